@@ -1,0 +1,85 @@
+/**
+ * Typed domain errors. Core and data code throw these; `http/error-response.ts` is the one place that
+ * turns them into HTTP status codes and the `{error: {code, message, details?}}` body.
+ */
+
+export interface FieldIssue {
+  /** Dotted path to the offending field, e.g. `steps.2.tone`. Empty for the body as a whole. */
+  path: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  readonly details?: unknown;
+
+  constructor(message: string, details?: unknown, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    if (details !== undefined) this.details = details;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly code = 'validation_failed';
+  declare readonly details: FieldIssue[];
+
+  constructor(issues: FieldIssue[], message = describeIssues(issues)) {
+    super(message, issues);
+  }
+
+  static field(path: string, message: string): ValidationError {
+    return new ValidationError([{ path, message }]);
+  }
+}
+
+export class MalformedRequestError extends DomainError {
+  readonly code = 'malformed_request';
+}
+
+export class PayloadTooLargeError extends DomainError {
+  readonly code = 'payload_too_large';
+}
+
+export class UnauthorizedError extends DomainError {
+  readonly code = 'unauthorized';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'forbidden';
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'not_found';
+
+  constructor(what: string, id?: string) {
+    super(id === undefined ? `${what} not found` : `${what} ${id} not found`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'conflict';
+}
+
+/** The If-Match version is not the stored one: someone saved in between. */
+export class PreconditionFailedError extends DomainError {
+  readonly code = 'precondition_failed';
+}
+
+/** A write that needs optimistic locking arrived without If-Match. */
+export class PreconditionRequiredError extends DomainError {
+  readonly code = 'precondition_required';
+}
+
+/** Well-formed input the domain cannot act on (e.g. a render missing lead fields). */
+export class UnprocessableError extends DomainError {
+  readonly code = 'unprocessable';
+}
+
+function describeIssues(issues: FieldIssue[]): string {
+  const first = issues[0];
+  if (!first) return 'Invalid request';
+  const where = first.path === '' ? 'body' : first.path;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return `Invalid ${where}: ${first.message}${more}`;
+}

@@ -1,0 +1,135 @@
+/**
+ * Custom messages: named, reusable e-mails (subject + HTML) and WhatsApp templates (approved in the
+ * Sinch dashboard; positional variables mapped to placeholders or literal text).
+ */
+import { z } from 'zod';
+import { unknownPlaceholders } from './placeholders';
+import { CHANNELS, type Channel } from './sequences';
+
+const MAX_HTML_BYTES = 100 * 1024;
+
+/** Adds one issue per placeholder that no field can fill, at the string's own path. */
+const placeholdersKnown = (text: string, ctx: z.RefinementCtx) => {
+  for (const raw of unknownPlaceholders(text)) {
+    ctx.addIssue({ code: 'custom', message: `Unknown placeholder ${raw}` });
+  }
+};
+
+export const EmailContentSchema = z.object({
+  subject: z.string().trim().min(1).max(200).superRefine(placeholdersKnown),
+  html: z
+    .string()
+    .min(1)
+    .refine((html) => Buffer.byteLength(html) <= MAX_HTML_BYTES, 'HTML is larger than 100 KB')
+    .superRefine(placeholdersKnown),
+});
+
+export const WhatsAppContentSchema = z.object({
+  templateName: z
+    .string()
+    .regex(
+      /^[a-z0-9_]{1,512}$/,
+      'Template names are lower-case letters, digits and underscores, as in Sinch',
+    ),
+  languageCode: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'A WhatsApp language code such as en or en_US'),
+  parameters: z
+    .array(
+      z.object({
+        position: z.number().int().min(1),
+        value: z.string().min(1).max(1024).superRefine(placeholdersKnown),
+      }),
+    )
+    .max(100)
+    .superRefine((parameters, ctx) => {
+      const positions = parameters.map((p) => p.position).sort((a, b) => a - b);
+      positions.forEach((position, index) => {
+        if (position !== index + 1) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `Template positions must run 1..${parameters.length} without gaps or repeats`,
+          });
+        }
+      });
+    })
+    .transform((parameters) => parameters.toSorted((a, b) => a.position - b.position)),
+});
+
+export const MessageInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    channel: z.enum(CHANNELS),
+    email: EmailContentSchema.optional(),
+    whatsapp: WhatsAppContentSchema.optional(),
+  })
+  .superRefine((message, ctx) => {
+    const other: Channel = message.channel === 'email' ? 'whatsapp' : 'email';
+    if (message[message.channel] === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [message.channel],
+        message: `A ${message.channel} message needs ${message.channel} content`,
+      });
+    }
+    if (message[other] !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [other],
+        message: `A ${message.channel} message has no ${other} content`,
+      });
+    }
+  });
+
+export type MessageInput = z.output<typeof MessageInputSchema>;
+export type EmailContent = z.output<typeof EmailContentSchema>;
+export type WhatsAppContent = z.output<typeof WhatsAppContentSchema>;
+
+export const MessageCloneSchema = z.object({ name: z.string().trim().min(1).max(100) });
+
+export interface CustomMessage {
+  id: string;
+  orgId: string;
+  name: string;
+  channel: Channel;
+  system: boolean;
+  ownerId: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  email?: EmailContent;
+  whatsapp?: WhatsAppContent;
+}
+
+export function newMessage(
+  input: MessageInput,
+  owner: { orgId: string; userId: string },
+  id: string,
+  now: Date,
+): CustomMessage {
+  const at = now.toISOString();
+  return {
+    id,
+    orgId: owner.orgId,
+    ...input,
+    system: false,
+    ownerId: owner.userId,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+export function reviseMessage(current: CustomMessage, input: MessageInput, now: Date): CustomMessage {
+  const { email: _email, whatsapp: _whatsapp, ...kept } = current;
+  return { ...kept, ...input, version: current.version + 1, updatedAt: now.toISOString() };
+}
+
+export function cloneMessage(
+  source: CustomMessage,
+  name: string,
+  owner: { orgId: string; userId: string },
+  id: string,
+  now: Date,
+): CustomMessage {
+  const { channel, email, whatsapp } = source;
+  return newMessage({ name, channel, email, whatsapp }, owner, id, now);
+}

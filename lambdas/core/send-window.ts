@@ -1,0 +1,340 @@
+/**
+ * When a sequence step may be sent: an assistant's business hours, working days and holidays, read in
+ * the lead's time zone. Places a wanted instant into that window, plans a step's send time from the
+ * previous one, previews a sequence's dates for the editor, and finds the next day's opening when the
+ * daily send limit is spent.
+ *
+ * All wall-clock arithmetic goes through luxon so daylight-saving changes keep 09:00 local at 09:00
+ * local. A window is a same-day span, start inclusive and end exclusive; overnight windows are
+ * invalid. On clock-change days the window is read on the wall clock: a start the spring-forward skips
+ * opens when the skipped hour ends, and a start repeated by the fall-back opens at whichever of its
+ * two occurrences comes first after the wanted instant.
+ */
+import { DateTime, IANAZone } from 'luxon';
+import { type FieldIssue, UnprocessableError, ValidationError } from './errors';
+
+export interface BusinessHours {
+  /** Local opening time, `HH:MM` (24 h). */
+  readonly start: string;
+  /** Local closing time, `HH:MM`, exclusive: nothing is sent at or after it. */
+  readonly end: string;
+  /** ISO weekdays on which the assistant sends: 1 = Monday ... 7 = Sunday (luxon's `weekday`). */
+  readonly days: readonly number[];
+}
+
+/** The part of an assistant that decides when it may send. */
+export interface AssistantCalendar {
+  /** IANA zone, used when the lead has none. */
+  readonly timezone: string;
+  readonly businessHours: BusinessHours;
+  /** `YYYY-MM-DD` dates, read in the window's zone, on which nothing is sent. */
+  readonly holidays: readonly string[];
+}
+
+/** Business hours resolved for one lead: the assistant's hours in the zone they are read in. */
+export interface SendWindow extends BusinessHours {
+  readonly timezone: string;
+  readonly holidays: readonly string[];
+}
+
+/** Only a zone to count calendar days in: the editor's preview before an assistant is chosen. */
+export interface CalendarZone {
+  readonly timezone: string;
+}
+
+export const PLACEMENT_REASONS = [
+  'business_hours',
+  'non_business_day',
+  'holiday',
+  'asap',
+  'daily_limit',
+] as const;
+/**
+ * Why a send was moved: outside the hours of a working day, on a day the assistant does not work, on a
+ * holiday, because the planned time had already passed, or because the day's send limit was reached.
+ */
+export type PlacementReason = (typeof PLACEMENT_REASONS)[number];
+
+export interface Placement {
+  at: Date;
+  /** In the order they applied; empty when the wanted instant was already inside the window. */
+  reasons: PlacementReason[];
+}
+
+export interface TimeOfDay {
+  hour: number;
+  minute: number;
+}
+
+export interface StepTimeInput {
+  /** When the previous step was (or is planned to be) sent; for the first step, the enrollment start. */
+  previousAt: Date;
+  afterDays: number;
+  window: SendWindow;
+  now: Date;
+}
+
+const MINUTE_MS = 60_000;
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A tz database name such as `Europe/Berlin`. Fixed offsets (`+01:00`), which the runtime's Intl also
+ * accepts, are refused: they ignore daylight saving, so sends would drift an hour twice a year.
+ */
+export function isValidTimeZone(timezone: string): boolean {
+  return timezone !== '' && !/^[+-]/.test(timezone) && IANAZone.isValidZone(timezone);
+}
+
+/** `HH:MM` (00:00-23:59) as numbers; undefined when malformed. */
+export function parseTimeOfDay(text: string): TimeOfDay | undefined {
+  const match = TIME_OF_DAY.exec(text);
+  if (!match) return undefined;
+  return { hour: Number(match[1]), minute: Number(match[2]) };
+}
+
+/** What is wrong with a window, with paths relative to it; empty when it is usable. */
+export function sendWindowIssues(window: SendWindow): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (!isValidTimeZone(window.timezone)) {
+    issues.push({ path: 'timezone', message: `Unknown IANA time zone: ${window.timezone}` });
+  }
+  const start = parseTimeOfDay(window.start);
+  const end = parseTimeOfDay(window.end);
+  if (!start) issues.push({ path: 'start', message: 'Expected HH:MM between 00:00 and 23:59' });
+  if (!end) issues.push({ path: 'end', message: 'Expected HH:MM between 00:00 and 23:59' });
+  if (start && end && minutesOf(start) >= minutesOf(end)) {
+    issues.push({ path: 'end', message: 'Business hours must end after they start on the same day' });
+  }
+  if (window.days.length === 0) {
+    issues.push({ path: 'days', message: 'At least one business day is needed' });
+  }
+  window.days.forEach((day, index) => {
+    if (!Number.isInteger(day) || day < 1 || day > 7) {
+      issues.push({ path: `days.${index}`, message: 'Expected an ISO weekday: 1 (Monday) to 7 (Sunday)' });
+    }
+  });
+  window.holidays.forEach((holiday, index) => {
+    if (!CALENDAR_DATE.test(holiday) || !DateTime.fromISO(holiday, { zone: 'UTC' }).isValid) {
+      issues.push({ path: `holidays.${index}`, message: 'Expected a calendar date YYYY-MM-DD' });
+    }
+  });
+  return issues;
+}
+
+/**
+ * The window a lead's sends use: the assistant's hours in the lead's zone. A lead without a zone, or
+ * with one that is not a valid IANA name (lead data is imported, often by hand), gets the assistant's.
+ * Throws ValidationError when the assistant's own settings are unusable, e.g. no business days.
+ */
+export function sendWindowFor(assistant: AssistantCalendar, leadTimezone?: string): SendWindow {
+  const timezone =
+    leadTimezone !== undefined && isValidTimeZone(leadTimezone) ? leadTimezone : assistant.timezone;
+  const { start, end, days } = assistant.businessHours;
+  const window: SendWindow = { timezone, start, end, days, holidays: assistant.holidays };
+  compileWindow(window);
+  return window;
+}
+
+/**
+ * The first moment at or after `candidate` inside the window. A window without business days (or
+ * otherwise invalid) throws ValidationError rather than returning nothing: it is a settings error
+ * the caller should surface, not a send to drop silently.
+ */
+export function nextBusinessMoment(candidate: Date, window: SendWindow): Placement {
+  assertInstant(candidate, 'candidate');
+  const rules = compileWindow(window);
+  const local = DateTime.fromJSDate(candidate, { zone: rules.timezone });
+  const reasons = new Set<PlacementReason>();
+
+  const excluded = exclusionOf(local, rules);
+  if (excluded) {
+    reasons.add(excluded);
+  } else {
+    if (rules.contains(local)) return { at: new Date(candidate.getTime()), reasons: [] };
+    // Setting the time on the candidate itself (not on a fresh date) keeps its UTC offset as luxon's
+    // first guess, so on a fall-back night the opening is the one that follows the candidate.
+    const opening = rules.openingOn(local);
+    if (opening >= local && rules.contains(opening)) {
+      return { at: opening.toJSDate(), reasons: ['business_hours'] };
+    }
+    reasons.add('business_hours');
+  }
+  return { at: firstOpeningAfterDay(local, rules, reasons).toJSDate(), reasons: [...reasons] };
+}
+
+/**
+ * When a step is sent: `afterDays` calendar days after the previous send in the window's zone (the
+ * wall time is kept across daylight-saving changes), rounded up to the whole minute EventBridge
+ * Scheduler can express, then placed into the window. A time that is not after `now` becomes "as soon
+ * as possible": a minute from now, placed into the window, with reason `asap` first.
+ */
+export function planStepTime(input: StepTimeInput): Placement {
+  const { previousAt, afterDays, window, now } = input;
+  if (!Number.isInteger(afterDays) || afterDays < 0) {
+    throw ValidationError.field('afterDays', 'Expected a whole number of days, 0 or more');
+  }
+  assertInstant(previousAt, 'previousAt');
+  assertInstant(now, 'now');
+  compileWindow(window); // fail on a bad zone before doing arithmetic in it
+  const wanted = DateTime.fromJSDate(previousAt, { zone: window.timezone }).plus({ days: afterDays });
+  // Rounding before placing means a rounded time can never spill past the window's end; every
+  // opening is a whole minute, so the placed result stays whole too.
+  const placed = nextBusinessMoment(ceilToMinute(wanted.toJSDate()), window);
+  if (placed.at.getTime() > now.getTime()) return placed;
+
+  const soonest = nextBusinessMoment(ceilToMinute(new Date(now.getTime() + MINUTE_MS)), window);
+  return { at: soonest.at, reasons: ['asap', ...soonest.reasons] };
+}
+
+/**
+ * The example date beside each step in the sequence editor: each step planned from the previous
+ * step's planned time, the first from `startAt`. With only a zone (no assistant chosen yet; UTC when
+ * undefined) it counts calendar days in that zone, keeping the time of day, and moves nothing.
+ */
+export function previewStepDates(
+  steps: readonly { afterDays: number }[],
+  startAt: Date,
+  window: SendWindow | CalendarZone | undefined,
+  now: Date,
+): Placement[] {
+  const plan = (previousAt: Date, afterDays: number): Placement =>
+    window !== undefined && isSendWindow(window)
+      ? planStepTime({ previousAt, afterDays, window, now })
+      : { at: addCalendarDays(previousAt, afterDays, window?.timezone ?? 'UTC'), reasons: [] };
+
+  const placements: Placement[] = [];
+  let previousAt = startAt;
+  for (const step of steps) {
+    const placement = plan(previousAt, step.afterDays);
+    placements.push(placement);
+    previousAt = placement.at;
+  }
+  return placements;
+}
+
+/**
+ * Where sends go once the assistant's daily limit is reached: the window's opening on the first
+ * business day after `after`'s local date. Reasons start with `daily_limit`.
+ */
+export function nextDailyWindowStart(after: Date, window: SendWindow): Placement {
+  assertInstant(after, 'after');
+  const rules = compileWindow(window);
+  const local = DateTime.fromJSDate(after, { zone: rules.timezone });
+  const reasons = new Set<PlacementReason>(['daily_limit']);
+  return { at: firstOpeningAfterDay(local, rules, reasons).toJSDate(), reasons: [...reasons] };
+}
+
+/** The same instant or the next whole minute: Scheduler fires per minute, and early is never right. */
+export function ceilToMinute(at: Date): Date {
+  return new Date(Math.ceil(at.getTime() / MINUTE_MS) * MINUTE_MS);
+}
+
+/** `days` calendar days later in `timezone`, at the same wall-clock time. */
+export function addCalendarDays(at: Date, days: number, timezone: string): Date {
+  if (!isValidTimeZone(timezone)) {
+    throw ValidationError.field('timezone', `Unknown IANA time zone: ${timezone}`);
+  }
+  return DateTime.fromJSDate(at, { zone: timezone }).plus({ days }).toJSDate();
+}
+
+interface WindowRules {
+  timezone: string;
+  holidays: ReadonlySet<string>;
+  /** How many days to look ahead before giving up; finite because the holiday list is. */
+  horizonDays: number;
+  isBusinessDay(day: DateTime): boolean;
+  contains(moment: DateTime): boolean;
+  openingOn(day: DateTime): DateTime;
+}
+
+function compileWindow(window: SendWindow): WindowRules {
+  const issues = sendWindowIssues(window);
+  const start = parseTimeOfDay(window.start);
+  const end = parseTimeOfDay(window.end);
+  if (issues.length > 0 || !start || !end) throw new ValidationError(issues);
+
+  const days = new Set(window.days);
+  const startMs = minutesOf(start) * MINUTE_MS;
+  const endMs = minutesOf(end) * MINUTE_MS;
+  const holidays = new Set(window.holidays);
+  return {
+    timezone: window.timezone,
+    holidays,
+    // Every week holds a business day, each holiday can take away one, and a daylight-saving change
+    // can swallow an opening now and then: a few spare weeks cover that.
+    horizonDays: 7 * (holidays.size + 4),
+    isBusinessDay: (day) => days.has(day.weekday),
+    contains: (moment) => {
+      const wall = wallClockMs(moment);
+      return wall >= startMs && wall < endMs;
+    },
+    openingOn: (day) => {
+      const opening = day.set({ hour: start.hour, minute: start.minute, second: 0, millisecond: 0 });
+      return wallClockMs(opening) === startMs ? opening : endOfSkippedHour(opening, startMs);
+    },
+  };
+}
+
+function exclusionOf(day: DateTime, rules: WindowRules): PlacementReason | undefined {
+  if (!rules.isBusinessDay(day)) return 'non_business_day';
+  if (rules.holidays.has(day.toISODate() ?? '')) return 'holiday';
+  return undefined;
+}
+
+/**
+ * The first opening on a business day after `from`'s local date, and not before `from` itself.
+ * Records the reasons of the days it skips.
+ */
+function firstOpeningAfterDay(from: DateTime, rules: WindowRules, reasons: Set<PlacementReason>): DateTime {
+  const fromDay = from.startOf('day');
+  for (let offset = 1; offset <= rules.horizonDays; offset++) {
+    const day = fromDay.plus({ days: offset }).startOf('day');
+    const excluded = exclusionOf(day, rules);
+    if (excluded) {
+      reasons.add(excluded);
+      continue;
+    }
+    const opening = rules.openingOn(day);
+    // A day has no usable opening when a spring-forward gap swallows the whole window, or when a
+    // fall-back at midnight repeats a local date whose opening already passed.
+    if (opening >= from && rules.contains(opening)) return opening;
+  }
+  throw new UnprocessableError(
+    `The send window has no opening in the ${rules.horizonDays} days after ${from.toISO()}`,
+  );
+}
+
+/** Time of day as the clock on the wall shows it; elapsed time since midnight is skewed by clock changes. */
+function wallClockMs(moment: DateTime): number {
+  return ((moment.hour * 60 + moment.minute) * 60 + moment.second) * 1000 + moment.millisecond;
+}
+
+/**
+ * A start time that a spring-forward change skips does not exist that day; luxon moves it later by the
+ * gap's length. The window then opens at the first minute after the gap, found by stepping back while
+ * the wall clock still reads at or after the start (gaps last an hour or less, so this stays short).
+ */
+function endOfSkippedHour(shifted: DateTime, startMs: number): DateTime {
+  let opening = shifted;
+  for (
+    let earlier = opening.minus({ minutes: 1 });
+    earlier.hasSame(shifted, 'day') && wallClockMs(earlier) >= startMs;
+    earlier = earlier.minus({ minutes: 1 })
+  ) {
+    opening = earlier;
+  }
+  return opening;
+}
+
+function assertInstant(at: Date, path: string): void {
+  if (Number.isNaN(at.getTime())) throw ValidationError.field(path, 'Expected a valid date');
+}
+
+function minutesOf(time: TimeOfDay): number {
+  return time.hour * 60 + time.minute;
+}
+
+function isSendWindow(window: SendWindow | CalendarZone): window is SendWindow {
+  return 'days' in window;
+}

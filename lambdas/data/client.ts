@@ -1,0 +1,13 @@
+/**
+ * The one DynamoDB document client and table name, created at module scope so warm Lambdas reuse the
+ * connection. Locally, AWS_ENDPOINT_URL_DYNAMODB points the SDK at DynamoDB Local.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { requiredEnv } from '../env';
+
+export const tableName = requiredEnv('TABLE_NAME');
+
+export const db = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  marshallOptions: { removeUndefinedValues: true },
+});

@@ -1,0 +1,139 @@
+/**
+ * Builds a Lambda handler for one API function from the contract: the middy stack (structured logging,
+ * the one error mapping, last), then per request: identity, body size, JSON, zod validation, dispatch
+ * by route key to the operation's implementation, and the response with its ETag.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { clock } from '../clock';
+import {
+  MalformedRequestError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PreconditionRequiredError,
+  ValidationError,
+} from '../core/errors';
+import type { Caller } from '../core/permissions';
+import { logger } from '../observability';
+import {
+  type ApiFunctionName,
+  type Operation,
+  type OperationId,
+  type OperationsOf,
+  operations,
+  routeKey,
+} from './api-contract';
+import { errorResponse } from './error-response';
+import { callerFromClaims } from './identity';
+import { parseWith } from './validation';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type ApiResponse = APIGatewayProxyStructuredResultV2;
+
+type InputOf<O, K extends 'body' | 'query'> = O extends { [P in K]: z.ZodType } ? z.output<O[K]> : undefined;
+
+export interface ApiRequest<O = { body: z.ZodType; query: z.ZodType }> {
+  caller: Caller;
+  /** Path parameters, e.g. `id` of `/sequences/{id}`. */
+  params: Readonly<Record<string, string>>;
+  body: InputOf<O, 'body'>;
+  query: InputOf<O, 'query'>;
+  /** The version the client read, from `If-Match`; throws 428 when the header is missing. */
+  expectedVersion(): number;
+  now: Date;
+}
+
+export interface ApiResult {
+  body?: unknown;
+  /** Sent as `ETag: "<version>"`. */
+  version?: number;
+}
+
+export type Implementations<F extends ApiFunctionName> = {
+  [K in OperationsOf<F>]: (request: ApiRequest<(typeof operations)[K]>) => Promise<ApiResult>;
+};
+
+export function apiHandler<F extends ApiFunctionName>(fn: F, implementations: Implementations<F>) {
+  const routes = new Map<
+    string,
+    { operation: Operation; implement: (request: ApiRequest) => Promise<ApiResult> }
+  >();
+  for (const [id, implement] of Object.entries(implementations)) {
+    const operation: Operation = operations[id as OperationId];
+    // The types already tie implementations to their function; this guards against a cast slipping one in.
+    if (operation.fn !== fn) throw new Error(`Operation ${id} belongs to ${operation.fn}, not ${fn}`);
+    routes.set(routeKey(operation), {
+      operation,
+      implement: implement as (request: ApiRequest) => Promise<ApiResult>,
+    });
+  }
+
+  return middy<ApiEvent, ApiResponse>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use({
+      onError: (request) => {
+        request.response = errorResponse(request.error);
+      },
+    })
+    .handler(async (event) => {
+      logger.appendKeys({ requestId: event.requestContext.requestId, route: event.routeKey });
+      const route = routes.get(event.routeKey);
+      if (!route) throw new NotFoundError(`Route ${event.routeKey}`);
+      const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
+      logger.appendKeys({ orgId: caller.orgId, userId: caller.userId });
+      const { operation, implement } = route;
+      const result = await implement({
+        caller,
+        params: definedValues(event.pathParameters),
+        body: operation.body ? parseWith(operation.body, jsonBody(event)) : undefined,
+        query: operation.query
+          ? parseWith(operation.query, definedValues(event.queryStringParameters))
+          : undefined,
+        expectedVersion: () => parseIfMatch(event.headers['if-match']),
+        now: clock.now(),
+      });
+      return toResponse(operation, result);
+    });
+}
+
+function toResponse(operation: Operation, result: ApiResult): ApiResponse {
+  const headers: Record<string, string> = {};
+  if (result.version !== undefined) headers.etag = `"${result.version}"`;
+  if (operation.status === 204) return { statusCode: 204, headers };
+  headers['content-type'] = 'application/json';
+  return { statusCode: operation.status, headers, body: JSON.stringify(result.body ?? {}) };
+}
+
+function jsonBody(event: ApiEvent): unknown {
+  const raw = event.body ?? '';
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new PayloadTooLargeError(`The body is larger than ${MAX_BODY_BYTES / 1024} KB`);
+  }
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new MalformedRequestError('The body is not valid JSON');
+  }
+}
+
+/** Accepts `"3"`, `3` and the weak form `W/"3"`. */
+export function parseIfMatch(header: string | undefined): number {
+  if (header === undefined || header.trim() === '') {
+    throw new PreconditionRequiredError('This change needs an If-Match header with the version you read');
+  }
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!match?.[1]) throw ValidationError.field('If-Match', 'Expected the version number, e.g. "3"');
+  return Number(match[1]);
+}
+
+function definedValues(record: Record<string, string | undefined> | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(record ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}

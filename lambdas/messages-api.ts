@@ -1,0 +1,102 @@
+/** The custom messages API: list, read, create, clone, replace and delete named, reusable messages. */
+import { randomUUID } from 'node:crypto';
+import { ConflictError, NotFoundError, PreconditionFailedError } from './core/errors';
+import { type CustomMessage, cloneMessage, newMessage, reviseMessage } from './core/messages';
+import { assertCanEdit, type Caller } from './core/permissions';
+import { sanitizeEmailHtml } from './core/rendering/sanitize';
+import { isSystemName, systemMessages } from './core/system-catalogue';
+import {
+  deleteMessage,
+  getVisibleMessage,
+  insertMessage,
+  listOrgMessages,
+  MessageInUseError,
+  replaceMessage,
+} from './data/messages';
+import { getSequencesByIds } from './data/sequences';
+import { apiHandler } from './http/api-handler';
+import { catalogueOrder, messageView } from './http/views';
+
+export const handler = apiHandler('messages', {
+  async listMessages({ caller }) {
+    const messages = catalogueOrder(systemMessages(caller.orgId), await listOrgMessages(caller.orgId));
+    return { body: { items: messages.map((message) => messageView(message, caller)) } };
+  },
+
+  async getMessage({ caller, params }) {
+    return shown(await visibleMessage(caller, params.id), caller);
+  },
+
+  async createMessage({ caller, body, now }) {
+    const message = sanitized(newMessage(body, caller, randomUUID(), now));
+    assertNameFree(message);
+    await insertMessage(message);
+    return shown(message, caller);
+  },
+
+  async cloneMessage({ caller, params, body, now }) {
+    const source = await visibleMessage(caller, params.id);
+    const message = cloneMessage(source, body.name, caller, randomUUID(), now);
+    assertNameFree(message);
+    await insertMessage(message);
+    return shown(message, caller);
+  },
+
+  async replaceMessage({ caller, params, body, expectedVersion, now }) {
+    const version = expectedVersion();
+    const current = await visibleMessage(caller, params.id);
+    assertCanEdit(caller, current, 'message');
+    if (current.version !== version) {
+      throw new PreconditionFailedError(
+        `The message is at version ${current.version}, not ${version}: reload it`,
+      );
+    }
+    const next = sanitized(reviseMessage(current, body, now));
+    assertNameFree(next);
+    await explainInUse(caller, () => replaceMessage(next, current), 'change the channel of');
+    return shown(next, caller);
+  },
+
+  async deleteMessage({ caller, params }) {
+    const current = await visibleMessage(caller, params.id);
+    assertCanEdit(caller, current, 'message');
+    await explainInUse(caller, () => deleteMessage(current), 'delete');
+    return {};
+  },
+});
+
+function shown(message: CustomMessage, caller: Caller) {
+  return { body: messageView(message, caller), version: message.version };
+}
+
+async function visibleMessage(caller: Caller, id: string | undefined): Promise<CustomMessage> {
+  const message = id === undefined ? undefined : await getVisibleMessage(caller.orgId, id);
+  if (!message) throw new NotFoundError('Message', id);
+  return message;
+}
+
+function assertNameFree(message: CustomMessage): void {
+  if (isSystemName('message', message.name)) {
+    throw new ConflictError(`"${message.name}" is the name of a system message`);
+  }
+}
+
+/** Custom HTML is stored sanitized, so what the editor shows back is what will be sent. */
+function sanitized(message: CustomMessage): CustomMessage {
+  if (!message.email) return message;
+  return { ...message, email: { ...message.email, html: sanitizeEmailHtml(message.email.html) } };
+}
+
+/** Names the sequences that keep a message from being deleted or changing channel. */
+async function explainInUse(caller: Caller, write: () => Promise<void>, action: string): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (!(error instanceof MessageInUseError)) throw error;
+    const sequences = await getSequencesByIds(caller.orgId, error.sequenceIds);
+    const names = sequences.map((sequence) => sequence.name);
+    throw new ConflictError(`Cannot ${action} a message that sequences use: ${names.join(', ')}`, {
+      sequences: sequences.map(({ id, name }) => ({ id, name })),
+    });
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The local HTTP API: serves every operation of the API contract by building the API Gateway event and
+ * calling the same handler the Lambda exports, behind a local JWT check. `/_local/*` routes (tokens,
+ * later the clock and outbox) and `/openapi.json` exist only here.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Handler } from 'aws-lambda';
+import { type ApiFunctionName, type Operation, operations, routeKey } from '../lambdas/http/api-contract';
+import type { ApiEvent, ApiResponse } from '../lambdas/http/api-handler';
+import { apiGatewayEvent, lambdaContext, type RouteMatch } from './api-gateway-event';
+import type { LocalAuth } from './local-auth';
+import { openApiDocument } from './openapi';
+
+/** API Gateway's own payload limit; handlers apply the API's tighter one. */
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+export type LocalRoute = (request: { body: string; url: URL }) => Promise<{ status: number; body?: unknown }>;
+
+export interface LocalServerOptions {
+  port: number;
+  auth: LocalAuth;
+  /** Extra routes of the local stack, keyed `METHOD /path`. */
+  localRoutes?: Record<string, LocalRoute>;
+}
+
+interface CompiledRoute extends Operation {
+  pattern: RegExp;
+  names: string[];
+}
+
+const compiled: CompiledRoute[] = Object.values(operations as Record<string, Operation>).map((operation) => {
+  const names: string[] = [];
+  const source = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { ...operation, pattern: new RegExp(`^${source}/?$`), names };
+});
+
+export async function startHttpServer(
+  options: LocalServerOptions,
+): Promise<{ url: string; server: Server; stop(): Promise<void> }> {
+  const handlers = new Map<ApiFunctionName, Handler<ApiEvent, ApiResponse>>();
+  const handlerOf = async (fn: ApiFunctionName) => {
+    let handler = handlers.get(fn);
+    if (!handler) {
+      // Imported on first use, after the local stack has set the environment the handlers read.
+      handler = ((await import(`../lambdas/${fn}-api.ts`)) as { handler: Handler<ApiEvent, ApiResponse> })
+        .handler;
+      handlers.set(fn, handler);
+    }
+    return handler;
+  };
+
+  const server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      console.error('local server error', error);
+      send(response, 500, { error: { code: 'internal_error', message: 'Local server error' } });
+    });
+  });
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = request.method ?? 'GET';
+    const body = await readBody(request);
+    if (body === undefined) return send(response, 413, errorBody('payload_too_large', 'Payload too large'));
+
+    if (method === 'OPTIONS') return send(response, 204, undefined);
+    if (method === 'GET' && url.pathname === '/openapi.json') return send(response, 200, openApiDocument());
+    const local = options.localRoutes?.[`${method} ${url.pathname}`];
+    if (local) {
+      const result = await local({ body, url });
+      return send(response, result.status, result.body);
+    }
+
+    const match = matchRoute(method, url.pathname);
+    if (!match) return send(response, 404, errorBody('not_found', `No route for ${method} ${url.pathname}`));
+    const claims = await options.auth.verify(request.headers.authorization);
+    if (!claims) return send(response, 401, errorBody('unauthorized', 'A valid bearer token is required'));
+
+    const event = apiGatewayEvent(match, {
+      method,
+      url: request.url ?? '/',
+      headers: request.headers as Record<string, string>,
+      body,
+      claims,
+    });
+    const handler = await handlerOf(match.fn);
+    const result = await handler(event, lambdaContext(`${match.fn}-api`), () => {});
+    const { statusCode = 200, headers = {}, body: resultBody } = result ?? {};
+    response.writeHead(statusCode, { ...headers, ...corsHeaders });
+    response.end(resultBody);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    server,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function matchRoute(method: string, path: string): (RouteMatch & { fn: ApiFunctionName }) | undefined {
+  // Literal segments beat parameters, as in API Gateway: `/sequences/preview` is not `/sequences/{id}`.
+  const candidates = compiled
+    .filter((route) => route.method === method && route.pattern.test(path))
+    .sort((a, b) => a.names.length - b.names.length);
+  const route = candidates[0];
+  if (!route) return undefined;
+  const values = route.pattern.exec(path)?.slice(1) ?? [];
+  const pathParameters = Object.fromEntries(
+    route.names.map((name, index) => [name, decodeURIComponent(values[index] ?? '')]),
+  );
+  return { routeKey: routeKey(route), pathParameters, fn: route.fn };
+}
+
+const corsHeaders = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, content-type, if-match',
+  'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
+  'access-control-expose-headers': 'etag',
+};
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  if (body === undefined) {
+    response.writeHead(status, corsHeaders);
+    response.end();
+    return;
+  }
+  response.writeHead(status, { 'content-type': 'application/json', ...corsHeaders });
+  response.end(JSON.stringify(body));
+}
+
+function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_PAYLOAD_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

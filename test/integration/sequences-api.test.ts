@@ -1,0 +1,392 @@
+/** The sequences API against DynamoDB Local: versions, name uniqueness, permissions, org isolation. */
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { handler as messagesApi } from '../../lambdas/messages-api';
+import { handler as sequencesApi } from '../../lambdas/sequences-api';
+import { invoke, type TestCaller } from '../support/invoke';
+
+const newOrg = (): { alice: TestCaller; bob: TestCaller } => {
+  const orgId = `org-${randomUUID()}`;
+  return { alice: { orgId, userId: 'alice' }, bob: { orgId, userId: 'bob' } };
+};
+
+const emailStep = (afterDays: number, tone = 'gentle') => ({
+  afterDays,
+  channel: 'email',
+  messageType: 'generated',
+  tone,
+});
+const europe = {
+  name: 'Europe',
+  description: 'Four touches at most',
+  steps: [emailStep(0, 'candid'), emailStep(3), emailStep(4)],
+};
+
+describe('sequences API', () => {
+  it('lists the two system sequences first, then the org’s own by name', async () => {
+    // Prepare
+    const { alice } = newOrg();
+    for (const name of ['zeta', 'Alpha', 'midway']) {
+      await invoke(sequencesApi, 'createSequence', { caller: alice, body: { ...europe, name } });
+    }
+
+    // Act
+    const { status, body } = await invoke(sequencesApi, 'listSequences', { caller: alice });
+
+    // Assess
+    expect(status).toBe(200);
+    expect(body.items.map((item: { name: string }) => item.name)).toEqual([
+      'Recommended',
+      'Recommended for Email CC',
+      'Alpha',
+      'midway',
+      'zeta',
+    ]);
+    expect(body.items[0]).toMatchObject({ system: true, editable: false, type: 'standard' });
+    expect(body.items[1]).toMatchObject({ system: true, type: 'email_cc' });
+    expect(body.items[1].steps[1].afterDays).toBe(3);
+  });
+
+  it('creates a sequence owned by the caller with an ETag of its version', async () => {
+    const { alice } = newOrg();
+
+    const created = await invoke(sequencesApi, 'createSequence', { caller: alice, body: europe });
+
+    expect(created.status).toBe(201);
+    expect(created.headers.etag).toBe('"1"');
+    expect(created.body).toMatchObject({
+      name: 'Europe',
+      ownerId: 'alice',
+      editable: true,
+      version: 1,
+      type: 'standard',
+      system: false,
+    });
+    const read = await invoke(sequencesApi, 'getSequence', {
+      caller: alice,
+      params: { id: created.body.id },
+    });
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(created.body);
+  });
+
+  it('replaces with If-Match: new version, then 412 for the stale one and 428 without the header', async () => {
+    const { alice } = newOrg();
+    const { body: created } = await invoke(sequencesApi, 'createSequence', { caller: alice, body: europe });
+    const replacement = {
+      ...europe,
+      name: 'Europe (short)',
+      type: 'standard',
+      steps: [emailStep(0), emailStep(5, 'curious')],
+    };
+
+    const saved = await invoke(sequencesApi, 'replaceSequence', {
+      caller: alice,
+      params: { id: created.id },
+      headers: { 'if-match': '"1"' },
+      body: replacement,
+    });
+    const stale = await invoke(sequencesApi, 'replaceSequence', {
+      caller: alice,
+      params: { id: created.id },
+      headers: { 'if-match': '1' },
+      body: replacement,
+    });
+    const unconditional = await invoke(sequencesApi, 'replaceSequence', {
+      caller: alice,
+      params: { id: created.id },
+      body: replacement,
+    });
+
+    expect(saved.status).toBe(200);
+    expect(saved.headers.etag).toBe('"2"');
+    expect(saved.body).toMatchObject({
+      version: 2,
+      name: 'Europe (short)',
+      steps: [emailStep(0), emailStep(5, 'curious')],
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.body.error.code).toBe('precondition_failed');
+    expect(unconditional.status).toBe(428);
+    const stored = await invoke(sequencesApi, 'getSequence', { caller: alice, params: { id: created.id } });
+    expect(stored.body.version).toBe(2);
+  });
+
+  it('keeps names unique in the org case-insensitively, system names included, and frees a renamed one', async () => {
+    const { alice, bob } = newOrg();
+    const { body: first } = await invoke(sequencesApi, 'createSequence', { caller: alice, body: europe });
+
+    const duplicate = await invoke(sequencesApi, 'createSequence', {
+      caller: bob,
+      body: { ...europe, name: '  EUROPE ' },
+    });
+    const systemName = await invoke(sequencesApi, 'createSequence', {
+      caller: bob,
+      body: { ...europe, name: 'recommended' },
+    });
+    const clonedOver = await invoke(sequencesApi, 'cloneSequence', {
+      caller: bob,
+      params: { id: first.id },
+      body: { name: 'Europe' },
+    });
+    await invoke(sequencesApi, 'replaceSequence', {
+      caller: alice,
+      params: { id: first.id },
+      headers: { 'if-match': '1' },
+      body: { ...europe, type: 'standard', name: 'Europe v2' },
+    });
+    const reused = await invoke(sequencesApi, 'createSequence', { caller: bob, body: europe });
+
+    expect(duplicate.status).toBe(409);
+    expect(systemName.status).toBe(409);
+    expect(clonedOver.status).toBe(409);
+    expect(reused.status).toBe(201);
+    const names = (await invoke(sequencesApi, 'listSequences', { caller: alice })).body.items.map(
+      (s: { name: string }) => s.name,
+    );
+    expect(names.filter((name: string) => name.startsWith('Europe'))).toEqual(['Europe', 'Europe v2']);
+  });
+
+  it('lets only the owner change or delete, and nobody change a system sequence', async () => {
+    const { alice, bob } = newOrg();
+    const { body: created } = await invoke(sequencesApi, 'createSequence', { caller: alice, body: europe });
+    const edit = { ...europe, type: 'standard' };
+
+    const bobReads = await invoke(sequencesApi, 'getSequence', { caller: bob, params: { id: created.id } });
+    const bobEdits = await invoke(sequencesApi, 'replaceSequence', {
+      caller: bob,
+      params: { id: created.id },
+      headers: { 'if-match': '1' },
+      body: edit,
+    });
+    const bobDeletes = await invoke(sequencesApi, 'deleteSequence', {
+      caller: bob,
+      params: { id: created.id },
+    });
+    const systemEdit = await invoke(sequencesApi, 'replaceSequence', {
+      caller: { ...alice, role: 'admin' },
+      params: { id: 'system-recommended' },
+      headers: { 'if-match': '1' },
+      body: edit,
+    });
+    const systemDelete = await invoke(sequencesApi, 'deleteSequence', {
+      caller: { ...alice, role: 'admin' },
+      params: { id: 'system-recommended' },
+    });
+
+    expect(bobReads.status).toBe(200);
+    expect(bobReads.body.editable).toBe(false);
+    expect(bobEdits.status).toBe(403);
+    expect(bobEdits.body.error.message).toMatch(/belongs to someone else.*clone/);
+    expect(bobDeletes.status).toBe(403);
+    expect(systemEdit.status).toBe(403);
+    expect(systemDelete.status).toBe(403);
+    expect(
+      (await invoke(sequencesApi, 'getSequence', { caller: alice, params: { id: created.id } })).body.version,
+    ).toBe(1);
+  });
+
+  it('clones a system sequence into one the caller owns', async () => {
+    const { bob } = newOrg();
+
+    const clone = await invoke(sequencesApi, 'cloneSequence', {
+      caller: bob,
+      params: { id: 'system-recommended-email-cc' },
+      body: { name: 'My CC follow-ups' },
+    });
+
+    expect(clone.status).toBe(201);
+    expect(clone.body).toMatchObject({
+      name: 'My CC follow-ups',
+      type: 'email_cc',
+      system: false,
+      ownerId: 'bob',
+      editable: true,
+      version: 1,
+    });
+    expect(clone.body.steps).toHaveLength(5);
+    expect(clone.body.description).toMatch(/CC/);
+  });
+
+  it('answers 404 for another org’s sequence and never shows it', async () => {
+    const { alice } = newOrg();
+    const { alice: stranger } = newOrg();
+    const { body: created } = await invoke(sequencesApi, 'createSequence', { caller: alice, body: europe });
+
+    const read = await invoke(sequencesApi, 'getSequence', { caller: stranger, params: { id: created.id } });
+    const clone = await invoke(sequencesApi, 'cloneSequence', {
+      caller: stranger,
+      params: { id: created.id },
+      body: { name: 'x' },
+    });
+    const remove = await invoke(sequencesApi, 'deleteSequence', {
+      caller: stranger,
+      params: { id: created.id },
+    });
+    const list = await invoke(sequencesApi, 'listSequences', { caller: stranger });
+
+    expect([read.status, clone.status, remove.status]).toEqual([404, 404, 404]);
+    expect(list.body.items.map((s: { id: string }) => s.id)).not.toContain(created.id);
+  });
+
+  it('checks custom steps against the org’s messages and their channel', async () => {
+    const { alice } = newOrg();
+    const { alice: stranger } = newOrg();
+    const { body: email } = await invoke(messagesApi, 'createMessage', {
+      caller: alice,
+      body: {
+        name: 'Intro',
+        channel: 'email',
+        email: { subject: 'Hello {{lead.firstName}}', html: '<p>Hi</p>' },
+      },
+    });
+    const { body: foreign } = await invoke(messagesApi, 'createMessage', {
+      caller: stranger,
+      body: { name: 'Theirs', channel: 'email', email: { subject: 'Hi', html: '<p>Hi</p>' } },
+    });
+    const custom = (messageId: string, channel = 'email') => ({
+      afterDays: 0,
+      channel,
+      messageType: 'custom',
+      messageId,
+    });
+
+    const wrongChannel = await invoke(sequencesApi, 'createSequence', {
+      caller: alice,
+      body: { name: 'A', steps: [custom(email.id, 'whatsapp')] },
+    });
+    const otherOrg = await invoke(sequencesApi, 'createSequence', {
+      caller: alice,
+      body: { name: 'B', steps: [custom(foreign.id)] },
+    });
+    const systemMessage = await invoke(sequencesApi, 'createSequence', {
+      caller: alice,
+      body: { name: 'C', steps: [custom('system-post-proposal')] },
+    });
+    const fine = await invoke(sequencesApi, 'createSequence', {
+      caller: alice,
+      body: { name: 'D', steps: [custom(email.id), emailStep(2)] },
+    });
+
+    expect(wrongChannel.status).toBe(400);
+    expect(wrongChannel.body.error.details).toEqual([
+      { path: 'steps.0.messageId', message: expect.stringMatching(/is for email, the step sends whatsapp/) },
+    ]);
+    expect(otherOrg.status).toBe(400);
+    expect(otherOrg.body.error.details[0].path).toBe('steps.0.messageId');
+    expect(systemMessage.status).toBe(201);
+    expect(fine.status).toBe(201);
+  });
+
+  it('validates steps with the offending field', async () => {
+    const { alice } = newOrg();
+    const bad = async (body: unknown) =>
+      (await invoke(sequencesApi, 'createSequence', { caller: alice, body })).body.error;
+
+    expect((await bad({ name: 'x', steps: [] })).details[0].path).toBe('steps');
+    expect(
+      (await bad({ name: 'x', steps: Array.from({ length: 21 }, () => emailStep(1)) })).details[0].path,
+    ).toBe('steps');
+    expect((await bad({ name: 'x', steps: [{ ...emailStep(1), afterDays: 366 }] })).details[0].path).toBe(
+      'steps.0.afterDays',
+    );
+    expect((await bad({ name: 'x', steps: [{ ...emailStep(1), afterDays: 1.5 }] })).details[0].path).toBe(
+      'steps.0.afterDays',
+    );
+    expect(
+      (await bad({ name: 'x', steps: [{ afterDays: 0, channel: 'email', messageType: 'generated' }] }))
+        .details[0].path,
+    ).toBe('steps.0.tone');
+    expect((await bad({ name: 'x', steps: [{ ...emailStep(0), tone: 'sarcastic' }] })).details[0].path).toBe(
+      'steps.0.tone',
+    );
+    expect(
+      (await bad({ name: 'x', steps: [{ afterDays: 0, channel: 'email', messageType: 'custom' }] }))
+        .details[0].path,
+    ).toBe('steps.0.messageId');
+    expect((await bad({ name: '', steps: [emailStep(0)] })).details[0].path).toBe('name');
+    expect(
+      (await bad({ name: 'x', description: 'd'.repeat(501), steps: [emailStep(0)] })).details[0].path,
+    ).toBe('description');
+    expect((await bad({ name: 'x', type: 'drip', steps: [emailStep(0)] })).details[0].path).toBe('type');
+  });
+
+  it('refuses malformed JSON, oversized bodies and tokens without an org', async () => {
+    const { alice } = newOrg();
+
+    const malformed = await invoke(sequencesApi, 'createSequence', { caller: alice, body: '{"name": ' });
+    const huge = await invoke(sequencesApi, 'createSequence', {
+      caller: alice,
+      body: { ...europe, description: 'x'.repeat(300 * 1024) },
+    });
+    const noOrg = await invoke(sequencesApi, 'listSequences', { claims: { sub: 'alice' } });
+
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('malformed_request');
+    expect(huge.status).toBe(413);
+    expect(noOrg.status).toBe(403);
+  });
+
+  it('deletes a sequence, its name and its message usage together', async () => {
+    const { alice } = newOrg();
+    const { body: message } = await invoke(messagesApi, 'createMessage', {
+      caller: alice,
+      body: { name: 'Intro', channel: 'email', email: { subject: 'Hello', html: '<p>Hi</p>' } },
+    });
+    const { body: sequence } = await invoke(sequencesApi, 'createSequence', {
+      caller: alice,
+      body: {
+        name: 'Uses intro',
+        steps: [{ afterDays: 0, channel: 'email', messageType: 'custom', messageId: message.id }],
+      },
+    });
+
+    const removed = await invoke(sequencesApi, 'deleteSequence', {
+      caller: alice,
+      params: { id: sequence.id },
+    });
+
+    expect(removed.status).toBe(204);
+    expect(
+      (await invoke(sequencesApi, 'getSequence', { caller: alice, params: { id: sequence.id } })).status,
+    ).toBe(404);
+    expect(
+      (
+        await invoke(sequencesApi, 'createSequence', {
+          caller: alice,
+          body: { ...europe, name: 'Uses intro' },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await invoke(messagesApi, 'deleteMessage', { caller: alice, params: { id: message.id } })).status,
+    ).toBe(204);
+  });
+
+  it('previews the example date of each step from a start and zone', async () => {
+    const { alice } = newOrg();
+
+    const { status, body } = await invoke(sequencesApi, 'previewStepDates', {
+      caller: alice,
+      body: {
+        steps: [{ afterDays: 0 }, { afterDays: 2 }, { afterDays: 3 }],
+        startAt: '2026-03-06T14:00:00Z',
+        timezone: 'America/New_York',
+      },
+    });
+    const badZone = await invoke(sequencesApi, 'previewStepDates', {
+      caller: alice,
+      body: { steps: [{ afterDays: 0 }], timezone: 'Mars/Olympus' },
+    });
+
+    expect(status).toBe(200);
+    // 09:00 in New York on 6 March (EST), then across the 8 March DST change the wall time stays 09:00 (EDT).
+    expect(body.items).toEqual([
+      { step: 0, sendAt: '2026-03-06T14:00:00.000Z' },
+      { step: 1, sendAt: '2026-03-08T13:00:00.000Z' },
+      { step: 2, sendAt: '2026-03-11T13:00:00.000Z' },
+    ]);
+    expect(badZone.status).toBe(400);
+    expect(badZone.body.error.details[0].path).toBe('timezone');
+  });
+});
