@@ -1,0 +1,126 @@
+/**
+ * Sends one e-mail through SES v2 (`SendEmail`, Simple content with custom headers for threading and
+ * unsubscribe) and reports failures as transient or rejected. Also the one place that knows which
+ * Message-ID header SES gives a message, so follow-ups can thread on it.
+ */
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { type ProviderError, ProviderRejectedError, ProviderTransientError } from './provider-errors';
+
+export interface EmailHeader {
+  name: string;
+  value: string;
+}
+
+export interface OutgoingEmail {
+  from: string;
+  to: string[];
+  cc?: string[];
+  subject: string;
+  html: string;
+  text: string;
+  /**
+   * Headers SES lets a caller set, e.g. In-Reply-To, References, List-Unsubscribe,
+   * List-Unsubscribe-Post. SES refuses Message-ID, From, To, Subject, Reply-To, Date, Content-Type.
+   */
+  headers: EmailHeader[];
+  configurationSetName?: string;
+}
+
+export async function sendEmail(
+  client: SESv2Client,
+  email: OutgoingEmail,
+): Promise<{ providerMessageId: string }> {
+  const command = new SendEmailCommand({
+    FromEmailAddress: email.from,
+    Destination: {
+      ToAddresses: email.to,
+      ...(email.cc && email.cc.length > 0 ? { CcAddresses: email.cc } : {}),
+    },
+    Content: {
+      Simple: {
+        Subject: { Data: email.subject, Charset: 'UTF-8' },
+        Body: {
+          Html: { Data: email.html, Charset: 'UTF-8' },
+          Text: { Data: email.text, Charset: 'UTF-8' },
+        },
+        ...(email.headers.length > 0
+          ? { Headers: email.headers.map((header) => ({ Name: header.name, Value: header.value })) }
+          : {}),
+      },
+    },
+    ...(email.configurationSetName ? { ConfigurationSetName: email.configurationSetName } : {}),
+  });
+  let messageId: string | undefined;
+  try {
+    messageId = (await client.send(command)).MessageId;
+  } catch (error) {
+    throw classifySesFailure(error);
+  }
+  if (!messageId) {
+    throw new ProviderTransientError('SES accepted the e-mail without returning a MessageId', {
+      provider: 'ses',
+    });
+  }
+  return { providerMessageId: messageId };
+}
+
+/**
+ * The Message-ID header SES writes for a message it accepted: the MessageId `SendEmail` returned,
+ * at the sending region's host (us-east-1 alone uses `email.amazonses.com`).
+ */
+export function messageIdHeader(providerMessageId: string, region: string): string {
+  const host = region === 'us-east-1' ? 'email' : region;
+  return `<${providerMessageId}@${host}.amazonses.com>`;
+}
+
+/** Errors that pass with time: throttling, the sending quota (LimitExceeded on SendEmail), SES outages. */
+const TRANSIENT_SES_ERRORS = new Set([
+  'TooManyRequestsException',
+  'LimitExceededException',
+  'InternalServiceErrorException',
+]);
+
+/** Errors that the same request will meet again: the message, sender identity or account is refused. */
+const REJECTED_SES_ERRORS = new Set([
+  'MessageRejected',
+  'MailFromDomainNotVerifiedException',
+  'AccountSuspendedException',
+  'SendingPausedException',
+  'BadRequestException',
+  'NotFoundException',
+]);
+
+/** Exported for tests: maps what `SESv2Client.send` throws to a provider error. */
+export function classifySesFailure(error: unknown): ProviderError {
+  const name = error instanceof Error ? error.name : undefined;
+  const statusCode = httpStatusOf(error);
+  const failure = {
+    provider: 'ses' as const,
+    ...(statusCode === undefined ? {} : { statusCode }),
+    ...(name === undefined ? {} : { providerCode: name }),
+    cause: error,
+  };
+  const summary = `SES ${statusCode ?? 'request'} ${name ?? 'failure'}: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`;
+  if (name !== undefined && TRANSIENT_SES_ERRORS.has(name))
+    return new ProviderTransientError(summary, failure);
+  if (name !== undefined && REJECTED_SES_ERRORS.has(name)) return new ProviderRejectedError(summary, failure);
+  // No status: the request never got an answer (refused, reset, timed out). Below 400: an answer the
+  // SDK could not read, so whether SES took the message is unknown.
+  if (
+    statusCode === undefined ||
+    statusCode < 400 ||
+    statusCode === 408 ||
+    statusCode === 429 ||
+    statusCode >= 500
+  ) {
+    return new ProviderTransientError(summary, failure);
+  }
+  return new ProviderRejectedError(summary, failure);
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('$metadata' in error)) return undefined;
+  const metadata = error.$metadata;
+  if (typeof metadata !== 'object' || metadata === null || !('httpStatusCode' in metadata)) return undefined;
+  return typeof metadata.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
+}

@@ -1,0 +1,42 @@
+/**
+ * The two ways an outbound provider (SES, Sinch) can fail a send, so the caller decides between
+ * "try again later" and "give up on this step" without knowing any provider's error shapes.
+ * Messages never carry credentials; `cause` keeps the provider's own error for logs.
+ */
+
+export type Provider = 'ses' | 'sinch';
+
+export interface ProviderFailure {
+  provider: Provider;
+  /** The provider's HTTP status, when it answered at all. */
+  statusCode?: number;
+  /** The provider's own error name or status, e.g. `MessageRejected` or `INVALID_ARGUMENT`. */
+  providerCode?: string;
+  cause?: unknown;
+}
+
+export abstract class ProviderError extends Error {
+  abstract readonly retryable: boolean;
+  readonly provider: Provider;
+  readonly statusCode?: number;
+  readonly providerCode?: string;
+
+  constructor(message: string, failure: ProviderFailure) {
+    super(message, failure.cause === undefined ? undefined : { cause: failure.cause });
+    this.name = new.target.name;
+    this.provider = failure.provider;
+    if (failure.statusCode !== undefined) this.statusCode = failure.statusCode;
+    if (failure.providerCode !== undefined) this.providerCode = failure.providerCode;
+  }
+}
+
+/** Throttling, a provider outage or the network: the same send may succeed later. */
+export class ProviderTransientError extends ProviderError {
+  readonly retryable = true;
+}
+
+/** The provider refused this send (bad recipient, unknown template, unverified sender, wrong keys):
+ * sending it again unchanged fails again. */
+export class ProviderRejectedError extends ProviderError {
+  readonly retryable = false;
+}

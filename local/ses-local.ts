@@ -1,0 +1,69 @@
+/**
+ * Runs the `aws-ses-v2-local` SES v2 emulator in this process, so a real `SESv2Client` pointed at
+ * `endpoint` (any fake credentials) sends into it, and reads back what it received from `GET /store`.
+ *
+ * The emulator keeps its store in module state: every instance in one process shares it, so tests
+ * should find their own messages by id (or `clear()` first) rather than count all of them.
+ */
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+
+export interface SesLocalOptions {
+  /** 0 or absent: a free port. */
+  port?: number;
+}
+
+const SesLocalEmailSchema = z.object({
+  messageId: z.string(),
+  from: z.string(),
+  replyTo: z.array(z.string()),
+  destination: z.object({ to: z.array(z.string()), cc: z.array(z.string()), bcc: z.array(z.string()) }),
+  subject: z.string(),
+  body: z.object({ html: z.string().optional(), text: z.string().optional() }),
+  headers: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
+  /** Epoch seconds when the emulator accepted the message. */
+  at: z.number(),
+});
+
+const SesLocalStoreSchema = z.object({ emails: z.array(SesLocalEmailSchema) });
+
+export type SesLocalEmail = z.output<typeof SesLocalEmailSchema>;
+export type SesLocalStore = z.output<typeof SesLocalStoreSchema>;
+
+export interface SesLocal {
+  /** Origin such as `http://127.0.0.1:43125`, for `new SESv2Client({ endpoint })`. */
+  endpoint: string;
+  store(): Promise<SesLocalStore>;
+  clear(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type SesLocalModule = typeof import('aws-ses-v2-local');
+
+export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesLocal> {
+  // The package is CommonJS with `exports.default`; require() gives the same shape under Node, tsx and vitest.
+  const { default: startEmulator } = createRequire(import.meta.url)('aws-ses-v2-local') as SesLocalModule;
+  const server = await startEmulator({ host: '127.0.0.1', port: options.port ?? 0 });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+
+  return {
+    endpoint,
+    async store() {
+      const response = await fetch(`${endpoint}/store`);
+      if (!response.ok) throw new Error(`aws-ses-v2-local /store answered ${response.status}`);
+      return SesLocalStoreSchema.parse(await response.json());
+    },
+    async clear() {
+      const response = await fetch(`${endpoint}/clear-store`, { method: 'POST' });
+      if (!response.ok) throw new Error(`aws-ses-v2-local /clear-store answered ${response.status}`);
+    },
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // The AWS SDK keeps connections alive; without this, close() waits for them to idle out.
+        server.closeAllConnections();
+      }),
+  };
+}
