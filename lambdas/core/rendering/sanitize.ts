@@ -29,6 +29,8 @@ const EMAIL_SAFE: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['http', 'https', 'cid'] },
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
+  // A forwarded or CC'd e-mail arrives as a whole document: its title must not leak into the quote.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title'],
   allowedStyles: {
     '*': {
       color: [COLOR],

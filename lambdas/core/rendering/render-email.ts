@@ -1,0 +1,335 @@
+/**
+ * The e-mail a sequence step sends, ready for SES Simple content: addresses, subject, HTML and its
+ * plain-text alternative, and the threading and unsubscribe headers. The first e-mail of a standard
+ * sequence opens the thread; every later e-mail replies in it and quotes the first one. Also the
+ * preview of step N threaded under the first e-mail step 0 would send the same lead.
+ */
+import { UnprocessableError } from '../errors';
+import type { CustomMessage } from '../messages';
+import type { SequenceType, Step } from '../sequences';
+import { type FollowupWriter, toneBankWriter } from './followup-writer';
+import {
+  assertFilled,
+  escapeHtml,
+  type FilledTemplate,
+  fillPlaceholders,
+  type RenderContext,
+} from './personalize';
+import { htmlToPlainText } from './plain-text';
+import type { AssistantProfile, LeadProfile, OrgProfile } from './profiles';
+import { displayZone, quotedEmailHtml } from './quoting';
+import { sanitizeEmailHtml } from './sanitize';
+import {
+  assertSesHeaders,
+  type EmailHeader,
+  type EmailThread,
+  replyHeaders,
+  replySubject,
+} from './threading';
+import type { MessagePosition } from './tone-bank';
+
+export interface SequenceRef {
+  id: string;
+  type: SequenceType;
+  stepCount: number;
+}
+
+/** Where a lead unsubscribes: a one-click HTTPS endpoint (RFC 8058) and a mailbox. */
+export interface UnsubscribeLinks {
+  url: string;
+  /** `mailto:unsubscribe@...` or just the address. */
+  mailto: string;
+}
+
+export interface RenderEmailInput {
+  lead: LeadProfile;
+  org: OrgProfile;
+  assistant: AssistantProfile;
+  sequence: SequenceRef;
+  stepIndex: number;
+  step: Step;
+  /** The message a custom step names. */
+  customMessage?: CustomMessage;
+  /**
+   * The thread this e-mail replies in. Absent, the e-mail opens a new thread, which only the first
+   * e-mail of a standard sequence does; an Email CC sequence always replies under the user's e-mail.
+   */
+  thread?: EmailThread;
+  /** Writes generated steps; the tone bank by default. */
+  writer?: FollowupWriter;
+  unsubscribe?: UnsubscribeLinks;
+}
+
+export interface RenderedEmail {
+  from: string;
+  to: string;
+  cc: string[];
+  subject: string;
+  html: string;
+  text: string;
+  /** Only headers SES accepts on Simple content (`SES_ALLOWED_HEADERS`). */
+  headers: EmailHeader[];
+  /** The e-mail opens its thread: its subject and SES Message-ID become the thread's root. */
+  opensThread: boolean;
+  /** The tone variant a generated message came from; absent for custom messages. */
+  variantId?: string;
+  /** What follow-ups quote as the first e-mail: message and signature, no footer, no quote. */
+  quotableHtml: string;
+}
+
+const FOOTER_STYLE = 'font-size:12px;color:#6b7280';
+
+export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
+  const { lead, org, assistant, thread } = input;
+  assertRenderable(input);
+  const context: RenderContext = { lead, org, assistant };
+  const content = messageContent(input);
+
+  const subject: FilledTemplate =
+    thread === undefined
+      ? fillPlaceholders(content.subject, context, 'text')
+      : { text: replySubject(thread.rootSubject), missing: [] };
+  const body = fillPlaceholders(content.html, context, 'html');
+  const to = lead.email?.trim() ?? '';
+  assertFilled(subject, body, { text: to, missing: to === '' ? ['lead.email'] : [] });
+  const subjectLine = subject.text.replace(/\s+/g, ' ').trim();
+  if (subjectLine === '') throw new UnprocessableError('The e-mail has an empty subject');
+
+  const signature = sanitizeEmailHtml(assistant.signatureHtml) || `<p>${escapeHtml(assistant.name)}</p>`;
+  const quotableHtml = `${sanitizeEmailHtml(body.text)}\n<div>${signature}</div>`;
+  const footer = input.unsubscribe === undefined ? '' : unsubscribeFooter(input.unsubscribe);
+  const quote =
+    thread?.firstEmail !== undefined && assistant.includeFirstEmail
+      ? quotedEmailHtml(thread.firstEmail, displayZone(lead.timezone, assistant.timezone))
+      : '';
+  const html = [quotableHtml, footer, quote].filter((part) => part !== '').join('\n');
+
+  const headers = [
+    ...(thread === undefined ? [] : replyHeaders(thread)),
+    ...(input.unsubscribe === undefined ? [] : unsubscribeHeaders(input.unsubscribe)),
+  ];
+  assertSesHeaders(headers);
+
+  const rendered: RenderedEmail = {
+    from: formatAddress(assistant.name, assistant.email),
+    to: formatAddress([lead.firstName, lead.lastName].join(' '), to),
+    cc: thread === undefined ? [] : carbonCopies(thread.cc ?? [], [to, assistant.email]),
+    subject: subjectLine,
+    html,
+    text: htmlToPlainText(html),
+    headers,
+    opensThread: thread === undefined,
+    quotableHtml,
+  };
+  return content.variantId === undefined ? rendered : { ...rendered, variantId: content.variantId };
+}
+
+function assertRenderable({ sequence, stepIndex, step, thread }: RenderEmailInput): void {
+  if (!Number.isInteger(stepIndex) || stepIndex < 0 || stepIndex >= sequence.stepCount) {
+    throw new UnprocessableError(`Step ${stepIndex} is not a step of a ${sequence.stepCount}-step sequence`);
+  }
+  if (step.channel !== 'email')
+    throw new UnprocessableError(`Step ${stepIndex} sends ${step.channel}, not e-mail`);
+  if (sequence.type === 'email_cc') {
+    if (stepIndex === 0) {
+      throw new UnprocessableError(
+        "Step 0 of an Email CC sequence is the user's own e-mail and is never sent",
+      );
+    }
+    if (thread === undefined) {
+      throw new UnprocessableError(
+        "An Email CC follow-up replies under the user's e-mail: the thread is required",
+      );
+    }
+  }
+}
+
+/** The position a generated message is written for. */
+export function messagePosition(stepIndex: number, stepCount: number, opensThread: boolean): MessagePosition {
+  if (opensThread) return 'first';
+  return stepIndex === stepCount - 1 ? 'last' : 'followup';
+}
+
+interface MessageTemplates {
+  subject: string;
+  html: string;
+  variantId?: string;
+}
+
+/**
+ * The subject and body templates for the step. A custom message's own subject is used only when the
+ * e-mail opens the thread; replies keep the thread's subject.
+ */
+function messageContent(input: RenderEmailInput): MessageTemplates {
+  const { step, stepIndex, sequence, thread, customMessage } = input;
+  if (step.messageType === 'custom') {
+    if (customMessage === undefined || customMessage.id !== step.messageId) {
+      throw new UnprocessableError(
+        `Step ${stepIndex} needs its custom message ${step.messageId ?? ''}`.trim(),
+      );
+    }
+    if (customMessage.email === undefined) {
+      throw new UnprocessableError(`Message ${customMessage.id} has no e-mail content`);
+    }
+    return { subject: customMessage.email.subject, html: customMessage.email.html };
+  }
+  if (step.tone === undefined) throw new UnprocessableError(`Generated step ${stepIndex} has no tone`);
+  const generated = (input.writer ?? toneBankWriter).write({
+    tone: step.tone,
+    position: messagePosition(stepIndex, sequence.stepCount, thread === undefined),
+    lead: input.lead,
+    org: input.org,
+    assistant: input.assistant,
+    sequenceId: sequence.id,
+    stepIndex,
+  });
+  if (thread === undefined && generated.subject === undefined) {
+    throw new UnprocessableError(`The writer gave the opening e-mail (${generated.variantId}) no subject`);
+  }
+  return { subject: generated.subject ?? '', html: generated.html, variantId: generated.variantId };
+}
+
+function unsubscribeHeaders({ url, mailto }: UnsubscribeLinks): EmailHeader[] {
+  if (!/^https:\/\/[^\s<>]+$/i.test(url)) {
+    throw new UnprocessableError('One-click unsubscribe needs an https URL without spaces (RFC 8058)');
+  }
+  const mailtoUri = /^mailto:/i.test(mailto) ? mailto : `mailto:${mailto}`;
+  return [
+    { name: 'List-Unsubscribe', value: `<${mailtoUri}>, <${url}>` },
+    { name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
+  ];
+}
+
+function unsubscribeFooter({ url }: UnsubscribeLinks): string {
+  return `<p style="${FOOTER_STYLE}">If you'd rather not hear from me again, <a href="${escapeHtml(url)}">unsubscribe here</a>.</p>`;
+}
+
+/** `"Display Name" <address>`; non-ASCII names as RFC 2047 encoded words, which SES requires. */
+export function formatAddress(name: string, email: string): string {
+  const display = name
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (display === '') return email;
+  if (/^[ -~]+$/.test(display)) return `"${display.replace(/[\\"]/g, '\\$&')}" <${email}>`;
+  return `${encodedWords(display)} <${email}>`;
+}
+
+/** Base64 encoded words of at most 75 characters each, split between characters. */
+function encodedWords(text: string): string {
+  const words: string[] = [];
+  let chunk = '';
+  for (const char of text) {
+    if (Buffer.byteLength(chunk + char) > 45) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += char;
+  }
+  words.push(chunk);
+  return words.map((word) => `=?UTF-8?B?${Buffer.from(word).toString('base64')}?=`).join(' ');
+}
+
+/** How a follow-up's quote line names the sender: `Maya Chen <maya@contoso.example>`. */
+export function senderLabel(name: string, email: string): string {
+  const display = name.replace(/\s+/g, ' ').trim();
+  return display === '' ? email : `${display} <${email}>`;
+}
+
+/** The root e-mail's other recipients, each once, without the lead or the assistant. */
+function carbonCopies(recipients: readonly string[], exclude: readonly string[]): string[] {
+  const seen = new Set(exclude.map((address) => address.trim().toLowerCase()));
+  const kept: string[] = [];
+  for (const recipient of recipients) {
+    const address = (/<([^<>]+)>\s*$/.exec(recipient)?.[1] ?? recipient).trim().toLowerCase();
+    if (address === '' || seen.has(address)) continue;
+    seen.add(address);
+    kept.push(recipient.trim());
+  }
+  return kept;
+}
+
+/** The user's own e-mail an Email CC thread hangs under. */
+export interface UserEmail {
+  subject: string;
+  html: string;
+  /** As the quote line names it, e.g. `Sam Lee <sam@contoso.example>`. */
+  sender: string;
+  /** Its other recipients, kept on CC. */
+  cc?: string[];
+}
+
+/** Stands in for the user's e-mail when an Email CC sequence is previewed without one. */
+export const SAMPLE_USER_EMAIL: UserEmail = {
+  subject: 'Introduction',
+  html: '<p>(The e-mail you sent the lead, with the assistant on CC, is quoted here.)</p>',
+  sender: 'You',
+};
+
+/** The Message-ID a preview pretends step `stepIndex` was sent with. */
+export function previewMessageId(stepIndex: number): string {
+  return `<preview-step-${stepIndex}@email.amazonses.com>`;
+}
+
+export interface PreviewThreadInput
+  extends Omit<RenderEmailInput, 'sequence' | 'step' | 'customMessage' | 'thread'> {
+  sequence: { id: string; type: SequenceType; steps: readonly Step[] };
+  /** The custom messages the sequence's steps name (at least those of the first e-mail and step N). */
+  customMessages?: ReadonlyMap<string, CustomMessage>;
+  /** When the first e-mail is taken to have been sent (ISO 8601); shown in the quote line. */
+  firstSentAt: string;
+  /** Email CC only: the user's e-mail the thread hangs under; `SAMPLE_USER_EMAIL` when absent. */
+  userEmail?: UserEmail;
+}
+
+/**
+ * Renders step `stepIndex` as the lead would receive it: threaded under the first e-mail the sequence
+ * would send the same lead (its subject, its HTML quoted, preview Message-IDs for the e-mails between).
+ */
+export function previewThread(input: PreviewThreadInput): RenderedEmail {
+  const { sequence, stepIndex, customMessages, firstSentAt, userEmail, ...common } = input;
+  const steps = sequence.steps;
+  const renderAt = (index: number, thread?: EmailThread): RenderedEmail => {
+    const step = steps[index];
+    if (step === undefined) {
+      throw new UnprocessableError(`Step ${index} is not a step of a ${steps.length}-step sequence`);
+    }
+    const customMessage = step.messageId === undefined ? undefined : customMessages?.get(step.messageId);
+    return renderEmailStep({
+      ...common,
+      sequence: { id: sequence.id, type: sequence.type, stepCount: steps.length },
+      stepIndex: index,
+      step,
+      ...(customMessage === undefined ? {} : { customMessage }),
+      ...(thread === undefined ? {} : { thread }),
+    });
+  };
+  const emailIdsBetween = (from: number, to: number): string[] =>
+    steps.flatMap((step, index) =>
+      index >= from && index < to && step.channel === 'email' ? [previewMessageId(index)] : [],
+    );
+
+  if (sequence.type === 'email_cc') {
+    const root = userEmail ?? SAMPLE_USER_EMAIL;
+    return renderAt(stepIndex, {
+      rootSubject: root.subject,
+      rootMessageId: previewMessageId(0),
+      laterMessageIds: emailIdsBetween(1, stepIndex),
+      firstEmail: { html: root.html, sentAt: firstSentAt, sender: root.sender },
+      ...(root.cc === undefined ? {} : { cc: root.cc }),
+    });
+  }
+  const first = steps.findIndex((step) => step.channel === 'email');
+  if (first === -1 || stepIndex <= first) return renderAt(stepIndex);
+  const opening = renderAt(first);
+  return renderAt(stepIndex, {
+    rootSubject: opening.subject,
+    rootMessageId: previewMessageId(first),
+    laterMessageIds: emailIdsBetween(first + 1, stepIndex),
+    firstEmail: {
+      html: opening.quotableHtml,
+      sentAt: firstSentAt,
+      sender: senderLabel(common.assistant.name, common.assistant.email),
+    },
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * The one way this app makes a Lambda: Node.js 24 on arm64, ESM bundled by the local esbuild, X-Ray
+ * tracing, JSON logs into a log group with a fixed retention, and a role of its own that may write only
+ * to that log group. Binding helpers add an environment variable together with exactly the permissions
+ * that go with it.
+ */
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { TABLE_KEYS } from '../lambdas/data/table-schema';
+
+export interface FollowupFunctionProps {
+  /** Path of the entry file from the project root, e.g. `lambdas/sequences-api.ts`. */
+  entry: string;
+  description: string;
+  logRetention: RetentionDays;
+  timeout?: Duration;
+  memorySize?: number;
+}
+
+/** DynamoDB actions by intent; transactions need the per-item actions of what they write. */
+export const TABLE_ACCESS = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  readWrite: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+} as const;
+
+/** Indexes only answer queries; item actions on an index ARN would grant nothing useful. */
+export const INDEX_ACCESS = ['dynamodb:Query'] as const;
+
+/** The table's secondary indexes by name, so grants name them instead of `index/*`. */
+const TABLE_INDEXES = [TABLE_KEYS.gsi1.name];
+
+export class FollowupFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: FollowupFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // Instead of AWSLambdaBasicExecutionRole, whose logs:CreateLogGroup/PutLogEvents apply to every log
+    // group in the account: the function's log group exists already, so writing to it is enough.
+    const role = new iam.Role(scope, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.description}`,
+    });
+    logGroup.grantWrite(role);
+    super(scope, id, {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      loggingFormat: LoggingFormat.JSON,
+      logGroup,
+      role,
+      environment: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'followup-engine' },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        minify: true,
+        sourceMap: true,
+        mainFields: ['module', 'main'],
+        // The runtime provides the AWS SDK v3; everything else is bundled.
+        externalModules: ['@aws-sdk/*'],
+        // Some CommonJS dependencies call require(); ESM bundles need it defined.
+        banner:
+          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    });
+    // Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords on "*" to this role.
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only the X-Ray write actions that active tracing adds (xray:PutTraceSegments, ' +
+        'xray:PutTelemetryRecords) use "*": X-Ray supports no resource-level permissions for them. ' +
+        'test/infra/stack.test.ts fails if any other action is granted on "*".',
+    });
+  }
+
+  /**
+   * Sets TABLE_NAME and grants exactly the table actions of `access` on the table, and queries on its
+   * named indexes.
+   */
+  useTable(table: ITableV2, access: keyof typeof TABLE_ACCESS): this {
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    this.addToRolePolicy(
+      new iam.PolicyStatement({ actions: [...TABLE_ACCESS[access]], resources: [table.tableArn] }),
+    );
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [...INDEX_ACCESS],
+        resources: TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index}`),
+      }),
+    );
+    return this;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * The HTTP API: a JWT authorizer on every route (a Cognito user pool of our own by default, whose
+ * access tokens carry `org_id` and `role` claims from a pre-token-generation trigger, or an existing
+ * issuer and audience from context), one Lambda per API function, and routes built from the same
+ * contract the handlers and the OpenAPI document use.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { API_FUNCTIONS, type ApiFunctionName, operations } from '../lambdas/http/api-contract';
+import { FollowupFunction } from './followup-function';
+
+export interface JwtIssuer {
+  issuer: string;
+  audience: string[];
+}
+
+export interface HttpApiProps {
+  table: ITableV2;
+  /** An existing identity provider; without it the construct creates a Cognito user pool. */
+  jwt?: JwtIssuer;
+  corsOrigins: string[];
+  logRetention: RetentionDays;
+}
+
+export class FollowupHttpApi extends Construct {
+  readonly api: HttpApi;
+  readonly functions: Record<ApiFunctionName, FollowupFunction>;
+  readonly userPool?: cognito.UserPool;
+
+  constructor(scope: Construct, id: string, props: HttpApiProps) {
+    super(scope, id);
+    let jwt = props.jwt;
+    if (!jwt) {
+      const { userPool, client } = this.createUserPool(props.logRetention);
+      this.userPool = userPool;
+      const { region } = Stack.of(this);
+      jwt = {
+        issuer: `https://cognito-idp.${region}.amazonaws.com/${userPool.userPoolId}`,
+        audience: [client.userPoolClientId],
+      };
+    }
+
+    this.api = new HttpApi(this, 'Api', {
+      description: 'Follow-up engine: sequences, custom messages, leads',
+      defaultAuthorizer: new HttpJwtAuthorizer('Jwt', jwt.issuer, { jwtAudience: jwt.audience }),
+      corsPreflight: {
+        allowOrigins: props.corsOrigins,
+        allowMethods: [CorsHttpMethod.ANY],
+        allowHeaders: ['authorization', 'content-type', 'if-match'],
+        exposeHeaders: ['etag'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    this.enableAccessLogs(props.logRetention);
+
+    this.functions = Object.fromEntries(
+      API_FUNCTIONS.map((name) => [
+        name,
+        new FollowupFunction(this, `${pascal(name)}Function`, {
+          entry: `lambdas/${name}-api.ts`,
+          description: `HTTP API: ${name}`,
+          logRetention: props.logRetention,
+        }).useTable(props.table, 'readWrite'),
+      ]),
+    ) as Record<ApiFunctionName, FollowupFunction>;
+
+    const integrations = new Map<ApiFunctionName, HttpLambdaIntegration>();
+    for (const operation of Object.values(operations)) {
+      let integration = integrations.get(operation.fn);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(
+          `${pascal(operation.fn)}Integration`,
+          this.functions[operation.fn],
+        );
+        integrations.set(operation.fn, integration);
+      }
+      this.api.addRoutes({ path: operation.path, methods: [HttpMethod[operation.method]], integration });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'JwtIssuer', { value: jwt.issuer });
+  }
+
+  private createUserPool(logRetention: RetentionDays) {
+    // Users send e-mail from their company's domain through the assistant, so a taken-over account
+    // is costly: TOTP is required and the Plus plan's threat protection blocks risky sign-ins.
+    const userPool = new cognito.UserPool(this, 'Users', {
+      signInAliases: { email: true },
+      selfSignUpEnabled: false,
+      // SMS is off, so recovery by phone could never work.
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { sms: false, otp: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+      },
+      customAttributes: {
+        org_id: new cognito.StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }),
+        role: new cognito.StringAttribute({ mutable: true, minLen: 1, maxLen: 16 }),
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    userPool.addTrigger(
+      cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
+      new FollowupFunction(this, 'TokenClaimsFunction', {
+        entry: 'lambdas/token-claims.ts',
+        description: 'Cognito: org_id and role claims in access tokens',
+        logRetention,
+        // Cognito gives a trigger 5 seconds in all.
+        timeout: Duration.seconds(5),
+        memorySize: 256,
+      }),
+      cognito.LambdaVersion.V2_0,
+    );
+    const client = userPool.addClient('WebClient', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      // The pool has no domain, so no hosted OAuth endpoints; without this CDK would still configure
+      // the implicit grant with https://example.com as its callback.
+      disableOAuth: true,
+      accessTokenValidity: Duration.hours(1),
+      // By default a client may write every mutable attribute, which would let users make themselves
+      // admins with their own access token. Accounts are made by administrators (no self sign-up), who
+      // also own e-mail and custom:role; users may edit only how they are named and shown.
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({
+        givenName: true,
+        familyName: true,
+        fullname: true,
+        locale: true,
+        timezone: true,
+      }),
+    });
+    return { userPool, client };
+  }
+
+  private enableAccessLogs(retention: RetentionDays) {
+    const logs = new LogGroup(this, 'AccessLogs', { retention, removalPolicy: RemovalPolicy.DESTROY });
+    const stage = this.api.defaultStage?.node.defaultChild as CfnStage;
+    stage.accessLogSettings = {
+      destinationArn: logs.logGroupArn,
+      format: JSON.stringify({
+        requestId: '$context.requestId',
+        routeKey: '$context.routeKey',
+        status: '$context.status',
+        latencyMs: '$context.responseLatency',
+        integrationError: '$context.integrationErrorMessage',
+        authorizerError: '$context.authorizer.error',
+        sub: '$context.authorizer.claims.sub',
+      }),
+    };
+  }
+}
+
+const pascal = (name: string) =>
+  name.replace(/(^|-)(\w)/g, (_, _dash, letter: string) => letter.toUpperCase());

@@ -1,0 +1,126 @@
+/**
+ * The AwsSolutions rule pack of cdk-nag finds nothing unacknowledged in the stack, in both identity
+ * set-ups. cdk-nag 3 is a CDK policy-validation plugin (not an Aspect emitting annotations), so the
+ * tests run its checks with `validateScope` and, as `cdk synth` would, as a registered plugin.
+ * Acknowledgements live in lib/ next to what they concern; the last test pins them down so a new one
+ * is a deliberate change. Bundling is skipped: the rules read the construct tree, not the Lambda code.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FollowupFunction } from '../../lib/followup-function';
+import { FollowupStack } from '../../lib/followup-stack';
+
+const ENV = { account: '111111111111', region: 'eu-west-1' };
+
+const CONTEXTS = {
+  'its own Cognito user pool': {},
+  'an external JWT issuer': {
+    'followup:jwtIssuer': 'https://auth.example.com/',
+    'followup:jwtAudience': 'api-a',
+  },
+};
+
+const outdirs: string[] = [];
+afterAll(() => {
+  for (const outdir of outdirs) rmSync(outdir, { recursive: true, force: true });
+});
+
+function newApp(context: Record<string, unknown>): App {
+  const outdir = mkdtempSync(join(tmpdir(), 'followup-nag-'));
+  outdirs.push(outdir);
+  return new App({ outdir, context: { 'aws:cdk:bundling-stacks': [], ...context } });
+}
+
+/** One line per finding, so a failure names the rule and the construct. */
+function findings(app: App, scope: IConstruct, severity: 'error' | 'warning'): string[] {
+  const report = new AwsSolutionsChecks(app, { verbose: true }).validateScope(scope);
+  return report.violations
+    .filter((violation) => violation.severity === severity)
+    .flatMap((violation) =>
+      violation.violatingResources.map(
+        (resource) => `${violation.ruleName} at ${resource.constructPath}: ${violation.description}`,
+      ),
+    );
+}
+
+describe.each(Object.entries(CONTEXTS))('AwsSolutions checks on the stack with %s', (_, context) => {
+  it('report no unacknowledged errors or warnings', () => {
+    // Prepare
+    const app = newApp(context);
+    const stack = new FollowupStack(app, 'Followup', { env: ENV });
+    app.synth();
+
+    // Act
+    const errors = findings(app, stack, 'error');
+    const warnings = findings(app, stack, 'warning');
+
+    // Assess
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('let `cdk synth` pass with the pack registered as a validation plugin', () => {
+    // Prepare
+    const app = newApp(context);
+    new FollowupStack(app, 'Followup', { env: ENV });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+
+    // Act
+    const assembly = app.synth();
+
+    // Assess
+    expect(assembly.getStackByName('Followup').template).toHaveProperty('Resources');
+  });
+});
+
+describe('the cdk-nag harness', () => {
+  it('does report a wildcard grant, so an empty report means something', () => {
+    // Prepare
+    const app = newApp({});
+    const stack = new Stack(app, 'Careless', { env: ENV });
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['dynamodb:*'], resources: ['*'] }));
+    app.synth();
+
+    // Act
+    const errors = findings(app, stack, 'error');
+
+    // Assess
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^AwsSolutions-IAM5\[Action::dynamodb:\*\] at Careless\/Role\/DefaultPolicy/),
+        expect.stringMatching(/^AwsSolutions-IAM5\[Resource::\*\] at Careless\/Role\/DefaultPolicy/),
+      ]),
+    );
+  });
+});
+
+describe('acknowledged rules', () => {
+  it('are only X-Ray’s Resource::* on the execution role of each FollowupFunction', () => {
+    // Prepare
+    const app = newApp({});
+    const stack = new FollowupStack(app, 'Followup', { env: ENV });
+    const functionRoles = stack.node
+      .findAll()
+      .filter((construct) => construct instanceof FollowupFunction)
+      .map((fn) => `${fn.role?.node.path} AwsSolutions-IAM5[Resource::*]`);
+
+    // Act
+    const acknowledged = stack.node.findAll().flatMap((construct) =>
+      construct.node.metadata
+        .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((entry) => Object.keys(entry.data as Record<string, string>))
+        .map((id) => `${construct.node.path} ${id.replace(/^annotation::/i, '')}`),
+    );
+
+    // Assess
+    expect(functionRoles).toContain('Followup/Http/TokenClaimsFunctionRole AwsSolutions-IAM5[Resource::*]');
+    expect(acknowledged.sort()).toEqual(functionRoles.sort());
+  });
+});

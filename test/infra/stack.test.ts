@@ -1,0 +1,624 @@
+/**
+ * The synthesized FollowupStack: routes from the API contract behind the JWT authorizer, the table's
+ * shape, how Lambdas are built, least-privilege IAM and the deployment choices read from context.
+ * One stack is bundled for real with the local esbuild (and its assets checked); the variants that
+ * only change context skip bundling to keep the suite fast.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, describe, expect, it } from 'vitest';
+import { API_FUNCTIONS, operations, routeKey } from '../../lambdas/http/api-contract';
+import { INDEX_ACCESS, TABLE_ACCESS } from '../../lib/followup-function';
+import { FollowupStack } from '../../lib/followup-stack';
+
+const ENV = { account: '111111111111', region: 'eu-west-1' };
+
+/** Actions AWS offers no resource-level permissions for; the only ones allowed on Resource "*". */
+const ACTIONS_WITHOUT_RESOURCE_SCOPE = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+
+interface Synthesized {
+  app: App;
+  stack: FollowupStack;
+  template: Template;
+}
+
+const outdirs: string[] = [];
+afterAll(() => {
+  for (const outdir of outdirs) rmSync(outdir, { recursive: true, force: true });
+});
+
+function synthesize(context: Record<string, unknown> = {}, options: { bundle?: boolean } = {}): Synthesized {
+  const outdir = mkdtempSync(join(tmpdir(), 'followup-infra-'));
+  outdirs.push(outdir);
+  const app = new App({
+    outdir,
+    context: { ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), ...context },
+  });
+  const stack = new FollowupStack(app, 'Followup', { env: ENV });
+  return { app, stack, template: Template.fromStack(stack) };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}
+
+/** As deployed by default: a user pool of its own, bundled for real. */
+const deployed = once(() =>
+  synthesize(
+    {
+      'followup:removalPolicy': 'retain',
+      'followup:corsOrigins': ['https://app.example.com', 'https://admin.example.com'],
+      'followup:logRetentionDays': 14,
+    },
+    { bundle: true },
+  ),
+);
+
+const externalIssuer = once(() =>
+  synthesize({
+    'followup:jwtIssuer': 'https://auth.example.com/',
+    // As `-c followup:jwtAudience=api-a,api-b` passes it: one string.
+    'followup:jwtAudience': 'api-a,api-b',
+  }),
+);
+
+/** Every resource type these tests read has Properties. */
+type Resource = { Type: string; Properties: Record<string, unknown>; [key: string]: unknown };
+
+interface PolicyStatement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+function resources(template: Template, type: string): [string, Resource][] {
+  return Object.entries(template.findResources(type) as Record<string, Resource>);
+}
+
+function onlyLogicalId(template: Template, type: string, props?: Record<string, unknown>): string {
+  const ids = Object.keys(template.findResources(type, props ? { Properties: props } : undefined));
+  expect(ids, `exactly one ${type}`).toHaveLength(1);
+  return ids[0] ?? '';
+}
+
+function functionId(template: Template, description: string): string {
+  return onlyLogicalId(template, 'AWS::Lambda::Function', { Description: description });
+}
+
+function roleIdOf(template: Template, functionLogicalId: string): string {
+  const fn = template.findResources('AWS::Lambda::Function')[functionLogicalId] as Resource;
+  const role = fn.Properties.Role as { 'Fn::GetAtt': [string, string] };
+  return role['Fn::GetAtt'][0];
+}
+
+function statementsOfRole(template: Template, roleLogicalId: string): PolicyStatement[] {
+  return resources(template, 'AWS::IAM::Policy')
+    .filter(([, policy]) => JSON.stringify(policy.Properties.Roles).includes(`"${roleLogicalId}"`))
+    .flatMap(
+      ([, policy]) => (policy.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement,
+    );
+}
+
+function allStatements(template: Template): PolicyStatement[] {
+  const documents = [
+    ...resources(template, 'AWS::IAM::Policy').map(([, p]) => p.Properties.PolicyDocument),
+    ...resources(template, 'AWS::IAM::ManagedPolicy').map(([, p]) => p.Properties.PolicyDocument),
+    ...resources(template, 'AWS::IAM::Role').flatMap(([, role]) =>
+      ((role.Properties.Policies as { PolicyDocument: unknown }[] | undefined) ?? []).map(
+        (inline) => inline.PolicyDocument,
+      ),
+    ),
+  ] as { Statement: PolicyStatement[] }[];
+  return documents.flatMap((document) => document.Statement);
+}
+
+const tableArn = (template: Template) => ({
+  'Fn::GetAtt': [onlyLogicalId(template, 'AWS::DynamoDB::GlobalTable'), 'Arn'],
+});
+
+describe('routes', () => {
+  it('creates every operation of the API contract as a route behind the JWT authorizer', () => {
+    // Prepare
+    const { template } = deployed();
+    const authorizerId = onlyLogicalId(template, 'AWS::ApiGatewayV2::Authorizer');
+
+    // Act
+    const routes = resources(template, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
+
+    // Assess
+    const expected = Object.values(operations).map((operation) => ({
+      RouteKey: routeKey(operation),
+      AuthorizationType: 'JWT',
+      AuthorizerId: { Ref: authorizerId },
+    }));
+    expect(routes).toEqual(expect.arrayContaining(expected.map((route) => expect.objectContaining(route))));
+    expect(routes).toHaveLength(expected.length);
+  });
+
+  it('sends each route to the Lambda of the function the contract names', () => {
+    // Prepare
+    const { template } = deployed();
+    const integrationOf = (fn: string) =>
+      onlyLogicalId(template, 'AWS::ApiGatewayV2::Integration', {
+        IntegrationUri: { 'Fn::GetAtt': [functionId(template, `HTTP API: ${fn}`), 'Arn'] },
+      });
+
+    for (const operation of Object.values(operations)) {
+      // Act
+      const target = { 'Fn::Join': ['', ['integrations/', { Ref: integrationOf(operation.fn) }]] };
+
+      // Assess
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: routeKey(operation),
+        Target: target,
+      });
+    }
+  });
+});
+
+describe('JWT authorizer', () => {
+  it('trusts the stack’s own Cognito user pool and web client by default', () => {
+    // Prepare
+    const { template } = deployed();
+    const userPoolId = onlyLogicalId(template, 'AWS::Cognito::UserPool');
+    const clientId = onlyLogicalId(template, 'AWS::Cognito::UserPoolClient');
+
+    // Act
+    const authorizer = template.findResources('AWS::ApiGatewayV2::Authorizer');
+
+    // Assess
+    expect(Object.values(authorizer).map((resource) => resource.Properties)).toEqual([
+      expect.objectContaining({
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: {
+          Audience: [{ Ref: clientId }],
+          Issuer: { 'Fn::Join': ['', ['https://cognito-idp.eu-west-1.amazonaws.com/', { Ref: userPoolId }]] },
+        },
+      }),
+    ]);
+  });
+
+  it('trusts the issuer and audiences from context instead, and creates no user pool', () => {
+    // Prepare
+    const { template } = externalIssuer();
+
+    // Act
+    const userPools = template.findResources('AWS::Cognito::UserPool');
+
+    // Assess
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: { Issuer: 'https://auth.example.com/', Audience: ['api-a', 'api-b'] },
+    });
+    expect(userPools).toEqual({});
+    template.resourcePropertiesCountIs(
+      'AWS::Lambda::Function',
+      { Description: Match.stringLikeRegexp('Cognito') },
+      0,
+    );
+  });
+
+  it('refuses an issuer without an audience', () => {
+    // Prepare
+    const context = { 'followup:jwtIssuer': 'https://auth.example.com/' };
+
+    // Act
+    const act = () => synthesize(context);
+
+    // Assess
+    expect(act).toThrow(/followup:jwtIssuer and followup:jwtAudience go together/);
+  });
+});
+
+describe('Cognito user pool', () => {
+  it('requires TOTP MFA and enforces the Plus plan’s threat protection', () => {
+    // Prepare
+    const { template } = deployed();
+
+    // Act
+    const [pool] = resources(template, 'AWS::Cognito::UserPool').map(([, resource]) => resource.Properties);
+
+    // Assess
+    expect(pool).toMatchObject({
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+      Policies: { PasswordPolicy: expect.objectContaining({ MinimumLength: 12 }) },
+    });
+  });
+
+  it('puts org_id and role into access tokens with the version 2 pre-token-generation trigger', () => {
+    // Prepare
+    const { template } = deployed();
+    const triggerId = functionId(template, 'Cognito: org_id and role claims in access tokens');
+    const userPoolId = onlyLogicalId(template, 'AWS::Cognito::UserPool');
+
+    // Act
+    const pool = template.findResources('AWS::Cognito::UserPool')[userPoolId] as Resource;
+
+    // Assess
+    expect(pool.Properties.LambdaConfig).toEqual({
+      PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [triggerId, 'Arn'] }, LambdaVersion: 'V2_0' },
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [triggerId, 'Arn'] },
+      Principal: 'cognito-idp.amazonaws.com',
+      SourceArn: { 'Fn::GetAtt': [userPoolId, 'Arn'] },
+    });
+  });
+
+  it('lets users write neither their role, their org nor their e-mail, and configures no OAuth flows', () => {
+    // Prepare
+    const { template } = deployed();
+
+    // Act
+    const [client] = resources(template, 'AWS::Cognito::UserPoolClient').map(
+      ([, resource]) => resource.Properties,
+    );
+
+    // Assess
+    expect(client?.WriteAttributes).toEqual(['family_name', 'given_name', 'locale', 'name', 'zoneinfo']);
+    expect(client?.AllowedOAuthFlows).toBeUndefined();
+    expect(client?.CallbackURLs).toBeUndefined();
+    expect(client?.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+  });
+});
+
+describe('table', () => {
+  it('has the single-table keys, gsi1, a stream of both images, PITR and TTL on expiresAt', () => {
+    // Prepare
+    const { template } = deployed();
+
+    // Act
+    const [table] = resources(template, 'AWS::DynamoDB::GlobalTable').map(
+      ([, resource]) => resource.Properties,
+    );
+
+    // Assess
+    expect(table).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+        { AttributeName: 'gsi1pk', AttributeType: 'S' },
+        { AttributeName: 'gsi1sk', AttributeType: 'S' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      Replicas: [
+        expect.objectContaining({
+          Region: 'eu-west-1',
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        }),
+      ],
+    });
+  });
+
+  it('is retained and protected from deletion when removalPolicy is retain', () => {
+    // Prepare
+    const { template } = deployed();
+
+    // Act
+    const [[, table] = ['', undefined]] = resources(template, 'AWS::DynamoDB::GlobalTable');
+
+    // Assess
+    expect(table).toMatchObject({
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: { Replicas: [expect.objectContaining({ DeletionProtectionEnabled: true })] },
+    });
+  });
+
+  it('is deleted with the stack and unprotected when removalPolicy is destroy', () => {
+    // Prepare
+    const context = { 'followup:removalPolicy': 'destroy' };
+
+    // Act
+    const { template } = synthesize(context);
+
+    // Assess
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Delete',
+      UpdateReplacePolicy: 'Delete',
+      Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })] }),
+    });
+  });
+
+  it('takes deletion protection from context apart from the removal policy', () => {
+    // Prepare: as `-c followup:deletionProtection=false` passes it
+    const context = { 'followup:removalPolicy': 'retain', 'followup:deletionProtection': 'false' };
+
+    // Act
+    const { template } = synthesize(context);
+
+    // Assess
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })] }),
+    });
+  });
+
+  it('refuses a removal policy other than retain or destroy', () => {
+    // Prepare
+    const context = { 'followup:removalPolicy': 'snapshot' };
+
+    // Act
+    const act = () => synthesize(context);
+
+    // Assess
+    expect(act).toThrow(/followup:removalPolicy must be "retain" or "destroy"/);
+  });
+});
+
+describe('Lambda functions', () => {
+  it('run Node.js 24 on arm64 with active tracing and JSON logs in a log group of the configured retention', () => {
+    // Prepare
+    const { template } = deployed();
+    const functions = resources(template, 'AWS::Lambda::Function');
+    const logGroups = template.findResources('AWS::Logs::LogGroup') as Record<string, Resource>;
+
+    // Act
+    const settings = functions.map(([id, fn]) => {
+      const logging = fn.Properties.LoggingConfig as { LogFormat: string; LogGroup: { Ref: string } };
+      return {
+        id,
+        runtime: fn.Properties.Runtime,
+        architectures: fn.Properties.Architectures,
+        tracing: fn.Properties.TracingConfig,
+        logFormat: logging.LogFormat,
+        retentionDays: logGroups[logging.LogGroup.Ref]?.Properties.RetentionInDays,
+      };
+    });
+
+    // Assess
+    expect(settings.length).toBeGreaterThanOrEqual(API_FUNCTIONS.length + 1);
+    for (const setting of settings) {
+      expect(setting).toEqual({
+        id: setting.id,
+        runtime: 'nodejs24.x',
+        architectures: ['arm64'],
+        tracing: { Mode: 'Active' },
+        logFormat: 'JSON',
+        retentionDays: 14,
+      });
+    }
+  });
+
+  it('give the API functions the table name', () => {
+    // Prepare
+    const { template } = deployed();
+    const tableId = onlyLogicalId(template, 'AWS::DynamoDB::GlobalTable');
+
+    for (const name of API_FUNCTIONS) {
+      // Act
+      const fn = template.findResources('AWS::Lambda::Function')[functionId(template, `HTTP API: ${name}`)];
+
+      // Assess
+      expect(fn?.Properties.Environment.Variables.TABLE_NAME).toEqual({ Ref: tableId });
+    }
+  });
+});
+
+describe('least privilege', () => {
+  it('grants no wildcard action anywhere', () => {
+    // Prepare
+    const { template } = deployed();
+
+    // Act
+    const wildcardActions = allStatements(template)
+      .flatMap((statement) => asList(statement.Action))
+      .filter((action) => action.includes('*'));
+
+    // Assess
+    expect(wildcardActions).toEqual([]);
+  });
+
+  it('uses Resource "*" only for actions without resource-level permissions', () => {
+    // Prepare
+    const { template } = deployed();
+
+    // Act
+    const onEverything = allStatements(template)
+      .filter((statement) => asList(statement.Resource).includes('*'))
+      .flatMap((statement) => asList(statement.Action));
+
+    // Assess
+    expect(onEverything.length).toBeGreaterThan(0);
+    expect(onEverything.filter((action) => !ACTIONS_WITHOUT_RESOURCE_SCOPE.includes(action))).toEqual([]);
+  });
+
+  it('scopes every DynamoDB grant to the table or a named index, never a wildcard', () => {
+    // Prepare
+    const { template } = deployed();
+
+    // Act
+    const dynamodbResources = allStatements(template)
+      .filter((statement) => asList(statement.Action).some((action) => action.startsWith('dynamodb:')))
+      .map((statement) => JSON.stringify(statement.Resource));
+
+    // Assess
+    expect(dynamodbResources.length).toBeGreaterThan(0);
+    expect(dynamodbResources.filter((resource) => resource.includes('*'))).toEqual([]);
+  });
+
+  it('attaches no managed policies to any role', () => {
+    // Prepare
+    const { template } = deployed();
+
+    // Act
+    const managed = resources(template, 'AWS::IAM::Role').flatMap(
+      ([, role]) => (role.Properties.ManagedPolicyArns as unknown[] | undefined) ?? [],
+    );
+
+    // Assess
+    expect(managed).toEqual([]);
+  });
+
+  it.each(API_FUNCTIONS)(
+    'gives the %s function exactly the readWrite table actions and index queries',
+    (name) => {
+      // Prepare
+      const { template } = deployed();
+      const roleId = roleIdOf(template, functionId(template, `HTTP API: ${name}`));
+
+      // Act
+      const dynamodb = statementsOfRole(template, roleId)
+        .filter((statement) => asList(statement.Action).some((action) => action.startsWith('dynamodb:')))
+        .map((statement) => ({ actions: asList(statement.Action).sort(), resource: statement.Resource }));
+
+      // Assess
+      expect(dynamodb).toEqual([
+        { actions: [...TABLE_ACCESS.readWrite].sort(), resource: tableArn(template) },
+        {
+          actions: [...INDEX_ACCESS],
+          resource: { 'Fn::Join': ['', [tableArn(template), '/index/gsi1']] },
+        },
+      ]);
+    },
+  );
+
+  it('lets each function write only to its own log group', () => {
+    // Prepare
+    const { template } = deployed();
+
+    for (const [id, fn] of resources(template, 'AWS::Lambda::Function')) {
+      const logGroupId = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+
+      // Act
+      const logs = statementsOfRole(template, roleIdOf(template, id)).filter((statement) =>
+        asList(statement.Action).some((action) => action.startsWith('logs:')),
+      );
+
+      // Assess
+      expect(logs).toEqual([
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+        },
+      ]);
+    }
+  });
+
+  it('gives the token-claims trigger no access to the table', () => {
+    // Prepare
+    const { template } = deployed();
+    const roleId = roleIdOf(
+      template,
+      functionId(template, 'Cognito: org_id and role claims in access tokens'),
+    );
+
+    // Act
+    const actions = statementsOfRole(template, roleId).flatMap((statement) => asList(statement.Action));
+
+    // Assess
+    expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+  });
+});
+
+describe('CORS', () => {
+  it('allows the origins from context', () => {
+    // Prepare
+    const { template } = deployed();
+
+    // Act
+    const [api] = resources(template, 'AWS::ApiGatewayV2::Api').map(([, resource]) => resource.Properties);
+
+    // Assess
+    expect(api?.CorsConfiguration).toMatchObject({
+      AllowOrigins: ['https://app.example.com', 'https://admin.example.com'],
+      AllowHeaders: ['authorization', 'content-type', 'if-match'],
+      ExposeHeaders: ['etag'],
+    });
+  });
+
+  it('splits origins given on the command line as one comma-separated string', () => {
+    // Prepare
+    const context = { 'followup:corsOrigins': 'https://a.example.com, https://b.example.com' };
+
+    // Act
+    const { template } = synthesize(context);
+
+    // Assess
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['https://a.example.com', 'https://b.example.com'],
+      }),
+    });
+  });
+});
+
+describe('assets', () => {
+  interface AssetManifest {
+    files: Record<string, { source: { path: string; packaging?: string } }>;
+    dockerImages: Record<string, unknown>;
+  }
+
+  it('publishes one bundled zip per Lambda function and nothing else but the template', () => {
+    // Prepare
+    const { app, template } = deployed();
+    const assembly = app.synth();
+    const manifest = JSON.parse(
+      readFileSync(join(assembly.directory, 'Followup.assets.json'), 'utf8'),
+    ) as AssetManifest;
+    const codeKeys = resources(template, 'AWS::Lambda::Function').map(
+      ([, fn]) => (fn.Properties.Code as { S3Key: string }).S3Key,
+    );
+
+    // Act
+    const zips = Object.entries(manifest.files).filter(([, file]) => file.source.packaging === 'zip');
+    const others = Object.values(manifest.files).filter((file) => file.source.packaging !== 'zip');
+
+    // Assess
+    expect(manifest.dockerImages).toEqual({});
+    expect(zips.map(([hash]) => `${hash}.zip`).sort()).toEqual([...codeKeys].sort());
+    expect(others.map((file) => file.source.path)).toEqual(['Followup.template.json']);
+    for (const [, zip] of zips) {
+      const bundle = join(assembly.directory, zip.source.path, 'index.mjs');
+      expect(existsSync(bundle)).toBe(true);
+      expect(existsSync(`${bundle}.map`)).toBe(true);
+    }
+  });
+
+  it('leaves the AWS SDK out of the API bundles for the runtime to provide', () => {
+    // Prepare
+    const { app, template } = deployed();
+    const assembly = app.synth();
+    const fn = template.findResources('AWS::Lambda::Function')[functionId(template, 'HTTP API: sequences')];
+    const hash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, '');
+
+    // Act
+    const bundle = readFileSync(join(assembly.directory, `asset.${hash}`, 'index.mjs'), 'utf8');
+
+    // Assess
+    expect(bundle).toMatch(/import\s*\{\s*DynamoDBClient as \w+\s*\}\s*from\s*"@aws-sdk\/client-dynamodb"/);
+  });
+});
