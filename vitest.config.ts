@@ -1,16 +1,22 @@
 import { defineConfig } from 'vitest/config';
+import { ENGINE_TEST_ENV } from './test/support/engine-env';
 
 export default defineConfig({
   test: {
     // Handlers log every refused request at INFO; tests assert on responses instead.
-    env: { POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
     projects: [
       {
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           // Modules read their environment at import; unit tests mock the AWS clients behind it.
-          env: { TABLE_NAME: 'unit-test-table', AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+          env: {
+            TABLE_NAME: 'unit-test-table',
+            AWS_REGION: 'us-east-1',
+            POWERTOOLS_LOG_LEVEL: 'SILENT',
+            ...ENGINE_TEST_ENV,
+          },
         },
       },
       {

@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, PreconditionFailedError } from './core/errors';
 import { type CustomMessage, cloneMessage, newMessage, reviseMessage } from './core/messages';
 import { assertCanEdit, type Caller } from './core/permissions';
+import { personalizeHtml, personalizeText } from './core/rendering/personalize';
+import { htmlToPlainText } from './core/rendering/plain-text';
 import { sanitizeEmailHtml } from './core/rendering/sanitize';
+import { sampleFor, TONE_CATALOGUE } from './core/rendering/tone-catalogue';
+import { renderWhatsAppTemplate } from './core/rendering/whatsapp';
 import { isSystemName, systemMessages } from './core/system-catalogue';
 import {
   deleteMessage,
@@ -13,8 +17,10 @@ import {
   MessageInUseError,
   replaceMessage,
 } from './data/messages';
+import { getOrgSettings } from './data/org';
 import { getSequencesByIds } from './data/sequences';
 import { apiHandler } from './http/api-handler';
+import { previewAssistant, previewLead, previewOrg } from './http/previews';
 import { catalogueOrder, messageView } from './http/views';
 
 export const handler = apiHandler('messages', {
@@ -62,6 +68,33 @@ export const handler = apiHandler('messages', {
     assertCanEdit(caller, current, 'message');
     await explainInUse(caller, () => deleteMessage(current), 'delete');
     return {};
+  },
+
+  async listTones() {
+    return { body: { items: TONE_CATALOGUE.map((info) => ({ ...info, sample: sampleFor(info.tone) })) } };
+  },
+
+  async previewMessage({ caller, body, now }) {
+    const message = body.message
+      ? sanitized(newMessage(body.message, caller, 'preview', now))
+      : await visibleMessage(caller, body.messageId);
+    const context = {
+      lead: previewLead(body.lead),
+      org: previewOrg(await getOrgSettings(caller.orgId)),
+      assistant: previewAssistant(undefined),
+    };
+    if (message.whatsapp)
+      return { body: { channel: 'whatsapp', ...renderWhatsAppTemplate(message.whatsapp, context) } };
+    const email = message.email ?? { subject: '', html: '' };
+    const html = personalizeHtml(email.html, context);
+    return {
+      body: {
+        channel: 'email',
+        subject: personalizeText(email.subject, context),
+        html,
+        text: htmlToPlainText(html),
+      },
+    };
   },
 });
 

@@ -1,7 +1,16 @@
 /** The sequences API: list, read, create, clone, replace and delete sequences, and preview step dates. */
 import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, PreconditionFailedError } from './core/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  PreconditionFailedError,
+  UnprocessableError,
+  ValidationError,
+} from './core/errors';
+import { leadProfile } from './core/leads';
 import { assertCanEdit, type Caller } from './core/permissions';
+import { previewThread } from './core/rendering/render-email';
+import { renderWhatsAppStep } from './core/rendering/whatsapp';
 import { previewStepDates } from './core/send-window';
 import {
   assertStepMessages,
@@ -12,7 +21,10 @@ import {
   type Sequence,
 } from './core/sequences';
 import { isSystemName, systemSequences } from './core/system-catalogue';
+import { getAssistant } from './data/assistants';
+import { countActiveLeads } from './data/leads';
 import { getVisibleMessages } from './data/messages';
+import { getOrgSettings } from './data/org';
 import {
   deleteSequence,
   getVisibleSequence,
@@ -20,7 +32,10 @@ import {
   listOrgSequences,
   replaceSequence,
 } from './data/sequences';
+import { requireLead } from './engine/enrollments';
+import { impactOf, reassignActiveLeads } from './engine/replan';
 import { apiHandler } from './http/api-handler';
+import { previewAssistant, previewLead, previewOrg } from './http/previews';
 import { catalogueOrder, sequenceView } from './http/views';
 
 export const handler = apiHandler('sequences', {
@@ -63,11 +78,73 @@ export const handler = apiHandler('sequences', {
     return shown(next, caller);
   },
 
-  async deleteSequence({ caller, params }) {
+  async deleteSequence({ caller, params, query, now }) {
     const current = await visibleSequence(caller, params.id);
     assertCanEdit(caller, current, 'sequence');
+    if (query.reassignTo !== undefined) {
+      const target = await getVisibleSequence(caller.orgId, query.reassignTo);
+      if (!target || target.id === current.id) {
+        throw ValidationError.field('reassignTo', 'Name another sequence of this organization');
+      }
+      await reassignActiveLeads(current, target, now);
+    }
+    const active = await countActiveLeads(caller.orgId, current.id);
+    if (active > 0) {
+      throw new ConflictError(
+        `${active} lead(s) are active on this sequence; stop them or delete with ?reassignTo=<sequence id>`,
+        { activeLeads: active },
+      );
+    }
     await deleteSequence(current);
     return {};
+  },
+
+  async sequenceImpact({ caller, params, body, now }) {
+    const current = await visibleSequence(caller, params.id);
+    const candidate: Sequence = { ...current, steps: body.steps, version: current.version + 1 };
+    return { body: await impactOf(candidate, now) };
+  },
+
+  async previewSequenceStep({ caller, params, query, body, now }) {
+    const sequence = await visibleSequence(caller, params.id);
+    const stepIndex = Number(params.index);
+    const step = Number.isInteger(stepIndex) ? sequence.steps[stepIndex] : undefined;
+    if (!step) throw new NotFoundError(`Step ${params.index} of sequence`, sequence.id);
+    const stored = query.leadId === undefined ? undefined : await requireLead(caller, query.leadId);
+    const storedAssistant = stored && (await getAssistant(caller.orgId, stored.assistantId));
+    const lead = stored ? leadProfile(stored) : previewLead(body.lead);
+    const assistant = previewAssistant(storedAssistant ?? body.assistant);
+    const org = previewOrg(await getOrgSettings(caller.orgId));
+    const messages = await getVisibleMessages(caller.orgId, referencedMessageIds(sequence.steps));
+    if (step.channel === 'whatsapp') {
+      const customMessage = step.messageId === undefined ? undefined : messages.get(step.messageId);
+      if (!customMessage) throw new NotFoundError('Message', step.messageId);
+      const { to, templateName, languageCode, parameters } = renderWhatsAppStep({
+        lead,
+        org,
+        assistant,
+        stepIndex,
+        step,
+        customMessage,
+      });
+      return { body: { channel: 'whatsapp', to, templateName, languageCode, parameters } };
+    }
+    if (sequence.type === 'email_cc' && stepIndex === 0) {
+      throw new UnprocessableError(
+        "Step 0 of an Email CC sequence is the user's own e-mail and is never sent",
+      );
+    }
+    const email = previewThread({
+      lead,
+      org,
+      assistant,
+      sequence,
+      stepIndex,
+      customMessages: messages,
+      firstSentAt: now.toISOString(),
+    });
+    const { from, to, cc, subject, html, text, headers } = email;
+    return { body: { channel: 'email', from, to, cc, subject, html, text, headers } };
   },
 
   async previewStepDates({ body, now }) {

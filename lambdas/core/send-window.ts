@@ -338,3 +338,8 @@ function minutesOf(time: TimeOfDay): number {
 function isSendWindow(window: SendWindow | CalendarZone): window is SendWindow {
   return 'days' in window;
 }
+
+/** The calendar date (`YYYY-MM-DD`) an instant falls on in a zone: the day a daily limit counts. */
+export function localDateOf(at: Date, timezone: string): string {
+  return DateTime.fromJSDate(at, { zone: timezone }).toISODate() ?? at.toISOString().slice(0, 10);
+}

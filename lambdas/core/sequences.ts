@@ -159,3 +159,13 @@ export function assertStepMessages(
 export function countFollowups(sequence: Pick<Sequence, 'steps'>): number {
   return sequence.steps.length - 1;
 }
+
+/** Whether an edit can move a pending step: a different number of steps or different gaps. */
+export function timingChanged(
+  before: readonly Pick<Step, 'afterDays'>[],
+  after: readonly Pick<Step, 'afterDays'>[],
+): boolean {
+  return (
+    before.length !== after.length || before.some((step, index) => step.afterDays !== after[index]?.afterDays)
+  );
+}

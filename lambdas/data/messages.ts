@@ -19,13 +19,13 @@ import { type TransactItem, transact } from './transactions';
 
 const ENTITY = 'message';
 const USED_BY = 'usedBy';
-const messageKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `MSG#${id}` });
+export const messageKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `MSG#${id}` });
 const nameReservationKey = (orgId: string, name: string) => ({
   pk: orgKey(orgId),
   sk: `NAME#MSG#${nameKey(name)}`,
 });
 
-const fromItem = (item: Item) => recordOf<CustomMessage>(item, [USED_BY]);
+export const messageFromItem = (item: Item) => recordOf<CustomMessage>(item, [USED_BY]);
 
 /** Raised when a message cannot be deleted or change channel because sequences use it. */
 export class MessageInUseError extends ConflictError {
@@ -38,7 +38,7 @@ export async function getMessage(orgId: string, id: string): Promise<CustomMessa
   const { Item } = await db.send(
     new GetCommand({ TableName: tableName, Key: messageKey(orgId, id), ConsistentRead: true }),
   );
-  return Item && fromItem(Item);
+  return Item && messageFromItem(Item);
 }
 
 /** A message the org can see: a system one or its own. */
@@ -60,7 +60,7 @@ export async function getVisibleMessages(
 }
 
 export async function getMessagesByIds(orgId: string, ids: readonly string[]): Promise<CustomMessage[]> {
-  return (await batchGet(ids.map((id) => messageKey(orgId, id)))).map(fromItem);
+  return (await batchGet(ids.map((id) => messageKey(orgId, id)))).map(messageFromItem);
 }
 
 export async function listOrgMessages(orgId: string): Promise<CustomMessage[]> {
@@ -69,7 +69,7 @@ export async function listOrgMessages(orgId: string): Promise<CustomMessage[]> {
     ExpressionAttributeValues: { ':pk': orgKey(orgId), ':prefix': 'MSG#' },
     ConsistentRead: true,
   });
-  return items.map(fromItem);
+  return items.map(messageFromItem);
 }
 
 export async function insertMessage(message: CustomMessage): Promise<void> {

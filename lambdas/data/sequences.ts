@@ -18,7 +18,7 @@ import { batchGet, queryAll } from './reads';
 import { type ConditionFailure, type TransactItem, transact } from './transactions';
 
 const ENTITY = 'sequence';
-const sequenceKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `SEQ#${id}` });
+export const sequenceKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `SEQ#${id}` });
 const nameReservationKey = (orgId: string, name: string) => ({
   pk: orgKey(orgId),
   sk: `NAME#SEQ#${nameKey(name)}`,

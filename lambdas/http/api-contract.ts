@@ -4,13 +4,24 @@
  * handlers are typed by it and the OpenAPI document is generated from it. Nothing here touches AWS.
  */
 import { z } from 'zod';
+import { AssistantInputSchema } from '../core/assistants';
+import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment';
+import {
+  ContinueSchema,
+  LeadBatchSchema,
+  LeadDetailsSchema,
+  LeadInputSchema,
+  LeadUpdateSchema,
+  RestartSchema,
+} from '../core/leads';
 import {
   EmailContentSchema,
   MessageCloneSchema,
   MessageInputSchema,
   WhatsAppContentSchema,
 } from '../core/messages';
-import { isValidTimeZone } from '../core/send-window';
+import { OrgSettingsSchema } from '../core/org-settings';
+import { isValidTimeZone, PLACEMENT_REASONS } from '../core/send-window';
 import {
   CHANNELS,
   CloneInputSchema,
@@ -19,9 +30,10 @@ import {
   SequenceReplaceSchema,
   StepShape,
 } from '../core/sequences';
+import { TONES } from '../core/tones';
 
 /** The Lambda functions behind the API; each is `lambdas/<name>-api.ts`. */
-export const API_FUNCTIONS = ['sequences', 'messages'] as const;
+export const API_FUNCTIONS = ['sequences', 'messages', 'assistants', 'org', 'leads'] as const;
 export type ApiFunctionName = (typeof API_FUNCTIONS)[number];
 
 export interface Operation {
@@ -82,6 +94,112 @@ export const StepDatesPreviewSchema = z.object({
     .describe('IANA time zone the dates are counted in; default UTC'),
 });
 
+export const AssistantViewSchema = z
+  .object({
+    id: z.string(),
+    ...AssistantInputSchema.shape,
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Assistant' });
+
+export const EnrollmentViewSchema = z.object({
+  sequenceId: z.string(),
+  sequenceName: z.string(),
+  status: z.enum(ENROLLMENT_STATUSES),
+  stopReason: z.enum(STOP_REASONS).optional(),
+  nextStep: z.number().int().describe('0-based index of the next step to send'),
+  nextSendAt: z.iso.datetime().optional().describe('UTC; only while active'),
+  nextReasons: z.array(z.enum(PLACEMENT_REASONS)).describe('Why the next send sits where it does'),
+});
+
+export const LeadViewSchema = z
+  .object({
+    id: z.string(),
+    ...LeadDetailsSchema.shape,
+    timezone: z.string(),
+    assistantId: z.string(),
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    enrollment: EnrollmentViewSchema,
+    warnings: z.array(z.string()),
+  })
+  .meta({ id: 'Lead' });
+
+export const TimelineSchema = z.object({
+  items: z.array(
+    z.object({
+      kind: z.string().describe('sent, skipped, failed, or an event such as replied or deferred'),
+      at: z.iso.datetime(),
+      step: z.number().int().optional(),
+      channel: z.enum(CHANNELS).optional(),
+      providerMessageId: z.string().optional(),
+      reason: z.string().optional(),
+      detail: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+  next: z
+    .object({
+      step: z.number().int(),
+      channel: z.enum(CHANNELS),
+      at: z.iso.datetime(),
+      reasons: z.array(z.enum(PLACEMENT_REASONS)),
+    })
+    .optional(),
+});
+
+export const WhatsAppInputSchema = z.object({
+  projectId: z.string().min(1).max(100),
+  keyId: z.string().min(1).max(200),
+  keySecret: z.string().min(1).max(500),
+  appId: z.string().min(1).max(100),
+  region: z.enum(['us', 'eu', 'br']),
+});
+
+export const WhatsAppViewSchema = z.object({
+  connected: z.boolean(),
+  projectId: z.string().optional(),
+  appId: z.string().optional(),
+  region: z.enum(['us', 'eu', 'br']).optional(),
+});
+
+const LeadListQuerySchema = z.object({
+  assistantId: z.string().optional(),
+  sequenceId: z.string().optional(),
+  status: z.enum(ENROLLMENT_STATUSES).optional(),
+  cursor: z.string().optional(),
+});
+
+const ImpactSchema = z.object({
+  activeLeads: z.number().int(),
+  retimed: z.number().int(),
+  completed: z.number().int(),
+  unaffected: z.number().int(),
+  sample: z.array(
+    z.object({
+      leadId: z.string(),
+      name: z.string(),
+      nextStep: z.number().int(),
+      oldNextSendAt: z.iso.datetime().optional(),
+      newNextSendAt: z.iso.datetime().optional(),
+      change: z.enum(['retimed', 'completed', 'unaffected']),
+    }),
+  ),
+});
+
+const PreviewLeadSchema = LeadDetailsSchema.partial().extend({
+  firstName: z.string().trim().min(1).max(100),
+});
+const PreviewAssistantSchema = z.object({
+  name: z.string().min(1).max(100),
+  email: z.email(),
+  signatureHtml: z.string().max(20_000).default(''),
+  timezone: z.string().refine(isValidTimeZone, 'Not an IANA time zone').default('UTC'),
+  includeFirstEmail: z.boolean().default(true),
+});
+
 const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 const idParam = { id: 'The id' } as const;
@@ -138,8 +256,28 @@ export const operations = {
     fn: 'sequences',
     method: 'DELETE',
     path: '/sequences/{id}',
-    summary: 'Delete a sequence the caller owns',
+    summary:
+      'Delete a sequence the caller owns; 409 with their count while leads are active on it, unless ?reassignTo=<id> moves them there',
     status: 204,
+    query: z.object({ reassignTo: z.string().min(1).max(64).optional() }),
+  },
+  sequenceImpact: {
+    fn: 'sequences',
+    method: 'POST',
+    path: '/sequences/{id}/impact',
+    summary: 'What saving these steps would do to the leads active on the sequence, before saving',
+    status: 200,
+    body: z.object({ steps: SequenceInputSchema.shape.steps }),
+    response: ImpactSchema,
+  },
+  previewSequenceStep: {
+    fn: 'sequences',
+    method: 'POST',
+    path: '/sequences/{id}/steps/{index}/preview',
+    summary: 'What step {index} (0-based) would send a lead, threaded under what step 0 would send it',
+    status: 200,
+    query: z.object({ leadId: z.string().optional().describe('Preview for a stored lead') }),
+    body: z.object({ lead: PreviewLeadSchema.optional(), assistant: PreviewAssistantSchema.optional() }),
   },
   previewStepDates: {
     fn: 'sequences',
@@ -203,6 +341,205 @@ export const operations = {
     path: '/messages/{id}',
     summary: 'Delete a custom message the caller owns; refused while a sequence uses it',
     status: 204,
+  },
+  listTones: {
+    fn: 'messages',
+    method: 'GET',
+    path: '/tones',
+    summary: 'The tones generated follow-ups can take, each with a sample for a sample lead',
+    status: 200,
+    response: itemsOf(
+      z.object({ tone: z.enum(TONES), label: z.string(), description: z.string(), sample: z.unknown() }),
+    ),
+  },
+  previewMessage: {
+    fn: 'messages',
+    method: 'POST',
+    path: '/messages/preview',
+    summary: 'Render a stored or unsaved custom message for a lead (a sample lead by default)',
+    status: 200,
+    body: z
+      .object({
+        messageId: z.string().optional(),
+        message: MessageInputSchema.optional(),
+        lead: PreviewLeadSchema.optional(),
+      })
+      .refine((body) => (body.messageId === undefined) !== (body.message === undefined), {
+        message: 'Give messageId or message, one of them',
+        path: ['messageId'],
+      }),
+  },
+  listAssistants: {
+    fn: 'assistants',
+    method: 'GET',
+    path: '/assistants',
+    summary: 'List the org’s assistants',
+    status: 200,
+    response: itemsOf(AssistantViewSchema),
+  },
+  getAssistant: {
+    fn: 'assistants',
+    method: 'GET',
+    path: '/assistants/{id}',
+    summary: 'Get an assistant',
+    status: 200,
+    response: AssistantViewSchema,
+    versioned: true,
+  },
+  createAssistant: {
+    fn: 'assistants',
+    method: 'POST',
+    path: '/assistants',
+    summary: 'Create an assistant (admins)',
+    status: 201,
+    body: AssistantInputSchema,
+    response: AssistantViewSchema,
+    versioned: true,
+  },
+  replaceAssistant: {
+    fn: 'assistants',
+    method: 'PUT',
+    path: '/assistants/{id}',
+    summary: 'Replace an assistant (admins); needs If-Match',
+    status: 200,
+    body: AssistantInputSchema,
+    response: AssistantViewSchema,
+    versioned: true,
+  },
+  deleteAssistant: {
+    fn: 'assistants',
+    method: 'DELETE',
+    path: '/assistants/{id}',
+    summary: 'Delete an assistant (admins)',
+    status: 204,
+  },
+  getOrgSettings: {
+    fn: 'org',
+    method: 'GET',
+    path: '/org/settings',
+    summary: 'The org’s name, website and region policy',
+    status: 200,
+    response: OrgSettingsSchema,
+  },
+  putOrgSettings: {
+    fn: 'org',
+    method: 'PUT',
+    path: '/org/settings',
+    summary: 'Replace the org’s settings (admins)',
+    status: 200,
+    body: OrgSettingsSchema,
+    response: OrgSettingsSchema,
+  },
+  getWhatsApp: {
+    fn: 'org',
+    method: 'GET',
+    path: '/org/whatsapp',
+    summary: 'Whether the org’s Sinch account is connected; never the secret',
+    status: 200,
+    response: WhatsAppViewSchema,
+  },
+  putWhatsApp: {
+    fn: 'org',
+    method: 'PUT',
+    path: '/org/whatsapp',
+    summary: 'Connect the org’s Sinch account (admins); the key secret goes to Secrets Manager',
+    status: 200,
+    body: WhatsAppInputSchema,
+    response: WhatsAppViewSchema,
+  },
+  createLead: {
+    fn: 'leads',
+    method: 'POST',
+    path: '/leads',
+    summary: 'Add a lead on a sequence (default: the assistant’s); answers its enrollment and next send',
+    status: 201,
+    body: LeadInputSchema,
+    response: LeadViewSchema,
+  },
+  createLeads: {
+    fn: 'leads',
+    method: 'POST',
+    path: '/leads/batch',
+    summary: 'Add up to 500 leads; each gets its own result',
+    status: 200,
+    body: LeadBatchSchema,
+    response: itemsOf(
+      z.object({
+        index: z.number().int(),
+        status: z.number().int(),
+        lead: LeadViewSchema.optional(),
+        error: z
+          .object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
+          .optional(),
+      }),
+    ),
+  },
+  listLeads: {
+    fn: 'leads',
+    method: 'GET',
+    path: '/leads',
+    summary: 'A page of the org’s leads; pass the returned cursor for the next',
+    status: 200,
+    query: LeadListQuerySchema,
+    response: z.object({ items: z.array(LeadViewSchema), cursor: z.string().optional() }),
+  },
+  getLead: {
+    fn: 'leads',
+    method: 'GET',
+    path: '/leads/{id}',
+    summary: 'Get a lead with its enrollment',
+    status: 200,
+    response: LeadViewSchema,
+  },
+  updateLead: {
+    fn: 'leads',
+    method: 'PUT',
+    path: '/leads/{id}',
+    summary: 'Replace a lead’s details; a new sequenceId moves it there from the first step',
+    status: 200,
+    body: LeadUpdateSchema,
+    response: LeadViewSchema,
+  },
+  deleteLead: {
+    fn: 'leads',
+    method: 'DELETE',
+    path: '/leads/{id}',
+    summary: 'Delete a lead and cancel its pending step',
+    status: 204,
+  },
+  stopLead: {
+    fn: 'leads',
+    method: 'POST',
+    path: '/leads/{id}/stop',
+    summary: 'Stop the lead’s follow-up',
+    status: 200,
+    response: LeadViewSchema,
+  },
+  continueLead: {
+    fn: 'leads',
+    method: 'POST',
+    path: '/leads/{id}/continue',
+    summary: 'Continue from the next unsent step (also for finished leads, to reach steps added later)',
+    status: 200,
+    body: ContinueSchema,
+    response: LeadViewSchema,
+  },
+  restartLead: {
+    fn: 'leads',
+    method: 'POST',
+    path: '/leads/{id}/restart',
+    summary: 'Restart from the first step, optionally on another sequence',
+    status: 200,
+    body: RestartSchema,
+    response: LeadViewSchema,
+  },
+  leadTimeline: {
+    fn: 'leads',
+    method: 'GET',
+    path: '/leads/{id}/timeline',
+    summary: 'Every sent, skipped and failed step, events, and the planned next step with why it sits there',
+    status: 200,
+    response: TimelineSchema,
   },
 } as const satisfies Record<string, Operation>;
 

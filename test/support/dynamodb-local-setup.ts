@@ -1,19 +1,31 @@
 /**
  * Vitest global setup for integration tests: one DynamoDB Local on a free port with the table created,
- * pointed at through the same environment variables the Lambdas read. Tests isolate by org id.
+ * and a scheduler emulator (schedules are recorded, not fired: tests that need sends use the local
+ * stack), pointed at through the same environment variables the Lambdas read. Tests isolate by org id.
  */
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../../local/dynamodb-local';
+import { startSchedulerEmulator } from '../../local/scheduler-emulator';
+import { ENGINE_TEST_ENV } from './engine-env';
 
 export default async function setup() {
   const dynamo = await startDynamoDbLocal();
+  const scheduler = await startSchedulerEmulator({
+    clock: { now: () => new Date() },
+    invokeTarget: async () => {},
+  });
   const tableName = 'followup-test';
   await ensureTable(dynamo.client, tableName);
   Object.assign(process.env, {
     TABLE_NAME: tableName,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SCHEDULER: scheduler.endpoint,
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    ...ENGINE_TEST_ENV,
   });
-  return () => dynamo.stop();
+  return async () => {
+    await scheduler.stop();
+    await dynamo.stop();
+  };
 }

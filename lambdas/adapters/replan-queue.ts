@@ -1,0 +1,23 @@
+/**
+ * The re-plan queue (SQS): one message per sequence version to re-plan, or per page still to go when a
+ * worker ran out of time. Jobs carry ids and a cursor only.
+ */
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { requiredEnv } from '../env';
+
+export interface ReplanJob {
+  orgId: string;
+  sequenceId: string;
+  /** The sequence version that triggered the job; leads planned against it or later are left alone. */
+  version: number;
+  /** Where the previous worker stopped in the list of active leads. */
+  cursor?: string;
+}
+
+const queueUrl = requiredEnv('REPLAN_QUEUE_URL');
+
+export const sqsClient = new SQSClient({});
+
+export async function enqueueReplan(job: ReplanJob): Promise<void> {
+  await sqsClient.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(job) }));
+}

@@ -1,0 +1,62 @@
+/**
+ * Assistants: the persona that sends on a user's behalf, with its calendar (zone, business hours,
+ * holidays), daily send limit and defaults. Admins manage them; every org user may use them.
+ */
+import { z } from 'zod';
+import { isValidTimeZone, parseTimeOfDay, type SendWindow, sendWindowIssues } from './send-window';
+
+const timeOfDay = z
+  .string()
+  .refine((text) => parseTimeOfDay(text) !== undefined, 'Expected HH:MM, e.g. 09:00');
+
+export const AssistantInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    email: z.email().max(254),
+    signatureHtml: z.string().max(20_000).default(''),
+    timezone: z.string().refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin'),
+    businessHours: z
+      .object({
+        start: timeOfDay,
+        end: timeOfDay,
+        days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+      })
+      .default({ start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] }),
+    holidays: z.array(z.iso.date()).max(366).default([]),
+    dailyLimit: z.number().int().min(1).max(2000).default(100),
+    defaultSequenceId: z.string().min(1).max(64).default('system-recommended'),
+    defaultEmailCcSequenceId: z.string().min(1).max(64).default('system-recommended-email-cc'),
+    includeFirstEmail: z.boolean().default(true),
+  })
+  .superRefine((assistant, ctx) => {
+    const window: SendWindow = {
+      timezone: assistant.timezone,
+      ...assistant.businessHours,
+      holidays: assistant.holidays,
+    };
+    for (const issue of sendWindowIssues(window)) {
+      // Zone, day and date shapes are checked by the fields themselves; this adds start < end.
+      if (issue.path === 'end' && parseTimeOfDay(assistant.businessHours.end)) {
+        ctx.addIssue({ code: 'custom', path: ['businessHours', 'end'], message: issue.message });
+      }
+    }
+  });
+
+export type AssistantInput = z.output<typeof AssistantInputSchema>;
+
+export interface Assistant extends AssistantInput {
+  id: string;
+  orgId: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function newAssistant(input: AssistantInput, orgId: string, id: string, now: Date): Assistant {
+  const at = now.toISOString();
+  return { ...input, id, orgId, version: 1, createdAt: at, updatedAt: at };
+}
+
+export function reviseAssistant(current: Assistant, input: AssistantInput, now: Date): Assistant {
+  return { ...current, ...input, version: current.version + 1, updatedAt: now.toISOString() };
+}

@@ -1,0 +1,86 @@
+/**
+ * Leads: the people being followed up, with the details personalization uses. A lead is on one
+ * sequence at a time; its enrollment (see enrollment.ts) travels with it.
+ */
+import { z } from 'zod';
+import type { Enrollment } from './enrollment';
+import { isKnownCountry } from './regions';
+import type { LeadProfile } from './rendering/profiles';
+import { isE164 } from './rendering/whatsapp';
+import { isValidTimeZone } from './send-window';
+
+const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+
+export const LeadDetailsSchema = z.object({
+  firstName: z.string().trim().min(1).max(100),
+  lastName: optionalText(100),
+  email: z
+    .email()
+    .max(254)
+    .transform((email) => email.toLowerCase())
+    .optional(),
+  phone: z.string().refine(isE164, 'Expected an E.164 number, e.g. +14155550142').optional(),
+  company: optionalText(200),
+  designation: optionalText(200),
+  industry: optionalText(200),
+  country: z
+    .string()
+    .length(2)
+    .transform((code) => code.toUpperCase())
+    .refine(isKnownCountry, 'Expected an ISO 3166-1 alpha-2 country code, e.g. DE')
+    .optional(),
+  timezone: z.string().refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin').optional(),
+  context: z.string().max(5000).optional(),
+  customFields: z
+    .record(
+      z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Custom field names are letters, digits, _ and -'),
+      z.string().max(1000),
+    )
+    .refine((fields) => Object.keys(fields).length <= 50, 'At most 50 custom fields')
+    .default({}),
+});
+
+export type LeadDetails = z.output<typeof LeadDetailsSchema>;
+
+const startAt = z.iso.datetime({ offset: true }).optional().describe('When the sequence starts; default now');
+
+export const LeadInputSchema = LeadDetailsSchema.extend({
+  assistantId: z.string().min(1).max(64),
+  sequenceId: z.string().min(1).max(64).optional(),
+  sequenceName: z.string().min(1).max(100).optional(),
+  startAt,
+}).refine((lead) => lead.sequenceId === undefined || lead.sequenceName === undefined, {
+  path: ['sequenceName'],
+  message: 'Give sequenceId or sequenceName, not both',
+});
+export type LeadInput = z.output<typeof LeadInputSchema>;
+
+export const LeadUpdateSchema = LeadDetailsSchema.extend({
+  assistantId: z.string().min(1).max(64),
+  sequenceId: z.string().min(1).max(64).describe('A different sequence moves the lead to its first step'),
+  startAt,
+});
+export type LeadUpdate = z.output<typeof LeadUpdateSchema>;
+
+export const LeadBatchSchema = z.object({ leads: z.array(z.unknown()).min(1).max(500) });
+
+export const ContinueSchema = z.object({ startAt });
+export const RestartSchema = z.object({ sequenceId: z.string().min(1).max(64).optional(), startAt });
+
+export interface Lead extends LeadDetails {
+  id: string;
+  orgId: string;
+  assistantId: string;
+  /** The zone sends are read in: the lead's own, else its country's, else the assistant's. */
+  timezone: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  enrollment: Enrollment;
+}
+
+/** What the renderer sees of a lead. */
+export function leadProfile(lead: Lead): LeadProfile {
+  const { enrollment: _enrollment, orgId: _orgId, assistantId: _assistantId, ...profile } = lead;
+  return profile;
+}

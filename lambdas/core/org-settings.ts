@@ -1,0 +1,46 @@
+/**
+ * Org-wide settings: the organization's name and website (personalization), and its region policy:
+ * how many follow-ups a lead's region allows, and whether exceeding it warns or refuses.
+ */
+import { z } from 'zod';
+import { UnprocessableError } from './errors';
+import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region, regionOf } from './regions';
+
+export const OrgSettingsSchema = z.object({
+  name: z.string().trim().max(200).default(''),
+  website: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
+  regionPolicy: z
+    .object({
+      mode: z.enum(['off', 'warn', 'enforce']).default('warn'),
+      maxFollowups: z.partialRecord(z.enum(REGIONS), z.number().int().min(0).max(19)).default({}),
+    })
+    .default({ mode: 'warn', maxFollowups: {} }),
+});
+
+export type OrgSettings = z.output<typeof OrgSettingsSchema>;
+
+export const DEFAULT_ORG_SETTINGS: OrgSettings = OrgSettingsSchema.parse({});
+
+/** The policy with the product's defaults filled in for regions the org did not set. */
+export function effectiveMaxFollowups(settings: OrgSettings): Record<Region, number> {
+  return { ...DEFAULT_MAX_FOLLOWUPS, ...settings.regionPolicy.maxFollowups };
+}
+
+/**
+ * Checks a sequence's follow-up count against the lead's region. Returns the warnings to show; throws
+ * 422 when the org enforces the policy.
+ */
+export function checkRegionPolicy(
+  settings: OrgSettings,
+  country: string | undefined,
+  followups: number,
+): string[] {
+  const { mode } = settings.regionPolicy;
+  const region = country === undefined ? undefined : regionOf(country);
+  if (mode === 'off' || region === undefined) return [];
+  const allowed = effectiveMaxFollowups(settings)[region];
+  if (followups <= allowed) return [];
+  const message = `The sequence has ${followups} follow-ups; the org allows at most ${allowed} for leads in ${region}`;
+  if (mode === 'enforce') throw new UnprocessableError(message, { region, allowed, followups });
+  return [message];
+}

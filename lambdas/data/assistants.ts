@@ -1,0 +1,77 @@
+/**
+ * Assistant items. Access patterns (see docs/data-model.md):
+ * - get an assistant of an org     GetItem  pk=ORG#<org>, sk=ASSISTANT#<id>
+ * - list an org's assistants       Query    pk=ORG#<org>, sk begins_with ASSISTANT#
+ */
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Assistant } from '../core/assistants';
+import { NotFoundError, PreconditionFailedError } from '../core/errors';
+import { db, tableName } from './client';
+import { conditionFailed } from './conditions';
+import { orgKey, recordOf } from './items';
+import { queryAll } from './reads';
+
+export const assistantKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `ASSISTANT#${id}` });
+
+export const assistantFromItem = (item: Record<string, unknown>) => recordOf<Assistant>(item);
+
+export async function getAssistant(orgId: string, id: string): Promise<Assistant | undefined> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: assistantKey(orgId, id), ConsistentRead: true }),
+  );
+  return Item && assistantFromItem(Item);
+}
+
+export async function listAssistants(orgId: string): Promise<Assistant[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': orgKey(orgId), ':prefix': 'ASSISTANT#' },
+    ConsistentRead: true,
+  });
+  return items.map(assistantFromItem).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function insertAssistant(assistant: Assistant): Promise<void> {
+  await db.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...assistantKey(assistant.orgId, assistant.id), entity: 'assistant', ...assistant },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+}
+
+/** Replaces the assistant stored at `expectedVersion`. */
+export async function replaceAssistant(next: Assistant, expectedVersion: number): Promise<void> {
+  try {
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...assistantKey(next.orgId, next.id), entity: 'assistant', ...next },
+        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+  } catch (error) {
+    const stored = conditionFailed(error);
+    if (stored === undefined) throw error;
+    throw stored
+      ? new PreconditionFailedError(`The assistant is now at version ${String(stored.version)}`)
+      : new NotFoundError('Assistant', next.id);
+  }
+}
+
+export async function deleteAssistant(orgId: string, id: string): Promise<void> {
+  await db
+    .send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: assistantKey(orgId, id),
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    )
+    .catch((error: unknown) => {
+      throw conditionFailed(error) === undefined ? error : new NotFoundError('Assistant', id);
+    });
+}

@@ -1,0 +1,316 @@
+/**
+ * Lead items; each carries its enrollment. Access patterns (see docs/data-model.md):
+ * - get a lead of an org                          GetItem  pk=ORG#<org>, sk=LEAD#<id>
+ * - list an org's leads (filters)                  Query    pk=ORG#<org>, sk begins_with LEAD#
+ * - leads on a sequence, by enrollment status      Query    gsi1: gsi1pk=ORG#<org>#SEQ#<sequence>,
+ *                                                           gsi1sk begins_with <status>#
+ * - reserve a lead's e-mail address in the org     item     pk=ORG#<org>, sk=EMAIL#<address>
+ * Enrollment writes are conditional on the revision read, so the API, the sender and the re-planner
+ * never overwrite each other's plan.
+ */
+import { GetCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Enrollment, EnrollmentStatus } from '../core/enrollment';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import type { Lead, LeadDetails } from '../core/leads';
+import { db, tableName } from './client';
+import { conditionFailed } from './conditions';
+import { orgKey, recordOf, replaceFieldsExpression } from './items';
+import { type TransactItem, transact } from './transactions';
+
+export const leadKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `LEAD#${id}` });
+const emailKey = (orgId: string, email: string) => ({
+  pk: orgKey(orgId),
+  sk: `EMAIL#${email.toLowerCase()}`,
+});
+const sequenceIndexKeys = (orgId: string, leadId: string, enrollment: Enrollment) => ({
+  gsi1pk: `${orgKey(orgId)}#SEQ#${enrollment.sequenceId}`,
+  gsi1sk: `${enrollment.status}#${leadId}`,
+});
+
+export const leadFromItem = (item: Record<string, unknown>) => recordOf<Lead>(item);
+
+/** Raised when a write finds another writer changed the enrollment first. */
+export class LeadChangedError extends ConflictError {
+  constructor() {
+    super('The lead changed while this request ran; read it again and retry');
+  }
+}
+
+export async function getLead(orgId: string, id: string): Promise<Lead | undefined> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: leadKey(orgId, id), ConsistentRead: true }),
+  );
+  return Item && leadFromItem(Item);
+}
+
+export async function insertLead(lead: Lead): Promise<void> {
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...leadKey(lead.orgId, lead.id),
+          entity: 'lead',
+          ...lead,
+          ...sequenceIndexKeys(lead.orgId, lead.id, lead.enrollment),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+  if (lead.email) items.push(reserveEmail(lead.orgId, lead.email, lead.id));
+  await transact(items, () => undefined).catch(async (error: unknown) => {
+    if (lead.email && isCancelled(error)) throw await emailTaken(lead.orgId, lead.email);
+    throw error;
+  });
+}
+
+/** Replaces a lead's details (not its enrollment), moving its e-mail reservation when it changed. */
+export async function updateLeadDetails(
+  previous: Lead,
+  details: LeadDetails & { assistantId: string; timezone: string },
+  now: Date,
+): Promise<Lead> {
+  const next: Lead = { ...previous, ...details, version: previous.version + 1, updatedAt: now.toISOString() };
+  const { orgId, id } = previous;
+  const fields = Object.fromEntries(
+    [...DETAIL_FIELDS, 'assistantId', 'timezone', 'version', 'updatedAt'].map((field) => [
+      field,
+      next[field as keyof Lead],
+    ]),
+  );
+  const update = replaceFieldsExpression(fields);
+  const emailChanged = previous.email !== next.email;
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: tableName,
+        Key: leadKey(orgId, id),
+        ...update,
+        ConditionExpression: 'attribute_exists(pk) AND version = :expectedVersion',
+        ExpressionAttributeValues: {
+          ...update.ExpressionAttributeValues,
+          ':expectedVersion': previous.version,
+        },
+      },
+    },
+  ];
+  if (emailChanged && next.email) items.push(reserveEmail(orgId, next.email, id));
+  if (emailChanged && previous.email)
+    items.push({ Delete: { TableName: tableName, Key: emailKey(orgId, previous.email) } });
+  await transact(items, (failures) =>
+    failures.some((failure) => failure.index === 0) ? new LeadChangedError() : undefined,
+  ).catch(async (error: unknown) => {
+    if (emailChanged && next.email && isCancelled(error)) throw await emailTaken(orgId, next.email);
+    throw error;
+  });
+  return next;
+}
+
+/** The transaction item that stores a new plan, if the enrollment is still at `expectedRevision`. */
+export function enrollmentUpdate(
+  lead: Pick<Lead, 'orgId' | 'id'>,
+  next: Enrollment,
+  expectedRevision: number,
+  now: Date,
+): TransactItem {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: leadKey(lead.orgId, lead.id),
+      UpdateExpression: 'SET enrollment = :enrollment, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, updatedAt = :now',
+      ConditionExpression: 'attribute_exists(pk) AND enrollment.revision = :expectedRevision',
+      ExpressionAttributeValues: {
+        ':enrollment': next,
+        ':expectedRevision': expectedRevision,
+        ':now': now.toISOString(),
+        ...Object.fromEntries(
+          Object.entries(sequenceIndexKeys(lead.orgId, lead.id, next)).map(([key, value]) => [
+            `:${key}`,
+            value,
+          ]),
+        ),
+      },
+    },
+  };
+}
+
+/** Stores a new plan for the lead; throws LeadChangedError when another writer got there first. */
+export async function saveEnrollment(
+  lead: Pick<Lead, 'orgId' | 'id'>,
+  next: Enrollment,
+  expectedRevision: number,
+  now: Date,
+) {
+  const { Update } = enrollmentUpdate(lead, next, expectedRevision, now);
+  if (!Update) throw new Error('enrollmentUpdate builds an Update');
+  try {
+    await db.send(new UpdateCommand(Update));
+  } catch (error) {
+    if (conditionFailed(error) !== undefined) throw new LeadChangedError();
+    throw error;
+  }
+}
+
+export async function deleteLead(lead: Lead): Promise<void> {
+  const items: TransactItem[] = [
+    {
+      Delete: {
+        TableName: tableName,
+        Key: leadKey(lead.orgId, lead.id),
+        ConditionExpression: 'attribute_exists(pk)',
+      },
+    },
+  ];
+  if (lead.email) items.push({ Delete: { TableName: tableName, Key: emailKey(lead.orgId, lead.email) } });
+  await transact(items, () => new NotFoundError('Lead', lead.id));
+}
+
+export interface LeadFilter {
+  assistantId?: string;
+  sequenceId?: string;
+  status?: EnrollmentStatus;
+}
+
+export interface LeadPage {
+  items: Lead[];
+  cursor?: string;
+}
+
+/** A page of the org's leads, by sequence (and status) through gsi1, else the whole org filtered. */
+export async function listLeads(
+  orgId: string,
+  filter: LeadFilter,
+  cursor: string | undefined,
+  limit = 50,
+): Promise<LeadPage> {
+  const filters: string[] = [];
+  const values: Record<string, unknown> = {};
+  let query: QueryCommandInput;
+  if (filter.sequenceId) {
+    values[':pk'] = `${orgKey(orgId)}#SEQ#${filter.sequenceId}`;
+    values[':status'] = filter.status ? `${filter.status}#` : '';
+    query = {
+      TableName: tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: filter.status
+        ? 'gsi1pk = :pk AND begins_with(gsi1sk, :status)'
+        : 'gsi1pk = :pk',
+    };
+    if (!filter.status) delete values[':status'];
+  } else {
+    values[':pk'] = orgKey(orgId);
+    values[':prefix'] = 'LEAD#';
+    query = {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ConsistentRead: true,
+    };
+    if (filter.status) {
+      filters.push('enrollment.#status = :status');
+      values[':status'] = filter.status;
+    }
+  }
+  if (filter.assistantId) {
+    filters.push('assistantId = :assistantId');
+    values[':assistantId'] = filter.assistantId;
+  }
+  const page = await db.send(
+    new QueryCommand({
+      ...query,
+      ...(filters.length > 0 && { FilterExpression: filters.join(' AND ') }),
+      ...(filters.some((expression) => expression.includes('#status')) && {
+        ExpressionAttributeNames: { '#status': 'status' },
+      }),
+      ExpressionAttributeValues: values,
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, orgId),
+    }),
+  );
+  return {
+    items: (page.Items ?? []).map(leadFromItem),
+    ...(page.LastEvaluatedKey && { cursor: encodeCursor(page.LastEvaluatedKey) }),
+  };
+}
+
+/** A page of the leads actively on a sequence, for re-planning; `cursor` continues where it stopped. */
+export async function pageActiveLeads(
+  orgId: string,
+  sequenceId: string,
+  cursor?: string,
+  limit = 100,
+): Promise<LeadPage> {
+  return listLeads(orgId, { sequenceId, status: 'active' }, cursor, limit);
+}
+
+export async function countActiveLeads(orgId: string, sequenceId: string): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :status)',
+        ExpressionAttributeValues: { ':pk': `${orgKey(orgId)}#SEQ#${sequenceId}`, ':status': 'active#' },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
+const DETAIL_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'company',
+  'designation',
+  'industry',
+  'country',
+  'context',
+  'customFields',
+] as const;
+
+function reserveEmail(orgId: string, email: string, leadId: string): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...emailKey(orgId, email), entity: 'email', leadId },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+async function emailTaken(orgId: string, email: string): Promise<ConflictError> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: emailKey(orgId, email), ConsistentRead: true }),
+  );
+  const existingLeadId = typeof Item?.leadId === 'string' ? Item.leadId : undefined;
+  return new ConflictError(`A lead with the e-mail ${email} already exists`, { existingLeadId });
+}
+
+function isCancelled(error: unknown): boolean {
+  return error instanceof Error && error.name === 'TransactionCanceledException';
+}
+
+/** Cursors are opaque to clients; they carry the last key and are checked against the caller's org. */
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined, orgId: string): Record<string, unknown> | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const partition = String(key.pk ?? '');
+    if (partition === orgKey(orgId) || String(key.gsi1pk ?? '').startsWith(`${orgKey(orgId)}#`)) return key;
+  } catch {
+    // falls through to the validation error
+  }
+  throw ValidationError.field('cursor', 'Not a cursor this API returned');
+}

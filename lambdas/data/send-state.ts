@@ -1,0 +1,80 @@
+/**
+ * Everything the sender needs to send one step, read in one BatchGetItem: the lead with its
+ * enrollment, its assistant, the org's settings and WhatsApp connection, the sequence (system ones
+ * come from code) and the run's first send, which follow-ups quote. Custom messages and the
+ * suppression entry depend on what that returns and come in a second, optional read.
+ */
+
+import type { SenderInput } from '../adapters/step-scheduler';
+import type { Assistant } from '../core/assistants';
+import type { Lead } from '../core/leads';
+import type { CustomMessage } from '../core/messages';
+import type { OrgSettings } from '../core/org-settings';
+import type { Sequence } from '../core/sequences';
+import { findSystemMessage, findSystemSequence, isSystemId } from '../core/system-catalogue';
+import { assistantFromItem, assistantKey } from './assistants';
+import { orgKey, recordOf } from './items';
+import { leadFromItem, leadKey } from './leads';
+import { messageFromItem, messageKey } from './messages';
+import { settingsFromItem, settingsKey, type WhatsAppConnection } from './org';
+import { batchGet } from './reads';
+import { type SendRecord, sendFromItem, sendKey } from './sends';
+import { sequenceKey } from './sequences';
+import { suppressionKey } from './suppressions';
+
+export interface SendState {
+  lead?: Lead;
+  assistant?: Assistant;
+  settings: OrgSettings;
+  sequence?: Sequence;
+  whatsApp?: WhatsAppConnection;
+  /** The run's step-0 record: what opened the e-mail thread (or the user's e-mail for Email CC). */
+  firstSend?: SendRecord;
+}
+
+export async function loadSendState(input: SenderInput): Promise<SendState> {
+  const { orgId, leadId, assistantId, sequenceId, runId } = input;
+  const wanted = {
+    lead: leadKey(orgId, leadId),
+    assistant: assistantKey(orgId, assistantId),
+    settings: settingsKey(orgId),
+    whatsApp: { pk: orgKey(orgId), sk: 'WHATSAPP' },
+    firstSend: sendKey(orgId, leadId, runId, 0),
+    ...(isSystemId(sequenceId) ? {} : { sequence: sequenceKey(orgId, sequenceId) }),
+  };
+  const items = await batchGet(Object.values(wanted));
+  const find = (key: { pk: string; sk: string }) =>
+    items.find((item) => item.pk === key.pk && item.sk === key.sk);
+  const lead = find(wanted.lead);
+  const assistant = find(wanted.assistant);
+  const whatsApp = find(wanted.whatsApp);
+  const firstSend = find(wanted.firstSend);
+  const sequence = wanted.sequence ? find(wanted.sequence) : undefined;
+  return {
+    settings: settingsFromItem(find(wanted.settings)),
+    ...(lead && { lead: leadFromItem(lead) }),
+    ...(assistant && { assistant: assistantFromItem(assistant) }),
+    ...(whatsApp && { whatsApp: recordOf<WhatsAppConnection>(whatsApp, ['orgId']) }),
+    ...(firstSend && { firstSend: sendFromItem(firstSend) }),
+    ...((sequence || isSystemId(sequenceId)) && {
+      sequence: sequence ? recordOf<Sequence>(sequence) : findSystemSequence(orgId, sequenceId),
+    }),
+  };
+}
+
+/** The second read, only as needed: the step's custom message and whether the address is suppressed. */
+export async function loadStepExtras(
+  orgId: string,
+  messageId: string | undefined,
+  email: string | undefined,
+): Promise<{ message?: CustomMessage; suppressed: boolean }> {
+  const system = messageId === undefined ? undefined : findSystemMessage(orgId, messageId);
+  const keys = [
+    ...(messageId && !system ? [messageKey(orgId, messageId)] : []),
+    ...(email ? [suppressionKey(orgId, email)] : []),
+  ];
+  const items = keys.length > 0 ? await batchGet(keys) : [];
+  const stored = items.find((item) => item.entity === 'message');
+  const message = system ?? (stored && messageFromItem(stored));
+  return { suppressed: items.some((item) => item.entity === 'suppression'), ...(message && { message }) };
+}

@@ -1,0 +1,266 @@
+/**
+ * The lead use cases behind the API: add a lead on a sequence, change its details, stop, continue,
+ * restart, move or delete it. Each reads what the decision needs, lets the core decide, and commits the
+ * new plan with its schedule (engine/plans.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { cancelStep } from '../adapters/step-scheduler';
+import type { Assistant } from '../core/assistants';
+import {
+  type Enrollment,
+  enroll,
+  firstSentStep,
+  type PlanContext,
+  restart,
+  resume,
+  retime,
+  stop,
+} from '../core/enrollment';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import type { Lead, LeadInput, LeadUpdate } from '../core/leads';
+import { checkRegionPolicy, type OrgSettings } from '../core/org-settings';
+import type { Caller } from '../core/permissions';
+import { defaultTimezone } from '../core/regions';
+import { sendWindowFor } from '../core/send-window';
+import { countFollowups, type Sequence } from '../core/sequences';
+import { nameKey, systemSequences } from '../core/system-catalogue';
+import { getAssistant } from '../data/assistants';
+import { deleteLead, getLead, insertLead, updateLeadDetails } from '../data/leads';
+import { getOrgSettings } from '../data/org';
+import { getVisibleSequence, listOrgSequences } from '../data/sequences';
+import { commitPlan, hasPendingSchedule } from './plans';
+
+export interface CreatedLead {
+  lead: Lead;
+  warnings: string[];
+}
+
+/**
+ * What several lead creations share (a batch usually names the same assistant and sequence), read once.
+ */
+export class EnrollmentReads {
+  private readonly assistants = new Map<string, Promise<Assistant | undefined>>();
+  private readonly sequences = new Map<string, Promise<Sequence | undefined>>();
+  private settings?: Promise<OrgSettings>;
+
+  constructor(readonly orgId: string) {}
+
+  assistant(id: string): Promise<Assistant | undefined> {
+    return memo(this.assistants, id, () => getAssistant(this.orgId, id));
+  }
+
+  sequence(id: string): Promise<Sequence | undefined> {
+    return memo(this.sequences, id, () => getVisibleSequence(this.orgId, id));
+  }
+
+  sequenceNamed(name: string): Promise<Sequence | undefined> {
+    return memo(this.sequences, `name:${nameKey(name)}`, async () => {
+      const all = [...systemSequences(this.orgId), ...(await listOrgSequences(this.orgId))];
+      return all.find((sequence) => nameKey(sequence.name) === nameKey(name));
+    });
+  }
+
+  orgSettings(): Promise<OrgSettings> {
+    this.settings ??= getOrgSettings(this.orgId);
+    return this.settings;
+  }
+}
+
+export async function createLead(
+  caller: Caller,
+  input: LeadInput,
+  now: Date,
+  reads = new EnrollmentReads(caller.orgId),
+): Promise<CreatedLead> {
+  const assistant = await requireAssistant(reads, input.assistantId);
+  const sequence = await chooseSequence(reads, input, assistant);
+  assertReachable(input, sequence);
+  const warnings = checkRegionPolicy(await reads.orgSettings(), input.country, countFollowups(sequence));
+  const { sequenceId: _id, sequenceName: _name, startAt, ...details } = input;
+  const timezone = input.timezone ?? defaultTimezone(input.country, assistant.timezone);
+  const at = now.toISOString();
+  const lead: Lead = {
+    ...details,
+    id: randomUUID(),
+    orgId: caller.orgId,
+    timezone,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    enrollment: enroll(
+      planContext(sequence, assistant, timezone, now),
+      startAt ? new Date(startAt) : now,
+      randomUUID(),
+    ),
+  };
+  await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, () => insertLead(lead));
+  return { lead, warnings };
+}
+
+/** Replaces details; a new sequence restarts the lead there, a new assistant or zone re-times its next step. */
+export async function updateLead(caller: Caller, id: string, input: LeadUpdate, now: Date): Promise<Lead> {
+  const reads = new EnrollmentReads(caller.orgId);
+  const current = await requireLead(caller, id);
+  const assistant = await requireAssistant(reads, input.assistantId);
+  const sequence = await requireSequence(reads, input.sequenceId, 'sequenceId');
+  assertReachable(input, sequence);
+  const { sequenceId: _sequenceId, startAt, ...details } = input;
+  const timezone = input.timezone ?? defaultTimezone(input.country, assistant.timezone);
+  const updated = await updateLeadDetails(current, { ...details, timezone }, now);
+  const context = planContext(sequence, assistant, timezone, now);
+  const previous = current.enrollment;
+  let next: Enrollment | undefined;
+  if (sequence.id !== previous.sequenceId)
+    next = restart(previous, context, startAt ? new Date(startAt) : now, randomUUID());
+  else if (assistant.id !== current.assistantId || timezone !== current.timezone)
+    next = retime(previous, context);
+  if (!next || next === previous) return updated;
+  await commitPlan({ lead: updated, previous, next, now });
+  return { ...updated, enrollment: next };
+}
+
+export async function stopLead(caller: Caller, id: string, now: Date): Promise<Lead> {
+  const lead = await requireLead(caller, id);
+  if (lead.enrollment.status !== 'active')
+    throw new ConflictError(`The follow-up is already ${lead.enrollment.status}`);
+  return changePlan(lead, stop(lead.enrollment, 'manual'), now);
+}
+
+export async function continueLead(
+  caller: Caller,
+  id: string,
+  startAt: string | undefined,
+  now: Date,
+): Promise<Lead> {
+  const reads = new EnrollmentReads(caller.orgId);
+  const lead = await requireLead(caller, id);
+  const context = await contextFor(reads, lead, lead.enrollment.sequenceId, now);
+  return changePlan(lead, resume(lead.enrollment, context, startAt ? new Date(startAt) : undefined), now);
+}
+
+export async function restartLead(
+  caller: Caller,
+  id: string,
+  body: { sequenceId?: string; startAt?: string },
+  now: Date,
+): Promise<Lead> {
+  const reads = new EnrollmentReads(caller.orgId);
+  const lead = await requireLead(caller, id);
+  const sequence = await requireSequence(reads, body.sequenceId ?? lead.enrollment.sequenceId, 'sequenceId');
+  assertReachable(lead, sequence);
+  const context = planContext(sequence, await requireAssistant(reads, lead.assistantId), lead.timezone, now);
+  const next = restart(lead.enrollment, context, body.startAt ? new Date(body.startAt) : now, randomUUID());
+  return changePlan(lead, next, now);
+}
+
+export async function removeLead(caller: Caller, id: string): Promise<void> {
+  const lead = await requireLead(caller, id);
+  if (hasPendingSchedule(lead.enrollment)) await cancelStep(lead.id, lead.enrollment.revision);
+  await deleteLead(lead);
+}
+
+/** Moves a lead from a sequence being deleted to another, re-planned from its next step. */
+export async function moveToSequence(
+  lead: Lead,
+  target: Sequence,
+  reads: EnrollmentReads,
+  now: Date,
+): Promise<void> {
+  const context = await contextFor(reads, lead, target.id, now);
+  await commitPlan({ lead, previous: lead.enrollment, next: retime(lead.enrollment, context), now });
+}
+
+export async function requireLead(caller: Caller, id: string | undefined): Promise<Lead> {
+  const lead = id === undefined ? undefined : await getLead(caller.orgId, id);
+  if (!lead) throw new NotFoundError('Lead', id);
+  return lead;
+}
+
+export function planContext(
+  sequence: Sequence,
+  assistant: Assistant,
+  timezone: string,
+  now: Date,
+): PlanContext {
+  return { sequence, window: sendWindowFor(assistant, timezone), now };
+}
+
+async function contextFor(
+  reads: EnrollmentReads,
+  lead: Lead,
+  sequenceId: string,
+  now: Date,
+): Promise<PlanContext> {
+  const assistant = await requireAssistant(reads, lead.assistantId);
+  const sequence = await requireSequence(reads, sequenceId, 'sequenceId');
+  return planContext(sequence, assistant, lead.timezone, now);
+}
+
+async function changePlan(lead: Lead, next: Enrollment, now: Date): Promise<Lead> {
+  await commitPlan({ lead, previous: lead.enrollment, next, now });
+  return { ...lead, enrollment: next };
+}
+
+async function requireAssistant(reads: EnrollmentReads, id: string): Promise<Assistant> {
+  const assistant = await reads.assistant(id);
+  if (!assistant) throw ValidationError.field('assistantId', `No assistant ${id} in this organization`);
+  return assistant;
+}
+
+async function requireSequence(reads: EnrollmentReads, id: string, field: string): Promise<Sequence> {
+  const sequence = await reads.sequence(id);
+  if (!sequence) throw ValidationError.field(field, `No sequence ${id} in this organization`);
+  return sequence;
+}
+
+async function chooseSequence(
+  reads: EnrollmentReads,
+  input: LeadInput,
+  assistant: Assistant,
+): Promise<Sequence> {
+  if (input.sequenceName !== undefined) {
+    const named = await reads.sequenceNamed(input.sequenceName);
+    if (!named) throw ValidationError.field('sequenceName', `No sequence named "${input.sequenceName}"`);
+    return named;
+  }
+  const sequence = await requireSequence(
+    reads,
+    input.sequenceId ?? assistant.defaultSequenceId,
+    input.sequenceId ? 'sequenceId' : 'assistantId',
+  );
+  if (sequence.type === 'email_cc') {
+    throw ValidationError.field(
+      input.sequenceId ? 'sequenceId' : 'assistantId',
+      'Email CC sequences follow up an e-mail the user sent; leads join them by CC-ing the assistant',
+    );
+  }
+  return sequence;
+}
+
+/** The lead must be reachable on every channel its sequence sends on. */
+function assertReachable(lead: { email?: string; phone?: string }, sequence: Sequence): void {
+  const sent = sequence.steps.slice(firstSentStep(sequence));
+  const issues = [];
+  if (!lead.email && sent.some((step) => step.channel === 'email')) {
+    issues.push({
+      path: 'email',
+      message: `The sequence "${sequence.name}" sends e-mail: an e-mail address is required`,
+    });
+  }
+  if (!lead.phone && sent.some((step) => step.channel === 'whatsapp')) {
+    issues.push({
+      path: 'phone',
+      message: `The sequence "${sequence.name}" sends WhatsApp: an E.164 phone number is required`,
+    });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    value = load();
+    cache.set(key, value);
+  }
+  return value;
+}

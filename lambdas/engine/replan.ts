@@ -1,0 +1,136 @@
+/**
+ * Re-planning the leads on a sequence after it changed (or before, to show the impact): page through
+ * the active enrollments, let the core decide per lead, and commit only those whose pending step moved
+ * or disappeared. Work is bounded (a page at a time, a few leads in flight) and idempotent: a lead
+ * already planned against the new version is left alone, so redelivered jobs do not double-plan.
+ */
+
+import { mapWithConcurrency } from '../core/concurrency';
+import { type ReplanDecision, replanForSequence } from '../core/enrollment';
+import type { Lead } from '../core/leads';
+import type { Sequence } from '../core/sequences';
+import { getLead, LeadChangedError, pageActiveLeads } from '../data/leads';
+import { logger } from '../observability';
+import { EnrollmentReads, moveToSequence, planContext } from './enrollments';
+import { commitPlan } from './plans';
+
+/** Leads in flight at once: keeps scheduler calls within quota together with its adaptive retries. */
+const REPLAN_CONCURRENCY = 8;
+const PAGE_SIZE = 100;
+
+export interface ReplanCounts {
+  retimed: number;
+  completed: number;
+  unchanged: number;
+  /** The lead kept changing under two attempts (sends, stops); their writes read the sequence as it is now. */
+  skipped: number;
+}
+
+async function decide(
+  lead: Lead,
+  sequence: Sequence,
+  reads: EnrollmentReads,
+  now: Date,
+): Promise<ReplanDecision> {
+  const assistant = await reads.assistant(lead.assistantId);
+  if (!assistant) return { kind: 'untouched' };
+  return replanForSequence(lead.enrollment, planContext(sequence, assistant, lead.timezone, now));
+}
+
+/** Re-plans one page of the sequence's active leads; returns the cursor of the next page, if any. */
+export async function replanPage(
+  sequence: Sequence,
+  cursor: string | undefined,
+  now: Date,
+): Promise<{ counts: ReplanCounts; cursor?: string }> {
+  const reads = new EnrollmentReads(sequence.orgId);
+  const page = await pageActiveLeads(sequence.orgId, sequence.id, cursor, PAGE_SIZE);
+  const counts: ReplanCounts = { retimed: 0, completed: 0, unchanged: 0, skipped: 0 };
+  await mapWithConcurrency(page.items, REPLAN_CONCURRENCY, async (indexed) => {
+    // The index is eventually consistent: when the lead moved on meanwhile, decide again on a fresh read.
+    for (const attempt of [1, 2]) {
+      const lead = attempt === 1 ? indexed : await getLead(indexed.orgId, indexed.id);
+      const decision = lead ? await decide(lead, sequence, reads, now) : ({ kind: 'untouched' } as const);
+      if (!lead || decision.kind === 'untouched' || decision.kind === 'unchanged') {
+        counts.unchanged += 1;
+        return;
+      }
+      try {
+        await commitPlan({ lead, previous: lead.enrollment, next: decision.enrollment, now });
+        counts[decision.kind] += 1;
+        return;
+      } catch (error) {
+        if (!(error instanceof LeadChangedError)) throw error;
+      }
+    }
+    counts.skipped += 1;
+  });
+  logger.info('Re-planned a page', { sequenceId: sequence.id, version: sequence.version, ...counts });
+  return { counts, ...(page.cursor && { cursor: page.cursor }) };
+}
+
+export interface Impact {
+  activeLeads: number;
+  retimed: number;
+  completed: number;
+  unaffected: number;
+  sample: {
+    leadId: string;
+    name: string;
+    nextStep: number;
+    oldNextSendAt?: string;
+    newNextSendAt?: string;
+    change: 'retimed' | 'completed' | 'unaffected';
+  }[];
+}
+
+const SAMPLE_SIZE = 10;
+
+/** What saving `candidate` (the sequence with new steps) would do, computed without writing. */
+export async function impactOf(candidate: Sequence, now: Date): Promise<Impact> {
+  const reads = new EnrollmentReads(candidate.orgId);
+  const impact: Impact = { activeLeads: 0, retimed: 0, completed: 0, unaffected: 0, sample: [] };
+  let cursor: string | undefined;
+  do {
+    const page = await pageActiveLeads(candidate.orgId, candidate.id, cursor, PAGE_SIZE);
+    for (const lead of page.items) {
+      const decision = await decide(lead, candidate, reads, now);
+      const change =
+        decision.kind === 'retimed' || decision.kind === 'completed' ? decision.kind : 'unaffected';
+      impact.activeLeads += 1;
+      impact[change] += 1;
+      if (impact.sample.length < SAMPLE_SIZE && (change !== 'unaffected' || impact.sample.length < 3)) {
+        const next = 'enrollment' in decision ? decision.enrollment : lead.enrollment;
+        impact.sample.push({
+          leadId: lead.id,
+          name: [lead.firstName, lead.lastName].filter(Boolean).join(' '),
+          nextStep: lead.enrollment.nextStep,
+          ...(lead.enrollment.nextSendAt && { oldNextSendAt: lead.enrollment.nextSendAt }),
+          ...(next.nextSendAt && { newNextSendAt: next.nextSendAt }),
+          change,
+        });
+      }
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return impact;
+}
+
+/** Moves every active lead of `from` onto `to`, each re-planned from its next step. */
+export async function reassignActiveLeads(from: Sequence, to: Sequence, now: Date): Promise<number> {
+  const reads = new EnrollmentReads(from.orgId);
+  let moved = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await pageActiveLeads(from.orgId, from.id, cursor, PAGE_SIZE);
+    await mapWithConcurrency(page.items, REPLAN_CONCURRENCY, async (indexed) => {
+      // Read each lead fresh: the index may lag behind a send that just re-planned it.
+      const lead = await getLead(indexed.orgId, indexed.id);
+      if (lead?.enrollment.status !== 'active' || lead.enrollment.sequenceId !== from.id) return;
+      await moveToSequence(lead, to, reads, now);
+      moved += 1;
+    });
+    cursor = page.cursor;
+  } while (cursor);
+  return moved;
+}

@@ -1,0 +1,282 @@
+/**
+ * Sending one scheduled step: the sender Lambda's use case. Reads the state in one request, ignores
+ * stale or repeated deliveries, renders, claims the step (and a slot of the assistant's daily limit)
+ * with a conditional write, calls SES or Sinch, records the outcome and plans the next step in one
+ * transaction. Transient provider failures give the claim back and throw, so the scheduler retries.
+ */
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { messageIdHeader, sendEmail } from '../adapters/email-sender';
+import { ProviderRejectedError, ProviderTransientError } from '../adapters/provider-errors';
+import { readSecret } from '../adapters/secrets';
+import type { SenderInput } from '../adapters/step-scheduler';
+import { sendWhatsAppTemplate } from '../adapters/whatsapp-sender';
+import type { Assistant } from '../core/assistants';
+import { advance, deferForDailyLimit, type Enrollment, postpone, stop } from '../core/enrollment';
+import { UnprocessableError } from '../core/errors';
+import { type Lead, leadProfile } from '../core/leads';
+import type { CustomMessage } from '../core/messages';
+import { renderEmailStep } from '../core/rendering/render-email';
+import type { EmailThread } from '../core/rendering/threading';
+import { renderWhatsAppStep } from '../core/rendering/whatsapp';
+import { localDateOf, nextBusinessMoment, sendWindowFor } from '../core/send-window';
+import type { Sequence, Step } from '../core/sequences';
+import { loadSendState, loadStepExtras, type SendState } from '../data/send-state';
+import { claimSend, releaseClaim, type SendRecord, sendOutcome } from '../data/sends';
+import { requiredEnv } from '../env';
+import { logger } from '../observability';
+import { commitPlan } from './plans';
+
+export const sesClient = new SESv2Client({});
+
+const config = {
+  region: requiredEnv('AWS_REGION'),
+  configurationSet: requiredEnv('SES_CONFIGURATION_SET'),
+  whatsAppSecretPrefix: requiredEnv('WHATSAPP_SECRET_PREFIX'),
+};
+
+/** Kept per thread: enough for References (root + recent ids) without growing the lead item. */
+const THREAD_IDS_KEPT = 10;
+/** A schedule firing this much before the window opens is on time (60 s scheduler precision). */
+const EARLY_TOLERANCE_MS = 60_000;
+
+export type SendOutcome =
+  | { result: 'ignored'; reason: string }
+  | { result: 'sent'; channel: Step['channel']; providerMessageId: string }
+  | { result: 'skipped' | 'failed'; reason: string }
+  | { result: 'deferred'; reason: string; until: string };
+
+interface Firing {
+  input: SenderInput;
+  lead: Lead;
+  enrollment: Enrollment;
+  assistant: Assistant;
+  sequence: Sequence;
+  step: Step;
+  state: SendState;
+  now: Date;
+}
+
+export async function sendScheduledStep(input: SenderInput, now: Date): Promise<SendOutcome> {
+  const state = await loadSendState(input);
+  const { lead, assistant, sequence } = state;
+  if (!lead) return { result: 'ignored', reason: 'the lead was deleted' };
+  const enrollment = lead.enrollment;
+  if (enrollment.runId !== input.runId || enrollment.revision !== input.revision) {
+    return {
+      result: 'ignored',
+      reason: `stale schedule: plan revision ${enrollment.revision}, not ${input.revision}`,
+    };
+  }
+  if (enrollment.status !== 'active')
+    return { result: 'ignored', reason: `the enrollment is ${enrollment.status}` };
+  if (!assistant || !sequence) {
+    await commitPlan({
+      lead,
+      previous: enrollment,
+      next: stop(enrollment, 'deleted'),
+      now,
+      previousFired: true,
+    });
+    return {
+      result: 'skipped',
+      reason: assistant ? 'the sequence was deleted' : 'the assistant was deleted',
+    };
+  }
+  const window = sendWindowFor(assistant, lead.timezone);
+  const step = sequence.steps[enrollment.nextStep];
+  if (!step) {
+    // The sequence lost this step since it was planned; the re-planner may not have run yet.
+    const next = advance(enrollment, { sequence, window, now }, now);
+    await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+    return { result: 'ignored', reason: 'the step no longer exists' };
+  }
+  const opening = nextBusinessMoment(now, window);
+  if (opening.at.getTime() - now.getTime() > EARLY_TOLERANCE_MS) {
+    // The assistant's hours changed since the step was planned.
+    const next = postpone(enrollment, window, opening.at);
+    await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+    return { result: 'deferred', reason: 'outside business hours', until: opening.at.toISOString() };
+  }
+  return deliver({ input, lead, enrollment, assistant, sequence, step, state, now });
+}
+
+async function deliver(firing: Firing): Promise<SendOutcome> {
+  const { lead, step, enrollment, assistant, now } = firing;
+  const extras = await loadStepExtras(
+    lead.orgId,
+    step.messageId,
+    step.channel === 'email' ? lead.email : undefined,
+  );
+  if (step.messageType === 'custom' && !extras.message)
+    return skip(firing, `message ${step.messageId} no longer exists`);
+  if (extras.suppressed) return skip(firing, 'the address is on the org’s suppression list');
+
+  let send: () => Promise<{ providerMessageId: string; record: Partial<SendRecord>; thread?: EmailThread }>;
+  try {
+    send =
+      step.channel === 'email'
+        ? emailSender(firing, extras.message)
+        : await whatsAppSender(firing, extras.message);
+  } catch (error) {
+    if (error instanceof UnprocessableError) return skip(firing, error.message, error.details);
+    throw error;
+  }
+
+  const day = {
+    assistantId: assistant.id,
+    localDate: localDateOf(now, assistant.timezone),
+    limit: assistant.dailyLimit,
+  };
+  const claim = await claimSend(baseRecord(firing), day, now);
+  if (claim === 'already_done' || claim === 'in_flight') {
+    return { result: 'ignored', reason: `step ${enrollment.nextStep} is ${claim.replace('_', ' ')}` };
+  }
+  if (claim === 'daily_limit') {
+    const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead.timezone), now);
+    await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+    return { result: 'deferred', reason: 'daily limit reached', until: next.nextSendAt ?? '' };
+  }
+
+  try {
+    const sent = await send();
+    await finish(
+      firing,
+      { ...baseRecord(firing), ...sent.record, status: 'sent', providerMessageId: sent.providerMessageId },
+      sent.thread,
+    );
+    logger.info('Step sent', { leadId: lead.id, step: enrollment.nextStep, channel: step.channel });
+    return { result: 'sent', channel: step.channel, providerMessageId: sent.providerMessageId };
+  } catch (error) {
+    if (error instanceof ProviderTransientError) {
+      await releaseClaim(baseRecord(firing), day, error.message);
+      throw error;
+    }
+    if (!(error instanceof ProviderRejectedError)) throw error;
+    await finish(firing, { ...baseRecord(firing), status: 'failed', reason: error.message });
+    return { result: 'failed', reason: error.message };
+  }
+}
+
+function emailSender(firing: Firing, customMessage: CustomMessage | undefined) {
+  const { lead, assistant, sequence, step, enrollment, state } = firing;
+  const thread = enrollment.thread && withFirstEmail(enrollment.thread, state.firstSend);
+  const email = renderEmailStep({
+    lead: leadProfile(lead),
+    org: state.settings,
+    assistant,
+    sequence: { id: sequence.id, type: sequence.type, stepCount: sequence.steps.length },
+    stepIndex: enrollment.nextStep,
+    step,
+    ...(customMessage && { customMessage }),
+    ...(thread && { thread }),
+  });
+  return async () => {
+    const { providerMessageId } = await sendEmail(sesClient, {
+      from: email.from,
+      to: [email.to],
+      cc: email.cc,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      headers: email.headers,
+      configurationSetName: config.configurationSet,
+    });
+    const header = messageIdHeader(providerMessageId, config.region);
+    const nextThread: EmailThread = email.opensThread
+      ? { rootSubject: email.subject, rootMessageId: header, laterMessageIds: [] }
+      : {
+          ...(enrollment.thread as EmailThread),
+          laterMessageIds: [...(enrollment.thread?.laterMessageIds ?? []), header].slice(-THREAD_IDS_KEPT),
+        };
+    const record: Partial<SendRecord> = {
+      messageIdHeader: header,
+      subject: email.subject,
+      ...(email.opensThread && { quotableHtml: email.quotableHtml, sender: email.from }),
+    };
+    return { providerMessageId, record, thread: nextThread };
+  };
+}
+
+async function whatsAppSender(firing: Firing, customMessage: CustomMessage | undefined) {
+  const { lead, assistant, step, enrollment, state } = firing;
+  if (!customMessage) throw new UnprocessableError(`WhatsApp steps need their custom message`);
+  const connection = state.whatsApp;
+  const secret = connection && (await readSecret(`${config.whatsAppSecretPrefix}${lead.orgId}`));
+  if (!connection || !secret)
+    throw new UnprocessableError('WhatsApp is not connected for this org (PUT /org/whatsapp)');
+  const { keyId, keySecret } = JSON.parse(secret) as { keyId: string; keySecret: string };
+  const message = renderWhatsAppStep({
+    lead: leadProfile(lead),
+    org: state.settings,
+    assistant,
+    stepIndex: enrollment.nextStep,
+    step,
+    customMessage,
+  });
+  return async () => {
+    const { providerMessageId } = await sendWhatsAppTemplate(
+      {
+        projectId: connection.projectId,
+        appId: connection.appId,
+        region: connection.region,
+        keyId,
+        keySecret,
+      },
+      {
+        to: message.to,
+        templateName: message.templateName,
+        languageCode: message.languageCode,
+        bodyParameters: Object.keys(message.parameters)
+          .sort((a, b) => Number(a) - Number(b))
+          .map((position) => message.parameters[position] ?? ''),
+      },
+    );
+    return { providerMessageId, record: { templateName: message.templateName } };
+  };
+}
+
+/** A step that cannot be sent is recorded with why, and the lead moves on to its next step. */
+async function skip(firing: Firing, reason: string, details?: unknown): Promise<SendOutcome> {
+  const missing = (details as { missing?: string[] } | undefined)?.missing;
+  const why = missing ? `${reason} (${missing.join(', ')})` : reason;
+  await finish(firing, { ...baseRecord(firing), status: 'skipped', reason: why });
+  logger.info('Step skipped', { leadId: firing.lead.id, step: firing.enrollment.nextStep, reason: why });
+  return { result: 'skipped', reason: why };
+}
+
+/** Records the step's outcome and the lead's next plan together. */
+async function finish(firing: Firing, record: SendRecord, thread?: EmailThread): Promise<void> {
+  const { lead, enrollment, sequence, assistant, now } = firing;
+  const window = sendWindowFor(assistant, lead.timezone);
+  const next = advance(enrollment, { sequence, window, now }, now, thread);
+  await commitPlan({
+    lead,
+    previous: enrollment,
+    next,
+    now,
+    previousFired: true,
+    alongside: [sendOutcome(record)],
+  });
+}
+
+function baseRecord({ input, lead, enrollment, step, now }: Firing): SendRecord {
+  return {
+    orgId: lead.orgId,
+    leadId: lead.id,
+    runId: enrollment.runId,
+    stepIndex: enrollment.nextStep,
+    channel: step.channel,
+    status: 'claimed',
+    at: now.toISOString(),
+    attempts: 1,
+    revision: input.revision,
+  };
+}
+
+function withFirstEmail(thread: EmailThread, firstSend: SendRecord | undefined): EmailThread {
+  if (!firstSend?.quotableHtml || !firstSend.sender) return thread;
+  return {
+    ...thread,
+    firstEmail: { html: firstSend.quotableHtml, sentAt: firstSend.at, sender: firstSend.sender },
+  };
+}

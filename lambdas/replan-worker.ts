@@ -1,0 +1,46 @@
+/**
+ * Works through re-plan jobs from the queue: pages of a sequence's active leads, until the Lambda's time
+ * is nearly spent; what is left goes back on the queue as a new job with the cursor. A failed job is
+ * reported alone, so SQS retries it (and, past its limit, dead-letters it) without redoing the others.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { enqueueReplan } from './adapters/replan-queue';
+import { clock } from './clock';
+import { getVisibleSequence } from './data/sequences';
+import { replanPage } from './engine/replan';
+import { logger } from './observability';
+
+/** Stop taking new pages when less than this remains: a page of 100 leads fits well inside it. */
+const RESERVED_MS = 60_000;
+
+const JobSchema = z.object({
+  orgId: z.string().min(1),
+  sequenceId: z.string().min(1),
+  version: z.number().int(),
+  cursor: z.string().optional(),
+});
+
+export const handler = middy<SQSEvent, SQSBatchResponse>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event, context) => {
+    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+    for (const message of event.Records) {
+      try {
+        const job = JobSchema.parse(JSON.parse(message.body));
+        const sequence = await getVisibleSequence(job.orgId, job.sequenceId);
+        if (!sequence) continue;
+        let cursor = job.cursor;
+        do {
+          ({ cursor } = await replanPage(sequence, cursor, clock.now()));
+        } while (cursor && context.getRemainingTimeInMillis() > RESERVED_MS);
+        if (cursor) await enqueueReplan({ ...job, cursor });
+      } catch (error) {
+        logger.error('Re-plan job failed', error as Error);
+        batchItemFailures.push({ itemIdentifier: message.messageId });
+      }
+    }
+    return { batchItemFailures };
+  });

@@ -1,0 +1,41 @@
+/**
+ * The sender Lambda, invoked by EventBridge Scheduler with one step's ids and plan revision. A thin
+ * adapter: it validates the input and hands it to the send use case; a thrown error makes the
+ * scheduler retry (and, once retries are spent, dead-letter) the delivery.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { z } from 'zod';
+import { clock } from './clock';
+import { sendScheduledStep } from './engine/send-step';
+import { logger } from './observability';
+
+const SenderInputSchema = z.object({
+  orgId: z.string().min(1),
+  leadId: z.string().min(1),
+  assistantId: z.string().min(1),
+  sequenceId: z.string().min(1),
+  runId: z.string().min(1),
+  revision: z.number().int().min(1),
+  stepIndex: z.number().int().min(0),
+});
+
+export const handler = middy<unknown, void>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event) => {
+    const parsed = SenderInputSchema.safeParse(event);
+    if (!parsed.success) {
+      // Retrying a malformed input cannot help; log it and let the schedule complete.
+      logger.error('Malformed schedule input', { issues: parsed.error.issues });
+      return;
+    }
+    const input = parsed.data;
+    logger.appendKeys({
+      orgId: input.orgId,
+      leadId: input.leadId,
+      revision: input.revision,
+      step: input.stepIndex,
+    });
+    const outcome = await sendScheduledStep(input, clock.now());
+    logger.info('Schedule handled', { outcome });
+  });

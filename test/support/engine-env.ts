@@ -1,0 +1,11 @@
+/** The engine's configuration for tests that do not start the whole local stack (no real endpoints). */
+export const ENGINE_TEST_ENV = {
+  SCHEDULE_GROUP: 'followup-test',
+  SENDER_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:sender',
+  SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/scheduler',
+  SENDER_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:sender-dlq',
+  SES_CONFIGURATION_SET: 'followup-test',
+  WHATSAPP_SECRET_PREFIX: 'followup/whatsapp/',
+  REPLAN_QUEUE_URL: 'http://127.0.0.1:9/000000000000/replan',
+  UNSUBSCRIBE_SECRET_NAME: 'followup/unsubscribe',
+};

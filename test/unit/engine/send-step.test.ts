@@ -1,0 +1,205 @@
+/** The sender's decisions with AWS mocked: what it sends, claims, records and schedules, and what it refuses. */
+
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
+import { BatchGetCommand, DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-vitest/extend';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ProviderTransientError } from '../../../lambdas/adapters/provider-errors';
+import { sendScheduledStep } from '../../../lambdas/engine/send-step';
+
+const db = mockClient(DynamoDBDocumentClient);
+const scheduler = mockClient(SchedulerClient);
+const ses = mockClient(SESv2Client);
+
+const now = new Date('2026-03-03T15:00:00Z'); // Tuesday 10:00 in New York
+const input = {
+  orgId: 'acme',
+  leadId: 'lead-1',
+  assistantId: 'asst-1',
+  sequenceId: 'system-recommended',
+  runId: 'run-1',
+  revision: 3,
+  stepIndex: 0,
+};
+const lead = {
+  pk: 'ORG#acme',
+  sk: 'LEAD#lead-1',
+  entity: 'lead',
+  id: 'lead-1',
+  orgId: 'acme',
+  firstName: 'Ada',
+  email: 'ada@example.com',
+  customFields: {},
+  assistantId: 'asst-1',
+  timezone: 'America/New_York',
+  version: 1,
+  createdAt: now.toISOString(),
+  updatedAt: now.toISOString(),
+  enrollment: {
+    runId: 'run-1',
+    sequenceId: 'system-recommended',
+    sequenceVersion: 1,
+    status: 'active',
+    nextStep: 0,
+    nextSendAt: now.toISOString(),
+    nextReasons: [],
+    revision: 3,
+    startedAt: now.toISOString(),
+  },
+};
+const assistant = {
+  pk: 'ORG#acme',
+  sk: 'ASSISTANT#asst-1',
+  entity: 'assistant',
+  id: 'asst-1',
+  orgId: 'acme',
+  name: 'Maya',
+  email: 'maya@contoso.example',
+  signatureHtml: '',
+  timezone: 'America/New_York',
+  businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+  holidays: [],
+  dailyLimit: 100,
+  includeFirstEmail: true,
+};
+
+const state = (leadItem: Record<string, unknown> = lead) => ({
+  Responses: { 'unit-test-table': [leadItem, assistant] },
+});
+
+beforeEach(() => {
+  db.reset();
+  scheduler.reset();
+  ses.reset();
+});
+
+describe('sending a scheduled step', () => {
+  it('sends the first e-mail, records it with its Message-ID and schedules the next step', async () => {
+    db.on(BatchGetCommand).resolves(state());
+    db.on(TransactWriteCommand).resolves({});
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-123' });
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    const outcome = await sendScheduledStep(input, now);
+
+    expect(outcome).toEqual({ result: 'sent', channel: 'email', providerMessageId: 'ses-123' });
+    expect(ses).toHaveReceivedCommandWith(SendEmailCommand, {
+      Destination: { ToAddresses: ['"Ada" <ada@example.com>'] },
+      ConfigurationSetName: 'followup-test',
+    });
+    const [claim, record] = db
+      .commandCalls(TransactWriteCommand)
+      .map((call) => call.args[0].input.TransactItems ?? []);
+    expect(claim?.[1]?.Update?.ConditionExpression).toBe('attribute_not_exists(sent) OR sent < :limit');
+    const sendRecord = record?.[0]?.Put?.Item;
+    expect(sendRecord).toMatchObject({
+      status: 'sent',
+      providerMessageId: 'ses-123',
+      messageIdHeader: '<ses-123@email.amazonses.com>',
+    });
+    expect(sendRecord?.gsi1pk).toBe('PROVIDER#ses-123');
+    const planned = record?.[1]?.Update;
+    expect(planned?.ConditionExpression).toContain('enrollment.revision = :expectedRevision');
+    expect(planned?.ExpressionAttributeValues?.[':expectedRevision']).toBe(3);
+    expect(planned?.ExpressionAttributeValues?.[':enrollment']).toMatchObject({
+      nextStep: 1,
+      revision: 4,
+      thread: { rootMessageId: '<ses-123@email.amazonses.com>' },
+    });
+    expect(scheduler).toHaveReceivedCommandTimes(CreateScheduleCommand, 1);
+    expect(scheduler).toHaveReceivedCommandWith(CreateScheduleCommand, {
+      Name: 'lead-lead-1-r4',
+      ActionAfterCompletion: 'DELETE',
+    });
+  });
+
+  it('does nothing for a schedule of an older plan revision', async () => {
+    db.on(BatchGetCommand).resolves(state({ ...lead, enrollment: { ...lead.enrollment, revision: 5 } }));
+
+    const outcome = await sendScheduledStep(input, now);
+
+    expect(outcome.result).toBe('ignored');
+    expect(db).not.toHaveReceivedCommand(TransactWriteCommand);
+    expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
+  });
+
+  it('sends nothing when another delivery already claimed or sent the step', async () => {
+    db.on(BatchGetCommand).resolves(state());
+    db.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [
+          { Code: 'ConditionalCheckFailed', Item: { status: { S: 'sent' } } },
+          { Code: 'None' },
+        ],
+      }),
+    );
+
+    const outcome = await sendScheduledStep(input, now);
+
+    expect(outcome).toEqual({ result: 'ignored', reason: 'step 0 is already done' });
+    expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
+    expect(scheduler).not.toHaveReceivedCommand(CreateScheduleCommand);
+  });
+
+  it('gives the claim back and throws on SES throttling, so the scheduler retries', async () => {
+    db.on(BatchGetCommand).resolves(state());
+    db.on(TransactWriteCommand).resolves({});
+    ses.on(SendEmailCommand).rejects(new TooManyRequestsException({ message: 'slow down', $metadata: {} }));
+
+    await expect(sendScheduledStep(input, now)).rejects.toBeInstanceOf(ProviderTransientError);
+
+    const [, release] = db
+      .commandCalls(TransactWriteCommand)
+      .map((call) => call.args[0].input.TransactItems ?? []);
+    expect(release?.[0]?.Update?.ExpressionAttributeValues?.[':retryable']).toBe('retryable');
+    expect(release?.[1]?.Update?.ExpressionAttributeValues?.[':minusOne']).toBe(-1);
+    expect(scheduler).not.toHaveReceivedCommand(CreateScheduleCommand);
+  });
+
+  it('moves the step to the next day without sending when the daily limit is spent', async () => {
+    db.on(BatchGetCommand).resolves(state());
+    db.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }],
+      }),
+    );
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    const outcome = await sendScheduledStep(input, now);
+
+    expect(outcome).toMatchObject({
+      result: 'deferred',
+      reason: 'daily limit reached',
+      until: '2026-03-04T14:00:00.000Z',
+    });
+    expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
+    expect(scheduler).toHaveReceivedCommandWith(CreateScheduleCommand, {
+      Name: 'lead-lead-1-r4',
+      ScheduleExpression: 'at(2026-03-04T14:00:00)',
+    });
+  });
+
+  it('skips a step the lead cannot receive, recording why, and moves on', async () => {
+    const { email: _none, ...noEmail } = lead;
+    db.on(BatchGetCommand).resolves(state(noEmail));
+    db.on(TransactWriteCommand).resolves({});
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    const outcome = await sendScheduledStep(input, now);
+
+    expect(outcome).toMatchObject({ result: 'skipped' });
+    expect(outcome.result === 'skipped' && outcome.reason).toMatch(/lead\.email/);
+    expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
+    const [record] = db
+      .commandCalls(TransactWriteCommand)
+      .map((call) => call.args[0].input.TransactItems ?? []);
+    expect(record?.[0]?.Put?.Item).toMatchObject({ status: 'skipped', stepIndex: 0 });
+  });
+});
