@@ -1,6 +1,7 @@
 /** The leads API: add leads (one or a batch) on a sequence, read, change, stop, continue, restart, delete. */
 
 import { mapWithConcurrency } from './core/concurrency';
+import { ConflictError } from './core/errors';
 import { LeadInputSchema } from './core/leads';
 import { listLeads } from './data/leads';
 import { readLeadLog } from './data/sends';
@@ -31,9 +32,20 @@ export const handler = apiHandler('leads', {
 
   async createLeads({ caller, body, now }) {
     const reads = new EnrollmentReads(caller.orgId);
+    // Rows are created concurrently; a repeated address must lose to its first row, not to a race.
+    const firstRowOf = new Map<string, number>();
     const items = await mapWithConcurrency(body.leads, BATCH_CONCURRENCY, async (raw, index) => {
       try {
         const input = parseWith(LeadInputSchema, raw);
+        if (input.email) {
+          const first = firstRowOf.get(input.email) ?? index;
+          firstRowOf.set(input.email, first);
+          if (first !== index) {
+            throw new ConflictError(`Row ${first} of this batch has the same e-mail`, {
+              duplicateOfIndex: first,
+            });
+          }
+        }
         const { lead, warnings } = await createLead(caller, input, now, reads);
         return { index, status: 201, lead: await leadView(lead, reads, warnings) };
       } catch (error) {

@@ -1,7 +1,8 @@
 /**
- * The sender Lambda, invoked by EventBridge Scheduler with one step's ids and plan revision. A thin
- * adapter: it validates the input and hands it to the send use case; a thrown error makes the
- * scheduler retry (and, once retries are spent, dead-letter) the delivery.
+ * The sender Lambda, invoked (asynchronously) by EventBridge Scheduler with one step's ids and plan
+ * revision. A thin adapter: it validates the input and hands it to the send use case. Provider
+ * hiccups are retried by re-planning the step; an unexpected error throws, so Lambda retries it and
+ * then dead-letters the input (see the README for re-driving the dead-letter queue).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';

@@ -15,6 +15,7 @@ import type {
 import { enqueueReplan, type ReplanJob } from './adapters/replan-queue';
 import type { Sequence } from './core/sequences';
 import { timingChanged } from './core/sequences';
+import { SEQUENCE_ENTITY } from './data/table-schema';
 import { logger } from './observability';
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
@@ -52,7 +53,7 @@ export function replanJobFor(
   const after = unmarshall(newImage as Record<string, AttributeValue>) as Partial<Sequence> & {
     entity?: string;
   };
-  if (after.entity !== 'sequence' || !after.orgId || !after.id || after.version === undefined)
+  if (after.entity !== SEQUENCE_ENTITY || !after.orgId || !after.id || after.version === undefined)
     return undefined;
   if (before.version === after.version || !timingChanged(before.steps ?? [], after.steps ?? []))
     return undefined;

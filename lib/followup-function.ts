@@ -4,12 +4,13 @@
  * to that log group. Binding helpers add an environment variable together with exactly the permissions
  * that go with it.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../lambdas/data/table-schema';
 
@@ -20,6 +21,13 @@ export interface FollowupFunctionProps {
   logRetention: RetentionDays;
   timeout?: Duration;
   memorySize?: number;
+  /**
+   * A fixed name, for a function whose ARN must be known without referencing the function itself
+   * (see `functionArnByName`); by default CloudFormation names it.
+   */
+  functionName?: string;
+  /** For asynchronously invoked functions: where events go once Lambda's retries are spent. */
+  deadLetterQueue?: IQueue;
 }
 
 /** DynamoDB actions by intent; transactions need the per-item actions of what they write. */
@@ -43,6 +51,9 @@ export const INDEX_ACCESS = ['dynamodb:Query'] as const;
 const TABLE_INDEXES = [TABLE_KEYS.gsi1.name];
 
 export class FollowupFunction extends NodejsFunction {
+  /** The entry file from the project root, so tests can check what its module tree needs. */
+  readonly entry: string;
+
   constructor(scope: Construct, id: string, props: FollowupFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: props.logRetention,
@@ -57,6 +68,8 @@ export class FollowupFunction extends NodejsFunction {
     logGroup.grantWrite(role);
     super(scope, id, {
       entry: props.entry,
+      functionName: props.functionName,
+      deadLetterQueue: props.deadLetterQueue,
       handler: 'handler',
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
@@ -89,6 +102,7 @@ export class FollowupFunction extends NodejsFunction {
         'xray:PutTelemetryRecords) use "*": X-Ray supports no resource-level permissions for them. ' +
         'test/infra/stack.test.ts fails if any other action is granted on "*".',
     });
+    this.entry = props.entry;
   }
 
   /**
@@ -108,4 +122,47 @@ export class FollowupFunction extends NodejsFunction {
     );
     return this;
   }
+
+  /**
+   * Acknowledges cdk-nag's AwsSolutions-IAM5 finding for one resource pattern ending in a wildcard that
+   * this function's role is granted, with the reason the wildcard cannot be narrower.
+   */
+  acknowledgeWildcardResource(resource: string, reason: string): this {
+    if (!this.role) throw new Error(`${this.node.path} has no role to acknowledge a finding on`);
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${flattenAsNag(Stack.of(this).resolve(resource))}]`,
+      reason,
+    });
+    return this;
+  }
+}
+
+/**
+ * The ARN of a function with a fixed name, as a string that references nothing: a function may then
+ * carry its own ARN in its environment without a circular dependency.
+ */
+export function functionArnByName(scope: Construct, functionName: string): string {
+  return Stack.of(scope).formatArn({
+    service: 'lambda',
+    resource: 'function',
+    resourceName: functionName,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+}
+
+/**
+ * cdk-nag names a finding after the resource as it flattens it: `Fn::Join` joined, `Ref` as `<Name>`,
+ * `Fn::GetAtt` as `<Id.Attribute>`. An acknowledgement must use the same spelling to match.
+ */
+function flattenAsNag(value: unknown): string {
+  if (typeof value === 'string') return value.replace(/\$\{/g, '<').replace(/}/g, '>');
+  if (typeof value === 'object' && value !== null) {
+    const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+    if (join) return join[1].map(flattenAsNag).join(join[0]);
+    const ref = (value as { Ref?: unknown }).Ref;
+    if (ref !== undefined) return `<${flattenAsNag(ref)}>`;
+    const getAtt = (value as { 'Fn::GetAtt'?: [unknown, unknown] })['Fn::GetAtt'];
+    if (getAtt) return `<${flattenAsNag(getAtt[0])}.${flattenAsNag(getAtt[1])}>`;
+  }
+  return JSON.stringify(value);
 }

@@ -7,9 +7,15 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { DataStore } from './data-store';
 import { FollowupHttpApi, type JwtIssuer } from './http-api';
+import { Messaging } from './messaging';
+import { Replanning } from './replanning';
+import { Scheduling } from './scheduling';
 
 export class FollowupStack extends Stack {
   readonly data: DataStore;
+  readonly scheduling: Scheduling;
+  readonly messaging: Messaging;
+  readonly replanning: Replanning;
   readonly httpApi: FollowupHttpApi;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -20,12 +26,29 @@ export class FollowupStack extends Stack {
       removalPolicy: settings.removalPolicy,
       deletionProtection: settings.deletionProtection,
     });
+    const { table } = this.data;
+    this.scheduling = new Scheduling(this, 'Scheduling', { table, logRetention: settings.logRetention });
+    this.messaging = new Messaging(this, 'Messaging', { removalPolicy: settings.removalPolicy });
+    this.replanning = new Replanning(this, 'Replanning', { table, logRetention: settings.logRetention });
     this.httpApi = new FollowupHttpApi(this, 'Http', {
-      table: this.data.table,
+      table,
       jwt: settings.jwt,
       corsOrigins: settings.corsOrigins,
       logRetention: settings.logRetention,
     });
+
+    // Who may do what across concerns, in one place. test/infra/function-env.test.ts checks that every
+    // function gets the environment its modules read.
+    const { sender } = this.scheduling;
+    this.messaging.allowSending(sender);
+    this.messaging.allowUnsubscribeLinks(sender);
+    this.scheduling.allowPlanning(this.replanning.worker);
+    const api = this.httpApi.functions;
+    // Enrolling, stopping and restarting leads, and deleting a sequence that moves its leads, plan sends.
+    this.scheduling.allowPlanning(api.leads);
+    this.scheduling.allowPlanning(api.sequences);
+    this.messaging.allowConnectingWhatsApp(api.org);
+    for (const fn of Object.values(api)) this.messaging.allowUnsubscribeLinks(fn);
   }
 }
 

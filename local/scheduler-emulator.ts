@@ -15,9 +15,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
+import { closeServer, listenLocally } from './ports';
 
 export interface Clock {
   now(): Date;
@@ -429,21 +429,13 @@ export async function startSchedulerEmulator(options: SchedulerEmulatorOptions):
   }
 
   const server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const endpoint = await listenLocally(server, options.port);
 
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     deadLetters,
     fireDue,
     schedules: () => [...records.values()].map(snapshot),
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    stop: () => closeServer(server),
   };
 }

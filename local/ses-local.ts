@@ -5,9 +5,11 @@
  * The emulator keeps its store in module state: every instance in one process shares it, so tests
  * should find their own messages by id (or `clear()` first) rather than count all of them.
  */
+import { createServer, request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { closeServer, listenLocally } from './ports';
 
 export interface SesLocalOptions {
   /** 0 or absent: a free port. */
@@ -36,17 +38,54 @@ export interface SesLocal {
   endpoint: string;
   store(): Promise<SesLocalStore>;
   clear(): Promise<void>;
+  /**
+   * The next `times` SendEmail calls answer `status` the way SES does (429 TooManyRequestsException,
+   * 5xx InternalServiceErrorException, 400 MessageRejected), so retries can be tested end to end.
+   */
+  failNext(status: number, times?: number): void;
   stop(): Promise<void>;
 }
+
+const SES_ERRORS: Record<number, string> = {
+  400: 'MessageRejected',
+  429: 'TooManyRequestsException',
+  500: 'InternalServiceErrorException',
+  503: 'InternalServiceErrorException',
+};
 
 type SesLocalModule = typeof import('aws-ses-v2-local');
 
 export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesLocal> {
   // The package is CommonJS with `exports.default`; require() gives the same shape under Node, tsx and vitest.
   const { default: startEmulator } = createRequire(import.meta.url)('aws-ses-v2-local') as SesLocalModule;
-  const server = await startEmulator({ host: '127.0.0.1', port: options.port ?? 0 });
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://127.0.0.1:${port}`;
+  const server = await startEmulator({ host: '127.0.0.1', port: 0 });
+  const inner = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const faults: number[] = [];
+  // A thin front that can fail SendEmail on demand; everything else (the web UI, /store) passes through.
+  const front = createServer((request, response) => {
+    const fault =
+      request.method === 'POST' && request.url?.startsWith('/v2/email/outbound-emails')
+        ? faults.shift()
+        : undefined;
+    if (fault !== undefined) {
+      request.resume();
+      const type = SES_ERRORS[fault] ?? 'InternalServiceErrorException';
+      response.writeHead(fault, { 'content-type': 'application/json', 'x-amzn-errortype': type });
+      response.end(JSON.stringify({ message: `Injected ${type}` }));
+      return;
+    }
+    const forward = httpRequest(
+      `${inner}${request.url ?? '/'}`,
+      { method: request.method, headers: request.headers },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    forward.on('error', () => response.writeHead(502).end());
+    request.pipe(forward);
+  });
+  const endpoint = await listenLocally(front, options.port);
 
   return {
     endpoint,
@@ -59,11 +98,12 @@ export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesL
       const response = await fetch(`${endpoint}/clear-store`, { method: 'POST' });
       if (!response.ok) throw new Error(`aws-ses-v2-local /clear-store answered ${response.status}`);
     },
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // The AWS SDK keeps connections alive; without this, close() waits for them to idle out.
-        server.closeAllConnections();
-      }),
+    failNext(status: number, times = 1) {
+      faults.push(...Array.from({ length: times }, () => status));
+    },
+    stop: async () => {
+      await closeServer(front);
+      await closeServer(server);
+    },
   };
 }

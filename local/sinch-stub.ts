@@ -7,8 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { closeServer, listenLocally } from './ports';
 
 export interface SinchSentMessage {
   projectId: string;
@@ -180,14 +180,10 @@ export async function startSinchStub(options: SinchStubOptions = {}): Promise<Si
     answerJson(response, 200, { message_id: accepted.messageId, accepted_time: accepted.at.toISOString() });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const endpoint = await listenLocally(server, options.port);
 
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     sent: () => sentMessages.map((message) => ({ ...message, parameters: { ...message.parameters } })),
     failNext(status, times = 1) {
       if (!Number.isInteger(status) || status < 400 || status > 599) {
@@ -196,11 +192,7 @@ export async function startSinchStub(options: SinchStubOptions = {}): Promise<Si
       for (let i = 0; i < times; i += 1) pendingFailures.push(status);
     },
     tokensIssued: () => issuedTokens.size,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    stop: () => closeServer(server),
   };
 }
 

@@ -1,22 +1,40 @@
 /**
  * The local stack behind `npm start` and the e2e tests: DynamoDB Local with the table, the handlers'
- * environment, and the HTTP API with its local-only routes.
+ * environment, the send engine with its emulators and movable clock (engine-stack.ts), and the HTTP API
+ * with its local-only routes.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { useClock } from '../lambdas/clock';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local';
+import { type EngineStack, type SettleSummary, startEngineStack } from './engine-stack';
 import { startHttpServer } from './http-server';
 import { LocalAuth } from './local-auth';
+import { createLocalClock, type LocalClock } from './local-clock';
+import type { Outbox } from './outbox';
 
 export interface LocalStackOptions {
   port: number;
   /** Keep data (and the token signing key) under this folder between runs. */
   persistDir?: string;
+  /** Run local time fast: this many real seconds make one local day. */
+  daySeconds?: number;
+  /** Let the engine fire due schedules and drain its stream and queue on its own (default true). */
+  background?: boolean;
+  /** Port of the SES emulator and its web UI; 0 or absent: a free port. */
+  sesPort?: number;
 }
 
 export interface LocalStack {
   url: string;
+  clock: LocalClock;
+  outbox: Outbox;
+  engine: EngineStack;
+  /** Runs the stream and queue consumers until quiet, e.g. after an API call, before asserting. */
+  settle(): Promise<SettleSummary>;
+  /** Moves the local clock, firing what falls due on the way in order; see EngineStack.advance. */
+  advance(ms: number): Promise<{ now: Date; fired: number }>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +50,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const dynamo = await startDynamoDbLocal({
     persistDir: options.persistDir && `${options.persistDir}/dynamodb`,
   });
+  let engine: EngineStack | undefined;
   try {
     await ensureTable(dynamo.client, tableName);
     Object.assign(process.env, {
@@ -41,6 +60,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    });
+    const clock = createLocalClock({ daySeconds: options.daySeconds });
+    useClock(clock);
+    // Before the HTTP server: the API handlers read the engine's environment when first imported.
+    engine = await startEngineStack({
+      clock,
+      tableName,
+      dynamoEndpoint: dynamo.endpoint,
+      background: options.background ?? true,
+      persistDir: options.persistDir && `${options.persistDir}/engine`,
+      sesPort: options.sesPort,
     });
     const auth = new LocalAuth(signingSecret(options.persistDir));
     const http = await startHttpServer({
@@ -61,17 +91,28 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           }
           return { status: 200, body: { token: await auth.issue(parsed.data) } };
         },
+        ...engine.localRoutes,
       },
     });
+    const running = engine;
     return {
       url: http.url,
+      clock,
+      outbox: running.outbox,
+      engine: running,
+      settle: running.settle,
+      advance: running.advance,
       stop: async () => {
         await http.stop();
+        await running.stop();
         await dynamo.stop();
+        useClock({ now: () => new Date() });
       },
     };
   } catch (error) {
+    await engine?.stop();
     await dynamo.stop();
+    useClock({ now: () => new Date() });
     throw error;
   }
 }

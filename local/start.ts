@@ -1,21 +1,43 @@
 /**
- * `npm start`: runs the whole product on localhost. Flags: `--persist` keeps data under .local/.
- * PORT picks the port (default 3000). Ctrl-C stops every child process.
+ * `npm start`: runs the whole product on localhost. Flags: `--persist` keeps data under .local/;
+ * `--day-seconds N` runs local time fast (N real seconds make one local day). PORT picks the port
+ * (default 3000), SES_PORT the SES emulator's web UI port (default: a free one). Ctrl-C stops every
+ * child process.
  */
 import { parseArgs } from 'node:util';
 import { assertPortFree } from './ports';
 import { startLocalStack } from './stack';
 
-const { values } = parseArgs({ options: { persist: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    persist: { type: 'boolean', default: false },
+    'day-seconds': { type: 'string' },
+  },
+});
 const port = Number(process.env.PORT ?? 3000);
+const daySeconds = values['day-seconds'] === undefined ? undefined : Number(values['day-seconds']);
 
 try {
+  if (daySeconds !== undefined && !(daySeconds > 0)) {
+    throw new Error(`--day-seconds needs a positive number of seconds, got ${values['day-seconds']}`);
+  }
   await assertPortFree(port, 'the local API');
-  const stack = await startLocalStack({ port, persistDir: values.persist ? '.local' : undefined });
+  const sesPort = process.env.SES_PORT === undefined ? undefined : Number(process.env.SES_PORT);
+  const stack = await startLocalStack({
+    port,
+    persistDir: values.persist ? '.local' : undefined,
+    daySeconds,
+    sesPort,
+  });
+  const sesWebUi = stack.engine.ses.endpoint;
   console.log(`Follow-up engine running at ${stack.url}
   token:   curl -s -X POST ${stack.url}/_local/token -d '{"orgId":"acme","userId":"alice","role":"admin"}'
   api:     curl -s ${stack.url}/sequences -H "authorization: Bearer $TOKEN"
   openapi: ${stack.url}/openapi.json
+  clock:   curl -s ${stack.url}/_local/clock   (move it: curl -s -X POST ${stack.url}/_local/clock/advance -d '{"days":3}')
+  outbox:  curl -s ${stack.url}/_local/outbox  (e-mails also in the SES web UI: ${sesWebUi})
+  demo:    npm run demo   (creates an assistant, sequences and leads in org "demo")
+Local time ${daySeconds === undefined ? 'runs at real speed' : `runs fast: ${daySeconds} s per day`}, now ${stack.clock.now().toISOString()}.
 Data is ${values.persist ? 'kept under .local/' : 'in memory (use --persist to keep it)'}. Ctrl-C stops.`);
 
   let stopping = false;

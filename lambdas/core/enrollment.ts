@@ -52,7 +52,12 @@ export interface Enrollment {
   lastStepAt?: string;
   /** The e-mail thread follow-ups reply in; set once the first e-mail went out (or by Email CC). */
   thread?: EmailThread;
+  /** How often the pending step met a transient provider failure; cleared when the lead moves on. */
+  retries?: number;
 }
+
+/** Transient provider failures are retried with growing waits (1, 2, 4 ... 32 minutes), then recorded. */
+export const MAX_PROVIDER_RETRIES = 6;
 
 /** The sequence facts planning needs. */
 export type PlannedSequence = Pick<Sequence, 'id' | 'version' | 'type' | 'steps'>;
@@ -110,6 +115,17 @@ export function deferForDailyLimit(enrollment: Enrollment, window: SendWindow, n
     nextSendAt: placement.at.toISOString(),
     nextReasons: placement.reasons,
   };
+}
+
+/**
+ * The provider failed transiently (throttling, an outage): try the same step again after a growing
+ * wait, placed in the window. Undefined once the retries are spent: the step is then recorded failed.
+ */
+export function retryLater(enrollment: Enrollment, window: SendWindow, now: Date): Enrollment | undefined {
+  const retries = (enrollment.retries ?? 0) + 1;
+  if (retries > MAX_PROVIDER_RETRIES) return undefined;
+  const wait = 2 ** (retries - 1) * 60_000;
+  return { ...postpone(enrollment, window, new Date(now.getTime() + wait), ['provider_retry']), retries };
 }
 
 /** Moves the pending step to `at` (placed in the window) for the reasons given, e.g. an out-of-office. */

@@ -48,10 +48,12 @@ export const PLACEMENT_REASONS = [
   'holiday',
   'asap',
   'daily_limit',
+  'provider_retry',
 ] as const;
 /**
  * Why a send was moved: outside the hours of a working day, on a day the assistant does not work, on a
- * holiday, because the planned time had already passed, or because the day's send limit was reached.
+ * holiday, because the planned time had already passed, because the day's send limit was reached, or
+ * because the provider failed for a while (throttling, an outage) and the send is tried again later.
  */
 export type PlacementReason = (typeof PLACEMENT_REASONS)[number];
 

@@ -15,9 +15,9 @@ import { db, tableName } from './client';
 import { type Item, orgKey, recordOf, replaceFieldsExpression } from './items';
 import { messageUsageUpdate } from './messages';
 import { batchGet, queryAll } from './reads';
+import { SEQUENCE_ENTITY } from './table-schema';
 import { type ConditionFailure, type TransactItem, transact } from './transactions';
 
-const ENTITY = 'sequence';
 export const sequenceKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `SEQ#${id}` });
 const nameReservationKey = (orgId: string, name: string) => ({
   pk: orgKey(orgId),
@@ -59,7 +59,7 @@ export async function insertSequence(sequence: Sequence): Promise<void> {
       {
         Put: {
           TableName: tableName,
-          Item: { ...sequenceKey(orgId, id), entity: ENTITY, ...sequence },
+          Item: { ...sequenceKey(orgId, id), entity: SEQUENCE_ENTITY, ...sequence },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },

@@ -12,6 +12,12 @@ export const TABLE_KEYS = {
   ttlAttribute: 'expiresAt',
 } as const;
 
+/**
+ * The `entity` attribute every item carries. Stream consumers filter on it (the CDK's event filter
+ * passes only sequence edits to the re-planner), so it is part of the table's contract.
+ */
+export const SEQUENCE_ENTITY = 'sequence';
+
 /** The table for DynamoDB Local, as the CDK's TableV2 creates it in AWS. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
   const { partitionKey, sortKey, gsi1 } = TABLE_KEYS;

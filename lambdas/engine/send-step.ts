@@ -2,7 +2,10 @@
  * Sending one scheduled step: the sender Lambda's use case. Reads the state in one request, ignores
  * stale or repeated deliveries, renders, claims the step (and a slot of the assistant's daily limit)
  * with a conditional write, calls SES or Sinch, records the outcome and plans the next step in one
- * transaction. Transient provider failures give the claim back and throw, so the scheduler retries.
+ * transaction. A transient provider failure gives the claim back and plans the same step again a few
+ * minutes later: EventBridge Scheduler invokes Lambda asynchronously, so a throw would only get
+ * Lambda's two quick retries. Anything else unexpected does throw, for those retries and the
+ * dead-letter queue behind them.
  */
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { messageIdHeader, sendEmail } from '../adapters/email-sender';
@@ -11,7 +14,7 @@ import { readSecret } from '../adapters/secrets';
 import type { SenderInput } from '../adapters/step-scheduler';
 import { sendWhatsAppTemplate } from '../adapters/whatsapp-sender';
 import type { Assistant } from '../core/assistants';
-import { advance, deferForDailyLimit, type Enrollment, postpone, stop } from '../core/enrollment';
+import { advance, deferForDailyLimit, type Enrollment, postpone, retryLater, stop } from '../core/enrollment';
 import { UnprocessableError } from '../core/errors';
 import { type Lead, leadProfile } from '../core/leads';
 import type { CustomMessage } from '../core/messages';
@@ -147,11 +150,23 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     logger.info('Step sent', { leadId: lead.id, step: enrollment.nextStep, channel: step.channel });
     return { result: 'sent', channel: step.channel, providerMessageId: sent.providerMessageId };
   } catch (error) {
+    if (!(error instanceof ProviderTransientError || error instanceof ProviderRejectedError)) throw error;
     if (error instanceof ProviderTransientError) {
       await releaseClaim(baseRecord(firing), day, error.message);
-      throw error;
+      const retry = retryLater(enrollment, sendWindowFor(assistant, lead.timezone), now);
+      if (retry) {
+        await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
+        logger.warn('Provider failed transiently; the step is tried again later', {
+          reason: error.message,
+          retries: retry.retries,
+        });
+        return {
+          result: 'deferred',
+          reason: `provider failed transiently: ${error.message}`,
+          until: retry.nextSendAt ?? '',
+        };
+      }
     }
-    if (!(error instanceof ProviderRejectedError)) throw error;
     await finish(firing, { ...baseRecord(firing), status: 'failed', reason: error.message });
     return { result: 'failed', reason: error.message };
   }
@@ -244,11 +259,16 @@ async function skip(firing: Firing, reason: string, details?: unknown): Promise<
   return { result: 'skipped', reason: why };
 }
 
-/** Records the step's outcome and the lead's next plan together. */
+/**
+ * Records the step's outcome and the lead's next plan together. The next step counts from when this
+ * one was due, not from the seconds later it went out, so a sequence keeps its time of day.
+ */
 async function finish(firing: Firing, record: SendRecord, thread?: EmailThread): Promise<void> {
   const { lead, enrollment, sequence, assistant, now } = firing;
   const window = sendWindowFor(assistant, lead.timezone);
-  const next = advance(enrollment, { sequence, window, now }, now, thread);
+  const due = enrollment.nextSendAt ? new Date(enrollment.nextSendAt) : now;
+  const stepAt = due.getTime() <= now.getTime() ? due : now;
+  const next = advance(enrollment, { sequence, window, now }, stepAt, thread);
   await commitPlan({
     lead,
     previous: enrollment,

@@ -4,45 +4,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/stack';
+import { apiClient, tokenFor as tokenOf } from '../support/local-api';
 
 let stack: LocalStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0 });
+  stack = await startLocalStack({ port: 0, background: false });
 });
 
 afterAll(async () => {
   await stack?.stop();
 });
 
-async function tokenFor(orgId: string, userId: string, role = 'member'): Promise<string> {
-  const response = await fetch(`${stack.url}/_local/token`, {
-    method: 'POST',
-    body: JSON.stringify({ orgId, userId, role }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { token: string }).token;
-}
-
-function api(token: string | undefined) {
-  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${stack.url}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token && { authorization: `Bearer ${token}` }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      etag: response.headers.get('etag'),
-      body: text ? JSON.parse(text) : undefined,
-    };
-  };
-}
+const tokenFor = (orgId: string, userId: string, role = 'member') =>
+  tokenOf(stack.url, { orgId, userId, role });
+const api = (token: string | undefined) => apiClient(stack.url, token);
 
 describe('local stack over HTTP', () => {
   it('walks the README: token, list, clone, edit with If-Match, delete', async () => {

@@ -4,50 +4,30 @@
  * One stack is bundled for real with the local esbuild (and its assets checked); the variants that
  * only change context skip bundling to keep the suite fast.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API_FUNCTIONS, operations, routeKey } from '../../lambdas/http/api-contract';
 import { INDEX_ACCESS, TABLE_ACCESS } from '../../lib/followup-function';
-import { FollowupStack } from '../../lib/followup-stack';
-
-const ENV = { account: '111111111111', region: 'eu-west-1' };
+import {
+  allStatements,
+  asList,
+  functionId,
+  once,
+  onlyLogicalId,
+  type Resource,
+  removeOutdirs,
+  resources,
+  roleIdOf,
+  statementsOfRole,
+  synthesize,
+} from './template';
 
 /** Actions AWS offers no resource-level permissions for; the only ones allowed on Resource "*". */
 const ACTIONS_WITHOUT_RESOURCE_SCOPE = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
 
-interface Synthesized {
-  app: App;
-  stack: FollowupStack;
-  template: Template;
-}
-
-const outdirs: string[] = [];
-afterAll(() => {
-  for (const outdir of outdirs) rmSync(outdir, { recursive: true, force: true });
-});
-
-function synthesize(context: Record<string, unknown> = {}, options: { bundle?: boolean } = {}): Synthesized {
-  const outdir = mkdtempSync(join(tmpdir(), 'followup-infra-'));
-  outdirs.push(outdir);
-  const app = new App({
-    outdir,
-    context: { ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), ...context },
-  });
-  const stack = new FollowupStack(app, 'Followup', { env: ENV });
-  return { app, stack, template: Template.fromStack(stack) };
-}
-
-function once<T>(make: () => T): () => T {
-  let made: { value: T } | undefined;
-  return () => {
-    made ??= { value: make() };
-    return made.value;
-  };
-}
+afterAll(removeOutdirs);
 
 /** As deployed by default: a user pool of its own, bundled for real. */
 const deployed = once(() =>
@@ -68,58 +48,6 @@ const externalIssuer = once(() =>
     'followup:jwtAudience': 'api-a,api-b',
   }),
 );
-
-/** Every resource type these tests read has Properties. */
-type Resource = { Type: string; Properties: Record<string, unknown>; [key: string]: unknown };
-
-interface PolicyStatement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-}
-
-const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
-
-function resources(template: Template, type: string): [string, Resource][] {
-  return Object.entries(template.findResources(type) as Record<string, Resource>);
-}
-
-function onlyLogicalId(template: Template, type: string, props?: Record<string, unknown>): string {
-  const ids = Object.keys(template.findResources(type, props ? { Properties: props } : undefined));
-  expect(ids, `exactly one ${type}`).toHaveLength(1);
-  return ids[0] ?? '';
-}
-
-function functionId(template: Template, description: string): string {
-  return onlyLogicalId(template, 'AWS::Lambda::Function', { Description: description });
-}
-
-function roleIdOf(template: Template, functionLogicalId: string): string {
-  const fn = template.findResources('AWS::Lambda::Function')[functionLogicalId] as Resource;
-  const role = fn.Properties.Role as { 'Fn::GetAtt': [string, string] };
-  return role['Fn::GetAtt'][0];
-}
-
-function statementsOfRole(template: Template, roleLogicalId: string): PolicyStatement[] {
-  return resources(template, 'AWS::IAM::Policy')
-    .filter(([, policy]) => JSON.stringify(policy.Properties.Roles).includes(`"${roleLogicalId}"`))
-    .flatMap(
-      ([, policy]) => (policy.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement,
-    );
-}
-
-function allStatements(template: Template): PolicyStatement[] {
-  const documents = [
-    ...resources(template, 'AWS::IAM::Policy').map(([, p]) => p.Properties.PolicyDocument),
-    ...resources(template, 'AWS::IAM::ManagedPolicy').map(([, p]) => p.Properties.PolicyDocument),
-    ...resources(template, 'AWS::IAM::Role').flatMap(([, role]) =>
-      ((role.Properties.Policies as { PolicyDocument: unknown }[] | undefined) ?? []).map(
-        (inline) => inline.PolicyDocument,
-      ),
-    ),
-  ] as { Statement: PolicyStatement[] }[];
-  return documents.flatMap((document) => document.Statement);
-}
 
 const tableArn = (template: Template) => ({
   'Fn::GetAtt': [onlyLogicalId(template, 'AWS::DynamoDB::GlobalTable'), 'Arn'],
@@ -399,7 +327,8 @@ describe('Lambda functions', () => {
     });
 
     // Assess
-    expect(settings.length).toBeGreaterThanOrEqual(API_FUNCTIONS.length + 1);
+    // The API functions, the token-claims trigger, the sender, the stream consumer and the re-plan worker.
+    expect(settings.length).toBeGreaterThanOrEqual(API_FUNCTIONS.length + 4);
     for (const setting of settings) {
       expect(setting).toEqual({
         id: setting.id,

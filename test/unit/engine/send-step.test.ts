@@ -7,7 +7,6 @@ import { BatchGetCommand, DynamoDBDocumentClient, TransactWriteCommand } from '@
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ProviderTransientError } from '../../../lambdas/adapters/provider-errors';
 import { sendScheduledStep } from '../../../lambdas/engine/send-step';
 
 const db = mockClient(DynamoDBDocumentClient);
@@ -146,19 +145,45 @@ describe('sending a scheduled step', () => {
     expect(scheduler).not.toHaveReceivedCommand(CreateScheduleCommand);
   });
 
-  it('gives the claim back and throws on SES throttling, so the scheduler retries', async () => {
+  it('gives the claim back on SES throttling and tries the step again a minute later', async () => {
     db.on(BatchGetCommand).resolves(state());
     db.on(TransactWriteCommand).resolves({});
     ses.on(SendEmailCommand).rejects(new TooManyRequestsException({ message: 'slow down', $metadata: {} }));
+    scheduler.on(CreateScheduleCommand).resolves({});
 
-    await expect(sendScheduledStep(input, now)).rejects.toBeInstanceOf(ProviderTransientError);
+    const outcome = await sendScheduledStep(input, now);
 
+    expect(outcome).toMatchObject({ result: 'deferred', until: '2026-03-03T15:01:00.000Z' });
     const [, release] = db
       .commandCalls(TransactWriteCommand)
       .map((call) => call.args[0].input.TransactItems ?? []);
     expect(release?.[0]?.Update?.ExpressionAttributeValues?.[':retryable']).toBe('retryable');
     expect(release?.[1]?.Update?.ExpressionAttributeValues?.[':minusOne']).toBe(-1);
-    expect(scheduler).not.toHaveReceivedCommand(CreateScheduleCommand);
+    expect(scheduler).toHaveReceivedCommandWith(CreateScheduleCommand, {
+      Name: 'lead-lead-1-r4',
+      ScheduleExpression: 'at(2026-03-03T15:01:00)',
+    });
+  });
+
+  it('records a permanent rejection as failed and moves on to the next step', async () => {
+    db.on(BatchGetCommand).resolves(state());
+    db.on(TransactWriteCommand).resolves({});
+    ses
+      .on(SendEmailCommand)
+      .rejects(Object.assign(new Error('Email address is not verified'), { name: 'MessageRejected' }));
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    const outcome = await sendScheduledStep(input, now);
+
+    expect(outcome).toMatchObject({ result: 'failed' });
+    const [, record] = db
+      .commandCalls(TransactWriteCommand)
+      .map((call) => call.args[0].input.TransactItems ?? []);
+    expect(record?.[0]?.Put?.Item).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining('not verified'),
+    });
+    expect(record?.[1]?.Update?.ExpressionAttributeValues?.[':enrollment']).toMatchObject({ nextStep: 1 });
   });
 
   it('moves the step to the next day without sending when the daily limit is spent', async () => {

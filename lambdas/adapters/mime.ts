@@ -1,0 +1,235 @@
+/**
+ * Reads a raw RFC 5322 message (as SES stores an inbound e-mail) into the `InboundEmail` that
+ * `core/inbound.ts` classifies. mailparser does the MIME work (encodings, charsets, encoded-word
+ * headers, address lists); this module only picks what classification needs, so the library stays
+ * behind `parseEmail`.
+ */
+import { convert, type HtmlToTextOptions } from 'html-to-text';
+import {
+  type AddressObject,
+  type Attachment,
+  type EmailAddress,
+  type HeaderLines,
+  type HeaderValue,
+  type ParsedMail,
+  type StructuredHeader,
+  simpleParser,
+} from 'mailparser';
+import {
+  CLASSIFICATION_HEADERS,
+  type ClassificationHeader,
+  type DeliveryStatus,
+  type InboundEmail,
+  type MailAddress,
+} from '../core/inbound';
+
+export type { DeliveryStatus, InboundEmail, MailAddress } from '../core/inbound';
+
+const PARSER_OPTIONS = {
+  // The text of HTML-only messages is made below, unwrapped, so quoted-reply separators stay on one line.
+  skipHtmlToText: true,
+  skipTextToHtml: true,
+  skipTextLinks: true,
+  keepCidLinks: true,
+  // Keeps the machine-readable report out of the text and available as a part of its own.
+  keepDeliveryStatus: true,
+} as const;
+
+/** Inbound HTML is untrusted: deep nesting would make the converter recurse for seconds or overflow. */
+const HTML_TO_TEXT: HtmlToTextOptions = {
+  wordwrap: false,
+  limits: { maxDepth: 200, maxInputLength: 2_000_000 },
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+    ...(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((selector) => ({
+      selector,
+      options: { uppercase: false },
+    })),
+  ],
+};
+
+const DELIVERY_STATUS_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
+const RETURNED_MESSAGE_TYPES = new Set([
+  'text/rfc822-headers',
+  'message/rfc822',
+  'message/global',
+  'message/global-headers',
+]);
+
+export async function parseEmail(raw: Buffer | string): Promise<InboundEmail> {
+  const parsed = await simpleParser(raw, PARSER_OPTIONS);
+  const html = typeof parsed.html === 'string' && parsed.html.trim() !== '' ? parsed.html : undefined;
+  const from = addressesOf(parsed.from)[0];
+  const messageId = nonEmpty(parsed.messageId);
+  const inReplyTo = nonEmpty(parsed.inReplyTo);
+  const date = dateOf(parsed);
+  const deliveryStatus = isDeliveryReport(parsed.headers.get('content-type'))
+    ? await deliveryStatusOf(parsed.attachments)
+    : undefined;
+  return {
+    ...(messageId !== undefined && { messageId }),
+    ...(inReplyTo !== undefined && { inReplyTo }),
+    references: referencesOf(parsed.references),
+    ...(from !== undefined && { from }),
+    to: addressesOf(parsed.to),
+    cc: addressesOf(parsed.cc),
+    subject: parsed.subject?.trim() ?? '',
+    ...(date !== undefined && { date }),
+    text: textOf(parsed.text, html),
+    ...(html !== undefined && { html }),
+    headers: classificationHeaders(parsed),
+    ...(deliveryStatus !== undefined && { deliveryStatus }),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+
+function referencesOf(references: string | string[] | undefined): string[] {
+  if (references === undefined) return [];
+  return (Array.isArray(references) ? references : [references])
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+}
+
+/**
+ * Group members count as recipients (`Team: a@x, b@x;`), an empty group (`undisclosed-recipients:;`)
+ * adds nobody, and entries without an address are dropped.
+ */
+function addressesOf(header: AddressObject | AddressObject[] | undefined): MailAddress[] {
+  if (header === undefined) return [];
+  const entries = (Array.isArray(header) ? header : [header]).flatMap((object) => object.value);
+  return flattenGroups(entries).flatMap((entry) => {
+    const address = entry.address?.trim().toLowerCase();
+    return address === undefined || !address.includes('@') ? [] : [{ address, name: entry.name.trim() }];
+  });
+}
+
+function flattenGroups(entries: readonly EmailAddress[]): EmailAddress[] {
+  return entries.flatMap((entry) => (entry.group === undefined ? [entry] : flattenGroups(entry.group)));
+}
+
+/** mailparser puts the current time in place of an unreadable Date; a made-up time is worse than none. */
+function dateOf(parsed: ParsedMail): Date | undefined {
+  const raw = rawHeader(parsed.headerLines, 'date');
+  if (raw === undefined || Number.isNaN(new Date(raw).getTime())) return undefined;
+  return parsed.date;
+}
+
+function textOf(text: string | undefined, html: string | undefined): string {
+  if (text !== undefined && text.trim() !== '') return text;
+  if (html === undefined) return '';
+  try {
+    return convert(html, HTML_TO_TEXT);
+  } catch {
+    // Markup beyond the limits above: the message still counts, with nothing to read in it.
+    return '';
+  }
+}
+
+/** A header's value as written: unfolded, after the name. For headers mailparser restructures. */
+function rawHeader(lines: HeaderLines, name: string): string | undefined {
+  const line = lines.find((entry) => entry.key === name)?.line;
+  if (line === undefined) return undefined;
+  return line
+    .slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Plain string headers come decoded from mailparser (first value when repeated); Content-Type and
+ * List-* are restructured by it, so those are read from the raw line.
+ */
+function classificationHeaders(parsed: ParsedMail): InboundEmail['headers'] {
+  const headers: Partial<Record<ClassificationHeader, string>> = {};
+  for (const name of CLASSIFICATION_HEADERS) {
+    const value = parsed.headers.get(name);
+    const first = Array.isArray(value) ? value[0] : value;
+    const text = typeof first === 'string' ? first.trim() : rawHeader(parsed.headerLines, name);
+    if (text !== undefined) headers[name] = text;
+  }
+  return headers;
+}
+
+function isStructuredHeader(value: HeaderValue | undefined): value is StructuredHeader {
+  return typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && 'params' in value;
+}
+
+function isDeliveryReport(contentType: HeaderValue | undefined): boolean {
+  if (!isStructuredHeader(contentType)) return false;
+  return (
+    contentType.value.toLowerCase() === 'multipart/report' &&
+    contentType.params['report-type']?.toLowerCase() === 'delivery-status'
+  );
+}
+
+/**
+ * The report's per-recipient fields (RFC 3464 §2.3) for the first recipient that failed, else the
+ * first one, with the Message-ID from the returned headers or message.
+ */
+async function deliveryStatusOf(attachments: readonly Attachment[]): Promise<DeliveryStatus> {
+  const report = attachments.find((part) => DELIVERY_STATUS_TYPES.has(part.contentType.toLowerCase()));
+  const returned = attachments.find((part) => RETURNED_MESSAGE_TYPES.has(part.contentType.toLowerCase()));
+  const recipients = report === undefined ? [] : reportFieldGroups(report.content.toString('utf8'));
+  const recipient =
+    recipients.find((fields) => fields.get('action')?.toLowerCase() === 'failed') ??
+    recipients.find((fields) => fields.has('action') || fields.has('final-recipient'));
+  const originalMessageId = returned === undefined ? undefined : await messageIdOf(returned.content);
+
+  const action = recipient?.get('action')?.toLowerCase();
+  const status = recipient?.get('status')?.match(/\d\.\d{1,3}\.\d{1,3}/)?.[0];
+  const finalRecipient = addressField(
+    recipient?.get('final-recipient') ?? recipient?.get('original-recipient'),
+  );
+  const diagnosticCode = recipient?.get('diagnostic-code')?.replace(/^[^;]*;\s*/, '');
+  return {
+    ...(action !== undefined && { action }),
+    ...(status !== undefined && { status }),
+    ...(finalRecipient !== undefined && { finalRecipient }),
+    ...(diagnosticCode !== undefined && diagnosticCode !== '' && { diagnosticCode }),
+    ...(originalMessageId !== undefined && { originalMessageId }),
+  };
+}
+
+/**
+ * The `Name: value` groups of a delivery-status body, separated by blank lines: the first is about
+ * the message, the rest about one recipient each. Names lower-cased, first value kept; folded lines joined.
+ */
+function reportFieldGroups(body: string): Map<string, string>[] {
+  return body
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n[ \t]+/g, ' ')
+    .split(/\n\s*\n/)
+    .map((group) => {
+      const fields = new Map<string, string>();
+      for (const line of group.split('\n')) {
+        const colon = line.indexOf(':');
+        if (colon <= 0) continue;
+        const name = line.slice(0, colon).trim().toLowerCase();
+        if (!fields.has(name)) fields.set(name, line.slice(colon + 1).trim());
+      }
+      return fields;
+    });
+}
+
+/** `rfc822; user@example.com` -> `user@example.com`, with xtext escapes (`+2B`) decoded. */
+function addressField(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const address = value
+    .replace(/^[^;]*;\s*/, '')
+    .replace(/\+([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    .replace(/^<|>$/g, '')
+    .trim()
+    .toLowerCase();
+  return address.includes('@') ? address : undefined;
+}
+
+/** The Message-ID of a returned message or header block; the block may lack the blank line that ends it. */
+async function messageIdOf(content: Buffer): Promise<string | undefined> {
+  const returned = await simpleParser(Buffer.concat([content, Buffer.from('\r\n\r\n')]), PARSER_OPTIONS);
+  return nonEmpty(returned.messageId);
+}

@@ -1,0 +1,127 @@
+/**
+ * Scheduled sends: an EventBridge Scheduler group that holds one one-time schedule per pending step,
+ * the sender Lambda those schedules invoke, the dead-letter queue for steps that could not be sent, and
+ * the execution role the scheduler assumes to invoke the sender and dead-letter. `allowPlanning` lets a
+ * function create, read and delete schedules in the group and hand them that role, nothing more.
+ */
+import { Duration, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { FollowupFunction, functionArnByName } from './followup-function';
+
+export interface SchedulingProps {
+  table: ITableV2;
+  logRetention: RetentionDays;
+}
+
+/** What a planner may do with schedules; it never updates one (a re-plan creates a new name). */
+export const SCHEDULE_ACTIONS = [
+  'scheduler:CreateSchedule',
+  'scheduler:GetSchedule',
+  'scheduler:DeleteSchedule',
+];
+
+export class Scheduling extends Construct {
+  readonly group: ScheduleGroup;
+  readonly sender: FollowupFunction;
+  /**
+   * Steps that could not be sent: deliveries the scheduler could not make and sender invocations that
+   * failed through Lambda's retries. Each message body is the sender's input, ready to redrive.
+   */
+  readonly deadLetters: Queue;
+  /** The role EventBridge Scheduler assumes to invoke the sender and dead-letter a delivery. */
+  readonly schedulerRole: iam.Role;
+  /** The sender's ARN without a reference to it, so the sender itself can carry it. */
+  readonly senderArn: string;
+
+  constructor(scope: Construct, id: string, props: SchedulingProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+
+    this.group = new ScheduleGroup(this, 'Schedules', {
+      // Schedules are derived from the enrollments in the table and point at this stack's sender, so
+      // they are worth nothing without the stack; a retained group would also keep its generated name
+      // taken and block creating the stack again.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.deadLetters = new Queue(this, 'SenderDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    // A fixed name makes the sender's ARN a plain string: the sender schedules the next step, so it
+    // needs its own ARN in its environment, and a reference to itself would be a circular dependency.
+    const senderName = `${Names.uniqueResourceName(this, { maxLength: 57, separator: '-' })}-sender`;
+    this.senderArn = functionArnByName(this, senderName);
+    this.sender = new FollowupFunction(this, 'Sender', {
+      entry: 'lambdas/sender.ts',
+      description: 'Sends one scheduled step (EventBridge Scheduler target)',
+      logRetention: props.logRetention,
+      functionName: senderName,
+      timeout: Duration.seconds(30),
+      // The scheduler invokes the sender asynchronously: a send that throws is retried by Lambda (twice),
+      // not by the scheduler, and then lands here too. Only failures to invoke at all (throttling,
+      // permissions) are the scheduler's, after its own retry policy.
+      deadLetterQueue: this.deadLetters,
+    }).useTable(props.table, 'readWrite');
+
+    this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
+      description: 'Assumed by EventBridge Scheduler to invoke the sender and dead-letter failed deliveries',
+      // Only schedules of this account and group may act through this role (confused-deputy guard).
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnEquals: { 'aws:SourceArn': this.group.scheduleGroupArn },
+        },
+      }),
+    });
+    this.schedulerRole.addToPolicy(
+      new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.sender.functionArn] }),
+    );
+    this.schedulerRole.addToPolicy(
+      new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.deadLetters.queueArn] }),
+    );
+
+    this.allowPlanning(this.sender);
+  }
+
+  /**
+   * Sets what lambdas/adapters/step-scheduler.ts reads (SCHEDULE_GROUP, SENDER_FUNCTION_ARN,
+   * SCHEDULER_ROLE_ARN, SENDER_DLQ_ARN) and grants creating, reading and deleting schedules in the group
+   * and passing the scheduler role, to EventBridge Scheduler only.
+   */
+  allowPlanning(fn: FollowupFunction): void {
+    fn.addEnvironment('SCHEDULE_GROUP', this.group.scheduleGroupName);
+    fn.addEnvironment('SENDER_FUNCTION_ARN', this.senderArn);
+    fn.addEnvironment('SCHEDULER_ROLE_ARN', this.schedulerRole.roleArn);
+    fn.addEnvironment('SENDER_DLQ_ARN', this.deadLetters.queueArn);
+    const schedulesInGroup = this.schedulesInGroupArn();
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: SCHEDULE_ACTIONS, resources: [schedulesInGroup] }));
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [this.schedulerRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+    fn.acknowledgeWildcardResource(
+      schedulesInGroup,
+      'Schedules are named per lead and plan revision (lambdas/adapters/step-scheduler.ts), so they ' +
+        'cannot be listed ahead; the grant is limited to the schedules of this stack’s own group.',
+    );
+  }
+
+  /** `schedule/<group>/*`: schedule ARNs name their group, so this covers this group's schedules only. */
+  private schedulesInGroupArn(): string {
+    return Stack.of(this).formatArn({
+      service: 'scheduler',
+      resource: 'schedule',
+      resourceName: `${this.group.scheduleGroupName}/*`,
+    });
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * `npm run demo`: fills a running `npm start` (API_URL, default http://localhost:3000) with a small
+ * story in org "demo": an assistant working 09:00-17:30 New York time, a first e-mail, two sequences
+ * (a clone of Recommended and a short custom one) and leads in New York and Berlin; then prints the
+ * calls that show the engine at work (leads, timelines, moving the clock, the outbox).
+ *
+ * It only talks HTTP, like a frontend would. Each run adds new records; restart `npm start` for a clean slate.
+ */
+const apiUrl = (process.env.API_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+
+interface Created {
+  id: string;
+}
+
+interface LeadView extends Created {
+  firstName: string;
+  timezone: string;
+  enrollment: { sequenceName?: string; status: string; nextStep: number; nextSendAt?: string };
+  warnings: string[];
+}
+
+async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${apiUrl}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (error) {
+    throw new Error(`Cannot reach ${apiUrl}: start the local stack first with \`npm start\``, {
+      cause: error,
+    });
+  }
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+async function main(): Promise<void> {
+  const { token } = await call<{ token: string }>('POST', '/_local/token', {
+    orgId: 'demo',
+    userId: 'dana',
+    role: 'admin',
+    email: 'dana@demo.example',
+  });
+  const as = <T>(method: string, path: string, body?: unknown) => call<T>(method, path, body, token);
+
+  const assistant = await as<Created>('POST', '/assistants', {
+    name: 'Ava from Demo Inc.',
+    email: 'ava@demo.example',
+    signatureHtml: '<p>Ava<br>Demo Inc.</p>',
+    timezone: 'America/New_York',
+    businessHours: { start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] },
+    dailyLimit: 50,
+    includeFirstEmail: true,
+  });
+
+  // The product recommends a custom first e-mail, then short generated follow-ups.
+  const intro = await as<Created>('POST', '/messages', {
+    name: 'Demo intro',
+    channel: 'email',
+    email: {
+      subject: 'A faster way to follow up at {{lead.company|your team}}',
+      html: '<p>Hi {{lead.firstName|there}},</p><p>Ava here from Demo Inc. Could we show you how teams like yours follow up without the busywork?</p>',
+    },
+  });
+
+  const recommended = await as<Created>('POST', '/sequences/system-recommended/clone', {
+    name: 'Recommended (demo copy)',
+    description: 'The system sequence: a first e-mail and 7 follow-ups over about 3-4 weeks',
+  });
+  const short = await as<Created>('POST', '/sequences', {
+    name: 'Short, for Europe',
+    description: 'A custom first e-mail and 3 follow-ups',
+    type: 'standard',
+    steps: [
+      { afterDays: 0, channel: 'email', messageType: 'custom', messageId: intro.id },
+      { afterDays: 2, channel: 'email', messageType: 'generated', tone: 'gentle' },
+      { afterDays: 3, channel: 'email', messageType: 'generated', tone: 'curious' },
+      { afterDays: 5, channel: 'email', messageType: 'generated', tone: 'cautionary' },
+    ],
+  });
+
+  const leads = [
+    await as<LeadView>('POST', '/leads', {
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      email: 'grace@navy.example',
+      company: 'Harbor Logistics',
+      designation: 'VP Operations',
+      country: 'US',
+      timezone: 'America/New_York',
+      assistantId: assistant.id,
+      sequenceId: recommended.id,
+    }),
+    await as<LeadView>('POST', '/leads', {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@engines.example',
+      company: 'Analytical Engines GmbH',
+      country: 'DE',
+      timezone: 'Europe/Berlin',
+      assistantId: assistant.id,
+      sequenceId: short.id,
+    }),
+  ];
+
+  const { now } = await call<{ now: string }>('GET', '/_local/clock');
+  const { sesWebUi } = await call<{ sesWebUi: string }>('GET', '/_local/services');
+  const lines = leads.map((lead) => {
+    const { enrollment } = lead;
+    const next = enrollment.nextSendAt
+      ? `step ${enrollment.nextStep} at ${enrollment.nextSendAt}`
+      : enrollment.status;
+    const warnings = lead.warnings.length > 0 ? ` (warnings: ${lead.warnings.join('; ')})` : '';
+    return `  ${lead.firstName.padEnd(6)} ${lead.id}  ${lead.timezone.padEnd(16)} ${enrollment.sequenceName ?? ''}: next ${next}${warnings}`;
+  });
+
+  console.log(`Demo data in org "demo" at ${apiUrl} (local time ${now}):
+  assistant ${assistant.id}: Ava, 09:00-17:30 Mon-Fri America/New_York
+  sequences ${recommended.id} (Recommended copy), ${short.id} (Short, for Europe)
+  leads:
+${lines.join('\n')}
+
+Look around:
+  export TOKEN=${token}
+  curl -s ${apiUrl}/leads -H "authorization: Bearer $TOKEN" | jq
+  curl -s ${apiUrl}/leads/${leads[0]?.id}/timeline -H "authorization: Bearer $TOKEN" | jq
+  curl -s -X POST ${apiUrl}/_local/clock/advance -d '{"days":3}' | jq     # fires what falls due, in order
+  curl -s ${apiUrl}/_local/outbox | jq '.items[] | {at, to, subject}'
+  SES web UI (the e-mails as sent): ${sesWebUi}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

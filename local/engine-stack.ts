@@ -1,0 +1,485 @@
+/**
+ * The send engine on a laptop: the emulators the engine Lambdas talk to (EventBridge Scheduler, SES v2,
+ * Sinch, SQS, Secrets Manager), the environment those Lambdas read, and the event sources that invoke
+ * them in AWS, played locally: due schedules invoke the sender, the table's stream feeds
+ * sequence-changes, the replan queue feeds replan-worker. A movable clock drives it all, and
+ * `/_local/clock`, `/_local/outbox` show and move it.
+ *
+ * One engine per process: it sets process.env, the handlers it imports keep their AWS clients (and the
+ * endpoints they resolved) for the life of the process, and the SES emulator's store is shared (see
+ * ses-local.ts). The stack installs the same clock with `useClock` for the API and the handlers.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import type { Context } from 'aws-lambda';
+import { z } from 'zod';
+import { lambdaContext } from './api-gateway-event';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
+import type { LocalRoute } from './http-server';
+import { DAY_MS, type LocalClock } from './local-clock';
+import { createOutbox, type Outbox } from './outbox';
+import { type SchedulerEmulator, startSchedulerEmulator } from './scheduler-emulator';
+import { type SecretsEmulator, startSecretsEmulator } from './secrets-emulator';
+import { type SesLocal, startSesLocal } from './ses-local';
+import { type SinchStub, startSinchStub } from './sinch-stub';
+import { LOCAL_ACCOUNT_ID, type SqsEmulator, type SqsHandler, startSqsEmulator } from './sqs-emulator';
+import { createStreamPoller, type StreamHandler, type StreamPoller } from './stream-poller';
+
+export type SenderHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+/** The engine's Lambda entry points, as the event sources call them. */
+export interface EngineHandlers {
+  sender: SenderHandler;
+  sequenceChanges: StreamHandler;
+  replanWorker: SqsHandler;
+}
+
+export interface EngineStackOptions {
+  clock: LocalClock;
+  tableName: string;
+  /** DynamoDB Local, whose stream feeds sequence-changes. */
+  dynamoEndpoint: string;
+  /** Run the event sources on their own every 200 ms (default true); tests may call settle()/advance(). */
+  background?: boolean;
+  /** Keeps the unsubscribe key, the pending schedules and the local time between runs. */
+  persistDir?: string;
+  /** Stand-ins for the Lambda entry points; by default lambdas/sender.ts and friends are imported. */
+  handlers?: Partial<EngineHandlers>;
+  /** Port of the SES emulator, whose web UI lists the e-mails; 0 or absent: a free port. */
+  sesPort?: number;
+}
+
+export interface SettleSummary {
+  streamRecords: number;
+  queueMessages: number;
+}
+
+export interface EngineStack {
+  clock: LocalClock;
+  outbox: Outbox;
+  scheduler: SchedulerEmulator;
+  sqs: SqsEmulator;
+  secrets: SecretsEmulator;
+  ses: SesLocal;
+  sinch: SinchStub;
+  /** Runs sequence-changes on the stream and replan-worker on the queue until both are quiet. */
+  settle(): Promise<SettleSummary>;
+  /**
+   * Moves the clock forward by `ms`, stopping at each schedule that falls due on the way so its send
+   * sees its own time, and settles after each; answers how many schedules fired.
+   */
+  advance(ms: number): Promise<{ now: Date; fired: number }>;
+  /** `/_local/clock`, `/_local/clock/advance`, `/_local/outbox`, `/_local/services`. */
+  localRoutes: Record<string, LocalRoute>;
+  stop(): Promise<void>;
+}
+
+const SENDER_DLQ = 'sender-dlq';
+
+/** The configuration the engine Lambdas get locally (their environment, see startEngineStack). */
+export const ENGINE_SETTINGS = {
+  scheduleGroup: 'followup-local',
+  senderFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:function:sender`,
+  schedulerRoleArn: `arn:aws:iam::${LOCAL_ACCOUNT_ID}:role/scheduler`,
+  senderDlqArn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${SENDER_DLQ}`,
+  sesConfigurationSet: 'followup-local',
+  replanQueue: 'replan',
+  whatsAppSecretPrefix: 'followup/whatsapp/',
+  unsubscribeSecretName: 'followup/unsubscribe',
+} as const;
+
+const BACKGROUND_INTERVAL_MS = 200;
+/** Guards against an engine that keeps feeding itself (a schedule due now creating another one due now). */
+const MAX_SETTLE_PASSES = 1000;
+const MAX_ADVANCE_STEPS = 100_000;
+const MAX_ADVANCE_MS = 400 * DAY_MS;
+const STATE_SAVE_INTERVAL_MS = 5000;
+
+const AdvanceRequestSchema = z.object({
+  days: z.number().min(0).optional(),
+  hours: z.number().min(0).optional(),
+  minutes: z.number().min(0).optional(),
+});
+
+export async function startEngineStack(options: EngineStackOptions): Promise<EngineStack> {
+  const { clock } = options;
+  const state = options.persistDir === undefined ? undefined : readPersistedState(options.persistDir);
+  const savedTime = state?.clock === undefined ? undefined : new Date(state.clock);
+  // Local time never runs backwards across a restart: kept leads were planned against it.
+  if (savedTime && savedTime > clock.now()) clock.set(savedTime);
+
+  const stoppers: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    const last = stoppers.splice(0).reverse();
+    for (const stop of last) await stop();
+  };
+  try {
+    let handlers: EngineHandlers | undefined;
+    const scheduler = await startSchedulerEmulator({
+      clock,
+      invokeTarget: async (target) => {
+        if (!handlers) throw new Error('The engine handlers are not loaded yet');
+        if (target.arn !== ENGINE_SETTINGS.senderFunctionArn) {
+          throw new Error(`No local function answers to ${target.arn}`);
+        }
+        // Stamped with the time the sender saw: a fast clock moves on while it runs.
+        const invokedAt = clock.now();
+        try {
+          await handlers.sender(JSON.parse(target.input), lambdaContext('sender'));
+        } finally {
+          await outbox.capture(invokedAt);
+        }
+      },
+    });
+    stoppers.push(scheduler.stop);
+    const ses = await startSesLocal({ port: options.sesPort ?? 0 });
+    stoppers.push(ses.stop);
+    // The emulator's store outlives instances in one process; a new engine starts with an empty outbox.
+    await ses.clear();
+    const sinch = await startSinchStub();
+    stoppers.push(sinch.stop);
+    const sqs = await startSqsEmulator({ region: LOCAL_REGION });
+    stoppers.push(sqs.stop);
+    const secrets = await startSecretsEmulator({ region: LOCAL_REGION });
+    stoppers.push(secrets.stop);
+    const outbox = createOutbox({ clock, ses, sinch });
+
+    const replanQueueUrl = sqs.createQueue(ENGINE_SETTINGS.replanQueue);
+    // The scheduler emulator keeps its dead letters in memory; the queue exists so the ARN names something.
+    sqs.createQueue(SENDER_DLQ);
+    secrets.putSecret(ENGINE_SETTINGS.unsubscribeSecretName, unsubscribeKey(options.persistDir));
+
+    // Before any handler is imported: they read their environment once, at import.
+    Object.assign(process.env, {
+      AWS_REGION: LOCAL_REGION,
+      SCHEDULE_GROUP: ENGINE_SETTINGS.scheduleGroup,
+      SENDER_FUNCTION_ARN: ENGINE_SETTINGS.senderFunctionArn,
+      SCHEDULER_ROLE_ARN: ENGINE_SETTINGS.schedulerRoleArn,
+      SENDER_DLQ_ARN: ENGINE_SETTINGS.senderDlqArn,
+      SES_CONFIGURATION_SET: ENGINE_SETTINGS.sesConfigurationSet,
+      REPLAN_QUEUE_URL: replanQueueUrl,
+      WHATSAPP_SECRET_PREFIX: ENGINE_SETTINGS.whatsAppSecretPrefix,
+      UNSUBSCRIBE_SECRET_NAME: ENGINE_SETTINGS.unsubscribeSecretName,
+      // The names the AWS SDK v3 derives from each client's serviceId ("Secrets Manager" -> SECRETS_MANAGER).
+      AWS_ENDPOINT_URL_SCHEDULER: scheduler.endpoint,
+      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+      SINCH_AUTH_HOSTNAME: sinch.endpoint,
+      SINCH_CONVERSATION_HOSTNAME: sinch.endpoint,
+    });
+    handlers = await loadHandlers(options.handlers ?? {});
+    const loaded = handlers;
+
+    if (state?.schedules.length) await restoreSchedules(scheduler.endpoint, state.schedules);
+
+    const poller: StreamPoller = await createStreamPoller({
+      tableName: options.tableName,
+      endpoint: options.dynamoEndpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      handler: loaded.sequenceChanges,
+    });
+    stoppers.push(poller.stop);
+
+    // settle, advance and the background tick each run alone, so a send never sees the clock move under it.
+    let exclusiveChain: Promise<unknown> = Promise.resolve();
+    const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+      const run = exclusiveChain.then(work, work);
+      exclusiveChain = run.catch(() => {});
+      return run;
+    };
+
+    async function settleNow(): Promise<SettleSummary> {
+      const total: SettleSummary = { streamRecords: 0, queueMessages: 0 };
+      for (let pass = 0; pass < MAX_SETTLE_PASSES; pass += 1) {
+        const stream = await poller.drain();
+        const queue = await sqs.drain(ENGINE_SETTINGS.replanQueue, loaded.replanWorker);
+        const streamRecords = stream.delivered + stream.skipped;
+        total.streamRecords += streamRecords;
+        total.queueMessages += queue.delivered;
+        if (streamRecords === 0 && queue.batches === 0) return total;
+        await outbox.capture();
+      }
+      throw new Error(`The engine did not settle after ${MAX_SETTLE_PASSES} passes; does a handler loop?`);
+    }
+
+    let deadLettersSeen = 0;
+    async function fireDueNow(): Promise<number> {
+      const fired = await scheduler.fireDue();
+      for (const letter of scheduler.deadLetters.slice(deadLettersSeen)) {
+        console.warn(`local engine: ${letter.scheduleArn} failed ${letter.attempts} times: ${letter.error}`);
+      }
+      deadLettersSeen = scheduler.deadLetters.length;
+      return fired;
+    }
+
+    function nextDueAt(): number | undefined {
+      let next: number | undefined;
+      for (const schedule of scheduler.schedules()) {
+        if (schedule.fired || schedule.State !== 'ENABLED' || schedule.dueAt === undefined) continue;
+        const due = schedule.dueAt.getTime();
+        if (next === undefined || due < next) next = due;
+      }
+      return next;
+    }
+
+    async function advanceNow(ms: number): Promise<{ now: Date; fired: number }> {
+      const target = clock.now().getTime() + ms;
+      let fired = 0;
+      await settleNow();
+      for (let step = 0; ; step += 1) {
+        if (step >= MAX_ADVANCE_STEPS) {
+          throw new Error(`Advancing the clock took more than ${MAX_ADVANCE_STEPS} steps`);
+        }
+        const firedNow = await fireDueNow();
+        if (firedNow > 0) {
+          fired += firedNow;
+          // A send may plan the next step, due at once or before the target: look again.
+          await settleNow();
+          continue;
+        }
+        const next = nextDueAt();
+        if (next === undefined || next > target) break;
+        if (next > clock.now().getTime()) clock.set(new Date(next));
+      }
+      if (clock.now().getTime() < target) clock.set(new Date(target));
+      return { now: clock.now(), fired };
+    }
+
+    let lastSaved = { schedules: '', at: 0 };
+    function saveState(): void {
+      if (options.persistDir === undefined) return;
+      const schedules = JSON.stringify(
+        scheduler
+          .schedules()
+          .filter((schedule) => !schedule.fired)
+          .map(({ dueAt: _dueAt, fired: _fired, ...schedule }) => schedule),
+      );
+      // The clock moves on every tick: rewrite when the schedules changed, else every few seconds.
+      if (schedules === lastSaved.schedules && Date.now() - lastSaved.at < STATE_SAVE_INTERVAL_MS) return;
+      lastSaved = { schedules, at: Date.now() };
+      writePersistedState(
+        options.persistDir,
+        `{"clock":${JSON.stringify(clock.now().toISOString())},"schedules":${schedules}}`,
+      );
+    }
+
+    async function tick(): Promise<void> {
+      // Due schedules first: the loop woke for them, and each moment of settling first makes them later.
+      await fireDueNow();
+      await settleNow();
+      if ((await fireDueNow()) > 0) await settleNow();
+      saveState();
+    }
+
+    let timer: NodeJS.Timeout | undefined;
+    let stopped = false;
+    /**
+     * Wakes when the next schedule falls due rather than on the next fixed tick: with a fast clock a
+     * tick is hours of local time, and a send that late could land outside business hours.
+     */
+    const untilNextTick = () => {
+      const next = nextDueAt();
+      if (next === undefined) return BACKGROUND_INTERVAL_MS;
+      const localMsPerRealMs = clock.daySeconds === undefined ? 1 : DAY_MS / (clock.daySeconds * 1000);
+      const wait = (next - clock.now().getTime()) / localMsPerRealMs;
+      return Math.min(BACKGROUND_INTERVAL_MS, Math.max(0, Math.ceil(wait)));
+    };
+    const loop = () => {
+      timer = setTimeout(() => {
+        exclusive(tick)
+          .catch((error: unknown) => console.error('local engine: a background pass failed', error))
+          .finally(() => {
+            if (!stopped) loop();
+          });
+      }, untilNextTick());
+    };
+    if (options.background ?? true) loop();
+    stoppers.push(async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await exclusiveChain;
+      saveState();
+    });
+
+    const settle = () => exclusive(settleNow);
+    const advance = (ms: number) => exclusive(() => advanceNow(ms));
+
+    const localRoutes: Record<string, LocalRoute> = {
+      'GET /_local/clock': async () => ({
+        status: 200,
+        body: { now: clock.now().toISOString(), daySeconds: clock.daySeconds ?? null },
+      }),
+      'POST /_local/clock/advance': async ({ body }) => {
+        const parsed = AdvanceRequestSchema.safeParse(parseJson(body));
+        if (!parsed.success) return validationFailed(parsed.error.issues);
+        const { days = 0, hours = 0, minutes = 0 } = parsed.data;
+        const ms = days * DAY_MS + hours * 3_600_000 + minutes * 60_000;
+        if (ms > MAX_ADVANCE_MS) {
+          return validationFailed([{ path: [], message: 'At most 400 days at a time' }]);
+        }
+        try {
+          const result = await advance(ms);
+          return { status: 200, body: { now: result.now.toISOString(), fired: result.fired } };
+        } catch (error) {
+          console.error('local engine: advancing the clock failed', error);
+          const message = error instanceof Error ? error.message : String(error);
+          return { status: 500, body: { error: { code: 'engine_failed', message } } };
+        }
+      },
+      'GET /_local/outbox': async () => ({ status: 200, body: { items: await outbox.items() } }),
+      'GET /_local/services': async () => ({
+        status: 200,
+        body: {
+          sesWebUi: ses.endpoint,
+          scheduler: scheduler.endpoint,
+          sqs: sqs.endpoint,
+          secretsManager: secrets.endpoint,
+          sinch: sinch.endpoint,
+          deadLetters: scheduler.deadLetters.length,
+        },
+      }),
+    };
+
+    return {
+      clock,
+      outbox,
+      scheduler,
+      sqs,
+      secrets,
+      ses,
+      sinch,
+      settle,
+      advance,
+      localRoutes,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+type Loadable = { [Name in keyof EngineHandlers]: { file: string; missing: EngineHandlers[Name] } };
+
+/** Until the engine Lambdas exist, the stack still starts: it says what is missing and stands in. */
+const ENTRY_POINTS: Loadable = {
+  sender: {
+    file: 'sender',
+    missing: async () => {
+      throw new Error('lambdas/sender.ts does not exist yet');
+    },
+  },
+  sequenceChanges: { file: 'sequence-changes', missing: async () => ({ batchItemFailures: [] }) },
+  replanWorker: { file: 'replan-worker', missing: async () => ({ batchItemFailures: [] }) },
+};
+
+async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<EngineHandlers> {
+  const load = async <Name extends keyof EngineHandlers>(name: Name): Promise<EngineHandlers[Name]> => {
+    const override = overrides[name];
+    if (override) return override;
+    const { file, missing } = ENTRY_POINTS[name];
+    if (!existsSync(fileURLToPath(new URL(`../lambdas/${file}.ts`, import.meta.url)))) {
+      console.warn(
+        `local engine: lambdas/${file}.ts is missing; a stand-in ${name === 'sender' ? 'fails every send' : 'ignores its events'}`,
+      );
+      return missing;
+    }
+    const module = (await import(`../lambdas/${file}.ts`)) as { handler?: EngineHandlers[Name] };
+    if (typeof module.handler !== 'function') throw new Error(`lambdas/${file}.ts exports no handler`);
+    return module.handler;
+  };
+  return {
+    sender: await load('sender'),
+    sequenceChanges: await load('sequenceChanges'),
+    replanWorker: await load('replanWorker'),
+  };
+}
+
+/** A random key per run, or a kept one with --persist so unsubscribe links outlive a restart. */
+function unsubscribeKey(persistDir: string | undefined): string {
+  if (persistDir === undefined) return randomBytes(32).toString('base64url');
+  const file = `${persistDir}/unsubscribe-secret`;
+  if (!existsSync(file)) {
+    mkdirSync(persistDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** What restoreSchedules needs of a saved schedule (dates are ISO strings once saved as JSON). */
+const PersistedScheduleSchema = z.object({
+  Name: z.string(),
+  GroupName: z.string(),
+  ScheduleExpression: z.string(),
+  ScheduleExpressionTimezone: z.string().optional(),
+  Description: z.string().optional(),
+  State: z.enum(['ENABLED', 'DISABLED']),
+  ActionAfterCompletion: z.enum(['NONE', 'DELETE']),
+  FlexibleTimeWindow: z.object({
+    Mode: z.enum(['OFF', 'FLEXIBLE']),
+    MaximumWindowInMinutes: z.number().optional(),
+  }),
+  Target: z.looseObject({ Arn: z.string(), RoleArn: z.string() }),
+  StartDate: z.iso.datetime().optional(),
+  EndDate: z.iso.datetime().optional(),
+});
+
+const PersistedStateSchema = z.object({
+  clock: z.iso.datetime().optional(),
+  schedules: z.array(PersistedScheduleSchema).default([]),
+});
+
+function readPersistedState(persistDir: string): z.output<typeof PersistedStateSchema> | undefined {
+  const file = `${persistDir}/engine-state.json`;
+  if (!existsSync(file)) return undefined;
+  const parsed = PersistedStateSchema.safeParse(parseJson(readFileSync(file, 'utf8')));
+  if (!parsed.success) console.warn(`local engine: ignoring unreadable ${file}`);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function writePersistedState(persistDir: string, text: string): void {
+  mkdirSync(persistDir, { recursive: true });
+  writeFileSync(`${persistDir}/engine-state.json`, text);
+}
+
+/** The scheduler emulator keeps schedules in memory; a kept table needs its pending schedules back. */
+async function restoreSchedules(
+  endpoint: string,
+  schedules: ReadonlyArray<z.output<typeof PersistedScheduleSchema>>,
+): Promise<void> {
+  const client = new SchedulerClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  try {
+    for (const { StartDate, EndDate, ...schedule } of schedules) {
+      await client.send(
+        new CreateScheduleCommand({
+          ...schedule,
+          ...(StartDate ? { StartDate: new Date(StartDate) } : {}),
+          ...(EndDate ? { EndDate: new Date(EndDate) } : {}),
+        }),
+      );
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function validationFailed(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) {
+  const details = issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return {
+    status: 400,
+    body: { error: { code: 'validation_failed', message: 'Invalid clock request', details } },
+  };
+}

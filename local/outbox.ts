@@ -1,0 +1,122 @@
+/**
+ * The local stack's record of everything "sent": e-mails the SES emulator accepted and WhatsApp
+ * templates the Sinch stub accepted, in one shape, stamped with the LOCAL clock's time of sending.
+ *
+ * Neither emulator knows the local clock (they stamp real time, SES only to the second, while the local
+ * clock may jump days within one), so the stack calls `capture()` right after anything that may send
+ * (each sender invocation, each drain): every message not seen before is stamped with the local time
+ * then. A message first seen by `items()` is stamped at that moment, which only happens to sends made
+ * outside those paths.
+ */
+import type { Clock } from '../lambdas/clock';
+import type { SesLocal, SesLocalEmail } from './ses-local';
+import type { SinchSentMessage, SinchStub } from './sinch-stub';
+
+export interface OutboxItem {
+  channel: 'email' | 'whatsapp';
+  /** E-mail: the To addresses joined by ", "; WhatsApp: the phone number. */
+  to: string;
+  cc?: string[];
+  from?: string;
+  subject?: string;
+  html?: string;
+  text?: string;
+  /** The custom headers the sender set (In-Reply-To, References, List-Unsubscribe, ...). */
+  headers?: Record<string, string>;
+  templateName?: string;
+  languageCode?: string;
+  /** The template's variables as sent to Sinch, e.g. `{"body[1]text": "Ada"}`. */
+  parameters?: Record<string, string>;
+  /** ISO UTC time on the local clock when the message was sent. */
+  at: string;
+  /** SES MessageId or Sinch message_id. */
+  providerMessageId: string;
+}
+
+export interface Outbox {
+  /** Stamps every message not seen before with `at`, default the local clock's current time. */
+  capture(at?: Date): Promise<void>;
+  /** Everything sent so far, oldest first. */
+  items(): Promise<OutboxItem[]>;
+}
+
+export function createOutbox(sources: {
+  clock: Clock;
+  ses: Pick<SesLocal, 'store'>;
+  sinch: Pick<SinchStub, 'sent'>;
+}): Outbox {
+  const sentAt = new Map<string, string>();
+  // capture() runs concurrently from the scheduler and the drains; one at a time keeps stamps in order.
+  let running: Promise<unknown> = Promise.resolve();
+
+  async function read() {
+    const [store, whatsApp] = await Promise.all([sources.ses.store(), Promise.resolve(sources.sinch.sent())]);
+    return { emails: store.emails, whatsApp };
+  }
+
+  async function captureNow(
+    stamp?: Date,
+  ): Promise<{ emails: SesLocalEmail[]; whatsApp: SinchSentMessage[] }> {
+    const sent = await read();
+    const at = (stamp ?? sources.clock.now()).toISOString();
+    for (const id of [
+      ...sent.emails.map((email) => email.messageId),
+      ...sent.whatsApp.map((message) => message.messageId),
+    ]) {
+      if (!sentAt.has(id)) sentAt.set(id, at);
+    }
+    return sent;
+  }
+
+  const capture = (stamp?: Date) => {
+    const work = () => captureNow(stamp);
+    const run = running.then(work, work);
+    running = run.catch(() => {});
+    return run;
+  };
+
+  return {
+    capture: async (at) => {
+      await capture(at);
+    },
+    async items() {
+      const { emails, whatsApp } = await capture();
+      const stamp = (id: string) => sentAt.get(id) ?? sources.clock.now().toISOString();
+      const items = [
+        ...emails.map((email) => emailItem(email, stamp(email.messageId))),
+        ...whatsApp.map((message) => whatsAppItem(message, stamp(message.messageId))),
+      ];
+      // Stable sort: messages stamped in the same step keep the order the providers accepted them in.
+      return items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    },
+  };
+}
+
+function emailItem(email: SesLocalEmail, at: string): OutboxItem {
+  return {
+    channel: 'email',
+    to: email.destination.to.join(', '),
+    ...(email.destination.cc.length > 0 ? { cc: email.destination.cc } : {}),
+    from: email.from,
+    subject: email.subject,
+    ...(email.body.html === undefined ? {} : { html: email.body.html }),
+    ...(email.body.text === undefined ? {} : { text: email.body.text }),
+    ...(email.headers && email.headers.length > 0
+      ? { headers: Object.fromEntries(email.headers.map((header) => [header.name, header.value])) }
+      : {}),
+    at,
+    providerMessageId: email.messageId,
+  };
+}
+
+function whatsAppItem(message: SinchSentMessage, at: string): OutboxItem {
+  return {
+    channel: 'whatsapp',
+    to: message.recipientIdentity,
+    templateName: message.templateId,
+    ...(message.languageCode === undefined ? {} : { languageCode: message.languageCode }),
+    parameters: message.parameters,
+    at,
+    providerMessageId: message.messageId,
+  };
+}

@@ -1,0 +1,513 @@
+/**
+ * The send engine's infrastructure in the synthesized stack: the schedule group, the sender and the
+ * scheduler's execution role, who may plan (create schedules and pass that role), SES and the secrets
+ * sending needs, the stream consumer and re-plan worker with their queues, and a template
+ * CloudFormation can order (no circular dependencies).
+ */
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, describe, expect, it } from 'vitest';
+import { API_FUNCTIONS } from '../../lambdas/http/api-contract';
+import { INDEX_ACCESS, TABLE_ACCESS } from '../../lib/followup-function';
+import { SEND_EMAIL_ACTIONS, WHATSAPP_WRITE_ACTIONS } from '../../lib/messaging';
+import { SEQUENCE_ENTITY } from '../../lib/replanning';
+import { SCHEDULE_ACTIONS } from '../../lib/scheduling';
+import {
+  allStatements,
+  asList,
+  environmentOf,
+  getAtt,
+  logicalIdOf,
+  once,
+  type PolicyStatement,
+  partitionArn,
+  removeOutdirs,
+  resourceById,
+  resources,
+  roleIdOf,
+  rolesGranting,
+  statementsOfRole,
+  synthesize,
+} from './template';
+
+afterAll(removeOutdirs);
+
+const synthesized = once(() => {
+  const { stack, template } = synthesize();
+  const api = stack.httpApi.functions;
+  const ids = {
+    table: logicalIdOf(stack.data.table),
+    group: logicalIdOf(stack.scheduling.group),
+    sender: logicalIdOf(stack.scheduling.sender),
+    senderDeadLetters: logicalIdOf(stack.scheduling.deadLetters),
+    schedulerRole: logicalIdOf(stack.scheduling.schedulerRole),
+    configurationSet: logicalIdOf(stack.messaging.configurationSet),
+    unsubscribeKey: logicalIdOf(stack.messaging.unsubscribeKey),
+    replanQueue: logicalIdOf(stack.replanning.queue),
+    replanDeadLetters: logicalIdOf(stack.replanning.queueDeadLetters),
+    streamFailures: logicalIdOf(stack.replanning.streamFailures),
+    sequenceChanges: logicalIdOf(stack.replanning.sequenceChanges),
+    worker: logicalIdOf(stack.replanning.worker),
+    api: Object.fromEntries(API_FUNCTIONS.map((name) => [name, logicalIdOf(api[name])])) as Record<
+      (typeof API_FUNCTIONS)[number],
+      string
+    >,
+  };
+  const groupName = stack.scheduling.group.scheduleGroupName;
+  return { stack, template, ids, groupName };
+});
+
+const roleOf = (functionLogicalId: string) => roleIdOf(synthesized().template, functionLogicalId);
+
+/** The statements of a function's role that grant any action of `service`, as action lists and resources. */
+function grants(functionLogicalId: string, service: string) {
+  return statementsOfRole(synthesized().template, roleOf(functionLogicalId))
+    .filter((statement) => asList(statement.Action).some((action) => action.startsWith(`${service}:`)))
+    .map((statement) => ({
+      actions: asList(statement.Action).sort(),
+      resources: asList(statement.Resource),
+      ...(statement.Condition ? { condition: statement.Condition } : {}),
+    }));
+}
+
+const planners = () => {
+  const { ids } = synthesized();
+  return [ids.sender, ids.worker, ids.api.leads, ids.api.sequences];
+};
+
+describe('scheduling', () => {
+  it('has one schedule group, whose name every planner gets as SCHEDULE_GROUP', () => {
+    // Prepare
+    const { template, ids, groupName } = synthesized();
+
+    // Act
+    const groups = resources(template, 'AWS::Scheduler::ScheduleGroup');
+    const namesGiven = planners().map((id) => environmentOf(template, id).SCHEDULE_GROUP);
+
+    // Assess
+    expect(groups.map(([id, group]) => [id, group.Properties.Name])).toEqual([[ids.group, groupName]]);
+    expect(groupName).toMatch(/^[0-9a-zA-Z-_.]{1,64}$/);
+    expect(namesGiven).toEqual(planners().map(() => groupName));
+  });
+
+  it('lets only EventBridge Scheduler, for this account and schedule group, assume the scheduler role', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const role = resourceById(template, ids.schedulerRole);
+
+    // Assess
+    expect(role.Properties.AssumeRolePolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'sts:AssumeRole',
+          Principal: { Service: 'scheduler.amazonaws.com' },
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': '111111111111' },
+            ArnEquals: { 'aws:SourceArn': getAtt(ids.group) },
+          },
+        },
+      ],
+    });
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    expect(role.Properties.Policies).toBeUndefined();
+  });
+
+  it('lets the scheduler role invoke exactly the sender and send to exactly its dead-letter queue', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const statements = statementsOfRole(template, ids.schedulerRole);
+
+    // Assess
+    expect(statements).toEqual([
+      { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: getAtt(ids.sender) },
+      { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt(ids.senderDeadLetters) },
+    ]);
+  });
+
+  it('grants iam:PassRole only on the scheduler role, only to scheduler.amazonaws.com, only to planners', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const passRole = allStatements(template).filter((statement) =>
+      asList(statement.Action).some((action) => action.toLowerCase().startsWith('iam:pass')),
+    );
+    const rolesThatPass = rolesGranting(template, ['iam:PassRole']);
+
+    // Assess
+    expect(passRole.length).toBe(planners().length);
+    for (const statement of passRole) {
+      expect(statement).toEqual({
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: getAtt(ids.schedulerRole),
+        Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      });
+    }
+    expect(rolesThatPass.sort()).toEqual(planners().map(roleOf).sort());
+  });
+
+  it('lets planners create, read and delete the schedules of the group only, and nobody else touch schedules', () => {
+    // Prepare
+    const { template, groupName } = synthesized();
+    const schedulesInGroup = partitionArn(`scheduler:eu-west-1:111111111111:schedule/${groupName}/*`);
+
+    for (const planner of planners()) {
+      // Act
+      const scheduler = grants(planner, 'scheduler');
+
+      // Assess
+      expect(scheduler).toEqual([{ actions: [...SCHEDULE_ACTIONS].sort(), resources: [schedulesInGroup] }]);
+    }
+    const schedulerActions = allStatements(template)
+      .flatMap((statement) => asList(statement.Action))
+      .filter((action) => action.startsWith('scheduler:'));
+    expect(rolesGranting(template, schedulerActions).sort()).toEqual(planners().map(roleOf).sort());
+  });
+
+  it('gives planners the sender, the scheduler role and the dead-letter queue by ARN', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+    const sender = resourceById(template, ids.sender);
+
+    for (const planner of planners()) {
+      // Act
+      const environment = environmentOf(template, planner);
+
+      // Assess
+      expect(environment).toMatchObject({
+        SENDER_FUNCTION_ARN: partitionArn(
+          `lambda:eu-west-1:111111111111:function:${sender.Properties.FunctionName}`,
+        ),
+        SCHEDULER_ROLE_ARN: getAtt(ids.schedulerRole),
+        SENDER_DLQ_ARN: getAtt(ids.senderDeadLetters),
+      });
+    }
+  });
+
+  it('names the sender, so its own ARN needs no reference to itself, and gives it 30 seconds', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const sender = resourceById(template, ids.sender);
+
+    // Assess
+    expect(sender.Properties.FunctionName).toMatch(/^Followup-[0-9A-Za-z-]+-sender$/);
+    expect(String(sender.Properties.FunctionName).length).toBeLessThanOrEqual(64);
+    expect(sender.Properties.Timeout).toBe(30);
+    expect(JSON.stringify(sender.Properties.Environment)).not.toContain(`"${ids.sender}"`);
+  });
+
+  it('dead-letters sends that failed through Lambda’s retries to the same queue as the scheduler’s', () => {
+    // Prepare: the scheduler invokes the sender asynchronously, so Lambda, not the scheduler, retries errors
+    const { template, ids } = synthesized();
+
+    // Act
+    const sender = resourceById(template, ids.sender);
+    const sqs = grants(ids.sender, 'sqs');
+
+    // Assess
+    expect(sender.Properties.DeadLetterConfig).toEqual({ TargetArn: getAtt(ids.senderDeadLetters) });
+    expect(sqs).toEqual([{ actions: ['sqs:SendMessage'], resources: [getAtt(ids.senderDeadLetters)] }]);
+  });
+});
+
+describe('messaging', () => {
+  it('lets the sender, and only the sender, send e-mail through the configuration set from the account’s identities', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+    const configurationSetArn = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':ses:eu-west-1:111111111111:configuration-set/',
+          { Ref: ids.configurationSet },
+        ],
+      ],
+    };
+
+    // Act
+    const ses = grants(ids.sender, 'ses');
+
+    // Assess
+    expect(environmentOf(template, ids.sender).SES_CONFIGURATION_SET).toEqual({ Ref: ids.configurationSet });
+    expect(ses).toEqual([
+      {
+        actions: [...SEND_EMAIL_ACTIONS].sort(),
+        resources: [configurationSetArn, partitionArn('ses:eu-west-1:111111111111:identity/*')],
+      },
+    ]);
+    expect(rolesGranting(template, SEND_EMAIL_ACTIONS)).toEqual([roleOf(ids.sender)]);
+  });
+
+  it('has a configuration set that suppresses bounced and complaining addresses', () => {
+    // Prepare
+    const { template } = synthesized();
+
+    // Act
+    const sets = resources(template, 'AWS::SES::ConfigurationSet').map(([, set]) => set.Properties);
+
+    // Assess
+    expect(sets).toEqual([
+      expect.objectContaining({ SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } }),
+    ]);
+  });
+
+  it('lets the sender read and the org API write WhatsApp credentials under the stack’s prefix, nobody else', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+    const prefixed = partitionArn(
+      'secretsmanager:eu-west-1:111111111111:secret:followup/Followup/whatsapp/*',
+    );
+    const onPrefix = (statement: PolicyStatement) => JSON.stringify(statement.Resource).includes('whatsapp/');
+
+    // Act
+    const senderSecrets = grants(ids.sender, 'secretsmanager').filter((grant) =>
+      JSON.stringify(grant.resources).includes('whatsapp/'),
+    );
+    const orgSecrets = grants(ids.api.org, 'secretsmanager').filter((grant) =>
+      JSON.stringify(grant.resources).includes('whatsapp/'),
+    );
+    const rolesOnPrefix = resources(template, 'AWS::IAM::Policy')
+      .filter(([, policy]) =>
+        (policy.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement.some(onPrefix),
+      )
+      .flatMap(([, policy]) => (policy.Properties.Roles as { Ref: string }[]).map((role) => role.Ref));
+
+    // Assess
+    expect(environmentOf(template, ids.sender).WHATSAPP_SECRET_PREFIX).toBe('followup/Followup/whatsapp/');
+    expect(environmentOf(template, ids.api.org).WHATSAPP_SECRET_PREFIX).toBe('followup/Followup/whatsapp/');
+    expect(senderSecrets).toEqual([{ actions: ['secretsmanager:GetSecretValue'], resources: [prefixed] }]);
+    expect(orgSecrets).toEqual([{ actions: [...WHATSAPP_WRITE_ACTIONS].sort(), resources: [prefixed] }]);
+    expect(rolesOnPrefix.sort()).toEqual([roleOf(ids.sender), roleOf(ids.api.org)].sort());
+  });
+
+  it('generates an unsubscribe key that the sender and the API functions may read by its ARN', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+    const readers = [ids.sender, ...Object.values(ids.api)];
+    const readsTheKey = (statement: PolicyStatement) =>
+      JSON.stringify(statement.Resource) === JSON.stringify({ Ref: ids.unsubscribeKey });
+
+    // Act
+    const key = resourceById(template, ids.unsubscribeKey);
+    const rolesReading = resources(template, 'AWS::IAM::Policy')
+      .filter(([, policy]) =>
+        (policy.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement.some(readsTheKey),
+      )
+      .flatMap(([, policy]) => (policy.Properties.Roles as { Ref: string }[]).map((role) => role.Ref));
+
+    // Assess
+    expect(key.Properties.GenerateSecretString).toEqual({ ExcludePunctuation: true, PasswordLength: 64 });
+    for (const reader of readers) {
+      expect(environmentOf(template, reader).UNSUBSCRIBE_SECRET_NAME).toEqual({ Ref: ids.unsubscribeKey });
+      expect(grants(reader, 'secretsmanager')).toContainEqual({
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [{ Ref: ids.unsubscribeKey }],
+      });
+    }
+    expect(rolesReading.sort()).toEqual(readers.map(roleOf).sort());
+  });
+
+  it('keeps the unsubscribe key by default, as links already sent rely on it', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const key = resourceById(template, ids.unsubscribeKey);
+
+    // Assess
+    expect(key).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+});
+
+describe('replanning', () => {
+  it('reads the table’s stream with the settings that keep order and isolate poison records', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const mappings = resources(template, 'AWS::Lambda::EventSourceMapping')
+      .map(([, mapping]) => mapping.Properties)
+      .filter(
+        (mapping) => JSON.stringify(mapping.FunctionName) === JSON.stringify({ Ref: ids.sequenceChanges }),
+      );
+
+    // Assess
+    expect(mappings).toEqual([
+      {
+        FunctionName: { Ref: ids.sequenceChanges },
+        EventSourceArn: getAtt(ids.table, 'StreamArn'),
+        StartingPosition: 'LATEST',
+        BatchSize: 100,
+        BisectBatchOnFunctionError: true,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        MaximumRetryAttempts: 10,
+        DestinationConfig: { OnFailure: { Destination: getAtt(ids.streamFailures) } },
+        FilterCriteria: {
+          Filters: [
+            {
+              Pattern: JSON.stringify({
+                eventName: ['MODIFY'],
+                dynamodb: { NewImage: { entity: { S: [SEQUENCE_ENTITY] } } },
+              }),
+            },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('lets the stream consumer read the stream and send to the replan queue, with no access to table items', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const sqs = grants(ids.sequenceChanges, 'sqs');
+    const dynamodb = grants(ids.sequenceChanges, 'dynamodb').flatMap((grant) => grant.actions);
+
+    // Assess
+    expect(environmentOf(template, ids.sequenceChanges).REPLAN_QUEUE_URL).toEqual({ Ref: ids.replanQueue });
+    expect(sqs).toContainEqual({ actions: ['sqs:SendMessage'], resources: [getAtt(ids.replanQueue)] });
+    expect(sqs.flatMap((grant) => grant.resources)).not.toContainEqual(getAtt(ids.replanDeadLetters));
+    expect(
+      dynamodb.filter((action) => !/Stream|ListStreams|GetRecords|GetShardIterator/.test(action)),
+    ).toEqual([]);
+  });
+
+  it('runs one job per worker invocation, at most two at a time, reporting failed jobs alone', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const mappings = resources(template, 'AWS::Lambda::EventSourceMapping')
+      .map(([, mapping]) => mapping.Properties)
+      .filter((mapping) => JSON.stringify(mapping.FunctionName) === JSON.stringify({ Ref: ids.worker }));
+
+    // Assess
+    expect(mappings).toEqual([
+      {
+        FunctionName: { Ref: ids.worker },
+        EventSourceArn: getAtt(ids.replanQueue),
+        BatchSize: 1,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: 2 },
+      },
+    ]);
+  });
+
+  it('hides a job six worker timeouts long and dead-letters it after five receives', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const worker = resourceById(template, ids.worker);
+    const queue = resourceById(template, ids.replanQueue);
+
+    // Assess
+    expect(worker.Properties.Timeout).toBe(300);
+    expect(queue.Properties).toMatchObject({
+      VisibilityTimeout: 6 * 300,
+      RedrivePolicy: { deadLetterTargetArn: getAtt(ids.replanDeadLetters), maxReceiveCount: 5 },
+    });
+  });
+
+  it('lets the worker read and write the table, plan, and queue its own continuations', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const dynamodb = grants(ids.worker, 'dynamodb');
+    const sends = grants(ids.worker, 'sqs').filter((grant) => grant.actions.includes('sqs:SendMessage'));
+
+    // Assess
+    expect(dynamodb).toEqual([
+      { actions: [...TABLE_ACCESS.readWrite].sort(), resources: [getAtt(ids.table)] },
+      { actions: [...INDEX_ACCESS], resources: [{ 'Fn::Join': ['', [getAtt(ids.table), '/index/gsi1']] }] },
+    ]);
+    expect(sends).toEqual([{ actions: ['sqs:SendMessage'], resources: [getAtt(ids.replanQueue)] }]);
+    expect(environmentOf(template, ids.worker).REPLAN_QUEUE_URL).toEqual({ Ref: ids.replanQueue });
+  });
+});
+
+describe('queues', () => {
+  it('are all encrypted and refuse requests without TLS', () => {
+    // Prepare
+    const { template } = synthesized();
+    const queues = resources(template, 'AWS::SQS::Queue');
+    const policies = resources(template, 'AWS::SQS::QueuePolicy').map(([, policy]) => policy.Properties);
+
+    for (const [id, queue] of queues) {
+      // Act
+      const tlsOnly = policies.filter(
+        (policy) =>
+          JSON.stringify(policy.Queues) === JSON.stringify([{ Ref: id }]) &&
+          (policy.PolicyDocument as { Statement: PolicyStatement[] }).Statement.some(
+            (statement) =>
+              statement.Effect === 'Deny' &&
+              JSON.stringify(statement.Condition) ===
+                JSON.stringify({ Bool: { 'aws:SecureTransport': 'false' } }),
+          ),
+      );
+
+      // Assess
+      expect(queue.Properties.SqsManagedSseEnabled, id).toBe(true);
+      expect(tlsOnly, id).toHaveLength(1);
+    }
+    expect(queues).toHaveLength(4);
+  });
+
+  it('keep dead letters for 14 days', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    for (const id of [ids.senderDeadLetters, ids.replanDeadLetters, ids.streamFailures]) {
+      // Act
+      const queue = resourceById(template, id);
+
+      // Assess
+      expect(queue.Properties.MessageRetentionPeriod, id).toBe(1_209_600);
+    }
+  });
+});
+
+describe('the template', () => {
+  it('has no circular dependency, though the sender plans with its own ARN', () => {
+    // Prepare
+    const { stack } = synthesized();
+
+    // Act: the assertions library refuses a template whose resources depend on each other in a circle
+    const read = () => Template.fromStack(stack);
+
+    // Assess
+    expect(read).not.toThrow();
+  });
+
+  it('would be refused with a circular dependency, so the check above means something', () => {
+    // Prepare: a function that waits for its role's policy while the policy names the function
+    const circular = {
+      Resources: {
+        Fn: { Type: 'AWS::Lambda::Function', DependsOn: ['Policy'], Properties: { Role: getAtt('Role') } },
+        Role: { Type: 'AWS::IAM::Role', Properties: {} },
+        Policy: {
+          Type: 'AWS::IAM::Policy',
+          Properties: { Roles: [{ Ref: 'Role' }], Resource: getAtt('Fn') },
+        },
+      },
+    };
+
+    // Act
+    const read = () => Template.fromJSON(circular);
+
+    // Assess
+    expect(read).toThrow(/dependency cycle: Fn -> Policy -> Fn/);
+  });
+});

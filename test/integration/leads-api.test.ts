@@ -1,0 +1,364 @@
+/**
+ * Leads, assistants and org settings against DynamoDB Local and the scheduler emulator: enrollment,
+ * the one pending schedule per lead, stop/continue/restart, validation and org isolation.
+ */
+import { randomUUID } from 'node:crypto';
+import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { describe, expect, it } from 'vitest';
+import { handler as assistantsApi } from '../../lambdas/assistants-api';
+import { handler as leadsApi } from '../../lambdas/leads-api';
+import { handler as orgApi } from '../../lambdas/org-api';
+import { handler as sequencesApi } from '../../lambdas/sequences-api';
+import { invoke, type TestCaller } from '../support/invoke';
+
+const scheduler = new SchedulerClient({});
+const group = process.env.SCHEDULE_GROUP;
+
+async function newOrg() {
+  const orgId = `org-${randomUUID()}`;
+  const admin: TestCaller = { orgId, userId: 'admin', role: 'admin' };
+  const member: TestCaller = { orgId, userId: 'member' };
+  const { body: assistant } = await invoke(assistantsApi, 'createAssistant', {
+    caller: admin,
+    body: {
+      name: 'Maya',
+      email: 'maya@contoso.example',
+      timezone: 'America/New_York',
+      businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+    },
+  });
+  return { admin, member, assistant };
+}
+
+async function schedulesOf(leadId: string) {
+  const { Schedules = [] } = await scheduler.send(
+    new ListSchedulesCommand({ GroupName: group, NamePrefix: `lead-${leadId}` }),
+  );
+  return Schedules.map((schedule) => schedule.Name);
+}
+
+describe('assistants and org settings', () => {
+  it('lets admins manage assistants and members use them', async () => {
+    const { admin, member, assistant } = await newOrg();
+
+    const memberCreate = await invoke(assistantsApi, 'createAssistant', {
+      caller: member,
+      body: { name: 'X', email: 'x@example.com', timezone: 'UTC' },
+    });
+    const list = await invoke(assistantsApi, 'listAssistants', { caller: member });
+    const replaced = await invoke(assistantsApi, 'replaceAssistant', {
+      caller: admin,
+      params: { id: assistant.id },
+      headers: { 'if-match': '"1"' },
+      body: { ...assistant, dailyLimit: 50 },
+    });
+    const badHours = await invoke(assistantsApi, 'createAssistant', {
+      caller: admin,
+      body: {
+        name: 'Y',
+        email: 'y@example.com',
+        timezone: 'Mars/Base',
+        businessHours: { start: '18:00', end: '09:00', days: [1] },
+      },
+    });
+
+    expect(assistant).toMatchObject({
+      dailyLimit: 100,
+      includeFirstEmail: true,
+      defaultSequenceId: 'system-recommended',
+      version: 1,
+    });
+    expect(memberCreate.status).toBe(403);
+    expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([assistant.id]);
+    expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({ dailyLimit: 50, version: 2 });
+    expect(badHours.status).toBe(400);
+    expect(badHours.body.error.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(['timezone', 'businessHours.end']),
+    );
+  });
+
+  it('keeps org settings admin-only and never returns the Sinch secret', async () => {
+    const { admin, member } = await newOrg();
+
+    const defaults = await invoke(orgApi, 'getOrgSettings', { caller: member });
+    const memberPut = await invoke(orgApi, 'putOrgSettings', { caller: member, body: { name: 'Acme' } });
+    const adminPut = await invoke(orgApi, 'putOrgSettings', {
+      caller: admin,
+      body: {
+        name: 'Acme',
+        website: 'https://acme.example',
+        regionPolicy: { mode: 'enforce', maxFollowups: { EU: 3 } },
+      },
+    });
+
+    expect(defaults.body).toEqual({
+      name: '',
+      website: '',
+      regionPolicy: { mode: 'warn', maxFollowups: {} },
+    });
+    expect(memberPut.status).toBe(403);
+    expect(adminPut.status).toBe(200);
+    expect((await invoke(orgApi, 'getOrgSettings', { caller: member })).body.regionPolicy.mode).toBe(
+      'enforce',
+    );
+    expect((await invoke(orgApi, 'getWhatsApp', { caller: member })).body).toEqual({ connected: false });
+  });
+});
+
+describe('leads on sequences', () => {
+  it('enrolls a lead on the assistant’s default sequence with one pending schedule', async () => {
+    const { member, assistant } = await newOrg();
+
+    const created = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: {
+        firstName: 'Ada',
+        email: 'Ada@Example.com',
+        country: 'DE',
+        assistantId: assistant.id,
+        startAt: '2030-03-04T08:00:00Z',
+      },
+    });
+
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      firstName: 'Ada',
+      email: 'ada@example.com',
+      timezone: 'Europe/Berlin',
+      enrollment: {
+        sequenceId: 'system-recommended',
+        sequenceName: 'Recommended',
+        status: 'active',
+        nextStep: 0,
+      },
+      warnings: [expect.stringMatching(/7 follow-ups.*at most 4.*EU/)],
+    });
+    // 08:00 UTC is 09:00 in Berlin on a Monday: inside the window.
+    expect(created.body.enrollment.nextSendAt).toBe('2030-03-04T08:00:00.000Z');
+    const names = await schedulesOf(created.body.id);
+    expect(names).toEqual([`lead-${created.body.id}-r1`]);
+    const schedule = await scheduler.send(new GetScheduleCommand({ Name: names[0], GroupName: group }));
+    expect(schedule.ScheduleExpression).toBe('at(2030-03-04T08:00:00)');
+    expect(schedule.ActionAfterCompletion).toBe('DELETE');
+    expect(schedule.FlexibleTimeWindow).toEqual({ Mode: 'OFF' });
+    expect(JSON.parse(schedule.Target?.Input ?? '{}')).toEqual({
+      orgId: member.orgId,
+      leadId: created.body.id,
+      assistantId: assistant.id,
+      sequenceId: 'system-recommended',
+      runId: expect.any(String),
+      revision: 1,
+      stepIndex: 0,
+    });
+  });
+
+  it('refuses a second lead with the same e-mail, naming the first', async () => {
+    const { member, assistant } = await newOrg();
+    const { body: first } = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: { firstName: 'Ada', email: 'ada@example.com', assistantId: assistant.id },
+    });
+
+    const second = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: { firstName: 'Ada', email: 'ADA@example.com', assistantId: assistant.id },
+    });
+
+    expect(second.status).toBe(409);
+    expect(second.body.error.details).toEqual({ existingLeadId: first.id });
+  });
+
+  it('requires an e-mail for e-mail steps, validates the phone and refuses Email CC sequences', async () => {
+    const { member, assistant } = await newOrg();
+    const create = (body: Record<string, unknown>) =>
+      invoke(leadsApi, 'createLead', {
+        caller: member,
+        body: { firstName: 'Ada', assistantId: assistant.id, ...body },
+      });
+
+    const noEmail = await create({});
+    const badPhone = await create({ email: 'a@example.com', phone: '0049 151' });
+    const emailCc = await create({ email: 'b@example.com', sequenceId: 'system-recommended-email-cc' });
+    const noAssistant = await create({ email: 'c@example.com', assistantId: 'missing' });
+    const byName = await create({ email: 'd@example.com', sequenceName: 'recommended' });
+
+    expect(noEmail.status).toBe(400);
+    expect(noEmail.body.error.details[0].path).toBe('email');
+    expect(badPhone.body.error.details[0].path).toBe('phone');
+    expect(emailCc.body.error.details[0].path).toBe('sequenceId');
+    expect(noAssistant.body.error.details[0].path).toBe('assistantId');
+    expect(byName.status).toBe(201);
+  });
+
+  it('stops, continues and restarts a lead, keeping exactly one pending schedule', async () => {
+    const { member, assistant } = await newOrg();
+    const { body: lead } = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: {
+        firstName: 'Ada',
+        email: 'ada@example.com',
+        assistantId: assistant.id,
+        startAt: '2030-03-04T15:00:00Z',
+      },
+    });
+
+    const stopped = await invoke(leadsApi, 'stopLead', { caller: member, params: { id: lead.id } });
+    const afterStop = await schedulesOf(lead.id);
+    const continued = await invoke(leadsApi, 'continueLead', {
+      caller: member,
+      params: { id: lead.id },
+      body: { startAt: '2030-03-05T15:00:00Z' },
+    });
+    const afterContinue = await schedulesOf(lead.id);
+    const restarted = await invoke(leadsApi, 'restartLead', {
+      caller: member,
+      params: { id: lead.id },
+      body: {},
+    });
+    const afterRestart = await schedulesOf(lead.id);
+    const twiceStopped = await invoke(leadsApi, 'stopLead', { caller: member, params: { id: lead.id } });
+
+    expect(stopped.body.enrollment).toMatchObject({ status: 'stopped', stopReason: 'manual' });
+    expect(afterStop).toEqual([]);
+    expect(continued.body.enrollment).toMatchObject({
+      status: 'active',
+      nextStep: 0,
+      nextSendAt: '2030-03-05T15:00:00.000Z',
+    });
+    expect(afterContinue).toEqual([`lead-${lead.id}-r3`]);
+    expect(restarted.body.enrollment).toMatchObject({ status: 'active', nextStep: 0 });
+    expect(afterRestart).toEqual([`lead-${lead.id}-r4`]);
+    expect(twiceStopped.status).toBe(200);
+    expect((await invoke(leadsApi, 'stopLead', { caller: member, params: { id: lead.id } })).status).toBe(
+      409,
+    );
+  });
+
+  it('deletes a lead with its pending schedule', async () => {
+    const { member, assistant } = await newOrg();
+    const { body: lead } = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: { firstName: 'Ada', email: 'ada@example.com', assistantId: assistant.id },
+    });
+
+    const removed = await invoke(leadsApi, 'deleteLead', { caller: member, params: { id: lead.id } });
+
+    expect(removed.status).toBe(204);
+    expect(await schedulesOf(lead.id)).toEqual([]);
+    expect((await invoke(leadsApi, 'getLead', { caller: member, params: { id: lead.id } })).status).toBe(404);
+    const again = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: { firstName: 'Ada', email: 'ada@example.com', assistantId: assistant.id },
+    });
+    expect(again.status).toBe(201);
+  });
+
+  it('creates a batch row by row, reporting each bad row on its own', async () => {
+    const { member, assistant } = await newOrg();
+
+    const { status, body } = await invoke(leadsApi, 'createLeads', {
+      caller: member,
+      body: {
+        leads: [
+          { firstName: 'A', email: 'a@example.com', assistantId: assistant.id },
+          { firstName: '', email: 'b@example.com', assistantId: assistant.id },
+          { firstName: 'C', email: 'a@example.com', assistantId: assistant.id },
+          { firstName: 'D', email: 'd@example.com', assistantId: assistant.id },
+        ],
+      },
+    });
+
+    expect(status).toBe(200);
+    expect(body.items.map((item: { status: number }) => item.status)).toEqual([201, 400, 409, 201]);
+    expect(body.items[2].error.details).toEqual({ duplicateOfIndex: 0 });
+    expect(body.items[1].error.details[0].path).toBe('firstName');
+    const list = await invoke(leadsApi, 'listLeads', {
+      caller: member,
+      query: { sequenceId: 'system-recommended', status: 'active' },
+    });
+    expect(list.body.items.map((lead: { firstName: string }) => lead.firstName).sort()).toEqual(['A', 'D']);
+  });
+
+  it('enforces the region policy with a 422 when the org says so', async () => {
+    const { admin, member, assistant } = await newOrg();
+    await invoke(orgApi, 'putOrgSettings', { caller: admin, body: { regionPolicy: { mode: 'enforce' } } });
+
+    const europe = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: { firstName: 'Ada', email: 'ada@example.com', country: 'FR', assistantId: assistant.id },
+    });
+    const america = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: { firstName: 'Bo', email: 'bo@example.com', country: 'US', assistantId: assistant.id },
+    });
+
+    expect(europe.status).toBe(422);
+    expect(america.status).toBe(201);
+    expect(america.body.timezone).toBe('America/New_York');
+  });
+
+  it('refuses to delete a sequence with active leads unless they are reassigned', async () => {
+    const { member, assistant } = await newOrg();
+    const { body: sequence } = await invoke(sequencesApi, 'cloneSequence', {
+      caller: member,
+      params: { id: 'system-recommended' },
+      body: { name: 'Short' },
+    });
+    const { body: lead } = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: {
+        firstName: 'Ada',
+        email: 'ada@example.com',
+        assistantId: assistant.id,
+        sequenceId: sequence.id,
+      },
+    });
+
+    const refused = await invoke(sequencesApi, 'deleteSequence', {
+      caller: member,
+      params: { id: sequence.id },
+    });
+    const reassigned = await invoke(sequencesApi, 'deleteSequence', {
+      caller: member,
+      params: { id: sequence.id },
+      query: { reassignTo: 'system-recommended' },
+    });
+    const moved = await invoke(leadsApi, 'getLead', { caller: member, params: { id: lead.id } });
+
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details).toEqual({ activeLeads: 1 });
+    expect(reassigned.status).toBe(204);
+    expect(moved.body.enrollment).toMatchObject({
+      sequenceId: 'system-recommended',
+      status: 'active',
+      nextStep: 0,
+    });
+    expect(await schedulesOf(lead.id)).toEqual([`lead-${lead.id}-r2`]);
+  });
+
+  it('hides another org’s leads and assistants', async () => {
+    const { member, assistant } = await newOrg();
+    const { member: stranger } = await newOrg();
+    const { body: lead } = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: { firstName: 'Ada', email: 'ada@example.com', assistantId: assistant.id },
+    });
+
+    const read = await invoke(leadsApi, 'getLead', { caller: stranger, params: { id: lead.id } });
+    const stop = await invoke(leadsApi, 'stopLead', { caller: stranger, params: { id: lead.id } });
+    const list = await invoke(leadsApi, 'listLeads', { caller: stranger, query: {} });
+    const assistantRead = await invoke(assistantsApi, 'getAssistant', {
+      caller: stranger,
+      params: { id: assistant.id },
+    });
+    const useTheirs = await invoke(leadsApi, 'createLead', {
+      caller: stranger,
+      body: { firstName: 'Eve', email: 'eve@example.com', assistantId: assistant.id },
+    });
+
+    expect([read.status, stop.status, assistantRead.status]).toEqual([404, 404, 404]);
+    expect(list.body.items).toEqual([]);
+    expect(useTheirs.status).toBe(400);
+  });
+});

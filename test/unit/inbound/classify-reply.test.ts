@@ -1,0 +1,367 @@
+/** What an inbound e-mail means for a lead's follow-up: realistic samples, then the rules one by one. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseEmail } from '../../../lambdas/adapters/mime';
+import {
+  classifyReply,
+  FREE_MAIL_DOMAINS,
+  type InboundEmail,
+  type InboundIntent,
+  isAutoReply,
+  isSameDomain,
+  type ReplyContext,
+  stopReasonFor,
+} from '../../../lambdas/core/inbound';
+
+const fixture = (name: string): Buffer =>
+  readFileSync(new URL(`../../fixtures/mime/${name}`, import.meta.url));
+
+const ROOT_ID = '<0100018e-aaaa@email.amazonses.com>';
+const SECOND_ID = '<0100018e-cccc@email.amazonses.com>';
+const LEAD = 'jordan.lee@fabrikam.example';
+const context: ReplyContext = {
+  leadEmail: LEAD,
+  threadMessageIds: [ROOT_ID, SECOND_ID],
+  timezone: 'America/New_York',
+};
+
+/** A reply from the lead in the thread, to be varied per case. */
+const reply = (overrides: Partial<InboundEmail> = {}): InboundEmail => ({
+  messageId: '<reply-1@fabrikam.example>',
+  inReplyTo: SECOND_ID,
+  references: [ROOT_ID, SECOND_ID],
+  from: { address: LEAD, name: 'Jordan Lee' },
+  to: [{ address: 'maya@contoso.example', name: 'Maya Chen' }],
+  cc: [],
+  subject: "Re: Quick question about Fabrikam's onboarding",
+  date: new Date('2026-03-04T13:15:00Z'),
+  text: 'Thanks, Thursday works.',
+  headers: {},
+  ...overrides,
+});
+
+describe('classifyReply on real-looking messages', () => {
+  it.each<[string, ReplyContext, InboundIntent]>([
+    ['gmail-reply.eml', context, { kind: 'replied' }],
+    // The quoted e-mail's footer says "unsubscribe"; only Jordan's own words count.
+    ['outlook-reply.eml', context, { kind: 'replied' }],
+    ['unsubscribe-reply.eml', context, { kind: 'unsubscribed' }],
+    ['not-interested-reply.eml', context, { kind: 'not_interested' }],
+    [
+      'ooo-auto-replied.eml',
+      context,
+      // Monday 9 March, 00:00 in New York (daylight saving time began the day before).
+      { kind: 'auto_reply', returnDate: new Date('2026-03-09T04:00:00Z') },
+    ],
+    [
+      'ooo-german.eml',
+      {
+        leadEmail: 'jonas.weber@beispiel-gmbh.example',
+        threadMessageIds: ['<0100018e-dddd@email.amazonses.com>'],
+        timezone: 'Europe/Berlin',
+      },
+      { kind: 'auto_reply', returnDate: new Date('2026-03-08T23:00:00Z') },
+    ],
+    ['bounce-dsn.eml', context, { kind: 'bounce', permanent: true, recipient: LEAD }],
+  ])('%s', async (name, replyContext, expected) => {
+    // Prepare
+    const email = await parseEmail(fixture(name));
+
+    // Act
+    const intent = classifyReply(email, replyContext);
+
+    // Assess
+    expect(intent).toEqual(expected);
+  });
+
+  it('reads the return date in UTC, from the Date header, when no zone or arrival time is given', async () => {
+    // Prepare
+    const email = await parseEmail(fixture('ooo-auto-replied.eml'));
+
+    // Act
+    const intent = classifyReply(email, { leadEmail: LEAD, threadMessageIds: [ROOT_ID] });
+
+    // Assess
+    expect(intent).toEqual({ kind: 'auto_reply', returnDate: new Date('2026-03-09T00:00:00Z') });
+  });
+
+  it('ignores a bounce of a message that is not in the thread', async () => {
+    // Prepare
+    const email = await parseEmail(fixture('bounce-dsn.eml'));
+
+    // Act
+    const intent = classifyReply(email, { ...context, threadMessageIds: [ROOT_ID] });
+
+    // Assess
+    expect(intent).toEqual({ kind: 'ignore', reason: 'bounce_not_in_thread' });
+  });
+});
+
+describe('classifyReply rules', () => {
+  it.each<[string, Partial<InboundEmail>, InboundIntent]>([
+    [
+      'a colleague at the lead’s company answering in the thread',
+      { from: { address: 'priya.patel@fabrikam.example', name: 'Priya' } },
+      { kind: 'replied' },
+    ],
+    [
+      'a colleague writing outside the thread',
+      {
+        from: { address: 'priya.patel@fabrikam.example', name: 'Priya' },
+        inReplyTo: '<x@y>',
+        references: [],
+      },
+      { kind: 'ignore', reason: 'not_in_thread' },
+    ],
+    [
+      'the lead writing a new e-mail (not in the thread)',
+      { inReplyTo: undefined, references: [], subject: 'Pricing?' },
+      { kind: 'replied' },
+    ],
+    [
+      'the salesperson replying all in the thread',
+      { from: { address: 'sam@contoso.example', name: 'Sam' } },
+      { kind: 'ignore', reason: 'other_sender' },
+    ],
+    ['a message without a sender', { from: undefined }, { kind: 'ignore', reason: 'no_sender' }],
+    [
+      'a list message from the lead’s address outside the thread',
+      { inReplyTo: undefined, references: [], headers: { 'list-id': '<news.fabrikam.example>' } },
+      { kind: 'ignore', reason: 'mailing_list' },
+    ],
+    [
+      'the lead’s address in different case',
+      { from: { address: 'Jordan.Lee@Fabrikam.example', name: '' }, text: 'No thanks.' },
+      { kind: 'not_interested' },
+    ],
+    ['an SMS-style STOP', { text: 'STOP' }, { kind: 'unsubscribed' }],
+    ['a new subject that says it', { subject: 'Unsubscribe', text: '' }, { kind: 'unsubscribed' }],
+    [
+      'unsubscribe wording in German',
+      { text: 'Bitte melden Sie mich von Ihrem Verteiler ab – ich möchte keine weiteren E-Mails.' },
+      { kind: 'unsubscribed' },
+    ],
+    ['"take me off your list"', { text: 'Please take me off your list.' }, { kind: 'unsubscribed' }],
+    ['"stop emailing me"', { text: 'Stop emailing me.' }, { kind: 'unsubscribed' }],
+    [
+      'both: unsubscribing is the stronger wish',
+      { text: 'Not interested. Remove me from your list.' },
+      { kind: 'unsubscribed' },
+    ],
+    ['"kein Interesse"', { text: 'Danke, aber wir haben kein Interesse.' }, { kind: 'not_interested' }],
+    ['"pas intéressé"', { text: 'Merci, mais nous ne sommes pas intéressés.' }, { kind: 'not_interested' }],
+    ['"no nos interesa"', { text: 'Gracias, pero no nos interesa.' }, { kind: 'not_interested' }],
+    ['"geen interesse"', { text: 'Bedankt, maar geen interesse.' }, { kind: 'not_interested' }],
+    ['"we went with another vendor"', { text: 'We went with another vendor.' }, { kind: 'not_interested' }],
+    ['a reply that only quotes', { text: '> Would a call make sense?' }, { kind: 'replied' }],
+    [
+      '"we decided to go ahead" is interest, not a no',
+      { text: 'We decided to go ahead — send the contract.' },
+      { kind: 'replied' },
+    ],
+  ])('%s', (_case, overrides, expected) => {
+    // Act
+    const intent = classifyReply(reply(overrides), context);
+
+    // Assess
+    expect(intent).toEqual(expected);
+  });
+
+  it('ignores another user of the lead’s free mail provider, even in the thread', () => {
+    // Prepare
+    const email = reply({ from: { address: 'someone.else@gmail.com', name: '' } });
+
+    // Act
+    const intent = classifyReply(email, { ...context, leadEmail: 'jordan.lee@gmail.com' });
+
+    // Assess
+    expect(intent).toEqual({ kind: 'ignore', reason: 'other_sender' });
+  });
+
+  it.each<[string, InboundEmail['deliveryStatus'], InboundIntent]>([
+    [
+      'a permanent failure',
+      { action: 'failed', status: '5.1.1', finalRecipient: LEAD },
+      { kind: 'bounce', permanent: true, recipient: LEAD },
+    ],
+    [
+      'a failure after transient errors',
+      { action: 'failed', status: '4.4.7', finalRecipient: LEAD },
+      { kind: 'bounce', permanent: false, recipient: LEAD },
+    ],
+    ['a failure without recipient or status', { action: 'failed' }, { kind: 'bounce', permanent: true }],
+    [
+      'a delay notice',
+      { action: 'delayed', status: '4.4.1', finalRecipient: LEAD },
+      { kind: 'ignore', reason: 'delivery_delayed' },
+    ],
+    [
+      'a delivery receipt',
+      { action: 'delivered', status: '2.0.0', finalRecipient: LEAD },
+      { kind: 'ignore', reason: 'delivery_report' },
+    ],
+    [
+      'a failure for someone on CC',
+      { action: 'failed', status: '5.1.1', finalRecipient: 'priya.patel@fabrikam.example' },
+      { kind: 'ignore', reason: 'other_recipient_bounced' },
+    ],
+  ])('delivery report: %s', (_case, deliveryStatus, expected) => {
+    // Prepare: reports come from the remote server, not the lead, and are auto-submitted.
+    const email = reply({
+      from: { address: 'mailer-daemon@amazonses.com', name: '' },
+      headers: { 'auto-submitted': 'auto-replied' },
+      inReplyTo: undefined,
+      references: [],
+      deliveryStatus,
+    });
+
+    // Act
+    const intent = classifyReply(email, context);
+
+    // Assess
+    expect(intent).toEqual(expected);
+  });
+
+  it('takes a plain-text MAILER-DAEMON message naming the lead for a bounce, permanent on a 5.x.x status', () => {
+    // Prepare
+    const email = reply({
+      from: { address: 'mailer-daemon@mx.fabrikam.example', name: 'Mail Delivery System' },
+      subject: 'Mail delivery failed: returning message to sender',
+      text: `This message was created automatically by mail delivery software.\n\n  ${LEAD}\n    host mx.fabrikam.example: 550 5.1.1 No such user`,
+      inReplyTo: undefined,
+      references: [],
+    });
+
+    // Act
+    const intent = classifyReply(email, context);
+
+    // Assess
+    expect(intent).toEqual({ kind: 'bounce', permanent: true });
+  });
+
+  it('postpones on an auto-reply without a return date, and leaves the date out', () => {
+    // Act
+    const intent = classifyReply(
+      reply({ headers: { 'x-autoreply': 'yes' }, text: 'Thanks, we will reply soon.' }),
+      context,
+    );
+
+    // Assess
+    expect(intent).toEqual({ kind: 'auto_reply' });
+  });
+
+  it('takes an auto-reply that quotes "unsubscribe" for an auto-reply', () => {
+    // Act
+    const intent = classifyReply(
+      reply({
+        subject: 'Out of Office: Re: Quick question',
+        text: 'Out until March 9.\n\n> reply "unsubscribe" to stop',
+      }),
+      { ...context, receivedAt: new Date('2026-03-04T13:15:00Z') },
+    );
+
+    // Assess
+    expect(intent).toEqual({ kind: 'auto_reply', returnDate: new Date('2026-03-09T04:00:00Z') });
+  });
+});
+
+describe('isAutoReply', () => {
+  const message = (headers: InboundEmail['headers'], subject = 'Re: Quick question') => ({
+    headers,
+    subject,
+  });
+
+  it.each<[string, InboundEmail['headers']]>([
+    ['Auto-Submitted: auto-replied', { 'auto-submitted': 'auto-replied' }],
+    ['Auto-Submitted: auto-generated', { 'auto-submitted': 'Auto-Generated' }],
+    [
+      'Auto-Submitted with a parameter',
+      { 'auto-submitted': 'auto-replied; owner-email="jordan@fabrikam.example"' },
+    ],
+    ['X-Autoreply', { 'x-autoreply': 'yes' }],
+    ['X-Autorespond', { 'x-autorespond': 'Out of office' }],
+    ['Precedence: auto_reply', { precedence: 'auto_reply' }],
+    ['Precedence: bulk', { precedence: 'Bulk' }],
+    ['Precedence: junk', { precedence: 'junk' }],
+  ])('is true for %s', (_case, headers) => {
+    expect(isAutoReply(message(headers))).toBe(true);
+  });
+
+  it.each<[string, InboundEmail['headers']]>([
+    ['Auto-Submitted: no', { 'auto-submitted': 'no' }],
+    ['Precedence: list', { precedence: 'list' }],
+    ['X-Auto-Response-Suppress alone', { 'x-auto-response-suppress': 'All' }],
+    ['no headers', {}],
+  ])('is false for %s', (_case, headers) => {
+    expect(isAutoReply(message(headers))).toBe(false);
+  });
+
+  it.each([
+    'Out of Office: Re: Quick question',
+    'Automatic reply: Quick question',
+    'Auto-Reply: Quick question',
+    'AutoReply',
+    'Abwesenheitsnotiz: AW: Kurze Frage',
+    'Automatische Antwort: Kurze Frage',
+    'Absence: Re: Quick question',
+    'Réponse automatique : Petite question',
+    'REPONSE AUTOMATIQUE: Petite question',
+    'Respuesta automática: Pregunta rápida',
+    'Afwezigheid: Korte vraag',
+    'Automatisch antwoord: Korte vraag',
+    'On vacation',
+    'Re: Quick question [Out of the office]',
+  ])('is true for the subject %s', (subject) => {
+    expect(isAutoReply(message({}, subject))).toBe(true);
+  });
+
+  it.each([
+    'Re: Quick question',
+    'Re: Absence management software',
+    'RE: away day planning',
+    'AW: Kurze Frage',
+  ])('is false for the subject %s', (subject) => {
+    expect(isAutoReply(message({}, subject))).toBe(false);
+  });
+});
+
+describe('isSameDomain', () => {
+  it.each([
+    ['jordan@fabrikam.example', 'priya@FABRIKAM.example', true],
+    ['jordan@fabrikam.example', 'jordan@eu.fabrikam.example', false],
+    ['jordan@fabrikam.example', 'maya@contoso.example', false],
+    ['jordan@gmail.com', 'priya@gmail.com', false],
+    ['jordan@web.de', 'priya@web.de', false],
+    ['not-an-address', 'also-not', false],
+  ])('%s and %s: %s', (a, b, expected) => {
+    expect(isSameDomain(a, b)).toBe(expected);
+  });
+
+  it('lists the free mail providers the brief names', () => {
+    expect(FREE_MAIL_DOMAINS).toEqual(
+      expect.arrayContaining([
+        'gmail.com',
+        'outlook.com',
+        'yahoo.com',
+        'hotmail.com',
+        'icloud.com',
+        'gmx.de',
+        'web.de',
+      ]),
+    );
+  });
+});
+
+describe('stopReasonFor', () => {
+  it.each<[InboundIntent, string | undefined]>([
+    [{ kind: 'replied' }, 'replied'],
+    [{ kind: 'unsubscribed' }, 'unsubscribed'],
+    [{ kind: 'not_interested' }, 'not_interested'],
+    [{ kind: 'bounce', permanent: true }, 'bounced'],
+    [{ kind: 'bounce', permanent: false }, undefined],
+    [{ kind: 'auto_reply' }, undefined],
+    [{ kind: 'ignore', reason: 'other_sender' }, undefined],
+  ])('%o stops with %s', (intent, expected) => {
+    expect(stopReasonFor(intent)).toBe(expected);
+  });
+});

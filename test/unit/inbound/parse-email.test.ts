@@ -1,0 +1,234 @@
+/** Parsing raw inbound messages into the fields classification reads, on realistic client samples. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseEmail } from '../../../lambdas/adapters/mime';
+
+const fixture = (name: string): Buffer =>
+  readFileSync(new URL(`../../fixtures/mime/${name}`, import.meta.url));
+
+const ROOT_ID = '<0100018e-aaaa@email.amazonses.com>';
+const SECOND_ID = '<0100018e-cccc@email.amazonses.com>';
+
+describe('parseEmail', () => {
+  it('reads a Gmail reply: ids, addresses, date and the plain-text part of multipart/alternative', async () => {
+    // Act
+    const email = await parseEmail(fixture('gmail-reply.eml'));
+
+    // Assess
+    expect(email.messageId).toBe('<CAF3x+Yq9k2P1aB7vT0wQ@mail.gmail.com>');
+    expect(email.inReplyTo).toBe(ROOT_ID);
+    expect(email.references).toEqual([ROOT_ID]);
+    expect(email.from).toEqual({ address: 'jordan.lee@fabrikam.example', name: 'Jordan Lee' });
+    expect(email.to).toEqual([{ address: 'maya@contoso.example', name: 'Maya Chen' }]);
+    expect(email.cc).toEqual([{ address: 'priya.patel@fabrikam.example', name: 'Priya Patel' }]);
+    expect(email.subject).toBe("Re: Quick question about Fabrikam's onboarding");
+    expect(email.date?.toISOString()).toBe('2026-03-03T14:41:07.000Z');
+    // Quoted-printable UTF-8 decoded (the em dash), and the text part used, not the HTML.
+    expect(email.text).toContain('Thanks for reaching out — yes, happy to talk.');
+    expect(email.text).toContain('> If you\'d rather not hear from me, just reply "unsubscribe".');
+    expect(email.html).toContain('class="gmail_quote"');
+    expect(email.headers).toEqual({
+      'content-type': 'multipart/alternative; boundary="000000000000b1f2e7064c5a7d21"',
+    });
+    expect(email.deliveryStatus).toBeUndefined();
+  });
+
+  it('makes the text of an HTML-only Outlook reply from its HTML, one line per Outlook header line', async () => {
+    // Act
+    const email = await parseEmail(fixture('outlook-reply.eml'));
+
+    // Assess
+    expect(email.references).toEqual([ROOT_ID, SECOND_ID]);
+    expect(email.inReplyTo).toBe(SECOND_ID);
+    // A quoted display name with a comma, and the address lower-cased.
+    expect(email.from).toEqual({ address: 'jordan.lee@fabrikam.example', name: 'Lee, Jordan' });
+    expect(email.html).toContain('<b>From:</b>');
+    expect(email.text).toContain('Could you send over pricing for 50 seats? We’d want to start in April.');
+    expect(email.text).toMatch(
+      /^From: Maya Chen <maya@contoso\.example>\s*\nSent: Tuesday, March 3, 2026 10:02 AM$/m,
+    );
+    expect(email.text).not.toContain('MsoNormal');
+    expect(email.text).not.toMatch(/<\/?(?:p|div|b|o:p|style)\b/);
+    expect(email.headers['content-type']).toBe('text/html; charset="utf-8"');
+  });
+
+  it('keeps the auto-reply headers classification reads, and none it does not', async () => {
+    // Act
+    const email = await parseEmail(fixture('ooo-auto-replied.eml'));
+
+    // Assess
+    expect(email.headers).toEqual({
+      'auto-submitted': 'auto-replied',
+      'x-auto-response-suppress': 'All',
+      'content-type': 'text/plain; charset="us-ascii"',
+    });
+    expect(email.date?.toISOString()).toBe('2026-03-04T13:15:00.000Z');
+  });
+
+  it('decodes an ISO-8859-1 encoded-word subject and a quoted-printable Latin-1 body', async () => {
+    // Act
+    const email = await parseEmail(fixture('ooo-german.eml'));
+
+    // Assess
+    expect(email.subject).toBe('Abwesenheitsnotiz: AW: Kurze Frage zur Einführung');
+    expect(email.text).toContain('Ich bin bis zum 9. März nicht im Büro und habe nur eingeschränkt Zugriff');
+    expect(email.text).toContain('In dringenden Fällen');
+    expect(email.headers['auto-submitted']).toBeUndefined();
+  });
+
+  it('reads a bounce report: action, status, recipient, diagnostic and the bounced Message-ID', async () => {
+    // Act
+    const email = await parseEmail(fixture('bounce-dsn.eml'));
+
+    // Assess
+    expect(email.deliveryStatus).toEqual({
+      action: 'failed',
+      status: '5.1.1',
+      finalRecipient: 'jordan.lee@fabrikam.example',
+      diagnosticCode:
+        '550 5.1.1 <jordan.lee@fabrikam.example>: Recipient address rejected: User unknown in virtual mailbox table',
+      originalMessageId: SECOND_ID,
+    });
+    expect(email.from?.address).toBe('mailer-daemon@amazonses.com');
+    // The machine-readable part stays out of the text a person would read.
+    expect(email.text).toContain('An error occurred while trying to deliver the mail');
+    expect(email.text).not.toContain('Reporting-MTA');
+    expect(email.headers['content-type']).toMatch(/^multipart\/report; report-type=delivery-status;/);
+  });
+
+  it('reads the same message with CRLF line ends (as SES stores it) the same way', async () => {
+    // Prepare
+    const lf = fixture('bounce-dsn.eml').toString('utf8');
+
+    // Act
+    const fromLf = await parseEmail(lf);
+    const fromCrlf = await parseEmail(lf.replace(/\n/g, '\r\n'));
+
+    // Assess
+    expect(fromCrlf.deliveryStatus).toEqual(fromLf.deliveryStatus);
+    expect(fromCrlf.messageId).toBe(fromLf.messageId);
+  });
+
+  it('finds the bounced Message-ID in a returned message/rfc822 part, and picks the failed recipient', async () => {
+    // Prepare
+    const raw = [
+      'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.fabrikam.example>',
+      'To: maya@contoso.example',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Date: Wed, 4 Mar 2026 09:12:03 +0000',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type="delivery-status"; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain',
+      '',
+      'I could not deliver your message to one of its recipients.',
+      '--b1',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.fabrikam.example',
+      '',
+      'Final-Recipient: rfc822; priya.patel@fabrikam.example',
+      'Action: delivered',
+      'Status: 2.0.0',
+      '',
+      'Final-Recipient: rfc822; jordan+sales@fabrikam.example',
+      'Original-Recipient: rfc822; jordan+2Bsales@fabrikam.example',
+      'Action: failed',
+      'Status: 4.4.7 (delivery time expired)',
+      '',
+      '--b1',
+      'Content-Type: message/rfc822',
+      '',
+      'From: Maya Chen <maya@contoso.example>',
+      'To: jordan+sales@fabrikam.example',
+      'Subject: Quick question',
+      `Message-ID: ${ROOT_ID}`,
+      '',
+      'Hi Jordan',
+      '--b1--',
+      '',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.deliveryStatus).toEqual({
+      action: 'failed',
+      status: '4.4.7',
+      finalRecipient: 'jordan+sales@fabrikam.example',
+      originalMessageId: ROOT_ID,
+    });
+  });
+
+  it('flattens address groups, drops empty groups and reads encoded display names', async () => {
+    // Prepare
+    const raw = [
+      'From: =?UTF-8?B?SsO8cmdlbiBNw7xsbGVy?= <juergen.mueller@beispiel-gmbh.example>',
+      'To: Sales team: Maya Chen <maya@contoso.example>, sam@contoso.example;, undisclosed-recipients:;',
+      'Cc: =?UTF-8?Q?Fran=C3=A7oise_Dupont?= <Francoise@Exemple.example>',
+      'Subject: =?UTF-8?Q?R=C3=A9ponse_automatique=C2=A0:_Re:_Question?=',
+      'Date: Wed, 4 Mar 2026 09:12:03 +0100',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Hallo',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.from).toEqual({ address: 'juergen.mueller@beispiel-gmbh.example', name: 'Jürgen Müller' });
+    expect(email.to).toEqual([
+      { address: 'maya@contoso.example', name: 'Maya Chen' },
+      { address: 'sam@contoso.example', name: '' },
+    ]);
+    expect(email.cc).toEqual([{ address: 'francoise@exemple.example', name: 'Françoise Dupont' }]);
+    expect(email.subject).toBe('Réponse automatique\u00a0: Re: Question');
+  });
+
+  it('leaves out what a message does not have instead of making it up', async () => {
+    // Prepare: no From, Message-ID, references or body; a Date no one can read.
+    const raw = ['To: maya@contoso.example', 'Date: sometime last week', 'X-Autoreply: yes', '', ''].join(
+      '\r\n',
+    );
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email).toEqual({
+      references: [],
+      to: [{ address: 'maya@contoso.example', name: '' }],
+      cc: [],
+      subject: '',
+      text: '',
+      headers: { 'x-autoreply': 'yes' },
+    });
+  });
+
+  it('keeps the first value of a repeated header and a List-Id as written', async () => {
+    // Prepare
+    const raw = [
+      'From: news@fabrikam.example',
+      'Precedence: bulk',
+      'Precedence: list',
+      'List-Id: Fabrikam News <news.fabrikam.example>',
+      'Auto-Submitted: auto-generated',
+      'Subject: March news',
+      '',
+      'News',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.headers).toEqual({
+      precedence: 'bulk',
+      'list-id': 'Fabrikam News <news.fabrikam.example>',
+      'auto-submitted': 'auto-generated',
+    });
+  });
+});

@@ -1,0 +1,131 @@
+/** Reading when a person is back from the text of an out-of-office reply. */
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../../lambdas/core/errors';
+import { readReturnDate } from '../../../lambdas/core/inbound';
+
+// Wednesday 4 March 2026, 08:15 in New York; US daylight saving starts on Sunday 8 March.
+const WEDNESDAY = new Date('2026-03-04T13:15:00Z');
+
+describe('readReturnDate', () => {
+  it.each([
+    ['I will be back on Monday 9 March.', 'America/New_York', '2026-03-09T04:00:00.000Z'],
+    [
+      'I am out of the office until Monday, March 9 with limited access to e-mail.',
+      'America/New_York',
+      '2026-03-09T04:00:00.000Z',
+    ],
+    ['Returning 2026-03-09.', 'America/New_York', '2026-03-09T04:00:00.000Z'],
+    ['Back on 03/09, reachable by phone.', 'America/New_York', '2026-03-09T04:00:00.000Z'],
+    ['Ich bin ab dem 09.03.2026 wieder im Büro.', 'Europe/Berlin', '2026-03-08T23:00:00.000Z'],
+    ['Ich bin am 9.3. wieder erreichbar.', 'Europe/Berlin', '2026-03-08T23:00:00.000Z'],
+    ['Zurück am 09.03.26.', 'Europe/Berlin', '2026-03-08T23:00:00.000Z'],
+    ['Out until March 9th.', 'America/New_York', '2026-03-09T04:00:00.000Z'],
+    ['Away till Mar. 9, 2026.', 'America/New_York', '2026-03-09T04:00:00.000Z'],
+    ['Ich bin bis zum 9. März nicht im Büro.', 'Europe/Berlin', '2026-03-08T23:00:00.000Z'],
+    ['Je serai de retour le lundi 9 mars.', 'Europe/Paris', '2026-03-08T23:00:00.000Z'],
+    ["Je suis absente jusqu'au 9 mars inclus.", 'Europe/Paris', '2026-03-08T23:00:00.000Z'],
+    ['Estaré fuera de la oficina hasta el 9 de marzo de 2026.', 'Europe/Madrid', '2026-03-08T23:00:00.000Z'],
+    ['Regresaré el lunes 9 de marzo.', 'Europe/Madrid', '2026-03-08T23:00:00.000Z'],
+    ['Ik ben afwezig tot maandag 9 maart.', 'Europe/Amsterdam', '2026-03-08T23:00:00.000Z'],
+    ['On March 9 I will be back in the office.', 'America/New_York', '2026-03-09T04:00:00.000Z'],
+    // After the European clock change of 29 March: midnight in Berlin is 22:00 UTC.
+    ['Back on 30 March.', 'Europe/Berlin', '2026-03-29T22:00:00.000Z'],
+    // A time of day does not matter: the day starts when the person is back.
+    ['Back on 9 March 2026 at 2pm.', 'America/New_York', '2026-03-09T04:00:00.000Z'],
+  ])('%s (%s)', (text, timezone, expected) => {
+    // Act
+    const returnDate = readReturnDate(text, WEDNESDAY, timezone);
+
+    // Assess
+    expect(returnDate?.toISOString()).toBe(expected);
+  });
+
+  it('takes the latest date after a cue when the notice names the whole absence', () => {
+    // Act
+    const returnDate = readReturnDate(
+      'I am on leave from 2 March until 16 March; please contact Priya before 5 March.',
+      WEDNESDAY,
+      'UTC',
+    );
+
+    // Assess
+    expect(returnDate?.toISOString()).toBe('2026-03-16T00:00:00.000Z');
+  });
+
+  it('takes the latest date with a month name when no cue says which one is the return', () => {
+    // Act
+    const returnDate = readReturnDate('Out of office: 2 March - 16 March.', WEDNESDAY, 'UTC');
+
+    // Assess
+    expect(returnDate?.toISOString()).toBe('2026-03-16T00:00:00.000Z');
+  });
+
+  it.each([
+    ['on a Wednesday', '2026-03-04T13:15:00Z', 'I will be back on Monday.', '2026-03-09T00:00:00.000Z'],
+    [
+      'on a Monday: a week on',
+      '2026-03-09T10:00:00Z',
+      'I will be back on Monday.',
+      '2026-03-16T00:00:00.000Z',
+    ],
+    [
+      'in German',
+      '2026-03-04T13:15:00Z',
+      'Ich bin bis Freitag nicht erreichbar.',
+      '2026-03-06T00:00:00.000Z',
+    ],
+  ])(
+    'reads a bare weekday after a cue as the next such day (received %s)',
+    (_case, received, text, expected) => {
+      // Act
+      const returnDate = readReturnDate(text, new Date(received), 'UTC');
+
+      // Assess
+      expect(returnDate?.toISOString()).toBe(expected);
+    },
+  );
+
+  it('reads a date without a year as the next one, into the next year after New Year', () => {
+    // Act
+    const returnDate = readReturnDate('Back on January 7.', new Date('2026-12-28T10:00:00Z'), 'UTC');
+
+    // Assess
+    expect(returnDate?.toISOString()).toBe('2027-01-07T00:00:00.000Z');
+  });
+
+  it('reads a date without a year that is today as today', () => {
+    // Act
+    const returnDate = readReturnDate('Back on March 4.', WEDNESDAY, 'America/New_York');
+
+    // Assess
+    expect(returnDate?.toISOString()).toBe('2026-03-04T05:00:00.000Z');
+  });
+
+  it.each([
+    ['no date at all', 'I am out of the office with limited access to e-mail.'],
+    ['a notice left on after the return (no year)', 'I will be back on March 2.'],
+    ['a date in the past (with year)', 'I will be back on 2 March 2025.'],
+    ['a day that does not exist', 'Back on February 30.'],
+    ['a number that is no date', 'For urgent matters call our 24/7 hotline.'],
+    ['a numeric date without a year and without a cue', 'Meeting notes 3/12 attached.'],
+    [
+      'a date only in the quoted thread',
+      'I am out.\n\nOn Tue, 3 Mar 2026 at 10:02, Maya <maya@contoso.example> wrote:\n> Could we meet on March 20?',
+    ],
+    ['a date years ahead (a misreading)', 'Back on 9 March 2031.'],
+  ])('gives undefined for %s', (_case, text) => {
+    // Act
+    const returnDate = readReturnDate(text, WEDNESDAY, 'America/New_York');
+
+    // Assess
+    expect(returnDate).toBeUndefined();
+  });
+
+  it('refuses a zone that is not an IANA name', () => {
+    // Act
+    const read = () => readReturnDate('Back on 9 March.', WEDNESDAY, 'Mars/Olympus_Mons');
+
+    // Assess
+    expect(read).toThrow(ValidationError);
+  });
+});
