@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { ENGINE_TEST_ENV } from './test/support/engine-env';
+import { ENGINE_TEST_ENV } from './test/support/engine-env.ts';
 
 export default defineConfig({
   test: {
