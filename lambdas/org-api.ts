@@ -5,6 +5,7 @@
 import { writeSecret } from './adapters/secrets';
 import { assertAdmin } from './core/permissions';
 import { getOrgSettings, getWhatsAppConnection, putOrgSettings, putWhatsAppConnection } from './data/org';
+import { listUsers } from './data/users';
 import { requiredEnv } from './env';
 import { apiHandler } from './http/api-handler';
 
@@ -21,19 +22,57 @@ export const handler = apiHandler('org', {
     return { body };
   },
 
-  async getWhatsApp({ caller }) {
+  async getWhatsApp({ caller, apiBaseUrl }) {
     const connection = await getWhatsAppConnection(caller.orgId);
     if (!connection) return { body: { connected: false } };
-    const { projectId, appId, region } = connection;
-    return { body: { connected: true, projectId, appId, region } };
+    const { projectId, appId, region, webhookVerified = false } = connection;
+    return {
+      body: {
+        connected: true,
+        projectId,
+        appId,
+        region,
+        webhookVerified,
+        callbackUrl: callbackUrl(apiBaseUrl, caller.orgId),
+      },
+    };
   },
 
-  async putWhatsApp({ caller, body, now }) {
+  async putWhatsApp({ caller, body, now, apiBaseUrl }) {
     assertAdmin(caller, 'connect WhatsApp');
-    const { keyId, keySecret, ...shown } = body;
+    const { keyId, keySecret, webhookSecret, ...shown } = body;
     const secretName = `${whatsAppSecretPrefix}${caller.orgId}`;
-    await writeSecret(secretName, JSON.stringify({ keyId, keySecret }));
-    await putWhatsAppConnection(caller.orgId, { ...shown, secretName, updatedAt: now.toISOString() });
-    return { body: { connected: true, ...shown } };
+    await writeSecret(
+      secretName,
+      JSON.stringify({ keyId, keySecret, ...(webhookSecret && { webhookSecret }) }),
+    );
+    const webhookVerified = webhookSecret !== undefined;
+    await putWhatsAppConnection(caller.orgId, {
+      ...shown,
+      secretName,
+      webhookVerified,
+      updatedAt: now.toISOString(),
+    });
+    return {
+      body: {
+        connected: true,
+        ...shown,
+        webhookVerified,
+        callbackUrl: callbackUrl(apiBaseUrl, caller.orgId),
+      },
+    };
+  },
+
+  async listUsers({ caller }) {
+    assertAdmin(caller, 'list the organization’s users');
+    const users = await listUsers(caller.orgId);
+    return {
+      body: { items: users.map(({ userId, email, role }) => ({ userId, role, ...(email && { email }) })) },
+    };
   },
 });
+
+/** Where Sinch must post this org's callbacks: the webhook route of this same API. */
+function callbackUrl(apiBaseUrl: string, orgId: string): string {
+  return `${apiBaseUrl}/webhooks/sinch/${encodeURIComponent(orgId)}`;
+}

@@ -3,8 +3,11 @@
  * unsubscribe) and reports failures as transient or rejected. Also the one place that knows which
  * Message-ID header SES gives a message, so follow-ups can thread on it.
  */
-import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { type ProviderError, ProviderRejectedError, ProviderTransientError } from './provider-errors';
+
+/** The one SES client, shared by the sender and the Email CC acknowledgement. */
+export const sesClient = new SESv2Client({});
 
 export interface EmailHeader {
   name: string;

@@ -24,6 +24,7 @@ export const STOP_REASONS = [
   'replied',
   'unsubscribed',
   'bounced',
+  'complained',
   'deleted',
   'not_interested',
 ] as const;

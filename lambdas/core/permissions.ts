@@ -10,6 +10,8 @@ export interface Caller {
   orgId: string;
   userId: string;
   role: Role;
+  /** From the token's `email` claim, when it has one: Email CC recognizes users by it. */
+  email?: string;
 }
 
 export interface Owned {

@@ -49,11 +49,13 @@ export const PLACEMENT_REASONS = [
   'asap',
   'daily_limit',
   'provider_retry',
+  'out_of_office',
 ] as const;
 /**
  * Why a send was moved: outside the hours of a working day, on a day the assistant does not work, on a
  * holiday, because the planned time had already passed, because the day's send limit was reached, or
- * because the provider failed for a while (throttling, an outage) and the send is tried again later.
+ * because the provider failed for a while (throttling, an outage) and the send is tried again later, or
+ * because the lead's out-of-office reply said when they are back.
  */
 export type PlacementReason = (typeof PLACEMENT_REASONS)[number];
 

@@ -5,6 +5,7 @@
  * - leads on a sequence, by enrollment status      Query    gsi1: gsi1pk=ORG#<org>#SEQ#<sequence>,
  *                                                           gsi1sk begins_with <status>#
  * - reserve a lead's e-mail address in the org     item     pk=ORG#<org>, sk=EMAIL#<address>
+ * - leads with a phone number (WhatsApp replies)   Query    pk=ORG#<org>, sk begins_with PHONE#<e164>#
  * Enrollment writes are conditional on the revision read, so the API, the sender and the re-planner
  * never overwrite each other's plan.
  */
@@ -21,6 +22,10 @@ export const leadKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: 
 const emailKey = (orgId: string, email: string) => ({
   pk: orgKey(orgId),
   sk: `EMAIL#${email.toLowerCase()}`,
+});
+const phoneKey = (orgId: string, phone: string, leadId: string) => ({
+  pk: orgKey(orgId),
+  sk: `PHONE#${phone}#${leadId}`,
 });
 const sequenceIndexKeys = (orgId: string, leadId: string, enrollment: Enrollment) => ({
   gsi1pk: `${orgKey(orgId)}#SEQ#${enrollment.sequenceId}`,
@@ -59,6 +64,7 @@ export async function insertLead(lead: Lead): Promise<void> {
     },
   ];
   if (lead.email) items.push(reserveEmail(lead.orgId, lead.email, lead.id));
+  if (lead.phone) items.push(indexPhone(lead.orgId, lead.phone, lead.id));
   await transact(items, () => undefined).catch(async (error: unknown) => {
     if (lead.email && isCancelled(error)) throw await emailTaken(lead.orgId, lead.email);
     throw error;
@@ -163,7 +169,31 @@ export async function deleteLead(lead: Lead): Promise<void> {
     },
   ];
   if (lead.email) items.push({ Delete: { TableName: tableName, Key: emailKey(lead.orgId, lead.email) } });
+  if (lead.phone)
+    items.push({ Delete: { TableName: tableName, Key: phoneKey(lead.orgId, lead.phone, lead.id) } });
   await transact(items, () => new NotFoundError('Lead', lead.id));
+}
+
+/** The lead that holds an address in the org, if any. */
+export async function findLeadByEmail(orgId: string, email: string): Promise<Lead | undefined> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: emailKey(orgId, email), ConsistentRead: true }),
+  );
+  return typeof Item?.leadId === 'string' ? getLead(orgId, Item.leadId) : undefined;
+}
+
+/** The org's leads with this E.164 number (a number is not unique: colleagues may share a line). */
+export async function findLeadsByPhone(orgId: string, phone: string): Promise<Lead[]> {
+  const { Items = [] } = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': orgKey(orgId), ':prefix': `PHONE#${phone}#` },
+      ConsistentRead: true,
+    }),
+  );
+  const leads = await Promise.all(Items.map((item) => getLead(orgId, String(item.leadId))));
+  return leads.filter((lead): lead is Lead => lead !== undefined);
 }
 
 export interface LeadFilter {
@@ -275,6 +305,12 @@ const DETAIL_FIELDS = [
   'context',
   'customFields',
 ] as const;
+
+function indexPhone(orgId: string, phone: string, leadId: string): TransactItem {
+  return {
+    Put: { TableName: tableName, Item: { ...phoneKey(orgId, phone, leadId), entity: 'phone', leadId } },
+  };
+}
 
 function reserveEmail(orgId: string, email: string, leadId: string): TransactItem {
   return {

@@ -16,8 +16,10 @@ export interface WhatsAppConnection {
   projectId: string;
   appId: string;
   region: 'us' | 'eu' | 'br';
-  /** Name of the Secrets Manager secret holding the key id and secret. */
+  /** Name of the Secrets Manager secret holding the key id and secret (and the webhook secret). */
   secretName: string;
+  /** A webhook secret is stored, so Sinch's callbacks can be verified. */
+  webhookVerified?: boolean;
   updatedAt: string;
 }
 

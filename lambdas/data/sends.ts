@@ -8,13 +8,14 @@
  * The send record doubles as the claim: a conditional put lets one delivery of a schedule send, and a
  * recorded success can never be claimed again.
  */
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Channel } from '../core/sequences';
 import { db, tableName } from './client';
 import { orgKey, recordOf } from './items';
 import { type TransactItem, transact } from './transactions';
 
-export type SendStatus = 'claimed' | 'sent' | 'skipped' | 'failed' | 'retryable';
+/** `external`: step 0 of an Email CC run, the user's own e-mail, which is never sent by us. */
+export type SendStatus = 'claimed' | 'sent' | 'skipped' | 'failed' | 'retryable' | 'external';
 
 export interface SendRecord {
   orgId: string;
@@ -223,6 +224,20 @@ export async function findSendByProviderId(providerMessageId: string): Promise<S
   );
   const item = Items?.[0];
   return item && sendFromItem(item);
+}
+
+/** A delivery that failed after the provider accepted it (a bounce, a WhatsApp FAILED report). */
+export async function markSendFailed(send: SendRecord, reason: string): Promise<void> {
+  await db.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: sendKey(send.orgId, send.leadId, send.runId, send.stepIndex),
+      UpdateExpression: 'SET #status = :failed, reason = :reason',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':failed': 'failed', ':reason': reason },
+    }),
+  );
 }
 
 export async function appendTimelineEvent(

@@ -7,8 +7,7 @@
  * Lambda's two quick retries. Anything else unexpected does throw, for those retries and the
  * dead-letter queue behind them.
  */
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { messageIdHeader, sendEmail } from '../adapters/email-sender';
+import { messageIdHeader, sendEmail, sesClient } from '../adapters/email-sender';
 import { ProviderRejectedError, ProviderTransientError } from '../adapters/provider-errors';
 import { readSecret } from '../adapters/secrets';
 import type { SenderInput } from '../adapters/step-scheduler';
@@ -18,23 +17,25 @@ import { advance, deferForDailyLimit, type Enrollment, postpone, retryLater, sto
 import { UnprocessableError } from '../core/errors';
 import { type Lead, leadProfile } from '../core/leads';
 import type { CustomMessage } from '../core/messages';
-import { renderEmailStep } from '../core/rendering/render-email';
+import { renderEmailStep, type UnsubscribeLinks } from '../core/rendering/render-email';
 import type { EmailThread } from '../core/rendering/threading';
 import { renderWhatsAppStep } from '../core/rendering/whatsapp';
 import { localDateOf, nextBusinessMoment, sendWindowFor } from '../core/send-window';
 import type { Sequence, Step } from '../core/sequences';
+import { signUnsubscribeToken } from '../core/signatures';
 import { loadSendState, loadStepExtras, type SendState } from '../data/send-state';
 import { claimSend, releaseClaim, type SendRecord, sendOutcome } from '../data/sends';
 import { requiredEnv } from '../env';
 import { logger } from '../observability';
 import { commitPlan } from './plans';
 
-export const sesClient = new SESv2Client({});
-
 const config = {
   region: requiredEnv('AWS_REGION'),
   configurationSet: requiredEnv('SES_CONFIGURATION_SET'),
   whatsAppSecretPrefix: requiredEnv('WHATSAPP_SECRET_PREFIX'),
+  unsubscribeSecretName: requiredEnv('UNSUBSCRIBE_SECRET_NAME'),
+  apiUrl: requiredEnv('API_URL'),
+  inboundDomain: requiredEnv('INBOUND_DOMAIN'),
 };
 
 /** Kept per thread: enough for References (root + recent ids) without growing the lead item. */
@@ -118,7 +119,7 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
   try {
     send =
       step.channel === 'email'
-        ? emailSender(firing, extras.message)
+        ? emailSender(firing, extras.message, await unsubscribeLinks(lead))
         : await whatsAppSender(firing, extras.message);
   } catch (error) {
     if (error instanceof UnprocessableError) return skip(firing, error.message, error.details);
@@ -172,7 +173,22 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
   }
 }
 
-function emailSender(firing: Firing, customMessage: CustomMessage | undefined) {
+/** Every e-mail carries a one-click link back to this API and a mailbox, both naming the lead by a signed token. */
+async function unsubscribeLinks(lead: Lead): Promise<UnsubscribeLinks> {
+  const key = await readSecret(config.unsubscribeSecretName);
+  if (!key) throw new Error('The unsubscribe signing key is missing from Secrets Manager');
+  const token = signUnsubscribeToken({ orgId: lead.orgId, leadId: lead.id }, key);
+  return {
+    url: `${config.apiUrl.replace(/\/$/, '')}/unsubscribe/${token}`,
+    mailto: `mailto:unsubscribe@${config.inboundDomain}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`,
+  };
+}
+
+function emailSender(
+  firing: Firing,
+  customMessage: CustomMessage | undefined,
+  unsubscribe: UnsubscribeLinks,
+) {
   const { lead, assistant, sequence, step, enrollment, state } = firing;
   const thread = enrollment.thread && withFirstEmail(enrollment.thread, state.firstSend);
   const email = renderEmailStep({
@@ -184,6 +200,7 @@ function emailSender(firing: Firing, customMessage: CustomMessage | undefined) {
     step,
     ...(customMessage && { customMessage }),
     ...(thread && { thread }),
+    unsubscribe,
   });
   return async () => {
     const { providerMessageId } = await sendEmail(sesClient, {

@@ -33,7 +33,7 @@ import {
 import { TONES } from '../core/tones';
 
 /** The Lambda functions behind the API; each is `lambdas/<name>-api.ts`. */
-export const API_FUNCTIONS = ['sequences', 'messages', 'assistants', 'org', 'leads'] as const;
+export const API_FUNCTIONS = ['sequences', 'messages', 'assistants', 'org', 'leads', 'public'] as const;
 export type ApiFunctionName = (typeof API_FUNCTIONS)[number];
 
 export interface Operation {
@@ -48,6 +48,8 @@ export interface Operation {
   response?: z.ZodType;
   /** Sends and checks `ETag`/`If-Match` versions. */
   versioned?: boolean;
+  /** No JWT: links in e-mails and provider webhooks, which prove themselves otherwise (signatures). */
+  public?: true;
 }
 
 const audit = {
@@ -156,6 +158,7 @@ export const WhatsAppInputSchema = z.object({
   keySecret: z.string().min(1).max(500),
   appId: z.string().min(1).max(100),
   region: z.enum(['us', 'eu', 'br']),
+  webhookSecret: z.string().min(16).max(500).optional().describe('The secret Sinch signs its callbacks with'),
 });
 
 export const WhatsAppViewSchema = z.object({
@@ -163,6 +166,11 @@ export const WhatsAppViewSchema = z.object({
   projectId: z.string().optional(),
   appId: z.string().optional(),
   region: z.enum(['us', 'eu', 'br']).optional(),
+  callbackUrl: z.url().optional().describe('Paste into the Sinch app’s webhook settings'),
+  webhookVerified: z
+    .boolean()
+    .optional()
+    .describe('Whether a webhook secret is set, so callbacks are verified'),
 });
 
 const LeadListQuerySchema = z.object({
@@ -446,6 +454,41 @@ export const operations = {
     status: 200,
     body: WhatsAppInputSchema,
     response: WhatsAppViewSchema,
+  },
+  listUsers: {
+    fn: 'org',
+    method: 'GET',
+    path: '/users',
+    summary: 'The org’s users as the API has seen them, with the e-mail of their token (admins)',
+    status: 200,
+    response: itemsOf(
+      z.object({ userId: z.string(), email: z.string().optional(), role: z.enum(['admin', 'member']) }),
+    ),
+  },
+  unsubscribePage: {
+    fn: 'public',
+    method: 'GET',
+    path: '/unsubscribe/{token}',
+    summary: 'The page an unsubscribe link opens: a confirmation button (no change until it is pressed)',
+    status: 200,
+    public: true,
+  },
+  unsubscribe: {
+    fn: 'public',
+    method: 'POST',
+    path: '/unsubscribe/{token}',
+    summary:
+      'One-click unsubscribe (RFC 8058): suppresses the address and stops the lead; 400 for a forged token',
+    status: 200,
+    public: true,
+  },
+  sinchWebhook: {
+    fn: 'public',
+    method: 'POST',
+    path: '/webhooks/sinch/{orgId}',
+    summary: 'Sinch Conversation API callbacks: replies stop the lead, FAILED delivery reports mark the step',
+    status: 200,
+    public: true,
   },
   createLead: {
     fn: 'leads',

@@ -16,6 +16,7 @@ import {
   ValidationError,
 } from '../core/errors';
 import type { Caller } from '../core/permissions';
+import { rememberUser } from '../data/users';
 import { logger } from '../observability';
 import {
   type ApiFunctionName,
@@ -37,7 +38,14 @@ export type ApiResponse = APIGatewayProxyStructuredResultV2;
 type InputOf<O, K extends 'body' | 'query'> = O extends { [P in K]: z.ZodType } ? z.output<O[K]> : undefined;
 
 export interface ApiRequest<O = { body: z.ZodType; query: z.ZodType }> {
-  caller: Caller;
+  /** Who calls; public routes (unsubscribe links, provider webhooks) have no caller. */
+  caller: O extends { public: true } ? undefined : Caller;
+  /** The body as sent, for signatures computed over the exact bytes. */
+  rawBody: string;
+  /** Request headers, lower-cased names. */
+  headers: Readonly<Record<string, string>>;
+  /** This API's own base URL, for links that lead back to it (unsubscribe, webhook callbacks). */
+  apiBaseUrl: string;
   /** Path parameters, e.g. `id` of `/sequences/{id}`. */
   params: Readonly<Record<string, string>>;
   body: InputOf<O, 'body'>;
@@ -49,6 +57,8 @@ export interface ApiRequest<O = { body: z.ZodType; query: z.ZodType }> {
 
 export interface ApiResult {
   body?: unknown;
+  /** Answer a small HTML page instead of JSON (the unsubscribe confirmation). */
+  html?: string;
   /** Sent as `ETag: "<version>"`. */
   version?: number;
 }
@@ -83,18 +93,28 @@ export function apiHandler<F extends ApiFunctionName>(fn: F, implementations: Im
       logger.appendKeys({ requestId: event.requestContext.requestId, route: event.routeKey });
       const route = routes.get(event.routeKey);
       if (!route) throw new NotFoundError(`Route ${event.routeKey}`);
-      const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
-      logger.appendKeys({ orgId: caller.orgId, userId: caller.userId });
       const { operation, implement } = route;
+      const now = clock.now();
+      const caller = operation.public
+        ? undefined
+        : callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
+      if (caller) {
+        logger.appendKeys({ orgId: caller.orgId, userId: caller.userId });
+        await rememberUser(caller, now);
+      }
+      const rawBody = bodyText(event);
       const result = await implement({
-        caller,
+        caller: caller as Caller,
+        rawBody,
+        headers: definedValues(event.headers),
+        apiBaseUrl: `${event.headers['x-forwarded-proto'] ?? 'https'}://${event.requestContext.domainName}`,
         params: definedValues(event.pathParameters),
-        body: operation.body ? parseWith(operation.body, jsonBody(event)) : undefined,
+        body: operation.body ? parseWith(operation.body, parseJson(rawBody)) : undefined,
         query: operation.query
           ? parseWith(operation.query, definedValues(event.queryStringParameters))
           : undefined,
         expectedVersion: () => parseIfMatch(event.headers['if-match']),
-        now: clock.now(),
+        now,
       });
       return toResponse(operation, result);
     });
@@ -104,16 +124,27 @@ function toResponse(operation: Operation, result: ApiResult): ApiResponse {
   const headers: Record<string, string> = {};
   if (result.version !== undefined) headers.etag = `"${result.version}"`;
   if (operation.status === 204) return { statusCode: 204, headers };
+  if (result.html !== undefined) {
+    return {
+      statusCode: operation.status,
+      headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
+      body: result.html,
+    };
+  }
   headers['content-type'] = 'application/json';
   return { statusCode: operation.status, headers, body: JSON.stringify(result.body ?? {}) };
 }
 
-function jsonBody(event: ApiEvent): unknown {
+function bodyText(event: ApiEvent): string {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
     throw new PayloadTooLargeError(`The body is larger than ${MAX_BODY_BYTES / 1024} KB`);
   }
+  return text;
+}
+
+function parseJson(text: string): unknown {
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);

@@ -15,5 +15,11 @@ export function callerFromClaims(claims: JwtClaims | undefined): Caller {
     throw new ForbiddenError('The token carries no organization (custom:org_id or org_id claim)');
   }
   const role = claims?.['custom:role'] ?? claims?.role;
-  return { orgId, userId, role: role === 'admin' ? 'admin' : 'member' };
+  const email = claims?.email;
+  return {
+    orgId,
+    userId,
+    role: role === 'admin' ? 'admin' : 'member',
+    ...(typeof email === 'string' && email !== '' && { email: email.toLowerCase() }),
+  };
 }

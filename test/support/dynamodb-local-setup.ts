@@ -1,11 +1,13 @@
 /**
  * Vitest global setup for integration tests: one DynamoDB Local on a free port with the table created,
- * and a scheduler emulator (schedules are recorded, not fired: tests that need sends use the local
- * stack), pointed at through the same environment variables the Lambdas read. Tests isolate by org id.
+ * a scheduler emulator (schedules are recorded, not fired: tests that need sends use the local stack)
+ * and a Secrets Manager emulator holding the unsubscribe key, pointed at through the same environment
+ * variables the Lambdas read. Tests isolate by org id.
  */
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../../local/dynamodb-local';
 import { startSchedulerEmulator } from '../../local/scheduler-emulator';
-import { ENGINE_TEST_ENV } from './engine-env';
+import { startSecretsEmulator } from '../../local/secrets-emulator';
+import { ENGINE_TEST_ENV, UNSUBSCRIBE_TEST_KEY } from './engine-env';
 
 export default async function setup() {
   const dynamo = await startDynamoDbLocal();
@@ -13,12 +15,15 @@ export default async function setup() {
     clock: { now: () => new Date() },
     invokeTarget: async () => {},
   });
+  const secrets = await startSecretsEmulator();
+  secrets.putSecret(ENGINE_TEST_ENV.UNSUBSCRIBE_SECRET_NAME, UNSUBSCRIBE_TEST_KEY);
   const tableName = 'followup-test';
   await ensureTable(dynamo.client, tableName);
   Object.assign(process.env, {
     TABLE_NAME: tableName,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_SCHEDULER: scheduler.endpoint,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
@@ -26,6 +31,7 @@ export default async function setup() {
   });
   return async () => {
     await scheduler.stop();
+    await secrets.stop();
     await dynamo.stop();
   };
 }

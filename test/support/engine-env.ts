@@ -8,4 +8,11 @@ export const ENGINE_TEST_ENV = {
   WHATSAPP_SECRET_PREFIX: 'followup/whatsapp/',
   REPLAN_QUEUE_URL: 'http://127.0.0.1:9/000000000000/replan',
   UNSUBSCRIBE_SECRET_NAME: 'followup/unsubscribe',
+  API_URL: 'https://api.followup.test',
+  INBOUND_DOMAIN: 'assistants.followup.test',
+  INBOUND_BUCKET: 'followup-test-inbound',
+  INBOUND_PREFIX: 'inbound/',
 };
+
+/** The unsubscribe signing key the integration setup stores, so tests can sign tokens as the sender does. */
+export const UNSUBSCRIBE_TEST_KEY = 'test-unsubscribe-key-0123456789abcdef';

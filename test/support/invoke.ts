@@ -68,6 +68,11 @@ export async function invoke(
   return {
     status: response.statusCode ?? 200,
     headers: (response.headers ?? {}) as Record<string, string>,
-    body: text === '' ? undefined : JSON.parse(text),
+    body:
+      text === ''
+        ? undefined
+        : response.headers?.['content-type'] === 'application/json'
+          ? JSON.parse(text)
+          : text,
   };
 }

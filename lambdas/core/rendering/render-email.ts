@@ -190,7 +190,8 @@ function messageContent(input: RenderEmailInput): MessageTemplates {
 }
 
 function unsubscribeHeaders({ url, mailto }: UnsubscribeLinks): EmailHeader[] {
-  if (!/^https:\/\/[^\s<>]+$/i.test(url)) {
+  // RFC 8058 wants https; plain http is allowed for the local stack's own address only.
+  if (!/^(?:https:\/\/|http:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?\/)[^\s<>]+$/i.test(url)) {
     throw new UnprocessableError('One-click unsubscribe needs an https URL without spaces (RFC 8058)');
   }
   const mailtoUri = /^mailto:/i.test(mailto) ? mailto : `mailto:${mailto}`;

@@ -2,6 +2,7 @@
 
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { BatchGetCommand, DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -12,6 +13,7 @@ import { sendScheduledStep } from '../../../lambdas/engine/send-step';
 const db = mockClient(DynamoDBDocumentClient);
 const scheduler = mockClient(SchedulerClient);
 const ses = mockClient(SESv2Client);
+const secrets = mockClient(SecretsManagerClient);
 
 const now = new Date('2026-03-03T15:00:00Z'); // Tuesday 10:00 in New York
 const input = {
@@ -73,6 +75,8 @@ beforeEach(() => {
   db.reset();
   scheduler.reset();
   ses.reset();
+  secrets.reset();
+  secrets.on(GetSecretValueCommand).resolves({ SecretString: 'unsubscribe-signing-key' });
 });
 
 describe('sending a scheduled step', () => {

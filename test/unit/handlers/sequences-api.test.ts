@@ -74,7 +74,8 @@ describe('sequences handler', () => {
     });
 
     expect(response.status).toBe(403);
-    expect(db.calls()).toHaveLength(0);
+    expect(db).not.toHaveReceivedCommand(GetCommand);
+    expect(db).not.toHaveReceivedCommand(TransactWriteCommand);
   });
 
   it('answers a failing table with a 500 that names nothing internal', async () => {

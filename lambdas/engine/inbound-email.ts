@@ -1,0 +1,184 @@
+/**
+ * One inbound e-mail to an assistant's address: an unsubscribe to the mailbox, a user's e-mail with the
+ * assistant on CC (Email CC), or a lead's answer — found by thread (In-Reply-To/References against the
+ * Message-IDs the sender recorded), else by sender address — classified and acted on: stop, postpone,
+ * suppress. Every message is acted on once and its decision recorded.
+ */
+import { createHash } from 'node:crypto';
+import { readSecret } from '../adapters/secrets';
+import type { Assistant } from '../core/assistants';
+import { classifyReply, type InboundEmail, postponeUntil } from '../core/inbound';
+import type { Lead } from '../core/leads';
+import { sendWindowFor } from '../core/send-window';
+import { verifyUnsubscribeToken } from '../core/signatures';
+import { findAssistantsByEmail, getAssistant } from '../data/assistants';
+import { finishInbound, takeInbound } from '../data/inbound';
+import { findLeadByEmail, getLead } from '../data/leads';
+import { appendTimelineEvent, findSendByProviderId } from '../data/sends';
+import { listUsers } from '../data/users';
+import { requiredEnv } from '../env';
+import { handleEmailCc } from './email-cc';
+import { postponeFollowUp, stopFollowUp, suppressAndStop } from './listening';
+
+const config = {
+  inboundDomain: requiredEnv('INBOUND_DOMAIN').toLowerCase(),
+  unsubscribeSecretName: requiredEnv('UNSUBSCRIBE_SECRET_NAME'),
+};
+
+export type InboundDecision = Record<string, unknown> & { decision: string };
+
+export async function handleInboundEmail(
+  email: InboundEmail,
+  raw: Buffer,
+  receivedAt: Date,
+  now: Date,
+): Promise<InboundDecision> {
+  const key = email.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+  if (!(await takeInbound('email', key, now))) return { decision: 'duplicate' };
+  const decision = await decide(email, receivedAt, now);
+  await finishInbound('email', key, decision);
+  return decision;
+}
+
+async function decide(email: InboundEmail, receivedAt: Date, now: Date): Promise<InboundDecision> {
+  const recipients = [...email.to, ...email.cc].map((recipient) => recipient.address);
+  if (recipients.includes(`unsubscribe@${config.inboundDomain}`)) return unsubscribeByMail(email, now);
+
+  const assistants = await findAssistantsByEmail(recipients);
+  if (assistants.length === 0) return { decision: 'ignored', reason: 'no assistant is addressed' };
+  const sender = email.from?.address;
+  for (const assistant of assistants) {
+    const users = await listUsers(assistant.orgId);
+    const user = users.find((candidate) => candidate.email !== undefined && candidate.email === sender);
+    if (user)
+      return handleEmailCc(email, { ...user, orgId: assistant.orgId }, assistant, users, receivedAt, now);
+  }
+
+  const lead = (await leadOfThread(email, assistants)) ?? (await leadBySender(email, assistants));
+  if (!lead)
+    return {
+      decision: 'ignored',
+      reason: 'not from a user or lead of the addressed assistants’ orgs',
+      from: sender,
+    };
+  return actOnReply(email, lead, receivedAt, now);
+}
+
+/** The lead whose thread the e-mail answers: the most recent id it references that the sender recorded. */
+async function leadOfThread(email: InboundEmail, assistants: Assistant[]): Promise<Lead | undefined> {
+  const orgs = new Set(assistants.map((assistant) => assistant.orgId));
+  const referenced = [
+    email.deliveryStatus?.originalMessageId,
+    email.inReplyTo,
+    ...email.references.toReversed(),
+  ];
+  for (const messageId of referenced) {
+    const providerId = messageId && sesMessageIdOf(messageId);
+    const send = providerId ? await findSendByProviderId(providerId) : undefined;
+    if (send && orgs.has(send.orgId)) return getLead(send.orgId, send.leadId);
+  }
+  return undefined;
+}
+
+async function leadBySender(email: InboundEmail, assistants: Assistant[]): Promise<Lead | undefined> {
+  const sender = email.from?.address;
+  if (!sender) return undefined;
+  for (const orgId of new Set(assistants.map((assistant) => assistant.orgId))) {
+    const lead = await findLeadByEmail(orgId, sender);
+    if (lead) return lead;
+  }
+  return undefined;
+}
+
+async function actOnReply(
+  email: InboundEmail,
+  lead: Lead,
+  receivedAt: Date,
+  now: Date,
+): Promise<InboundDecision> {
+  const thread = lead.enrollment.thread;
+  const intent = classifyReply(email, {
+    leadEmail: lead.email ?? '',
+    threadMessageIds: thread ? [thread.rootMessageId, ...thread.laterMessageIds] : [],
+    receivedAt,
+    timezone: lead.timezone,
+  });
+  const event = {
+    at: now.toISOString(),
+    detail: { messageId: email.messageId, from: email.from?.address, subject: email.subject },
+  };
+  const base = { leadId: lead.id, orgId: lead.orgId };
+  switch (intent.kind) {
+    case 'replied':
+    case 'not_interested':
+      await stopFollowUp(lead, intent.kind, { kind: intent.kind, ...event }, now);
+      return { decision: intent.kind, ...base };
+    case 'unsubscribed':
+      if (lead.email)
+        await suppressAndStop(
+          lead.orgId,
+          lead.email,
+          'unsubscribed',
+          { kind: 'unsubscribed', ...event },
+          now,
+        );
+      else await stopFollowUp(lead, 'unsubscribed', { kind: 'unsubscribed', ...event }, now);
+      return { decision: 'unsubscribed', ...base };
+    case 'bounce':
+      if (!intent.permanent) {
+        await appendTimelineEvent(lead.orgId, lead.id, { kind: 'bounced_transiently', ...event });
+        return { decision: 'bounced_transiently', ...base };
+      }
+      await suppressAndStop(
+        lead.orgId,
+        intent.recipient ?? lead.email ?? '',
+        'bounced',
+        { kind: 'bounced', ...event },
+        now,
+      );
+      return { decision: 'bounced', ...base };
+    case 'auto_reply': {
+      const window = await windowOf(lead);
+      if (!window) return { decision: 'ignored', reason: 'the lead’s assistant is gone', ...base };
+      const postponement = postponeUntil(intent, receivedAt, window);
+      const detail = { ...event.detail, reason: postponement.reason };
+      await postponeFollowUp(
+        lead,
+        postponement.at,
+        ['out_of_office'],
+        { kind: 'auto_reply', at: event.at, detail },
+        now,
+      );
+      return { decision: 'postponed', until: postponement.at.toISOString(), ...base };
+    }
+    case 'ignore':
+      return { decision: 'ignored', reason: intent.reason, ...base };
+  }
+}
+
+/** Mail to the List-Unsubscribe mailbox carries the signed token in its subject, as our links put it. */
+async function unsubscribeByMail(email: InboundEmail, now: Date): Promise<InboundDecision> {
+  const token = /unsubscribe\s+([\w-]+\.[\w-]+)/i.exec(email.subject)?.[1];
+  const key = await readSecret(config.unsubscribeSecretName);
+  const claims = token && key ? verifyUnsubscribeToken(token, key) : undefined;
+  if (!claims) return { decision: 'ignored', reason: 'unsubscribe mail without a valid token' };
+  const lead = await getLead(claims.orgId, claims.leadId);
+  const event = {
+    kind: 'unsubscribed',
+    at: now.toISOString(),
+    detail: { via: 'mail', messageId: email.messageId },
+  };
+  if (lead?.email) await suppressAndStop(claims.orgId, lead.email, 'unsubscribed', event, now);
+  else if (lead) await stopFollowUp(lead, 'unsubscribed', event, now);
+  return { decision: 'unsubscribed', orgId: claims.orgId, leadId: claims.leadId };
+}
+
+async function windowOf(lead: Lead) {
+  const assistant = await getAssistant(lead.orgId, lead.assistantId);
+  return assistant && sendWindowFor(assistant, lead.timezone);
+}
+
+/** `<id@email.amazonses.com>` or `<id@eu-west-1.amazonses.com>`: the id SES returned when sending. */
+export function sesMessageIdOf(messageId: string): string | undefined {
+  return /^<([^@>]+)@(?:[a-z0-9-]+\.)?amazonses\.com>$/i.exec(messageId.trim())?.[1];
+}

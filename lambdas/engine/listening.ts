@@ -1,0 +1,84 @@
+/**
+ * What the engine does with what comes back from leads and providers: stop a lead's follow-up (reply,
+ * unsubscribe, bounce, complaint), postpone it (out of office), suppress an address, and note each
+ * decision on the lead's timeline. Shared by the inbound e-mail, SES events and webhook handlers.
+ */
+
+import type { Enrollment } from '../core/enrollment';
+import { postpone, type StopReason, stop } from '../core/enrollment';
+import type { Lead } from '../core/leads';
+import type { PlacementReason } from '../core/send-window';
+import { sendWindowFor } from '../core/send-window';
+import { getAssistant } from '../data/assistants';
+import { findLeadByEmail, getLead, LeadChangedError } from '../data/leads';
+import { appendTimelineEvent, type TimelineEvent } from '../data/sends';
+import { suppress } from '../data/suppressions';
+import { commitPlan } from './plans';
+
+/** Notes `event` on the lead's timeline and stops its follow-up if it is running. Answers whether it stopped. */
+export async function stopFollowUp(
+  lead: Lead,
+  reason: StopReason,
+  event: TimelineEvent,
+  now: Date,
+): Promise<boolean> {
+  await appendTimelineEvent(lead.orgId, lead.id, event);
+  return changeIfActive(lead, (enrollment) => stop(enrollment, reason), now);
+}
+
+/** Moves the lead's pending step to `at` (within business hours), e.g. after an out-of-office reply. */
+export async function postponeFollowUp(
+  lead: Lead,
+  at: Date,
+  reasons: PlacementReason[],
+  event: TimelineEvent,
+  now: Date,
+): Promise<boolean> {
+  await appendTimelineEvent(lead.orgId, lead.id, event);
+  const assistant = await getAssistant(lead.orgId, lead.assistantId);
+  if (!assistant) return false;
+  const window = sendWindowFor(assistant, lead.timezone);
+  return changeIfActive(lead, (enrollment) => postpone(enrollment, window, at, reasons), now);
+}
+
+/**
+ * Never mails the address again in this org, and stops the lead that has it. Suppression comes first:
+ * even if the stop loses a race, every later send checks the list.
+ */
+export async function suppressAndStop(
+  orgId: string,
+  email: string,
+  reason: Extract<StopReason, 'bounced' | 'complained' | 'unsubscribed'>,
+  event: TimelineEvent,
+  now: Date,
+): Promise<Lead | undefined> {
+  await suppress(orgId, email, reason, now);
+  const lead = await findLeadByEmail(orgId, email);
+  if (lead) await stopFollowUp(lead, reason, event, now);
+  return lead;
+}
+
+/** Applies `change` to the active enrollment, reading again once if another writer got there first. */
+async function changeIfActive(
+  lead: Lead,
+  change: (enrollment: Enrollment) => Enrollment,
+  now: Date,
+): Promise<boolean> {
+  let current: Lead | undefined = lead;
+  for (const attempt of [1, 2]) {
+    if (attempt === 2) current = await getLead(lead.orgId, lead.id);
+    if (current?.enrollment.status !== 'active') return false;
+    try {
+      await commitPlan({
+        lead: current,
+        previous: current.enrollment,
+        next: change(current.enrollment),
+        now,
+      });
+      return true;
+    } catch (error) {
+      if (!(error instanceof LeadChangedError) || attempt === 2) throw error;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,76 @@
+/**
+ * What SES reports about an e-mail after it left: a permanent bounce deactivates the lead and
+ * suppresses the address, a complaint stops and suppresses, deliveries and transient bounces are noted
+ * on the timeline. Each (message, event type) is acted on once.
+ */
+import { z } from 'zod';
+import { finishInbound, takeInbound } from '../data/inbound';
+import { appendTimelineEvent, findSendByProviderId, markSendFailed } from '../data/sends';
+import { suppressAndStop } from './listening';
+
+export const SesEventDetailSchema = z
+  .object({
+    eventType: z.string(),
+    mail: z.object({ messageId: z.string(), destination: z.array(z.string()).default([]) }).loose(),
+    bounce: z
+      .object({
+        bounceType: z.string(),
+        bounceSubType: z.string().optional(),
+        bouncedRecipients: z
+          .array(z.object({ emailAddress: z.string(), diagnosticCode: z.string().optional() }).loose())
+          .default([]),
+      })
+      .loose()
+      .optional(),
+    complaint: z
+      .object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() }).loose()).default([]) })
+      .loose()
+      .optional(),
+  })
+  .loose();
+
+export type SesEventDetail = z.output<typeof SesEventDetailSchema>;
+
+export async function handleSesEvent(detail: SesEventDetail, now: Date): Promise<string> {
+  const { eventType, mail } = detail;
+  const send = await findSendByProviderId(mail.messageId);
+  // Acknowledgements and other mail the engine did not send as a step have no send record.
+  if (!send) return 'unknown message';
+  if (!(await takeInbound('ses', `${mail.messageId}#${eventType}`, now))) return 'duplicate';
+  const at = now.toISOString();
+  const base = { step: send.stepIndex, providerMessageId: mail.messageId };
+  let outcome: string;
+  if (eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent') {
+    const recipients = detail.bounce.bouncedRecipients.map((recipient) => recipient.emailAddress);
+    for (const address of recipients.length > 0 ? recipients : mail.destination) {
+      await suppressAndStop(
+        send.orgId,
+        address,
+        'bounced',
+        { kind: 'bounced', at, detail: { ...base, address } },
+        now,
+      );
+    }
+    await markSendFailed(send, `bounced (${detail.bounce.bounceSubType ?? 'permanent'})`);
+    outcome = 'bounced';
+  } else if (eventType === 'Complaint') {
+    const recipients =
+      detail.complaint?.complainedRecipients.map((recipient) => recipient.emailAddress) ?? [];
+    for (const address of recipients.length > 0 ? recipients : mail.destination) {
+      await suppressAndStop(
+        send.orgId,
+        address,
+        'complained',
+        { kind: 'complained', at, detail: { ...base, address } },
+        now,
+      );
+    }
+    outcome = 'complained';
+  } else {
+    const kind = eventType === 'Bounce' ? 'bounced_transiently' : eventType.toLowerCase();
+    await appendTimelineEvent(send.orgId, send.leadId, { kind, at, detail: base });
+    outcome = kind;
+  }
+  await finishInbound('ses', `${mail.messageId}#${eventType}`, { outcome, leadId: send.leadId });
+  return outcome;
+}

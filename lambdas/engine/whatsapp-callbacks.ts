@@ -1,0 +1,83 @@
+/**
+ * Sinch Conversation API callbacks for an org: an inbound WhatsApp message from a lead's number stops
+ * that lead's follow-up on every channel; a FAILED delivery report marks the step failed. Each callback
+ * is acted on once, however often Sinch delivers it.
+ */
+import { z } from 'zod';
+import { finishInbound, takeInbound } from '../data/inbound';
+import { findLeadsByPhone } from '../data/leads';
+import { appendTimelineEvent, findSendByProviderId, markSendFailed } from '../data/sends';
+import { stopFollowUp } from './listening';
+
+const InboundMessageSchema = z.object({
+  message: z.object({
+    id: z.string(),
+    contact_message: z.object({ text_message: z.object({ text: z.string() }).optional() }).loose(),
+    channel_identity: z.object({ channel: z.string(), identity: z.string() }),
+  }),
+});
+
+const DeliveryReportSchema = z.object({
+  message_delivery_report: z.object({
+    message_id: z.string(),
+    status: z.string(),
+    reason: z.object({ code: z.string().optional(), description: z.string().optional() }).loose().optional(),
+  }),
+});
+
+export type CallbackOutcome = { handled: string; leads?: number };
+
+export async function handleSinchCallback(orgId: string, body: unknown, now: Date): Promise<CallbackOutcome> {
+  const inbound = InboundMessageSchema.safeParse(body);
+  if (inbound.success) return handleInboundMessage(orgId, inbound.data.message, now);
+  const report = DeliveryReportSchema.safeParse(body);
+  if (report.success) return handleDeliveryReport(orgId, report.data.message_delivery_report, now);
+  return { handled: 'ignored' };
+}
+
+async function handleInboundMessage(
+  orgId: string,
+  message: z.output<typeof InboundMessageSchema>['message'],
+  now: Date,
+): Promise<CallbackOutcome> {
+  if (message.channel_identity.channel !== 'WHATSAPP') return { handled: 'ignored' };
+  if (!(await takeInbound('sinch', message.id, now))) return { handled: 'duplicate' };
+  // Sinch writes WhatsApp identities as digits; leads are stored in E.164.
+  const phone = `+${message.channel_identity.identity.replace(/^\+/, '')}`;
+  const leads = await findLeadsByPhone(orgId, phone);
+  const text = message.contact_message.text_message?.text ?? '';
+  for (const lead of leads) {
+    await stopFollowUp(
+      lead,
+      'replied',
+      {
+        kind: 'replied',
+        at: now.toISOString(),
+        detail: { channel: 'whatsapp', messageId: message.id, excerpt: text.slice(0, 200) },
+      },
+      now,
+    );
+  }
+  await finishInbound('sinch', message.id, { kind: 'replied', leads: leads.map((lead) => lead.id) });
+  return { handled: 'replied', leads: leads.length };
+}
+
+async function handleDeliveryReport(
+  orgId: string,
+  report: z.output<typeof DeliveryReportSchema>['message_delivery_report'],
+  now: Date,
+): Promise<CallbackOutcome> {
+  const send = await findSendByProviderId(report.message_id);
+  if (!send || send.orgId !== orgId) return { handled: 'ignored' };
+  const reason = report.reason?.description ?? report.reason?.code ?? report.status;
+  if (report.status === 'FAILED') {
+    await markSendFailed(send, `WhatsApp delivery failed: ${reason}`);
+    return { handled: 'failed' };
+  }
+  await appendTimelineEvent(orgId, send.leadId, {
+    kind: `whatsapp_${report.status.toLowerCase()}`,
+    at: now.toISOString(),
+    detail: { step: send.stepIndex, providerMessageId: report.message_id },
+  });
+  return { handled: report.status.toLowerCase() };
+}

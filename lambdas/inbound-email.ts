@@ -1,0 +1,25 @@
+/**
+ * Inbound e-mail to the assistants' domain, from SES's receipt rule: the rule stored the raw message in
+ * S3 and invokes this with the receipt event (which carries no body). Each message is parsed and handed
+ * to the inbound use case.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { SESEvent } from 'aws-lambda';
+import { parseEmail } from './adapters/mime';
+import { readRawMail } from './adapters/raw-mail-store';
+import { clock } from './clock';
+import { handleInboundEmail } from './engine/inbound-email';
+import { logger } from './observability';
+
+export const handler = middy<SESEvent, void>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event) => {
+    for (const record of event.Records) {
+      const { messageId, timestamp } = record.ses.mail;
+      logger.appendKeys({ sesMessageId: messageId });
+      const raw = await readRawMail(messageId);
+      const decision = await handleInboundEmail(await parseEmail(raw), raw, new Date(timestamp), clock.now());
+      logger.info('Inbound e-mail handled', { ...decision });
+    }
+  });

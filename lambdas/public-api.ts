@@ -1,0 +1,67 @@
+/**
+ * The public routes, which prove themselves without a JWT: unsubscribe links (a signed token) and
+ * Sinch's callbacks (an HMAC signature with the org's webhook secret).
+ */
+import { readSecret } from './adapters/secrets';
+import { UnauthorizedError, ValidationError } from './core/errors';
+import { type UnsubscribeClaims, verifySinchSignature, verifyUnsubscribeToken } from './core/signatures';
+import { getLead } from './data/leads';
+import { stopFollowUp, suppressAndStop } from './engine/listening';
+import { handleSinchCallback } from './engine/whatsapp-callbacks';
+import { requiredEnv } from './env';
+import { apiHandler } from './http/api-handler';
+import { unsubscribedPage, unsubscribePage } from './http/unsubscribe-pages';
+
+const config = {
+  unsubscribeSecretName: requiredEnv('UNSUBSCRIBE_SECRET_NAME'),
+  whatsAppSecretPrefix: requiredEnv('WHATSAPP_SECRET_PREFIX'),
+};
+
+export const handler = apiHandler('public', {
+  async unsubscribePage({ params }) {
+    await unsubscribeClaims(params.token);
+    return { html: unsubscribePage() };
+  },
+
+  async unsubscribe({ params, now }) {
+    const { orgId, leadId } = await unsubscribeClaims(params.token);
+    const lead = await getLead(orgId, leadId);
+    const event = { kind: 'unsubscribed', at: now.toISOString(), detail: { via: 'link' } };
+    if (lead?.email) await suppressAndStop(orgId, lead.email, 'unsubscribed', event, now);
+    else if (lead) await stopFollowUp(lead, 'unsubscribed', event, now);
+    return { html: unsubscribedPage() };
+  },
+
+  async sinchWebhook({ params, rawBody, headers, now }) {
+    const orgId = params.orgId ?? '';
+    const secret = await readSecret(`${config.whatsAppSecretPrefix}${orgId}`);
+    const webhookSecret = secret
+      ? (JSON.parse(secret) as { webhookSecret?: string }).webhookSecret
+      : undefined;
+    const signed = {
+      rawBody,
+      signature: headers['x-sinch-webhook-signature'],
+      nonce: headers['x-sinch-webhook-signature-nonce'],
+      timestamp: headers['x-sinch-webhook-signature-timestamp'],
+    };
+    if (!webhookSecret || !verifySinchSignature(signed, webhookSecret, now)) {
+      throw new UnauthorizedError('The callback is not signed with this org’s webhook secret, or is too old');
+    }
+    return { body: await handleSinchCallback(orgId, parseCallback(rawBody), now) };
+  },
+});
+
+async function unsubscribeClaims(token: string | undefined): Promise<UnsubscribeClaims> {
+  const key = await readSecret(config.unsubscribeSecretName);
+  const claims = token && key ? verifyUnsubscribeToken(token, key) : undefined;
+  if (!claims) throw ValidationError.field('token', 'This unsubscribe link is not valid');
+  return claims;
+}
+
+function parseCallback(rawBody: string): unknown {
+  try {
+    return JSON.parse(rawBody);
+  } catch {
+    throw ValidationError.field('', 'The callback body is not JSON');
+  }
+}

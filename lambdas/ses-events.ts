@@ -1,0 +1,23 @@
+/**
+ * SES's events for the stack's configuration set, delivered by an EventBridge rule: bounces,
+ * complaints and deliveries of the steps the sender sent.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { EventBridgeEvent } from 'aws-lambda';
+import { clock } from './clock';
+import { handleSesEvent, SesEventDetailSchema } from './engine/ses-feedback';
+import { logger } from './observability';
+
+export const handler = middy<EventBridgeEvent<string, unknown>, void>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event) => {
+    const detail = SesEventDetailSchema.safeParse(event.detail);
+    if (!detail.success) {
+      logger.warn('Not an SES event this handler knows', { detailType: event['detail-type'] });
+      return;
+    }
+    logger.appendKeys({ providerMessageId: detail.data.mail.messageId, eventType: detail.data.eventType });
+    const outcome = await handleSesEvent(detail.data, clock.now());
+    logger.info('SES event handled', { outcome });
+  });

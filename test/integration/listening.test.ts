@@ -1,0 +1,410 @@
+/**
+ * Listening against DynamoDB Local: replies, out-of-office, bounces, complaints, one-click unsubscribe,
+ * signed WhatsApp callbacks and Email CC, each asserted on stored state.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { describe, expect, it } from 'vitest';
+import { parseEmail } from '../../lambdas/adapters/mime';
+import { handler as assistantsApi } from '../../lambdas/assistants-api';
+import { signSinchCallback, signUnsubscribeToken } from '../../lambdas/core/signatures';
+import { readLeadLog, recordOutcome, sendOutcome } from '../../lambdas/data/sends';
+import { isSuppressed } from '../../lambdas/data/suppressions';
+import { handleInboundEmail } from '../../lambdas/engine/inbound-email';
+import { handler as leadsApi } from '../../lambdas/leads-api';
+import { handler as orgApi } from '../../lambdas/org-api';
+import { handler as publicApi } from '../../lambdas/public-api';
+import { handler as sesEvents } from '../../lambdas/ses-events';
+import { UNSUBSCRIBE_TEST_KEY } from '../support/engine-env';
+import { invoke, type TestCaller } from '../support/invoke';
+
+const scheduler = new SchedulerClient({});
+
+async function newOrgWithLead(lead: Record<string, unknown> = {}) {
+  const orgId = `org-${randomUUID()}`;
+  const admin: TestCaller = { orgId, userId: 'admin', role: 'admin' };
+  const { body: assistant } = await invoke(assistantsApi, 'createAssistant', {
+    caller: admin,
+    body: { name: 'Maya Chen', email: `maya-${orgId}@assistants.followup.test`, timezone: 'Europe/Berlin' },
+  });
+  const { body: created } = await invoke(leadsApi, 'createLead', {
+    caller: admin,
+    body: {
+      firstName: 'Jordan',
+      email: `jordan@${orgId}.example`,
+      assistantId: assistant.id,
+      startAt: '2031-03-03T10:00:00Z',
+      ...lead,
+    },
+  });
+  return { orgId, admin, assistant, lead: created };
+}
+
+/** Records that step 0 went out with an SES id, as the sender does. */
+async function sentFirstEmail(orgId: string, lead: { id: string; email: string }, providerMessageId: string) {
+  const leadView = await invoke(leadsApi, 'getLead', {
+    caller: { orgId, userId: 'admin', role: 'admin' },
+    params: { id: lead.id },
+  });
+  await recordOutcome([
+    sendOutcome({
+      orgId,
+      leadId: lead.id,
+      runId: 'run-test',
+      stepIndex: 0,
+      channel: 'email',
+      status: 'sent',
+      at: new Date().toISOString(),
+      attempts: 1,
+      revision: 1,
+      providerMessageId,
+      messageIdHeader: `<${providerMessageId}@email.amazonses.com>`,
+    }),
+  ]);
+  return leadView.body;
+}
+
+const leadOf = async (caller: TestCaller, id: string) =>
+  (await invoke(leadsApi, 'getLead', { caller, params: { id } })).body;
+const pendingSchedules = async (leadId: string) =>
+  (
+    await scheduler.send(
+      new ListSchedulesCommand({ GroupName: process.env.SCHEDULE_GROUP, NamePrefix: `lead-${leadId}` }),
+    )
+  ).Schedules ?? [];
+
+describe('one-click unsubscribe', () => {
+  it('confirms with a page, then suppresses the address and stops the lead on POST', async () => {
+    const { orgId, admin, lead } = await newOrgWithLead();
+    const token = signUnsubscribeToken({ orgId, leadId: lead.id }, UNSUBSCRIBE_TEST_KEY);
+
+    const page = await invoke(publicApi, 'unsubscribePage', { params: { token } });
+    const stillActive = await leadOf(admin, lead.id);
+    const done = await invoke(publicApi, 'unsubscribe', {
+      params: { token },
+      body: 'List-Unsubscribe=One-Click',
+    });
+
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(stillActive.enrollment.status).toBe('active');
+    expect(done.status).toBe(200);
+    expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
+      status: 'stopped',
+      stopReason: 'unsubscribed',
+    });
+    expect(await isSuppressed(orgId, lead.email)).toBe(true);
+    expect(await pendingSchedules(lead.id)).toEqual([]);
+  });
+
+  it('refuses a forged or altered token with 400 and changes nothing', async () => {
+    const { orgId, admin, lead } = await newOrgWithLead();
+    const forged = signUnsubscribeToken({ orgId, leadId: lead.id }, 'not-our-key');
+    const genuine = signUnsubscribeToken({ orgId, leadId: lead.id }, UNSUBSCRIBE_TEST_KEY);
+    const altered = `${genuine.slice(0, -2)}${genuine.endsWith('A') ? 'B' : 'A'}A`;
+
+    const answers = await Promise.all(
+      [forged, altered].map((token) => invoke(publicApi, 'unsubscribe', { params: { token } })),
+    );
+
+    expect(answers.map((answer) => answer.status)).toEqual([400, 400]);
+    expect((await leadOf(admin, lead.id)).enrollment.status).toBe('active');
+    expect(await isSuppressed(orgId, lead.email)).toBe(false);
+  });
+});
+
+describe('Sinch webhook', () => {
+  async function connectedOrg() {
+    const setup = await newOrgWithLead({ phone: '+4915112345678' });
+    await invoke(orgApi, 'putWhatsApp', {
+      caller: setup.admin,
+      body: {
+        projectId: 'p',
+        keyId: 'k',
+        keySecret: 's',
+        appId: 'a',
+        region: 'eu',
+        webhookSecret: 'webhook-secret-0123456789',
+      },
+    });
+    return setup;
+  }
+  const inboundText = (id: string) =>
+    JSON.stringify({
+      app_id: 'a',
+      message: {
+        id,
+        direction: 'TO_APP',
+        contact_message: { text_message: { text: 'Yes, let’s talk' } },
+        channel_identity: { channel: 'WHATSAPP', identity: '4915112345678', app_id: 'a' },
+      },
+    });
+  const signed = (body: string, secret: string, timestamp = String(Math.floor(Date.now() / 1000))) => ({
+    'x-sinch-webhook-signature': signSinchCallback(body, secret, 'nonce-1', timestamp),
+    'x-sinch-webhook-signature-nonce': 'nonce-1',
+    'x-sinch-webhook-signature-timestamp': timestamp,
+    'x-sinch-webhook-signature-algorithm': 'HmacSHA256',
+  });
+
+  it('stops the lead whose number replied, once however often Sinch delivers it', async () => {
+    const { orgId, admin, lead } = await connectedOrg();
+    const body = inboundText(`msg-${randomUUID()}`);
+
+    const first = await invoke(publicApi, 'sinchWebhook', {
+      params: { orgId },
+      body,
+      headers: signed(body, 'webhook-secret-0123456789'),
+    });
+    const again = await invoke(publicApi, 'sinchWebhook', {
+      params: { orgId },
+      body,
+      headers: signed(body, 'webhook-secret-0123456789'),
+    });
+
+    expect(first.body).toEqual({ handled: 'replied', leads: 1 });
+    expect(again.body).toEqual({ handled: 'duplicate' });
+    expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
+      status: 'stopped',
+      stopReason: 'replied',
+    });
+    const { events } = await readLeadLog(orgId, lead.id);
+    expect(events.map((event) => event.kind)).toEqual(['replied']);
+  });
+
+  it('answers 401 to a forged or replayed callback and changes nothing', async () => {
+    const { orgId, admin, lead } = await connectedOrg();
+    const body = inboundText(`msg-${randomUUID()}`);
+    const tenMinutesAgo = String(Math.floor(Date.now() / 1000) - 600);
+
+    const forged = await invoke(publicApi, 'sinchWebhook', {
+      params: { orgId },
+      body,
+      headers: signed(body, 'guessed-secret'),
+    });
+    const replayed = await invoke(publicApi, 'sinchWebhook', {
+      params: { orgId },
+      body,
+      headers: signed(body, 'webhook-secret-0123456789', tenMinutesAgo),
+    });
+    const unsigned = await invoke(publicApi, 'sinchWebhook', { params: { orgId }, body });
+
+    expect([forged.status, replayed.status, unsigned.status]).toEqual([401, 401, 401]);
+    expect((await leadOf(admin, lead.id)).enrollment.status).toBe('active');
+  });
+});
+
+describe('SES events', () => {
+  const event = (type: string, detail: Record<string, unknown>) => ({
+    version: '0',
+    id: randomUUID(),
+    source: 'aws.ses',
+    account: '000000000000',
+    time: new Date().toISOString(),
+    region: 'us-east-1',
+    resources: [],
+    'detail-type': type,
+    detail,
+  });
+  const context = {
+    awsRequestId: 'ses',
+    functionName: 'ses-events',
+    getRemainingTimeInMillis: () => 30_000,
+  } as never;
+
+  it('deactivates the lead and suppresses the address on a permanent bounce', async () => {
+    const { orgId, admin, lead } = await newOrgWithLead();
+    const providerMessageId = `ses-${randomUUID()}`;
+    await sentFirstEmail(orgId, lead, providerMessageId);
+    const bounce = event('Email Bounced', {
+      eventType: 'Bounce',
+      mail: { messageId: providerMessageId, destination: [lead.email] },
+      bounce: {
+        bounceType: 'Permanent',
+        bounceSubType: 'General',
+        bouncedRecipients: [{ emailAddress: lead.email }],
+      },
+    });
+
+    await sesEvents(bounce, context);
+    await sesEvents(bounce, context);
+
+    expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
+      status: 'stopped',
+      stopReason: 'bounced',
+    });
+    expect(await isSuppressed(orgId, lead.email)).toBe(true);
+    const log = await readLeadLog(orgId, lead.id);
+    expect(log.events.map((each) => each.kind)).toEqual(['bounced']);
+    expect(log.sends[0]).toMatchObject({ status: 'failed', reason: 'bounced (General)' });
+  });
+
+  it('notes deliveries and transient bounces without stopping', async () => {
+    const { orgId, admin, lead } = await newOrgWithLead();
+    const providerMessageId = `ses-${randomUUID()}`;
+    await sentFirstEmail(orgId, lead, providerMessageId);
+
+    await sesEvents(
+      event('Email Delivered', { eventType: 'Delivery', mail: { messageId: providerMessageId } }),
+      context,
+    );
+    await sesEvents(
+      event('Email Bounced', {
+        eventType: 'Bounce',
+        mail: { messageId: providerMessageId },
+        bounce: { bounceType: 'Transient' },
+      }),
+      context,
+    );
+
+    expect((await leadOf(admin, lead.id)).enrollment.status).toBe('active');
+    expect((await readLeadLog(orgId, lead.id)).events.map((each) => each.kind).sort()).toEqual([
+      'bounced_transiently',
+      'delivery',
+    ]);
+  });
+});
+
+describe('inbound e-mail', () => {
+  const fixture = (name: string) => readFileSync(`test/fixtures/mime/${name}.eml`, 'utf8');
+
+  async function replyTo(
+    name: string,
+    orgId: string,
+    lead: { email: string },
+    assistantEmail: string,
+    providerMessageId: string,
+  ) {
+    const raw = fixture(name)
+      .replaceAll('0100018e-aaaa', providerMessageId)
+      .replaceAll('jordan.lee@fabrikam.example', lead.email)
+      .replaceAll('maya@contoso.example', assistantEmail)
+      .replaceAll(/^Message-ID: <[^>]+>/gm, `Message-ID: <${randomUUID()}@mail.example>`);
+    return Buffer.from(raw);
+  }
+
+  it('stops the lead that replied in its thread, once for a message delivered twice', async () => {
+    const { orgId, admin, assistant, lead } = await newOrgWithLead();
+    const providerMessageId = `ses-${randomUUID()}`;
+    await sentFirstEmail(orgId, lead, providerMessageId);
+    const raw = await replyTo('gmail-reply', orgId, lead, assistant.email, providerMessageId);
+
+    const first = await handleInboundEmail(await parseEmail(raw), raw, new Date(), new Date());
+    const second = await handleInboundEmail(await parseEmail(raw), raw, new Date(), new Date());
+
+    expect(first).toMatchObject({ decision: 'replied', leadId: lead.id });
+    expect(second).toEqual({ decision: 'duplicate' });
+    expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
+      status: 'stopped',
+      stopReason: 'replied',
+    });
+    expect((await readLeadLog(orgId, lead.id)).events.map((each) => each.kind)).toEqual(['replied']);
+  });
+
+  it('delays the next step to the return date of an out-of-office reply, without stopping', async () => {
+    const { orgId, admin, assistant, lead } = await newOrgWithLead({ startAt: '2026-03-04T10:00:00Z' });
+    const providerMessageId = `ses-${randomUUID()}`;
+    await sentFirstEmail(orgId, lead, providerMessageId);
+    const raw = await replyTo('ooo-auto-replied', orgId, lead, assistant.email, providerMessageId);
+
+    const decision = await handleInboundEmail(
+      await parseEmail(raw),
+      raw,
+      new Date('2026-03-04T13:15:00Z'),
+      new Date('2026-03-04T13:16:00Z'),
+    );
+
+    const after = await leadOf(admin, lead.id);
+    expect(decision.decision).toBe('postponed');
+    expect(after.enrollment.status).toBe('active');
+    // "Out of the office until Monday, March 9": the first business moment that day in Berlin.
+    expect(after.enrollment.nextSendAt).toBe('2026-03-09T08:00:00.000Z');
+    expect(after.enrollment.nextReasons).toContain('out_of_office');
+  });
+
+  it('turns an e-mail a user CC’d the assistant on into a lead on the Email CC sequence, threaded under it', async () => {
+    const orgId = `org-${randomUUID()}`;
+    const sam: TestCaller & { email: string } = {
+      orgId,
+      userId: 'sam',
+      role: 'admin',
+      email: 'sam@contoso.example',
+    };
+    const { body: assistant } = await invoke(assistantsApi, 'createAssistant', {
+      claims: { sub: 'sam', org_id: orgId, role: 'admin', email: sam.email },
+      body: {
+        name: 'Maya Chen',
+        email: `maya-${orgId}@assistants.followup.test`,
+        timezone: 'America/New_York',
+      },
+    });
+    const messageId = `<${randomUUID()}@mail.contoso.example>`;
+    const raw = Buffer.from(
+      [
+        'From: Sam Lee <sam@contoso.example>',
+        `To: "Grace Hopper" <grace@navy.example>, Ada <ada@navy.example>`,
+        `Cc: Maya Chen <${assistant.email}>`,
+        'Subject: Proposal for the navy',
+        'Date: Mon, 2 Mar 2026 10:00:00 -0500',
+        `Message-ID: ${messageId}`,
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        '<p>Hi Grace, please find our proposal attached.</p>',
+      ].join('\r\n'),
+    );
+
+    const decision = await handleInboundEmail(
+      await parseEmail(raw),
+      raw,
+      new Date('2026-03-02T15:00:05Z'),
+      new Date('2026-03-02T15:00:10Z'),
+    );
+    const again = await handleInboundEmail(
+      await parseEmail(
+        Buffer.from(
+          raw
+            .toString()
+            .replace(messageId, `<${randomUUID()}@resent>`)
+            .replace('Subject: Proposal', `In-Reply-To: ${messageId}\r\nSubject: Re: Proposal`),
+        ),
+      ),
+      raw,
+      new Date('2026-03-03T15:00:00Z'),
+      new Date('2026-03-03T15:00:00Z'),
+    );
+
+    expect(decision).toMatchObject({ decision: 'created' });
+    const lead = await leadOf(sam, String(decision.leadId));
+    expect(lead).toMatchObject({ firstName: 'Grace', lastName: 'Hopper', email: 'grace@navy.example' });
+    expect(lead.enrollment).toMatchObject({
+      sequenceId: 'system-recommended-email-cc',
+      status: 'active',
+      nextStep: 1,
+    });
+    // Three days after the user's e-mail, at the same local time in New York.
+    expect(lead.enrollment.nextSendAt).toBe('2026-03-05T15:00:00.000Z');
+    const log = await readLeadLog(orgId, lead.id);
+    expect(log.sends).toEqual([
+      expect.objectContaining({ status: 'external', stepIndex: 0, messageIdHeader: messageId }),
+    ]);
+    expect(again).toMatchObject({ decision: 'unchanged', leadId: lead.id });
+  });
+
+  it('ignores mail from someone who is neither a user nor a lead', async () => {
+    const { assistant } = await newOrgWithLead();
+    const raw = Buffer.from(
+      [
+        `From: stranger@else.example`,
+        `To: ${assistant.email}`,
+        'Subject: Hello',
+        `Message-ID: <${randomUUID()}@else>`,
+        '',
+        'Hi',
+      ].join('\r\n'),
+    );
+
+    const decision = await handleInboundEmail(await parseEmail(raw), raw, new Date(), new Date());
+
+    expect(decision).toMatchObject({ decision: 'ignored' });
+  });
+});
