@@ -49,7 +49,16 @@ export function openApiDocument() {
     },
     components: {
       securitySchemes: { jwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Error: errorSchema },
+      schemas: { Error: errorSchema, ...namedSchemas },
+      responses: Object.fromEntries(
+        Object.entries(ERROR_STATUSES).map(([status, description]) => [
+          status,
+          {
+            description,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
+        ]),
+      ),
     },
     security: [{ jwt: [] }],
     paths,
@@ -89,6 +98,8 @@ function describe(operationId: string, operation: Operation) {
     operationId,
     summary: operation.summary,
     tags: [operation.fn],
+    // Public routes prove themselves with a signed token or a provider's signature instead of a JWT.
+    ...(operation.public && { security: [] }),
     parameters,
     ...(operation.body && {
       requestBody: {
@@ -99,22 +110,25 @@ function describe(operationId: string, operation: Operation) {
     responses: {
       [operation.status]: success,
       ...Object.fromEntries(
-        Object.entries(ERROR_STATUSES).map(([status, description]) => [
-          status,
-          {
-            description,
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-          },
-        ]),
+        Object.keys(ERROR_STATUSES).map((status) => [status, { $ref: `#/components/responses/${status}` }]),
       ),
     },
   };
 }
 
+/** Named schemas (zod `.meta({ id })`) found while describing operations, hoisted into components. */
+const namedSchemas: Record<string, unknown> = {};
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  return rest;
+  const {
+    $schema: _dialect,
+    $defs,
+    ...rest
+  } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const hoist = (value: unknown) =>
+    JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/'));
+  for (const [name, definition] of Object.entries(($defs ?? {}) as Record<string, unknown>)) {
+    namedSchemas[name] = hoist(definition);
+  }
+  return hoist(rest);
 }

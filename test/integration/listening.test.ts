@@ -270,7 +270,6 @@ describe('inbound e-mail', () => {
 
   async function replyTo(
     name: string,
-    orgId: string,
     lead: { email: string },
     assistantEmail: string,
     providerMessageId: string,
@@ -287,7 +286,7 @@ describe('inbound e-mail', () => {
     const { orgId, admin, assistant, lead } = await newOrgWithLead();
     const providerMessageId = `ses-${randomUUID()}`;
     await sentFirstEmail(orgId, lead, providerMessageId);
-    const raw = await replyTo('gmail-reply', orgId, lead, assistant.email, providerMessageId);
+    const raw = await replyTo('gmail-reply', lead, assistant.email, providerMessageId);
 
     const first = await handleInboundEmail(await parseEmail(raw), raw, new Date(), new Date());
     const second = await handleInboundEmail(await parseEmail(raw), raw, new Date(), new Date());
@@ -305,7 +304,7 @@ describe('inbound e-mail', () => {
     const { orgId, admin, assistant, lead } = await newOrgWithLead({ startAt: '2026-03-04T10:00:00Z' });
     const providerMessageId = `ses-${randomUUID()}`;
     await sentFirstEmail(orgId, lead, providerMessageId);
-    const raw = await replyTo('ooo-auto-replied', orgId, lead, assistant.email, providerMessageId);
+    const raw = await replyTo('ooo-auto-replied', lead, assistant.email, providerMessageId);
 
     const decision = await handleInboundEmail(
       await parseEmail(raw),
