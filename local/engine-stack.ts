@@ -1,9 +1,10 @@
 /**
  * The send engine on a laptop: the emulators the engine Lambdas talk to (EventBridge Scheduler, SES v2,
- * Sinch, SQS, Secrets Manager), the environment those Lambdas read, and the event sources that invoke
- * them in AWS, played locally: due schedules invoke the sender, the table's stream feeds
+ * Sinch, SQS, Secrets Manager, S3), the environment those Lambdas read, and the event sources that
+ * invoke them in AWS, played locally: due schedules invoke the sender, the table's stream feeds
  * sequence-changes, the replan queue feeds replan-worker. A movable clock drives it all, and
- * `/_local/clock`, `/_local/outbox` show and move it.
+ * `/_local/clock`, `/_local/outbox` show and move it. The outside world's events (a reply by e-mail or
+ * WhatsApp, SES's bounces) are played on demand by the routes of listening-routes.ts.
  *
  * One engine per process: it sets process.env, the handlers it imports keep their AWS clients (and the
  * endpoints they resolved) for the life of the process, and the SES emulator's store is shared (see
@@ -12,14 +13,22 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { lambdaContext } from './api-gateway-event';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
 import type { LocalRoute } from './http-server';
+import {
+  createListeningRoutes,
+  type InboundEmailHandler,
+  type SesEventsHandler,
+  type WhatsAppOrgApp,
+} from './listening-routes';
 import { DAY_MS, type LocalClock } from './local-clock';
 import { createOutbox, type Outbox } from './outbox';
+import { type S3Emulator, startS3Emulator } from './s3-emulator';
 import { type SchedulerEmulator, startSchedulerEmulator } from './scheduler-emulator';
 import { type SecretsEmulator, startSecretsEmulator } from './secrets-emulator';
 import { type SesLocal, startSesLocal } from './ses-local';
@@ -34,6 +43,10 @@ export interface EngineHandlers {
   sender: SenderHandler;
   sequenceChanges: StreamHandler;
   replanWorker: SqsHandler;
+  /** SES receiving's Lambda action, invoked by `POST /_local/inbound/email`. */
+  inboundEmail: InboundEmailHandler;
+  /** The configuration set's events on EventBridge, invoked by `POST /_local/ses-event`. */
+  sesEvents: SesEventsHandler;
 }
 
 export interface EngineStackOptions {
@@ -49,6 +62,11 @@ export interface EngineStackOptions {
   handlers?: Partial<EngineHandlers>;
   /** Port of the SES emulator, whose web UI lists the e-mails; 0 or absent: a free port. */
   sesPort?: number;
+  /**
+   * Origin of the local HTTP API: the handlers' API_URL (links in e-mails) and where simulated Sinch
+   * callbacks are posted. Absent (an engine without the API): an address that refuses connections.
+   */
+  apiUrl?: string;
 }
 
 export interface SettleSummary {
@@ -64,6 +82,8 @@ export interface EngineStack {
   secrets: SecretsEmulator;
   ses: SesLocal;
   sinch: SinchStub;
+  /** Holds received e-mails where SES's receipt rule would store them (ENGINE_SETTINGS.inboundBucket). */
+  s3: S3Emulator;
   /** Runs sequence-changes on the stream and replan-worker on the queue until both are quiet. */
   settle(): Promise<SettleSummary>;
   /**
@@ -71,7 +91,11 @@ export interface EngineStack {
    * sees its own time, and settles after each; answers how many schedules fired.
    */
   advance(ms: number): Promise<{ now: Date; fired: number }>;
-  /** `/_local/clock`, `/_local/clock/advance`, `/_local/outbox`, `/_local/services`. */
+  /**
+   * `/_local/clock`, `/_local/clock/advance`, `/_local/outbox`, `/_local/services`, and the outside
+   * world's events: `/_local/inbound/email`, `/_local/inbound/whatsapp`, `/_local/whatsapp/delivery-report`,
+   * `/_local/ses-event` (see listening-routes.ts).
+   */
   localRoutes: Record<string, LocalRoute>;
   stop(): Promise<void>;
 }
@@ -88,7 +112,15 @@ export const ENGINE_SETTINGS = {
   replanQueue: 'replan',
   whatsAppSecretPrefix: 'followup/whatsapp/',
   unsubscribeSecretName: 'followup/unsubscribe',
+  inboundBucket: 'followup-local-inbound',
+  /** As lib/inbound-mail.ts has SES store received mail. */
+  inboundPrefix: 'inbound/',
+  inboundDomain: 'assistants.localhost',
+  inboundFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:function:inbound-email`,
 } as const;
+
+/** Port 9 (discard) refuses connections: an engine started without the API posts callbacks nowhere. */
+const NO_API_URL = 'http://127.0.0.1:9';
 
 const BACKGROUND_INTERVAL_MS = 200;
 /** Guards against an engine that keeps feeding itself (a schedule due now creating another one due now). */
@@ -144,6 +176,8 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     stoppers.push(sqs.stop);
     const secrets = await startSecretsEmulator({ region: LOCAL_REGION });
     stoppers.push(secrets.stop);
+    const s3 = await startS3Emulator({ now: () => clock.now() });
+    stoppers.push(s3.stop);
     const outbox = createOutbox({ clock, ses, sinch });
 
     const replanQueueUrl = sqs.createQueue(ENGINE_SETTINGS.replanQueue);
@@ -167,8 +201,13 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
       AWS_ENDPOINT_URL_SQS: sqs.endpoint,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
       SINCH_AUTH_HOSTNAME: sinch.endpoint,
       SINCH_CONVERSATION_HOSTNAME: sinch.endpoint,
+      INBOUND_BUCKET: ENGINE_SETTINGS.inboundBucket,
+      INBOUND_PREFIX: ENGINE_SETTINGS.inboundPrefix,
+      INBOUND_DOMAIN: ENGINE_SETTINGS.inboundDomain,
+      API_URL: options.apiUrl ?? NO_API_URL,
     });
     handlers = await loadHandlers(options.handlers ?? {});
     const loaded = handlers;
@@ -307,6 +346,17 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
 
     const settle = () => exclusive(settleNow);
     const advance = (ms: number) => exclusive(() => advanceNow(ms));
+    /** One invocation by an outside event, then what it sent is stamped and the engine settles. */
+    const deliver = <T>(invoke: () => Promise<T>): Promise<T> =>
+      exclusive(async () => {
+        const invokedAt = clock.now();
+        try {
+          return await invoke();
+        } finally {
+          await outbox.capture(invokedAt);
+          await settleNow();
+        }
+      });
 
     const localRoutes: Record<string, LocalRoute> = {
       'GET /_local/clock': async () => ({
@@ -339,7 +389,28 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
           sqs: sqs.endpoint,
           secretsManager: secrets.endpoint,
           sinch: sinch.endpoint,
+          s3: s3.endpoint,
           deadLetters: scheduler.deadLetters.length,
+        },
+      }),
+      ...createListeningRoutes({
+        apiUrl: options.apiUrl ?? NO_API_URL,
+        clock,
+        handlers: loaded,
+        deliver,
+        inbound: {
+          s3,
+          bucket: ENGINE_SETTINGS.inboundBucket,
+          prefix: ENGINE_SETTINGS.inboundPrefix,
+          domain: ENGINE_SETTINGS.inboundDomain,
+          functionArn: ENGINE_SETTINGS.inboundFunctionArn,
+        },
+        ses: { configurationSet: ENGINE_SETTINGS.sesConfigurationSet, sent: outbox.items },
+        whatsApp: {
+          secrets,
+          secretPrefix: ENGINE_SETTINGS.whatsAppSecretPrefix,
+          apps: whatsAppApps(options.tableName, options.dynamoEndpoint),
+          sent: sinch.sent,
         },
       }),
     };
@@ -352,6 +423,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       secrets,
       ses,
       sinch,
+      s3,
       settle,
       advance,
       localRoutes,
@@ -363,29 +435,38 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
   }
 }
 
-type Loadable = { [Name in keyof EngineHandlers]: { file: string; missing: EngineHandlers[Name] } };
+type Loadable = {
+  [Name in keyof EngineHandlers]: { file: string; missing: EngineHandlers[Name]; standIn: string };
+};
+
+const notYet = (file: string) => async () => {
+  throw new Error(`lambdas/${file}.ts does not exist yet`);
+};
 
 /** Until the engine Lambdas exist, the stack still starts: it says what is missing and stands in. */
 const ENTRY_POINTS: Loadable = {
-  sender: {
-    file: 'sender',
-    missing: async () => {
-      throw new Error('lambdas/sender.ts does not exist yet');
-    },
+  sender: { file: 'sender', missing: notYet('sender'), standIn: 'fails every send' },
+  sequenceChanges: {
+    file: 'sequence-changes',
+    missing: async () => ({ batchItemFailures: [] }),
+    standIn: 'ignores its events',
   },
-  sequenceChanges: { file: 'sequence-changes', missing: async () => ({ batchItemFailures: [] }) },
-  replanWorker: { file: 'replan-worker', missing: async () => ({ batchItemFailures: [] }) },
+  replanWorker: {
+    file: 'replan-worker',
+    missing: async () => ({ batchItemFailures: [] }),
+    standIn: 'ignores its events',
+  },
+  inboundEmail: { file: 'inbound-email', missing: notYet('inbound-email'), standIn: 'fails every e-mail' },
+  sesEvents: { file: 'ses-events', missing: notYet('ses-events'), standIn: 'fails every event' },
 };
 
 async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<EngineHandlers> {
   const load = async <Name extends keyof EngineHandlers>(name: Name): Promise<EngineHandlers[Name]> => {
     const override = overrides[name];
     if (override) return override;
-    const { file, missing } = ENTRY_POINTS[name];
+    const { file, missing, standIn } = ENTRY_POINTS[name];
     if (!existsSync(fileURLToPath(new URL(`../lambdas/${file}.ts`, import.meta.url)))) {
-      console.warn(
-        `local engine: lambdas/${file}.ts is missing; a stand-in ${name === 'sender' ? 'fails every send' : 'ignores its events'}`,
-      );
+      console.warn(`local engine: lambdas/${file}.ts is missing; a stand-in ${standIn}`);
       return missing;
     }
     const module = (await import(`../lambdas/${file}.ts`)) as { handler?: EngineHandlers[Name] };
@@ -396,6 +477,50 @@ async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<EngineH
     sender: await load('sender'),
     sequenceChanges: await load('sequenceChanges'),
     replanWorker: await load('replanWorker'),
+    inboundEmail: await load('inboundEmail'),
+    sesEvents: await load('sesEvents'),
+  };
+}
+
+/**
+ * The orgs' connected WhatsApp apps, for signing simulated callbacks: one org's through the org data
+ * module (imported late: it reads the table's environment at import), every org's by scanning the
+ * local table for the connection items (no access pattern lists them; AWS never needs to).
+ */
+function whatsAppApps(
+  tableName: string,
+  endpoint: string,
+): { find(orgId: string): Promise<WhatsAppOrgApp | undefined>; list(): Promise<WhatsAppOrgApp[]> } {
+  return {
+    async find(orgId) {
+      const { getWhatsAppConnection } = await import('../lambdas/data/org');
+      const connection = await getWhatsAppConnection(orgId);
+      return connection && { orgId, projectId: connection.projectId, appId: connection.appId };
+    },
+    async list() {
+      const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+      const apps: WhatsAppOrgApp[] = [];
+      try {
+        const pages = paginateScan(
+          { client },
+          {
+            TableName: tableName,
+            FilterExpression: 'sk = :sk',
+            ExpressionAttributeValues: { ':sk': { S: 'WHATSAPP' } },
+            ProjectionExpression: 'orgId, projectId, appId',
+          },
+        );
+        for await (const page of pages) {
+          for (const item of page.Items ?? []) {
+            const [orgId, projectId, appId] = [item.orgId?.S, item.projectId?.S, item.appId?.S];
+            if (orgId && projectId && appId) apps.push({ orgId, projectId, appId });
+          }
+        }
+      } finally {
+        client.destroy();
+      }
+      return apps;
+    },
   };
 }
 

@@ -76,13 +76,16 @@ export async function startHttpServer(
 
     const match = matchRoute(method, url.pathname);
     if (!match) return send(response, 404, errorBody('not_found', `No route for ${method} ${url.pathname}`));
-    const claims = await options.auth.verify(request.headers.authorization);
-    if (!claims) return send(response, 401, errorBody('unauthorized', 'A valid bearer token is required'));
+    // Like API Gateway: public routes have no authorizer; every other one needs a valid token.
+    const claims = match.public ? undefined : await options.auth.verify(request.headers.authorization);
+    if (!match.public && !claims)
+      return send(response, 401, errorBody('unauthorized', 'A valid bearer token is required'));
 
     const event = apiGatewayEvent(match, {
       method,
       url: request.url ?? '/',
-      headers: request.headers as Record<string, string>,
+      // API Gateway tells the handler the scheme it was reached by; here it is plain http.
+      headers: { ...(request.headers as Record<string, string>), 'x-forwarded-proto': 'http' },
       body,
       claims,
     });
@@ -109,7 +112,10 @@ export async function startHttpServer(
   };
 }
 
-function matchRoute(method: string, path: string): (RouteMatch & { fn: ApiFunctionName }) | undefined {
+function matchRoute(
+  method: string,
+  path: string,
+): (RouteMatch & { fn: ApiFunctionName; public: boolean }) | undefined {
   // Literal segments beat parameters, as in API Gateway: `/sequences/preview` is not `/sequences/{id}`.
   const candidates = compiled
     .filter((route) => route.method === method && route.pattern.test(path))
@@ -120,7 +126,7 @@ function matchRoute(method: string, path: string): (RouteMatch & { fn: ApiFuncti
   const pathParameters = Object.fromEntries(
     route.names.map((name, index) => [name, decodeURIComponent(values[index] ?? '')]),
   );
-  return { routeKey: routeKey(route), pathParameters, fn: route.fn };
+  return { routeKey: routeKey(route), pathParameters, fn: route.fn, public: route.public === true };
 }
 
 const corsHeaders = {

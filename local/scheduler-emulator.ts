@@ -130,6 +130,11 @@ export interface SchedulerEmulator {
   /** Fires every enabled schedule due at clock.now(), earliest first; resolves to how many fired. */
   fireDue(): Promise<number>;
   schedules(): ReadonlyArray<Readonly<EmulatedSchedule>>;
+  /**
+   * Sets (or, with undefined, lifts) the requests-per-second quota from now on, starting with a full
+   * second's worth: a benchmark sets up without a quota, then measures under one.
+   */
+  setRequestsPerSecond(requestsPerSecond: number | undefined): void;
   stop(): Promise<void>;
 }
 
@@ -214,18 +219,31 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+interface RateLimiter {
+  allowRequest(): boolean;
+  setRate(requestsPerSecond: number | undefined): void;
+}
+
 /** Refills continuously up to one second's worth of requests, measured on the wall clock. */
-function createRateLimiter(requestsPerSecond: number | undefined): () => boolean {
-  if (requestsPerSecond === undefined) return () => true;
-  let tokens = requestsPerSecond;
+function createRateLimiter(initialRate: number | undefined): RateLimiter {
+  let requestsPerSecond = initialRate;
+  let tokens = initialRate ?? 0;
   let refilledAt = performance.now();
-  return () => {
-    const now = performance.now();
-    tokens = Math.min(requestsPerSecond, tokens + ((now - refilledAt) / 1000) * requestsPerSecond);
-    refilledAt = now;
-    if (tokens < 1) return false;
-    tokens -= 1;
-    return true;
+  return {
+    allowRequest: () => {
+      if (requestsPerSecond === undefined) return true;
+      const now = performance.now();
+      tokens = Math.min(requestsPerSecond, tokens + ((now - refilledAt) / 1000) * requestsPerSecond);
+      refilledAt = now;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+    setRate: (rate) => {
+      requestsPerSecond = rate;
+      tokens = rate ?? 0;
+      refilledAt = performance.now();
+    },
   };
 }
 
@@ -235,7 +253,7 @@ export async function startSchedulerEmulator(options: SchedulerEmulatorOptions):
   const { clock, invokeTarget } = options;
   const records = new Map<string, ScheduleRecord>();
   const deadLetters: DeadLetter[] = [];
-  const allowRequest = createRateLimiter(options.requestsPerSecond);
+  const quota = createRateLimiter(options.requestsPerSecond);
 
   const snapshot = (record: ScheduleRecord): EmulatedSchedule =>
     structuredClone({ ...record.schedule, dueAt: record.dueAt, fired: record.fired });
@@ -360,7 +378,7 @@ export async function startSchedulerEmulator(options: SchedulerEmulatorOptions):
     try {
       // Read the body even when throttling so the kept-alive connection stays usable.
       const body = await readJsonBody(req);
-      if (!allowRequest()) throw new SchedulerError('ThrottlingException', 429, 'Rate exceeded');
+      if (!quota.allowRequest()) throw new SchedulerError('ThrottlingException', 429, 'Rate exceeded');
       const url = new URL(req.url ?? '/', 'http://scheduler.local');
       sendJson(res, 200, route(req.method, url, body));
     } catch (error) {
@@ -436,6 +454,7 @@ export async function startSchedulerEmulator(options: SchedulerEmulatorOptions):
     deadLetters,
     fireDue,
     schedules: () => [...records.values()].map(snapshot),
+    setRequestsPerSecond: quota.setRate,
     stop: () => closeServer(server),
   };
 }

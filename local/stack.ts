@@ -13,8 +13,10 @@ import { startHttpServer } from './http-server';
 import { LocalAuth } from './local-auth';
 import { createLocalClock, type LocalClock } from './local-clock';
 import type { Outbox } from './outbox';
+import { freePort } from './ports';
 
 export interface LocalStackOptions {
+  /** 0: a free port. */
   port: number;
   /** Keep data (and the token signing key) under this folder between runs. */
   persistDir?: string;
@@ -63,8 +65,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const clock = createLocalClock({ daySeconds: options.daySeconds });
     useClock(clock);
+    // The handlers read the API's URL (API_URL) at import, before the server can listen: choose its port now.
+    const port = options.port === 0 ? await freePort() : options.port;
     // Before the HTTP server: the API handlers read the engine's environment when first imported.
     engine = await startEngineStack({
+      apiUrl: `http://localhost:${port}`,
       clock,
       tableName,
       dynamoEndpoint: dynamo.endpoint,
@@ -74,7 +79,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const auth = new LocalAuth(signingSecret(options.persistDir));
     const http = await startHttpServer({
-      port: options.port,
+      port,
       auth,
       localRoutes: {
         'POST /_local/token': async ({ body }) => {

@@ -283,7 +283,13 @@ describe('the send engine', () => {
 
     await stack.advance(3600 * 1000);
 
-    expect(connected.body).toEqual({ connected: true, projectId: 'project-1', appId: 'app-1', region: 'eu' });
+    expect(connected.body).toMatchObject({
+      connected: true,
+      projectId: 'project-1',
+      appId: 'app-1',
+      region: 'eu',
+    });
+    expect(connected.body.callbackUrl).toMatch(/^http:\/\/localhost:\d+\/webhooks\/sinch\/org-/);
     expect(JSON.stringify((await api('GET', '/org/whatsapp')).body)).not.toContain('very-secret');
     const [sent] = await sentTo('+4915112345678');
     expect(sent).toMatchObject({ channel: 'whatsapp', templateName: 'followup_nudge', languageCode: 'de' });

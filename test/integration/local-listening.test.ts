@@ -187,6 +187,9 @@ async function webhookStandIn() {
   return { url, requests };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read bodies loosely and assert on them
+type RouteResult = { status: number; body: any };
+
 const WEBHOOK_SECRET = 'whsec-local-0123456789abcdef';
 
 /** The listening routes with stand-ins for every handler and source, recording what reached them. */
@@ -198,7 +201,8 @@ async function routesHarness(
     sentWhatsApp?: SinchSentMessage[];
   } = {},
 ) {
-  const clock = createLocalClock({ start: new Date('2026-03-02T15:04:05.678Z') });
+  // Stopped (the real clock never moves), so the events' times can be asserted exactly.
+  const clock = createLocalClock({ start: new Date('2026-03-02T15:04:05.678Z'), realNow: () => 0 });
   const s3 = await startS3Emulator();
   const secrets = await startSecretsEmulator({ region });
   const webhook = await webhookStandIn();
@@ -253,11 +257,7 @@ async function routesHarness(
     const handler: LocalRoute | undefined = routes[route];
     if (!handler) throw new Error(`No route ${route}`);
     const text = typeof body === 'string' ? body : JSON.stringify(body);
-    // biome-ignore lint/suspicious/noExplicitAny: tests read bodies loosely and assert on them
-    return (await handler({ body: text, url: new URL(`http://localhost${query}`) })) as {
-      status: number;
-      body: any;
-    };
+    return (await handler({ body: text, url: new URL(`http://localhost${query}`) })) as RouteResult;
   };
   return { call, received, s3, clock, webhook };
 }
