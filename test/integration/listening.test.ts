@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEmail } from '../../lambdas/adapters/mime';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { signSinchCallback, signUnsubscribeToken } from '../../lambdas/core/signatures';
+import { getLead, saveEnrollment } from '../../lambdas/data/leads';
 import { readLeadLog, recordOutcome, sendOutcome } from '../../lambdas/data/sends';
 import { isSuppressed } from '../../lambdas/data/suppressions';
 import { handleInboundEmail } from '../../lambdas/engine/inbound-email';
@@ -41,12 +42,27 @@ async function newOrgWithLead(lead: Record<string, unknown> = {}) {
   return { orgId, admin, assistant, lead: created };
 }
 
-/** Records that step 0 went out with an SES id, as the sender does. */
+/** Records that step 0 went out with an SES id and opened the lead's thread, as the sender does. */
 async function sentFirstEmail(orgId: string, lead: { id: string; email: string }, providerMessageId: string) {
   const leadView = await invoke(leadsApi, 'getLead', {
     caller: { orgId, userId: 'admin', role: 'admin' },
     params: { id: lead.id },
   });
+  const stored = await getLead(orgId, lead.id);
+  if (stored) {
+    const thread = {
+      rootSubject: 'Hello',
+      rootMessageId: `<${providerMessageId}@email.amazonses.com>`,
+      laterMessageIds: [],
+    };
+    const { revision } = stored.enrollment;
+    await saveEnrollment(
+      stored,
+      { ...stored.enrollment, thread, revision: revision + 1 },
+      revision,
+      new Date(),
+    );
+  }
   await recordOutcome([
     sendOutcome({
       orgId,
@@ -194,6 +210,29 @@ describe('Sinch webhook', () => {
   });
 });
 
+describe('users', () => {
+  it('remembers each caller’s e-mail from the token and lists users to admins only', async () => {
+    const orgId = `org-${randomUUID()}`;
+    await invoke(leadsApi, 'listLeads', {
+      claims: { sub: 'sam', org_id: orgId, email: 'Sam@Contoso.example' },
+      query: {},
+    });
+
+    const asAdmin = await invoke(orgApi, 'listUsers', {
+      claims: { sub: 'ann', org_id: orgId, role: 'admin', email: 'ann@contoso.example' },
+    });
+    const asMember = await invoke(orgApi, 'listUsers', { caller: { orgId, userId: 'sam' } });
+
+    expect(asAdmin.body.items).toEqual(
+      expect.arrayContaining([
+        { userId: 'sam', email: 'sam@contoso.example', role: 'member' },
+        { userId: 'ann', email: 'ann@contoso.example', role: 'admin' },
+      ]),
+    );
+    expect(asMember.status).toBe(403);
+  });
+});
+
 describe('SES events', () => {
   const event = (type: string, detail: Record<string, unknown>) => ({
     version: '0',
@@ -275,10 +314,11 @@ describe('inbound e-mail', () => {
     providerMessageId: string,
   ) {
     const raw = fixture(name)
-      .replaceAll('0100018e-aaaa', providerMessageId)
-      .replaceAll('jordan.lee@fabrikam.example', lead.email)
+      .replaceAll(/0100018e-(aaaa|cccc)/g, providerMessageId)
+      .replaceAll(/jordan\.lee@fabrikam\.example/gi, lead.email)
       .replaceAll('maya@contoso.example', assistantEmail)
-      .replaceAll(/^Message-ID: <[^>]+>/gm, `Message-ID: <${randomUUID()}@mail.example>`);
+      // Only the message's own id: a bounce report quotes the original message's headers further down.
+      .replace(/^Message-ID: <[^>]+>/m, `Message-ID: <${randomUUID()}@mail.example>`);
     return Buffer.from(raw);
   }
 
@@ -387,6 +427,68 @@ describe('inbound e-mail', () => {
       expect.objectContaining({ status: 'external', stepIndex: 0, messageIdHeader: messageId }),
     ]);
     expect(again).toMatchObject({ decision: 'unchanged', leadId: lead.id });
+  });
+
+  it('stops on an Outlook-style reply whose quoted thread mentions unsubscribing', async () => {
+    const { orgId, admin, assistant, lead } = await newOrgWithLead();
+    const providerMessageId = `ses-${randomUUID()}`;
+    await sentFirstEmail(orgId, lead, providerMessageId);
+    const raw = await replyTo('outlook-reply', lead, assistant.email, providerMessageId);
+
+    const decision = await handleInboundEmail(await parseEmail(raw), raw, new Date(), new Date());
+
+    expect(decision).toMatchObject({ decision: 'replied' });
+    expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
+      status: 'stopped',
+      stopReason: 'replied',
+    });
+    expect(await isSuppressed(orgId, lead.email)).toBe(false);
+  });
+
+  it('deactivates the lead and suppresses the address on a bounce notification in its thread', async () => {
+    const { orgId, admin, assistant, lead } = await newOrgWithLead();
+    const providerMessageId = `ses-${randomUUID()}`;
+    await sentFirstEmail(orgId, lead, providerMessageId);
+    const raw = await replyTo('bounce-dsn', lead, assistant.email, providerMessageId);
+
+    const decision = await handleInboundEmail(await parseEmail(raw), raw, new Date(), new Date());
+
+    expect(decision).toMatchObject({ decision: 'bounced' });
+    expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
+      status: 'stopped',
+      stopReason: 'bounced',
+    });
+    expect(await isSuppressed(orgId, lead.email)).toBe(true);
+  });
+
+  it('unsubscribes by mail to the List-Unsubscribe mailbox, and not with a forged token', async () => {
+    const { orgId, admin, lead } = await newOrgWithLead();
+    const mail = (token: string) =>
+      Buffer.from(
+        [
+          `From: ${lead.email}`,
+          'To: unsubscribe@assistants.followup.test',
+          `Subject: unsubscribe ${token}`,
+          `Message-ID: <${randomUUID()}@mail.example>`,
+          '',
+          '',
+        ].join('\r\n'),
+      );
+    const forged = mail(signUnsubscribeToken({ orgId, leadId: lead.id }, 'wrong-key'));
+    const genuine = mail(signUnsubscribeToken({ orgId, leadId: lead.id }, UNSUBSCRIBE_TEST_KEY));
+
+    const refused = await handleInboundEmail(await parseEmail(forged), forged, new Date(), new Date());
+    const stillActive = (await leadOf(admin, lead.id)).enrollment.status;
+    const accepted = await handleInboundEmail(await parseEmail(genuine), genuine, new Date(), new Date());
+
+    expect(refused).toMatchObject({ decision: 'ignored' });
+    expect(stillActive).toBe('active');
+    expect(accepted).toMatchObject({ decision: 'unsubscribed', leadId: lead.id });
+    expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
+      status: 'stopped',
+      stopReason: 'unsubscribed',
+    });
+    expect(await isSuppressed(orgId, lead.email)).toBe(true);
   });
 
   it('ignores mail from someone who is neither a user nor a lead', async () => {
