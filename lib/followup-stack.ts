@@ -2,11 +2,13 @@
  * The follow-up engine's one stack, composed of a construct per concern. Deployment choices come from
  * CDK context (cdk.json or `-c key=value`), read and checked here once.
  */
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { DataStore } from './data-store';
+import { DeliveryEvents } from './delivery-events';
 import { FollowupHttpApi, type JwtIssuer } from './http-api';
+import { InboundMail } from './inbound-mail';
 import { Messaging } from './messaging';
 import { Replanning } from './replanning';
 import { Scheduling } from './scheduling';
@@ -17,6 +19,8 @@ export class FollowupStack extends Stack {
   readonly messaging: Messaging;
   readonly replanning: Replanning;
   readonly httpApi: FollowupHttpApi;
+  readonly inbound: InboundMail;
+  readonly deliveryEvents: DeliveryEvents;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -36,12 +40,26 @@ export class FollowupStack extends Stack {
       corsOrigins: settings.corsOrigins,
       logRetention: settings.logRetention,
     });
+    this.inbound = new InboundMail(this, 'Inbound', {
+      table,
+      domain: settings.inboundDomain,
+      logRetention: settings.logRetention,
+      removalPolicy: settings.removalPolicy,
+    });
+    this.deliveryEvents = new DeliveryEvents(this, 'DeliveryEvents', {
+      table,
+      configurationSet: this.messaging.configurationSet,
+      logRetention: settings.logRetention,
+    });
 
     // Who may do what across concerns, in one place. test/infra/function-env.test.ts checks that every
     // function gets the environment its modules read.
     const { sender } = this.scheduling;
     this.messaging.allowSending(sender);
     this.messaging.allowUnsubscribeLinks(sender);
+    // Follow-ups carry List-Unsubscribe links to the API and reply addresses at the inbound domain.
+    this.httpApi.addApiUrl(sender);
+    this.inbound.addInboundDomain(sender);
     this.scheduling.allowPlanning(this.replanning.worker);
     const api = this.httpApi.functions;
     // Enrolling, stopping and restarting leads, and deleting a sequence that moves its leads, plan sends.
@@ -49,6 +67,18 @@ export class FollowupStack extends Stack {
     this.scheduling.allowPlanning(api.sequences);
     this.messaging.allowConnectingWhatsApp(api.org);
     for (const fn of Object.values(api)) this.messaging.allowUnsubscribeLinks(fn);
+    // Unsubscribing and WhatsApp replies stop leads; Sinch callbacks are verified with the org's secret.
+    this.scheduling.allowPlanning(api.public);
+    this.messaging.allowReadingWhatsApp(api.public);
+
+    // A reply stops its lead, an Email CC enrolls a new one and acknowledges it to the user by e-mail.
+    const { receiver } = this.inbound;
+    this.scheduling.allowPlanning(receiver);
+    this.messaging.allowSendingEmail(receiver);
+    this.messaging.allowUnsubscribeLinks(receiver);
+    this.httpApi.addApiUrl(receiver);
+    // Bounces deactivate leads and complaints stop them, cancelling what they had planned.
+    this.scheduling.allowPlanning(this.deliveryEvents.consumer);
   }
 }
 
@@ -58,6 +88,7 @@ interface Settings {
   corsOrigins: string[];
   logRetention: RetentionDays;
   jwt?: JwtIssuer;
+  inboundDomain: string;
 }
 
 /** Context keys (all optional): see the README's "Deploy" section. */
@@ -72,14 +103,32 @@ function readSettings(scope: Construct): Settings {
   if ((issuer === undefined) !== (audience === undefined)) {
     throw new Error('followup:jwtIssuer and followup:jwtAudience go together');
   }
+  const inboundDomain = String(context('inboundDomain') ?? PLACEHOLDER_INBOUND_DOMAIN).toLowerCase();
+  if (!DOMAIN_NAME.test(inboundDomain)) {
+    throw new Error(
+      `followup:inboundDomain must be a domain name such as assistants.example.com, not ${inboundDomain}`,
+    );
+  }
+  if (inboundDomain === PLACEHOLDER_INBOUND_DOMAIN) {
+    Annotations.of(scope).addWarningV2(
+      'followup:inboundDomain',
+      `followup:inboundDomain is the placeholder ${PLACEHOLDER_INBOUND_DOMAIN}: replies and Email CC reach ` +
+        'the assistants only at a domain of yours whose MX points at SES (README, "Deploy")',
+    );
+  }
   return {
     removalPolicy: removal === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     deletionProtection: flag(context('deletionProtection') ?? removal === 'retain'),
     corsOrigins: list(context('corsOrigins') ?? []),
     logRetention: Number(context('logRetentionDays') ?? 30) as RetentionDays,
     jwt: issuer === undefined ? undefined : { issuer: String(issuer), audience: list(audience) },
+    inboundDomain,
   };
 }
+
+/** The default in cdk.json too: no mail reaches it, so a deployment should set its own. */
+const PLACEHOLDER_INBOUND_DOMAIN = 'assistants.example.com';
+const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 // Context given on the command line arrives as strings: `-c followup:corsOrigins=a,b`.
 function list(value: unknown): string[] {

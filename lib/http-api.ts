@@ -1,18 +1,30 @@
 /**
  * The HTTP API: a JWT authorizer on every route (a Cognito user pool of our own by default, whose
  * access tokens carry `org_id` and `role` claims from a pre-token-generation trigger, or an existing
- * issuer and audience from context), one Lambda per API function, and routes built from the same
- * contract the handlers and the OpenAPI document use.
+ * issuer and audience from context) except the operations the contract marks public (unsubscribe links,
+ * provider webhooks, which prove themselves with signatures), one Lambda per API function, and routes
+ * built from the same contract the handlers and the OpenAPI document use.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import {
+  type CfnStage,
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { API_FUNCTIONS, type ApiFunctionName, operations } from '../lambdas/http/api-contract';
+import {
+  API_FUNCTIONS,
+  type ApiFunctionName,
+  type Operation,
+  operations,
+} from '../lambdas/http/api-contract';
 import { FollowupFunction } from './followup-function';
 
 export interface JwtIssuer {
@@ -71,7 +83,9 @@ export class FollowupHttpApi extends Construct {
     ) as Record<ApiFunctionName, FollowupFunction>;
 
     const integrations = new Map<ApiFunctionName, HttpLambdaIntegration>();
-    for (const operation of Object.values(operations)) {
+    const noAuthorizer = new HttpNoneAuthorizer();
+    const contract: Operation[] = Object.values(operations);
+    for (const operation of contract) {
       let integration = integrations.get(operation.fn);
       if (!integration) {
         integration = new HttpLambdaIntegration(
@@ -80,11 +94,33 @@ export class FollowupHttpApi extends Construct {
         );
         integrations.set(operation.fn, integration);
       }
-      this.api.addRoutes({ path: operation.path, methods: [HttpMethod[operation.method]], integration });
+      // Without an authorizer of their own, routes get the API's default: the JWT authorizer.
+      const routes = this.api.addRoutes({
+        path: operation.path,
+        methods: [HttpMethod[operation.method]],
+        integration,
+        ...(operation.public ? { authorizer: noAuthorizer } : {}),
+      });
+      if (!operation.public) continue;
+      for (const route of routes) {
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            'Public by design (`public: true` in lambdas/http/api-contract.ts): unsubscribe links opened ' +
+            'from mail clients and RFC 8058 one-click POSTs, and Sinch callbacks, none of which can carry ' +
+            'our JWTs. lambdas/public-api.ts authenticates each request otherwise: an HMAC-signed ' +
+            'unsubscribe token, or Sinch’s HMAC signature made with the org’s webhook secret.',
+        });
+      }
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'JwtIssuer', { value: jwt.issuer });
+  }
+
+  /** API_URL: the base of links in e-mails (unsubscribe) that lead to the API's public routes. */
+  addApiUrl(fn: FollowupFunction): void {
+    fn.addEnvironment('API_URL', this.api.apiEndpoint);
   }
 
   private createUserPool(logRetention: RetentionDays) {

@@ -56,11 +56,19 @@ export class Messaging extends Construct {
   }
 
   /**
-   * For the sender: SES_CONFIGURATION_SET and WHATSAPP_SECRET_PREFIX (what lambdas/engine/send-step.ts
-   * reads), sending e-mail from the account's identities through the configuration set, and reading the
-   * orgs' WhatsApp credentials.
+   * For the sender: sending e-mail (`allowSendingEmail`) and WhatsApp messages (`allowReadingWhatsApp`),
+   * what lambdas/engine/send-step.ts reads.
    */
   allowSending(fn: FollowupFunction): void {
+    this.allowSendingEmail(fn);
+    this.allowReadingWhatsApp(fn);
+  }
+
+  /**
+   * SES_CONFIGURATION_SET and sending e-mail from the account's identities through that configuration
+   * set only.
+   */
+  allowSendingEmail(fn: FollowupFunction): void {
     fn.addEnvironment('SES_CONFIGURATION_SET', this.configurationSet.configurationSetName);
     const identities = Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
     // SES authorizes a send against the From identity and, when one is named, the configuration set:
@@ -77,7 +85,10 @@ export class Messaging extends Construct {
         'identities are not known when deploying; SES refuses any address that is not a verified ' +
         'identity of this account, and every send must also name this stack’s configuration set.',
     );
+  }
 
+  /** WHATSAPP_SECRET_PREFIX and reading (never writing) the orgs' Sinch credentials under it. */
+  allowReadingWhatsApp(fn: FollowupFunction): void {
     fn.addEnvironment('WHATSAPP_SECRET_PREFIX', this.whatsAppSecretPrefix);
     const whatsAppSecrets = this.whatsAppSecretsArn();
     fn.addToRolePolicy(

@@ -4,7 +4,7 @@
  * the execution role the scheduler assumes to invoke the sender and dead-letter. `allowPlanning` lets a
  * function create, read and delete schedules in the group and hand them that role, nothing more.
  */
-import { Duration, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -88,6 +88,14 @@ export class Scheduling extends Construct {
     );
 
     this.allowPlanning(this.sender);
+
+    // What scripts/redrive-sender-dlq.ts needs (see the README's Operations section).
+    for (const [name, value] of [
+      ['SenderDeadLetterQueueUrl', this.deadLetters.queueUrl],
+      ['SenderFunctionName', senderName],
+    ] as const) {
+      new CfnOutput(this, name, { value }).overrideLogicalId(name);
+    }
   }
 
   /**

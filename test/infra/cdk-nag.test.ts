@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, type CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -132,7 +132,18 @@ describe('acknowledged rules', () => {
       'Replanning/WorkerRole',
       'Http/LeadsFunctionRole',
       'Http/SequencesFunctionRole',
+      'Http/PublicFunctionRole',
+      'Inbound/ReceiverRole',
+      'DeliveryEvents/ConsumerRole',
     ];
+    const publicRoutes = [
+      'GET--unsubscribe--{token}',
+      'POST--unsubscribe--{token}',
+      'POST--webhooks--sinch--{orgId}',
+    ];
+    const rawMail = `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(
+      stack.inbound.bucket.node.defaultChild as CfnResource,
+    )}.Arn>/inbound/*]`;
 
     // Act
     const acknowledged = acknowledgements(stack).map((acknowledgement) => acknowledgement.at);
@@ -146,6 +157,11 @@ describe('acknowledged rules', () => {
         `Followup/Scheduling/SenderRole ${arn('ses', 'identity/*')}`,
         `Followup/Scheduling/SenderRole ${whatsAppSecrets}`,
         `Followup/Http/OrgFunctionRole ${whatsAppSecrets}`,
+        `Followup/Http/PublicFunctionRole ${whatsAppSecrets}`,
+        ...publicRoutes.map((route) => `Followup/Http/Api/${route} AwsSolutions-APIG4`),
+        `Followup/Inbound/ReceiverRole ${arn('ses', 'identity/*')}`,
+        `Followup/Inbound/ReceiverRole ${rawMail}`,
+        'Followup/Inbound/RawMail AwsSolutions-S1',
         'Followup/Replanning/StreamFailures AwsSolutions-SQS3',
         'Followup/Messaging/UnsubscribeKey AwsSolutions-SMG4',
       ].sort(),

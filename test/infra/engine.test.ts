@@ -47,6 +47,10 @@ const synthesized = once(() => {
     streamFailures: logicalIdOf(stack.replanning.streamFailures),
     sequenceChanges: logicalIdOf(stack.replanning.sequenceChanges),
     worker: logicalIdOf(stack.replanning.worker),
+    receiver: logicalIdOf(stack.inbound.receiver),
+    receiverDeadLetters: logicalIdOf(stack.inbound.deadLetters),
+    deliveryConsumer: logicalIdOf(stack.deliveryEvents.consumer),
+    deliveryDeadLetters: logicalIdOf(stack.deliveryEvents.deadLetters),
     api: Object.fromEntries(API_FUNCTIONS.map((name) => [name, logicalIdOf(api[name])])) as Record<
       (typeof API_FUNCTIONS)[number],
       string
@@ -71,7 +75,15 @@ function grants(functionLogicalId: string, service: string) {
 
 const planners = () => {
   const { ids } = synthesized();
-  return [ids.sender, ids.worker, ids.api.leads, ids.api.sequences];
+  return [
+    ids.sender,
+    ids.worker,
+    ids.api.leads,
+    ids.api.sequences,
+    ids.api.public,
+    ids.receiver,
+    ids.deliveryConsumer,
+  ];
 };
 
 describe('scheduling', () => {
@@ -219,7 +231,7 @@ describe('scheduling', () => {
 });
 
 describe('messaging', () => {
-  it('lets the sender, and only the sender, send e-mail through the configuration set from the account’s identities', () => {
+  it('lets the sender and the inbound receiver, nobody else, send e-mail through the configuration set from the account’s identities', () => {
     // Prepare
     const { template, ids } = synthesized();
     const configurationSetArn = {
@@ -234,18 +246,22 @@ describe('messaging', () => {
       ],
     };
 
-    // Act
-    const ses = grants(ids.sender, 'ses');
+    const senders = [ids.sender, ids.receiver];
 
-    // Assess
-    expect(environmentOf(template, ids.sender).SES_CONFIGURATION_SET).toEqual({ Ref: ids.configurationSet });
-    expect(ses).toEqual([
-      {
-        actions: [...SEND_EMAIL_ACTIONS].sort(),
-        resources: [configurationSetArn, partitionArn('ses:eu-west-1:111111111111:identity/*')],
-      },
-    ]);
-    expect(rolesGranting(template, SEND_EMAIL_ACTIONS)).toEqual([roleOf(ids.sender)]);
+    for (const sender of senders) {
+      // Act
+      const ses = grants(sender, 'ses');
+
+      // Assess
+      expect(environmentOf(template, sender).SES_CONFIGURATION_SET).toEqual({ Ref: ids.configurationSet });
+      expect(ses).toEqual([
+        {
+          actions: [...SEND_EMAIL_ACTIONS].sort(),
+          resources: [configurationSetArn, partitionArn('ses:eu-west-1:111111111111:identity/*')],
+        },
+      ]);
+    }
+    expect(rolesGranting(template, SEND_EMAIL_ACTIONS).sort()).toEqual(senders.map(roleOf).sort());
   });
 
   it('has a configuration set that suppresses bounced and complaining addresses', () => {
@@ -261,7 +277,7 @@ describe('messaging', () => {
     ]);
   });
 
-  it('lets the sender read and the org API write WhatsApp credentials under the stack’s prefix, nobody else', () => {
+  it('lets the sender and the public API read, and the org API write, WhatsApp credentials under the stack’s prefix, nobody else', () => {
     // Prepare
     const { template, ids } = synthesized();
     const prefixed = partitionArn(
@@ -270,8 +286,10 @@ describe('messaging', () => {
     const onPrefix = (statement: PolicyStatement) => JSON.stringify(statement.Resource).includes('whatsapp/');
 
     // Act
-    const senderSecrets = grants(ids.sender, 'secretsmanager').filter((grant) =>
-      JSON.stringify(grant.resources).includes('whatsapp/'),
+    const readerSecrets = [ids.sender, ids.api.public].map((reader) =>
+      grants(reader, 'secretsmanager').filter((grant) =>
+        JSON.stringify(grant.resources).includes('whatsapp/'),
+      ),
     );
     const orgSecrets = grants(ids.api.org, 'secretsmanager').filter((grant) =>
       JSON.stringify(grant.resources).includes('whatsapp/'),
@@ -285,15 +303,21 @@ describe('messaging', () => {
     // Assess
     expect(environmentOf(template, ids.sender).WHATSAPP_SECRET_PREFIX).toBe('followup/Followup/whatsapp/');
     expect(environmentOf(template, ids.api.org).WHATSAPP_SECRET_PREFIX).toBe('followup/Followup/whatsapp/');
-    expect(senderSecrets).toEqual([{ actions: ['secretsmanager:GetSecretValue'], resources: [prefixed] }]);
+    expect(environmentOf(template, ids.api.public).WHATSAPP_SECRET_PREFIX).toBe(
+      'followup/Followup/whatsapp/',
+    );
+    expect(readerSecrets).toEqual([
+      [{ actions: ['secretsmanager:GetSecretValue'], resources: [prefixed] }],
+      [{ actions: ['secretsmanager:GetSecretValue'], resources: [prefixed] }],
+    ]);
     expect(orgSecrets).toEqual([{ actions: [...WHATSAPP_WRITE_ACTIONS].sort(), resources: [prefixed] }]);
-    expect(rolesOnPrefix.sort()).toEqual([roleOf(ids.sender), roleOf(ids.api.org)].sort());
+    expect(rolesOnPrefix.sort()).toEqual([ids.sender, ids.api.org, ids.api.public].map(roleOf).sort());
   });
 
-  it('generates an unsubscribe key that the sender and the API functions may read by its ARN', () => {
+  it('generates an unsubscribe key that the sender, the API functions and the inbound receiver may read by its ARN', () => {
     // Prepare
     const { template, ids } = synthesized();
-    const readers = [ids.sender, ...Object.values(ids.api)];
+    const readers = [ids.sender, ids.receiver, ...Object.values(ids.api)];
     const readsTheKey = (statement: PolicyStatement) =>
       JSON.stringify(statement.Resource) === JSON.stringify({ Ref: ids.unsubscribeKey });
 
@@ -462,14 +486,21 @@ describe('queues', () => {
       expect(queue.Properties.SqsManagedSseEnabled, id).toBe(true);
       expect(tlsOnly, id).toHaveLength(1);
     }
-    expect(queues).toHaveLength(4);
+    // Sender, re-plan and its dead letters, stream failures, inbound and SES-event dead letters.
+    expect(queues).toHaveLength(6);
   });
 
   it('keep dead letters for 14 days', () => {
     // Prepare
     const { template, ids } = synthesized();
 
-    for (const id of [ids.senderDeadLetters, ids.replanDeadLetters, ids.streamFailures]) {
+    for (const id of [
+      ids.senderDeadLetters,
+      ids.replanDeadLetters,
+      ids.streamFailures,
+      ids.receiverDeadLetters,
+      ids.deliveryDeadLetters,
+    ]) {
       // Act
       const queue = resourceById(template, id);
 

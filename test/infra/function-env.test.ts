@@ -109,6 +109,8 @@ describe('the environment of each Lambda', () => {
         'lambdas/sequence-changes.ts',
         'lambdas/replan-worker.ts',
         'lambdas/token-claims.ts',
+        'lambdas/inbound-email.ts',
+        'lambdas/ses-events.ts',
         ...API_FUNCTIONS.map((name) => `lambdas/${name}-api.ts`),
       ]),
     );

@@ -1,6 +1,7 @@
 /**
- * The synthesized FollowupStack: routes from the API contract behind the JWT authorizer, the table's
- * shape, how Lambdas are built, least-privilege IAM and the deployment choices read from context.
+ * The synthesized FollowupStack: routes from the API contract behind the JWT authorizer (all but the
+ * public ones), the table's shape, how Lambdas are built, least-privilege IAM and the deployment
+ * choices read from context.
  * One stack is bundled for real with the local esbuild (and its assets checked); the variants that
  * only change context skip bundling to keep the suite fast.
  */
@@ -8,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
-import { API_FUNCTIONS, operations, routeKey } from '../../lambdas/http/api-contract';
+import { API_FUNCTIONS, type Operation, operations, routeKey } from '../../lambdas/http/api-contract';
 import { INDEX_ACCESS, TABLE_ACCESS } from '../../lib/followup-function';
 import {
   allStatements,
@@ -54,22 +55,52 @@ const tableArn = (template: Template) => ({
 });
 
 describe('routes', () => {
-  it('creates every operation of the API contract as a route behind the JWT authorizer', () => {
+  it('creates every operation of the API contract as a route, behind the JWT authorizer unless public', () => {
     // Prepare
     const { template } = deployed();
     const authorizerId = onlyLogicalId(template, 'AWS::ApiGatewayV2::Authorizer');
+    const contract: Operation[] = Object.values(operations);
 
     // Act
     const routes = resources(template, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
 
     // Assess
-    const expected = Object.values(operations).map((operation) => ({
-      RouteKey: routeKey(operation),
-      AuthorizationType: 'JWT',
-      AuthorizerId: { Ref: authorizerId },
-    }));
-    expect(routes).toEqual(expect.arrayContaining(expected.map((route) => expect.objectContaining(route))));
+    const expected = contract.map((operation) =>
+      operation.public
+        ? { RouteKey: routeKey(operation), AuthorizationType: 'NONE' }
+        : { RouteKey: routeKey(operation), AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } },
+    );
+    expect(
+      routes.map(({ RouteKey, AuthorizationType, AuthorizerId }) => ({
+        RouteKey,
+        AuthorizationType,
+        ...(AuthorizerId === undefined ? {} : { AuthorizerId }),
+      })),
+    ).toEqual(expect.arrayContaining(expected));
     expect(routes).toHaveLength(expected.length);
+  });
+
+  it('leaves without authorizer exactly the routes the contract marks public', () => {
+    // Prepare
+    const { template } = deployed();
+    const contract: Operation[] = Object.values(operations);
+    const publicInContract = contract.filter((operation) => operation.public).map(routeKey);
+
+    // Act
+    const withoutJwt = resources(template, 'AWS::ApiGatewayV2::Route')
+      .map(([, route]) => route.Properties)
+      .filter((route) => route.AuthorizationType !== 'JWT' || route.AuthorizerId === undefined)
+      .map((route) => route.RouteKey);
+
+    // Assess
+    expect(publicInContract).toEqual(
+      expect.arrayContaining([
+        'GET /unsubscribe/{token}',
+        'POST /unsubscribe/{token}',
+        'POST /webhooks/sinch/{orgId}',
+      ]),
+    );
+    expect([...withoutJwt].sort()).toEqual([...publicInContract].sort());
   });
 
   it('sends each route to the Lambda of the function the contract names', () => {
@@ -327,8 +358,9 @@ describe('Lambda functions', () => {
     });
 
     // Assess
-    // The API functions, the token-claims trigger, the sender, the stream consumer and the re-plan worker.
-    expect(settings.length).toBeGreaterThanOrEqual(API_FUNCTIONS.length + 4);
+    // The API functions, the token-claims trigger, the sender, the stream consumer, the re-plan worker,
+    // the inbound-mail receiver and the SES-events consumer.
+    expect(settings.length).toBeGreaterThanOrEqual(API_FUNCTIONS.length + 6);
     for (const setting of settings) {
       expect(setting).toEqual({
         id: setting.id,
