@@ -38,13 +38,13 @@ export const handler = apiHandler('assistants', {
       );
     }
     const next = reviseAssistant(current, body, now);
-    await replaceAssistant(next, version);
+    await replaceAssistant(next, current);
     return shown(next);
   },
 
   async deleteAssistant({ caller, params }) {
     assertAdmin(caller, 'delete assistants');
-    await deleteAssistant(caller.orgId, params.id ?? '');
+    await deleteAssistant(await requireAssistant(caller, params.id));
     return {};
   },
 });

@@ -16,10 +16,21 @@ export const handler = middy<SESEvent, void>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {
     for (const record of event.Records) {
-      const { messageId, timestamp } = record.ses.mail;
-      logger.appendKeys({ sesMessageId: messageId });
-      const raw = await readRawMail(messageId);
-      const decision = await handleInboundEmail(await parseEmail(raw), raw, new Date(timestamp), clock.now());
+      const { mail, receipt } = record.ses;
+      logger.appendKeys({ sesMessageId: mail.messageId });
+      const raw = await readRawMail(mail.messageId);
+      const verdicts = {
+        spf: receipt.spfVerdict?.status,
+        dkim: receipt.dkimVerdict?.status,
+        dmarc: receipt.dmarcVerdict?.status,
+      };
+      const decision = await handleInboundEmail(
+        await parseEmail(raw),
+        raw,
+        verdicts,
+        new Date(mail.timestamp),
+        clock.now(),
+      );
       logger.info('Inbound e-mail handled', { ...decision });
     }
   });

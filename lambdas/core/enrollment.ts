@@ -97,8 +97,9 @@ export function advance(
   stepAt: Date,
   thread?: EmailThread,
 ): Enrollment {
+  const { retries: _cleared, ...current } = enrollment;
   const next: Enrollment = {
-    ...enrollment,
+    ...current,
     revision: enrollment.revision + 1,
     lastStepAt: stepAt.toISOString(),
     sequenceVersion: context.sequence.version,
@@ -145,6 +146,29 @@ export function postpone(
   };
 }
 
+/**
+ * Moves the pending step to no earlier than `at`: an out-of-office reply delays a follow-up, it never
+ * brings one forward.
+ */
+export function delayUntil(
+  enrollment: Enrollment,
+  window: SendWindow,
+  at: Date,
+  reasons: PlacementReason[],
+): Enrollment {
+  const planned = enrollment.nextSendAt ? new Date(enrollment.nextSendAt) : at;
+  return planned.getTime() >= at.getTime() ? enrollment : postpone(enrollment, window, at, reasons);
+}
+
+/** Stop reasons that withdraw consent: such a lead is never followed up again. */
+const OPTED_OUT: ReadonlySet<StopReason> = new Set(['unsubscribed', 'complained']);
+
+function assertNotOptedOut(enrollment: Enrollment): void {
+  if (enrollment.stopReason && OPTED_OUT.has(enrollment.stopReason)) {
+    throw new ConflictError(`The lead ${enrollment.stopReason}; their follow-up cannot be started again`);
+  }
+}
+
 export function stop(enrollment: Enrollment, reason: StopReason): Enrollment {
   const { nextSendAt: _dropped, ...rest } = enrollment;
   return {
@@ -163,6 +187,7 @@ export function stop(enrollment: Enrollment, reason: StopReason): Enrollment {
  */
 export function resume(enrollment: Enrollment, context: PlanContext, startAt?: Date): Enrollment {
   if (enrollment.status === 'active') throw new ConflictError('The follow-up is already running');
+  assertNotOptedOut(enrollment);
   if (enrollment.nextStep >= context.sequence.steps.length) {
     throw new ConflictError('The lead has been sent every step of its sequence; add steps or restart it');
   }
@@ -186,8 +211,10 @@ export function restart(
   context: PlanContext,
   startAt: Date,
   runId: string,
+  thread?: EmailThread,
 ): Enrollment {
-  const fresh = enroll(context, startAt, runId);
+  assertNotOptedOut(enrollment);
+  const fresh = enroll(context, startAt, runId, thread);
   return { ...fresh, revision: enrollment.revision + 1 };
 }
 

@@ -3,14 +3,15 @@
  * - get an assistant of an org     GetItem  pk=ORG#<org>, sk=ASSISTANT#<id>
  * - list an org's assistants       Query    pk=ORG#<org>, sk begins_with ASSISTANT#
  * - the assistants at an address   Query    gsi1: gsi1pk=ASSISTANT_EMAIL#<address> (inbound mail)
+ * - reserve an address             item     pk=ASSISTANT_EMAIL#<address>, sk=ASSISTANT_EMAIL
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Assistant } from '../core/assistants';
-import { NotFoundError, PreconditionFailedError } from '../core/errors';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../core/errors';
 import { db, tableName } from './client';
-import { conditionFailed } from './conditions';
 import { orgKey, recordOf } from './items';
 import { queryAll } from './reads';
+import { type TransactItem, transact } from './transactions';
 
 export const assistantKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `ASSISTANT#${id}` });
 
@@ -60,46 +61,87 @@ export async function listAssistants(orgId: string): Promise<Assistant[]> {
 }
 
 export async function insertAssistant(assistant: Assistant): Promise<void> {
-  await db.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: assistantItem(assistant),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
+  await transact(
+    [
+      {
+        Put: {
+          TableName: tableName,
+          Item: assistantItem(assistant),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      reserveAddress(assistant),
+    ],
+    () => addressTaken(assistant),
   );
 }
 
-/** Replaces the assistant stored at `expectedVersion`. */
-export async function replaceAssistant(next: Assistant, expectedVersion: number): Promise<void> {
-  try {
-    await db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: assistantItem(next),
-        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-        ExpressionAttributeValues: { ':expected': expectedVersion },
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-  } catch (error) {
-    const stored = conditionFailed(error);
-    if (stored === undefined) throw error;
-    throw stored
-      ? new PreconditionFailedError(`The assistant is now at version ${String(stored.version)}`)
-      : new NotFoundError('Assistant', next.id);
-  }
+/** Replaces `previous` (read at its version) with `next`, moving the address reservation with it. */
+export async function replaceAssistant(next: Assistant, previous: Assistant): Promise<void> {
+  const moved = previous.email.toLowerCase() !== next.email.toLowerCase();
+  await transact(
+    [
+      {
+        Put: {
+          TableName: tableName,
+          Item: assistantItem(next),
+          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+          ExpressionAttributeValues: { ':expected': previous.version },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      ...(moved ? [reserveAddress(next), releaseAddress(previous)] : []),
+    ],
+    ([failure]) => {
+      if (failure?.index !== 0) return addressTaken(next);
+      return failure.item
+        ? new PreconditionFailedError(`The assistant is now at version ${String(failure.item.version)}`)
+        : new NotFoundError('Assistant', next.id);
+    },
+  );
 }
 
-export async function deleteAssistant(orgId: string, id: string): Promise<void> {
-  await db
-    .send(
-      new DeleteCommand({
-        TableName: tableName,
-        Key: assistantKey(orgId, id),
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    )
-    .catch((error: unknown) => {
-      throw conditionFailed(error) === undefined ? error : new NotFoundError('Assistant', id);
-    });
+export async function deleteAssistant(assistant: Assistant): Promise<void> {
+  await transact(
+    [
+      {
+        Delete: {
+          TableName: tableName,
+          Key: assistantKey(assistant.orgId, assistant.id),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+      releaseAddress(assistant),
+    ],
+    () => new NotFoundError('Assistant', assistant.id),
+  );
+}
+
+/** An address belongs to one assistant in one org: inbound mail to it must have one owner. */
+const addressKey = (email: string) => ({
+  pk: `ASSISTANT_EMAIL#${email.toLowerCase()}`,
+  sk: 'ASSISTANT_EMAIL',
+});
+
+function reserveAddress(assistant: Assistant): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...addressKey(assistant.email),
+        entity: 'assistant_email',
+        orgId: assistant.orgId,
+        assistantId: assistant.id,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+function releaseAddress(assistant: Assistant): TransactItem {
+  return { Delete: { TableName: tableName, Key: addressKey(assistant.email) } };
+}
+
+function addressTaken(assistant: Assistant): ConflictError {
+  return new ConflictError(`The address ${assistant.email} is already used by an assistant`);
 }

@@ -104,6 +104,11 @@ export async function updateLeadDetails(
   if (emailChanged && next.email) items.push(reserveEmail(orgId, next.email, id));
   if (emailChanged && previous.email)
     items.push({ Delete: { TableName: tableName, Key: emailKey(orgId, previous.email) } });
+  if (previous.phone !== next.phone) {
+    if (previous.phone)
+      items.push({ Delete: { TableName: tableName, Key: phoneKey(orgId, previous.phone, id) } });
+    if (next.phone) items.push(indexPhone(orgId, next.phone, id));
+  }
   await transact(items, (failures) =>
     failures.some((failure) => failure.index === 0) ? new LeadChangedError() : undefined,
   ).catch(async (error: unknown) => {

@@ -46,7 +46,8 @@ export interface TimelineEvent {
   detail?: Record<string, unknown>;
 }
 
-const LEASE_MS = 5 * 60 * 1000;
+/** Longer than the sender's 30-second timeout: a claim this old has no living holder. */
+const LEASE_MS = 60 * 1000;
 const COUNTER_TTL_SECONDS = 3 * 24 * 3600;
 
 export const leadLogKey = (orgId: string, leadId: string) => `LEADLOG#${orgId}#${leadId}`;

@@ -17,7 +17,7 @@ import { formatAddress } from '../core/rendering/render-email';
 import { sanitizeEmailHtml } from '../core/rendering/sanitize';
 import type { EmailThread } from '../core/rendering/threading';
 import type { Sequence } from '../core/sequences';
-import { findLeadByEmail, insertLead } from '../data/leads';
+import { findLeadByEmail, insertLead, updateLeadDetails } from '../data/leads';
 import { recordOutcome, type SendRecord, sendOutcome } from '../data/sends';
 import { getVisibleSequence } from '../data/sequences';
 import type { OrgUser } from '../data/users';
@@ -54,9 +54,9 @@ export async function handleEmailCc(
       .map((address) => address.address)
       .filter((address) => address !== recipient.address && address !== assistant.email.toLowerCase()),
   };
-  const context = planContext(sequence, assistant, assistant.timezone, now);
   const runId = randomUUID();
   const existing = await findLeadByEmail(orgId, recipient.address);
+  const context = planContext(sequence, assistant, existing?.timezone ?? assistant.timezone, now);
 
   let lead: Lead;
   if (existing) {
@@ -66,9 +66,24 @@ export async function handleEmailCc(
       references.includes(existing.enrollment.thread.rootMessageId);
     if (sameThread && existing.enrollment.status === 'active')
       return { decision: 'unchanged', leadId: existing.id };
-    const next = { ...restart(existing.enrollment, { ...context, sequence }, sentAt, runId), thread };
-    await commitPlan({ lead: existing, previous: existing.enrollment, next, now });
-    lead = { ...existing, enrollment: next };
+    if (
+      existing.enrollment.stopReason === 'unsubscribed' ||
+      existing.enrollment.stopReason === 'complained'
+    ) {
+      return {
+        decision: 'ignored',
+        reason: `the lead ${existing.enrollment.stopReason}`,
+        leadId: existing.id,
+      };
+    }
+    // The assistant CC'd now takes the lead over: it plans, sends and signs from here on.
+    const current =
+      existing.assistantId === assistant.id
+        ? existing
+        : await updateLeadDetails(existing, { ...existing, assistantId: assistant.id }, now);
+    const next = restart(current.enrollment, context, sentAt, runId, thread);
+    await commitPlan({ lead: current, previous: current.enrollment, next, now });
+    lead = { ...current, enrollment: next };
   } else {
     const at = now.toISOString();
     const [firstName = recipient.address, ...rest] = displayName(recipient).split(/\s+/);

@@ -27,27 +27,49 @@ const config = {
 
 export type InboundDecision = Record<string, unknown> & { decision: string };
 
+/** What SES's receipt checks said about the sender (PASS, FAIL, GRAY, PROCESSING_FAILED). */
+export interface SenderVerdicts {
+  spf?: string;
+  dkim?: string;
+  dmarc?: string;
+}
+
+/**
+ * A From address is easy to forge. Email CC acts for a user (it creates leads and mails people in
+ * their name), so it needs the domain's DMARC to pass, or both SPF and DKIM when there is no DMARC.
+ */
+export function senderAuthenticated(verdicts: SenderVerdicts): boolean {
+  if (verdicts.dmarc === 'PASS') return true;
+  return verdicts.dmarc !== 'FAIL' && verdicts.spf === 'PASS' && verdicts.dkim === 'PASS';
+}
+
 export async function handleInboundEmail(
   email: InboundEmail,
   raw: Buffer,
+  verdicts: SenderVerdicts,
   receivedAt: Date,
   now: Date,
 ): Promise<InboundDecision> {
   const key = email.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
   if (!(await takeInbound('email', key, now))) return { decision: 'duplicate' };
-  const decision = await decide(email, receivedAt, now);
+  const decision = await decide(email, senderAuthenticated(verdicts), receivedAt, now);
   await finishInbound('email', key, decision);
   return decision;
 }
 
-async function decide(email: InboundEmail, receivedAt: Date, now: Date): Promise<InboundDecision> {
+async function decide(
+  email: InboundEmail,
+  authenticated: boolean,
+  receivedAt: Date,
+  now: Date,
+): Promise<InboundDecision> {
   const recipients = [...email.to, ...email.cc].map((recipient) => recipient.address);
   if (recipients.includes(`unsubscribe@${config.inboundDomain}`)) return unsubscribeByMail(email, now);
 
   const assistants = await findAssistantsByEmail(recipients);
   if (assistants.length === 0) return { decision: 'ignored', reason: 'no assistant is addressed' };
   const sender = email.from?.address;
-  for (const assistant of assistants) {
+  for (const assistant of authenticated ? assistants : []) {
     const users = await listUsers(assistant.orgId);
     const user = users.find((candidate) => candidate.email !== undefined && candidate.email === sender);
     if (user)
@@ -55,12 +77,12 @@ async function decide(email: InboundEmail, receivedAt: Date, now: Date): Promise
   }
 
   const lead = (await leadOfThread(email, assistants)) ?? (await leadBySender(email, assistants));
-  if (!lead)
-    return {
-      decision: 'ignored',
-      reason: 'not from a user or lead of the addressed assistants’ orgs',
-      from: sender,
-    };
+  if (!lead) {
+    const reason = authenticated
+      ? 'not from a user or lead of the addressed assistants’ orgs'
+      : 'not from a lead, and the sender is not authenticated (SPF/DKIM/DMARC) for Email CC';
+    return { decision: 'ignored', reason };
+  }
   return actOnReply(email, lead, receivedAt, now);
 }
 

@@ -5,7 +5,7 @@
  */
 
 import type { Enrollment } from '../core/enrollment';
-import { postpone, type StopReason, stop } from '../core/enrollment';
+import { delayUntil, type StopReason, stop } from '../core/enrollment';
 import type { Lead } from '../core/leads';
 import type { PlacementReason } from '../core/send-window';
 import { sendWindowFor } from '../core/send-window';
@@ -38,7 +38,7 @@ export async function postponeFollowUp(
   const assistant = await getAssistant(lead.orgId, lead.assistantId);
   if (!assistant) return false;
   const window = sendWindowFor(assistant, lead.timezone);
-  return changeIfActive(lead, (enrollment) => postpone(enrollment, window, at, reasons), now);
+  return changeIfActive(lead, (enrollment) => delayUntil(enrollment, window, at, reasons), now);
 }
 
 /**
@@ -68,13 +68,10 @@ async function changeIfActive(
   for (const attempt of [1, 2]) {
     if (attempt === 2) current = await getLead(lead.orgId, lead.id);
     if (current?.enrollment.status !== 'active') return false;
+    const next = change(current.enrollment);
+    if (next === current.enrollment) return false;
     try {
-      await commitPlan({
-        lead: current,
-        previous: current.enrollment,
-        next: change(current.enrollment),
-        now,
-      });
+      await commitPlan({ lead: current, previous: current.enrollment, next, now });
       return true;
     } catch (error) {
       if (!(error instanceof LeadChangedError) || attempt === 2) throw error;

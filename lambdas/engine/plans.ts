@@ -5,12 +5,13 @@
  * nothing when it fires, so the lead is never sent a step twice nor left without its schedule.
  */
 
+import { ConflictException } from '@aws-sdk/client-scheduler';
 import { cancelStep, type SenderInput, scheduleStep } from '../adapters/step-scheduler';
 import type { Enrollment } from '../core/enrollment';
 import type { Lead } from '../core/leads';
-import { enrollmentUpdate, saveEnrollment } from '../data/leads';
-import { recordOutcome } from '../data/sends';
-import type { TransactItem } from '../data/transactions';
+import { enrollmentUpdate, LeadChangedError } from '../data/leads';
+import { type TransactItem, transact } from '../data/transactions';
+import { logger } from '../observability';
 
 export function senderInput(
   lead: Pick<Lead, 'orgId' | 'id' | 'assistantId'>,
@@ -45,20 +46,49 @@ export interface PlanChange {
   previousFired?: boolean;
 }
 
-export async function commitPlan(change: PlanChange, store?: () => Promise<void>): Promise<void> {
-  const { lead, previous, next, now } = change;
+/**
+ * Commits `change`. A lead's first plan comes with `insert`, which stores the lead; any later plan is
+ * stored on condition that the enrollment is still at `previous.revision`, else LeadChangedError.
+ */
+export async function commitPlan(change: PlanChange, insert?: () => Promise<void>): Promise<void> {
+  const { lead, previous, next } = change;
   const scheduled = hasPendingSchedule(next) && next.revision !== previous?.revision;
-  if (scheduled) await scheduleStep(senderInput(lead, next), new Date(next.nextSendAt));
+  if (scheduled) {
+    try {
+      await scheduleStep(senderInput(lead, next), new Date(next.nextSendAt));
+    } catch (error) {
+      // Another writer started from the same revision and took this schedule name first.
+      if (error instanceof ConflictException) throw new LeadChangedError();
+      throw error;
+    }
+  }
   try {
-    if (store) await store();
-    else if (previous && change.alongside?.length) {
-      await recordOutcome([...change.alongside, enrollmentUpdate(lead, next, previous.revision, now)]);
-    } else if (previous) await saveEnrollment(lead, next, previous.revision, now);
+    if (previous) await storePlan(change, previous);
+    else if (insert) await insert();
+    else throw new Error('A lead’s first plan needs the lead to insert');
   } catch (error) {
     if (scheduled) await cancelStep(lead.id, next.revision).catch(() => {});
     throw error;
   }
   if (hasPendingSchedule(previous) && !change.previousFired && previous.revision !== next.revision) {
-    await cancelStep(lead.id, previous.revision);
+    // The plan is stored; an old schedule left behind fires with a stale revision and does nothing.
+    await cancelStep(lead.id, previous.revision).catch((error: unknown) =>
+      logger.warn('The previous schedule was not deleted', {
+        leadId: lead.id,
+        revision: previous.revision,
+        error,
+      }),
+    );
   }
+}
+
+async function storePlan(change: PlanChange, previous: Enrollment): Promise<void> {
+  const items = [
+    ...(change.alongside ?? []),
+    enrollmentUpdate(change.lead, change.next, previous.revision, change.now),
+  ];
+  const planAt = items.length - 1;
+  await transact(items, (failures) =>
+    failures.some((failure) => failure.index === planAt) ? new LeadChangedError() : undefined,
+  );
 }

@@ -23,8 +23,9 @@ import { renderWhatsAppStep } from '../core/rendering/whatsapp';
 import { localDateOf, nextBusinessMoment, sendWindowFor } from '../core/send-window';
 import type { Sequence, Step } from '../core/sequences';
 import { signUnsubscribeToken } from '../core/signatures';
+import { getLead, LeadChangedError } from '../data/leads';
 import { loadSendState, loadStepExtras, type SendState } from '../data/send-state';
-import { claimSend, releaseClaim, type SendRecord, sendOutcome } from '../data/sends';
+import { claimSend, getSend, recordOutcome, releaseClaim, type SendRecord, sendOutcome } from '../data/sends';
 import { requiredEnv } from '../env';
 import { logger } from '../observability';
 import { commitPlan } from './plans';
@@ -65,6 +66,12 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
   const { lead, assistant, sequence } = state;
   if (!lead) return { result: 'ignored', reason: 'the lead was deleted' };
   const enrollment = lead.enrollment;
+  if (input.revision > enrollment.revision) {
+    // The schedule was created just before its plan is stored (engine/plans.ts); retry shortly.
+    throw new Error(
+      `Plan revision ${input.revision} is not stored yet (at ${enrollment.revision}); retrying`,
+    );
+  }
   if (enrollment.runId !== input.runId || enrollment.revision !== input.revision) {
     return {
       result: 'ignored',
@@ -132,8 +139,16 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     limit: assistant.dailyLimit,
   };
   const claim = await claimSend(baseRecord(firing), day, now);
-  if (claim === 'already_done' || claim === 'in_flight') {
-    return { result: 'ignored', reason: `step ${enrollment.nextStep} is ${claim.replace('_', ' ')}` };
+  if (claim === 'in_flight') {
+    // Another invocation holds the claim. Throwing lets Lambda retry after its claim has either ended
+    // (the plan moved on, and the retry is stale) or expired (its holder died, and the retry takes over).
+    throw new Error(`Step ${enrollment.nextStep} is being sent by another invocation; retrying later`);
+  }
+  if (claim === 'already_done') {
+    // Sent (or settled) before, but the plan still points at it: the bookkeeping after that send lost a
+    // race. Move the plan on now, without sending again.
+    await advanceFromStored(firing);
+    return { result: 'ignored', reason: `step ${enrollment.nextStep} was already done; the plan moved on` };
   }
   if (claim === 'daily_limit') {
     const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead.timezone), now);
@@ -213,19 +228,12 @@ function emailSender(
       headers: email.headers,
       configurationSetName: config.configurationSet,
     });
-    const header = messageIdHeader(providerMessageId, config.region);
-    const nextThread: EmailThread = email.opensThread
-      ? { rootSubject: email.subject, rootMessageId: header, laterMessageIds: [] }
-      : {
-          ...(enrollment.thread as EmailThread),
-          laterMessageIds: [...(enrollment.thread?.laterMessageIds ?? []), header].slice(-THREAD_IDS_KEPT),
-        };
     const record: Partial<SendRecord> = {
-      messageIdHeader: header,
+      messageIdHeader: messageIdHeader(providerMessageId, config.region),
       subject: email.subject,
       ...(email.opensThread && { quotableHtml: email.quotableHtml, sender: email.from }),
     };
-    return { providerMessageId, record, thread: nextThread };
+    return { providerMessageId, record, thread: threadAfter(enrollment.thread, record) };
   };
 }
 
@@ -277,23 +285,69 @@ async function skip(firing: Firing, reason: string, details?: unknown): Promise<
 }
 
 /**
- * Records the step's outcome and the lead's next plan together. The next step counts from when this
- * one was due, not from the seconds later it went out, so a sequence keeps its time of day.
+ * Records the step's outcome and the lead's next plan together. When the lead changed meanwhile (a
+ * re-plan, an out-of-office reply), the outcome is kept on its own and the plan moves on from the
+ * lead as it is now, so a sent step is never planned again.
  */
 async function finish(firing: Firing, record: SendRecord, thread?: EmailThread): Promise<void> {
-  const { lead, enrollment, sequence, assistant, now } = firing;
-  const window = sendWindowFor(assistant, lead.timezone);
-  const due = enrollment.nextSendAt ? new Date(enrollment.nextSendAt) : now;
-  const stepAt = due.getTime() <= now.getTime() ? due : now;
-  const next = advance(enrollment, { sequence, window, now }, stepAt, thread);
-  await commitPlan({
-    lead,
-    previous: enrollment,
-    next,
-    now,
-    previousFired: true,
-    alongside: [sendOutcome(record)],
+  const { lead, enrollment, now } = firing;
+  const next = advance(enrollment, planContextOf(firing), stepTime(enrollment, now), thread);
+  try {
+    await commitPlan({
+      lead,
+      previous: enrollment,
+      next,
+      now,
+      previousFired: true,
+      alongside: [sendOutcome(record)],
+    });
+  } catch (error) {
+    if (!(error instanceof LeadChangedError)) throw error;
+    await recordOutcome([sendOutcome(record)]);
+    await advanceFromStored(firing);
+  }
+}
+
+/**
+ * Moves the lead past the firing's step from the lead as stored, if it still points at that step of
+ * the same run; the thread continues from what the step's record says went out.
+ */
+async function advanceFromStored(firing: Firing): Promise<void> {
+  const { input, now } = firing;
+  const [current, done] = await Promise.all([
+    getLead(input.orgId, input.leadId),
+    getSend(input.orgId, input.leadId, input.runId, input.stepIndex),
+  ]);
+  const enrollment = current?.enrollment;
+  if (!current || !enrollment || enrollment.status !== 'active') return;
+  if (enrollment.runId !== input.runId || enrollment.nextStep !== input.stepIndex) return;
+  const thread =
+    done?.status === 'sent' && done.channel === 'email' ? threadAfter(enrollment.thread, done) : undefined;
+  const next = advance(enrollment, planContextOf(firing), stepTime(enrollment, now), thread);
+  await commitPlan({ lead: current, previous: enrollment, next, now }).catch((error: unknown) => {
+    if (!(error instanceof LeadChangedError)) throw error;
+    logger.warn('The lead kept changing; its plan is left to the writer that changed it', {
+      leadId: current.id,
+    });
   });
+}
+
+function planContextOf({ lead, sequence, assistant, now }: Firing) {
+  return { sequence, window: sendWindowFor(assistant, lead.timezone), now };
+}
+
+/** The next step counts from when this one was due, not the seconds later it went out: the time of day holds. */
+function stepTime(enrollment: Enrollment, now: Date): Date {
+  const due = enrollment.nextSendAt ? new Date(enrollment.nextSendAt) : now;
+  return due.getTime() <= now.getTime() ? due : now;
+}
+
+/** The thread after an e-mail went out: opened by it, or one message longer. */
+function threadAfter(thread: EmailThread | undefined, sent: Partial<SendRecord>): EmailThread | undefined {
+  const header = sent.messageIdHeader;
+  if (!header) return thread;
+  if (!thread) return { rootSubject: sent.subject ?? '', rootMessageId: header, laterMessageIds: [] };
+  return { ...thread, laterMessageIds: [...thread.laterMessageIds, header].slice(-THREAD_IDS_KEPT) };
 }
 
 function baseRecord({ input, lead, enrollment, step, now }: Firing): SendRecord {

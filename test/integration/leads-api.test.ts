@@ -22,7 +22,7 @@ async function newOrg() {
     caller: admin,
     body: {
       name: 'Maya',
-      email: 'maya@contoso.example',
+      email: `maya.${orgId}@contoso.example`,
       timezone: 'America/New_York',
       businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
     },
@@ -360,5 +360,26 @@ describe('leads on sequences', () => {
     expect([read.status, stop.status, assistantRead.status]).toEqual([404, 404, 404]);
     expect(list.body.items).toEqual([]);
     expect(useTheirs.status).toBe(400);
+  });
+});
+
+describe('assistant addresses', () => {
+  it('belong to one assistant across all orgs, and move with a change', async () => {
+    const { admin, assistant } = await newOrg();
+    const { admin: otherAdmin } = await newOrg();
+    const taken = { name: 'Copycat', email: assistant.email, timezone: 'UTC' };
+
+    const elsewhere = await invoke(assistantsApi, 'createAssistant', { caller: otherAdmin, body: taken });
+    const moved = await invoke(assistantsApi, 'replaceAssistant', {
+      caller: admin,
+      params: { id: assistant.id },
+      headers: { 'if-match': '1' },
+      body: { ...assistant, email: `renamed.${assistant.email}` },
+    });
+    const freed = await invoke(assistantsApi, 'createAssistant', { caller: otherAdmin, body: taken });
+
+    expect(elsewhere.status).toBe(409);
+    expect(moved.status).toBe(200);
+    expect(freed.status).toBe(201);
   });
 });

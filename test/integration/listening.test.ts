@@ -21,6 +21,8 @@ import { UNSUBSCRIBE_TEST_KEY } from '../support/engine-env';
 import { invoke, type TestCaller } from '../support/invoke';
 
 const scheduler = new SchedulerClient({});
+/** What SES's receipt checks say of a genuine sender. */
+const PASSED = { spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
 
 async function newOrgWithLead(lead: Record<string, unknown> = {}) {
   const orgId = `org-${randomUUID()}`;
@@ -328,8 +330,8 @@ describe('inbound e-mail', () => {
     await sentFirstEmail(orgId, lead, providerMessageId);
     const raw = await replyTo('gmail-reply', lead, assistant.email, providerMessageId);
 
-    const first = await handleInboundEmail(await parseEmail(raw), raw, new Date(), new Date());
-    const second = await handleInboundEmail(await parseEmail(raw), raw, new Date(), new Date());
+    const first = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+    const second = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
 
     expect(first).toMatchObject({ decision: 'replied', leadId: lead.id });
     expect(second).toEqual({ decision: 'duplicate' });
@@ -341,14 +343,26 @@ describe('inbound e-mail', () => {
   });
 
   it('delays the next step to the return date of an out-of-office reply, without stopping', async () => {
-    const { orgId, admin, assistant, lead } = await newOrgWithLead({ startAt: '2026-03-04T10:00:00Z' });
+    const { orgId, admin, assistant, lead } = await newOrgWithLead();
     const providerMessageId = `ses-${randomUUID()}`;
     await sentFirstEmail(orgId, lead, providerMessageId);
+    // The first e-mail went out on 3 March; the next step was due on 5 March.
+    const stored = await getLead(orgId, lead.id);
+    if (!stored) throw new Error('lead vanished');
+    const { revision } = stored.enrollment;
+    const planned = {
+      ...stored.enrollment,
+      nextStep: 1,
+      nextSendAt: '2026-03-05T08:00:00.000Z',
+      revision: revision + 1,
+    };
+    await saveEnrollment(stored, planned, revision, new Date());
     const raw = await replyTo('ooo-auto-replied', lead, assistant.email, providerMessageId);
 
     const decision = await handleInboundEmail(
       await parseEmail(raw),
       raw,
+      PASSED,
       new Date('2026-03-04T13:15:00Z'),
       new Date('2026-03-04T13:16:00Z'),
     );
@@ -395,6 +409,7 @@ describe('inbound e-mail', () => {
     const decision = await handleInboundEmail(
       await parseEmail(raw),
       raw,
+      PASSED,
       new Date('2026-03-02T15:00:05Z'),
       new Date('2026-03-02T15:00:10Z'),
     );
@@ -408,6 +423,7 @@ describe('inbound e-mail', () => {
         ),
       ),
       raw,
+      PASSED,
       new Date('2026-03-03T15:00:00Z'),
       new Date('2026-03-03T15:00:00Z'),
     );
@@ -435,7 +451,7 @@ describe('inbound e-mail', () => {
     await sentFirstEmail(orgId, lead, providerMessageId);
     const raw = await replyTo('outlook-reply', lead, assistant.email, providerMessageId);
 
-    const decision = await handleInboundEmail(await parseEmail(raw), raw, new Date(), new Date());
+    const decision = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
 
     expect(decision).toMatchObject({ decision: 'replied' });
     expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
@@ -451,7 +467,7 @@ describe('inbound e-mail', () => {
     await sentFirstEmail(orgId, lead, providerMessageId);
     const raw = await replyTo('bounce-dsn', lead, assistant.email, providerMessageId);
 
-    const decision = await handleInboundEmail(await parseEmail(raw), raw, new Date(), new Date());
+    const decision = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
 
     expect(decision).toMatchObject({ decision: 'bounced' });
     expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
@@ -477,9 +493,21 @@ describe('inbound e-mail', () => {
     const forged = mail(signUnsubscribeToken({ orgId, leadId: lead.id }, 'wrong-key'));
     const genuine = mail(signUnsubscribeToken({ orgId, leadId: lead.id }, UNSUBSCRIBE_TEST_KEY));
 
-    const refused = await handleInboundEmail(await parseEmail(forged), forged, new Date(), new Date());
+    const refused = await handleInboundEmail(
+      await parseEmail(forged),
+      forged,
+      PASSED,
+      new Date(),
+      new Date(),
+    );
     const stillActive = (await leadOf(admin, lead.id)).enrollment.status;
-    const accepted = await handleInboundEmail(await parseEmail(genuine), genuine, new Date(), new Date());
+    const accepted = await handleInboundEmail(
+      await parseEmail(genuine),
+      genuine,
+      PASSED,
+      new Date(),
+      new Date(),
+    );
 
     expect(refused).toMatchObject({ decision: 'ignored' });
     expect(stillActive).toBe('active');
@@ -489,6 +517,40 @@ describe('inbound e-mail', () => {
       stopReason: 'unsubscribed',
     });
     expect(await isSuppressed(orgId, lead.email)).toBe(true);
+  });
+
+  it('does not act for a user whose e-mail fails SPF, DKIM and DMARC (a forged From)', async () => {
+    const orgId = `org-${randomUUID()}`;
+    const { body: assistant } = await invoke(assistantsApi, 'createAssistant', {
+      claims: { sub: 'sam', org_id: orgId, role: 'admin', email: 'sam@contoso.example' },
+      body: { name: 'Maya', email: `maya-${orgId}@assistants.followup.test`, timezone: 'UTC' },
+    });
+    const raw = Buffer.from(
+      [
+        'From: Sam Lee <sam@contoso.example>',
+        'To: victim@else.example',
+        `Cc: ${assistant.email}`,
+        'Subject: Hello',
+        `Message-ID: <${randomUUID()}@forged>`,
+        '',
+        'Hi',
+      ].join('\r\n'),
+    );
+
+    const decision = await handleInboundEmail(
+      await parseEmail(raw),
+      raw,
+      { spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' },
+      new Date(),
+      new Date(),
+    );
+
+    expect(decision).toMatchObject({
+      decision: 'ignored',
+      reason: expect.stringContaining('not authenticated'),
+    });
+    const leads = await invoke(leadsApi, 'listLeads', { caller: { orgId, userId: 'sam' }, query: {} });
+    expect(leads.body.items).toEqual([]);
   });
 
   it('ignores mail from someone who is neither a user nor a lead', async () => {
@@ -504,7 +566,7 @@ describe('inbound e-mail', () => {
       ].join('\r\n'),
     );
 
-    const decision = await handleInboundEmail(await parseEmail(raw), raw, new Date(), new Date());
+    const decision = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
 
     expect(decision).toMatchObject({ decision: 'ignored' });
   });

@@ -158,7 +158,7 @@ describe('step previews', () => {
       caller,
       body: {
         name: 'Maya',
-        email: 'maya@contoso.example',
+        email: `maya.${caller.orgId}@contoso.example`,
         timezone: 'UTC',
         signatureHtml: '<p>Maya, Contoso</p>',
       },
@@ -194,7 +194,7 @@ describe('step previews', () => {
     expect(stored.body.to).toBe('"Grace" <grace@example.com>');
     expect(stored.body.html).toContain('Grace');
     expect(stored.body.html).toContain('Maya, Contoso');
-    expect(stored.body.from).toContain('maya@contoso.example');
+    expect(stored.body.from).toContain(assistant.email);
     expect(ccFirst.status).toBe(422);
     expect(outOfRange.status).toBe(404);
   });

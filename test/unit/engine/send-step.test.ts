@@ -4,7 +4,12 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
-import { BatchGetCommand, DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -129,24 +134,56 @@ describe('sending a scheduled step', () => {
     expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
   });
 
-  it('sends nothing when another delivery already claimed or sent the step', async () => {
+  it('sends nothing again for a step already sent, but moves a plan that still points at it on', async () => {
+    const claimedBefore = new TransactionCanceledException({
+      message: 'cancelled',
+      $metadata: {},
+      CancellationReasons: [
+        { Code: 'ConditionalCheckFailed', Item: { status: { S: 'sent' } } },
+        { Code: 'None' },
+      ],
+    });
+    db.on(BatchGetCommand).resolves(state());
+    db.on(TransactWriteCommand).rejectsOnce(claimedBefore).resolves({});
+    db.on(GetCommand, { Key: { pk: 'ORG#acme', sk: 'LEAD#lead-1' } }).resolves({ Item: lead });
+    db.on(GetCommand, { Key: { pk: 'LEADLOG#acme#lead-1', sk: 'SEND#run-1#000' } }).resolves({
+      Item: {
+        status: 'sent',
+        channel: 'email',
+        subject: 'Hi',
+        messageIdHeader: '<ses-9@email.amazonses.com>',
+      },
+    });
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    const outcome = await sendScheduledStep(input, now);
+
+    expect(outcome).toMatchObject({ result: 'ignored', reason: expect.stringContaining('already done') });
+    expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
+    expect(scheduler).toHaveReceivedCommandWith(CreateScheduleCommand, { Name: 'lead-lead-1-r4' });
+    const plan = db.commandCalls(TransactWriteCommand)[1]?.args[0].input.TransactItems?.[0]?.Update;
+    expect(plan?.ExpressionAttributeValues?.[':enrollment']).toMatchObject({
+      nextStep: 1,
+      thread: { rootMessageId: '<ses-9@email.amazonses.com>' },
+    });
+  });
+
+  it('throws, for a later retry, while another invocation holds the claim or the plan is not stored yet', async () => {
     db.on(BatchGetCommand).resolves(state());
     db.on(TransactWriteCommand).rejects(
       new TransactionCanceledException({
         message: 'cancelled',
         $metadata: {},
         CancellationReasons: [
-          { Code: 'ConditionalCheckFailed', Item: { status: { S: 'sent' } } },
+          { Code: 'ConditionalCheckFailed', Item: { status: { S: 'claimed' } } },
           { Code: 'None' },
         ],
       }),
     );
 
-    const outcome = await sendScheduledStep(input, now);
-
-    expect(outcome).toEqual({ result: 'ignored', reason: 'step 0 is already done' });
+    await expect(sendScheduledStep(input, now)).rejects.toThrow(/another invocation/);
+    await expect(sendScheduledStep({ ...input, revision: 4 }, now)).rejects.toThrow(/not stored yet/);
     expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
-    expect(scheduler).not.toHaveReceivedCommand(CreateScheduleCommand);
   });
 
   it('gives the claim back on SES throttling and tries the step again a minute later', async () => {
@@ -192,13 +229,15 @@ describe('sending a scheduled step', () => {
 
   it('moves the step to the next day without sending when the daily limit is spent', async () => {
     db.on(BatchGetCommand).resolves(state());
-    db.on(TransactWriteCommand).rejects(
-      new TransactionCanceledException({
-        message: 'cancelled',
-        $metadata: {},
-        CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }],
-      }),
-    );
+    db.on(TransactWriteCommand)
+      .rejectsOnce(
+        new TransactionCanceledException({
+          message: 'cancelled',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }],
+        }),
+      )
+      .resolves({});
     scheduler.on(CreateScheduleCommand).resolves({});
 
     const outcome = await sendScheduledStep(input, now);
