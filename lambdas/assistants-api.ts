@@ -1,7 +1,7 @@
 /** The assistants API: every org user may list and read assistants; admins create, replace and delete them. */
 import { randomUUID } from 'node:crypto';
 import { type Assistant, newAssistant, reviseAssistant } from './core/assistants';
-import { NotFoundError, PreconditionFailedError } from './core/errors';
+import { assertVersion, NotFoundError } from './core/errors';
 import { assertAdmin, type Caller } from './core/permissions';
 import {
   deleteAssistant,
@@ -32,11 +32,7 @@ export const handler = apiHandler('assistants', {
     assertAdmin(caller, 'change assistants');
     const version = expectedVersion();
     const current = await requireAssistant(caller, params.id);
-    if (current.version !== version) {
-      throw new PreconditionFailedError(
-        `The assistant is at version ${current.version}, not ${version}: reload it`,
-      );
-    }
+    assertVersion(current, version, 'assistant');
     const next = reviseAssistant(current, body, now);
     await replaceAssistant(next, current);
     return shown(next);

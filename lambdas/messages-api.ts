@@ -1,6 +1,6 @@
 /** The custom messages API: list, read, create, clone, replace and delete named, reusable messages. */
 import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, PreconditionFailedError } from './core/errors';
+import { assertVersion, ConflictError, NotFoundError } from './core/errors';
 import { type CustomMessage, cloneMessage, newMessage, reviseMessage } from './core/messages';
 import { assertCanEdit, type Caller } from './core/permissions';
 import { personalizeHtml, personalizeText } from './core/rendering/personalize';
@@ -52,11 +52,7 @@ export const handler = apiHandler('messages', {
     const version = expectedVersion();
     const current = await visibleMessage(caller, params.id);
     assertCanEdit(caller, current, 'message');
-    if (current.version !== version) {
-      throw new PreconditionFailedError(
-        `The message is at version ${current.version}, not ${version}: reload it`,
-      );
-    }
+    assertVersion(current, version, 'message');
     const next = sanitized(reviseMessage(current, body, now));
     assertNameFree(next);
     await explainInUse(caller, () => replaceMessage(next, current), 'change the channel of');

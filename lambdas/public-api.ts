@@ -6,7 +6,7 @@ import { readSecret } from './adapters/secrets';
 import { UnauthorizedError, ValidationError } from './core/errors';
 import { type UnsubscribeClaims, verifySinchSignature, verifyUnsubscribeToken } from './core/signatures';
 import { getLead } from './data/leads';
-import { stopFollowUp, suppressAndStop } from './engine/listening';
+import { unsubscribeLead } from './engine/listening';
 import { handleSinchCallback } from './engine/whatsapp-callbacks';
 import { requiredEnv } from './env';
 import { apiHandler } from './http/api-handler';
@@ -26,9 +26,7 @@ export const handler = apiHandler('public', {
   async unsubscribe({ params, now }) {
     const { orgId, leadId } = await unsubscribeClaims(params.token);
     const lead = await getLead(orgId, leadId);
-    const event = { kind: 'unsubscribed', at: now.toISOString(), detail: { via: 'link' } };
-    if (lead?.email) await suppressAndStop(orgId, lead.email, 'unsubscribed', event, now);
-    else if (lead) await stopFollowUp(lead, 'unsubscribed', event, now);
+    if (lead) await unsubscribeLead(lead, { via: 'link' }, now);
     return { html: unsubscribedPage() };
   },
 

@@ -1,9 +1,9 @@
 /** The sequences API: list, read, create, clone, replace and delete sequences, and preview step dates. */
 import { randomUUID } from 'node:crypto';
 import {
+  assertVersion,
   ConflictError,
   NotFoundError,
-  PreconditionFailedError,
   UnprocessableError,
   ValidationError,
 } from './core/errors';
@@ -32,7 +32,7 @@ import {
   listOrgSequences,
   replaceSequence,
 } from './data/sequences';
-import { requireLead } from './engine/enrollments';
+import { assertEnrollable, requireLead } from './engine/enrollments';
 import { impactOf, reassignActiveLeads } from './engine/replan';
 import { apiHandler } from './http/api-handler';
 import { previewAssistant, previewLead, previewOrg } from './http/previews';
@@ -67,11 +67,7 @@ export const handler = apiHandler('sequences', {
     const version = expectedVersion();
     const current = await visibleSequence(caller, params.id);
     assertCanEdit(caller, current, 'sequence');
-    if (current.version !== version) {
-      throw new PreconditionFailedError(
-        `The sequence is at version ${current.version}, not ${version}: reload it`,
-      );
-    }
+    assertVersion(current, version, 'sequence');
     const next = reviseSequence(current, body, now);
     await checkCanStore(next);
     await replaceSequence(next, current);
@@ -86,6 +82,7 @@ export const handler = apiHandler('sequences', {
       if (!target || target.id === current.id) {
         throw ValidationError.field('reassignTo', 'Name another sequence of this organization');
       }
+      assertEnrollable(target, 'reassignTo');
       await reassignActiveLeads(current, target, now);
     }
     const active = await countActiveLeads(caller.orgId, current.id);

@@ -124,7 +124,7 @@ function matchRoute(
   if (!route) return undefined;
   const values = route.pattern.exec(path)?.slice(1) ?? [];
   const pathParameters = Object.fromEntries(
-    route.names.map((name, index) => [name, decodeURIComponent(values[index] ?? '')]),
+    route.names.map((name, index) => [name, safelyDecoded(values[index] ?? '')]),
   );
   return { routeKey: routeKey(route), pathParameters, fn: route.fn, public: route.public === true };
 }
@@ -159,4 +159,13 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A path segment decoded as API Gateway does; a malformed escape stays as it was. */
+function safelyDecoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

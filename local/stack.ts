@@ -83,7 +83,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       auth,
       localRoutes: {
         'POST /_local/token': async ({ body }) => {
-          const parsed = TokenRequestSchema.safeParse(body ? JSON.parse(body) : {});
+          const parsed = TokenRequestSchema.safeParse(parseJsonOrNothing(body));
           if (!parsed.success) {
             const details = parsed.error.issues.map((issue) => ({
               path: issue.path.join('.'),
@@ -131,4 +131,13 @@ function signingSecret(persistDir: string | undefined): string {
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+/** The body as JSON, or undefined when it is not JSON (validation then names what is missing). */
+function parseJsonOrNothing(body: string): unknown {
+  try {
+    return body ? JSON.parse(body) : {};
+  } catch {
+    return undefined;
+  }
 }

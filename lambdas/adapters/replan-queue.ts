@@ -8,7 +8,10 @@ import { requiredEnv } from '../env';
 export interface ReplanJob {
   orgId: string;
   sequenceId: string;
-  /** The sequence version that triggered the job; leads planned against it or later are left alone. */
+  /**
+   * The sequence version that triggered the job, for the logs: the worker re-plans against the version
+   * stored when it runs, and leaves leads already planned against that version alone.
+   */
   version: number;
   /** Where the previous worker stopped in the list of active leads. */
   cursor?: string;

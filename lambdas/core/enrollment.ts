@@ -34,7 +34,10 @@ export const ENROLLMENT_STATUSES = ['active', 'stopped', 'completed'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
 export interface Enrollment {
-  /** A new run starts on enroll, restart and a move to another sequence; sends are keyed by it. */
+  /**
+   * A new run starts on enroll and restart (also when PUT /leads moves a lead to another sequence);
+   * a reassignment from a deleted sequence keeps the run. Sends are keyed by it.
+   */
   runId: string;
   sequenceId: string;
   /** The sequence version this plan was made against; a re-plan for an older version is a no-op. */

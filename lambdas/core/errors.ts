@@ -83,3 +83,12 @@ function describeIssues(issues: FieldIssue[]): string {
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   return `Invalid ${where}: ${first.message}${more}`;
 }
+
+/** Optimistic locking: a change is made to the version the client read, or refused with 412. */
+export function assertVersion(current: { version: number }, expected: number, kind: string): void {
+  if (current.version !== expected) {
+    throw new PreconditionFailedError(
+      `The ${kind} is at version ${current.version}, not ${expected}: reload it`,
+    );
+  }
+}

@@ -10,7 +10,6 @@
  * e-mail, whose footer may well say "unsubscribe".
  */
 import { DateTime } from 'luxon';
-import type { StopReason } from './enrollment';
 import { ValidationError } from './errors';
 import { isValidTimeZone, nextBusinessMoment, type SendWindow } from './send-window';
 
@@ -920,21 +919,6 @@ export function classifyReply(email: InboundEmail, context: ReplyContext): Inbou
   if (isUnsubscribe(newText, email.subject)) return { kind: 'unsubscribed' };
   if (NOT_INTERESTED.test(newText)) return { kind: 'not_interested' };
   return { kind: 'replied' };
-}
-
-/** The enrollment stop an intent calls for; undefined for intents that postpone or change nothing. */
-export function stopReasonFor(intent: InboundIntent): StopReason | undefined {
-  switch (intent.kind) {
-    case 'replied':
-    case 'unsubscribed':
-    case 'not_interested':
-      return intent.kind;
-    case 'bounce':
-      return intent.permanent ? 'bounced' : undefined;
-    case 'auto_reply':
-    case 'ignore':
-      return undefined;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------

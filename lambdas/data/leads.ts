@@ -259,12 +259,12 @@ export async function listLeads(
       }),
       ExpressionAttributeValues: values,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, orgId),
+      ExclusiveStartKey: decodeCursor(cursor, orgId, filter),
     }),
   );
   return {
     items: (page.Items ?? []).map(leadFromItem),
-    ...(page.LastEvaluatedKey && { cursor: encodeCursor(page.LastEvaluatedKey) }),
+    ...(page.LastEvaluatedKey && { cursor: encodeCursor(page.LastEvaluatedKey, filter) }),
   };
 }
 
@@ -332,26 +332,40 @@ async function emailTaken(orgId: string, email: string): Promise<ConflictError> 
     new GetCommand({ TableName: tableName, Key: emailKey(orgId, email), ConsistentRead: true }),
   );
   const existingLeadId = typeof Item?.leadId === 'string' ? Item.leadId : undefined;
-  return new ConflictError(`A lead with the e-mail ${email} already exists`, { existingLeadId });
+  return new ConflictError('A lead with this e-mail address already exists', { existingLeadId });
 }
 
 function isCancelled(error: unknown): boolean {
   return error instanceof Error && error.name === 'TransactionCanceledException';
 }
 
-/** Cursors are opaque to clients; they carry the last key and are checked against the caller's org. */
-function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+/**
+ * Cursors are opaque to clients: the last key and the filter it paged, checked on the way back against
+ * the caller's org and the same filter (a cursor of one listing does not continue another).
+ */
+function encodeCursor(key: Record<string, unknown>, filter: LeadFilter): string {
+  return Buffer.from(JSON.stringify({ key, filter: filterFingerprint(filter) })).toString('base64url');
 }
 
-function decodeCursor(cursor: string | undefined, orgId: string): Record<string, unknown> | undefined {
+function decodeCursor(
+  cursor: string | undefined,
+  orgId: string,
+  filter: LeadFilter,
+): Record<string, unknown> | undefined {
   if (cursor === undefined) return undefined;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const partition = String(key.pk ?? '');
-    if (partition === orgKey(orgId) || String(key.gsi1pk ?? '').startsWith(`${orgKey(orgId)}#`)) return key;
+    const { key, filter: paged } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      key: Record<string, unknown>;
+      filter: string;
+    };
+    const ownOrg = key.pk === orgKey(orgId) && String(key.sk ?? '').startsWith('LEAD#');
+    if (ownOrg && paged === filterFingerprint(filter)) return key;
   } catch {
     // falls through to the validation error
   }
-  throw ValidationError.field('cursor', 'Not a cursor this API returned');
+  throw ValidationError.field('cursor', 'Not a cursor this API returned for this listing');
+}
+
+function filterFingerprint({ assistantId, sequenceId, status }: LeadFilter): string {
+  return JSON.stringify([assistantId ?? null, sequenceId ?? null, status ?? null]);
 }

@@ -14,16 +14,13 @@ import type { Channel } from '../core/sequences';
 import { findSystemMessage, isSystemId, nameKey } from '../core/system-catalogue';
 import { db, tableName } from './client';
 import { type Item, orgKey, recordOf, replaceFieldsExpression } from './items';
+import { releaseName, reserveName } from './names';
 import { batchGet, queryAll } from './reads';
 import { type TransactItem, transact } from './transactions';
 
 const ENTITY = 'message';
 const USED_BY = 'usedBy';
 export const messageKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `MSG#${id}` });
-const nameReservationKey = (orgId: string, name: string) => ({
-  pk: orgKey(orgId),
-  sk: `NAME#MSG#${nameKey(name)}`,
-});
 
 export const messageFromItem = (item: Item) => recordOf<CustomMessage>(item, [USED_BY]);
 
@@ -82,7 +79,7 @@ export async function insertMessage(message: CustomMessage): Promise<void> {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      reserveName(message),
+      reserveName('MSG', message),
     ],
     () => nameTaken(message),
   );
@@ -107,7 +104,7 @@ export async function replaceMessage(next: CustomMessage, previous: CustomMessag
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
-      ...(renamed ? [reserveName(next), releaseName(previous)] : []),
+      ...(renamed ? [reserveName('MSG', next), releaseName('MSG', previous)] : []),
     ],
     (failures) => {
       const first = failures[0];
@@ -134,7 +131,7 @@ export async function deleteMessage(message: CustomMessage): Promise<void> {
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
-      releaseName(message),
+      releaseName('MSG', message),
     ],
     ([failure]) =>
       failure?.item
@@ -177,20 +174,6 @@ export function messageUsageUpdate(
       ExpressionAttributeValues: { ':sequence': new Set([sequenceId]), ':channel': channel },
     },
   };
-}
-
-function reserveName(message: CustomMessage): TransactItem {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: { ...nameReservationKey(message.orgId, message.name), entity: 'name', messageId: message.id },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
-
-function releaseName(message: CustomMessage): TransactItem {
-  return { Delete: { TableName: tableName, Key: nameReservationKey(message.orgId, message.name) } };
 }
 
 function nameTaken(message: CustomMessage): ConflictError {

@@ -62,19 +62,32 @@ export async function loadSendState(input: SenderInput): Promise<SendState> {
   };
 }
 
-/** The second read, only as needed: the step's custom message and whether the address is suppressed. */
+/**
+ * The second read, only as needed: the step's custom message, whether the address is suppressed, and
+ * the send that opened the thread when that was not step 0 (a sequence that starts on WhatsApp).
+ */
 export async function loadStepExtras(
   orgId: string,
-  messageId: string | undefined,
-  email: string | undefined,
-): Promise<{ message?: CustomMessage; suppressed: boolean }> {
+  needs: {
+    messageId?: string;
+    email?: string;
+    openingSend?: { leadId: string; runId: string; stepIndex: number };
+  },
+): Promise<{ message?: CustomMessage; suppressed: boolean; openingSend?: SendRecord }> {
+  const { messageId, email, openingSend } = needs;
   const system = messageId === undefined ? undefined : findSystemMessage(orgId, messageId);
   const keys = [
     ...(messageId && !system ? [messageKey(orgId, messageId)] : []),
     ...(email ? [suppressionKey(orgId, email)] : []),
+    ...(openingSend ? [sendKey(orgId, openingSend.leadId, openingSend.runId, openingSend.stepIndex)] : []),
   ];
   const items = keys.length > 0 ? await batchGet(keys) : [];
   const stored = items.find((item) => item.entity === 'message');
+  const opening = items.find((item) => item.entity === 'send');
   const message = system ?? (stored && messageFromItem(stored));
-  return { suppressed: items.some((item) => item.entity === 'suppression'), ...(message && { message }) };
+  return {
+    suppressed: items.some((item) => item.entity === 'suppression'),
+    ...(message && { message }),
+    ...(opening && { openingSend: sendFromItem(opening) }),
+  };
 }

@@ -14,15 +14,12 @@ import { findSystemSequence, isSystemId, nameKey } from '../core/system-catalogu
 import { db, tableName } from './client';
 import { type Item, orgKey, recordOf, replaceFieldsExpression } from './items';
 import { messageUsageUpdate } from './messages';
+import { releaseName, reserveName } from './names';
 import { batchGet, queryAll } from './reads';
 import { SEQUENCE_ENTITY } from './table-schema';
 import { type ConditionFailure, type TransactItem, transact } from './transactions';
 
 export const sequenceKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `SEQ#${id}` });
-const nameReservationKey = (orgId: string, name: string) => ({
-  pk: orgKey(orgId),
-  sk: `NAME#SEQ#${nameKey(name)}`,
-});
 
 const fromItem = (item: Item) => recordOf<Sequence>(item);
 
@@ -63,7 +60,7 @@ export async function insertSequence(sequence: Sequence): Promise<void> {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      reserveName(sequence),
+      reserveName('SEQ', sequence),
       ...messageIds.map((messageId) =>
         messageUsageUpdate(orgId, messageId, id, 'add', channelOf(sequence, messageId)),
       ),
@@ -81,7 +78,7 @@ export async function replaceSequence(next: Sequence, previous: Sequence): Promi
   const added = after.filter((messageId) => !before.has(messageId));
   const removed = [...before].filter((messageId) => !after.includes(messageId));
   const { orgId: _org, id: _id, ...fields } = next;
-  const nameItems: TransactItem[] = renamed ? [reserveName(next), releaseName(previous)] : [];
+  const nameItems: TransactItem[] = renamed ? [reserveName('SEQ', next), releaseName('SEQ', previous)] : [];
   const addedAt = 1 + nameItems.length;
   await transact(
     [
@@ -126,27 +123,13 @@ export async function deleteSequence(sequence: Sequence): Promise<void> {
           ConditionExpression: 'attribute_exists(pk)',
         },
       },
-      releaseName(sequence),
+      releaseName('SEQ', sequence),
       ...tableMessageIds(sequence.steps).map((messageId) =>
         messageUsageUpdate(orgId, messageId, id, 'remove'),
       ),
     ],
     () => new NotFoundError('Sequence', id),
   );
-}
-
-function reserveName(sequence: Sequence): TransactItem {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: { ...nameReservationKey(sequence.orgId, sequence.name), entity: 'name', sequenceId: sequence.id },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
-
-function releaseName(sequence: Sequence): TransactItem {
-  return { Delete: { TableName: tableName, Key: nameReservationKey(sequence.orgId, sequence.name) } };
 }
 
 function withVersionCondition<T extends { ExpressionAttributeValues: Record<string, unknown> }>(

@@ -102,7 +102,9 @@ export async function updateLead(caller: Caller, id: string, input: LeadUpdate, 
   const reads = new EnrollmentReads(caller.orgId);
   const current = await requireLead(caller, id);
   const assistant = await requireAssistant(reads, input.assistantId);
-  const sequence = await requireSequence(reads, input.sequenceId, 'sequenceId');
+  const requested = await requireSequence(reads, input.sequenceId, 'sequenceId');
+  const moving = requested.id !== current.enrollment.sequenceId;
+  const sequence = moving ? assertEnrollable(requested, 'sequenceId') : requested;
   assertReachable(input, sequence);
   const { sequenceId: _sequenceId, startAt, ...details } = input;
   const timezone = input.timezone ?? defaultTimezone(input.country, assistant.timezone);
@@ -146,7 +148,10 @@ export async function restartLead(
 ): Promise<Lead> {
   const reads = new EnrollmentReads(caller.orgId);
   const lead = await requireLead(caller, id);
-  const sequence = await requireSequence(reads, body.sequenceId ?? lead.enrollment.sequenceId, 'sequenceId');
+  const sequence = assertEnrollable(
+    await requireSequence(reads, body.sequenceId ?? lead.enrollment.sequenceId, 'sequenceId'),
+    'sequenceId',
+  );
   assertReachable(lead, sequence);
   const context = planContext(sequence, await requireAssistant(reads, lead.assistantId), lead.timezone, now);
   const next = restart(lead.enrollment, context, body.startAt ? new Date(body.startAt) : now, randomUUID());
@@ -155,8 +160,9 @@ export async function restartLead(
 
 export async function removeLead(caller: Caller, id: string): Promise<void> {
   const lead = await requireLead(caller, id);
-  if (hasPendingSchedule(lead.enrollment)) await cancelStep(lead.id, lead.enrollment.revision);
   await deleteLead(lead);
+  // After the delete: a schedule left behind by a failure here finds no lead and does nothing.
+  if (hasPendingSchedule(lead.enrollment)) await cancelStep(lead.id, lead.enrollment.revision);
 }
 
 /** Moves a lead from a sequence being deleted to another, re-planned from its next step. */
@@ -221,16 +227,23 @@ async function chooseSequence(
   if (input.sequenceName !== undefined) {
     const named = await reads.sequenceNamed(input.sequenceName);
     if (!named) throw ValidationError.field('sequenceName', `No sequence named "${input.sequenceName}"`);
-    return named;
+    return assertEnrollable(named, 'sequenceName');
   }
-  const sequence = await requireSequence(
-    reads,
-    input.sequenceId ?? assistant.defaultSequenceId,
-    input.sequenceId ? 'sequenceId' : 'assistantId',
+  const field = input.sequenceId ? 'sequenceId' : 'assistantId';
+  return assertEnrollable(
+    await requireSequence(reads, input.sequenceId ?? assistant.defaultSequenceId, field),
+    field,
   );
+}
+
+/**
+ * Leads join Email CC sequences only by a user CC-ing the assistant: those sequences follow up the
+ * user's own e-mail, which an enrollment through the API does not have.
+ */
+export function assertEnrollable(sequence: Sequence, field: string): Sequence {
   if (sequence.type === 'email_cc') {
     throw ValidationError.field(
-      input.sequenceId ? 'sequenceId' : 'assistantId',
+      field,
       'Email CC sequences follow up an e-mail the user sent; leads join them by CC-ing the assistant',
     );
   }

@@ -18,7 +18,7 @@ import { appendTimelineEvent, findSendByProviderId } from '../data/sends';
 import { listUsers } from '../data/users';
 import { requiredEnv } from '../env';
 import { handleEmailCc } from './email-cc';
-import { postponeFollowUp, stopFollowUp, suppressAndStop } from './listening';
+import { postponeFollowUp, stopFollowUp, suppressAndStop, unsubscribeLead } from './listening';
 
 const config = {
   inboundDomain: requiredEnv('INBOUND_DOMAIN').toLowerCase(),
@@ -136,15 +136,7 @@ async function actOnReply(
       await stopFollowUp(lead, intent.kind, { kind: intent.kind, ...event }, now);
       return { decision: intent.kind, ...base };
     case 'unsubscribed':
-      if (lead.email)
-        await suppressAndStop(
-          lead.orgId,
-          lead.email,
-          'unsubscribed',
-          { kind: 'unsubscribed', ...event },
-          now,
-        );
-      else await stopFollowUp(lead, 'unsubscribed', { kind: 'unsubscribed', ...event }, now);
+      await unsubscribeLead(lead, { via: 'reply', ...event.detail }, now);
       return { decision: 'unsubscribed', ...base };
     case 'bounce':
       if (!intent.permanent) {
@@ -185,13 +177,7 @@ async function unsubscribeByMail(email: InboundEmail, now: Date): Promise<Inboun
   const claims = token && key ? verifyUnsubscribeToken(token, key) : undefined;
   if (!claims) return { decision: 'ignored', reason: 'unsubscribe mail without a valid token' };
   const lead = await getLead(claims.orgId, claims.leadId);
-  const event = {
-    kind: 'unsubscribed',
-    at: now.toISOString(),
-    detail: { via: 'mail', messageId: email.messageId },
-  };
-  if (lead?.email) await suppressAndStop(claims.orgId, lead.email, 'unsubscribed', event, now);
-  else if (lead) await stopFollowUp(lead, 'unsubscribed', event, now);
+  if (lead) await unsubscribeLead(lead, { via: 'mail', messageId: email.messageId }, now);
   return { decision: 'unsubscribed', orgId: claims.orgId, leadId: claims.leadId };
 }
 

@@ -58,6 +58,13 @@ export async function suppressAndStop(
   return lead;
 }
 
+/** The lead asked to hear no more: its address (if any) is suppressed and its follow-up stopped. */
+export async function unsubscribeLead(lead: Lead, detail: Record<string, unknown>, now: Date): Promise<void> {
+  const event = { kind: 'unsubscribed', at: now.toISOString(), detail };
+  if (lead.email) await suppressAndStop(lead.orgId, lead.email, 'unsubscribed', event, now);
+  else await stopFollowUp(lead, 'unsubscribed', event, now);
+}
+
 /** Applies `change` to the active enrollment, reading again once if another writer got there first. */
 async function changeIfActive(
   lead: Lead,

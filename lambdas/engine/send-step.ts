@@ -113,11 +113,16 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
 
 async function deliver(firing: Firing): Promise<SendOutcome> {
   const { lead, step, enrollment, assistant, now } = firing;
-  const extras = await loadStepExtras(
-    lead.orgId,
-    step.messageId,
-    step.channel === 'email' ? lead.email : undefined,
-  );
+  const openingStep = enrollment.thread?.openingStep ?? 0;
+  const extras = await loadStepExtras(lead.orgId, {
+    ...(step.messageId && { messageId: step.messageId }),
+    ...(step.channel === 'email' && lead.email && { email: lead.email }),
+    ...(step.channel === 'email' &&
+      openingStep > 0 && {
+        openingSend: { leadId: lead.id, runId: enrollment.runId, stepIndex: openingStep },
+      }),
+  });
+  if (extras.openingSend) firing.state.firstSend = extras.openingSend;
   if (step.messageType === 'custom' && !extras.message)
     return skip(firing, `message ${step.messageId} no longer exists`);
   if (extras.suppressed) return skip(firing, 'the address is on the org’s suppression list');
@@ -233,7 +238,11 @@ function emailSender(
       subject: email.subject,
       ...(email.opensThread && { quotableHtml: email.quotableHtml, sender: email.from }),
     };
-    return { providerMessageId, record, thread: threadAfter(enrollment.thread, record) };
+    return {
+      providerMessageId,
+      record,
+      thread: threadAfter(enrollment.thread, { ...record, stepIndex: enrollment.nextStep }),
+    };
   };
 }
 
@@ -346,7 +355,10 @@ function stepTime(enrollment: Enrollment, now: Date): Date {
 function threadAfter(thread: EmailThread | undefined, sent: Partial<SendRecord>): EmailThread | undefined {
   const header = sent.messageIdHeader;
   if (!header) return thread;
-  if (!thread) return { rootSubject: sent.subject ?? '', rootMessageId: header, laterMessageIds: [] };
+  if (!thread) {
+    const opened = { rootSubject: sent.subject ?? '', rootMessageId: header, laterMessageIds: [] };
+    return sent.stepIndex ? { ...opened, openingStep: sent.stepIndex } : opened;
+  }
   return { ...thread, laterMessageIds: [...thread.laterMessageIds, header].slice(-THREAD_IDS_KEPT) };
 }
 

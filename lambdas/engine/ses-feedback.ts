@@ -40,31 +40,25 @@ export async function handleSesEvent(detail: SesEventDetail, now: Date): Promise
   const at = now.toISOString();
   const base = { step: send.stepIndex, providerMessageId: mail.messageId };
   let outcome: string;
-  if (eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent') {
-    const recipients = detail.bounce.bouncedRecipients.map((recipient) => recipient.emailAddress);
-    for (const address of recipients.length > 0 ? recipients : mail.destination) {
+  // Suppresses the recipients the event names (else the message's) and stops their leads.
+  const deactivate = async (reason: 'bounced' | 'complained', named: { emailAddress: string }[]) => {
+    const addresses = named.length > 0 ? named.map((recipient) => recipient.emailAddress) : mail.destination;
+    for (const address of addresses) {
       await suppressAndStop(
         send.orgId,
         address,
-        'bounced',
-        { kind: 'bounced', at, detail: { ...base, address } },
+        reason,
+        { kind: reason, at, detail: { ...base, address } },
         now,
       );
     }
+  };
+  if (eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent') {
+    await deactivate('bounced', detail.bounce.bouncedRecipients);
     await markSendFailed(send, `bounced (${detail.bounce.bounceSubType ?? 'permanent'})`);
     outcome = 'bounced';
   } else if (eventType === 'Complaint') {
-    const recipients =
-      detail.complaint?.complainedRecipients.map((recipient) => recipient.emailAddress) ?? [];
-    for (const address of recipients.length > 0 ? recipients : mail.destination) {
-      await suppressAndStop(
-        send.orgId,
-        address,
-        'complained',
-        { kind: 'complained', at, detail: { ...base, address } },
-        now,
-      );
-    }
+    await deactivate('complained', detail.complaint?.complainedRecipients ?? []);
     outcome = 'complained';
   } else {
     const kind = eventType === 'Bounce' ? 'bounced_transiently' : eventType.toLowerCase();

@@ -69,6 +69,8 @@ async function handleDeliveryReport(
 ): Promise<CallbackOutcome> {
   const send = await findSendByProviderId(report.message_id);
   if (!send || send.orgId !== orgId) return { handled: 'ignored' };
+  if (!(await takeInbound('sinch-report', `${report.message_id}#${report.status}`, now)))
+    return { handled: 'duplicate' };
   const reason = report.reason?.description ?? report.reason?.code ?? report.status;
   if (report.status === 'FAILED') {
     await markSendFailed(send, `WhatsApp delivery failed: ${reason}`);

@@ -210,8 +210,6 @@ const PreviewAssistantSchema = z.object({
 
 const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
-const idParam = { id: 'The id' } as const;
-
 export const operations = {
   listSequences: {
     fn: 'sequences',
@@ -590,8 +588,6 @@ export type OperationId = keyof typeof operations;
 export type OperationsOf<F extends ApiFunctionName> = {
   [K in OperationId]: (typeof operations)[K]['fn'] extends F ? K : never;
 }[OperationId];
-
-export const PATH_PARAM_DESCRIPTIONS: Record<string, string> = idParam;
 
 /** The API Gateway route key of an operation, e.g. `GET /sequences/{id}`. */
 export const routeKey = (operation: Operation) => `${operation.method} ${operation.path}`;

@@ -5,6 +5,8 @@
 import { ForbiddenError, UnauthorizedError } from '../core/errors';
 import type { Caller } from '../core/permissions';
 
+const ORG_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
 export type JwtClaims = Record<string, string | number | boolean | string[]>;
 
 export function callerFromClaims(claims: JwtClaims | undefined): Caller {
@@ -14,6 +16,8 @@ export function callerFromClaims(claims: JwtClaims | undefined): Caller {
   if (typeof orgId !== 'string' || orgId === '') {
     throw new ForbiddenError('The token carries no organization (custom:org_id or org_id claim)');
   }
+  // Org ids become part of table keys (`ORG#<org>`): a `#` could reach into another key's space.
+  if (!ORG_ID.test(orgId)) throw new ForbiddenError('The token’s organization id is not a valid id');
   const role = claims?.['custom:role'] ?? claims?.role;
   const email = claims?.email;
   return {

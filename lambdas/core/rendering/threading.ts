@@ -56,6 +56,8 @@ export interface EmailThread {
   rootSubject: string;
   /** Message-ID of that e-mail, e.g. `<0100018e...@email.amazonses.com>`. */
   rootMessageId: string;
+  /** The step that opened the thread, when not step 0 (a sequence that starts on WhatsApp). */
+  openingStep?: number;
   /** Message-IDs of the e-mails sent in the thread after the root, oldest first. */
   laterMessageIds: readonly string[];
   /** Quoted at the bottom of follow-ups unless the assistant turned that off. */

@@ -10,7 +10,6 @@ import {
   isAutoReply,
   isSameDomain,
   type ReplyContext,
-  stopReasonFor,
 } from '../../../lambdas/core/inbound';
 
 const fixture = (name: string): Buffer =>
@@ -349,19 +348,5 @@ describe('isSameDomain', () => {
         'web.de',
       ]),
     );
-  });
-});
-
-describe('stopReasonFor', () => {
-  it.each<[InboundIntent, string | undefined]>([
-    [{ kind: 'replied' }, 'replied'],
-    [{ kind: 'unsubscribed' }, 'unsubscribed'],
-    [{ kind: 'not_interested' }, 'not_interested'],
-    [{ kind: 'bounce', permanent: true }, 'bounced'],
-    [{ kind: 'bounce', permanent: false }, undefined],
-    [{ kind: 'auto_reply' }, undefined],
-    [{ kind: 'ignore', reason: 'other_sender' }, undefined],
-  ])('%o stops with %s', (intent, expected) => {
-    expect(stopReasonFor(intent)).toBe(expected);
   });
 });
