@@ -85,7 +85,9 @@ export const handler = apiHandler('sequences', {
       assertEnrollable(target, 'reassignTo');
       await reassignActiveLeads(current, target, now);
     }
-    const active = await countActiveLeads(caller.orgId, current.id);
+    // After a reassignment every lead found was moved; counting again on the (eventually consistent)
+    // index could still see some of them.
+    const active = query.reassignTo === undefined ? await countActiveLeads(caller.orgId, current.id) : 0;
     if (active > 0) {
       throw new ConflictError(
         `${active} lead(s) are active on this sequence; stop them or delete with ?reassignTo=<sequence id>`,

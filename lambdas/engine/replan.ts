@@ -9,7 +9,7 @@ import { mapWithConcurrency } from '../core/concurrency';
 import { type ReplanDecision, replanForSequence } from '../core/enrollment';
 import type { Lead } from '../core/leads';
 import type { Sequence } from '../core/sequences';
-import { getLead, LeadChangedError, pageActiveLeads } from '../data/leads';
+import { countActiveLeads, getLead, LeadChangedError, pageActiveLeads } from '../data/leads';
 import { logger } from '../observability';
 import { EnrollmentReads, moveToSequence, planContext } from './enrollments';
 import { commitPlan } from './plans';
@@ -70,6 +70,8 @@ export async function replanPage(
 }
 
 export interface Impact {
+  /** True when the counts are scaled from the first IMPACT_SCAN_LIMIT leads. */
+  estimated?: boolean;
   activeLeads: number;
   retimed: number;
   completed: number;
@@ -85,6 +87,8 @@ export interface Impact {
 }
 
 const SAMPLE_SIZE = 10;
+/** Beyond this many active leads the impact is extrapolated from the ones read, and says so. */
+const IMPACT_SCAN_LIMIT = 5_000;
 
 /** What saving `candidate` (the sequence with new steps) would do, computed without writing. */
 export async function impactOf(candidate: Sequence, now: Date): Promise<Impact> {
@@ -112,8 +116,21 @@ export async function impactOf(candidate: Sequence, now: Date): Promise<Impact> 
       }
     }
     cursor = page.cursor;
-  } while (cursor);
-  return impact;
+  } while (cursor && impact.activeLeads < IMPACT_SCAN_LIMIT);
+  if (!cursor) return impact;
+  // Too many leads to read in one request: count the rest and scale the shares read so far.
+  const total = await countActiveLeads(candidate.orgId, candidate.id);
+  const scale = (count: number) => Math.round((count / impact.activeLeads) * total);
+  const retimed = scale(impact.retimed);
+  const completed = scale(impact.completed);
+  return {
+    ...impact,
+    activeLeads: total,
+    retimed,
+    completed,
+    unaffected: total - retimed - completed,
+    estimated: true,
+  };
 }
 
 /** Moves every active lead of `from` onto `to`, each re-planned from its next step. */

@@ -181,6 +181,7 @@ const LeadListQuerySchema = z.object({
 });
 
 const ImpactSchema = z.object({
+  estimated: z.boolean().optional().describe('Counts scaled from the first 5,000 active leads read'),
   activeLeads: z.number().int(),
   retimed: z.number().int(),
   completed: z.number().int(),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../lambdas/core/errors';
+import { ValidationError } from '../../../lambdas/core/errors';
 import {
   type AssistantCalendar,
   isValidTimeZone,
@@ -13,7 +13,7 @@ import {
   type SendWindow,
   sendWindowFor,
   sendWindowIssues,
-} from '../../lambdas/core/send-window';
+} from '../../../lambdas/core/send-window';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 

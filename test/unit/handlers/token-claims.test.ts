@@ -1,7 +1,7 @@
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { callerFromClaims } from '../../lambdas/http/identity';
-import { accessTokenClaims, handler } from '../../lambdas/token-claims';
+import { callerFromClaims } from '../../../lambdas/http/identity';
+import { accessTokenClaims, handler } from '../../../lambdas/token-claims';
 
 /** A pre-token-generation event as Cognito sends it for a sign-in: the response is still empty. */
 function signInEvent(userAttributes: Record<string, string>): PreTokenGenerationV2TriggerEvent {
