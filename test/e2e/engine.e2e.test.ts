@@ -302,6 +302,51 @@ describe('the send engine', () => {
     expect((await api('GET', `/leads/${lead.id}`)).body.enrollment.status).toBe('completed');
   });
 
+  it('threads and quotes from the first e-mail when a sequence opens on WhatsApp', async () => {
+    stack.clock.set(new Date('2026-06-15T13:00:00Z'));
+    const { api, assistant } = await newOrg();
+    await api('PUT', '/org/whatsapp', {
+      projectId: 'p',
+      keyId: 'k',
+      keySecret: 's',
+      appId: 'a',
+      region: 'us',
+    });
+    const { body: template } = await api('POST', '/messages', {
+      name: 'Hello on WhatsApp',
+      channel: 'whatsapp',
+      whatsapp: {
+        templateName: 'hello',
+        languageCode: 'en',
+        parameters: [{ position: 1, value: '{{lead.firstName}}' }],
+      },
+    });
+    const { body: sequence } = await api('POST', '/sequences', {
+      name: 'WhatsApp first',
+      steps: [
+        { afterDays: 0, channel: 'whatsapp', messageType: 'custom', messageId: template.id },
+        { afterDays: 1, channel: 'email', messageType: 'generated', tone: 'candid' },
+        { afterDays: 1, channel: 'email', messageType: 'generated', tone: 'gentle' },
+      ],
+    });
+    await addLead(api, {
+      firstName: 'Omar',
+      email: 'omar@example.com',
+      phone: '+14155550199',
+      assistantId: assistant.id,
+      sequenceId: sequence.id,
+    });
+
+    await stack.advance(4 * DAY);
+
+    const [opening, followUp] = await sentTo('omar@example.com');
+    expect(await sentTo('+14155550199')).toHaveLength(1);
+    expect(followUp?.subject).toBe(`Re: ${opening?.subject}`);
+    expect(followUp?.headers?.['In-Reply-To']).toBe(messageIdOf(opening));
+    expect(followUp?.html).toContain('wrote:');
+    expect(followUp?.html).toContain(opening?.html?.split('\n')[0] ?? 'missing');
+  });
+
   it('lets no other org see or touch a lead', async () => {
     stack.clock.set(new Date('2026-06-22T13:00:00Z'));
     const { api, assistant, sequence } = await newOrg();
