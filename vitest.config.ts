@@ -3,6 +3,10 @@ import { ENGINE_TEST_ENV } from './test/support/engine-env.ts';
 
 export default defineConfig({
   test: {
+    // CI also writes a JSON report, from which .ci/run prints its closing "N passed, N failed" line.
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '.ci-results/vitest.json' }]]
+      : ['default'],
     // Handlers log every refused request at INFO; tests assert on responses instead.
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
     projects: [
