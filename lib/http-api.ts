@@ -78,6 +78,8 @@ export class FollowupHttpApi extends Construct {
           entry: `lambdas/${name}-api.ts`,
           description: `HTTP API: ${name}`,
           logRetention: props.logRetention,
+          // Just under API Gateway's 30 s: a 500-lead batch or a reassignment must not be cut short.
+          timeout: Duration.seconds(29),
         }).useTable(props.table, 'readWrite'),
       ]),
     ) as Record<ApiFunctionName, FollowupFunction>;

@@ -30,9 +30,10 @@ const config = {
   deadLetterArn: requiredEnv('SENDER_DLQ_ARN'),
 };
 
-// Adaptive retries add client-side rate limiting when the scheduler throttles: bulk re-plans slow down
-// to what the account's quota allows instead of failing.
-export const schedulerClient = new SchedulerClient({ retryMode: 'adaptive', maxAttempts: 10 });
+// Standard retries with backoff ride out the scheduler's throttling during bulk re-plans. (The SDK's
+// adaptive mode, tried first, throttles itself to a fraction of the quota when the host is busy: see
+// docs/performance.md.) A page whose retries run out fails and is redelivered by the queue, safely.
+export const schedulerClient = new SchedulerClient({ retryMode: 'standard', maxAttempts: 10 });
 
 /** `lead-<uuid>-r<revision>`: at most 64 characters of [0-9a-zA-Z-_.]. */
 export function scheduleName(leadId: string, revision: number): string {
