@@ -4,16 +4,11 @@
  * zod, so a scenario that goes wrong stops with what the API said rather than measuring errors.
  */
 import type { z } from 'zod';
-
-export interface ApiAnswer {
-  status: number;
-  etag: string | null;
-  body: unknown;
-}
+import { type ApiCall, apiClient, type LocalClaims, localToken } from '../local/api-client';
 
 export interface Api {
   /** One request; answers whatever status came back. */
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer>;
+  call: ApiCall;
   /** One request that must answer `status`; its body parsed with `schema`. */
   expect<Schema extends z.ZodType>(
     status: number,
@@ -25,41 +20,11 @@ export interface Api {
   ): Promise<z.output<Schema>>;
 }
 
-export interface Claims {
-  orgId: string;
-  userId: string;
-  role?: 'admin' | 'member';
-}
-
-export async function signIn(baseUrl: string, claims: Claims): Promise<Api> {
-  const anonymous = apiAt(baseUrl, undefined);
-  const answer = await anonymous.call('POST', '/_local/token', claims);
-  const token = (answer.body as { token?: unknown } | undefined)?.token;
-  if (answer.status !== 200 || typeof token !== 'string') {
-    throw new Error(`No local token for ${claims.orgId}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  }
-  return apiAt(baseUrl, token);
-}
-
-function apiAt(baseUrl: string, token: string | undefined): Api {
-  const call: Api['call'] = async (method, path, body, headers = {}) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token && { authorization: `Bearer ${token}` }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const json = response.headers.get('content-type')?.includes('json') && text !== '';
-    return {
-      status: response.status,
-      etag: response.headers.get('etag'),
-      body: json ? JSON.parse(text) : text,
-    };
-  };
+export async function signIn(
+  baseUrl: string,
+  claims: LocalClaims & { role?: 'admin' | 'member' },
+): Promise<Api> {
+  const call = apiClient(baseUrl, await localToken(baseUrl, claims));
   return {
     call,
     async expect(status, schema, method, path, body, headers) {

@@ -3,6 +3,7 @@
  * Sinch dashboard; positional variables mapped to placeholders or literal text).
  */
 import { z } from 'zod';
+import { newOwnedItem } from './permissions';
 import { unknownPlaceholders } from './placeholders';
 import { CHANNELS, type Channel } from './sequences';
 
@@ -105,17 +106,7 @@ export function newMessage(
   id: string,
   now: Date,
 ): CustomMessage {
-  const at = now.toISOString();
-  return {
-    id,
-    orgId: owner.orgId,
-    ...input,
-    system: false,
-    ownerId: owner.userId,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
+  return { ...newOwnedItem(owner, id, now), ...input };
 }
 
 export function reviseMessage(current: CustomMessage, input: MessageInput, now: Date): CustomMessage {

@@ -38,3 +38,17 @@ export function assertCanEdit(caller: Caller, item: Owned, kind: string): void {
 export function assertAdmin(caller: Caller, action: string): void {
   if (caller.role !== 'admin') throw new ForbiddenError(`Only an admin may ${action}`);
 }
+
+/** What every new item a user creates starts with: its org, its owner, version 1 and timestamps. */
+export function newOwnedItem(owner: { orgId: string; userId: string }, id: string, now: Date) {
+  const at = now.toISOString();
+  return {
+    id,
+    orgId: owner.orgId,
+    system: false,
+    ownerId: owner.userId,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { type FieldIssue, ValidationError } from './errors';
 import type { CustomMessage } from './messages';
+import { newOwnedItem } from './permissions';
 import { TONES } from './tones';
 
 export const CHANNELS = ['email', 'whatsapp'] as const;
@@ -99,17 +100,7 @@ export function newSequence(
   id: string,
   now: Date,
 ): Sequence {
-  const at = now.toISOString();
-  return {
-    id,
-    orgId: owner.orgId,
-    ...input,
-    system: false,
-    ownerId: owner.userId,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
+  return { ...newOwnedItem(owner, id, now), ...input };
 }
 
 export function reviseSequence(current: Sequence, input: SequenceInput, now: Date): Sequence {
