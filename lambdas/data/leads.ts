@@ -76,8 +76,16 @@ export async function updateLeadDetails(
   previous: Lead,
   details: LeadDetails & { assistantId: string; timezone: string },
   now: Date,
+  /** A new plan that goes with the new details (another assistant, zone or sequence), stored in the same write. */
+  plan?: Enrollment,
 ): Promise<Lead> {
-  const next: Lead = { ...previous, ...details, version: previous.version + 1, updatedAt: now.toISOString() };
+  const next: Lead = {
+    ...previous,
+    ...details,
+    ...(plan && { enrollment: plan }),
+    version: previous.version + 1,
+    updatedAt: now.toISOString(),
+  };
   const { orgId, id } = previous;
   const fields = Object.fromEntries(
     [...DETAIL_FIELDS, 'assistantId', 'timezone', 'version', 'updatedAt'].map((field) => [
@@ -85,7 +93,9 @@ export async function updateLeadDetails(
       next[field as keyof Lead],
     ]),
   );
-  const update = replaceFieldsExpression(fields);
+  const update = replaceFieldsExpression(
+    plan ? { ...fields, enrollment: plan, ...sequenceIndexKeys(orgId, id, plan) } : fields,
+  );
   const emailChanged = previous.email !== next.email;
   const items: TransactItem[] = [
     {
@@ -93,10 +103,11 @@ export async function updateLeadDetails(
         TableName: tableName,
         Key: leadKey(orgId, id),
         ...update,
-        ConditionExpression: 'attribute_exists(pk) AND version = :expectedVersion',
+        ConditionExpression: `attribute_exists(pk) AND version = :expectedVersion${plan ? ' AND enrollment.revision = :expectedRevision' : ''}`,
         ExpressionAttributeValues: {
           ...update.ExpressionAttributeValues,
           ':expectedVersion': previous.version,
+          ...(plan && { ':expectedRevision': previous.enrollment.revision }),
         },
       },
     },

@@ -77,13 +77,16 @@ export async function handleEmailCc(
       };
     }
     // The assistant CC'd now takes the lead over: it plans, sends and signs from here on.
-    const current =
-      existing.assistantId === assistant.id
-        ? existing
-        : await updateLeadDetails(existing, { ...existing, assistantId: assistant.id }, now);
-    const next = restart(current.enrollment, context, sentAt, runId, thread);
-    await commitPlan({ lead: current, previous: current.enrollment, next, now });
-    lead = { ...current, enrollment: next };
+    const next = restart(existing.enrollment, context, sentAt, runId, thread);
+    const takesOver = existing.assistantId !== assistant.id;
+    lead = { ...existing, assistantId: assistant.id, enrollment: next };
+    await commitPlan(
+      { lead, previous: existing.enrollment, next, now },
+      takesOver
+        ? async () =>
+            void (await updateLeadDetails(existing, { ...existing, assistantId: assistant.id }, now, next))
+        : undefined,
+    );
   } else {
     const at = now.toISOString();
     const [firstName = recipient.address, ...rest] = displayName(recipient).split(/\s+/);

@@ -108,7 +108,6 @@ export async function updateLead(caller: Caller, id: string, input: LeadUpdate, 
   assertReachable(input, sequence);
   const { sequenceId: _sequenceId, startAt, ...details } = input;
   const timezone = input.timezone ?? defaultTimezone(input.country, assistant.timezone);
-  const updated = await updateLeadDetails(current, { ...details, timezone }, now);
   const context = planContext(sequence, assistant, timezone, now);
   const previous = current.enrollment;
   let next: Enrollment | undefined;
@@ -116,9 +115,17 @@ export async function updateLead(caller: Caller, id: string, input: LeadUpdate, 
     next = restart(previous, context, startAt ? new Date(startAt) : now, randomUUID());
   else if (assistant.id !== current.assistantId || timezone !== current.timezone)
     next = retime(previous, context);
-  if (!next || next === previous) return updated;
-  await commitPlan({ lead: updated, previous, next, now });
-  return { ...updated, enrollment: next };
+  const plan = next !== undefined && next !== previous ? next : undefined;
+  if (!plan) return updateLeadDetails(current, { ...details, timezone }, now);
+  // Details and plan go in one write: a lost race leaves neither half stored.
+  let updated: Lead | undefined;
+  await commitPlan(
+    { lead: { ...current, assistantId: assistant.id }, previous, next: plan, now },
+    async () => {
+      updated = await updateLeadDetails(current, { ...details, timezone }, now, plan);
+    },
+  );
+  return updated ?? { ...current, enrollment: plan };
 }
 
 export async function stopLead(caller: Caller, id: string, now: Date): Promise<Lead> {

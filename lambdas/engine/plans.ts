@@ -47,10 +47,11 @@ export interface PlanChange {
 }
 
 /**
- * Commits `change`. A lead's first plan comes with `insert`, which stores the lead; any later plan is
- * stored on condition that the enrollment is still at `previous.revision`, else LeadChangedError.
+ * Commits `change`. By default the plan is stored alone, on condition that the enrollment is still at
+ * `previous.revision` (else LeadChangedError). `store` replaces that when the plan goes with other
+ * changes to the lead: its insert (a first plan), or new details.
  */
-export async function commitPlan(change: PlanChange, insert?: () => Promise<void>): Promise<void> {
+export async function commitPlan(change: PlanChange, store?: () => Promise<void>): Promise<void> {
   const { lead, previous, next } = change;
   const scheduled = hasPendingSchedule(next) && next.revision !== previous?.revision;
   if (scheduled) {
@@ -63,8 +64,8 @@ export async function commitPlan(change: PlanChange, insert?: () => Promise<void
     }
   }
   try {
-    if (previous) await storePlan(change, previous);
-    else if (insert) await insert();
+    if (store) await store();
+    else if (previous) await storePlan(change, previous);
     else throw new Error('A lead’s first plan needs the lead to insert');
   } catch (error) {
     if (scheduled) await cancelStep(lead.id, next.revision).catch(() => {});

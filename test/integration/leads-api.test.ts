@@ -383,3 +383,61 @@ describe('assistant addresses', () => {
     expect(freed.status).toBe(201);
   });
 });
+
+describe('changing a lead', () => {
+  it('re-times the pending step with new details in one write, and moves it to another sequence from step 0', async () => {
+    const { member, assistant } = await newOrg();
+    const { body: lead } = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: {
+        firstName: 'Ada',
+        email: 'ada@example.com',
+        assistantId: assistant.id,
+        startAt: '2030-03-04T15:00:00Z',
+      },
+    });
+    const { body: other } = await invoke(sequencesApi, 'cloneSequence', {
+      caller: member,
+      params: { id: 'system-recommended' },
+      body: { name: 'Other' },
+    });
+    const details = {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@example.com',
+      assistantId: assistant.id,
+    };
+
+    const moved = await invoke(leadsApi, 'updateLead', {
+      caller: member,
+      params: { id: lead.id },
+      body: { ...details, timezone: 'Europe/Berlin', sequenceId: 'system-recommended' },
+    });
+    const afterMove = await schedulesOf(lead.id);
+    const restarted = await invoke(leadsApi, 'updateLead', {
+      caller: member,
+      params: { id: lead.id },
+      body: { ...details, timezone: 'Europe/Berlin', sequenceId: other.id, startAt: '2030-03-05T09:00:00Z' },
+    });
+    const afterRestart = await schedulesOf(lead.id);
+    const toEmailCc = await invoke(leadsApi, 'updateLead', {
+      caller: member,
+      params: { id: lead.id },
+      body: { ...details, sequenceId: 'system-recommended-email-cc' },
+    });
+
+    // 15:00 UTC on a Monday is 16:00 in Berlin: inside the window, so the time holds; the revision moves.
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ lastName: 'Lovelace', timezone: 'Europe/Berlin' });
+    expect(moved.body.enrollment.nextSendAt).toBe('2030-03-04T15:00:00.000Z');
+    expect(afterMove).toEqual([`lead-${lead.id}-r2`]);
+    expect(restarted.body.enrollment).toMatchObject({
+      sequenceId: other.id,
+      nextStep: 0,
+      nextSendAt: '2030-03-05T09:00:00.000Z',
+    });
+    expect(afterRestart).toEqual([`lead-${lead.id}-r3`]);
+    expect(toEmailCc.status).toBe(400);
+    expect(toEmailCc.body.error.details[0].path).toBe('sequenceId');
+  });
+});
