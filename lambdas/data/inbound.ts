@@ -3,7 +3,7 @@
  * effect of one. Access pattern: pk=INBOUND#<source>#<message id>, sk=INBOUND, kept 30 days (TTL).
  * A message is taken with a lease: a worker that died mid-way is taken over after it.
  */
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 
@@ -16,7 +16,7 @@ const inboundKey = (source: string, messageId: string) => ({
 });
 
 /** True when this worker may act on the message; false when it was (or is being) handled already. */
-export async function takeInbound(source: string, messageId: string, now: Date): Promise<boolean> {
+async function takeInbound(source: string, messageId: string, now: Date): Promise<boolean> {
   try {
     await db.send(
       new PutCommand({
@@ -44,7 +44,7 @@ export async function takeInbound(source: string, messageId: string, now: Date):
 }
 
 /** Records what was decided, for support and for the next delivery of the same message. */
-export async function finishInbound(
+async function finishInbound(
   source: string,
   messageId: string,
   decision: Record<string, unknown>,
@@ -58,4 +58,38 @@ export async function finishInbound(
       ExpressionAttributeValues: { ':done': 'done', ':decision': decision },
     }),
   );
+}
+
+/** Gives a message back after a failure, so the retry that follows acts on it rather than skipping it. */
+async function releaseInbound(source: string, messageId: string): Promise<void> {
+  await db.send(
+    new DeleteCommand({
+      TableName: tableName,
+      Key: inboundKey(source, messageId),
+      ConditionExpression: '#status = :processing',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':processing': 'processing' },
+    }),
+  );
+}
+
+/**
+ * Runs `work` for a message unless it was handled already (undefined then), records its decision, and
+ * releases the message when `work` fails so the retry is not mistaken for a duplicate.
+ */
+export async function actOnce<T extends Record<string, unknown>>(
+  source: string,
+  messageId: string,
+  now: Date,
+  work: () => Promise<T>,
+): Promise<T | undefined> {
+  if (!(await takeInbound(source, messageId, now))) return undefined;
+  try {
+    const decision = await work();
+    await finishInbound(source, messageId, decision);
+    return decision;
+  } catch (error) {
+    await releaseInbound(source, messageId).catch(() => {});
+    throw error;
+  }
 }

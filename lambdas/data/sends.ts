@@ -62,7 +62,8 @@ const counterKey = (orgId: string, assistantId: string, localDate: string) => ({
 
 export const sendFromItem = (item: Record<string, unknown>) => recordOf<SendRecord>(item);
 
-export type ClaimOutcome = 'claimed' | 'already_done' | 'in_flight' | 'daily_limit';
+/** `contended`: DynamoDB cancelled the claim for a concurrent write to the same items (e.g. the counter). */
+export type ClaimOutcome = 'claimed' | 'already_done' | 'in_flight' | 'daily_limit' | 'contended';
 
 /**
  * Claims a step and counts it against the assistant's day in one transaction. A claim succeeds if the
@@ -118,6 +119,7 @@ export async function claimSend(
       return claim.Item?.status?.S === 'claimed' ? 'in_flight' : 'already_done';
     }
     if (counter?.Code === 'ConditionalCheckFailed') return 'daily_limit';
+    if (reasons.some((reason) => reason.Code === 'TransactionConflict')) return 'contended';
     throw error;
   }
 }
@@ -175,8 +177,13 @@ export async function releaseClaim(
   );
 }
 
-/** The item that records a step's outcome; it goes in one transaction with the lead's next plan. */
+/**
+ * The item that records a step's outcome; it goes in one transaction with the lead's next plan. A send
+ * or failure finishes the claim this invocation holds; a skip (made without a claim) may only write a
+ * fresh record, never over a claim another invocation holds nor over a settled step.
+ */
 export function sendOutcome(record: SendRecord): TransactItem {
+  const finishesClaim = record.status === 'sent' || record.status === 'failed';
   const key = sendKey(record.orgId, record.leadId, record.runId, record.stepIndex);
   const lookup = record.providerMessageId
     ? { gsi1pk: `PROVIDER#${record.providerMessageId}`, gsi1sk: 'SEND' }
@@ -185,10 +192,13 @@ export function sendOutcome(record: SendRecord): TransactItem {
     Put: {
       TableName: tableName,
       Item: { ...key, entity: 'send', ...record, ...lookup },
-      // A skip writes a fresh record; a send or failure finishes the claim this invocation holds.
-      ConditionExpression: 'attribute_not_exists(pk) OR #status IN (:claimed, :retryable)',
+      ConditionExpression: finishesClaim
+        ? 'attribute_not_exists(pk) OR #status IN (:claimed, :retryable)'
+        : 'attribute_not_exists(pk) OR #status = :retryable',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':claimed': 'claimed', ':retryable': 'retryable' },
+      ExpressionAttributeValues: finishesClaim
+        ? { ':claimed': 'claimed', ':retryable': 'retryable' }
+        : { ':retryable': 'retryable' },
     },
   };
 }

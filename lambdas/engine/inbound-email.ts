@@ -12,7 +12,7 @@ import type { Lead } from '../core/leads';
 import { sendWindowFor } from '../core/send-window';
 import { verifyUnsubscribeToken } from '../core/signatures';
 import { findAssistantsByEmail, getAssistant } from '../data/assistants';
-import { finishInbound, takeInbound } from '../data/inbound';
+import { actOnce } from '../data/inbound';
 import { findLeadByEmail, getLead } from '../data/leads';
 import { appendTimelineEvent, findSendByProviderId } from '../data/sends';
 import { listUsers } from '../data/users';
@@ -51,10 +51,10 @@ export async function handleInboundEmail(
   now: Date,
 ): Promise<InboundDecision> {
   const key = email.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
-  if (!(await takeInbound('email', key, now))) return { decision: 'duplicate' };
-  const decision = await decide(email, senderAuthenticated(verdicts), receivedAt, now);
-  await finishInbound('email', key, decision);
-  return decision;
+  const decision = await actOnce('email', key, now, () =>
+    decide(email, senderAuthenticated(verdicts), receivedAt, now),
+  );
+  return decision ?? { decision: 'duplicate' };
 }
 
 async function decide(

@@ -7,6 +7,7 @@
  * Lambda's two quick retries. Anything else unexpected does throw, for those retries and the
  * dead-letter queue behind them.
  */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { messageIdHeader, sendEmail, sesClient } from '../adapters/email-sender';
 import { ProviderRejectedError, ProviderTransientError } from '../adapters/provider-errors';
 import { readSecret } from '../adapters/secrets';
@@ -155,21 +156,22 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     await advanceFromStored(firing);
     return { result: 'ignored', reason: `step ${enrollment.nextStep} was already done; the plan moved on` };
   }
+  if (claim === 'contended') {
+    // Many leads deferred to the same opening hit one daily counter at once: spread them out.
+    const retry = retryLater(enrollment, sendWindowFor(assistant, lead.timezone), now);
+    if (!retry) throw new Error(`Step ${enrollment.nextStep} kept meeting concurrent writes`);
+    await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
+    return { result: 'deferred', reason: 'contended daily counter', until: retry.nextSendAt ?? '' };
+  }
   if (claim === 'daily_limit') {
     const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead.timezone), now);
     await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
     return { result: 'deferred', reason: 'daily limit reached', until: next.nextSendAt ?? '' };
   }
 
+  let sent: Awaited<ReturnType<typeof send>>;
   try {
-    const sent = await send();
-    await finish(
-      firing,
-      { ...baseRecord(firing), ...sent.record, status: 'sent', providerMessageId: sent.providerMessageId },
-      sent.thread,
-    );
-    logger.info('Step sent', { leadId: lead.id, step: enrollment.nextStep, channel: step.channel });
-    return { result: 'sent', channel: step.channel, providerMessageId: sent.providerMessageId };
+    sent = await send();
   } catch (error) {
     if (!(error instanceof ProviderTransientError || error instanceof ProviderRejectedError)) throw error;
     if (error instanceof ProviderTransientError) {
@@ -191,6 +193,23 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     await finish(firing, { ...baseRecord(firing), status: 'failed', reason: error.message });
     return { result: 'failed', reason: error.message };
   }
+
+  const record: SendRecord = {
+    ...baseRecord(firing),
+    ...sent.record,
+    status: 'sent',
+    providerMessageId: sent.providerMessageId,
+  };
+  try {
+    await finish(firing, record, sent.thread);
+  } catch (error) {
+    // The provider has the message: whatever failed since, the step must read as sent, so that the
+    // retry this throw earns moves the plan on instead of sending again.
+    await recordOutcome([sendOutcome(record)]).catch(() => {});
+    throw error;
+  }
+  logger.info('Step sent', { leadId: lead.id, step: enrollment.nextStep, channel: step.channel });
+  return { result: 'sent', channel: step.channel, providerMessageId: sent.providerMessageId };
 }
 
 /** Every e-mail carries a one-click link back to this API and a mailbox, both naming the lead by a signed token. */
@@ -311,8 +330,12 @@ async function finish(firing: Firing, record: SendRecord, thread?: EmailThread):
       alongside: [sendOutcome(record)],
     });
   } catch (error) {
-    if (!(error instanceof LeadChangedError)) throw error;
-    await recordOutcome([sendOutcome(record)]);
+    // The lead moved on meanwhile (a re-plan, a stop), or another delivery settled the step: keep this
+    // outcome where the record still takes it, then move the plan on from where it is.
+    if (!(error instanceof LeadChangedError || error instanceof TransactionCanceledException)) throw error;
+    await recordOutcome([sendOutcome(record)]).catch((failure: unknown) => {
+      if (!(failure instanceof TransactionCanceledException)) throw failure;
+    });
     await advanceFromStored(firing);
   }
 }

@@ -4,7 +4,7 @@
  * on the timeline. Each (message, event type) is acted on once.
  */
 import { z } from 'zod';
-import { finishInbound, takeInbound } from '../data/inbound';
+import { actOnce } from '../data/inbound';
 import { appendTimelineEvent, findSendByProviderId, markSendFailed } from '../data/sends';
 import { suppressAndStop } from './listening';
 
@@ -36,35 +36,35 @@ export async function handleSesEvent(detail: SesEventDetail, now: Date): Promise
   const send = await findSendByProviderId(mail.messageId);
   // Acknowledgements and other mail the engine did not send as a step have no send record.
   if (!send) return 'unknown message';
-  if (!(await takeInbound('ses', `${mail.messageId}#${eventType}`, now))) return 'duplicate';
-  const at = now.toISOString();
-  const base = { step: send.stepIndex, providerMessageId: mail.messageId };
-  let outcome: string;
-  // Suppresses the recipients the event names (else the message's) and stops their leads.
-  const deactivate = async (reason: 'bounced' | 'complained', named: { emailAddress: string }[]) => {
-    const addresses = named.length > 0 ? named.map((recipient) => recipient.emailAddress) : mail.destination;
-    for (const address of addresses) {
-      await suppressAndStop(
-        send.orgId,
-        address,
-        reason,
-        { kind: reason, at, detail: { ...base, address } },
-        now,
-      );
+  const decision = await actOnce('ses', `${mail.messageId}#${eventType}`, now, async () => {
+    const at = now.toISOString();
+    const base = { step: send.stepIndex, providerMessageId: mail.messageId };
+    // Suppresses the recipients the event names (else the message's) and stops their leads.
+    const deactivate = async (reason: 'bounced' | 'complained', named: { emailAddress: string }[]) => {
+      const addresses =
+        named.length > 0 ? named.map((recipient) => recipient.emailAddress) : mail.destination;
+      for (const address of addresses) {
+        await suppressAndStop(
+          send.orgId,
+          address,
+          reason,
+          { kind: reason, at, detail: { ...base, address } },
+          now,
+        );
+      }
+    };
+    if (eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent') {
+      await deactivate('bounced', detail.bounce.bouncedRecipients);
+      await markSendFailed(send, `bounced (${detail.bounce.bounceSubType ?? 'permanent'})`);
+      return { outcome: 'bounced', leadId: send.leadId };
     }
-  };
-  if (eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent') {
-    await deactivate('bounced', detail.bounce.bouncedRecipients);
-    await markSendFailed(send, `bounced (${detail.bounce.bounceSubType ?? 'permanent'})`);
-    outcome = 'bounced';
-  } else if (eventType === 'Complaint') {
-    await deactivate('complained', detail.complaint?.complainedRecipients ?? []);
-    outcome = 'complained';
-  } else {
+    if (eventType === 'Complaint') {
+      await deactivate('complained', detail.complaint?.complainedRecipients ?? []);
+      return { outcome: 'complained', leadId: send.leadId };
+    }
     const kind = eventType === 'Bounce' ? 'bounced_transiently' : eventType.toLowerCase();
     await appendTimelineEvent(send.orgId, send.leadId, { kind, at, detail: base });
-    outcome = kind;
-  }
-  await finishInbound('ses', `${mail.messageId}#${eventType}`, { outcome, leadId: send.leadId });
-  return outcome;
+    return { outcome: kind, leadId: send.leadId };
+  });
+  return decision?.outcome ?? 'duplicate';
 }

@@ -4,7 +4,7 @@
  * is acted on once, however often Sinch delivers it.
  */
 import { z } from 'zod';
-import { finishInbound, takeInbound } from '../data/inbound';
+import { actOnce } from '../data/inbound';
 import { findLeadsByPhone } from '../data/leads';
 import { appendTimelineEvent, findSendByProviderId, markSendFailed } from '../data/sends';
 import { stopFollowUp } from './listening';
@@ -41,25 +41,26 @@ async function handleInboundMessage(
   now: Date,
 ): Promise<CallbackOutcome> {
   if (message.channel_identity.channel !== 'WHATSAPP') return { handled: 'ignored' };
-  if (!(await takeInbound('sinch', message.id, now))) return { handled: 'duplicate' };
-  // Sinch writes WhatsApp identities as digits; leads are stored in E.164.
-  const phone = `+${message.channel_identity.identity.replace(/^\+/, '')}`;
-  const leads = await findLeadsByPhone(orgId, phone);
-  const text = message.contact_message.text_message?.text ?? '';
-  for (const lead of leads) {
-    await stopFollowUp(
-      lead,
-      'replied',
-      {
-        kind: 'replied',
-        at: now.toISOString(),
-        detail: { channel: 'whatsapp', messageId: message.id, excerpt: text.slice(0, 200) },
-      },
-      now,
-    );
-  }
-  await finishInbound('sinch', message.id, { kind: 'replied', leads: leads.map((lead) => lead.id) });
-  return { handled: 'replied', leads: leads.length };
+  const decision = await actOnce('sinch', message.id, now, async () => {
+    // Sinch writes WhatsApp identities as digits; leads are stored in E.164.
+    const phone = `+${message.channel_identity.identity.replace(/^\+/, '')}`;
+    const leads = await findLeadsByPhone(orgId, phone);
+    const text = message.contact_message.text_message?.text ?? '';
+    for (const lead of leads) {
+      await stopFollowUp(
+        lead,
+        'replied',
+        {
+          kind: 'replied',
+          at: now.toISOString(),
+          detail: { channel: 'whatsapp', messageId: message.id, excerpt: text.slice(0, 200) },
+        },
+        now,
+      );
+    }
+    return { kind: 'replied', leads: leads.map((lead) => lead.id) };
+  });
+  return decision ? { handled: 'replied', leads: decision.leads.length } : { handled: 'duplicate' };
 }
 
 async function handleDeliveryReport(
@@ -69,17 +70,18 @@ async function handleDeliveryReport(
 ): Promise<CallbackOutcome> {
   const send = await findSendByProviderId(report.message_id);
   if (!send || send.orgId !== orgId) return { handled: 'ignored' };
-  if (!(await takeInbound('sinch-report', `${report.message_id}#${report.status}`, now)))
-    return { handled: 'duplicate' };
-  const reason = report.reason?.description ?? report.reason?.code ?? report.status;
-  if (report.status === 'FAILED') {
-    await markSendFailed(send, `WhatsApp delivery failed: ${reason}`);
-    return { handled: 'failed' };
-  }
-  await appendTimelineEvent(orgId, send.leadId, {
-    kind: `whatsapp_${report.status.toLowerCase()}`,
-    at: now.toISOString(),
-    detail: { step: send.stepIndex, providerMessageId: report.message_id },
+  const decision = await actOnce('sinch-report', `${report.message_id}#${report.status}`, now, async () => {
+    const reason = report.reason?.description ?? report.reason?.code ?? report.status;
+    if (report.status === 'FAILED') {
+      await markSendFailed(send, `WhatsApp delivery failed: ${reason}`);
+      return { handled: 'failed' };
+    }
+    await appendTimelineEvent(orgId, send.leadId, {
+      kind: `whatsapp_${report.status.toLowerCase()}`,
+      at: now.toISOString(),
+      detail: { step: send.stepIndex, providerMessageId: report.message_id },
+    });
+    return { handled: report.status.toLowerCase() };
   });
-  return { handled: report.status.toLowerCase() };
+  return decision ?? { handled: 'duplicate' };
 }
