@@ -231,7 +231,7 @@ function checkLeads(
       if (plan.sequenceVersion !== newVersion) found.push('not re-planned to the new version');
       const expected = old.nextSendAt && new Date(Date.parse(old.nextSendAt) + DAY_MS).toISOString();
       if (plan.nextSendAt !== expected) found.push('nextSendAt not moved by one day');
-      const current = schedules.filter((each) => each.name === `lead-${leadId}-r${plan.revision}`);
+      const current = schedules.filter((each) => each.name.startsWith(`lead-${leadId}-r${plan.revision}-`));
       if (current.length !== 1) found.push('no schedule for the current revision');
       else if (current[0]?.dueAt?.toISOString() !== plan.nextSendAt) found.push('schedule not at nextSendAt');
       else if (current[0]?.revision !== plan.revision) found.push('schedule input carries another revision');

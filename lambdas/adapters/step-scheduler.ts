@@ -3,6 +3,7 @@
  * invoking the sender with ids and the plan revision only. The schedule's name is derived from the lead
  * and the revision, so a plan change creates a new name and a stale schedule is recognizable.
  */
+import { randomBytes } from 'node:crypto';
 import {
   CreateScheduleCommand,
   DeleteScheduleCommand,
@@ -35,9 +36,12 @@ const config = {
 // docs/performance.md.) A page whose retries run out fails and is redelivered by the queue, safely.
 export const schedulerClient = new SchedulerClient({ retryMode: 'standard', maxAttempts: 10 });
 
-/** `lead-<uuid>-r<revision>`: at most 64 characters of [0-9a-zA-Z-_.]. */
+/**
+ * `lead-<uuid>-r<revision>-<attempt>`: at most 64 characters of [0-9a-zA-Z-_.]. The random attempt
+ * part means a schedule left behind by a writer that failed can never block the next writer's name.
+ */
 export function scheduleName(leadId: string, revision: number): string {
-  return `lead-${leadId}-r${revision}`;
+  return `lead-${leadId}-r${revision}-${randomBytes(4).toString('hex')}`;
 }
 
 /** `at(...)` wants local time without an offset; schedules are written in UTC. */
@@ -45,10 +49,12 @@ export function atExpression(at: Date): string {
   return `at(${at.toISOString().slice(0, 19)})`;
 }
 
-export async function scheduleStep(input: SenderInput, at: Date): Promise<void> {
+/** Creates the schedule and answers its name, which the plan keeps so it can be cancelled. */
+export async function scheduleStep(input: SenderInput, at: Date): Promise<string> {
+  const name = scheduleName(input.leadId, input.revision);
   await schedulerClient.send(
     new CreateScheduleCommand({
-      Name: scheduleName(input.leadId, input.revision),
+      Name: name,
       GroupName: config.group,
       ScheduleExpression: atExpression(at),
       ScheduleExpressionTimezone: 'UTC',
@@ -63,14 +69,13 @@ export async function scheduleStep(input: SenderInput, at: Date): Promise<void> 
       },
     }),
   );
+  return name;
 }
 
 /** Removes a pending schedule; one that already fired (and deleted itself) is fine. */
-export async function cancelStep(leadId: string, revision: number): Promise<void> {
+export async function cancelStep(name: string): Promise<void> {
   try {
-    await schedulerClient.send(
-      new DeleteScheduleCommand({ Name: scheduleName(leadId, revision), GroupName: config.group }),
-    );
+    await schedulerClient.send(new DeleteScheduleCommand({ Name: name, GroupName: config.group }));
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }

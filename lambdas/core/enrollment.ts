@@ -58,6 +58,8 @@ export interface Enrollment {
   thread?: EmailThread;
   /** How often the pending step met a transient provider failure; cleared when the lead moves on. */
   retries?: number;
+  /** Name of the pending step's schedule, set when the plan is committed (engine/plans.ts). */
+  scheduleName?: string;
 }
 
 /** Transient provider failures are retried with growing waits (1, 2, 4 ... 32 minutes), then recorded. */

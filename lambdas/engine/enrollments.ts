@@ -169,7 +169,8 @@ export async function removeLead(caller: Caller, id: string): Promise<void> {
   const lead = await requireLead(caller, id);
   await deleteLead(lead);
   // After the delete: a schedule left behind by a failure here finds no lead and does nothing.
-  if (hasPendingSchedule(lead.enrollment)) await cancelStep(lead.id, lead.enrollment.revision);
+  if (hasPendingSchedule(lead.enrollment) && lead.enrollment.scheduleName)
+    await cancelStep(lead.enrollment.scheduleName);
 }
 
 /** Moves a lead from a sequence being deleted to another, re-planned from its next step. */

@@ -5,7 +5,6 @@
  * nothing when it fires, so the lead is never sent a step twice nor left without its schedule.
  */
 
-import { ConflictException } from '@aws-sdk/client-scheduler';
 import { cancelStep, type SenderInput, scheduleStep } from '../adapters/step-scheduler';
 import type { Enrollment } from '../core/enrollment';
 import type { Lead } from '../core/leads';
@@ -54,26 +53,27 @@ export interface PlanChange {
 export async function commitPlan(change: PlanChange, store?: () => Promise<void>): Promise<void> {
   const { lead, previous, next } = change;
   const scheduled = hasPendingSchedule(next) && next.revision !== previous?.revision;
-  if (scheduled) {
-    try {
-      await scheduleStep(senderInput(lead, next), new Date(next.nextSendAt));
-    } catch (error) {
-      // Another writer started from the same revision and took this schedule name first.
-      if (error instanceof ConflictException) throw new LeadChangedError();
-      throw error;
-    }
-  }
+  // The plan records its schedule's name (so `next` is completed here, before it is stored); a plan
+  // without a pending step has none.
+  if (scheduled) next.scheduleName = await scheduleStep(senderInput(lead, next), new Date(next.nextSendAt));
+  else if (!hasPendingSchedule(next)) delete next.scheduleName;
   try {
     if (store) await store();
     else if (previous) await storePlan(change, previous);
     else throw new Error('A lead’s first plan needs the lead to insert');
   } catch (error) {
-    if (scheduled) await cancelStep(lead.id, next.revision).catch(() => {});
+    if (scheduled && next.scheduleName) await cancelStep(next.scheduleName).catch(() => {});
     throw error;
   }
-  if (hasPendingSchedule(previous) && !change.previousFired && previous.revision !== next.revision) {
+  const previousSchedule = previous?.scheduleName;
+  if (
+    hasPendingSchedule(previous) &&
+    previousSchedule &&
+    !change.previousFired &&
+    previous.revision !== next.revision
+  ) {
     // The plan is stored; an old schedule left behind fires with a stale revision and does nothing.
-    await cancelStep(lead.id, previous.revision).catch((error: unknown) =>
+    await cancelStep(previousSchedule).catch((error: unknown) =>
       logger.warn('The previous schedule was not deleted', {
         leadId: lead.id,
         revision: previous.revision,

@@ -3,7 +3,12 @@
  * the one pending schedule per lead, stop/continue/restart, validation and org isolation.
  */
 import { randomUUID } from 'node:crypto';
-import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import {
+  CreateScheduleCommand,
+  GetScheduleCommand,
+  ListSchedulesCommand,
+  SchedulerClient,
+} from '@aws-sdk/client-scheduler';
 import { describe, expect, it } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { handler as leadsApi } from '../../lambdas/leads-api';
@@ -34,7 +39,8 @@ async function schedulesOf(leadId: string) {
   const { Schedules = [] } = await scheduler.send(
     new ListSchedulesCommand({ GroupName: group, NamePrefix: `lead-${leadId}` }),
   );
-  return Schedules.map((schedule) => schedule.Name);
+  // Names end in a random attempt part (lambdas/adapters/step-scheduler.ts); tests compare the rest.
+  return Schedules.map((schedule) => schedule.Name?.replace(/-[0-9a-f]{8}$/, ''));
 }
 
 describe('assistants and org settings', () => {
@@ -136,9 +142,15 @@ describe('leads on sequences', () => {
     });
     // 08:00 UTC is 09:00 in Berlin on a Monday: inside the window.
     expect(created.body.enrollment.nextSendAt).toBe('2030-03-04T08:00:00.000Z');
-    const names = await schedulesOf(created.body.id);
-    expect(names).toEqual([`lead-${created.body.id}-r1`]);
-    const schedule = await scheduler.send(new GetScheduleCommand({ Name: names[0], GroupName: group }));
+    const { Schedules = [] } = await scheduler.send(
+      new ListSchedulesCommand({ GroupName: group, NamePrefix: `lead-${created.body.id}` }),
+    );
+    expect(Schedules.map((each) => each.Name)).toEqual([
+      expect.stringMatching(new RegExp(`^lead-${created.body.id}-r1-[0-9a-f]{8}$`)),
+    ]);
+    const schedule = await scheduler.send(
+      new GetScheduleCommand({ Name: Schedules[0]?.Name, GroupName: group }),
+    );
     expect(schedule.ScheduleExpression).toBe('at(2030-03-04T08:00:00)');
     expect(schedule.ActionAfterCompletion).toBe('DELETE');
     expect(schedule.FlexibleTimeWindow).toEqual({ Mode: 'OFF' });
@@ -439,5 +451,44 @@ describe('changing a lead', () => {
     expect(afterRestart).toEqual([`lead-${lead.id}-r3`]);
     expect(toEmailCc.status).toBe(400);
     expect(toEmailCc.body.error.details[0].path).toBe('sequenceId');
+  });
+});
+
+describe('schedules left behind', () => {
+  it('never block the next plan: each commit names its schedule afresh', async () => {
+    const { member, assistant } = await newOrg();
+    const { body: lead } = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: {
+        firstName: 'Ada',
+        email: 'ada@example.com',
+        assistantId: assistant.id,
+        startAt: '2030-03-04T15:00:00Z',
+      },
+    });
+    // What a writer that created revision 2's schedule and then died would leave.
+    await scheduler.send(
+      new CreateScheduleCommand({
+        Name: `lead-${lead.id}-r2-deadbeef`,
+        GroupName: group,
+        ScheduleExpression: 'at(2030-03-04T15:00:00)',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        Target: {
+          Arn: 'arn:aws:lambda:us-east-1:000000000000:function:sender',
+          RoleArn: 'arn:aws:iam::000000000000:role/scheduler',
+        },
+      }),
+    );
+
+    const stopped = await invoke(leadsApi, 'stopLead', { caller: member, params: { id: lead.id } });
+    const continued = await invoke(leadsApi, 'continueLead', {
+      caller: member,
+      params: { id: lead.id },
+      body: {},
+    });
+
+    expect([stopped.status, continued.status]).toEqual([200, 200]);
+    expect(continued.body.enrollment.status).toBe('active');
+    expect((await schedulesOf(lead.id)).sort()).toEqual([`lead-${lead.id}-r2`, `lead-${lead.id}-r3`]);
   });
 });

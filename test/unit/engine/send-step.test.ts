@@ -119,7 +119,7 @@ describe('sending a scheduled step', () => {
     });
     expect(scheduler).toHaveReceivedCommandTimes(CreateScheduleCommand, 1);
     expect(scheduler).toHaveReceivedCommandWith(CreateScheduleCommand, {
-      Name: 'lead-lead-1-r4',
+      Name: expect.stringMatching(/^lead-lead-1-r4-[0-9a-f]{8}$/),
       ActionAfterCompletion: 'DELETE',
     });
   });
@@ -160,7 +160,9 @@ describe('sending a scheduled step', () => {
 
     expect(outcome).toMatchObject({ result: 'ignored', reason: expect.stringContaining('already done') });
     expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
-    expect(scheduler).toHaveReceivedCommandWith(CreateScheduleCommand, { Name: 'lead-lead-1-r4' });
+    expect(scheduler).toHaveReceivedCommandWith(CreateScheduleCommand, {
+      Name: expect.stringMatching(/^lead-lead-1-r4-[0-9a-f]{8}$/),
+    });
     const plan = db.commandCalls(TransactWriteCommand)[1]?.args[0].input.TransactItems?.[0]?.Update;
     expect(plan?.ExpressionAttributeValues?.[':enrollment']).toMatchObject({
       nextStep: 1,
@@ -201,7 +203,7 @@ describe('sending a scheduled step', () => {
     expect(release?.[0]?.Update?.ExpressionAttributeValues?.[':retryable']).toBe('retryable');
     expect(release?.[1]?.Update?.ExpressionAttributeValues?.[':minusOne']).toBe(-1);
     expect(scheduler).toHaveReceivedCommandWith(CreateScheduleCommand, {
-      Name: 'lead-lead-1-r4',
+      Name: expect.stringMatching(/^lead-lead-1-r4-[0-9a-f]{8}$/),
       ScheduleExpression: 'at(2026-03-03T15:01:00)',
     });
   });
@@ -249,7 +251,7 @@ describe('sending a scheduled step', () => {
     });
     expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
     expect(scheduler).toHaveReceivedCommandWith(CreateScheduleCommand, {
-      Name: 'lead-lead-1-r4',
+      Name: expect.stringMatching(/^lead-lead-1-r4-[0-9a-f]{8}$/),
       ScheduleExpression: 'at(2026-03-04T14:00:00)',
     });
   });
