@@ -5,8 +5,10 @@
  * nothing when it fires, so the lead is never sent a step twice nor left without its schedule.
  */
 
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { cancelStep, type SenderInput, scheduleStep } from '../adapters/step-scheduler';
 import type { Enrollment } from '../core/enrollment';
+import { DomainError } from '../core/errors';
 import type { Lead } from '../core/leads';
 import { enrollmentUpdate, LeadChangedError } from '../data/leads';
 import { type TransactItem, transact } from '../data/transactions';
@@ -62,7 +64,11 @@ export async function commitPlan(change: PlanChange, store?: () => Promise<void>
     else if (previous) await storePlan(change, previous);
     else throw new Error('A lead’s first plan needs the lead to insert');
   } catch (error) {
-    if (scheduled && next.scheduleName) await cancelStep(next.scheduleName).catch(() => {});
+    // Cancel only when the store certainly did not happen: a timeout can hide a write that landed, and
+    // that plan needs this schedule. A schedule kept for a plan that was not stored does nothing.
+    if (scheduled && next.scheduleName && certainlyNotStored(error)) {
+      await cancelStep(next.scheduleName).catch(() => {});
+    }
     throw error;
   }
   const previousSchedule = previous?.scheduleName;
@@ -81,6 +87,14 @@ export async function commitPlan(change: PlanChange, store?: () => Promise<void>
       }),
     );
   }
+}
+
+function certainlyNotStored(error: unknown): boolean {
+  return (
+    error instanceof DomainError ||
+    error instanceof TransactionCanceledException ||
+    error instanceof ConditionalCheckFailedException
+  );
 }
 
 async function storePlan(change: PlanChange, previous: Enrollment): Promise<void> {

@@ -1,7 +1,7 @@
 /** The sender's decisions with AWS mocked: what it sends, claims, records and schedules, and what it refuses. */
 
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { CreateScheduleCommand, DeleteScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import {
@@ -122,6 +122,21 @@ describe('sending a scheduled step', () => {
       Name: expect.stringMatching(/^lead-lead-1-r4-[0-9a-f]{8}$/),
       ActionAfterCompletion: 'DELETE',
     });
+  });
+
+  it('keeps the next schedule, and records the step as sent, when storing the plan fails uncertainly', async () => {
+    db.on(BatchGetCommand).resolves(state());
+    db.on(TransactWriteCommand).resolvesOnce({}).rejects(new Error('socket hang up'));
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-7' });
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    await expect(sendScheduledStep(input, now)).rejects.toThrow('socket hang up');
+
+    // The write may have landed: its plan would need the schedule, so nothing is deleted.
+    expect(scheduler).not.toHaveReceivedCommand(DeleteScheduleCommand);
+    const lastTry = db.commandCalls(TransactWriteCommand).at(-1)?.args[0].input.TransactItems;
+    expect(lastTry).toHaveLength(1);
+    expect(lastTry?.[0]?.Put?.Item).toMatchObject({ status: 'sent', providerMessageId: 'ses-7' });
   });
 
   it('does nothing for a schedule of an older plan revision', async () => {
