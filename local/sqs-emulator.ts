@@ -511,17 +511,7 @@ export async function startSqsEmulator(options: SqsEmulatorOptions = {}): Promis
         const input = parse(schemas.SendMessageBatch, body);
         const queue = byUrl(input.QueueUrl);
         checkBatch(input.Entries);
-        const Successful: unknown[] = [];
-        const Failed: unknown[] = [];
-        for (const entry of input.Entries) {
-          try {
-            Successful.push({ Id: entry.Id, ...sendOne(queue, entry) });
-          } catch (error) {
-            if (!(error instanceof SqsError)) throw error;
-            Failed.push({ Id: entry.Id, SenderFault: true, Code: error.type, Message: error.message });
-          }
-        }
-        return { Successful, Failed };
+        return batchResults(input.Entries, (entry) => sendOne(queue, entry));
       }
       case 'ReceiveMessage': {
         const input = parse(schemas.ReceiveMessage, body);
@@ -565,18 +555,10 @@ export async function startSqsEmulator(options: SqsEmulatorOptions = {}): Promis
         const input = parse(schemas.DeleteMessageBatch, body);
         const queue = byUrl(input.QueueUrl);
         checkBatch(input.Entries);
-        const Successful: unknown[] = [];
-        const Failed: unknown[] = [];
-        for (const entry of input.Entries) {
-          try {
-            deleteMessage(queue, entry.ReceiptHandle);
-            Successful.push({ Id: entry.Id });
-          } catch (error) {
-            if (!(error instanceof SqsError)) throw error;
-            Failed.push({ Id: entry.Id, SenderFault: true, Code: error.type, Message: error.message });
-          }
-        }
-        return { Successful, Failed };
+        return batchResults(input.Entries, (entry) => {
+          deleteMessage(queue, entry.ReceiptHandle);
+          return {};
+        });
       }
       case 'ChangeMessageVisibility': {
         const input = parse(schemas.ChangeMessageVisibility, body);
@@ -819,4 +801,22 @@ async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A batch call's answer: each entry succeeds or fails on its own, as SQS reports them. */
+function batchResults<Entry extends { Id: string }>(
+  entries: readonly Entry[],
+  act: (entry: Entry) => object,
+) {
+  const Successful: unknown[] = [];
+  const Failed: unknown[] = [];
+  for (const entry of entries) {
+    try {
+      Successful.push({ Id: entry.Id, ...act(entry) });
+    } catch (error) {
+      if (!(error instanceof SqsError)) throw error;
+      Failed.push({ Id: entry.Id, SenderFault: true, Code: error.type, Message: error.message });
+    }
+  }
+  return { Successful, Failed };
 }
