@@ -19,6 +19,7 @@ const SenderInputSchema = z.object({
   runId: z.string().min(1),
   revision: z.number().int().min(1),
   stepIndex: z.number().int().min(0),
+  dueAt: z.iso.datetime().optional(),
 });
 
 export const handler = middy<unknown, void>()

@@ -27,13 +27,22 @@ export interface DeliveryEventsProps {
   logRetention: RetentionDays;
 }
 
-/** The SES event types published, and the EventBridge detail types SES gives them. */
+/**
+ * The SES event types published, and the EventBridge detail types SES gives them. Send events (SES
+ * accepted the message) carry the step's send id tag: they settle a send whose answer was lost.
+ */
 export const DELIVERY_EVENT_TYPES = [
+  EmailSendingEvent.SEND,
   EmailSendingEvent.BOUNCE,
   EmailSendingEvent.COMPLAINT,
   EmailSendingEvent.DELIVERY,
 ];
-export const DELIVERY_DETAIL_TYPES = ['Email Bounced', 'Email Complaint Received', 'Email Delivered'];
+export const DELIVERY_DETAIL_TYPES = [
+  'Email Sent',
+  'Email Bounced',
+  'Email Complaint Received',
+  'Email Delivered',
+];
 /** EventBridge's attempts to invoke the consumer (throttled, say) before dead-lettering the event. */
 export const DELIVERY_RETRY_ATTEMPTS = 10;
 

@@ -48,7 +48,7 @@ export const TABLE_ACCESS = {
 export const INDEX_ACCESS = ['dynamodb:Query'] as const;
 
 /** The table's secondary indexes by name, so grants name them instead of `index/*`. */
-const TABLE_INDEXES = [TABLE_KEYS.gsi1.name];
+const TABLE_INDEXES = [TABLE_KEYS.gsi1.name, TABLE_KEYS.gsi2.name];
 
 export class FollowupFunction extends NodejsFunction {
   /** The entry file from the project root, so tests can check what its module tree needs. */

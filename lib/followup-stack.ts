@@ -31,7 +31,11 @@ export class FollowupStack extends Stack {
       deletionProtection: settings.deletionProtection,
     });
     const { table } = this.data;
-    this.scheduling = new Scheduling(this, 'Scheduling', { table, logRetention: settings.logRetention });
+    this.scheduling = new Scheduling(this, 'Scheduling', {
+      table,
+      logRetention: settings.logRetention,
+      reconcileWindowMinutes: settings.reconcileWindowMinutes,
+    });
     this.messaging = new Messaging(this, 'Messaging', { removalPolicy: settings.removalPolicy });
     this.replanning = new Replanning(this, 'Replanning', { table, logRetention: settings.logRetention });
     this.httpApi = new FollowupHttpApi(this, 'Http', {
@@ -89,6 +93,7 @@ interface Settings {
   logRetention: RetentionDays;
   jwt?: JwtIssuer;
   inboundDomain: string;
+  reconcileWindowMinutes: number;
 }
 
 /** Context keys (all optional): see the README's "Deploy" section. */
@@ -116,6 +121,10 @@ function readSettings(scope: Construct): Settings {
         'the assistants only at a domain of yours whose MX points at SES (README, "Deploy")',
     );
   }
+  const reconcileWindowMinutes = Number(context('reconcileWindowMinutes') ?? 15);
+  if (!Number.isInteger(reconcileWindowMinutes) || reconcileWindowMinutes < 1 || reconcileWindowMinutes > 1440) {
+    throw new Error('followup:reconcileWindowMinutes must be a whole number of minutes from 1 to 1440');
+  }
   return {
     removalPolicy: removal === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     deletionProtection: flag(context('deletionProtection') ?? removal === 'retain'),
@@ -123,6 +132,7 @@ function readSettings(scope: Construct): Settings {
     logRetention: Number(context('logRetentionDays') ?? 30) as RetentionDays,
     jwt: issuer === undefined ? undefined : { issuer: String(issuer), audience: list(audience) },
     inboundDomain,
+    reconcileWindowMinutes,
   };
 }
 

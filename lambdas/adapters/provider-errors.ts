@@ -1,6 +1,7 @@
 /**
- * The two ways an outbound provider (SES, Sinch) can fail a send, so the caller decides between
- * "try again later" and "give up on this step" without knowing any provider's error shapes.
+ * The three ways an outbound provider (SES, Sinch) can fail a send, so the caller decides between
+ * "try again later", "give up on this step" and "find out whether it went" without knowing any
+ * provider's error shapes.
  * Messages never carry credentials; `cause` keeps the provider's own error for logs.
  */
 
@@ -38,5 +39,14 @@ export class ProviderTransientError extends ProviderError {
 /** The provider refused this send (bad recipient, unknown template, unverified sender, wrong keys):
  * sending it again unchanged fails again. */
 export class ProviderRejectedError extends ProviderError {
+  readonly retryable = false;
+}
+
+/**
+ * The request may have reached the provider and the answer was lost: a timeout, a reset connection, or
+ * a success without a message id. Sending again could send twice; the send is reconciled from the
+ * provider's events instead (docs/architecture.md, "Send states").
+ */
+export class ProviderOutcomeUnknownError extends ProviderError {
   readonly retryable = false;
 }

@@ -22,6 +22,8 @@ export interface SenderInput {
   runId: string;
   revision: number;
   stepIndex: number;
+  /** When the schedule was due (ISO); tells a late orphan from a schedule whose plan is being stored. */
+  dueAt?: string;
 }
 
 const config = {
@@ -63,7 +65,7 @@ export async function scheduleStep(input: SenderInput, at: Date): Promise<string
       Target: {
         Arn: config.senderArn,
         RoleArn: config.roleArn,
-        Input: JSON.stringify(input),
+        Input: JSON.stringify({ ...input, dueAt: at.toISOString() }),
         RetryPolicy: { MaximumRetryAttempts: 20, MaximumEventAgeInSeconds: 6 * 3600 },
         DeadLetterConfig: { Arn: config.deadLetterArn },
       },

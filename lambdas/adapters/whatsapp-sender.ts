@@ -8,7 +8,13 @@
  */
 import { GenericError, RequestFailedError, SinchClient, type SinchClientParameters } from '@sinch/sdk-core';
 import { z } from 'zod';
-import { type ProviderError, ProviderRejectedError, ProviderTransientError } from './provider-errors';
+import { neverConnected } from './email-sender';
+import {
+  type ProviderError,
+  ProviderOutcomeUnknownError,
+  ProviderRejectedError,
+  ProviderTransientError,
+} from './provider-errors';
 
 export interface WhatsAppCredentials {
   projectId: string;
@@ -31,6 +37,8 @@ export interface WhatsAppTemplateMessage {
    * Sinch's WHATSAPP channel templates take them as the keys `body[1]text`, `body[2]text`, ...
    */
   bodyParameters: readonly string[];
+  /** Sent as `correlation_id`; Sinch returns it on the message's delivery callbacks (at most 128 chars). */
+  correlationId?: string;
 }
 
 const hostnameOverrides = readHostnameOverrides();
@@ -49,6 +57,7 @@ export async function sendWhatsAppTemplate(
     const response = await client.conversation.messages.sendTemplateMessage({
       sendMessageRequestBody: {
         app_id: credentials.appId,
+        ...(message.correlationId && { correlation_id: message.correlationId }),
         recipient: { identified_by: { channel_identities: [{ channel: 'WHATSAPP', identity: message.to }] } },
         message: {
           template_message: {
@@ -68,7 +77,7 @@ export async function sendWhatsAppTemplate(
     throw classifySinchFailure(error);
   }
   if (!messageId) {
-    throw new ProviderTransientError('Sinch accepted the template message without returning a message_id', {
+    throw new ProviderOutcomeUnknownError('Sinch answered without a message_id', {
       provider: 'sinch',
     });
   }
@@ -127,23 +136,18 @@ function classifySinchFailure(error: unknown): ProviderError {
     const summary = [`Sinch answered ${statusCode}`, body?.status, body?.message?.slice(0, 200)]
       .filter(Boolean)
       .join(' ');
-    return isTransientStatus(statusCode)
+    // Below 400: an answer the SDK could not read, so whether Sinch took the message is unknown.
+    if (statusCode < 400) return new ProviderOutcomeUnknownError(summary, failure);
+    return statusCode === 408 || statusCode === 429 || statusCode >= 500
       ? new ProviderTransientError(summary, failure)
       : new ProviderRejectedError(summary, failure);
   }
-  if (error instanceof GenericError) {
-    // The SDK's errors without a status are fetch failures (refused, reset, DNS) before any answer.
+  // The SDK's errors without a status are fetch failures: refused or unresolved before anything was
+  // sent (Sinch never saw it), else reset or timed out after the request may have arrived.
+  if (error instanceof GenericError && neverConnected(error)) {
     return new ProviderTransientError('Sinch could not be reached', { provider: 'sinch', cause: error });
   }
-  return new ProviderTransientError('Sending through Sinch failed unexpectedly', {
-    provider: 'sinch',
-    cause: error,
-  });
-}
-
-/** 408/429/5xx may pass later; below 400 is an answer the SDK could not read, so the send's fate is unknown. */
-function isTransientStatus(statusCode: number): boolean {
-  return statusCode < 400 || statusCode === 408 || statusCode === 429 || statusCode >= 500;
+  return new ProviderOutcomeUnknownError('Sinch’s answer was lost', { provider: 'sinch', cause: error });
 }
 
 function parseSinchErrorBody(

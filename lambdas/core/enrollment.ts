@@ -152,6 +152,19 @@ export function postpone(
 }
 
 /**
+ * The pending step lost its schedule (the plan auditor found it overdue): a new revision fires it now,
+ * and the sender decides from the step's own record whether to move on, reconcile or send.
+ */
+export function rearm(enrollment: Enrollment, now: Date): Enrollment {
+  return {
+    ...enrollment,
+    revision: enrollment.revision + 1,
+    nextSendAt: now.toISOString(),
+    nextReasons: ['repaired'],
+  };
+}
+
+/**
  * Moves the pending step to no earlier than `at`: an out-of-office reply delays a follow-up, it never
  * brings one forward.
  */

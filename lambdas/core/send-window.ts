@@ -50,12 +50,16 @@ export const PLACEMENT_REASONS = [
   'daily_limit',
   'provider_retry',
   'out_of_office',
+  'reconciliation',
+  'repaired',
 ] as const;
 /**
  * Why a send was moved: outside the hours of a working day, on a day the assistant does not work, on a
  * holiday, because the planned time had already passed, because the day's send limit was reached, or
  * because the provider failed for a while (throttling, an outage) and the send is tried again later, or
- * because the lead's out-of-office reply said when they are back.
+ * because the lead's out-of-office reply said when they are back, because the provider's answer to a
+ * send was lost and the step waits to learn whether it went (reconciliation), or because the plan
+ * auditor found the step overdue and re-armed it (repaired).
  */
 export type PlacementReason = (typeof PLACEMENT_REASONS)[number];
 

@@ -8,6 +8,8 @@ const KEY_ATTRIBUTES: ReadonlySet<string> = new Set([
   TABLE_KEYS.sortKey,
   TABLE_KEYS.gsi1.partitionKey,
   TABLE_KEYS.gsi1.sortKey,
+  TABLE_KEYS.gsi2.partitionKey,
+  TABLE_KEYS.gsi2.sortKey,
   TABLE_KEYS.ttlAttribute,
   'entity',
 ]);

@@ -6,9 +6,11 @@
  *                                                           gsi1sk begins_with <status>#
  * - reserve a lead's e-mail address in the org     item     pk=ORG#<org>, sk=EMAIL#<address>
  * - leads with a phone number (WhatsApp replies)   Query    pk=ORG#<org>, sk begins_with PHONE#<e164>#
+ * - active plans overdue by a cutoff (auditor)      Query    gsi2: gsi2pk=DUE#<shard>, gsi2sk < <cutoff>
  * Enrollment writes are conditional on the revision read, so the API, the sender and the re-planner
  * never overwrite each other's plan.
  */
+import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Enrollment, EnrollmentStatus } from '../core/enrollment';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
@@ -16,6 +18,7 @@ import type { Lead, LeadDetails } from '../core/leads';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { orgKey, recordOf, replaceFieldsExpression } from './items';
+import { TABLE_KEYS } from './table-schema';
 import { type TransactItem, transact } from './transactions';
 
 export const leadKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `LEAD#${id}` });
@@ -30,6 +33,30 @@ const phoneKey = (orgId: string, phone: string, leadId: string) => ({
 const sequenceIndexKeys = (orgId: string, leadId: string, enrollment: Enrollment) => ({
   gsi1pk: `${orgKey(orgId)}#SEQ#${enrollment.sequenceId}`,
   gsi1sk: `${enrollment.status}#${leadId}`,
+});
+
+/**
+ * The due index spreads active plans over this many partitions (by a hash of the lead id), so no index
+ * partition takes every plan write; the auditor queries each shard.
+ */
+export const DUE_SHARDS = 16;
+const dueShardOf = (leadId: string) => (createHash('sha256').update(leadId).digest()[0] ?? 0) % DUE_SHARDS;
+
+/**
+ * gsi2 keys of a lead: present only while a step is pending, sorted by when it is due, so "overdue"
+ * is a range query that reads nothing but the broken plans. Undefined values remove the keys.
+ */
+function dueIndexKeys(leadId: string, enrollment: Enrollment) {
+  const pending = enrollment.status === 'active' && enrollment.nextSendAt !== undefined;
+  return {
+    gsi2pk: pending ? `DUE#${dueShardOf(leadId)}` : undefined,
+    gsi2sk: pending ? `${enrollment.nextSendAt}#${leadId}` : undefined,
+  };
+}
+
+const planIndexKeys = (orgId: string, leadId: string, enrollment: Enrollment) => ({
+  ...sequenceIndexKeys(orgId, leadId, enrollment),
+  ...dueIndexKeys(leadId, enrollment),
 });
 
 export const leadFromItem = (item: Record<string, unknown>) => recordOf<Lead>(item);
@@ -57,7 +84,7 @@ export async function insertLead(lead: Lead): Promise<void> {
           ...leadKey(lead.orgId, lead.id),
           entity: 'lead',
           ...lead,
-          ...sequenceIndexKeys(lead.orgId, lead.id, lead.enrollment),
+          ...planIndexKeys(lead.orgId, lead.id, lead.enrollment),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -94,7 +121,7 @@ export async function updateLeadDetails(
     ]),
   );
   const update = replaceFieldsExpression(
-    plan ? { ...fields, enrollment: plan, ...sequenceIndexKeys(orgId, id, plan) } : fields,
+    plan ? { ...fields, enrollment: plan, ...planIndexKeys(orgId, id, plan) } : fields,
   );
   const emailChanged = previous.email !== next.email;
   const items: TransactItem[] = [
@@ -136,22 +163,20 @@ export function enrollmentUpdate(
   expectedRevision: number,
   now: Date,
 ): TransactItem {
+  const update = replaceFieldsExpression({
+    enrollment: next,
+    ...planIndexKeys(lead.orgId, lead.id, next),
+    updatedAt: now.toISOString(),
+  });
   return {
     Update: {
       TableName: tableName,
       Key: leadKey(lead.orgId, lead.id),
-      UpdateExpression: 'SET enrollment = :enrollment, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, updatedAt = :now',
+      ...update,
       ConditionExpression: 'attribute_exists(pk) AND enrollment.revision = :expectedRevision',
       ExpressionAttributeValues: {
-        ':enrollment': next,
+        ...update.ExpressionAttributeValues,
         ':expectedRevision': expectedRevision,
-        ':now': now.toISOString(),
-        ...Object.fromEntries(
-          Object.entries(sequenceIndexKeys(lead.orgId, lead.id, next)).map(([key, value]) => [
-            `:${key}`,
-            value,
-          ]),
-        ),
       },
     },
   };
@@ -307,6 +332,30 @@ export async function countActiveLeads(orgId: string, sequenceId: string): Promi
     start = page.LastEvaluatedKey;
   } while (start);
   return count;
+}
+
+/** An active plan whose pending step was due before the cutoff: the auditor's work list. */
+export interface OverduePlan {
+  orgId: string;
+  leadId: string;
+}
+
+/** Plans overdue before `cutoff` in one shard of the due index, oldest first (keys only). */
+export async function listOverduePlans(shard: number, cutoff: Date, limit = 100): Promise<OverduePlan[]> {
+  const { Items = [] } = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: TABLE_KEYS.gsi2.name,
+      KeyConditionExpression: 'gsi2pk = :shard AND gsi2sk < :cutoff',
+      ExpressionAttributeValues: { ':shard': `DUE#${shard}`, ':cutoff': cutoff.toISOString() },
+      Limit: limit,
+    }),
+  );
+  return Items.flatMap((item) => {
+    const [pk, sk] = [String(item.pk), String(item.sk)];
+    if (!pk.startsWith('ORG#') || !sk.startsWith('LEAD#')) return [];
+    return [{ orgId: pk.slice('ORG#'.length), leadId: sk.slice('LEAD#'.length) }];
+  });
 }
 
 const DETAIL_FIELDS = [

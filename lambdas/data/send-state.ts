@@ -30,6 +30,8 @@ export interface SendState {
   whatsApp?: WhatsAppConnection;
   /** The run's step-0 record: what opened the e-mail thread (or the user's e-mail for Email CC). */
   firstSend?: SendRecord;
+  /** The record of the step this firing is for: claimed, uncertain or settled before, if at all. */
+  stepSend?: SendRecord;
 }
 
 export async function loadSendState(input: SenderInput): Promise<SendState> {
@@ -40,6 +42,7 @@ export async function loadSendState(input: SenderInput): Promise<SendState> {
     settings: settingsKey(orgId),
     whatsApp: { pk: orgKey(orgId), sk: 'WHATSAPP' },
     firstSend: sendKey(orgId, leadId, runId, 0),
+    ...(input.stepIndex > 0 && { stepSend: sendKey(orgId, leadId, runId, input.stepIndex) }),
     ...(isSystemId(sequenceId) ? {} : { sequence: sequenceKey(orgId, sequenceId) }),
   };
   const items = await batchGet(Object.values(wanted));
@@ -49,6 +52,7 @@ export async function loadSendState(input: SenderInput): Promise<SendState> {
   const assistant = find(wanted.assistant);
   const whatsApp = find(wanted.whatsApp);
   const firstSend = find(wanted.firstSend);
+  const stepSend = input.stepIndex > 0 ? wanted.stepSend && find(wanted.stepSend) : firstSend;
   const sequence = wanted.sequence ? find(wanted.sequence) : undefined;
   return {
     settings: settingsFromItem(find(wanted.settings)),
@@ -56,6 +60,7 @@ export async function loadSendState(input: SenderInput): Promise<SendState> {
     ...(assistant && { assistant: assistantFromItem(assistant) }),
     ...(whatsApp && { whatsApp: recordOf<WhatsAppConnection>(whatsApp, ['orgId']) }),
     ...(firstSend && { firstSend: sendFromItem(firstSend) }),
+    ...(stepSend && { stepSend: sendFromItem(stepSend) }),
     ...((sequence || isSystemId(sequenceId)) && {
       sequence: sequence ? recordOf<Sequence>(sequence) : findSystemSequence(orgId, sequenceId),
     }),

@@ -4,18 +4,25 @@
  * - claim / record a step          item   pk=LEADLOG#<org>#<lead>, sk=SEND#<run>#<step, 3 digits>
  * - the lead's timeline            Query  pk=LEADLOG#<org>#<lead>
  * - find a send by provider id     Query  gsi1: gsi1pk=PROVIDER#<provider message id>
+ * - find an unsettled send by id   Query  gsi1: gsi1pk=SENDID#<send id> (claimed or uncertain)
  * - count an assistant's sends     item   pk=ORG#<org>#ASSISTANT#<id>, sk=SENDS#<local date> (TTL)
- * The send record doubles as the claim: a conditional put lets one delivery of a schedule send, and a
- * recorded success can never be claimed again.
+ * The send record doubles as the claim: a conditional write lets one delivery of a schedule send, and
+ * a recorded success can never be claimed again. Its states (docs/architecture.md, "Send states"):
+ * claimed -> sent | retryable | failed | uncertain; uncertain -> sent (a provider event named its send
+ * id) | claimed again once (no event within the reconciliation window) | failed (unknown twice).
  */
+import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Channel } from '../core/sequences';
 import { db, tableName } from './client';
-import { orgKey, recordOf } from './items';
+import { conditionFailed } from './conditions';
+import { orgKey, recordOf, replaceFieldsExpression } from './items';
+import { TABLE_KEYS } from './table-schema';
 import { type TransactItem, transact } from './transactions';
 
 /** `external`: step 0 of an Email CC run, the user's own e-mail, which is never sent by us. */
-export type SendStatus = 'claimed' | 'sent' | 'skipped' | 'failed' | 'retryable' | 'external';
+export type SendStatus = 'claimed' | 'sent' | 'skipped' | 'failed' | 'retryable' | 'uncertain' | 'external';
 
 export interface SendRecord {
   orgId: string;
@@ -37,6 +44,12 @@ export interface SendRecord {
   quotableHtml?: string;
   sender?: string;
   templateName?: string;
+  /** Stable per step of a run (sendIdOf); the providers' events carry it back. */
+  sendId?: string;
+  /** While uncertain: when, without a provider event naming it, the step counts as not accepted. */
+  reconcileAt?: string;
+  /** How often the step's outcome was unknown. */
+  uncertainCount?: number;
 }
 
 /** Anything else worth showing on the lead's timeline: replies, bounces, deferrals, stops. */
@@ -47,7 +60,9 @@ export interface TimelineEvent {
 }
 
 /** Longer than the sender's 30-second timeout: a claim this old has no living holder. */
-const LEASE_MS = 60 * 1000;
+export const CLAIM_LEASE_MS = 60 * 1000;
+/** An uncertain step is re-sent once when no provider event named it; a second unknown is not sent again. */
+export const MAX_UNCERTAIN_ATTEMPTS = 2;
 const COUNTER_TTL_SECONDS = 3 * 24 * 3600;
 
 export const leadLogKey = (orgId: string, leadId: string) => `LEADLOG#${orgId}#${leadId}`;
@@ -59,22 +74,82 @@ const counterKey = (orgId: string, assistantId: string, localDate: string) => ({
   pk: `${orgKey(orgId)}#ASSISTANT#${assistantId}`,
   sk: `SENDS#${localDate}`,
 });
+/** gsi1 of an unsettled send: found by its send id until a provider id names it. */
+const sendIdLookup = (sendId: string) => ({ gsi1pk: `SENDID#${sendId}`, gsi1sk: 'SEND' });
+const providerLookup = (providerMessageId: string) => ({
+  gsi1pk: `PROVIDER#${providerMessageId}`,
+  gsi1sk: 'SEND',
+});
+
+/**
+ * The send id of a step of a run: stable across attempts, derived from org, lead, run and step, and
+ * made only of [A-Za-z0-9_-] in 32 characters, so it fits SES's tag values and Sinch's correlation_id
+ * and tells the providers nothing about the lead.
+ */
+export function sendIdOf(orgId: string, leadId: string, runId: string, stepIndex: number): string {
+  return createHash('sha256')
+    .update(`${orgId}\n${leadId}\n${runId}\n${stepIndex}`)
+    .digest('base64url')
+    .slice(0, 32);
+}
 
 export const sendFromItem = (item: Record<string, unknown>) => recordOf<SendRecord>(item);
 
-/** `contended`: DynamoDB cancelled the claim for a concurrent write to the same items (e.g. the counter). */
-export type ClaimOutcome = 'claimed' | 'already_done' | 'in_flight' | 'daily_limit' | 'contended';
+/**
+ * Why a claim was refused. `in_flight`: another invocation holds a live claim. `abandoned`: a claim
+ * past its lease whose outcome was never recorded; it may have reached the provider, so it is
+ * reconciled, never re-sent. `uncertain`: the step awaits reconciliation. `already_done`: settled.
+ * `daily_limit`: the assistant's day is full. `contended`: DynamoDB cancelled the claim for a
+ * concurrent write to the same items (e.g. the counter).
+ */
+export type ClaimOutcome =
+  | 'claimed'
+  | 'already_done'
+  | 'in_flight'
+  | 'abandoned'
+  | 'uncertain'
+  | 'daily_limit'
+  | 'contended';
+
+/** What a step's record says about sending it now, before any claim is tried. */
+export function claimStateOf(record: SendRecord | undefined, now: Date): ClaimOutcome | 'free' | 'resend' {
+  if (!record || record.status === 'retryable') return 'free';
+  if (record.status === 'claimed') {
+    return new Date(record.at).getTime() < now.getTime() - CLAIM_LEASE_MS ? 'abandoned' : 'in_flight';
+  }
+  if (record.status === 'uncertain') {
+    const due = record.reconcileAt !== undefined && record.reconcileAt <= now.toISOString();
+    return due && (record.uncertainCount ?? 1) < MAX_UNCERTAIN_ATTEMPTS ? 'resend' : 'uncertain';
+  }
+  return 'already_done';
+}
+
+/** The record a sender writes when it claims a step: ids, channel, and what was rendered for it. */
+export type ClaimRecord = Omit<SendRecord, 'status' | 'attempts' | 'sendId'>;
 
 /**
  * Claims a step and counts it against the assistant's day in one transaction. A claim succeeds if the
- * step was never claimed, gave up transiently, or was claimed so long ago the claimer must be gone.
+ * step was never claimed, gave up transiently, or is uncertain past its reconciliation time with no
+ * provider event (sent again once). A claim past its lease is never taken over: it is reconciled.
  */
 export async function claimSend(
-  record: Omit<SendRecord, 'status' | 'attempts'>,
+  record: ClaimRecord,
   dailyLimit: { assistantId: string; localDate: string; limit: number },
   now: Date,
 ): Promise<ClaimOutcome> {
   const key = sendKey(record.orgId, record.leadId, record.runId, record.stepIndex);
+  const sendId = sendIdOf(record.orgId, record.leadId, record.runId, record.stepIndex);
+  const { at: _at, ...fields } = record;
+  const update = replaceFieldsExpression({
+    ...fields,
+    entity: 'send',
+    status: 'claimed',
+    at: now.toISOString(),
+    sendId,
+    ...sendIdLookup(sendId),
+    reason: undefined,
+    reconcileAt: undefined,
+  });
   try {
     await transact(
       [
@@ -82,24 +157,16 @@ export async function claimSend(
           Update: {
             TableName: tableName,
             Key: key,
-            UpdateExpression:
-              'SET entity = :entity, orgId = :orgId, leadId = :leadId, runId = :runId, stepIndex = :stepIndex, channel = :channel, #status = :claimed, #at = :at, revision = :revision ADD attempts :one',
+            UpdateExpression: `${update.UpdateExpression} ADD attempts :one`,
+            ExpressionAttributeNames: update.ExpressionAttributeNames,
             ConditionExpression:
-              'attribute_not_exists(pk) OR #status = :retryable OR (#status = :claimed AND #at < :leaseExpired)',
-            ExpressionAttributeNames: { '#status': 'status', '#at': 'at' },
+              'attribute_not_exists(pk) OR #status = :retryable OR (#status = :uncertain AND reconcileAt <= :at AND uncertainCount < :maxUncertain)',
             ExpressionAttributeValues: {
-              ':entity': 'send',
-              ':orgId': record.orgId,
-              ':leadId': record.leadId,
-              ':runId': record.runId,
-              ':stepIndex': record.stepIndex,
-              ':channel': record.channel,
-              ':claimed': 'claimed',
+              ...update.ExpressionAttributeValues,
               ':retryable': 'retryable',
-              ':at': now.toISOString(),
-              ':revision': record.revision,
+              ':uncertain': 'uncertain',
+              ':maxUncertain': MAX_UNCERTAIN_ATTEMPTS,
               ':one': 1,
-              ':leaseExpired': new Date(now.getTime() - LEASE_MS).toISOString(),
             },
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
@@ -110,13 +177,13 @@ export async function claimSend(
     );
     return 'claimed';
   } catch (error) {
-    const reasons = (
-      error as { CancellationReasons?: { Code?: string; Item?: Record<string, { S?: string }> }[] }
-    ).CancellationReasons;
+    const reasons = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, unknown> }[] })
+      .CancellationReasons;
     if (!reasons) throw error;
     const [claim, counter] = reasons;
-    if (claim?.Code === 'ConditionalCheckFailed') {
-      return claim.Item?.status?.S === 'claimed' ? 'in_flight' : 'already_done';
+    if (claim?.Code === 'ConditionalCheckFailed' && claim.Item) {
+      const refused = claimStateOf(sendFromItem(unmarshall(claim.Item as never)), now);
+      return refused === 'free' || refused === 'resend' ? 'contended' : refused;
     }
     if (counter?.Code === 'ConditionalCheckFailed') return 'daily_limit';
     if (reasons.some((reason) => reason.Code === 'TransactionConflict')) return 'contended';
@@ -146,7 +213,7 @@ function countSend(
   };
 }
 
-/** Gives a claim back after a transient provider failure, so the scheduler's retry may send. */
+/** Gives a claim back after the provider certainly refused for now, so a later firing may send. */
 export async function releaseClaim(
   record: Pick<SendRecord, 'orgId' | 'leadId' | 'runId' | 'stepIndex'>,
   day: { assistantId: string; localDate: string },
@@ -177,27 +244,108 @@ export async function releaseClaim(
   );
 }
 
+type SendRef = Pick<SendRecord, 'orgId' | 'leadId' | 'runId' | 'stepIndex'>;
+
 /**
- * The item that records a step's outcome; it goes in one transaction with the lead's next plan. A send
- * or failure finishes the claim this invocation holds; a skip (made without a claim) may only write a
- * fresh record, never over a claim another invocation holds nor over a settled step.
+ * Records that the provider accepted the step: the first write after the provider call, alone, so
+ * nothing else can fail it. It settles a claim or an uncertain step; finding the step already sent with
+ * the same provider id (a provider event reconciled it first) is success too. Answers the record as
+ * stored, or undefined when the step was settled otherwise.
+ */
+export async function recordSent(
+  send: SendRef,
+  accepted: { providerMessageId: string; messageIdHeader?: string; at: string },
+): Promise<SendRecord | undefined> {
+  const update = replaceFieldsExpression({
+    status: 'sent',
+    at: accepted.at,
+    providerMessageId: accepted.providerMessageId,
+    messageIdHeader: accepted.messageIdHeader,
+    reconcileAt: undefined,
+    ...providerLookup(accepted.providerMessageId),
+  });
+  try {
+    const { Attributes } = await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: sendKey(send.orgId, send.leadId, send.runId, send.stepIndex),
+        ...update,
+        ConditionExpression: '#status IN (:claimed, :uncertain)',
+        ExpressionAttributeValues: {
+          ...update.ExpressionAttributeValues,
+          ':claimed': 'claimed',
+          ':uncertain': 'uncertain',
+        },
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return Attributes && sendFromItem(Attributes);
+  } catch (error) {
+    const old = conditionFailed(error);
+    if (old === undefined) throw error;
+    if (old === null) return undefined;
+    const stored = sendFromItem(old);
+    return stored.status === 'sent' && stored.providerMessageId === accepted.providerMessageId
+      ? stored
+      : undefined;
+  }
+}
+
+/**
+ * The provider may or may not have the message (its answer was lost, or the claim's holder died): the
+ * step waits for a provider event naming its send id until `reconcileAt`. Only a claim becomes
+ * uncertain; answers false when the step had moved on.
+ */
+export async function markUncertain(
+  send: SendRef,
+  uncertain: { reason: string; reconcileAt: string },
+): Promise<boolean> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: sendKey(send.orgId, send.leadId, send.runId, send.stepIndex),
+        UpdateExpression:
+          'SET #status = :uncertain, reason = :reason, reconcileAt = :reconcileAt ADD uncertainCount :one',
+        ConditionExpression: '#status = :claimed',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':uncertain': 'uncertain',
+          ':claimed': 'claimed',
+          ':reason': uncertain.reason,
+          ':reconcileAt': uncertain.reconcileAt,
+          ':one': 1,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error) === undefined) throw error;
+    return false;
+  }
+}
+
+/**
+ * The item that records a step's outcome; it goes in one transaction with the lead's next plan. A
+ * failure finishes the claim (or the uncertain step) this invocation holds; a skip (made without a
+ * claim) may only write a fresh record, never over a claim another invocation holds nor over a settled
+ * step. Sends are recorded by recordSent, before anything else.
  */
 export function sendOutcome(record: SendRecord): TransactItem {
-  const finishesClaim = record.status === 'sent' || record.status === 'failed';
+  const finishesClaim = record.status === 'failed';
   const key = sendKey(record.orgId, record.leadId, record.runId, record.stepIndex);
-  const lookup = record.providerMessageId
-    ? { gsi1pk: `PROVIDER#${record.providerMessageId}`, gsi1sk: 'SEND' }
-    : {};
+  const lookup = record.providerMessageId ? providerLookup(record.providerMessageId) : {};
   return {
     Put: {
       TableName: tableName,
       Item: { ...key, entity: 'send', ...record, ...lookup },
       ConditionExpression: finishesClaim
-        ? 'attribute_not_exists(pk) OR #status IN (:claimed, :retryable)'
+        ? 'attribute_not_exists(pk) OR #status IN (:claimed, :retryable, :uncertain)'
         : 'attribute_not_exists(pk) OR #status = :retryable',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: finishesClaim
-        ? { ':claimed': 'claimed', ':retryable': 'retryable' }
+        ? { ':claimed': 'claimed', ':retryable': 'retryable', ':uncertain': 'uncertain' }
         : { ':retryable': 'retryable' },
     },
   };
@@ -227,9 +375,24 @@ export async function findSendByProviderId(providerMessageId: string): Promise<S
   const { Items } = await db.send(
     new QueryCommand({
       TableName: tableName,
-      IndexName: 'gsi1',
+      IndexName: TABLE_KEYS.gsi1.name,
       KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `PROVIDER#${providerMessageId}` },
+      ExpressionAttributeValues: { ':pk': providerLookup(providerMessageId).gsi1pk },
+      Limit: 1,
+    }),
+  );
+  const item = Items?.[0];
+  return item && sendFromItem(item);
+}
+
+/** An unsettled send (claimed or uncertain) by the send id its provider events carry. */
+export async function findSendBySendId(sendId: string): Promise<SendRecord | undefined> {
+  const { Items } = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: TABLE_KEYS.gsi1.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': sendIdLookup(sendId).gsi1pk },
       Limit: 1,
     }),
   );

@@ -1,15 +1,24 @@
 /**
- * Sending one scheduled step: the sender Lambda's use case. Reads the state in one request, ignores
- * stale or repeated deliveries, renders, claims the step (and a slot of the assistant's daily limit)
- * with a conditional write, calls SES or Sinch, records the outcome and plans the next step in one
- * transaction. A transient provider failure gives the claim back and plans the same step again a few
- * minutes later: EventBridge Scheduler invokes Lambda asynchronously, so a throw would only get
- * Lambda's two quick retries. Anything else unexpected does throw, for those retries and the
- * dead-letter queue behind them.
+ * Sending one scheduled step: the sender Lambda's use case. Reads the state in one request (with the
+ * step's own send record), ignores stale or repeated deliveries, renders, claims the step (and a slot
+ * of the assistant's daily limit) with a conditional write, calls SES or Sinch with the step's send id,
+ * records the provider's acceptance before anything else, then plans the next step.
+ *
+ * An ambiguous outcome is never a reason to send again: a lost answer, or a claim whose holder died
+ * before recording one, makes the step `uncertain` until a provider event naming its send id marks it
+ * sent (engine/provider-reconciliation.ts) or the reconciliation window passes without one, when it is
+ * sent again, once. A provider that certainly refused for now (throttling, 5xx) gives the claim back
+ * and plans the same step a few minutes later: EventBridge Scheduler invokes Lambda asynchronously, so
+ * a throw would only get Lambda's two quick retries. Anything else unexpected does throw, for those
+ * retries and the dead-letter queue behind them (re-driving it is safe: every path above is idempotent).
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { messageIdHeader, sendEmail, sesClient } from '../adapters/email-sender';
-import { ProviderRejectedError, ProviderTransientError } from '../adapters/provider-errors';
+import { messageIdHeader, SEND_ID_TAG, sendEmail, sesClient } from '../adapters/email-sender';
+import {
+  ProviderOutcomeUnknownError,
+  ProviderRejectedError,
+  ProviderTransientError,
+} from '../adapters/provider-errors';
 import { readSecret } from '../adapters/secrets';
 import type { SenderInput } from '../adapters/step-scheduler';
 import { sendWhatsAppTemplate } from '../adapters/whatsapp-sender';
@@ -26,7 +35,20 @@ import type { Sequence, Step } from '../core/sequences';
 import { signUnsubscribeToken } from '../core/signatures';
 import { getLead, LeadChangedError } from '../data/leads';
 import { loadSendState, loadStepExtras, type SendState } from '../data/send-state';
-import { claimSend, getSend, recordOutcome, releaseClaim, type SendRecord, sendOutcome } from '../data/sends';
+import {
+  appendTimelineEvent,
+  type ClaimRecord,
+  claimSend,
+  claimStateOf,
+  getSend,
+  markUncertain,
+  recordOutcome,
+  recordSent,
+  releaseClaim,
+  type SendRecord,
+  sendIdOf,
+  sendOutcome,
+} from '../data/sends';
 import { requiredEnv } from '../env';
 import { logger } from '../observability';
 import { commitPlan } from './plans';
@@ -38,18 +60,26 @@ const config = {
   unsubscribeSecretName: requiredEnv('UNSUBSCRIBE_SECRET_NAME'),
   apiUrl: requiredEnv('API_URL'),
   inboundDomain: requiredEnv('INBOUND_DOMAIN'),
+  reconcileWindowMs: positiveMinutes('RECONCILE_WINDOW_MINUTES') * 60_000,
 };
 
 /** Kept per thread: enough for References (root + recent ids) without growing the lead item. */
 const THREAD_IDS_KEPT = 10;
 /** A schedule firing this much before the window opens is on time (60 s scheduler precision). */
 const EARLY_TOLERANCE_MS = 60_000;
+/**
+ * A schedule of a revision that is not stored yet is retried while this young (its plan is being
+ * stored right now); older, its plan's store failed and it is an orphan: the auditor repairs the lead.
+ */
+const ORPHAN_AFTER_MS = 5 * 60_000;
+/** The acceptance write is retried this often (after the SDK's own retries) before giving up. */
+const RECORD_SENT_ATTEMPTS = 4;
 
 export type SendOutcome =
   | { result: 'ignored'; reason: string }
   | { result: 'sent'; channel: Step['channel']; providerMessageId: string }
   | { result: 'skipped' | 'failed'; reason: string }
-  | { result: 'deferred'; reason: string; until: string };
+  | { result: 'deferred' | 'uncertain'; reason: string; until: string };
 
 interface Firing {
   input: SenderInput;
@@ -68,6 +98,12 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
   if (!lead) return { result: 'ignored', reason: 'the lead was deleted' };
   const enrollment = lead.enrollment;
   if (input.revision > enrollment.revision) {
+    if (input.dueAt && now.getTime() - new Date(input.dueAt).getTime() > ORPHAN_AFTER_MS) {
+      return {
+        result: 'ignored',
+        reason: `orphan schedule: plan revision ${input.revision} was never stored`,
+      };
+    }
     // The schedule was created just before its plan is stored (engine/plans.ts); retry shortly.
     throw new Error(
       `Plan revision ${input.revision} is not stored yet (at ${enrollment.revision}); retrying`,
@@ -102,6 +138,9 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
     await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
     return { result: 'ignored', reason: 'the step no longer exists' };
   }
+  const firing: Firing = { input, lead, enrollment, assistant, sequence, step, state, now };
+  const earlier = await settleEarlierAttempt(firing);
+  if (earlier) return earlier;
   const opening = nextBusinessMoment(now, window);
   if (opening.at.getTime() - now.getTime() > EARLY_TOLERANCE_MS) {
     // The assistant's hours changed since the step was planned.
@@ -109,7 +148,80 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
     await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
     return { result: 'deferred', reason: 'outside business hours', until: opening.at.toISOString() };
   }
-  return deliver({ input, lead, enrollment, assistant, sequence, step, state, now });
+  return deliver(firing);
+}
+
+/**
+ * What an earlier attempt at this step left decides before anything is rendered: a settled step moves
+ * the plan on, a live claim is another invocation's, an abandoned claim or an uncertain step waits for
+ * reconciliation. Undefined: the step may be sent (never tried, given back, or uncertain past its
+ * window with its one re-send left).
+ */
+async function settleEarlierAttempt(firing: Firing): Promise<SendOutcome | undefined> {
+  const { state, now, enrollment } = firing;
+  const record = state.stepSend;
+  switch (claimStateOf(record, now)) {
+    case 'free':
+    case 'resend':
+      return undefined;
+    case 'already_done':
+      // Sent (or settled) before, but the plan still points at it: the bookkeeping after that attempt
+      // failed or lost a race. Move the plan on now, without sending again.
+      await advanceFromStored(firing);
+      return { result: 'ignored', reason: `step ${enrollment.nextStep} was already done; the plan moved on` };
+    case 'in_flight':
+      // Lambda retries after the claim has either ended (the retry is then stale or settled) or expired.
+      throw new Error(`Step ${enrollment.nextStep} is being sent by another invocation; retrying later`);
+    case 'abandoned': {
+      const claimedAt = new Date(record?.at ?? now.toISOString()).getTime();
+      return awaitReconciliation(
+        firing,
+        'the attempt stopped before recording the provider’s answer',
+        new Date(Math.max(claimedAt + config.reconcileWindowMs, now.getTime())),
+      );
+    }
+    case 'uncertain': {
+      const reconcileAt = new Date(record?.reconcileAt ?? now.toISOString());
+      if (reconcileAt > now)
+        return awaitReconciliation(firing, record?.reason ?? 'outcome unknown', reconcileAt);
+      // Unknown twice: it may have gone either time, so it is not sent a third time.
+      const reason = 'the provider’s answer was lost twice; not sent again';
+      await appendTimelineEvent(firing.lead.orgId, firing.lead.id, {
+        kind: 'reconciled_not_sent',
+        at: now.toISOString(),
+        detail: { step: enrollment.nextStep, resending: false },
+      });
+      await finish(firing, { ...baseRecord(firing), status: 'failed', reason });
+      return { result: 'failed', reason };
+    }
+  }
+}
+
+/**
+ * The step may be with the provider: it is marked uncertain (if it was still a claim) and the plan
+ * waits until `reconcileAt`, when the firing finds it sent (a provider event said so) or sends it
+ * again. The old answer, "give the claim back and send again", is how a lost answer became two e-mails.
+ */
+async function awaitReconciliation(firing: Firing, reason: string, reconcileAt: Date): Promise<SendOutcome> {
+  const { lead, enrollment, assistant, now } = firing;
+  const ref = baseRecord(firing);
+  if (firing.state.stepSend?.status !== 'uncertain') {
+    if (!(await markUncertain(ref, { reason, reconcileAt: reconcileAt.toISOString() }))) {
+      throw new Error(`Step ${enrollment.nextStep} changed while it was marked uncertain; retrying`);
+    }
+    await appendTimelineEvent(lead.orgId, lead.id, {
+      kind: 'uncertain',
+      at: now.toISOString(),
+      detail: { step: enrollment.nextStep, reason, reconcileAt: reconcileAt.toISOString() },
+    });
+    logger.warn('The provider’s answer is unknown; the step is reconciled, not re-sent', {
+      step: enrollment.nextStep,
+      reason,
+    });
+  }
+  const next = postpone(enrollment, sendWindowFor(assistant, lead.timezone), reconcileAt, ['reconciliation']);
+  await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+  return { result: 'uncertain', reason, until: next.nextSendAt ?? reconcileAt.toISOString() };
 }
 
 async function deliver(firing: Firing): Promise<SendOutcome> {
@@ -128,9 +240,9 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     return skip(firing, `message ${step.messageId} no longer exists`);
   if (extras.suppressed) return skip(firing, 'the address is on the org’s suppression list');
 
-  let send: () => Promise<{ providerMessageId: string; record: Partial<SendRecord>; thread?: EmailThread }>;
+  let prepared: PreparedSend;
   try {
-    send =
+    prepared =
       step.channel === 'email'
         ? emailSender(firing, extras.message, await unsubscribeLinks(lead))
         : await whatsAppSender(firing, extras.message);
@@ -144,36 +256,44 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     localDate: localDateOf(now, assistant.timezone),
     limit: assistant.dailyLimit,
   };
-  const claim = await claimSend(baseRecord(firing), day, now);
-  if (claim === 'in_flight') {
-    // Another invocation holds the claim. Throwing lets Lambda retry after its claim has either ended
-    // (the plan moved on, and the retry is stale) or expired (its holder died, and the retry takes over).
-    throw new Error(`Step ${enrollment.nextStep} is being sent by another invocation; retrying later`);
+  const claim = await claimSend({ ...baseRecord(firing), ...prepared.record }, day, now);
+  switch (claim) {
+    case 'claimed':
+      break;
+    case 'already_done':
+      await advanceFromStored(firing);
+      return { result: 'ignored', reason: `step ${enrollment.nextStep} was already done; the plan moved on` };
+    case 'contended': {
+      // Many leads deferred to the same opening hit one daily counter at once: spread them out.
+      const retry = retryLater(enrollment, sendWindowFor(assistant, lead.timezone), now);
+      if (!retry) throw new Error(`Step ${enrollment.nextStep} kept meeting concurrent writes`);
+      await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
+      return { result: 'deferred', reason: 'contended daily counter', until: retry.nextSendAt ?? '' };
+    }
+    case 'daily_limit': {
+      const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead.timezone), now);
+      await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+      return { result: 'deferred', reason: 'daily limit reached', until: next.nextSendAt ?? '' };
+    }
+    default:
+      // Another invocation changed the step between the read and the claim: its retry sees how.
+      throw new Error(`Step ${enrollment.nextStep} was ${claim} when claimed; retrying later`);
   }
-  if (claim === 'already_done') {
-    // Sent (or settled) before, but the plan still points at it: the bookkeeping after that send lost a
-    // race. Move the plan on now, without sending again.
-    await advanceFromStored(firing);
-    return { result: 'ignored', reason: `step ${enrollment.nextStep} was already done; the plan moved on` };
-  }
-  if (claim === 'contended') {
-    // Many leads deferred to the same opening hit one daily counter at once: spread them out.
-    const retry = retryLater(enrollment, sendWindowFor(assistant, lead.timezone), now);
-    if (!retry) throw new Error(`Step ${enrollment.nextStep} kept meeting concurrent writes`);
-    await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
-    return { result: 'deferred', reason: 'contended daily counter', until: retry.nextSendAt ?? '' };
-  }
-  if (claim === 'daily_limit') {
-    const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead.timezone), now);
-    await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
-    return { result: 'deferred', reason: 'daily limit reached', until: next.nextSendAt ?? '' };
+  if (firing.state.stepSend?.status === 'uncertain') {
+    await appendTimelineEvent(lead.orgId, lead.id, {
+      kind: 'reconciled_not_sent',
+      at: now.toISOString(),
+      detail: { step: enrollment.nextStep, resending: true },
+    });
   }
 
-  let sent: Awaited<ReturnType<typeof send>>;
+  let accepted: Accepted;
   try {
-    sent = await send();
+    accepted = await prepared.send();
   } catch (error) {
-    if (!(error instanceof ProviderTransientError || error instanceof ProviderRejectedError)) throw error;
+    if (error instanceof ProviderOutcomeUnknownError) {
+      return awaitReconciliation(firing, error.message, new Date(now.getTime() + config.reconcileWindowMs));
+    }
     if (error instanceof ProviderTransientError) {
       await releaseClaim(baseRecord(firing), day, error.message);
       const retry = retryLater(enrollment, sendWindowFor(assistant, lead.timezone), now);
@@ -189,27 +309,48 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
           until: retry.nextSendAt ?? '',
         };
       }
-    }
-    await finish(firing, { ...baseRecord(firing), status: 'failed', reason: error.message });
-    return { result: 'failed', reason: error.message };
+    } else if (!(error instanceof ProviderRejectedError)) throw error;
+    const reason = (error as Error).message;
+    await finish(firing, { ...baseRecord(firing), status: 'failed', reason });
+    return { result: 'failed', reason };
   }
 
-  const record: SendRecord = {
-    ...baseRecord(firing),
-    ...sent.record,
-    status: 'sent',
-    providerMessageId: sent.providerMessageId,
-  };
-  try {
-    await finish(firing, record, sent.thread);
-  } catch (error) {
-    // The provider has the message: whatever failed since, the step must read as sent, so that the
-    // retry this throw earns moves the plan on instead of sending again.
-    await recordOutcome([sendOutcome(record)]).catch(() => {});
-    throw error;
-  }
+  const sent = await recordAcceptance(firing, accepted);
+  await planAfterSend(firing, sent);
   logger.info('Step sent', { leadId: lead.id, step: enrollment.nextStep, channel: step.channel });
-  return { result: 'sent', channel: step.channel, providerMessageId: sent.providerMessageId };
+  return { result: 'sent', channel: step.channel, providerMessageId: accepted.providerMessageId };
+}
+
+/**
+ * The provider has the message: recording that comes before anything else can fail, and is retried.
+ * If it still fails, the claim stays; past its lease it is reconciled from the provider's events.
+ */
+async function recordAcceptance(firing: Firing, accepted: Accepted): Promise<SendRecord | undefined> {
+  const ref = baseRecord(firing);
+  const at = firing.now.toISOString();
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await recordSent(ref, { ...accepted, at });
+    } catch (error) {
+      if (attempt >= RECORD_SENT_ATTEMPTS) throw error;
+      logger.warn('Recording an accepted send failed; trying again', { attempt, error });
+      await new Promise((done) => setTimeout(done, 50 * 4 ** (attempt - 1)));
+    }
+  }
+}
+
+/** After a send was recorded: the next step's plan, from the lead as read or, if it changed, as stored. */
+async function planAfterSend(firing: Firing, sent: SendRecord | undefined): Promise<void> {
+  const { lead, enrollment, now } = firing;
+  if (!sent) return advanceFromStored(firing);
+  const thread = sent.channel === 'email' ? threadAfter(enrollment.thread, sent) : undefined;
+  const next = advance(enrollment, planContextOf(firing), stepTime(enrollment, now), thread);
+  try {
+    await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+  } catch (error) {
+    if (!(error instanceof LeadChangedError)) throw error;
+    await advanceFromStored(firing);
+  }
 }
 
 /** Every e-mail carries a one-click link back to this API and a mailbox, both naming the lead by a signed token. */
@@ -223,11 +364,23 @@ async function unsubscribeLinks(lead: Lead): Promise<UnsubscribeLinks> {
   };
 }
 
+/** What the provider answered for an accepted send. */
+interface Accepted {
+  providerMessageId: string;
+  messageIdHeader?: string;
+}
+
+/** A rendered step: what its claim records of it, and the one provider call that sends it. */
+interface PreparedSend {
+  record: Partial<ClaimRecord>;
+  send: () => Promise<Accepted>;
+}
+
 function emailSender(
   firing: Firing,
   customMessage: CustomMessage | undefined,
   unsubscribe: UnsubscribeLinks,
-) {
+): PreparedSend {
   const { lead, assistant, sequence, step, enrollment, state } = firing;
   const thread = enrollment.thread && withFirstEmail(enrollment.thread, state.firstSend);
   const email = renderEmailStep({
@@ -241,31 +394,32 @@ function emailSender(
     ...(thread && { thread }),
     unsubscribe,
   });
-  return async () => {
-    const { providerMessageId } = await sendEmail(sesClient, {
-      from: email.from,
-      to: [email.to],
-      cc: email.cc,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      headers: email.headers,
-      configurationSetName: config.configurationSet,
-    });
-    const record: Partial<SendRecord> = {
-      messageIdHeader: messageIdHeader(providerMessageId, config.region),
+  return {
+    record: {
       subject: email.subject,
       ...(email.opensThread && { quotableHtml: email.quotableHtml, sender: email.from }),
-    };
-    return {
-      providerMessageId,
-      record,
-      thread: threadAfter(enrollment.thread, { ...record, stepIndex: enrollment.nextStep }),
-    };
+    },
+    send: async () => {
+      const { providerMessageId } = await sendEmail(sesClient, {
+        from: email.from,
+        to: [email.to],
+        cc: email.cc,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        headers: email.headers,
+        configurationSetName: config.configurationSet,
+        tags: { [SEND_ID_TAG]: sendIdOfFiring(firing) },
+      });
+      return { providerMessageId, messageIdHeader: messageIdHeader(providerMessageId, config.region) };
+    },
   };
 }
 
-async function whatsAppSender(firing: Firing, customMessage: CustomMessage | undefined) {
+async function whatsAppSender(
+  firing: Firing,
+  customMessage: CustomMessage | undefined,
+): Promise<PreparedSend> {
   const { lead, assistant, step, enrollment, state } = firing;
   if (!customMessage) throw new UnprocessableError(`WhatsApp steps need their custom message`);
   const connection = state.whatsApp;
@@ -281,8 +435,8 @@ async function whatsAppSender(firing: Firing, customMessage: CustomMessage | und
     step,
     customMessage,
   });
-  return async () => {
-    const { providerMessageId } = await sendWhatsAppTemplate(
+  const send = async () =>
+    sendWhatsAppTemplate(
       {
         projectId: connection.projectId,
         appId: connection.appId,
@@ -297,10 +451,10 @@ async function whatsAppSender(firing: Firing, customMessage: CustomMessage | und
         bodyParameters: Object.keys(message.parameters)
           .sort((a, b) => Number(a) - Number(b))
           .map((position) => message.parameters[position] ?? ''),
+        correlationId: sendIdOfFiring(firing),
       },
     );
-    return { providerMessageId, record: { templateName: message.templateName } };
-  };
+  return { record: { templateName: message.templateName }, send };
 }
 
 /** A step that cannot be sent is recorded with why, and the lead moves on to its next step. */
@@ -317,9 +471,9 @@ async function skip(firing: Firing, reason: string, details?: unknown): Promise<
  * re-plan, an out-of-office reply), the outcome is kept on its own and the plan moves on from the
  * lead as it is now, so a sent step is never planned again.
  */
-async function finish(firing: Firing, record: SendRecord, thread?: EmailThread): Promise<void> {
+async function finish(firing: Firing, record: SendRecord): Promise<void> {
   const { lead, enrollment, now } = firing;
-  const next = advance(enrollment, planContextOf(firing), stepTime(enrollment, now), thread);
+  const next = advance(enrollment, planContextOf(firing), stepTime(enrollment, now));
   try {
     await commitPlan({
       lead,
@@ -353,9 +507,11 @@ async function advanceFromStored(firing: Firing): Promise<void> {
   const enrollment = current?.enrollment;
   if (!current || !enrollment || enrollment.status !== 'active') return;
   if (enrollment.runId !== input.runId || enrollment.nextStep !== input.stepIndex) return;
-  const thread =
-    done?.status === 'sent' && done.channel === 'email' ? threadAfter(enrollment.thread, done) : undefined;
-  const next = advance(enrollment, planContextOf(firing), stepTime(enrollment, now), thread);
+  const sent = done?.status === 'sent';
+  const thread = sent && done.channel === 'email' ? threadAfter(enrollment.thread, done) : undefined;
+  // A step reconciled as sent counts from when it went, not from when its reconciliation fired.
+  const stepAt = sent ? new Date(done.at) : stepTime(enrollment, now);
+  const next = advance(enrollment, planContextOf(firing), stepAt, thread);
   await commitPlan({ lead: current, previous: enrollment, next, now }).catch((error: unknown) => {
     if (!(error instanceof LeadChangedError)) throw error;
     logger.warn('The lead kept changing; its plan is left to the writer that changed it', {
@@ -383,6 +539,17 @@ function threadAfter(thread: EmailThread | undefined, sent: Partial<SendRecord>)
     return sent.stepIndex ? { ...opened, openingStep: sent.stepIndex } : opened;
   }
   return { ...thread, laterMessageIds: [...thread.laterMessageIds, header].slice(-THREAD_IDS_KEPT) };
+}
+
+function sendIdOfFiring({ lead, enrollment }: Firing): string {
+  return sendIdOf(lead.orgId, lead.id, enrollment.runId, enrollment.nextStep);
+}
+
+/** Reads a whole number of minutes from the environment (the CDK sets it from context). */
+function positiveMinutes(name: string): number {
+  const minutes = Number(requiredEnv(name));
+  if (!Number.isInteger(minutes) || minutes < 1) throw new Error(`${name} must be a whole number of minutes`);
+  return minutes;
 }
 
 function baseRecord({ input, lead, enrollment, step, now }: Firing): SendRecord {

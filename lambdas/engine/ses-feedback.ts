@@ -1,17 +1,32 @@
 /**
- * What SES reports about an e-mail after it left: a permanent bounce deactivates the lead and
- * suppresses the address, a complaint stops and suppresses, deliveries and transient bounces are noted
- * on the timeline. Each (message, event type) is acted on once.
+ * What SES reports about an e-mail after it left: a send event settles a step whose answer was lost
+ * (it carries the step's send id tag), a permanent bounce deactivates the lead and suppresses the
+ * address, a complaint stops and suppresses, deliveries and transient bounces are noted on the
+ * timeline. Each (message, event type) is acted on once.
  */
 import { z } from 'zod';
+import { messageIdHeader, SEND_ID_TAG } from '../adapters/email-sender';
 import { actOnce } from '../data/inbound';
-import { appendTimelineEvent, findSendByProviderId, markSendFailed } from '../data/sends';
+import { appendTimelineEvent, findSendByProviderId, markSendFailed, type SendRecord } from '../data/sends';
+import { requiredEnv } from '../env';
 import { suppressAndStop } from './listening';
+import { reconcileAcceptedSend } from './provider-reconciliation';
+
+const region = requiredEnv('AWS_REGION');
 
 export const SesEventDetailSchema = z
   .object({
     eventType: z.string(),
-    mail: z.object({ messageId: z.string(), destination: z.array(z.string()).default([]) }).loose(),
+    mail: z
+      .object({
+        messageId: z.string(),
+        destination: z.array(z.string()).default([]),
+        /** When SES accepted the message. */
+        timestamp: z.string().optional(),
+        /** Tag name -> values: the configuration set's and the EmailTags the message was sent with. */
+        tags: z.record(z.string(), z.array(z.string())).default({}),
+      })
+      .loose(),
     bounce: z
       .object({
         bounceType: z.string(),
@@ -33,9 +48,11 @@ export type SesEventDetail = z.output<typeof SesEventDetailSchema>;
 
 export async function handleSesEvent(detail: SesEventDetail, now: Date): Promise<string> {
   const { eventType, mail } = detail;
-  const send = await findSendByProviderId(mail.messageId);
+  const send = (await findSendByProviderId(mail.messageId)) ?? (await reconcile(detail, now));
   // Acknowledgements and other mail the engine did not send as a step have no send record.
   if (!send) return 'unknown message';
+  // Acceptance is all a send event says, and the step's record now holds it.
+  if (eventType === 'Send') return 'sent';
   const decision = await actOnce('ses', `${mail.messageId}#${eventType}`, now, async () => {
     const at = now.toISOString();
     const base = { step: send.stepIndex, providerMessageId: mail.messageId };
@@ -67,4 +84,21 @@ export async function handleSesEvent(detail: SesEventDetail, now: Date): Promise
     return { outcome: kind, leadId: send.leadId };
   });
   return decision?.outcome ?? 'duplicate';
+}
+
+/** A step whose sender did not learn SES accepted it: its send id tag names it. */
+async function reconcile(detail: SesEventDetail, now: Date): Promise<SendRecord | undefined> {
+  const sendId = detail.mail.tags[SEND_ID_TAG]?.[0];
+  if (!sendId) return undefined;
+  const { messageId } = detail.mail;
+  return reconcileAcceptedSend(
+    {
+      sendId,
+      providerMessageId: messageId,
+      messageIdHeader: messageIdHeader(messageId, region),
+      ...(detail.mail.timestamp && { acceptedAt: detail.mail.timestamp }),
+      via: 'ses_event',
+    },
+    now,
+  );
 }

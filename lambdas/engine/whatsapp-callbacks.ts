@@ -8,6 +8,7 @@ import { actOnce } from '../data/inbound';
 import { findLeadsByPhone } from '../data/leads';
 import { appendTimelineEvent, findSendByProviderId, markSendFailed } from '../data/sends';
 import { stopFollowUp } from './listening';
+import { reconcileAcceptedSend } from './provider-reconciliation';
 
 const InboundMessageSchema = z.object({
   message: z.object({
@@ -18,6 +19,9 @@ const InboundMessageSchema = z.object({
 });
 
 const DeliveryReportSchema = z.object({
+  /** The send request's correlation_id: the step's send id. */
+  correlation_id: z.string().optional(),
+  accepted_time: z.string().optional(),
   message_delivery_report: z.object({
     message_id: z.string(),
     status: z.string(),
@@ -31,7 +35,7 @@ export async function handleSinchCallback(orgId: string, body: unknown, now: Dat
   const inbound = InboundMessageSchema.safeParse(body);
   if (inbound.success) return handleInboundMessage(orgId, inbound.data.message, now);
   const report = DeliveryReportSchema.safeParse(body);
-  if (report.success) return handleDeliveryReport(orgId, report.data.message_delivery_report, now);
+  if (report.success) return handleDeliveryReport(orgId, report.data, now);
   return { handled: 'ignored' };
 }
 
@@ -65,10 +69,24 @@ async function handleInboundMessage(
 
 async function handleDeliveryReport(
   orgId: string,
-  report: z.output<typeof DeliveryReportSchema>['message_delivery_report'],
+  callback: z.output<typeof DeliveryReportSchema>,
   now: Date,
 ): Promise<CallbackOutcome> {
-  const send = await findSendByProviderId(report.message_id);
+  const report = callback.message_delivery_report;
+  const send =
+    (await findSendByProviderId(report.message_id)) ??
+    (callback.correlation_id
+      ? await reconcileAcceptedSend(
+          {
+            sendId: callback.correlation_id,
+            providerMessageId: report.message_id,
+            ...(callback.accepted_time && { acceptedAt: callback.accepted_time }),
+            via: 'sinch_callback',
+            orgId,
+          },
+          now,
+        )
+      : undefined);
   if (!send || send.orgId !== orgId) return { handled: 'ignored' };
   const decision = await actOnce('sinch-report', `${report.message_id}#${report.status}`, now, async () => {
     const reason = report.reason?.description ?? report.reason?.code ?? report.status;

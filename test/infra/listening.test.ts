@@ -425,7 +425,7 @@ describe('SES events', () => {
     expect(rule.Properties.State).toBe('ENABLED');
     expect(rule.Properties.EventPattern).toEqual({
       source: ['aws.ses'],
-      'detail-type': ['Email Bounced', 'Email Complaint Received', 'Email Delivered'],
+      'detail-type': ['Email Sent', 'Email Bounced', 'Email Complaint Received', 'Email Delivered'],
       detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: ids.configurationSet }] } } },
     });
   });

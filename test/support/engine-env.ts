@@ -12,6 +12,7 @@ export const ENGINE_TEST_ENV = {
   INBOUND_DOMAIN: 'assistants.followup.test',
   INBOUND_BUCKET: 'followup-test-inbound',
   INBOUND_PREFIX: 'inbound/',
+  RECONCILE_WINDOW_MINUTES: '15',
 };
 
 /** The unsubscribe signing key the integration setup stores, so tests can sign tokens as the sender does. */

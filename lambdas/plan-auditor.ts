@@ -1,0 +1,16 @@
+/**
+ * The plan auditor Lambda, invoked every few minutes by an EventBridge Scheduler rate schedule: re-arms
+ * active plans whose step is overdue (engine/plan-audit.ts).
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { clock } from './clock';
+import { auditPlans } from './engine/plan-audit';
+import { logger } from './observability';
+
+export const handler = middy<unknown, void>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async () => {
+    const summary = await auditPlans(clock.now());
+    logger.info('Plans audited', { ...summary });
+  });
