@@ -15,10 +15,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import type { MiddlewareStack } from '@smithy/types';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { lambdaContext } from './api-gateway-event';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
+import { createFaultRoutes } from './fault-routes';
+import { createFaultRegistry, type FaultRegistry, SINCH_SEND_OPERATION } from './faults';
 import type { LocalRoute } from './http-server';
 import {
   createListeningRoutes,
@@ -30,6 +33,7 @@ import { DAY_MS, type LocalClock } from './local-clock';
 import { createOutbox, type Outbox } from './outbox';
 import { type S3Emulator, startS3Emulator } from './s3-emulator';
 import { type SchedulerEmulator, startSchedulerEmulator } from './scheduler-emulator';
+import { attachFaults, type SdkFaultService } from './sdk-faults';
 import { type SecretsEmulator, startSecretsEmulator } from './secrets-emulator';
 import { type SesLocal, startSesLocal } from './ses-local';
 import { type SinchStub, startSinchStub } from './sinch-stub';
@@ -84,6 +88,11 @@ export interface EngineStack {
   sinch: SinchStub;
   /** Holds received e-mails where SES's receipt rule would store them (ENGINE_SETTINGS.inboundBucket). */
   s3: S3Emulator;
+  /**
+   * Fault rules played on the engine's AWS clients, the Sinch stub and the scheduler's deliveries
+   * (faults.ts); the same registry `/_local/faults` serves.
+   */
+  faults: EngineFaults;
   /** Runs sequence-changes on the stream and replan-worker on the queue until both are quiet. */
   settle(): Promise<SettleSummary>;
   /**
@@ -92,12 +101,22 @@ export interface EngineStack {
    */
   advance(ms: number): Promise<{ now: Date; fired: number }>;
   /**
-   * `/_local/clock`, `/_local/clock/advance`, `/_local/outbox`, `/_local/services`, and the outside
+   * `/_local/clock`, `/_local/clock/advance`, `/_local/outbox`, `/_local/services`, `/_local/faults`
+   * (fault-routes.ts), and the outside
    * world's events: `/_local/inbound/email`, `/_local/inbound/whatsapp`, `/_local/whatsapp/delivery-report`,
    * `/_local/ses-event` (see listening-routes.ts).
    */
   localRoutes: Record<string, LocalRoute>;
   stop(): Promise<void>;
+}
+
+/** What tests need of the fault registry: the `/_local/faults` operations without HTTP. */
+export interface EngineFaults extends Pick<FaultRegistry, 'add' | 'list' | 'clear'> {
+  /** Plays the rules on a client of the test's own too (e.g. one with maxAttempts 1). */
+  attach: <Input extends object, Output extends object>(
+    client: { middlewareStack: MiddlewareStack<Input, Output> },
+    service: SdkFaultService,
+  ) => void;
 }
 
 const SENDER_DLQ = 'sender-dlq';
@@ -149,8 +168,11 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
   };
   try {
     let handlers: EngineHandlers | undefined;
+    const faults = createFaultRegistry({ clock });
     const scheduler = await startSchedulerEmulator({
       clock,
+      duplicateDelivery: () =>
+        faults.take({ service: 'scheduler', kinds: ['duplicate-delivery'] }) !== undefined,
       invokeTarget: async (target) => {
         if (!handlers) throw new Error('The engine handlers are not loaded yet');
         if (target.arn !== ENGINE_SETTINGS.senderFunctionArn) {
@@ -158,8 +180,9 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
         }
         // Stamped with the time the sender saw: a fast clock moves on while it runs.
         const invokedAt = clock.now();
+        const { sender } = handlers;
         try {
-          await handlers.sender(JSON.parse(target.input), lambdaContext('sender'));
+          await faults.runInvocation(() => sender(JSON.parse(target.input), lambdaContext('sender')));
         } finally {
           await outbox.capture(invokedAt);
         }
@@ -170,8 +193,20 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     stoppers.push(ses.stop);
     // The emulator's store outlives instances in one process; a new engine starts with an empty outbox.
     await ses.clear();
-    const sinch = await startSinchStub();
+    const sinch = await startSinchStub({
+      faults: {
+        takeSend: () =>
+          faults.take({
+            service: 'sinch',
+            operation: SINCH_SEND_OPERATION,
+            kinds: ['error', 'throttle', 'timeout-after-accept', 'latency'],
+          }),
+        accepted: faults.sinchAccepted,
+      },
+    });
     stoppers.push(sinch.stop);
+    const untagSinchRequests = faults.tagInvocationRequests(sinch.endpoint);
+    stoppers.push(async () => untagSinchRequests());
     const sqs = await startSqsEmulator({ region: LOCAL_REGION });
     stoppers.push(sqs.stop);
     const secrets = await startSecretsEmulator({ region: LOCAL_REGION });
@@ -188,6 +223,8 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     // Before any handler is imported: they read their environment once, at import.
     Object.assign(process.env, {
       AWS_REGION: LOCAL_REGION,
+      TABLE_NAME: options.tableName,
+      AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
       SCHEDULE_GROUP: ENGINE_SETTINGS.scheduleGroup,
       SENDER_FUNCTION_ARN: ENGINE_SETTINGS.senderFunctionArn,
       SCHEDULER_ROLE_ARN: ENGINE_SETTINGS.schedulerRoleArn,
@@ -211,6 +248,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     });
     handlers = await loadHandlers(options.handlers ?? {});
     const loaded = handlers;
+    await attachFaultsToEngineClients(faults);
 
     if (state?.schedules.length) await restoreSchedules(scheduler.endpoint, state.schedules);
 
@@ -393,6 +431,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
           deadLetters: scheduler.deadLetters.length,
         },
       }),
+      ...createFaultRoutes(faults),
       ...createListeningRoutes({
         apiUrl: options.apiUrl ?? NO_API_URL,
         clock,
@@ -424,6 +463,12 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       ses,
       sinch,
       s3,
+      faults: {
+        add: faults.add,
+        list: faults.list,
+        clear: faults.clear,
+        attach: (client, service) => attachFaults(client, service, faults),
+      },
       settle,
       advance,
       localRoutes,
@@ -433,6 +478,22 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     await stopAll();
     throw error;
   }
+}
+
+/** The engine's own AWS clients, imported after the environment is set (they read it at import). */
+async function attachFaultsToEngineClients(faults: FaultRegistry): Promise<void> {
+  const [{ db }, { sesClient }, { schedulerClient }, { sqsClient }, { secretsClient }] = await Promise.all([
+    import('../lambdas/data/client'),
+    import('../lambdas/adapters/email-sender'),
+    import('../lambdas/adapters/step-scheduler'),
+    import('../lambdas/adapters/replan-queue'),
+    import('../lambdas/adapters/secrets'),
+  ]);
+  attachFaults(db, 'dynamodb', faults);
+  attachFaults(sesClient, 'ses', faults);
+  attachFaults(schedulerClient, 'scheduler', faults);
+  attachFaults(sqsClient, 'sqs', faults);
+  attachFaults(secretsClient, 'secretsmanager', faults);
 }
 
 type Loadable = {

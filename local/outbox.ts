@@ -31,6 +31,12 @@ export interface OutboxItem {
   at: string;
   /** SES MessageId or Sinch message_id. */
   providerMessageId: string;
+  /** E-mail: the SendEmail request's EmailTags (Name -> Value). */
+  tags?: Record<string, string>;
+  /** WhatsApp: the send request's `correlation_id`. */
+  correlationId?: string;
+  /** WhatsApp: the send request's `message_metadata`. */
+  messageMetadata?: string;
 }
 
 export interface Outbox {
@@ -106,6 +112,7 @@ function emailItem(email: SesLocalEmail, at: string): OutboxItem {
       : {}),
     at,
     providerMessageId: email.messageId,
+    ...(email.tags === undefined ? {} : { tags: email.tags }),
   };
 }
 
@@ -118,5 +125,7 @@ function whatsAppItem(message: SinchSentMessage, at: string): OutboxItem {
     parameters: message.parameters,
     at,
     providerMessageId: message.messageId,
+    ...(message.correlationId === undefined ? {} : { correlationId: message.correlationId }),
+    ...(message.messageMetadata === undefined ? {} : { messageMetadata: message.messageMetadata }),
   };
 }

@@ -120,6 +120,11 @@ export interface SchedulerEmulatorOptions {
   invokeTarget: InvokeTarget;
   /** When set, requests beyond this many per second (wall time) get a ThrottlingException. */
   requestsPerSecond?: number;
+  /**
+   * Asked as each due schedule fires: true delivers it twice, concurrently, each copy with its own
+   * retries (EventBridge Scheduler delivers at least once). Absent: once.
+   */
+  duplicateDelivery?: (schedule: Readonly<EmulatedSchedule>) => boolean;
   port?: number;
 }
 
@@ -392,6 +397,11 @@ export async function startSchedulerEmulator(options: SchedulerEmulatorOptions):
   }
 
   async function deliver(record: ScheduleRecord): Promise<void> {
+    const twice = options.duplicateDelivery?.(snapshot(record)) ?? false;
+    await Promise.all(twice ? [deliverOnce(record), deliverOnce(record)] : [deliverOnce(record)]);
+  }
+
+  async function deliverOnce(record: ScheduleRecord): Promise<void> {
     const { Target, Arn } = record.schedule;
     const target = { arn: Target.Arn, input: Target.Input ?? '{}' };
     const retries = Math.min(

@@ -5,7 +5,7 @@
  * The emulator keeps its store in module state: every instance in one process shares it, so tests
  * should find their own messages by id (or `clear()` first) rather than count all of them.
  */
-import { createServer, request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
@@ -30,8 +30,19 @@ const SesLocalEmailSchema = z.object({
 
 const SesLocalStoreSchema = z.object({ emails: z.array(SesLocalEmailSchema) });
 
-export type SesLocalEmail = z.output<typeof SesLocalEmailSchema>;
-export type SesLocalStore = z.output<typeof SesLocalStoreSchema>;
+/** The parts of a SendEmail request and answer the front reads to remember a message's EmailTags. */
+const SendEmailTagsSchema = z.object({
+  EmailTags: z.array(z.object({ Name: z.string(), Value: z.string() })).optional(),
+});
+const SendEmailAnswerSchema = z.object({ MessageId: z.string() });
+
+export type SesLocalEmail = z.output<typeof SesLocalEmailSchema> & {
+  /** The SendEmail request's EmailTags (Name -> Value), which SES puts on the message's events. */
+  tags?: Record<string, string>;
+};
+export interface SesLocalStore {
+  emails: SesLocalEmail[];
+}
 
 export interface SesLocal {
   /** Origin such as `http://127.0.0.1:43125`, for `new SESv2Client({ endpoint })`. */
@@ -61,17 +72,21 @@ export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesL
   const server = await startEmulator({ host: '127.0.0.1', port: 0 });
   const inner = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const faults: number[] = [];
+  // The emulator drops EmailTags; the front keeps them per MessageId it answered.
+  const tagsByMessageId = new Map<string, Record<string, string>>();
   // A thin front that can fail SendEmail on demand; everything else (the web UI, /store) passes through.
   const front = createServer((request, response) => {
-    const fault =
-      request.method === 'POST' && request.url?.startsWith('/v2/email/outbound-emails')
-        ? faults.shift()
-        : undefined;
+    const isSend = request.method === 'POST' && request.url?.startsWith('/v2/email/outbound-emails') === true;
+    const fault = isSend ? faults.shift() : undefined;
     if (fault !== undefined) {
       request.resume();
       const type = SES_ERRORS[fault] ?? 'InternalServiceErrorException';
       response.writeHead(fault, { 'content-type': 'application/json', 'x-amzn-errortype': type });
       response.end(JSON.stringify({ message: `Injected ${type}` }));
+      return;
+    }
+    if (isSend) {
+      forwardSend(request, response);
       return;
     }
     const forward = httpRequest(
@@ -85,6 +100,35 @@ export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesL
     forward.on('error', () => response.writeHead(502).end());
     request.pipe(forward);
   });
+  function forwardSend(request: IncomingMessage, response: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const tags = SendEmailTagsSchema.safeParse(parseJson(body.toString('utf8'))).data?.EmailTags;
+      const forward = httpRequest(
+        `${inner}${request.url ?? '/'}`,
+        { method: request.method, headers: { ...request.headers, 'content-length': String(body.length) } },
+        (answer) => {
+          const answered: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => answered.push(chunk));
+          answer.on('end', () => {
+            const text = Buffer.concat(answered);
+            const messageId = SendEmailAnswerSchema.safeParse(parseJson(text.toString('utf8'))).data
+              ?.MessageId;
+            if (messageId !== undefined && tags !== undefined && tags.length > 0) {
+              tagsByMessageId.set(messageId, Object.fromEntries(tags.map((tag) => [tag.Name, tag.Value])));
+            }
+            response.writeHead(answer.statusCode ?? 502, answer.headers);
+            response.end(text);
+          });
+        },
+      );
+      forward.on('error', () => response.writeHead(502).end());
+      forward.end(body);
+    });
+  }
+
   const endpoint = await listenLocally(front, options.port);
 
   return {
@@ -92,11 +136,18 @@ export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesL
     async store() {
       const response = await fetch(`${endpoint}/store`);
       if (!response.ok) throw new Error(`aws-ses-v2-local /store answered ${response.status}`);
-      return SesLocalStoreSchema.parse(await response.json());
+      const { emails } = SesLocalStoreSchema.parse(await response.json());
+      return {
+        emails: emails.map((email) => {
+          const tags = tagsByMessageId.get(email.messageId);
+          return tags === undefined ? email : { ...email, tags: { ...tags } };
+        }),
+      };
     },
     async clear() {
       const response = await fetch(`${endpoint}/clear-store`, { method: 'POST' });
       if (!response.ok) throw new Error(`aws-ses-v2-local /clear-store answered ${response.status}`);
+      tagsByMessageId.clear();
     },
     failNext(status: number, times = 1) {
       faults.push(...Array.from({ length: times }, () => status));
@@ -106,4 +157,12 @@ export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesL
       await closeServer(server);
     },
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

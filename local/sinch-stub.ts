@@ -6,7 +6,8 @@
  * told to fail the next sends, to exercise retry and rejection handling.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { closeServer, listenLocally } from './ports';
 
@@ -22,7 +23,25 @@ export interface SinchSentMessage {
   parameters: Record<string, string>;
   /** The `message_id` the stub answered with. */
   messageId: string;
+  /** The send request's `correlation_id`, which Sinch echoes in callbacks. */
+  correlationId?: string;
+  /** The send request's `message_metadata`, which Sinch echoes in delivery reports. */
+  messageMetadata?: string;
   at: Date;
+}
+
+/** A fault the stub plays on one `messages:send` (see faults.ts for their meaning). */
+export interface SinchFault {
+  fault: 'error' | 'throttle' | 'timeout-after-accept' | 'latency' | 'duplicate-delivery';
+  latencyMs?: number;
+}
+
+/** How the stub consults the local fault registry; absent, sends only fail through failNext. */
+export interface SinchFaults {
+  /** The fault the next send meets, recorded as fired; undefined: none. */
+  takeSend(): SinchFault | undefined;
+  /** The stub stored a message sent with these request headers. */
+  accepted(headers: IncomingHttpHeaders): void;
 }
 
 export interface SinchStubOptions {
@@ -30,6 +49,7 @@ export interface SinchStubOptions {
   port?: number;
   /** When given, token requests with other credentials get 401 as from Sinch's auth server. */
   credentials?: { keyId: string; keySecret: string };
+  faults?: SinchFaults;
 }
 
 export interface SinchStub {
@@ -77,6 +97,8 @@ const SendTemplateRequest = z.object({
   message: z.object({
     template_message: z.object({ channel_template: z.record(z.string(), TemplateReference) }),
   }),
+  correlation_id: z.string().optional(),
+  message_metadata: z.string().optional(),
 });
 
 export async function startSinchStub(options: SinchStubOptions = {}): Promise<SinchStub> {
@@ -90,13 +112,13 @@ export async function startSinchStub(options: SinchStubOptions = {}): Promise<Si
       .catch((error: unknown) => answerError(response, 500, `Stub failure: ${String(error)}`));
   });
 
-  function route(request: IncomingMessage, body: string, response: ServerResponse): void {
+  async function route(request: IncomingMessage, body: string, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://stub').pathname;
     const sendPath = SEND_PATH.exec(path);
     if (request.method === 'POST' && path === '/oauth2/token') {
       issueToken(request, body, response);
     } else if (request.method === 'POST' && sendPath?.[1]) {
-      acceptSend(request, decodeURIComponent(sendPath[1]), body, response);
+      await acceptSend(request, decodeURIComponent(sendPath[1]), body, response);
     } else {
       answerError(response, 404, `No stubbed route for ${request.method} ${path}`);
     }
@@ -128,12 +150,12 @@ export async function startSinchStub(options: SinchStubOptions = {}): Promise<Si
     });
   }
 
-  function acceptSend(
+  async function acceptSend(
     request: IncomingMessage,
     projectId: string,
     body: string,
     response: ServerResponse,
-  ): void {
+  ): Promise<void> {
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     if (!token || !issuedTokens.has(token)) {
       response.setHeader('www-authenticate', 'Bearer error="invalid_token"');
@@ -145,6 +167,13 @@ export async function startSinchStub(options: SinchStubOptions = {}): Promise<Si
       answerError(response, failure, `Stubbed failure ${failure}`);
       return;
     }
+    const fault = options.faults?.takeSend();
+    if (fault?.fault === 'latency') await sleep(fault.latencyMs ?? 0);
+    if (fault?.fault === 'error' || fault?.fault === 'throttle') {
+      const status = fault.fault === 'error' ? 500 : 429;
+      answerError(response, status, `Injected by the local fault registry: ${GOOGLE_STYLE_STATUS[status]}`);
+      return;
+    }
     const parsed = SendTemplateRequest.safeParse(parseJson(body));
     if (!parsed.success) {
       answerError(
@@ -154,7 +183,7 @@ export async function startSinchStub(options: SinchStubOptions = {}): Promise<Si
       );
       return;
     }
-    const { app_id: appId, recipient, message } = parsed.data;
+    const { app_id: appId, recipient, message, correlation_id, message_metadata } = parsed.data;
     const identity = recipient.identified_by.channel_identities[0];
     const template = identity ? message.template_message.channel_template[identity.channel] : undefined;
     if (!identity || !template) {
@@ -174,9 +203,17 @@ export async function startSinchStub(options: SinchStubOptions = {}): Promise<Si
       languageCode: template.language_code,
       parameters: template.parameters ?? {},
       messageId: ulidLike(),
+      ...(correlation_id === undefined ? {} : { correlationId: correlation_id }),
+      ...(message_metadata === undefined ? {} : { messageMetadata: message_metadata }),
       at: new Date(),
     };
     sentMessages.push(accepted);
+    options.faults?.accepted(request.headers);
+    if (fault?.fault === 'timeout-after-accept') {
+      // Stored, never answered: the client's fetch fails with a reset instead of hanging.
+      request.socket.destroy();
+      return;
+    }
     answerJson(response, 200, { message_id: accepted.messageId, accepted_time: accepted.at.toISOString() });
   }
 
