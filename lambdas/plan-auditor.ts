@@ -5,12 +5,14 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { clock } from './clock';
-import { auditPlans } from './engine/plan-audit';
+import { type AuditSummary, auditPlans } from './engine/plan-audit';
 import { logger } from './observability';
 
-export const handler = middy<unknown, void>()
+/** Answers the summary too: the scheduler ignores it, the local stack reads it. */
+export const handler = middy<unknown, AuditSummary>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {
     const summary = await auditPlans(clock.now());
     logger.info('Plans audited', { ...summary });
+    return summary;
   });

@@ -122,7 +122,11 @@ function readSettings(scope: Construct): Settings {
     );
   }
   const reconcileWindowMinutes = Number(context('reconcileWindowMinutes') ?? 15);
-  if (!Number.isInteger(reconcileWindowMinutes) || reconcileWindowMinutes < 1 || reconcileWindowMinutes > 1440) {
+  if (
+    !Number.isInteger(reconcileWindowMinutes) ||
+    reconcileWindowMinutes < 1 ||
+    reconcileWindowMinutes > 1440
+  ) {
     throw new Error('followup:reconcileWindowMinutes must be a whole number of minutes from 1 to 1440');
   }
   return {

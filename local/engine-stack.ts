@@ -18,6 +18,7 @@ import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-schedule
 import type { MiddlewareStack } from '@smithy/types';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
+import type { AuditSummary } from '../lambdas/engine/plan-audit';
 import { lambdaContext } from './api-gateway-event';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
 import { createFaultRoutes } from './fault-routes';
@@ -27,6 +28,7 @@ import {
   createListeningRoutes,
   type InboundEmailHandler,
   type SesEventsHandler,
+  sesPublishedEvent,
   type WhatsAppOrgApp,
 } from './listening-routes';
 import { DAY_MS, type LocalClock } from './local-clock';
@@ -49,8 +51,13 @@ export interface EngineHandlers {
   replanWorker: SqsHandler;
   /** SES receiving's Lambda action, invoked by `POST /_local/inbound/email`. */
   inboundEmail: InboundEmailHandler;
-  /** The configuration set's events on EventBridge, invoked by `POST /_local/ses-event`. */
+  /**
+   * The configuration set's events on EventBridge: a Send event for every e-mail the SES emulator
+   * accepts (as SES publishes), and what `POST /_local/ses-event` plays.
+   */
   sesEvents: SesEventsHandler;
+  /** The plan auditor, which a rate schedule runs in AWS; here audit() and advance() run it. */
+  planAuditor: (event: unknown, context: Context) => Promise<AuditSummary>;
 }
 
 export interface EngineStackOptions {
@@ -96,6 +103,11 @@ export interface EngineStack {
   /** Runs sequence-changes on the stream and replan-worker on the queue until both are quiet. */
   settle(): Promise<SettleSummary>;
   /**
+   * Runs the plan auditor once at the current local time, then settles. advance() also runs it, as
+   * its rate schedule would: ten local minutes after schedules fired, and again while it repairs.
+   */
+  audit(): Promise<AuditSummary>;
+  /**
    * Moves the clock forward by `ms`, stopping at each schedule that falls due on the way so its send
    * sees its own time, and settles after each; answers how many schedules fired.
    */
@@ -136,7 +148,16 @@ export const ENGINE_SETTINGS = {
   inboundPrefix: 'inbound/',
   inboundDomain: 'assistants.localhost',
   inboundFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:function:inbound-email`,
+  /** As cdk.json's followup:reconcileWindowMinutes. */
+  reconcileWindowMinutes: 15,
 } as const;
+
+/**
+ * When advance() runs the auditor: this long after schedules fired (the auditor's 5-minute overdue
+ * cutoff plus its 5-minute rate in AWS), and every rate while it keeps repairing.
+ */
+const AUDIT_AFTER_FIRING_MS = 10 * 60_000;
+const AUDIT_RATE_MS = 5 * 60_000;
 
 /** Port 9 (discard) refuses connections: an engine started without the API posts callbacks nowhere. */
 const NO_API_URL = 'http://127.0.0.1:9';
@@ -185,6 +206,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
           await faults.runInvocation(() => sender(JSON.parse(target.input), lambdaContext('sender')));
         } finally {
           await outbox.capture(invokedAt);
+          await publishSendEvents();
         }
       },
     });
@@ -244,10 +266,30 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       INBOUND_BUCKET: ENGINE_SETTINGS.inboundBucket,
       INBOUND_PREFIX: ENGINE_SETTINGS.inboundPrefix,
       INBOUND_DOMAIN: ENGINE_SETTINGS.inboundDomain,
+      RECONCILE_WINDOW_MINUTES: String(ENGINE_SETTINGS.reconcileWindowMinutes),
       API_URL: options.apiUrl ?? NO_API_URL,
     });
     handlers = await loadHandlers(options.handlers ?? {});
     const loaded = handlers;
+
+    /** SES publishes a Send event for every message it accepts; so does the local stack, once each. */
+    const published = new Set<string>();
+    async function publishSendEvents(): Promise<void> {
+      for (const item of await outbox.items()) {
+        if (item.channel !== 'email' || published.has(item.providerMessageId)) continue;
+        published.add(item.providerMessageId);
+        const event = sesPublishedEvent({
+          type: 'Send',
+          providerMessageId: item.providerMessageId,
+          configurationSet: ENGINE_SETTINGS.sesConfigurationSet,
+          at: new Date(item.at),
+          sent: item,
+        });
+        await loaded
+          .sesEvents(event, lambdaContext('ses-events'))
+          .catch((error: unknown) => console.warn('local engine: a Send event failed', error));
+      }
+    }
     await attachFaultsToEngineClients(faults);
 
     if (state?.schedules.length) await restoreSchedules(scheduler.endpoint, state.schedules);
@@ -293,6 +335,20 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       return fired;
     }
 
+    /** When the auditor runs next on the local clock (undefined: nothing fired since it last found all well). */
+    let auditDueAt: number | undefined;
+    async function auditNow(): Promise<AuditSummary> {
+      const summary = await loaded.planAuditor({}, lambdaContext('plan-auditor'));
+      await settleNow();
+      // Repairs create schedules that may fail again: audit a rate later, until a run re-arms nothing.
+      auditDueAt = summary.repaired > 0 ? clock.now().getTime() + AUDIT_RATE_MS : undefined;
+      return summary;
+    }
+    function noteFiring(): void {
+      const due = clock.now().getTime() + AUDIT_AFTER_FIRING_MS;
+      if (auditDueAt === undefined || due < auditDueAt) auditDueAt = due;
+    }
+
     function nextDueAt(): number | undefined {
       let next: number | undefined;
       for (const schedule of scheduler.schedules()) {
@@ -314,13 +370,19 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
         const firedNow = await fireDueNow();
         if (firedNow > 0) {
           fired += firedNow;
+          noteFiring();
           // A send may plan the next step, due at once or before the target: look again.
           await settleNow();
           continue;
         }
-        const next = nextDueAt();
-        if (next === undefined || next > target) break;
+        const dueSchedule = nextDueAt();
+        const next = Math.min(
+          dueSchedule ?? Number.POSITIVE_INFINITY,
+          auditDueAt ?? Number.POSITIVE_INFINITY,
+        );
+        if (next === Number.POSITIVE_INFINITY || next > target) break;
         if (next > clock.now().getTime()) clock.set(new Date(next));
+        if (auditDueAt !== undefined && next === auditDueAt && next !== dueSchedule) await auditNow();
       }
       if (clock.now().getTime() < target) clock.set(new Date(target));
       return { now: clock.now(), fired };
@@ -346,9 +408,10 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
 
     async function tick(): Promise<void> {
       // Due schedules first: the loop woke for them, and each moment of settling first makes them later.
-      await fireDueNow();
+      if ((await fireDueNow()) > 0) noteFiring();
       await settleNow();
       if ((await fireDueNow()) > 0) await settleNow();
+      if (auditDueAt !== undefined && clock.now().getTime() >= auditDueAt) await auditNow();
       saveState();
     }
 
@@ -383,6 +446,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     });
 
     const settle = () => exclusive(settleNow);
+    const audit = () => exclusive(auditNow);
     const advance = (ms: number) => exclusive(() => advanceNow(ms));
     /** One invocation by an outside event, then what it sent is stamped and the engine settles. */
     const deliver = <T>(invoke: () => Promise<T>): Promise<T> =>
@@ -470,6 +534,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
         attach: (client, service) => attachFaults(client, service, faults),
       },
       settle,
+      audit,
       advance,
       localRoutes,
       stop: stopAll,
@@ -519,6 +584,11 @@ const ENTRY_POINTS: Loadable = {
   },
   inboundEmail: { file: 'inbound-email', missing: notYet('inbound-email'), standIn: 'fails every e-mail' },
   sesEvents: { file: 'ses-events', missing: notYet('ses-events'), standIn: 'fails every event' },
+  planAuditor: {
+    file: 'plan-auditor',
+    missing: async () => ({ overdue: 0, repaired: 0 }),
+    standIn: 'audits nothing',
+  },
 };
 
 async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<EngineHandlers> {
@@ -540,6 +610,7 @@ async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<EngineH
     replanWorker: await load('replanWorker'),
     inboundEmail: await load('inboundEmail'),
     sesEvents: await load('sesEvents'),
+    planAuditor: await load('planAuditor'),
   };
 }
 

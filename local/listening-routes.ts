@@ -189,10 +189,11 @@ function headerOf(line: string): { name: string; value: string } {
 // SES event publishing: the configuration set's events on the default event bus
 // ---------------------------------------------------------------------------------------------------
 
-export type SesFeedbackType = 'Bounce' | 'Complaint' | 'Delivery';
+export type SesFeedbackType = 'Send' | 'Bounce' | 'Complaint' | 'Delivery';
 
 /** The EventBridge detail types SES gives the event types the engine listens to. */
 export const SES_DETAIL_TYPES = {
+  Send: 'Email Sent',
   Bounce: 'Email Bounced',
   Complaint: 'Email Complaint Received',
   Delivery: 'Email Delivered',
@@ -215,6 +216,8 @@ export interface SesPublishedMail {
 export interface SesEventRecord {
   eventType: SesFeedbackType;
   mail: SesPublishedMail;
+  /** A send event's own object is empty: acceptance is all it says. */
+  send?: Record<string, never>;
   bounce?: {
     bounceType: 'Permanent' | 'Transient';
     bounceSubType: string;
@@ -256,7 +259,7 @@ export interface SesFeedbackInput {
   configurationSet: string;
   at: Date;
   /** The message as sent, when known: fills the event's mail object as SES would. */
-  sent?: Pick<OutboxItem, 'from' | 'to' | 'cc' | 'subject' | 'headers' | 'at'>;
+  sent?: Pick<OutboxItem, 'from' | 'to' | 'cc' | 'subject' | 'headers' | 'at' | 'tags'>;
 }
 
 /** The event SES puts on the default bus for a configuration set's bounce, complaint or delivery. */
@@ -293,6 +296,8 @@ export function sesPublishedEvent(input: SesFeedbackInput): SesPublishedEvent {
       'ses:source-ip': ['127.0.0.1'],
       'ses:from-domain': [fromDomain],
       'ses:caller-identity': ['local'],
+      // The message's own EmailTags (the step's send id) come back on every event.
+      ...Object.fromEntries(Object.entries(input.sent?.tags ?? {}).map(([name, value]) => [name, [value]])),
     },
   };
   const feedbackId = `${randomBytes(8).toString('hex')}-${randomUUID()}-000000`;
@@ -322,6 +327,8 @@ export function sesPublishedEvent(input: SesFeedbackInput): SesPublishedEvent {
       complaintFeedbackType: 'abuse',
       arrivalDate: at,
     };
+  } else if (input.type === 'Send') {
+    record.send = {};
   } else {
     record.delivery = {
       timestamp: at,
@@ -413,6 +420,8 @@ export type SinchDeliveryStatus = 'QUEUED_ON_CHANNEL' | 'DELIVERED' | 'READ' | '
 export function sinchDeliveryReportCallback(input: {
   app: SinchApp;
   messageId: string;
+  /** The send request's correlation_id, which Sinch puts on the message's callbacks. */
+  correlationId?: string;
   identity: string;
   status: SinchDeliveryStatus;
   reason?: string;
@@ -436,7 +445,7 @@ export function sinchDeliveryReportCallback(input: {
       processing_mode: 'CONVERSATION',
     },
     message_metadata: '',
-    correlation_id: '',
+    correlation_id: input.correlationId ?? '',
   };
 }
 
@@ -685,6 +694,7 @@ export function createListeningRoutes(options: ListeningRoutesOptions): Record<s
       const callback = sinchDeliveryReportCallback({
         app,
         messageId: providerMessageId,
+        ...(sent?.correlationId === undefined ? {} : { correlationId: sent.correlationId }),
         identity,
         status,
         ...(reason === undefined ? {} : { reason }),

@@ -329,8 +329,8 @@ export async function markUncertain(
 /**
  * The item that records a step's outcome; it goes in one transaction with the lead's next plan. A
  * failure finishes the claim (or the uncertain step) this invocation holds; a skip (made without a
- * claim) may only write a fresh record, never over a claim another invocation holds nor over a settled
- * step. Sends are recorded by recordSent, before anything else.
+ * claim) may only write a fresh record or settle a step given back or left uncertain past its window,
+ * never over a claim another invocation holds nor over a settled step. Sends are recorded by recordSent, before anything else.
  */
 export function sendOutcome(record: SendRecord): TransactItem {
   const finishesClaim = record.status === 'failed';
@@ -342,11 +342,11 @@ export function sendOutcome(record: SendRecord): TransactItem {
       Item: { ...key, entity: 'send', ...record, ...lookup },
       ConditionExpression: finishesClaim
         ? 'attribute_not_exists(pk) OR #status IN (:claimed, :retryable, :uncertain)'
-        : 'attribute_not_exists(pk) OR #status = :retryable',
+        : 'attribute_not_exists(pk) OR #status IN (:retryable, :uncertain)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: finishesClaim
         ? { ':claimed': 'claimed', ':retryable': 'retryable', ':uncertain': 'uncertain' }
-        : { ':retryable': 'retryable' },
+        : { ':retryable': 'retryable', ':uncertain': 'uncertain' },
     },
   };
 }

@@ -178,12 +178,13 @@ async function settleEarlierAttempt(firing: Firing): Promise<SendOutcome | undef
         firing,
         'the attempt stopped before recording the provider’s answer',
         new Date(Math.max(claimedAt + config.reconcileWindowMs, now.getTime())),
+        true,
       );
     }
     case 'uncertain': {
       const reconcileAt = new Date(record?.reconcileAt ?? now.toISOString());
       if (reconcileAt > now)
-        return awaitReconciliation(firing, record?.reason ?? 'outcome unknown', reconcileAt);
+        return awaitReconciliation(firing, record?.reason ?? 'outcome unknown', reconcileAt, false);
       // Unknown twice: it may have gone either time, so it is not sent a third time.
       const reason = 'the provider’s answer was lost twice; not sent again';
       await appendTimelineEvent(firing.lead.orgId, firing.lead.id, {
@@ -202,10 +203,16 @@ async function settleEarlierAttempt(firing: Firing): Promise<SendOutcome | undef
  * waits until `reconcileAt`, when the firing finds it sent (a provider event said so) or sends it
  * again. The old answer, "give the claim back and send again", is how a lost answer became two e-mails.
  */
-async function awaitReconciliation(firing: Firing, reason: string, reconcileAt: Date): Promise<SendOutcome> {
+async function awaitReconciliation(
+  firing: Firing,
+  reason: string,
+  reconcileAt: Date,
+  /** The step is still a claim (this invocation's, or an abandoned one) to mark uncertain. */
+  fromClaim: boolean,
+): Promise<SendOutcome> {
   const { lead, enrollment, assistant, now } = firing;
   const ref = baseRecord(firing);
-  if (firing.state.stepSend?.status !== 'uncertain') {
+  if (fromClaim) {
     if (!(await markUncertain(ref, { reason, reconcileAt: reconcileAt.toISOString() }))) {
       throw new Error(`Step ${enrollment.nextStep} changed while it was marked uncertain; retrying`);
     }
@@ -292,7 +299,8 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     accepted = await prepared.send();
   } catch (error) {
     if (error instanceof ProviderOutcomeUnknownError) {
-      return awaitReconciliation(firing, error.message, new Date(now.getTime() + config.reconcileWindowMs));
+      const reconcileAt = new Date(now.getTime() + config.reconcileWindowMs);
+      return awaitReconciliation(firing, error.message, reconcileAt, true);
     }
     if (error instanceof ProviderTransientError) {
       await releaseClaim(baseRecord(firing), day, error.message);

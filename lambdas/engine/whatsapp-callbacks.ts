@@ -90,6 +90,8 @@ async function handleDeliveryReport(
   if (!send || send.orgId !== orgId) return { handled: 'ignored' };
   const decision = await actOnce('sinch-report', `${report.message_id}#${report.status}`, now, async () => {
     const reason = report.reason?.description ?? report.reason?.code ?? report.status;
+    // Queued says only that Sinch took the message, which the send (or its reconciliation) recorded.
+    if (report.status === 'QUEUED_ON_CHANNEL') return { handled: 'queued' };
     if (report.status === 'FAILED') {
       await markSendFailed(send, `WhatsApp delivery failed: ${reason}`);
       return { handled: 'failed' };

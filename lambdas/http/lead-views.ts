@@ -27,8 +27,9 @@ export function leadTimelineView(
   log: { sends: SendRecord[]; events: TimelineEvent[] },
   sequence: Sequence | undefined,
 ) {
+  // Steps in flight or in doubt show through their events (uncertain, reconciled_sent, ...), not twice.
   const sends = log.sends
-    .filter((send) => send.status !== 'claimed' && send.status !== 'retryable')
+    .filter((send) => send.status !== 'claimed' && send.status !== 'retryable' && send.status !== 'uncertain')
     .map((send) => ({
       kind: send.status,
       at: send.at,
