@@ -3,7 +3,8 @@
  * Sinch, SQS, Secrets Manager, S3), the environment those Lambdas read, and the event sources that
  * invoke them in AWS, played locally: due schedules invoke the sender, the table's stream feeds
  * sequence-changes, the replan queue feeds replan-worker. A movable clock drives it all, and
- * `/_local/clock`, `/_local/outbox` show and move it. The outside world's events (a reply by e-mail or
+ * `/_local/clock`, `/_local/outbox` show and move it. `/_local/faults` makes the engine's AWS clients,
+ * the Sinch stub and the scheduler's deliveries fail on demand (faults.ts). The outside world's events (a reply by e-mail or
  * WhatsApp, SES's bounces) are played on demand by the routes of listening-routes.ts.
  *
  * One engine per process: it sets process.env, the handlers it imports keep their AWS clients (and the

@@ -179,6 +179,58 @@ describe('fault injection on the engine stack', () => {
     expect(engine.faults.list().items[0]?.hits).toBe(maxAttempts);
   });
 
+  it('answers SQS, Secrets Manager and Scheduler faults as the SDKs model them', async () => {
+    // Prepare
+    const [{ sqsClient }, { secretsClient }] = await Promise.all([
+      import('../../lambdas/adapters/replan-queue'),
+      import('../../lambdas/adapters/secrets'),
+    ]);
+    const { RequestThrottled, SendMessageCommand } = await import('@aws-sdk/client-sqs');
+    const { GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+    const { GetScheduleCommand, InternalServerException, SchedulerClient } = await import(
+      '@aws-sdk/client-scheduler'
+    );
+    // The engine's scheduler client makes 10 attempts; one of the test's own keeps this quick.
+    const scheduler = new SchedulerClient({
+      endpoint: engine.scheduler.endpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    engine.faults.attach(scheduler, 'scheduler');
+    addFaults([
+      { service: 'sqs', operation: 'SendMessage', fault: 'throttle' },
+      { service: 'secretsmanager', fault: 'error' },
+      { service: 'scheduler', operation: 'GetSchedule', fault: 'error' },
+    ]);
+    const failed = (promise: Promise<unknown>) =>
+      promise.then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    // Act
+    const sqs = await failed(
+      sqsClient.send(
+        new SendMessageCommand({
+          QueueUrl: engine.sqs.queueUrl(ENGINE_SETTINGS.replanQueue),
+          MessageBody: '{}',
+        }),
+      ),
+    );
+    const secret = await failed(
+      secretsClient.send(new GetSecretValueCommand({ SecretId: 'followup/unsubscribe' })),
+    );
+    const schedule = await failed(
+      scheduler.send(new GetScheduleCommand({ Name: 'any', GroupName: ENGINE_SETTINGS.scheduleGroup })),
+    );
+    scheduler.destroy();
+    // Assess
+    expect(sqs).toBeInstanceOf(RequestThrottled);
+    expect(secret).toMatchObject({ name: 'InternalServiceError', $metadata: { httpStatusCode: 500 } });
+    expect(schedule).toBeInstanceOf(InternalServerException);
+    expect(engine.sqs.counts(ENGINE_SETTINGS.replanQueue).visible).toBe(0);
+  });
+
   it('times out an SES send after the emulator stored it (a client with maxAttempts 1)', async () => {
     // Prepare
     const client = new SESv2Client({
