@@ -18,7 +18,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { SESEvent } from 'aws-lambda';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { verifySinchSignature } from '../../lambdas/core/signatures';
