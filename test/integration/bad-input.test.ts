@@ -571,11 +571,11 @@ describe('12. lead batches', () => {
       email: `r${i}@example.com`,
       assistantId: assistant.id,
     }));
-    // Act: the time left is already only the reserve, so no row may start
+    // Act: only the reserve is left, so no row may start
     const late = await invoke(leadsApi, 'createLeads', {
       caller: member,
       body: { leads: rows },
-      remainingTimeMs: BATCH_RESERVED_MS,
+      remainingTimeMs: BATCH_RESERVED_MS.min,
     });
     const storedAfterLate = await storedLeads(member);
     const again = await invoke(leadsApi, 'createLeads', { caller: member, body: { leads: rows } });
