@@ -10,6 +10,7 @@ import {
   listAssistants,
   replaceAssistant,
 } from './data/assistants';
+import { assertDefaultSequences } from './engine/assistant-defaults';
 import { apiHandler } from './http/api-handler';
 
 export const handler = apiHandler('assistants', {
@@ -23,6 +24,7 @@ export const handler = apiHandler('assistants', {
 
   async createAssistant({ caller, body, now }) {
     assertAdmin(caller, 'create assistants');
+    await assertDefaultSequences(caller.orgId, body);
     const assistant = newAssistant(body, caller.orgId, randomUUID(), now);
     await insertAssistant(assistant);
     return shown(assistant);
@@ -33,6 +35,7 @@ export const handler = apiHandler('assistants', {
     const version = expectedVersion();
     const current = await requireAssistant(caller, params.id);
     assertVersion(current, version, 'assistant');
+    await assertDefaultSequences(caller.orgId, body);
     const next = reviseAssistant(current, body, now);
     await replaceAssistant(next, current);
     return shown(next);

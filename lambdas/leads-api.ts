@@ -22,6 +22,12 @@ import { parseWith } from './http/validation';
 
 /** Batches create leads a few at a time: fast, without bursting the table or the scheduler. */
 const BATCH_CONCURRENCY = 8;
+/**
+ * Time kept back when starting a row: enough for rows already started to finish and the answer to
+ * go out before the Lambda (and API Gateway's 30 s) cut the request off: a third of what is left,
+ * between 1 and 8 s. Rows not started by then are answered `not_attempted`.
+ */
+export const BATCH_RESERVED_MS = { min: 1_000, max: 8_000 };
 
 export const handler = apiHandler('leads', {
   async createLead({ caller, body, now }) {
@@ -30,11 +36,17 @@ export const handler = apiHandler('leads', {
     return { body: await leadView(lead, reads, warnings) };
   },
 
-  async createLeads({ caller, body, now }) {
+  async createLeads({ caller, body, now, remainingTimeMs }) {
     const reads = new EnrollmentReads(caller.orgId);
+    const remaining = remainingTimeMs();
+    const reserved = Math.max(BATCH_RESERVED_MS.min, Math.min(BATCH_RESERVED_MS.max, remaining / 3));
+    const deadline = performance.now() + remaining - reserved;
+    // A throttle says the table or the scheduler is at its quota: rows after it would only pile on.
+    let throttled = false;
     // Rows are created concurrently; a repeated address must lose to its first row, not to a race.
     const firstRowOf = new Map<string, number>();
     const items = await mapWithConcurrency(body.leads, BATCH_CONCURRENCY, async (raw, index) => {
+      if (throttled || performance.now() >= deadline) return notAttempted(index, throttled);
       try {
         const input = parseWith(LeadInputSchema, raw);
         if (input.email) {
@@ -50,6 +62,17 @@ export const handler = apiHandler('leads', {
         return { index, status: 201, lead: await leadView(lead, reads, warnings) };
       } catch (error) {
         // One row's failure, bad input or not, is that row's result; the others still go in.
+        if (isThrottling(error)) {
+          throttled = true;
+          return {
+            index,
+            status: 503,
+            error: {
+              code: 'throttled',
+              message: 'A quota was reached while adding this lead; nothing was stored: send it again later',
+            },
+          };
+        }
         const response = errorResponse(error);
         return { index, status: response.statusCode ?? 400, ...JSON.parse(response.body ?? '{}') };
       }
@@ -105,3 +128,27 @@ export const handler = apiHandler('leads', {
     return { body: leadTimelineView(lead, log, sequence) };
   },
 });
+
+/** A row the batch did not start: nothing of it was stored, so it is safe to send again. */
+function notAttempted(index: number, throttled: boolean) {
+  const why = throttled
+    ? 'an earlier row was throttled'
+    : 'the request ran out of time before this row started';
+  return {
+    index,
+    status: 503,
+    error: { code: 'not_attempted', message: `Not attempted (${why}); nothing was stored: send it again` },
+  };
+}
+
+/** DynamoDB and EventBridge Scheduler say "slow down" under these names once the SDK's retries are spent. */
+function isThrottling(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return (
+    status === 429 ||
+    ['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded'].includes(
+      error.name,
+    )
+  );
+}

@@ -1,6 +1,6 @@
 /** The custom messages API: list, read, create, clone, replace and delete named, reusable messages. */
 import { randomUUID } from 'node:crypto';
-import { assertVersion, ConflictError, NotFoundError } from './core/errors';
+import { assertVersion, ConflictError, NotFoundError, ValidationError } from './core/errors';
 import { type CustomMessage, cloneMessage, newMessage, reviseMessage } from './core/messages';
 import { assertCanEdit, type Caller } from './core/permissions';
 import { personalizeHtml, personalizeText } from './core/rendering/personalize';
@@ -34,7 +34,7 @@ export const handler = apiHandler('messages', {
   },
 
   async createMessage({ caller, body, now }) {
-    const message = sanitized(newMessage(body, caller, randomUUID(), now));
+    const message = sanitized(newMessage(body, caller, randomUUID(), now), 'email.html');
     assertNameFree(message);
     await insertMessage(message);
     return shown(message, caller);
@@ -53,7 +53,7 @@ export const handler = apiHandler('messages', {
     const current = await visibleMessage(caller, params.id);
     assertCanEdit(caller, current, 'message');
     assertVersion(current, version, 'message');
-    const next = sanitized(reviseMessage(current, body, now));
+    const next = sanitized(reviseMessage(current, body, now), 'email.html');
     assertNameFree(next);
     await explainInUse(caller, () => replaceMessage(next, current), 'change the channel of');
     return shown(next, caller);
@@ -72,7 +72,7 @@ export const handler = apiHandler('messages', {
 
   async previewMessage({ caller, body, now }) {
     const message = body.message
-      ? sanitized(newMessage(body.message, caller, 'preview', now))
+      ? sanitized(newMessage(body.message, caller, 'preview', now), 'message.email.html')
       : await visibleMessage(caller, body.messageId);
     const context = {
       lead: previewLead(body.lead),
@@ -110,10 +110,20 @@ function assertNameFree(message: CustomMessage): void {
   }
 }
 
-/** Custom HTML is stored sanitized, so what the editor shows back is what will be sent. */
-function sanitized(message: CustomMessage): CustomMessage {
+/**
+ * Custom HTML is stored sanitized, so what the editor shows back is what will be sent; HTML that
+ * sanitizes to nothing (only a script, a style, a form ...) would send an empty e-mail, so it is refused.
+ */
+function sanitized(message: CustomMessage, htmlPath: string): CustomMessage {
   if (!message.email) return message;
-  return { ...message, email: { ...message.email, html: sanitizeEmailHtml(message.email.html) } };
+  const html = sanitizeEmailHtml(message.email.html);
+  if (htmlToPlainText(html).trim() === '' && !/<img\b/i.test(html)) {
+    throw ValidationError.field(
+      htmlPath,
+      'Nothing would be sent: what is left after removing scripts, styles and other unsafe HTML is empty',
+    );
+  }
+  return { ...message, email: { ...message.email, html } };
 }
 
 /** Names the sequences that keep a message from being deleted or changing channel. */

@@ -7,7 +7,7 @@ import {
   UnprocessableError,
   ValidationError,
 } from './core/errors';
-import { leadProfile } from './core/leads';
+import { leadProfile, requestedStart } from './core/leads';
 import { assertCanEdit, type Caller } from './core/permissions';
 import { previewThread } from './core/rendering/render-email';
 import { renderWhatsAppStep } from './core/rendering/whatsapp';
@@ -147,7 +147,7 @@ export const handler = apiHandler('sequences', {
   },
 
   async previewStepDates({ body, now }) {
-    const startAt = body.startAt === undefined ? now : new Date(body.startAt);
+    const startAt = requestedStart(body.startAt, now) ?? now;
     const placements = previewStepDates(body.steps, startAt, { timezone: body.timezone ?? 'UTC' }, now);
     return { body: { items: placements.map(({ at }, step) => ({ step, sendAt: at.toISOString() })) } };
   },

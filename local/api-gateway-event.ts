@@ -67,8 +67,12 @@ export function apiGatewayEvent(route: RouteMatch, request: HttpRequestParts): A
   };
 }
 
-/** A Lambda context good enough for middy and the Powertools logger. */
-export function lambdaContext(functionName: string): Context {
+/**
+ * A Lambda context good enough for middy and the Powertools logger. With `timeoutMs`, the remaining
+ * time counts down from the context's creation as Lambda's does; without, it always says 10 s.
+ */
+export function lambdaContext(functionName: string, timeoutMs?: number): Context {
+  const deadline = timeoutMs === undefined ? undefined : performance.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,
@@ -78,7 +82,8 @@ export function lambdaContext(functionName: string): Context {
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => 10_000,
+    getRemainingTimeInMillis: () =>
+      deadline === undefined ? 10_000 : Math.max(0, Math.round(deadline - performance.now())),
     done: () => {},
     fail: () => {},
     succeed: () => {},

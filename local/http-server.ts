@@ -12,6 +12,8 @@ import { apiGatewayEvent, lambdaContext, type RouteMatch } from './api-gateway-e
 import type { LocalAuth } from './local-auth';
 import { openApiDocument } from './openapi';
 
+const API_FUNCTION_TIMEOUT_MS = 29_000;
+
 /** API Gateway's own payload limit; handlers apply the API's tighter one. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -90,7 +92,8 @@ export async function startHttpServer(
       claims,
     });
     const handler = await handlerOf(match.fn);
-    const result = await handler(event, lambdaContext(`${match.fn}-api`), () => {});
+    // The API functions' timeout in AWS (lib/http-api.ts), so time-budgeted work (batches) behaves alike.
+    const result = await handler(event, lambdaContext(`${match.fn}-api`, API_FUNCTION_TIMEOUT_MS), () => {});
     const { statusCode = 200, headers = {}, body: resultBody } = result ?? {};
     response.writeHead(statusCode, { ...headers, ...corsHeaders });
     response.end(resultBody);

@@ -711,6 +711,19 @@ export function createListeningRoutes(options: ListeningRoutesOptions): Record<s
       const sent = (await options.ses.sent()).find(
         (item) => item.channel === 'email' && item.providerMessageId === providerMessageId,
       );
+      // SES publishes events only about mail it sent: an id nothing was sent with has no event.
+      if (!sent) {
+        return {
+          status: 404,
+          body: {
+            error: {
+              code: 'not_found',
+              message: `No e-mail was sent with providerMessageId ${providerMessageId}`,
+              details: [{ path: 'providerMessageId', message: 'No e-mail in the outbox has this id' }],
+            },
+          },
+        };
+      }
       const event = sesPublishedEvent({
         type,
         providerMessageId,
@@ -718,7 +731,7 @@ export function createListeningRoutes(options: ListeningRoutesOptions): Record<s
         ...(recipients === undefined ? {} : { recipients }),
         configurationSet: options.ses.configurationSet,
         at: clock.now(),
-        ...(sent ? { sent } : {}),
+        sent,
       });
       try {
         await deliver(() => handlers.sesEvents(event, lambdaContext('ses-events')));

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone, parseTimeOfDay, type SendWindow, sendWindowIssues } from './send-window';
+import { displayName } from './text';
 
 const timeOfDay = z
   .string()
@@ -11,7 +12,7 @@ const timeOfDay = z
 
 export const AssistantInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: displayName(100),
     email: z.email().max(254),
     signatureHtml: z.string().max(20_000).default(''),
     timezone: z.string().refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin'),
@@ -19,7 +20,11 @@ export const AssistantInputSchema = z
       .object({
         start: timeOfDay,
         end: timeOfDay,
-        days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+        days: z
+          .array(z.number().int().min(1).max(7))
+          .min(1)
+          .max(7)
+          .refine((days) => new Set(days).size === days.length, 'Each day at most once'),
       })
       .default({ start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] }),
     holidays: z.array(z.iso.date()).max(366).default([]),

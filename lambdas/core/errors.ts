@@ -33,6 +33,15 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** A list cursor this API did not hand out for this caller and this listing (forged, altered, foreign). */
+export class InvalidCursorError extends DomainError {
+  readonly code = 'invalid_cursor';
+
+  constructor(message = 'Not a cursor this API returned for this listing') {
+    super(message, [{ path: 'cursor', message }] satisfies FieldIssue[]);
+  }
+}
+
 export class MalformedRequestError extends DomainError {
   readonly code = 'malformed_request';
 }
@@ -59,6 +68,14 @@ export class NotFoundError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly code = 'conflict';
+}
+
+/**
+ * The lead's address is on the org's suppression list (bounced, complained or unsubscribed): a plan
+ * would only skip every e-mail step, so it is refused rather than shown as running.
+ */
+export class AddressSuppressedError extends DomainError {
+  readonly code = 'address_suppressed';
 }
 
 /** The If-Match version is not the stored one: someone saved in between. */

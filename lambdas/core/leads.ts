@@ -4,15 +4,17 @@
  */
 import { z } from 'zod';
 import type { Enrollment } from './enrollment';
+import { ValidationError } from './errors';
 import { isKnownCountry } from './regions';
 import type { LeadProfile } from './rendering/profiles';
 import { isE164 } from './rendering/whatsapp';
 import { isValidTimeZone } from './send-window';
+import { displayName } from './text';
 
-const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+const optionalText = (max: number) => displayName(max).optional();
 
 export const LeadDetailsSchema = z.object({
-  firstName: z.string().trim().min(1).max(100),
+  firstName: displayName(100),
   lastName: optionalText(100),
   email: z
     .email()
@@ -42,7 +44,28 @@ export const LeadDetailsSchema = z.object({
 
 export type LeadDetails = z.output<typeof LeadDetailsSchema>;
 
-const startAt = z.iso.datetime({ offset: true }).optional().describe('When the sequence starts; default now');
+/**
+ * How far ahead a start may be: a pending step is an EventBridge Scheduler `at()` schedule, and a plan
+ * a year out is already a planning mistake rather than a follow-up. Checked against the request's
+ * clock (which the local stack can move), so not in the schema.
+ */
+export const MAX_START_AHEAD_DAYS = 365;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const startAt = z.iso
+  .datetime({ offset: true })
+  .optional()
+  .describe(`When the sequence starts; default now; at most ${MAX_START_AHEAD_DAYS} days ahead`);
+
+/** The start a request asked for, refused past the horizon; undefined when it asked for none. */
+export function requestedStart(startAt: string | undefined, now: Date, field = 'startAt'): Date | undefined {
+  if (startAt === undefined) return undefined;
+  const at = new Date(startAt);
+  if (Number.isNaN(at.getTime()) || at.getTime() - now.getTime() > MAX_START_AHEAD_DAYS * DAY_MS) {
+    throw ValidationError.field(field, `Must be at most ${MAX_START_AHEAD_DAYS} days from now`);
+  }
+  return at;
+}
 
 export const LeadInputSchema = LeadDetailsSchema.extend({
   assistantId: z.string().min(1).max(64),

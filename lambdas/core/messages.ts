@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { newOwnedItem } from './permissions';
 import { unknownPlaceholders } from './placeholders';
 import { CHANNELS, type Channel } from './sequences';
+import { displayName } from './text';
 
 const MAX_HTML_BYTES = 100 * 1024;
 
@@ -17,7 +18,7 @@ const placeholdersKnown = (text: string, ctx: z.RefinementCtx) => {
 };
 
 export const EmailContentSchema = z.object({
-  subject: z.string().trim().min(1).max(200).superRefine(placeholdersKnown),
+  subject: displayName(200).superRefine(placeholdersKnown),
   html: z
     .string()
     .min(1)
@@ -57,7 +58,7 @@ export const WhatsAppContentSchema = z.object({
 
 export const MessageInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: displayName(100),
     channel: z.enum(CHANNELS),
     email: EmailContentSchema.optional(),
     whatsapp: WhatsAppContentSchema.optional(),
@@ -84,7 +85,7 @@ export type MessageInput = z.output<typeof MessageInputSchema>;
 export type EmailContent = z.output<typeof EmailContentSchema>;
 export type WhatsAppContent = z.output<typeof WhatsAppContentSchema>;
 
-export const MessageCloneSchema = z.object({ name: z.string().trim().min(1).max(100) });
+export const MessageCloneSchema = z.object({ name: displayName(100) });
 
 export interface CustomMessage {
   id: string;

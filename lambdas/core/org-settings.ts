@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import { UnprocessableError } from './errors';
 import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region, regionOf } from './regions';
+import { optionalDisplayText } from './text';
 
 export const OrgSettingsSchema = z.object({
-  name: z.string().trim().max(200).default(''),
+  name: optionalDisplayText(200).default(''),
   website: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
   regionPolicy: z
     .object({

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { type FieldIssue, ValidationError } from './errors';
 import type { CustomMessage } from './messages';
 import { newOwnedItem } from './permissions';
+import { displayName } from './text';
 import { TONES } from './tones';
 
 export const CHANNELS = ['email', 'whatsapp'] as const;
@@ -58,7 +59,7 @@ export const StepSchema = StepShape.superRefine((step, ctx) => {
       step.messageType === 'generated' ? { ...step, tone } : { ...step, messageId },
   );
 
-const name = z.string().trim().min(1).max(100);
+const name = displayName(100);
 const description = z.string().max(500);
 
 export const SequenceInputSchema = z.object({

@@ -19,9 +19,12 @@ export function signUnsubscribeToken(claims: UnsubscribeClaims, key: string): st
 export function verifyUnsubscribeToken(token: string, key: string): UnsubscribeClaims | undefined {
   const [payload, signature, ...rest] = token.split('.');
   if (!payload || !signature || rest.length > 0) return undefined;
-  if (!sameBytes(Buffer.from(signature, 'base64url'), mac(key, payload))) return undefined;
+  const signatureBytes = strictBase64url(signature);
+  if (!signatureBytes || !sameBytes(signatureBytes, mac(key, payload))) return undefined;
+  const payloadBytes = strictBase64url(payload);
+  if (!payloadBytes) return undefined;
   try {
-    const { o, l } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+    const { o, l } = JSON.parse(payloadBytes.toString('utf8')) as {
       o?: unknown;
       l?: unknown;
     };
@@ -52,12 +55,35 @@ export function verifySinchSignature(request: SinchSignedRequest, secret: string
   const age = Math.abs(now.getTime() / 1000 - Number(timestamp));
   if (age > SINCH_SIGNATURE_MAX_AGE_SECONDS) return false;
   const expected = createHmac('sha256', secret).update(`${rawBody}.${nonce}.${timestamp}`).digest();
-  return sameBytes(Buffer.from(signature, 'base64'), expected);
+  const signatureBytes = strictBase64(signature);
+  return signatureBytes !== undefined && sameBytes(signatureBytes, expected);
 }
 
 /** What the local stack uses to sign the callbacks it simulates, exactly as Sinch does. */
 export function signSinchCallback(rawBody: string, secret: string, nonce: string, timestamp: string): string {
   return createHmac('sha256', secret).update(`${rawBody}.${nonce}.${timestamp}`).digest('base64');
+}
+
+/*
+ * Node's decoders skip characters outside the alphabet and ignore trailing bits, so many strings decode
+ * to the same bytes. Signatures are accepted only in the one spelling we (or Sinch) produce: the
+ * alphabet, padding as the encoder writes it, and the text the bytes encode back to.
+ */
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Unpadded base64url, canonical only. */
+export function strictBase64url(text: string): Buffer | undefined {
+  if (!BASE64URL.test(text)) return undefined;
+  const bytes = Buffer.from(text, 'base64url');
+  return bytes.toString('base64url') === text ? bytes : undefined;
+}
+
+/** Padded standard base64, canonical only. */
+export function strictBase64(text: string): Buffer | undefined {
+  if (text === '' || !BASE64.test(text)) return undefined;
+  const bytes = Buffer.from(text, 'base64');
+  return bytes.toString('base64') === text ? bytes : undefined;
 }
 
 function mac(key: string, payload: string): Buffer {

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Enrollment, EnrollmentStatus } from '../core/enrollment';
-import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import { ConflictError, InvalidCursorError, NotFoundError } from '../core/errors';
 import type { Lead, LeadDetails } from '../core/leads';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
@@ -400,9 +400,13 @@ function isCancelled(error: unknown): boolean {
 }
 
 /**
- * Cursors are opaque to clients: the last key and the filter it paged, checked on the way back against
- * the caller's org and the same filter (a cursor of one listing does not continue another).
+ * Cursors are opaque to clients: the last key and the filter it paged. On the way back a cursor is
+ * decoded strictly (canonical base64url of exactly that JSON shape) and its key must be one this
+ * listing could have returned: the caller's org, a lead's sort key, the same index partition and
+ * status, nothing else. Anything else would reach DynamoDB as a foreign or malformed start key.
  */
+const MAX_KEY_PART_BYTES = 1024;
+
 function encodeCursor(key: Record<string, unknown>, filter: LeadFilter): string {
   return Buffer.from(JSON.stringify({ key, filter: filterFingerprint(filter) })).toString('base64url');
 }
@@ -413,17 +417,44 @@ function decodeCursor(
   filter: LeadFilter,
 ): Record<string, unknown> | undefined {
   if (cursor === undefined) return undefined;
+  const decoded = parseCursor(cursor);
+  if (decoded === undefined || decoded.filter !== filterFingerprint(filter)) throw new InvalidCursorError();
+  const { key } = decoded;
+  const expected = filter.sequenceId ? ['gsi1pk', 'gsi1sk', 'pk', 'sk'] : ['pk', 'sk'];
+  const names = Object.keys(key).sort();
+  const shaped =
+    names.length === expected.length &&
+    names.every((name, index) => name === expected[index]) &&
+    Object.values(key).every(
+      (value) => typeof value === 'string' && Buffer.byteLength(value) <= MAX_KEY_PART_BYTES,
+    );
+  if (!shaped) throw new InvalidCursorError();
+  const leadId = String(key.sk).slice('LEAD#'.length);
+  const ownOrg = key.pk === orgKey(orgId) && String(key.sk).startsWith('LEAD#') && leadId !== '';
+  const sameIndex =
+    !filter.sequenceId ||
+    (key.gsi1pk === `${orgKey(orgId)}#SEQ#${filter.sequenceId}` &&
+      String(key.gsi1sk).startsWith(filter.status ? `${filter.status}#` : '') &&
+      String(key.gsi1sk).endsWith(`#${leadId}`));
+  if (!ownOrg || !sameIndex) throw new InvalidCursorError();
+  return key;
+}
+
+function parseCursor(cursor: string): { key: Record<string, unknown>; filter: unknown } | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
+  const bytes = Buffer.from(cursor, 'base64url');
+  // Canonical only: a cursor with trailing bits or another spelling of the same bytes is not ours.
+  if (bytes.toString('base64url') !== cursor) return undefined;
   try {
-    const { key, filter: paged } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
-      key: Record<string, unknown>;
-      filter: string;
-    };
-    const ownOrg = key.pk === orgKey(orgId) && String(key.sk ?? '').startsWith('LEAD#');
-    if (ownOrg && paged === filterFingerprint(filter)) return key;
+    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    const { key, filter, ...rest } = parsed as Record<string, unknown>;
+    if (Object.keys(rest).length > 0 || typeof key !== 'object' || key === null || Array.isArray(key))
+      return undefined;
+    return { key: key as Record<string, unknown>, filter };
   } catch {
-    // falls through to the validation error
+    return undefined;
   }
-  throw ValidationError.field('cursor', 'Not a cursor this API returned for this listing');
 }
 
 function filterFingerprint({ assistantId, sequenceId, status }: LeadFilter): string {

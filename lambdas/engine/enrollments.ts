@@ -16,8 +16,8 @@ import {
   retime,
   stop,
 } from '../core/enrollment';
-import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
-import type { Lead, LeadInput, LeadUpdate } from '../core/leads';
+import { AddressSuppressedError, ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import { type Lead, type LeadInput, type LeadUpdate, requestedStart } from '../core/leads';
 import { checkRegionPolicy, type OrgSettings } from '../core/org-settings';
 import type { Caller } from '../core/permissions';
 import { defaultTimezone } from '../core/regions';
@@ -28,6 +28,7 @@ import { getAssistant } from '../data/assistants';
 import { deleteLead, getLead, insertLead, updateLeadDetails } from '../data/leads';
 import { getOrgSettings } from '../data/org';
 import { getVisibleSequence, listOrgSequences } from '../data/sequences';
+import { isSuppressed } from '../data/suppressions';
 import { commitPlan, hasPendingSchedule } from './plans';
 
 export interface CreatedLead {
@@ -89,7 +90,7 @@ export async function createLead(
     updatedAt: at,
     enrollment: enroll(
       planContext(sequence, assistant, timezone, now),
-      startAt ? new Date(startAt) : now,
+      requestedStart(startAt, now) ?? now,
       randomUUID(),
     ),
   };
@@ -106,13 +107,17 @@ export async function updateLead(caller: Caller, id: string, input: LeadUpdate, 
   const moving = requested.id !== current.enrollment.sequenceId;
   const sequence = moving ? assertEnrollable(requested, 'sequenceId') : requested;
   assertReachable(input, sequence);
+  if (moving) {
+    await assertNotSuppressed(caller.orgId, input, sequence);
+    checkRegionPolicy(await reads.orgSettings(), input.country, countFollowups(sequence));
+  }
   const { sequenceId: _sequenceId, startAt, ...details } = input;
   const timezone = input.timezone ?? defaultTimezone(input.country, assistant.timezone);
   const context = planContext(sequence, assistant, timezone, now);
   const previous = current.enrollment;
   let next: Enrollment | undefined;
   if (sequence.id !== previous.sequenceId)
-    next = restart(previous, context, startAt ? new Date(startAt) : now, randomUUID());
+    next = restart(previous, context, requestedStart(startAt, now) ?? now, randomUUID());
   else if (assistant.id !== current.assistantId || timezone !== current.timezone)
     next = retime(previous, context);
   const plan = next !== undefined && next !== previous ? next : undefined;
@@ -144,7 +149,9 @@ export async function continueLead(
   const reads = new EnrollmentReads(caller.orgId);
   const lead = await requireLead(caller, id);
   const context = await contextFor(reads, lead, lead.enrollment.sequenceId, now);
-  return changePlan(lead, resume(lead.enrollment, context, startAt ? new Date(startAt) : undefined), now);
+  // The sequence may have grown since the lead joined it: the policy applies to what it is now.
+  await assertMayPlan(reads, lead, context.sequence);
+  return changePlan(lead, resume(lead.enrollment, context, requestedStart(startAt, now)), now);
 }
 
 export async function restartLead(
@@ -160,8 +167,9 @@ export async function restartLead(
     'sequenceId',
   );
   assertReachable(lead, sequence);
+  await assertMayPlan(reads, lead, sequence);
   const context = planContext(sequence, await requireAssistant(reads, lead.assistantId), lead.timezone, now);
-  const next = restart(lead.enrollment, context, body.startAt ? new Date(body.startAt) : now, randomUUID());
+  const next = restart(lead.enrollment, context, requestedStart(body.startAt, now) ?? now, randomUUID());
   return changePlan(lead, next, now);
 }
 
@@ -256,6 +264,33 @@ export function assertEnrollable(sequence: Sequence, field: string): Sequence {
     );
   }
   return sequence;
+}
+
+/**
+ * What every new plan of an existing lead must pass, as a new lead does on POST /leads: its address is
+ * not suppressed (409), and the org's region policy allows the sequence's follow-ups (422 when enforced).
+ */
+async function assertMayPlan(
+  reads: EnrollmentReads,
+  lead: Lead,
+  sequence: Pick<Sequence, 'type' | 'steps'>,
+): Promise<void> {
+  await assertNotSuppressed(lead.orgId, lead, sequence);
+  checkRegionPolicy(await reads.orgSettings(), lead.country, countFollowups(sequence));
+}
+
+/** A suppressed address would have every e-mail step skipped: refuse instead of showing it "active". */
+async function assertNotSuppressed(
+  orgId: string,
+  lead: { email?: string },
+  sequence: Pick<Sequence, 'type' | 'steps'>,
+): Promise<void> {
+  const sendsEmail = sequence.steps.slice(firstSentStep(sequence)).some((step) => step.channel === 'email');
+  if (!lead.email || !sendsEmail || !(await isSuppressed(orgId, lead.email))) return;
+  throw new AddressSuppressedError(
+    `${lead.email} bounced, complained or unsubscribed: it is never e-mailed again`,
+    { email: lead.email },
+  );
 }
 
 /** The lead must be reachable on every channel its sequence sends on. */

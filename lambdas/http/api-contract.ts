@@ -12,6 +12,7 @@ import {
   LeadDetailsSchema,
   LeadInputSchema,
   LeadUpdateSchema,
+  MAX_START_AHEAD_DAYS,
   RestartSchema,
 } from '../core/leads';
 import {
@@ -30,6 +31,7 @@ import {
   SequenceReplaceSchema,
   StepShape,
 } from '../core/sequences';
+import { displayName } from '../core/text';
 import { TONES } from '../core/tones';
 
 /** The Lambda functions behind the API; each is `lambdas/<name>-api.ts`. */
@@ -88,7 +90,10 @@ export const StepDatesPreviewSchema = z.object({
     .array(StepShape.pick({ afterDays: true }).loose())
     .min(1)
     .max(20),
-  startAt: z.iso.datetime({ offset: true }).optional().describe('Start of the enrollment; default now'),
+  startAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe(`Start of the enrollment; default now; at most ${MAX_START_AHEAD_DAYS} days ahead`),
   timezone: z
     .string()
     .refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin')
@@ -173,11 +178,16 @@ export const WhatsAppViewSchema = z.object({
     .describe('Whether a webhook secret is set, so callbacks are verified'),
 });
 
+/** Filter ids become key values (gsi1pk `ORG#<org>#SEQ#<id>`): bounded like every other id. */
 const LeadListQuerySchema = z.object({
-  assistantId: z.string().optional(),
-  sequenceId: z.string().optional(),
+  assistantId: z.string().min(1).max(64).optional(),
+  sequenceId: z.string().min(1).max(64).optional(),
   status: z.enum(ENROLLMENT_STATUSES).optional(),
-  cursor: z.string().optional(),
+  cursor: z
+    .string()
+    .max(4096)
+    .optional()
+    .describe('Opaque; only the cursor a page of this same listing returned (else 400 invalid_cursor)'),
 });
 
 const ImpactSchema = z.object({
@@ -199,10 +209,10 @@ const ImpactSchema = z.object({
 });
 
 const PreviewLeadSchema = LeadDetailsSchema.partial().extend({
-  firstName: z.string().trim().min(1).max(100),
+  firstName: displayName(100),
 });
 const PreviewAssistantSchema = z.object({
-  name: z.string().min(1).max(100),
+  name: displayName(100),
   email: z.email(),
   signatureHtml: z.string().max(20_000).default(''),
   timezone: z.string().refine(isValidTimeZone, 'Not an IANA time zone').default('UTC'),
@@ -283,7 +293,7 @@ export const operations = {
     path: '/sequences/{id}/steps/{index}/preview',
     summary: 'What step {index} (0-based) would send a lead, threaded under what step 0 would send it',
     status: 200,
-    query: z.object({ leadId: z.string().optional().describe('Preview for a stored lead') }),
+    query: z.object({ leadId: z.string().min(1).max(64).optional().describe('Preview for a stored lead') }),
     body: z.object({ lead: PreviewLeadSchema.optional(), assistant: PreviewAssistantSchema.optional() }),
   },
   previewStepDates: {
@@ -367,7 +377,7 @@ export const operations = {
     status: 200,
     body: z
       .object({
-        messageId: z.string().optional(),
+        messageId: z.string().min(1).max(64).optional(),
         message: MessageInputSchema.optional(),
         lead: PreviewLeadSchema.optional(),
       })
@@ -502,7 +512,8 @@ export const operations = {
     fn: 'leads',
     method: 'POST',
     path: '/leads/batch',
-    summary: 'Add up to 500 leads; each gets its own result',
+    summary:
+      'Add up to 500 leads; each row gets its own result. Rows the request could not start in time (or after a throttled row) answer status 503 with error code not_attempted: nothing of them was stored, send them again',
     status: 200,
     body: LeadBatchSchema,
     response: itemsOf(
@@ -520,7 +531,8 @@ export const operations = {
     fn: 'leads',
     method: 'GET',
     path: '/leads',
-    summary: 'A page of the org’s leads; pass the returned cursor for the next',
+    summary:
+      'A page of the org’s leads; pass the returned cursor, with the same filters, for the next (else 400 invalid_cursor)',
     status: 200,
     query: LeadListQuerySchema,
     response: z.object({ items: z.array(LeadViewSchema), cursor: z.string().optional() }),
@@ -561,7 +573,8 @@ export const operations = {
     fn: 'leads',
     method: 'POST',
     path: '/leads/{id}/continue',
-    summary: 'Continue from the next unsent step (also for finished leads, to reach steps added later)',
+    summary:
+      'Continue from the next unsent step (also for finished leads, to reach steps added later); 409 address_suppressed for a suppressed address, 422 when an enforced region policy refuses the sequence as it is now',
     status: 200,
     body: ContinueSchema,
     response: LeadViewSchema,
@@ -570,7 +583,8 @@ export const operations = {
     fn: 'leads',
     method: 'POST',
     path: '/leads/{id}/restart',
-    summary: 'Restart from the first step, optionally on another sequence',
+    summary:
+      'Restart from the first step, optionally on another sequence; 409 address_suppressed for a suppressed address, 422 when an enforced region policy refuses the sequence',
     status: 200,
     body: RestartSchema,
     response: LeadViewSchema,

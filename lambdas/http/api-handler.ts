@@ -32,6 +32,14 @@ import { parseWith } from './validation';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * Path ids become parts of table keys (`LEAD#<id>`, at most 1,024 bytes per sort key) and secret
+ * names; ours are UUIDs or short slugs, so anything longer names nothing and answers 404 before it
+ * reaches DynamoDB. Unsubscribe tokens are longer (a signed payload) but never become a key.
+ */
+export const MAX_PATH_ID_LENGTH = 128;
+const MAX_PATH_PARAM_LENGTH: Readonly<Record<string, number>> = { token: 1024 };
+
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResponse = APIGatewayProxyStructuredResultV2;
 
@@ -53,6 +61,8 @@ export interface ApiRequest<O = { body: z.ZodType; query: z.ZodType }> {
   /** The version the client read, from `If-Match`; throws 428 when the header is missing. */
   expectedVersion(): number;
   now: Date;
+  /** Wall-clock milliseconds left before the Lambda times out, for work that must answer in time. */
+  remainingTimeMs(): number;
 }
 
 export interface ApiResult {
@@ -89,7 +99,7 @@ export function apiHandler<F extends ApiFunctionName>(fn: F, implementations: Im
         request.response = errorResponse(request.error);
       },
     })
-    .handler(async (event) => {
+    .handler(async (event, context) => {
       logger.appendKeys({ requestId: event.requestContext.requestId, route: event.routeKey });
       const route = routes.get(event.routeKey);
       if (!route) throw new NotFoundError(`Route ${event.routeKey}`);
@@ -108,13 +118,14 @@ export function apiHandler<F extends ApiFunctionName>(fn: F, implementations: Im
         rawBody,
         headers: definedValues(event.headers),
         apiBaseUrl: `${event.headers['x-forwarded-proto'] ?? 'https'}://${event.requestContext.domainName}`,
-        params: definedValues(event.pathParameters),
+        params: boundedParams(definedValues(event.pathParameters)),
         body: operation.body ? parseWith(operation.body, parseJson(rawBody)) : undefined,
         query: operation.query
           ? parseWith(operation.query, definedValues(event.queryStringParameters))
           : undefined,
         expectedVersion: () => parseIfMatch(event.headers['if-match']),
         now,
+        remainingTimeMs: () => context.getRemainingTimeInMillis(),
       });
       return toResponse(operation, result);
     });
@@ -161,6 +172,14 @@ export function parseIfMatch(header: string | undefined): number {
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
   if (!match?.[1]) throw ValidationError.field('If-Match', 'Expected the version number, e.g. "3"');
   return Number(match[1]);
+}
+
+function boundedParams(params: Record<string, string>): Record<string, string> {
+  for (const [name, value] of Object.entries(params)) {
+    const max = MAX_PATH_PARAM_LENGTH[name] ?? MAX_PATH_ID_LENGTH;
+    if (value.length > max) throw new NotFoundError(`The ${name} of ${value.length} characters`);
+  }
+  return params;
 }
 
 function definedValues(record: Record<string, string | undefined> | undefined): Record<string, string> {

@@ -4,9 +4,11 @@
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import {
+  AddressSuppressedError,
   ConflictError,
   DomainError,
   ForbiddenError,
+  InvalidCursorError,
   MalformedRequestError,
   NotFoundError,
   PayloadTooLargeError,
@@ -21,10 +23,12 @@ import { logger } from '../observability';
 const STATUS_BY_ERROR: ReadonlyArray<readonly [abstract new (...args: never[]) => DomainError, number]> = [
   [ValidationError, 400],
   [MalformedRequestError, 400],
+  [InvalidCursorError, 400],
   [UnauthorizedError, 401],
   [ForbiddenError, 403],
   [NotFoundError, 404],
   [ConflictError, 409],
+  [AddressSuppressedError, 409],
   [PreconditionFailedError, 412],
   [PayloadTooLargeError, 413],
   [UnprocessableError, 422],

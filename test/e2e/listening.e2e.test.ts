@@ -179,14 +179,11 @@ describe('listening', () => {
     expect(await sentTo('bo@gone.example')).toHaveLength(1);
     const restart = await api('POST', `/leads/${lead.id}/restart`, {});
     await stack.advance(3600 * 1000);
-    expect(restart.status).toBe(200);
-    // Restarted by hand, the lead is planned, but the suppressed address is skipped, not mailed.
+    // A restart by hand is refused: the suppressed address would have every step skipped.
+    expect(restart.status).toBe(409);
+    expect(restart.body.error.code).toBe('address_suppressed');
     expect(await sentTo('bo@gone.example')).toHaveLength(1);
-    const timeline = (await api('GET', `/leads/${lead.id}/timeline`)).body;
-    expect(timeline.items.at(-1)).toMatchObject({
-      kind: 'skipped',
-      reason: expect.stringContaining('suppression'),
-    });
+    expect((await api('GET', `/leads/${lead.id}`)).body.enrollment).toMatchObject({ status: 'stopped' });
   });
 
   it('unsubscribes with the link every e-mail carries', async () => {

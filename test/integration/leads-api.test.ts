@@ -9,14 +9,21 @@ import {
   ListSchedulesCommand,
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
+import { useClock } from '../../lambdas/clock';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as orgApi } from '../../lambdas/org-api';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { invoke, type TestCaller } from '../support/invoke';
 
 const scheduler = new SchedulerClient({});
+
+// The starts below are fixed Mondays of 2030 (exact times in Berlin and New York); a start may be at
+// most a year ahead, so these tests run at a fixed "now" a few months before them.
+const realClock = { now: () => new Date() };
+beforeAll(() => useClock({ now: () => new Date('2029-11-05T12:00:00Z') }));
+afterAll(() => useClock(realClock));
 const group = process.env.SCHEDULE_GROUP;
 
 async function newOrg() {

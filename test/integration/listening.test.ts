@@ -37,7 +37,8 @@ async function newOrgWithLead(lead: Record<string, unknown> = {}) {
       firstName: 'Jordan',
       email: `jordan@${orgId}.example`,
       assistantId: assistant.id,
-      startAt: '2031-03-03T10:00:00Z',
+      // Far enough ahead that nothing falls due, within the one-year start horizon.
+      startAt: new Date(Date.now() + 300 * 86_400_000).toISOString(),
       ...lead,
     },
   });

@@ -18,6 +18,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { SESEvent } from 'aws-lambda';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { verifySinchSignature } from '../../lambdas/core/signatures';
@@ -597,28 +598,57 @@ describe('POST /_local/ses-event', () => {
 
   it('names complaints and deliveries as SES does, about the recipients given', async () => {
     // Prepare
-    const { call, received } = await routesHarness();
+    const { call, received } = await routesHarness({
+      sentEmails: [
+        { ...sentEmail, providerMessageId: 'ses-outbound-2', to: 'x@prospect.example' },
+        { ...sentEmail, providerMessageId: 'ses-outbound-3' },
+      ],
+    });
     // Act
     await call('POST /_local/ses-event', {
       type: 'Complaint',
-      providerMessageId: 'unknown-1',
+      providerMessageId: 'ses-outbound-2',
       recipients: ['x@prospect.example'],
     });
-    await call('POST /_local/ses-event', { type: 'Delivery', providerMessageId: 'unknown-2' });
+    await call('POST /_local/ses-event', { type: 'Delivery', providerMessageId: 'ses-outbound-3' });
     // Assess
     const [complaint, delivery] = received.sesEvents;
     expect(complaint?.['detail-type']).toBe('Email Complaint Received');
     expect(complaint?.detail).toMatchObject({
       eventType: 'Complaint',
-      mail: { messageId: 'unknown-1', destination: ['x@prospect.example'] },
+      mail: { messageId: 'ses-outbound-2', destination: ['x@prospect.example'] },
       complaint: { complainedRecipients: [{ emailAddress: 'x@prospect.example' }] },
     });
     expect(delivery?.['detail-type']).toBe('Email Delivered');
     expect(delivery?.detail).toMatchObject({
       eventType: 'Delivery',
-      mail: { messageId: 'unknown-2', destination: [] },
-      delivery: { recipients: [] },
+      mail: { messageId: 'ses-outbound-3', destination: ['lead@prospect.example'] },
+      delivery: { recipients: ['lead@prospect.example'] },
     });
+  });
+
+  it('answers 404 naming providerMessageId when nothing was sent with it, and invokes nothing', async () => {
+    // Prepare
+    const { call, received } = await routesHarness({ sentEmails: [sentEmail] });
+    // Act
+    const answer = await call('POST /_local/ses-event', {
+      type: 'Bounce',
+      providerMessageId: 'never-sent',
+      bounceType: 'Permanent',
+    });
+    // Assess
+    expect(answer).toEqual({
+      status: 404,
+      body: {
+        error: {
+          code: 'not_found',
+          message: 'No e-mail was sent with providerMessageId never-sent',
+          details: [{ path: 'providerMessageId', message: 'No e-mail in the outbox has this id' }],
+        },
+      },
+    });
+    expect(received.sesEvents).toHaveLength(0);
+    expect(received.deliveries).toBe(0);
   });
 
   it('refuses an event type the engine does not listen to', async () => {
@@ -677,10 +707,20 @@ describe('engine stack wiring', () => {
       body: RAW_CC_EMAIL,
       url: new URL('http://localhost'),
     });
+    // SES events are about mail it sent: send one through the engine's SES emulator first.
+    const ses = new SESv2Client({});
+    const { MessageId: providerMessageId } = await ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: 'maya@assistants.localhost',
+        Destination: { ToAddresses: ['lead@prospect.example'] },
+        Content: { Simple: { Subject: { Data: 'Hello' }, Body: { Text: { Data: 'Hi' } } } },
+      }),
+    );
+    ses.destroy();
     const sesEvent = await route('POST /_local/ses-event')({
       body: JSON.stringify({
         type: 'Delivery',
-        providerMessageId: 'ses-x',
+        providerMessageId,
         recipients: ['lead@prospect.example'],
       }),
       url: new URL('http://localhost'),

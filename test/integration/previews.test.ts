@@ -170,7 +170,7 @@ describe('step previews', () => {
         company: 'Hopper Inc',
         email: 'grace@example.com',
         assistantId: assistant.id,
-        startAt: '2031-01-06T10:00:00Z',
+        startAt: new Date(Date.now() + 300 * 86_400_000).toISOString(),
       },
     });
 

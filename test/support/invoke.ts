@@ -21,6 +21,8 @@ export interface Invocation {
   query?: Record<string, string>;
   body?: unknown;
   headers?: Record<string, string>;
+  /** What the Lambda context says is left of the invocation's time (default: the local 10 s). */
+  remainingTimeMs?: number;
 }
 
 export interface InvokeResult {
@@ -63,7 +65,10 @@ export async function invoke(
       claims,
     },
   );
-  const response = (await handler(event, lambdaContext(`test-${operation.fn}`), () => {})) ?? {};
+  const context = lambdaContext(`test-${operation.fn}`);
+  const { remainingTimeMs } = invocation;
+  if (remainingTimeMs !== undefined) context.getRemainingTimeInMillis = () => remainingTimeMs;
+  const response = (await handler(event, context, () => {})) ?? {};
   const text = response.body ?? '';
   return {
     status: response.statusCode ?? 200,

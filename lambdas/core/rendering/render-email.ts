@@ -92,7 +92,7 @@ export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
   const body = fillPlaceholders(content.html, context, 'html');
   const to = lead.email?.trim() ?? '';
   assertFilled(subject, body, { text: to, missing: to === '' ? ['lead.email'] : [] });
-  const subjectLine = subject.text.replace(/\s+/g, ' ').trim();
+  const subjectLine = headerText(subject.text);
   if (subjectLine === '') throw new UnprocessableError('The e-mail has an empty subject');
 
   const signature = sanitizeEmailHtml(assistant.signatureHtml) || `<p>${escapeHtml(assistant.name)}</p>`;
@@ -207,13 +207,25 @@ function unsubscribeFooter({ url }: UnsubscribeLinks): string {
 
 /** `"Display Name" <address>`; non-ASCII names as RFC 2047 encoded words, which SES requires. */
 export function formatAddress(name: string, email: string): string {
-  const display = name
-    .replace(/\p{Cc}+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const display = headerText(name);
   if (display === '') return email;
   if (/^[ -~]+$/.test(display)) return `"${display.replace(/[\\"]/g, '\\$&')}" <${email}>`;
   return `${encodedWords(display)} <${email}>`;
+}
+
+/**
+ * Text bound for a header (Subject, display names) from lead, assistant or message fields: control
+ * characters and line or paragraph separators become spaces (no header injection, no NUL), bidi
+ * overrides and isolates go (no reversed-text spoofing), lone surrogates become U+FFFD, and white
+ * space collapses. The API refuses such names already; this keeps stored or inbound text safe too.
+ */
+export function headerText(text: string): string {
+  return text
+    .toWellFormed()
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ')
+    .replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Base64 encoded words of at most 75 characters each, split between characters. */
@@ -233,7 +245,7 @@ function encodedWords(text: string): string {
 
 /** How a follow-up's quote line names the sender: `Maya Chen <maya@contoso.example>`. */
 export function senderLabel(name: string, email: string): string {
-  const display = name.replace(/\s+/g, ' ').trim();
+  const display = headerText(name);
   return display === '' ? email : `${display} <${email}>`;
 }
 

@@ -1,0 +1,43 @@
+/**
+ * Text people will read: names and subjects shown in lists, e-mail headers and previews. Such text
+ * must show something (not only NUL, zero-width, bidi or other invisible characters), stay on one
+ * line (no control characters), and be well-formed UTF-16 (a lone surrogate cannot be stored or sent).
+ */
+import { z } from 'zod';
+
+/**
+ * What renders as nothing: controls, format characters (zero-width, bidi), unassigned and private
+ * code points, separators and white space, and the blank letters fonts draw empty (Hangul fillers,
+ * the blank Braille pattern).
+ */
+const INVISIBLE = /[\p{C}\p{Z}\s\u115F\u1160\u3164\uFFA0\u2800]/gu;
+const CONTROL = /\p{Cc}/u;
+
+export function hasVisibleCharacter(text: string): boolean {
+  return text.replace(INVISIBLE, '') !== '';
+}
+
+/** Issues of a one-line display text; none for good text. */
+export function displayTextIssues(text: string): string[] {
+  if (!text.isWellFormed()) return ['Contains a lone surrogate (not valid Unicode text)'];
+  if (CONTROL.test(text)) return ['Must not contain control characters (line breaks, tabs, NUL ...)'];
+  if (!hasVisibleCharacter(text)) return ['Must contain a visible character'];
+  return [];
+}
+
+const refineDisplayText = (text: string, ctx: z.RefinementCtx) => {
+  for (const message of displayTextIssues(text)) ctx.addIssue({ code: 'custom', message });
+};
+
+/** A required one-line name or title of at most `max` characters, trimmed. */
+export const displayName = (max: number) => z.string().trim().min(1).max(max).superRefine(refineDisplayText);
+
+/** An optional one-line text that may be left empty (`''`), else held to the same rules. */
+export const optionalDisplayText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((text, ctx) => {
+      if (text !== '') refineDisplayText(text, ctx);
+    });
