@@ -139,7 +139,8 @@ export async function claimSend(
 ): Promise<ClaimOutcome> {
   const key = sendKey(record.orgId, record.leadId, record.runId, record.stepIndex);
   const sendId = sendIdOf(record.orgId, record.leadId, record.runId, record.stepIndex);
-  const { at: _at, ...fields } = record;
+  // A whole SendRecord may come in: the claim sets its own status, time and attempt count.
+  const { at: _at, status: _status, attempts: _attempts, ...fields } = record as SendRecord;
   const update = replaceFieldsExpression({
     ...fields,
     entity: 'send',

@@ -282,6 +282,8 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
       await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
       return { result: 'deferred', reason: 'daily limit reached', until: next.nextSendAt ?? '' };
     }
+    case 'in_flight':
+      throw new Error(`Step ${enrollment.nextStep} is being sent by another invocation; retrying later`);
     default:
       // Another invocation changed the step between the read and the claim: its retry sees how.
       throw new Error(`Step ${enrollment.nextStep} was ${claim} when claimed; retrying later`);

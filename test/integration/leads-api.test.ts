@@ -169,6 +169,7 @@ describe('leads on sequences', () => {
       runId: expect.any(String),
       revision: 1,
       stepIndex: 0,
+      dueAt: '2030-03-04T08:00:00.000Z',
     });
   });
 
