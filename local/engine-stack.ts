@@ -314,6 +314,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
 
     async function settleNow(): Promise<SettleSummary> {
       const total: SettleSummary = { streamRecords: 0, queueMessages: 0 };
+      await publishSendEvents();
       for (let pass = 0; pass < MAX_SETTLE_PASSES; pass += 1) {
         const stream = await poller.drain();
         const queue = await sqs.drain(ENGINE_SETTINGS.replanQueue, loaded.replanWorker);
