@@ -1,5 +1,5 @@
 /**
- * Turns the three measurements into the Markdown block printed by `npm run bench` and kept in
+ * Turns the four measurements into the Markdown block printed by `npm run bench` and kept in
  * docs/performance.md. The block sits between two markers, so re-running the benchmark replaces the
  * figures and keeps the hand-written reading of them around it.
  */
@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { ApiLatencyResult, LatencySummary } from './api-latency';
+import type { FaultToleranceResult } from './fault-tolerance';
 import type { ReplanResult } from './replan-under-quota';
 import { type Counts, ofService, type RequestCounts, total } from './request-counter';
 import type { RequestsPerStepResult, SendPhase } from './requests-per-step';
@@ -68,6 +69,7 @@ export interface BenchReport {
   steps: RequestsPerStepResult;
   replan: ReplanResult;
   latency: ApiLatencyResult;
+  faults: FaultToleranceResult;
 }
 
 export function renderReport(report: BenchReport): string {
@@ -87,6 +89,8 @@ export function renderReport(report: BenchReport): string {
     renderReplan(report.replan),
     '',
     renderLatency(report.latency),
+    '',
+    renderFaults(report.faults),
     '',
     END_MARKER,
   ].join('\n');
@@ -308,6 +312,58 @@ function renderLatency(result: ApiLatencyResult): string {
     '',
     `AWS requests of one warm call: \`GET /sequences\` ${describeCounts(result.requestsPerCall.listSequences, 1) || 'none'}; ` +
       `\`POST /leads\` ${describeCounts(result.requestsPerCall.createLead, 1) || 'none'}.`,
+  ].join('\n');
+}
+
+/** At most this many problem cases are written into the report (the console gets them all). */
+const EXAMPLES_IN_REPORT = 10;
+
+function renderFaults(result: FaultToleranceResult): string {
+  const must0 = (value: number) => `**${value}** (must be 0: ${value === 0 ? 'met' : '**missed**'})`;
+  const statuses = Object.entries(result.statuses)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([status, count]) => `${status} ${count}`)
+    .join(', ');
+  const examples = result.examples
+    .slice(0, EXAMPLES_IN_REPORT)
+    .map(
+      (example) =>
+        `- ${example.problem}: lead \`${example.leadId}\` (${example.email})` +
+        `${example.step === undefined ? '' : `, step ${example.step + 1}`}` +
+        `${example.emails === undefined ? '' : `, ${example.emails} e-mail(s)`}, ${example.status}` +
+        `${example.nextSendAt ? `, next send ${example.nextSendAt}` : ''}; timeline: ` +
+        `${example.timeline.map((line) => `\`${line}\``).join(', ') || 'empty'}`,
+    );
+  return [
+    `## 4. Fault tolerance: ${result.leads} leads under SES timeouts and failed outcome writes`,
+    '',
+    `${result.leads} leads on the three-step e-mail sequence of section 1, in their own org, with fault rules on ` +
+      "the engine's clients: " +
+      `${result.rules.map((rule) => `${rule.rule} (fired ${rule.hits} times)`).join('; ')}. ` +
+      'The clock moved step by step through the sequence, one day more and 30 minutes more, then the plan ' +
+      'auditor ran once. E-mails are counted in the SES emulator by their `sendId` EmailTag (one per lead, run ' +
+      "and step); the engine's view is each lead's enrollment in the table and its timeline from the API.",
+    '',
+    '| figure | value |',
+    '|---|---|',
+    `| e-mails stored by SES for these leads | ${result.emails} for ${result.pairs} (lead, step) pairs; ${result.sentOnce} pairs sent exactly once |`,
+    `| **duplicates** (sendIds with more than one e-mail) | ${must0(result.duplicates)}${result.extraEmails > 0 ? `, ${result.extraEmails} e-mail(s) too many` : ''} |`,
+    `| **lost** (never sent, lead finished, no failed or skipped record) | ${must0(result.lost)} |`,
+    `| **stuck** (active, next send more than 15 min in the past at ${result.endedAt}) | ${must0(result.stuck)} |`,
+    `| not sent and recorded as failed or skipped | ${result.recordedNotSent} |`,
+    `| sent but the timeline has no \`sent\` for the step | ${result.mismatches} |`,
+    `| e-mails to these leads without a known sendId | ${result.untagged} |`,
+    `| lead status at the end | ${statuses} |`,
+    `| timeline events | uncertain ${result.events.uncertain}, reconciled_sent ${result.events.reconciled_sent}, reconciled_not_sent ${result.events.reconciled_not_sent}, plan_repaired ${result.events.plan_repaired} |`,
+    `| scheduler dead letters | ${result.deadLetters} |`,
+    ...(examples.length > 0
+      ? [
+          '',
+          `Cases counted above (${result.examples.length}${result.examples.length > EXAMPLES_IN_REPORT ? `, the first ${EXAMPLES_IN_REPORT}` : ''}):`,
+          '',
+          ...examples,
+        ]
+      : []),
   ].join('\n');
 }
 

@@ -36,6 +36,13 @@ function isThrottle(error: unknown): boolean {
 }
 
 export class RequestCounter {
+  /** @param counts whether the request being made counts (default: all), e.g. only one Lambda's. */
+  constructor(private readonly counts: () => boolean = () => true) {}
+
+  private static instances = 0;
+  /** Middleware names are unique per stack: each counter adds its own pair. */
+  private readonly id = ++RequestCounter.instances;
+
   private commands = new Map<string, number>();
   private attempts = new Map<string, number>();
   private throttled = new Map<string, number>();
@@ -49,13 +56,14 @@ export class RequestCounter {
   ): void {
     stack.add(
       (next, context) => async (args) => {
-        this.bump(this.commands, `${service}:${operationOf(context)}`);
+        if (this.counts()) this.bump(this.commands, `${service}:${operationOf(context)}`);
         return next(args);
       },
-      { step: 'initialize', name: 'benchCountCommands', priority: 'high' },
+      { step: 'initialize', name: `benchCountCommands${this.id}`, priority: 'high' },
     );
     stack.add(
       (next, context) => async (args) => {
+        if (!this.counts()) return next(args);
         const key = `${service}:${operationOf(context)}`;
         try {
           return await next(args);
@@ -69,7 +77,7 @@ export class RequestCounter {
         }
       },
       // Low priority in finalizeRequest runs inside the retry middleware (high), so once per attempt.
-      { step: 'finalizeRequest', name: 'benchCountAttempts', priority: 'low' },
+      { step: 'finalizeRequest', name: `benchCountAttempts${this.id}`, priority: 'low' },
     );
   }
 

@@ -3,7 +3,10 @@
  *
  * 1. requests per sent step (scheduler, provider, DynamoDB by operation), e-mail and WhatsApp;
  * 2. re-planning many active enrollments after a timing edit under a scheduler quota;
- * 3. warm API latency against DynamoDB Local, relative to one raw GetItem.
+ * 3. warm API latency against DynamoDB Local, relative to one raw GetItem;
+ * 4. fault tolerance: a three-step e-mail sequence with SES timeouts after acceptance and failed outcome
+ *    writes (duplicates, lost steps, stuck leads). It runs second, before the re-plan leaves thousands of
+ *    active leads whose schedules its clock moves would fire.
  *
  * The stack runs in this process, so the benchmark counts requests on the very AWS clients the
  * handlers created at module scope. Those modules read their environment when first imported, which
@@ -11,12 +14,14 @@
  * (and says where a figure misses the floor the issue set).
  *
  * Options: --leads (200), --whatsapp-leads (50), --replan-leads (10000), --quota (100 requests/s),
- * --samples (300), --warmup (30), --no-write (print only).
+ * --samples (300), --warmup (30), --faults-leads (200), --no-write (print only).
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { currentFunction } from '../local/lambda-scope';
 import { startLocalStack } from '../local/stack';
 import { measureApiLatency } from './api-latency';
+import { measureFaultTolerance } from './fault-tolerance';
 import { signIn } from './local-api';
 import { measureReplanUnderQuota } from './replan-under-quota';
 import { describeMachine, describeSource, renderReport, writeReport } from './report';
@@ -33,6 +38,7 @@ const { values } = parseArgs({
     quota: { type: 'string', default: '100' },
     samples: { type: 'string', default: '300' },
     warmup: { type: 'string', default: '30' },
+    'faults-leads': { type: 'string', default: '200' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -50,11 +56,15 @@ const settings = {
   quota: positive('quota'),
   samples: positive('samples'),
   warmup: positive('warmup'),
+  faultsLeads: positive('faults-leads'),
 };
 const extraArgs = process.argv.slice(2).join(' ');
 const command = `npm run bench${extraArgs ? ` -- ${extraArgs}` : ''}`;
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+/** Local Lambdas whose requests follow events and runs, not sends (see measure 1). */
+const EVENT_AND_AUDIT = new Set(['sesEvents', 'planAuditor']);
 
 /** The engine's module-scope AWS clients, each counted under the service name the report uses. */
 async function instrumentEngineClients(counter: RequestCounter): Promise<void> {
@@ -83,12 +93,16 @@ async function main(): Promise<void> {
   try {
     const counter = new RequestCounter();
     await instrumentEngineClients(counter);
+    // A sent step's own requests: the sender's (and the API's, creating the leads). SES's Send event
+    // consumer (one Query per e-mail) and the plan auditor (16 Queries per run) are reported apart.
+    const sendingCounter = new RequestCounter(() => !EVENT_AND_AUDIT.has(currentFunction() ?? ''));
+    await instrumentEngineClients(sendingCounter);
     const adminOf = (orgId: string) => signIn(stack.url, { orgId, userId: 'bench', role: 'admin' });
 
-    log('1/3 requests per sent step');
+    log('1/4 requests per sent step');
     const steps = await measureRequestsPerStep({
       stack,
-      counter,
+      counter: sendingCounter,
       signIn: adminOf,
       leads: settings.leads,
       whatsAppLeads: settings.whatsAppLeads,
@@ -100,7 +114,22 @@ async function main(): Promise<void> {
       );
     }
 
-    log('2/3 warm API latency');
+    log(
+      `2/4 fault tolerance: ${settings.faultsLeads} leads, SES timeouts after acceptance, failed outcome writes`,
+    );
+    const faults = await measureFaultTolerance({
+      stack,
+      signIn: adminOf,
+      leads: settings.faultsLeads,
+      log,
+    });
+    log(
+      `faults: ${faults.duplicates} duplicate(s), ${faults.lost} lost, ${faults.stuck} stuck, ` +
+        `${faults.mismatches} mismatch(es); hits ${faults.rules.map((rule) => rule.hits).join('/')}`,
+    );
+    for (const example of faults.examples) log(`faults: ${JSON.stringify(example)}`);
+
+    log('3/4 warm API latency');
     const latency = await measureApiLatency({
       counter,
       signIn: adminOf,
@@ -108,7 +137,7 @@ async function main(): Promise<void> {
       samples: settings.samples,
     });
 
-    log(`3/3 re-planning ${settings.replanLeads} enrollments at ${settings.quota} scheduler requests/s`);
+    log(`4/4 re-planning ${settings.replanLeads} enrollments at ${settings.quota} scheduler requests/s`);
     const replan = await measureReplanUnderQuota({
       stack,
       counter,
@@ -127,6 +156,7 @@ async function main(): Promise<void> {
       steps,
       replan,
       latency,
+      faults,
     });
     console.log(`\n${block}\n`);
     if (!values['no-write']) {

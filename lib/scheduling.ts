@@ -9,8 +9,7 @@ import { CfnOutput, Duration, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Schedule, ScheduleExpression, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { CfnSchedule, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FollowupFunction, functionArnByName } from './followup-function';
@@ -46,6 +45,8 @@ export class Scheduling extends Construct {
   readonly senderArn: string;
   /** Re-arms active plans whose step is overdue (their schedule fired and the sender never finished). */
   readonly auditor: FollowupFunction;
+  /** The rate schedule that runs the auditor, outside the lead schedules' group. */
+  readonly planAudit: CfnSchedule;
 
   constructor(scope: Construct, id: string, props: SchedulingProps) {
     super(scope, id);
@@ -106,13 +107,7 @@ export class Scheduling extends Construct {
       timeout: Duration.minutes(1),
     }).useTable(props.table, 'readWrite');
     this.allowPlanning(this.auditor);
-    // Outside the lead schedules' group: the scheduler role above may act for that group only.
-    new Schedule(this, 'PlanAudit', {
-      description: 'Runs the plan auditor',
-      schedule: ScheduleExpression.rate(PLAN_AUDIT_RATE),
-      // A missed run is made up by the next one; retrying an audit would only overlap it.
-      target: new LambdaInvoke(this.auditor, { retryAttempts: 0 }),
-    });
+    this.planAudit = this.scheduleAuditor();
 
     // What scripts/redrive-sender-dlq.ts needs (see the README's Operations section).
     for (const [name, value] of [
@@ -147,6 +142,30 @@ export class Scheduling extends Construct {
       'Schedules are named per lead and plan revision (lambdas/adapters/step-scheduler.ts), so they ' +
         'cannot be listed ahead; the grant is limited to the schedules of this stack’s own group.',
     );
+  }
+
+  /**
+   * The auditor's rate schedule, in the default group, with a role that may invoke exactly the auditor
+   * (the aws-scheduler-targets construct would also grant its versions, `<arn>:*`). A missed run is made
+   * up by the next one, so a failed invocation is not retried.
+   */
+  private scheduleAuditor(): CfnSchedule {
+    const stack = Stack.of(this);
+    const role = new iam.Role(this, 'PlanAuditScheduleRole', {
+      description: 'Assumed by EventBridge Scheduler to run the plan auditor',
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.auditor.functionArn] }),
+    );
+    return new CfnSchedule(this, 'PlanAudit', {
+      description: 'Runs the plan auditor (lambdas/plan-auditor.ts)',
+      scheduleExpression: `rate(${PLAN_AUDIT_RATE.toMinutes()} minutes)`,
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: { arn: this.auditor.functionArn, roleArn: role.roleArn, retryPolicy: { maximumRetryAttempts: 0 } },
+    });
   }
 
   /** `schedule/<group>/*`: schedule ARNs name their group, so this covers this group's schedules only. */

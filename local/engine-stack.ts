@@ -25,6 +25,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
 import { createFaultRoutes } from './fault-routes';
 import { createFaultRegistry, type FaultRegistry, SINCH_SEND_OPERATION } from './faults';
 import type { LocalRoute } from './http-server';
+import { runAsFunction } from './lambda-scope';
 import {
   createListeningRoutes,
   type InboundEmailHandler,
@@ -593,18 +594,15 @@ const ENTRY_POINTS: Loadable = {
   },
 };
 
+/** Each handler runs in its entry point's name (lambda-scope.ts), as its own Lambda would. */
 async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<EngineHandlers> {
   const load = async <Name extends keyof EngineHandlers>(name: Name): Promise<EngineHandlers[Name]> => {
-    const override = overrides[name];
-    if (override) return override;
-    const { file, missing, standIn } = ENTRY_POINTS[name];
-    if (!existsSync(fileURLToPath(new URL(`../lambdas/${file}.ts`, import.meta.url)))) {
-      console.warn(`local engine: lambdas/${file}.ts is missing; a stand-in ${standIn}`);
-      return missing;
-    }
-    const module = (await import(`../lambdas/${file}.ts`)) as { handler?: EngineHandlers[Name] };
-    if (typeof module.handler !== 'function') throw new Error(`lambdas/${file}.ts exports no handler`);
-    return module.handler;
+    const handler = overrides[name] ?? (await importHandler(name));
+    const scoped = (event: never, context: Context) =>
+      runAsFunction(name, () =>
+        (handler as (event: never, context: Context) => Promise<unknown>)(event, context),
+      );
+    return scoped as EngineHandlers[Name];
   };
   return {
     sender: await load('sender'),
@@ -614,6 +612,17 @@ async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<EngineH
     sesEvents: await load('sesEvents'),
     planAuditor: await load('planAuditor'),
   };
+}
+
+async function importHandler<Name extends keyof EngineHandlers>(name: Name): Promise<EngineHandlers[Name]> {
+  const { file, missing, standIn } = ENTRY_POINTS[name];
+  if (!existsSync(fileURLToPath(new URL(`../lambdas/${file}.ts`, import.meta.url)))) {
+    console.warn(`local engine: lambdas/${file}.ts is missing; a stand-in ${standIn}`);
+    return missing;
+  }
+  const module = (await import(`../lambdas/${file}.ts`)) as { handler?: EngineHandlers[Name] };
+  if (typeof module.handler !== 'function') throw new Error(`lambdas/${file}.ts exports no handler`);
+  return module.handler;
 }
 
 /**

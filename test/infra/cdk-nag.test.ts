@@ -129,6 +129,7 @@ describe('acknowledged rules', () => {
     const whatsAppSecrets = arn('secretsmanager', 'secret:followup/Followup/whatsapp/*');
     const planners = [
       'Scheduling/SenderRole',
+      'Scheduling/PlanAuditorRole',
       'Replanning/WorkerRole',
       'Http/LeadsFunctionRole',
       'Http/SequencesFunctionRole',

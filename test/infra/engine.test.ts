@@ -16,6 +16,7 @@ import {
   asList,
   environmentOf,
   getAtt,
+  indexArns,
   logicalIdOf,
   once,
   type PolicyStatement,
@@ -38,6 +39,8 @@ const synthesized = once(() => {
     table: logicalIdOf(stack.data.table),
     group: logicalIdOf(stack.scheduling.group),
     sender: logicalIdOf(stack.scheduling.sender),
+    auditor: logicalIdOf(stack.scheduling.auditor),
+    planAudit: logicalIdOf(stack.scheduling.planAudit),
     senderDeadLetters: logicalIdOf(stack.scheduling.deadLetters),
     schedulerRole: logicalIdOf(stack.scheduling.schedulerRole),
     configurationSet: logicalIdOf(stack.messaging.configurationSet),
@@ -77,6 +80,7 @@ const planners = () => {
   const { ids } = synthesized();
   return [
     ids.sender,
+    ids.auditor,
     ids.worker,
     ids.api.leads,
     ids.api.sequences,
@@ -200,6 +204,68 @@ describe('scheduling', () => {
         SENDER_DLQ_ARN: getAtt(ids.senderDeadLetters),
       });
     }
+  });
+
+  it('runs the plan auditor every 5 minutes, through a role that may invoke the auditor and nothing else', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const schedule = resourceById(template, ids.planAudit).Properties as {
+      ScheduleExpression: string;
+      GroupName?: string;
+      Target: { RoleArn: { 'Fn::GetAtt': [string, string] } };
+    };
+    const roleId = schedule.Target.RoleArn['Fn::GetAtt'][0];
+    const role = resourceById(template, roleId).Properties as {
+      AssumeRolePolicyDocument: { Statement: unknown[] };
+    };
+
+    // Assess
+    expect(schedule.ScheduleExpression).toBe('rate(5 minutes)');
+    expect(schedule.GroupName).toBeUndefined();
+    expect(schedule.Target).toMatchObject({
+      Arn: getAtt(ids.auditor),
+      RetryPolicy: { MaximumRetryAttempts: 0 },
+    });
+    expect(role.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
+      }),
+    ]);
+    expect(statementsOfRole(template, roleId)).toEqual([
+      { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: getAtt(ids.auditor) },
+    ]);
+  });
+
+  it('lets the plan auditor use the table (with the due index) and plan, nothing more', () => {
+    // Prepare
+    const { ids } = synthesized();
+
+    // Act
+    const services = statementsOfRole(synthesized().template, roleOf(ids.auditor))
+      .flatMap((statement) => asList(statement.Action))
+      .map((action) => action.split(':')[0])
+      .filter((service) => service !== 'xray' && service !== 'logs');
+
+    // Assess
+    expect([...new Set(services)].sort()).toEqual(['dynamodb', 'iam', 'scheduler']);
+    expect(grants(ids.auditor, 'dynamodb')).toContainEqual({
+      actions: [...INDEX_ACCESS].sort(),
+      resources: indexArns(getAtt(ids.table)),
+    });
+  });
+
+  it('gives the sender the reconciliation window from followup:reconcileWindowMinutes', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const environment = environmentOf(template, ids.sender);
+
+    // Assess
+    expect(environment.RECONCILE_WINDOW_MINUTES).toBe('15');
   });
 
   it('names the sender, so its own ARN needs no reference to itself, and gives it 30 seconds', () => {
@@ -455,7 +521,7 @@ describe('replanning', () => {
     // Assess
     expect(dynamodb).toEqual([
       { actions: [...TABLE_ACCESS.readWrite].sort(), resources: [getAtt(ids.table)] },
-      { actions: [...INDEX_ACCESS], resources: [{ 'Fn::Join': ['', [getAtt(ids.table), '/index/gsi1']] }] },
+      { actions: [...INDEX_ACCESS], resources: indexArns(getAtt(ids.table)) },
     ]);
     expect(sends).toEqual([{ actions: ['sqs:SendMessage'], resources: [getAtt(ids.replanQueue)] }]);
     expect(environmentOf(template, ids.worker).REPLAN_QUEUE_URL).toEqual({ Ref: ids.replanQueue });

@@ -13,6 +13,7 @@ import {
   asList,
   environmentOf,
   getAtt,
+  indexArns,
   logicalIdOf,
   once,
   onlyLogicalId,
@@ -105,7 +106,7 @@ function tableStatements(): PolicyStatement[] {
     {
       Effect: 'Allow',
       Action: [...INDEX_ACCESS],
-      Resource: { 'Fn::Join': ['', [getAtt(ids.table), '/index/gsi1']] },
+      Resource: indexArns(getAtt(ids.table)),
     },
   ];
 }
@@ -404,7 +405,7 @@ describe('SES events', () => {
         ConfigurationSetName: { Ref: ids.configurationSet },
         EventDestination: {
           Enabled: true,
-          MatchingEventTypes: ['bounce', 'complaint', 'delivery'],
+          MatchingEventTypes: ['send', 'bounce', 'complaint', 'delivery'],
           EventBridgeDestination: {
             EventBusArn: partitionArn('events:eu-west-1:111111111111:event-bus/default'),
           },

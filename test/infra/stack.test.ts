@@ -15,6 +15,7 @@ import {
   allStatements,
   asList,
   functionId,
+  indexArns,
   once,
   onlyLogicalId,
   type Resource,
@@ -259,6 +260,8 @@ describe('table', () => {
         { AttributeName: 'sk', AttributeType: 'S' },
         { AttributeName: 'gsi1pk', AttributeType: 'S' },
         { AttributeName: 'gsi1sk', AttributeType: 'S' },
+        { AttributeName: 'gsi2pk', AttributeType: 'S' },
+        { AttributeName: 'gsi2sk', AttributeType: 'S' },
       ],
       GlobalSecondaryIndexes: [
         {
@@ -268,6 +271,14 @@ describe('table', () => {
             { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
           ],
           Projection: { ProjectionType: 'ALL' },
+        },
+        {
+          IndexName: 'gsi2',
+          KeySchema: [
+            { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
         },
       ],
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
@@ -460,7 +471,7 @@ describe('least privilege', () => {
         { actions: [...TABLE_ACCESS.readWrite].sort(), resource: tableArn(template) },
         {
           actions: [...INDEX_ACCESS],
-          resource: { 'Fn::Join': ['', [tableArn(template), '/index/gsi1']] },
+          resource: indexArns(tableArn(template)),
         },
       ]);
     },

@@ -140,3 +140,7 @@ export function logicalIdOf(construct: IConstruct): string {
     throw new Error(`${construct.node.path} has no resource`);
   return Stack.of(construct).getLogicalId(resource);
 }
+
+/** The ARNs a function's index grant names: each of the table's secondary indexes (gsi1, gsi2). */
+export const indexArns = (tableArn: unknown) =>
+  ['gsi1', 'gsi2'].map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index}`]] }));
