@@ -204,7 +204,8 @@ function renderSteps(result: RequestsPerStepResult): string {
     `${result.leads} leads on a three-step e-mail sequence (custom first e-mail, two generated follow-ups) ` +
       `and ${result.whatsAppLeads} leads on a one-step WhatsApp template sequence; the clock moved one step ` +
       'at a time and the counters were reset before each move. Figures are HTTP requests per sent step ' +
-      "(SDK retries included) counted by a middleware on the engine's own AWS clients; WhatsApp provider " +
+      "(SDK retries included) counted by a middleware on the engine's own AWS clients, leaving out the " +
+      'requests of SES\'s Send-event consumer and the plan auditor (see "Reading the figures"); WhatsApp provider ' +
       'requests are counted at the Sinch stub (sends, and apart from them the OAuth2 token requests a ' +
       'warm client makes once an hour).',
     '',

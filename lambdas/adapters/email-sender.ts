@@ -17,7 +17,11 @@ import {
  * idempotent: the SDK's own retries would resend after a timeout SES may have accepted, so it makes one
  * attempt and the engine decides (throttling is planned again, a lost answer is reconciled).
  */
-export const sesClient = new SESv2Client({ maxAttempts: 1 });
+export const sesClient = new SESv2Client({
+  maxAttempts: 1,
+  // Well inside the sender's 30 s: an answer this late is unknown (reconciled), not a Lambda timeout.
+  requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+});
 
 /** The EmailTags name whose value is the step's send id; SES events carry it under `mail.tags`. */
 export const SEND_ID_TAG = 'sendId';
@@ -152,6 +156,8 @@ export function neverConnected(error: unknown): boolean {
     if (typeof code === 'string' && NEVER_CONNECTED.has(code)) return true;
     const message = cause instanceof Error ? cause.message : '';
     if ([...NEVER_CONNECTED].some((name) => message.includes(name))) return true;
+    // @smithy/node-http-handler's connectionTimeout: the socket never connected.
+    if (message.includes('without establishing a connection')) return true;
     cause = (cause as { cause?: unknown }).cause;
   }
   return false;

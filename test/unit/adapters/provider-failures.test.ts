@@ -49,6 +49,15 @@ describe('classifying SES failures', () => {
     );
   });
 
+  it('calls a connection that timed out before it was established transient', () => {
+    const timedOut = Object.assign(
+      new Error('Socket timed out without establishing a connection within 3000 ms'),
+      { name: 'TimeoutError' },
+    );
+
+    expect(classifySesFailure(timedOut)).toBeInstanceOf(ProviderTransientError);
+  });
+
   it.each([
     ['a timeout', Object.assign(new Error('Connection timed out after 5000 ms'), { name: 'TimeoutError' })],
     ['a reset connection', socketError('ECONNRESET', 'socket hang up')],
