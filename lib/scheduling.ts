@@ -164,7 +164,11 @@ export class Scheduling extends Construct {
       description: 'Runs the plan auditor (lambdas/plan-auditor.ts)',
       scheduleExpression: `rate(${PLAN_AUDIT_RATE.toMinutes()} minutes)`,
       flexibleTimeWindow: { mode: 'OFF' },
-      target: { arn: this.auditor.functionArn, roleArn: role.roleArn, retryPolicy: { maximumRetryAttempts: 0 } },
+      target: {
+        arn: this.auditor.functionArn,
+        roleArn: role.roleArn,
+        retryPolicy: { maximumRetryAttempts: 0 },
+      },
     });
   }
 
