@@ -256,7 +256,7 @@ describe('fault injection on the engine stack', () => {
     expect(engine.faults.list().items[0]?.hits).toBe(1);
   });
 
-  it('times out a Sinch send after the stub stored it: the SDK fails instead of hanging', async () => {
+  it('times out a Sinch send after the stub stored it: the SDK fails instead of hanging, with an outcome it cannot know', async () => {
     // Prepare
     addFaults([{ service: 'sinch', fault: 'timeout-after-accept', count: 1 }]);
     const to = `+1415555${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
@@ -273,7 +273,7 @@ describe('fault injection on the engine stack', () => {
         (error: unknown) => error,
       );
     // Assess
-    expect((failure as Error).name).toBe('ProviderTransientError');
+    expect((failure as Error).name).toBe('ProviderOutcomeUnknownError');
     expect(engine.sinch.sent().filter((message) => message.recipientIdentity === to)).toHaveLength(1);
     expect(
       engine.faults.list().fired.map((firing) => [firing.service, firing.operation, firing.fault]),
