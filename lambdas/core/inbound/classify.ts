@@ -1,6 +1,6 @@
 /** The classifier: which intent an inbound e-mail carries for the lead it is about. */
 import { isAutoReply } from './auto-reply';
-import { bounceIntent, plainTextBounce, sameAddress } from './bounce';
+import { bounceIntent, isBounceMessage, isEmptyReport, plainTextBounce, sameAddress } from './bounce';
 import type { InboundEmail, InboundIntent, ReplyContext } from './model';
 import { isUnsubscribe, NOT_INTERESTED } from './opt-out';
 import { fold } from './phrases';
@@ -95,12 +95,12 @@ function isInThread(email: Pick<InboundEmail, 'inReplyTo' | 'references'>, threa
  * - otherwise replied.
  */
 export function classifyReply(email: InboundEmail, context: ReplyContext): InboundIntent {
-  if (email.deliveryStatus !== undefined) return bounceIntent(email.deliveryStatus, context);
+  const inThread = isInThread(email, context.threadMessageIds);
+  const report = email.deliveryStatus;
+  if (report !== undefined && !isEmptyReport(report)) return bounceIntent(report, email.text, context);
+  if (report !== undefined || isBounceMessage(email)) return plainTextBounce(email, inThread, context);
   const sender = email.from?.address;
   if (sender === undefined || sender === '') return { kind: 'ignore', reason: 'no_sender' };
-  const inThread = isInThread(email, context.threadMessageIds);
-  const legacyBounce = plainTextBounce(email, sender, inThread, context);
-  if (legacyBounce !== undefined) return legacyBounce;
   const fromLead = sameAddress(sender, context.leadEmail);
   if (!fromLead) {
     if (!isSameDomain(sender, context.leadEmail)) return { kind: 'ignore', reason: 'other_sender' };
