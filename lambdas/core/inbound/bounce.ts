@@ -97,6 +97,12 @@ const ADDRESS_GONE = phrases([
 /** Wording for a failure that says nothing against the address itself. */
 const TRANSIENT_CAUSE = phrases([
   'mailbox (?:is )?full',
+  'mail ?folder is full',
+  'mailbox exceeds (?:allowed|the)',
+  'frequency limited',
+  'rate limit\\w*',
+  'failing for a long time',
+  'last tried',
   'mailbox (?:size|storage) ',
   'over (?:the )?quota',
   'quota (?:exceeded|exceed)',
