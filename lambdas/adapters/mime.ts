@@ -1,6 +1,6 @@
 /**
  * Reads a raw RFC 5322 message (as SES stores an inbound e-mail) into the `InboundEmail` that
- * `core/inbound.ts` classifies. mailparser does the MIME work (encodings, charsets, encoded-word
+ * `core/inbound/` classifies. mailparser does the MIME work (encodings, charsets, encoded-word
  * headers, address lists); this module only picks what classification needs, so the library stays
  * behind `parseEmail`.
  */

@@ -61,6 +61,8 @@ describe('parseEmail', () => {
       'auto-submitted': 'auto-replied',
       'x-auto-response-suppress': 'All',
       'content-type': 'text/plain; charset="us-ascii"',
+      // Bounce reading tells an empty `<>` sender from a person's.
+      'return-path': '<jordan.lee@fabrikam.example>',
     });
     expect(email.date?.toISOString()).toBe('2026-03-04T13:15:00.000Z');
   });

@@ -1,0 +1,101 @@
+/**
+ * What the inbound classifier reads and what it decides: the `InboundEmail` the MIME adapter
+ * produces, the context of the lead it is about, and the intents it returns.
+ */
+/** The headers classification reads; the MIME adapter keeps these and no others. */
+export const CLASSIFICATION_HEADERS = [
+  'auto-submitted',
+  'x-autoreply',
+  'x-autorespond',
+  'precedence',
+  'x-auto-response-suppress',
+  'list-id',
+  'return-path',
+  'x-failed-recipients',
+  'content-type',
+] as const;
+export type ClassificationHeader = (typeof CLASSIFICATION_HEADERS)[number];
+
+export interface MailAddress {
+  /** Lower-cased: mailboxes are matched case-insensitively in practice. */
+  address: string;
+  /** The display name, decoded; empty when the header gave none. */
+  name: string;
+}
+
+/** The per-recipient part of a delivery status notification (RFC 3464), for the first failed recipient. */
+export interface DeliveryStatus {
+  /** `failed`, `delayed`, `delivered`, `relayed` or `expanded`, lower-cased. */
+  action?: string;
+  /** The enhanced status code, e.g. `5.1.1` (class 5 = permanent, 4 = transient). */
+  status?: string;
+  /** The recipient address, lower-cased, without its `rfc822;` type. */
+  finalRecipient?: string;
+  /** The remote server's answer without its `smtp;` type, e.g. `550 5.1.1 user unknown`. */
+  diagnosticCode?: string;
+  /** Message-ID of the message that bounced, from the report's returned headers. */
+  originalMessageId?: string;
+}
+
+export interface InboundEmail {
+  /** With angle brackets, e.g. `<CAF3x@mail.gmail.com>`. */
+  messageId?: string;
+  inReplyTo?: string;
+  /** Oldest first, as the References header lists them. */
+  references: string[];
+  from?: MailAddress;
+  /** Group syntax (`Team: a@x, b@x;`) is flattened to its members. */
+  to: MailAddress[];
+  cc: MailAddress[];
+  /** Decoded; empty when missing. */
+  subject: string;
+  /** Undefined when the Date header is missing or unreadable. */
+  date?: Date;
+  /** The plain-text body; converted from the HTML when the message has no text part. */
+  text: string;
+  html?: string;
+  /** Lower-cased names, first value only; see CLASSIFICATION_HEADERS. */
+  headers: Partial<Record<ClassificationHeader, string>>;
+  /** Set when the message is a delivery status notification (multipart/report; report-type=delivery-status). */
+  deliveryStatus?: DeliveryStatus;
+}
+
+export const IGNORE_REASONS = [
+  /** The message has no usable From address. */
+  'no_sender',
+  /** Sent by someone who is neither the lead nor at the lead's (non-free-mail) domain. */
+  'other_sender',
+  /** A colleague of the lead, but not in the thread the follow-ups went out in. */
+  'not_in_thread',
+  /** A mailing-list message that is not a reply in the thread. */
+  'mailing_list',
+  /** A delivery report that says nothing failed (delivered, relayed, expanded). */
+  'delivery_report',
+  /** The receiving server is still retrying; a failure report follows if it gives up. */
+  'delivery_delayed',
+  /** A bounce for another recipient of the thread (e.g. someone on CC), not the lead. */
+  'other_recipient_bounced',
+  /** A bounce for a message that is not in this thread. */
+  'bounce_not_in_thread',
+] as const;
+export type IgnoreReason = (typeof IGNORE_REASONS)[number];
+
+export type AutoReplyIntent = { kind: 'auto_reply'; returnDate?: Date };
+
+export type InboundIntent =
+  | { kind: 'replied' }
+  | AutoReplyIntent
+  | { kind: 'unsubscribed' }
+  | { kind: 'not_interested' }
+  | { kind: 'bounce'; permanent: boolean; recipient?: string }
+  | { kind: 'ignore'; reason: IgnoreReason };
+
+export interface ReplyContext {
+  leadEmail: string;
+  /** Message-IDs of the e-mails sent to the lead in the thread (root and follow-ups). */
+  threadMessageIds: readonly string[];
+  /** When the message arrived; the e-mail's Date header when not given. Needed for a return date. */
+  receivedAt?: Date;
+  /** IANA zone a return date without a zone is read in (the lead's send window); UTC when not given. */
+  timezone?: string;
+}

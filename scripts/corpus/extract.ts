@@ -1,0 +1,44 @@
+/**
+ * Lays the corpus out under test/fixtures/mail/<class>/ from local snapshots of the public
+ * repositories SOURCES.tsv names (bare git directories, `<owner>+<name>/repo` under CORPUS_MIRROR,
+ * /work/.mirror by default), at the commit it names. Messages keep their bytes; a fixture that is
+ * only a body (reply-parser test texts, HTML replies) gets a minimal header block, as its note says.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CORPUS_DIR, type CorpusEntry, readSources } from './sources';
+
+const mirror = process.env.CORPUS_MIRROR ?? '/work/.mirror';
+
+function original(entry: CorpusEntry): Buffer {
+  const gitDir = join(mirror, entry.repository.replace('/', '+'), 'repo');
+  return execFileSync('git', ['--git-dir', gitDir, 'show', `${entry.commit}:${entry.path}`]);
+}
+
+/** A reply from the lead in a thread we started, around a body that came without headers. */
+function wrapped(entry: CorpusEntry, body: Buffer): Buffer {
+  const html = entry.path.endsWith('.html');
+  const headers = [
+    'From: Lead <lead@prospect.example>',
+    'To: Assistant <assistant@inbound.example>',
+    'Subject: Re: Following up',
+    'Date: Tue, 03 Mar 2026 10:02:00 +0000',
+    `Message-ID: <${entry.file.replace(/\W/g, '-')}@prospect.example>`,
+    'In-Reply-To: <thread-root@email.amazonses.com>',
+    'MIME-Version: 1.0',
+    `Content-Type: text/${html ? 'html' : 'plain'}; charset=utf-8`,
+    'Content-Transfer-Encoding: 8bit',
+  ];
+  return Buffer.concat([Buffer.from(`${headers.join('\r\n')}\r\n\r\n`), body]);
+}
+
+let count = 0;
+for (const entry of readSources()) {
+  const bytes = original(entry);
+  const target = join(CORPUS_DIR, entry.file);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, entry.note.includes('wrapped in headers') ? wrapped(entry, bytes) : bytes);
+  count++;
+}
+console.log(`${count} messages under ${CORPUS_DIR}`);
