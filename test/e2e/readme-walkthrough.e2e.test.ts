@@ -1,0 +1,74 @@
+/**
+ * The README's curl walkthrough runs as written: its ```sh block under "## Walkthrough (curl)" is run
+ * by bash (-e, pipefail) against a fresh local stack on a free port. Every call in it uses
+ * `--fail-with-body`, and the calls documented to be refused check their status with `grep -x`, so any
+ * unexpected HTTP status fails the script, and with it this test.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../local/stack';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await startLocalStack({ port: 0 });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** The first ```sh block after the heading, up to its closing fence. */
+function walkthroughCommands(readme: string): string {
+  const section = readme.split('\n## Walkthrough (curl)\n')[1];
+  const block = section && /```sh\n([\s\S]*?)\n```/.exec(section)?.[1];
+  if (!block) throw new Error('README.md has no ```sh block under "## Walkthrough (curl)"');
+  return block;
+}
+
+describe('the README walkthrough', () => {
+  it('has every call fail on an unexpected status', () => {
+    const block = walkthroughCommands(readFileSync(`${root}/README.md`, 'utf8'));
+
+    // Logical commands: continuation lines joined, comments dropped.
+    const commands = block
+      .replaceAll('\\\n', ' ')
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('#'));
+    const calls = commands.filter((command) => /\bcurl /.test(command));
+    const unchecked = calls.filter(
+      (call) => !call.includes('--fail-with-body') && !/%\{http_code\}.*\| grep -x \d{3}$/.test(call),
+    );
+
+    expect(calls.length).toBeGreaterThan(20);
+    expect(unchecked).toEqual([]);
+  });
+
+  it('runs as written against a fresh local stack', async () => {
+    const port = new URL(stack.url).port;
+    const script = walkthroughCommands(readFileSync(`${root}/README.md`, 'utf8')).replaceAll(
+      'localhost:3000',
+      `localhost:${port}`,
+    );
+
+    const run = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], {
+      cwd: root,
+      timeout: 50_000,
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((error: { stdout?: string; stderr?: string; code?: number }) => {
+      throw new Error(
+        `The walkthrough failed (exit ${error.code}):\n${error.stderr}\n--- its output ---\n${error.stdout?.slice(-4000)}`,
+      );
+    });
+
+    expect(run.stdout).toMatch(
+      /"status": "stopped",\s*"stopReason": "replied"[\s\S]*"stopReason": "replied"/,
+    );
+    expect(run.stdout).toMatch(/"status": "stopped",\s*"stopReason": "bounced"/);
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('204');
+  });
+});
