@@ -1,12 +1,12 @@
 /**
- * `npm run demo`: fills a running `npm start` (API_URL, default http://localhost:3000) with a small
- * story in org "demo": an assistant working 09:00-17:30 New York time, a first e-mail, two sequences
+ * `npm run demo`: fills a running `npm start` (on PORT like it, default 3000; API_URL for another
+ * address) with a small story in org "demo": an assistant working 09:00-17:30 New York time, a first e-mail, two sequences
  * (a clone of Recommended and a short custom one) and leads in New York and Berlin; then prints the
  * calls that show the engine at work (leads, timelines, moving the clock, the outbox).
  *
  * It only talks HTTP, like a frontend would. Each run adds new records; restart `npm start` for a clean slate.
  */
-const apiUrl = (process.env.API_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+const apiUrl = (process.env.API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
 
 interface Created {
   id: string;
