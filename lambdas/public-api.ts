@@ -4,13 +4,21 @@
  */
 import { readSecret } from './adapters/secrets';
 import { UnauthorizedError, ValidationError } from './core/errors';
+import type { Lead } from './core/leads';
 import { type UnsubscribeClaims, verifySinchSignature, verifyUnsubscribeToken } from './core/signatures';
+import { getAssistant } from './data/assistants';
 import { getLead } from './data/leads';
+import { getOrgSettings } from './data/org';
 import { unsubscribeLead } from './engine/listening';
 import { handleSinchCallback } from './engine/whatsapp-callbacks';
 import { requiredEnv } from './env';
 import { apiHandler } from './http/api-handler';
-import { unsubscribedPage, unsubscribePage } from './http/unsubscribe-pages';
+import {
+  maskAddress,
+  type UnsubscribeView,
+  unsubscribedPage,
+  unsubscribePage,
+} from './http/unsubscribe-pages';
 
 const config = {
   unsubscribeSecretName: requiredEnv('UNSUBSCRIBE_SECRET_NAME'),
@@ -19,15 +27,19 @@ const config = {
 
 export const handler = apiHandler('public', {
   async unsubscribePage({ params }) {
-    await unsubscribeClaims(params.token);
-    return { html: unsubscribePage() };
+    const { orgId, leadId } = await unsubscribeClaims(params.token);
+    const lead = await getLead(orgId, leadId);
+    const view = await unsubscribeView(orgId, lead);
+    // A second visit says it is done rather than asking again.
+    const done = lead?.enrollment.stopReason === 'unsubscribed';
+    return { html: done ? unsubscribedPage(view) : unsubscribePage(view) };
   },
 
   async unsubscribe({ params, now }) {
     const { orgId, leadId } = await unsubscribeClaims(params.token);
     const lead = await getLead(orgId, leadId);
     if (lead) await unsubscribeLead(lead, { via: 'link' }, now);
-    return { html: unsubscribedPage() };
+    return { html: unsubscribedPage(await unsubscribeView(orgId, lead)) };
   },
 
   async sinchWebhook({ params, rawBody, headers, now }) {
@@ -54,6 +66,20 @@ async function unsubscribeClaims(token: string | undefined): Promise<Unsubscribe
   const claims = token && key ? verifyUnsubscribeToken(token, key) : undefined;
   if (!claims) throw ValidationError.field('token', 'This unsubscribe link is not valid');
   return claims;
+}
+
+/** Who wrote, named as the lead knows them: the org's name, else the assistant's who signed. */
+async function unsubscribeView(orgId: string, lead: Lead | undefined): Promise<UnsubscribeView> {
+  const [settings, assistant] = await Promise.all([
+    getOrgSettings(orgId),
+    lead ? getAssistant(orgId, lead.assistantId) : undefined,
+  ]);
+  const sender = settings.name || assistant?.name || undefined;
+  return {
+    ...(sender ? { sender } : {}),
+    ...(assistant && assistant.name !== sender ? { assistant: assistant.name } : {}),
+    ...(lead?.email ? { address: maskAddress(lead.email) } : {}),
+  };
 }
 
 function parseCallback(rawBody: string): unknown {

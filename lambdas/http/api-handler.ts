@@ -131,6 +131,18 @@ export function apiHandler<F extends ApiFunctionName>(fn: F, implementations: Im
     });
 }
 
+/**
+ * Pages carry everything inline and post only to themselves; their URL holds a token, so it is neither
+ * cached nor sent on as a referrer, and no other site may frame them.
+ */
+const HTML_PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
+
 function toResponse(operation: Operation, result: ApiResult): ApiResponse {
   const headers: Record<string, string> = {};
   if (result.version !== undefined) headers.etag = `"${result.version}"`;
@@ -138,7 +150,7 @@ function toResponse(operation: Operation, result: ApiResult): ApiResponse {
   if (result.html !== undefined) {
     return {
       statusCode: operation.status,
-      headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
+      headers: { ...headers, 'content-type': 'text/html; charset=utf-8', ...HTML_PAGE_HEADERS },
       body: result.html,
     };
   }

@@ -1,24 +1,83 @@
-/** The two small pages an unsubscribe link shows: a confirmation button, then the confirmation. */
+/**
+ * The two pages an unsubscribe link shows, the one part of the product a lead sees: a confirmation
+ * naming who wrote and what stops, with one button, then the result. Self-contained (inline styles, no
+ * script, no external assets), readable on a phone, and showing nothing the link's holder does not
+ * already know but the sender's name and a masked address.
+ */
+import { escapeHtml } from '../core/rendering/personalize';
+
+export interface UnsubscribeView {
+  /** Who the lead hears from: the org's name, else the assistant's, else undefined. */
+  sender?: string;
+  /** The assistant who signed the e-mails, when different from `sender`. */
+  assistant?: string;
+  /** The lead's address, masked (a•••@example.com). */
+  address?: string;
+}
+
+const STYLE = `
+:root{color-scheme:light dark;--fg:#1f2937;--muted:#4b5563;--bg:#f3f4f6;--card:#fff;--line:#e5e7eb;--accent:#b91c1c;--ok:#047857}
+@media (prefers-color-scheme:dark){:root{--fg:#f3f4f6;--muted:#d1d5db;--bg:#111827;--card:#1f2937;--line:#374151;--accent:#f87171;--ok:#34d399}}
+*{box-sizing:border-box}
+body{margin:0;min-height:100vh;background:var(--bg);color:var(--fg);font:1.0625rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;display:flex;align-items:flex-start;justify-content:center;padding:12vh 1rem 2rem}
+main{width:100%;max-width:30rem;background:var(--card);border:1px solid var(--line);border-radius:.9rem;padding:2rem 1.5rem;box-shadow:0 1px 3px rgb(0 0 0/.08)}
+.from{margin:0 0 .25rem;font-size:.9rem;letter-spacing:.02em;text-transform:uppercase;color:var(--muted)}
+h1{margin:0 0 1rem;font-size:1.5rem;line-height:1.25}
+p{margin:0 0 1rem}
+ul{margin:0 0 1.5rem;padding-left:1.2rem}
+li{margin:.3rem 0}
+.address{font-weight:600;overflow-wrap:anywhere}
+button{display:block;width:100%;font:inherit;font-weight:600;padding:.85rem 1rem;border-radius:.6rem;border:0;background:var(--accent);color:#fff;cursor:pointer}
+button:focus-visible{outline:3px solid var(--fg);outline-offset:2px}
+.check{display:inline-flex;align-items:center;justify-content:center;width:2.5rem;height:2.5rem;border-radius:50%;background:var(--ok);color:#fff;font-size:1.4rem;margin-bottom:1rem}
+.note{font-size:.9rem;color:var(--muted);margin:1.25rem 0 0}
+`;
 
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#111827}
-button{font:inherit;padding:.6rem 1.2rem;border-radius:.4rem;border:1px solid #111827;background:#111827;color:#fff;cursor:pointer}</style>
-</head><body>${body}</body></html>`;
+<meta name="robots" content="noindex"><meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title><style>${STYLE}</style>
+</head><body><main>${body}</main></body></html>`;
 
-/** The form posts to the same URL: the one-click endpoint of RFC 8058. */
-export function unsubscribePage(): string {
+const senderOf = (view: UnsubscribeView) => view.sender ?? 'this sender';
+const fromLine = (view: UnsubscribeView) =>
+  view.sender
+    ? `<p class="from">${escapeHtml(view.sender)}${view.assistant ? ` · ${escapeHtml(view.assistant)}` : ''}</p>`
+    : '';
+const toAddress = (view: UnsubscribeView) =>
+  view.address ? ` to <span class="address">${escapeHtml(view.address)}</span>` : '';
+
+/**
+ * Nothing changes until the button is pressed (mail scanners open links). The form posts the RFC 8058
+ * one-click body to the same URL, so a mail client's one-click and this button are one endpoint.
+ */
+export function unsubscribePage(view: UnsubscribeView): string {
+  const sender = escapeHtml(senderOf(view));
   return page(
-    'Unsubscribe',
-    `<h1>Unsubscribe</h1><p>Stop receiving these e-mails?</p>
-<form method="post"><button type="submit">Unsubscribe</button></form>`,
+    `Unsubscribe from ${senderOf(view)}`,
+    `${fromLine(view)}<h1>Stop e-mails from ${sender}?</h1>
+<p>You are receiving follow-up messages from ${sender}${toAddress(view)}. If you unsubscribe:</p>
+<ul><li>no further follow-ups are sent to you, by e-mail or WhatsApp;</li>
+<li>${sender} keeps this address on its do-not-contact list, so no new follow-up starts.</li></ul>
+<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">
+<button type="submit">Unsubscribe</button></form>
+<p class="note">Not you, or changed your mind? Close this page: nothing changes until you press the button.</p>`,
   );
 }
 
-export function unsubscribedPage(): string {
+export function unsubscribedPage(view: UnsubscribeView): string {
+  const sender = escapeHtml(senderOf(view));
   return page(
-    'Unsubscribed',
-    '<h1>You are unsubscribed</h1><p>You will not receive further e-mails from us.</p>',
+    'You are unsubscribed',
+    `${fromLine(view)}<div class="check" aria-hidden="true">✓</div><h1>You are unsubscribed</h1>
+<p>${sender} will send no more follow-ups${toAddress(view)}.</p>
+<p class="note">To hear from ${sender} again, reply to one of their e-mails or write to them directly. You can close this page.</p>`,
   );
+}
+
+/** a•••@example.com: enough for the lead to recognise the address, too little to harvest it. */
+export function maskAddress(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '•••';
+  return `${email[0]}•••${email.slice(at)}`;
 }

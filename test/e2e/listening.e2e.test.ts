@@ -206,7 +206,7 @@ describe('listening', () => {
     expect(first?.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(first?.html).toContain(link);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<form method="post">');
+    expect(await page.text()).toContain('<input type="hidden" name="List-Unsubscribe" value="One-Click">');
     expect(tampered.status).toBe(400);
     expect(oneClick.status).toBe(200);
     expect((await api('GET', `/leads/${lead.id}`)).body.enrollment).toMatchObject({
