@@ -12,6 +12,9 @@ export const CLASSIFICATION_HEADERS = [
   'list-id',
   'return-path',
   'x-failed-recipients',
+  'x-ms-exchange-inbox-rules-loop',
+  'x-ms-exchange-generated-message-source',
+  'content-language',
   'content-type',
 ] as const;
 export type ClassificationHeader = (typeof CLASSIFICATION_HEADERS)[number];

@@ -282,6 +282,11 @@ describe('isAutoReply', () => {
     ['Precedence: auto_reply', { precedence: 'auto_reply' }],
     ['Precedence: bulk', { precedence: 'Bulk' }],
     ['Precedence: junk', { precedence: 'junk' }],
+    ['X-MS-Exchange-Inbox-Rules-Loop', { 'x-ms-exchange-inbox-rules-loop': 'jordan.lee@fabrikam.example' }],
+    [
+      'X-MS-Exchange-Generated-Message-Source',
+      { 'x-ms-exchange-generated-message-source': 'Mailbox Rules Agent' },
+    ],
   ])('is true for %s', (_case, headers) => {
     expect(isAutoReply(message(headers))).toBe(true);
   });
@@ -321,6 +326,50 @@ describe('isAutoReply', () => {
     'AW: Kurze Frage',
   ])('is false for the subject %s', (subject) => {
     expect(isAutoReply(message({}, subject))).toBe(false);
+  });
+
+  it.each([
+    'Risposta automatica: Domanda veloce',
+    'Fuori ufficio: Domanda veloce',
+    'Resposta automática: Pergunta rápida',
+    'Automatisk svar: Snabb fråga',
+    'Frånvaro: Snabb fråga',
+    'Fraværende: Hurtigt spørgsmål',
+  ])('is true for the subject %s (Italian, Portuguese, Nordic)', (subject) => {
+    expect(isAutoReply(message({}, subject))).toBe(true);
+  });
+
+  // An Exchange out-of-office forwarded by a gateway that dropped its headers, subject only `RE: ...`.
+  it.each([
+    ['English', 'Thank you for your email. I am currently out of the office with limited access to email.'],
+    ['English, automated', 'This is an automated response. I will reply when I am back.'],
+    ['German', 'Vielen Dank für Ihre Nachricht. Ich bin derzeit nicht im Büro und ab dem 9. März wieder da.'],
+    ['German, until', 'Ich bin bis 9. März im Urlaub.'],
+    ['French', 'Bonjour, je suis actuellement absente et serai de retour le 9 mars.'],
+    ['Spanish', 'Gracias por su mensaje. Estoy fuera de la oficina hasta el 9 de marzo.'],
+    ['Italian', 'Grazie per il messaggio. Sono attualmente fuori ufficio fino al 9 marzo.'],
+    ['Portuguese', 'Obrigado pela mensagem. Estou de férias até 9 de março.'],
+    ['Dutch', 'Bedankt voor uw bericht. Ik ben momenteel afwezig tot 9 maart.'],
+    ['Swedish', 'Tack för ditt mejl. Jag är på semester till och med den 9 mars.'],
+    ['Danish', 'Tak for din mail. Jeg er på ferie indtil den 9. marts.'],
+    ['Norwegian', 'Takk for e-posten. Jeg er ikke på kontoret før 9. mars.'],
+  ])('is true for a body in %s without the headers', (_language, text) => {
+    expect(isAutoReply({ headers: {}, subject: 'RE: Quick question', text })).toBe(true);
+  });
+
+  it.each([
+    [
+      'a person who was away',
+      'Sorry for the late answer, I was out of the office last week. Thursday works.',
+    ],
+    ['a person planning time off', 'Let us talk before I go on vacation in April.'],
+    ['German, a person', 'Ich war letzte Woche im Urlaub, Donnerstag passt.'],
+    [
+      'a notice only in the quoted thread',
+      'Thursday works.\n\nOn Tue, 3 Mar 2026 at 10:02, Maya <maya@contoso.example> wrote:\n> I am out of the office until Monday.',
+    ],
+  ])('is false for %s', (_case, text) => {
+    expect(isAutoReply({ headers: {}, subject: 'RE: Quick question', text })).toBe(false);
   });
 });
 
