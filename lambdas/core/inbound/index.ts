@@ -1,7 +1,7 @@
 /**
  * What an inbound e-mail means for a lead's follow-up: a reply (stop), an unsubscribe or a "not
  * interested" (stop), an out-of-office or other auto-reply (postpone, to the return date when the
- * text gives one), a bounce (deactivate when permanent), or nothing to act on. Pure: the MIME parsing
+ * text gives one, else by the org's default days), a bounce (deactivate when permanent), or nothing to act on. Pure: the MIME parsing
  * lives in `adapters/mime.ts`, which produces the `InboundEmail` read here.
  *
  * Wording is matched on text folded to lower case without accents, so `Réponse automatique`,
@@ -12,6 +12,6 @@
 export { isAutoReply } from './auto-reply';
 export { classifyReply, FREE_MAIL_DOMAINS, isSameDomain } from './classify';
 export * from './model';
-export { AUTO_REPLY_DELAY_BUSINESS_DAYS, type Postponement, postponeUntil } from './postpone';
+export { type Postponement, postponeUntil } from './postpone';
 export { stripQuotedReply } from './quoted-reply';
 export { readReturnDate } from './return-date';
