@@ -3,7 +3,7 @@ import { isAutoReply } from './auto-reply';
 import { bounceIntent, isBounceMessage, isEmptyReport, plainTextBounce, sameAddress } from './bounce';
 import { countryOfAddress } from './language';
 import type { InboundEmail, InboundIntent, ReplyContext } from './model';
-import { isUnsubscribe, NOT_INTERESTED } from './opt-out';
+import { isUnsubscribe, NOT_INTERESTED, withoutOurFooter } from './opt-out';
 import { fold } from './phrases';
 import { stripQuotedReply } from './quoted-reply';
 import { readReturnDate } from './return-date';
@@ -127,7 +127,7 @@ export function classifyReply(email: InboundEmail, context: ReplyContext): Inbou
     return { kind: 'auto_reply', ...(returnDate !== undefined && { returnDate }) };
   }
 
-  const newText = fold(stripQuotedReply(email.text));
+  const newText = withoutOurFooter(fold(stripQuotedReply(email.text)));
   if (isUnsubscribe(newText, email.subject)) return { kind: 'unsubscribed' };
   if (NOT_INTERESTED.test(newText)) return { kind: 'not_interested' };
   return { kind: 'replied' };

@@ -7,7 +7,8 @@
  * Wording is matched on text folded to lower case without accents, so `Réponse automatique`,
  * `reponse automatique` and `RÉPONSE AUTOMATIQUE` are one phrase. Unsubscribe and not-interested
  * wording only counts in what the sender wrote: the quoted thread below a reply often carries our own
- * e-mail, whose footer may well say "unsubscribe".
+ * e-mail, whose footer may well say "unsubscribe"; and our own footer, quoted back without a quote
+ * marker, is taken out too (withoutOurFooter).
  */
 export { isAutoReply } from './auto-reply';
 export { classifyReply, FREE_MAIL_DOMAINS, isSameDomain } from './classify';

@@ -264,6 +264,94 @@ describe('classifyReply rules', () => {
   });
 });
 
+describe('classifyReply: opting out, in each language', () => {
+  it.each([
+    ['English', 'Please unsubscribe me from this list.'],
+    ['German', 'Bitte streichen Sie mich aus Ihrem Verteiler.'],
+    ['French', "Merci de ne plus m'écrire, désinscrivez-moi."],
+    ['Spanish', 'Por favor, denme de baja de su lista.'],
+    ['Italian', 'Vi prego di cancellarmi: non scrivetemi più.'],
+    ['Portuguese', 'Por favor, não me enviem mais e-mails. Quero descadastrar.'],
+    ['Dutch', 'Graag uitschrijven, stuur me geen mails meer.'],
+    ['Swedish', 'Ta bort mig från er lista, tack.'],
+    ['Danish', 'Afmeld mig venligst.'],
+    ['Norwegian', 'Vennligst fjern meg fra listen.'],
+  ])('unsubscribes a request to stop mail in %s', (_language, text) => {
+    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'unsubscribed' });
+  });
+
+  it.each([
+    ['English', 'Thanks, but we are not interested.'],
+    ['German', 'Vielen Dank, aber wir sind nicht interessiert.'],
+    ['French', 'Merci, mais ça ne nous intéresse pas.'],
+    ['Spanish', 'Gracias, pero no estamos interesados.'],
+    ['Italian', 'Grazie, ma non siamo interessati.'],
+    ['Portuguese', 'Obrigado, mas não temos interesse.'],
+    ['Dutch', 'Dank u, maar wij zijn niet geïnteresseerd.'],
+    ['Swedish', 'Tack, men vi är inte intresserade.'],
+    ['Danish', 'Tak, men vi er ikke interesseret.'],
+    ['Norwegian', 'Nei takk, vi er ikke interessert.'],
+  ])('stops on "not interested" in %s, without unsubscribing', (_language, text) => {
+    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'not_interested' });
+  });
+
+  it.each([
+    'unsubcribe',
+    'Unsubscibe me please',
+    'unsusbscribe',
+    'un-subscribe',
+    'Un subscribe',
+    'UNSUSCRIBE',
+    'unsubscrbe me',
+    'Please unsubsribe this address.',
+    'I want to unsbuscribe',
+  ])('takes the misspelling "%s" for an unsubscribe', (text) => {
+    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'unsubscribed' });
+  });
+
+  it.each([['a misspelt subject', { subject: 'Unsubcribe', text: '' }]])(
+    'unsubscribes on %s',
+    (_case, overrides) => {
+      expect(classifyReply(reply(overrides), context)).toEqual({ kind: 'unsubscribed' });
+    },
+  );
+
+  it.each([
+    ['a word that only starts alike', 'The claims are unsubstantiated, but Thursday works.'],
+    ['"subscribe"', 'We would like to subscribe to the annual plan.'],
+  ])('does not unsubscribe on %s', (_case, text) => {
+    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'replied' });
+  });
+
+  it.each([
+    [
+      'as HTML-to-text writes it, unmarked under the answer',
+      "Thursday works for me.\n\nIf you'd rather not hear from me again, unsubscribe here [https://api.followup.example/u/abc.def].",
+    ],
+    [
+      'wrapped over two lines',
+      'Sounds good, send the deck.\n\nIf you’d rather not hear from me\nagain, unsubscribe here <https://api.followup.example/u/abc.def>.',
+    ],
+    [
+      'with the link text only',
+      "Let us talk next week. If you'd rather not hear from me again, unsubscribe here.",
+    ],
+  ])('never counts our own footer quoted back, %s', (_case, text) => {
+    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'replied' });
+  });
+
+  it('still counts the lead’s own unsubscribe next to a quoted footer', () => {
+    // Prepare
+    const text = "Unsubscribe.\n\nIf you'd rather not hear from me again, unsubscribe here.";
+
+    // Act
+    const intent = classifyReply(reply({ text }), context);
+
+    // Assess
+    expect(intent).toEqual({ kind: 'unsubscribed' });
+  });
+});
+
 describe('isAutoReply', () => {
   const message = (headers: InboundEmail['headers'], subject = 'Re: Quick question') => ({
     headers,
