@@ -61,6 +61,8 @@ describe('classifyReply on real-looking messages', () => {
       },
       { kind: 'auto_reply', returnDate: new Date('2026-03-08T23:00:00Z') },
     ],
+    // An Exchange out-of-office in French without RFC 3834 or Exchange headers: its wording says it.
+    ['ooo-exchange-french-no-date.eml', context, { kind: 'auto_reply' }],
     ['bounce-dsn.eml', context, { kind: 'bounce', permanent: true, recipient: LEAD }],
   ])('%s', async (name, replyContext, expected) => {
     // Prepare
@@ -261,6 +263,57 @@ describe('classifyReply rules', () => {
 
     // Assess
     expect(intent).toEqual({ kind: 'auto_reply', returnDate: new Date('2026-03-09T04:00:00Z') });
+  });
+});
+
+describe('classifyReply: return dates from the message', () => {
+  const notice = (overrides: Partial<InboundEmail>) =>
+    reply({
+      subject: 'Automatic reply: Quick question',
+      headers: { 'auto-submitted': 'auto-replied' },
+      ...overrides,
+    });
+
+  it.each<[string, Partial<InboundEmail>, Partial<ReplyContext>, string]>([
+    ['an American sender: month first', { text: 'Back on 05/07/2026.' }, {}, '2026-05-07T04:00:00.000Z'],
+    [
+      'a sender at a .de domain: day first',
+      { from: { address: 'jonas@beispiel.de', name: 'Jonas' }, text: 'Back on 05/07/2026.' },
+      { leadEmail: 'jonas@beispiel.de' },
+      '2026-07-05T04:00:00.000Z',
+    ],
+    [
+      'a lead in France: day first',
+      { text: 'Back on 05/07/2026.' },
+      { country: 'FR' },
+      '2026-07-05T04:00:00.000Z',
+    ],
+    [
+      'a notice that says it is Italian',
+      {
+        headers: { 'auto-submitted': 'auto-replied', 'content-language': 'it-IT' },
+        text: 'Rientro il 05/07/2026.',
+      },
+      {},
+      '2026-07-05T04:00:00.000Z',
+    ],
+  ])('reads numeric dates in the order of %s', (_case, overrides, extra, expected) => {
+    // Act
+    const intent = classifyReply(notice(overrides), { ...context, ...extra });
+
+    // Assess
+    expect(intent).toEqual({ kind: 'auto_reply', returnDate: new Date(expected) });
+  });
+
+  it('counts "next Monday" from the Date header, not the arrival', () => {
+    // Prepare: written on Wednesday 4 March, delivered late, on Tuesday 10 March.
+    const email = notice({ date: new Date('2026-03-04T13:15:00Z'), text: 'I am out, back next Friday.' });
+
+    // Act
+    const intent = classifyReply(email, { ...context, receivedAt: new Date('2026-03-10T09:00:00Z') });
+
+    // Assess: Friday 6 March is past on arrival: a stale date, not a week later.
+    expect(intent).toEqual({ kind: 'auto_reply' });
   });
 });
 
