@@ -1,6 +1,7 @@
 /**
- * Org-wide settings: the organization's name and website (personalization), and its region policy:
- * how many follow-ups a lead's region allows, and whether exceeding it warns or refuses.
+ * Org-wide settings: the organization's name and website (personalization), its region policy (how
+ * many follow-ups a lead's region allows, and whether exceeding it warns or refuses), and how long an
+ * out-of-office without a return date holds the next step back.
  */
 import { z } from 'zod';
 import { UnprocessableError } from './errors';
@@ -16,6 +17,8 @@ export const OrgSettingsSchema = z.object({
       maxFollowups: z.partialRecord(z.enum(REGIONS), z.number().int().min(0).max(19)).default({}),
     })
     .default({ mode: 'warn', maxFollowups: {} }),
+  /** Calendar days an out-of-office that names no return date postpones the next step, counted from it. */
+  outOfOfficeDefaultDays: z.number().int().min(1).max(60).default(7),
 });
 
 export type OrgSettings = z.output<typeof OrgSettingsSchema>;

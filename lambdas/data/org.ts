@@ -5,7 +5,7 @@
  *   Secrets Manager; the item keeps what may be shown)
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_ORG_SETTINGS, type OrgSettings } from '../core/org-settings';
+import { DEFAULT_ORG_SETTINGS, type OrgSettings, OrgSettingsSchema } from '../core/org-settings';
 import { db, tableName } from './client';
 import { orgKey, recordOf } from './items';
 
@@ -23,8 +23,9 @@ export interface WhatsAppConnection {
   updatedAt: string;
 }
 
+/** Through the schema: settings stored before a field existed get its default. */
 export const settingsFromItem = (item: Record<string, unknown> | undefined): OrgSettings =>
-  item ? recordOf<OrgSettings>(item, ['orgId', 'updatedAt']) : DEFAULT_ORG_SETTINGS;
+  item ? OrgSettingsSchema.parse(recordOf<OrgSettings>(item, ['orgId', 'updatedAt'])) : DEFAULT_ORG_SETTINGS;
 
 export async function getOrgSettings(orgId: string): Promise<OrgSettings> {
   const { Item } = await db.send(

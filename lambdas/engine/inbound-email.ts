@@ -14,6 +14,7 @@ import { verifyUnsubscribeToken } from '../core/signatures';
 import { findAssistantsByEmail, getAssistant } from '../data/assistants';
 import { actOnce } from '../data/inbound';
 import { findLeadByEmail, getLead } from '../data/leads';
+import { getOrgSettings } from '../data/org';
 import { appendTimelineEvent, findSendByProviderId } from '../data/sends';
 import { listUsers } from '../data/users';
 import { requiredEnv } from '../env';
@@ -154,16 +155,24 @@ async function actOnReply(
     case 'auto_reply': {
       const window = await windowOf(lead);
       if (!window) return { decision: 'ignored', reason: 'the lead’s assistant is gone', ...base };
-      const postponement = postponeUntil(intent, receivedAt, window);
-      const detail = { ...event.detail, reason: postponement.reason };
-      await postponeFollowUp(
+      const settings = await getOrgSettings(lead.orgId);
+      const postponement = postponeUntil(intent, receivedAt, window, settings.outOfOfficeDefaultDays);
+      // `from`/`to` in the detail say where the step went; the sender's address is `sender` here.
+      const { from: sender, ...rest } = event.detail;
+      const outcome = await postponeFollowUp(
         lead,
         postponement.at,
         ['out_of_office'],
-        { kind: 'auto_reply', at: event.at, detail },
+        {
+          kind: 'out_of_office',
+          at: event.at,
+          detail: { ...rest, sender, basis: postponement.basis, reason: postponement.reason },
+        },
         now,
       );
-      return { decision: 'postponed', until: postponement.at.toISOString(), ...base };
+      if (outcome.moved) return { decision: 'postponed', from: outcome.from, until: outcome.to, ...base };
+      if ('keptAt' in outcome) return { decision: 'kept', keptAt: outcome.keptAt, ...base };
+      return { decision: 'ignored', reason: 'the follow-up is not running', ...base };
     }
     case 'ignore':
       return { decision: 'ignored', reason: intent.reason, ...base };

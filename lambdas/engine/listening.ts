@@ -26,19 +26,44 @@ export async function stopFollowUp(
   return changeIfActive(lead, (enrollment) => stop(enrollment, reason), now);
 }
 
-/** Moves the lead's pending step to `at` (within business hours), e.g. after an out-of-office reply. */
+/** What postponing did to the pending step: ISO instants, for the lead's timeline. */
+export type PostponeOutcome =
+  | { moved: true; from: string; to: string }
+  | { moved: false; keptAt: string }
+  | { moved: false; inactive: true };
+
+/**
+ * Moves the lead's pending step to `at` (within business hours), e.g. after an out-of-office reply,
+ * and only ever later: a step already planned at or after `at` stays. Notes `event` on the lead's
+ * timeline with what happened (`{from, to}`, `{keptAt}` or `{inactive}` in its detail).
+ */
 export async function postponeFollowUp(
   lead: Lead,
   at: Date,
   reasons: PlacementReason[],
   event: TimelineEvent,
   now: Date,
-): Promise<boolean> {
-  await appendTimelineEvent(lead.orgId, lead.id, event);
+): Promise<PostponeOutcome> {
   const assistant = await getAssistant(lead.orgId, lead.assistantId);
-  if (!assistant) return false;
-  const window = sendWindowFor(assistant, lead.timezone);
-  return changeIfActive(lead, (enrollment) => delayUntil(enrollment, window, at, reasons), now);
+  let outcome: PostponeOutcome = { moved: false, inactive: true };
+  if (assistant) {
+    const window = sendWindowFor(assistant, lead.timezone);
+    await changeIfActive(
+      lead,
+      (enrollment) => {
+        const next = delayUntil(enrollment, window, at, reasons);
+        const from = enrollment.nextSendAt;
+        if (from === undefined) outcome = { moved: false, inactive: true };
+        else if (next === enrollment) outcome = { moved: false, keptAt: from };
+        else outcome = { moved: true, from, to: next.nextSendAt ?? from };
+        return next;
+      },
+      now,
+    );
+  }
+  const { moved: _moved, ...detail } = outcome;
+  await appendTimelineEvent(lead.orgId, lead.id, { ...event, detail: { ...event.detail, ...detail } });
+  return outcome;
 }
 
 /**

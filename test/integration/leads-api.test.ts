@@ -102,16 +102,25 @@ describe('assistants and org settings', () => {
         name: 'Acme',
         website: 'https://acme.example',
         regionPolicy: { mode: 'enforce', maxFollowups: { EU: 3 } },
+        outOfOfficeDefaultDays: 14,
       },
     });
+    const outOfRange = await Promise.all(
+      [0, 61, 2.5, '7'].map((days) =>
+        invoke(orgApi, 'putOrgSettings', { caller: admin, body: { outOfOfficeDefaultDays: days } }),
+      ),
+    );
 
     expect(defaults.body).toEqual({
       name: '',
       website: '',
       regionPolicy: { mode: 'warn', maxFollowups: {} },
+      outOfOfficeDefaultDays: 7,
     });
     expect(memberPut.status).toBe(403);
     expect(adminPut.status).toBe(200);
+    expect(outOfRange.map((response) => response.status)).toEqual([400, 400, 400, 400]);
+    expect((await invoke(orgApi, 'getOrgSettings', { caller: member })).body.outOfOfficeDefaultDays).toBe(14);
     expect((await invoke(orgApi, 'getOrgSettings', { caller: member })).body.regionPolicy.mode).toBe(
       'enforce',
     );

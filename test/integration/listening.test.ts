@@ -374,6 +374,89 @@ describe('inbound e-mail', () => {
     // "Out of the office until Monday, March 9": the first business moment that day in Berlin.
     expect(after.enrollment.nextSendAt).toBe('2026-03-09T08:00:00.000Z');
     expect(after.enrollment.nextReasons).toContain('out_of_office');
+    const [event] = (await readLeadLog(orgId, lead.id)).events;
+    expect(event).toMatchObject({
+      kind: 'out_of_office',
+      detail: { from: '2026-03-05T08:00:00.000Z', to: '2026-03-09T08:00:00.000Z', basis: 'return_date' },
+    });
+  });
+
+  /** The lead's next step planned at `nextSendAt`, after step 0 went out in its thread. */
+  async function plannedAt(orgId: string, leadId: string, nextSendAt: string) {
+    const stored = await getLead(orgId, leadId);
+    if (!stored) throw new Error('lead vanished');
+    const { revision } = stored.enrollment;
+    await saveEnrollment(
+      stored,
+      { ...stored.enrollment, nextStep: 1, nextSendAt, revision: revision + 1 },
+      revision,
+      new Date(),
+    );
+  }
+
+  it('postpones by the org’s outOfOfficeDefaultDays an out-of-office without a date, and says from where to where', async () => {
+    // Prepare: the org waits 10 days; the next step was due on Thursday 5 March, 09:00 in Berlin.
+    const { orgId, admin, assistant, lead } = await newOrgWithLead();
+    await invoke(orgApi, 'putOrgSettings', { caller: admin, body: { outOfOfficeDefaultDays: 10 } });
+    const providerMessageId = `ses-${randomUUID()}`;
+    await sentFirstEmail(orgId, lead, providerMessageId);
+    await plannedAt(orgId, lead.id, '2026-03-05T08:00:00.000Z');
+    // A French Exchange notice without Auto-Submitted and without a return date.
+    const raw = await replyTo('ooo-exchange-french-no-date', lead, assistant.email, providerMessageId);
+
+    // Act: arrives Wednesday 4 March, 14:15 in Berlin.
+    const decision = await handleInboundEmail(
+      await parseEmail(raw),
+      raw,
+      PASSED,
+      new Date('2026-03-04T13:15:00Z'),
+      new Date('2026-03-04T13:16:00Z'),
+    );
+
+    // Assess: ten calendar days on is Saturday 14 March; the first business moment after is Monday
+    // 16 March, 09:00 in Berlin.
+    const after = await leadOf(admin, lead.id);
+    expect(decision).toMatchObject({ decision: 'postponed', until: '2026-03-16T08:00:00.000Z' });
+    expect(after.enrollment).toMatchObject({ status: 'active', nextSendAt: '2026-03-16T08:00:00.000Z' });
+    const events = (await readLeadLog(orgId, lead.id)).events;
+    expect(events).toEqual([
+      expect.objectContaining({
+        kind: 'out_of_office',
+        detail: expect.objectContaining({
+          from: '2026-03-05T08:00:00.000Z',
+          to: '2026-03-16T08:00:00.000Z',
+          basis: 'default_days',
+          sender: lead.email,
+        }),
+      }),
+    ]);
+  });
+
+  it('keeps a step already planned after the postponement, and says so', async () => {
+    // Prepare: the default 7 days; the next step is already planned for 1 April.
+    const { orgId, admin, assistant, lead } = await newOrgWithLead();
+    const providerMessageId = `ses-${randomUUID()}`;
+    await sentFirstEmail(orgId, lead, providerMessageId);
+    await plannedAt(orgId, lead.id, '2026-04-01T07:00:00.000Z');
+    const raw = await replyTo('ooo-exchange-french-no-date', lead, assistant.email, providerMessageId);
+
+    // Act
+    const decision = await handleInboundEmail(
+      await parseEmail(raw),
+      raw,
+      PASSED,
+      new Date('2026-03-04T13:15:00Z'),
+      new Date('2026-03-04T13:16:00Z'),
+    );
+
+    // Assess
+    const after = await leadOf(admin, lead.id);
+    expect(decision).toMatchObject({ decision: 'kept', keptAt: '2026-04-01T07:00:00.000Z' });
+    expect(after.enrollment).toMatchObject({ status: 'active', nextSendAt: '2026-04-01T07:00:00.000Z' });
+    const [event] = (await readLeadLog(orgId, lead.id)).events;
+    expect(event?.kind).toBe('out_of_office');
+    expect(event?.detail).toMatchObject({ keptAt: '2026-04-01T07:00:00.000Z' });
+    expect(event?.detail).not.toHaveProperty('to');
   });
 
   it('turns an e-mail a user CC’d the assistant on into a lead on the Email CC sequence, threaded under it', async () => {

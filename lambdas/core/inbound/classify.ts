@@ -1,8 +1,9 @@
 /** The classifier: which intent an inbound e-mail carries for the lead it is about. */
 import { isAutoReply } from './auto-reply';
 import { bounceIntent, isBounceMessage, isEmptyReport, plainTextBounce, sameAddress } from './bounce';
+import { countryOfAddress } from './language';
 import type { InboundEmail, InboundIntent, ReplyContext } from './model';
-import { isUnsubscribe, NOT_INTERESTED } from './opt-out';
+import { isUnsubscribe, NOT_INTERESTED, withoutOurFooter } from './opt-out';
 import { fold } from './phrases';
 import { stripQuotedReply } from './quoted-reply';
 import { readReturnDate } from './return-date';
@@ -90,7 +91,8 @@ function isInThread(email: Pick<InboundEmail, 'inReplyTo' | 'references'>, threa
  *   reply-all must not stop the follow-up), a colleague outside the thread, or a list message
  *   outside the thread;
  * - an auto-reply (see isAutoReply), with the return date read from its text when
- *   `receivedAt` (or the Date header) is known;
+ *   `receivedAt` (or the Date header) is known: relative dates count from the Date header, numeric
+ *   ones are read in the order of the notice's language and the lead's (or sender's) country;
  * - unsubscribed, then not interested, by the wording of the sender's own text (stripQuotedReply);
  * - otherwise replied.
  */
@@ -110,14 +112,22 @@ export function classifyReply(email: InboundEmail, context: ReplyContext): Inbou
 
   if (isAutoReply(email)) {
     const receivedAt = context.receivedAt ?? email.date;
+    const country = context.country ?? countryOfAddress(email.from?.address);
+    const options = {
+      ...(email.date !== undefined && { sentAt: email.date }),
+      ...(email.headers['content-language'] !== undefined && {
+        contentLanguage: email.headers['content-language'],
+      }),
+      ...(country !== undefined && { country }),
+    };
     const returnDate =
       receivedAt === undefined
         ? undefined
-        : readReturnDate(email.text, receivedAt, context.timezone ?? 'UTC');
+        : readReturnDate(email.text, receivedAt, context.timezone ?? 'UTC', options);
     return { kind: 'auto_reply', ...(returnDate !== undefined && { returnDate }) };
   }
 
-  const newText = fold(stripQuotedReply(email.text));
+  const newText = withoutOurFooter(fold(stripQuotedReply(email.text)));
   if (isUnsubscribe(newText, email.subject)) return { kind: 'unsubscribed' };
   if (NOT_INTERESTED.test(newText)) return { kind: 'not_interested' };
   return { kind: 'replied' };

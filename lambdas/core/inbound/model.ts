@@ -12,6 +12,9 @@ export const CLASSIFICATION_HEADERS = [
   'list-id',
   'return-path',
   'x-failed-recipients',
+  'x-ms-exchange-inbox-rules-loop',
+  'x-ms-exchange-generated-message-source',
+  'content-language',
   'content-type',
 ] as const;
 export type ClassificationHeader = (typeof CLASSIFICATION_HEADERS)[number];
@@ -80,6 +83,10 @@ export const IGNORE_REASONS = [
 ] as const;
 export type IgnoreReason = (typeof IGNORE_REASONS)[number];
 
+/**
+ * `returnDate`: when the person is back, the start of the day a notice names (`back on 9 March`) or
+ * the end of the last day of the absence it names (`away 10-31 July`).
+ */
 export type AutoReplyIntent = { kind: 'auto_reply'; returnDate?: Date };
 
 export type InboundIntent =
@@ -98,4 +105,6 @@ export interface ReplyContext {
   receivedAt?: Date;
   /** IANA zone a return date without a zone is read in (the lead's send window); UTC when not given. */
   timezone?: string;
+  /** ISO 3166 country of the lead, for the order of numeric dates; else read from the sender's domain. */
+  country?: string;
 }

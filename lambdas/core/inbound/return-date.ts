@@ -1,201 +1,14 @@
-/** The day an out-of-office notice says the person is back. */
+/**
+ * The day an out-of-office notice says the person is back. Dates are found by chrono-node, with the
+ * parser of the notice's language; this module only decides which of them is the return.
+ */
+import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import { ValidationError } from '../errors';
 import { isValidTimeZone } from '../send-window';
+import { monthFirst, type NoticeLanguage, noticeLanguage } from './language';
 import { fold, phrases } from './phrases';
 import { stripQuotedReply } from './quoted-reply';
-
-const MONTHS: Readonly<Record<string, number>> = {
-  // English
-  january: 1,
-  jan: 1,
-  february: 2,
-  feb: 2,
-  march: 3,
-  mar: 3,
-  april: 4,
-  apr: 4,
-  may: 5,
-  june: 6,
-  jun: 6,
-  july: 7,
-  jul: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sept: 9,
-  sep: 9,
-  october: 10,
-  oct: 10,
-  november: 11,
-  nov: 11,
-  december: 12,
-  dec: 12,
-  // German (folded: März -> marz)
-  januar: 1,
-  janner: 1,
-  februar: 2,
-  feber: 2,
-  marz: 3,
-  maerz: 3,
-  mai: 5,
-  juni: 6,
-  juli: 7,
-  oktober: 10,
-  okt: 10,
-  dezember: 12,
-  dez: 12,
-  // French
-  janvier: 1,
-  janv: 1,
-  fevrier: 2,
-  fevr: 2,
-  fev: 2,
-  mars: 3,
-  avril: 4,
-  avr: 4,
-  juin: 6,
-  juillet: 7,
-  juil: 7,
-  aout: 8,
-  septembre: 9,
-  octobre: 10,
-  novembre: 11,
-  decembre: 12,
-  // Spanish
-  enero: 1,
-  ene: 1,
-  febrero: 2,
-  marzo: 3,
-  abril: 4,
-  abr: 4,
-  mayo: 5,
-  junio: 6,
-  julio: 7,
-  agosto: 8,
-  septiembre: 9,
-  setiembre: 9,
-  octubre: 10,
-  noviembre: 11,
-  diciembre: 12,
-  dic: 12,
-  // Dutch
-  januari: 1,
-  februari: 2,
-  maart: 3,
-  mrt: 3,
-  mei: 5,
-  augustus: 8,
-};
-
-const WEEKDAYS: Readonly<Record<string, number>> = {
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-  sunday: 7,
-  montag: 1,
-  dienstag: 2,
-  mittwoch: 3,
-  donnerstag: 4,
-  freitag: 5,
-  samstag: 6,
-  sonnabend: 6,
-  sonntag: 7,
-  lundi: 1,
-  mardi: 2,
-  mercredi: 3,
-  jeudi: 4,
-  vendredi: 5,
-  samedi: 6,
-  dimanche: 7,
-  lunes: 1,
-  martes: 2,
-  miercoles: 3,
-  jueves: 4,
-  viernes: 5,
-  sabado: 6,
-  domingo: 7,
-  maandag: 1,
-  dinsdag: 2,
-  woensdag: 3,
-  donderdag: 4,
-  vrijdag: 5,
-  zaterdag: 6,
-  zondag: 7,
-};
-
-const longestFirst = (names: readonly string[]) => [...names].sort((a, b) => b.length - a.length).join('|');
-const MONTH = `(${longestFirst(Object.keys(MONTHS))})\\.?`;
-const WEEKDAY = `(${longestFirst(Object.keys(WEEKDAYS))})`;
-const ORDINAL = '(?:st|nd|rd|th|er|e|o)?\\.?';
-const YEAR = '(\\d{4})(?!\\d)';
-
-interface DateShape {
-  /** Which capture groups hold day, month (number or name) and year. */
-  day: number;
-  month: number;
-  year: number;
-  /** A month written as a number: the match says less, so it needs a return cue to count. */
-  numeric: boolean;
-  pattern: RegExp;
-}
-
-/** How dates are written in the languages read here; slashes are read US-style (month first). */
-const DATE_SHAPES: readonly DateShape[] = [
-  // 9 March, 9th March 2026, 9. März, le 9 mars 2026, 9 de marzo de 2026
-  {
-    day: 1,
-    month: 2,
-    year: 3,
-    numeric: false,
-    pattern: new RegExp(
-      `(?<![\\p{L}\\d])(\\d{1,2})${ORDINAL}\\s*(?:de |of )?${MONTH}(?![\\p{L}])(?:,?\\s*(?:de\\s+)?${YEAR})?`,
-      'gu',
-    ),
-  },
-  // March 9, Mar 9th, 2026
-  {
-    day: 2,
-    month: 1,
-    year: 3,
-    numeric: false,
-    pattern: new RegExp(
-      `(?<![\\p{L}])${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\d])(?:,?\\s+${YEAR})?`,
-      'gu',
-    ),
-  },
-  // 2026-03-09
-  {
-    day: 3,
-    month: 2,
-    year: 1,
-    numeric: true,
-    pattern: /(?<![\d.\-/])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d\-/])/gu,
-  },
-  // 09.03.2026, 9.3.26, 9.3.
-  {
-    day: 1,
-    month: 2,
-    year: 3,
-    numeric: true,
-    pattern: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?:(\d{4}|\d{2})(?![\d.]))?/gu,
-  },
-  // 03/09, 3/9/2026 (US, month first); 25/03 can only be day first and is read so
-  {
-    day: 2,
-    month: 1,
-    year: 3,
-    numeric: true,
-    pattern: /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/gu,
-  },
-  // 09-03-2026 (Dutch and others: day first)
-  { day: 1, month: 2, year: 3, numeric: true, pattern: /(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])/gu },
-];
-
-const WEEKDAY_PATTERN = new RegExp(`(?<![\\p{L}])${WEEKDAY}(?![\\p{L}])`, 'gu');
 
 /** Words before a date that make it the day the person is back (or away until). */
 const CUE_BEFORE = phrases([
@@ -215,9 +28,20 @@ const CUE_BEFORE = phrases([
   'regres\\w*',
   'vuelv\\w*',
   'volver\\w*',
+  'fino a\\w*',
+  'rientr\\w*',
+  'ritorn\\w*',
+  'ate',
+  'volt\\w*',
   'tot',
   'terug',
   'weer',
+  'till och med',
+  'tillbaka',
+  'aterkommer',
+  'indtil',
+  'tilbake',
+  'tilbage',
 ]);
 /** Words after a date that make it the return day: `am 9. März wieder im Büro`, `March 9 I'll be back`. */
 const CUE_AFTER = phrases([
@@ -227,8 +51,10 @@ const CUE_AFTER = phrases([
   'zuruck\\w*',
   'de retour',
   'regres\\w*',
+  'rientr\\w*',
   'terug',
   'weer',
+  'tillbaka',
 ]);
 const CUE_BEFORE_CHARS = 60;
 const CUE_AFTER_CHARS = 40;
@@ -240,74 +66,83 @@ const STALE_DAYS = 30;
 const HORIZON_DAYS = 400;
 /** Notices are short and say the date early; the rest of a long message is not searched. */
 const MAX_NOTICE_CHARS = 10_000;
-/** A weekday this close before a date is part of it (`Monday, March 9`, `Montag, den 9.`). */
-const WEEKDAY_JOIN_CHARS = 8;
+/** A date written only with digits and separators (`3/12`, `9.3.`): says less than one with a month name. */
+const NUMERIC_DATE = /\d\s*[./-]\s*\d/;
 
-interface DateMention {
-  start: number;
-  end: number;
-  day: number;
-  month: number;
-  year?: number;
-  numeric: boolean;
+/**
+ * `9.3.`, `09.03.26`: the day-first dotted dates of German, Dutch and the Nordic languages, which
+ * chrono's casual parsers leave out (it reads `09.03.2026` only in some of them).
+ */
+const DOTTED_DATE: chrono.Parser = {
+  pattern: () => /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?![\d.]))?/,
+  extract: (_context, match) => {
+    const day = Number(match[1]);
+    const month = Number(match[2]);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    const yearText = match[3];
+    if (yearText === undefined) return { day, month };
+    return { day, month, year: yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText) };
+  },
+};
+
+function withDottedDates(parser: chrono.Chrono): chrono.Chrono {
+  const extended = parser.clone();
+  extended.parsers.unshift(DOTTED_DATE);
+  return extended;
 }
 
-function toYear(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const year = Number(text);
-  return text.length === 2 ? 2000 + year : year;
+const DAY_FIRST: Readonly<Record<NoticeLanguage, chrono.Chrono>> = {
+  en: withDottedDates(chrono.en.GB),
+  de: withDottedDates(chrono.de.casual),
+  fr: withDottedDates(chrono.fr.casual),
+  es: withDottedDates(chrono.es.casual),
+  it: withDottedDates(chrono.it.casual),
+  pt: withDottedDates(chrono.pt.casual),
+  nl: withDottedDates(chrono.nl.casual),
+  sv: withDottedDates(chrono.sv.casual),
+};
+const ENGLISH_MONTH_FIRST = chrono.en.casual;
+
+/** The parsers for a notice: its language's, and English day-first too (many notices repeat themselves in English). */
+/**
+ * `del 10 al 31 de julio`: chrono's Spanish parser reads `10-31 de julio` as a range but not this,
+ * the usual way to write one. Rewritten in place, padded to the same length so positions still hold.
+ */
+function spanishRanges(text: string): string {
+  return text.replace(
+    /\bdel\s+(\d{1,2})\s+al\s+(\d{1,2})(?=\s+de\s)/giu,
+    (match, first: string, last: string) => `${first}-${last}`.padStart(match.length),
+  );
 }
 
-function dateMentions(text: string): DateMention[] {
-  const found: DateMention[] = [];
-  for (const shape of DATE_SHAPES) {
-    for (const match of text.matchAll(shape.pattern)) {
-      const dayText = match[shape.day];
-      const monthText = match[shape.month];
-      if (dayText === undefined || monthText === undefined) continue;
-      let day = Number(dayText);
-      let month = shape.numeric ? Number(monthText) : (MONTHS[monthText] ?? 0);
-      // A month number above 12 means the writer put the day and month the other way round.
-      if (shape.numeric && month > 12 && day <= 12) [day, month] = [month, day];
-      const year = toYear(match[shape.year]);
-      found.push({
-        start: match.index,
-        end: match.index + match[0].length,
-        day,
-        month,
-        numeric: shape.numeric,
-        ...(year !== undefined && { year }),
-      });
-    }
-  }
-  // Where shapes overlap (`9 March 10`), the earliest and then longest reading wins.
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: DateMention[] = [];
-  for (const mention of found) {
-    const previous = kept.at(-1);
-    if (previous === undefined || mention.start >= previous.end) kept.push(mention);
-  }
-  return kept;
+function parsersFor(language: NoticeLanguage, country: string | undefined): chrono.Chrono[] {
+  if (language === 'en') return [monthFirst(language, country) ? ENGLISH_MONTH_FIRST : DAY_FIRST.en];
+  return [DAY_FIRST[language], DAY_FIRST.en];
 }
 
 function hasCue(text: string, start: number, end: number): boolean {
-  const beforeFrom = Math.max(0, start - CUE_BEFORE_CHARS);
-  let before = text.slice(beforeFrom, start);
+  let before = fold(text.slice(Math.max(0, start - CUE_BEFORE_CHARS), end));
   const breaks = [...before.matchAll(SENTENCE_BREAK)].at(-1);
   if (breaks !== undefined) before = before.slice(breaks.index + breaks[0].length);
   if (CUE_BEFORE.test(before)) return true;
-  const after = text.slice(end, end + CUE_AFTER_CHARS).split(SENTENCE_BREAK, 1)[0] ?? '';
+  const after = fold(text.slice(end, end + CUE_AFTER_CHARS)).split(SENTENCE_BREAK, 1)[0] ?? '';
   return CUE_AFTER.test(after);
 }
 
-/** The day a mention names, as the start of that day in the zone; undefined when not a usable return day. */
-function resolveMention(mention: DateMention, received: DateTime): DateTime | undefined {
+/**
+ * The day a day-and-month names, as the start of that day in the zone: in the year given, else the
+ * next such day on or after `today`, except that one up to 30 days before it is a stale notice.
+ * Undefined when it is not a usable return day.
+ */
+function resolveDay(
+  parts: { day: number; month: number; year?: number },
+  today: DateTime,
+): DateTime | undefined {
   const at = (year: number) =>
-    DateTime.fromObject({ year, month: mention.month, day: mention.day }, { zone: received.zone });
-  const today = received.startOf('day');
+    DateTime.fromObject({ year, month: parts.month, day: parts.day }, { zone: today.zone });
   let day: DateTime;
-  if (mention.year !== undefined) {
-    day = at(mention.year);
+  if (parts.year !== undefined) {
+    day = at(parts.year);
     if (!day.isValid || day < today) return undefined;
   } else {
     day = at(today.year);
@@ -321,52 +156,121 @@ function resolveMention(mention: DateMention, received: DateTime): DateTime | un
   return day.diff(today, 'days').days <= HORIZON_DAYS ? day : undefined;
 }
 
-function weekdayMentions(text: string, dates: readonly DateMention[], received: DateTime): DateTime[] {
-  const days: DateTime[] = [];
-  for (const match of text.matchAll(WEEKDAY_PATTERN)) {
-    const weekday = WEEKDAYS[match[1] ?? ''];
-    const end = match.index + match[0].length;
-    if (weekday === undefined) continue;
-    if (dates.some((date) => date.start >= match.index && date.start - end <= WEEKDAY_JOIN_CHARS)) continue;
-    if (!hasCue(text, match.index, end)) continue;
-    // The next such weekday after the day it arrived: "back on Monday" sent on a Monday means a week on.
-    const today = received.startOf('day');
-    const ahead = ((weekday - today.weekday + 6) % 7) + 1;
-    days.push(today.plus({ days: ahead }));
+function partsOf(components: chrono.ParsedComponents): { day: number; month: number; year?: number } {
+  const day = components.get('day') ?? 0;
+  const month = components.get('month') ?? 0;
+  const year = components.isCertain('year') ? components.get('year') : null;
+  return { day, month, ...(year !== null && { year }) };
+}
+
+interface Reading {
+  day: DateTime;
+  cued: boolean;
+}
+
+/** What one date chrono found says about the return, if anything. */
+function readingOf(
+  result: chrono.ParsedResult,
+  text: string,
+  today: DateTime,
+  reference: DateTime,
+): Reading | undefined {
+  const { start, end } = result;
+  const cued = hasCue(text, result.index, result.index + result.text.length);
+  // A range is the absence itself: `10-31 July`, `July 10-31`, `du 2 au 16 mars`; back once its last
+  // day is over.
+  if (end?.isCertain('day')) {
+    const first = resolveDay(partsOf(start), today);
+    const endParts = partsOf(end);
+    let last = resolveDay(
+      { ...endParts, ...(endParts.year === undefined && first && { year: first.year }) },
+      today,
+    );
+    if (last !== undefined && first !== undefined && last < first) last = last.plus({ years: 1 });
+    return last && { day: last.endOf('day'), cued: true };
   }
-  return days;
+  if (start.isCertain('day') && start.isCertain('month')) {
+    const day = resolveDay(partsOf(start), today);
+    if (day === undefined) return undefined;
+    const numeric = NUMERIC_DATE.test(result.text) && !start.isCertain('year');
+    // Numeric dates without a year need a cue: `24/7` is a hotline, not July 24.
+    return cued || !numeric ? { day, cued } : undefined;
+  }
+  if (!cued) return undefined;
+  // A bare weekday (`back on Monday`, `bis Freitag`): the next such day after the notice was written;
+  // on a Monday, "back on Monday" means a week on.
+  if (start.isCertain('weekday') && !start.isCertain('month')) {
+    // chrono counts weekdays from Sunday = 0, Luxon from Monday = 1 to Sunday = 7.
+    const weekday = start.get('weekday') || 7;
+    const ahead = ((weekday - reference.weekday + 6) % 7) + 1;
+    const day = reference.startOf('day').plus({ days: ahead });
+    return day >= today ? { day, cued } : undefined;
+  }
+  // Relative to when the notice was written: `back tomorrow`, `in two weeks`.
+  if (!start.isCertain('month')) {
+    const day = DateTime.fromObject(
+      { year: start.get('year') ?? 0, month: start.get('month') ?? 0, day: start.get('day') ?? 0 },
+      { zone: today.zone },
+    );
+    return day.isValid && day >= today ? { day, cued } : undefined;
+  }
+  return undefined;
+}
+
+export interface ReturnDateOptions {
+  /** When the notice was written (its Date header): relative dates count from it. `receivedAt` when not given. */
+  sentAt?: Date;
+  /** The notice's `Content-Language`, when it has one. */
+  contentLanguage?: string;
+  /** ISO 3166 country of the sender, for the order of numeric dates in English. */
+  country?: string;
 }
 
 /**
- * When an out-of-office says the person is back: the start of that day in `timezone`. Reads dates
- * with month names in English, German, French, Spanish and Dutch (`Monday 9 March`, `March 9th`,
- * `9. März`, `9 mars`, `9 de marzo`, `9 maart`), ISO `2026-03-09`, European `09.03.2026`, US `03/09`,
- * and a bare weekday after a cue (`back on Monday`). Dates after a cue (`back`, `return`, `until`,
- * `bis`, `jusqu'au`, `hasta`, `tot`, ...) are preferred, the latest of them winning (`out from 2 March
- * until 9 March`); without a cue the latest date with a month name or year is taken, numeric dates
- * without a year need a cue (`24/7` is a hotline, not July 24).
+ * When an out-of-office says the person is back: the start of that day in `timezone`, or the end of
+ * the last day away for a range (`10-31 July` -> back after 31 July, 23:59:59.999). chrono-node
+ * finds the dates with the parser of the notice's language (English, German, French, Spanish,
+ * Italian, Portuguese, Dutch, Swedish; see noticeLanguage), plus English read day-first; English
+ * numeric dates are read month first unless the sender's country writes the day first.
+ *
+ * A range is the absence, and counts as the return whatever the words around it. Else
+ * dates after or before a cue (`back`, `return`, `until`, `bis`, `jusqu'au`, `hasta`, `fino al`,
+ * `até`, `tot`, `tillbaka`, ...) are preferred, the latest of them winning (`out from 2 March until 9
+ * March`); without a cue the latest date with a month name or year is taken, numeric dates without a
+ * year need a cue. Weekdays and relative dates (`back next Monday`, `back tomorrow`) need a cue and
+ * count from `sentAt`.
  *
  * A date without a year is the next such day on or after `receivedAt`'s day, except that one up to
  * 30 days before it is a notice left on by mistake, not next year's date: it gives undefined, as
  * does a date in the past, one more than 400 days ahead, or no date at all. The quoted thread below
  * the notice is ignored, and so is anything after its first 10,000 characters.
  */
-export function readReturnDate(text: string, receivedAt: Date, timezone: string): Date | undefined {
+export function readReturnDate(
+  text: string,
+  receivedAt: Date,
+  timezone: string,
+  options: ReturnDateOptions = {},
+): Date | undefined {
   if (!isValidTimeZone(timezone)) {
     throw ValidationError.field('timezone', `Unknown IANA time zone: ${timezone}`);
   }
   if (Number.isNaN(receivedAt.getTime())) throw ValidationError.field('receivedAt', 'Expected a valid date');
-  const received = DateTime.fromJSDate(receivedAt, { zone: timezone });
-  const folded = fold(stripQuotedReply(text).slice(0, MAX_NOTICE_CHARS));
-  const mentions = dateMentions(folded);
+  const today = DateTime.fromJSDate(receivedAt, { zone: timezone }).startOf('day');
+  const sentAt =
+    options.sentAt !== undefined && !Number.isNaN(options.sentAt.getTime()) ? options.sentAt : receivedAt;
+  const reference = DateTime.fromJSDate(sentAt, { zone: timezone });
+  const notice = stripQuotedReply(text).slice(0, MAX_NOTICE_CHARS);
+  const language = noticeLanguage(notice, options.contentLanguage);
 
-  const cued: DateTime[] = weekdayMentions(folded, mentions, received);
+  const cued: DateTime[] = [];
   const uncued: DateTime[] = [];
-  for (const mention of mentions) {
-    const day = resolveMention(mention, received);
-    if (day === undefined) continue;
-    if (hasCue(folded, mention.start, mention.end)) cued.push(day);
-    else if (!mention.numeric || mention.year !== undefined) uncued.push(day);
+  for (const parser of parsersFor(language, options.country)) {
+    const input = parser === DAY_FIRST.es ? spanishRanges(notice) : notice;
+    const results = parser.parse(input, { instant: sentAt, timezone: reference.offset });
+    for (const result of results) {
+      const reading = readingOf(result, input, today, reference);
+      if (reading !== undefined) (reading.cued ? cued : uncued).push(reading.day);
+    }
   }
   const candidates = cued.length > 0 ? cued : uncued;
   const latest = candidates.reduce<DateTime | undefined>(

@@ -201,8 +201,17 @@ function unsubscribeHeaders({ url, mailto }: UnsubscribeLinks): EmailHeader[] {
   ];
 }
 
+/**
+ * The footer's words, before and inside its link. Inbound reading recognises them when a reply quotes
+ * our e-mail without marking the quote: our own "unsubscribe" is not the lead's.
+ */
+export const UNSUBSCRIBE_FOOTER = {
+  lead: "If you'd rather not hear from me again,",
+  link: 'unsubscribe here',
+};
+
 function unsubscribeFooter({ url }: UnsubscribeLinks): string {
-  return `<p style="${FOOTER_STYLE}">If you'd rather not hear from me again, <a href="${escapeHtml(url)}">unsubscribe here</a>.</p>`;
+  return `<p style="${FOOTER_STYLE}">${UNSUBSCRIBE_FOOTER.lead} <a href="${escapeHtml(url)}">${UNSUBSCRIBE_FOOTER.link}</a>.</p>`;
 }
 
 /** `"Display Name" <address>`; non-ASCII names as RFC 2047 encoded words, which SES requires. */

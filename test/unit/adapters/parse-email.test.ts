@@ -60,6 +60,10 @@ describe('parseEmail', () => {
     expect(email.headers).toEqual({
       'auto-submitted': 'auto-replied',
       'x-auto-response-suppress': 'All',
+      // Exchange marks what an inbox rule or the out-of-office assistant generated.
+      'x-ms-exchange-inbox-rules-loop': 'jordan.lee@fabrikam.example',
+      // The language the notice is written in: return dates are read by it.
+      'content-language': 'en-US',
       'content-type': 'text/plain; charset="us-ascii"',
       // Bounce reading tells an empty `<>` sender from a person's.
       'return-path': '<jordan.lee@fabrikam.example>',

@@ -61,6 +61,8 @@ describe('classifyReply on real-looking messages', () => {
       },
       { kind: 'auto_reply', returnDate: new Date('2026-03-08T23:00:00Z') },
     ],
+    // An Exchange out-of-office in French without RFC 3834 or Exchange headers: its wording says it.
+    ['ooo-exchange-french-no-date.eml', context, { kind: 'auto_reply' }],
     ['bounce-dsn.eml', context, { kind: 'bounce', permanent: true, recipient: LEAD }],
   ])('%s', async (name, replyContext, expected) => {
     // Prepare
@@ -264,6 +266,145 @@ describe('classifyReply rules', () => {
   });
 });
 
+describe('classifyReply: return dates from the message', () => {
+  const notice = (overrides: Partial<InboundEmail>) =>
+    reply({
+      subject: 'Automatic reply: Quick question',
+      headers: { 'auto-submitted': 'auto-replied' },
+      ...overrides,
+    });
+
+  it.each<[string, Partial<InboundEmail>, Partial<ReplyContext>, string]>([
+    ['an American sender: month first', { text: 'Back on 05/07/2026.' }, {}, '2026-05-07T04:00:00.000Z'],
+    [
+      'a sender at a .de domain: day first',
+      { from: { address: 'jonas@beispiel.de', name: 'Jonas' }, text: 'Back on 05/07/2026.' },
+      { leadEmail: 'jonas@beispiel.de' },
+      '2026-07-05T04:00:00.000Z',
+    ],
+    [
+      'a lead in France: day first',
+      { text: 'Back on 05/07/2026.' },
+      { country: 'FR' },
+      '2026-07-05T04:00:00.000Z',
+    ],
+    [
+      'a notice that says it is Italian',
+      {
+        headers: { 'auto-submitted': 'auto-replied', 'content-language': 'it-IT' },
+        text: 'Rientro il 05/07/2026.',
+      },
+      {},
+      '2026-07-05T04:00:00.000Z',
+    ],
+  ])('reads numeric dates in the order of %s', (_case, overrides, extra, expected) => {
+    // Act
+    const intent = classifyReply(notice(overrides), { ...context, ...extra });
+
+    // Assess
+    expect(intent).toEqual({ kind: 'auto_reply', returnDate: new Date(expected) });
+  });
+
+  it('counts "next Monday" from the Date header, not the arrival', () => {
+    // Prepare: written on Wednesday 4 March, delivered late, on Tuesday 10 March.
+    const email = notice({ date: new Date('2026-03-04T13:15:00Z'), text: 'I am out, back next Friday.' });
+
+    // Act
+    const intent = classifyReply(email, { ...context, receivedAt: new Date('2026-03-10T09:00:00Z') });
+
+    // Assess: Friday 6 March is past on arrival: a stale date, not a week later.
+    expect(intent).toEqual({ kind: 'auto_reply' });
+  });
+});
+
+describe('classifyReply: opting out, in each language', () => {
+  it.each([
+    ['English', 'Please unsubscribe me from this list.'],
+    ['German', 'Bitte streichen Sie mich aus Ihrem Verteiler.'],
+    ['French', "Merci de ne plus m'écrire, désinscrivez-moi."],
+    ['Spanish', 'Por favor, denme de baja de su lista.'],
+    ['Italian', 'Vi prego di cancellarmi: non scrivetemi più.'],
+    ['Portuguese', 'Por favor, não me enviem mais e-mails. Quero descadastrar.'],
+    ['Dutch', 'Graag uitschrijven, stuur me geen mails meer.'],
+    ['Swedish', 'Ta bort mig från er lista, tack.'],
+    ['Danish', 'Afmeld mig venligst.'],
+    ['Norwegian', 'Vennligst fjern meg fra listen.'],
+  ])('unsubscribes a request to stop mail in %s', (_language, text) => {
+    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'unsubscribed' });
+  });
+
+  it.each([
+    ['English', 'Thanks, but we are not interested.'],
+    ['German', 'Vielen Dank, aber wir sind nicht interessiert.'],
+    ['French', 'Merci, mais ça ne nous intéresse pas.'],
+    ['Spanish', 'Gracias, pero no estamos interesados.'],
+    ['Italian', 'Grazie, ma non siamo interessati.'],
+    ['Portuguese', 'Obrigado, mas não temos interesse.'],
+    ['Dutch', 'Dank u, maar wij zijn niet geïnteresseerd.'],
+    ['Swedish', 'Tack, men vi är inte intresserade.'],
+    ['Danish', 'Tak, men vi er ikke interesseret.'],
+    ['Norwegian', 'Nei takk, vi er ikke interessert.'],
+  ])('stops on "not interested" in %s, without unsubscribing', (_language, text) => {
+    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'not_interested' });
+  });
+
+  it.each([
+    'unsubcribe',
+    'Unsubscibe me please',
+    'unsusbscribe',
+    'un-subscribe',
+    'Un subscribe',
+    'UNSUSCRIBE',
+    'unsubscrbe me',
+    'Please unsubsribe this address.',
+    'I want to unsbuscribe',
+  ])('takes the misspelling "%s" for an unsubscribe', (text) => {
+    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'unsubscribed' });
+  });
+
+  it.each([['a misspelt subject', { subject: 'Unsubcribe', text: '' }]])(
+    'unsubscribes on %s',
+    (_case, overrides) => {
+      expect(classifyReply(reply(overrides), context)).toEqual({ kind: 'unsubscribed' });
+    },
+  );
+
+  it.each([
+    ['a word that only starts alike', 'The claims are unsubstantiated, but Thursday works.'],
+    ['"subscribe"', 'We would like to subscribe to the annual plan.'],
+  ])('does not unsubscribe on %s', (_case, text) => {
+    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'replied' });
+  });
+
+  it.each([
+    [
+      'as HTML-to-text writes it, unmarked under the answer',
+      "Thursday works for me.\n\nIf you'd rather not hear from me again, unsubscribe here [https://api.followup.example/u/abc.def].",
+    ],
+    [
+      'wrapped over two lines',
+      'Sounds good, send the deck.\n\nIf you’d rather not hear from me\nagain, unsubscribe here <https://api.followup.example/u/abc.def>.',
+    ],
+    [
+      'with the link text only',
+      "Let us talk next week. If you'd rather not hear from me again, unsubscribe here.",
+    ],
+  ])('never counts our own footer quoted back, %s', (_case, text) => {
+    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'replied' });
+  });
+
+  it('still counts the lead’s own unsubscribe next to a quoted footer', () => {
+    // Prepare
+    const text = "Unsubscribe.\n\nIf you'd rather not hear from me again, unsubscribe here.";
+
+    // Act
+    const intent = classifyReply(reply({ text }), context);
+
+    // Assess
+    expect(intent).toEqual({ kind: 'unsubscribed' });
+  });
+});
+
 describe('isAutoReply', () => {
   const message = (headers: InboundEmail['headers'], subject = 'Re: Quick question') => ({
     headers,
@@ -282,6 +423,11 @@ describe('isAutoReply', () => {
     ['Precedence: auto_reply', { precedence: 'auto_reply' }],
     ['Precedence: bulk', { precedence: 'Bulk' }],
     ['Precedence: junk', { precedence: 'junk' }],
+    ['X-MS-Exchange-Inbox-Rules-Loop', { 'x-ms-exchange-inbox-rules-loop': 'jordan.lee@fabrikam.example' }],
+    [
+      'X-MS-Exchange-Generated-Message-Source',
+      { 'x-ms-exchange-generated-message-source': 'Mailbox Rules Agent' },
+    ],
   ])('is true for %s', (_case, headers) => {
     expect(isAutoReply(message(headers))).toBe(true);
   });
@@ -321,6 +467,50 @@ describe('isAutoReply', () => {
     'AW: Kurze Frage',
   ])('is false for the subject %s', (subject) => {
     expect(isAutoReply(message({}, subject))).toBe(false);
+  });
+
+  it.each([
+    'Risposta automatica: Domanda veloce',
+    'Fuori ufficio: Domanda veloce',
+    'Resposta automática: Pergunta rápida',
+    'Automatisk svar: Snabb fråga',
+    'Frånvaro: Snabb fråga',
+    'Fraværende: Hurtigt spørgsmål',
+  ])('is true for the subject %s (Italian, Portuguese, Nordic)', (subject) => {
+    expect(isAutoReply(message({}, subject))).toBe(true);
+  });
+
+  // An Exchange out-of-office forwarded by a gateway that dropped its headers, subject only `RE: ...`.
+  it.each([
+    ['English', 'Thank you for your email. I am currently out of the office with limited access to email.'],
+    ['English, automated', 'This is an automated response. I will reply when I am back.'],
+    ['German', 'Vielen Dank für Ihre Nachricht. Ich bin derzeit nicht im Büro und ab dem 9. März wieder da.'],
+    ['German, until', 'Ich bin bis 9. März im Urlaub.'],
+    ['French', 'Bonjour, je suis actuellement absente et serai de retour le 9 mars.'],
+    ['Spanish', 'Gracias por su mensaje. Estoy fuera de la oficina hasta el 9 de marzo.'],
+    ['Italian', 'Grazie per il messaggio. Sono attualmente fuori ufficio fino al 9 marzo.'],
+    ['Portuguese', 'Obrigado pela mensagem. Estou de férias até 9 de março.'],
+    ['Dutch', 'Bedankt voor uw bericht. Ik ben momenteel afwezig tot 9 maart.'],
+    ['Swedish', 'Tack för ditt mejl. Jag är på semester till och med den 9 mars.'],
+    ['Danish', 'Tak for din mail. Jeg er på ferie indtil den 9. marts.'],
+    ['Norwegian', 'Takk for e-posten. Jeg er ikke på kontoret før 9. mars.'],
+  ])('is true for a body in %s without the headers', (_language, text) => {
+    expect(isAutoReply({ headers: {}, subject: 'RE: Quick question', text })).toBe(true);
+  });
+
+  it.each([
+    [
+      'a person who was away',
+      'Sorry for the late answer, I was out of the office last week. Thursday works.',
+    ],
+    ['a person planning time off', 'Let us talk before I go on vacation in April.'],
+    ['German, a person', 'Ich war letzte Woche im Urlaub, Donnerstag passt.'],
+    [
+      'a notice only in the quoted thread',
+      'Thursday works.\n\nOn Tue, 3 Mar 2026 at 10:02, Maya <maya@contoso.example> wrote:\n> I am out of the office until Monday.',
+    ],
+  ])('is false for %s', (_case, text) => {
+    expect(isAutoReply({ headers: {}, subject: 'RE: Quick question', text })).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-/** Where an auto-reply moves the lead's next step: the return date, else three business days on. */
+/** Where an auto-reply moves the lead's next step: the return date, else the org's default days on. */
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../lambdas/core/errors';
 import { postponeUntil } from '../../../lambdas/core/inbound';
@@ -21,13 +21,13 @@ describe('postponeUntil', () => {
     const returnDate = new Date('2026-03-08T23:00:00Z');
 
     // Act
-    const postponement = postponeUntil({ kind: 'auto_reply', returnDate }, wednesday15h, window);
+    const postponement = postponeUntil({ kind: 'auto_reply', returnDate }, wednesday15h, window, 7);
 
     // Assess
     expect(postponement).toEqual({
       at: new Date('2026-03-09T08:00:00Z'),
       basis: 'return_date',
-      reason: 'Auto-reply: back on 2026-03-09; next step moved to 2026-03-09 09:00 (Europe/Berlin)',
+      reason: 'Auto-reply: back on 2026-03-09; next step not before 2026-03-09 09:00 (Europe/Berlin)',
     });
   });
 
@@ -37,8 +37,18 @@ describe('postponeUntil', () => {
     const onSaturday = new Date('2026-03-13T23:00:00Z');
 
     // Act
-    const afterHoliday = postponeUntil({ kind: 'auto_reply', returnDate: onHoliday }, wednesday15h, window);
-    const afterWeekend = postponeUntil({ kind: 'auto_reply', returnDate: onSaturday }, wednesday15h, window);
+    const afterHoliday = postponeUntil(
+      { kind: 'auto_reply', returnDate: onHoliday },
+      wednesday15h,
+      window,
+      7,
+    );
+    const afterWeekend = postponeUntil(
+      { kind: 'auto_reply', returnDate: onSaturday },
+      wednesday15h,
+      window,
+      7,
+    );
 
     // Assess
     expect(afterHoliday.at).toEqual(new Date('2026-03-11T08:00:00Z'));
@@ -50,44 +60,69 @@ describe('postponeUntil', () => {
     const returnDate = new Date('2026-03-01T23:00:00Z');
 
     // Act
-    const postponement = postponeUntil({ kind: 'auto_reply', returnDate }, wednesday15h, window);
+    const postponement = postponeUntil({ kind: 'auto_reply', returnDate }, wednesday15h, window, 7);
 
     // Assess
     expect(postponement.at).toEqual(wednesday15h);
     expect(postponement.basis).toBe('return_date');
   });
 
-  it.each([
-    ['a Wednesday afternoon: Thursday, Friday, Monday', '2026-03-04T14:00:00Z', '2026-03-09T08:00:00Z'],
-    ['a Friday: Monday, (holiday), Wednesday, Thursday', '2026-03-06T10:00:00Z', '2026-03-12T08:00:00Z'],
-    [
-      'a Saturday night: Monday, (holiday), Wednesday, Thursday',
-      '2026-03-07T22:30:00Z',
-      '2026-03-12T08:00:00Z',
-    ],
-    ['late on a Monday in Berlin, still Monday there', '2026-03-02T22:30:00Z', '2026-03-05T08:00:00Z'],
-  ])('without a return date waits three business days, from %s', (_case, received, expected) => {
+  it('goes after the last day of a range, at the first business moment', () => {
+    // Prepare: away through Friday 13 March, the end of that day in Berlin.
+    const returnDate = new Date('2026-03-13T22:59:59.999Z');
+
     // Act
-    const postponement = postponeUntil({ kind: 'auto_reply' }, new Date(received), window);
+    const postponement = postponeUntil({ kind: 'auto_reply', returnDate }, wednesday15h, window, 7);
+
+    // Assess: Monday 16 March, 09:00 in Berlin.
+    expect(postponement.at).toEqual(new Date('2026-03-16T08:00:00Z'));
+    expect(postponement.reason).toBe(
+      'Auto-reply: away through 2026-03-13; next step not before 2026-03-16 09:00 (Europe/Berlin)',
+    );
+  });
+
+  it.each([
+    [
+      '7 days from a Wednesday afternoon: the next Wednesday, same time',
+      7,
+      '2026-03-04T14:00:00Z',
+      '2026-03-11T14:00:00Z',
+    ],
+    ['1 day from a Friday: the weekend, then Monday', 1, '2026-03-06T10:00:00Z', '2026-03-09T08:00:00Z'],
+    [
+      '5 days from a Thursday: onto the holiday, then Wednesday',
+      5,
+      '2026-03-05T10:00:00Z',
+      '2026-03-11T08:00:00Z',
+    ],
+    [
+      '60 days, across the clock change onto a Sunday: Monday',
+      60,
+      '2026-03-04T14:00:00Z',
+      '2026-05-04T07:00:00Z',
+    ],
+  ])("without a return date waits the org's calendar days: %s", (_case, days, received, expected) => {
+    // Act
+    const postponement = postponeUntil({ kind: 'auto_reply' }, new Date(received), window, days);
 
     // Assess
     expect(postponement.at).toEqual(new Date(expected));
-    expect(postponement.basis).toBe('business_days');
+    expect(postponement.basis).toBe('default_days');
   });
 
-  it('says in the reason where the step went and why', () => {
+  it('says in the reason how long and until when', () => {
     // Act
-    const { reason } = postponeUntil({ kind: 'auto_reply' }, wednesday15h, window);
+    const { reason } = postponeUntil({ kind: 'auto_reply' }, wednesday15h, window, 7);
 
     // Assess
     expect(reason).toBe(
-      'Auto-reply without a return date; next step moved 3 business days, to 2026-03-09 09:00 (Europe/Berlin)',
+      'Auto-reply without a return date: 7 days; next step not before 2026-03-11 15:00 (Europe/Berlin)',
     );
   });
 
   it('refuses a window without business days', () => {
     // Act
-    const postpone = () => postponeUntil({ kind: 'auto_reply' }, wednesday15h, { ...window, days: [] });
+    const postpone = () => postponeUntil({ kind: 'auto_reply' }, wednesday15h, { ...window, days: [] }, 7);
 
     // Assess
     expect(postpone).toThrow(ValidationError);

@@ -40,7 +40,7 @@ describe('readReturnDate', () => {
     expect(returnDate?.toISOString()).toBe(expected);
   });
 
-  it('takes the latest date after a cue when the notice names the whole absence', () => {
+  it('reads a range as the absence, back the day after it ends', () => {
     // Act
     const returnDate = readReturnDate(
       'I am on leave from 2 March until 16 March; please contact Priya before 5 March.',
@@ -48,13 +48,25 @@ describe('readReturnDate', () => {
       'UTC',
     );
 
+    // Assess: issue 9, "10-31 July" -> back after the 31st.
+    expect(returnDate?.toISOString()).toBe('2026-03-16T23:59:59.999Z');
+  });
+
+  it('reads a range without a cue as the absence too', () => {
+    // Act
+    const returnDate = readReturnDate('Out of office: 2 March - 16 March.', WEDNESDAY, 'UTC');
+
     // Assess
-    expect(returnDate?.toISOString()).toBe('2026-03-16T00:00:00.000Z');
+    expect(returnDate?.toISOString()).toBe('2026-03-16T23:59:59.999Z');
   });
 
   it('takes the latest date with a month name when no cue says which one is the return', () => {
     // Act
-    const returnDate = readReturnDate('Out of office: 2 March - 16 March.', WEDNESDAY, 'UTC');
+    const returnDate = readReturnDate(
+      'Out of office. Meeting notes of 2 March; see you at the 16 March fair.',
+      WEDNESDAY,
+      'UTC',
+    );
 
     // Assess
     expect(returnDate?.toISOString()).toBe('2026-03-16T00:00:00.000Z');
@@ -119,6 +131,98 @@ describe('readReturnDate', () => {
 
     // Assess
     expect(returnDate).toBeUndefined();
+  });
+
+  it.each([
+    ['English, day first', 'I am out of the office 10-31 July.'],
+    ['English, month first', 'Out of office July 10-31, back after that.'],
+    ['German', 'Ich bin vom 10. bis 31. Juli im Urlaub.'],
+    ['French', 'Je suis en congés du 10 au 31 juillet.'],
+    ['Spanish', 'Estoy de vacaciones del 10 al 31 de julio.'],
+    ['Italian', 'Sono in ferie dal 10 al 31 luglio.'],
+    ['Portuguese', 'Estou de férias de 10 a 31 de julho.'],
+    ['Dutch', 'Ik ben met vakantie van 10 tot 31 juli.'],
+    ['Swedish', 'Jag är på semester 10-31 juli.'],
+  ])('reads a range in %s as the absence: back after its last day', (_language, text) => {
+    // Act
+    const returnDate = readReturnDate(text, WEDNESDAY, 'UTC');
+
+    // Assess
+    expect(returnDate?.toISOString()).toBe('2026-07-31T23:59:59.999Z');
+  });
+
+  it.each([
+    ['English', 'I am out of the office, back next Monday.'],
+    ['German', 'Ich bin nächsten Montag wieder im Büro.'],
+    ['French', 'Je serai de retour lundi prochain.'],
+    ['Spanish', 'Estaré de vuelta el próximo lunes.'],
+    ['Dutch', 'Ik ben volgende maandag weer terug.'],
+  ])('reads a relative date in %s against the Date header, not the arrival', (_language, text) => {
+    // Prepare: written on Friday 27 February, delivered (after a queue) on Wednesday 4 March.
+    const sentAt = new Date('2026-02-27T09:00:00Z');
+
+    // Act
+    const returnDate = readReturnDate(text, WEDNESDAY, 'UTC', { sentAt });
+
+    // Assess: the Monday after the Friday it was written, 2 March, is past on arrival: the notice
+    // is stale, so nothing is read rather than a week too late.
+    expect(returnDate).toBeUndefined();
+  });
+
+  it('reads a relative date against the Date header', () => {
+    // Prepare: written on Monday 2 March, delivered on Wednesday 4 March.
+    const sentAt = new Date('2026-03-02T09:00:00Z');
+
+    // Act
+    const returnDate = readReturnDate(
+      'Back in the office tomorrow... no, back next Friday.',
+      WEDNESDAY,
+      'UTC',
+      {
+        sentAt,
+      },
+    );
+
+    // Assess
+    expect(returnDate?.toISOString()).toBe('2026-03-06T00:00:00.000Z');
+  });
+
+  it.each([
+    ['a German sender in English', { country: 'DE' }, 'Back on 05/07/2026.', '2026-07-05T00:00:00.000Z'],
+    ['a British sender', { country: 'GB' }, 'Back on 05/07.', '2026-07-05T00:00:00.000Z'],
+    ['an American sender', { country: 'US' }, 'Back on 05/07/2026.', '2026-05-07T00:00:00.000Z'],
+    ['a sender of unknown country', {}, 'Back on 05/07/2026.', '2026-05-07T00:00:00.000Z'],
+    ['a French notice', {}, 'Je serai de retour le 05/07/2026.', '2026-07-05T00:00:00.000Z'],
+    [
+      'a notice declared en-GB',
+      { contentLanguage: 'de-DE' },
+      'Zurück am 05/07/2026.',
+      '2026-07-05T00:00:00.000Z',
+    ],
+    ['an Italian notice', {}, 'Sono fuori ufficio, rientro il 05/07/2026.', '2026-07-05T00:00:00.000Z'],
+    ['a Portuguese notice', {}, 'Estou ausente, volto em 05/07/2026.', '2026-07-05T00:00:00.000Z'],
+    ['a Dutch notice', {}, 'Ik ben weer terug op 05-07-2026.', '2026-07-05T00:00:00.000Z'],
+  ])('reads the day and month order of %s', (_case, options, text, expected) => {
+    // Act
+    const returnDate = readReturnDate(text, WEDNESDAY, 'UTC', options);
+
+    // Assess
+    expect(returnDate?.toISOString()).toBe(expected);
+  });
+
+  it.each([
+    ['Italian', 'Sono fuori ufficio fino al 9 marzo.'],
+    ['Italian, return', 'Rientrerò in ufficio lunedì 9 marzo.'],
+    ['Portuguese', 'Estou fora do escritório até 9 de março.'],
+    ['Portuguese, return', 'Regresso no dia 9 de março.'],
+    ['Swedish', 'Jag är tillbaka den 9 mars.'],
+    ['Swedish, until', 'Jag är på semester till och med 8 mars, tillbaka 9 mars.'],
+  ])('reads a return date in %s', (_language, text) => {
+    // Act
+    const returnDate = readReturnDate(text, WEDNESDAY, 'UTC');
+
+    // Assess
+    expect(returnDate?.toISOString()).toBe('2026-03-09T00:00:00.000Z');
   });
 
   it('refuses a zone that is not an IANA name', () => {
