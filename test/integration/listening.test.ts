@@ -335,7 +335,7 @@ describe('inbound e-mail', () => {
     const second = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
 
     expect(first).toMatchObject({ decision: 'replied', leadId: lead.id });
-    expect(second).toEqual({ decision: 'duplicate' });
+    expect(second).toEqual({ decision: 'duplicate', orgId });
     expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
       status: 'stopped',
       stopReason: 'replied',
@@ -570,5 +570,76 @@ describe('inbound e-mail', () => {
     const decision = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
 
     expect(decision).toMatchObject({ decision: 'ignored' });
+  });
+
+  it('acts once per org on a message that reaches assistants of two orgs', async () => {
+    const sender = `jordan-${randomUUID()}@shared.example`;
+    const first = await newOrgWithLead({ email: sender });
+    const second = await newOrgWithLead({ email: sender });
+    const raw = Buffer.from(
+      [
+        `From: ${sender}`,
+        `To: ${first.assistant.email}, ${second.assistant.email}`,
+        'Subject: Re: Hello',
+        `Message-ID: <${randomUUID()}@shared.example>`,
+        '',
+        'Sounds good, let us talk on Monday.',
+      ].join('\r\n'),
+    );
+
+    const decision = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+    const again = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+
+    expect(decision).toMatchObject({
+      decision: 'several_orgs',
+      decisions: [
+        { decision: 'replied', orgId: first.orgId, leadId: first.lead.id },
+        { decision: 'replied', orgId: second.orgId, leadId: second.lead.id },
+      ],
+    });
+    expect(again).toEqual({
+      decision: 'several_orgs',
+      decisions: [
+        { decision: 'duplicate', orgId: first.orgId },
+        { decision: 'duplicate', orgId: second.orgId },
+      ],
+    });
+    for (const { admin, lead } of [first, second]) {
+      expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({ status: 'stopped' });
+    }
+  });
+
+  it('acts on a message it ignored when it is delivered again after its lead exists', async () => {
+    const { admin, assistant } = await newOrgWithLead();
+    const sender = `late-${randomUUID()}@late.example`;
+    const raw = Buffer.from(
+      [
+        `From: ${sender}`,
+        `To: ${assistant.email}`,
+        'Subject: Re: Hello',
+        `Message-ID: <${randomUUID()}@late.example>`,
+        '',
+        'Yes, call me tomorrow.',
+      ].join('\r\n'),
+    );
+
+    const before = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+    const { body: lead } = await invoke(leadsApi, 'createLead', {
+      caller: admin,
+      body: {
+        firstName: 'Late',
+        email: sender,
+        assistantId: assistant.id,
+        startAt: new Date(Date.now() + 300 * 86_400_000).toISOString(),
+      },
+    });
+    const after = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+
+    expect(before).toMatchObject({ decision: 'ignored' });
+    expect(after).toMatchObject({ decision: 'replied', leadId: lead.id });
+    expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
+      status: 'stopped',
+      stopReason: 'replied',
+    });
   });
 });
