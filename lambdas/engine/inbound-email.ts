@@ -7,12 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readSecret } from '../adapters/secrets';
-import type { Assistant } from '../core/assistants';
+import { type Assistant, isForwardingAlias } from '../core/assistants';
 import { classifyReply, type InboundEmail, postponeUntil } from '../core/inbound';
 import type { Lead } from '../core/leads';
 import { sendWindowFor } from '../core/send-window';
 import { verifyUnsubscribeToken } from '../core/signatures';
-import { findAssistantsByEmail, getAssistant } from '../data/assistants';
+import { findAssistantByAlias, findAssistantsByEmail, getAssistant } from '../data/assistants';
 import { actOnce } from '../data/inbound';
 import { findLeadByEmail, getLead } from '../data/leads';
 import { appendTimelineEvent, findSendByProviderId } from '../data/sends';
@@ -20,10 +20,17 @@ import { listUsers } from '../data/users';
 import { requiredEnv } from '../env';
 import { handleEmailCc } from './email-cc';
 import { postponeFollowUp, stopFollowUp, suppressAndStop, unsubscribeLead } from './listening';
+import { acceptReceivingProbe } from './receiving';
 
 const config = {
   inboundDomain: requiredEnv('INBOUND_DOMAIN').toLowerCase(),
   unsubscribeSecretName: requiredEnv('UNSUBSCRIBE_SECRET_NAME'),
+  configurationSet: requiredEnv('SES_CONFIGURATION_SET'),
+};
+const receivingConfig = {
+  inboundDomain: config.inboundDomain,
+  signingSecretName: config.unsubscribeSecretName,
+  configurationSet: config.configurationSet,
 };
 
 export type InboundDecision = Record<string, unknown> & { decision: string };
@@ -50,13 +57,23 @@ export async function handleInboundEmail(
   verdicts: SenderVerdicts,
   receivedAt: Date,
   now: Date,
+  /** The SMTP envelope's recipients at the inbound domain (SES's receipt.recipients). */
+  envelopeRecipients: readonly string[] = [],
 ): Promise<InboundDecision> {
   const messageId = email.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
   const recipients = [...email.to, ...email.cc].map((recipient) => recipient.address);
   if (recipients.includes(`unsubscribe@${config.inboundDomain}`)) {
     return unsubscribeByMail(email, messageId, now);
   }
-  const assistants = await findAssistantsByEmail(recipients);
+  // Forwarded mail keeps the assistant's own address in To/Cc; the alias it came through is in the
+  // envelope, and names the assistant whatever the headers say.
+  const throughAlias = await assistantsOfAliases([...envelopeRecipients, ...recipients]);
+  const probed = await acceptReceivingProbe(email, throughAlias, receivingConfig, now);
+  if (probed) return { decision: 'receiving_verified', orgId: probed.orgId, assistantId: probed.id };
+  const byAddress = await findAssistantsByEmail(recipients);
+  const assistants = [
+    ...new Map([...byAddress, ...throughAlias].map((assistant) => [assistant.id, assistant])).values(),
+  ];
   if (assistants.length === 0) return { decision: 'ignored', reason: 'no assistant is addressed' };
   // Each org acts on the message once, whatever other orgs it also reached did with it.
   const decisions: InboundDecision[] = [];
@@ -94,6 +111,18 @@ async function decide(
     return { decision: 'ignored', reason };
   }
   return actOnReply(email, lead, receivedAt, now);
+}
+
+/** The assistants whose forwarding aliases (at the inbound domain) are among `addresses`. */
+async function assistantsOfAliases(addresses: readonly string[]): Promise<Assistant[]> {
+  const aliases = new Set(
+    addresses.flatMap((address) => {
+      const [local, domain] = address.toLowerCase().split('@');
+      return local && domain === config.inboundDomain && isForwardingAlias(local) ? [local] : [];
+    }),
+  );
+  const found = await Promise.all([...aliases].map(findAssistantByAlias));
+  return found.filter((assistant) => assistant !== undefined);
 }
 
 /** The lead whose thread the e-mail answers: the most recent id it references that the sender recorded. */
