@@ -8,7 +8,7 @@ import { ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler
 import { describe, expect, it } from 'vitest';
 import { parseEmail } from '../../lambdas/adapters/mime';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
-import { signSinchCallback, signUnsubscribeToken } from '../../lambdas/core/signatures';
+import { signReceivingProbe, signSinchCallback, signUnsubscribeToken } from '../../lambdas/core/signatures';
 import { getLead, saveEnrollment } from '../../lambdas/data/leads';
 import { readLeadLog, recordOutcome, sendOutcome } from '../../lambdas/data/sends';
 import { isSuppressed } from '../../lambdas/data/suppressions';
@@ -641,5 +641,59 @@ describe('inbound e-mail', () => {
       status: 'stopped',
       stopReason: 'replied',
     });
+  });
+});
+
+describe('receiving through a forwarding alias', () => {
+  async function forwardedAssistant(admin: TestCaller, name: string) {
+    const { body } = await invoke(assistantsApi, 'createAssistant', {
+      caller: admin,
+      body: { name, email: `${name.toLowerCase()}@${admin.orgId}.customer.example`, timezone: 'UTC' },
+    });
+    return body;
+  }
+
+  const probeMail = (to: string, token: string) =>
+    Buffer.from(
+      [
+        'From: receiving-check@assistants.followup.test',
+        `To: ${to}`,
+        `Subject: Fwd: Forwarding check [${token}]`,
+        `Message-ID: <${randomUUID()}@forwarder.example>`,
+        '',
+        'Forwarded.',
+      ].join('\r\n'),
+    );
+
+  it('verifies an assistant only with our token naming it, arriving through its own alias', async () => {
+    const admin: TestCaller = { orgId: `org-${randomUUID()}`, userId: 'admin', role: 'admin' };
+    const maya = await forwardedAssistant(admin, 'Maya');
+    const leo = await forwardedAssistant(admin, 'Leo');
+    const claims = { orgId: admin.orgId, assistantId: maya.id, address: maya.email };
+    const genuine = signReceivingProbe(claims, UNSUBSCRIBE_TEST_KEY);
+    const forged = signReceivingProbe(claims, 'not-our-key');
+    const deliver = async (token: string, envelope: string) => {
+      const raw = probeMail(maya.email, token);
+      return handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date(), [envelope]);
+    };
+
+    const viaOtherAlias = await deliver(genuine, leo.receiving.forwardTo);
+    const withForgedToken = await deliver(forged, maya.receiving.forwardTo);
+    const unverified = await invoke(assistantsApi, 'getAssistant', {
+      caller: admin,
+      params: { id: maya.id },
+    });
+    const accepted = await deliver(genuine, maya.receiving.forwardTo);
+    const verified = await invoke(assistantsApi, 'getAssistant', { caller: admin, params: { id: maya.id } });
+
+    expect(viaOtherAlias).toMatchObject({ decision: 'ignored' });
+    expect(withForgedToken).toMatchObject({ decision: 'ignored' });
+    expect(unverified.body.receiving.status).toBe('unverified');
+    expect(accepted).toEqual({ decision: 'receiving_verified', orgId: admin.orgId, assistantId: maya.id });
+    expect(verified.body.receiving).toMatchObject({
+      status: 'verified',
+      forwardTo: maya.receiving.forwardTo,
+    });
+    expect(verified.body.warnings).toEqual([]);
   });
 });
