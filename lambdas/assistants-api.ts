@@ -1,6 +1,15 @@
-/** The assistants API: every org user may list and read assistants; admins create, replace and delete them. */
+/**
+ * The assistants API: every org user may list and read assistants; admins create, replace and delete
+ * them, and check that an assistant at their own domain receives (a probe through its forwarding alias).
+ */
 import { randomUUID } from 'node:crypto';
-import { type Assistant, newAssistant, reviseAssistant } from './core/assistants';
+import {
+  type Assistant,
+  newAssistant,
+  receivingOf,
+  receivingWarnings,
+  reviseAssistant,
+} from './core/assistants';
 import { assertVersion, NotFoundError } from './core/errors';
 import { assertAdmin, type Caller } from './core/permissions';
 import {
@@ -11,7 +20,15 @@ import {
   replaceAssistant,
 } from './data/assistants';
 import { assertDefaultSequences } from './engine/assistant-defaults';
+import { sendReceivingProbe } from './engine/receiving';
+import { requiredEnv } from './env';
 import { apiHandler } from './http/api-handler';
+
+const receivingConfig = {
+  inboundDomain: requiredEnv('INBOUND_DOMAIN'),
+  signingSecretName: requiredEnv('UNSUBSCRIBE_SECRET_NAME'),
+  configurationSet: requiredEnv('SES_CONFIGURATION_SET'),
+};
 
 export const handler = apiHandler('assistants', {
   async listAssistants({ caller }) {
@@ -41,6 +58,15 @@ export const handler = apiHandler('assistants', {
     return shown(next);
   },
 
+  async verifyAssistantReceiving({ caller, params }) {
+    assertAdmin(caller, 'verify how assistants receive');
+    const { sentTo, forwardTo } = await sendReceivingProbe(
+      await requireAssistant(caller, params.id),
+      receivingConfig,
+    );
+    return { body: { sentTo, forwardTo } };
+  },
+
   async deleteAssistant({ caller, params }) {
     assertAdmin(caller, 'delete assistants');
     await deleteAssistant(await requireAssistant(caller, params.id));
@@ -49,8 +75,9 @@ export const handler = apiHandler('assistants', {
 });
 
 function assistantView(assistant: Assistant) {
-  const { orgId: _orgId, ...shown } = assistant;
-  return shown;
+  const { orgId: _orgId, receivingVerified: _verified, ...shown } = assistant;
+  const receiving = receivingOf(assistant, receivingConfig.inboundDomain);
+  return { ...shown, receiving, warnings: receivingWarnings(assistant, receiving) };
 }
 
 function shown(assistant: Assistant) {

@@ -30,6 +30,7 @@ export const handler = middy<SESEvent, void>()
         verdicts,
         new Date(mail.timestamp),
         clock.now(),
+        receipt.recipients,
       );
       logger.info('Inbound e-mail handled', { ...decision });
     }

@@ -1,5 +1,6 @@
 /** The leads API: add leads (one or a batch) on a sequence, read, change, stop, continue, restart, delete. */
 
+import { type Assistant, receivingOf, receivingWarnings } from './core/assistants';
 import { mapWithConcurrency } from './core/concurrency';
 import { ConflictError } from './core/errors';
 import { LeadInputSchema } from './core/leads';
@@ -15,6 +16,7 @@ import {
   stopLead,
   updateLead,
 } from './engine/enrollments';
+import { requiredEnv } from './env';
 import { apiHandler } from './http/api-handler';
 import { errorResponse } from './http/error-response';
 import { leadTimelineView, leadView } from './http/lead-views';
@@ -29,11 +31,17 @@ const BATCH_CONCURRENCY = 8;
  */
 export const BATCH_RESERVED_MS = { min: 1_000, max: 8_000 };
 
+const inboundDomain = requiredEnv('INBOUND_DOMAIN');
+
+/** A lead on an assistant whose replies do not reach us yet would be followed up after answering. */
+const receivingWarningsOf = (assistant: Assistant) =>
+  receivingWarnings(assistant, receivingOf(assistant, inboundDomain));
+
 export const handler = apiHandler('leads', {
   async createLead({ caller, body, now }) {
     const reads = new EnrollmentReads(caller.orgId);
-    const { lead, warnings } = await createLead(caller, body, now, reads);
-    return { body: await leadView(lead, reads, warnings) };
+    const { lead, warnings, assistant } = await createLead(caller, body, now, reads);
+    return { body: await leadView(lead, reads, [...warnings, ...receivingWarningsOf(assistant)]) };
   },
 
   async createLeads({ caller, body, now, remainingTimeMs }) {
@@ -58,8 +66,9 @@ export const handler = apiHandler('leads', {
             });
           }
         }
-        const { lead, warnings } = await createLead(caller, input, now, reads);
-        return { index, status: 201, lead: await leadView(lead, reads, warnings) };
+        const { lead, warnings, assistant } = await createLead(caller, input, now, reads);
+        const shown = await leadView(lead, reads, [...warnings, ...receivingWarningsOf(assistant)]);
+        return { index, status: 201, lead: shown };
       } catch (error) {
         // One row's failure, bad input or not, is that row's result; the others still go in.
         if (isThrottling(error)) {

@@ -74,6 +74,11 @@ export class FollowupStack extends Stack {
     // Unsubscribing and WhatsApp replies stop leads; Sinch callbacks are verified with the org's secret.
     this.scheduling.allowPlanning(api.public);
     this.messaging.allowReadingWhatsApp(api.public);
+    // Assistants and leads warn while an assistant at a customer's domain is not forwarded yet; the
+    // assistants API mails the probe that verifies the forwarding, from the inbound domain.
+    this.inbound.addInboundDomain(api.assistants);
+    this.inbound.addInboundDomain(api.leads);
+    this.messaging.allowSendingEmail(api.assistants);
 
     // A reply stops its lead, an Email CC enrolls a new one and acknowledges it to the user by e-mail.
     const { receiver } = this.inbound;

@@ -19,6 +19,7 @@ import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-schedule
 import type { MiddlewareStack } from '@smithy/types';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
+import { receivingOf } from '../lambdas/core/assistants';
 import type { AuditSummary } from '../lambdas/engine/plan-audit';
 import { lambdaContext } from './api-gateway-event';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
@@ -29,12 +30,13 @@ import { runAsFunction } from './lambda-scope';
 import {
   createListeningRoutes,
   type InboundEmailHandler,
+  receiveEmail,
   type SesEventsHandler,
   sesPublishedEvent,
   type WhatsAppOrgApp,
 } from './listening-routes';
 import { DAY_MS, type LocalClock } from './local-clock';
-import { createOutbox, type Outbox } from './outbox';
+import { createOutbox, type Outbox, type OutboxItem } from './outbox';
 import { type S3Emulator, startS3Emulator } from './s3-emulator';
 import { type SchedulerEmulator, startSchedulerEmulator } from './scheduler-emulator';
 import { attachFaults, type SdkFaultService } from './sdk-faults';
@@ -280,6 +282,9 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       for (const item of await outbox.items()) {
         if (item.channel !== 'email' || published.has(item.providerMessageId)) continue;
         published.add(item.providerMessageId);
+        await forwardAsCustomersDo(item).catch((error: unknown) =>
+          console.warn('local engine: forwarding a message to an assistant’s alias failed', error),
+        );
         const event = sesPublishedEvent({
           type: 'Send',
           providerMessageId: item.providerMessageId,
@@ -290,6 +295,45 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
         await loaded
           .sesEvents(event, lambdaContext('ses-events'))
           .catch((error: unknown) => console.warn('local engine: a Send event failed', error));
+      }
+    }
+
+    /**
+     * The customers' forwarding rules, played: every customer is taken to have forwarded its assistants'
+     * mailboxes as the API told it to, so mail SES "delivers" to an assistant at a domain other than the
+     * inbound one (the receiving probe) comes back through the inbound path, addressed to the alias in
+     * the envelope and still to the assistant's own address in its headers, as a forwarding rule sends it.
+     */
+    async function forwardAsCustomersDo(item: OutboxItem): Promise<void> {
+      const { findAssistantsByEmail } = await import('../lambdas/data/assistants');
+      const recipients = [...item.to.split(',').map((address) => address.trim()), ...(item.cc ?? [])];
+      for (const assistant of await findAssistantsByEmail(recipients)) {
+        const receiving = receivingOf(assistant, ENGINE_SETTINGS.inboundDomain);
+        if (receiving.mode !== 'forwarding') continue;
+        const raw = [
+          `From: ${item.from ?? `nobody@${ENGINE_SETTINGS.inboundDomain}`}`,
+          `To: ${item.to}`,
+          `Subject: ${item.subject ?? ''}`,
+          `Message-ID: <${item.providerMessageId}@${LOCAL_REGION}.amazonses.com>`,
+          `X-Forwarded-To: ${receiving.forwardTo}`,
+          `Delivered-To: ${assistant.email}`,
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          item.text ?? '',
+        ].join('\r\n');
+        const received = await receiveEmail(Buffer.from(raw, 'utf8'), {
+          domain: ENGINE_SETTINGS.inboundDomain,
+          functionArn: ENGINE_SETTINGS.inboundFunctionArn,
+          receivedAt: clock.now(),
+          envelopeRecipients: [receiving.forwardTo],
+        });
+        s3.putObject(
+          ENGINE_SETTINGS.inboundBucket,
+          `${ENGINE_SETTINGS.inboundPrefix}${received.messageId}`,
+          received.stored,
+          'message/rfc822',
+        );
+        await loaded.inboundEmail(received.event, lambdaContext('inbound-email'));
       }
     }
     await attachFaultsToEngineClients(faults);

@@ -1,7 +1,10 @@
 /**
  * Assistants: the persona that sends on a user's behalf, with its calendar (zone, business hours,
  * holidays), daily send limit and defaults. Admins manage them; every org user may use them.
+ * An assistant at the inbound domain receives replies directly; one at a customer's own domain
+ * receives them only once the customer forwards its mail to the assistant's forwarding alias.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { isValidTimeZone, parseTimeOfDay, type SendWindow, sendWindowIssues } from './send-window';
 import { displayName } from './text';
@@ -55,6 +58,46 @@ export interface Assistant extends AssistantInput {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** The last address whose mail was seen to come back through the forwarding alias, and when. */
+  receivingVerified?: { address: string; at: string };
+}
+
+/** How replies to an assistant's address reach the engine. */
+export type Receiving =
+  | { mode: 'direct' }
+  | { mode: 'forwarding'; forwardTo: string; status: 'unverified' | 'verified'; verifiedAt?: string };
+
+/**
+ * The local part at the inbound domain that a customer forwards an assistant's mail to. Derived from
+ * the (random) assistant id through a hash, so it names one assistant and cannot be guessed from its
+ * address or name; it never changes, so a forwarding rule once set keeps working.
+ */
+export function forwardingAlias(assistantId: string): string {
+  const digest = createHash('sha256').update(`forwarding-alias:${assistantId}`).digest('hex');
+  return `fwd-${digest.slice(0, 26)}`;
+}
+
+export const isForwardingAlias = (localPart: string) => /^fwd-[0-9a-f]{26}$/.test(localPart);
+
+export function receivingOf(assistant: Assistant, inboundDomain: string): Receiving {
+  const address = assistant.email.toLowerCase();
+  if (address.endsWith(`@${inboundDomain.toLowerCase()}`)) return { mode: 'direct' };
+  const forwardTo = `${forwardingAlias(assistant.id)}@${inboundDomain.toLowerCase()}`;
+  const verified = assistant.receivingVerified;
+  // A changed address needs its own forwarding rule, so its verification starts again.
+  return verified?.address === address
+    ? { mode: 'forwarding', forwardTo, status: 'verified', verifiedAt: verified.at }
+    : { mode: 'forwarding', forwardTo, status: 'unverified' };
+}
+
+/** What to tell whoever creates, changes or enrolls leads on an assistant whose replies may not arrive. */
+export function receivingWarnings(assistant: Assistant, receiving: Receiving): string[] {
+  if (receiving.mode === 'direct' || receiving.status === 'verified') return [];
+  return [
+    `Replies to ${assistant.email} reach the assistant only once that mailbox forwards them to ` +
+      `${receiving.forwardTo} and POST /assistants/${assistant.id}/verify-receiving has confirmed it; ` +
+      'until then, leads who answer keep being followed up.',
+  ];
 }
 
 export function newAssistant(input: AssistantInput, orgId: string, id: string, now: Date): Assistant {

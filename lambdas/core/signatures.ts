@@ -1,6 +1,6 @@
 /**
- * Signed values the outside world hands back to us: unsubscribe tokens in links we send, and Sinch's
- * webhook signatures on callbacks it sends. HMAC-SHA256 throughout, compared in constant time.
+ * Signed values the outside world hands back to us: unsubscribe tokens in links we send, receiving
+ * probes we mail to an assistant's own address, and Sinch's webhook signatures on callbacks it sends. HMAC-SHA256 throughout, compared in constant time.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -29,6 +29,45 @@ export function verifyUnsubscribeToken(token: string, key: string): UnsubscribeC
       l?: unknown;
     };
     return typeof o === 'string' && typeof l === 'string' ? { orgId: o, leadId: l } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a receiving probe proves when it comes back: mail to `address` reaches this assistant. */
+export interface ReceivingProbeClaims {
+  orgId: string;
+  assistantId: string;
+  address: string;
+}
+
+/**
+ * `rp.<payload>.<mac>`: the MAC covers the purpose too, so an unsubscribe token signed with the same key
+ * is never taken for a probe, nor a probe for an unsubscribe token.
+ */
+export function signReceivingProbe(claims: ReceivingProbeClaims, key: string): string {
+  const payload = Buffer.from(
+    JSON.stringify({ o: claims.orgId, a: claims.assistantId, e: claims.address }),
+  ).toString('base64url');
+  return `rp.${payload}.${mac(key, `receiving-probe.${payload}`).toString('base64url')}`;
+}
+
+export function verifyReceivingProbe(token: string, key: string): ReceivingProbeClaims | undefined {
+  const [purpose, payload, signature, ...rest] = token.split('.');
+  if (purpose !== 'rp' || !payload || !signature || rest.length > 0) return undefined;
+  const signatureBytes = strictBase64url(signature);
+  if (!signatureBytes || !sameBytes(signatureBytes, mac(key, `receiving-probe.${payload}`))) return undefined;
+  const payloadBytes = strictBase64url(payload);
+  if (!payloadBytes) return undefined;
+  try {
+    const { o, a, e } = JSON.parse(payloadBytes.toString('utf8')) as {
+      o?: unknown;
+      a?: unknown;
+      e?: unknown;
+    };
+    return typeof o === 'string' && typeof a === 'string' && typeof e === 'string'
+      ? { orgId: o, assistantId: a, address: e }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -4,11 +4,14 @@
  * - list an org's assistants       Query    pk=ORG#<org>, sk begins_with ASSISTANT#
  * - the assistants at an address   Query    gsi1: gsi1pk=ASSISTANT_EMAIL#<address> (inbound mail)
  * - reserve an address             item     pk=ASSISTANT_EMAIL#<address>, sk=ASSISTANT_EMAIL
+ * - the assistant behind an alias   GetItem  pk=ASSISTANT_ALIAS#<alias>, sk=ASSISTANT_ALIAS (forwarded mail)
+ * - note a verified forwarding      UpdateItem the assistant, if its address is still the one verified
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Assistant } from '../core/assistants';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type Assistant, forwardingAlias } from '../core/assistants';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../core/errors';
 import { db, tableName } from './client';
+import { conditionFailed } from './conditions';
 import { orgKey, recordOf } from './items';
 import { queryAll } from './reads';
 import { type TransactItem, transact } from './transactions';
@@ -71,6 +74,7 @@ export async function insertAssistant(assistant: Assistant): Promise<void> {
         },
       },
       reserveAddress(assistant),
+      aliasItem(assistant),
     ],
     () => addressTaken(assistant),
   );
@@ -91,6 +95,8 @@ export async function replaceAssistant(next: Assistant, previous: Assistant): Pr
         },
       },
       ...(moved ? [reserveAddress(next), releaseAddress(previous)] : []),
+      // Written again on every change: assistants created before aliases existed get theirs.
+      aliasItem(next),
     ],
     ([failure]) => {
       if (failure?.index !== 0) return addressTaken(next);
@@ -112,6 +118,7 @@ export async function deleteAssistant(assistant: Assistant): Promise<void> {
         },
       },
       releaseAddress(assistant),
+      { Delete: { TableName: tableName, Key: aliasKey(forwardingAlias(assistant.id)) } },
     ],
     () => new NotFoundError('Assistant', assistant.id),
   );
@@ -144,4 +151,59 @@ function releaseAddress(assistant: Assistant): TransactItem {
 
 function addressTaken(assistant: Assistant): ConflictError {
   return new ConflictError(`The address ${assistant.email} is already used by an assistant`);
+}
+
+/** The alias is derived from the id, which never changes: the item is written, never moved. */
+const aliasKey = (alias: string) => ({ pk: `ASSISTANT_ALIAS#${alias}`, sk: 'ASSISTANT_ALIAS' });
+
+function aliasItem(assistant: Assistant): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...aliasKey(forwardingAlias(assistant.id)),
+        entity: 'assistant_alias',
+        orgId: assistant.orgId,
+        assistantId: assistant.id,
+      },
+    },
+  };
+}
+
+/** The assistant a forwarding alias (the local part at the inbound domain) belongs to. */
+export async function findAssistantByAlias(alias: string): Promise<Assistant | undefined> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: aliasKey(alias.toLowerCase()) }),
+  );
+  if (typeof Item?.orgId !== 'string' || typeof Item.assistantId !== 'string') return undefined;
+  return getAssistant(Item.orgId, Item.assistantId);
+}
+
+/**
+ * Notes that mail to `address` came back through the alias. Not a new version: nothing an admin wrote
+ * changed, and their next write keeps it. False when the assistant is gone or has moved to another address.
+ */
+export async function markReceivingVerified(
+  assistant: Pick<Assistant, 'orgId' | 'id'>,
+  address: string,
+  at: Date,
+): Promise<boolean> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: assistantKey(assistant.orgId, assistant.id),
+        UpdateExpression: 'SET receivingVerified = :verified',
+        ConditionExpression: 'attribute_exists(pk) AND email = :address',
+        ExpressionAttributeValues: {
+          ':verified': { address: address.toLowerCase(), at: at.toISOString() },
+          ':address': address,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error) !== undefined) return false;
+    throw error;
+  }
 }

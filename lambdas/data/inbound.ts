@@ -1,7 +1,10 @@
 /**
  * Inbound messages already acted on, so a message delivered twice (SES and Sinch both may) has the
- * effect of one. Access pattern: pk=INBOUND#<source>#<message id>, sk=INBOUND, kept 30 days (TTL).
- * A message is taken with a lease: a worker that died mid-way is taken over after it.
+ * effect of one per org. Access pattern: pk=INBOUND#<org>#<source>#<message id>, sk=INBOUND, kept 30
+ * days (TTL). Keyed by org because one message may address assistants of several orgs, and each org
+ * acts on it on its own; a message id another org chose must not mute ours.
+ * A message is taken with a lease: a worker that died mid-way is taken over after it. A message that
+ * was ignored is given back, not recorded: delivered again once its lead exists, it is acted on.
  */
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
@@ -10,19 +13,26 @@ import { conditionFailed } from './conditions';
 const LEASE_MS = 2 * 60 * 1000;
 const KEEP_SECONDS = 30 * 24 * 3600;
 
-const inboundKey = (source: string, messageId: string) => ({
-  pk: `INBOUND#${source}#${messageId}`,
+/** Names one message of one org; the parts are joined as they are, since org ids hold no `#`. */
+export interface InboundRef {
+  orgId: string;
+  source: string;
+  messageId: string;
+}
+
+const inboundKey = ({ orgId, source, messageId }: InboundRef) => ({
+  pk: `INBOUND#${orgId}#${source}#${messageId}`,
   sk: 'INBOUND',
 });
 
 /** True when this worker may act on the message; false when it was (or is being) handled already. */
-async function takeInbound(source: string, messageId: string, now: Date): Promise<boolean> {
+async function takeInbound(ref: InboundRef, now: Date): Promise<boolean> {
   try {
     await db.send(
       new PutCommand({
         TableName: tableName,
         Item: {
-          ...inboundKey(source, messageId),
+          ...inboundKey(ref),
           entity: 'inbound',
           status: 'processing',
           at: now.toISOString(),
@@ -44,15 +54,11 @@ async function takeInbound(source: string, messageId: string, now: Date): Promis
 }
 
 /** Records what was decided, for support and for the next delivery of the same message. */
-async function finishInbound(
-  source: string,
-  messageId: string,
-  decision: Record<string, unknown>,
-): Promise<void> {
+async function finishInbound(ref: InboundRef, decision: Record<string, unknown>): Promise<void> {
   await db.send(
     new UpdateCommand({
       TableName: tableName,
-      Key: inboundKey(source, messageId),
+      Key: inboundKey(ref),
       UpdateExpression: 'SET #status = :done, decision = :decision',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':done': 'done', ':decision': decision },
@@ -61,11 +67,11 @@ async function finishInbound(
 }
 
 /** Gives a message back after a failure, so the retry that follows acts on it rather than skipping it. */
-async function releaseInbound(source: string, messageId: string): Promise<void> {
+async function releaseInbound(ref: InboundRef): Promise<void> {
   await db.send(
     new DeleteCommand({
       TableName: tableName,
-      Key: inboundKey(source, messageId),
+      Key: inboundKey(ref),
       ConditionExpression: '#status = :processing',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':processing': 'processing' },
@@ -73,23 +79,28 @@ async function releaseInbound(source: string, messageId: string): Promise<void> 
   );
 }
 
+/** A decision that changed nothing and may change something on a later delivery. */
+const ignored = (decision: Record<string, unknown>) =>
+  decision.decision === 'ignored' || decision.handled === 'ignored';
+
 /**
- * Runs `work` for a message unless it was handled already (undefined then), records its decision, and
- * releases the message when `work` fails so the retry is not mistaken for a duplicate.
+ * Runs `work` for a message of an org unless it was handled already (undefined then), and records its
+ * decision. The message is released when `work` fails, so the retry is not mistaken for a duplicate,
+ * and when it was ignored (e.g. no lead matched yet), so a later delivery is acted on.
  */
 export async function actOnce<T extends Record<string, unknown>>(
-  source: string,
-  messageId: string,
+  ref: InboundRef,
   now: Date,
   work: () => Promise<T>,
 ): Promise<T | undefined> {
-  if (!(await takeInbound(source, messageId, now))) return undefined;
+  if (!(await takeInbound(ref, now))) return undefined;
   try {
     const decision = await work();
-    await finishInbound(source, messageId, decision);
+    if (ignored(decision)) await releaseInbound(ref);
+    else await finishInbound(ref, decision);
     return decision;
   } catch (error) {
-    await releaseInbound(source, messageId).catch(() => {});
+    await releaseInbound(ref).catch(() => {});
     throw error;
   }
 }

@@ -33,7 +33,9 @@ import { commitPlan, hasPendingSchedule } from './plans';
 
 export interface CreatedLead {
   lead: Lead;
+  /** The region policy's; the caller adds what it knows of the assistant (lambdas/leads-api.ts). */
   warnings: string[];
+  assistant: Assistant;
 }
 
 /**
@@ -95,7 +97,7 @@ export async function createLead(
     ),
   };
   await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, () => insertLead(lead));
-  return { lead, warnings };
+  return { lead, warnings, assistant };
 }
 
 /** Replaces details; a new sequence restarts the lead there, a new assistant or zone re-times its next step. */

@@ -2,16 +2,17 @@
  * One inbound e-mail to an assistant's address: an unsubscribe to the mailbox, a user's e-mail with the
  * assistant on CC (Email CC), or a lead's answer — found by thread (In-Reply-To/References against the
  * Message-IDs the sender recorded), else by sender address — classified and acted on: stop, postpone,
- * suppress. Every message is acted on once and its decision recorded.
+ * suppress. Every message is acted on once per org it reaches, and its decision recorded; one ignored
+ * (no lead matched yet) is acted on when delivered again.
  */
 import { createHash } from 'node:crypto';
 import { readSecret } from '../adapters/secrets';
-import type { Assistant } from '../core/assistants';
+import { type Assistant, isForwardingAlias } from '../core/assistants';
 import { classifyReply, type InboundEmail, postponeUntil } from '../core/inbound';
 import type { Lead } from '../core/leads';
 import { sendWindowFor } from '../core/send-window';
 import { verifyUnsubscribeToken } from '../core/signatures';
-import { findAssistantsByEmail, getAssistant } from '../data/assistants';
+import { findAssistantByAlias, findAssistantsByEmail, getAssistant } from '../data/assistants';
 import { actOnce } from '../data/inbound';
 import { findLeadByEmail, getLead } from '../data/leads';
 import { getOrgSettings } from '../data/org';
@@ -20,10 +21,17 @@ import { listUsers } from '../data/users';
 import { requiredEnv } from '../env';
 import { handleEmailCc } from './email-cc';
 import { postponeFollowUp, stopFollowUp, suppressAndStop, unsubscribeLead } from './listening';
+import { acceptReceivingProbe } from './receiving';
 
 const config = {
   inboundDomain: requiredEnv('INBOUND_DOMAIN').toLowerCase(),
   unsubscribeSecretName: requiredEnv('UNSUBSCRIBE_SECRET_NAME'),
+  configurationSet: requiredEnv('SES_CONFIGURATION_SET'),
+};
+const receivingConfig = {
+  inboundDomain: config.inboundDomain,
+  signingSecretName: config.unsubscribeSecretName,
+  configurationSet: config.configurationSet,
 };
 
 export type InboundDecision = Record<string, unknown> & { decision: string };
@@ -50,25 +58,44 @@ export async function handleInboundEmail(
   verdicts: SenderVerdicts,
   receivedAt: Date,
   now: Date,
+  /** The SMTP envelope's recipients at the inbound domain (SES's receipt.recipients). */
+  envelopeRecipients: readonly string[] = [],
 ): Promise<InboundDecision> {
-  const key = email.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
-  const decision = await actOnce('email', key, now, () =>
-    decide(email, senderAuthenticated(verdicts), receivedAt, now),
-  );
-  return decision ?? { decision: 'duplicate' };
+  const messageId = email.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+  const recipients = [...email.to, ...email.cc].map((recipient) => recipient.address);
+  if (recipients.includes(`unsubscribe@${config.inboundDomain}`)) {
+    return unsubscribeByMail(email, messageId, now);
+  }
+  // Forwarded mail keeps the assistant's own address in To/Cc; the alias it came through is in the
+  // envelope, and names the assistant whatever the headers say.
+  const throughAlias = await assistantsOfAliases([...envelopeRecipients, ...recipients]);
+  const probed = await acceptReceivingProbe(email, throughAlias, receivingConfig, now);
+  if (probed) return { decision: 'receiving_verified', orgId: probed.orgId, assistantId: probed.id };
+  const byAddress = await findAssistantsByEmail(recipients);
+  const assistants = [
+    ...new Map([...byAddress, ...throughAlias].map((assistant) => [assistant.id, assistant])).values(),
+  ];
+  if (assistants.length === 0) return { decision: 'ignored', reason: 'no assistant is addressed' };
+  // Each org acts on the message once, whatever other orgs it also reached did with it.
+  const decisions: InboundDecision[] = [];
+  for (const [orgId, ofOrg] of Map.groupBy(assistants, (assistant) => assistant.orgId)) {
+    const decision = await actOnce({ orgId, source: 'email', messageId }, now, () =>
+      decide(email, ofOrg, senderAuthenticated(verdicts), receivedAt, now),
+    );
+    decisions.push(decision ?? { decision: 'duplicate', orgId });
+  }
+  const [only] = decisions;
+  return only && decisions.length === 1 ? only : { decision: 'several_orgs', decisions };
 }
 
+/** What one org does with a message addressed to its `assistants`. */
 async function decide(
   email: InboundEmail,
+  assistants: Assistant[],
   authenticated: boolean,
   receivedAt: Date,
   now: Date,
 ): Promise<InboundDecision> {
-  const recipients = [...email.to, ...email.cc].map((recipient) => recipient.address);
-  if (recipients.includes(`unsubscribe@${config.inboundDomain}`)) return unsubscribeByMail(email, now);
-
-  const assistants = await findAssistantsByEmail(recipients);
-  if (assistants.length === 0) return { decision: 'ignored', reason: 'no assistant is addressed' };
   const sender = email.from?.address;
   for (const assistant of authenticated ? assistants : []) {
     const users = await listUsers(assistant.orgId);
@@ -85,6 +112,18 @@ async function decide(
     return { decision: 'ignored', reason };
   }
   return actOnReply(email, lead, receivedAt, now);
+}
+
+/** The assistants whose forwarding aliases (at the inbound domain) are among `addresses`. */
+async function assistantsOfAliases(addresses: readonly string[]): Promise<Assistant[]> {
+  const aliases = new Set(
+    addresses.flatMap((address) => {
+      const [local, domain] = address.toLowerCase().split('@');
+      return local && domain === config.inboundDomain && isForwardingAlias(local) ? [local] : [];
+    }),
+  );
+  const found = await Promise.all([...aliases].map(findAssistantByAlias));
+  return found.filter((assistant) => assistant !== undefined);
 }
 
 /** The lead whose thread the e-mail answers: the most recent id it references that the sender recorded. */
@@ -180,14 +219,22 @@ async function actOnReply(
 }
 
 /** Mail to the List-Unsubscribe mailbox carries the signed token in its subject, as our links put it. */
-async function unsubscribeByMail(email: InboundEmail, now: Date): Promise<InboundDecision> {
+async function unsubscribeByMail(
+  email: InboundEmail,
+  messageId: string,
+  now: Date,
+): Promise<InboundDecision> {
   const token = /unsubscribe\s+([\w-]+\.[\w-]+)/i.exec(email.subject)?.[1];
   const key = await readSecret(config.unsubscribeSecretName);
   const claims = token && key ? verifyUnsubscribeToken(token, key) : undefined;
   if (!claims) return { decision: 'ignored', reason: 'unsubscribe mail without a valid token' };
-  const lead = await getLead(claims.orgId, claims.leadId);
-  if (lead) await unsubscribeLead(lead, { via: 'mail', messageId: email.messageId }, now);
-  return { decision: 'unsubscribed', orgId: claims.orgId, leadId: claims.leadId };
+  const { orgId, leadId } = claims;
+  const decision = await actOnce({ orgId, source: 'email', messageId }, now, async () => {
+    const lead = await getLead(orgId, leadId);
+    if (lead) await unsubscribeLead(lead, { via: 'mail', messageId: email.messageId }, now);
+    return { decision: 'unsubscribed', orgId, leadId };
+  });
+  return decision ?? { decision: 'duplicate', orgId };
 }
 
 async function windowOf(lead: Lead) {

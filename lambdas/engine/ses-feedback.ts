@@ -53,36 +53,40 @@ export async function handleSesEvent(detail: SesEventDetail, now: Date): Promise
   if (!send) return 'unknown message';
   // Acceptance is all a send event says, and the step's record now holds it.
   if (eventType === 'Send') return 'sent';
-  const decision = await actOnce('ses', `${mail.messageId}#${eventType}`, now, async () => {
-    const at = now.toISOString();
-    const base = { step: send.stepIndex, providerMessageId: mail.messageId };
-    // Suppresses the recipients the event names (else the message's) and stops their leads.
-    const deactivate = async (reason: 'bounced' | 'complained', named: { emailAddress: string }[]) => {
-      const addresses =
-        named.length > 0 ? named.map((recipient) => recipient.emailAddress) : mail.destination;
-      for (const address of addresses) {
-        await suppressAndStop(
-          send.orgId,
-          address,
-          reason,
-          { kind: reason, at, detail: { ...base, address } },
-          now,
-        );
+  const decision = await actOnce(
+    { orgId: send.orgId, source: 'ses', messageId: `${mail.messageId}#${eventType}` },
+    now,
+    async () => {
+      const at = now.toISOString();
+      const base = { step: send.stepIndex, providerMessageId: mail.messageId };
+      // Suppresses the recipients the event names (else the message's) and stops their leads.
+      const deactivate = async (reason: 'bounced' | 'complained', named: { emailAddress: string }[]) => {
+        const addresses =
+          named.length > 0 ? named.map((recipient) => recipient.emailAddress) : mail.destination;
+        for (const address of addresses) {
+          await suppressAndStop(
+            send.orgId,
+            address,
+            reason,
+            { kind: reason, at, detail: { ...base, address } },
+            now,
+          );
+        }
+      };
+      if (eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent') {
+        await deactivate('bounced', detail.bounce.bouncedRecipients);
+        await markSendFailed(send, `bounced (${detail.bounce.bounceSubType ?? 'permanent'})`);
+        return { outcome: 'bounced', leadId: send.leadId };
       }
-    };
-    if (eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent') {
-      await deactivate('bounced', detail.bounce.bouncedRecipients);
-      await markSendFailed(send, `bounced (${detail.bounce.bounceSubType ?? 'permanent'})`);
-      return { outcome: 'bounced', leadId: send.leadId };
-    }
-    if (eventType === 'Complaint') {
-      await deactivate('complained', detail.complaint?.complainedRecipients ?? []);
-      return { outcome: 'complained', leadId: send.leadId };
-    }
-    const kind = eventType === 'Bounce' ? 'bounced_transiently' : eventType.toLowerCase();
-    await appendTimelineEvent(send.orgId, send.leadId, { kind, at, detail: base });
-    return { outcome: kind, leadId: send.leadId };
-  });
+      if (eventType === 'Complaint') {
+        await deactivate('complained', detail.complaint?.complainedRecipients ?? []);
+        return { outcome: 'complained', leadId: send.leadId };
+      }
+      const kind = eventType === 'Bounce' ? 'bounced_transiently' : eventType.toLowerCase();
+      await appendTimelineEvent(send.orgId, send.leadId, { kind, at, detail: base });
+      return { outcome: kind, leadId: send.leadId };
+    },
+  );
   return decision?.outcome ?? 'duplicate';
 }
 

@@ -45,7 +45,7 @@ async function handleInboundMessage(
   now: Date,
 ): Promise<CallbackOutcome> {
   if (message.channel_identity.channel !== 'WHATSAPP') return { handled: 'ignored' };
-  const decision = await actOnce('sinch', message.id, now, async () => {
+  const decision = await actOnce({ orgId, source: 'sinch', messageId: message.id }, now, async () => {
     // Sinch writes WhatsApp identities as digits; leads are stored in E.164.
     const phone = `+${message.channel_identity.identity.replace(/^\+/, '')}`;
     const leads = await findLeadsByPhone(orgId, phone);
@@ -62,7 +62,9 @@ async function handleInboundMessage(
         now,
       );
     }
-    return { kind: 'replied', leads: leads.map((lead) => lead.id) };
+    // No lead has the number (yet): given back, so a delivery after the lead exists stops it.
+    if (leads.length === 0) return { decision: 'ignored', leads: [] };
+    return { decision: 'replied', leads: leads.map((lead) => lead.id) };
   });
   return decision ? { handled: 'replied', leads: decision.leads.length } : { handled: 'duplicate' };
 }
@@ -88,20 +90,24 @@ async function handleDeliveryReport(
         )
       : undefined);
   if (!send || send.orgId !== orgId) return { handled: 'ignored' };
-  const decision = await actOnce('sinch-report', `${report.message_id}#${report.status}`, now, async () => {
-    const reason = report.reason?.description ?? report.reason?.code ?? report.status;
-    // Queued says only that Sinch took the message, which the send (or its reconciliation) recorded.
-    if (report.status === 'QUEUED_ON_CHANNEL') return { handled: 'queued' };
-    if (report.status === 'FAILED') {
-      await markSendFailed(send, `WhatsApp delivery failed: ${reason}`);
-      return { handled: 'failed' };
-    }
-    await appendTimelineEvent(orgId, send.leadId, {
-      kind: `whatsapp_${report.status.toLowerCase()}`,
-      at: now.toISOString(),
-      detail: { step: send.stepIndex, providerMessageId: report.message_id },
-    });
-    return { handled: report.status.toLowerCase() };
-  });
+  const decision = await actOnce(
+    { orgId, source: 'sinch-report', messageId: `${report.message_id}#${report.status}` },
+    now,
+    async () => {
+      const reason = report.reason?.description ?? report.reason?.code ?? report.status;
+      // Queued says only that Sinch took the message, which the send (or its reconciliation) recorded.
+      if (report.status === 'QUEUED_ON_CHANNEL') return { handled: 'queued' };
+      if (report.status === 'FAILED') {
+        await markSendFailed(send, `WhatsApp delivery failed: ${reason}`);
+        return { handled: 'failed' };
+      }
+      await appendTimelineEvent(orgId, send.leadId, {
+        kind: `whatsapp_${report.status.toLowerCase()}`,
+        at: now.toISOString(),
+        detail: { step: send.stepIndex, providerMessageId: report.message_id },
+      });
+      return { handled: report.status.toLowerCase() };
+    },
+  );
   return decision ?? { handled: 'duplicate' };
 }

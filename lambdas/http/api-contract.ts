@@ -108,6 +108,20 @@ export const AssistantViewSchema = z
     version: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
+    receiving: z
+      .discriminatedUnion('mode', [
+        z.object({ mode: z.literal('direct') }),
+        z.object({
+          mode: z.literal('forwarding'),
+          forwardTo: z.email().describe('Set a forwarding rule from the assistant’s mailbox to this address'),
+          status: z.enum(['unverified', 'verified']),
+          verifiedAt: z.iso.datetime().optional(),
+        }),
+      ])
+      .describe(
+        'direct: the address is at the inbound domain; forwarding: replies arrive only once forwarded to forwardTo (verify with POST /assistants/{id}/verify-receiving)',
+      ),
+    warnings: z.array(z.string()),
   })
   .meta({ id: 'Assistant' });
 
@@ -422,6 +436,15 @@ export const operations = {
     body: AssistantInputSchema,
     response: AssistantViewSchema,
     versioned: true,
+  },
+  verifyAssistantReceiving: {
+    fn: 'assistants',
+    method: 'POST',
+    path: '/assistants/{id}/verify-receiving',
+    summary:
+      'Mail a signed probe to the assistant’s own address (admins); it becomes verified when the probe comes back through its forwarding alias. 409 for an assistant at the inbound domain',
+    status: 200,
+    response: z.object({ sentTo: z.string(), forwardTo: z.string() }),
   },
   deleteAssistant: {
     fn: 'assistants',

@@ -158,6 +158,7 @@ describe('acknowledged rules', () => {
         `Followup/Scheduling/SenderRole ${arn('ses', 'identity/*')}`,
         `Followup/Scheduling/SenderRole ${whatsAppSecrets}`,
         `Followup/Http/OrgFunctionRole ${whatsAppSecrets}`,
+        `Followup/Http/AssistantsFunctionRole ${arn('ses', 'identity/*')}`,
         `Followup/Http/PublicFunctionRole ${whatsAppSecrets}`,
         ...publicRoutes.map((route) => `Followup/Http/Api/${route} AwsSolutions-APIG4`),
         `Followup/Inbound/ReceiverRole ${arn('ses', 'identity/*')}`,

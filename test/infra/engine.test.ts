@@ -297,7 +297,7 @@ describe('scheduling', () => {
 });
 
 describe('messaging', () => {
-  it('lets the sender and the inbound receiver, nobody else, send e-mail through the configuration set from the account’s identities', () => {
+  it('lets the sender, the inbound receiver and the assistants API (receiving probes), nobody else, send e-mail through the configuration set from the account’s identities', () => {
     // Prepare
     const { template, ids } = synthesized();
     const configurationSetArn = {
@@ -312,7 +312,7 @@ describe('messaging', () => {
       ],
     };
 
-    const senders = [ids.sender, ids.receiver];
+    const senders = [ids.sender, ids.receiver, ids.api.assistants];
 
     for (const sender of senders) {
       // Act

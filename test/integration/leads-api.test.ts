@@ -34,7 +34,8 @@ async function newOrg() {
     caller: admin,
     body: {
       name: 'Maya',
-      email: `maya.${orgId}@contoso.example`,
+      // At the inbound domain: it receives directly, so leads on it carry no forwarding warning.
+      email: `maya.${orgId}@assistants.followup.test`,
       timezone: 'America/New_York',
       businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
     },

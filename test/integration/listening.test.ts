@@ -8,7 +8,7 @@ import { ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler
 import { describe, expect, it } from 'vitest';
 import { parseEmail } from '../../lambdas/adapters/mime';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
-import { signSinchCallback, signUnsubscribeToken } from '../../lambdas/core/signatures';
+import { signReceivingProbe, signSinchCallback, signUnsubscribeToken } from '../../lambdas/core/signatures';
 import { getLead, saveEnrollment } from '../../lambdas/data/leads';
 import { readLeadLog, recordOutcome, sendOutcome } from '../../lambdas/data/sends';
 import { isSuppressed } from '../../lambdas/data/suppressions';
@@ -335,7 +335,7 @@ describe('inbound e-mail', () => {
     const second = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
 
     expect(first).toMatchObject({ decision: 'replied', leadId: lead.id });
-    expect(second).toEqual({ decision: 'duplicate' });
+    expect(second).toEqual({ decision: 'duplicate', orgId });
     expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
       status: 'stopped',
       stopReason: 'replied',
@@ -653,5 +653,130 @@ describe('inbound e-mail', () => {
     const decision = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
 
     expect(decision).toMatchObject({ decision: 'ignored' });
+  });
+
+  it('acts once per org on a message that reaches assistants of two orgs', async () => {
+    const sender = `jordan-${randomUUID()}@shared.example`;
+    const first = await newOrgWithLead({ email: sender });
+    const second = await newOrgWithLead({ email: sender });
+    const raw = Buffer.from(
+      [
+        `From: ${sender}`,
+        `To: ${first.assistant.email}, ${second.assistant.email}`,
+        'Subject: Re: Hello',
+        `Message-ID: <${randomUUID()}@shared.example>`,
+        '',
+        'Sounds good, let us talk on Monday.',
+      ].join('\r\n'),
+    );
+
+    const decision = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+    const again = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+
+    expect(decision).toMatchObject({
+      decision: 'several_orgs',
+      decisions: [
+        { decision: 'replied', orgId: first.orgId, leadId: first.lead.id },
+        { decision: 'replied', orgId: second.orgId, leadId: second.lead.id },
+      ],
+    });
+    expect(again).toEqual({
+      decision: 'several_orgs',
+      decisions: [
+        { decision: 'duplicate', orgId: first.orgId },
+        { decision: 'duplicate', orgId: second.orgId },
+      ],
+    });
+    for (const { admin, lead } of [first, second]) {
+      expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({ status: 'stopped' });
+    }
+  });
+
+  it('acts on a message it ignored when it is delivered again after its lead exists', async () => {
+    const { admin, assistant } = await newOrgWithLead();
+    const sender = `late-${randomUUID()}@late.example`;
+    const raw = Buffer.from(
+      [
+        `From: ${sender}`,
+        `To: ${assistant.email}`,
+        'Subject: Re: Hello',
+        `Message-ID: <${randomUUID()}@late.example>`,
+        '',
+        'Yes, call me tomorrow.',
+      ].join('\r\n'),
+    );
+
+    const before = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+    const { body: lead } = await invoke(leadsApi, 'createLead', {
+      caller: admin,
+      body: {
+        firstName: 'Late',
+        email: sender,
+        assistantId: assistant.id,
+        startAt: new Date(Date.now() + 300 * 86_400_000).toISOString(),
+      },
+    });
+    const after = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+
+    expect(before).toMatchObject({ decision: 'ignored' });
+    expect(after).toMatchObject({ decision: 'replied', leadId: lead.id });
+    expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
+      status: 'stopped',
+      stopReason: 'replied',
+    });
+  });
+});
+
+describe('receiving through a forwarding alias', () => {
+  async function forwardedAssistant(admin: TestCaller, name: string) {
+    const { body } = await invoke(assistantsApi, 'createAssistant', {
+      caller: admin,
+      body: { name, email: `${name.toLowerCase()}@${admin.orgId}.customer.example`, timezone: 'UTC' },
+    });
+    return body;
+  }
+
+  const probeMail = (to: string, token: string) =>
+    Buffer.from(
+      [
+        'From: receiving-check@assistants.followup.test',
+        `To: ${to}`,
+        `Subject: Fwd: Forwarding check [${token}]`,
+        `Message-ID: <${randomUUID()}@forwarder.example>`,
+        '',
+        'Forwarded.',
+      ].join('\r\n'),
+    );
+
+  it('verifies an assistant only with our token naming it, arriving through its own alias', async () => {
+    const admin: TestCaller = { orgId: `org-${randomUUID()}`, userId: 'admin', role: 'admin' };
+    const maya = await forwardedAssistant(admin, 'Maya');
+    const leo = await forwardedAssistant(admin, 'Leo');
+    const claims = { orgId: admin.orgId, assistantId: maya.id, address: maya.email };
+    const genuine = signReceivingProbe(claims, UNSUBSCRIBE_TEST_KEY);
+    const forged = signReceivingProbe(claims, 'not-our-key');
+    const deliver = async (token: string, envelope: string) => {
+      const raw = probeMail(maya.email, token);
+      return handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date(), [envelope]);
+    };
+
+    const viaOtherAlias = await deliver(genuine, leo.receiving.forwardTo);
+    const withForgedToken = await deliver(forged, maya.receiving.forwardTo);
+    const unverified = await invoke(assistantsApi, 'getAssistant', {
+      caller: admin,
+      params: { id: maya.id },
+    });
+    const accepted = await deliver(genuine, maya.receiving.forwardTo);
+    const verified = await invoke(assistantsApi, 'getAssistant', { caller: admin, params: { id: maya.id } });
+
+    expect(viaOtherAlias).toMatchObject({ decision: 'ignored' });
+    expect(withForgedToken).toMatchObject({ decision: 'ignored' });
+    expect(unverified.body.receiving.status).toBe('unverified');
+    expect(accepted).toEqual({ decision: 'receiving_verified', orgId: admin.orgId, assistantId: maya.id });
+    expect(verified.body.receiving).toMatchObject({
+      status: 'verified',
+      forwardTo: maya.receiving.forwardTo,
+    });
+    expect(verified.body.warnings).toEqual([]);
   });
 });

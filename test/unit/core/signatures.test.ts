@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  signReceivingProbe,
   signSinchCallback,
   signUnsubscribeToken,
+  verifyReceivingProbe,
   verifySinchSignature,
   verifyUnsubscribeToken,
 } from '../../../lambdas/core/signatures';
@@ -35,6 +37,25 @@ describe('unsubscribe tokens', () => {
         },
       ),
     );
+  });
+});
+
+describe('receiving probes', () => {
+  const claims = { orgId: 'org-1', assistantId: 'a-1', address: 'maya@customer.example' };
+
+  it('verifies its own token and refuses another key, an altered payload or an unsubscribe token', () => {
+    const token = signReceivingProbe(claims, 'key-1');
+    const [purpose, payload, mac] = token.split('.');
+    const otherPayload = Buffer.from(JSON.stringify({ o: 'org-2', a: 'a-1', e: 'x@y.z' })).toString(
+      'base64url',
+    );
+    const unsubscribe = signUnsubscribeToken({ orgId: 'org-1', leadId: 'a-1' }, 'key-1');
+
+    expect(verifyReceivingProbe(token, 'key-1')).toEqual(claims);
+    expect(verifyReceivingProbe(token, 'key-2')).toBeUndefined();
+    expect(verifyReceivingProbe(`${purpose}.${otherPayload}.${mac}`, 'key-1')).toBeUndefined();
+    expect(verifyReceivingProbe(`rp.${unsubscribe}`, 'key-1')).toBeUndefined();
+    expect(verifyUnsubscribeToken(`${payload}.${mac}`, 'key-1')).toBeUndefined();
   });
 });
 

@@ -1,0 +1,75 @@
+/**
+ * Verifying that an assistant at a customer's own domain receives: a probe e-mail, from the inbound
+ * domain, to the assistant's address with a signed token; the customer's forwarding rule sends it on to
+ * the assistant's alias, and when it arrives there the assistant is noted as verified.
+ */
+import { sendEmail, sesClient } from '../adapters/email-sender';
+import { readSecret } from '../adapters/secrets';
+import { type Assistant, receivingOf } from '../core/assistants';
+import { ConflictError } from '../core/errors';
+import type { InboundEmail } from '../core/inbound';
+import { escapeHtml } from '../core/rendering/personalize';
+import { signReceivingProbe, verifyReceivingProbe } from '../core/signatures';
+import { markReceivingVerified } from '../data/assistants';
+
+export interface ReceivingConfig {
+  inboundDomain: string;
+  /** The key unsubscribe tokens are signed with; probes are signed with it under their own purpose. */
+  signingSecretName: string;
+  configurationSet: string;
+}
+
+async function signingKey(config: ReceivingConfig): Promise<string> {
+  const key = await readSecret(config.signingSecretName);
+  if (!key) throw new Error(`The secret ${config.signingSecretName} holds no signing key`);
+  return key;
+}
+
+export async function sendReceivingProbe(assistant: Assistant, config: ReceivingConfig) {
+  const receiving = receivingOf(assistant, config.inboundDomain);
+  if (receiving.mode === 'direct') {
+    throw new ConflictError(`${assistant.email} is at the inbound domain: it receives without forwarding`);
+  }
+  const token = signReceivingProbe(
+    { orgId: assistant.orgId, assistantId: assistant.id, address: assistant.email },
+    await signingKey(config),
+  );
+  const instructions =
+    `This message checks that mail to ${assistant.email} is forwarded to ${receiving.forwardTo}, ` +
+    `so the assistant ${assistant.name} sees the replies of its leads. Nothing needs to be done with it.`;
+  const { providerMessageId } = await sendEmail(sesClient, {
+    from: `Follow-up receiving check <receiving-check@${config.inboundDomain}>`,
+    to: [assistant.email],
+    subject: `Forwarding check for ${assistant.name} [${token}]`,
+    text: `${instructions}\n\nCheck: ${token}\n`,
+    html: `<p>${escapeHtml(instructions)}</p><p>Check: <code>${token}</code></p>`,
+    headers: [],
+    configurationSetName: config.configurationSet,
+  });
+  return { sentTo: assistant.email, forwardTo: receiving.forwardTo, providerMessageId };
+}
+
+const PROBE_TOKEN = /\b(rp\.[\w-]+\.[\w-]+)/;
+
+/**
+ * The assistant a probe in `email` verifies, among those it reached through their alias: the token must
+ * be ours and name that assistant at its current address. Undefined when `email` is no such probe.
+ */
+export async function acceptReceivingProbe(
+  email: InboundEmail,
+  throughAlias: readonly Assistant[],
+  config: ReceivingConfig,
+  now: Date,
+): Promise<Assistant | undefined> {
+  const token = PROBE_TOKEN.exec(email.subject)?.[1] ?? PROBE_TOKEN.exec(email.text)?.[1];
+  if (!token) return undefined;
+  const claims = verifyReceivingProbe(token, await signingKey(config));
+  const assistant = throughAlias.find(
+    (candidate) =>
+      candidate.id === claims?.assistantId &&
+      candidate.orgId === claims.orgId &&
+      candidate.email === claims.address,
+  );
+  if (!assistant || !(await markReceivingVerified(assistant, assistant.email, now))) return undefined;
+  return assistant;
+}
