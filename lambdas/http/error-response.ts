@@ -148,8 +148,10 @@ const errorVariants = (codes: readonly ErrorCode[]) =>
   ];
 
 /** The body of an error answer with any of these codes: `{error: {code, message, details?}}`. */
-export const errorBodyOf = (codes: readonly ErrorCode[]) =>
-  z.object({ error: z.discriminatedUnion('code', errorVariants(codes)) });
+export const errorBodyOf = (codes: readonly ErrorCode[]) => {
+  const [only, ...more] = errorVariants(codes);
+  return z.object({ error: more.length === 0 ? only : z.discriminatedUnion('code', [only, ...more]) });
+};
 
 /** Any error the API answers, discriminated by `code`. */
 export const ErrorSchema = z
