@@ -532,15 +532,17 @@ export const operations = {
     summary: 'The org’s name, website and region policy',
     status: 200,
     response: OrgSettingsSchema,
+    versioned: true,
   },
   putOrgSettings: {
     fn: 'org',
     method: 'PUT',
     path: '/org/settings',
-    summary: 'Replace the org’s settings (admins)',
+    summary: 'Replace the org’s settings (admins); needs If-Match with the version read',
     status: 200,
     body: OrgSettingsSchema,
     response: OrgSettingsSchema,
+    versioned: true,
   },
   getWhatsApp: {
     fn: 'org',
@@ -634,6 +636,7 @@ export const operations = {
     body: LeadInputSchema,
     response: LeadViewSchema,
     errors: ['conflict', 'address_suppressed', 'unprocessable'],
+    versioned: true,
   },
   createLeads: {
     fn: 'leads',
@@ -679,16 +682,19 @@ export const operations = {
     summary: 'Get a lead with its enrollment',
     status: 200,
     response: LeadViewSchema,
+    versioned: true,
   },
   updateLead: {
     fn: 'leads',
     method: 'PUT',
     path: '/leads/{id}',
-    summary: 'Replace a lead’s details; a new sequenceId moves it there from the first step',
+    summary:
+      'Replace a lead’s details (needs If-Match with the version read); a new sequenceId moves it there from the first step',
     status: 200,
     body: LeadUpdateSchema,
     response: LeadViewSchema,
     errors: ['conflict', 'address_suppressed', 'unprocessable'],
+    versioned: true,
   },
   deleteLead: {
     fn: 'leads',
