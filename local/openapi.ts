@@ -8,9 +8,11 @@ import {
   API_FUNCTIONS,
   type ApiFunctionName,
   type Operation,
+  type OperationId,
   operations,
 } from '../lambdas/http/api-contract';
 import { ERRORS, type ErrorCode, ErrorSchema, errorBodyOf } from '../lambdas/http/error-response';
+import { EXAMPLES } from './openapi-examples';
 
 const TAGS: Record<ApiFunctionName, string> = {
   sequences: 'Sequences of follow-up steps: the system ones and the org’s own; previews of their sends',
@@ -92,6 +94,7 @@ export function openApiDocument() {
 }
 
 function describe(operationId: string, operation: Operation) {
+  const examples = EXAMPLES[operationId as OperationId];
   const parameters: Record<string, unknown>[] = [...operation.path.matchAll(/\{(\w+)\}/g)].map(
     ([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }),
   );
@@ -138,16 +141,21 @@ function describe(operationId: string, operation: Operation) {
         content: {
           [operation.bodyType ?? 'application/json']: {
             schema: jsonSchema(body, 'input'),
-            ...(operation.examples?.body !== undefined && { example: operation.examples.body }),
+            ...(examples?.body !== undefined && {
+              example: examples?.body,
+            }),
           },
         },
       },
     }),
-    responses: { [operation.status]: success(operation), ...errorResponses(errorCodesOf(operation)) },
+    responses: {
+      [operation.status]: success(operation, examples?.response),
+      ...errorResponses(errorCodesOf(operation)),
+    },
   };
 }
 
-function success(operation: Operation) {
+function success(operation: Operation, example: unknown) {
   const answer: Record<string, unknown> = {
     description: operation.status === 204 ? 'Done; no body' : 'Success',
   };
@@ -157,7 +165,7 @@ function success(operation: Operation) {
     answer.content = {
       'application/json': {
         schema: jsonSchema(operation.response, 'output'),
-        ...(operation.examples?.response !== undefined && { example: operation.examples.response }),
+        ...(example !== undefined && { example }),
       },
     };
   }

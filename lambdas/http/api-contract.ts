@@ -66,8 +66,6 @@ export interface Operation {
   html?: true;
   /** Request headers the operation reads, documented as parameters. */
   headers?: z.ZodObject;
-  /** Shown in the OpenAPI document and checked against the schemas by its linters. */
-  examples?: { body?: unknown; response?: unknown };
 }
 
 const audit = {
@@ -600,7 +598,6 @@ export const operations = {
           'What mail clients post for RFC 8058 one-click unsubscribe; the page’s button posts nothing',
         ),
     }),
-    examples: { body: { 'List-Unsubscribe': 'One-Click' } },
   },
   sinchWebhook: {
     fn: 'public',
