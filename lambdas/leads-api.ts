@@ -41,7 +41,10 @@ export const handler = apiHandler('leads', {
   async createLead({ caller, body, now }) {
     const reads = new EnrollmentReads(caller.orgId);
     const { lead, warnings, assistant } = await createLead(caller, body, now, reads);
-    return { body: await leadView(lead, reads, [...warnings, ...receivingWarningsOf(assistant)]) };
+    return {
+      body: await leadView(lead, reads, [...warnings, ...receivingWarningsOf(assistant)]),
+      version: lead.version,
+    };
   },
 
   async createLeads({ caller, body, now, remainingTimeMs }) {
@@ -98,12 +101,13 @@ export const handler = apiHandler('leads', {
   },
 
   async getLead({ caller, params }) {
-    return { body: await leadView(await requireLead(caller, params.id), new EnrollmentReads(caller.orgId)) };
+    const lead = await requireLead(caller, params.id);
+    return { body: await leadView(lead, new EnrollmentReads(caller.orgId)), version: lead.version };
   },
 
-  async updateLead({ caller, params, body, now }) {
-    const lead = await updateLead(caller, params.id ?? '', body, now);
-    return { body: await leadView(lead, new EnrollmentReads(caller.orgId)) };
+  async updateLead({ caller, params, body, expectedVersion, now }) {
+    const lead = await updateLead(caller, params.id ?? '', body, now, expectedVersion());
+    return { body: await leadView(lead, new EnrollmentReads(caller.orgId)), version: lead.version };
   },
 
   async deleteLead({ caller, params }) {

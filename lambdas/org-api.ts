@@ -4,7 +4,12 @@
  */
 import { writeSecret } from './adapters/secrets';
 import { assertAdmin } from './core/permissions';
-import { getOrgSettings, getWhatsAppConnection, putOrgSettings, putWhatsAppConnection } from './data/org';
+import {
+  getVersionedOrgSettings,
+  getWhatsAppConnection,
+  putOrgSettings,
+  putWhatsAppConnection,
+} from './data/org';
 import { listUsers } from './data/users';
 import { requiredEnv } from './env';
 import { apiHandler } from './http/api-handler';
@@ -13,13 +18,14 @@ const whatsAppSecretPrefix = requiredEnv('WHATSAPP_SECRET_PREFIX');
 
 export const handler = apiHandler('org', {
   async getOrgSettings({ caller }) {
-    return { body: await getOrgSettings(caller.orgId) };
+    const { settings, version } = await getVersionedOrgSettings(caller.orgId);
+    return { body: settings, version };
   },
 
-  async putOrgSettings({ caller, body, now }) {
+  async putOrgSettings({ caller, body, expectedVersion, now }) {
     assertAdmin(caller, 'change the organization’s settings');
-    await putOrgSettings(caller.orgId, body, now);
-    return { body };
+    const version = await putOrgSettings(caller.orgId, body, now, expectedVersion());
+    return { body, version };
   },
 
   async getWhatsApp({ caller, apiBaseUrl }) {

@@ -1,36 +1,49 @@
 /**
  * The OpenAPI 3.1 document, generated from the API contract's zod schemas (JSON Schema 2020-12, which
- * OpenAPI 3.1 uses as is). Served at /openapi.json locally and written to docs/ by `npm run openapi`.
+ * OpenAPI 3.1 uses as is) and from the one error mapping. Served at /openapi.json locally and written
+ * to docs/ by `npm run openapi`.
  */
 import { z } from 'zod';
-import { type Operation, operations } from '../lambdas/http/api-contract';
+import {
+  API_FUNCTIONS,
+  type ApiFunctionName,
+  type Operation,
+  type OperationId,
+  operations,
+} from '../lambdas/http/api-contract';
+import { ERRORS, type ErrorCode, ErrorSchema, errorBodyOf } from '../lambdas/http/error-response';
+import { EXAMPLES } from './openapi-examples';
 
-const errorSchema = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string' },
-        details: { description: 'For validation errors: [{path, message}] per offending field' },
-      },
-    },
-  },
+const TAGS: Record<ApiFunctionName, string> = {
+  sequences: 'Sequences of follow-up steps: the system ones and the org’s own; previews of their sends',
+  messages: 'Custom e-mail and WhatsApp messages that steps send, the tones of generated ones, previews',
+  assistants: 'The org’s AI sales assistants: the sender of each lead’s follow-up',
+  org: 'Org settings (name, website, region policy), the WhatsApp connection and the users seen',
+  leads: 'Leads on a sequence: adding, reading, changing, stopping, continuing, restarting, the timeline',
+  public: 'Routes without a JWT: unsubscribe links in e-mails and Sinch’s signed callbacks',
 };
 
-const ERROR_STATUSES: Record<string, string> = {
-  '400': 'Invalid input; `details` lists each offending field',
-  '401': 'Missing or invalid bearer token',
-  '403': 'Not allowed (no org claim, not the owner, a system item, not an admin)',
-  '404': 'Not found in the caller’s organization',
-  '409': 'Conflicts with stored state (a taken name, an item in use)',
-  '412': 'If-Match names a version that is no longer current',
-  '413': 'Body over 256 KB',
-  '428': 'If-Match is required',
-};
+/**
+ * The refusals an operation can answer: those every operation of its kind can (see
+ * lambdas/http/api-handler.ts: identity, path ids, body, If-Match), then its own from the contract.
+ */
+export function errorCodesOf(operation: Operation): ErrorCode[] {
+  const codes = new Set<ErrorCode>();
+  if (!operation.public) codes.add('unauthorized').add('forbidden');
+  if (operation.body || operation.query) codes.add('validation_failed');
+  if (operation.body) codes.add('malformed_request');
+  // Every path id is bounded: a longer one names nothing and answers 404.
+  if (operation.path.includes('{')) codes.add('not_found');
+  if (operation.body || operation.documentedBody) codes.add('payload_too_large');
+  if (needsIfMatch(operation))
+    codes.add('validation_failed').add('precondition_failed').add('precondition_required');
+  for (const code of operation.errors ?? []) codes.add(code);
+  codes.add('internal_error');
+  return [...codes];
+}
+
+const needsIfMatch = (operation: Operation) =>
+  operation.versioned === true && (operation.method === 'PUT' || operation.method === 'DELETE');
 
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -40,25 +53,40 @@ export function openApiDocument() {
       [operation.method.toLowerCase()]: describe(operationId, operation),
     };
   }
+  jsonSchema(ErrorSchema, 'output');
   return {
     openapi: '3.1.0',
     info: {
       title: 'Follow-up engine API',
       version: '1.0.0',
-      description: 'Sequences, custom messages and leads of the AI sales assistant’s follow-up engine.',
+      description:
+        'Sequences, custom messages and leads of the AI sales assistant’s follow-up engine. Every error answers `{error: {code, message, details?}}`; `code` tells the shape of `details` (see the `Error` schema).',
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+      contact: { name: 'Follow-up engine team' },
     },
+    servers: [
+      { url: 'http://localhost:3000', description: 'The local stack (`npm start`)' },
+      {
+        url: 'https://{apiId}.execute-api.{region}.amazonaws.com',
+        description: 'A deployed stage: the stack’s ApiUrl output',
+        variables: {
+          apiId: { default: 'api-id', description: 'The HTTP API’s id' },
+          region: { default: 'eu-central-1', description: 'The AWS region it is deployed in' },
+        },
+      },
+    ],
+    tags: API_FUNCTIONS.map((name) => ({ name, description: TAGS[name] })),
     components: {
-      securitySchemes: { jwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Error: errorSchema, ...namedSchemas },
-      responses: Object.fromEntries(
-        Object.entries(ERROR_STATUSES).map(([status, description]) => [
-          status,
-          {
-            description,
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-          },
-        ]),
-      ),
+      securitySchemes: {
+        jwt: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'A JWT from the org’s identity provider (verified by API Gateway’s JWT authorizer). Claims read: `sub` (the user), `org_id` or `custom:org_id` (the organization, required: without it 403), `role` (`admin` or `member`; admins may change org settings, assistants and WhatsApp) and `email` (shown in GET /users).',
+        },
+      },
+      schemas: namedSchemas,
     },
     security: [{ jwt: [] }],
     paths,
@@ -66,54 +94,107 @@ export function openApiDocument() {
 }
 
 function describe(operationId: string, operation: Operation) {
-  const parameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
-    name,
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
-  if (operation.query) {
-    const query = jsonSchema(operation.query, 'input') as {
-      properties?: Record<string, unknown>;
+  const examples = EXAMPLES[operationId as OperationId];
+  const parameters: Record<string, unknown>[] = [...operation.path.matchAll(/\{(\w+)\}/g)].map(
+    ([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }),
+  );
+  for (const [location, schema] of [
+    ['query', operation.query],
+    ['header', operation.headers],
+  ] as const) {
+    if (!schema) continue;
+    const object = jsonSchema(schema, 'input') as {
+      properties?: Record<string, Record<string, unknown>>;
       required?: string[];
     };
-    for (const [name, schema] of Object.entries(query.properties ?? {})) {
+    for (const [name, { description, ...property }] of Object.entries(object.properties ?? {})) {
       parameters.push({
         name,
-        in: 'query',
-        required: query.required?.includes(name) ?? false,
-        schema,
-      } as never);
+        in: location,
+        required: object.required?.includes(name) ?? false,
+        ...(description !== undefined && { description }),
+        schema: property,
+      });
     }
   }
-  if (operation.versioned && (operation.method === 'PUT' || operation.method === 'DELETE')) {
-    parameters.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } });
+  if (needsIfMatch(operation)) {
+    parameters.push({
+      name: 'If-Match',
+      in: 'header',
+      required: true,
+      description: 'The ETag of the version read, e.g. "3"',
+      schema: { type: 'string' },
+    });
   }
-  const success: Record<string, unknown> = { description: 'Success' };
-  if (operation.response)
-    success.content = { 'application/json': { schema: jsonSchema(operation.response, 'output') } };
-  if (operation.versioned)
-    success.headers = { ETag: { description: 'The version, quoted', schema: { type: 'string' } } };
+  const body = operation.documentedBody ?? operation.body;
   return {
     operationId,
-    summary: operation.summary,
+    summary: summaryOf(operationId),
+    description: operation.summary,
     tags: [operation.fn],
     // Public routes prove themselves with a signed token or a provider's signature instead of a JWT.
     ...(operation.public && { security: [] }),
-    parameters,
-    ...(operation.body && {
+    ...(parameters.length > 0 && { parameters }),
+    ...(body && {
       requestBody: {
-        required: true,
-        content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } },
+        required: !operation.bodyType,
+        content: {
+          [operation.bodyType ?? 'application/json']: {
+            schema: jsonSchema(body, 'input'),
+            ...(examples?.body !== undefined && {
+              example: examples?.body,
+            }),
+          },
+        },
       },
     }),
     responses: {
-      [operation.status]: success,
-      ...Object.fromEntries(
-        Object.keys(ERROR_STATUSES).map((status) => [status, { $ref: `#/components/responses/${status}` }]),
-      ),
+      [operation.status]: success(operation, examples?.response),
+      ...errorResponses(errorCodesOf(operation)),
     },
   };
+}
+
+function success(operation: Operation, example: unknown) {
+  const answer: Record<string, unknown> = {
+    description: operation.status === 204 ? 'Done; no body' : 'Success',
+  };
+  if (operation.html) {
+    answer.content = { 'text/html': { schema: { type: 'string' } } };
+  } else if (operation.response) {
+    answer.content = {
+      'application/json': {
+        schema: jsonSchema(operation.response, 'output'),
+        ...(example !== undefined && { example }),
+      },
+    };
+  }
+  if (operation.versioned)
+    answer.headers = {
+      ETag: { description: 'The version, quoted: send it back as If-Match', schema: { type: 'string' } },
+    };
+  return answer;
+}
+
+function errorResponses(codes: ErrorCode[]) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes)
+    byStatus.set(ERRORS[code].status, [...(byStatus.get(ERRORS[code].status) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus].map(([status, statusCodes]) => [
+      String(status),
+      {
+        description: statusCodes.map((code) => `${code}: ${ERRORS[code].description}`).join('; '),
+        content: { 'application/json': { schema: jsonSchema(errorBodyOf(statusCodes), 'output') } },
+      },
+    ]),
+  );
+}
+
+/** `listSequences` -> `List sequences`. */
+function summaryOf(operationId: string): string {
+  const words = operationId.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Named schemas (zod `.meta({ id })`) found while describing operations, hoisted into components. */

@@ -16,7 +16,13 @@ import {
   retime,
   stop,
 } from '../core/enrollment';
-import { AddressSuppressedError, ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import {
+  AddressSuppressedError,
+  assertVersion,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+} from '../core/errors';
 import { type Lead, type LeadInput, type LeadUpdate, requestedStart } from '../core/leads';
 import { checkRegionPolicy, type OrgSettings } from '../core/org-settings';
 import type { Caller } from '../core/permissions';
@@ -101,9 +107,17 @@ export async function createLead(
 }
 
 /** Replaces details; a new sequence restarts the lead there, a new assistant or zone re-times its next step. */
-export async function updateLead(caller: Caller, id: string, input: LeadUpdate, now: Date): Promise<Lead> {
+/** Replaces a lead's details if it is still at the version the caller read (else 412). */
+export async function updateLead(
+  caller: Caller,
+  id: string,
+  input: LeadUpdate,
+  now: Date,
+  expectedVersion: number,
+): Promise<Lead> {
   const reads = new EnrollmentReads(caller.orgId);
   const current = await requireLead(caller, id);
+  assertVersion(current, expectedVersion, 'lead');
   const assistant = await requireAssistant(reads, input.assistantId);
   const requested = await requireSequence(reads, input.sequenceId, 'sequenceId');
   const moving = requested.id !== current.enrollment.sequenceId;

@@ -33,6 +33,7 @@ import {
 } from '../core/sequences';
 import { displayName } from '../core/text';
 import { TONES } from '../core/tones';
+import { type ErrorCode, ErrorSchema } from './error-response';
 
 /** The Lambda functions behind the API; each is `lambdas/<name>-api.ts`. */
 export const API_FUNCTIONS = ['sequences', 'messages', 'assistants', 'org', 'leads', 'public'] as const;
@@ -46,12 +47,25 @@ export interface Operation {
   /** Success status. */
   status: 200 | 201 | 204;
   body?: z.ZodType;
+  /** What the body looks like, where `body` leaves parts to be parsed later (the batch's rows, one by one). */
+  documentedBody?: z.ZodType;
   query?: z.ZodType;
   response?: z.ZodType;
   /** Sends and checks `ETag`/`If-Match` versions. */
   versioned?: boolean;
   /** No JWT: links in e-mails and provider webhooks, which prove themselves otherwise (signatures). */
   public?: true;
+  /**
+   * The refusals this operation adds to the ones every operation of its kind can answer (see
+   * `errorCodesOf` in local/openapi.ts): a 409 or a 422 its use case throws, a 404 without a path id.
+   */
+  errors?: readonly ErrorCode[];
+  /** Media type of the body when it is not JSON (the RFC 8058 one-click form). */
+  bodyType?: 'application/x-www-form-urlencoded';
+  /** Answers an HTML page instead of JSON. */
+  html?: true;
+  /** Request headers the operation reads, documented as parameters. */
+  headers?: z.ZodObject;
 }
 
 const audit = {
@@ -74,6 +88,13 @@ export const SequenceViewSchema = z
   })
   .meta({ id: 'Sequence' });
 
+/** WhatsApp content as stored: the input's sorting transform done, which JSON Schema cannot express. */
+const WhatsAppContentViewSchema = WhatsAppContentSchema.extend({
+  parameters: z
+    .array(z.object({ position: z.number().int().min(1), value: z.string() }))
+    .describe('Sorted by position, 1..n'),
+});
+
 export const MessageViewSchema = z
   .object({
     id: z.string(),
@@ -81,7 +102,7 @@ export const MessageViewSchema = z
     channel: z.enum(CHANNELS),
     ...audit,
     email: EmailContentSchema.optional(),
-    whatsapp: WhatsAppContentSchema.optional(),
+    whatsapp: WhatsAppContentViewSchema.optional(),
   })
   .meta({ id: 'Message' });
 
@@ -135,10 +156,18 @@ export const EnrollmentViewSchema = z.object({
   nextReasons: z.array(z.enum(PLACEMENT_REASONS)).describe('Why the next send sits where it does'),
 });
 
+/** The lead's details as stored: the input's normalizing transforms (lower-cased e-mail, upper-cased country) done. */
+const LeadDetailsViewShape = {
+  ...LeadDetailsSchema.shape,
+  email: z.email().optional().describe('Lower-cased'),
+  country: z.string().length(2).optional().describe('ISO 3166-1 alpha-2, upper-cased'),
+  customFields: z.record(z.string(), z.string()),
+};
+
 export const LeadViewSchema = z
   .object({
     id: z.string(),
-    ...LeadDetailsSchema.shape,
+    ...LeadDetailsViewShape,
     timezone: z.string(),
     assistantId: z.string(),
     version: z.number().int(),
@@ -233,6 +262,56 @@ const PreviewAssistantSchema = z.object({
   includeFirstEmail: z.boolean().default(true),
 });
 
+const EmailPreviewSchema = z
+  .object({
+    channel: z.literal('email'),
+    subject: z.string(),
+    html: z.string(),
+    text: z.string().describe('The plain-text alternative'),
+  })
+  .meta({ id: 'EmailPreview' });
+const WhatsAppPreviewSchema = z
+  .object({
+    channel: z.literal('whatsapp'),
+    templateName: z.string(),
+    languageCode: z.string(),
+    parameters: z
+      .record(z.string(), z.string())
+      .describe('Position (as a string key) to value, as Sinch’s WhatsApp channel template expects'),
+  })
+  .meta({ id: 'WhatsAppPreview' });
+
+export const MessagePreviewSchema = z
+  .discriminatedUnion('channel', [EmailPreviewSchema, WhatsAppPreviewSchema])
+  .meta({ id: 'MessagePreview' });
+
+export const StepPreviewSchema = z
+  .discriminatedUnion('channel', [
+    EmailPreviewSchema.extend({
+      from: z.string(),
+      to: z.string(),
+      cc: z.array(z.string()),
+      headers: z
+        .array(z.object({ name: z.string(), value: z.string() }))
+        .describe('Threading and unsubscribe headers, as sent'),
+    }).meta({ id: 'EmailStepPreview' }),
+    WhatsAppPreviewSchema.extend({ to: z.string().describe('The lead’s number in E.164') }).meta({
+      id: 'WhatsAppStepPreview',
+    }),
+  ])
+  .meta({ id: 'StepPreview' });
+
+const ToneSchema = z
+  .object({
+    tone: z.enum(TONES),
+    label: z.string(),
+    description: z.string(),
+    sample: z
+      .object({ tone: z.enum(TONES), subject: z.string(), html: z.string(), text: z.string() })
+      .describe('The second e-mail of a sample sequence, written in this tone for a sample lead'),
+  })
+  .meta({ id: 'Tone' });
+
 const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 export const operations = {
@@ -262,6 +341,7 @@ export const operations = {
     body: SequenceInputSchema,
     response: SequenceViewSchema,
     versioned: true,
+    errors: ['conflict'],
   },
   cloneSequence: {
     fn: 'sequences',
@@ -272,6 +352,7 @@ export const operations = {
     body: CloneInputSchema,
     response: SequenceViewSchema,
     versioned: true,
+    errors: ['conflict'],
   },
   replaceSequence: {
     fn: 'sequences',
@@ -282,6 +363,7 @@ export const operations = {
     body: SequenceReplaceSchema,
     response: SequenceViewSchema,
     versioned: true,
+    errors: ['conflict'],
   },
   deleteSequence: {
     fn: 'sequences',
@@ -291,6 +373,7 @@ export const operations = {
       'Delete a sequence the caller owns; 409 with their count while leads are active on it, unless ?reassignTo=<id> moves them there',
     status: 204,
     query: z.object({ reassignTo: z.string().min(1).max(64).optional() }),
+    errors: ['conflict'],
   },
   sequenceImpact: {
     fn: 'sequences',
@@ -300,6 +383,7 @@ export const operations = {
     status: 200,
     body: z.object({ steps: SequenceInputSchema.shape.steps }),
     response: ImpactSchema,
+    errors: ['unprocessable'],
   },
   previewSequenceStep: {
     fn: 'sequences',
@@ -309,6 +393,8 @@ export const operations = {
     status: 200,
     query: z.object({ leadId: z.string().min(1).max(64).optional().describe('Preview for a stored lead') }),
     body: z.object({ lead: PreviewLeadSchema.optional(), assistant: PreviewAssistantSchema.optional() }),
+    response: StepPreviewSchema,
+    errors: ['unprocessable'],
   },
   previewStepDates: {
     fn: 'sequences',
@@ -318,6 +404,7 @@ export const operations = {
     status: 200,
     body: StepDatesPreviewSchema,
     response: itemsOf(z.object({ step: z.number().int(), sendAt: z.iso.datetime() })),
+    errors: ['unprocessable'],
   },
   listMessages: {
     fn: 'messages',
@@ -345,6 +432,7 @@ export const operations = {
     body: MessageInputSchema,
     response: MessageViewSchema,
     versioned: true,
+    errors: ['conflict'],
   },
   cloneMessage: {
     fn: 'messages',
@@ -355,6 +443,7 @@ export const operations = {
     body: MessageCloneSchema,
     response: MessageViewSchema,
     versioned: true,
+    errors: ['conflict'],
   },
   replaceMessage: {
     fn: 'messages',
@@ -365,6 +454,7 @@ export const operations = {
     body: MessageInputSchema,
     response: MessageViewSchema,
     versioned: true,
+    errors: ['conflict'],
   },
   deleteMessage: {
     fn: 'messages',
@@ -372,6 +462,7 @@ export const operations = {
     path: '/messages/{id}',
     summary: 'Delete a custom message the caller owns; refused while a sequence uses it',
     status: 204,
+    errors: ['conflict'],
   },
   listTones: {
     fn: 'messages',
@@ -379,9 +470,7 @@ export const operations = {
     path: '/tones',
     summary: 'The tones generated follow-ups can take, each with a sample for a sample lead',
     status: 200,
-    response: itemsOf(
-      z.object({ tone: z.enum(TONES), label: z.string(), description: z.string(), sample: z.unknown() }),
-    ),
+    response: itemsOf(ToneSchema),
   },
   previewMessage: {
     fn: 'messages',
@@ -399,6 +488,8 @@ export const operations = {
         message: 'Give messageId or message, one of them',
         path: ['messageId'],
       }),
+    response: MessagePreviewSchema,
+    errors: ['not_found', 'unprocessable'],
   },
   listAssistants: {
     fn: 'assistants',
@@ -426,6 +517,7 @@ export const operations = {
     body: AssistantInputSchema,
     response: AssistantViewSchema,
     versioned: true,
+    errors: ['conflict'],
   },
   replaceAssistant: {
     fn: 'assistants',
@@ -436,6 +528,7 @@ export const operations = {
     body: AssistantInputSchema,
     response: AssistantViewSchema,
     versioned: true,
+    errors: ['conflict'],
   },
   verifyAssistantReceiving: {
     fn: 'assistants',
@@ -445,6 +538,7 @@ export const operations = {
       'Mail a signed probe to the assistant’s own address (admins); it becomes verified when the probe comes back through its forwarding alias. 409 for an assistant at the inbound domain',
     status: 200,
     response: z.object({ sentTo: z.string(), forwardTo: z.string() }),
+    errors: ['conflict'],
   },
   deleteAssistant: {
     fn: 'assistants',
@@ -460,15 +554,17 @@ export const operations = {
     summary: 'The org’s name, website and region policy',
     status: 200,
     response: OrgSettingsSchema,
+    versioned: true,
   },
   putOrgSettings: {
     fn: 'org',
     method: 'PUT',
     path: '/org/settings',
-    summary: 'Replace the org’s settings (admins)',
+    summary: 'Replace the org’s settings (admins); needs If-Match with the version read',
     status: 200,
     body: OrgSettingsSchema,
     response: OrgSettingsSchema,
+    versioned: true,
   },
   getWhatsApp: {
     fn: 'org',
@@ -504,6 +600,8 @@ export const operations = {
     summary: 'The page an unsubscribe link opens: a confirmation button (no change until it is pressed)',
     status: 200,
     public: true,
+    errors: ['validation_failed'],
+    html: true,
   },
   unsubscribe: {
     fn: 'public',
@@ -513,6 +611,17 @@ export const operations = {
       'One-click unsubscribe (RFC 8058): suppresses the address and stops the lead; 400 for a forged token',
     status: 200,
     public: true,
+    errors: ['validation_failed'],
+    html: true,
+    bodyType: 'application/x-www-form-urlencoded',
+    documentedBody: z.object({
+      'List-Unsubscribe': z
+        .literal('One-Click')
+        .optional()
+        .describe(
+          'What mail clients post for RFC 8058 one-click unsubscribe; the page’s button posts nothing',
+        ),
+    }),
   },
   sinchWebhook: {
     fn: 'public',
@@ -521,6 +630,23 @@ export const operations = {
     summary: 'Sinch Conversation API callbacks: replies stop the lead, FAILED delivery reports mark the step',
     status: 200,
     public: true,
+    errors: ['unauthorized', 'validation_failed'],
+    documentedBody: z
+      .looseObject({
+        app_id: z.string().optional(),
+        message: z.looseObject({}).optional().describe('An inbound message (a reply)'),
+        message_delivery_report: z.looseObject({}).optional().describe('A delivery report'),
+      })
+      .describe('A Sinch Conversation API callback, as Sinch posts it'),
+    headers: z.object({
+      'x-sinch-webhook-signature': z.string().describe('Base64 HMAC-SHA256 of body.nonce.timestamp'),
+      'x-sinch-webhook-signature-nonce': z.string(),
+      'x-sinch-webhook-signature-timestamp': z.string().describe('Unix seconds; old callbacks are refused'),
+    }),
+    response: z.object({
+      handled: z.string().describe('What the callback did, e.g. reply, delivery_failed or ignored'),
+      leads: z.number().int().optional(),
+    }),
   },
   createLead: {
     fn: 'leads',
@@ -530,6 +656,8 @@ export const operations = {
     status: 201,
     body: LeadInputSchema,
     response: LeadViewSchema,
+    errors: ['conflict', 'address_suppressed', 'unprocessable'],
+    versioned: true,
   },
   createLeads: {
     fn: 'leads',
@@ -539,13 +667,20 @@ export const operations = {
       'Add up to 500 leads; each row gets its own result. Rows the request could not start in time (or after a throttled row) answer status 503 with error code not_attempted: nothing of them was stored, send them again',
     status: 200,
     body: LeadBatchSchema,
+    documentedBody: z.object({ leads: z.array(LeadInputSchema).min(1).max(500) }),
     response: itemsOf(
       z.object({
         index: z.number().int(),
         status: z.number().int(),
         lead: LeadViewSchema.optional(),
         error: z
-          .object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
+          .union([
+            ErrorSchema,
+            z.object({
+              code: z.enum(['throttled', 'not_attempted']),
+              message: z.string().describe('Nothing of the row was stored: send it again'),
+            }),
+          ])
           .optional(),
       }),
     ),
@@ -559,6 +694,7 @@ export const operations = {
     status: 200,
     query: LeadListQuerySchema,
     response: z.object({ items: z.array(LeadViewSchema), cursor: z.string().optional() }),
+    errors: ['invalid_cursor'],
   },
   getLead: {
     fn: 'leads',
@@ -567,15 +703,19 @@ export const operations = {
     summary: 'Get a lead with its enrollment',
     status: 200,
     response: LeadViewSchema,
+    versioned: true,
   },
   updateLead: {
     fn: 'leads',
     method: 'PUT',
     path: '/leads/{id}',
-    summary: 'Replace a lead’s details; a new sequenceId moves it there from the first step',
+    summary:
+      'Replace a lead’s details (needs If-Match with the version read); a new sequenceId moves it there from the first step',
     status: 200,
     body: LeadUpdateSchema,
     response: LeadViewSchema,
+    errors: ['conflict', 'address_suppressed', 'unprocessable'],
+    versioned: true,
   },
   deleteLead: {
     fn: 'leads',
@@ -591,6 +731,7 @@ export const operations = {
     summary: 'Stop the lead’s follow-up',
     status: 200,
     response: LeadViewSchema,
+    errors: ['conflict'],
   },
   continueLead: {
     fn: 'leads',
@@ -601,6 +742,7 @@ export const operations = {
     status: 200,
     body: ContinueSchema,
     response: LeadViewSchema,
+    errors: ['conflict', 'address_suppressed', 'unprocessable'],
   },
   restartLead: {
     fn: 'leads',
@@ -611,6 +753,7 @@ export const operations = {
     status: 200,
     body: RestartSchema,
     response: LeadViewSchema,
+    errors: ['conflict', 'address_suppressed', 'unprocessable'],
   },
   leadTimeline: {
     fn: 'leads',

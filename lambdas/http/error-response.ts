@@ -1,8 +1,10 @@
 /**
  * The one mapping from errors to HTTP: typed domain errors keep their message and details; anything
- * else is a 500 whose body says nothing about internals (the log has the cause).
+ * else is a 500 whose body says nothing about internals (the log has the cause). The same catalogue
+ * documents every error body in the OpenAPI document, so the two cannot drift.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod';
 import {
   AddressSuppressedError,
   ConflictError,
@@ -18,34 +20,155 @@ import {
   UnprocessableError,
   ValidationError,
 } from '../core/errors';
+import { REGIONS } from '../core/regions';
 import { logger } from '../observability';
 
-const STATUS_BY_ERROR: ReadonlyArray<readonly [abstract new (...args: never[]) => DomainError, number]> = [
-  [ValidationError, 400],
-  [MalformedRequestError, 400],
-  [InvalidCursorError, 400],
-  [UnauthorizedError, 401],
-  [ForbiddenError, 403],
-  [NotFoundError, 404],
-  [ConflictError, 409],
-  [AddressSuppressedError, 409],
-  [PreconditionFailedError, 412],
-  [PayloadTooLargeError, 413],
-  [UnprocessableError, 422],
-  [PreconditionRequiredError, 428],
-];
+const FieldIssuesSchema = z
+  .array(
+    z.object({
+      path: z.string().describe('Dotted path, e.g. steps.2.tone; empty for the body'),
+      message: z.string(),
+    }),
+  )
+  .meta({ id: 'FieldIssues', description: 'One entry per offending field' });
+
+export interface ErrorKind {
+  /** The error class answered with this code; none for the 500, which hides whatever was thrown. */
+  type?: abstract new (
+    ...args: never[]
+  ) => DomainError;
+  status: number;
+  description: string;
+  /** The shape of `details`; absent when the code never carries any. */
+  details?: z.ZodType;
+}
+
+/** Every error code the API answers, keyed by code: its class, its status and the shape of its details. */
+export const ERRORS = {
+  validation_failed: {
+    type: ValidationError,
+    status: 400,
+    description: 'Invalid input: `details` lists each offending field',
+    details: FieldIssuesSchema,
+  },
+  malformed_request: { type: MalformedRequestError, status: 400, description: 'The body is not valid JSON' },
+  invalid_cursor: {
+    type: InvalidCursorError,
+    status: 400,
+    description: 'A cursor this API did not return for this listing',
+    details: FieldIssuesSchema,
+  },
+  unauthorized: {
+    type: UnauthorizedError,
+    status: 401,
+    description: 'Missing or invalid bearer token, or a webhook callback not signed with the org’s secret',
+  },
+  forbidden: {
+    type: ForbiddenError,
+    status: 403,
+    description: 'Not allowed: no org claim, not the owner, a system item, not an admin',
+  },
+  not_found: { type: NotFoundError, status: 404, description: 'Not found in the caller’s organization' },
+  conflict: {
+    type: ConflictError,
+    status: 409,
+    description: 'Conflicts with stored state (a taken name, an item in use, a lead already stopped)',
+    details: z
+      .union([
+        z.object({ activeLeads: z.number().int().describe('Leads active on the sequence being deleted') }),
+        z.object({ existingLeadId: z.string().describe('The lead that already has this e-mail address') }),
+        z.object({
+          sequences: z
+            .array(z.object({ id: z.string(), name: z.string() }))
+            .describe('The sequences that use the message'),
+        }),
+        z.object({ duplicateOfIndex: z.number().int().describe('The batch row with the same e-mail') }),
+      ])
+      .optional(),
+  },
+  address_suppressed: {
+    type: AddressSuppressedError,
+    status: 409,
+    description: 'The lead’s address bounced, complained or unsubscribed: it is never e-mailed again',
+    details: z.object({ email: z.string() }),
+  },
+  precondition_failed: {
+    type: PreconditionFailedError,
+    status: 412,
+    description: 'If-Match names a version that is no longer current: reload it',
+  },
+  payload_too_large: { type: PayloadTooLargeError, status: 413, description: 'Body over 256 KB' },
+  unprocessable: {
+    type: UnprocessableError,
+    status: 422,
+    description:
+      'Well-formed input the domain cannot act on: a render missing lead fields, an enforced region policy, a step that is never sent',
+    details: z
+      .union([
+        z.object({
+          missing: z.array(z.string()).describe('Placeholder paths with no value, e.g. lead.company'),
+        }),
+        z.object({
+          region: z.enum(REGIONS),
+          allowed: z.number().int().describe('Follow-ups the org allows for the region'),
+          followups: z.number().int().describe('Follow-ups the sequence has'),
+        }),
+      ])
+      .optional(),
+  },
+  precondition_required: {
+    type: PreconditionRequiredError,
+    status: 428,
+    description: 'If-Match with the version read is required',
+  },
+  internal_error: { status: 500, description: 'Something went wrong on our side; it has been logged' },
+} as const satisfies Record<string, ErrorKind>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+const pascalCase = (code: string) =>
+  code.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase());
+
+/** The body's `error` for one code, named e.g. `ValidationFailedError` in the OpenAPI document. */
+export function errorSchemaOf(code: ErrorCode) {
+  const kind: ErrorKind = ERRORS[code];
+  return z
+    .object({
+      code: z.literal(code),
+      message: z.string(),
+      ...(kind.details && { details: kind.details }),
+    })
+    .meta({ id: `${pascalCase(code)}Error`, description: `${kind.status}: ${kind.description}` });
+}
+
+const errorVariants = (codes: readonly ErrorCode[]) =>
+  codes.map(errorSchemaOf) as unknown as [
+    ReturnType<typeof errorSchemaOf>,
+    ...ReturnType<typeof errorSchemaOf>[],
+  ];
+
+/** The body of an error answer with any of these codes: `{error: {code, message, details?}}`. */
+export const errorBodyOf = (codes: readonly ErrorCode[]) => {
+  const [only, ...more] = errorVariants(codes);
+  return z.object({ error: more.length === 0 ? only : z.discriminatedUnion('code', [only, ...more]) });
+};
+
+/** Any error the API answers, discriminated by `code`. */
+export const ErrorSchema = z
+  .discriminatedUnion('code', errorVariants(Object.keys(ERRORS) as ErrorCode[]))
+  .meta({ id: 'Error' });
 
 export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) {
-    const status = STATUS_BY_ERROR.find(([type]) => error instanceof type)?.[1] ?? 400;
+    const status = (ERRORS as Record<string, ErrorKind>)[error.code]?.status ?? 400;
     logger.info('Request refused', { status, code: error.code, reason: error.message });
     const { code, message, details } = error;
     return jsonError(status, details === undefined ? { code, message } : { code, message, details });
   }
   logger.error('Request failed', error as Error);
-  return jsonError(500, {
+  return jsonError(ERRORS.internal_error.status, {
     code: 'internal_error',
-    message: 'Something went wrong on our side; it has been logged',
+    message: ERRORS.internal_error.description,
   });
 }
 

@@ -100,6 +100,7 @@ describe('1. path ids longer than a key allows', () => {
       invoke(leadsApi, 'getLead', { caller: member, params }),
       invoke(leadsApi, 'updateLead', {
         caller: member,
+        headers: { 'if-match': '1' },
         params,
         body: { firstName: 'A', assistantId: assistant.id, sequenceId: 'system-recommended' },
       }),
@@ -208,6 +209,7 @@ describe('3. startAt past the scheduling horizon', () => {
       }),
       invoke(leadsApi, 'updateLead', {
         caller: member,
+        headers: { 'if-match': String(lead.version) },
         params: { id: lead.id },
         body: {
           firstName: 'Ada',
@@ -289,7 +291,11 @@ describe('4. names people read', () => {
         assistantId: assistant.id,
       },
     });
-    const org = await invoke(orgApi, 'putOrgSettings', { caller: admin, body: { name: '\u200E\u200F' } });
+    const org = await invoke(orgApi, 'putOrgSettings', {
+      caller: admin,
+      headers: { 'if-match': '0' },
+      body: { name: '\u200E\u200F' },
+    });
     // Assess
     expect([sequence, message, subject, assistantName, lead, org].map((answer) => answer.status)).toEqual([
       400, 400, 400, 400, 400, 400,
@@ -419,6 +425,7 @@ describe('8. the region policy on every new plan', () => {
     const { admin, member, assistant } = await newOrg();
     await invoke(orgApi, 'putOrgSettings', {
       caller: admin,
+      headers: { 'if-match': '0' },
       body: { regionPolicy: { mode: 'enforce', maxFollowups: { EU: 1 } } },
     });
     const short = await newSequence(member, 2);
@@ -437,6 +444,7 @@ describe('8. the region policy on every new plan', () => {
     // Act
     const move = await invoke(leadsApi, 'updateLead', {
       caller: member,
+      headers: { 'if-match': String(lead.version) },
       params: { id: lead.id },
       body: {
         firstName: 'Ada',

@@ -96,9 +96,14 @@ describe('assistants and org settings', () => {
     const { admin, member } = await newOrg();
 
     const defaults = await invoke(orgApi, 'getOrgSettings', { caller: member });
-    const memberPut = await invoke(orgApi, 'putOrgSettings', { caller: member, body: { name: 'Acme' } });
+    const memberPut = await invoke(orgApi, 'putOrgSettings', {
+      caller: member,
+      headers: { 'if-match': '0' },
+      body: { name: 'Acme' },
+    });
     const adminPut = await invoke(orgApi, 'putOrgSettings', {
       caller: admin,
+      headers: { 'if-match': '0' },
       body: {
         name: 'Acme',
         website: 'https://acme.example',
@@ -312,7 +317,11 @@ describe('leads on sequences', () => {
 
   it('enforces the region policy with a 422 when the org says so', async () => {
     const { admin, member, assistant } = await newOrg();
-    await invoke(orgApi, 'putOrgSettings', { caller: admin, body: { regionPolicy: { mode: 'enforce' } } });
+    await invoke(orgApi, 'putOrgSettings', {
+      caller: admin,
+      headers: { 'if-match': '0' },
+      body: { regionPolicy: { mode: 'enforce' } },
+    });
 
     const europe = await invoke(leadsApi, 'createLead', {
       caller: member,
@@ -440,18 +449,21 @@ describe('changing a lead', () => {
 
     const moved = await invoke(leadsApi, 'updateLead', {
       caller: member,
+      headers: { 'if-match': String(lead.version) },
       params: { id: lead.id },
       body: { ...details, timezone: 'Europe/Berlin', sequenceId: 'system-recommended' },
     });
     const afterMove = await schedulesOf(lead.id);
     const restarted = await invoke(leadsApi, 'updateLead', {
       caller: member,
+      headers: { 'if-match': String(moved.body.version) },
       params: { id: lead.id },
       body: { ...details, timezone: 'Europe/Berlin', sequenceId: other.id, startAt: '2030-03-05T09:00:00Z' },
     });
     const afterRestart = await schedulesOf(lead.id);
     const toEmailCc = await invoke(leadsApi, 'updateLead', {
       caller: member,
+      headers: { 'if-match': String(restarted.body.version) },
       params: { id: lead.id },
       body: { ...details, sequenceId: 'system-recommended-email-cc' },
     });
@@ -469,6 +481,70 @@ describe('changing a lead', () => {
     expect(afterRestart).toEqual([`lead-${lead.id}-r3`]);
     expect(toEmailCc.status).toBe(400);
     expect(toEmailCc.body.error.details[0].path).toBe('sequenceId');
+  });
+});
+
+describe('optimistic locking of leads and org settings', () => {
+  it('answers the version as an ETag, needs it back as If-Match (428 without, 412 when stale)', async () => {
+    // Prepare
+    const { admin, member, assistant } = await newOrg();
+    const created = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: { firstName: 'Ada', email: 'ada@example.com', assistantId: assistant.id },
+    });
+    const id = created.body.id;
+    const details = {
+      firstName: 'Ada',
+      email: 'ada@example.com',
+      assistantId: assistant.id,
+      sequenceId: created.body.enrollment.sequenceId,
+    };
+    const read = await invoke(leadsApi, 'getLead', { caller: member, params: { id } });
+    const settings = await invoke(orgApi, 'getOrgSettings', { caller: member });
+    // Act
+    const leadWithout = await invoke(leadsApi, 'updateLead', {
+      caller: member,
+      params: { id },
+      body: details,
+    });
+    const leadSaved = await invoke(leadsApi, 'updateLead', {
+      caller: member,
+      params: { id },
+      headers: { 'if-match': read.headers.etag ?? '' },
+      body: { ...details, lastName: 'Lovelace' },
+    });
+    const leadStale = await invoke(leadsApi, 'updateLead', {
+      caller: member,
+      params: { id },
+      headers: { 'if-match': read.headers.etag ?? '' },
+      body: details,
+    });
+    const settingsWithout = await invoke(orgApi, 'putOrgSettings', { caller: admin, body: { name: 'Acme' } });
+    const settingsSaved = await invoke(orgApi, 'putOrgSettings', {
+      caller: admin,
+      headers: { 'if-match': settings.headers.etag ?? '' },
+      body: { name: 'Acme' },
+    });
+    const settingsStale = await invoke(orgApi, 'putOrgSettings', {
+      caller: admin,
+      headers: { 'if-match': settings.headers.etag ?? '' },
+      body: { name: 'Other' },
+    });
+    const settingsAgain = await invoke(orgApi, 'getOrgSettings', { caller: member });
+    // Assess
+    expect(created.headers.etag).toBe(`"${created.body.version}"`);
+    expect(read.headers.etag).toBe(`"${created.body.version}"`);
+    expect(leadWithout.status).toBe(428);
+    expect(leadSaved.status).toBe(200);
+    expect(leadSaved.headers.etag).toBe(`"${created.body.version + 1}"`);
+    expect(leadStale.status).toBe(412);
+    expect(settings.headers.etag).toBe('"0"');
+    expect(settingsWithout.status).toBe(428);
+    expect(settingsSaved.status).toBe(200);
+    expect(settingsSaved.headers.etag).toBe('"1"');
+    expect(settingsStale.status).toBe(412);
+    expect(settingsAgain.headers.etag).toBe('"1"');
+    expect(settingsAgain.body.name).toBe('Acme');
   });
 });
 

@@ -100,8 +100,10 @@ describe('one-click unsubscribe', () => {
 
     const page = await invoke(publicApi, 'unsubscribePage', { params: { token } });
     const stillActive = await leadOf(admin, lead.id);
+    // As mail clients post it (RFC 8058): a form body, not JSON.
     const done = await invoke(publicApi, 'unsubscribe', {
       params: { token },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'List-Unsubscribe=One-Click',
     });
 

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AddressSuppressedError,
   ConflictError,
+  type DomainError,
   ForbiddenError,
+  InvalidCursorError,
+  MalformedRequestError,
   NotFoundError,
+  PayloadTooLargeError,
   PreconditionFailedError,
   PreconditionRequiredError,
+  UnauthorizedError,
   UnprocessableError,
   ValidationError,
 } from '../../../lambdas/core/errors';
-import { errorResponse } from '../../../lambdas/http/error-response';
+import { MissingFieldsError } from '../../../lambdas/core/rendering/personalize';
+import { ERRORS, type ErrorKind, errorResponse } from '../../../lambdas/http/error-response';
 
 const body = (response: ReturnType<typeof errorResponse>) => JSON.parse(response.body ?? '');
 
@@ -48,5 +55,34 @@ describe('errorResponse', () => {
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toMatch(/dynamodb|followup-prod|ResourceNotFound/);
     expect(body(response).error.code).toBe('internal_error');
+  });
+
+  // The thrown shapes, as the code throws them: the catalogue documents each; a new shape must join it.
+  it.each<DomainError>([
+    ValidationError.field('name', 'too long'),
+    new MalformedRequestError('not json'),
+    new InvalidCursorError(),
+    new UnauthorizedError('no token'),
+    new ForbiddenError('no'),
+    new NotFoundError('Lead', 'x'),
+    new ConflictError('taken'),
+    new ConflictError('in use', { activeLeads: 2 }),
+    new ConflictError('exists', { existingLeadId: 'lead-1' }),
+    new ConflictError('in use', { sequences: [{ id: 's', name: 'S' }] }),
+    new ConflictError('same row', { duplicateOfIndex: 0 }),
+    new AddressSuppressedError('suppressed', { email: 'a@example.com' }),
+    new PreconditionFailedError('stale'),
+    new PayloadTooLargeError('big'),
+    new UnprocessableError('never sent'),
+    new MissingFieldsError(['lead.company']),
+    new UnprocessableError('region', { region: 'EU', allowed: 1, followups: 2 }),
+    new PreconditionRequiredError('if-match'),
+  ])('documents %s with its status and details in the catalogue', (error) => {
+    const kind = (ERRORS as Record<string, ErrorKind>)[error.code];
+
+    expect(kind?.type && error instanceof kind.type).toBe(true);
+    expect(errorResponse(error).statusCode).toBe(kind?.status);
+    if (kind?.details) expect(kind.details.safeParse(error.details).success).toBe(true);
+    else expect(error.details).toBeUndefined();
   });
 });

@@ -1,0 +1,217 @@
+/**
+ * Examples shown in the OpenAPI document: a request body for every operation that takes one, and the
+ * main responses. The contract's own schemas check them (test/unit/http/openapi.test.ts), and so do
+ * the document's linters.
+ */
+import type { OperationId } from '../lambdas/http/api-contract';
+
+const AT = '2030-03-04T09:00:00.000Z';
+
+const steps = [
+  { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'gentle' },
+  { afterDays: 3, channel: 'email', messageType: 'generated', tone: 'curious' },
+  { afterDays: 7, channel: 'whatsapp', messageType: 'custom', messageId: 'msg-checking-in' },
+];
+
+const sequence = {
+  id: 'seq-3f2a',
+  name: 'Three touches',
+  description: 'Two e-mails, then WhatsApp',
+  type: 'standard',
+  system: false,
+  ownerId: 'user-1',
+  editable: true,
+  version: 3,
+  createdAt: AT,
+  updatedAt: AT,
+  steps,
+};
+
+const message = {
+  id: 'msg-checking-in',
+  name: 'Checking in',
+  channel: 'whatsapp',
+  system: false,
+  ownerId: 'user-1',
+  editable: true,
+  version: 1,
+  createdAt: AT,
+  updatedAt: AT,
+  whatsapp: {
+    templateName: 'checking_in',
+    languageCode: 'en',
+    parameters: [{ position: 1, value: '{{lead.firstName}}' }],
+  },
+};
+
+const assistantInput = {
+  name: 'Sam from Acme',
+  email: 'sam@acme.example',
+  signatureHtml: '<p>Sam, Acme</p>',
+  timezone: 'Europe/Berlin',
+  businessHours: { start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] },
+  holidays: ['2030-12-25'],
+  dailyLimit: 100,
+  defaultSequenceId: 'system-recommended',
+  defaultEmailCcSequenceId: 'system-recommended-email-cc',
+  includeFirstEmail: true,
+};
+
+const leadInput = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  company: 'Analytical Engines',
+  country: 'GB',
+  assistantId: 'asst-7c1d',
+  sequenceId: 'seq-3f2a',
+};
+
+const lead = {
+  id: 'lead-91b0',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  company: 'Analytical Engines',
+  country: 'GB',
+  customFields: {},
+  timezone: 'Europe/London',
+  assistantId: 'asst-7c1d',
+  version: 2,
+  createdAt: AT,
+  updatedAt: AT,
+  enrollment: {
+    sequenceId: 'seq-3f2a',
+    sequenceName: 'Three touches',
+    status: 'active',
+    nextStep: 1,
+    nextSendAt: '2030-03-07T09:00:00.000Z',
+    nextReasons: [],
+  },
+  warnings: [],
+};
+
+const settings = {
+  name: 'Acme',
+  website: 'https://acme.example',
+  regionPolicy: { mode: 'warn', maxFollowups: { EU: 3 } },
+  outOfOfficeDefaultDays: 7,
+};
+
+const emailPreview = {
+  channel: 'email',
+  subject: 'Ada, a quick follow-up',
+  html: '<p>Hi Ada,</p><p>Just checking in.</p>',
+  text: 'Hi Ada,\n\nJust checking in.',
+};
+
+export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: unknown }>> = {
+  getSequence: { response: sequence },
+  createSequence: {
+    body: { name: 'Three touches', description: 'Two e-mails, then WhatsApp', type: 'standard', steps },
+    response: sequence,
+  },
+  cloneSequence: { body: { name: 'Three touches (copy)' } },
+  replaceSequence: {
+    body: { name: 'Three touches', description: 'Two e-mails, then WhatsApp', type: 'standard', steps },
+    response: sequence,
+  },
+  sequenceImpact: { body: { steps } },
+  previewSequenceStep: {
+    body: { lead: { firstName: 'Ada', company: 'Analytical Engines', email: 'ada@example.com' } },
+    response: {
+      ...emailPreview,
+      from: 'Sam from Acme <sam@acme.example>',
+      to: 'ada@example.com',
+      cc: [],
+      headers: [{ name: 'In-Reply-To', value: '<root@acme.example>' }],
+    },
+  },
+  previewStepDates: {
+    body: { steps: [{ afterDays: 0 }, { afterDays: 3 }], startAt: AT, timezone: 'Europe/Berlin' },
+    response: {
+      items: [
+        { step: 0, sendAt: AT },
+        { step: 1, sendAt: '2030-03-07T09:00:00.000Z' },
+      ],
+    },
+  },
+  getMessage: { response: message },
+  createMessage: {
+    body: { name: 'Checking in', channel: 'whatsapp', whatsapp: message.whatsapp },
+    response: message,
+  },
+  cloneMessage: { body: { name: 'Checking in (copy)' } },
+  replaceMessage: { body: { name: 'Checking in', channel: 'whatsapp', whatsapp: message.whatsapp } },
+  previewMessage: {
+    body: {
+      message: {
+        name: 'Hello',
+        channel: 'email',
+        email: { subject: '{{lead.firstName}}, a quick follow-up', html: '<p>Hi {{lead.firstName}},</p>' },
+      },
+      lead: { firstName: 'Ada' },
+    },
+    response: emailPreview,
+  },
+  getAssistant: {
+    response: {
+      id: 'asst-7c1d',
+      ...assistantInput,
+      version: 1,
+      createdAt: AT,
+      updatedAt: AT,
+      receiving: {
+        mode: 'forwarding',
+        forwardTo: 'fwd-3b9e0c1d2a4f5e6b7c8d9e0f1a@assistants.example.com',
+        status: 'verified',
+        verifiedAt: AT,
+      },
+      warnings: [],
+    },
+  },
+  createAssistant: { body: assistantInput },
+  replaceAssistant: { body: assistantInput },
+  getOrgSettings: { response: settings },
+  putOrgSettings: { body: settings, response: settings },
+  putWhatsApp: {
+    body: {
+      projectId: 'project-1',
+      keyId: 'key-1',
+      keySecret: 'a-key-secret',
+      appId: 'app-1',
+      region: 'eu',
+      webhookSecret: 'a-webhook-secret-of-16+',
+    },
+  },
+  unsubscribe: { body: { 'List-Unsubscribe': 'One-Click' } },
+  sinchWebhook: {
+    body: {
+      app_id: 'app-1',
+      message: { id: 'm-1', direction: 'TO_APP', contact_message: { text_message: { text: 'Thanks!' } } },
+    },
+    response: { handled: 'reply', leads: 1 },
+  },
+  createLead: { body: leadInput, response: lead },
+  createLeads: {
+    body: { leads: [leadInput, { ...leadInput, firstName: 'Charles', email: 'charles@example.com' }] },
+    response: {
+      items: [
+        { index: 0, status: 201, lead },
+        {
+          index: 1,
+          status: 409,
+          error: {
+            code: 'conflict',
+            message: 'A lead with this e-mail address already exists',
+            details: { existingLeadId: 'lead-22aa' },
+          },
+        },
+      ],
+    },
+  },
+  getLead: { response: lead },
+  updateLead: { body: { ...leadInput, timezone: 'Europe/London' }, response: lead },
+  continueLead: { body: { startAt: AT } },
+  restartLead: { body: { sequenceId: 'seq-3f2a' } },
+};
