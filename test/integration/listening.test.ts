@@ -399,7 +399,12 @@ describe('inbound e-mail', () => {
   it('postpones by the org’s outOfOfficeDefaultDays an out-of-office without a date, and says from where to where', async () => {
     // Prepare: the org waits 10 days; the next step was due on Thursday 5 March, 09:00 in Berlin.
     const { orgId, admin, assistant, lead } = await newOrgWithLead();
-    await invoke(orgApi, 'putOrgSettings', { caller: admin, body: { outOfOfficeDefaultDays: 10 } });
+    const saved = await invoke(orgApi, 'putOrgSettings', {
+      caller: admin,
+      body: { outOfOfficeDefaultDays: 10 },
+      headers: { 'if-match': '0' },
+    });
+    expect(saved.status).toBe(200);
     const providerMessageId = `ses-${randomUUID()}`;
     await sentFirstEmail(orgId, lead, providerMessageId);
     await plannedAt(orgId, lead.id, '2026-03-05T08:00:00.000Z');
