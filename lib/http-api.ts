@@ -68,7 +68,8 @@ export class FollowupHttpApi extends Construct {
       corsPreflight: {
         allowOrigins: props.corsOrigins,
         allowMethods: [CorsHttpMethod.ANY],
-        allowHeaders: ['authorization', 'content-type', 'if-match'],
+        // if-none-match: a browser app revalidating GET /openapi.json with the ETag it holds.
+        allowHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match'],
         exposeHeaders: ['etag'],
         maxAge: Duration.hours(1),
       },

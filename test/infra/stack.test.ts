@@ -596,7 +596,7 @@ describe('CORS', () => {
     // Assess
     expect(api?.CorsConfiguration).toMatchObject({
       AllowOrigins: ['https://app.example.com', 'https://admin.example.com'],
-      AllowHeaders: ['authorization', 'content-type', 'if-match'],
+      AllowHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match'],
       ExposeHeaders: ['etag'],
     });
   });
