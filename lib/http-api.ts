@@ -3,7 +3,8 @@
  * access tokens carry `org_id` and `role` claims from a pre-token-generation trigger, or an existing
  * issuer and audience from context) except the operations the contract marks public (unsubscribe links,
  * provider webhooks, which prove themselves with signatures), one Lambda per API function, and routes
- * built from the same contract the handlers and the OpenAPI document use.
+ * built from the same contract the handlers and the OpenAPI document use. The API also serves that
+ * document at GET /openapi.json, public, from a small function of its own that may touch nothing else.
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
@@ -25,6 +26,7 @@ import {
   type Operation,
   operations,
 } from '../lambdas/http/api-contract';
+import { OPENAPI_DOCUMENT_PATH } from '../lambdas/http/openapi-document';
 import { FollowupFunction } from './followup-function';
 
 export interface JwtIssuer {
@@ -43,6 +45,8 @@ export interface HttpApiProps {
 export class FollowupHttpApi extends Construct {
   readonly api: HttpApi;
   readonly functions: Record<ApiFunctionName, FollowupFunction>;
+  /** Answers GET /openapi.json; kept apart so the document weighs on no API function's cold start. */
+  readonly openApiDocument: FollowupFunction;
   readonly userPool?: cognito.UserPool;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
@@ -64,7 +68,8 @@ export class FollowupHttpApi extends Construct {
       corsPreflight: {
         allowOrigins: props.corsOrigins,
         allowMethods: [CorsHttpMethod.ANY],
-        allowHeaders: ['authorization', 'content-type', 'if-match'],
+        // if-none-match: a browser app revalidating GET /openapi.json with the ETag it holds.
+        allowHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match'],
         exposeHeaders: ['etag'],
         maxAge: Duration.hours(1),
       },
@@ -116,13 +121,43 @@ export class FollowupHttpApi extends Construct {
       }
     }
 
+    this.openApiDocument = this.serveOpenApiDocument(props.logRetention, noAuthorizer);
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'JwtIssuer', { value: jwt.issuer });
   }
 
-  /** API_URL: the base of links in e-mails (unsubscribe) that lead to the API's public routes. */
+  /** API_URL: the API's own base URL, as links in e-mails (unsubscribe) and the OpenAPI document name it. */
   addApiUrl(fn: FollowupFunction): void {
     fn.addEnvironment('API_URL', this.api.apiEndpoint);
+  }
+
+  private serveOpenApiDocument(logRetention: RetentionDays, noAuthorizer: HttpNoneAuthorizer) {
+    const fn = new FollowupFunction(this, 'OpenApiDocumentFunction', {
+      entry: 'lambdas/openapi-document.ts',
+      description: 'HTTP API: OpenAPI document',
+      logRetention,
+      timeout: Duration.seconds(5),
+      memorySize: 256,
+    });
+    // The document names the deployment it is served from.
+    this.addApiUrl(fn);
+    const routes = this.api.addRoutes({
+      path: OPENAPI_DOCUMENT_PATH,
+      methods: [HttpMethod.GET],
+      integration: new HttpLambdaIntegration('OpenApiDocumentIntegration', fn),
+      authorizer: noAuthorizer,
+    });
+    for (const route of routes) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Public by design: the API’s own OpenAPI document, which the published docs/openapi.json holds ' +
+          'already. Its function answers nothing else and may only write its own logs (no table, no ' +
+          'secrets); test/infra/stack.test.ts checks both.',
+      });
+    }
+    return fn;
   }
 
   private createUserPool(logRetention: RetentionDays) {

@@ -1,13 +1,15 @@
 /**
  * The local HTTP API: serves every operation of the API contract by building the API Gateway event and
- * calling the same handler the Lambda exports, behind a local JWT check. `/_local/*` routes (tokens,
- * later the clock and outbox) and `/openapi.json` exist only here.
+ * calling the same handler the Lambda exports, behind a local JWT check. `/openapi.json` is answered as
+ * in AWS (same headers, ETag and 304), from the document generated now rather than the one published in
+ * docs/. `/_local/*` routes (tokens, later the clock and outbox) exist only here.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Handler } from 'aws-lambda';
 import { type ApiFunctionName, type Operation, operations, routeKey } from '../lambdas/http/api-contract';
 import type { ApiEvent, ApiResponse } from '../lambdas/http/api-handler';
+import { OPENAPI_DOCUMENT_PATH, openApiDocumentHandler } from '../lambdas/http/openapi-document';
 import { apiGatewayEvent, lambdaContext, type RouteMatch } from './api-gateway-event';
 import type { LocalAuth } from './local-auth';
 import { openApiDocument } from './openapi';
@@ -55,6 +57,8 @@ export async function startHttpServer(
     return handler;
   };
 
+  const openApiDocumentOf = openApiDocumentHandler(openApiDocument());
+
   const server = createServer((request, response) => {
     serve(request, response).catch((error: unknown) => {
       console.error('local server error', error);
@@ -69,7 +73,18 @@ export async function startHttpServer(
     if (body === undefined) return send(response, 413, errorBody('payload_too_large', 'Payload too large'));
 
     if (method === 'OPTIONS') return send(response, 204, undefined);
-    if (method === 'GET' && url.pathname === '/openapi.json') return send(response, 200, openApiDocument());
+    if (method === 'GET' && url.pathname === OPENAPI_DOCUMENT_PATH) {
+      const {
+        statusCode,
+        headers,
+        body: document,
+      } = await openApiDocumentOf({
+        headers: request.headers as Record<string, string>,
+      });
+      response.writeHead(statusCode ?? 200, { ...headers, ...corsHeaders });
+      response.end(document);
+      return;
+    }
     const local = options.localRoutes?.[`${method} ${url.pathname}`];
     if (local) {
       const result = await local({ body, url });
@@ -134,7 +149,7 @@ function matchRoute(
 
 const corsHeaders = {
   'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'authorization, content-type, if-match',
+  'access-control-allow-headers': 'authorization, content-type, if-match, if-none-match',
   'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
   'access-control-expose-headers': 'etag',
 };

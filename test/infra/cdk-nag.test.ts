@@ -141,6 +141,7 @@ describe('acknowledged rules', () => {
       'GET--unsubscribe--{token}',
       'POST--unsubscribe--{token}',
       'POST--webhooks--sinch--{orgId}',
+      'GET--openapi.json',
     ];
     const rawMail = `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(
       stack.inbound.bucket.node.defaultChild as CfnResource,

@@ -40,8 +40,10 @@ function requiredEnvOf(entry: string, root = process.cwd()): Map<string, string>
       ...source.matchAll(STATIC_IMPORT),
       ...source.matchAll(DYNAMIC_IMPORT),
     ]) {
-      // Packages read no variables of ours; only the project's own modules are followed.
-      if (specifier.startsWith('.')) pending.push(resolveModule(file, specifier));
+      // Packages read no variables of ours, nor do JSON modules (the bundled OpenAPI document); only the
+      // project's own code is followed.
+      if (specifier.startsWith('.') && !specifier.endsWith('.json'))
+        pending.push(resolveModule(file, specifier));
     }
     for (const [, name = ''] of source.matchAll(REQUIRED_ENV)) {
       if (!required.has(name)) required.set(name, relative(root, file));
@@ -111,6 +113,7 @@ describe('the environment of each Lambda', () => {
         'lambdas/token-claims.ts',
         'lambdas/inbound-email.ts',
         'lambdas/ses-events.ts',
+        'lambdas/openapi-document.ts',
         ...API_FUNCTIONS.map((name) => `lambdas/${name}-api.ts`),
       ]),
     );

@@ -14,12 +14,14 @@ import { INDEX_ACCESS, TABLE_ACCESS } from '../../lib/followup-function';
 import {
   allStatements,
   asList,
+  environmentOf,
   functionId,
   indexArns,
   once,
   onlyLogicalId,
   type Resource,
   removeOutdirs,
+  resourceById,
   resources,
   roleIdOf,
   statementsOfRole,
@@ -51,6 +53,9 @@ const externalIssuer = once(() =>
   }),
 );
 
+/** Served by a function of its own outside the contract, without authorizer (lib/http-api.ts). */
+const OPENAPI_DOCUMENT_ROUTE = 'GET /openapi.json';
+
 const tableArn = (template: Template) => ({
   'Fn::GetAtt': [onlyLogicalId(template, 'AWS::DynamoDB::GlobalTable'), 'Arn'],
 });
@@ -66,11 +71,14 @@ describe('routes', () => {
     const routes = resources(template, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
 
     // Assess
-    const expected = contract.map((operation) =>
-      operation.public
-        ? { RouteKey: routeKey(operation), AuthorizationType: 'NONE' }
-        : { RouteKey: routeKey(operation), AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } },
-    );
+    const expected = [
+      ...contract.map((operation) =>
+        operation.public
+          ? { RouteKey: routeKey(operation), AuthorizationType: 'NONE' }
+          : { RouteKey: routeKey(operation), AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } },
+      ),
+      { RouteKey: OPENAPI_DOCUMENT_ROUTE, AuthorizationType: 'NONE' },
+    ];
     expect(
       routes.map(({ RouteKey, AuthorizationType, AuthorizerId }) => ({
         RouteKey,
@@ -81,7 +89,7 @@ describe('routes', () => {
     expect(routes).toHaveLength(expected.length);
   });
 
-  it('leaves without authorizer exactly the routes the contract marks public', () => {
+  it('leaves without authorizer exactly the routes the contract marks public, and the OpenAPI document', () => {
     // Prepare
     const { template } = deployed();
     const contract: Operation[] = Object.values(operations);
@@ -101,7 +109,7 @@ describe('routes', () => {
         'POST /webhooks/sinch/{orgId}',
       ]),
     );
-    expect([...withoutJwt].sort()).toEqual([...publicInContract].sort());
+    expect([...withoutJwt].sort()).toEqual([...publicInContract, OPENAPI_DOCUMENT_ROUTE].sort());
   });
 
   it('sends each route to the Lambda of the function the contract names', () => {
@@ -122,6 +130,67 @@ describe('routes', () => {
         Target: target,
       });
     }
+  });
+});
+
+describe('the OpenAPI document', () => {
+  const documentFunction = (template: Template) => functionId(template, 'HTTP API: OpenAPI document');
+
+  it('is served at GET /openapi.json without authorizer by a function of its own', () => {
+    // Prepare
+    const { template } = deployed();
+    const integrationId = onlyLogicalId(template, 'AWS::ApiGatewayV2::Integration', {
+      IntegrationUri: { 'Fn::GetAtt': [documentFunction(template), 'Arn'] },
+    });
+
+    // Act
+    const routes = resources(template, 'AWS::ApiGatewayV2::Route')
+      .map(([, route]) => route.Properties)
+      .filter((route) => JSON.stringify(route.Target).includes(`"${integrationId}"`));
+
+    // Assess
+    expect(routes).toEqual([
+      expect.objectContaining({
+        RouteKey: OPENAPI_DOCUMENT_ROUTE,
+        AuthorizationType: 'NONE',
+        Target: { 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] },
+      }),
+    ]);
+    expect(routes[0]?.AuthorizerId).toBeUndefined();
+  });
+
+  it('comes from a function that may write its logs and traces and nothing else, knowing only the API’s URL', () => {
+    // Prepare
+    const { template } = deployed();
+    const fnId = documentFunction(template);
+    const logGroupId = (
+      resourceById(template, fnId).Properties.LoggingConfig as { LogGroup: { Ref: string } }
+    ).LogGroup.Ref;
+    const apiId = onlyLogicalId(template, 'AWS::ApiGatewayV2::Api');
+
+    // Act
+    const statements = statementsOfRole(template, roleIdOf(template, fnId));
+    const environment = environmentOf(template, fnId);
+
+    // Assess
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+      },
+      { Effect: 'Allow', Action: ACTIONS_WITHOUT_RESOURCE_SCOPE, Resource: '*' },
+    ]);
+    expect(
+      resources(template, 'AWS::IAM::Role')
+        .filter(([id]) => id === roleIdOf(template, fnId))
+        .map(([, role]) => [role.Properties.ManagedPolicyArns, role.Properties.Policies]),
+    ).toEqual([[undefined, undefined]]);
+    expect(environment).toEqual({
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: 'followup-engine',
+      API_URL: { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] },
+    });
   });
 });
 
@@ -527,7 +596,7 @@ describe('CORS', () => {
     // Assess
     expect(api?.CorsConfiguration).toMatchObject({
       AllowOrigins: ['https://app.example.com', 'https://admin.example.com'],
-      AllowHeaders: ['authorization', 'content-type', 'if-match'],
+      AllowHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match'],
       ExposeHeaders: ['etag'],
     });
   });
@@ -578,6 +647,30 @@ describe('assets', () => {
       expect(existsSync(bundle)).toBe(true);
       expect(existsSync(`${bundle}.map`)).toBe(true);
     }
+  });
+
+  it('bundles the OpenAPI document into its own function and into no other', () => {
+    // Prepare
+    const { app, template } = deployed();
+    const assembly = app.synth();
+    const bundleOf = (fnId: string) => {
+      const fn = template.findResources('AWS::Lambda::Function')[fnId];
+      const hash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, '');
+      return readFileSync(join(assembly.directory, `asset.${hash}`, 'index.mjs'), 'utf8');
+    };
+    // The document's title: only local/openapi.ts writes it, and no Lambda's modules import that.
+    const documentTitle = 'Follow-up engine API';
+    const documentId = functionId(template, 'HTTP API: OpenAPI document');
+
+    // Act
+    const others = resources(template, 'AWS::Lambda::Function')
+      .map(([id]) => id)
+      .filter((id) => id !== documentId)
+      .filter((id) => bundleOf(id).includes(documentTitle));
+
+    // Assess
+    expect(bundleOf(documentId)).toContain(documentTitle);
+    expect(others).toEqual([]);
   });
 
   it('leaves the AWS SDK out of the API bundles for the runtime to provide', () => {
