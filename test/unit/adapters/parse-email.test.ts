@@ -165,7 +165,66 @@ describe('parseEmail', () => {
       status: '4.4.7',
       finalRecipient: 'jordan+sales@fabrikam.example',
       originalMessageId: ROOT_ID,
+      // Every recipient, so the classifier can pick the lead's.
+      recipients: [
+        { action: 'delivered', status: '2.0.0', finalRecipient: 'priya.patel@fabrikam.example' },
+        { action: 'failed', status: '4.4.7', finalRecipient: 'jordan+sales@fabrikam.example' },
+      ],
     });
+  });
+
+  it('reads report fields from a report whose boundary never occurs, and a source-routed recipient', async () => {
+    // Prepare: the whole body is preamble, which MIME parsing drops.
+    const raw = [
+      'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.fabrikam.example>',
+      'Subject: Returned mail',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="never-used"',
+      '',
+      'The following addresses had permanent fatal errors',
+      '',
+      'Final-Recipient: rfc822; @relay.fabrikam.example:jordan@mailhost',
+      'Original-Recipient: rfc822; jordan.lee@fabrikam.example',
+      'Action: failed',
+      'Status: 5.2.0',
+      '',
+      'Message-ID: <ours@email.amazonses.com>',
+      '',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.text).toContain('permanent fatal errors');
+    expect(email.deliveryStatus).toEqual({
+      action: 'failed',
+      status: '5.2.0',
+      finalRecipient: 'jordan@mailhost',
+      originalRecipient: 'jordan.lee@fabrikam.example',
+      originalMessageId: '<ours@email.amazonses.com>',
+    });
+  });
+
+  it('finds the bounced Message-ID quoted in a plain-text bounce, not the bounce’s own', async () => {
+    // Prepare
+    const raw = [
+      'From: MAILER-DAEMON@mx.fabrikam.example',
+      'Subject: failure notice',
+      'Message-ID: <bounce@mx.fabrikam.example>',
+      '',
+      '<jordan.lee@fabrikam.example>: user unknown',
+      '--- Below this line is a copy of the message.',
+      'To: jordan.lee@fabrikam.example',
+      'Message-ID: <ours@email.amazonses.com>',
+      '',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.deliveryStatus).toEqual({ originalMessageId: '<ours@email.amazonses.com>' });
   });
 
   it('flattens address groups, drops empty groups and reads encoded display names', async () => {
