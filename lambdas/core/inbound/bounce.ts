@@ -163,7 +163,6 @@ const GAVE_UP_RETRYING = phrases([
   'aborted after \\d+',
   '\\d+ attempts',
   'not responding',
-  'not reachable',
   'time(?:d)? out',
   'expired',
 ]);
