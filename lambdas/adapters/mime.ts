@@ -178,33 +178,33 @@ function preambleOf(raw: Buffer | string, parsed: ParsedMail): string {
 
 /**
  * What the message says about a delivery that failed: the report's per-recipient fields (RFC 3464
- * §2.3), from a `message/delivery-status` part, else from one inside a returned message (a report
- * forwarded as `message/rfc822`), else from report fields written in the text; and the Message-ID
- * of the message that bounced, from a returned part, else the last one quoted in the text that is
- * not the message's own. Undefined when there is none of these.
+ * §2.3), from a `message/delivery-status` part, else from a report returned inside another bounce
+ * (a relay passing on the bounce it got), else from report fields written in the text; and the
+ * Message-ID of the message that bounced, from a returned message or header block (a MIME part, or
+ * a text attachment holding the headers), else the last one quoted in the text that is not the
+ * message's own. Undefined when there is none of these.
  */
 async function deliveryStatusOf(
   attachments: readonly Attachment[],
   text: string,
   ownMessageId: string | undefined,
 ): Promise<DeliveryStatus | undefined> {
-  const returned = attachments.filter((part) => RETURNED_MESSAGE_TYPES.has(part.contentType.toLowerCase()));
-  const report = attachments.find((part) => DELIVERY_STATUS_TYPES.has(part.contentType.toLowerCase()));
-  let recipients = report === undefined ? [] : recipientsOf(report.content.toString('utf8'));
-  let originalMessageId: string | undefined;
-  for (const part of returned) {
-    const inner = await simpleParser(Buffer.concat([part.content, Buffer.from('\r\n\r\n')]), PARSER_OPTIONS);
-    const innerReport = inner.attachments.find((p) => DELIVERY_STATUS_TYPES.has(p.contentType.toLowerCase()));
-    if (recipients.length === 0 && innerReport !== undefined) {
-      // A report returned inside another bounce: its own returned message is the one that bounced.
-      recipients = recipientsOf(innerReport.content.toString('utf8'));
-      const nested = await deliveryStatusOf(inner.attachments, '', nonEmpty(inner.messageId));
-      originalMessageId = nested?.originalMessageId;
+  const report = attachments.find(isReportPart);
+  const returned = await Promise.all(attachments.filter(isReturnedPart).map(parseReturned));
+  if (report === undefined) {
+    const forwarded = returned.find((inner) => inner.attachments.some(isReportPart));
+    if (forwarded !== undefined) {
+      return deliveryStatusOf(forwarded.attachments, '', nonEmpty(forwarded.messageId));
     }
-    originalMessageId ??= innerReport === undefined ? nonEmpty(inner.messageId) : undefined;
   }
-  if (recipients.length === 0) recipients = recipientsOf(text);
-  originalMessageId ??= quotedMessageId(text, ownMessageId);
+  const recipients = recipientsOf(report === undefined ? text : report.content.toString('utf8'));
+  const headerBlocks = attachments
+    .filter((part) => part.contentType.toLowerCase() === 'text/plain')
+    .map((part) => part.content.toString('utf8'));
+  const originalMessageId =
+    returned.map((inner) => nonEmpty(inner.messageId)).find((id) => id !== undefined) ??
+    headerBlocks.map((block) => quotedMessageId(block, ownMessageId)).find((id) => id !== undefined) ??
+    quotedMessageId(text, ownMessageId);
 
   const failed = recipients.find((fields) => fields.action === 'failed') ?? recipients[0];
   if (failed === undefined && originalMessageId === undefined) return undefined;
@@ -213,6 +213,19 @@ async function deliveryStatusOf(
     ...(recipients.length > 1 && { recipients }),
     ...(originalMessageId !== undefined && { originalMessageId }),
   };
+}
+
+function isReportPart(part: Attachment): boolean {
+  return DELIVERY_STATUS_TYPES.has(part.contentType.toLowerCase());
+}
+
+function isReturnedPart(part: Attachment): boolean {
+  return RETURNED_MESSAGE_TYPES.has(part.contentType.toLowerCase());
+}
+
+/** A returned message or header block; the block may lack the blank line that ends it. */
+function parseReturned(part: Attachment): Promise<ParsedMail> {
+  return simpleParser(Buffer.concat([part.content, Buffer.from('\r\n\r\n')]), PARSER_OPTIONS);
 }
 
 /** The recipient groups of a report body: those with an Action or a Final-Recipient. */

@@ -167,9 +167,16 @@ const GAVE_UP_RETRYING = phrases([
   'expired',
 ]);
 
-/** A report that delivery is only delayed: the server is still trying. */
-const DELAY_NOTICE = phrases([
+/** A subject, and wording of the text, that say delivery is only delayed: the server is still trying. */
+const DELAY_SUBJECT = phrases([
   'delay(?:ed)?',
+  'warning',
+  'still trying',
+  'verzogert',
+  'retarde',
+  'retrasado',
+]);
+const DELAY_NOTICE = phrases([
   'warning message only',
   'will be retried',
   'still trying',
@@ -217,7 +224,7 @@ function recipientOf(status: DeliveryStatus, lead: string): RecipientStatus | un
 }
 
 function isDelayNotice(subject: string, text: string): boolean {
-  return DELAY_NOTICE.test(fold(subject)) || DELAY_NOTICE.test(fold(text.slice(0, 2000)));
+  return DELAY_SUBJECT.test(fold(subject)) || DELAY_NOTICE.test(fold(ownWords(text)));
 }
 
 export function bounceIntent(
@@ -322,8 +329,8 @@ function isReportType(contentType: string | undefined): boolean {
 /**
  * Sent by a mail system about a message that failed: a delivery report by its Content-Type, a daemon
  * sender (by address or display name), a system sender (`no-reply`, `sysadmin`) with a bounce subject,
- * or an empty sender (`<>` Return-Path, `MAILER-DAEMON <>`) with a bounce subject, or an
- * `X-Failed-Recipients` header (exim).
+ * an empty sender (`<>` Return-Path, `MAILER-DAEMON <>`) with a bounce subject, a system sender
+ * under an empty one whose own words say delivery failed, or an `X-Failed-Recipients` header (exim).
  */
 export function isBounceMessage(email: InboundEmail): boolean {
   if (email.headers['x-failed-recipients'] !== undefined) return true;
@@ -336,7 +343,14 @@ export function isBounceMessage(email: InboundEmail): boolean {
   if (from !== undefined && SYSTEM_LOCAL_PART.test(localPart(from.address)) && bounceSubject) return true;
   const returnPath = email.headers['return-path']?.trim();
   const nullSender = from === undefined || returnPath === '<>' || returnPath === '';
-  return nullSender && bounceSubject;
+  if (nullSender && bounceSubject) return true;
+  // A system address under a null sender whose subject says nothing ("Mail"): its text decides.
+  return (
+    nullSender &&
+    from !== undefined &&
+    SYSTEM_LOCAL_PART.test(localPart(from.address)) &&
+    BOUNCE_SUBJECT.test(fold(ownWords(email.text)))
+  );
 }
 
 /**

@@ -206,6 +206,90 @@ describe('parseEmail', () => {
     });
   });
 
+  it('reads a report returned inside another bounce, with the Message-ID of the message it returns', async () => {
+    // Prepare: a relay passes on, as message/rfc822, the report it got.
+    const raw = [
+      'From: MAILER-DAEMON@relay.contoso.example',
+      'Subject: Returned mail: User unknown',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="outer"',
+      '',
+      '--outer',
+      'Content-Type: text/plain',
+      '',
+      'The following addresses had permanent delivery errors',
+      '--outer',
+      'Content-Type: message/rfc822',
+      '',
+      'From: MAILER-DAEMON@mx.fabrikam.example',
+      'Message-ID: <inner-report@mx.fabrikam.example>',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="inner"',
+      '',
+      '--inner',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.fabrikam.example',
+      '',
+      'Final-Recipient: rfc822; jordan.lee@fabrikam.example',
+      'Action: failed',
+      'Status: 5.1.1',
+      '',
+      '--inner',
+      'Content-Type: text/rfc822-headers',
+      '',
+      `Message-ID: ${ROOT_ID}`,
+      'To: jordan.lee@fabrikam.example',
+      '--inner--',
+      '--outer--',
+      '',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.deliveryStatus).toEqual({
+      action: 'failed',
+      status: '5.1.1',
+      finalRecipient: 'jordan.lee@fabrikam.example',
+      originalMessageId: ROOT_ID,
+    });
+  });
+
+  it.each([
+    ['a message/partial part', 'Content-Type: message/partial; id="p1"; number=1; total=2'],
+    [
+      'a text attachment holding the headers',
+      'Content-Type: text/plain\r\nContent-Disposition: attachment; filename="headers.txt"',
+    ],
+  ])('finds the bounced Message-ID in %s', async (_case, partHeaders) => {
+    // Prepare
+    const raw = [
+      'From: mailer-daemon',
+      'Subject: There was an error sending your mail',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'SMTP Server rejected recipient <jordan.lee@fabrikam.example>: 550 5.1.1 User unknown',
+      '--b',
+      partHeaders,
+      '',
+      'To: jordan.lee@fabrikam.example',
+      `Message-ID: ${ROOT_ID}`,
+      '--b--',
+      '',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.deliveryStatus?.originalMessageId).toBe(ROOT_ID);
+  });
+
   it('finds the bounced Message-ID quoted in a plain-text bounce, not the bounce’s own', async () => {
     // Prepare
     const raw = [

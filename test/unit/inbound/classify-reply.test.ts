@@ -267,6 +267,31 @@ describe('classifyReply rules', () => {
       },
       { kind: 'bounce', permanent: false },
     ],
+    [
+      'takes a no-reply sender under a null Return-Path for a bounce when its text says delivery failed',
+      {
+        from: { address: 'no-reply@mail.fabrikam.example', name: '' },
+        subject: 'Mail',
+        headers: { 'return-path': '<>' },
+        text: `Your mail could not be delivered to: <${LEAD}>\nAs their mailbox is full.`,
+      },
+      { kind: 'bounce', permanent: false },
+    ],
+    [
+      'ignores a warning by its subject',
+      {
+        subject: 'Warning: could not send message for past 4 hours',
+        text: `<${LEAD}>: Connection timed out`,
+      },
+      { kind: 'ignore', reason: 'delivery_delayed' },
+    ],
+    [
+      'does not read "delay" in the returned message as a delay warning',
+      {
+        text: `<${LEAD}>: 550 5.1.1 user unknown\n--- Below this line is a copy of the message.\nSubject: Sorry for the delay`,
+      },
+      { kind: 'bounce', permanent: true },
+    ],
   ])('plain-text bounce: %s', (_case, overrides, expected) => {
     // Prepare
     const email = reply({
