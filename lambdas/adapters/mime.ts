@@ -58,6 +58,12 @@ const RETURNED_MESSAGE_TYPES = new Set([
   'message/global-headers',
   'message/partial',
 ]);
+/**
+ * The header of a returned-message part, up to the blank line(s) before the returned headers. The
+ * body of a message/rfc822 part is never transfer-encoded (RFC 2046 §5.2.1), so it can be read as is.
+ */
+const RETURNED_PART_HEADER =
+  /^content-type:[ \t]*(?:message\/(?:rfc822|global)|text\/rfc822-headers)\b[^]*?\r?\n[ \t]*\r?\n(?:[ \t]*\r?\n)*/gim;
 /** A Message-ID header line quoted in a bounce's text (`Message-ID: <x@y>`, `Message-id:<x@y>`). */
 const QUOTED_MESSAGE_ID = /^[ \t>]*message-id:[ \t]*(<[^<>\s]+@[^<>\s]+>)/gim;
 
@@ -69,7 +75,7 @@ export async function parseEmail(raw: Buffer | string): Promise<InboundEmail> {
   const inReplyTo = nonEmpty(parsed.inReplyTo);
   const date = dateOf(parsed);
   const text = textOf(parsed.text, html) || preambleOf(raw, parsed);
-  const deliveryStatus = await deliveryStatusOf(parsed.attachments, text, messageId);
+  const deliveryStatus = await deliveryStatusOf(parsed.attachments, text, messageId, raw);
   return {
     ...(messageId !== undefined && { messageId }),
     ...(inReplyTo !== undefined && { inReplyTo }),
@@ -188,6 +194,7 @@ async function deliveryStatusOf(
   attachments: readonly Attachment[],
   text: string,
   ownMessageId: string | undefined,
+  raw: Buffer | string = '',
 ): Promise<DeliveryStatus | undefined> {
   const report = attachments.find(isReportPart);
   const returned = await Promise.all(attachments.filter(isReturnedPart).map(parseReturned));
@@ -204,6 +211,7 @@ async function deliveryStatusOf(
   const originalMessageId =
     returned.map((inner) => nonEmpty(inner.messageId)).find((id) => id !== undefined) ??
     headerBlocks.map((block) => quotedMessageId(block, ownMessageId)).find((id) => id !== undefined) ??
+    inlineReturnedMessageId(raw, ownMessageId) ??
     quotedMessageId(text, ownMessageId);
 
   const failed = recipients.find((fields) => fields.action === 'failed') ?? recipients[0];
@@ -247,6 +255,22 @@ function recipientsOf(body: string): RecipientStatus[] {
         ...(diagnosticCode !== undefined && diagnosticCode !== '' && { diagnosticCode }),
       };
     });
+}
+
+/**
+ * The Message-ID of a returned message that mailparser does not hand over as a part: one shown
+ * inline (`Content-Disposition: inline`, its headers folded into the text without the Message-ID),
+ * or one whose headers follow extra blank lines and so were read as its body.
+ */
+function inlineReturnedMessageId(raw: Buffer | string, ownMessageId: string | undefined): string | undefined {
+  const source = typeof raw === 'string' ? raw : raw.toString('latin1');
+  for (const part of source.matchAll(RETURNED_PART_HEADER)) {
+    const start = part.index + part[0].length;
+    const end = source.slice(start).search(/\r?\n[ \t]*\r?\n/);
+    const id = quotedMessageId(source.slice(start, end < 0 ? undefined : start + end), ownMessageId);
+    if (id !== undefined) return id;
+  }
+  return undefined;
 }
 
 function quotedMessageId(text: string, ownMessageId: string | undefined): string | undefined {

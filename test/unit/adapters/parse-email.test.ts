@@ -290,6 +290,45 @@ describe('parseEmail', () => {
     expect(email.deliveryStatus?.originalMessageId).toBe(ROOT_ID);
   });
 
+  it.each([
+    ['shown inline', 'Content-Type: message/rfc822\r\nContent-Disposition: inline\r\n'],
+    [
+      'attached after extra blank lines',
+      'Content-Type: message/rfc822\r\nContent-Disposition: attachment\r\n\r\n',
+    ],
+  ])('finds the bounced Message-ID of a returned message %s', async (_case, partHeaders) => {
+    // Prepare: mailparser folds an inline message into the text without its Message-ID, and reads
+    // headers after a second blank line as a body.
+    const raw = [
+      'From: MAILER-DAEMON@mx.fabrikam.example',
+      'Subject: Undeliverable',
+      'Message-ID: <bounce@mx.fabrikam.example>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'Unable to deliver message to: <jordan.lee@fabrikam.example>: 550 user unknown',
+      '--b',
+      partHeaders,
+      'From: Maya Chen <maya@contoso.example>',
+      'To: jordan.lee@fabrikam.example',
+      `Message-ID: ${ROOT_ID}`,
+      'Subject: Quick question',
+      '',
+      'Hi Jordan',
+      '--b--',
+      '',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.deliveryStatus?.originalMessageId).toBe(ROOT_ID);
+  });
+
   it('finds the bounced Message-ID quoted in a plain-text bounce, not the bounce’s own', async () => {
     // Prepare
     const raw = [
