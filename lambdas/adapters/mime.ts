@@ -21,6 +21,7 @@ import {
   type DeliveryStatus,
   type InboundEmail,
   type MailAddress,
+  type RecipientStatus,
 } from '../core/inbound';
 
 export type { DeliveryStatus, InboundEmail, MailAddress } from '../core/inbound';
@@ -55,7 +56,16 @@ const RETURNED_MESSAGE_TYPES = new Set([
   'message/rfc822',
   'message/global',
   'message/global-headers',
+  'message/partial',
 ]);
+/**
+ * The header of a returned-message part, up to the blank line(s) before the returned headers. The
+ * body of a message/rfc822 part is never transfer-encoded (RFC 2046 §5.2.1), so it can be read as is.
+ */
+const RETURNED_PART_HEADER =
+  /^content-type:[ \t]*(?:message\/(?:rfc822|global)|text\/rfc822-headers)\b[^]*?\r?\n[ \t]*\r?\n(?:[ \t]*\r?\n)*/gim;
+/** A Message-ID header line quoted in a bounce's text (`Message-ID: <x@y>`, `Message-id:<x@y>`). */
+const QUOTED_MESSAGE_ID = /^[ \t>]*message-id:[ \t]*(<[^<>\s]+@[^<>\s]+>)/gim;
 
 export async function parseEmail(raw: Buffer | string): Promise<InboundEmail> {
   const parsed = await simpleParser(raw, PARSER_OPTIONS);
@@ -64,9 +74,8 @@ export async function parseEmail(raw: Buffer | string): Promise<InboundEmail> {
   const messageId = nonEmpty(parsed.messageId);
   const inReplyTo = nonEmpty(parsed.inReplyTo);
   const date = dateOf(parsed);
-  const deliveryStatus = isDeliveryReport(parsed.headers.get('content-type'))
-    ? await deliveryStatusOf(parsed.attachments)
-    : undefined;
+  const text = textOf(parsed.text, html) || preambleOf(raw, parsed);
+  const deliveryStatus = await deliveryStatusOf(parsed.attachments, text, messageId, raw);
   return {
     ...(messageId !== undefined && { messageId }),
     ...(inReplyTo !== undefined && { inReplyTo }),
@@ -76,7 +85,7 @@ export async function parseEmail(raw: Buffer | string): Promise<InboundEmail> {
     cc: addressesOf(parsed.cc),
     subject: parsed.subject?.trim() ?? '',
     ...(date !== undefined && { date }),
-    text: textOf(parsed.text, html),
+    text,
     ...(html !== undefined && { html }),
     headers: classificationHeaders(parsed),
     ...(deliveryStatus !== undefined && { deliveryStatus }),
@@ -159,40 +168,116 @@ function isStructuredHeader(value: HeaderValue | undefined): value is Structured
   return typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && 'params' in value;
 }
 
-function isDeliveryReport(contentType: HeaderValue | undefined): boolean {
-  if (!isStructuredHeader(contentType)) return false;
-  return (
-    contentType.value.toLowerCase() === 'multipart/report' &&
-    contentType.params['report-type']?.toLowerCase() === 'delivery-status'
-  );
+/**
+ * The body of a multipart message whose boundary never occurs (a broken report): all of it is
+ * preamble, which mailparser drops. Read it as the text, so its wording and report fields count.
+ */
+function preambleOf(raw: Buffer | string, parsed: ParsedMail): string {
+  const contentType = parsed.headers.get('content-type');
+  if (!isStructuredHeader(contentType) || !contentType.value.toLowerCase().startsWith('multipart/'))
+    return '';
+  if (parsed.attachments.length > 0) return '';
+  const source = typeof raw === 'string' ? raw : raw.toString('latin1');
+  const start = source.search(/\r?\n\r?\n/);
+  return start < 0 ? '' : source.slice(start).trim();
 }
 
 /**
- * The report's per-recipient fields (RFC 3464 §2.3) for the first recipient that failed, else the
- * first one, with the Message-ID from the returned headers or message.
+ * What the message says about a delivery that failed: the report's per-recipient fields (RFC 3464
+ * §2.3), from a `message/delivery-status` part, else from a report returned inside another bounce
+ * (a relay passing on the bounce it got), else from report fields written in the text; and the
+ * Message-ID of the message that bounced, from a returned message or header block (a MIME part, or
+ * a text attachment holding the headers), else the last one quoted in the text that is not the
+ * message's own. Undefined when there is none of these.
  */
-async function deliveryStatusOf(attachments: readonly Attachment[]): Promise<DeliveryStatus> {
-  const report = attachments.find((part) => DELIVERY_STATUS_TYPES.has(part.contentType.toLowerCase()));
-  const returned = attachments.find((part) => RETURNED_MESSAGE_TYPES.has(part.contentType.toLowerCase()));
-  const recipients = report === undefined ? [] : reportFieldGroups(report.content.toString('utf8'));
-  const recipient =
-    recipients.find((fields) => fields.get('action')?.toLowerCase() === 'failed') ??
-    recipients.find((fields) => fields.has('action') || fields.has('final-recipient'));
-  const originalMessageId = returned === undefined ? undefined : await messageIdOf(returned.content);
+async function deliveryStatusOf(
+  attachments: readonly Attachment[],
+  text: string,
+  ownMessageId: string | undefined,
+  raw: Buffer | string = '',
+): Promise<DeliveryStatus | undefined> {
+  const report = attachments.find(isReportPart);
+  const returned = await Promise.all(attachments.filter(isReturnedPart).map(parseReturned));
+  if (report === undefined) {
+    const forwarded = returned.find((inner) => inner.attachments.some(isReportPart));
+    if (forwarded !== undefined) {
+      return deliveryStatusOf(forwarded.attachments, '', nonEmpty(forwarded.messageId));
+    }
+  }
+  const recipients = recipientsOf(report === undefined ? text : report.content.toString('utf8'));
+  const headerBlocks = attachments
+    .filter((part) => part.contentType.toLowerCase() === 'text/plain')
+    .map((part) => part.content.toString('utf8'));
+  const originalMessageId =
+    returned.map((inner) => nonEmpty(inner.messageId)).find((id) => id !== undefined) ??
+    headerBlocks.map((block) => quotedMessageId(block, ownMessageId)).find((id) => id !== undefined) ??
+    inlineReturnedMessageId(raw, ownMessageId) ??
+    quotedMessageId(text, ownMessageId);
 
-  const action = recipient?.get('action')?.toLowerCase();
-  const status = recipient?.get('status')?.match(/\d\.\d{1,3}\.\d{1,3}/)?.[0];
-  const finalRecipient = addressField(
-    recipient?.get('final-recipient') ?? recipient?.get('original-recipient'),
-  );
-  const diagnosticCode = recipient?.get('diagnostic-code')?.replace(/^[^;]*;\s*/, '');
+  const failed = recipients.find((fields) => fields.action === 'failed') ?? recipients[0];
+  if (failed === undefined && originalMessageId === undefined) return undefined;
   return {
-    ...(action !== undefined && { action }),
-    ...(status !== undefined && { status }),
-    ...(finalRecipient !== undefined && { finalRecipient }),
-    ...(diagnosticCode !== undefined && diagnosticCode !== '' && { diagnosticCode }),
+    ...failed,
+    ...(recipients.length > 1 && { recipients }),
     ...(originalMessageId !== undefined && { originalMessageId }),
   };
+}
+
+function isReportPart(part: Attachment): boolean {
+  return DELIVERY_STATUS_TYPES.has(part.contentType.toLowerCase());
+}
+
+function isReturnedPart(part: Attachment): boolean {
+  return RETURNED_MESSAGE_TYPES.has(part.contentType.toLowerCase());
+}
+
+/** A returned message or header block; the block may lack the blank line that ends it. */
+function parseReturned(part: Attachment): Promise<ParsedMail> {
+  return simpleParser(Buffer.concat([part.content, Buffer.from('\r\n\r\n')]), PARSER_OPTIONS);
+}
+
+/** The recipient groups of a report body: those with an Action or a Final-Recipient. */
+function recipientsOf(body: string): RecipientStatus[] {
+  return reportFieldGroups(body)
+    .filter((fields) => fields.has('action') || fields.has('final-recipient'))
+    .map((fields) => {
+      const action = fields.get('action')?.toLowerCase().split(/[\s(]/)[0];
+      const status = fields.get('status')?.match(/\d\.\d{1,3}\.\d{1,3}/)?.[0];
+      const finalRecipient = addressField(fields.get('final-recipient'));
+      const originalRecipient = addressField(fields.get('original-recipient'));
+      const diagnosticCode = fields.get('diagnostic-code')?.replace(/^[^;]*;\s*/, '');
+      const recipient = finalRecipient ?? originalRecipient;
+      return {
+        ...(action !== undefined && action !== '' && { action }),
+        ...(status !== undefined && { status }),
+        ...(recipient !== undefined && { finalRecipient: recipient }),
+        ...(originalRecipient !== undefined && originalRecipient !== recipient && { originalRecipient }),
+        ...(diagnosticCode !== undefined && diagnosticCode !== '' && { diagnosticCode }),
+      };
+    });
+}
+
+/**
+ * The Message-ID of a returned message that mailparser does not hand over as a part: one shown
+ * inline (`Content-Disposition: inline`, its headers folded into the text without the Message-ID),
+ * or one whose headers follow extra blank lines and so were read as its body.
+ */
+function inlineReturnedMessageId(raw: Buffer | string, ownMessageId: string | undefined): string | undefined {
+  const source = typeof raw === 'string' ? raw : raw.toString('latin1');
+  for (const part of source.matchAll(RETURNED_PART_HEADER)) {
+    const start = part.index + part[0].length;
+    const end = source.slice(start).search(/\r?\n[ \t]*\r?\n/);
+    const id = quotedMessageId(source.slice(start, end < 0 ? undefined : start + end), ownMessageId);
+    if (id !== undefined) return id;
+  }
+  return undefined;
+}
+
+function quotedMessageId(text: string, ownMessageId: string | undefined): string | undefined {
+  const ids = [...text.matchAll(QUOTED_MESSAGE_ID)]
+    .map((match) => match[1])
+    .filter((id) => id !== ownMessageId);
+  return ids.at(-1);
 }
 
 /**
@@ -216,7 +301,7 @@ function reportFieldGroups(body: string): Map<string, string>[] {
     });
 }
 
-/** `rfc822; user@example.com` -> `user@example.com`, with xtext escapes (`+2B`) decoded. */
+/** `rfc822; user@example.com` -> `user@example.com`, with xtext escapes (`+2B`) decoded, source routes dropped. */
 function addressField(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const address = value
@@ -224,12 +309,8 @@ function addressField(value: string | undefined): string | undefined {
     .replace(/\+([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
     .replace(/^<|>$/g, '')
     .trim()
+    // A source route (`@relay.example:user@host`) names the relays, not the mailbox.
+    .replace(/^@[^:]*:/, '')
     .toLowerCase();
   return address.includes('@') ? address : undefined;
-}
-
-/** The Message-ID of a returned message or header block; the block may lack the blank line that ends it. */
-async function messageIdOf(content: Buffer): Promise<string | undefined> {
-  const returned = await simpleParser(Buffer.concat([content, Buffer.from('\r\n\r\n')]), PARSER_OPTIONS);
-  return nonEmpty(returned.messageId);
 }

@@ -98,9 +98,11 @@ function isInThread(email: Pick<InboundEmail, 'inReplyTo' | 'references'>, threa
  */
 export function classifyReply(email: InboundEmail, context: ReplyContext): InboundIntent {
   const inThread = isInThread(email, context.threadMessageIds);
-  const report = email.deliveryStatus;
-  if (report !== undefined && !isEmptyReport(report)) return bounceIntent(report, email.text, context);
-  if (report !== undefined || isBounceMessage(email)) return plainTextBounce(email, inThread, context);
+  if (isBounceMessage(email)) {
+    const report = email.deliveryStatus;
+    if (report !== undefined && !isEmptyReport(report)) return bounceIntent(report, email, context);
+    return plainTextBounce(email, inThread, context);
+  }
   const sender = email.from?.address;
   if (sender === undefined || sender === '') return { kind: 'ignore', reason: 'no_sender' };
   const fromLead = sameAddress(sender, context.leadEmail);

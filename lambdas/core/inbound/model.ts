@@ -26,17 +26,33 @@ export interface MailAddress {
   name: string;
 }
 
-/** The per-recipient part of a delivery status notification (RFC 3464), for the first failed recipient. */
-export interface DeliveryStatus {
+/** The per-recipient fields of a delivery status notification (RFC 3464). */
+export interface RecipientStatus {
   /** `failed`, `delayed`, `delivered`, `relayed` or `expanded`, lower-cased. */
   action?: string;
   /** The enhanced status code, e.g. `5.1.1` (class 5 = permanent, 4 = transient). */
   status?: string;
   /** The recipient address, lower-cased, without its `rfc822;` type. */
   finalRecipient?: string;
+  /** The address as first given, when it differs from finalRecipient (an alias, a source route). */
+  originalRecipient?: string;
   /** The remote server's answer without its `smtp;` type, e.g. `550 5.1.1 user unknown`. */
   diagnosticCode?: string;
-  /** Message-ID of the message that bounced, from the report's returned headers. */
+}
+
+/**
+ * A delivery status notification: the fields of its first failed recipient, the other recipients
+ * it reports on when there are several, and the Message-ID of the message that bounced. Read from a
+ * `message/delivery-status` part, from one inside a returned report, or from report fields written
+ * in the text; a plain-text bounce has only `originalMessageId`, when its returned message shows one.
+ */
+export interface DeliveryStatus extends RecipientStatus {
+  /** Every recipient the report names, when it names more than one. */
+  recipients?: RecipientStatus[];
+  /**
+   * Message-ID of the message that bounced: from the returned message or header block (attached,
+   * `message/rfc822`, `text/rfc822-headers`, `message/partial`) or, failing those, quoted in the text.
+   */
   originalMessageId?: string;
 }
 
@@ -59,7 +75,10 @@ export interface InboundEmail {
   html?: string;
   /** Lower-cased names, first value only; see CLASSIFICATION_HEADERS. */
   headers: Partial<Record<ClassificationHeader, string>>;
-  /** Set when the message is a delivery status notification (multipart/report; report-type=delivery-status). */
+  /**
+   * Set when the message carries delivery report fields or a returned message; read only when the
+   * message is a bounce (see isBounceMessage), so a forwarded message is not taken for one.
+   */
   deliveryStatus?: DeliveryStatus;
 }
 

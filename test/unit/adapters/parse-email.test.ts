@@ -165,7 +165,189 @@ describe('parseEmail', () => {
       status: '4.4.7',
       finalRecipient: 'jordan+sales@fabrikam.example',
       originalMessageId: ROOT_ID,
+      // Every recipient, so the classifier can pick the lead's.
+      recipients: [
+        { action: 'delivered', status: '2.0.0', finalRecipient: 'priya.patel@fabrikam.example' },
+        { action: 'failed', status: '4.4.7', finalRecipient: 'jordan+sales@fabrikam.example' },
+      ],
     });
+  });
+
+  it('reads report fields from a report whose boundary never occurs, and a source-routed recipient', async () => {
+    // Prepare: the whole body is preamble, which MIME parsing drops.
+    const raw = [
+      'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.fabrikam.example>',
+      'Subject: Returned mail',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="never-used"',
+      '',
+      'The following addresses had permanent fatal errors',
+      '',
+      'Final-Recipient: rfc822; @relay.fabrikam.example:jordan@mailhost',
+      'Original-Recipient: rfc822; jordan.lee@fabrikam.example',
+      'Action: failed',
+      'Status: 5.2.0',
+      '',
+      'Message-ID: <ours@email.amazonses.com>',
+      '',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.text).toContain('permanent fatal errors');
+    expect(email.deliveryStatus).toEqual({
+      action: 'failed',
+      status: '5.2.0',
+      finalRecipient: 'jordan@mailhost',
+      originalRecipient: 'jordan.lee@fabrikam.example',
+      originalMessageId: '<ours@email.amazonses.com>',
+    });
+  });
+
+  it('reads a report returned inside another bounce, with the Message-ID of the message it returns', async () => {
+    // Prepare: a relay passes on, as message/rfc822, the report it got.
+    const raw = [
+      'From: MAILER-DAEMON@relay.contoso.example',
+      'Subject: Returned mail: User unknown',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="outer"',
+      '',
+      '--outer',
+      'Content-Type: text/plain',
+      '',
+      'The following addresses had permanent delivery errors',
+      '--outer',
+      'Content-Type: message/rfc822',
+      '',
+      'From: MAILER-DAEMON@mx.fabrikam.example',
+      'Message-ID: <inner-report@mx.fabrikam.example>',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="inner"',
+      '',
+      '--inner',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.fabrikam.example',
+      '',
+      'Final-Recipient: rfc822; jordan.lee@fabrikam.example',
+      'Action: failed',
+      'Status: 5.1.1',
+      '',
+      '--inner',
+      'Content-Type: text/rfc822-headers',
+      '',
+      `Message-ID: ${ROOT_ID}`,
+      'To: jordan.lee@fabrikam.example',
+      '--inner--',
+      '--outer--',
+      '',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.deliveryStatus).toEqual({
+      action: 'failed',
+      status: '5.1.1',
+      finalRecipient: 'jordan.lee@fabrikam.example',
+      originalMessageId: ROOT_ID,
+    });
+  });
+
+  it.each([
+    ['a message/partial part', 'Content-Type: message/partial; id="p1"; number=1; total=2'],
+    [
+      'a text attachment holding the headers',
+      'Content-Type: text/plain\r\nContent-Disposition: attachment; filename="headers.txt"',
+    ],
+  ])('finds the bounced Message-ID in %s', async (_case, partHeaders) => {
+    // Prepare
+    const raw = [
+      'From: mailer-daemon',
+      'Subject: There was an error sending your mail',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'SMTP Server rejected recipient <jordan.lee@fabrikam.example>: 550 5.1.1 User unknown',
+      '--b',
+      partHeaders,
+      '',
+      'To: jordan.lee@fabrikam.example',
+      `Message-ID: ${ROOT_ID}`,
+      '--b--',
+      '',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.deliveryStatus?.originalMessageId).toBe(ROOT_ID);
+  });
+
+  it.each([
+    ['shown inline', 'Content-Type: message/rfc822\r\nContent-Disposition: inline\r\n'],
+    [
+      'attached after extra blank lines',
+      'Content-Type: message/rfc822\r\nContent-Disposition: attachment\r\n\r\n',
+    ],
+  ])('finds the bounced Message-ID of a returned message %s', async (_case, partHeaders) => {
+    // Prepare: mailparser folds an inline message into the text without its Message-ID, and reads
+    // headers after a second blank line as a body.
+    const raw = [
+      'From: MAILER-DAEMON@mx.fabrikam.example',
+      'Subject: Undeliverable',
+      'Message-ID: <bounce@mx.fabrikam.example>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'Unable to deliver message to: <jordan.lee@fabrikam.example>: 550 user unknown',
+      '--b',
+      partHeaders,
+      'From: Maya Chen <maya@contoso.example>',
+      'To: jordan.lee@fabrikam.example',
+      `Message-ID: ${ROOT_ID}`,
+      'Subject: Quick question',
+      '',
+      'Hi Jordan',
+      '--b--',
+      '',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.deliveryStatus?.originalMessageId).toBe(ROOT_ID);
+  });
+
+  it('finds the bounced Message-ID quoted in a plain-text bounce, not the bounce’s own', async () => {
+    // Prepare
+    const raw = [
+      'From: MAILER-DAEMON@mx.fabrikam.example',
+      'Subject: failure notice',
+      'Message-ID: <bounce@mx.fabrikam.example>',
+      '',
+      '<jordan.lee@fabrikam.example>: user unknown',
+      '--- Below this line is a copy of the message.',
+      'To: jordan.lee@fabrikam.example',
+      'Message-ID: <ours@email.amazonses.com>',
+      '',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.deliveryStatus).toEqual({ originalMessageId: '<ours@email.amazonses.com>' });
   });
 
   it('flattens address groups, drops empty groups and reads encoded display names', async () => {

@@ -223,6 +223,165 @@ describe('classifyReply rules', () => {
     expect(intent).toEqual(expected);
   });
 
+  it.each<[string, Partial<InboundEmail>, InboundIntent]>([
+    [
+      'reads only the lead’s section of a report on several recipients',
+      {
+        text: `The following addresses failed:\n"${LEAD}":\n5.2.1 <${LEAD}>... User Unknown\n"priya@fabrikam.example":\n5.2.2 <priya@fabrikam.example>... Mailbox Full`,
+      },
+      { kind: 'bounce', permanent: true },
+    ],
+    [
+      'takes "user unknown" over a later timeout in the same transcript',
+      {
+        text: `>>> RCPT To:<${LEAD}>\n<<< 550 <${LEAD}>, User Unknown\n421 mx.fabrikam.example... Deferred: Connection timed out`,
+      },
+      { kind: 'bounce', permanent: true },
+    ],
+    [
+      'reads a cause written above the address, and not the returned message',
+      {
+        text: `Delivery was aborted after 5.0 hour(s):\n  * ${LEAD}\nRouting: no gateway\n------- Returned Message --------\nSubject: user unknown`,
+      },
+      { kind: 'bounce', permanent: false },
+    ],
+    [
+      'reads a full mailbox written without a space ("mailfolder")',
+      { text: `<${LEAD}>:\nThe message could not be delivered because the user's mailfolder is full.` },
+      { kind: 'bounce', permanent: false },
+    ],
+    [
+      'ignores a warning that the server will retry',
+      {
+        subject: 'Mail Delivery Status Notification (Delay)',
+        text: `THIS IS A WARNING MESSAGE ONLY.\n<${LEAD}>: Host not reachable.\nMessage will be retried for 4 more day(s)`,
+      },
+      { kind: 'ignore', reason: 'delivery_delayed' },
+    ],
+    [
+      'takes a no-reply sender with a Japanese bounce subject for a bounce',
+      {
+        from: { address: 'no-reply@mail.fabrikam.example', name: '' },
+        subject: 'メールエラー通知',
+        text: `Could not be delivered to: <${LEAD}>\nAs their mailbox is full.`,
+      },
+      { kind: 'bounce', permanent: false },
+    ],
+    [
+      'takes a no-reply sender under a null Return-Path for a bounce when its text says delivery failed',
+      {
+        from: { address: 'no-reply@mail.fabrikam.example', name: '' },
+        subject: 'Mail',
+        headers: { 'return-path': '<>' },
+        text: `Your mail could not be delivered to: <${LEAD}>\nAs their mailbox is full.`,
+      },
+      { kind: 'bounce', permanent: false },
+    ],
+    [
+      'ignores a warning by its subject',
+      {
+        subject: 'Warning: could not send message for past 4 hours',
+        text: `<${LEAD}>: Connection timed out`,
+      },
+      { kind: 'ignore', reason: 'delivery_delayed' },
+    ],
+    [
+      'does not read "delay" in the returned message as a delay warning',
+      {
+        text: `<${LEAD}>: 550 5.1.1 user unknown\n--- Below this line is a copy of the message.\nSubject: Sorry for the delay`,
+      },
+      { kind: 'bounce', permanent: true },
+    ],
+  ])('plain-text bounce: %s', (_case, overrides, expected) => {
+    // Prepare
+    const email = reply({
+      from: { address: 'mailer-daemon@mx.fabrikam.example', name: '' },
+      subject: 'Undeliverable message',
+      inReplyTo: undefined,
+      references: [],
+      ...overrides,
+    });
+
+    // Act
+    const intent = classifyReply(email, context);
+
+    // Assess
+    expect(intent).toEqual(expected);
+  });
+
+  it.each<[string, InboundEmail['deliveryStatus'], InboundIntent]>([
+    [
+      'the lead found by its original recipient among several',
+      {
+        action: 'failed',
+        status: '5.1.1',
+        finalRecipient: 'priya@fabrikam.example',
+        recipients: [
+          { action: 'failed', status: '5.1.1', finalRecipient: 'priya@fabrikam.example' },
+          { action: 'failed', status: '5.2.2', finalRecipient: 'jordan@mailhost', originalRecipient: LEAD },
+        ],
+      },
+      { kind: 'bounce', permanent: false, recipient: 'jordan@mailhost' },
+    ],
+    [
+      'a specific transient code over address wording',
+      {
+        action: 'failed',
+        status: '5.2.3',
+        finalRecipient: LEAD,
+        diagnosticCode: '552 5.2.3 Recipient address rejected: message length exceeds limit',
+      },
+      { kind: 'bounce', permanent: false, recipient: LEAD },
+    ],
+    [
+      'a generic code that blames our sender, not the address',
+      {
+        action: 'failed',
+        status: '5.1.0',
+        finalRecipient: LEAD,
+        diagnosticCode: '550 5.1.0 <x@amazonses.com> sender rejected',
+      },
+      { kind: 'bounce', permanent: false, recipient: LEAD },
+    ],
+    [
+      'an "expired" action, which is a failure after retrying',
+      { action: 'expired', finalRecipient: LEAD, diagnosticCode: 'Connection timed out' },
+      { kind: 'bounce', permanent: false, recipient: LEAD },
+    ],
+  ])('delivery report, more: %s', (_case, deliveryStatus, expected) => {
+    // Prepare
+    const email = reply({
+      from: { address: 'mailer-daemon@amazonses.com', name: '' },
+      inReplyTo: undefined,
+      references: [],
+      deliveryStatus,
+    });
+
+    // Act
+    const intent = classifyReply(email, context);
+
+    // Assess
+    expect(intent).toEqual(expected);
+  });
+
+  it('finds a plain-text bounce by the returned Message-ID in the thread, though the text names nobody', () => {
+    // Prepare
+    const email = reply({
+      from: { address: 'post_master@mx.fabrikam.example', name: '' },
+      subject: 'Re: Quick question',
+      text: 'Error: Invalid user address. 550 no such user here',
+      inReplyTo: undefined,
+      references: [],
+      deliveryStatus: { originalMessageId: context.threadMessageIds[0] ?? '' },
+    });
+
+    // Act
+    const intent = classifyReply(email, context);
+
+    // Assess
+    expect(intent).toEqual({ kind: 'bounce', permanent: true });
+  });
+
   it('takes a plain-text MAILER-DAEMON message naming the lead for a bounce, permanent on a 5.x.x status', () => {
     // Prepare
     const email = reply({
