@@ -7,10 +7,12 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { DataStore } from './data-store';
 import { DeliveryEvents } from './delivery-events';
+import { FollowupFunction } from './followup-function';
 import { FollowupHttpApi, type JwtIssuer } from './http-api';
 import { InboundMail } from './inbound-mail';
 import { Messaging } from './messaging';
-import { Replanning } from './replanning';
+import { Monitoring } from './monitoring';
+import { REPLAN_VISIBILITY_TIMEOUT, Replanning } from './replanning';
 import { Scheduling } from './scheduling';
 
 export class FollowupStack extends Stack {
@@ -21,6 +23,7 @@ export class FollowupStack extends Stack {
   readonly httpApi: FollowupHttpApi;
   readonly inbound: InboundMail;
   readonly deliveryEvents: DeliveryEvents;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -88,6 +91,31 @@ export class FollowupStack extends Stack {
     this.httpApi.addApiUrl(receiver);
     // Bounces deactivate leads and complaints stop them, cancelling what they had planned.
     this.scheduling.allowPlanning(this.deliveryEvents.consumer);
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      table,
+      scheduleGroup: this.scheduling.group,
+      sender,
+      replanQueue: this.replanning.queue,
+      // Older than the visibility timeout, a job has been received and not finished at least once.
+      replanMaxAge: REPLAN_VISIBILITY_TIMEOUT,
+      deadLetterQueues: {
+        Sender: this.scheduling.deadLetters,
+        Replan: this.replanning.queueDeadLetters,
+        StreamFailures: this.replanning.streamFailures,
+        InboundReceiver: this.inbound.deadLetters,
+        DeliveryEvents: this.deliveryEvents.deadLetters,
+      },
+      // Every function, the Cognito trigger included, so a new one is on the dashboard without a change.
+      functions: Object.fromEntries(
+        this.node
+          .findAll()
+          .filter((construct) => construct instanceof FollowupFunction)
+          .map((fn) => [fn.node.path.slice(this.node.path.length + 1), fn]),
+      ),
+      httpApi: this.httpApi.api,
+      alarmEmail: settings.alarmEmail,
+    });
   }
 }
 
@@ -99,6 +127,7 @@ interface Settings {
   jwt?: JwtIssuer;
   inboundDomain: string;
   reconcileWindowMinutes: number;
+  alarmEmail?: string;
 }
 
 /** Context keys (all optional): see the README's "Deploy" section. */
@@ -134,6 +163,10 @@ function readSettings(scope: Construct): Settings {
   ) {
     throw new Error('followup:reconcileWindowMinutes must be a whole number of minutes from 1 to 1440');
   }
+  const alarmEmail = context('alarmEmail');
+  if (alarmEmail !== undefined && alarmEmail !== '' && !EMAIL_ADDRESS.test(String(alarmEmail))) {
+    throw new Error(`followup:alarmEmail must be an e-mail address, not ${String(alarmEmail)}`);
+  }
   return {
     removalPolicy: removal === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     deletionProtection: flag(context('deletionProtection') ?? removal === 'retain'),
@@ -142,11 +175,14 @@ function readSettings(scope: Construct): Settings {
     jwt: issuer === undefined ? undefined : { issuer: String(issuer), audience: list(audience) },
     inboundDomain,
     reconcileWindowMinutes,
+    alarmEmail: alarmEmail ? String(alarmEmail) : undefined,
   };
 }
 
 /** The default in cdk.json too: no mail reaches it, so a deployment should set its own. */
 const PLACEHOLDER_INBOUND_DOMAIN = 'assistants.example.com';
+/** Enough to catch a typo on the command line; SNS confirms the address by mail anyway. */
+const EMAIL_ADDRESS = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const DOMAIN_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 // Context given on the command line arrives as strings: `-c followup:corsOrigins=a,b`.

@@ -23,6 +23,12 @@ export interface ReplanningProps {
 export const WORKER_TIMEOUT = Duration.minutes(5);
 
 /**
+ * AWS's advice for a Lambda-consumed queue: six times the function timeout, so a message is not
+ * redelivered while a worker (or its retries by the poller) may still hold it.
+ */
+export const REPLAN_VISIBILITY_TIMEOUT = Duration.seconds(WORKER_TIMEOUT.toSeconds() * 6);
+
+/**
  * The `entity` of sequence items (lambdas/data/sequences.ts). Only their updates can need a re-plan,
  * so the stream consumer is not invoked for the many writes to leads and sends.
  */
@@ -48,9 +54,7 @@ export class Replanning extends Construct {
     });
     this.queue = new Queue(this, 'Replan', {
       ...ENCRYPTED_AND_TLS_ONLY,
-      // AWS's advice for a Lambda-consumed queue: six times the function timeout, so a message is not
-      // redelivered while a worker (or its retries by the poller) may still hold it.
-      visibilityTimeout: Duration.seconds(WORKER_TIMEOUT.toSeconds() * 6),
+      visibilityTimeout: REPLAN_VISIBILITY_TIMEOUT,
       deadLetterQueue: { queue: this.queueDeadLetters, maxReceiveCount: 5 },
     });
     this.streamFailures = new Queue(this, 'StreamFailures', {
