@@ -63,7 +63,7 @@ const RETURNED_MESSAGE_TYPES = new Set([
  * body of a message/rfc822 part is never transfer-encoded (RFC 2046 §5.2.1), so it can be read as is.
  */
 const RETURNED_PART_HEADER =
-  /^content-type:[ \t]*(?:message\/(?:rfc822|global)|text\/rfc822-headers)\b[^]*?\r?\n[ \t]*\r?\n(?:[ \t]*\r?\n)*/gim;
+  /^content-type:[ \t]*(?:message\/(?:rfc822|global)|text\/rfc822-headers)\b[\s\S]*?\r?\n[ \t]*\r?\n(?:[ \t]*\r?\n)*/gim;
 /** A Message-ID header line quoted in a bounce's text (`Message-ID: <x@y>`, `Message-id:<x@y>`). */
 const QUOTED_MESSAGE_ID = /^[ \t>]*message-id:[ \t]*(<[^<>\s]+@[^<>\s]+>)/gim;
 

@@ -34,11 +34,7 @@ describe.skipIf(!corpusPresent())('classification of the real-mail corpus', () =
   });
 
   it.each([
-    [
-      'overall',
-      ['hard_bounce', 'soft_bounce', 'out_of_office', 'unsubscribe', 'not_interested', 'reply'],
-      1,
-    ],
+    ['overall', ['hard_bounce', 'soft_bounce', 'out_of_office', 'unsubscribe', 'not_interested', 'reply'], 1],
     ['bounces, hard and soft told apart', ['hard_bounce', 'soft_bounce'], 1],
     ['hard bounces', ['hard_bounce'], 1],
     ['soft bounces', ['soft_bounce'], 1],
