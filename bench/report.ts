@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { ApiLatencyResult, LatencySummary } from './api-latency';
+import { costOf, dominantLine, PRICES_READ_ON, PRICES_REGION, stepUsage, totalCost, usd } from './cost-model';
 import type { FaultToleranceResult } from './fault-tolerance';
 import type { ReplanResult } from './replan-under-quota';
 import { type Counts, ofService, type RequestCounts, total } from './request-counter';
@@ -155,7 +156,8 @@ function sumRows(label: string, rows: readonly PerStepRow[]): PerStepRow {
 function renderSteps(result: RequestsPerStepResult): string {
   const phases = result.phases.map(rowOf);
   const emailRows = phases.filter((row) => !row.label.startsWith('WhatsApp'));
-  const rows = [...phases, sumRows('all e-mail steps', emailRows)];
+  const allEmail = sumRows('all e-mail steps', emailRows);
+  const rows = [...phases, allEmail];
   const otherOperations = [
     ...new Set(
       rows.flatMap((row) => Object.keys(row.dynamodb)).filter((op) => !DYNAMODB_COLUMNS.includes(op)),
@@ -217,9 +219,37 @@ function renderSteps(result: RequestsPerStepResult): string {
     '',
     creationLine,
     retriesNote([result.creation, ...result.phases.map((phase) => phase.counts)]),
+    '',
+    stepCostLine(allEmail),
   ]
     .filter((line) => line !== undefined)
     .join('\n');
+}
+
+/** The measured e-mail step priced by bench/cost-model.ts; docs/cost.md explains the assumptions. */
+function stepCostLine(row: PerStepRow): string {
+  if (row.sent === 0) return 'Cost per sent step: no step was sent.';
+  const dynamodb = Object.fromEntries(
+    Object.entries(row.dynamodb).map(([operation, count]) => [operation, count / row.sent]),
+  );
+  const cost = costOf(
+    stepUsage({
+      dynamodb,
+      scheduler: row.scheduler / row.sent,
+      emails: row.provider / row.sent,
+      sqs: row.sqs / row.sent,
+    }),
+  );
+  const parts = Object.entries(cost)
+    .filter(([, value]) => value > 0)
+    .sort(([, a], [, b]) => b - a)
+    .map(([line, value]) => `${line} ${usd(value)}`);
+  const top = dominantLine(cost);
+  return (
+    `**Cost per sent e-mail step: ${usd(totalCost(cost))}** at ${PRICES_REGION} list prices read on ${PRICES_READ_ON}, ` +
+    `free tiers ignored (${parts.join(', ')}; ${top.line} is ${(top.share * 100).toFixed(0)} %), from the counts of ` +
+    '"all e-mail steps" with the assumptions of docs/cost.md (bench/cost-model.ts).'
+  );
 }
 
 function describeCounts(counts: Counts, divisor: number): string {
