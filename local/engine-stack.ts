@@ -26,6 +26,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
 import { createFaultRoutes } from './fault-routes';
 import { createFaultRegistry, type FaultRegistry, SINCH_SEND_OPERATION } from './faults';
 import type { LocalRoute } from './http-server';
+import { parseJsonBody } from './json-body';
 import { runAsFunction } from './lambda-scope';
 import {
   createListeningRoutes,
@@ -513,7 +514,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
         body: { now: clock.now().toISOString(), daySeconds: clock.daySeconds ?? null },
       }),
       'POST /_local/clock/advance': async ({ body }) => {
-        const parsed = AdvanceRequestSchema.safeParse(parseJson(body));
+        const parsed = AdvanceRequestSchema.safeParse(parseJsonBody(body));
         if (!parsed.success) return validationFailed(parsed.error.issues);
         const { days = 0, hours = 0, minutes = 0 } = parsed.data;
         const ms = days * DAY_MS + hours * 3_600_000 + minutes * 60_000;
@@ -748,7 +749,7 @@ const PersistedStateSchema = z.object({
 function readPersistedState(persistDir: string): z.output<typeof PersistedStateSchema> | undefined {
   const file = `${persistDir}/engine-state.json`;
   if (!existsSync(file)) return undefined;
-  const parsed = PersistedStateSchema.safeParse(parseJson(readFileSync(file, 'utf8')));
+  const parsed = PersistedStateSchema.safeParse(parseJsonBody(readFileSync(file, 'utf8')));
   if (!parsed.success) console.warn(`local engine: ignoring unreadable ${file}`);
   return parsed.success ? parsed.data : undefined;
 }
@@ -776,15 +777,6 @@ async function restoreSchedules(
     }
   } finally {
     client.destroy();
-  }
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }
 

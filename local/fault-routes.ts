@@ -4,11 +4,12 @@
  */
 import type { FaultRegistry } from './faults';
 import type { LocalRoute } from './http-server';
+import { parseJsonBody } from './json-body';
 
 export function createFaultRoutes(faults: FaultRegistry): Record<string, LocalRoute> {
   return {
     'POST /_local/faults': async ({ body }) => {
-      const added = faults.add(parseJson(body));
+      const added = faults.add(parseJsonBody(body));
       if (!added.ok) {
         return {
           status: 400,
@@ -25,13 +26,4 @@ export function createFaultRoutes(faults: FaultRegistry): Record<string, LocalRo
       return { status: 204 };
     },
   };
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -17,6 +17,7 @@ import { signSinchCallback } from '../lambdas/core/signatures';
 import { lambdaContext } from './api-gateway-event';
 import { LOCAL_REGION } from './dynamodb-local';
 import type { LocalRoute } from './http-server';
+import { parseJsonBody } from './json-body';
 import type { OutboxItem } from './outbox';
 import type { S3Emulator } from './s3-emulator';
 import type { SecretsEmulator } from './secrets-emulator';
@@ -661,7 +662,7 @@ export function createListeningRoutes(options: ListeningRoutesOptions): Record<s
     },
 
     'POST /_local/inbound/whatsapp': async ({ body }) => {
-      const parsed = InboundWhatsAppSchema.safeParse(parseJson(body));
+      const parsed = InboundWhatsAppSchema.safeParse(parseJsonBody(body));
       if (!parsed.success) return validationFailed(parsed.error.issues);
       const org = await signingOrg(parsed.data.orgId);
       if (typeof org === 'string') return invalid('orgId', org);
@@ -677,7 +678,7 @@ export function createListeningRoutes(options: ListeningRoutesOptions): Record<s
     },
 
     'POST /_local/whatsapp/delivery-report': async ({ body }) => {
-      const parsed = DeliveryReportSchema.safeParse(parseJson(body));
+      const parsed = DeliveryReportSchema.safeParse(parseJsonBody(body));
       if (!parsed.success) return validationFailed(parsed.error.issues);
       const { providerMessageId, status, reason, to } = parsed.data;
       const org = await signingOrg(parsed.data.orgId);
@@ -705,7 +706,7 @@ export function createListeningRoutes(options: ListeningRoutesOptions): Record<s
     },
 
     'POST /_local/ses-event': async ({ body }) => {
-      const parsed = SesEventSchema.safeParse(parseJson(body));
+      const parsed = SesEventSchema.safeParse(parseJsonBody(body));
       if (!parsed.success) return validationFailed(parsed.error.issues);
       const { type, providerMessageId, bounceType, recipients } = parsed.data;
       const sent = (await options.ses.sent()).find(
@@ -745,20 +746,11 @@ export function createListeningRoutes(options: ListeningRoutesOptions): Record<s
 
 function webhookSecretOf(secretString: string | undefined): string | undefined {
   if (secretString === undefined) return undefined;
-  const secret = parseJson(secretString);
+  const secret = parseJsonBody(secretString);
   if (typeof secret !== 'object' || secret === null || !('webhookSecret' in secret)) return undefined;
   return typeof secret.webhookSecret === 'string' && secret.webhookSecret !== ''
     ? secret.webhookSecret
     : undefined;
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function parseJsonOr(text: string): unknown {

@@ -9,6 +9,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { parseJsonBody } from './json-body';
 import { closeServer, listenLocally } from './ports';
 
 export interface SesLocalOptions {
@@ -105,7 +106,7 @@ export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesL
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks);
-      const tags = SendEmailTagsSchema.safeParse(parseJson(body.toString('utf8'))).data?.EmailTags;
+      const tags = SendEmailTagsSchema.safeParse(parseJsonBody(body.toString('utf8'))).data?.EmailTags;
       const forward = httpRequest(
         `${inner}${request.url ?? '/'}`,
         { method: request.method, headers: { ...request.headers, 'content-length': String(body.length) } },
@@ -114,7 +115,7 @@ export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesL
           answer.on('data', (chunk: Buffer) => answered.push(chunk));
           answer.on('end', () => {
             const text = Buffer.concat(answered);
-            const messageId = SendEmailAnswerSchema.safeParse(parseJson(text.toString('utf8'))).data
+            const messageId = SendEmailAnswerSchema.safeParse(parseJsonBody(text.toString('utf8'))).data
               ?.MessageId;
             if (messageId !== undefined && tags !== undefined && tags.length > 0) {
               tagsByMessageId.set(messageId, Object.fromEntries(tags.map((tag) => [tag.Name, tag.Value])));
@@ -157,12 +158,4 @@ export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesL
       await closeServer(server);
     },
   };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
+import { parseJsonBody } from './json-body';
 import { closeServer, listenLocally } from './ports';
 
 export interface SinchSentMessage {
@@ -174,7 +175,7 @@ export async function startSinchStub(options: SinchStubOptions = {}): Promise<Si
       answerError(response, status, `Injected by the local fault registry: ${GOOGLE_STYLE_STATUS[status]}`);
       return;
     }
-    const parsed = SendTemplateRequest.safeParse(parseJson(body));
+    const parsed = SendTemplateRequest.safeParse(parseJsonBody(body));
     if (!parsed.success) {
       answerError(
         response,
@@ -240,14 +241,6 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function basicCredentials(header: string | undefined): { keyId: string; keySecret: string } | undefined {

@@ -10,6 +10,7 @@ import { useClock } from '../lambdas/clock';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local';
 import { type EngineStack, type SettleSummary, startEngineStack } from './engine-stack';
 import { startHttpServer } from './http-server';
+import { parseJsonBody } from './json-body';
 import { LocalAuth } from './local-auth';
 import { createLocalClock, type LocalClock } from './local-clock';
 import type { Outbox } from './outbox';
@@ -83,7 +84,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       auth,
       localRoutes: {
         'POST /_local/token': async ({ body }) => {
-          const parsed = TokenRequestSchema.safeParse(parseJsonOrNothing(body));
+          const parsed = TokenRequestSchema.safeParse(parseJsonBody(body));
           if (!parsed.success) {
             const details = parsed.error.issues.map((issue) => ({
               path: issue.path.join('.'),
@@ -131,13 +132,4 @@ function signingSecret(persistDir: string | undefined): string {
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
-}
-
-/** The body as JSON, or undefined when it is not JSON (validation then names what is missing). */
-function parseJsonOrNothing(body: string): unknown {
-  try {
-    return body ? JSON.parse(body) : {};
-  } catch {
-    return undefined;
-  }
 }
