@@ -4,6 +4,8 @@
  * by route key to the operation's implementation, and the response with its ETag.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
@@ -17,7 +19,7 @@ import {
 } from '../core/errors';
 import type { Caller } from '../core/permissions';
 import { rememberUser } from '../data/users';
-import { logger } from '../observability';
+import { logger, metrics, tracer } from '../observability';
 import {
   type ApiFunctionName,
   type Operation,
@@ -93,7 +95,9 @@ export function apiHandler<F extends ApiFunctionName>(fn: F, implementations: Im
   }
 
   return middy<ApiEvent, ApiResponse>()
+    .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use({
       onError: (request) => {
         request.response = errorResponse(request.error);
