@@ -42,6 +42,9 @@ export const handler = middy<unknown, void>()
       revision: input.revision,
       step: input.stepIndex,
     });
+    // Annotations, not metric dimensions: a trace can be found by org and lead, a metric stays cheap.
+    tracer.putAnnotation('orgId', input.orgId);
+    tracer.putAnnotation('leadId', input.leadId);
     const outcome = await sendScheduledStep(input, clock.now());
     logger.info('Schedule handled', { outcome });
   });
