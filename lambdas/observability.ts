@@ -19,7 +19,12 @@ const SERVICE_NAME = 'followup-engine';
 export const logger = new Logger({ serviceName: SERVICE_NAME });
 
 /** Stored metrics are published once per invocation by the `logMetrics` middleware of each entry point. */
-export const metrics = new Metrics({ serviceName: SERVICE_NAME, logger });
+// Most records are published at once (countEvent), so the end-of-invocation flush often has nothing
+// stored, which Powertools reports as a warning on every such invocation: only its errors are logged.
+export const metrics = new Metrics({
+  serviceName: SERVICE_NAME,
+  logger: logger.createChild({ logLevel: 'ERROR' }),
+});
 
 export const tracer = new Tracer({ serviceName: SERVICE_NAME });
 
