@@ -8,7 +8,13 @@ export default defineConfig({
       ? ['default', ['json', { outputFile: '.ci-results/vitest.json' }]]
       : ['default'],
     // Handlers log every refused request at INFO; tests assert on responses instead.
-    env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    // Metrics and traces are off in tests: EMF lines would flood the output, and there is no X-Ray daemon.
+    // Tests of the metrics themselves turn metrics back on (test/support/emitted-metrics.ts).
+    env: {
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+    },
     projects: [
       {
         test: {
@@ -19,6 +25,8 @@ export default defineConfig({
             TABLE_NAME: 'unit-test-table',
             AWS_REGION: 'us-east-1',
             POWERTOOLS_LOG_LEVEL: 'SILENT',
+            POWERTOOLS_METRICS_DISABLED: 'true',
+            POWERTOOLS_TRACE_ENABLED: 'false',
             ...ENGINE_TEST_ENV,
           },
         },

@@ -4,16 +4,20 @@
  * to the inbound use case.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { SESEvent } from 'aws-lambda';
 import { parseEmail } from './adapters/mime';
 import { readRawMail } from './adapters/raw-mail-store';
 import { clock } from './clock';
 import { handleInboundEmail } from './engine/inbound-email';
-import { logger } from './observability';
+import { logger, metrics, tracer } from './observability';
 
 export const handler = middy<SESEvent, void>()
+  .use(captureLambdaHandler(tracer))
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event) => {
     for (const record of event.Records) {
       const { mail, receipt } = record.ses;

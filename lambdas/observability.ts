@@ -1,4 +1,84 @@
-/** The structured JSON logger every Lambda shares; request-scoped keys are appended per invocation. */
+/**
+ * What every Lambda reports about itself: the structured JSON logger (request-scoped keys appended per
+ * invocation), the engine's custom metrics (CloudWatch EMF, printed to stdout and turned into metrics by
+ * CloudWatch Logs) and the X-Ray tracer. The metric names and dimensions are a contract with the
+ * dashboard (lib/monitoring.ts, docs/operations.md): count events through the helpers below, never with
+ * org or lead ids as dimensions (they go into traces as annotations, or into logs).
+ *
+ * The namespace comes from POWERTOOLS_METRICS_NAMESPACE and the service from POWERTOOLS_SERVICE_NAME,
+ * which the CDK function construct sets for every function; tests and the local stack turn metrics and
+ * tracing off with POWERTOOLS_METRICS_DISABLED and POWERTOOLS_TRACE_ENABLED.
+ */
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { MetricUnit as Unit } from '@aws-lambda-powertools/metrics/types';
+import { Tracer } from '@aws-lambda-powertools/tracer';
 
-export const logger = new Logger({ serviceName: 'followup-engine' });
+const SERVICE_NAME = 'followup-engine';
+
+export const logger = new Logger({ serviceName: SERVICE_NAME });
+
+/** Stored metrics are published once per invocation by the `logMetrics` middleware of each entry point. */
+// Most records are published at once (countEvent), so the end-of-invocation flush often has nothing
+// stored, which Powertools reports as a warning on every such invocation: only its errors are logged.
+export const metrics = new Metrics({
+  serviceName: SERVICE_NAME,
+  logger: logger.createChild({ logLevel: 'ERROR' }),
+});
+
+export const tracer = new Tracer({ serviceName: SERVICE_NAME });
+
+/** The dimension values a metric may carry besides `service`: a small, fixed set each. */
+export interface MetricDimensions {
+  channel?: 'email' | 'whatsapp';
+  /** What a provider's error means: transient, rejected, unknown, unexpected. */
+  kind?: string;
+  route?: string;
+  statusClass?: string;
+}
+
+/**
+ * Counts one event (or `value` of them). With dimensions it is published at once, as a record of its
+ * own: a batch handler may count events of several channels in one invocation, and a metric's whole
+ * dimension set is what CloudWatch knows it by. Without, it is stored for the end of the invocation.
+ */
+export function countEvent(name: string, dimensions: MetricDimensions = {}, value = 1): void {
+  emit(name, MetricUnit.Count, value, dimensions);
+}
+
+/** Records a duration in milliseconds, published at once with its dimensions. */
+export function recordDuration(name: string, milliseconds: number, dimensions: MetricDimensions = {}): void {
+  emit(name, MetricUnit.Milliseconds, milliseconds, dimensions);
+}
+
+function emit(name: string, unit: Unit, value: number, dimensions: MetricDimensions): void {
+  const entries = Object.entries(dimensions).filter((entry): entry is [string, string] => !!entry[1]);
+  if (entries.length === 0) {
+    metrics.addMetric(name, unit, value);
+    return;
+  }
+  const single = metrics.singleMetric();
+  single.addDimensions(Object.fromEntries(entries));
+  single.addMetric(name, unit, value);
+}
+
+/**
+ * Runs a call to an outside system (the WhatsApp provider's HTTP API, which no SDK client reports) in a
+ * subsegment of its own, so traces show its duration and failures next to the AWS SDK calls.
+ */
+export async function traced<T>(name: string, call: () => Promise<T>): Promise<T> {
+  if (!tracer.isTracingEnabled()) return call();
+  const parent = tracer.getSegment();
+  if (!parent) return call();
+  const subsegment = parent.addNewSubsegment(`### ${name}`);
+  tracer.setSegment(subsegment);
+  try {
+    return await call();
+  } catch (error) {
+    subsegment.addError(error as Error);
+    throw error;
+  } finally {
+    subsegment.close();
+    tracer.setSegment(parent);
+  }
+}

@@ -4,6 +4,8 @@
  * reported alone, so SQS retries it (and, past its limit, dead-letters it) without redoing the others.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
@@ -11,7 +13,7 @@ import { enqueueReplan } from './adapters/replan-queue';
 import { clock } from './clock';
 import { getVisibleSequence } from './data/sequences';
 import { replanPage } from './engine/replan';
-import { logger } from './observability';
+import { logger, metrics, tracer } from './observability';
 
 /** Stop taking new pages when less than this remains: a page of 100 leads fits well inside it. */
 const RESERVED_MS = 60_000;
@@ -24,7 +26,9 @@ const JobSchema = z.object({
 });
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()
+  .use(captureLambdaHandler(tracer))
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event, context) => {
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     for (const message of event.Records) {

@@ -5,11 +5,13 @@
  * then dead-letters the input (see the README for re-driving the dead-letter queue).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { z } from 'zod';
 import { clock } from './clock';
 import { sendScheduledStep } from './engine/send-step';
-import { logger } from './observability';
+import { logger, metrics, tracer } from './observability';
 
 const SenderInputSchema = z.object({
   orgId: z.string().min(1),
@@ -23,7 +25,9 @@ const SenderInputSchema = z.object({
 });
 
 export const handler = middy<unknown, void>()
+  .use(captureLambdaHandler(tracer))
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event) => {
     const parsed = SenderInputSchema.safeParse(event);
     if (!parsed.success) {
@@ -38,6 +42,9 @@ export const handler = middy<unknown, void>()
       revision: input.revision,
       step: input.stepIndex,
     });
+    // Annotations, not metric dimensions: a trace can be found by org and lead, a metric stays cheap.
+    tracer.putAnnotation('orgId', input.orgId);
+    tracer.putAnnotation('leadId', input.leadId);
     const outcome = await sendScheduledStep(input, clock.now());
     logger.info('Schedule handled', { outcome });
   });

@@ -4,6 +4,8 @@
  * sender reads the step as it is when it fires.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
@@ -16,10 +18,12 @@ import { enqueueReplan, type ReplanJob } from './adapters/replan-queue';
 import type { Sequence } from './core/sequences';
 import { timingChanged } from './core/sequences';
 import { SEQUENCE_ENTITY } from './data/table-schema';
-import { logger } from './observability';
+import { logger, metrics, tracer } from './observability';
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
+  .use(captureLambdaHandler(tracer))
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event) => {
     const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {

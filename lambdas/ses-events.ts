@@ -3,14 +3,18 @@
  * complaints and deliveries of the steps the sender sent.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { clock } from './clock';
 import { handleSesEvent, SesEventDetailSchema } from './engine/ses-feedback';
-import { logger } from './observability';
+import { logger, metrics, tracer } from './observability';
 
 export const handler = middy<EventBridgeEvent<string, unknown>, void>()
+  .use(captureLambdaHandler(tracer))
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event) => {
     const detail = SesEventDetailSchema.safeParse(event.detail);
     if (!detail.success) {

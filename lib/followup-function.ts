@@ -1,6 +1,6 @@
 /**
  * The one way this app makes a Lambda: Node.js 24 on arm64, ESM bundled by the local esbuild, X-Ray
- * tracing, JSON logs into a log group with a fixed retention, and a role of its own that may write only
+ * tracing, the engine's metrics namespace, JSON logs into a log group with a fixed retention, and a role of its own that may write only
  * to that log group. Binding helpers add an environment variable together with exactly the permissions
  * that go with it.
  */
@@ -13,6 +13,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../lambdas/data/table-schema';
+import { METRICS_NAMESPACE, METRICS_SERVICE } from './monitoring';
 
 export interface FollowupFunctionProps {
   /** Path of the entry file from the project root, e.g. `lambdas/sequences-api.ts`. */
@@ -80,7 +81,13 @@ export class FollowupFunction extends NodejsFunction {
       loggingFormat: LoggingFormat.JSON,
       logGroup,
       role,
-      environment: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'followup-engine' },
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        // Powertools' logger, metrics and tracer read these: one service and one metrics namespace for
+        // every function, the ones the dashboard's widgets name (lib/monitoring.ts).
+        POWERTOOLS_SERVICE_NAME: METRICS_SERVICE,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+      },
       bundling: {
         format: OutputFormat.ESM,
         target: 'node24',

@@ -5,6 +5,7 @@
  * follow-ups can thread on it.
  */
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { tracer } from '../observability';
 import {
   type ProviderError,
   ProviderOutcomeUnknownError,
@@ -17,11 +18,13 @@ import {
  * idempotent: the SDK's own retries would resend after a timeout SES may have accepted, so it makes one
  * attempt and the engine decides (throttling is planned again, a lost answer is reconciled).
  */
-export const sesClient = new SESv2Client({
-  maxAttempts: 1,
-  // Well inside the sender's 30 s: an answer this late is unknown (reconciled), not a Lambda timeout.
-  requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
-});
+export const sesClient = tracer.captureAWSv3Client(
+  new SESv2Client({
+    maxAttempts: 1,
+    // Well inside the sender's 30 s: an answer this late is unknown (reconciled), not a Lambda timeout.
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+  }),
+);
 
 /** The EmailTags name whose value is the step's send id; SES events carry it under `mail.tags`. */
 export const SEND_ID_TAG = 'sendId';

@@ -4,11 +4,14 @@
  */
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { requiredEnv } from '../env';
+import { tracer } from '../observability';
 
 const config = { bucket: requiredEnv('INBOUND_BUCKET'), prefix: requiredEnv('INBOUND_PREFIX') };
 
 // A local stand-in is reached by address, so it needs path-style URLs; AWS gets virtual-hosted ones.
-export const s3Client = new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined });
+export const s3Client = tracer.captureAWSv3Client(
+  new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined }),
+);
 
 export async function readRawMail(sesMessageId: string): Promise<Buffer> {
   const { Body } = await s3Client.send(

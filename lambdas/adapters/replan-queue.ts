@@ -4,6 +4,7 @@
  */
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { requiredEnv } from '../env';
+import { tracer } from '../observability';
 
 export interface ReplanJob {
   orgId: string;
@@ -19,7 +20,7 @@ export interface ReplanJob {
 
 const queueUrl = requiredEnv('REPLAN_QUEUE_URL');
 
-export const sqsClient = new SQSClient({});
+export const sqsClient = tracer.captureAWSv3Client(new SQSClient({}));
 
 export async function enqueueReplan(job: ReplanJob): Promise<void> {
   await sqsClient.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(job) }));

@@ -10,8 +10,9 @@ import {
   ResourceNotFoundException,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
+import { tracer } from '../observability';
 
-export const secretsClient = new SecretsManagerClient({});
+export const secretsClient = tracer.captureAWSv3Client(new SecretsManagerClient({}));
 
 const CACHE_MS = 5 * 60 * 1000;
 const cache = new Map<string, { value: string; until: number }>();

@@ -11,6 +11,7 @@ import {
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
 import { requiredEnv } from '../env';
+import { tracer } from '../observability';
 
 /** What the sender receives when a schedule fires. */
 export interface SenderInput {
@@ -36,7 +37,9 @@ const config = {
 // Standard retries with backoff ride out the scheduler's throttling during bulk re-plans. (The SDK's
 // adaptive mode, tried first, throttles itself to a fraction of the quota when the host is busy: see
 // docs/performance.md.) A page whose retries run out fails and is redelivered by the queue, safely.
-export const schedulerClient = new SchedulerClient({ retryMode: 'standard', maxAttempts: 10 });
+export const schedulerClient = tracer.captureAWSv3Client(
+  new SchedulerClient({ retryMode: 'standard', maxAttempts: 10 }),
+);
 
 /**
  * `lead-<uuid>-r<revision>-<attempt>`: at most 64 characters of [0-9a-zA-Z-_.]. The random attempt

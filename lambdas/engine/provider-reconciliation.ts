@@ -11,7 +11,7 @@ import {
   recordSent,
   type SendRecord,
 } from '../data/sends';
-import { logger } from '../observability';
+import { countEvent, logger } from '../observability';
 
 export interface ProviderAcceptance {
   sendId: string;
@@ -49,6 +49,9 @@ export async function reconcileAcceptedSend(
       detail: { step: send.stepIndex, providerMessageId: acceptance.providerMessageId, via: acceptance.via },
     });
     logger.info('A send in doubt was reconciled as sent', { leadId: send.leadId, step: send.stepIndex });
+    // Its sender counted it uncertain (or stopped before counting): this is when it counts as sent. A live
+    // claim's sender counts it itself once it records the answer.
+    countEvent('StepsSent', { channel: send.channel });
   }
   return stored;
 }

@@ -50,7 +50,7 @@ import {
   sendOutcome,
 } from '../data/sends';
 import { requiredEnv } from '../env';
-import { logger } from '../observability';
+import { countEvent, logger, recordDuration, traced } from '../observability';
 import { commitPlan } from './plans';
 
 const config = {
@@ -139,6 +139,32 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
     return { result: 'ignored', reason: 'the step no longer exists' };
   }
   const firing: Firing = { input, lead, enrollment, assistant, sequence, step, state, now };
+  const outcome = await sendFiring(firing);
+  countOutcome(outcome, step.channel);
+  return outcome;
+}
+
+/**
+ * The engine's funnel metrics, one count per firing that settles or moves its step (docs/operations.md,
+ * "Metrics"). `StepsUncertain` is counted where a step becomes uncertain (awaitReconciliation): a firing
+ * that finds it still waiting for reconciliation changes nothing.
+ */
+const OUTCOME_METRICS: Partial<Record<SendOutcome['result'], string>> = {
+  sent: 'StepsSent',
+  failed: 'StepsFailed',
+  deferred: 'StepsDeferred',
+  skipped: 'StepsSkipped',
+};
+
+function countOutcome(outcome: SendOutcome, channel: Step['channel']): void {
+  const metric = OUTCOME_METRICS[outcome.result];
+  if (metric) countEvent(metric, { channel });
+}
+
+/** A firing of the step its plan names: settles an earlier attempt, waits for business hours, or sends. */
+async function sendFiring(firing: Firing): Promise<SendOutcome> {
+  const { enrollment, assistant, lead, now } = firing;
+  const window = sendWindowFor(assistant, lead.timezone);
   const earlier = await settleEarlierAttempt(firing);
   if (earlier) return earlier;
   const opening = nextBusinessMoment(now, window);
@@ -216,6 +242,7 @@ async function awaitReconciliation(
     if (!(await markUncertain(ref, { reason, reconcileAt: reconcileAt.toISOString() }))) {
       throw new Error(`Step ${enrollment.nextStep} changed while it was marked uncertain; retrying`);
     }
+    countEvent('StepsUncertain', { channel: firing.step.channel });
     await appendTimelineEvent(lead.orgId, lead.id, {
       kind: 'uncertain',
       at: now.toISOString(),
@@ -297,9 +324,13 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
   }
 
   let accepted: Accepted;
+  const started = performance.now();
   try {
-    accepted = await prepared.send();
+    accepted = await traced(PROVIDER_OF[step.channel], prepared.send);
+    recordDuration('ProviderLatency', performance.now() - started, { channel: step.channel });
   } catch (error) {
+    recordDuration('ProviderLatency', performance.now() - started, { channel: step.channel });
+    countProviderError(error, step.channel);
     if (error instanceof ProviderOutcomeUnknownError) {
       const reconcileAt = new Date(now.getTime() + config.reconcileWindowMs);
       return awaitReconciliation(firing, error.message, reconcileAt, true);
@@ -329,6 +360,25 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
   await planAfterSend(firing, sent);
   logger.info('Step sent', { leadId: lead.id, step: enrollment.nextStep, channel: step.channel });
   return { result: 'sent', channel: step.channel, providerMessageId: accepted.providerMessageId };
+}
+
+const PROVIDER_OF: Record<Step['channel'], string> = { email: 'ses', whatsapp: 'sinch' };
+
+/**
+ * `ProviderErrors` by channel only, the dashboard's metric; `ProviderErrorsByKind` also by what the
+ * provider's answer means (refused for now, rejected, unknown outcome, or an error of our own).
+ */
+function countProviderError(error: unknown, channel: Step['channel']): void {
+  const kind =
+    error instanceof ProviderTransientError
+      ? 'transient'
+      : error instanceof ProviderRejectedError
+        ? 'rejected'
+        : error instanceof ProviderOutcomeUnknownError
+          ? 'unknown'
+          : 'unexpected';
+  countEvent('ProviderErrors', { channel });
+  countEvent('ProviderErrorsByKind', { channel, kind });
 }
 
 /**

@@ -4,6 +4,8 @@
  * by route key to the operation's implementation, and the response with its ETag.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
@@ -17,7 +19,7 @@ import {
 } from '../core/errors';
 import type { Caller } from '../core/permissions';
 import { rememberUser } from '../data/users';
-import { logger } from '../observability';
+import { countEvent, logger, metrics, tracer } from '../observability';
 import {
   type ApiFunctionName,
   type Operation,
@@ -92,43 +94,59 @@ export function apiHandler<F extends ApiFunctionName>(fn: F, implementations: Im
     });
   }
 
-  return middy<ApiEvent, ApiResponse>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use({
-      onError: (request) => {
-        request.response = errorResponse(request.error);
-      },
-    })
-    .handler(async (event, context) => {
-      logger.appendKeys({ requestId: event.requestContext.requestId, route: event.routeKey });
-      const route = routes.get(event.routeKey);
-      if (!route) throw new NotFoundError(`Route ${event.routeKey}`);
-      const { operation, implement } = route;
-      const now = clock.now();
-      const caller = operation.public
-        ? undefined
-        : callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
-      if (caller) {
-        logger.appendKeys({ orgId: caller.orgId, userId: caller.userId });
-        await rememberUser(caller, now);
-      }
-      const rawBody = bodyText(event);
-      const result = await implement({
-        caller: caller as Caller,
-        rawBody,
-        headers: definedValues(event.headers),
-        apiBaseUrl: `${event.headers['x-forwarded-proto'] ?? 'https'}://${event.requestContext.domainName}`,
-        params: boundedParams(definedValues(event.pathParameters)),
-        body: operation.body ? parseWith(operation.body, parseJson(rawBody)) : undefined,
-        query: operation.query
-          ? parseWith(operation.query, definedValues(event.queryStringParameters))
-          : undefined,
-        expectedVersion: () => parseIfMatch(event.headers['if-match']),
-        now,
-        remainingTimeMs: () => context.getRemainingTimeInMillis(),
-      });
-      return toResponse(operation, result);
-    });
+  return (
+    middy<ApiEvent, ApiResponse>()
+      .use(captureLambdaHandler(tracer))
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      .use(logMetrics(metrics, { captureColdStartMetric: true }))
+      // Counts the response the error mapping below made, too: middy runs onError in reverse order.
+      .use({ after: countRequest, onError: countRequest })
+      .use({
+        onError: (request) => {
+          request.response = errorResponse(request.error);
+        },
+      })
+      .handler(async (event, context) => {
+        logger.appendKeys({ requestId: event.requestContext.requestId, route: event.routeKey });
+        const route = routes.get(event.routeKey);
+        if (!route) throw new NotFoundError(`Route ${event.routeKey}`);
+        const { operation, implement } = route;
+        const now = clock.now();
+        const caller = operation.public
+          ? undefined
+          : callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
+        if (caller) {
+          logger.appendKeys({ orgId: caller.orgId, userId: caller.userId });
+          tracer.putAnnotation('orgId', caller.orgId);
+          await rememberUser(caller, now);
+        }
+        const rawBody = bodyText(event);
+        const result = await implement({
+          caller: caller as Caller,
+          rawBody,
+          headers: definedValues(event.headers),
+          apiBaseUrl: `${event.headers['x-forwarded-proto'] ?? 'https'}://${event.requestContext.domainName}`,
+          params: boundedParams(definedValues(event.pathParameters)),
+          body: operation.body ? parseWith(operation.body, parseJson(rawBody)) : undefined,
+          query: operation.query
+            ? parseWith(operation.query, definedValues(event.queryStringParameters))
+            : undefined,
+          expectedVersion: () => parseIfMatch(event.headers['if-match']),
+          now,
+          remainingTimeMs: () => context.getRemainingTimeInMillis(),
+        });
+        return toResponse(operation, result);
+      })
+  );
+}
+
+/**
+ * `ApiRequests` by route key (the contract's routes: a fixed set, ids are path parameters) and status
+ * class, so a 4xx or 5xx rise shows which route it comes from.
+ */
+function countRequest(request: { event: ApiEvent; response: ApiResponse | undefined | null }): void {
+  const status = request.response?.statusCode ?? 500;
+  countEvent('ApiRequests', { route: request.event.routeKey, statusClass: `${Math.floor(status / 100)}xx` });
 }
 
 /**

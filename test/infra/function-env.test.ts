@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API_FUNCTIONS } from '../../lambdas/http/api-contract';
 import { FollowupFunction } from '../../lib/followup-function';
+import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../lib/monitoring';
 import { environmentOf, logicalIdOf, removeOutdirs, synthesize } from './template';
 
 /** Set by the Lambda runtime itself. */
@@ -132,6 +133,21 @@ describe('the environment of each Lambda', () => {
 
       // Assess
       expect(missing).toEqual([]);
+    },
+  );
+
+  it.each(functions.map((fn) => [fn.entry, fn] as const))(
+    'publishes the metrics of %s under the namespace and service the dashboard reads',
+    (_, fn) => {
+      // Act
+      const environment = environmentOf(template, logicalIdOf(fn));
+
+      // Assess: Powertools reads these; another value would put the metrics where no widget looks.
+      expect(environment).toMatchObject({
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_SERVICE_NAME: METRICS_SERVICE,
+      });
+      expect(METRICS_NAMESPACE).toBe('FollowupEngine');
     },
   );
 });

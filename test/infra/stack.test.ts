@@ -189,6 +189,7 @@ describe('the OpenAPI document', () => {
     expect(environment).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
       POWERTOOLS_SERVICE_NAME: 'followup-engine',
+      POWERTOOLS_METRICS_NAMESPACE: 'FollowupEngine',
       API_URL: { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] },
     });
   });

@@ -15,9 +15,12 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sendIdOf } from '../../../lambdas/data/sends';
 import { sendScheduledStep } from '../../../lambdas/engine/send-step';
+import { captureStdoutMetrics } from '../../support/emitted-metrics';
+
+await vi.hoisted(async () => (await import('../../support/emitted-metrics')).enableMetrics());
 
 const db = mockClient(DynamoDBDocumentClient);
 const scheduler = mockClient(SchedulerClient);
@@ -130,7 +133,11 @@ const timelineEvents = () => db.commandCalls(PutCommand).map((call) => call.args
 const transactions = () =>
   db.commandCalls(TransactWriteCommand).map((call) => call.args[0].input.TransactItems ?? []);
 
+let stdout: ReturnType<typeof captureStdoutMetrics>;
+afterEach(() => stdout.stop());
+
 beforeEach(() => {
+  stdout = captureStdoutMetrics();
   db.reset();
   scheduler.reset();
   ses.reset();
@@ -628,5 +635,111 @@ describe('sending a scheduled step', () => {
     expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
     const [record] = transactions();
     expect(record?.[0]?.Put?.Item).toMatchObject({ status: 'skipped', stepIndex: 0 });
+  });
+});
+
+describe('the metrics a firing reports (docs/operations.md, "Metrics the engine emits")', () => {
+  /** The counts emitted, by name with their whole dimension set: the dashboard matches both exactly. */
+  const counts = () =>
+    stdout
+      .metrics()
+      .filter((metric) => metric.unit === 'Count')
+      .map(({ namespace, name, dimensions }) => ({ namespace, name, dimensions }));
+  const email = (name: string, extra: Record<string, string> = {}) => ({
+    namespace: 'FollowupEngine',
+    name,
+    dimensions: { service: 'followup-engine', channel: 'email', ...extra },
+  });
+
+  it('counts a sent step once, by channel, and the provider call’s latency', async () => {
+    db.on(BatchGetCommand).resolves(state());
+    db.on(TransactWriteCommand).resolves({});
+    db.on(UpdateCommand).callsFake(storedAfter);
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-123' });
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    await sendScheduledStep(input, now);
+
+    expect(counts()).toEqual([email('StepsSent')]);
+    expect(stdout.metrics()).toContainEqual({
+      ...email('ProviderLatency'),
+      unit: 'Milliseconds',
+      value: expect.any(Number),
+    });
+  });
+
+  it('counts an uncertain step and a provider error of unknown outcome', async () => {
+    const timeout = Object.assign(new Error('Connection timed out after 5000 ms'), { name: 'TimeoutError' });
+    db.on(BatchGetCommand).resolves(state());
+    db.on(TransactWriteCommand).resolves({});
+    db.on(UpdateCommand).resolves({});
+    db.on(PutCommand).resolves({});
+    ses.on(SendEmailCommand).rejects(timeout);
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    await sendScheduledStep(input, now);
+
+    expect(counts()).toEqual([
+      email('ProviderErrors'),
+      email('ProviderErrorsByKind', { kind: 'unknown' }),
+      email('StepsUncertain'),
+    ]);
+  });
+
+  it('does not count a step again while it waits for its reconciliation', async () => {
+    const uncertain = stepRecord({
+      status: 'uncertain',
+      at: minutesFromNow(-5),
+      reconcileAt: minutesFromNow(10),
+      uncertainCount: 1,
+      reason: 'SES request TimeoutError',
+    });
+    db.on(BatchGetCommand).resolves(state(lead, uncertain));
+    db.on(TransactWriteCommand).resolves({});
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    await sendScheduledStep(input, now);
+
+    expect(counts()).toEqual([]);
+  });
+
+  it('counts a rejected step as failed, with the rejection as a provider error', async () => {
+    db.on(BatchGetCommand).resolves(state());
+    db.on(TransactWriteCommand).resolves({});
+    ses
+      .on(SendEmailCommand)
+      .rejects(Object.assign(new Error('Email address is not verified'), { name: 'MessageRejected' }));
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    await sendScheduledStep(input, now);
+
+    expect(counts()).toEqual([
+      email('ProviderErrors'),
+      email('ProviderErrorsByKind', { kind: 'rejected' }),
+      email('StepsFailed'),
+    ]);
+  });
+
+  it('counts a step deferred after provider throttling', async () => {
+    db.on(BatchGetCommand).resolves(state());
+    db.on(TransactWriteCommand).resolves({});
+    ses.on(SendEmailCommand).rejects(new TooManyRequestsException({ message: 'slow down', $metadata: {} }));
+    scheduler.on(CreateScheduleCommand).resolves({});
+
+    await sendScheduledStep(input, now);
+
+    expect(counts()).toEqual([
+      email('ProviderErrors'),
+      email('ProviderErrorsByKind', { kind: 'transient' }),
+      email('StepsDeferred'),
+    ]);
+  });
+
+  it('counts nothing for a schedule of an older plan revision', async () => {
+    db.on(BatchGetCommand).resolves(state());
+
+    await sendScheduledStep({ ...input, revision: 2 }, now);
+
+    expect(stdout.metrics()).toEqual([]);
   });
 });
