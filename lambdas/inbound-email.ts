@@ -12,7 +12,7 @@ import { parseEmail } from './adapters/mime';
 import { readRawMail } from './adapters/raw-mail-store';
 import { clock } from './clock';
 import { handleInboundEmail } from './engine/inbound-email';
-import { logger, metrics, tracer } from './observability';
+import { countEvent, logger, metrics, tracer } from './observability';
 
 export const handler = middy<SESEvent, void>()
   .use(captureLambdaHandler(tracer))
@@ -37,5 +37,6 @@ export const handler = middy<SESEvent, void>()
         receipt.recipients,
       );
       logger.info('Inbound e-mail handled', { ...decision });
+      countEvent('InboundMessages', { decision: decision.decision });
     }
   });

@@ -35,6 +35,8 @@ export interface MetricDimensions {
   kind?: string;
   route?: string;
   statusClass?: string;
+  /** What listening decided about an inbound message (replied, bounced, postponed, ignored, ...). */
+  decision?: string;
 }
 
 /**

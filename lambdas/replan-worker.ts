@@ -13,7 +13,7 @@ import { enqueueReplan } from './adapters/replan-queue';
 import { clock } from './clock';
 import { getVisibleSequence } from './data/sequences';
 import { replanPage } from './engine/replan';
-import { logger, metrics, tracer } from './observability';
+import { countEvent, logger, metrics, tracer } from './observability';
 
 /** Stop taking new pages when less than this remains: a page of 100 leads fits well inside it. */
 const RESERVED_MS = 60_000;
@@ -36,9 +36,12 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
         const job = JobSchema.parse(JSON.parse(message.body));
         const sequence = await getVisibleSequence(job.orgId, job.sequenceId);
         if (!sequence) continue;
+        countEvent('ReplanJobs');
         let cursor = job.cursor;
         do {
-          ({ cursor } = await replanPage(sequence, cursor, clock.now()));
+          const page = await replanPage(sequence, cursor, clock.now());
+          countEvent('ReplanLeadsTouched', {}, page.counts.retimed + page.counts.completed);
+          cursor = page.cursor;
         } while (cursor && context.getRemainingTimeInMillis() > RESERVED_MS);
         if (cursor) await enqueueReplan({ ...job, cursor });
       } catch (error) {

@@ -11,7 +11,7 @@ import {
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
 import { requiredEnv } from '../env';
-import { tracer } from '../observability';
+import { countEvent, tracer } from '../observability';
 
 /** What the sender receives when a schedule fires. */
 export interface SenderInput {
@@ -40,6 +40,24 @@ const config = {
 export const schedulerClient = tracer.captureAWSv3Client(
   new SchedulerClient({ retryMode: 'standard', maxAttempts: 10 }),
 );
+/**
+ * Counts every throttled attempt, retried or not (below the SDK's retry middleware): how close planning
+ * runs to the scheduler's quota. Exported so a test can put it on a client of its own.
+ */
+export const countSchedulerThrottles = {
+  middleware:
+    <Input extends object, Output extends object>(next: (args: Input) => Promise<Output>) =>
+    async (args: Input): Promise<Output> => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (error instanceof Error && error.name === 'ThrottlingException') countEvent('SchedulerThrottles');
+        throw error;
+      }
+    },
+  options: { step: 'finalizeRequest', priority: 'low', name: 'countSchedulerThrottles' } as const,
+};
+schedulerClient.middlewareStack.add(countSchedulerThrottles.middleware, countSchedulerThrottles.options);
 
 /**
  * `lead-<uuid>-r<revision>-<attempt>`: at most 64 characters of [0-9a-zA-Z-_.]. The random attempt
