@@ -96,6 +96,7 @@ const settings = {
   website: 'https://acme.example',
   regionPolicy: { mode: 'warn', maxFollowups: { EU: 3 } },
   outOfOfficeDefaultDays: 7,
+  reputationGuard: { window: 200, minSends: 50, bounceRate: 0.04, complaintRate: 0.0008 },
 };
 
 const emailPreview = {

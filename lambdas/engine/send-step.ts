@@ -148,7 +148,28 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
     await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
     return { result: 'deferred', reason: 'outside business hours', until: opening.at.toISOString() };
   }
+  if (state.sendingPaused) return deferWhilePaused(firing, state.sendingPaused);
   return deliver(firing);
+}
+
+/**
+ * The sending-reputation guard paused the assistant's (or the org's) sending: the step is neither sent
+ * nor lost, but moved to the next business day's opening, where the pause is checked again.
+ */
+async function deferWhilePaused(
+  firing: Firing,
+  paused: NonNullable<SendState['sendingPaused']>,
+): Promise<SendOutcome> {
+  const { lead, enrollment, assistant, now } = firing;
+  const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead.timezone), now, 'sending_paused');
+  const until = next.nextSendAt ?? '';
+  await appendTimelineEvent(lead.orgId, lead.id, {
+    kind: 'sending_paused',
+    at: now.toISOString(),
+    detail: { step: enrollment.nextStep, scope: paused.scope, reason: paused.reason, until },
+  });
+  await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+  return { result: 'deferred', reason: `sending paused: ${paused.reason ?? paused.scope}`, until };
 }
 
 /**
