@@ -4,15 +4,17 @@
  * assistant's (or the whole org's) sending. The sender defers due steps while either is paused
  * (engine/send-step.ts); an admin resumes (POST /assistants/{id}/resume-sending).
  */
-import { reputationDecision } from '../core/sending-reputation';
+import { type ReputationCounts, type ReputationGuard, reputationDecision } from '../core/sending-reputation';
 import { getLead } from '../data/leads';
 import { getOrgSettings } from '../data/org';
 import {
   countReputationProblem,
   countReputationSend,
+  getSendingState,
   pauseSending,
   type ReputationScope,
   readReputationWindow,
+  resumeSending,
 } from '../data/sending-reputation';
 import { logger } from '../observability';
 
@@ -56,4 +58,47 @@ export async function countProblemForReputation(
     }
   }
   return paused;
+}
+
+export interface SendingView {
+  status: 'active' | 'paused';
+  reason?: string;
+  since?: string;
+  bounceRate: number;
+  complaintRate: number;
+  window: ReputationCounts;
+}
+
+/** What the API shows of a scope's sending: its state and the rates over its window now. */
+export async function sendingView(scope: ReputationScope, guard: ReputationGuard): Promise<SendingView> {
+  const state = await getSendingState(scope);
+  const window = await readReputationWindow(scope, state.epoch, guard);
+  const { bounceRate, complaintRate } = reputationDecision(window, guard);
+  return {
+    status: state.status,
+    ...(state.reason && { reason: state.reason }),
+    ...(state.since && { since: state.since }),
+    bounceRate,
+    complaintRate,
+    window,
+  };
+}
+
+/**
+ * Resumes a scope's sending: its window starts over (so what paused it does not pause it again at
+ * once). Deferred steps are not re-planned here: each fires at the business-day opening it was moved
+ * to, finds sending active, and is sent.
+ */
+export async function resumeScopeSending(
+  scope: ReputationScope,
+  guard: ReputationGuard,
+  now: Date,
+): Promise<SendingView> {
+  if (await resumeSending(scope, now)) {
+    logger.info('Sending resumed', {
+      orgId: scope.orgId,
+      ...(scope.assistantId !== undefined && { assistantId: scope.assistantId }),
+    });
+  }
+  return sendingView(scope, guard);
 }
