@@ -114,6 +114,7 @@ const resumedSending = {
   bounceRate: 0,
   complaintRate: 0,
   window: { sends: 0, bounces: 0, complaints: 0 },
+  replanned: 3,
 };
 
 const emailPreview = {

@@ -10,9 +10,11 @@
  * - the rolling window          Query pk, begins_with(sk, 'BUCKET#<epoch>#'), newest first, Limit K
  * - pause                       UpdateItem state `SET status = paused` if it is not paused already
  * - resume                      UpdateItem state `SET status = active, epoch + 1, epochSends = 0`
+ * - a lead deferred by a pause  item   pk=<the same>, sk=DEFERRED#<lead> (written with the deferred
+ *   plan; listed with one Query on resume, to re-plan those leads; TTL)
  * Resuming starts a new epoch, so the window that paused sending does not pause it again at once.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   bucketOf,
   type ReputationCounts,
@@ -24,6 +26,7 @@ import {
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { orgKey } from './items';
+import type { TransactItem } from './transactions';
 
 /** Whose sends: one assistant's, or the whole org's. */
 export type ReputationScope =
@@ -40,6 +43,8 @@ export interface SendingState {
 
 /** Buckets stop mattering once newer ones fill the window; they expire after this. */
 const BUCKET_TTL_SECONDS = 180 * 24 * 3600;
+/** A deferred lead's marker outlives any pause an admin would leave unresolved. */
+const DEFERRED_TTL_SECONDS = 60 * 24 * 3600;
 
 const scopePk = (scope: ReputationScope) =>
   `${orgKey(scope.orgId)}#REPUTATION#${scope.assistantId === undefined ? 'ORG' : `ASSISTANT#${scope.assistantId}`}`;
@@ -185,4 +190,50 @@ export async function resumeSending(scope: ReputationScope, now: Date): Promise<
     }),
   );
   return Attributes?.status === 'paused';
+}
+
+const deferredKey = (scope: ReputationScope, leadId: string) => ({
+  pk: scopePk(scope),
+  sk: `DEFERRED#${leadId}`,
+});
+
+/** Notes a lead whose step the scope's pause deferred; it goes in the deferred plan's transaction. */
+export function deferredLeadMarker(scope: ReputationScope, leadId: string, now: Date): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...deferredKey(scope, leadId),
+        entity: 'sending_deferred',
+        leadId,
+        at: now.toISOString(),
+        expiresAt: Math.floor(now.getTime() / 1000) + DEFERRED_TTL_SECONDS,
+      },
+    },
+  };
+}
+
+/** Up to `limit` leads the scope's pause deferred, with the cursor to the next page. */
+export async function listDeferredLeads(
+  scope: ReputationScope,
+  limit: number,
+  start?: Record<string, unknown>,
+): Promise<{ leadIds: string[]; next?: Record<string, unknown> }> {
+  const { Items, LastEvaluatedKey } = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': scopePk(scope), ':prefix': 'DEFERRED#' },
+      Limit: limit,
+      ExclusiveStartKey: start,
+    }),
+  );
+  return {
+    leadIds: (Items ?? []).map((item) => String(item.leadId)),
+    ...(LastEvaluatedKey && { next: LastEvaluatedKey }),
+  };
+}
+
+export async function clearDeferredLead(scope: ReputationScope, leadId: string): Promise<void> {
+  await db.send(new DeleteCommand({ TableName: tableName, Key: deferredKey(scope, leadId) }));
 }

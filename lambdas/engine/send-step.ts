@@ -35,6 +35,7 @@ import type { Sequence, Step } from '../core/sequences';
 import { signUnsubscribeToken } from '../core/signatures';
 import { getLead, LeadChangedError } from '../data/leads';
 import { loadSendState, loadStepExtras, type SendState } from '../data/send-state';
+import { deferredLeadMarker } from '../data/sending-reputation';
 import {
   appendTimelineEvent,
   type ClaimRecord,
@@ -154,7 +155,8 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
 
 /**
  * The sending-reputation guard paused the assistant's (or the org's) sending: the step is neither sent
- * nor lost, but moved to the next business day's opening, where the pause is checked again.
+ * nor lost, but moved to the next business day's opening, where the pause is checked again (or sooner:
+ * resuming re-plans the leads it deferred).
  */
 async function deferWhilePaused(
   firing: Firing,
@@ -168,7 +170,17 @@ async function deferWhilePaused(
     at: now.toISOString(),
     detail: { step: enrollment.nextStep, scope: paused.scope, reason: paused.reason, until },
   });
-  await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+  const scope =
+    paused.scope === 'assistant' ? { orgId: lead.orgId, assistantId: assistant.id } : { orgId: lead.orgId };
+  await commitPlan({
+    lead,
+    previous: enrollment,
+    next,
+    now,
+    previousFired: true,
+    // Resuming re-plans the leads noted here (engine/sending-reputation.ts).
+    alongside: [deferredLeadMarker(scope, lead.id, now)],
+  });
   return { result: 'deferred', reason: `sending paused: ${paused.reason ?? paused.scope}`, until };
 }
 

@@ -4,19 +4,27 @@
  * assistant's (or the whole org's) sending. The sender defers due steps while either is paused
  * (engine/send-step.ts); an admin resumes (POST /assistants/{id}/resume-sending).
  */
+
+import type { Assistant } from '../core/assistants';
+import { postpone } from '../core/enrollment';
+import { sendWindowFor } from '../core/send-window';
 import { type ReputationCounts, type ReputationGuard, reputationDecision } from '../core/sending-reputation';
-import { getLead } from '../data/leads';
+import { getAssistant } from '../data/assistants';
+import { getLead, LeadChangedError } from '../data/leads';
 import { getOrgSettings } from '../data/org';
 import {
+  clearDeferredLead,
   countReputationProblem,
   countReputationSend,
   getSendingState,
+  listDeferredLeads,
   pauseSending,
   type ReputationScope,
   readReputationWindow,
   resumeSending,
 } from '../data/sending-reputation';
 import { logger } from '../observability';
+import { commitPlan } from './plans';
 
 /** The scopes a lead's send counts in: its assistant's (while the lead exists) and its org's. */
 async function scopesOf(orgId: string, leadId: string): Promise<ReputationScope[]> {
@@ -84,21 +92,55 @@ export async function sendingView(scope: ReputationScope, guard: ReputationGuard
   };
 }
 
+/** Leads re-planned within one resume request; the rest send at the opening they were deferred to. */
+export const REPLAN_ON_RESUME_LIMIT = 100;
+
 /**
  * Resumes a scope's sending: its window starts over (so what paused it does not pause it again at
- * once). Deferred steps are not re-planned here: each fires at the business-day opening it was moved
- * to, finds sending active, and is sent.
+ * once), and the leads its pause deferred are re-planned to the first business moment from now (up to
+ * REPLAN_ON_RESUME_LIMIT of them; any others fire at the opening they were deferred to, and send).
  */
 export async function resumeScopeSending(
   scope: ReputationScope,
   guard: ReputationGuard,
   now: Date,
-): Promise<SendingView> {
-  if (await resumeSending(scope, now)) {
+): Promise<SendingView & { replanned: number }> {
+  const wasPaused = await resumeSending(scope, now);
+  const replanned = await replanDeferredLeads(scope, now);
+  if (wasPaused || replanned > 0) {
     logger.info('Sending resumed', {
       orgId: scope.orgId,
       ...(scope.assistantId !== undefined && { assistantId: scope.assistantId }),
+      replanned,
     });
   }
-  return sendingView(scope, guard);
+  return { ...(await sendingView(scope, guard)), replanned };
+}
+
+async function replanDeferredLeads(scope: ReputationScope, now: Date): Promise<number> {
+  const { leadIds } = await listDeferredLeads(scope, REPLAN_ON_RESUME_LIMIT);
+  const assistants = new Map<string, Promise<Assistant | undefined>>();
+  let replanned = 0;
+  for (const leadId of leadIds) {
+    const lead = await getLead(scope.orgId, leadId);
+    const enrollment = lead?.enrollment;
+    // Only a step still waiting where the pause put it: anything since (a reply, a re-plan) decided.
+    if (lead && enrollment?.status === 'active' && enrollment.nextReasons?.[0] === 'sending_paused') {
+      const cached = assistants.get(lead.assistantId) ?? getAssistant(scope.orgId, lead.assistantId);
+      assistants.set(lead.assistantId, cached);
+      const assistant = await cached;
+      if (assistant) {
+        const next = postpone(enrollment, sendWindowFor(assistant, lead.timezone), now);
+        try {
+          await commitPlan({ lead, previous: enrollment, next, now });
+          replanned += 1;
+        } catch (error) {
+          // The lead changed meanwhile; its deferred firing (or whatever changed it) decides.
+          if (!(error instanceof LeadChangedError)) throw error;
+        }
+      }
+    }
+    await clearDeferredLead(scope, leadId);
+  }
+  return replanned;
 }

@@ -140,6 +140,15 @@ export const SendingViewSchema = z
   )
   .meta({ id: 'Sending' });
 
+const ResumedSendingSchema = SendingViewSchema.extend({
+  replanned: z
+    .number()
+    .int()
+    .describe(
+      'Deferred leads re-planned to the first business moment from now (at most 100 a request; others send at the opening they were deferred to)',
+    ),
+}).meta({ id: 'ResumedSending' });
+
 export const AssistantViewSchema = z
   .object({
     id: z.string(),
@@ -564,9 +573,9 @@ export const operations = {
     method: 'POST',
     path: '/assistants/{id}/resume-sending',
     summary:
-      'Resume an assistant’s sending paused by its bounce or complaint rate (admins); its rates start over, and its deferred steps are sent at their next firing',
+      'Resume an assistant’s sending paused by its bounce or complaint rate (admins); its rates start over, and the steps its pause deferred are re-planned from now',
     status: 200,
-    response: SendingViewSchema,
+    response: ResumedSendingSchema,
   },
   deleteAssistant: {
     fn: 'assistants',
@@ -599,9 +608,9 @@ export const operations = {
     method: 'POST',
     path: '/org/resume-sending',
     summary:
-      'Resume the org’s sending paused by its bounce or complaint rate (admins); its rates start over, and deferred steps are sent at their next firing',
+      'Resume the org’s sending paused by its bounce or complaint rate (admins); its rates start over, and the steps its pause deferred are re-planned from now',
     status: 200,
-    response: SendingViewSchema,
+    response: ResumedSendingSchema,
   },
   getWhatsApp: {
     fn: 'org',

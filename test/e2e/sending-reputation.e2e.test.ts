@@ -32,7 +32,7 @@ async function addLead(api: ApiCall, body: Record<string, unknown>) {
 }
 
 describe('the sending-reputation guard', () => {
-  it('pauses an assistant on a bounce played through /_local/ses-event, defers its steps, and sends them once resumed', async () => {
+  it('pauses an assistant on a bounce played through /_local/ses-event, defers its steps, and sends them as soon as it resumes', async () => {
     // Prepare
     stack.clock.set(new Date('2026-03-03T15:00:00Z')); // Tuesday 10:00 in New York
     const orgId = `org-${randomUUID().slice(0, 8)}`;
@@ -91,8 +91,9 @@ describe('the sending-reputation guard', () => {
     const whilePaused = await sentTo('ada@here.example');
     const { body: timeline } = await api('GET', `/leads/${waiting.id}/timeline`);
     const resumed = await api('POST', `/assistants/${assistant.id}/resume-sending`);
-    await api('POST', '/org/resume-sending');
-    await stack.advance(2 * DAY);
+    const orgResumed = await api('POST', '/org/resume-sending');
+    // Re-planned from now, inside business hours: sent within minutes, not at the next opening.
+    await stack.advance(10 * 60 * 1000);
 
     // Assess
     expect(bounce.status).toBe(200);
@@ -107,6 +108,7 @@ describe('the sending-reputation guard', () => {
     expect(timeline.items.map((item: { kind: string }) => item.kind)).toContain('sending_paused');
     expect(resumed.status).toBe(200);
     expect(resumed.body).toMatchObject({ status: 'active' });
+    expect(resumed.body.replanned + orgResumed.body.replanned).toBe(1);
     expect(await sentTo('ada@here.example')).toHaveLength(2);
   });
 });

@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
+import { useClock } from '../../lambdas/clock';
 import { getLead } from '../../lambdas/data/leads';
 import { readLeadLog, recordOutcome, sendOutcome } from '../../lambdas/data/sends';
 import { sendScheduledStep } from '../../lambdas/engine/send-step';
@@ -20,6 +21,10 @@ import { invoke, type TestCaller } from '../support/invoke';
 const ses = mockClient(SESv2Client);
 /** A Tuesday, 11:00 in Berlin: inside the assistant's business hours. */
 const TUESDAY = new Date('2030-03-05T10:00:00Z');
+
+// The API decides at the same instant the sender fires, as on the local stack.
+beforeAll(() => useClock({ now: () => TUESDAY }));
+afterAll(() => useClock({ now: () => new Date() }));
 
 beforeEach(() => {
   ses.reset();
@@ -188,10 +193,11 @@ describe('the sending-reputation guard', () => {
       caller: admin,
       params: { id: assistant.id },
     });
-    const orgStillPaused = await sendScheduledStep(await firingOf(), new Date(deferred?.nextSendAt ?? ''));
-    await invoke(orgApi, 'resumeOrgSending', { caller: admin });
+    const replannedByAssistant = (await getLead(orgId, waiting.id))?.enrollment;
+    const orgStillPaused = await sendScheduledStep(await firingOf(), TUESDAY);
+    const orgResumed = await invoke(orgApi, 'resumeOrgSending', { caller: admin });
     const afterResume = (await getLead(orgId, waiting.id))?.enrollment;
-    const sent = await sendScheduledStep(await firingOf(), new Date(afterResume?.nextSendAt ?? ''));
+    const sent = await sendScheduledStep(await firingOf(), TUESDAY);
     // Assess
     expect(whilePaused).toMatchObject({
       result: 'deferred',
@@ -200,13 +206,25 @@ describe('the sending-reputation guard', () => {
     });
     expect(deferred).toMatchObject({ status: 'active', nextStep: 0, nextReasons: ['sending_paused'] });
     expect(forbidden.status).toBe(403);
-    expect(resumed.body).toMatchObject({ status: 'active', window: { sends: 0, bounces: 0, complaints: 0 } });
-    expect(orgStillPaused).toMatchObject({ result: 'deferred' });
+    expect(resumed.body).toMatchObject({
+      status: 'active',
+      window: { sends: 0, bounces: 0, complaints: 0 },
+      replanned: 1,
+    });
+    // Re-planned from the API's now (Tuesday 11:00 in Berlin): due at once, not the next morning.
+    expect(replannedByAssistant).toMatchObject({ nextSendAt: TUESDAY.toISOString(), nextReasons: [] });
+    expect(orgStillPaused).toMatchObject({ result: 'deferred', until: '2030-03-06T08:00:00.000Z' });
+    expect(orgResumed.body).toMatchObject({ status: 'active', replanned: 1 });
+    expect(afterResume).toMatchObject({ nextSendAt: TUESDAY.toISOString(), nextReasons: [] });
     expect(sent).toMatchObject({ result: 'sent', channel: 'email' });
     expect(ses).toHaveReceivedCommandTimes(SendEmailCommand, 1);
+    // Both deferrals happened at the same instant here, so their order on the timeline is arbitrary.
     const timeline = (await readLeadLog(orgId, waiting.id)).events;
     expect(
-      timeline.filter((event) => event.kind === 'sending_paused').map((event) => event.detail?.scope),
+      timeline
+        .filter((event) => event.kind === 'sending_paused')
+        .map((event) => String(event.detail?.scope))
+        .sort(),
     ).toEqual(['assistant', 'org']);
   });
 });

@@ -644,6 +644,12 @@ describe('sending a scheduled step', () => {
         .flat()
         .some((item) => item.Update?.Key?.sk?.startsWith('SEND#')),
     ).toBe(false);
+    // The deferred plan notes the lead under the pause, so resuming can re-plan it.
+    expect(transactions().flat()).toContainEqual({
+      Put: expect.objectContaining({
+        Item: expect.objectContaining({ pk: 'ORG#acme#REPUTATION#ASSISTANT#asst-1', sk: 'DEFERRED#lead-1' }),
+      }),
+    });
     expect(timelineEvents()).toEqual([
       expect.objectContaining({
         kind: 'sending_paused',
