@@ -1,6 +1,7 @@
 /**
  * The assistants API: every org user may list and read assistants; admins create, replace and delete
- * them, and check that an assistant at their own domain receives (a probe through its forwarding alias).
+ * them, check that an assistant at their own domain receives (a probe through its forwarding alias), and
+ * resume an assistant's sending paused by the reputation guard.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -19,8 +20,10 @@ import {
   listAssistants,
   replaceAssistant,
 } from './data/assistants';
+import { getOrgSettings } from './data/org';
 import { assertDefaultSequences } from './engine/assistant-defaults';
 import { sendReceivingProbe } from './engine/receiving';
+import { resumeScopeSending, sendingView } from './engine/sending-reputation';
 import { requiredEnv } from './env';
 import { apiHandler } from './http/api-handler';
 
@@ -36,7 +39,10 @@ export const handler = apiHandler('assistants', {
   },
 
   async getAssistant({ caller, params }) {
-    return shown(await requireAssistant(caller, params.id));
+    const assistant = await requireAssistant(caller, params.id);
+    const { reputationGuard } = await getOrgSettings(caller.orgId);
+    const sending = await sendingView({ orgId: caller.orgId, assistantId: assistant.id }, reputationGuard);
+    return { body: { ...assistantView(assistant), sending }, version: assistant.version };
   },
 
   async createAssistant({ caller, body, now }) {
@@ -65,6 +71,19 @@ export const handler = apiHandler('assistants', {
       receivingConfig,
     );
     return { body: { sentTo, forwardTo } };
+  },
+
+  async resumeAssistantSending({ caller, params, now }) {
+    assertAdmin(caller, 'resume an assistant’s sending');
+    const assistant = await requireAssistant(caller, params.id);
+    const { reputationGuard } = await getOrgSettings(caller.orgId);
+    return {
+      body: await resumeScopeSending(
+        { orgId: caller.orgId, assistantId: assistant.id },
+        reputationGuard,
+        now,
+      ),
+    };
   },
 
   async deleteAssistant({ caller, params }) {

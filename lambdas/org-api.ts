@@ -1,5 +1,6 @@
 /**
- * The org API: settings (name, website, region policy) and the WhatsApp connection. Reading is for every
+ * The org API: settings (name, website, region policy, reputation guard, with the org's sending state),
+ * resuming the org's paused sending, and the WhatsApp connection. Reading is for every
  * user; changing is for admins. The Sinch key secret goes to Secrets Manager and is never shown again.
  */
 import { writeSecret } from './adapters/secrets';
@@ -11,6 +12,7 @@ import {
   putWhatsAppConnection,
 } from './data/org';
 import { listUsers } from './data/users';
+import { resumeScopeSending, sendingView } from './engine/sending-reputation';
 import { requiredEnv } from './env';
 import { apiHandler } from './http/api-handler';
 
@@ -19,7 +21,14 @@ const whatsAppSecretPrefix = requiredEnv('WHATSAPP_SECRET_PREFIX');
 export const handler = apiHandler('org', {
   async getOrgSettings({ caller }) {
     const { settings, version } = await getVersionedOrgSettings(caller.orgId);
-    return { body: settings, version };
+    const sending = await sendingView({ orgId: caller.orgId }, settings.reputationGuard);
+    return { body: { ...settings, sending }, version };
+  },
+
+  async resumeOrgSending({ caller, now }) {
+    assertAdmin(caller, 'resume the organization’s sending');
+    const { settings } = await getVersionedOrgSettings(caller.orgId);
+    return { body: await resumeScopeSending({ orgId: caller.orgId }, settings.reputationGuard, now) };
   },
 
   async putOrgSettings({ caller, body, expectedVersion, now }) {

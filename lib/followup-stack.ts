@@ -114,6 +114,7 @@ export class FollowupStack extends Stack {
           .map((fn) => [fn.node.path.slice(this.node.path.length + 1), fn]),
       ),
       httpApi: this.httpApi.api,
+      sesEventsLogs: this.deliveryEvents.consumer.logGroup,
       alarmEmail: settings.alarmEmail,
     });
   }

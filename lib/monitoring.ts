@@ -30,6 +30,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { FilterPattern, type ILogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import type { IScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -43,6 +44,11 @@ export const METRICS_SERVICE = 'followup-engine';
 /** The funnel: each step ends in one of these per attempt; deferred steps wait for a send window. */
 export const FUNNEL_METRICS = ['StepsSent', 'StepsUncertain', 'StepsFailed', 'StepsDeferred'] as const;
 export const PROVIDER_ERRORS_METRIC = 'ProviderErrors';
+/**
+ * Assistants (or orgs) whose sending the reputation guard paused: counted from the SES-events
+ * consumer's `sendingPaused` log line by a metric filter, so it needs no metrics client there.
+ */
+export const SENDING_PAUSED_METRIC = 'SendingPaused';
 export const CHANNELS = ['email', 'whatsapp'] as const;
 
 /**
@@ -93,6 +99,8 @@ export interface MonitoringProps {
   /** Every function of the stack, by name, for the dashboard's Lambda widgets. */
   functions: Record<string, IFunction>;
   httpApi: IHttpApi;
+  /** The SES-events consumer's log, which says when the reputation guard paused sending. */
+  sesEventsLogs: ILogGroup;
   /** Where alarm notifications are mailed (context `followup:alarmEmail`); none without it. */
   alarmEmail?: string;
 }
@@ -181,6 +189,13 @@ export class Monitoring extends Construct {
       threshold: THRESHOLDS.sesComplaintRate,
       evaluationPeriods: 1,
     });
+    this.alarm('SendingPaused', {
+      description:
+        'The sending-reputation guard paused an assistant’s or the org’s sending (docs/architecture.md, "Sending reputation")',
+      metric: this.sendingPausedMetric(props.sesEventsLogs),
+      threshold: 0,
+      evaluationPeriods: 1,
+    });
 
     this.dashboard = this.createDashboard(props, reputation);
   }
@@ -231,6 +246,18 @@ export class Monitoring extends Construct {
       }),
     );
     return topic;
+  }
+
+  /** One per pause, from the consumer's structured log line (engine/sending-reputation.ts). */
+  private sendingPausedMetric(logGroup: ILogGroup): Metric {
+    const filter = new MetricFilter(this, 'SendingPausedFilter', {
+      logGroup,
+      filterPattern: FilterPattern.numberValue('$.sendingPaused', '=', 1),
+      metricNamespace: METRICS_NAMESPACE,
+      metricName: SENDING_PAUSED_METRIC,
+      metricValue: '1',
+    });
+    return filter.metric({ statistic: Stats.SUM, period: FIVE_MINUTES });
   }
 
   private alarm(

@@ -96,6 +96,25 @@ const settings = {
   website: 'https://acme.example',
   regionPolicy: { mode: 'warn', maxFollowups: { EU: 3 } },
   outOfOfficeDefaultDays: 7,
+  reputationGuard: { window: 200, minSends: 50, bounceRate: 0.04, complaintRate: 0.0008 },
+};
+
+const pausedSending = {
+  status: 'paused',
+  reason: 'hard-bounce rate 6 % over the last 50 sends passed 4 %',
+  since: AT,
+  bounceRate: 0.06,
+  complaintRate: 0,
+  window: { sends: 50, bounces: 3, complaints: 0 },
+};
+
+const resumedSending = {
+  status: 'active',
+  since: AT,
+  bounceRate: 0,
+  complaintRate: 0,
+  window: { sends: 0, bounces: 0, complaints: 0 },
+  replanned: 3,
 };
 
 const emailPreview = {
@@ -168,11 +187,14 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
         verifiedAt: AT,
       },
       warnings: [],
+      sending: pausedSending,
     },
   },
   createAssistant: { body: assistantInput },
   replaceAssistant: { body: assistantInput },
-  getOrgSettings: { response: settings },
+  getOrgSettings: { response: { ...settings, sending: pausedSending } },
+  resumeOrgSending: { response: resumedSending },
+  resumeAssistantSending: { response: resumedSending },
   putOrgSettings: { body: settings, response: settings },
   putWhatsApp: {
     body: {

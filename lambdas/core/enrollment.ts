@@ -113,9 +113,17 @@ export function advance(
   return planStep(next, enrollment.nextStep + 1, stepAt, context);
 }
 
-/** The day's send limit is spent: the pending step moves to the next business day's opening. */
-export function deferForDailyLimit(enrollment: Enrollment, window: SendWindow, now: Date): Enrollment {
-  const placement = nextDailyWindowStart(now, window);
+/**
+ * The day's send limit is spent, or the assistant's sending is paused: the pending step moves to the
+ * next business day's opening (where a pause is checked again).
+ */
+export function deferForDailyLimit(
+  enrollment: Enrollment,
+  window: SendWindow,
+  now: Date,
+  reason: 'daily_limit' | 'sending_paused' = 'daily_limit',
+): Enrollment {
+  const placement = nextDailyWindowStart(now, window, reason);
   return {
     ...enrollment,
     revision: enrollment.revision + 1,

@@ -1,11 +1,12 @@
 /**
  * Org-wide settings: the organization's name and website (personalization), its region policy (how
  * many follow-ups a lead's region allows, and whether exceeding it warns or refuses), and how long an
- * out-of-office without a return date holds the next step back.
+ * out-of-office without a return date holds the next step back, and the sending-reputation guard's thresholds.
  */
 import { z } from 'zod';
 import { UnprocessableError } from './errors';
 import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region, regionOf } from './regions';
+import { DEFAULT_REPUTATION_GUARD, ReputationGuardSchema } from './sending-reputation';
 import { optionalDisplayText } from './text';
 
 export const OrgSettingsSchema = z.object({
@@ -19,6 +20,8 @@ export const OrgSettingsSchema = z.object({
     .default({ mode: 'warn', maxFollowups: {} }),
   /** Calendar days an out-of-office that names no return date postpones the next step, counted from it. */
   outOfOfficeDefaultDays: z.number().int().min(1).max(60).default(7),
+  /** When an assistant's (or the org's) sending pauses for its bounce or complaint rate. */
+  reputationGuard: ReputationGuardSchema.default(DEFAULT_REPUTATION_GUARD),
 });
 
 export type OrgSettings = z.output<typeof OrgSettingsSchema>;

@@ -52,6 +52,7 @@ export const PLACEMENT_REASONS = [
   'out_of_office',
   'reconciliation',
   'repaired',
+  'sending_paused',
 ] as const;
 /**
  * Why a send was moved: outside the hours of a working day, on a day the assistant does not work, on a
@@ -59,7 +60,8 @@ export const PLACEMENT_REASONS = [
  * because the provider failed for a while (throttling, an outage) and the send is tried again later, or
  * because the lead's out-of-office reply said when they are back, because the provider's answer to a
  * send was lost and the step waits to learn whether it went (reconciliation), or because the plan
- * auditor found the step overdue and re-armed it (repaired).
+ * auditor found the step overdue and re-armed it (repaired), or because the sending-reputation guard
+ * paused the assistant's or the org's sending (sending_paused: re-checked at the next day's opening).
  */
 export type PlacementReason = (typeof PLACEMENT_REASONS)[number];
 
@@ -222,14 +224,18 @@ export function previewStepDates(
 }
 
 /**
- * Where sends go once the assistant's daily limit is reached: the window's opening on the first
- * business day after `after`'s local date. Reasons start with `daily_limit`.
+ * Where sends go once the assistant's daily limit is reached (or its sending is paused): the window's
+ * opening on the first business day after `after`'s local date. Reasons start with `reason`.
  */
-export function nextDailyWindowStart(after: Date, window: SendWindow): Placement {
+export function nextDailyWindowStart(
+  after: Date,
+  window: SendWindow,
+  reason: 'daily_limit' | 'sending_paused' = 'daily_limit',
+): Placement {
   assertInstant(after, 'after');
   const rules = compileWindow(window);
   const local = DateTime.fromJSDate(after, { zone: rules.timezone });
-  const reasons = new Set<PlacementReason>(['daily_limit']);
+  const reasons = new Set<PlacementReason>([reason]);
   return { at: firstOpeningAfterDay(local, rules, reasons).toJSDate(), reasons: [...reasons] };
 }
 

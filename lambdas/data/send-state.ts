@@ -1,6 +1,7 @@
 /**
  * Everything the sender needs to send one step, read in one BatchGetItem: the lead with its
- * enrollment, its assistant, the org's settings and WhatsApp connection, the sequence (system ones
+ * enrollment, its assistant, the org's settings and WhatsApp connection, the assistant's and the org's
+ * sending state (the reputation guard's pause), the sequence (system ones
  * come from code) and the run's first send, which follow-ups quote. Custom messages and the
  * suppression entry depend on what that returns and come in a second, optional read.
  */
@@ -18,6 +19,7 @@ import { leadFromItem, leadKey } from './leads';
 import { messageFromItem, messageKey } from './messages';
 import { settingsFromItem, settingsKey, type WhatsAppConnection } from './org';
 import { batchGet } from './reads';
+import { type SendingState, sendingStateFromItem, sendingStateKey } from './sending-reputation';
 import { type SendRecord, sendFromItem, sendKey } from './sends';
 import { sequenceKey } from './sequences';
 import { suppressionKey } from './suppressions';
@@ -32,6 +34,8 @@ export interface SendState {
   firstSend?: SendRecord;
   /** The record of the step this firing is for: claimed, uncertain or settled before, if at all. */
   stepSend?: SendRecord;
+  /** Set while the sending-reputation guard has paused the assistant's or the org's sending. */
+  sendingPaused?: { scope: 'assistant' | 'org' } & SendingState;
 }
 
 export async function loadSendState(input: SenderInput): Promise<SendState> {
@@ -41,6 +45,8 @@ export async function loadSendState(input: SenderInput): Promise<SendState> {
     assistant: assistantKey(orgId, assistantId),
     settings: settingsKey(orgId),
     whatsApp: { pk: orgKey(orgId), sk: 'WHATSAPP' },
+    assistantSending: sendingStateKey({ orgId, assistantId }),
+    orgSending: sendingStateKey({ orgId }),
     firstSend: sendKey(orgId, leadId, runId, 0),
     ...(input.stepIndex > 0 && { stepSend: sendKey(orgId, leadId, runId, input.stepIndex) }),
     ...(isSystemId(sequenceId) ? {} : { sequence: sequenceKey(orgId, sequenceId) }),
@@ -54,7 +60,16 @@ export async function loadSendState(input: SenderInput): Promise<SendState> {
   const firstSend = find(wanted.firstSend);
   const stepSend = input.stepIndex > 0 ? wanted.stepSend && find(wanted.stepSend) : firstSend;
   const sequence = wanted.sequence ? find(wanted.sequence) : undefined;
+  const assistantSending = sendingStateFromItem(find(wanted.assistantSending));
+  const orgSending = sendingStateFromItem(find(wanted.orgSending));
+  const sendingPaused =
+    assistantSending.status === 'paused'
+      ? { scope: 'assistant' as const, ...assistantSending }
+      : orgSending.status === 'paused'
+        ? { scope: 'org' as const, ...orgSending }
+        : undefined;
   return {
+    ...(sendingPaused && { sendingPaused }),
     settings: settingsFromItem(find(wanted.settings)),
     ...(lead && { lead: leadFromItem(lead) }),
     ...(assistant && { assistant: assistantFromItem(assistant) }),

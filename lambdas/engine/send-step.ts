@@ -35,6 +35,7 @@ import type { Sequence, Step } from '../core/sequences';
 import { signUnsubscribeToken } from '../core/signatures';
 import { getLead, LeadChangedError } from '../data/leads';
 import { loadSendState, loadStepExtras, type SendState } from '../data/send-state';
+import { deferredLeadMarker } from '../data/sending-reputation';
 import {
   appendTimelineEvent,
   type ClaimRecord,
@@ -174,7 +175,39 @@ async function sendFiring(firing: Firing): Promise<SendOutcome> {
     await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
     return { result: 'deferred', reason: 'outside business hours', until: opening.at.toISOString() };
   }
+  if (state.sendingPaused) return deferWhilePaused(firing, state.sendingPaused);
   return deliver(firing);
+}
+
+/**
+ * The sending-reputation guard paused the assistant's (or the org's) sending: the step is neither sent
+ * nor lost, but moved to the next business day's opening, where the pause is checked again (or sooner:
+ * resuming re-plans the leads it deferred).
+ */
+async function deferWhilePaused(
+  firing: Firing,
+  paused: NonNullable<SendState['sendingPaused']>,
+): Promise<SendOutcome> {
+  const { lead, enrollment, assistant, now } = firing;
+  const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead.timezone), now, 'sending_paused');
+  const until = next.nextSendAt ?? '';
+  await appendTimelineEvent(lead.orgId, lead.id, {
+    kind: 'sending_paused',
+    at: now.toISOString(),
+    detail: { step: enrollment.nextStep, scope: paused.scope, reason: paused.reason, until },
+  });
+  const scope =
+    paused.scope === 'assistant' ? { orgId: lead.orgId, assistantId: assistant.id } : { orgId: lead.orgId };
+  await commitPlan({
+    lead,
+    previous: enrollment,
+    next,
+    now,
+    previousFired: true,
+    // Resuming re-plans the leads noted here (engine/sending-reputation.ts).
+    alongside: [deferredLeadMarker(scope, lead.id, now)],
+  });
+  return { result: 'deferred', reason: `sending paused: ${paused.reason ?? paused.scope}`, until };
 }
 
 /**

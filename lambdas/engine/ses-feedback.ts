@@ -2,7 +2,8 @@
  * What SES reports about an e-mail after it left: a send event settles a step whose answer was lost
  * (it carries the step's send id tag), a permanent bounce deactivates the lead and suppresses the
  * address, a complaint stops and suppresses, deliveries and transient bounces are noted on the
- * timeline. Each (message, event type) is acted on once.
+ * timeline. Each (message, event type) is acted on once. Sends, hard bounces and complaints also feed
+ * the sending-reputation guard (engine/sending-reputation.ts).
  */
 import { z } from 'zod';
 import { messageIdHeader, SEND_ID_TAG } from '../adapters/email-sender';
@@ -11,6 +12,7 @@ import { appendTimelineEvent, findSendByProviderId, markSendFailed, type SendRec
 import { requiredEnv } from '../env';
 import { suppressAndStop } from './listening';
 import { reconcileAcceptedSend } from './provider-reconciliation';
+import { countProblemForReputation, countSentForReputation } from './sending-reputation';
 
 const region = requiredEnv('AWS_REGION');
 
@@ -51,8 +53,19 @@ export async function handleSesEvent(detail: SesEventDetail, now: Date): Promise
   const send = (await findSendByProviderId(mail.messageId)) ?? (await reconcile(detail, now));
   // Acknowledgements and other mail the engine did not send as a step have no send record.
   if (!send) return 'unknown message';
-  // Acceptance is all a send event says, and the step's record now holds it.
-  if (eventType === 'Send') return 'sent';
+  if (eventType === 'Send') {
+    // Acceptance is all a send event says, and the step's record now holds it; the reputation guard
+    // counts it, once per message.
+    const counted = await actOnce(
+      { orgId: send.orgId, source: 'ses', messageId: `${mail.messageId}#Send` },
+      now,
+      async () => {
+        await countSentForReputation(send.orgId, send.leadId, now);
+        return { outcome: 'sent', leadId: send.leadId };
+      },
+    );
+    return counted?.outcome ?? 'duplicate';
+  }
   const decision = await actOnce(
     { orgId: send.orgId, source: 'ses', messageId: `${mail.messageId}#${eventType}` },
     now,
@@ -76,10 +89,12 @@ export async function handleSesEvent(detail: SesEventDetail, now: Date): Promise
       if (eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent') {
         await deactivate('bounced', detail.bounce.bouncedRecipients);
         await markSendFailed(send, `bounced (${detail.bounce.bounceSubType ?? 'permanent'})`);
+        await countProblemForReputation(send.orgId, send.leadId, 'bounces', now);
         return { outcome: 'bounced', leadId: send.leadId };
       }
       if (eventType === 'Complaint') {
         await deactivate('complained', detail.complaint?.complainedRecipients ?? []);
+        await countProblemForReputation(send.orgId, send.leadId, 'complaints', now);
         return { outcome: 'complained', leadId: send.leadId };
       }
       const kind = eventType === 'Bounce' ? 'bounced_transiently' : eventType.toLowerCase();

@@ -122,6 +122,33 @@ export const StepDatesPreviewSchema = z.object({
     .describe('IANA time zone the dates are counted in; default UTC'),
 });
 
+export const SendingViewSchema = z
+  .object({
+    status: z.enum(['active', 'paused']),
+    reason: z.string().optional().describe('Why sending paused: which rate passed which threshold'),
+    since: z.iso.datetime().optional().describe('When sending paused, or was last resumed'),
+    bounceRate: z.number().describe('Hard bounces over the window’s sends (0.04 = 4 %)'),
+    complaintRate: z.number().describe('Complaints over the window’s sends'),
+    window: z
+      .object({ sends: z.number().int(), bounces: z.number().int(), complaints: z.number().int() })
+      .describe(
+        'The latest sends the rates are over (since the last resume), with their bounces and complaints',
+      ),
+  })
+  .describe(
+    'The sending-reputation guard: paused, due steps are deferred (reason sending_paused) until an admin resumes',
+  )
+  .meta({ id: 'Sending' });
+
+const ResumedSendingSchema = SendingViewSchema.extend({
+  replanned: z
+    .number()
+    .int()
+    .describe(
+      'Deferred leads re-planned to the first business moment from now (at most 100 a request; others send at the opening they were deferred to)',
+    ),
+}).meta({ id: 'ResumedSending' });
+
 export const AssistantViewSchema = z
   .object({
     id: z.string(),
@@ -143,6 +170,7 @@ export const AssistantViewSchema = z
         'direct: the address is at the inbound domain; forwarding: replies arrive only once forwarded to forwardTo (verify with POST /assistants/{id}/verify-receiving)',
       ),
     warnings: z.array(z.string()),
+    sending: SendingViewSchema.optional().describe('The assistant’s sending state; on GET /assistants/{id}'),
   })
   .meta({ id: 'Assistant' });
 
@@ -540,6 +568,15 @@ export const operations = {
     response: z.object({ sentTo: z.string(), forwardTo: z.string() }),
     errors: ['conflict'],
   },
+  resumeAssistantSending: {
+    fn: 'assistants',
+    method: 'POST',
+    path: '/assistants/{id}/resume-sending',
+    summary:
+      'Resume an assistant’s sending paused by its bounce or complaint rate (admins); its rates start over, and the steps its pause deferred are re-planned from now',
+    status: 200,
+    response: ResumedSendingSchema,
+  },
   deleteAssistant: {
     fn: 'assistants',
     method: 'DELETE',
@@ -551,9 +588,9 @@ export const operations = {
     fn: 'org',
     method: 'GET',
     path: '/org/settings',
-    summary: 'The org’s name, website and region policy',
+    summary: 'The org’s name, website, region policy and reputation guard, with the org’s sending state',
     status: 200,
-    response: OrgSettingsSchema,
+    response: OrgSettingsSchema.extend({ sending: SendingViewSchema }),
     versioned: true,
   },
   putOrgSettings: {
@@ -565,6 +602,15 @@ export const operations = {
     body: OrgSettingsSchema,
     response: OrgSettingsSchema,
     versioned: true,
+  },
+  resumeOrgSending: {
+    fn: 'org',
+    method: 'POST',
+    path: '/org/resume-sending',
+    summary:
+      'Resume the org’s sending paused by its bounce or complaint rate (admins); its rates start over, and the steps its pause deferred are re-planned from now',
+    status: 200,
+    response: ResumedSendingSchema,
   },
   getWhatsApp: {
     fn: 'org',

@@ -6,7 +6,12 @@
  */
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FUNNEL_METRICS, METRICS_NAMESPACE, PROVIDER_ERRORS_METRIC } from '../../lib/monitoring';
+import {
+  FUNNEL_METRICS,
+  METRICS_NAMESPACE,
+  PROVIDER_ERRORS_METRIC,
+  SENDING_PAUSED_METRIC,
+} from '../../lib/monitoring';
 import {
   getAtt,
   logicalIdOf,
@@ -235,6 +240,7 @@ describe('alarms', () => {
         'Api5xxRate',
         'SesBounceRate',
         'SesComplaintRate',
+        'SendingPaused',
       ]
         .map((name) => `Followup-${name}`)
         .sort(),
@@ -244,6 +250,34 @@ describe('alarms', () => {
       expect(alarm.OKActions, String(alarm.AlarmName)).toEqual([topic]);
       expect(alarm.TreatMissingData).toBe('notBreaching');
     }
+  });
+});
+
+describe('the sending-reputation alarm', () => {
+  it('fires on the first pause, counted from the SES-events consumer’s sendingPaused log line', () => {
+    // Prepare
+    const { stack, template } = withEmail();
+
+    // Act
+    const alarm = alarmNamed(template, 'SendingPaused');
+    const filters = resources(template, 'AWS::Logs::MetricFilter').map(([, filter]) => filter.Properties);
+
+    // Assess
+    expect(alarm).toMatchObject({
+      Namespace: METRICS_NAMESPACE,
+      MetricName: SENDING_PAUSED_METRIC,
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    expect(filters).toContainEqual({
+      LogGroupName: { Ref: logicalIdOf(stack.deliveryEvents.consumer.logGroup) },
+      FilterPattern: '{ $.sendingPaused = 1 }',
+      MetricTransformations: [
+        { MetricNamespace: METRICS_NAMESPACE, MetricName: SENDING_PAUSED_METRIC, MetricValue: '1' },
+      ],
+    });
   });
 });
 

@@ -122,6 +122,13 @@ describe('assistants and org settings', () => {
       website: '',
       regionPolicy: { mode: 'warn', maxFollowups: {} },
       outOfOfficeDefaultDays: 7,
+      reputationGuard: { window: 200, minSends: 50, bounceRate: 0.04, complaintRate: 0.0008 },
+      sending: {
+        status: 'active',
+        bounceRate: 0,
+        complaintRate: 0,
+        window: { sends: 0, bounces: 0, complaints: 0 },
+      },
     });
     expect(memberPut.status).toBe(403);
     expect(adminPut.status).toBe(200);

@@ -622,6 +622,59 @@ describe('sending a scheduled step', () => {
     });
   });
 
+  it('defers the step to the next day, without claiming or sending, while the assistant’s sending is paused', async () => {
+    // Prepare
+    const paused = {
+      pk: 'ORG#acme#REPUTATION#ASSISTANT#asst-1',
+      sk: 'SENDING',
+      entity: 'sending_state',
+      status: 'paused',
+      reason: 'hard-bounce rate 6 % over the last 50 sends passed 4 %',
+      since: minutesFromNow(-60),
+      epoch: 0,
+      epochSends: 50,
+    };
+    db.on(BatchGetCommand).resolves(state(lead, paused));
+    db.on(TransactWriteCommand).resolves({});
+    scheduler.on(CreateScheduleCommand).resolves({});
+    // Act
+    const outcome = await sendScheduledStep(input, now);
+    // Assess
+    expect(outcome).toMatchObject({
+      result: 'deferred',
+      reason: 'sending paused: hard-bounce rate 6 % over the last 50 sends passed 4 %',
+      until: '2026-03-04T14:00:00.000Z',
+    });
+    expect(ses).not.toHaveReceivedCommand(SendEmailCommand);
+    expect(
+      transactions()
+        .flat()
+        .some((item) => item.Update?.Key?.sk?.startsWith('SEND#')),
+    ).toBe(false);
+    // The deferred plan notes the lead under the pause, so resuming can re-plan it.
+    expect(transactions().flat()).toContainEqual({
+      Put: expect.objectContaining({
+        Item: expect.objectContaining({ pk: 'ORG#acme#REPUTATION#ASSISTANT#asst-1', sk: 'DEFERRED#lead-1' }),
+      }),
+    });
+    expect(timelineEvents()).toEqual([
+      expect.objectContaining({
+        kind: 'sending_paused',
+        detail: expect.objectContaining({ step: 0, scope: 'assistant', until: '2026-03-04T14:00:00.000Z' }),
+      }),
+    ]);
+    expect(db).toHaveReceivedCommandWith(BatchGetCommand, {
+      RequestItems: {
+        'unit-test-table': expect.objectContaining({
+          Keys: expect.arrayContaining([
+            { pk: 'ORG#acme#REPUTATION#ASSISTANT#asst-1', sk: 'SENDING' },
+            { pk: 'ORG#acme#REPUTATION#ORG', sk: 'SENDING' },
+          ]),
+        }),
+      },
+    });
+  });
+
   it('skips a step the lead cannot receive, recording why, and moves on', async () => {
     const { email: _none, ...noEmail } = lead;
     db.on(BatchGetCommand).resolves(state(noEmail));

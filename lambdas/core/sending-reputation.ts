@@ -1,0 +1,89 @@
+/**
+ * The sending-reputation guard's decision: given an assistant's (or an org's) sends, hard bounces and
+ * complaints over its rolling window, whether its sending must pause. Pure: counting lives in
+ * data/sending-reputation.ts, acting on a pause in engine/ses-feedback.ts and engine/send-step.ts.
+ */
+import { z } from 'zod';
+
+/**
+ * Sends are counted in buckets of this many consecutive sends; the window is the last
+ * ceil(window / BUCKET_SENDS) buckets (the newest one filling up), read with one Query. So the window
+ * holds between `window - BUCKET_SENDS + 1` and `window` of the latest sends.
+ */
+export const BUCKET_SENDS = 25;
+
+export const ReputationGuardSchema = z.object({
+  /** How many of the latest sends the rates are taken over. */
+  window: z.number().int().min(50).max(5000).default(200),
+  /** Fewer sends than this in the window never pause: a rate over a handful of sends says nothing. */
+  minSends: z.number().int().min(1).max(5000).default(50),
+  /** A hard-bounce rate above this (a fraction: 0.04 = 4 %) pauses sending. */
+  bounceRate: z.number().min(0).max(1).default(0.04),
+  /** A complaint rate above this (0.0008 = 0.08 %) pauses sending. */
+  complaintRate: z.number().min(0).max(1).default(0.0008),
+});
+
+export type ReputationGuard = z.output<typeof ReputationGuardSchema>;
+export const DEFAULT_REPUTATION_GUARD: ReputationGuard = ReputationGuardSchema.parse({});
+
+export interface ReputationCounts {
+  sends: number;
+  bounces: number;
+  complaints: number;
+}
+
+export interface ReputationDecision {
+  pause: boolean;
+  /** Why sending pauses, in words for the timeline and the API; only when `pause`. */
+  reason?: string;
+  bounceRate: number;
+  complaintRate: number;
+}
+
+/** How many buckets the window spans. */
+export const windowBuckets = (guard: ReputationGuard): number => Math.ceil(guard.window / BUCKET_SENDS);
+
+/** The bucket a send numbered `sendNumber` (1, 2, ...) falls in. */
+export const bucketOf = (sendNumber: number): number =>
+  Math.floor(Math.max(sendNumber - 1, 0) / BUCKET_SENDS);
+
+/** Rates over the window; a rate passes its threshold when strictly above it, and only from `minSends`. */
+export function reputationDecision(counts: ReputationCounts, guard: ReputationGuard): ReputationDecision {
+  const bounceRate = rate(counts.bounces, counts.sends);
+  const complaintRate = rate(counts.complaints, counts.sends);
+  const rates = { bounceRate, complaintRate };
+  if (counts.sends < guard.minSends) return { pause: false, ...rates };
+  const percent = (value: number) => `${Number((value * 100).toFixed(2))} %`;
+  const over = `over the last ${counts.sends} sends`;
+  if (bounceRate > guard.bounceRate) {
+    return {
+      pause: true,
+      reason: `hard-bounce rate ${percent(bounceRate)} ${over} passed ${percent(guard.bounceRate)}`,
+      ...rates,
+    };
+  }
+  if (complaintRate > guard.complaintRate) {
+    return {
+      pause: true,
+      reason: `complaint rate ${percent(complaintRate)} ${over} passed ${percent(guard.complaintRate)}`,
+      ...rates,
+    };
+  }
+  return { pause: false, ...rates };
+}
+
+/** Sums the window's buckets. */
+export function sumBuckets(buckets: Partial<ReputationCounts>[]): ReputationCounts {
+  return buckets.reduce<ReputationCounts>(
+    (sum, bucket) => ({
+      sends: sum.sends + (bucket.sends ?? 0),
+      bounces: sum.bounces + (bucket.bounces ?? 0),
+      complaints: sum.complaints + (bucket.complaints ?? 0),
+    }),
+    { sends: 0, bounces: 0, complaints: 0 },
+  );
+}
+
+function rate(count: number, sends: number): number {
+  return sends === 0 ? 0 : Math.round((count / sends) * 1e6) / 1e6;
+}

@@ -1,0 +1,146 @@
+/**
+ * The sending-reputation guard: SES's events count each assistant's and each org's sends, hard bounces
+ * and complaints, and a bounce or complaint that takes a rate over the org's threshold pauses that
+ * assistant's (or the whole org's) sending. The sender defers due steps while either is paused
+ * (engine/send-step.ts); an admin resumes (POST /assistants/{id}/resume-sending).
+ */
+
+import type { Assistant } from '../core/assistants';
+import { postpone } from '../core/enrollment';
+import { sendWindowFor } from '../core/send-window';
+import { type ReputationCounts, type ReputationGuard, reputationDecision } from '../core/sending-reputation';
+import { getAssistant } from '../data/assistants';
+import { getLead, LeadChangedError } from '../data/leads';
+import { getOrgSettings } from '../data/org';
+import {
+  clearDeferredLead,
+  countReputationProblem,
+  countReputationSend,
+  getSendingState,
+  listDeferredLeads,
+  pauseSending,
+  type ReputationScope,
+  readReputationWindow,
+  resumeSending,
+} from '../data/sending-reputation';
+import { logger } from '../observability';
+import { commitPlan } from './plans';
+
+/** The scopes a lead's send counts in: its assistant's (while the lead exists) and its org's. */
+async function scopesOf(orgId: string, leadId: string): Promise<ReputationScope[]> {
+  const lead = await getLead(orgId, leadId);
+  return [...(lead ? [{ orgId, assistantId: lead.assistantId }] : []), { orgId }];
+}
+
+export async function countSentForReputation(orgId: string, leadId: string, now: Date): Promise<void> {
+  for (const scope of await scopesOf(orgId, leadId)) await countReputationSend(scope, now);
+}
+
+/**
+ * Counts a hard bounce or a complaint, then decides on the window as it now stands. Answers the scopes
+ * this event paused (a scope already paused is left as it is).
+ */
+export async function countProblemForReputation(
+  orgId: string,
+  leadId: string,
+  kind: 'bounces' | 'complaints',
+  now: Date,
+): Promise<ReputationScope[]> {
+  const guard = (await getOrgSettings(orgId)).reputationGuard;
+  const paused: ReputationScope[] = [];
+  for (const scope of await scopesOf(orgId, leadId)) {
+    const state = await countReputationProblem(scope, kind, now);
+    if (state.status === 'paused') continue;
+    const decision = reputationDecision(await readReputationWindow(scope, state.epoch, guard), guard);
+    if (!decision.pause || !decision.reason) continue;
+    if (await pauseSending(scope, { ...decision, reason: decision.reason }, now)) {
+      paused.push(scope);
+      // The SendingPaused alarm (lib/monitoring.ts) counts this line.
+      logger.warn('Sending paused for its reputation', {
+        sendingPaused: 1,
+        orgId,
+        ...(scope.assistantId !== undefined && { assistantId: scope.assistantId }),
+        scope: scope.assistantId === undefined ? 'org' : 'assistant',
+        reason: decision.reason,
+      });
+    }
+  }
+  return paused;
+}
+
+export interface SendingView {
+  status: 'active' | 'paused';
+  reason?: string;
+  since?: string;
+  bounceRate: number;
+  complaintRate: number;
+  window: ReputationCounts;
+}
+
+/** What the API shows of a scope's sending: its state and the rates over its window now. */
+export async function sendingView(scope: ReputationScope, guard: ReputationGuard): Promise<SendingView> {
+  const state = await getSendingState(scope);
+  const window = await readReputationWindow(scope, state.epoch, guard);
+  const { bounceRate, complaintRate } = reputationDecision(window, guard);
+  return {
+    status: state.status,
+    ...(state.reason && { reason: state.reason }),
+    ...(state.since && { since: state.since }),
+    bounceRate,
+    complaintRate,
+    window,
+  };
+}
+
+/** Leads re-planned within one resume request; the rest send at the opening they were deferred to. */
+export const REPLAN_ON_RESUME_LIMIT = 100;
+
+/**
+ * Resumes a scope's sending: its window starts over (so what paused it does not pause it again at
+ * once), and the leads its pause deferred are re-planned to the first business moment from now (up to
+ * REPLAN_ON_RESUME_LIMIT of them; any others fire at the opening they were deferred to, and send).
+ */
+export async function resumeScopeSending(
+  scope: ReputationScope,
+  guard: ReputationGuard,
+  now: Date,
+): Promise<SendingView & { replanned: number }> {
+  const wasPaused = await resumeSending(scope, now);
+  const replanned = await replanDeferredLeads(scope, now);
+  if (wasPaused || replanned > 0) {
+    logger.info('Sending resumed', {
+      orgId: scope.orgId,
+      ...(scope.assistantId !== undefined && { assistantId: scope.assistantId }),
+      replanned,
+    });
+  }
+  return { ...(await sendingView(scope, guard)), replanned };
+}
+
+async function replanDeferredLeads(scope: ReputationScope, now: Date): Promise<number> {
+  const { leadIds } = await listDeferredLeads(scope, REPLAN_ON_RESUME_LIMIT);
+  const assistants = new Map<string, Promise<Assistant | undefined>>();
+  let replanned = 0;
+  for (const leadId of leadIds) {
+    const lead = await getLead(scope.orgId, leadId);
+    const enrollment = lead?.enrollment;
+    // Only a step still waiting where the pause put it: anything since (a reply, a re-plan) decided.
+    if (lead && enrollment?.status === 'active' && enrollment.nextReasons?.[0] === 'sending_paused') {
+      const cached = assistants.get(lead.assistantId) ?? getAssistant(scope.orgId, lead.assistantId);
+      assistants.set(lead.assistantId, cached);
+      const assistant = await cached;
+      if (assistant) {
+        const next = postpone(enrollment, sendWindowFor(assistant, lead.timezone), now);
+        try {
+          await commitPlan({ lead, previous: enrollment, next, now });
+          replanned += 1;
+        } catch (error) {
+          // The lead changed meanwhile; its deferred firing (or whatever changed it) decides.
+          if (!(error instanceof LeadChangedError)) throw error;
+        }
+      }
+    }
+    await clearDeferredLead(scope, leadId);
+  }
+  return replanned;
+}
