@@ -164,7 +164,7 @@ function countOutcome(outcome: SendOutcome, channel: Step['channel']): void {
 
 /** A firing of the step its plan names: settles an earlier attempt, waits for business hours, or sends. */
 async function sendFiring(firing: Firing): Promise<SendOutcome> {
-  const { enrollment, assistant, lead, now } = firing;
+  const { enrollment, assistant, lead, now, state } = firing;
   const window = sendWindowFor(assistant, lead.timezone);
   const earlier = await settleEarlierAttempt(firing);
   if (earlier) return earlier;
