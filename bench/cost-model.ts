@@ -267,6 +267,11 @@ export const ASSUMPTIONS = {
   sesEventsPerEmail: 2,
   /** One Query by provider id per event (docs/performance.md, "Reading the figures"). */
   queriesPerSesEvent: 1,
+  /**
+   * The sending-reputation guard counts each e-mail on its Send event (docs/architecture.md, "Sending
+   * reputation"): the assistant's and the org's state and bucket items, read and updated.
+   */
+  reputationCountingPerEmail: { rru: 1.5, wru: 6 },
   /** Steps of a lead's sequence on average: one lead creation per this many sent steps. */
   stepsPerEnrollment: 3,
   /** The plan auditor: rate(5 minutes), 16 keys-only Queries a run. */
@@ -279,8 +284,8 @@ export const ASSUMPTIONS = {
   secretReadsPerContainerMonth: 12 * 24 * 30,
   /** The unsubscribe key and one WhatsApp org's Sinch credentials. */
   secrets: 2,
-  /** lib/monitoring.ts: 5 dead-letter alarms, re-plan age, three two-metric rates, bounce, complaint. */
-  alarmMetrics: 14,
+  /** lib/monitoring.ts: 5 dead-letter alarms, re-plan age, three two-metric rates, bounce, complaint, sending paused. */
+  alarmMetrics: 15,
   dashboards: 1,
   /** docs/operations.md: 5 metrics × channel email | whatsapp. */
   customMetrics: 10,
@@ -317,6 +322,10 @@ export function stepUsage(step: MeasuredStep, a = ASSUMPTIONS): Usage {
     { schedulerInvocations: 1, sesEmails: step.emails, sqsRequests: step.sqs },
     lambdaUsage(a.sesEvents, events),
     dynamodbUsage({ 'DynamoDB:Query': events * a.queriesPerSesEvent }),
+    {
+      dynamodbRru: step.emails * a.reputationCountingPerEmail.rru,
+      dynamodbWru: step.emails * a.reputationCountingPerEmail.wru,
+    },
   );
 }
 

@@ -49,7 +49,8 @@ describe('cost model', () => {
     const events = ASSUMPTIONS.sesEventsPerEmail;
     expect(cost.SES).toBe(1);
     expect(cost['EventBridge Scheduler']).toBe(1);
-    expect(cost.DynamoDB).toBeCloseTo(4.5 + events * 0.5);
+    const guard = ASSUMPTIONS.reputationCountingPerEmail;
+    expect(cost.DynamoDB).toBeCloseTo(4.5 + events * 0.5 + guard.rru + guard.wru);
     expect(cost['X-Ray']).toBe(1 + events);
     const gbSeconds = 0.5 * 0.15 + events * 0.5 * 0.04;
     expect(cost.Lambda).toBeCloseTo(1 + events + gbSeconds);
