@@ -15,6 +15,8 @@ import { tracer } from '../observability';
 export const secretsClient = tracer.captureAWSv3Client(new SecretsManagerClient({}));
 
 const CACHE_MS = 5 * 60 * 1000;
+/** One warm Lambda serves many orgs: the oldest entries go first past this many secrets. */
+const CACHE_ENTRIES = 100;
 const cache = new Map<string, { value: string; until: number }>();
 
 /** The secret's string, or undefined when there is no such secret. */
@@ -24,7 +26,12 @@ export async function readSecret(name: string): Promise<string | undefined> {
   try {
     const { SecretString } = await secretsClient.send(new GetSecretValueCommand({ SecretId: name }));
     if (SecretString === undefined) return undefined;
+    cache.delete(name);
     cache.set(name, { value: SecretString, until: Date.now() + CACHE_MS });
+    for (const oldest of cache.keys()) {
+      if (cache.size <= CACHE_ENTRIES) break;
+      cache.delete(oldest);
+    }
     return SecretString;
   } catch (error) {
     if (error instanceof ResourceNotFoundException) return undefined;
