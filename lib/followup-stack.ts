@@ -72,6 +72,9 @@ export class FollowupStack extends Stack {
     // Enrolling, stopping and restarting leads, and deleting a sequence that moves its leads, plan sends.
     this.scheduling.allowPlanning(api.leads);
     this.scheduling.allowPlanning(api.sequences);
+    // Resuming a paused assistant's or org's sending re-plans the steps the pause deferred.
+    this.scheduling.allowPlanning(api.assistants);
+    this.scheduling.allowPlanning(api.org);
     this.messaging.allowConnectingWhatsApp(api.org);
     for (const fn of Object.values(api)) this.messaging.allowUnsubscribeLinks(fn);
     // Unsubscribing and WhatsApp replies stop leads; Sinch callbacks are verified with the org's secret.

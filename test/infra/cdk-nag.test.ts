@@ -134,6 +134,8 @@ describe('acknowledged rules', () => {
       'Http/LeadsFunctionRole',
       'Http/SequencesFunctionRole',
       'Http/PublicFunctionRole',
+      'Http/AssistantsFunctionRole',
+      'Http/OrgFunctionRole',
       'Inbound/ReceiverRole',
       'DeliveryEvents/ConsumerRole',
     ];

@@ -85,6 +85,8 @@ const planners = () => {
     ids.api.leads,
     ids.api.sequences,
     ids.api.public,
+    ids.api.assistants,
+    ids.api.org,
     ids.receiver,
     ids.deliveryConsumer,
   ];
