@@ -7,6 +7,7 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { tracer } from '../observability';
 import {
+  neverConnected,
   type ProviderError,
   ProviderOutcomeUnknownError,
   ProviderRejectedError,
@@ -148,20 +149,4 @@ function httpStatusOf(error: unknown): number | undefined {
   const metadata = error.$metadata;
   if (typeof metadata !== 'object' || metadata === null || !('httpStatusCode' in metadata)) return undefined;
   return typeof metadata.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
-}
-
-/** Network errors that happen before a connection exists, so the request cannot have been received. */
-const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-export function neverConnected(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause && depth < 5; depth += 1) {
-    const code = (cause as { code?: unknown }).code;
-    if (typeof code === 'string' && NEVER_CONNECTED.has(code)) return true;
-    const message = cause instanceof Error ? cause.message : '';
-    if ([...NEVER_CONNECTED].some((name) => message.includes(name))) return true;
-    // @smithy/node-http-handler's connectionTimeout: the socket never connected.
-    if (message.includes('without establishing a connection')) return true;
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return false;
 }

@@ -50,3 +50,19 @@ export class ProviderRejectedError extends ProviderError {
 export class ProviderOutcomeUnknownError extends ProviderError {
   readonly retryable = false;
 }
+
+/** Network errors that happen before a connection exists, so the request cannot have been received. */
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export function neverConnected(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; depth += 1) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && NEVER_CONNECTED.has(code)) return true;
+    const message = cause instanceof Error ? cause.message : '';
+    if ([...NEVER_CONNECTED].some((name) => message.includes(name))) return true;
+    // @smithy/node-http-handler's connectionTimeout: the socket never connected.
+    if (message.includes('without establishing a connection')) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}

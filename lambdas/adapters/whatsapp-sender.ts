@@ -8,8 +8,8 @@
  */
 import { GenericError, RequestFailedError, SinchClient, type SinchClientParameters } from '@sinch/sdk-core';
 import { z } from 'zod';
-import { neverConnected } from './email-sender';
 import {
+  neverConnected,
   type ProviderError,
   ProviderOutcomeUnknownError,
   ProviderRejectedError,
