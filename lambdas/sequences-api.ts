@@ -1,5 +1,6 @@
 /** The sequences API: list, read, create, clone, replace and delete sequences, and preview step dates. */
 import { randomUUID } from 'node:crypto';
+import { previewMessages } from './core/analytics/variants';
 import {
   assertVersion,
   ConflictError,
@@ -15,6 +16,7 @@ import { previewStepDates } from './core/send-window';
 import {
   assertStepMessages,
   cloneSequence,
+  type MessageStep,
   newSequence,
   referencedMessageIds,
   reviseSequence,
@@ -115,15 +117,17 @@ export const handler = apiHandler('sequences', {
     const assistant = previewAssistant(storedAssistant ?? body.assistant);
     const org = previewOrg(await getOrgSettings(caller.orgId));
     const messages = await getVisibleMessages(caller.orgId, referencedMessageIds(sequence.steps));
+    const steps = previewMessages(sequence, stepIndex, { leadId: stored?.id, variant: query.variant });
+    const message = steps[stepIndex] ?? (step as MessageStep);
     if (step.channel === 'whatsapp') {
-      const customMessage = step.messageId === undefined ? undefined : messages.get(step.messageId);
-      if (!customMessage) throw new NotFoundError('Message', step.messageId);
+      const customMessage = message.messageId === undefined ? undefined : messages.get(message.messageId);
+      if (!customMessage) throw new NotFoundError('Message', message.messageId);
       const { to, templateName, languageCode, parameters } = renderWhatsAppStep({
         lead,
         org,
         assistant,
         stepIndex,
-        step,
+        step: message,
         customMessage,
       });
       return { body: { channel: 'whatsapp', to, templateName, languageCode, parameters } };
@@ -137,7 +141,7 @@ export const handler = apiHandler('sequences', {
       lead,
       org,
       assistant,
-      sequence,
+      sequence: { id: sequence.id, type: sequence.type, steps },
       stepIndex,
       customMessages: messages,
       firstSentAt: now.toISOString(),

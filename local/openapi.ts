@@ -21,6 +21,7 @@ const TAGS: Record<ApiFunctionName, string> = {
   org: 'Org settings (name, website, region policy), the WhatsApp connection and the users seen',
   leads: 'Leads on a sequence: adding, reading, changing, stopping, continuing, restarting, the timeline',
   public: 'Routes without a JWT: unsubscribe links in e-mails and Sinch’s signed callbacks',
+  stats: 'Which follow-ups work: funnels per sequence, step and A/B variant, per tone, per assistant',
 };
 
 /**

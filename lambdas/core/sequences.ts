@@ -17,6 +17,39 @@ export type SequenceType = (typeof SEQUENCE_TYPES)[number];
 
 export const MAX_STEPS = 20;
 
+const MESSAGE_TYPES = ['generated', 'custom'] as const;
+
+/** A step's own message, or one variant's. */
+const messageFields = {
+  messageType: z.enum(MESSAGE_TYPES),
+  tone: z.enum(TONES).optional(),
+  messageId: z.string().min(1).max(64).optional(),
+};
+
+export const MIN_VARIANTS = 2;
+export const MAX_VARIANTS = 4;
+
+export const VariantShape = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, '1-32 letters, digits, - or _')
+    .describe('Unique within the step; named by previews (?variant=), timelines and stats'),
+  ...messageFields,
+  weight: z.number().int().min(1).max(99).describe('Percent of leads; the weights of a step sum to 100'),
+});
+export type Variant = z.output<typeof VariantShape>;
+
+export const AutoPromoteShape = z.object({
+  minSendsPerVariant: z.number().int().min(1).max(1_000_000).default(100),
+  probability: z
+    .number()
+    .min(0.5)
+    .max(0.9999)
+    .default(0.95)
+    .describe('Probability of being best (Beta-Binomial on replies) a variant needs to be promoted'),
+});
+export type AutoPromote = z.output<typeof AutoPromoteShape>;
+
 /** A step as stored and shown; `StepSchema` adds the rules a step must satisfy on the way in. */
 export const StepShape = z.object({
   afterDays: z
@@ -26,38 +59,111 @@ export const StepShape = z.object({
     .max(365)
     .describe('Days after the previous step (the first: after enrollment)'),
   channel: z.enum(CHANNELS),
-  messageType: z.enum(['generated', 'custom']),
-  tone: z.enum(TONES).optional(),
-  messageId: z.string().min(1).max(64).optional(),
+  messageType: messageFields.messageType.optional().describe('Absent when the step carries variants'),
+  tone: messageFields.tone,
+  messageId: messageFields.messageId,
+  variants: z
+    .array(VariantShape)
+    .min(MIN_VARIANTS)
+    .max(MAX_VARIANTS)
+    .optional()
+    .describe('A/B variants instead of a single message'),
+  autoPromote: AutoPromoteShape.optional().describe('Only with variants: promote a clear winner'),
 });
 
 export type Step = z.output<typeof StepShape>;
 
-export const StepSchema = StepShape.superRefine((step, ctx) => {
-  if (step.messageType === 'generated' && step.tone === undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['tone'],
-      message: `Generated steps need a tone: ${TONES.join(', ')}`,
-    });
+/** What the renderers take: a step (or a step's variant) with its one message. */
+export type MessageStep = Omit<Step, 'messageType' | 'variants' | 'autoPromote'> & {
+  messageType: (typeof MESSAGE_TYPES)[number];
+};
+
+/** A decided A/B test: recorded on the sequence, shown in its stats; new leads get only `variant`. */
+export const StepPromotionSchema = z
+  .object({
+    step: z.number().int().min(0),
+    variant: z.string(),
+    at: z.iso.datetime(),
+    by: z.literal('auto-promotion').describe('Who decided: the auto-promotion rule of the step'),
+    rule: AutoPromoteShape,
+    figures: z
+      .array(
+        z.object({
+          id: z.string(),
+          sent: z.number().int(),
+          replied: z.number().int(),
+          replyRate: z.number(),
+          probabilityBest: z.number(),
+        }),
+      )
+      .describe('Each variant when it was decided'),
+  })
+  .meta({ id: 'StepPromotion' });
+export type StepPromotion = z.output<typeof StepPromotionSchema>;
+
+type Issue = { path: (string | number)[]; message: string };
+
+/** The rules every message (a step's or a variant's) obeys; paths are relative to it. */
+function messageIssues(
+  message: { messageType?: string; tone?: string; messageId?: string },
+  channel: Channel,
+): Issue[] {
+  const issues: Issue[] = [];
+  if (message.messageType === 'generated' && message.tone === undefined) {
+    issues.push({ path: ['tone'], message: `Generated steps need a tone: ${TONES.join(', ')}` });
   }
-  if (step.messageType === 'custom' && step.messageId === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['messageId'], message: 'Custom steps need a messageId' });
+  if (message.messageType === 'custom' && message.messageId === undefined) {
+    issues.push({ path: ['messageId'], message: 'Custom steps need a messageId' });
   }
-  if (step.channel === 'whatsapp' && step.messageType !== 'custom') {
-    ctx.addIssue({
-      code: 'custom',
+  if (channel === 'whatsapp' && message.messageType !== 'custom') {
+    issues.push({
       path: ['messageType'],
       message:
         'WhatsApp steps must use a custom message: WhatsApp only opens conversations with approved templates',
     });
   }
-})
-  // A step keeps only the field its message type uses, so a toggled type leaves nothing stale behind.
-  .transform(
-    ({ tone, messageId, ...step }): Step =>
-      step.messageType === 'generated' ? { ...step, tone } : { ...step, messageId },
-  );
+  return issues;
+}
+
+/** Keeps only the field its message type uses, so a toggled type leaves nothing stale behind. */
+function trimmed<T extends { messageType?: string; tone?: unknown; messageId?: unknown }>(message: T): T {
+  const { tone, messageId, ...rest } = message;
+  return (message.messageType === 'generated' ? { ...rest, tone } : { ...rest, messageId }) as T;
+}
+
+export const StepSchema = StepShape.superRefine((step, ctx) => {
+  const add = (issue: Issue) => ctx.addIssue({ code: 'custom', ...issue });
+  if (step.variants === undefined) {
+    if (step.messageType === undefined) {
+      add({ path: ['messageType'], message: 'A step needs a messageType (or variants)' });
+    }
+    messageIssues(step, step.channel).forEach(add);
+    if (step.autoPromote !== undefined) {
+      add({ path: ['autoPromote'], message: 'autoPromote needs variants' });
+    }
+    return;
+  }
+  for (const field of ['messageType', 'tone', 'messageId'] as const) {
+    if (step[field] !== undefined) {
+      add({ path: [field], message: 'A step with variants carries its messages in variants' });
+    }
+  }
+  const seen = new Set<string>();
+  step.variants.forEach((variant, index) => {
+    if (seen.has(variant.id))
+      add({ path: ['variants', index, 'id'], message: `Variant id ${variant.id} repeats` });
+    seen.add(variant.id);
+    for (const issue of messageIssues(variant, step.channel)) {
+      add({ path: ['variants', index, ...issue.path], message: issue.message });
+    }
+  });
+  const total = step.variants.reduce((sum, variant) => sum + variant.weight, 0);
+  if (total !== 100) add({ path: ['variants'], message: `Variant weights sum to ${total}, not 100` });
+}).transform((step): Step => {
+  if (step.variants === undefined) return trimmed(step);
+  const { messageType: _type, tone: _tone, messageId: _id, ...rest } = step;
+  return { ...rest, variants: step.variants.map(trimmed) };
+});
 
 const name = displayName(100);
 const description = z.string().max(500);
@@ -93,6 +199,8 @@ export interface Sequence {
   createdAt: string;
   updatedAt: string;
   steps: Step[];
+  /** A/B tests decided by auto-promotion, at most one per step (lambdas/engine/variant-promotion.ts). */
+  promotions?: StepPromotion[];
 }
 
 export function newSequence(
@@ -121,7 +229,14 @@ export function cloneSequence(
 
 /** The custom message ids a sequence's steps refer to, each once. */
 export function referencedMessageIds(steps: readonly Step[]): string[] {
-  return [...new Set(steps.flatMap((step) => (step.messageId === undefined ? [] : [step.messageId])))];
+  return [...new Set(steps.flatMap(stepMessageIds))];
+}
+
+/** The custom message ids one step names: its own, or its variants'. */
+function stepMessageIds(step: Step): string[] {
+  return [step, ...(step.variants ?? [])].flatMap((message) =>
+    message.messageId === undefined ? [] : [message.messageId],
+  );
 }
 
 /**
@@ -134,15 +249,24 @@ export function assertStepMessages(
 ): void {
   const issues: FieldIssue[] = [];
   steps.forEach((step, index) => {
-    if (step.messageId === undefined) return;
-    const message = messages.get(step.messageId);
-    const path = `steps.${index}.messageId`;
-    if (!message) issues.push({ path, message: `Message ${step.messageId} does not exist` });
-    else if (message.channel !== step.channel) {
-      issues.push({
-        path,
-        message: `Message ${step.messageId} is for ${message.channel}, the step sends ${step.channel}`,
-      });
+    const named = [
+      { at: `steps.${index}`, messageId: step.messageId },
+      ...(step.variants ?? []).map((variant, v) => ({
+        at: `steps.${index}.variants.${v}`,
+        messageId: variant.messageId,
+      })),
+    ];
+    for (const { at, messageId } of named) {
+      if (messageId === undefined) continue;
+      const message = messages.get(messageId);
+      const path = `${at}.messageId`;
+      if (!message) issues.push({ path, message: `Message ${messageId} does not exist` });
+      else if (message.channel !== step.channel) {
+        issues.push({
+          path,
+          message: `Message ${messageId} is for ${message.channel}, the step sends ${step.channel}`,
+        });
+      }
     }
   });
   if (issues.length > 0) throw new ValidationError(issues);

@@ -18,6 +18,7 @@ import type { Channel } from '../core/sequences';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { orgKey, recordOf, replaceFieldsExpression } from './items';
+import { queryAll } from './reads';
 import { TABLE_KEYS } from './table-schema';
 import { type TransactItem, transact } from './transactions';
 
@@ -50,6 +51,12 @@ export interface SendRecord {
   reconcileAt?: string;
   /** How often the step's outcome was unknown. */
   uncertainCount?: number;
+  /** What the stats count the step's outcomes under: its sequence, the lead's assistant, ... */
+  sequenceId?: string;
+  assistantId?: string;
+  /** ... the lead's A/B variant of the step, and the tone of a generated message. */
+  variant?: string;
+  tone?: string;
 }
 
 /** Anything else worth showing on the lead's timeline: replies, bounces, deferrals, stops. */
@@ -427,10 +434,36 @@ export async function appendTimelineEvent(
         pk: leadLogKey(orgId, leadId),
         sk: `EVENT#${event.at}#${Math.random().toString(36).slice(2, 8)}`,
         entity: 'event',
+        // Named for the stats consumer, which credits the event to the lead's last sent step.
+        orgId,
+        leadId,
         ...event,
       },
     }),
   );
+}
+
+/**
+ * The step last sent to the lead at or before `at` (any run): what a reply, an unsubscribe or a "not
+ * interested" is credited to. One Query of the lead's send records.
+ */
+export async function lastSentBefore(
+  orgId: string,
+  leadId: string,
+  at: string,
+): Promise<SendRecord | undefined> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': leadLogKey(orgId, leadId), ':prefix': 'SEND#' },
+    ConsistentRead: true,
+  });
+  let last: SendRecord | undefined;
+  for (const send of items.map(sendFromItem)) {
+    // A provider id means it went out (a later bounce may have marked it failed).
+    if (send.providerMessageId === undefined || send.at > at) continue;
+    if (!last || send.at > last.at) last = send;
+  }
+  return last;
 }
 
 /** Everything on the lead's log: its send records (every run) and its events, oldest first. */

@@ -4,14 +4,16 @@
  * - list an org's sequences             Query     pk=ORG#<org>, sk begins_with SEQ#
  * - get several sequences by id         BatchGet  the same keys as GetItem
  * - reserve a sequence name in the org  item      pk=ORG#<org>, sk=NAME#SEQ#<name key>
+ * - record an A/B promotion             UpdateItem list_append(promotions) if the list is as read
  * Every write is one transaction with the name reservation and the messages' `usedBy` sets, so a
  * name is never taken twice and a message in use can never be deleted.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../core/errors';
-import { referencedMessageIds, type Sequence, type Step } from '../core/sequences';
+import { referencedMessageIds, type Sequence, type Step, type StepPromotion } from '../core/sequences';
 import { findSystemSequence, isSystemId, nameKey } from '../core/system-catalogue';
 import { db, tableName } from './client';
+import { conditionFailed } from './conditions';
 import { type Item, orgKey, recordOf, replaceFieldsExpression } from './items';
 import { messageUsageUpdate } from './messages';
 import { releaseName, reserveName } from './names';
@@ -70,6 +72,35 @@ export async function insertSequence(sequence: Sequence): Promise<void> {
 }
 
 /** Replaces `previous` (as read, at its version) with `next`, moving the name and message usage with it. */
+/**
+ * Appends a decided A/B test to the sequence, on condition that its version and its promotions are as
+ * read (so two consumers never promote the same step twice, and an edit since the figures were read
+ * wins). Answers false when the condition failed: the next counted outcome tries again.
+ */
+export async function recordPromotion(sequence: Sequence, promotion: StepPromotion): Promise<boolean> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: sequenceKey(sequence.orgId, sequence.id),
+        UpdateExpression: 'SET promotions = list_append(if_not_exists(promotions, :none), :promotion)',
+        ConditionExpression:
+          'version = :version AND (attribute_not_exists(promotions) OR size(promotions) = :count)',
+        ExpressionAttributeValues: {
+          ':none': [],
+          ':promotion': [promotion],
+          ':version': sequence.version,
+          ':count': sequence.promotions?.length ?? 0,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error) === undefined) throw error;
+    return false;
+  }
+}
+
 export async function replaceSequence(next: Sequence, previous: Sequence): Promise<void> {
   const { orgId, id } = next;
   const renamed = nameKey(next.name) !== nameKey(previous.name);
@@ -77,7 +108,8 @@ export async function replaceSequence(next: Sequence, previous: Sequence): Promi
   const after = tableMessageIds(next.steps);
   const added = after.filter((messageId) => !before.has(messageId));
   const removed = [...before].filter((messageId) => !after.includes(messageId));
-  const { orgId: _org, id: _id, ...fields } = next;
+  // Promotions are written by the stats consumer alone (recordPromotion), never by an edit.
+  const { orgId: _org, id: _id, promotions: _promotions, ...fields } = next;
   const nameItems: TransactItem[] = renamed ? [reserveName('SEQ', next), releaseName('SEQ', previous)] : [];
   const addedAt = 1 + nameItems.length;
   await transact(
@@ -160,7 +192,7 @@ function nameOrMessageFailure(
   const issues = failures.flatMap(({ index }) => {
     const messageId = messageIds[index - messagesAt];
     if (messageId === undefined) return [];
-    const stepIndex = sequence.steps.findIndex((step) => step.messageId === messageId);
+    const stepIndex = sequence.steps.findIndex((step) => usesMessage(step, messageId));
     return [
       {
         path: `steps.${stepIndex}.messageId`,
@@ -172,10 +204,13 @@ function nameOrMessageFailure(
 }
 
 function channelOf(sequence: Sequence, messageId: string) {
-  const step = sequence.steps.find((candidate) => candidate.messageId === messageId);
+  const step = sequence.steps.find((candidate) => usesMessage(candidate, messageId));
   if (!step) throw new Error(`Step for message ${messageId} vanished`);
   return step.channel;
 }
+
+const usesMessage = (step: Step, messageId: string) =>
+  step.messageId === messageId || (step.variants ?? []).some((variant) => variant.messageId === messageId);
 
 /** The messages whose usage the table tracks: system messages live in code and cannot be deleted. */
 function tableMessageIds(steps: readonly Step[]): string[] {

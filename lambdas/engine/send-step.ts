@@ -22,6 +22,7 @@ import {
 import { readSecret } from '../adapters/secrets';
 import type { SenderInput } from '../adapters/step-scheduler';
 import { sendWhatsAppTemplate } from '../adapters/whatsapp-sender';
+import { chooseVariant, variantMessage } from '../core/analytics/variants';
 import type { Assistant } from '../core/assistants';
 import { advance, deferForDailyLimit, type Enrollment, postpone, retryLater, stop } from '../core/enrollment';
 import { UnprocessableError } from '../core/errors';
@@ -31,7 +32,7 @@ import { renderEmailStep, type UnsubscribeLinks } from '../core/rendering/render
 import type { EmailThread } from '../core/rendering/threading';
 import { renderWhatsAppStep } from '../core/rendering/whatsapp';
 import { localDateOf, nextBusinessMoment, sendWindowFor } from '../core/send-window';
-import type { Sequence, Step } from '../core/sequences';
+import type { MessageStep, Sequence, Step } from '../core/sequences';
 import { signUnsubscribeToken } from '../core/signatures';
 import { getLead, LeadChangedError } from '../data/leads';
 import { loadSendState, loadStepExtras, type SendState } from '../data/send-state';
@@ -89,6 +90,9 @@ interface Firing {
   assistant: Assistant;
   sequence: Sequence;
   step: Step;
+  /** The step's message, or the lead's variant of it (core/analytics/variants.ts). */
+  message: MessageStep;
+  variant?: string;
   state: SendState;
   now: Date;
 }
@@ -139,10 +143,41 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
     await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
     return { result: 'ignored', reason: 'the step no longer exists' };
   }
-  const firing: Firing = { input, lead, enrollment, assistant, sequence, step, state, now };
+  const firing: Firing = {
+    input,
+    lead,
+    enrollment,
+    assistant,
+    sequence,
+    step,
+    state,
+    now,
+    ...pickMessage(state, step),
+  };
   const outcome = await sendFiring(firing);
   countOutcome(outcome, step.channel);
   return outcome;
+}
+
+/**
+ * The lead's variant of the step: the one an earlier attempt recorded (a retry sends the same text, even
+ * across a promotion), else the deterministic choice, which a promotion narrows to the winner.
+ */
+function pickMessage(state: SendState, step: Step): { message: MessageStep; variant?: string } {
+  const { lead, sequence } = state;
+  const index = lead?.enrollment.nextStep ?? 0;
+  const recorded = state.stepSend?.variant;
+  const again = recorded === undefined ? undefined : variantMessage(step, recorded);
+  if (recorded !== undefined && again) return { message: again, variant: recorded };
+  const promoted = sequence?.promotions?.find((promotion) => promotion.step === index)?.variant;
+  const pick = chooseVariant(
+    step,
+    { leadId: lead?.id ?? '', sequenceId: sequence?.id ?? '', stepIndex: index },
+    promoted,
+  );
+  return pick.variant === undefined
+    ? { message: pick.message }
+    : { message: pick.message, variant: pick.variant };
 }
 
 /**
@@ -292,7 +327,7 @@ async function awaitReconciliation(
 }
 
 async function deliver(firing: Firing): Promise<SendOutcome> {
-  const { lead, step, enrollment, assistant, now } = firing;
+  const { lead, message: step, enrollment, assistant, now } = firing;
   const openingStep = enrollment.thread?.openingStep ?? 0;
   const extras = await loadStepExtras(lead.orgId, {
     ...(step.messageId && { messageId: step.messageId }),
@@ -474,7 +509,7 @@ function emailSender(
   customMessage: CustomMessage | undefined,
   unsubscribe: UnsubscribeLinks,
 ): PreparedSend {
-  const { lead, assistant, sequence, step, enrollment, state } = firing;
+  const { lead, assistant, sequence, message: step, enrollment, state } = firing;
   const thread = enrollment.thread && withFirstEmail(enrollment.thread, state.firstSend);
   const email = renderEmailStep({
     lead: leadProfile(lead),
@@ -513,7 +548,7 @@ async function whatsAppSender(
   firing: Firing,
   customMessage: CustomMessage | undefined,
 ): Promise<PreparedSend> {
-  const { lead, assistant, step, enrollment, state } = firing;
+  const { lead, assistant, message: step, enrollment, state } = firing;
   if (!customMessage) throw new UnprocessableError(`WhatsApp steps need their custom message`);
   const connection = state.whatsApp;
   const secret = connection && (await readSecret(`${config.whatsAppSecretPrefix}${lead.orgId}`));
@@ -645,13 +680,18 @@ function positiveMinutes(name: string): number {
   return minutes;
 }
 
-function baseRecord({ input, lead, enrollment, step, now }: Firing): SendRecord {
+function baseRecord({ input, lead, enrollment, step, message, variant, now }: Firing): SendRecord {
   return {
     orgId: lead.orgId,
     leadId: lead.id,
     runId: enrollment.runId,
     stepIndex: enrollment.nextStep,
     channel: step.channel,
+    // What the stats consumer counts the step's outcomes under (lambdas/engine/outcome-counting.ts).
+    sequenceId: enrollment.sequenceId,
+    assistantId: lead.assistantId,
+    ...(variant !== undefined && { variant }),
+    ...(message.messageType === 'generated' && message.tone !== undefined && { tone: message.tone }),
     status: 'claimed',
     at: now.toISOString(),
     attempts: 1,

@@ -29,14 +29,24 @@ import {
   SEQUENCE_TYPES,
   SequenceInputSchema,
   SequenceReplaceSchema,
+  StepPromotionSchema,
   StepShape,
 } from '../core/sequences';
 import { displayName } from '../core/text';
 import { TONES } from '../core/tones';
 import { type ErrorCode, ErrorSchema } from './error-response';
+import { statsOperations } from './stats-contract';
 
 /** The Lambda functions behind the API; each is `lambdas/<name>-api.ts`. */
-export const API_FUNCTIONS = ['sequences', 'messages', 'assistants', 'org', 'leads', 'public'] as const;
+export const API_FUNCTIONS = [
+  'sequences',
+  'messages',
+  'assistants',
+  'org',
+  'leads',
+  'public',
+  'stats',
+] as const;
 export type ApiFunctionName = (typeof API_FUNCTIONS)[number];
 
 export interface Operation {
@@ -85,6 +95,7 @@ export const SequenceViewSchema = z
     type: z.enum(SEQUENCE_TYPES),
     ...audit,
     steps: z.array(StepShape),
+    promotions: z.array(StepPromotionSchema).optional().describe('A/B tests decided by auto-promotion'),
   })
   .meta({ id: 'Sequence' });
 
@@ -419,7 +430,15 @@ export const operations = {
     path: '/sequences/{id}/steps/{index}/preview',
     summary: 'What step {index} (0-based) would send a lead, threaded under what step 0 would send it',
     status: 200,
-    query: z.object({ leadId: z.string().min(1).max(64).optional().describe('Preview for a stored lead') }),
+    query: z.object({
+      leadId: z.string().min(1).max(64).optional().describe('Preview for a stored lead'),
+      variant: z
+        .string()
+        .min(1)
+        .max(32)
+        .optional()
+        .describe("Step {index}'s A/B variant to show; default the lead's (with leadId), else the first"),
+    }),
     body: z.object({ lead: PreviewLeadSchema.optional(), assistant: PreviewAssistantSchema.optional() }),
     response: StepPreviewSchema,
     errors: ['unprocessable'],
@@ -809,6 +828,7 @@ export const operations = {
     status: 200,
     response: TimelineSchema,
   },
+  ...statsOperations,
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

@@ -37,6 +37,7 @@ export function leadTimelineView(
       channel: send.channel,
       ...(send.providerMessageId && { providerMessageId: send.providerMessageId }),
       ...(send.reason && { reason: send.reason }),
+      ...(send.variant && { detail: { variant: send.variant } }),
     }));
   const events = log.events.map((event) => ({
     kind: event.kind,

@@ -6,7 +6,7 @@
  */
 import { UnprocessableError } from '../errors';
 import type { CustomMessage } from '../messages';
-import type { SequenceType, Step } from '../sequences';
+import type { MessageStep, SequenceType } from '../sequences';
 import { type FollowupWriter, toneBankWriter } from './followup-writer';
 import {
   assertFilled,
@@ -47,7 +47,7 @@ export interface RenderEmailInput {
   assistant: AssistantProfile;
   sequence: SequenceRef;
   stepIndex: number;
-  step: Step;
+  step: MessageStep;
   /** The message a custom step names. */
   customMessage?: CustomMessage;
   /**
@@ -295,7 +295,7 @@ export function previewMessageId(stepIndex: number): string {
 
 export interface PreviewThreadInput
   extends Omit<RenderEmailInput, 'sequence' | 'step' | 'customMessage' | 'thread'> {
-  sequence: { id: string; type: SequenceType; steps: readonly Step[] };
+  sequence: { id: string; type: SequenceType; steps: readonly MessageStep[] };
   /** The custom messages the sequence's steps name (at least those of the first e-mail and step N). */
   customMessages?: ReadonlyMap<string, CustomMessage>;
   /** When the first e-mail is taken to have been sent (ISO 8601); shown in the quote line. */

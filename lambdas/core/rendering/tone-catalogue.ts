@@ -2,7 +2,7 @@
  * The tones offered for generated follow-ups, as the sequence editor lists them, and a sample of each
  * rendered for the documented sample lead (`SAMPLE_LEAD`, from `SAMPLE_ASSISTANT` at `SAMPLE_ORG`).
  */
-import type { Step } from '../sequences';
+import type { MessageStep } from '../sequences';
 import type { Tone } from '../tones';
 import { SAMPLE_ASSISTANT, SAMPLE_LEAD, SAMPLE_ORG } from './profiles';
 import { previewThread } from './render-email';
@@ -67,7 +67,7 @@ const SAMPLE_SENT_AT = '2026-03-02T15:00:00.000Z';
  * under the first e-mail, without the quote so the sample stays short.
  */
 export function sampleFor(tone: Tone): ToneSample {
-  const step: Step = { afterDays: 2, channel: 'email', messageType: 'generated', tone };
+  const step: MessageStep = { afterDays: 2, channel: 'email', messageType: 'generated', tone };
   const { subject, html, text } = previewThread({
     lead: SAMPLE_LEAD,
     org: SAMPLE_ORG,

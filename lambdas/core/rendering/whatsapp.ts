@@ -6,7 +6,7 @@
 import { UnprocessableError } from '../errors';
 import type { CustomMessage, WhatsAppContent } from '../messages';
 import { findPlaceholders } from '../placeholders';
-import type { Step } from '../sequences';
+import type { MessageStep } from '../sequences';
 import { fillPlaceholders, MissingFieldsError, type RenderContext } from './personalize';
 
 export interface RenderedTemplate {
@@ -65,7 +65,7 @@ export function renderWhatsAppTemplate(content: WhatsAppContent, context: Render
 
 export interface RenderWhatsAppInput extends RenderContext {
   stepIndex: number;
-  step: Step;
+  step: MessageStep;
   customMessage: CustomMessage;
 }
 

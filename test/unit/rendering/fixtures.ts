@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import type { CustomMessage } from '../../../lambdas/core/messages';
 import type { AssistantProfile, LeadProfile, OrgProfile } from '../../../lambdas/core/rendering/profiles';
-import type { Step } from '../../../lambdas/core/sequences';
+import type { MessageStep } from '../../../lambdas/core/sequences';
 import { TONES, type Tone } from '../../../lambdas/core/tones';
 
 export const assistant: AssistantProfile = {
@@ -32,14 +32,14 @@ export const fullLead: LeadProfile = {
   customFields: { plan: 'Enterprise' },
 };
 
-export const generated = (tone: Tone, afterDays = 2): Step => ({
+export const generated = (tone: Tone, afterDays = 2): MessageStep => ({
   afterDays,
   channel: 'email',
   messageType: 'generated',
   tone,
 });
 
-export const custom = (messageId: string, afterDays = 2): Step => ({
+export const custom = (messageId: string, afterDays = 2): MessageStep => ({
   afterDays,
   channel: 'email',
   messageType: 'custom',

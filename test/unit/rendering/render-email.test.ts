@@ -10,7 +10,7 @@ import {
   renderEmailStep,
 } from '../../../lambdas/core/rendering/render-email';
 import { MAX_SES_HEADER_VALUE, SES_ALLOWED_HEADERS } from '../../../lambdas/core/rendering/threading';
-import type { Step } from '../../../lambdas/core/sequences';
+import type { MessageStep } from '../../../lambdas/core/sequences';
 import {
   assistant,
   bareLead,
@@ -183,7 +183,12 @@ describe('renderEmailStep', () => {
 
   it('refuses steps it cannot send', () => {
     // Prepare
-    const whatsapp: Step = { afterDays: 1, channel: 'whatsapp', messageType: 'custom', messageId: 'wa-1' };
+    const whatsapp: MessageStep = {
+      afterDays: 1,
+      channel: 'whatsapp',
+      messageType: 'custom',
+      messageId: 'wa-1',
+    };
 
     // Act / Assess
     expect(() => renderEmailStep(followup({ step: whatsapp }))).toThrow(/not e-mail/);
@@ -277,7 +282,7 @@ describe('formatAddress', () => {
 });
 
 describe('previewThread', () => {
-  const steps: Step[] = [
+  const steps: MessageStep[] = [
     custom('msg-intro', 0),
     generated('gentle'),
     generated('curious'),

@@ -11,7 +11,7 @@ import {
   replySubject,
   SES_ALLOWED_HEADERS,
 } from '../../../lambdas/core/rendering/threading';
-import type { Step } from '../../../lambdas/core/sequences';
+import type { MessageStep } from '../../../lambdas/core/sequences';
 import { assistant, custom, emailMessage, fullLead, generated, org } from './fixtures';
 
 const sesId = (n: number) => `<0100018e-${String(n).padStart(4, '0')}-4c1d@email.amazonses.com>`;
@@ -20,7 +20,7 @@ const header = (email: RenderedEmail, name: string) => email.headers.find((h) =>
 describe('a five-step standard sequence', () => {
   it('opens the thread at step 0 and replies in it at every later step', () => {
     // Prepare: a custom first e-mail, then four generated follow-ups; SES ids as the send engine records them.
-    const steps: Step[] = [
+    const steps: MessageStep[] = [
       custom('msg-intro', 0),
       generated('gentle'),
       generated('curious'),

@@ -3,10 +3,10 @@ import { UnprocessableError } from '../../../lambdas/core/errors';
 import type { CustomMessage } from '../../../lambdas/core/messages';
 import { MissingFieldsError } from '../../../lambdas/core/rendering/personalize';
 import { isE164, renderWhatsAppStep, toE164 } from '../../../lambdas/core/rendering/whatsapp';
-import type { Step } from '../../../lambdas/core/sequences';
+import type { MessageStep } from '../../../lambdas/core/sequences';
 import { assistant, bareLead, fullLead, org } from './fixtures';
 
-const step: Step = { afterDays: 1, channel: 'whatsapp', messageType: 'custom', messageId: 'wa-1' };
+const step: MessageStep = { afterDays: 1, channel: 'whatsapp', messageType: 'custom', messageId: 'wa-1' };
 
 const template = (parameters: { position: number; value: string }[]): CustomMessage => ({
   id: 'wa-1',

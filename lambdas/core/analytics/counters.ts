@@ -1,0 +1,188 @@
+/**
+ * What each recorded outcome adds to the stats counters (docs/architecture.md, "Analytics"). Pure: the
+ * stats consumer (lambdas/engine/outcome-counting.ts) hands in the changes the table's stream carries
+ * and the step a lead event is credited to, and writes what comes back.
+ *
+ * Counter families, each read with one Query per report window:
+ * - per (org, sequence, step, variant, day): every outcome of a step, by the lead's variant;
+ * - per (org, sequence, day): enrolled, completed and stopped leads (by stop reason);
+ * - per (org, tone, day) and per (org, assistant, day): every outcome of a step.
+ * Two more, read with one request each: the sequence's active leads now (a gauge), and each variant's
+ * sends and replies since it began (the auto-promotion's figures).
+ */
+import type { Enrollment } from '../enrollment';
+
+export const OUTCOMES = [
+  'sent',
+  'delivered',
+  'bounced',
+  'bouncedSoft',
+  'replied',
+  'outOfOffice',
+  'unsubscribed',
+  'notInterested',
+  'complained',
+  'skipped',
+  'failed',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const LEAD_COUNTS = [
+  'enrolled',
+  'completed',
+  'stoppedReplied',
+  'stoppedUnsubscribed',
+  'stoppedBounced',
+  'stoppedNotInterested',
+  'stoppedManual',
+  'stoppedOther',
+] as const;
+export type LeadCount = (typeof LEAD_COUNTS)[number];
+
+export type Counter =
+  | { family: 'step'; orgId: string; sequenceId: string; step: number; variant?: string; day: string }
+  | { family: 'variantTotal'; orgId: string; sequenceId: string; step: number; variant: string }
+  | { family: 'leads'; orgId: string; sequenceId: string; day: string }
+  | { family: 'active'; orgId: string; sequenceId: string }
+  | { family: 'tone'; orgId: string; tone: string; day: string }
+  | { family: 'assistant'; orgId: string; assistantId: string; day: string };
+
+export interface Increment {
+  counter: Counter;
+  field: Outcome | LeadCount | 'active';
+  by: number;
+}
+
+/** What a counted outcome is filed under: the step sent to the lead, as its send record names it. */
+export interface CreditedStep {
+  orgId: string;
+  sequenceId?: string;
+  stepIndex: number;
+  assistantId?: string;
+  variant?: string;
+  tone?: string;
+}
+
+/** The UTC day of an ISO instant: stats days are UTC days. */
+export const dayOf = (at: string) => at.slice(0, 10);
+
+/**
+ * A send record's change that is an outcome: it became sent, skipped, or failed without having been
+ * sent (a bounce turns a sent step failed; the bounce is counted from its own event).
+ */
+export function outcomeOfSendChange(
+  before: { status?: string } | undefined,
+  after: { status?: string },
+): Outcome | undefined {
+  if (after.status === before?.status) return undefined;
+  if (after.status === 'sent') return 'sent';
+  if (after.status === 'skipped') return 'skipped';
+  if (after.status === 'failed' && before?.status !== 'sent') return 'failed';
+  return undefined;
+}
+
+const EVENT_OUTCOMES: Record<string, Outcome> = {
+  delivery: 'delivered',
+  whatsapp_delivered: 'delivered',
+  bounced: 'bounced',
+  bounced_transiently: 'bouncedSoft',
+  replied: 'replied',
+  out_of_office: 'outOfOffice',
+  unsubscribed: 'unsubscribed',
+  not_interested: 'notInterested',
+  complained: 'complained',
+};
+
+/** The outcome a timeline event stands for, if it is one the stats count. */
+export const outcomeOfEvent = (kind: string): Outcome | undefined => EVENT_OUTCOMES[kind];
+
+/** Outcomes whose step is the one the lead's last send was (not a send record of their own). */
+export const isCreditedToLastSend = (outcome: Outcome) =>
+  outcome !== 'sent' && outcome !== 'skipped' && outcome !== 'failed';
+
+/** The increments one outcome of a step makes, in each family that can name it. */
+export function outcomeIncrements(outcome: Outcome, credited: CreditedStep, at: string): Increment[] {
+  const { orgId, sequenceId, stepIndex, variant, tone, assistantId } = credited;
+  const day = dayOf(at);
+  const increments: Increment[] = [];
+  if (sequenceId !== undefined) {
+    increments.push({
+      counter: {
+        family: 'step',
+        orgId,
+        sequenceId,
+        step: stepIndex,
+        ...(variant !== undefined && { variant }),
+        day,
+      },
+      field: outcome,
+      by: 1,
+    });
+    if (variant !== undefined && (outcome === 'sent' || outcome === 'replied')) {
+      increments.push({
+        counter: { family: 'variantTotal', orgId, sequenceId, step: stepIndex, variant },
+        field: outcome,
+        by: 1,
+      });
+    }
+  }
+  if (tone !== undefined)
+    increments.push({ counter: { family: 'tone', orgId, tone, day }, field: outcome, by: 1 });
+  if (assistantId !== undefined) {
+    increments.push({ counter: { family: 'assistant', orgId, assistantId, day }, field: outcome, by: 1 });
+  }
+  return increments;
+}
+
+const STOP_COUNTS: Partial<Record<string, LeadCount>> = {
+  replied: 'stoppedReplied',
+  unsubscribed: 'stoppedUnsubscribed',
+  bounced: 'stoppedBounced',
+  not_interested: 'stoppedNotInterested',
+  manual: 'stoppedManual',
+};
+
+export interface LeadImage {
+  orgId?: string;
+  updatedAt?: string;
+  enrollment?: Pick<Enrollment, 'runId' | 'sequenceId' | 'status' | 'stopReason'>;
+}
+
+/**
+ * What a lead's change does to its sequences' lead counts: a new run (or a move) enrolls it, a run that
+ * ends completes or stops it, and the active gauge follows the lead on and off each sequence.
+ */
+export function leadIncrements(before: LeadImage | undefined, after: LeadImage | undefined): Increment[] {
+  const orgId = after?.orgId ?? before?.orgId;
+  if (orgId === undefined) return [];
+  const was = before?.enrollment;
+  const is = after?.enrollment;
+  const increments: Increment[] = [];
+  const wasActive = was?.status === 'active';
+  const isActive = is?.status === 'active';
+  if (wasActive && (!isActive || is?.sequenceId !== was?.sequenceId)) {
+    increments.push({
+      counter: { family: 'active', orgId, sequenceId: was.sequenceId },
+      field: 'active',
+      by: -1,
+    });
+  }
+  if (isActive && (!wasActive || is.sequenceId !== was?.sequenceId)) {
+    increments.push({
+      counter: { family: 'active', orgId, sequenceId: is.sequenceId },
+      field: 'active',
+      by: 1,
+    });
+  }
+  if (!is || !after?.updatedAt) return increments;
+  const day = dayOf(after.updatedAt);
+  const leads = { family: 'leads' as const, orgId, sequenceId: is.sequenceId, day };
+  const newRun = !was || was.runId !== is.runId || was.sequenceId !== is.sequenceId;
+  if (newRun) increments.push({ counter: leads, field: 'enrolled', by: 1 });
+  const ended = is.status !== 'active' && (newRun || was?.status === 'active');
+  if (ended && is.status === 'completed') increments.push({ counter: leads, field: 'completed', by: 1 });
+  if (ended && is.status === 'stopped') {
+    increments.push({ counter: leads, field: STOP_COUNTS[is.stopReason ?? ''] ?? 'stoppedOther', by: 1 });
+  }
+  return increments;
+}

@@ -1,0 +1,155 @@
+/**
+ * The stats reports, from the counters of a window (data/stats.ts reads them): which days a request
+ * covers, and the sums, rates, intervals and A/B standings each report shows. Pure.
+ */
+import { DateTime } from 'luxon';
+import { ValidationError } from '../errors';
+import type { Sequence } from '../sequences';
+import { TONES } from '../tones';
+import { type LeadCount, OUTCOMES, type Outcome } from './counters';
+import { rate, wilsonInterval } from './statistics';
+import { standings } from './variants';
+
+/** The longest window a report covers, in days (a leap year). */
+export const MAX_WINDOW_DAYS = 366;
+export const DEFAULT_WINDOW_DAYS = 30;
+
+export interface StatsWindow {
+  from: string;
+  to: string;
+}
+
+/**
+ * The window of a request: `to` defaults to today (UTC), `from` to 29 days before `to`. A `from` after
+ * `to`, or more than 366 days, is refused naming `from`.
+ */
+export function statsWindow(query: { from?: string; to?: string }, now: Date): StatsWindow {
+  const to = query.to ?? now.toISOString().slice(0, 10);
+  const from =
+    query.from ??
+    DateTime.fromISO(to, { zone: 'utc' })
+      .minus({ days: DEFAULT_WINDOW_DAYS - 1 })
+      .toISODate();
+  if (from === null) throw new ValidationError([{ path: 'to', message: 'Not a date' }]);
+  if (from > to) throw new ValidationError([{ path: 'from', message: `from (${from}) is after to (${to})` }]);
+  if (daysOf({ from, to }).length > MAX_WINDOW_DAYS) {
+    throw new ValidationError([
+      { path: 'from', message: `The window from ${from} to ${to} is over ${MAX_WINDOW_DAYS} days` },
+    ]);
+  }
+  return { from, to };
+}
+
+/** Every day of the window, oldest first. */
+export function daysOf(window: StatsWindow): string[] {
+  const days: string[] = [];
+  let day = DateTime.fromISO(window.from, { zone: 'utc' });
+  const last = DateTime.fromISO(window.to, { zone: 'utc' });
+  while (day <= last && days.length <= MAX_WINDOW_DAYS) {
+    days.push(day.toISODate() ?? window.from);
+    day = day.plus({ days: 1 });
+  }
+  return days;
+}
+
+type Counts = Record<string, number>;
+const get = (counts: Counts | undefined, field: string) => counts?.[field] ?? 0;
+
+function sum(rows: readonly Counts[]): Counts {
+  const total: Counts = {};
+  for (const row of rows)
+    for (const [field, value] of Object.entries(row)) total[field] = (total[field] ?? 0) + value;
+  return total;
+}
+
+/** Every outcome with its count, and the reply and bounce rates over sends. */
+export function funnel(counts: Counts): Record<Outcome, number> & { replyRate: number; bounceRate: number } {
+  const row = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, get(counts, outcome)])) as Record<
+    Outcome,
+    number
+  >;
+  return { ...row, replyRate: rate(row.replied, row.sent), bounceRate: rate(row.bounced, row.sent) };
+}
+
+export interface SequenceCounters {
+  steps: { day: string; step: number; variant?: string; counts: Counts }[];
+  leads: { day: string; counts: Counts }[];
+  active: number;
+}
+
+export function sequenceReport(
+  sequence: Pick<Sequence, 'id' | 'steps' | 'promotions'>,
+  window: StatsWindow,
+  counters: SequenceCounters,
+) {
+  const leads = sum(counters.leads.map((row) => row.counts));
+  const lead = (field: LeadCount) => get(leads, field);
+  return {
+    sequenceId: sequence.id,
+    from: window.from,
+    to: window.to,
+    enrolled: lead('enrolled'),
+    active: counters.active,
+    completed: lead('completed'),
+    stopped: {
+      replied: lead('stoppedReplied'),
+      unsubscribed: lead('stoppedUnsubscribed'),
+      bounced: lead('stoppedBounced'),
+      notInterested: lead('stoppedNotInterested'),
+      manual: lead('stoppedManual'),
+    },
+    steps: sequence.steps.map((step, index) => {
+      const rows = counters.steps.filter((row) => row.step === index);
+      const all = funnel(sum(rows.map((row) => row.counts)));
+      const promotion = sequence.promotions?.find((candidate) => candidate.step === index);
+      const variants =
+        step.variants &&
+        standings(
+          step.variants.map(({ id }) => {
+            const mine = sum(rows.filter((row) => row.variant === id).map((row) => row.counts));
+            return { id, sent: get(mine, 'sent'), replied: get(mine, 'replied') };
+          }),
+        );
+      return {
+        step: index,
+        channel: step.channel,
+        sent: all.sent,
+        delivered: all.delivered,
+        bounced: all.bounced,
+        replied: all.replied,
+        outOfOffice: all.outOfOffice,
+        unsubscribed: all.unsubscribed,
+        replyRate: all.replyRate,
+        bounceRate: all.bounceRate,
+        ...(variants && { variants }),
+        ...(promotion && { promotion }),
+      };
+    }),
+  };
+}
+
+export function toneReport(rows: readonly { tone: string; counts: Counts }[]) {
+  return {
+    items: TONES.map((tone) => {
+      const counts = sum(rows.filter((row) => row.tone === tone).map((row) => row.counts));
+      const sent = get(counts, 'sent');
+      const replied = get(counts, 'replied');
+      return { tone, sent, replied, replyRate: rate(replied, sent), interval: wilsonInterval(replied, sent) };
+    }),
+  };
+}
+
+export function assistantReport(
+  assistantId: string,
+  window: StatsWindow,
+  rows: readonly { day: string; counts: Counts }[],
+) {
+  const byDay = new Map(rows.map((row) => [row.day, row.counts]));
+  return {
+    assistantId,
+    from: window.from,
+    to: window.to,
+    totals: funnel(sum(rows.map((row) => row.counts))),
+    days: daysOf(window).map((date) => ({ date, ...funnel(byDay.get(date) ?? {}) })),
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Reads the table's stream for recorded outcomes (send records, timeline events, leads' enrollments)
+ * and counts them into the stats counters (engine/outcome-counting.ts). A failed batch is retried
+ * whole: its writes carry tokens derived from the batch, so what landed before is not counted twice.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import middy from '@middy/core';
+import type { DynamoDBStreamEvent, AttributeValue as StreamAttributeValue } from 'aws-lambda';
+import { clock } from './clock';
+import { countOutcomes } from './engine/outcome-counting';
+import { logger, metrics, tracer } from './observability';
+
+type Image = Record<string, StreamAttributeValue> | undefined;
+const image = (values: Image) => values && unmarshall(values as Record<string, AttributeValue>);
+
+export const handler = middy<DynamoDBStreamEvent, void>()
+  .use(captureLambdaHandler(tracer))
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }))
+  .handler(async (event) => {
+    const records = event.Records;
+    if (records.length === 0) return;
+    const changes = records.map((record) => ({
+      eventName: record.eventName,
+      before: image(record.dynamodb?.OldImage),
+      after: image(record.dynamodb?.NewImage),
+    }));
+    // The same records come back on a retry: the batch's first and last sequence numbers name it.
+    const batchId = `${records[0]?.dynamodb?.SequenceNumber}-${records.at(-1)?.dynamodb?.SequenceNumber}-${records.length}`;
+    const increments = await countOutcomes(changes, batchId, clock.now());
+    logger.debug('Outcomes counted', { records: records.length, increments: increments.length });
+  });
