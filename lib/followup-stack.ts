@@ -5,6 +5,7 @@
 import { Annotations, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { Analytics } from './analytics';
 import { DataStore } from './data-store';
 import { DeliveryEvents } from './delivery-events';
 import { FollowupFunction } from './followup-function';
@@ -20,6 +21,7 @@ export class FollowupStack extends Stack {
   readonly scheduling: Scheduling;
   readonly messaging: Messaging;
   readonly replanning: Replanning;
+  readonly analytics: Analytics;
   readonly httpApi: FollowupHttpApi;
   readonly inbound: InboundMail;
   readonly deliveryEvents: DeliveryEvents;
@@ -41,6 +43,7 @@ export class FollowupStack extends Stack {
     });
     this.messaging = new Messaging(this, 'Messaging', { removalPolicy: settings.removalPolicy });
     this.replanning = new Replanning(this, 'Replanning', { table, logRetention: settings.logRetention });
+    this.analytics = new Analytics(this, 'Analytics', { table, logRetention: settings.logRetention });
     this.httpApi = new FollowupHttpApi(this, 'Http', {
       table,
       jwt: settings.jwt,
@@ -106,6 +109,7 @@ export class FollowupStack extends Stack {
         Sender: this.scheduling.deadLetters,
         Replan: this.replanning.queueDeadLetters,
         StreamFailures: this.replanning.streamFailures,
+        StatsCounting: this.analytics.streamFailures,
         InboundReceiver: this.inbound.deadLetters,
         DeliveryEvents: this.deliveryEvents.deadLetters,
       },

@@ -53,6 +53,8 @@ export type SenderHandler = (event: unknown, context: Context) => Promise<unknow
 export interface EngineHandlers {
   sender: SenderHandler;
   sequenceChanges: StreamHandler;
+  /** The stats consumer: a second reader of the same stream, as its own event source mapping in AWS. */
+  outcomeCounter: StreamHandler;
   replanWorker: SqsHandler;
   /** SES receiving's Lambda action, invoked by `POST /_local/inbound/email`. */
   inboundEmail: InboundEmailHandler;
@@ -349,6 +351,14 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       handler: loaded.sequenceChanges,
     });
     stoppers.push(poller.stop);
+    const statsPoller: StreamPoller = await createStreamPoller({
+      tableName: options.tableName,
+      endpoint: options.dynamoEndpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      handler: loaded.outcomeCounter,
+    });
+    stoppers.push(statsPoller.stop);
 
     // settle, advance and the background tick each run alone, so a send never sees the clock move under it.
     let exclusiveChain: Promise<unknown> = Promise.resolve();
@@ -363,8 +373,9 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       await publishSendEvents();
       for (let pass = 0; pass < MAX_SETTLE_PASSES; pass += 1) {
         const stream = await poller.drain();
+        const counted = await statsPoller.drain();
         const queue = await sqs.drain(ENGINE_SETTINGS.replanQueue, loaded.replanWorker);
-        const streamRecords = stream.delivered + stream.skipped;
+        const streamRecords = stream.delivered + stream.skipped + counted.delivered + counted.skipped;
         total.streamRecords += streamRecords;
         total.queueMessages += queue.delivered;
         if (streamRecords === 0 && queue.batches === 0) return total;
@@ -625,6 +636,11 @@ const ENTRY_POINTS: Loadable = {
     missing: async () => ({ batchItemFailures: [] }),
     standIn: 'ignores its events',
   },
+  outcomeCounter: {
+    file: 'outcome-counter',
+    missing: async () => ({ batchItemFailures: [] }),
+    standIn: 'ignores its events',
+  },
   replanWorker: {
     file: 'replan-worker',
     missing: async () => ({ batchItemFailures: [] }),
@@ -652,6 +668,7 @@ async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<EngineH
   return {
     sender: await load('sender'),
     sequenceChanges: await load('sequenceChanges'),
+    outcomeCounter: await load('outcomeCounter'),
     replanWorker: await load('replanWorker'),
     inboundEmail: await load('inboundEmail'),
     sesEvents: await load('sesEvents'),

@@ -11,6 +11,7 @@
  * hundred small items).
  */
 import { createHash } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Counter, Increment } from '../core/analytics/counters';
 import { db, tableName } from './client';
@@ -78,28 +79,48 @@ export async function addIncrements(increments: readonly Increment[], batchId: s
     .sort((a, b) => `${a.key.pk}\n${a.key.sk}`.localeCompare(`${b.key.pk}\n${b.key.sk}`));
   for (let start = 0; start < items.length; start += CHUNK) {
     const chunk = items.slice(start, start + CHUNK);
-    await db.send(
-      new TransactWriteCommand({
-        ClientRequestToken: createHash('sha256')
-          .update(`${batchId}\n${start}`)
-          .digest('base64url')
-          .slice(0, 36),
-        TransactItems: chunk.map(({ key, fields }) => ({
-          Update: {
-            TableName: tableName,
-            Key: key,
-            UpdateExpression: `SET entity = :entity ADD ${fields.map((_, index) => `#f${index} :v${index}`).join(', ')}`,
-            ExpressionAttributeNames: Object.fromEntries(
-              fields.map(([field], index) => [`#f${index}`, field]),
-            ),
-            ExpressionAttributeValues: {
-              ':entity': STATS_ENTITY,
-              ...Object.fromEntries(fields.map(([, by], index) => [`:v${index}`, by])),
+    await withConflictRetries(() =>
+      db.send(
+        new TransactWriteCommand({
+          ClientRequestToken: createHash('sha256')
+            .update(`${batchId}\n${start}`)
+            .digest('base64url')
+            .slice(0, 36),
+          TransactItems: chunk.map(({ key, fields }) => ({
+            Update: {
+              TableName: tableName,
+              Key: key,
+              UpdateExpression: `SET entity = :entity ADD ${fields.map((_, index) => `#f${index} :v${index}`).join(', ')}`,
+              ExpressionAttributeNames: Object.fromEntries(
+                fields.map(([field], index) => [`#f${index}`, field]),
+              ),
+              ExpressionAttributeValues: {
+                ':entity': STATS_ENTITY,
+                ...Object.fromEntries(fields.map(([, by], index) => [`:v${index}`, by])),
+              },
             },
-          },
-        })),
-      }),
+          })),
+        }),
+      ),
     );
+  }
+}
+
+/**
+ * Consumers of different shards may add to the same counter at once; DynamoDB then cancels one
+ * transaction (TransactionConflict). It is tried again with the same token after a jittered wait.
+ */
+async function withConflictRetries<T>(write: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      const conflict =
+        error instanceof TransactionCanceledException &&
+        (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
+      if (!conflict || attempt >= attempts) throw error;
+      await new Promise((done) => setTimeout(done, Math.random() * 25 * 2 ** attempt));
+    }
   }
 }
 
