@@ -29,25 +29,29 @@ const messageFields = {
 export const MIN_VARIANTS = 2;
 export const MAX_VARIANTS = 4;
 
-export const VariantShape = z.object({
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,32}$/, '1-32 letters, digits, - or _')
-    .describe('Unique within the step; named by previews (?variant=), timelines and stats'),
-  ...messageFields,
-  weight: z.number().int().min(1).max(99).describe('Percent of leads; the weights of a step sum to 100'),
-});
+export const VariantShape = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, '1-32 letters, digits, - or _')
+      .describe('Unique within the step; named by previews (?variant=), timelines and stats'),
+    ...messageFields,
+    weight: z.number().int().min(1).max(99).describe('Percent of leads; the weights of a step sum to 100'),
+  })
+  .meta({ id: 'StepVariant' });
 export type Variant = z.output<typeof VariantShape>;
 
-export const AutoPromoteShape = z.object({
-  minSendsPerVariant: z.number().int().min(1).max(1_000_000).default(100),
-  probability: z
-    .number()
-    .min(0.5)
-    .max(0.9999)
-    .default(0.95)
-    .describe('Probability of being best (Beta-Binomial on replies) a variant needs to be promoted'),
-});
+export const AutoPromoteShape = z
+  .object({
+    minSendsPerVariant: z.number().int().min(1).max(1_000_000).default(100),
+    probability: z
+      .number()
+      .min(0.5)
+      .max(0.9999)
+      .default(0.95)
+      .describe('Probability of being best (Beta-Binomial on replies) a variant needs to be promoted'),
+  })
+  .meta({ id: 'AutoPromote' });
 export type AutoPromote = z.output<typeof AutoPromoteShape>;
 
 /** A step as stored and shown; `StepSchema` adds the rules a step must satisfy on the way in. */

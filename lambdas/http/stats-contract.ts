@@ -79,7 +79,8 @@ export const ToneStatsSchema = z
         replied: count,
         replyRate: rateField,
         interval: z
-          .tuple([rateField, rateField])
+          .array(rateField)
+          .length(2)
           .describe("Wilson's 95 % interval of the reply rate; [0, 1] with nothing sent"),
       }),
     ),
