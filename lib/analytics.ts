@@ -3,18 +3,20 @@
  * timeline events, leads' enrollments) into the stats counters the stats API reads, and promotes A/B
  * variants that have clearly won (lambdas/outcome-counter.ts). Only those entities reach it.
  */
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FollowupFunction } from './followup-function';
 
 export interface AnalyticsProps {
   table: ITableV2;
   logRetention: RetentionDays;
+  /** Where stream batches that failed through all retries go (shared with the re-planning consumer). */
+  streamFailures: IQueue;
 }
 
 /** The entities whose changes are outcomes (lambdas/engine/outcome-counting.ts). */
@@ -22,22 +24,9 @@ const COUNTED_ENTITIES = ['send', 'event', 'lead'];
 
 export class Analytics extends Construct {
   readonly counter: FollowupFunction;
-  /** Batches the counter failed on through all retries: their shard positions, for a replay. */
-  readonly streamFailures: Queue;
 
   constructor(scope: Construct, id: string, props: AnalyticsProps) {
     super(scope, id);
-    this.streamFailures = new Queue(this, 'CountingFailures', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.streamFailures).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself a dead-letter queue: the on-failure destination of the stream event source ' +
-        'mapping. cdk-nag only recognizes queues named in a redrive policy or a function’s DLQ config.',
-    });
     this.counter = new FollowupFunction(this, 'OutcomeCounter', {
       entry: 'lambdas/outcome-counter.ts',
       description:
@@ -53,7 +42,7 @@ export class Analytics extends Construct {
         // bisected retry is a different batch with different tokens.
         bisectBatchOnError: false,
         retryAttempts: 10,
-        onFailure: new SqsDlq(this.streamFailures),
+        onFailure: new SqsDlq(props.streamFailures),
         filters: [
           FilterCriteria.filter({
             dynamodb: { NewImage: { entity: { S: FilterRule.or(...COUNTED_ENTITIES) } } },

@@ -43,7 +43,11 @@ export class FollowupStack extends Stack {
     });
     this.messaging = new Messaging(this, 'Messaging', { removalPolicy: settings.removalPolicy });
     this.replanning = new Replanning(this, 'Replanning', { table, logRetention: settings.logRetention });
-    this.analytics = new Analytics(this, 'Analytics', { table, logRetention: settings.logRetention });
+    this.analytics = new Analytics(this, 'Analytics', {
+      table,
+      logRetention: settings.logRetention,
+      streamFailures: this.replanning.streamFailures,
+    });
     this.httpApi = new FollowupHttpApi(this, 'Http', {
       table,
       jwt: settings.jwt,
@@ -109,7 +113,6 @@ export class FollowupStack extends Stack {
         Sender: this.scheduling.deadLetters,
         Replan: this.replanning.queueDeadLetters,
         StreamFailures: this.replanning.streamFailures,
-        StatsCounting: this.analytics.streamFailures,
         InboundReceiver: this.inbound.deadLetters,
         DeliveryEvents: this.deliveryEvents.deadLetters,
       },

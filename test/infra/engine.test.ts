@@ -49,6 +49,7 @@ const synthesized = once(() => {
     replanDeadLetters: logicalIdOf(stack.replanning.queueDeadLetters),
     streamFailures: logicalIdOf(stack.replanning.streamFailures),
     sequenceChanges: logicalIdOf(stack.replanning.sequenceChanges),
+    outcomeCounter: logicalIdOf(stack.analytics.counter),
     worker: logicalIdOf(stack.replanning.worker),
     receiver: logicalIdOf(stack.inbound.receiver),
     receiverDeadLetters: logicalIdOf(stack.inbound.deadLetters),
@@ -418,6 +419,48 @@ describe('messaging', () => {
 
     // Assess
     expect(key).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+});
+
+describe('analytics', () => {
+  it('counts outcomes from the stream: only sends, events and leads, whole batches retried, failures kept', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const mappings = resources(template, 'AWS::Lambda::EventSourceMapping')
+      .map(([, mapping]) => mapping.Properties)
+      .filter(
+        (mapping) => JSON.stringify(mapping.FunctionName) === JSON.stringify({ Ref: ids.outcomeCounter }),
+      );
+
+    // Assess
+    expect(mappings).toEqual([
+      {
+        FunctionName: { Ref: ids.outcomeCounter },
+        EventSourceArn: getAtt(ids.table, 'StreamArn'),
+        StartingPosition: 'LATEST',
+        BatchSize: 100,
+        BisectBatchOnFunctionError: false,
+        MaximumRetryAttempts: 10,
+        DestinationConfig: { OnFailure: { Destination: getAtt(ids.streamFailures) } },
+        FilterCriteria: {
+          Filters: [
+            {
+              Pattern: JSON.stringify({
+                dynamodb: { NewImage: { entity: { S: ['send', 'event', 'lead'] } } },
+              }),
+            },
+            {
+              Pattern: JSON.stringify({
+                eventName: ['REMOVE'],
+                dynamodb: { OldImage: { entity: { S: ['lead'] } } },
+              }),
+            },
+          ],
+        },
+      },
+    ]);
   });
 });
 
