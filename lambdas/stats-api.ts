@@ -9,8 +9,9 @@ import { getAssistant } from './data/assistants';
 import { getVisibleSequence } from './data/sequences';
 import { readActiveLeads, readAssistantCounters, readSequenceCounters, readToneCounters } from './data/stats';
 import { apiHandler } from './http/api-handler';
+import { statsOperations } from './http/contract/stats';
 
-export const handler = apiHandler('stats', {
+export const handler = apiHandler(statsOperations, {
   async sequenceStats({ caller, params, query, now }) {
     const sequence = params.id === undefined ? undefined : await getVisibleSequence(caller.orgId, params.id);
     if (!sequence) throw new NotFoundError('Sequence', params.id);

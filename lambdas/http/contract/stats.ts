@@ -1,0 +1,132 @@
+/**
+ * The stats API's operations (lambdas/stats-api.ts): a sequence's funnel by
+ * step and A/B variant, reply rates by tone with 95 % intervals, and an assistant's funnel per day.
+ * Counting and statistics: docs/architecture.md, "Analytics".
+ */
+import { z } from 'zod';
+import { OUTCOMES } from '../../core/analytics/counters';
+import { MAX_WINDOW_DAYS } from '../../core/analytics/reports';
+import { CHANNELS, StepPromotionSchema } from '../../core/sequences';
+import { TONES } from '../../core/tones';
+import { declareOperations, lazy } from './operation';
+
+const day = () => z.iso.date();
+const rateField = () => z.number().min(0).max(1).describe('A fraction with 4 decimals');
+const count = () => z.number().int().min(0);
+
+const windowQuerySchema = lazy(() =>
+  z.object({
+    from: day().optional().describe('First day (UTC), YYYY-MM-DD; default 29 days before `to`'),
+    to: day()
+      .optional()
+      .describe(`Last day (UTC), YYYY-MM-DD; default today; at most ${MAX_WINDOW_DAYS} days from \`from\``),
+  }),
+);
+
+const sequenceStatsSchema = () =>
+  z
+    .object({
+      sequenceId: z.string(),
+      from: day(),
+      to: day(),
+      enrolled: count(),
+      active: count().describe('Leads active on the sequence now'),
+      completed: count(),
+      stopped: z.object({
+        replied: count(),
+        unsubscribed: count(),
+        bounced: count(),
+        notInterested: count(),
+        manual: count(),
+      }),
+      steps: z.array(
+        z.object({
+          step: z.number().int().min(0),
+          channel: z.enum(CHANNELS),
+          sent: count(),
+          delivered: count(),
+          bounced: count(),
+          replied: count(),
+          outOfOffice: count(),
+          unsubscribed: count(),
+          replyRate: rateField(),
+          bounceRate: rateField(),
+          variants: z
+            .array(
+              z.object({
+                id: z.string(),
+                sent: count(),
+                replied: count(),
+                replyRate: rateField(),
+                probabilityBest: rateField().describe(
+                  'Posterior probability (Beta-Binomial on replies) that it is the best',
+                ),
+              }),
+            )
+            .optional(),
+          promotion: StepPromotionSchema.optional().describe(
+            'The variant auto-promotion chose, with its figures',
+          ),
+        }),
+      ),
+    })
+    .meta({ id: 'SequenceStats' });
+
+const toneStatsSchema = () =>
+  z
+    .object({
+      items: z.array(
+        z.object({
+          tone: z.enum(TONES),
+          sent: count(),
+          replied: count(),
+          replyRate: rateField(),
+          interval: z
+            .array(rateField())
+            .length(2)
+            .describe("Wilson's 95 % interval of the reply rate; [0, 1] with nothing sent"),
+        }),
+      ),
+    })
+    .meta({ id: 'ToneStats' });
+
+const assistantStatsSchema = () => {
+  const funnel = z.object({
+    ...Object.fromEntries(OUTCOMES.map((outcome) => [outcome, count()])),
+    replyRate: rateField(),
+    bounceRate: rateField(),
+  });
+  return z
+    .object({
+      assistantId: z.string(),
+      from: day(),
+      to: day(),
+      totals: funnel,
+      days: z.array(funnel.extend({ date: day() })).describe('Every day of the window, oldest first'),
+    })
+    .meta({ id: 'AssistantStats' });
+};
+
+export const statsOperations = declareOperations('stats', {
+  sequenceStats: {
+    method: 'GET',
+    path: '/sequences/{id}/stats',
+    summary: "The sequence's funnel in a window: leads, and per step (and A/B variant) sends and answers",
+    status: 200,
+    schemas: () => ({ query: windowQuerySchema(), response: sequenceStatsSchema() }),
+  },
+  toneStats: {
+    method: 'GET',
+    path: '/stats/tones',
+    summary: 'Reply rate per tone of generated follow-ups in a window, with 95 % intervals',
+    status: 200,
+    schemas: () => ({ query: windowQuerySchema(), response: toneStatsSchema() }),
+  },
+  assistantStats: {
+    method: 'GET',
+    path: '/assistants/{id}/stats',
+    summary: "The assistant's funnel in a window, in total and per day",
+    status: 200,
+    schemas: () => ({ query: windowQuerySchema(), response: assistantStatsSchema() }),
+  },
+});
