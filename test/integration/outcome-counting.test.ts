@@ -39,7 +39,8 @@ const at = (time: string) => `${DAY}T${time}Z`;
 async function send(record: Omit<SendRecord, 'status' | 'attempts' | 'revision' | 'channel'>): Promise<void> {
   const claimed = await claimSend(
     { ...record, channel: 'email', revision: 1 },
-    { assistantId: record.assistantId ?? 'a', localDate: DAY, limit: 10_000 },
+    // The daily-limit counter is the sender's, not under test: one per lead keeps the claims apart.
+    { assistantId: `limit-${record.leadId}`, localDate: DAY, limit: 10_000 },
     new Date(record.at),
   );
   expect(claimed).toBe('claimed');
@@ -79,7 +80,8 @@ describe('outcome counting from the stream', () => {
     expect(byVariant).toEqual({ a: 30, b: 10 });
     const tones = await readToneCounters(orgId, { from: DAY, to: DAY });
     expect(tones).toEqual([{ day: DAY, tone: 'candid', counts: { sent: 40 } }]);
-  });
+    // 80 writes on a cold DynamoDB Local, on a machine that may be busy.
+  }, 60_000);
 
   it('adds concurrent batches on the same counters without losing one, and a retried batch once', async () => {
     // Prepare
