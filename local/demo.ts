@@ -2,7 +2,9 @@
  * `npm run demo`: fills a running `npm start` (on PORT like it, default 3000; API_URL for another
  * address) with a small story in org "demo": an assistant working 09:00-17:30 New York time, a first e-mail, two sequences
  * (a clone of Recommended and a short custom one) and leads in New York and Berlin; then prints the
- * calls that show the engine at work (leads, timelines, moving the clock, the outbox).
+ * calls that show the engine at work (leads, timelines, moving the clock, the outbox). It ends with a
+ * small A/B run on the local clock: twelve leads split between two variants of a first e-mail, replies
+ * injected for one of them, and the stats route that shows the winner auto-promoted.
  *
  * It only talks HTTP, like a frontend would. Each run adds new records; restart `npm start` for a clean slate.
  */
@@ -133,6 +135,100 @@ Look around:
   curl -s -X POST ${apiUrl}/_local/clock/advance -d '{"days":3}' | jq     # fires what falls due, in order
   curl -s ${apiUrl}/_local/outbox | jq '.items[] | {at, to, subject}'
   SES web UI (the e-mails as sent): ${sesWebUi}`);
+
+  await abRun(as);
+}
+
+/**
+ * Twelve leads on a sequence whose first e-mail has two variants; the local clock moves a day so every
+ * first e-mail goes, each lead whose variant is "warm" answers, and the stats show the promotion.
+ */
+async function abRun(as: <T>(method: string, path: string, body?: unknown) => Promise<T>) {
+  const abby = await as<Created & { email: string }>('POST', '/assistants', {
+    name: 'Abby from Demo Inc.',
+    email: `abby.${Date.now()}@assistants.localhost`,
+    timezone: 'America/New_York',
+    businessHours: { start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] },
+  });
+  const test = await as<Created>('POST', '/sequences', {
+    name: `Opening A/B ${Date.now()}`,
+    description: 'Two first e-mails, half the leads each; the one that gets answers wins',
+    steps: [
+      {
+        afterDays: 0,
+        channel: 'email',
+        variants: [
+          { id: 'plain', messageType: 'generated', tone: 'candid', weight: 50 },
+          { id: 'warm', messageType: 'generated', tone: 'appreciative', weight: 50 },
+        ],
+        autoPromote: { minSendsPerVariant: 2, probability: 0.9 },
+      },
+      { afterDays: 3, channel: 'email', messageType: 'generated', tone: 'gentle' },
+    ],
+  });
+  const leads: { id: string; email: string }[] = [];
+  for (let index = 1; index <= 12; index += 1) {
+    const email = `ab-lead-${index}.${test.id.slice(0, 8)}@prospects.example`;
+    const lead = await as<Created>('POST', '/leads', {
+      firstName: `Lead${index}`,
+      email,
+      country: 'US',
+      assistantId: abby.id,
+      sequenceId: test.id,
+    });
+    leads.push({ id: lead.id, email });
+  }
+  await call('POST', '/_local/clock/advance', { days: 1 });
+  const { items: outbox } = await call<{ items: { to: string; providerMessageId: string }[] }>(
+    'GET',
+    '/_local/outbox',
+  );
+  let answered = 0;
+  for (const lead of leads) {
+    const { items } = await as<{ items: { kind: string; step?: number; detail?: { variant?: string } }[] }>(
+      'GET',
+      `/leads/${lead.id}/timeline`,
+    );
+    const variant = items.find((item) => item.kind === 'sent' && item.step === 0)?.detail?.variant;
+    const sent = outbox.find((item) => item.to.includes(lead.email));
+    if (variant !== 'warm' || !sent) continue;
+    const reply = [
+      `From: <${lead.email}>`,
+      `To: <${abby.email}>`,
+      'Subject: Re: hello',
+      `Message-ID: <reply-${lead.id}@prospects.example>`,
+      `In-Reply-To: <${sent.providerMessageId}@email.amazonses.com>`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Sounds good, let us talk on Thursday.',
+    ].join('\r\n');
+    const answer = await fetch(`${apiUrl}/_local/inbound/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'message/rfc822' },
+      body: reply,
+    });
+    if (!answer.ok) throw new Error(`The reply of ${lead.email} was refused: ${await answer.text()}`);
+    answered += 1;
+  }
+  const stats = await as<{
+    steps: {
+      variants?: { id: string; sent: number; replied: number; probabilityBest: number }[];
+      promotion?: { variant: string };
+    }[];
+  }>('GET', `/sequences/${test.id}/stats`);
+  const [first] = stats.steps;
+  const standings = (first?.variants ?? [])
+    .map(
+      (variant) =>
+        `${variant.id}: ${variant.replied}/${variant.sent} replied, P(best) ${variant.probabilityBest}`,
+    )
+    .join('; ');
+  console.log(`
+A/B run (sequence ${test.id}, the local clock moved a day): ${answered} "warm" leads answered.
+  step 0: ${standings}; ${first?.promotion ? `promoted: ${first.promotion.variant}` : 'no promotion yet'}
+  curl -s ${apiUrl}/sequences/${test.id}/stats -H "authorization: Bearer $TOKEN" | jq
+  curl -s ${apiUrl}/stats/tones -H "authorization: Bearer $TOKEN" | jq
+  curl -s ${apiUrl}/assistants/${abby.id}/stats -H "authorization: Bearer $TOKEN" | jq '.totals'`);
 }
 
 main().catch((error: unknown) => {
