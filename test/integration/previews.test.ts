@@ -105,6 +105,55 @@ describe('step previews', () => {
     expect(third.body).toMatchObject({ to: '"Ada" <ada@example.com>', cc: [] });
   });
 
+  it('previews the A/B variant ?variant= names, and 400s naming variant for one the step lacks', async () => {
+    // Prepare
+    const caller = newCaller();
+    const lead = { firstName: 'Ada', email: 'ada@example.com' };
+    const { body: message } = await invoke(messagesApi, 'createMessage', { caller, body: proposal });
+    const { body: sequence } = await invoke(sequencesApi, 'createSequence', {
+      caller,
+      body: {
+        name: 'A/B',
+        steps: [
+          {
+            afterDays: 0,
+            channel: 'email',
+            variants: [
+              { id: 'generated', messageType: 'generated', tone: 'candid', weight: 50 },
+              { id: 'proposal', messageType: 'custom', messageId: message.id, weight: 50 },
+            ],
+          },
+        ],
+      },
+    });
+    const preview = (variant?: string) =>
+      invoke(sequencesApi, 'previewSequenceStep', {
+        caller,
+        params: { id: sequence.id, index: '0' },
+        ...(variant && { query: { variant } }),
+        body: { lead: { ...lead, company: 'Lovelace Ltd' } },
+      });
+
+    // Act
+    const [byDefault, generated, custom, unknown] = await Promise.all([
+      preview(),
+      preview('generated'),
+      preview('proposal'),
+      preview('c'),
+    ]);
+
+    // Assess
+    expect(custom.status).toBe(200);
+    expect(custom.body.subject).toBe('Our proposal for Lovelace Ltd');
+    expect(generated.status).toBe(200);
+    expect(generated.body.subject).not.toBe(custom.body.subject);
+    expect(byDefault.body.subject).toBe(generated.body.subject);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details).toEqual([
+      { path: 'variant', message: 'Step 0 has no variant c (it has generated, proposal)' },
+    ]);
+  });
+
   it('previews a WhatsApp step as the template Sinch would get, and 422s without a phone', async () => {
     const caller = newCaller();
     const { body: template } = await invoke(messagesApi, 'createMessage', {

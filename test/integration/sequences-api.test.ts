@@ -363,6 +363,59 @@ describe('sequences API', () => {
     ).toBe(204);
   });
 
+  it('keeps custom messages that A/B variants name in use, and names a variant’s missing message', async () => {
+    // Prepare
+    const { alice } = newOrg();
+    const { body: message } = await invoke(messagesApi, 'createMessage', {
+      caller: alice,
+      body: { name: 'Variant B', channel: 'email', email: { subject: 'Hello', html: '<p>Hi</p>' } },
+    });
+    const abStep = (messageId: string) => ({
+      afterDays: 0,
+      channel: 'email',
+      variants: [
+        { id: 'a', messageType: 'generated', tone: 'candid', weight: 50 },
+        { id: 'b', messageType: 'custom', messageId, weight: 50 },
+      ],
+    });
+
+    // Act
+    const created = await invoke(sequencesApi, 'createSequence', {
+      caller: alice,
+      body: { name: 'A/B intro', steps: [abStep(message.id)] },
+    });
+    const missing = await invoke(sequencesApi, 'createSequence', {
+      caller: alice,
+      body: { name: 'A/B missing', steps: [abStep('no-such-message')] },
+    });
+    const badWeights = await invoke(sequencesApi, 'createSequence', {
+      caller: alice,
+      body: {
+        name: 'A/B weights',
+        steps: [
+          { ...abStep(message.id), variants: abStep(message.id).variants.map((v) => ({ ...v, weight: 40 })) },
+        ],
+      },
+    });
+    const deleteInUse = await invoke(messagesApi, 'deleteMessage', {
+      caller: alice,
+      params: { id: message.id },
+    });
+
+    // Assess
+    expect(created.status).toBe(201);
+    expect(created.body.steps[0]).toEqual(abStep(message.id));
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details).toEqual([
+      { path: 'steps.0.variants.1.messageId', message: 'Message no-such-message does not exist' },
+    ]);
+    expect(badWeights.status).toBe(400);
+    expect(badWeights.body.error.details).toEqual([
+      { path: 'steps.0.variants', message: 'Variant weights sum to 80, not 100' },
+    ]);
+    expect(deleteInUse.status).toBe(409);
+  });
+
   it('previews the example date of each step from a start and zone', async () => {
     const { alice } = newOrg();
 
