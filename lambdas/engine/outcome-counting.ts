@@ -9,18 +9,19 @@
  *   the last step sent to the lead at or before the event (the attribution rule).
  * - A lead's enrollment changes count enrolled, completed and stopped leads, and the active gauge.
  */
+
+import { z } from 'zod';
 import {
   type CreditedStep,
   type Increment,
   isCreditedToLastSend,
-  type LeadImage,
   leadIncrements,
   outcomeIncrements,
   outcomeOfEvent,
   outcomeOfSendChange,
 } from '../core/analytics/counters';
-import type { SendRecord } from '../data/sends';
-import { findSendByProviderId, lastSentBefore } from '../data/sends';
+import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment';
+import { findSendByProviderId, lastSentBefore, type SendRecord } from '../data/sends';
 import { addIncrements } from '../data/stats';
 import { promoteIfDecided } from './variant-promotion';
 
@@ -48,37 +49,64 @@ export async function countOutcomes(
   return increments;
 }
 
+/** What the consumer reads of each counted entity's stream image; anything else is not counted. */
+const SendImage = z.looseObject({
+  entity: z.literal('send'),
+  orgId: z.string(),
+  stepIndex: z.number().int(),
+  status: z.string(),
+  at: z.string(),
+  sequenceId: z.string().optional(),
+  assistantId: z.string().optional(),
+  variant: z.string().optional(),
+  tone: z.string().optional(),
+});
+const EventImage = z.looseObject({
+  entity: z.literal('event'),
+  kind: z.string(),
+  at: z.string(),
+  orgId: z.string(),
+  leadId: z.string(),
+  detail: z.looseObject({ providerMessageId: z.string().optional() }).optional(),
+});
+const LeadImageSchema = z.looseObject({
+  entity: z.literal('lead'),
+  orgId: z.string(),
+  updatedAt: z.string().optional(),
+  enrollment: z.looseObject({
+    runId: z.string(),
+    sequenceId: z.string(),
+    status: z.enum(ENROLLMENT_STATUSES),
+    stopReason: z.enum(STOP_REASONS).optional(),
+  }),
+});
+
+const parsed = <T>(schema: z.ZodType<T>, image: unknown): T | undefined => {
+  const result = schema.safeParse(image);
+  return result.success ? result.data : undefined;
+};
+
 async function incrementsOf({ eventName, before, after }: TableChange): Promise<Increment[]> {
   const entity = (after ?? before)?.entity;
-  if (entity === 'lead')
-    return leadIncrements(before as LeadImage | undefined, after as LeadImage | undefined);
-  if (!after) return [];
-  if (entity === 'send') {
-    const send = after as unknown as SendRecord;
-    const outcome = outcomeOfSendChange(before as { status?: string } | undefined, send);
+  if (entity === 'lead') {
+    return leadIncrements(parsed(LeadImageSchema, before), parsed(LeadImageSchema, after));
+  }
+  const send = parsed(SendImage, after);
+  if (send) {
+    const outcome = outcomeOfSendChange(parsed(z.looseObject({ status: z.string() }), before), send);
     return outcome ? outcomeIncrements(outcome, creditOf(send), send.at) : [];
   }
-  if (entity === 'event' && eventName === 'INSERT') {
-    const { kind, at, orgId, leadId, detail } = after as {
-      kind?: string;
-      at?: string;
-      orgId?: string;
-      leadId?: string;
-      detail?: { providerMessageId?: unknown };
-    };
-    const outcome = kind === undefined ? undefined : outcomeOfEvent(kind);
-    if (!outcome || !isCreditedToLastSend(outcome) || !at || !orgId || !leadId) return [];
-    const named =
-      typeof detail?.providerMessageId === 'string'
-        ? await findSendByProviderId(detail.providerMessageId)
-        : undefined;
-    const send = named?.orgId === orgId ? named : await lastSentBefore(orgId, leadId, at);
-    return send ? outcomeIncrements(outcome, creditOf(send), at) : [];
-  }
-  return [];
+  const event = eventName === 'INSERT' ? parsed(EventImage, after) : undefined;
+  if (!event) return [];
+  const outcome = outcomeOfEvent(event.kind);
+  if (!outcome || !isCreditedToLastSend(outcome)) return [];
+  const { orgId, leadId, at, detail } = event;
+  const named = detail?.providerMessageId ? await findSendByProviderId(detail.providerMessageId) : undefined;
+  const credited = named?.orgId === orgId ? named : await lastSentBefore(orgId, leadId, at);
+  return credited ? outcomeIncrements(outcome, creditOf(credited), at) : [];
 }
 
-function creditOf(send: SendRecord): CreditedStep {
+function creditOf(send: z.output<typeof SendImage> | SendRecord): CreditedStep {
   return {
     orgId: send.orgId,
     stepIndex: send.stepIndex,
