@@ -25,7 +25,7 @@ const fromItem = (item: Item) => recordOf<Sequence>(item);
 
 export async function getSequence(orgId: string, id: string): Promise<Sequence | undefined> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: sequenceKey(orgId, id), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: sequenceKey(orgId, id), ConsistentRead: true }),
   );
   return Item && fromItem(Item);
 }
@@ -55,7 +55,7 @@ export async function insertSequence(sequence: Sequence): Promise<void> {
     [
       {
         Put: {
-          TableName: tableName,
+          TableName: tableName(),
           Item: { ...sequenceKey(orgId, id), entity: SEQUENCE_ENTITY, ...sequence },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
@@ -84,7 +84,7 @@ export async function replaceSequence(next: Sequence, previous: Sequence): Promi
     [
       {
         Update: {
-          TableName: tableName,
+          TableName: tableName(),
           Key: sequenceKey(orgId, id),
           ...withVersionCondition(replaceFieldsExpression(fields), previous.version),
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -118,7 +118,7 @@ export async function deleteSequence(sequence: Sequence): Promise<void> {
     [
       {
         Delete: {
-          TableName: tableName,
+          TableName: tableName(),
           Key: sequenceKey(orgId, id),
           ConditionExpression: 'attribute_exists(pk)',
         },
