@@ -21,13 +21,13 @@ import { type ConditionFailure, type TransactItem, transact } from './transactio
 
 export const sequenceKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `SEQ#${id}` });
 
-const fromItem = (item: Item) => recordOf<Sequence>(item);
+export const sequenceFromItem = (item: Item) => recordOf<Sequence>(item);
 
 export async function getSequence(orgId: string, id: string): Promise<Sequence | undefined> {
   const { Item } = await db.send(
     new GetCommand({ TableName: tableName(), Key: sequenceKey(orgId, id), ConsistentRead: true }),
   );
-  return Item && fromItem(Item);
+  return Item && sequenceFromItem(Item);
 }
 
 /** A sequence the org can see: a system one or its own. */
@@ -41,11 +41,11 @@ export async function listOrgSequences(orgId: string): Promise<Sequence[]> {
     ExpressionAttributeValues: { ':pk': orgKey(orgId), ':prefix': 'SEQ#' },
     ConsistentRead: true,
   });
-  return items.map(fromItem);
+  return items.map(sequenceFromItem);
 }
 
 export async function getSequencesByIds(orgId: string, ids: readonly string[]): Promise<Sequence[]> {
-  return (await batchGet(ids.map((id) => sequenceKey(orgId, id)))).map(fromItem);
+  return (await batchGet(ids.map((id) => sequenceKey(orgId, id)))).map(sequenceFromItem);
 }
 
 export async function insertSequence(sequence: Sequence): Promise<void> {
