@@ -106,8 +106,8 @@ export const handler = apiHandler('leads', {
   },
 
   async updateLead({ caller, params, body, expectedVersion, now }) {
-    const lead = await updateLead(caller, params.id ?? '', body, now, expectedVersion());
-    return { body: await leadView(lead, new EnrollmentReads(caller.orgId)), version: lead.version };
+    const { lead, warnings } = await updateLead(caller, params.id ?? '', body, now, expectedVersion());
+    return { body: await leadView(lead, new EnrollmentReads(caller.orgId), warnings), version: lead.version };
   },
 
   async deleteLead({ caller, params }) {
@@ -127,8 +127,8 @@ export const handler = apiHandler('leads', {
   },
 
   async restartLead({ caller, params, body, now }) {
-    const lead = await restartLead(caller, params.id ?? '', body, now);
-    return { body: await leadView(lead, new EnrollmentReads(caller.orgId)) };
+    const { lead, warnings } = await restartLead(caller, params.id ?? '', body, now);
+    return { body: await leadView(lead, new EnrollmentReads(caller.orgId), warnings) };
   },
 
   async leadTimeline({ caller, params }) {

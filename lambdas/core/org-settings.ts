@@ -51,7 +51,9 @@ export const OrgSettingsSchema = z.object({
   /** When an assistant's (or the org's) sending pauses for its bounce or complaint rate. */
   reputationGuard: ReputationGuardSchema.default(DEFAULT_REPUTATION_GUARD),
   /** Without it, generated first e-mails cannot say what the org offers (and enrolling warns). */
-  offering: OfferingSchema.optional(),
+  offering: OfferingSchema.optional().describe(
+    'What the org sells, quoted by generated first e-mails; a PUT without it removes it',
+  ),
 });
 
 export type OrgSettings = z.output<typeof OrgSettingsSchema>;

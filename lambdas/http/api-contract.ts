@@ -85,6 +85,9 @@ export const SequenceViewSchema = z
     type: z.enum(SEQUENCE_TYPES),
     ...audit,
     steps: z.array(StepShape),
+    warnings: z
+      .array(z.string())
+      .describe('E.g. a first e-mail the tone bank writes while the org has no offering (PUT /org/settings)'),
   })
   .meta({ id: 'Sequence' });
 
@@ -588,7 +591,8 @@ export const operations = {
     fn: 'org',
     method: 'GET',
     path: '/org/settings',
-    summary: 'The org’s name, website, region policy and reputation guard, with the org’s sending state',
+    summary:
+      'The org’s name, website, offering, region policy and reputation guard, with the org’s sending state',
     status: 200,
     response: OrgSettingsSchema.extend({ sending: SendingViewSchema }),
     versioned: true,
@@ -597,7 +601,8 @@ export const operations = {
     fn: 'org',
     method: 'PUT',
     path: '/org/settings',
-    summary: 'Replace the org’s settings (admins); needs If-Match with the version read',
+    summary:
+      'Replace the org’s settings (admins); needs If-Match with the version read. Generated first e-mails say the offering; without one, sequences and leads whose first e-mail is generated answer a warning',
     status: 200,
     body: OrgSettingsSchema,
     response: OrgSettingsSchema,

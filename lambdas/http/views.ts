@@ -3,9 +3,9 @@ import type { CustomMessage } from '../core/messages';
 import { type Caller, canEdit } from '../core/permissions';
 import type { Sequence } from '../core/sequences';
 
-export function sequenceView(sequence: Sequence, caller: Caller) {
+export function sequenceView(sequence: Sequence, caller: Caller, warnings: string[]) {
   const { orgId: _orgId, ...shown } = sequence;
-  return { ...shown, editable: canEdit(caller, sequence) };
+  return { ...shown, editable: canEdit(caller, sequence), warnings };
 }
 
 export function messageView(message: CustomMessage, caller: Caller) {
