@@ -114,8 +114,8 @@ export const handler = apiHandler(leadsOperations, {
   },
 
   async updateLead({ caller, params, body, expectedVersion, now }) {
-    const lead = await updateLead(caller, params.id ?? '', body, now, expectedVersion());
-    return { body: await leadView(lead, new EnrollmentReads(caller.orgId)), version: lead.version };
+    const { lead, warnings } = await updateLead(caller, params.id ?? '', body, now, expectedVersion());
+    return { body: await leadView(lead, new EnrollmentReads(caller.orgId), warnings), version: lead.version };
   },
 
   async deleteLead({ caller, params }) {
@@ -135,8 +135,8 @@ export const handler = apiHandler(leadsOperations, {
   },
 
   async restartLead({ caller, params, body, now }) {
-    const lead = await restartLead(caller, params.id ?? '', body, now);
-    return { body: await leadView(lead, new EnrollmentReads(caller.orgId)) };
+    const { lead, warnings } = await restartLead(caller, params.id ?? '', body, now);
+    return { body: await leadView(lead, new EnrollmentReads(caller.orgId), warnings) };
   },
 
   async leadTimeline({ caller, params }) {

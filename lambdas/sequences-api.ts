@@ -10,6 +10,7 @@ import {
   ValidationError,
 } from './core/errors';
 import { leadProfile, requestedStart } from './core/leads';
+import { offeringWarnings } from './core/org-settings';
 import { assertCanEdit, type Caller } from './core/permissions';
 import { previewThread } from './core/rendering/render-email';
 import { renderWhatsAppStep } from './core/rendering/whatsapp';
@@ -51,8 +52,12 @@ useStepScheduler(stepSchedulerSettings(env));
 
 export const handler = apiHandler(sequencesOperations, {
   async listSequences({ caller }) {
-    const sequences = catalogueOrder(systemSequences(caller.orgId), await listOrgSequences(caller.orgId));
-    return { body: { items: sequences.map((sequence) => sequenceView(sequence, caller)) } };
+    const [own, settings] = await Promise.all([listOrgSequences(caller.orgId), getOrgSettings(caller.orgId)]);
+    const sequences = catalogueOrder(systemSequences(caller.orgId), own);
+    const items = sequences.map((sequence) =>
+      sequenceView(sequence, caller, offeringWarnings(settings, sequence)),
+    );
+    return { body: { items } };
   },
 
   async getSequence({ caller, params }) {
@@ -164,8 +169,10 @@ export const handler = apiHandler(sequencesOperations, {
   },
 });
 
-function shown(sequence: Sequence, caller: Caller) {
-  return { body: sequenceView(sequence, caller), version: sequence.version };
+/** The sequence as the caller sees it, with what it should know before using it (the org's offering). */
+async function shown(sequence: Sequence, caller: Caller) {
+  const warnings = offeringWarnings(await getOrgSettings(caller.orgId), sequence);
+  return { body: sequenceView(sequence, caller, warnings), version: sequence.version };
 }
 
 async function visibleSequence(caller: Caller, id: string | undefined): Promise<Sequence> {
