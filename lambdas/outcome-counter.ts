@@ -3,6 +3,7 @@
  * and counts them into the stats counters (engine/outcome-counting.ts). A failed batch is retried
  * whole: its writes carry tokens derived from the batch, so what landed before is not counted twice.
  */
+
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
@@ -10,9 +11,16 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBStreamEvent, AttributeValue as StreamAttributeValue } from 'aws-lambda';
+import { z } from 'zod';
 import { clock } from './clock';
+import { useTable } from './data/client';
 import { countOutcomes } from './engine/outcome-counting';
+import { readEnvironment, TABLE_ENV } from './environment';
 import { logger, metrics, tracer } from './observability';
+
+/** What this function reads from its environment, once, at cold start. */
+export const environment = z.object({ ...TABLE_ENV });
+useTable(readEnvironment(environment).TABLE_NAME);
 
 type Image = Record<string, StreamAttributeValue> | undefined;
 const image = (values: Image) => values && unmarshall(values as Record<string, AttributeValue>);

@@ -3,13 +3,20 @@
  * funnel per day. Reads counters only (one Query per counter family and window); every org user may
  * read its org's stats, and another org's ids answer 404.
  */
+import { z } from 'zod';
 import { assistantReport, sequenceReport, statsWindow, toneReport } from './core/analytics/reports';
 import { NotFoundError } from './core/errors';
 import { getAssistant } from './data/assistants';
+import { useTable } from './data/client';
 import { getVisibleSequence } from './data/sequences';
 import { readActiveLeads, readAssistantCounters, readSequenceCounters, readToneCounters } from './data/stats';
+import { readEnvironment, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { statsOperations } from './http/contract/stats';
+
+/** What this function reads from its environment, once, at cold start. */
+export const environment = z.object({ ...TABLE_ENV });
+useTable(readEnvironment(environment).TABLE_NAME);
 
 export const handler = apiHandler(statsOperations, {
   async sequenceStats({ caller, params, query, now }) {

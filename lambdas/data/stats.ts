@@ -88,7 +88,7 @@ export async function addIncrements(increments: readonly Increment[], batchId: s
             .slice(0, 36),
           TransactItems: chunk.map(({ key, fields }) => ({
             Update: {
-              TableName: tableName,
+              TableName: tableName(),
               Key: key,
               UpdateExpression: `SET entity = :entity ADD ${fields.map((_, index) => `#f${index} :v${index}`).join(', ')}`,
               ExpressionAttributeNames: Object.fromEntries(
@@ -164,7 +164,7 @@ export async function readSequenceCounters(
 /** How many leads are active on the sequence now. */
 export async function readActiveLeads(orgId: string, sequenceId: string): Promise<number> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: counterKey({ family: 'active', orgId, sequenceId }) }),
+    new GetCommand({ TableName: tableName(), Key: counterKey({ family: 'active', orgId, sequenceId }) }),
   );
   return Math.max(0, typeof Item?.active === 'number' ? Item.active : 0);
 }
