@@ -83,7 +83,9 @@ export class FollowupStack extends Stack {
     this.scheduling.allowPlanning(api.assistants);
     this.scheduling.allowPlanning(api.org);
     this.messaging.allowConnectingWhatsApp(api.org);
-    for (const fn of Object.values(api)) this.messaging.allowUnsubscribeLinks(fn);
+    // The stats API reads counters only: it renders no e-mail and needs no key.
+    const { stats: _stats, ...rendering } = api;
+    for (const fn of Object.values(rendering)) this.messaging.allowUnsubscribeLinks(fn);
     // Unsubscribing and WhatsApp replies stop leads; Sinch callbacks are verified with the org's secret.
     this.scheduling.allowPlanning(api.public);
     this.messaging.allowReadingWhatsApp(api.public);
