@@ -8,7 +8,13 @@
 import { createHash } from 'node:crypto';
 import { readSecret } from '../adapters/secrets';
 import { type Assistant, isForwardingAlias } from '../core/assistants';
-import { classifyReply, type InboundEmail, postponeUntil } from '../core/inbound';
+import {
+  classifyReply,
+  failedAddresses,
+  type InboundEmail,
+  isBounceMessage,
+  postponeUntil,
+} from '../core/inbound';
 import type { Lead } from '../core/leads';
 import { sendWindowFor } from '../core/send-window';
 import { verifyUnsubscribeToken } from '../core/signatures';
@@ -71,7 +77,9 @@ export async function handleInboundEmail(
   const throughAlias = await assistantsOfAliases([...envelopeRecipients, ...recipients]);
   const probed = await acceptReceivingProbe(email, throughAlias, receivingConfig, now);
   if (probed) return { decision: 'receiving_verified', orgId: probed.orgId, assistantId: probed.id };
-  const byAddress = await findAssistantsByEmail(recipients);
+  // The envelope names an assistant the headers may not: a bounce is addressed to the sender's
+  // envelope address, a Bcc to no header at all.
+  const byAddress = await findAssistantsByEmail([...recipients, ...envelopeRecipients]);
   const assistants = [
     ...new Map([...byAddress, ...throughAlias].map((assistant) => [assistant.id, assistant])).values(),
   ];
@@ -104,7 +112,10 @@ async function decide(
       return handleEmailCc(email, { ...user, orgId: assistant.orgId }, assistant, users, receivedAt, now);
   }
 
-  const lead = (await leadOfThread(email, assistants)) ?? (await leadBySender(email, assistants));
+  const lead =
+    (await leadOfThread(email, assistants)) ??
+    (await leadBySender(email, assistants)) ??
+    (isBounceMessage(email) ? await leadNamedByBounce(email, assistants) : undefined);
   if (!lead) {
     const reason = authenticated
       ? 'not from a user or lead of the addressed assistants’ orgs'
@@ -152,6 +163,22 @@ async function leadBySender(email: InboundEmail, assistants: Assistant[]): Promi
   return undefined;
 }
 
+/**
+ * A bounce that cites no e-mail of ours (its returned message cut off, or from a server that returns
+ * none) names the address that failed: the lead at that address whom one of these assistants mailed.
+ */
+async function leadNamedByBounce(email: InboundEmail, assistants: Assistant[]): Promise<Lead | undefined> {
+  const addresses = failedAddresses(email);
+  for (const [orgId, ofOrg] of Map.groupBy(assistants, (assistant) => assistant.orgId)) {
+    const ids = new Set(ofOrg.map((assistant) => assistant.id));
+    for (const address of addresses) {
+      const lead = await findLeadByEmail(orgId, address);
+      if (lead && ids.has(lead.assistantId) && lead.enrollment.thread !== undefined) return lead;
+    }
+  }
+  return undefined;
+}
+
 async function actOnReply(
   email: InboundEmail,
   lead: Lead,
@@ -164,6 +191,7 @@ async function actOnReply(
     threadMessageIds: thread ? [thread.rootMessageId, ...thread.laterMessageIds] : [],
     receivedAt,
     timezone: lead.timezone,
+    ...(lead.country !== undefined && { country: lead.country }),
   });
   const event = {
     at: now.toISOString(),
@@ -205,7 +233,13 @@ async function actOnReply(
         {
           kind: 'out_of_office',
           at: event.at,
-          detail: { ...rest, sender, basis: postponement.basis, reason: postponement.reason },
+          detail: {
+            ...rest,
+            sender,
+            basis: postponement.basis,
+            ...(intent.returnDate !== undefined && { returnDate: intent.returnDate.toISOString() }),
+            reason: postponement.reason,
+          },
         },
         now,
       );
