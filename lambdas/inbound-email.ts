@@ -1,7 +1,8 @@
 /**
  * Inbound e-mail to the assistants' domain, from SES's receipt rule: the rule stored the raw message in
  * S3 and invokes this with the receipt event (which carries no body). Each message is parsed and handed
- * to the inbound use case.
+ * to the inbound use case. It answers the decisions (SES's asynchronous invocation drops them; a replay
+ * reads them).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
@@ -11,14 +12,15 @@ import type { SESEvent } from 'aws-lambda';
 import { parseEmail } from './adapters/mime';
 import { readRawMail } from './adapters/raw-mail-store';
 import { clock } from './clock';
-import { handleInboundEmail } from './engine/inbound-email';
+import { handleInboundEmail, type InboundDecision } from './engine/inbound-email';
 import { countEvent, logger, metrics, tracer } from './observability';
 
-export const handler = middy<SESEvent, void>()
+export const handler = middy<SESEvent, InboundDecision[]>()
   .use(captureLambdaHandler(tracer))
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event) => {
+    const decisions: InboundDecision[] = [];
     for (const record of event.Records) {
       const { mail, receipt } = record.ses;
       logger.appendKeys({ sesMessageId: mail.messageId });
@@ -38,5 +40,7 @@ export const handler = middy<SESEvent, void>()
       );
       logger.info('Inbound e-mail handled', { ...decision });
       countEvent('InboundMessages', { decision: decision.decision });
+      decisions.push(decision);
     }
+    return decisions;
   });
