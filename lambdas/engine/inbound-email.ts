@@ -112,17 +112,27 @@ async function decide(
       return handleEmailCc(email, { ...user, orgId: assistant.orgId }, assistant, users, receivedAt, now);
   }
 
-  const lead =
-    (await leadOfThread(email, assistants)) ??
-    (await leadBySender(email, assistants)) ??
-    (isBounceMessage(email) ? await leadNamedByBounce(email, assistants) : undefined);
-  if (!lead) {
+  const found = await leadOf(email, assistants);
+  if (!found) {
     const reason = authenticated
       ? 'not from a user or lead of the addressed assistants’ orgs'
       : 'not from a lead, and the sender is not authenticated (SPF/DKIM/DMARC) for Email CC';
     return { decision: 'ignored', reason };
   }
-  return actOnReply(email, lead, receivedAt, now);
+  return { ...(await actOnReply(email, found.lead, receivedAt, now)), foundBy: found.by };
+}
+
+/** The lead a message is about, and by which trace (for support: a lead matched by a bounce's text). */
+async function leadOf(
+  email: InboundEmail,
+  assistants: Assistant[],
+): Promise<{ lead: Lead; by: 'thread' | 'sender' | 'failed_address' } | undefined> {
+  const inThread = await leadOfThread(email, assistants);
+  if (inThread) return { lead: inThread, by: 'thread' };
+  const bySender = await leadBySender(email, assistants);
+  if (bySender) return { lead: bySender, by: 'sender' };
+  const named = isBounceMessage(email) ? await leadNamedByBounce(email, assistants) : undefined;
+  return named && { lead: named, by: 'failed_address' };
 }
 
 /** The assistants whose forwarding aliases (at the inbound domain) are among `addresses`. */
