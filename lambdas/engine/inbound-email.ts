@@ -1,7 +1,8 @@
 /**
  * One inbound e-mail to an assistant's address: an unsubscribe to the mailbox, a user's e-mail with the
  * assistant on CC (Email CC), or a lead's answer — found by thread (In-Reply-To/References against the
- * Message-IDs the sender recorded), else by sender address — classified and acted on: stop, postpone,
+ * Message-IDs the sender recorded), else by sender address, else for a bounce by an address it says
+ * failed, among the leads the assistant mailed — classified and acted on: stop, postpone,
  * suppress. Every message is acted on once per org it reaches, and its decision recorded; one ignored
  * (no lead matched yet) is acted on when delivered again.
  */
