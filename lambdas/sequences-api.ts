@@ -1,5 +1,7 @@
 /** The sequences API: list, read, create, clone, replace and delete sequences, and preview step dates. */
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import {
   assertVersion,
   ConflictError,
@@ -22,6 +24,7 @@ import {
 } from './core/sequences';
 import { isSystemName, systemSequences } from './core/system-catalogue';
 import { getAssistant } from './data/assistants';
+import { useTable } from './data/client';
 import { countActiveLeads } from './data/leads';
 import { getVisibleMessages } from './data/messages';
 import { getOrgSettings } from './data/org';
@@ -34,10 +37,17 @@ import {
 } from './data/sequences';
 import { assertEnrollable, requireLead } from './engine/enrollments';
 import { impactOf, reassignActiveLeads } from './engine/replan';
+import { readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { sequencesOperations } from './http/contract/sequences';
 import { previewAssistant, previewLead, previewOrg } from './http/previews';
 import { catalogueOrder, sequenceView } from './http/views';
+
+/** What this function reads from its environment, once, at cold start; each module gets its part. */
+export const environment = z.object({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV });
+const env = readEnvironment(environment);
+useTable(env.TABLE_NAME);
+useStepScheduler(stepSchedulerSettings(env));
 
 export const handler = apiHandler(sequencesOperations, {
   async listSequences({ caller }) {

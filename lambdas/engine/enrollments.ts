@@ -31,6 +31,7 @@ import { sendWindowFor } from '../core/send-window';
 import { countFollowups, type Sequence } from '../core/sequences';
 import { nameKey, systemSequences } from '../core/system-catalogue';
 import { getAssistant } from '../data/assistants';
+import { loadEnrollmentContext } from '../data/enrollment-context';
 import { deleteLead, getLead, insertLead, updateLeadDetails } from '../data/leads';
 import { getOrgSettings } from '../data/org';
 import { getVisibleSequence, listOrgSequences } from '../data/sequences';
@@ -73,6 +74,35 @@ export class EnrollmentReads {
     this.settings ??= getOrgSettings(this.orgId);
     return this.settings;
   }
+
+  /**
+   * Reads what enrolling on this assistant (and sequence, when named by id) needs and is not read yet,
+   * in one BatchGetItem instead of a GetItem each.
+   */
+  async prefetch(assistantId: string, sequenceId: string | undefined): Promise<void> {
+    const wanted = {
+      assistant: !this.assistants.has(assistantId),
+      sequence: sequenceId !== undefined && !this.sequences.has(sequenceId),
+      settings: this.settings === undefined,
+    };
+    if (Object.values(wanted).filter(Boolean).length < 2) return;
+    const context = loadEnrollmentContext(this.orgId, {
+      assistantId,
+      ...(wanted.sequence && { sequenceId }),
+    });
+    if (wanted.assistant)
+      this.assistants.set(assistantId, observed(context.then(({ assistant }) => assistant)));
+    if (wanted.sequence && sequenceId !== undefined)
+      this.sequences.set(sequenceId, observed(context.then(({ sequence }) => sequence)));
+    if (wanted.settings) this.settings = observed(context.then(({ settings }) => settings));
+    await context;
+  }
+}
+
+/** A failed read is thrown where it is awaited; until then it is not an unhandled rejection. */
+function observed<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 export async function createLead(
@@ -81,6 +111,7 @@ export async function createLead(
   now: Date,
   reads = new EnrollmentReads(caller.orgId),
 ): Promise<CreatedLead> {
+  await reads.prefetch(input.assistantId, input.sequenceName === undefined ? input.sequenceId : undefined);
   const assistant = await requireAssistant(reads, input.assistantId);
   const sequence = await chooseSequence(reads, input, assistant);
   assertReachable(input, sequence);

@@ -25,21 +25,24 @@ import { findLeadByEmail, getLead } from '../data/leads';
 import { getOrgSettings } from '../data/org';
 import { appendTimelineEvent, findSendByProviderId } from '../data/sends';
 import { listUsers } from '../data/users';
-import { requiredEnv } from '../env';
+import { setting } from '../environment';
 import { handleEmailCc } from './email-cc';
 import { postponeFollowUp, stopFollowUp, suppressAndStop, unsubscribeLead } from './listening';
 import { acceptReceivingProbe } from './receiving';
 
-const config = {
-  inboundDomain: requiredEnv('INBOUND_DOMAIN').toLowerCase(),
-  unsubscribeSecretName: requiredEnv('UNSUBSCRIBE_SECRET_NAME'),
-  configurationSet: requiredEnv('SES_CONFIGURATION_SET'),
-};
-const receivingConfig = {
-  inboundDomain: config.inboundDomain,
-  signingSecretName: config.unsubscribeSecretName,
-  configurationSet: config.configurationSet,
-};
+export interface InboundSettings {
+  /** The assistants' domain, lower-cased. */
+  inboundDomain: string;
+  unsubscribeSecretName: string;
+  configurationSet: string;
+}
+
+const settings = setting<InboundSettings>(
+  'inbound',
+  'Inbound mail handling (INBOUND_DOMAIN, UNSUBSCRIBE_SECRET_NAME, SES_CONFIGURATION_SET)',
+);
+
+export const useInboundSettings = settings.use;
 
 export type InboundDecision = Record<string, unknown> & { decision: string };
 
@@ -70,13 +73,23 @@ export async function handleInboundEmail(
 ): Promise<InboundDecision> {
   const messageId = email.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
   const recipients = [...email.to, ...email.cc].map((recipient) => recipient.address);
+  const config = settings.get();
   if (recipients.includes(`unsubscribe@${config.inboundDomain}`)) {
     return unsubscribeByMail(email, messageId, now);
   }
   // Forwarded mail keeps the assistant's own address in To/Cc; the alias it came through is in the
   // envelope, and names the assistant whatever the headers say.
   const throughAlias = await assistantsOfAliases([...envelopeRecipients, ...recipients]);
-  const probed = await acceptReceivingProbe(email, throughAlias, receivingConfig, now);
+  const probed = await acceptReceivingProbe(
+    email,
+    throughAlias,
+    {
+      inboundDomain: config.inboundDomain,
+      signingSecretName: config.unsubscribeSecretName,
+      configurationSet: config.configurationSet,
+    },
+    now,
+  );
   if (probed) return { decision: 'receiving_verified', orgId: probed.orgId, assistantId: probed.id };
   // The envelope names an assistant the headers may not: a bounce is addressed to the sender's
   // envelope address, a Bcc to no header at all.
@@ -110,7 +123,11 @@ async function decide(
     const users = await listUsers(assistant.orgId);
     const user = users.find((candidate) => candidate.email !== undefined && candidate.email === sender);
     if (user)
-      return handleEmailCc(email, { ...user, orgId: assistant.orgId }, assistant, users, receivedAt, now);
+      return handleEmailCc(email, { ...user, orgId: assistant.orgId }, assistant, users, {
+        receivedAt,
+        now,
+        configurationSet: settings.get().configurationSet,
+      });
   }
 
   const found = await leadOf(email, assistants);
@@ -141,7 +158,7 @@ async function assistantsOfAliases(addresses: readonly string[]): Promise<Assist
   const aliases = new Set(
     addresses.flatMap((address) => {
       const [local, domain] = address.toLowerCase().split('@');
-      return local && domain === config.inboundDomain && isForwardingAlias(local) ? [local] : [];
+      return local && domain === settings.get().inboundDomain && isForwardingAlias(local) ? [local] : [];
     }),
   );
   const found = await Promise.all([...aliases].map(findAssistantByAlias));
@@ -270,7 +287,7 @@ async function unsubscribeByMail(
   now: Date,
 ): Promise<InboundDecision> {
   const token = /unsubscribe\s+([\w-]+\.[\w-]+)/i.exec(email.subject)?.[1];
-  const key = await readSecret(config.unsubscribeSecretName);
+  const key = await readSecret(settings.get().unsubscribeSecretName);
   const claims = token && key ? verifyUnsubscribeToken(token, key) : undefined;
   if (!claims) return { decision: 'ignored', reason: 'unsubscribe mail without a valid token' };
   const { orgId, leadId } = claims;
