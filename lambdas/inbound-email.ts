@@ -1,7 +1,8 @@
 /**
  * Inbound e-mail to the assistants' domain, from SES's receipt rule: the rule stored the raw message in
  * S3 and invokes this with the receipt event (which carries no body). Each message is parsed and handed
- * to the inbound use case.
+ * to the inbound use case. It answers the decisions (SES's asynchronous invocation drops them; a replay
+ * reads them).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
@@ -14,7 +15,7 @@ import { readRawMail, useRawMailStore } from './adapters/raw-mail-store';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { clock } from './clock';
 import { useTable } from './data/client';
-import { handleInboundEmail, useInboundSettings } from './engine/inbound-email';
+import { handleInboundEmail, type InboundDecision, useInboundSettings } from './engine/inbound-email';
 import { nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { countEvent, logger, metrics, tracer } from './observability';
 
@@ -44,11 +45,12 @@ useRawMailStore({
   pathStyle: env.AWS_ENDPOINT_URL_S3 !== undefined,
 });
 
-export const handler = middy<SESEvent, void>()
+export const handler = middy<SESEvent, InboundDecision[]>()
   .use(captureLambdaHandler(tracer))
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event) => {
+    const decisions: InboundDecision[] = [];
     for (const record of event.Records) {
       const { mail, receipt } = record.ses;
       logger.appendKeys({ sesMessageId: mail.messageId });
@@ -68,5 +70,7 @@ export const handler = middy<SESEvent, void>()
       );
       logger.info('Inbound e-mail handled', { ...decision });
       countEvent('InboundMessages', { decision: decision.decision });
+      decisions.push(decision);
     }
+    return decisions;
   });

@@ -1,14 +1,21 @@
 /**
  * One inbound e-mail to an assistant's address: an unsubscribe to the mailbox, a user's e-mail with the
  * assistant on CC (Email CC), or a lead's answer — found by thread (In-Reply-To/References against the
- * Message-IDs the sender recorded), else by sender address — classified and acted on: stop, postpone,
+ * Message-IDs the sender recorded), else by sender address, else for a bounce by an address it says
+ * failed, among the leads the assistant mailed — classified and acted on: stop, postpone,
  * suppress. Every message is acted on once per org it reaches, and its decision recorded; one ignored
  * (no lead matched yet) is acted on when delivered again.
  */
 import { createHash } from 'node:crypto';
 import { readSecret } from '../adapters/secrets';
 import { type Assistant, isForwardingAlias } from '../core/assistants';
-import { classifyReply, type InboundEmail, postponeUntil } from '../core/inbound';
+import {
+  classifyReply,
+  failedAddresses,
+  type InboundEmail,
+  isBounceMessage,
+  postponeUntil,
+} from '../core/inbound';
 import type { Lead } from '../core/leads';
 import { sendWindowFor } from '../core/send-window';
 import { verifyUnsubscribeToken } from '../core/signatures';
@@ -84,7 +91,9 @@ export async function handleInboundEmail(
     now,
   );
   if (probed) return { decision: 'receiving_verified', orgId: probed.orgId, assistantId: probed.id };
-  const byAddress = await findAssistantsByEmail(recipients);
+  // The envelope names an assistant the headers may not: a bounce is addressed to the sender's
+  // envelope address, a Bcc to no header at all.
+  const byAddress = await findAssistantsByEmail([...recipients, ...envelopeRecipients]);
   const assistants = [
     ...new Map([...byAddress, ...throughAlias].map((assistant) => [assistant.id, assistant])).values(),
   ];
@@ -121,14 +130,27 @@ async function decide(
       });
   }
 
-  const lead = (await leadOfThread(email, assistants)) ?? (await leadBySender(email, assistants));
-  if (!lead) {
+  const found = await leadOf(email, assistants);
+  if (!found) {
     const reason = authenticated
       ? 'not from a user or lead of the addressed assistants’ orgs'
       : 'not from a lead, and the sender is not authenticated (SPF/DKIM/DMARC) for Email CC';
     return { decision: 'ignored', reason };
   }
-  return actOnReply(email, lead, receivedAt, now);
+  return { ...(await actOnReply(email, found.lead, receivedAt, now)), foundBy: found.by };
+}
+
+/** The lead a message is about, and by which trace (for support: a lead matched by a bounce's text). */
+async function leadOf(
+  email: InboundEmail,
+  assistants: Assistant[],
+): Promise<{ lead: Lead; by: 'thread' | 'sender' | 'failed_address' } | undefined> {
+  const inThread = await leadOfThread(email, assistants);
+  if (inThread) return { lead: inThread, by: 'thread' };
+  const bySender = await leadBySender(email, assistants);
+  if (bySender) return { lead: bySender, by: 'sender' };
+  const named = isBounceMessage(email) ? await leadNamedByBounce(email, assistants) : undefined;
+  return named && { lead: named, by: 'failed_address' };
 }
 
 /** The assistants whose forwarding aliases (at the inbound domain) are among `addresses`. */
@@ -169,6 +191,22 @@ async function leadBySender(email: InboundEmail, assistants: Assistant[]): Promi
   return undefined;
 }
 
+/**
+ * A bounce that cites no e-mail of ours (its returned message cut off, or from a server that returns
+ * none) names the address that failed: the lead at that address whom one of these assistants mailed.
+ */
+async function leadNamedByBounce(email: InboundEmail, assistants: Assistant[]): Promise<Lead | undefined> {
+  const addresses = failedAddresses(email);
+  for (const [orgId, ofOrg] of Map.groupBy(assistants, (assistant) => assistant.orgId)) {
+    const ids = new Set(ofOrg.map((assistant) => assistant.id));
+    for (const address of addresses) {
+      const lead = await findLeadByEmail(orgId, address);
+      if (lead && ids.has(lead.assistantId) && lead.enrollment.thread !== undefined) return lead;
+    }
+  }
+  return undefined;
+}
+
 async function actOnReply(
   email: InboundEmail,
   lead: Lead,
@@ -181,6 +219,7 @@ async function actOnReply(
     threadMessageIds: thread ? [thread.rootMessageId, ...thread.laterMessageIds] : [],
     receivedAt,
     timezone: lead.timezone,
+    ...(lead.country !== undefined && { country: lead.country }),
   });
   const event = {
     at: now.toISOString(),
@@ -222,7 +261,13 @@ async function actOnReply(
         {
           kind: 'out_of_office',
           at: event.at,
-          detail: { ...rest, sender, basis: postponement.basis, reason: postponement.reason },
+          detail: {
+            ...rest,
+            sender,
+            basis: postponement.basis,
+            ...(intent.returnDate !== undefined && { returnDate: intent.returnDate.toISOString() }),
+            reason: postponement.reason,
+          },
         },
         now,
       );
