@@ -243,6 +243,10 @@ describe('stats routes', () => {
       query: { from: DAY, to: DAY },
     });
     const theirs = await invoke(statsApi, 'sequenceStats', { caller: eve, params: { id: sequenceId } });
+    const noAssistant = await invoke(statsApi, 'assistantStats', {
+      caller: eve,
+      params: { id: randomUUID() },
+    });
 
     // Assess
     expect(stats.status).toBe(200);
@@ -268,5 +272,6 @@ describe('stats routes', () => {
     expect(stats.body.steps[1]).toMatchObject({ step: 1, sent: 0, replyRate: 0 });
     expect(stats.body.steps[1].variants).toBeUndefined();
     expect(theirs.status).toBe(404);
+    expect(noAssistant.status).toBe(404);
   });
 });
