@@ -13,32 +13,24 @@
  * retries and the dead-letter queue behind them (re-driving it is safe: every path above is idempotent).
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { messageIdHeader, SEND_ID_TAG, sendEmail, sesClient } from '../adapters/email-sender';
 import {
   ProviderOutcomeUnknownError,
   ProviderRejectedError,
   ProviderTransientError,
 } from '../adapters/provider-errors';
-import { readSecret } from '../adapters/secrets';
-import type { SenderInput } from '../adapters/step-scheduler';
-import { sendWhatsAppTemplate } from '../adapters/whatsapp-sender';
 import type { Assistant } from '../core/assistants';
 import { advance, deferForDailyLimit, type Enrollment, postpone, retryLater, stop } from '../core/enrollment';
 import { UnprocessableError } from '../core/errors';
-import { type Lead, leadProfile } from '../core/leads';
-import type { CustomMessage } from '../core/messages';
-import { renderEmailStep, type UnsubscribeLinks } from '../core/rendering/render-email';
-import type { EmailThread } from '../core/rendering/threading';
-import { renderWhatsAppStep } from '../core/rendering/whatsapp';
+import type { Lead } from '../core/leads';
+import { threadAfter } from '../core/rendering/threading';
 import { localDateOf, nextBusinessMoment, sendWindowFor } from '../core/send-window';
+import type { SenderInput } from '../core/sender-input';
 import type { Sequence, Step } from '../core/sequences';
-import { signUnsubscribeToken } from '../core/signatures';
 import { getLead, LeadChangedError } from '../data/leads';
 import { loadSendState, loadStepExtras, type SendState } from '../data/send-state';
 import { deferredLeadMarker } from '../data/sending-reputation';
 import {
   appendTimelineEvent,
-  type ClaimRecord,
   claimSend,
   claimStateOf,
   getSend,
@@ -52,6 +44,7 @@ import {
 } from '../data/sends';
 import { setting } from '../environment';
 import { countEvent, logger, recordDuration, traced } from '../observability';
+import type { Accepted, Channel, PreparedSend } from './channels/channel';
 import { commitPlan } from './plans';
 
 /** What sending needs from the sender's environment (lambdas/sender.ts). */
@@ -74,8 +67,6 @@ const settings = setting<SendSettings>(
 
 export const useSendSettings = settings.use;
 
-/** Kept per thread: enough for References (root + recent ids) without growing the lead item. */
-const THREAD_IDS_KEPT = 10;
 /** A schedule firing this much before the window opens is on time (60 s scheduler precision). */
 const EARLY_TOLERANCE_MS = 60_000;
 /**
@@ -319,10 +310,13 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
 
   let prepared: PreparedSend;
   try {
-    prepared =
-      step.channel === 'email'
-        ? emailSender(firing, extras.message, await unsubscribeLinks(lead))
-        : await whatsAppSender(firing, extras.message);
+    const { channel } = await CHANNELS[step.channel]();
+    prepared = await channel.prepare({
+      ...firing,
+      ...(extras.message && { customMessage: extras.message }),
+      sendId: sendIdOfFiring(firing),
+      settings: settings.get(),
+    });
   } catch (error) {
     if (error instanceof UnprocessableError) return skip(firing, error.message, error.details);
     throw error;
@@ -407,6 +401,12 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
 
 const PROVIDER_OF: Record<Step['channel'], string> = { email: 'ses', whatsapp: 'sinch' };
 
+/** Each channel loads with the first step of its own: e-mail steps never load the WhatsApp SDK. */
+const CHANNELS: Record<Step['channel'], () => Promise<{ channel: Channel }>> = {
+  email: () => import('./channels/email'),
+  whatsapp: () => import('./channels/whatsapp'),
+};
+
 /**
  * `ProviderErrors` by channel only, the dashboard's metric; `ProviderErrorsByKind` also by what the
  * provider's answer means (refused for now, rejected, unknown outcome, or an error of our own).
@@ -454,113 +454,6 @@ async function planAfterSend(firing: Firing, sent: SendRecord | undefined): Prom
     if (!(error instanceof LeadChangedError)) throw error;
     await advanceFromStored(firing);
   }
-}
-
-/** Every e-mail carries a one-click link back to this API and a mailbox, both naming the lead by a signed token. */
-async function unsubscribeLinks(lead: Lead): Promise<UnsubscribeLinks> {
-  const key = await readSecret(settings.get().unsubscribeSecretName);
-  if (!key) throw new Error('The unsubscribe signing key is missing from Secrets Manager');
-  const token = signUnsubscribeToken({ orgId: lead.orgId, leadId: lead.id }, key);
-  return {
-    url: `${settings.get().apiUrl.replace(/\/$/, '')}/unsubscribe/${token}`,
-    mailto: `mailto:unsubscribe@${settings.get().inboundDomain}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`,
-  };
-}
-
-/** What the provider answered for an accepted send. */
-interface Accepted {
-  providerMessageId: string;
-  messageIdHeader?: string;
-}
-
-/** A rendered step: what its claim records of it, and the one provider call that sends it. */
-interface PreparedSend {
-  record: Partial<ClaimRecord>;
-  send: () => Promise<Accepted>;
-}
-
-function emailSender(
-  firing: Firing,
-  customMessage: CustomMessage | undefined,
-  unsubscribe: UnsubscribeLinks,
-): PreparedSend {
-  const { lead, assistant, sequence, step, enrollment, state } = firing;
-  const thread = enrollment.thread && withFirstEmail(enrollment.thread, state.firstSend);
-  const email = renderEmailStep({
-    lead: leadProfile(lead),
-    org: state.settings,
-    assistant,
-    sequence: { id: sequence.id, type: sequence.type, stepCount: sequence.steps.length },
-    stepIndex: enrollment.nextStep,
-    step,
-    ...(customMessage && { customMessage }),
-    ...(thread && { thread }),
-    unsubscribe,
-  });
-  return {
-    record: {
-      subject: email.subject,
-      ...(email.opensThread && { quotableHtml: email.quotableHtml, sender: email.from }),
-    },
-    send: async () => {
-      const { providerMessageId } = await sendEmail(sesClient, {
-        from: email.from,
-        to: [email.to],
-        cc: email.cc,
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-        headers: email.headers,
-        configurationSetName: settings.get().configurationSet,
-        tags: { [SEND_ID_TAG]: sendIdOfFiring(firing) },
-      });
-      return {
-        providerMessageId,
-        messageIdHeader: messageIdHeader(providerMessageId, settings.get().region),
-      };
-    },
-  };
-}
-
-async function whatsAppSender(
-  firing: Firing,
-  customMessage: CustomMessage | undefined,
-): Promise<PreparedSend> {
-  const { lead, assistant, step, enrollment, state } = firing;
-  if (!customMessage) throw new UnprocessableError(`WhatsApp steps need their custom message`);
-  const connection = state.whatsApp;
-  const secret = connection && (await readSecret(`${settings.get().whatsAppSecretPrefix}${lead.orgId}`));
-  if (!connection || !secret)
-    throw new UnprocessableError('WhatsApp is not connected for this org (PUT /org/whatsapp)');
-  const { keyId, keySecret } = JSON.parse(secret) as { keyId: string; keySecret: string };
-  const message = renderWhatsAppStep({
-    lead: leadProfile(lead),
-    org: state.settings,
-    assistant,
-    stepIndex: enrollment.nextStep,
-    step,
-    customMessage,
-  });
-  const send = async () =>
-    sendWhatsAppTemplate(
-      {
-        projectId: connection.projectId,
-        appId: connection.appId,
-        region: connection.region,
-        keyId,
-        keySecret,
-      },
-      {
-        to: message.to,
-        templateName: message.templateName,
-        languageCode: message.languageCode,
-        bodyParameters: Object.keys(message.parameters)
-          .sort((a, b) => Number(a) - Number(b))
-          .map((position) => message.parameters[position] ?? ''),
-        correlationId: sendIdOfFiring(firing),
-      },
-    );
-  return { record: { templateName: message.templateName }, send };
 }
 
 /** A step that cannot be sent is recorded with why, and the lead moves on to its next step. */
@@ -636,17 +529,6 @@ function stepTime(enrollment: Enrollment, now: Date): Date {
   return due.getTime() <= now.getTime() ? due : now;
 }
 
-/** The thread after an e-mail went out: opened by it, or one message longer. */
-function threadAfter(thread: EmailThread | undefined, sent: Partial<SendRecord>): EmailThread | undefined {
-  const header = sent.messageIdHeader;
-  if (!header) return thread;
-  if (!thread) {
-    const opened = { rootSubject: sent.subject ?? '', rootMessageId: header, laterMessageIds: [] };
-    return sent.stepIndex ? { ...opened, openingStep: sent.stepIndex } : opened;
-  }
-  return { ...thread, laterMessageIds: [...thread.laterMessageIds, header].slice(-THREAD_IDS_KEPT) };
-}
-
 function sendIdOfFiring({ lead, enrollment }: Firing): string {
   return sendIdOf(lead.orgId, lead.id, enrollment.runId, enrollment.nextStep);
 }
@@ -662,13 +544,5 @@ function baseRecord({ input, lead, enrollment, step, now }: Firing): SendRecord 
     at: now.toISOString(),
     attempts: 1,
     revision: input.revision,
-  };
-}
-
-function withFirstEmail(thread: EmailThread, firstSend: SendRecord | undefined): EmailThread {
-  if (!firstSend?.quotableHtml || !firstSend.sender) return thread;
-  return {
-    ...thread,
-    firstEmail: { html: firstSend.quotableHtml, sentAt: firstSend.at, sender: firstSend.sender },
   };
 }
