@@ -96,7 +96,9 @@ export const handler = apiHandler('assistants', {
 function assistantView(assistant: Assistant) {
   const { orgId: _orgId, receivingVerified: _verified, ...shown } = assistant;
   const receiving = receivingOf(assistant, receivingConfig.inboundDomain);
-  return { ...shown, receiving, warnings: receivingWarnings(assistant, receiving) };
+  // Assistants stored before the setting existed follow the lead's country, as new ones do by default.
+  const holidayCalendar = assistant.holidayCalendar ?? 'lead-country';
+  return { ...shown, holidayCalendar, receiving, warnings: receivingWarnings(assistant, receiving) };
 }
 
 function shown(assistant: Assistant) {

@@ -239,7 +239,7 @@ async function unsubscribeByMail(
 
 async function windowOf(lead: Lead) {
   const assistant = await getAssistant(lead.orgId, lead.assistantId);
-  return assistant && sendWindowFor(assistant, lead.timezone);
+  return assistant && sendWindowFor(assistant, lead);
 }
 
 /** `<id@email.amazonses.com>` or `<id@eu-west-1.amazonses.com>`: the id SES returned when sending. */

@@ -17,6 +17,7 @@ export async function leadView(lead: Lead, reads: EnrollmentReads, warnings: str
       nextStep: enrollment.nextStep,
       ...(enrollment.nextSendAt && { nextSendAt: enrollment.nextSendAt }),
       nextReasons: enrollment.nextReasons,
+      ...(enrollment.nextHolidays && { nextHolidays: enrollment.nextHolidays }),
     },
     warnings,
   };
@@ -55,6 +56,7 @@ export function leadTimelineView(
           channel: nextStep.channel,
           at: enrollment.nextSendAt,
           reasons: enrollment.nextReasons,
+          ...(enrollment.nextHolidays && { holidays: enrollment.nextHolidays }),
         },
       }),
   };
