@@ -1,4 +1,4 @@
-/** The sequences API: list, read, create, clone, replace and delete sequences, and preview step dates. */
+/** The sequences API: list, read, create, clone, replace and delete sequences, and preview steps and their dates. */
 import { randomUUID } from 'node:crypto';
 import {
   assertVersion,
@@ -7,11 +7,11 @@ import {
   UnprocessableError,
   ValidationError,
 } from './core/errors';
+import { exampleDates } from './core/example-dates';
 import { leadProfile, requestedStart } from './core/leads';
 import { assertCanEdit, type Caller } from './core/permissions';
 import { previewThread } from './core/rendering/render-email';
 import { renderWhatsAppStep } from './core/rendering/whatsapp';
-import { previewStepDates } from './core/send-window';
 import {
   assertStepMessages,
   cloneSequence,
@@ -146,10 +146,18 @@ export const handler = apiHandler('sequences', {
     return { body: { channel: 'email', from, to, cc, subject, html, text, headers } };
   },
 
-  async previewStepDates({ body, now }) {
-    const startAt = requestedStart(body.startAt, now) ?? now;
-    const placements = previewStepDates(body.steps, startAt, { timezone: body.timezone ?? 'UTC' }, now);
-    return { body: { items: placements.map(({ at }, step) => ({ step, sendAt: at.toISOString() })) } };
+  async previewStepDates({ caller, body, now }) {
+    const { steps, sequenceId, assistantId, startAt, ...place } = body;
+    // Ids in the body that name nothing are bad input (400 naming the field), as on POST /leads.
+    const sequence = steps ? { steps } : await getVisibleSequence(caller.orgId, sequenceId ?? '');
+    if (!sequence)
+      throw ValidationError.field('sequenceId', `No sequence ${sequenceId} in this organization`);
+    const assistant = assistantId === undefined ? undefined : await getAssistant(caller.orgId, assistantId);
+    if (assistantId !== undefined && !assistant) {
+      throw ValidationError.field('assistantId', `No assistant ${assistantId} in this organization`);
+    }
+    const startsAt = requestedStart(startAt, now) ?? now;
+    return { body: exampleDates({ sequence, startAt: startsAt, now, assistant, ...place }) };
   },
 });
 

@@ -106,21 +106,80 @@ export const MessageViewSchema = z
   })
   .meta({ id: 'Message' });
 
-export const StepDatesPreviewSchema = z.object({
-  steps: z
-    .array(StepShape.pick({ afterDays: true }).loose())
-    .min(1)
-    .max(20),
-  startAt: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .describe(`Start of the enrollment; default now; at most ${MAX_START_AHEAD_DAYS} days ahead`),
-  timezone: z
-    .string()
-    .refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin')
-    .optional()
-    .describe('IANA time zone the dates are counted in; default UTC'),
-});
+export const PublicHolidaySchema = z
+  .object({
+    date: z.iso.date().describe("The holiday's date in the lead's zone"),
+    name: z.string().describe('In English where the holiday data has it, else in the local language'),
+    country: z.string().length(2),
+    subdivision: z.string().optional().describe('Set for a regional holiday calendar, e.g. BY (Bavaria)'),
+  })
+  .describe('A public holiday a send was moved off (reason public_holiday)')
+  .meta({ id: 'PublicHoliday' });
+
+export const StepDatesPreviewSchema = z
+  .object({
+    steps: z
+      .array(StepShape.pick({ afterDays: true }).loose())
+      .min(1)
+      .max(20)
+      .optional()
+      .describe('The steps being edited; or give sequenceId'),
+    sequenceId: z.string().min(1).max(64).optional().describe('A visible sequence, as saved; or give steps'),
+    startAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe(`Start of the enrollment; default now; at most ${MAX_START_AHEAD_DAYS} days ahead`),
+    timezone: z
+      .string()
+      .refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin')
+      .optional()
+      .describe("The lead's IANA time zone; default its country's, else the assistant's"),
+    country: LeadDetailsSchema.shape.country.describe(
+      "The lead's country (ISO 3166-1 alpha-2): its public holidays",
+    ),
+    subdivision: LeadDetailsSchema.shape.subdivision,
+    assistantId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe(
+        'Whose business hours, holidays and holiday calendar apply; default 09:00-17:30 Monday to Friday',
+      ),
+  })
+  .refine((body) => (body.steps === undefined) !== (body.sequenceId === undefined), {
+    path: ['steps'],
+    message: 'Give steps or sequenceId (one of them)',
+  });
+
+export const ExampleDatesSchema = z
+  .object({
+    mode: z
+      .enum(['business', 'calendar'])
+      .describe(
+        'business: placed as real sends are; calendar: no zone was known, plain calendar days in UTC',
+      ),
+    timezone: z.string(),
+    holidayCalendar: z
+      .object({ country: z.string().length(2), subdivision: z.string().optional() })
+      .optional()
+      .describe('Whose public holidays were avoided'),
+    note: z.string().optional().describe('Says what was not applied, in calendar mode'),
+    items: z.array(
+      z.object({
+        step: z
+          .number()
+          .int()
+          .describe('0-based; an Email CC sequence starts at 1 (step 0 is the user’s e-mail)'),
+        sendAt: z.iso.datetime(),
+        reasons: z
+          .array(z.enum(PLACEMENT_REASONS))
+          .describe('Why the send sits where it does, as the timeline says'),
+        holidays: z.array(PublicHolidaySchema).optional().describe('With reason public_holiday: which'),
+      }),
+    ),
+  })
+  .meta({ id: 'ExampleDates' });
 
 export const SendingViewSchema = z
   .object({
@@ -182,6 +241,7 @@ export const EnrollmentViewSchema = z.object({
   nextStep: z.number().int().describe('0-based index of the next step to send'),
   nextSendAt: z.iso.datetime().optional().describe('UTC; only while active'),
   nextReasons: z.array(z.enum(PLACEMENT_REASONS)).describe('Why the next send sits where it does'),
+  nextHolidays: z.array(PublicHolidaySchema).optional().describe('The public holidays the next send skipped'),
 });
 
 /** The lead's details as stored: the input's normalizing transforms (lower-cased e-mail, upper-cased country) done. */
@@ -189,6 +249,7 @@ const LeadDetailsViewShape = {
   ...LeadDetailsSchema.shape,
   email: z.email().optional().describe('Lower-cased'),
   country: z.string().length(2).optional().describe('ISO 3166-1 alpha-2, upper-cased'),
+  subdivision: z.string().optional().describe('ISO 3166-2 subdivision without the country, upper-cased'),
   customFields: z.record(z.string(), z.string()),
 };
 
@@ -224,6 +285,7 @@ export const TimelineSchema = z.object({
       channel: z.enum(CHANNELS),
       at: z.iso.datetime(),
       reasons: z.array(z.enum(PLACEMENT_REASONS)),
+      holidays: z.array(PublicHolidaySchema).optional().describe('With reason public_holiday: which'),
     })
     .optional(),
 });
@@ -428,10 +490,11 @@ export const operations = {
     fn: 'sequences',
     method: 'POST',
     path: '/sequences/preview',
-    summary: 'The example send date beside each step, as the editor shows it',
+    summary:
+      'The date each step would reach a lead (business hours, weekends and holidays applied), with its reasons, as the editor shows it',
     status: 200,
     body: StepDatesPreviewSchema,
-    response: itemsOf(z.object({ step: z.number().int(), sendAt: z.iso.datetime() })),
+    response: ExampleDatesSchema,
     errors: ['unprocessable'],
   },
   listMessages: {
