@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { HOLIDAY_CALENDARS } from './public-holidays';
+import { HOLIDAY_CALENDARS } from './holiday-calendars';
 import { isKnownCountry } from './regions';
 import { isValidTimeZone, parseTimeOfDay, type SendWindow, sendWindowIssues } from './send-window';
 import { displayName } from './text';

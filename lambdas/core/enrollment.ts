@@ -9,7 +9,7 @@
  * mid-way; leads past the new last step complete.
  */
 import { ConflictError } from './errors';
-import type { PublicHoliday } from './public-holidays';
+import type { PublicHoliday } from './holiday-calendars';
 import type { EmailThread } from './rendering/threading';
 import {
   nextBusinessMoment,

@@ -6,9 +6,10 @@
  */
 import { DEFAULT_BUSINESS_HOURS } from './assistants';
 import { firstSentStep } from './enrollment';
-import type { HolidayCalendar, PublicHoliday } from './public-holidays';
+import type { HolidayCalendar, PublicHoliday } from './holiday-calendars';
+import { sendWindowFor } from './lead-window';
 import { defaultTimezone } from './regions';
-import { type AssistantCalendar, type PlacementReason, previewStepDates, sendWindowFor } from './send-window';
+import { type AssistantCalendar, type PlacementReason, previewStepDates } from './send-window';
 import type { Sequence } from './sequences';
 
 export interface ExampleDatesInput {
@@ -67,7 +68,7 @@ export function exampleDates(input: ExampleDatesInput): ExampleDates {
   return {
     mode: 'business',
     timezone,
-    ...(window.publicHolidays && { holidayCalendar: window.publicHolidays }),
+    ...(window.publicHolidays && { holidayCalendar: calendarOf(window.publicHolidays) }),
     items: placements.map(({ at, reasons, holidays }, index) => ({
       step: index + first,
       sendAt: at.toISOString(),
@@ -75,4 +76,8 @@ export function exampleDates(input: ExampleDatesInput): ExampleDates {
       ...(holidays && { holidays }),
     })),
   };
+}
+
+function calendarOf({ country, subdivision }: HolidayCalendar): HolidayCalendar {
+  return subdivision === undefined ? { country } : { country, subdivision };
 }

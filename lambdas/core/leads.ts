@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Enrollment } from './enrollment';
 import { ValidationError } from './errors';
-import { normalizeSubdivision } from './public-holidays';
+import { normalizeSubdivision } from './holiday-calendars';
 import { isKnownCountry } from './regions';
 import type { LeadProfile } from './rendering/profiles';
 import { isE164 } from './rendering/whatsapp';

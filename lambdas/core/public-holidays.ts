@@ -1,31 +1,14 @@
 /**
  * Public holidays by country (and subdivision, e.g. Bavaria), from date-holidays: offline data for
  * about 200 countries, read here for its `public` days only (no observances, bank or school days).
- * Which country's calendar a lead's sends follow is the assistant's `holidayCalendar` setting.
+ * Which country's calendar a lead's sends follow is the assistant's `holidayCalendar` setting
+ * (holiday-calendars.ts, kept apart so that schemas naming it do not bundle the holiday data).
  *
  * Pure: the library computes dates from bundled rules; each country's year is computed once per warm
  * Lambda and kept (a few hundred small maps at most).
  */
 import Holidays from 'date-holidays';
-
-export const HOLIDAY_CALENDARS = ['lead-country', 'assistant-country', 'none'] as const;
-/** Whose public holidays a lead's sends avoid: the lead's country (else the assistant's), the assistant's, or none. */
-export type HolidayCalendarSetting = (typeof HOLIDAY_CALENDARS)[number];
-
-/** A country's public-holiday calendar, optionally narrowed to one subdivision (ISO 3166-2, without the country). */
-export interface HolidayCalendar {
-  readonly country: string;
-  readonly subdivision?: string;
-}
-
-/** A public holiday a send was moved off. */
-export interface PublicHoliday {
-  /** `YYYY-MM-DD`, in the lead's zone. */
-  date: string;
-  name: string;
-  country: string;
-  subdivision?: string;
-}
+import type { HolidayCalendar, HolidayCalendarSetting, PublicHoliday } from './holiday-calendars';
 
 /**
  * The calendar a lead's sends follow under `setting`, or undefined for none. A subdivision counts only
@@ -66,13 +49,6 @@ export function publicHolidayOn(date: string, calendar: HolidayCalendar): Public
     country: calendar.country,
     ...(calendar.subdivision !== undefined && { subdivision: calendar.subdivision }),
   };
-}
-
-/** `DE-BY` or `by` -> `BY`: the subdivision part of an ISO 3166-2 code, upper-cased. */
-export function normalizeSubdivision(code: string): string {
-  const upper = code.trim().toUpperCase();
-  const dash = upper.indexOf('-');
-  return dash === 2 ? upper.slice(3) : upper;
 }
 
 const DAY_MS = 86_400_000;

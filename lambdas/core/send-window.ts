@@ -13,13 +13,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { type FieldIssue, UnprocessableError, ValidationError } from './errors';
-import {
-  type HolidayCalendar,
-  type HolidayCalendarSetting,
-  holidayCalendarFor,
-  type PublicHoliday,
-  publicHolidayOn,
-} from './public-holidays';
+import type { HolidayCalendar, HolidayCalendarSetting, PublicHoliday } from './holiday-calendars';
 
 export interface BusinessHours {
   /** Local opening time, `HH:MM` (24 h). */
@@ -55,7 +49,15 @@ export interface SendWindow extends BusinessHours {
   readonly timezone: string;
   readonly holidays: readonly string[];
   /** The public holidays (of a country, or one of its subdivisions) on which nothing is sent. */
-  readonly publicHolidays?: HolidayCalendar;
+  readonly publicHolidays?: PublicHolidayCalendar;
+}
+
+/**
+ * A holiday calendar with its lookup by local date. lead-window.ts makes them from the holiday data;
+ * this module only asks, so that whatever imports it (the API's schemas do) does not load that data.
+ */
+export interface PublicHolidayCalendar extends HolidayCalendar {
+  holidayOn(date: string): PublicHoliday | undefined;
 }
 
 /** Only a zone to count calendar days in: the editor's preview before an assistant is chosen. */
@@ -156,27 +158,9 @@ export function sendWindowIssues(window: SendWindow): FieldIssue[] {
   return issues;
 }
 
-/**
- * The window a lead's sends use: the assistant's hours in the lead's zone, avoiding the public holidays
- * of the calendar the assistant's `holidayCalendar` picks for the lead. A lead without a zone, or with
- * one that is not a valid IANA name (lead data is imported, often by hand), gets the assistant's.
- * Throws ValidationError when the assistant's own settings are unusable, e.g. no business days.
- */
-export function sendWindowFor(assistant: AssistantCalendar, lead: LeadPlace = {}): SendWindow {
-  const timezone =
-    lead.timezone !== undefined && isValidTimeZone(lead.timezone) ? lead.timezone : assistant.timezone;
-  const { start, end, days } = assistant.businessHours;
-  const publicHolidays = holidayCalendarFor(assistant.holidayCalendar, assistant, lead);
-  const window: SendWindow = {
-    timezone,
-    start,
-    end,
-    days,
-    holidays: assistant.holidays,
-    ...(publicHolidays && { publicHolidays }),
-  };
+/** Throws ValidationError when the window is unusable (bad zone or hours, no business days). */
+export function assertUsableWindow(window: SendWindow): void {
   compileWindow(window);
-  return window;
 }
 
 /**
@@ -286,7 +270,7 @@ export function addCalendarDays(at: Date, days: number, timezone: string): Date 
 interface WindowRules {
   timezone: string;
   holidays: ReadonlySet<string>;
-  publicHolidays?: HolidayCalendar;
+  publicHolidays?: PublicHolidayCalendar;
   /** How many days to look ahead before giving up; finite because the holiday lists are. */
   horizonDays: number;
   isBusinessDay(day: DateTime): boolean;
@@ -340,7 +324,7 @@ class Skipped {
       this.reasons.add('holiday');
       return true;
     }
-    const holiday = rules.publicHolidays && publicHolidayOn(date, rules.publicHolidays);
+    const holiday = rules.publicHolidays?.holidayOn(date);
     if (!holiday) return false;
     this.reasons.add('public_holiday');
     this.holidays.push(holiday);

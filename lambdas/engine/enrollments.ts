@@ -23,11 +23,12 @@ import {
   NotFoundError,
   ValidationError,
 } from '../core/errors';
+import { sendWindowFor } from '../core/lead-window';
 import { type Lead, type LeadInput, type LeadUpdate, requestedStart } from '../core/leads';
 import { checkRegionPolicy, type OrgSettings } from '../core/org-settings';
 import type { Caller } from '../core/permissions';
 import { defaultTimezone } from '../core/regions';
-import { type LeadPlace, sendWindowFor } from '../core/send-window';
+import type { LeadPlace } from '../core/send-window';
 import { countFollowups, type Sequence } from '../core/sequences';
 import { nameKey, systemSequences } from '../core/system-catalogue';
 import { getAssistant } from '../data/assistants';

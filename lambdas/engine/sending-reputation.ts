@@ -7,7 +7,7 @@
 
 import type { Assistant } from '../core/assistants';
 import { postpone } from '../core/enrollment';
-import { sendWindowFor } from '../core/send-window';
+import { sendWindowFor } from '../core/lead-window';
 import { type ReputationCounts, type ReputationGuard, reputationDecision } from '../core/sending-reputation';
 import { getAssistant } from '../data/assistants';
 import { getLead, LeadChangedError } from '../data/leads';

@@ -10,7 +10,7 @@ import {
   resume,
   stop,
 } from '../../../lambdas/core/enrollment';
-import { sendWindowFor } from '../../../lambdas/core/send-window';
+import { sendWindowFor } from '../../../lambdas/core/lead-window';
 import type { Sequence, Step } from '../../../lambdas/core/sequences';
 
 const step = (afterDays: number): Step => ({

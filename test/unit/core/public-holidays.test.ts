@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { advance, enroll, type PlanContext, stop } from '../../../lambdas/core/enrollment';
 import { CALENDAR_ONLY_NOTE, exampleDates } from '../../../lambdas/core/example-dates';
-import {
-  holidayCalendarFor,
-  normalizeSubdivision,
-  publicHolidayOn,
-} from '../../../lambdas/core/public-holidays';
+import { normalizeSubdivision } from '../../../lambdas/core/holiday-calendars';
+import { sendWindowFor } from '../../../lambdas/core/lead-window';
+import { holidayCalendarFor, publicHolidayOn } from '../../../lambdas/core/public-holidays';
 import {
   type AssistantCalendar,
   nextBusinessMoment,
   nextDailyWindowStart,
   planStepTime,
-  sendWindowFor,
 } from '../../../lambdas/core/send-window';
 
 const assistant: AssistantCalendar = {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../lambdas/core/errors';
+import { sendWindowFor } from '../../../lambdas/core/lead-window';
 import {
   type AssistantCalendar,
   isValidTimeZone,
@@ -11,7 +12,6 @@ import {
   planStepTime,
   previewStepDates,
   type SendWindow,
-  sendWindowFor,
   sendWindowIssues,
 } from '../../../lambdas/core/send-window';
 
