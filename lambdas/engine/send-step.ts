@@ -181,8 +181,9 @@ async function sendFiring(firing: Firing): Promise<SendOutcome> {
   if (earlier) return earlier;
   const opening = nextBusinessMoment(now, window);
   if (opening.at.getTime() - now.getTime() > EARLY_TOLERANCE_MS) {
-    // The assistant's hours changed since the step was planned.
-    const next = postpone(enrollment, window, opening.at);
+    // The assistant's hours (or holiday setting) changed since the step was planned. Placing `now`
+    // again lands on `opening`, and keeps why (e.g. public_holiday, with the holidays) for the timeline.
+    const next = postpone(enrollment, window, now);
     await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
     return { result: 'deferred', reason: 'outside business hours', until: opening.at.toISOString() };
   }

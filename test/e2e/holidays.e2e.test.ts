@@ -101,4 +101,60 @@ describe('public holidays', () => {
       { date: '2026-12-25', name: 'Christmas Day', country: 'DE' },
     ]);
   });
+
+  it('postpones a planned step when the assistant starts avoiding holidays, saying which when it fires', async () => {
+    // Prepare: Monday 28 December 2026, 10:00 in Berlin; step 1 falls on New Year's Day (a Friday)
+    stack.clock.set(new Date('2026-12-28T09:00:00Z'));
+    const orgId = `org-${randomUUID().slice(0, 8)}`;
+    const api = await signedIn(stack.url, { orgId, userId: 'sam', role: 'admin' });
+    const { body: assistant } = await api('POST', '/assistants', {
+      name: 'Maya Chen',
+      email: `maya.${orgId}@assistants.localhost`,
+      timezone: 'Europe/Berlin',
+      holidayCalendar: 'none',
+    });
+    const { body: sequence } = await api('POST', '/sequences', {
+      name: 'Two touches',
+      steps: [
+        { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'candid' },
+        { afterDays: 4, channel: 'email', messageType: 'generated', tone: 'gentle' },
+      ],
+    });
+    const lead = await addLead(api, {
+      firstName: 'Lena',
+      email: 'lena@example.de',
+      country: 'DE',
+      assistantId: assistant.id,
+      sequenceId: sequence.id,
+    });
+    await stack.advance(3600 * 1000);
+    const planned = await api('GET', `/leads/${lead.id}/timeline`);
+
+    // Act: the admin turns the lead's public holidays on; the step fires on New Year's Day
+    const changed = await api(
+      'PUT',
+      `/assistants/${assistant.id}`,
+      { ...assistant, holidayCalendar: 'lead-country' },
+      { 'if-match': '"1"' },
+    );
+    await stack.advance(4 * 24 * 3600 * 1000); // Friday 1 January 2027, 11:00 in Berlin
+    const postponed = await api('GET', `/leads/${lead.id}/timeline`);
+    await stack.advance(3 * 24 * 3600 * 1000); // Monday 4 January, 11:00 in Berlin
+
+    // Assess
+    // Four days after the first e-mail, to the whole minute after it went out
+    expect(planned.body.next.at.slice(0, 13)).toBe('2027-01-01T09');
+    expect(planned.body.next.reasons).toEqual([]);
+    expect(changed.status).toBe(200);
+    expect(postponed.body.next).toEqual({
+      step: 1,
+      channel: 'email',
+      at: '2027-01-04T08:00:00.000Z',
+      reasons: ['public_holiday', 'non_business_day'],
+      holidays: [{ date: '2027-01-01', name: "New Year's Day", country: 'DE' }],
+    });
+    const sent = (await sentTo('lena@example.de')).map((item) => item.at.slice(0, 16));
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toBe('2027-01-04T08:00');
+  });
 });
