@@ -1,12 +1,12 @@
-/** The sequences API: list, read, create, clone, replace and delete sequences, and preview step dates. */
+/** The sequences API: list, read, create, clone, replace and delete sequences, and preview steps and their dates. */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import { assertVersion, ConflictError, NotFoundError } from './core/errors';
+import { assertVersion, ConflictError, NotFoundError, ValidationError } from './core/errors';
+import { exampleDates } from './core/example-dates';
 import { requestedStart } from './core/leads';
 import { offeringWarnings } from './core/org-settings';
 import { assertCanEdit, type Caller } from './core/permissions';
-import { previewStepDates } from './core/send-window';
 import {
   assertStepMessages,
   cloneSequence,
@@ -16,6 +16,7 @@ import {
   type Sequence,
 } from './core/sequences';
 import { isSystemName, systemSequences } from './core/system-catalogue';
+import { getAssistant } from './data/assistants';
 import { useTable } from './data/client';
 import { getVisibleMessages } from './data/messages';
 import { getOrgSettings } from './data/org';
@@ -93,10 +94,18 @@ export const handler = apiHandler(sequencesOperations, {
     return { body: await previewSequenceStep(caller, sequence, params.index, { ...body, ...query }, now) };
   },
 
-  async previewStepDates({ body, now }) {
-    const startAt = requestedStart(body.startAt, now) ?? now;
-    const placements = previewStepDates(body.steps, startAt, { timezone: body.timezone ?? 'UTC' }, now);
-    return { body: { items: placements.map(({ at }, step) => ({ step, sendAt: at.toISOString() })) } };
+  async previewStepDates({ caller, body, now }) {
+    const { steps, sequenceId, assistantId, startAt, ...place } = body;
+    // Ids in the body that name nothing are bad input (400 naming the field), as on POST /leads.
+    const sequence = steps ? { steps } : await getVisibleSequence(caller.orgId, sequenceId ?? '');
+    if (!sequence)
+      throw ValidationError.field('sequenceId', `No sequence ${sequenceId} in this organization`);
+    const assistant = assistantId === undefined ? undefined : await getAssistant(caller.orgId, assistantId);
+    if (assistantId !== undefined && !assistant) {
+      throw ValidationError.field('assistantId', `No assistant ${assistantId} in this organization`);
+    }
+    const startsAt = requestedStart(startAt, now) ?? now;
+    return { body: exampleDates({ sequence, startAt: startsAt, now, assistant, ...place }) };
   },
 });
 

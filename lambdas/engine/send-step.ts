@@ -21,9 +21,10 @@ import {
 import type { Assistant } from '../core/assistants';
 import { advance, deferForDailyLimit, type Enrollment, postpone, retryLater, stop } from '../core/enrollment';
 import { UnprocessableError } from '../core/errors';
+import { sendWindowFor } from '../core/lead-window';
 import type { Lead } from '../core/leads';
 import { threadAfter } from '../core/rendering/threading';
-import { localDateOf, nextBusinessMoment, sendWindowFor } from '../core/send-window';
+import { localDateOf, nextBusinessMoment } from '../core/send-window';
 import type { SenderInput } from '../core/sender-input';
 import type { Sequence, Step } from '../core/sequences';
 import { getLead, LeadChangedError } from '../data/leads';
@@ -132,7 +133,7 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
       reason: assistant ? 'the sequence was deleted' : 'the assistant was deleted',
     };
   }
-  const window = sendWindowFor(assistant, lead.timezone);
+  const window = sendWindowFor(assistant, lead);
   const step = sequence.steps[enrollment.nextStep];
   if (!step) {
     // The sequence lost this step since it was planned; the re-planner may not have run yet.
@@ -166,13 +167,14 @@ function countOutcome(outcome: SendOutcome, channel: Step['channel']): void {
 /** A firing of the step its plan names: settles an earlier attempt, waits for business hours, or sends. */
 async function sendFiring(firing: Firing): Promise<SendOutcome> {
   const { enrollment, assistant, lead, now, state } = firing;
-  const window = sendWindowFor(assistant, lead.timezone);
+  const window = sendWindowFor(assistant, lead);
   const earlier = await settleEarlierAttempt(firing);
   if (earlier) return earlier;
   const opening = nextBusinessMoment(now, window);
   if (opening.at.getTime() - now.getTime() > EARLY_TOLERANCE_MS) {
-    // The assistant's hours changed since the step was planned.
-    const next = postpone(enrollment, window, opening.at);
+    // The assistant's hours (or holiday setting) changed since the step was planned. Placing `now`
+    // again lands on `opening`, and keeps why (e.g. public_holiday, with the holidays) for the timeline.
+    const next = postpone(enrollment, window, now);
     await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
     return { result: 'deferred', reason: 'outside business hours', until: opening.at.toISOString() };
   }
@@ -190,7 +192,7 @@ async function deferWhilePaused(
   paused: NonNullable<SendState['sendingPaused']>,
 ): Promise<SendOutcome> {
   const { lead, enrollment, assistant, now } = firing;
-  const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead.timezone), now, 'sending_paused');
+  const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead), now, 'sending_paused');
   const until = next.nextSendAt ?? '';
   await appendTimelineEvent(lead.orgId, lead.id, {
     kind: 'sending_paused',
@@ -287,7 +289,7 @@ async function awaitReconciliation(
       reason,
     });
   }
-  const next = postpone(enrollment, sendWindowFor(assistant, lead.timezone), reconcileAt, ['reconciliation']);
+  const next = postpone(enrollment, sendWindowFor(assistant, lead), reconcileAt, ['reconciliation']);
   await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
   return { result: 'uncertain', reason, until: next.nextSendAt ?? reconcileAt.toISOString() };
 }
@@ -336,13 +338,13 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
       return { result: 'ignored', reason: `step ${enrollment.nextStep} was already done; the plan moved on` };
     case 'contended': {
       // Many leads deferred to the same opening hit one daily counter at once: spread them out.
-      const retry = retryLater(enrollment, sendWindowFor(assistant, lead.timezone), now);
+      const retry = retryLater(enrollment, sendWindowFor(assistant, lead), now);
       if (!retry) throw new Error(`Step ${enrollment.nextStep} kept meeting concurrent writes`);
       await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
       return { result: 'deferred', reason: 'contended daily counter', until: retry.nextSendAt ?? '' };
     }
     case 'daily_limit': {
-      const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead.timezone), now);
+      const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead), now);
       await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
       return { result: 'deferred', reason: 'daily limit reached', until: next.nextSendAt ?? '' };
     }
@@ -374,7 +376,7 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     }
     if (error instanceof ProviderTransientError) {
       await releaseClaim(baseRecord(firing), day, error.message);
-      const retry = retryLater(enrollment, sendWindowFor(assistant, lead.timezone), now);
+      const retry = retryLater(enrollment, sendWindowFor(assistant, lead), now);
       if (retry) {
         await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
         logger.warn('Provider failed transiently; the step is tried again later', {
@@ -520,7 +522,7 @@ async function advanceFromStored(firing: Firing): Promise<void> {
 }
 
 function planContextOf({ lead, sequence, assistant, now }: Firing) {
-  return { sequence, window: sendWindowFor(assistant, lead.timezone), now };
+  return { sequence, window: sendWindowFor(assistant, lead), now };
 }
 
 /** The next step counts from when this one was due, not the seconds later it went out: the time of day holds. */
