@@ -13,6 +13,7 @@ import { OPENAPI_DOCUMENT_PATH, openApiDocumentHandler } from '../lambdas/http/o
 import { apiGatewayEvent, lambdaContext, type RouteMatch } from './api-gateway-event';
 import type { LocalAuth } from './local-auth';
 import { openApiDocument } from './openapi';
+import { readBody } from './wire';
 
 const API_FUNCTION_TIMEOUT_MS = 29_000;
 
@@ -69,7 +70,16 @@ export async function startHttpServer(
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
-    const body = await readBody(request);
+    const body = await readBody(request, {
+      bytes: MAX_PAYLOAD_BYTES,
+      tooLarge: () => new PayloadTooLarge(),
+    }).then(
+      (bytes) => bytes.toString('utf8'),
+      (error: unknown) => {
+        if (error instanceof PayloadTooLarge) return undefined;
+        throw error;
+      },
+    );
     if (body === undefined) return send(response, 413, errorBody('payload_too_large', 'Payload too large'));
 
     if (method === 'OPTIONS') return send(response, 204, undefined);
@@ -164,19 +174,10 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.end(JSON.stringify(body));
 }
 
+class PayloadTooLarge extends Error {}
+
 function errorBody(code: string, message: string) {
   return { error: { code, message } };
-}
-
-async function readBody(request: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_PAYLOAD_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A path segment decoded as API Gateway does; a malformed escape stays as it was. */
