@@ -1,11 +1,5 @@
-/**
- * The org API: settings (name, website, region policy, reputation guard, with the org's sending state),
- * resuming the org's paused sending, and the WhatsApp connection. Reading is for every
- * user; changing is for admins. The Sinch key secret goes to Secrets Manager and is never shown again.
- */
-import { z } from 'zod';
-import { writeSecret } from './adapters/secrets';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
+import { writeWhatsAppSecret } from './adapters/whatsapp-secret';
 import { assertAdmin } from './core/permissions';
 import { useTable } from './data/client';
 import {
@@ -16,12 +10,12 @@ import {
 } from './data/org';
 import { listUsers } from './data/users';
 import { resumeScopeSending, sendingView } from './engine/sending-reputation';
-import { nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
+import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { orgOperations } from './http/contract/org';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({
+export const environment = environmentSchema({
   ...TABLE_ENV,
   ...STEP_SCHEDULER_ENV,
   WHATSAPP_SECRET_PREFIX: nonEmpty,
@@ -69,11 +63,11 @@ export const handler = apiHandler(orgOperations, {
   async putWhatsApp({ caller, body, now, apiBaseUrl }) {
     assertAdmin(caller, 'connect WhatsApp');
     const { keyId, keySecret, webhookSecret, ...shown } = body;
-    const secretName = `${whatsAppSecretPrefix}${caller.orgId}`;
-    await writeSecret(
-      secretName,
-      JSON.stringify({ keyId, keySecret, ...(webhookSecret && { webhookSecret }) }),
-    );
+    const secretName = await writeWhatsAppSecret(whatsAppSecretPrefix, caller.orgId, {
+      keyId,
+      keySecret,
+      ...(webhookSecret && { webhookSecret }),
+    });
     const webhookVerified = webhookSecret !== undefined;
     await putWhatsAppConnection(caller.orgId, {
       ...shown,

@@ -1,10 +1,6 @@
-/**
- * The public routes, which prove themselves without a JWT: unsubscribe links (a signed token) and
- * Sinch's callbacks (an HMAC signature with the org's webhook secret).
- */
-import { z } from 'zod';
 import { readSecret } from './adapters/secrets';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
+import { readWhatsAppSecret } from './adapters/whatsapp-secret';
 import { UnauthorizedError, ValidationError } from './core/errors';
 import type { Lead } from './core/leads';
 import { type UnsubscribeClaims, verifySinchSignature, verifyUnsubscribeToken } from './core/signatures';
@@ -14,7 +10,7 @@ import { getLead } from './data/leads';
 import { getOrgSettings } from './data/org';
 import { unsubscribeLead } from './engine/listening';
 import { handleSinchCallback } from './engine/whatsapp-callbacks';
-import { nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
+import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { publicOperations } from './http/contract/public';
 import {
@@ -25,7 +21,7 @@ import {
 } from './http/unsubscribe-pages';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({
+export const environment = environmentSchema({
   ...TABLE_ENV,
   ...STEP_SCHEDULER_ENV,
   UNSUBSCRIBE_SECRET_NAME: nonEmpty,
@@ -58,10 +54,7 @@ export const handler = apiHandler(publicOperations, {
 
   async sinchWebhook({ params, rawBody, headers, now }) {
     const orgId = params.orgId ?? '';
-    const secret = await readSecret(`${config.whatsAppSecretPrefix}${orgId}`);
-    const webhookSecret = secret
-      ? (JSON.parse(secret) as { webhookSecret?: string }).webhookSecret
-      : undefined;
+    const webhookSecret = (await readWhatsAppSecret(config.whatsAppSecretPrefix, orgId))?.webhookSecret;
     const signed = {
       rawBody,
       signature: headers['x-sinch-webhook-signature'],

@@ -8,12 +8,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import { z } from 'zod';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { clock } from './clock';
+import { SenderInputSchema } from './core/sender-input';
 import { useTable } from './data/client';
 import { sendScheduledStep, useSendSettings } from './engine/send-step';
 import {
+  environmentSchema,
   nonEmpty,
   RUNTIME_ENV,
   readEnvironment,
@@ -24,7 +25,7 @@ import {
 import { logger, metrics, tracer } from './observability';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({
+export const environment = environmentSchema({
   ...RUNTIME_ENV,
   ...TABLE_ENV,
   ...STEP_SCHEDULER_ENV,
@@ -46,17 +47,6 @@ useSendSettings({
   apiUrl: env.API_URL,
   inboundDomain: env.INBOUND_DOMAIN,
   reconcileWindowMs: env.RECONCILE_WINDOW_MINUTES * 60_000,
-});
-
-const SenderInputSchema = z.object({
-  orgId: z.string().min(1),
-  leadId: z.string().min(1),
-  assistantId: z.string().min(1),
-  sequenceId: z.string().min(1),
-  runId: z.string().min(1),
-  revision: z.number().int().min(1),
-  stepIndex: z.number().int().min(0),
-  dueAt: z.iso.datetime().optional(),
 });
 
 export const handler = middy<unknown, void>()
