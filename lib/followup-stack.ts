@@ -9,6 +9,7 @@ import { DataStore } from './data-store';
 import { DeliveryEvents } from './delivery-events';
 import { FollowupFunction } from './followup-function';
 import { FollowupHttpApi, type JwtIssuer } from './http-api';
+import { Imports } from './imports';
 import { InboundMail } from './inbound-mail';
 import { Messaging } from './messaging';
 import { Monitoring } from './monitoring';
@@ -23,6 +24,7 @@ export class FollowupStack extends Stack {
   readonly httpApi: FollowupHttpApi;
   readonly inbound: InboundMail;
   readonly deliveryEvents: DeliveryEvents;
+  readonly imports: Imports;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -50,6 +52,11 @@ export class FollowupStack extends Stack {
     this.inbound = new InboundMail(this, 'Inbound', {
       table,
       domain: settings.inboundDomain,
+      logRetention: settings.logRetention,
+      removalPolicy: settings.removalPolicy,
+    });
+    this.imports = new Imports(this, 'Imports', {
+      table,
       logRetention: settings.logRetention,
       removalPolicy: settings.removalPolicy,
     });
@@ -84,6 +91,9 @@ export class FollowupStack extends Stack {
     // assistants API mails the probe that verifies the forwarding, from the inbound domain.
     this.inbound.addInboundDomain(api.assistants);
     this.inbound.addInboundDomain(api.leads);
+    // Imports: the API stores the rows and queues the job; the worker adds leads, planning their sends.
+    this.imports.allowAccepting(api.imports);
+    this.scheduling.allowPlanning(this.imports.worker);
     this.messaging.allowSendingEmail(api.assistants);
 
     // A reply stops its lead, an Email CC enrolls a new one and acknowledges it to the user by e-mail.
@@ -108,6 +118,7 @@ export class FollowupStack extends Stack {
         StreamFailures: this.replanning.streamFailures,
         InboundReceiver: this.inbound.deadLetters,
         DeliveryEvents: this.deliveryEvents.deadLetters,
+        Imports: this.imports.deadLetters,
       },
       // Every function, the Cognito trigger included, so a new one is on the dashboard without a change.
       functions: Object.fromEntries(

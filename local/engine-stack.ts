@@ -54,6 +54,8 @@ export interface EngineHandlers {
   sender: SenderHandler;
   sequenceChanges: StreamHandler;
   replanWorker: SqsHandler;
+  /** The import queue's consumer (lambdas/import-worker.ts). */
+  importWorker: SqsHandler;
   /** SES receiving's Lambda action, invoked by `POST /_local/inbound/email`. */
   inboundEmail: InboundEmailHandler;
   /**
@@ -146,6 +148,9 @@ export const ENGINE_SETTINGS = {
   senderDlqArn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${SENDER_DLQ}`,
   sesConfigurationSet: 'followup-local',
   replanQueue: 'replan',
+  importQueue: 'imports',
+  /** Where POST /imports leaves the rows for the import worker (lib/imports.ts). */
+  importsBucket: 'followup-local-imports',
   whatsAppSecretPrefix: 'followup/whatsapp/',
   unsubscribeSecretName: 'followup/unsubscribe',
   inboundBucket: 'followup-local-inbound',
@@ -243,6 +248,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     const outbox = createOutbox({ clock, ses, sinch });
 
     const replanQueueUrl = sqs.createQueue(ENGINE_SETTINGS.replanQueue);
+    const importQueueUrl = sqs.createQueue(ENGINE_SETTINGS.importQueue);
     // The scheduler emulator keeps its dead letters in memory; the queue exists so the ARN names something.
     sqs.createQueue(SENDER_DLQ);
     secrets.putSecret(ENGINE_SETTINGS.unsubscribeSecretName, unsubscribeKey(options.persistDir));
@@ -258,6 +264,8 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       SENDER_DLQ_ARN: ENGINE_SETTINGS.senderDlqArn,
       SES_CONFIGURATION_SET: ENGINE_SETTINGS.sesConfigurationSet,
       REPLAN_QUEUE_URL: replanQueueUrl,
+      IMPORT_QUEUE_URL: importQueueUrl,
+      IMPORTS_BUCKET: ENGINE_SETTINGS.importsBucket,
       WHATSAPP_SECRET_PREFIX: ENGINE_SETTINGS.whatsAppSecretPrefix,
       UNSUBSCRIBE_SECRET_NAME: ENGINE_SETTINGS.unsubscribeSecretName,
       // The names the AWS SDK v3 derives from each client's serviceId ("Secrets Manager" -> SECRETS_MANAGER).
@@ -364,10 +372,15 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       for (let pass = 0; pass < MAX_SETTLE_PASSES; pass += 1) {
         const stream = await poller.drain();
         const queue = await sqs.drain(ENGINE_SETTINGS.replanQueue, loaded.replanWorker);
+        // One job a batch, as its event source in AWS; each job works at least a page, then continues.
+        const imports = await sqs.drain(ENGINE_SETTINGS.importQueue, loaded.importWorker, {
+          batchSize: 1,
+          maxBatches: 100_000,
+        });
         const streamRecords = stream.delivered + stream.skipped;
         total.streamRecords += streamRecords;
-        total.queueMessages += queue.delivered;
-        if (streamRecords === 0 && queue.batches === 0) return total;
+        total.queueMessages += queue.delivered + imports.delivered;
+        if (streamRecords === 0 && queue.batches === 0 && imports.batches === 0) return total;
         await outbox.capture();
       }
       throw new Error(`The engine did not settle after ${MAX_SETTLE_PASSES} passes; does a handler loop?`);
@@ -630,6 +643,11 @@ const ENTRY_POINTS: Loadable = {
     missing: async () => ({ batchItemFailures: [] }),
     standIn: 'ignores its events',
   },
+  importWorker: {
+    file: 'import-worker',
+    missing: async () => ({ batchItemFailures: [] }),
+    standIn: 'ignores its events',
+  },
   inboundEmail: { file: 'inbound-email', missing: notYet('inbound-email'), standIn: 'fails every e-mail' },
   sesEvents: { file: 'ses-events', missing: notYet('ses-events'), standIn: 'fails every event' },
   planAuditor: {
@@ -653,6 +671,7 @@ async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<EngineH
     sender: await load('sender'),
     sequenceChanges: await load('sequenceChanges'),
     replanWorker: await load('replanWorker'),
+    importWorker: await load('importWorker'),
     inboundEmail: await load('inboundEmail'),
     sesEvents: await load('sesEvents'),
     planAuditor: await load('planAuditor'),

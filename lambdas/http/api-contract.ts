@@ -34,9 +34,18 @@ import {
 import { displayName } from '../core/text';
 import { TONES } from '../core/tones';
 import { type ErrorCode, ErrorSchema } from './error-response';
+import { importOperations } from './imports-contract';
 
 /** The Lambda functions behind the API; each is `lambdas/<name>-api.ts`. */
-export const API_FUNCTIONS = ['sequences', 'messages', 'assistants', 'org', 'leads', 'public'] as const;
+export const API_FUNCTIONS = [
+  'sequences',
+  'messages',
+  'assistants',
+  'org',
+  'leads',
+  'imports',
+  'public',
+] as const;
 export type ApiFunctionName = (typeof API_FUNCTIONS)[number];
 
 export interface Operation {
@@ -45,7 +54,7 @@ export interface Operation {
   path: `/${string}`;
   summary: string;
   /** Success status. */
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 202 | 204;
   body?: z.ZodType;
   /** What the body looks like, where `body` leaves parts to be parsed later (the batch's rows, one by one). */
   documentedBody?: z.ZodType;
@@ -60,6 +69,10 @@ export interface Operation {
    * `errorCodesOf` in local/openapi.ts): a 409 or a 422 its use case throws, a 404 without a path id.
    */
   errors?: readonly ErrorCode[];
+  /** The body may also be `text/csv` (read by the operation from the raw body). */
+  csvBody?: true;
+  /** A body limit above the API's usual 256 KB, and what to do past it (said in the 413). */
+  maxBody?: { bytes: number; hint: string };
   /** Media type of the body when it is not JSON (the RFC 8058 one-click form). */
   bodyType?: 'application/x-www-form-urlencoded';
   /** Answers an HTML page instead of JSON. */
@@ -259,6 +272,17 @@ const LeadListQuerySchema = z.object({
     .max(4096)
     .optional()
     .describe('Opaque; only the cursor a page of this same listing returned (else 400 invalid_cursor)'),
+});
+
+/** `?strict=true` on the ways leads are added (POST /leads, /leads/batch, /imports). */
+export const StrictQuerySchema = z.object({
+  strict: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((strict) => strict === 'true')
+    .describe(
+      'true: refuse (422) a lead whose custom steps would be skipped for a placeholder with no value, instead of warning',
+    ),
 });
 
 const ImpactSchema = z.object({
@@ -698,8 +722,10 @@ export const operations = {
     fn: 'leads',
     method: 'POST',
     path: '/leads',
-    summary: 'Add a lead on a sequence (default: the assistant’s); answers its enrollment and next send',
+    summary:
+      'Add a lead on a sequence (default: the assistant’s); answers its enrollment and next send, with a warning naming each custom step (and field) that would be skipped for it; ?strict=true answers 422 instead',
     status: 201,
+    query: StrictQuerySchema,
     body: LeadInputSchema,
     response: LeadViewSchema,
     errors: ['conflict', 'address_suppressed', 'unprocessable'],
@@ -710,8 +736,9 @@ export const operations = {
     method: 'POST',
     path: '/leads/batch',
     summary:
-      'Add up to 500 leads; each row gets its own result. Rows the request could not start in time (or after a throttled row) answer status 503 with error code not_attempted: nothing of them was stored, send them again',
+      'Add up to 500 leads; each row gets its own result (with warnings as POST /leads; ?strict=true makes them a 422 row). Rows the request could not start in time (or after a throttled row) answer status 503 with error code not_attempted: nothing of them was stored, send them again',
     status: 200,
+    query: StrictQuerySchema,
     body: LeadBatchSchema,
     documentedBody: z.object({ leads: z.array(LeadInputSchema).min(1).max(500) }),
     response: itemsOf(
@@ -809,6 +836,7 @@ export const operations = {
     status: 200,
     response: TimelineSchema,
   },
+  ...importOperations,
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;
