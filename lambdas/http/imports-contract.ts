@@ -10,8 +10,16 @@ import {
   MAX_IMPORT_BODY_BYTES,
   MAX_IMPORT_ROWS,
 } from '../core/imports';
-import { LeadInputSchema } from '../core/leads';
+import { LeadDetailsSchema } from '../core/leads';
 import type { Operation } from './api-contract';
+
+/** A row as documented: a lead as POST /leads takes it, whose assistant and sequence may come from the import. */
+const ImportRowSchema = LeadDetailsSchema.extend({
+  assistantId: z.string().min(1).max(64).optional().describe('Default: the import’s assistantId'),
+  sequenceId: z.string().min(1).max(64).optional().describe('Default: the import’s sequenceId'),
+  sequenceName: z.string().min(1).max(100).optional(),
+  startAt: z.iso.datetime({ offset: true }).optional(),
+});
 
 const rows = MAX_IMPORT_ROWS.toLocaleString('en');
 const megabytes = MAX_IMPORT_BODY_BYTES / 1024 / 1024;
@@ -57,7 +65,7 @@ export const importOperations = {
     query: ImportQuerySchema,
     documentedBody: ImportRequestSchema.extend({
       leads: z
-        .array(LeadInputSchema.partial({ assistantId: true }))
+        .array(ImportRowSchema)
         .min(1)
         .max(MAX_IMPORT_ROWS),
     }),
