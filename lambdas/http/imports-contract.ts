@@ -64,10 +64,7 @@ export const importOperations = {
     status: 202,
     query: ImportQuerySchema,
     documentedBody: ImportRequestSchema.extend({
-      leads: z
-        .array(ImportRowSchema)
-        .min(1)
-        .max(MAX_IMPORT_ROWS),
+      leads: z.array(ImportRowSchema).min(1).max(MAX_IMPORT_ROWS),
     }),
     csvBody: true,
     maxBody: {
