@@ -4,13 +4,7 @@
  * resume an assistant's sending paused by the reputation guard.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  type Assistant,
-  newAssistant,
-  receivingOf,
-  receivingWarnings,
-  reviseAssistant,
-} from './core/assistants';
+import { type Assistant, newAssistant, reviseAssistant } from './core/assistants';
 import { assertVersion, NotFoundError } from './core/errors';
 import { assertAdmin, type Caller } from './core/permissions';
 import {
@@ -26,6 +20,8 @@ import { sendReceivingProbe } from './engine/receiving';
 import { resumeScopeSending, sendingView } from './engine/sending-reputation';
 import { requiredEnv } from './env';
 import { apiHandler } from './http/api-handler';
+import { assistantView as assistantViewOf } from './http/assistant-views';
+import { assistantsOperations } from './http/contract/assistants';
 
 const receivingConfig = {
   inboundDomain: requiredEnv('INBOUND_DOMAIN'),
@@ -33,7 +29,7 @@ const receivingConfig = {
   configurationSet: requiredEnv('SES_CONFIGURATION_SET'),
 };
 
-export const handler = apiHandler('assistants', {
+export const handler = apiHandler(assistantsOperations, {
   async listAssistants({ caller }) {
     return { body: { items: (await listAssistants(caller.orgId)).map(assistantView) } };
   },
@@ -93,11 +89,7 @@ export const handler = apiHandler('assistants', {
   },
 });
 
-function assistantView(assistant: Assistant) {
-  const { orgId: _orgId, receivingVerified: _verified, ...shown } = assistant;
-  const receiving = receivingOf(assistant, receivingConfig.inboundDomain);
-  return { ...shown, receiving, warnings: receivingWarnings(assistant, receiving) };
-}
+const assistantView = (assistant: Assistant) => assistantViewOf(assistant, receivingConfig.inboundDomain);
 
 function shown(assistant: Assistant) {
   return { body: assistantView(assistant), version: assistant.version };

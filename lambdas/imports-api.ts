@@ -5,9 +5,10 @@ import { ImportRequestSchema, rowsFromCsv } from './core/imports';
 import { getImport, type ImportRecord, listRecentImports, listRowIssues } from './data/imports';
 import { acceptImport } from './engine/import-requests';
 import { apiHandler, parseJson } from './http/api-handler';
+import { importsOperations } from './http/contract/imports';
 import { parseWith } from './http/validation';
 
-export const handler = apiHandler('imports', {
+export const handler = apiHandler(importsOperations, {
   async createImport({ caller, rawBody, headers, query, now }) {
     if (rawBody.trim() === '')
       throw ValidationError.field(

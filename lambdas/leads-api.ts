@@ -18,6 +18,7 @@ import {
 } from './engine/enrollments';
 import { requiredEnv } from './env';
 import { apiHandler } from './http/api-handler';
+import { leadsOperations } from './http/contract/leads';
 import { errorResponse } from './http/error-response';
 import { leadTimelineView, leadView } from './http/lead-views';
 import { parseWith } from './http/validation';
@@ -37,7 +38,7 @@ const inboundDomain = requiredEnv('INBOUND_DOMAIN');
 const receivingWarningsOf = (assistant: Assistant) =>
   receivingWarnings(assistant, receivingOf(assistant, inboundDomain));
 
-export const handler = apiHandler('leads', {
+export const handler = apiHandler(leadsOperations, {
   async createLead({ caller, body, query, now }) {
     const reads = new EnrollmentReads(caller.orgId);
     const { lead, warnings, assistant } = await createLead(caller, body, now, reads, query);

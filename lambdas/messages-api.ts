@@ -20,10 +20,11 @@ import {
 import { getOrgSettings } from './data/org';
 import { getSequencesByIds } from './data/sequences';
 import { apiHandler } from './http/api-handler';
+import { messagesOperations } from './http/contract/messages';
 import { previewAssistant, previewLead, previewOrg } from './http/previews';
 import { catalogueOrder, messageView } from './http/views';
 
-export const handler = apiHandler('messages', {
+export const handler = apiHandler(messagesOperations, {
   async listMessages({ caller }) {
     const messages = catalogueOrder(systemMessages(caller.orgId), await listOrgMessages(caller.orgId));
     return { body: { items: messages.map((message) => messageView(message, caller)) } };

@@ -15,10 +15,11 @@ import { listUsers } from './data/users';
 import { resumeScopeSending, sendingView } from './engine/sending-reputation';
 import { requiredEnv } from './env';
 import { apiHandler } from './http/api-handler';
+import { orgOperations } from './http/contract/org';
 
 const whatsAppSecretPrefix = requiredEnv('WHATSAPP_SECRET_PREFIX');
 
-export const handler = apiHandler('org', {
+export const handler = apiHandler(orgOperations, {
   async getOrgSettings({ caller }) {
     const { settings, version } = await getVersionedOrgSettings(caller.orgId);
     const sending = await sendingView({ orgId: caller.orgId }, settings.reputationGuard);

@@ -13,6 +13,7 @@ import { unsubscribeLead } from './engine/listening';
 import { handleSinchCallback } from './engine/whatsapp-callbacks';
 import { requiredEnv } from './env';
 import { apiHandler } from './http/api-handler';
+import { publicOperations } from './http/contract/public';
 import {
   maskAddress,
   type UnsubscribeView,
@@ -25,7 +26,7 @@ const config = {
   whatsAppSecretPrefix: requiredEnv('WHATSAPP_SECRET_PREFIX'),
 };
 
-export const handler = apiHandler('public', {
+export const handler = apiHandler(publicOperations, {
   async unsubscribePage({ params }) {
     const { orgId, leadId } = await unsubscribeClaims(params.token);
     const lead = await getLead(orgId, leadId);

@@ -35,10 +35,11 @@ import {
 import { assertEnrollable, requireLead } from './engine/enrollments';
 import { impactOf, reassignActiveLeads } from './engine/replan';
 import { apiHandler } from './http/api-handler';
+import { sequencesOperations } from './http/contract/sequences';
 import { previewAssistant, previewLead, previewOrg } from './http/previews';
 import { catalogueOrder, sequenceView } from './http/views';
 
-export const handler = apiHandler('sequences', {
+export const handler = apiHandler(sequencesOperations, {
   async listSequences({ caller }) {
     const sequences = catalogueOrder(systemSequences(caller.orgId), await listOrgSequences(caller.orgId));
     return { body: { items: sequences.map((sequence) => sequenceView(sequence, caller)) } };

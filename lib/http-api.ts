@@ -20,12 +20,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import {
-  API_FUNCTIONS,
-  type ApiFunctionName,
-  type Operation,
-  operations,
-} from '../lambdas/http/api-contract';
+import { API_FUNCTIONS, type ApiFunctionName, apiRoutes } from '../lambdas/http/contract';
 import { OPENAPI_DOCUMENT_PATH } from '../lambdas/http/openapi-document';
 import { FollowupFunction } from './followup-function';
 
@@ -91,8 +86,7 @@ export class FollowupHttpApi extends Construct {
 
     const integrations = new Map<ApiFunctionName, HttpLambdaIntegration>();
     const noAuthorizer = new HttpNoneAuthorizer();
-    const contract: Operation[] = Object.values(operations);
-    for (const operation of contract) {
+    for (const operation of apiRoutes()) {
       let integration = integrations.get(operation.fn);
       if (!integration) {
         integration = new HttpLambdaIntegration(
@@ -113,7 +107,7 @@ export class FollowupHttpApi extends Construct {
         Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:
-            'Public by design (`public: true` in lambdas/http/api-contract.ts): unsubscribe links opened ' +
+            'Public by design (`public: true` in lambdas/http/contract/public.ts): unsubscribe links opened ' +
             'from mail clients and RFC 8058 one-click POSTs, and Sinch callbacks, none of which can carry ' +
             'our JWTs. lambdas/public-api.ts authenticates each request otherwise: an HMAC-signed ' +
             'unsubscribe token, or Sinch’s HMAC signature made with the org’s webhook secret.',

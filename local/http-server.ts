@@ -7,8 +7,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Handler } from 'aws-lambda';
-import { type ApiFunctionName, type Operation, operations, routeKey } from '../lambdas/http/api-contract';
 import type { ApiEvent, ApiResponse } from '../lambdas/http/api-handler';
+import { type ApiFunctionName, type Operation, operations, routeKey } from '../lambdas/http/contract';
 import { OPENAPI_DOCUMENT_PATH, openApiDocumentHandler } from '../lambdas/http/openapi-document';
 import { apiGatewayEvent, lambdaContext, type RouteMatch } from './api-gateway-event';
 import type { LocalAuth } from './local-auth';

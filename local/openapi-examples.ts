@@ -3,7 +3,7 @@
  * main responses. The contract's own schemas check them (test/unit/http/openapi.test.ts), and so do
  * the document's linters.
  */
-import type { OperationId } from '../lambdas/http/api-contract';
+import type { OperationId } from '../lambdas/http/contract';
 
 const AT = '2030-03-04T09:00:00.000Z';
 

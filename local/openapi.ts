@@ -10,8 +10,8 @@ import {
   type Operation,
   type OperationId,
   operations,
-} from '../lambdas/http/api-contract';
-import { ERRORS, type ErrorCode, ErrorSchema, errorBodyOf } from '../lambdas/http/error-response';
+} from '../lambdas/http/contract';
+import { ERRORS, type ErrorCode, errorBodyOf, errorSchema } from '../lambdas/http/error-response';
 import { EXAMPLES } from './openapi-examples';
 
 const TAGS: Record<ApiFunctionName, string> = {
@@ -54,7 +54,7 @@ export function openApiDocument() {
       [operation.method.toLowerCase()]: describe(operationId, operation),
     };
   }
-  jsonSchema(ErrorSchema, 'output');
+  jsonSchema(errorSchema(), 'output');
   return {
     openapi: '3.1.0',
     info: {

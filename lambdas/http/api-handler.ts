@@ -1,5 +1,5 @@
 /**
- * Builds a Lambda handler for one API function from the contract: the middy stack (structured logging,
+ * Builds a Lambda handler for one API function from its contract module (contract/<function>.ts): the middy stack (structured logging,
  * the one error mapping, last), then per request: identity, body size, JSON, zod validation, dispatch
  * by route key to the operation's implementation, and the response with its ETag.
  */
@@ -20,14 +20,7 @@ import {
 import type { Caller } from '../core/permissions';
 import { rememberUser } from '../data/users';
 import { countEvent, logger, metrics, tracer } from '../observability';
-import {
-  type ApiFunctionName,
-  type Operation,
-  type OperationId,
-  type OperationsOf,
-  operations,
-  routeKey,
-} from './api-contract';
+import { type Operation, routeKey } from './contract/operation';
 import { errorResponse } from './error-response';
 import { callerFromClaims } from './identity';
 import { parseWith } from './validation';
@@ -75,19 +68,23 @@ export interface ApiResult {
   version?: number;
 }
 
-export type Implementations<F extends ApiFunctionName> = {
-  [K in OperationsOf<F>]: (request: ApiRequest<(typeof operations)[K]>) => Promise<ApiResult>;
+/** One implementation per operation of a function's contract module, typed by that operation. */
+export type Implementations<C extends Record<string, Operation>> = {
+  [K in keyof C]: (request: ApiRequest<C[K]>) => Promise<ApiResult>;
 };
 
-export function apiHandler<F extends ApiFunctionName>(fn: F, implementations: Implementations<F>) {
+export function apiHandler<C extends Record<string, Operation>>(
+  contract: C,
+  implementations: Implementations<C>,
+) {
   const routes = new Map<
     string,
     { operation: Operation; implement: (request: ApiRequest) => Promise<ApiResult> }
   >();
-  for (const [id, implement] of Object.entries(implementations)) {
-    const operation: Operation = operations[id as OperationId];
-    // The types already tie implementations to their function; this guards against a cast slipping one in.
-    if (operation.fn !== fn) throw new Error(`Operation ${id} belongs to ${operation.fn}, not ${fn}`);
+  for (const [id, operation] of Object.entries(contract)) {
+    const implement = implementations[id as keyof C];
+    // The types already require every operation; this guards against a cast leaving one out.
+    if (!implement) throw new Error(`Operation ${id} of ${operation.fn} has no implementation`);
     routes.set(routeKey(operation), {
       operation,
       implement: implement as (request: ApiRequest) => Promise<ApiResult>,

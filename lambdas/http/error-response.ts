@@ -22,6 +22,7 @@ import {
 } from '../core/errors';
 import { REGIONS } from '../core/regions';
 import { logger } from '../observability';
+import { lazy } from './contract/operation';
 
 const FieldIssuesSchema = z
   .array(
@@ -169,10 +170,10 @@ export const errorBodyOf = (codes: readonly ErrorCode[]) => {
   return z.object({ error: more.length === 0 ? only : z.discriminatedUnion('code', [only, ...more]) });
 };
 
-/** Any error the API answers, discriminated by `code`. */
-export const ErrorSchema = z
-  .discriminatedUnion('code', errorVariants(Object.keys(ERRORS) as ErrorCode[]))
-  .meta({ id: 'Error' });
+/** Any error the API answers, discriminated by `code`; built on first use (the OpenAPI document, the batch). */
+export const errorSchema = lazy(() =>
+  z.discriminatedUnion('code', errorVariants(Object.keys(ERRORS) as ErrorCode[])).meta({ id: 'Error' }),
+);
 
 export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) {

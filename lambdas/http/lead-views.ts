@@ -1,8 +1,68 @@
-/** What the API shows of a lead: its details, its enrollment with the sequence's name, and its timeline. */
-import type { Lead } from '../core/leads';
-import type { Sequence } from '../core/sequences';
+/**
+ * What the API shows of a lead: its details, its enrollment with the sequence's name, and its timeline;
+ * with the schemas of those views, built when an operation's schemas first need them.
+ */
+import { z } from 'zod';
+import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment';
+import { type Lead, LeadDetailsSchema } from '../core/leads';
+import { PLACEMENT_REASONS } from '../core/send-window';
+import { CHANNELS, type Sequence } from '../core/sequences';
 import type { SendRecord, TimelineEvent } from '../data/sends';
 import type { EnrollmentReads } from '../engine/enrollments';
+import { lazy } from './contract/operation';
+
+export const leadViewSchema = lazy(() =>
+  z
+    .object({
+      id: z.string(),
+      // The lead's details as stored: the input's normalizing transforms (lower-cased e-mail,
+      // upper-cased country) done.
+      ...LeadDetailsSchema.shape,
+      email: z.email().optional().describe('Lower-cased'),
+      country: z.string().length(2).optional().describe('ISO 3166-1 alpha-2, upper-cased'),
+      customFields: z.record(z.string(), z.string()),
+      timezone: z.string(),
+      assistantId: z.string(),
+      version: z.number().int(),
+      createdAt: z.iso.datetime(),
+      updatedAt: z.iso.datetime(),
+      enrollment: z.object({
+        sequenceId: z.string(),
+        sequenceName: z.string(),
+        status: z.enum(ENROLLMENT_STATUSES),
+        stopReason: z.enum(STOP_REASONS).optional(),
+        nextStep: z.number().int().describe('0-based index of the next step to send'),
+        nextSendAt: z.iso.datetime().optional().describe('UTC; only while active'),
+        nextReasons: z.array(z.enum(PLACEMENT_REASONS)).describe('Why the next send sits where it does'),
+      }),
+      warnings: z.array(z.string()),
+    })
+    .meta({ id: 'Lead' }),
+);
+
+export const timelineSchema = lazy(() =>
+  z.object({
+    items: z.array(
+      z.object({
+        kind: z.string().describe('sent, skipped, failed, or an event such as replied or deferred'),
+        at: z.iso.datetime(),
+        step: z.number().int().optional(),
+        channel: z.enum(CHANNELS).optional(),
+        providerMessageId: z.string().optional(),
+        reason: z.string().optional(),
+        detail: z.record(z.string(), z.unknown()).optional(),
+      }),
+    ),
+    next: z
+      .object({
+        step: z.number().int(),
+        channel: z.enum(CHANNELS),
+        at: z.iso.datetime(),
+        reasons: z.array(z.enum(PLACEMENT_REASONS)),
+      })
+      .optional(),
+  }),
+);
 
 export async function leadView(lead: Lead, reads: EnrollmentReads, warnings: string[] = []) {
   const { orgId: _orgId, enrollment, ...details } = lead;

@@ -1,6 +1,10 @@
-/** The profiles previews render for: the caller's lead and assistant, or documented samples. */
+/**
+ * The profiles previews render for: the caller's lead and assistant, or documented samples; with the
+ * schemas of what previews take and answer, built when an operation's schemas first need them.
+ */
+import { z } from 'zod';
 import type { Assistant } from '../core/assistants';
-import type { LeadDetails } from '../core/leads';
+import { type LeadDetails, LeadDetailsSchema } from '../core/leads';
 import type { OrgSettings } from '../core/org-settings';
 import {
   type AssistantProfile,
@@ -10,6 +14,75 @@ import {
   SAMPLE_LEAD,
   SAMPLE_ORG,
 } from '../core/rendering/profiles';
+import { isValidTimeZone } from '../core/send-window';
+import { displayName } from '../core/text';
+import { lazy } from './contract/operation';
+
+export const previewLeadSchema = lazy(() =>
+  LeadDetailsSchema.partial().extend({
+    firstName: displayName(100),
+  }),
+);
+
+export const previewAssistantSchema = lazy(() =>
+  z.object({
+    name: displayName(100),
+    email: z.email(),
+    signatureHtml: z.string().max(20_000).default(''),
+    timezone: z.string().refine(isValidTimeZone, 'Not an IANA time zone').default('UTC'),
+    includeFirstEmail: z.boolean().default(true),
+  }),
+);
+
+const emailPreviewSchema = lazy(() =>
+  z
+    .object({
+      channel: z.literal('email'),
+      subject: z.string(),
+      html: z.string(),
+      text: z.string().describe('The plain-text alternative'),
+    })
+    .meta({ id: 'EmailPreview' }),
+);
+
+const whatsAppPreviewSchema = lazy(() =>
+  z
+    .object({
+      channel: z.literal('whatsapp'),
+      templateName: z.string(),
+      languageCode: z.string(),
+      parameters: z
+        .record(z.string(), z.string())
+        .describe('Position (as a string key) to value, as Sinch’s WhatsApp channel template expects'),
+    })
+    .meta({ id: 'WhatsAppPreview' }),
+);
+
+export const messagePreviewSchema = lazy(() =>
+  z
+    .discriminatedUnion('channel', [emailPreviewSchema(), whatsAppPreviewSchema()])
+    .meta({ id: 'MessagePreview' }),
+);
+
+export const stepPreviewSchema = lazy(() =>
+  z
+    .discriminatedUnion('channel', [
+      emailPreviewSchema()
+        .extend({
+          from: z.string(),
+          to: z.string(),
+          cc: z.array(z.string()),
+          headers: z
+            .array(z.object({ name: z.string(), value: z.string() }))
+            .describe('Threading and unsubscribe headers, as sent'),
+        })
+        .meta({ id: 'EmailStepPreview' }),
+      whatsAppPreviewSchema()
+        .extend({ to: z.string().describe('The lead’s number in E.164') })
+        .meta({ id: 'WhatsAppStepPreview' }),
+    ])
+    .meta({ id: 'StepPreview' }),
+);
 
 export function previewLead(lead: Partial<LeadDetails> | undefined): LeadProfile {
   if (!lead) return SAMPLE_LEAD;

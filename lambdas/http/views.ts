@@ -1,7 +1,52 @@
-/** What the API shows of stored records: the caller-relative `editable`, without internal fields. */
-import type { CustomMessage } from '../core/messages';
+/**
+ * What the API shows of stored sequences and messages: the caller-relative `editable`, without internal
+ * fields; with the schemas of those views, built when an operation's schemas first need them.
+ */
+import { z } from 'zod';
+import { type CustomMessage, EmailContentSchema, WhatsAppContentSchema } from '../core/messages';
 import { type Caller, canEdit } from '../core/permissions';
-import type { Sequence } from '../core/sequences';
+import { CHANNELS, SEQUENCE_TYPES, type Sequence, StepShape } from '../core/sequences';
+import { lazy } from './contract/operation';
+
+const audit = () => ({
+  system: z.boolean(),
+  ownerId: z.string(),
+  editable: z.boolean().describe('Whether the caller may change or delete it'),
+  version: z.number().int(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export const sequenceViewSchema = lazy(() =>
+  z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      description: z.string(),
+      type: z.enum(SEQUENCE_TYPES),
+      ...audit(),
+      steps: z.array(StepShape),
+    })
+    .meta({ id: 'Sequence' }),
+);
+
+export const messageViewSchema = lazy(() =>
+  z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      channel: z.enum(CHANNELS),
+      ...audit(),
+      email: EmailContentSchema.optional(),
+      // WhatsApp content as stored: the input's sorting transform done, which JSON Schema cannot express.
+      whatsapp: WhatsAppContentSchema.extend({
+        parameters: z
+          .array(z.object({ position: z.number().int().min(1), value: z.string() }))
+          .describe('Sorted by position, 1..n'),
+      }).optional(),
+    })
+    .meta({ id: 'Message' }),
+);
 
 export function sequenceView(sequence: Sequence, caller: Caller) {
   const { orgId: _orgId, ...shown } = sequence;

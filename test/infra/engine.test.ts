@@ -6,7 +6,7 @@
  */
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
-import { API_FUNCTIONS } from '../../lambdas/http/api-contract';
+import { API_FUNCTIONS } from '../../lambdas/http/contract';
 import { INDEX_ACCESS, TABLE_ACCESS } from '../../lib/followup-function';
 import { SEND_EMAIL_ACTIONS, WHATSAPP_WRITE_ACTIONS } from '../../lib/messaging';
 import { SEQUENCE_ENTITY } from '../../lib/replanning';

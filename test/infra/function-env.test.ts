@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { API_FUNCTIONS } from '../../lambdas/http/api-contract';
+import { API_FUNCTIONS } from '../../lambdas/http/contract';
 import { FollowupFunction } from '../../lib/followup-function';
 import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../lib/monitoring';
 import { environmentOf, logicalIdOf, removeOutdirs, synthesize } from './template';

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
-import { API_FUNCTIONS, type Operation, operations, routeKey } from '../../lambdas/http/api-contract';
+import { API_FUNCTIONS, type Operation, operations, routeKey } from '../../lambdas/http/contract';
 import { INDEX_ACCESS, TABLE_ACCESS } from '../../lib/followup-function';
 import {
   allStatements,

@@ -3,8 +3,8 @@
  * path parameters and JWT claims of a caller. For handler tests that skip the HTTP server.
  */
 import type { Handler } from 'aws-lambda';
-import { type OperationId, operations, routeKey } from '../../lambdas/http/api-contract';
 import type { ApiEvent, ApiResponse } from '../../lambdas/http/api-handler';
+import { type OperationId, operations, routeKey } from '../../lambdas/http/contract';
 import type { JwtClaims } from '../../lambdas/http/identity';
 import { apiGatewayEvent, lambdaContext } from '../../local/api-gateway-event';
 

@@ -2,7 +2,7 @@
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { operations, routeKey } from '../../../lambdas/http/api-contract';
+import { operations, routeKey } from '../../../lambdas/http/contract';
 import { handler } from '../../../lambdas/sequences-api';
 import { captureStdoutMetrics } from '../../support/emitted-metrics';
 import { invoke } from '../../support/invoke';

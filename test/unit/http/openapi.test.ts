@@ -1,7 +1,7 @@
 /** The published OpenAPI document is the one the contract generates: docs cannot drift from the routes. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Operation, type OperationId, operations, routeKey } from '../../../lambdas/http/api-contract';
+import { type Operation, type OperationId, operations, routeKey } from '../../../lambdas/http/contract';
 import { openApiDocument } from '../../../local/openapi';
 import { EXAMPLES } from '../../../local/openapi-examples';
 

@@ -1,0 +1,45 @@
+/**
+ * What the API shows of an assistant: its settings, how it receives (directly or through a forwarding
+ * alias) and the warnings that go with it; with the schema of that view.
+ */
+import { z } from 'zod';
+import { type Assistant, AssistantInputSchema, receivingOf, receivingWarnings } from '../core/assistants';
+import { lazy } from './contract/operation';
+import { sendingViewSchema } from './sending-views';
+
+export function assistantView(assistant: Assistant, inboundDomain: string) {
+  const { orgId: _orgId, receivingVerified: _verified, ...shown } = assistant;
+  const receiving = receivingOf(assistant, inboundDomain);
+  return { ...shown, receiving, warnings: receivingWarnings(assistant, receiving) };
+}
+
+export const assistantViewSchema = lazy(() =>
+  z
+    .object({
+      id: z.string(),
+      ...AssistantInputSchema.shape,
+      version: z.number().int(),
+      createdAt: z.iso.datetime(),
+      updatedAt: z.iso.datetime(),
+      receiving: z
+        .discriminatedUnion('mode', [
+          z.object({ mode: z.literal('direct') }),
+          z.object({
+            mode: z.literal('forwarding'),
+            forwardTo: z
+              .email()
+              .describe('Set a forwarding rule from the assistant’s mailbox to this address'),
+            status: z.enum(['unverified', 'verified']),
+            verifiedAt: z.iso.datetime().optional(),
+          }),
+        ])
+        .describe(
+          'direct: the address is at the inbound domain; forwarding: replies arrive only once forwarded to forwardTo (verify with POST /assistants/{id}/verify-receiving)',
+        ),
+      warnings: z.array(z.string()),
+      sending: sendingViewSchema()
+        .optional()
+        .describe('The assistant’s sending state; on GET /assistants/{id}'),
+    })
+    .meta({ id: 'Assistant' }),
+);

@@ -1,0 +1,79 @@
+/** The assistants API's operations (lambdas/assistants-api.ts). */
+import { z } from 'zod';
+import { AssistantInputSchema } from '../../core/assistants';
+import { assistantViewSchema } from '../assistant-views';
+import { resumedSendingSchema } from '../sending-views';
+import { declareOperations, itemsOf } from './operation';
+
+export const assistantsOperations = declareOperations('assistants', {
+  listAssistants: {
+    method: 'GET',
+    path: '/assistants',
+    summary: 'List the org’s assistants',
+    status: 200,
+    schemas: () => ({
+      response: itemsOf(assistantViewSchema()),
+    }),
+  },
+  getAssistant: {
+    method: 'GET',
+    path: '/assistants/{id}',
+    summary: 'Get an assistant',
+    status: 200,
+    versioned: true,
+    schemas: () => ({
+      response: assistantViewSchema(),
+    }),
+  },
+  createAssistant: {
+    method: 'POST',
+    path: '/assistants',
+    summary: 'Create an assistant (admins)',
+    status: 201,
+    versioned: true,
+    errors: ['conflict'],
+    schemas: () => ({
+      body: AssistantInputSchema,
+      response: assistantViewSchema(),
+    }),
+  },
+  replaceAssistant: {
+    method: 'PUT',
+    path: '/assistants/{id}',
+    summary: 'Replace an assistant (admins); needs If-Match',
+    status: 200,
+    versioned: true,
+    errors: ['conflict'],
+    schemas: () => ({
+      body: AssistantInputSchema,
+      response: assistantViewSchema(),
+    }),
+  },
+  verifyAssistantReceiving: {
+    method: 'POST',
+    path: '/assistants/{id}/verify-receiving',
+    summary:
+      'Mail a signed probe to the assistant’s own address (admins); it becomes verified when the probe comes back through its forwarding alias. 409 for an assistant at the inbound domain',
+    status: 200,
+    errors: ['conflict'],
+    schemas: () => ({
+      response: z.object({ sentTo: z.string(), forwardTo: z.string() }),
+    }),
+  },
+  resumeAssistantSending: {
+    method: 'POST',
+    path: '/assistants/{id}/resume-sending',
+    summary:
+      'Resume an assistant’s sending paused by its bounce or complaint rate (admins); its rates start over, and the steps its pause deferred are re-planned from now',
+    status: 200,
+    schemas: () => ({
+      response: resumedSendingSchema(),
+    }),
+  },
+  deleteAssistant: {
+    method: 'DELETE',
+    path: '/assistants/{id}',
+    summary: 'Delete an assistant (admins)',
+    status: 204,
+  },
+});

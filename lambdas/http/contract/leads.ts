@@ -1,0 +1,168 @@
+/** The leads API's operations (lambdas/leads-api.ts): leads, their follow-up and their timeline. */
+import { z } from 'zod';
+import { ENROLLMENT_STATUSES } from '../../core/enrollment';
+import {
+  ContinueSchema,
+  LeadBatchSchema,
+  LeadInputSchema,
+  LeadUpdateSchema,
+  RestartSchema,
+} from '../../core/leads';
+import { errorSchema } from '../error-response';
+import { leadViewSchema, timelineSchema } from '../lead-views';
+import { declareOperations, itemsOf, lazy } from './operation';
+
+/** Filter ids become key values (gsi1pk `ORG#<org>#SEQ#<id>`): bounded like every other id. */
+const leadListQuerySchema = () =>
+  z.object({
+    assistantId: z.string().min(1).max(64).optional(),
+    sequenceId: z.string().min(1).max(64).optional(),
+    status: z.enum(ENROLLMENT_STATUSES).optional(),
+    cursor: z
+      .string()
+      .max(4096)
+      .optional()
+      .describe('Opaque; only the cursor a page of this same listing returned (else 400 invalid_cursor)'),
+  });
+
+/** `?strict=true` on the ways leads are added (POST /leads, /leads/batch; POST /imports has its own). */
+export const strictQuerySchema = lazy(() =>
+  z.object({
+    strict: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((strict) => strict === 'true')
+      .describe(
+        'true: refuse (422) a lead whose custom steps would be skipped for a placeholder with no value, instead of warning',
+      ),
+  }),
+);
+
+export const leadsOperations = declareOperations('leads', {
+  createLead: {
+    method: 'POST',
+    path: '/leads',
+    summary:
+      'Add a lead on a sequence (default: the assistant’s); answers its enrollment and next send, with a warning naming each custom step (and field) that would be skipped for it; ?strict=true answers 422 instead',
+    status: 201,
+    errors: ['conflict', 'address_suppressed', 'unprocessable'],
+    versioned: true,
+    schemas: () => ({
+      query: strictQuerySchema(),
+      body: LeadInputSchema,
+      response: leadViewSchema(),
+    }),
+  },
+  createLeads: {
+    method: 'POST',
+    path: '/leads/batch',
+    summary:
+      'Add up to 500 leads; each row gets its own result (with warnings as POST /leads; ?strict=true makes them a 422 row). Rows the request could not start in time (or after a throttled row) answer status 503 with error code not_attempted: nothing of them was stored, send them again',
+    status: 200,
+    schemas: () => ({
+      query: strictQuerySchema(),
+      body: LeadBatchSchema,
+      documentedBody: z.object({ leads: z.array(LeadInputSchema).min(1).max(500) }),
+      response: itemsOf(
+        z.object({
+          index: z.number().int(),
+          status: z.number().int(),
+          lead: leadViewSchema().optional(),
+          error: z
+            .union([
+              errorSchema(),
+              z.object({
+                code: z.enum(['throttled', 'not_attempted']),
+                message: z.string().describe('Nothing of the row was stored: send it again'),
+              }),
+            ])
+            .optional(),
+        }),
+      ),
+    }),
+  },
+  listLeads: {
+    method: 'GET',
+    path: '/leads',
+    summary:
+      'A page of the org’s leads; pass the returned cursor, with the same filters, for the next (else 400 invalid_cursor)',
+    status: 200,
+    errors: ['invalid_cursor'],
+    schemas: () => ({
+      query: leadListQuerySchema(),
+      response: z.object({ items: z.array(leadViewSchema()), cursor: z.string().optional() }),
+    }),
+  },
+  getLead: {
+    method: 'GET',
+    path: '/leads/{id}',
+    summary: 'Get a lead with its enrollment',
+    status: 200,
+    versioned: true,
+    schemas: () => ({
+      response: leadViewSchema(),
+    }),
+  },
+  updateLead: {
+    method: 'PUT',
+    path: '/leads/{id}',
+    summary:
+      'Replace a lead’s details (needs If-Match with the version read); a new sequenceId moves it there from the first step',
+    status: 200,
+    errors: ['conflict', 'address_suppressed', 'unprocessable'],
+    versioned: true,
+    schemas: () => ({
+      body: LeadUpdateSchema,
+      response: leadViewSchema(),
+    }),
+  },
+  deleteLead: {
+    method: 'DELETE',
+    path: '/leads/{id}',
+    summary: 'Delete a lead and cancel its pending step',
+    status: 204,
+  },
+  stopLead: {
+    method: 'POST',
+    path: '/leads/{id}/stop',
+    summary: 'Stop the lead’s follow-up',
+    status: 200,
+    errors: ['conflict'],
+    schemas: () => ({
+      response: leadViewSchema(),
+    }),
+  },
+  continueLead: {
+    method: 'POST',
+    path: '/leads/{id}/continue',
+    summary:
+      'Continue from the next unsent step (also for finished leads, to reach steps added later); 409 address_suppressed for a suppressed address, 422 when an enforced region policy refuses the sequence as it is now',
+    status: 200,
+    errors: ['conflict', 'address_suppressed', 'unprocessable'],
+    schemas: () => ({
+      body: ContinueSchema,
+      response: leadViewSchema(),
+    }),
+  },
+  restartLead: {
+    method: 'POST',
+    path: '/leads/{id}/restart',
+    summary:
+      'Restart from the first step, optionally on another sequence; 409 address_suppressed for a suppressed address, 422 when an enforced region policy refuses the sequence',
+    status: 200,
+    errors: ['conflict', 'address_suppressed', 'unprocessable'],
+    schemas: () => ({
+      body: RestartSchema,
+      response: leadViewSchema(),
+    }),
+  },
+  leadTimeline: {
+    method: 'GET',
+    path: '/leads/{id}/timeline',
+    summary: 'Every sent, skipped and failed step, events, and the planned next step with why it sits there',
+    status: 200,
+    schemas: () => ({
+      response: timelineSchema(),
+    }),
+  },
+});

@@ -1,0 +1,113 @@
+/** The messages API's operations (lambdas/messages-api.ts): custom messages, tones and previews. */
+import { z } from 'zod';
+import { MessageCloneSchema, MessageInputSchema } from '../../core/messages';
+import { TONES } from '../../core/tones';
+import { messagePreviewSchema, previewLeadSchema } from '../previews';
+import { messageViewSchema } from '../views';
+import { declareOperations, itemsOf } from './operation';
+
+const toneSchema = () =>
+  z
+    .object({
+      tone: z.enum(TONES),
+      label: z.string(),
+      description: z.string(),
+      sample: z
+        .object({ tone: z.enum(TONES), subject: z.string(), html: z.string(), text: z.string() })
+        .describe('The second e-mail of a sample sequence, written in this tone for a sample lead'),
+    })
+    .meta({ id: 'Tone' });
+
+export const messagesOperations = declareOperations('messages', {
+  listMessages: {
+    method: 'GET',
+    path: '/messages',
+    summary: 'List the custom messages visible to the caller: the system ones first, then the org’s by name',
+    status: 200,
+    schemas: () => ({
+      response: itemsOf(messageViewSchema()),
+    }),
+  },
+  getMessage: {
+    method: 'GET',
+    path: '/messages/{id}',
+    summary: 'Get a custom message',
+    status: 200,
+    versioned: true,
+    schemas: () => ({
+      response: messageViewSchema(),
+    }),
+  },
+  createMessage: {
+    method: 'POST',
+    path: '/messages',
+    summary: 'Create a custom message owned by the caller',
+    status: 201,
+    versioned: true,
+    errors: ['conflict'],
+    schemas: () => ({
+      body: MessageInputSchema,
+      response: messageViewSchema(),
+    }),
+  },
+  cloneMessage: {
+    method: 'POST',
+    path: '/messages/{id}/clone',
+    summary: 'Clone any visible message into one owned by the caller',
+    status: 201,
+    versioned: true,
+    errors: ['conflict'],
+    schemas: () => ({
+      body: MessageCloneSchema,
+      response: messageViewSchema(),
+    }),
+  },
+  replaceMessage: {
+    method: 'PUT',
+    path: '/messages/{id}',
+    summary: 'Replace a custom message; needs If-Match with the version read',
+    status: 200,
+    versioned: true,
+    errors: ['conflict'],
+    schemas: () => ({
+      body: MessageInputSchema,
+      response: messageViewSchema(),
+    }),
+  },
+  deleteMessage: {
+    method: 'DELETE',
+    path: '/messages/{id}',
+    summary: 'Delete a custom message the caller owns; refused while a sequence uses it',
+    status: 204,
+    errors: ['conflict'],
+  },
+  listTones: {
+    method: 'GET',
+    path: '/tones',
+    summary: 'The tones generated follow-ups can take, each with a sample for a sample lead',
+    status: 200,
+    schemas: () => ({
+      response: itemsOf(toneSchema()),
+    }),
+  },
+  previewMessage: {
+    method: 'POST',
+    path: '/messages/preview',
+    summary: 'Render a stored or unsaved custom message for a lead (a sample lead by default)',
+    status: 200,
+    errors: ['not_found', 'unprocessable'],
+    schemas: () => ({
+      body: z
+        .object({
+          messageId: z.string().min(1).max(64).optional(),
+          message: MessageInputSchema.optional(),
+          lead: previewLeadSchema().optional(),
+        })
+        .refine((body) => (body.messageId === undefined) !== (body.message === undefined), {
+          message: 'Give messageId or message, one of them',
+          path: ['messageId'],
+        }),
+      response: messagePreviewSchema(),
+    }),
+  },
+});

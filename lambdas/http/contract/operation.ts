@@ -1,0 +1,113 @@
+/**
+ * What an operation of the HTTP API is: its route, the Lambda that serves it and the zod schemas of its
+ * input and output. Each API function declares its own operations in a module of this folder, so a
+ * function's bundle holds its own contract only; the schemas of an operation are built the first time
+ * something reads one of them (the handler, on the first request of that route), not at import.
+ */
+import { z } from 'zod';
+import type { ErrorCode } from '../error-response';
+
+/** The Lambda functions behind the API; each is `lambdas/<name>-api.ts` with `contract/<name>.ts`. */
+export const API_FUNCTIONS = [
+  'sequences',
+  'messages',
+  'assistants',
+  'org',
+  'leads',
+  'imports',
+  'public',
+] as const;
+export type ApiFunctionName = (typeof API_FUNCTIONS)[number];
+
+/** An operation's schemas, built together on first use. */
+export interface OperationSchemas {
+  body?: z.ZodType;
+  /** What the body looks like, where `body` leaves parts to be parsed later (the batch's rows, one by one). */
+  documentedBody?: z.ZodType;
+  query?: z.ZodType;
+  response?: z.ZodType;
+  /** Request headers the operation reads, documented as parameters. */
+  headers?: z.ZodObject;
+}
+
+/** An operation as a contract module writes it: its route and how to build its schemas. */
+export interface OperationSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: `/${string}`;
+  summary: string;
+  /** Success status. */
+  status: 200 | 201 | 202 | 204;
+  /** Sends and checks `ETag`/`If-Match` versions. */
+  versioned?: boolean;
+  /** No JWT: links in e-mails and provider webhooks, which prove themselves otherwise (signatures). */
+  public?: true;
+  /**
+   * The refusals this operation adds to the ones every operation of its kind can answer (see
+   * `errorCodesOf` in local/openapi.ts): a 409 or a 422 its use case throws, a 404 without a path id.
+   */
+  errors?: readonly ErrorCode[];
+  /** The body may also be `text/csv` (read by the operation from the raw body). */
+  csvBody?: true;
+  /** A body limit above the API's usual 256 KB, and what to do past it (said in the 413). */
+  maxBody?: { bytes: number; hint: string };
+  /** Media type of the body when it is not JSON (the RFC 8058 one-click form). */
+  bodyType?: 'application/x-www-form-urlencoded';
+  /** Answers an HTML page instead of JSON. */
+  html?: true;
+  schemas?: () => OperationSchemas;
+}
+
+/** An operation as the handler, the local server, the CDK and the OpenAPI generator read it. */
+export interface Operation extends Omit<OperationSpec, 'schemas'>, OperationSchemas {
+  fn: ApiFunctionName;
+}
+
+/** The operation a spec declares, with its schemas as (lazily built) properties of their own types. */
+export type Declared<F extends ApiFunctionName, S extends OperationSpec> = Omit<S, 'schemas'> & {
+  fn: F;
+} & (S['schemas'] extends () => infer Schemas ? Readonly<Schemas> : unknown);
+
+const SCHEMA_KEYS = ['body', 'documentedBody', 'query', 'response', 'headers'] as const;
+
+/**
+ * The operations of one API function. Route facts are plain properties; reading any schema builds that
+ * operation's schemas once, so a cold start builds none and a request builds only its own route's.
+ */
+export function declareOperations<F extends ApiFunctionName, const S extends Record<string, OperationSpec>>(
+  fn: F,
+  specs: S,
+): { [K in keyof S]: Declared<F, S[K]> } {
+  return Object.fromEntries(
+    Object.entries(specs).map(([id, { schemas, ...route }]) => {
+      const operation = { fn, ...route };
+      if (schemas) {
+        let built: OperationSchemas | undefined;
+        for (const key of SCHEMA_KEYS) {
+          Object.defineProperty(operation, key, {
+            enumerable: true,
+            get: () => {
+              built ??= schemas();
+              return built[key];
+            },
+          });
+        }
+      }
+      return [id, operation];
+    }),
+  ) as { [K in keyof S]: Declared<F, S[K]> };
+}
+
+/** A schema built on first use and reused after, for schemas that several operations share. */
+export function lazy<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
+}
+
+export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** The API Gateway route key of an operation, e.g. `GET /sequences/{id}`. */
+export const routeKey = (operation: Pick<Operation, 'method' | 'path'>) =>
+  `${operation.method} ${operation.path}`;

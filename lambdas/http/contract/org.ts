@@ -1,0 +1,97 @@
+/** The org API's operations (lambdas/org-api.ts): settings, paused sending, WhatsApp, users. */
+import { z } from 'zod';
+import { OrgSettingsSchema } from '../../core/org-settings';
+import { resumedSendingSchema, sendingViewSchema } from '../sending-views';
+import { declareOperations, itemsOf } from './operation';
+
+const whatsAppInputSchema = () =>
+  z.object({
+    projectId: z.string().min(1).max(100),
+    keyId: z.string().min(1).max(200),
+    keySecret: z.string().min(1).max(500),
+    appId: z.string().min(1).max(100),
+    region: z.enum(['us', 'eu', 'br']),
+    webhookSecret: z
+      .string()
+      .min(16)
+      .max(500)
+      .optional()
+      .describe('The secret Sinch signs its callbacks with'),
+  });
+
+const whatsAppViewSchema = () =>
+  z.object({
+    connected: z.boolean(),
+    projectId: z.string().optional(),
+    appId: z.string().optional(),
+    region: z.enum(['us', 'eu', 'br']).optional(),
+    callbackUrl: z.url().optional().describe('Paste into the Sinch app’s webhook settings'),
+    webhookVerified: z
+      .boolean()
+      .optional()
+      .describe('Whether a webhook secret is set, so callbacks are verified'),
+  });
+
+export const orgOperations = declareOperations('org', {
+  getOrgSettings: {
+    method: 'GET',
+    path: '/org/settings',
+    summary: 'The org’s name, website, region policy and reputation guard, with the org’s sending state',
+    status: 200,
+    versioned: true,
+    schemas: () => ({
+      response: OrgSettingsSchema.extend({ sending: sendingViewSchema() }),
+    }),
+  },
+  putOrgSettings: {
+    method: 'PUT',
+    path: '/org/settings',
+    summary: 'Replace the org’s settings (admins); needs If-Match with the version read',
+    status: 200,
+    versioned: true,
+    schemas: () => ({
+      body: OrgSettingsSchema,
+      response: OrgSettingsSchema,
+    }),
+  },
+  resumeOrgSending: {
+    method: 'POST',
+    path: '/org/resume-sending',
+    summary:
+      'Resume the org’s sending paused by its bounce or complaint rate (admins); its rates start over, and the steps its pause deferred are re-planned from now',
+    status: 200,
+    schemas: () => ({
+      response: resumedSendingSchema(),
+    }),
+  },
+  getWhatsApp: {
+    method: 'GET',
+    path: '/org/whatsapp',
+    summary: 'Whether the org’s Sinch account is connected; never the secret',
+    status: 200,
+    schemas: () => ({
+      response: whatsAppViewSchema(),
+    }),
+  },
+  putWhatsApp: {
+    method: 'PUT',
+    path: '/org/whatsapp',
+    summary: 'Connect the org’s Sinch account (admins); the key secret goes to Secrets Manager',
+    status: 200,
+    schemas: () => ({
+      body: whatsAppInputSchema(),
+      response: whatsAppViewSchema(),
+    }),
+  },
+  listUsers: {
+    method: 'GET',
+    path: '/users',
+    summary: 'The org’s users as the API has seen them, with the e-mail of their token (admins)',
+    status: 200,
+    schemas: () => ({
+      response: itemsOf(
+        z.object({ userId: z.string(), email: z.string().optional(), role: z.enum(['admin', 'member']) }),
+      ),
+    }),
+  },
+});

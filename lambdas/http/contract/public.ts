@@ -1,0 +1,62 @@
+/** The public API's operations (lambdas/public-api.ts): no JWT; each proves itself with a signature. */
+import { z } from 'zod';
+import { declareOperations } from './operation';
+
+export const publicOperations = declareOperations('public', {
+  unsubscribePage: {
+    method: 'GET',
+    path: '/unsubscribe/{token}',
+    summary: 'The page an unsubscribe link opens: a confirmation button (no change until it is pressed)',
+    status: 200,
+    public: true,
+    errors: ['validation_failed'],
+    html: true,
+  },
+  unsubscribe: {
+    method: 'POST',
+    path: '/unsubscribe/{token}',
+    summary:
+      'One-click unsubscribe (RFC 8058): suppresses the address and stops the lead; 400 for a forged token',
+    status: 200,
+    public: true,
+    errors: ['validation_failed'],
+    html: true,
+    bodyType: 'application/x-www-form-urlencoded',
+    schemas: () => ({
+      documentedBody: z.object({
+        'List-Unsubscribe': z
+          .literal('One-Click')
+          .optional()
+          .describe(
+            'What mail clients post for RFC 8058 one-click unsubscribe; the page’s button posts nothing',
+          ),
+      }),
+    }),
+  },
+  sinchWebhook: {
+    method: 'POST',
+    path: '/webhooks/sinch/{orgId}',
+    summary: 'Sinch Conversation API callbacks: replies stop the lead, FAILED delivery reports mark the step',
+    status: 200,
+    public: true,
+    errors: ['unauthorized', 'validation_failed'],
+    schemas: () => ({
+      documentedBody: z
+        .looseObject({
+          app_id: z.string().optional(),
+          message: z.looseObject({}).optional().describe('An inbound message (a reply)'),
+          message_delivery_report: z.looseObject({}).optional().describe('A delivery report'),
+        })
+        .describe('A Sinch Conversation API callback, as Sinch posts it'),
+      headers: z.object({
+        'x-sinch-webhook-signature': z.string().describe('Base64 HMAC-SHA256 of body.nonce.timestamp'),
+        'x-sinch-webhook-signature-nonce': z.string(),
+        'x-sinch-webhook-signature-timestamp': z.string().describe('Unix seconds; old callbacks are refused'),
+      }),
+      response: z.object({
+        handled: z.string().describe('What the callback did, e.g. reply, delivery_failed or ignored'),
+        leads: z.number().int().optional(),
+      }),
+    }),
+  },
+});

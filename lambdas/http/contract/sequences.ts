@@ -1,0 +1,155 @@
+/** The sequences API's operations (lambdas/sequences-api.ts): sequences, their impact and previews. */
+import { z } from 'zod';
+import { MAX_START_AHEAD_DAYS } from '../../core/leads';
+import { isValidTimeZone } from '../../core/send-window';
+import {
+  CloneInputSchema,
+  SequenceInputSchema,
+  SequenceReplaceSchema,
+  StepShape,
+} from '../../core/sequences';
+import { previewAssistantSchema, previewLeadSchema, stepPreviewSchema } from '../previews';
+import { sequenceViewSchema } from '../views';
+import { declareOperations, itemsOf } from './operation';
+
+const impactSchema = () =>
+  z.object({
+    estimated: z.boolean().optional().describe('Counts scaled from the first 5,000 active leads read'),
+    activeLeads: z.number().int(),
+    retimed: z.number().int(),
+    completed: z.number().int(),
+    unaffected: z.number().int(),
+    sample: z.array(
+      z.object({
+        leadId: z.string(),
+        name: z.string(),
+        nextStep: z.number().int(),
+        oldNextSendAt: z.iso.datetime().optional(),
+        newNextSendAt: z.iso.datetime().optional(),
+        change: z.enum(['retimed', 'completed', 'unaffected']),
+      }),
+    ),
+  });
+
+const stepDatesPreviewSchema = () =>
+  z.object({
+    steps: z
+      .array(StepShape.pick({ afterDays: true }).loose())
+      .min(1)
+      .max(20),
+    startAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe(`Start of the enrollment; default now; at most ${MAX_START_AHEAD_DAYS} days ahead`),
+    timezone: z
+      .string()
+      .refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin')
+      .optional()
+      .describe('IANA time zone the dates are counted in; default UTC'),
+  });
+
+export const sequencesOperations = declareOperations('sequences', {
+  listSequences: {
+    method: 'GET',
+    path: '/sequences',
+    summary: 'List the sequences visible to the caller: the system ones first, then the org’s by name',
+    status: 200,
+    schemas: () => ({
+      response: itemsOf(sequenceViewSchema()),
+    }),
+  },
+  getSequence: {
+    method: 'GET',
+    path: '/sequences/{id}',
+    summary: 'Get a sequence',
+    status: 200,
+    versioned: true,
+    schemas: () => ({
+      response: sequenceViewSchema(),
+    }),
+  },
+  createSequence: {
+    method: 'POST',
+    path: '/sequences',
+    summary: 'Create a sequence owned by the caller',
+    status: 201,
+    versioned: true,
+    errors: ['conflict'],
+    schemas: () => ({
+      body: SequenceInputSchema,
+      response: sequenceViewSchema(),
+    }),
+  },
+  cloneSequence: {
+    method: 'POST',
+    path: '/sequences/{id}/clone',
+    summary: 'Clone any visible sequence, system ones included, into one owned by the caller',
+    status: 201,
+    versioned: true,
+    errors: ['conflict'],
+    schemas: () => ({
+      body: CloneInputSchema,
+      response: sequenceViewSchema(),
+    }),
+  },
+  replaceSequence: {
+    method: 'PUT',
+    path: '/sequences/{id}',
+    summary: 'Replace a sequence; needs If-Match with the version read',
+    status: 200,
+    versioned: true,
+    errors: ['conflict'],
+    schemas: () => ({
+      body: SequenceReplaceSchema,
+      response: sequenceViewSchema(),
+    }),
+  },
+  deleteSequence: {
+    method: 'DELETE',
+    path: '/sequences/{id}',
+    summary:
+      'Delete a sequence the caller owns; 409 with their count while leads are active on it, unless ?reassignTo=<id> moves them there',
+    status: 204,
+    errors: ['conflict'],
+    schemas: () => ({
+      query: z.object({ reassignTo: z.string().min(1).max(64).optional() }),
+    }),
+  },
+  sequenceImpact: {
+    method: 'POST',
+    path: '/sequences/{id}/impact',
+    summary: 'What saving these steps would do to the leads active on the sequence, before saving',
+    status: 200,
+    errors: ['unprocessable'],
+    schemas: () => ({
+      body: z.object({ steps: SequenceInputSchema.shape.steps }),
+      response: impactSchema(),
+    }),
+  },
+  previewSequenceStep: {
+    method: 'POST',
+    path: '/sequences/{id}/steps/{index}/preview',
+    summary: 'What step {index} (0-based) would send a lead, threaded under what step 0 would send it',
+    status: 200,
+    errors: ['unprocessable'],
+    schemas: () => ({
+      query: z.object({ leadId: z.string().min(1).max(64).optional().describe('Preview for a stored lead') }),
+      body: z.object({
+        lead: previewLeadSchema().optional(),
+        assistant: previewAssistantSchema().optional(),
+      }),
+      response: stepPreviewSchema(),
+    }),
+  },
+  previewStepDates: {
+    method: 'POST',
+    path: '/sequences/preview',
+    summary: 'The example send date beside each step, as the editor shows it',
+    status: 200,
+    errors: ['unprocessable'],
+    schemas: () => ({
+      body: stepDatesPreviewSchema(),
+      response: itemsOf(z.object({ step: z.number().int(), sendAt: z.iso.datetime() })),
+    }),
+  },
+});
