@@ -169,6 +169,9 @@ export const ENGINE_SETTINGS = {
 const AUDIT_AFTER_FIRING_MS = 10 * 60_000;
 const AUDIT_RATE_MS = 5 * 60_000;
 
+/** The import worker's timeout in AWS (lib/imports.ts). */
+const IMPORT_WORKER_TIMEOUT_MS = 5 * 60_000;
+
 /** Port 9 (discard) refuses connections: an engine started without the API posts callbacks nowhere. */
 const NO_API_URL = 'http://127.0.0.1:9';
 
@@ -372,10 +375,12 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       for (let pass = 0; pass < MAX_SETTLE_PASSES; pass += 1) {
         const stream = await poller.drain();
         const queue = await sqs.drain(ENGINE_SETTINGS.replanQueue, loaded.replanWorker);
-        // One job a batch, as its event source in AWS; each job works at least a page, then continues.
+        // One job a batch with the worker's own timeout, as in AWS: a job works pages until a minute is
+        // left, then continues as a new job.
         const imports = await sqs.drain(ENGINE_SETTINGS.importQueue, loaded.importWorker, {
           batchSize: 1,
           maxBatches: 100_000,
+          timeoutMs: IMPORT_WORKER_TIMEOUT_MS,
         });
         const streamRecords = stream.delivered + stream.skipped;
         total.streamRecords += streamRecords;

@@ -83,9 +83,12 @@ async function newOrg() {
   return { admin, assistant, sequence, message };
 }
 
-/** Runs the import worker on the queue until it is empty, one job per invocation as in AWS. */
+/**
+ * Runs the import worker on the queue until it is empty, one job per invocation as in AWS. With 70 s
+ * left at the start and a minute kept back, a job works a page or two, then queues its continuation.
+ */
 async function work(): Promise<void> {
-  await sqs.drain('imports', importWorker, { batchSize: 1, maxReceives: 1 });
+  await sqs.drain('imports', importWorker, { batchSize: 1, maxReceives: 1, timeoutMs: 70_000 });
 }
 
 async function errorsOf(caller: TestCaller, id: string) {
