@@ -6,7 +6,9 @@
  * 3. warm API latency against DynamoDB Local, relative to one raw GetItem;
  * 4. fault tolerance: a three-step e-mail sequence with SES timeouts after acceptance and failed outcome
  *    writes (duplicates, lost steps, stuck leads). It runs second, before the re-plan leaves thousands of
- *    active leads whose schedules its clock moves would fire.
+ *    active leads whose schedules its clock moves would fire;
+ * 5. importing 100,000 leads with POST /imports (rows/s, scheduler requests per lead, rows lost). It runs
+ *    last: nothing moves the clock after it, so its leads' schedules never fire.
  *
  * The stack runs in this process, so the benchmark counts requests on the very AWS clients the
  * handlers created at module scope. Those modules read their environment when first imported, which
@@ -14,17 +16,20 @@
  * (and says where a figure misses the floor the issue set).
  *
  * Options: --leads (200), --whatsapp-leads (50), --replan-leads (10000), --quota (100 requests/s),
- * --samples (300), --warmup (30), --faults-leads (200), --no-write (print only).
+ * --samples (300), --warmup (30), --faults-leads (200), --import-leads (100000), --import-quota
+ * (1000 requests/s), --no-write (print only), --only imports (that measurement alone, printed only).
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { localToken } from '../local/api-client';
 import { currentFunction } from '../local/lambda-scope';
 import { startLocalStack } from '../local/stack';
 import { measureApiLatency } from './api-latency';
 import { measureFaultTolerance } from './fault-tolerance';
+import { measureImports } from './imports';
 import { signIn } from './local-api';
 import { measureReplanUnderQuota } from './replan-under-quota';
-import { describeMachine, describeSource, renderReport, writeReport } from './report';
+import { describeMachine, describeSource, renderImports, renderReport, writeReport } from './report';
 import { RequestCounter, total } from './request-counter';
 import { measureRequestsPerStep } from './requests-per-step';
 
@@ -39,7 +44,10 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '300' },
     warmup: { type: 'string', default: '30' },
     'faults-leads': { type: 'string', default: '200' },
+    'import-leads': { type: 'string', default: '100000' },
+    'import-quota': { type: 'string', default: '1000' },
     'no-write': { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 
@@ -57,7 +65,10 @@ const settings = {
   samples: positive('samples'),
   warmup: positive('warmup'),
   faultsLeads: positive('faults-leads'),
+  importLeads: positive('import-leads'),
+  importQuota: positive('import-quota'),
 };
+if (values.only !== undefined && values.only !== 'imports') throw new Error('--only takes imports');
 const extraArgs = process.argv.slice(2).join(' ');
 const command = `npm run bench${extraArgs ? ` -- ${extraArgs}` : ''}`;
 
@@ -68,12 +79,22 @@ const EVENT_AND_AUDIT = new Set(['sesEvents', 'planAuditor']);
 
 /** The engine's module-scope AWS clients, each counted under the service name the report uses. */
 async function instrumentEngineClients(counter: RequestCounter): Promise<void> {
-  const [{ db }, { schedulerClient }, { sesClient }, { secretsClient }, { sqsClient }] = await Promise.all([
+  const [
+    { db },
+    { schedulerClient },
+    { sesClient },
+    { secretsClient },
+    { sqsClient },
+    { importQueueClient },
+    { importRowsClient },
+  ] = await Promise.all([
     import('../lambdas/data/client'),
     import('../lambdas/adapters/step-scheduler'),
     import('../lambdas/adapters/email-sender'),
     import('../lambdas/adapters/secrets'),
     import('../lambdas/adapters/replan-queue'),
+    import('../lambdas/adapters/import-queue'),
+    import('../lambdas/adapters/import-rows'),
   ]);
   // The document client shares its middleware stack with the DynamoDBClient it wraps.
   counter.instrument('DynamoDB', db.middlewareStack);
@@ -81,6 +102,8 @@ async function instrumentEngineClients(counter: RequestCounter): Promise<void> {
   counter.instrument('SESv2', sesClient.middlewareStack);
   counter.instrument('SecretsManager', secretsClient.middlewareStack);
   counter.instrument('SQS', sqsClient.middlewareStack);
+  counter.instrument('SQS', importQueueClient.middlewareStack);
+  counter.instrument('S3', importRowsClient.middlewareStack);
 }
 
 async function main(): Promise<void> {
@@ -98,8 +121,23 @@ async function main(): Promise<void> {
     const sendingCounter = new RequestCounter(() => !EVENT_AND_AUDIT.has(currentFunction() ?? ''));
     await instrumentEngineClients(sendingCounter);
     const adminOf = (orgId: string) => signIn(stack.url, { orgId, userId: 'bench', role: 'admin' });
+    const importLeads = () =>
+      measureImports({
+        stack,
+        counter,
+        signIn: adminOf,
+        token: (orgId) => localToken(stack.url, { orgId, userId: 'bench', role: 'admin' }),
+        rows: settings.importLeads,
+        quota: settings.importQuota,
+        log,
+      });
+    if (values.only === 'imports') {
+      log(`importing ${settings.importLeads} leads at ${settings.importQuota} scheduler requests/s`);
+      console.log(`\n${renderImports(await importLeads())}\n`);
+      return;
+    }
 
-    log('1/4 requests per sent step');
+    log('1/5 requests per sent step');
     const steps = await measureRequestsPerStep({
       stack,
       counter: sendingCounter,
@@ -115,7 +153,7 @@ async function main(): Promise<void> {
     }
 
     log(
-      `2/4 fault tolerance: ${settings.faultsLeads} leads, SES timeouts after acceptance, failed outcome writes`,
+      `2/5 fault tolerance: ${settings.faultsLeads} leads, SES timeouts after acceptance, failed outcome writes`,
     );
     const faults = await measureFaultTolerance({
       stack,
@@ -129,7 +167,7 @@ async function main(): Promise<void> {
     );
     for (const example of faults.examples) log(`faults: ${JSON.stringify(example)}`);
 
-    log('3/4 warm API latency');
+    log('3/5 warm API latency');
     const latency = await measureApiLatency({
       counter,
       signIn: adminOf,
@@ -137,7 +175,7 @@ async function main(): Promise<void> {
       samples: settings.samples,
     });
 
-    log(`4/4 re-planning ${settings.replanLeads} enrollments at ${settings.quota} scheduler requests/s`);
+    log(`4/5 re-planning ${settings.replanLeads} enrollments at ${settings.quota} scheduler requests/s`);
     const replan = await measureReplanUnderQuota({
       stack,
       counter,
@@ -146,6 +184,10 @@ async function main(): Promise<void> {
       quota: settings.quota,
       log,
     });
+
+    log(`5/5 importing ${settings.importLeads} leads at ${settings.importQuota} scheduler requests/s`);
+    const imports = await importLeads();
+    log(`imports: ${imports.rowsPerSecond.toFixed(1)} rows/s, ${imports.check.lost} lost`);
 
     const block = renderReport({
       command,
@@ -157,6 +199,7 @@ async function main(): Promise<void> {
       replan,
       latency,
       faults,
+      imports,
     });
     console.log(`\n${block}\n`);
     if (!values['no-write']) {
