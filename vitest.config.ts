@@ -20,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          setupFiles: ['test/support/configure-modules.ts'],
           // Modules read their environment at import; unit tests mock the AWS clients behind it.
           env: {
             TABLE_NAME: 'unit-test-table',
@@ -36,6 +37,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/dynamodb-local-setup.ts'],
+          setupFiles: ['test/support/configure-modules.ts'],
           testTimeout: 20_000,
         },
       },

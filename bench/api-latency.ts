@@ -21,7 +21,7 @@ export interface LatencySummary {
 
 export interface ApiLatencyResult {
   warmup: number;
-  /** `GET /sequences`: the system sequences and the org's own (one Query). */
+  /** `GET /sequences`: the system sequences and the org's own (one Query), and the org settings (one GetItem). */
   listSequences: LatencySummary;
   /** `POST /leads`: reads, a CreateSchedule and a TransactWriteItems. */
   createLead: LatencySummary;

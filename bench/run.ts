@@ -86,7 +86,6 @@ async function instrumentEngineClients(counter: RequestCounter): Promise<void> {
     { secretsClient },
     { sqsClient },
     { importQueueClient },
-    { importRowsClient },
   ] = await Promise.all([
     import('../lambdas/data/client'),
     import('../lambdas/adapters/step-scheduler'),
@@ -94,7 +93,6 @@ async function instrumentEngineClients(counter: RequestCounter): Promise<void> {
     import('../lambdas/adapters/secrets'),
     import('../lambdas/adapters/replan-queue'),
     import('../lambdas/adapters/import-queue'),
-    import('../lambdas/adapters/import-rows'),
   ]);
   // The document client shares its middleware stack with the DynamoDBClient it wraps.
   counter.instrument('DynamoDB', db.middlewareStack);
@@ -103,7 +101,6 @@ async function instrumentEngineClients(counter: RequestCounter): Promise<void> {
   counter.instrument('SecretsManager', secretsClient.middlewareStack);
   counter.instrument('SQS', sqsClient.middlewareStack);
   counter.instrument('SQS', importQueueClient.middlewareStack);
-  counter.instrument('S3', importRowsClient.middlewareStack);
 }
 
 async function main(): Promise<void> {

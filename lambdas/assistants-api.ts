@@ -4,6 +4,8 @@
  * resume an assistant's sending paused by the reputation guard.
  */
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { type Assistant, newAssistant, reviseAssistant } from './core/assistants';
 import { assertVersion, NotFoundError } from './core/errors';
 import { assertAdmin, type Caller } from './core/permissions';
@@ -14,19 +16,31 @@ import {
   listAssistants,
   replaceAssistant,
 } from './data/assistants';
+import { useTable } from './data/client';
 import { getOrgSettings } from './data/org';
 import { assertDefaultSequences } from './engine/assistant-defaults';
 import { sendReceivingProbe } from './engine/receiving';
 import { resumeScopeSending, sendingView } from './engine/sending-reputation';
-import { requiredEnv } from './env';
+import { nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { assistantView as assistantViewOf } from './http/assistant-views';
 import { assistantsOperations } from './http/contract/assistants';
 
+/** What this function reads from its environment, once, at cold start; each module gets its part. */
+export const environment = z.object({
+  ...TABLE_ENV,
+  ...STEP_SCHEDULER_ENV,
+  INBOUND_DOMAIN: nonEmpty,
+  UNSUBSCRIBE_SECRET_NAME: nonEmpty,
+  SES_CONFIGURATION_SET: nonEmpty,
+});
+const env = readEnvironment(environment);
+useTable(env.TABLE_NAME);
+useStepScheduler(stepSchedulerSettings(env));
 const receivingConfig = {
-  inboundDomain: requiredEnv('INBOUND_DOMAIN'),
-  signingSecretName: requiredEnv('UNSUBSCRIBE_SECRET_NAME'),
-  configurationSet: requiredEnv('SES_CONFIGURATION_SET'),
+  inboundDomain: env.INBOUND_DOMAIN,
+  signingSecretName: env.UNSUBSCRIBE_SECRET_NAME,
+  configurationSet: env.SES_CONFIGURATION_SET,
 };
 
 export const handler = apiHandler(assistantsOperations, {

@@ -10,11 +10,23 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { enqueueImport } from './adapters/import-queue';
+import { enqueueImport, useImportQueue } from './adapters/import-queue';
+import { useImportRows } from './adapters/import-rows';
+import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { clock } from './clock';
 import { IMPORT_MAX_RECEIVES } from './core/imports';
+import { useTable } from './data/client';
 import { abandonImport, workOnImport } from './engine/imports';
+import { IMPORTS_ENV, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { countEvent, logger, metrics, tracer } from './observability';
+
+/** What this function reads from its environment, once, at cold start; each module gets its part. */
+export const environment = z.object({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, ...IMPORTS_ENV });
+const env = readEnvironment(environment);
+useTable(env.TABLE_NAME);
+useStepScheduler(stepSchedulerSettings(env));
+useImportRows({ bucket: env.IMPORTS_BUCKET, pathStyle: env.AWS_ENDPOINT_URL_S3 !== undefined });
+useImportQueue(env.IMPORT_QUEUE_URL);
 
 /** Stop taking pages when less than this remains: a page of 100 rows fits well inside it. */
 export const IMPORT_RESERVED_MS = 60_000;

@@ -1,24 +1,56 @@
 /**
  * Inbound e-mail to the assistants' domain, from SES's receipt rule: the rule stored the raw message in
  * S3 and invokes this with the receipt event (which carries no body). Each message is parsed and handed
- * to the inbound use case.
+ * to the inbound use case. It answers the decisions (SES's asynchronous invocation drops them; a replay
+ * reads them).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { SESEvent } from 'aws-lambda';
+import { z } from 'zod';
 import { parseEmail } from './adapters/mime';
-import { readRawMail } from './adapters/raw-mail-store';
+import { readRawMail, useRawMailStore } from './adapters/raw-mail-store';
+import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { clock } from './clock';
-import { handleInboundEmail } from './engine/inbound-email';
+import { useTable } from './data/client';
+import { handleInboundEmail, type InboundDecision, useInboundSettings } from './engine/inbound-email';
+import { nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { countEvent, logger, metrics, tracer } from './observability';
 
-export const handler = middy<SESEvent, void>()
+/** What this function reads from its environment, once, at cold start; each module gets its part. */
+export const environment = z.object({
+  ...TABLE_ENV,
+  ...STEP_SCHEDULER_ENV,
+  INBOUND_DOMAIN: nonEmpty.toLowerCase(),
+  UNSUBSCRIBE_SECRET_NAME: nonEmpty,
+  SES_CONFIGURATION_SET: nonEmpty,
+  INBOUND_BUCKET: nonEmpty,
+  INBOUND_PREFIX: nonEmpty,
+  /** Set locally only: the S3 stand-in's address. */
+  AWS_ENDPOINT_URL_S3: z.string().optional(),
+});
+const env = readEnvironment(environment);
+useTable(env.TABLE_NAME);
+useStepScheduler(stepSchedulerSettings(env));
+useInboundSettings({
+  inboundDomain: env.INBOUND_DOMAIN,
+  unsubscribeSecretName: env.UNSUBSCRIBE_SECRET_NAME,
+  configurationSet: env.SES_CONFIGURATION_SET,
+});
+useRawMailStore({
+  bucket: env.INBOUND_BUCKET,
+  prefix: env.INBOUND_PREFIX,
+  pathStyle: env.AWS_ENDPOINT_URL_S3 !== undefined,
+});
+
+export const handler = middy<SESEvent, InboundDecision[]>()
   .use(captureLambdaHandler(tracer))
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event) => {
+    const decisions: InboundDecision[] = [];
     for (const record of event.Records) {
       const { mail, receipt } = record.ses;
       logger.appendKeys({ sesMessageId: mail.messageId });
@@ -38,5 +70,7 @@ export const handler = middy<SESEvent, void>()
       );
       logger.info('Inbound e-mail handled', { ...decision });
       countEvent('InboundMessages', { decision: decision.decision });
+      decisions.push(decision);
     }
+    return decisions;
   });

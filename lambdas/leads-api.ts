@@ -1,9 +1,11 @@
 /** The leads API: add leads (one or a batch) on a sequence, read, change, stop, continue, restart, delete. */
-
+import { z } from 'zod';
+import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { type Assistant, receivingOf, receivingWarnings } from './core/assistants';
 import { mapWithConcurrency } from './core/concurrency';
 import { ConflictError } from './core/errors';
 import { LeadInputSchema } from './core/leads';
+import { useTable } from './data/client';
 import { listLeads } from './data/leads';
 import { readLeadLog } from './data/sends';
 import {
@@ -16,7 +18,7 @@ import {
   stopLead,
   updateLead,
 } from './engine/enrollments';
-import { requiredEnv } from './env';
+import { nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { leadsOperations } from './http/contract/leads';
 import { errorResponse } from './http/error-response';
@@ -32,7 +34,12 @@ const BATCH_CONCURRENCY = 8;
  */
 export const BATCH_RESERVED_MS = { min: 1_000, max: 8_000 };
 
-const inboundDomain = requiredEnv('INBOUND_DOMAIN');
+/** What this function reads from its environment, once, at cold start; each module gets its part. */
+export const environment = z.object({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, INBOUND_DOMAIN: nonEmpty });
+const env = readEnvironment(environment);
+useTable(env.TABLE_NAME);
+useStepScheduler(stepSchedulerSettings(env));
+const inboundDomain = env.INBOUND_DOMAIN;
 
 /** A lead on an assistant whose replies do not reach us yet would be followed up after answering. */
 const receivingWarningsOf = (assistant: Assistant) =>
@@ -107,8 +114,8 @@ export const handler = apiHandler(leadsOperations, {
   },
 
   async updateLead({ caller, params, body, expectedVersion, now }) {
-    const lead = await updateLead(caller, params.id ?? '', body, now, expectedVersion());
-    return { body: await leadView(lead, new EnrollmentReads(caller.orgId)), version: lead.version };
+    const { lead, warnings } = await updateLead(caller, params.id ?? '', body, now, expectedVersion());
+    return { body: await leadView(lead, new EnrollmentReads(caller.orgId), warnings), version: lead.version };
   },
 
   async deleteLead({ caller, params }) {
@@ -128,8 +135,8 @@ export const handler = apiHandler(leadsOperations, {
   },
 
   async restartLead({ caller, params, body, now }) {
-    const lead = await restartLead(caller, params.id ?? '', body, now);
-    return { body: await leadView(lead, new EnrollmentReads(caller.orgId)) };
+    const { lead, warnings } = await restartLead(caller, params.id ?? '', body, now);
+    return { body: await leadView(lead, new EnrollmentReads(caller.orgId), warnings) };
   },
 
   async leadTimeline({ caller, params }) {

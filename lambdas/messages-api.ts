@@ -1,5 +1,6 @@
 /** The custom messages API: list, read, create, clone, replace and delete named, reusable messages. */
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from './core/errors';
 import { type CustomMessage, cloneMessage, newMessage, reviseMessage } from './core/messages';
 import { assertCanEdit, type Caller } from './core/permissions';
@@ -9,6 +10,7 @@ import { sanitizeEmailHtml } from './core/rendering/sanitize';
 import { sampleFor, TONE_CATALOGUE } from './core/rendering/tone-catalogue';
 import { renderWhatsAppTemplate } from './core/rendering/whatsapp';
 import { isSystemName, systemMessages } from './core/system-catalogue';
+import { useTable } from './data/client';
 import {
   deleteMessage,
   getVisibleMessage,
@@ -19,10 +21,15 @@ import {
 } from './data/messages';
 import { getOrgSettings } from './data/org';
 import { getSequencesByIds } from './data/sequences';
+import { readEnvironment, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { messagesOperations } from './http/contract/messages';
 import { previewAssistant, previewLead, previewOrg } from './http/previews';
 import { catalogueOrder, messageView } from './http/views';
+
+/** What this function reads from its environment, once, at cold start. */
+export const environment = z.object({ ...TABLE_ENV });
+useTable(readEnvironment(environment).TABLE_NAME);
 
 export const handler = apiHandler(messagesOperations, {
   async listMessages({ caller }) {

@@ -2,11 +2,15 @@
  * GET /openapi.json in AWS: the document `npm run openapi` wrote to docs/, bundled into this function so
  * that no API function carries it, naming this deployment's own URL as its server.
  */
+
+import { z } from 'zod';
 import document from '../docs/openapi.json' with { type: 'json' };
-import { requiredEnv } from './env';
+import { nonEmpty, readEnvironment } from './environment';
 import { openApiDocumentHandler } from './http/openapi-document';
 
-const config = { apiUrl: requiredEnv('API_URL') };
+/** What this function reads from its environment, once, at cold start. */
+export const environment = z.object({ API_URL: nonEmpty });
+const config = { apiUrl: readEnvironment(environment).API_URL };
 
 export const handler = openApiDocumentHandler({
   ...document,

@@ -3,8 +3,11 @@
  * resuming the org's paused sending, and the WhatsApp connection. Reading is for every
  * user; changing is for admins. The Sinch key secret goes to Secrets Manager and is never shown again.
  */
+import { z } from 'zod';
 import { writeSecret } from './adapters/secrets';
+import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { assertAdmin } from './core/permissions';
+import { useTable } from './data/client';
 import {
   getVersionedOrgSettings,
   getWhatsAppConnection,
@@ -13,11 +16,20 @@ import {
 } from './data/org';
 import { listUsers } from './data/users';
 import { resumeScopeSending, sendingView } from './engine/sending-reputation';
-import { requiredEnv } from './env';
+import { nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { orgOperations } from './http/contract/org';
 
-const whatsAppSecretPrefix = requiredEnv('WHATSAPP_SECRET_PREFIX');
+/** What this function reads from its environment, once, at cold start; each module gets its part. */
+export const environment = z.object({
+  ...TABLE_ENV,
+  ...STEP_SCHEDULER_ENV,
+  WHATSAPP_SECRET_PREFIX: nonEmpty,
+});
+const env = readEnvironment(environment);
+useTable(env.TABLE_NAME);
+useStepScheduler(stepSchedulerSettings(env));
+const whatsAppSecretPrefix = env.WHATSAPP_SECRET_PREFIX;
 
 export const handler = apiHandler(orgOperations, {
   async getOrgSettings({ caller }) {

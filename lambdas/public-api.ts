@@ -2,16 +2,19 @@
  * The public routes, which prove themselves without a JWT: unsubscribe links (a signed token) and
  * Sinch's callbacks (an HMAC signature with the org's webhook secret).
  */
+import { z } from 'zod';
 import { readSecret } from './adapters/secrets';
+import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { UnauthorizedError, ValidationError } from './core/errors';
 import type { Lead } from './core/leads';
 import { type UnsubscribeClaims, verifySinchSignature, verifyUnsubscribeToken } from './core/signatures';
 import { getAssistant } from './data/assistants';
+import { useTable } from './data/client';
 import { getLead } from './data/leads';
 import { getOrgSettings } from './data/org';
 import { unsubscribeLead } from './engine/listening';
 import { handleSinchCallback } from './engine/whatsapp-callbacks';
-import { requiredEnv } from './env';
+import { nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { publicOperations } from './http/contract/public';
 import {
@@ -21,9 +24,19 @@ import {
   unsubscribePage,
 } from './http/unsubscribe-pages';
 
+/** What this function reads from its environment, once, at cold start; each module gets its part. */
+export const environment = z.object({
+  ...TABLE_ENV,
+  ...STEP_SCHEDULER_ENV,
+  UNSUBSCRIBE_SECRET_NAME: nonEmpty,
+  WHATSAPP_SECRET_PREFIX: nonEmpty,
+});
+const env = readEnvironment(environment);
+useTable(env.TABLE_NAME);
+useStepScheduler(stepSchedulerSettings(env));
 const config = {
-  unsubscribeSecretName: requiredEnv('UNSUBSCRIBE_SECRET_NAME'),
-  whatsAppSecretPrefix: requiredEnv('WHATSAPP_SECRET_PREFIX'),
+  unsubscribeSecretName: env.UNSUBSCRIBE_SECRET_NAME,
+  whatsAppSecretPrefix: env.WHATSAPP_SECRET_PREFIX,
 };
 
 export const handler = apiHandler(publicOperations, {

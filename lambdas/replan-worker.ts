@@ -9,13 +9,23 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { enqueueReplan } from './adapters/replan-queue';
+import { enqueueReplan, useReplanQueue } from './adapters/replan-queue';
+import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { clock } from './clock';
+import { useTable } from './data/client';
 import { getVisibleSequence } from './data/sequences';
 import { replanPage } from './engine/replan';
+import { REPLAN_QUEUE_ENV, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { countEvent, logger, metrics, tracer } from './observability';
 
 /** Stop taking new pages when less than this remains: a page of 100 leads fits well inside it. */
+/** What this function reads from its environment, once, at cold start; each module gets its part. */
+export const environment = z.object({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, ...REPLAN_QUEUE_ENV });
+const env = readEnvironment(environment);
+useTable(env.TABLE_NAME);
+useStepScheduler(stepSchedulerSettings(env));
+useReplanQueue(env.REPLAN_QUEUE_URL);
+
 const RESERVED_MS = 60_000;
 
 const JobSchema = z.object({

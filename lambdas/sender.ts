@@ -9,9 +9,44 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { z } from 'zod';
+import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { clock } from './clock';
-import { sendScheduledStep } from './engine/send-step';
+import { useTable } from './data/client';
+import { sendScheduledStep, useSendSettings } from './engine/send-step';
+import {
+  nonEmpty,
+  RUNTIME_ENV,
+  readEnvironment,
+  STEP_SCHEDULER_ENV,
+  TABLE_ENV,
+  wholeMinutes,
+} from './environment';
 import { logger, metrics, tracer } from './observability';
+
+/** What this function reads from its environment, once, at cold start; each module gets its part. */
+export const environment = z.object({
+  ...RUNTIME_ENV,
+  ...TABLE_ENV,
+  ...STEP_SCHEDULER_ENV,
+  SES_CONFIGURATION_SET: nonEmpty,
+  WHATSAPP_SECRET_PREFIX: nonEmpty,
+  UNSUBSCRIBE_SECRET_NAME: nonEmpty,
+  API_URL: nonEmpty,
+  INBOUND_DOMAIN: nonEmpty,
+  RECONCILE_WINDOW_MINUTES: wholeMinutes,
+});
+const env = readEnvironment(environment);
+useTable(env.TABLE_NAME);
+useStepScheduler(stepSchedulerSettings(env));
+useSendSettings({
+  region: env.AWS_REGION,
+  configurationSet: env.SES_CONFIGURATION_SET,
+  whatsAppSecretPrefix: env.WHATSAPP_SECRET_PREFIX,
+  unsubscribeSecretName: env.UNSUBSCRIBE_SECRET_NAME,
+  apiUrl: env.API_URL,
+  inboundDomain: env.INBOUND_DOMAIN,
+  reconcileWindowMs: env.RECONCILE_WINDOW_MINUTES * 60_000,
+});
 
 const SenderInputSchema = z.object({
   orgId: z.string().min(1),

@@ -1,5 +1,7 @@
 /** The sequences API: list, read, create, clone, replace and delete sequences, and preview step dates. */
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import {
   assertVersion,
   ConflictError,
@@ -8,6 +10,7 @@ import {
   ValidationError,
 } from './core/errors';
 import { leadProfile, requestedStart } from './core/leads';
+import { offeringWarnings } from './core/org-settings';
 import { assertCanEdit, type Caller } from './core/permissions';
 import { previewThread } from './core/rendering/render-email';
 import { renderWhatsAppStep } from './core/rendering/whatsapp';
@@ -22,6 +25,7 @@ import {
 } from './core/sequences';
 import { isSystemName, systemSequences } from './core/system-catalogue';
 import { getAssistant } from './data/assistants';
+import { useTable } from './data/client';
 import { countActiveLeads } from './data/leads';
 import { getVisibleMessages } from './data/messages';
 import { getOrgSettings } from './data/org';
@@ -34,15 +38,26 @@ import {
 } from './data/sequences';
 import { assertEnrollable, requireLead } from './engine/enrollments';
 import { impactOf, reassignActiveLeads } from './engine/replan';
+import { readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { sequencesOperations } from './http/contract/sequences';
 import { previewAssistant, previewLead, previewOrg } from './http/previews';
 import { catalogueOrder, sequenceView } from './http/views';
 
+/** What this function reads from its environment, once, at cold start; each module gets its part. */
+export const environment = z.object({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV });
+const env = readEnvironment(environment);
+useTable(env.TABLE_NAME);
+useStepScheduler(stepSchedulerSettings(env));
+
 export const handler = apiHandler(sequencesOperations, {
   async listSequences({ caller }) {
-    const sequences = catalogueOrder(systemSequences(caller.orgId), await listOrgSequences(caller.orgId));
-    return { body: { items: sequences.map((sequence) => sequenceView(sequence, caller)) } };
+    const [own, settings] = await Promise.all([listOrgSequences(caller.orgId), getOrgSettings(caller.orgId)]);
+    const sequences = catalogueOrder(systemSequences(caller.orgId), own);
+    const items = sequences.map((sequence) =>
+      sequenceView(sequence, caller, offeringWarnings(settings, sequence)),
+    );
+    return { body: { items } };
   },
 
   async getSequence({ caller, params }) {
@@ -154,8 +169,10 @@ export const handler = apiHandler(sequencesOperations, {
   },
 });
 
-function shown(sequence: Sequence, caller: Caller) {
-  return { body: sequenceView(sequence, caller), version: sequence.version };
+/** The sequence as the caller sees it, with what it should know before using it (the org's offering). */
+async function shown(sequence: Sequence, caller: Caller) {
+  const warnings = offeringWarnings(await getOrgSettings(caller.orgId), sequence);
+  return { body: sequenceView(sequence, caller, warnings), version: sequence.version };
 }
 
 async function visibleSequence(caller: Caller, id: string | undefined): Promise<Sequence> {

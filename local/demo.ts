@@ -1,6 +1,6 @@
 /**
  * `npm run demo`: fills a running `npm start` (on PORT like it, default 3000; API_URL for another
- * address) with a small story in org "demo": an assistant working 09:00-17:30 New York time, a first e-mail, two sequences
+ * address) with a small story in org "demo": its offering, an assistant working 09:00-17:30 New York time, a first e-mail, two sequences
  * (a clone of Recommended and a short custom one) and leads in New York and Berlin; then prints the
  * calls that show the engine at work (leads, timelines, moving the clock, the outbox).
  *
@@ -40,6 +40,28 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
   return (text === '' ? undefined : JSON.parse(text)) as T;
 }
 
+/**
+ * What Demo Inc. offers, which the generated first e-mail of "Recommended" says (once: a later run
+ * finds it set and leaves the settings alone).
+ */
+async function setOffering(token: string): Promise<void> {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const current = await fetch(`${apiUrl}/org/settings`, { headers });
+  const { sending: _sending, ...settings } = (await current.json()) as Record<string, unknown>;
+  if (settings.offering !== undefined) return;
+  const offering = {
+    summary: 'We follow up with your leads for you, in your own voice and at the right moment.',
+    valueProposition: 'Sales teams using Demo Inc. answer twice as many leads without adding headcount.',
+    callToAction: 'Would a 20-minute call next week suit you to see it on your own pipeline?',
+  };
+  const saved = await fetch(`${apiUrl}/org/settings`, {
+    method: 'PUT',
+    headers: { ...headers, 'if-match': current.headers.get('etag') ?? '"0"' },
+    body: JSON.stringify({ ...settings, name: 'Demo Inc.', website: 'https://demo.example', offering }),
+  });
+  if (!saved.ok) throw new Error(`PUT /org/settings answered ${saved.status}: ${await saved.text()}`);
+}
+
 async function main(): Promise<void> {
   const { token } = await call<{ token: string }>('POST', '/_local/token', {
     orgId: 'demo',
@@ -48,6 +70,8 @@ async function main(): Promise<void> {
     email: 'dana@demo.example',
   });
   const as = <T>(method: string, path: string, body?: unknown) => call<T>(method, path, body, token);
+
+  await setOffering(token);
 
   const assistant = await as<Created>('POST', '/assistants', {
     name: 'Ava from Demo Inc.',
@@ -94,6 +118,8 @@ async function main(): Promise<void> {
       designation: 'VP Operations',
       country: 'US',
       timezone: 'America/New_York',
+      context:
+        'You said at the Boston sales meetup that following up every inbound lead by hand eats your mornings',
       assistantId: assistant.id,
       sequenceId: recommended.id,
     }),

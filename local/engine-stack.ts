@@ -11,6 +11,7 @@
  * endpoints they resolved) for the life of the process, and the SES emulator's store is shared (see
  * ses-local.ts). The stack installs the same clock with `useClock` for the API and the handlers.
  */
+
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,7 @@ import { z } from 'zod';
 import { receivingOf } from '../lambdas/core/assistants';
 import type { AuditSummary } from '../lambdas/engine/plan-audit';
 import { lambdaContext } from './api-gateway-event';
+import { configureModules } from './configure-modules';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
 import { createFaultRoutes } from './fault-routes';
 import { createFaultRegistry, type FaultRegistry, SINCH_SEND_OPERATION } from './faults';
@@ -256,7 +258,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     sqs.createQueue(SENDER_DLQ);
     secrets.putSecret(ENGINE_SETTINGS.unsubscribeSecretName, unsubscribeKey(options.persistDir));
 
-    // Before any handler is imported: they read their environment once, at import.
+    // Before any handler is imported: each entry point reads its environment once, at import.
     Object.assign(process.env, {
       AWS_REGION: LOCAL_REGION,
       TABLE_NAME: options.tableName,
@@ -285,6 +287,8 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       RECONCILE_WINDOW_MINUTES: String(ENGINE_SETTINGS.reconcileWindowMinutes),
       API_URL: options.apiUrl ?? NO_API_URL,
     });
+    // Code of the local stack calls engine modules directly too, not only through the entry points.
+    configureModules();
     handlers = await loadHandlers(options.handlers ?? {});
     const loaded = handlers;
 

@@ -19,7 +19,12 @@ const API_FUNCTION_TIMEOUT_MS = 29_000;
 /** API Gateway's own payload limit; handlers apply the API's tighter one. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
-export type LocalRoute = (request: { body: string; url: URL }) => Promise<{ status: number; body?: unknown }>;
+/** `raw` is the body's bytes, for a route that must keep them (a raw e-mail need not be UTF-8). */
+export type LocalRoute = (request: {
+  body: string;
+  raw?: Buffer;
+  url: URL;
+}) => Promise<{ status: number; body?: unknown }>;
 
 export interface LocalServerOptions {
   port: number;
@@ -69,8 +74,9 @@ export async function startHttpServer(
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
-    const body = await readBody(request);
-    if (body === undefined) return send(response, 413, errorBody('payload_too_large', 'Payload too large'));
+    const raw = await readBody(request);
+    if (raw === undefined) return send(response, 413, errorBody('payload_too_large', 'Payload too large'));
+    const body = raw.toString('utf8');
 
     if (method === 'OPTIONS') return send(response, 204, undefined);
     if (method === 'GET' && url.pathname === OPENAPI_DOCUMENT_PATH) {
@@ -87,7 +93,7 @@ export async function startHttpServer(
     }
     const local = options.localRoutes?.[`${method} ${url.pathname}`];
     if (local) {
-      const result = await local({ body, url });
+      const result = await local({ body, raw, url });
       return send(response, result.status, result.body);
     }
 
@@ -168,7 +174,7 @@ function errorBody(code: string, message: string) {
   return { error: { code, message } };
 }
 
-async function readBody(request: IncomingMessage): Promise<string | undefined> {
+async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
@@ -176,7 +182,7 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
     if (size > MAX_PAYLOAD_BYTES) return undefined;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** A path segment decoded as API Gateway does; a malformed escape stays as it was. */

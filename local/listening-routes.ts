@@ -634,13 +634,14 @@ export function createListeningRoutes(options: ListeningRoutesOptions): Record<s
   }
 
   return {
-    'POST /_local/inbound/email': async ({ body, url }) => {
+    'POST /_local/inbound/email': async ({ body, raw, url }) => {
       if (body.trim() === '')
         return invalid('body', 'Send the raw RFC 5322 message as the body (message/rfc822)');
       const envelope = url.searchParams.getAll('recipient');
       let received: ReceivedEmail;
       try {
-        received = await receiveEmail(Buffer.from(body, 'utf8'), {
+        // The bytes as sent: an 8-bit message in Latin-1 or ISO-2022-JP is not UTF-8.
+        received = await receiveEmail(raw ?? Buffer.from(body, 'utf8'), {
           domain: options.inbound.domain,
           functionArn: options.inbound.functionArn,
           receivedAt: clock.now(),

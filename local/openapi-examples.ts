@@ -25,6 +25,7 @@ const sequence = {
   createdAt: AT,
   updatedAt: AT,
   steps,
+  warnings: [],
 };
 
 const message = {
@@ -97,6 +98,11 @@ const settings = {
   regionPolicy: { mode: 'warn', maxFollowups: { EU: 3 } },
   outOfOfficeDefaultDays: 7,
   reputationGuard: { window: 200, minSends: 50, bounceRate: 0.04, complaintRate: 0.0008 },
+  offering: {
+    summary: 'We turn your support inbox into answers your customers find themselves.',
+    valueProposition: 'Teams using Acme answer 30 % fewer tickets within a quarter.',
+    callToAction: 'Would a 20-minute call next week suit you to see it on your own tickets?',
+  },
 };
 
 const pausedSending = {

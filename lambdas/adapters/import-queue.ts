@@ -3,7 +3,7 @@
  * of time before the import is done. Messages carry ids only: the import's record says where it is.
  */
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { requiredEnv } from '../env';
+import { setting } from '../environment';
 import { tracer } from '../observability';
 
 export interface ImportJob {
@@ -11,12 +11,14 @@ export interface ImportJob {
   importId: string;
 }
 
-const queueUrl = requiredEnv('IMPORT_QUEUE_URL');
+const queueUrl = setting<string>('importQueue', 'The import queue (IMPORT_QUEUE_URL)');
+
+export const useImportQueue = queueUrl.use;
 
 export const importQueueClient = tracer.captureAWSv3Client(new SQSClient({}));
 
 export async function enqueueImport(job: ImportJob): Promise<void> {
   await importQueueClient.send(
-    new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(job) }),
+    new SendMessageCommand({ QueueUrl: queueUrl.get(), MessageBody: JSON.stringify(job) }),
   );
 }

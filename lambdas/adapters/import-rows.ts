@@ -5,15 +5,26 @@
  */
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { IMPORT_ROWS_PREFIX } from '../core/imports';
-import { requiredEnv } from '../env';
+import { setting } from '../environment';
 import { tracer } from '../observability';
 
-const bucket = requiredEnv('IMPORTS_BUCKET');
+export interface ImportRowsSettings {
+  bucket: string;
+  /** A local stand-in is reached by address, so it needs path-style URLs; AWS gets virtual-hosted ones. */
+  pathStyle: boolean;
+}
 
-// A local stand-in is reached by address, so it needs path-style URLs; AWS gets virtual-hosted ones.
-export const importRowsClient = tracer.captureAWSv3Client(
-  new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined }),
-);
+const settings = setting<ImportRowsSettings>('importRows', 'The imports bucket (IMPORTS_BUCKET)');
+
+export const useImportRows = settings.use;
+
+let client: S3Client | undefined;
+
+function s3(): { client: S3Client; bucket: string } {
+  const { bucket, pathStyle } = settings.get();
+  client ??= tracer.captureAWSv3Client(new S3Client({ forcePathStyle: pathStyle }));
+  return { client, bucket };
+}
 
 const keyOf = (orgId: string, importId: string) =>
   `${IMPORT_ROWS_PREFIX}${encodeURIComponent(orgId)}/${importId}.jsonl`;
@@ -23,7 +34,8 @@ export async function storeImportRows(
   importId: string,
   rows: readonly unknown[],
 ): Promise<void> {
-  await importRowsClient.send(
+  const { client, bucket } = s3();
+  await client.send(
     new PutObjectCommand({
       Bucket: bucket,
       Key: keyOf(orgId, importId),
@@ -45,7 +57,8 @@ export async function readImportRows(
 ): Promise<unknown[]> {
   const key = keyOf(orgId, importId);
   if (cached?.key !== key) {
-    const { Body } = await importRowsClient.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const { client, bucket } = s3();
+    const { Body } = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     if (!Body) throw new Error(`The rows of import ${importId} are empty`);
     cached = { key, lines: (await Body.transformToString('utf8')).split('\n') };
   }

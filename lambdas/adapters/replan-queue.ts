@@ -3,7 +3,7 @@
  * worker ran out of time. Jobs carry ids and a cursor only.
  */
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { requiredEnv } from '../env';
+import { setting } from '../environment';
 import { tracer } from '../observability';
 
 export interface ReplanJob {
@@ -18,10 +18,14 @@ export interface ReplanJob {
   cursor?: string;
 }
 
-const queueUrl = requiredEnv('REPLAN_QUEUE_URL');
+const queueUrl = setting<string>('replanQueue', 'The re-plan queue (REPLAN_QUEUE_URL)');
+
+export const useReplanQueue = queueUrl.use;
 
 export const sqsClient = tracer.captureAWSv3Client(new SQSClient({}));
 
 export async function enqueueReplan(job: ReplanJob): Promise<void> {
-  await sqsClient.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(job) }));
+  await sqsClient.send(
+    new SendMessageCommand({ QueueUrl: queueUrl.get(), MessageBody: JSON.stringify(job) }),
+  );
 }

@@ -10,7 +10,7 @@ import {
   ResourceNotFoundException,
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
-import { requiredEnv } from '../env';
+import { setting } from '../environment';
 import { countEvent, tracer } from '../observability';
 
 /** What the sender receives when a schedule fires. */
@@ -27,12 +27,33 @@ export interface SenderInput {
   dueAt?: string;
 }
 
-const config = {
-  group: requiredEnv('SCHEDULE_GROUP'),
-  senderArn: requiredEnv('SENDER_FUNCTION_ARN'),
-  roleArn: requiredEnv('SCHEDULER_ROLE_ARN'),
-  deadLetterArn: requiredEnv('SENDER_DLQ_ARN'),
-};
+/** Where schedules go and what they invoke: the stack's group, the sender, its role and dead-letter queue. */
+export interface StepSchedulerSettings {
+  group: string;
+  senderArn: string;
+  roleArn: string;
+  deadLetterArn: string;
+}
+
+const settings = setting<StepSchedulerSettings>(
+  'stepScheduler',
+  'The step scheduler (SCHEDULE_GROUP, SENDER_*, SCHEDULER_ROLE_ARN)',
+);
+
+export const useStepScheduler = settings.use;
+
+/** The settings of STEP_SCHEDULER_ENV (lambdas/environment.ts), as an entry point parsed them. */
+export const stepSchedulerSettings = (env: {
+  SCHEDULE_GROUP: string;
+  SENDER_FUNCTION_ARN: string;
+  SCHEDULER_ROLE_ARN: string;
+  SENDER_DLQ_ARN: string;
+}): StepSchedulerSettings => ({
+  group: env.SCHEDULE_GROUP,
+  senderArn: env.SENDER_FUNCTION_ARN,
+  roleArn: env.SCHEDULER_ROLE_ARN,
+  deadLetterArn: env.SENDER_DLQ_ARN,
+});
 
 // Standard retries with backoff ride out the scheduler's throttling during bulk re-plans. (The SDK's
 // adaptive mode, tried first, throttles itself to a fraction of the quota when the host is busy: see
@@ -75,20 +96,21 @@ export function atExpression(at: Date): string {
 /** Creates the schedule and answers its name, which the plan keeps so it can be cancelled. */
 export async function scheduleStep(input: SenderInput, at: Date): Promise<string> {
   const name = scheduleName(input.leadId, input.revision);
+  const { group, senderArn, roleArn, deadLetterArn } = settings.get();
   await schedulerClient.send(
     new CreateScheduleCommand({
       Name: name,
-      GroupName: config.group,
+      GroupName: group,
       ScheduleExpression: atExpression(at),
       ScheduleExpressionTimezone: 'UTC',
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
       Target: {
-        Arn: config.senderArn,
-        RoleArn: config.roleArn,
+        Arn: senderArn,
+        RoleArn: roleArn,
         Input: JSON.stringify({ ...input, dueAt: at.toISOString() }),
         RetryPolicy: { MaximumRetryAttempts: 20, MaximumEventAgeInSeconds: 6 * 3600 },
-        DeadLetterConfig: { Arn: config.deadLetterArn },
+        DeadLetterConfig: { Arn: deadLetterArn },
       },
     }),
   );
@@ -98,7 +120,7 @@ export async function scheduleStep(input: SenderInput, at: Date): Promise<string
 /** Removes a pending schedule; one that already fired (and deleted itself) is fine. */
 export async function cancelStep(name: string): Promise<void> {
   try {
-    await schedulerClient.send(new DeleteScheduleCommand({ Name: name, GroupName: config.group }));
+    await schedulerClient.send(new DeleteScheduleCommand({ Name: name, GroupName: settings.get().group }));
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }

@@ -1,13 +1,41 @@
 /**
  * Org-wide settings: the organization's name and website (personalization), its region policy (how
  * many follow-ups a lead's region allows, and whether exceeding it warns or refuses), and how long an
- * out-of-office without a return date holds the next step back, and the sending-reputation guard's thresholds.
+ * out-of-office without a return date holds the next step back, the sending-reputation guard's thresholds,
+ * and the offering generated first e-mails describe.
  */
 import { z } from 'zod';
 import { UnprocessableError } from './errors';
 import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region, regionOf } from './regions';
 import { DEFAULT_REPUTATION_GUARD, ReputationGuardSchema } from './sending-reputation';
-import { optionalDisplayText } from './text';
+import { opensWithGeneratedEmail, type Sequence } from './sequences';
+import { hasVisibleCharacter, optionalDisplayText } from './text';
+
+/** One part of the offering: free text (line breaks allowed; they read as spaces in an e-mail). */
+const offeringText = (description: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .refine(hasVisibleCharacter, 'Must contain a visible character')
+    .describe(`${description} At most 500 characters, as whole sentences.`);
+
+/**
+ * What the org sells, in its own words. Generated first e-mails quote each part as a sentence, so a
+ * first e-mail says what the org offers, why it matters and what it asks for.
+ */
+export const OfferingSchema = z
+  .object({
+    summary: offeringText('What the organization offers, e.g. "We chase late invoices for you."'),
+    valueProposition: offeringText(
+      'Why it matters to a customer, e.g. "Teams using it get paid 12 days sooner."',
+    ),
+    callToAction: offeringText('The one step asked for, e.g. "Would a 20-minute call next week suit you?"'),
+  })
+  .meta({ id: 'Offering' });
+
+export type Offering = z.output<typeof OfferingSchema>;
 
 export const OrgSettingsSchema = z.object({
   name: optionalDisplayText(200).default(''),
@@ -22,6 +50,10 @@ export const OrgSettingsSchema = z.object({
   outOfOfficeDefaultDays: z.number().int().min(1).max(60).default(7),
   /** When an assistant's (or the org's) sending pauses for its bounce or complaint rate. */
   reputationGuard: ReputationGuardSchema.default(DEFAULT_REPUTATION_GUARD),
+  /** Without it, generated first e-mails cannot say what the org offers (and enrolling warns). */
+  offering: OfferingSchema.optional().describe(
+    'What the org sells, quoted by generated first e-mails; a PUT without it removes it',
+  ),
 });
 
 export type OrgSettings = z.output<typeof OrgSettingsSchema>;
@@ -50,4 +82,20 @@ export function checkRegionPolicy(
   const message = `The sequence has ${followups} follow-ups; the org allows at most ${allowed} for leads in ${region}`;
   if (mode === 'enforce') throw new UnprocessableError(message, { region, allowed, followups });
   return [message];
+}
+
+/**
+ * What to tell whoever creates a sequence, or enrolls a lead on one, whose first e-mail is generated
+ * while the org has no offering: that e-mail cannot say what the org offers.
+ */
+export function offeringWarnings(
+  settings: Pick<OrgSettings, 'offering'>,
+  sequence: Pick<Sequence, 'name' | 'type' | 'steps'>,
+): string[] {
+  if (settings.offering !== undefined || !opensWithGeneratedEmail(sequence)) return [];
+  return [
+    `The sequence "${sequence.name}" opens with a generated e-mail, and the organization has no offering: ` +
+      'set offering (summary, valueProposition, callToAction) with PUT /org/settings, or the first e-mail ' +
+      'cannot say what you offer.',
+  ];
 }

@@ -152,6 +152,15 @@ export function countFollowups(sequence: Pick<Sequence, 'steps'>): number {
   return sequence.steps.length - 1;
 }
 
+/**
+ * Whether the e-mail that opens the lead's thread is written by the tone bank: the first e-mail step
+ * of a standard sequence is generated. (An Email CC sequence's thread is opened by the user's own e-mail.)
+ */
+export function opensWithGeneratedEmail(sequence: Pick<Sequence, 'type' | 'steps'>): boolean {
+  if (sequence.type !== 'standard') return false;
+  return sequence.steps.find((step) => step.channel === 'email')?.messageType === 'generated';
+}
+
 /** Whether an edit can move a pending step: a different number of steps or different gaps. */
 export function timingChanged(
   before: readonly Pick<Step, 'afterDays'>[],

@@ -35,7 +35,7 @@ export async function findAssistantsByEmail(addresses: readonly string[]): Promi
     [...new Set(addresses.map((address) => address.toLowerCase()))].map(async (address) => {
       const { Items = [] } = await db.send(
         new QueryCommand({
-          TableName: tableName,
+          TableName: tableName(),
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk',
           ExpressionAttributeValues: { ':pk': `ASSISTANT_EMAIL#${address}` },
@@ -49,7 +49,7 @@ export async function findAssistantsByEmail(addresses: readonly string[]): Promi
 
 export async function getAssistant(orgId: string, id: string): Promise<Assistant | undefined> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: assistantKey(orgId, id), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: assistantKey(orgId, id), ConsistentRead: true }),
   );
   return Item && assistantFromItem(Item);
 }
@@ -68,7 +68,7 @@ export async function insertAssistant(assistant: Assistant): Promise<void> {
     [
       {
         Put: {
-          TableName: tableName,
+          TableName: tableName(),
           Item: assistantItem(assistant),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
@@ -87,7 +87,7 @@ export async function replaceAssistant(next: Assistant, previous: Assistant): Pr
     [
       {
         Put: {
-          TableName: tableName,
+          TableName: tableName(),
           Item: assistantItem(next),
           ConditionExpression: 'attribute_exists(pk) AND version = :expected',
           ExpressionAttributeValues: { ':expected': previous.version },
@@ -112,13 +112,13 @@ export async function deleteAssistant(assistant: Assistant): Promise<void> {
     [
       {
         Delete: {
-          TableName: tableName,
+          TableName: tableName(),
           Key: assistantKey(assistant.orgId, assistant.id),
           ConditionExpression: 'attribute_exists(pk)',
         },
       },
       releaseAddress(assistant),
-      { Delete: { TableName: tableName, Key: aliasKey(forwardingAlias(assistant.id)) } },
+      { Delete: { TableName: tableName(), Key: aliasKey(forwardingAlias(assistant.id)) } },
     ],
     () => new NotFoundError('Assistant', assistant.id),
   );
@@ -133,7 +133,7 @@ const addressKey = (email: string) => ({
 function reserveAddress(assistant: Assistant): TransactItem {
   return {
     Put: {
-      TableName: tableName,
+      TableName: tableName(),
       Item: {
         ...addressKey(assistant.email),
         entity: 'assistant_email',
@@ -146,7 +146,7 @@ function reserveAddress(assistant: Assistant): TransactItem {
 }
 
 function releaseAddress(assistant: Assistant): TransactItem {
-  return { Delete: { TableName: tableName, Key: addressKey(assistant.email) } };
+  return { Delete: { TableName: tableName(), Key: addressKey(assistant.email) } };
 }
 
 function addressTaken(assistant: Assistant): ConflictError {
@@ -159,7 +159,7 @@ const aliasKey = (alias: string) => ({ pk: `ASSISTANT_ALIAS#${alias}`, sk: 'ASSI
 function aliasItem(assistant: Assistant): TransactItem {
   return {
     Put: {
-      TableName: tableName,
+      TableName: tableName(),
       Item: {
         ...aliasKey(forwardingAlias(assistant.id)),
         entity: 'assistant_alias',
@@ -173,7 +173,7 @@ function aliasItem(assistant: Assistant): TransactItem {
 /** The assistant a forwarding alias (the local part at the inbound domain) belongs to. */
 export async function findAssistantByAlias(alias: string): Promise<Assistant | undefined> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: aliasKey(alias.toLowerCase()) }),
+    new GetCommand({ TableName: tableName(), Key: aliasKey(alias.toLowerCase()) }),
   );
   if (typeof Item?.orgId !== 'string' || typeof Item.assistantId !== 'string') return undefined;
   return getAssistant(Item.orgId, Item.assistantId);
@@ -191,7 +191,7 @@ export async function markReceivingVerified(
   try {
     await db.send(
       new UpdateCommand({
-        TableName: tableName,
+        TableName: tableName(),
         Key: assistantKey(assistant.orgId, assistant.id),
         UpdateExpression: 'SET receivingVerified = :verified',
         ConditionExpression: 'attribute_exists(pk) AND email = :address',

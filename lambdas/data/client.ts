@@ -1,13 +1,19 @@
 /**
- * The one DynamoDB document client and table name, created at module scope so warm Lambdas reuse the
- * connection. Locally, AWS_ENDPOINT_URL_DYNAMODB points the SDK at DynamoDB Local.
+ * The one DynamoDB document client, created at module scope so warm Lambdas reuse the connection, and
+ * the table's name, which the entry point gives (`useTable`) from its environment. Locally,
+ * AWS_ENDPOINT_URL_DYNAMODB points the SDK at DynamoDB Local.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { requiredEnv } from '../env';
+import { setting } from '../environment';
 import { tracer } from '../observability';
 
-export const tableName = requiredEnv('TABLE_NAME');
+const table = setting<string>('table', 'The table name (TABLE_NAME)');
+
+export const useTable = table.use;
+
+/** The table every data module reads and writes. */
+export const tableName = table.get;
 
 export const db = DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
   marshallOptions: { removeUndefinedValues: true },

@@ -81,7 +81,7 @@ export function newImportId(now: Date): string {
 export async function insertImport(record: ImportRecord): Promise<void> {
   await db.send(
     new PutCommand({
-      TableName: tableName,
+      TableName: tableName(),
       Item: {
         ...importKey(record.orgId, record.id),
         entity: 'import',
@@ -95,7 +95,7 @@ export async function insertImport(record: ImportRecord): Promise<void> {
 
 export async function getImport(orgId: string, id: string): Promise<ImportRecord | undefined> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: importKey(orgId, id), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: importKey(orgId, id), ConsistentRead: true }),
   );
   return Item && recordOf<ImportRecord>(Item);
 }
@@ -103,7 +103,7 @@ export async function getImport(orgId: string, id: string): Promise<ImportRecord
 export async function listRecentImports(orgId: string): Promise<ImportRecord[]> {
   const { Items = [] } = await db.send(
     new QueryCommand({
-      TableName: tableName,
+      TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': orgKey(orgId), ':prefix': 'IMPORT#' },
       ScanIndexForward: false,
@@ -120,7 +120,7 @@ export async function markImportRunning(record: ImportRecord, now: Date): Promis
   try {
     await db.send(
       new UpdateCommand({
-        TableName: tableName,
+        TableName: tableName(),
         Key: importKey(record.orgId, record.id),
         UpdateExpression: 'SET #status = :running, startedAt = :at',
         ConditionExpression: '#status = :queued',
@@ -147,7 +147,7 @@ export async function advanceImport(
   try {
     const { Attributes } = await db.send(
       new UpdateCommand({
-        TableName: tableName,
+        TableName: tableName(),
         Key: importKey(record.orgId, record.id),
         UpdateExpression: 'SET nextRow = :to ADD created :created, duplicates :duplicates, #failed :failed',
         ConditionExpression: 'nextRow = :from',
@@ -174,7 +174,7 @@ export async function finishImport(
   try {
     await db.send(
       new UpdateCommand({
-        TableName: tableName,
+        TableName: tableName(),
         Key: importKey(record.orgId, record.id),
         UpdateExpression: 'SET #status = :status, finishedAt = :at',
         ConditionExpression: '#status IN (:queued, :running)',
@@ -218,9 +218,9 @@ export async function putRowIssues(record: ImportRecord, issues: readonly RowIss
     for (let attempt = 0; pending && pending.length > 0; attempt += 1) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
       const answer: BatchWriteCommandOutput = await db.send(
-        new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
+        new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }),
       );
-      pending = answer.UnprocessedItems?.[tableName];
+      pending = answer.UnprocessedItems?.[tableName()];
     }
   }
 }
@@ -234,7 +234,7 @@ export async function listRowIssues(
   const pk = issuesPartition(orgId, importId);
   const { Items = [], LastEvaluatedKey } = await db.send(
     new QueryCommand({
-      TableName: tableName,
+      TableName: tableName(),
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': pk },
       ExclusiveStartKey: cursor === undefined ? undefined : { pk, sk: decodeIssueCursor(cursor) },

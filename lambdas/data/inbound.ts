@@ -30,7 +30,7 @@ async function takeInbound(ref: InboundRef, now: Date): Promise<boolean> {
   try {
     await db.send(
       new PutCommand({
-        TableName: tableName,
+        TableName: tableName(),
         Item: {
           ...inboundKey(ref),
           entity: 'inbound',
@@ -57,7 +57,7 @@ async function takeInbound(ref: InboundRef, now: Date): Promise<boolean> {
 async function finishInbound(ref: InboundRef, decision: Record<string, unknown>): Promise<void> {
   await db.send(
     new UpdateCommand({
-      TableName: tableName,
+      TableName: tableName(),
       Key: inboundKey(ref),
       UpdateExpression: 'SET #status = :done, decision = :decision',
       ExpressionAttributeNames: { '#status': 'status' },
@@ -70,7 +70,7 @@ async function finishInbound(ref: InboundRef, decision: Record<string, unknown>)
 async function releaseInbound(ref: InboundRef): Promise<void> {
   await db.send(
     new DeleteCommand({
-      TableName: tableName,
+      TableName: tableName(),
       Key: inboundKey(ref),
       ConditionExpression: '#status = :processing',
       ExpressionAttributeNames: { '#status': 'status' },

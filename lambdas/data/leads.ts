@@ -70,7 +70,7 @@ export class LeadChangedError extends ConflictError {
 
 export async function getLead(orgId: string, id: string): Promise<Lead | undefined> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: leadKey(orgId, id), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: leadKey(orgId, id), ConsistentRead: true }),
   );
   return Item && leadFromItem(Item);
 }
@@ -79,7 +79,7 @@ export async function insertLead(lead: Lead): Promise<void> {
   const items: TransactItem[] = [
     {
       Put: {
-        TableName: tableName,
+        TableName: tableName(),
         Item: {
           ...leadKey(lead.orgId, lead.id),
           entity: 'lead',
@@ -127,7 +127,7 @@ export async function updateLeadDetails(
   const items: TransactItem[] = [
     {
       Update: {
-        TableName: tableName,
+        TableName: tableName(),
         Key: leadKey(orgId, id),
         ...update,
         ConditionExpression: `attribute_exists(pk) AND version = :expectedVersion${plan ? ' AND enrollment.revision = :expectedRevision' : ''}`,
@@ -141,10 +141,10 @@ export async function updateLeadDetails(
   ];
   if (emailChanged && next.email) items.push(reserveEmail(orgId, next.email, id));
   if (emailChanged && previous.email)
-    items.push({ Delete: { TableName: tableName, Key: emailKey(orgId, previous.email) } });
+    items.push({ Delete: { TableName: tableName(), Key: emailKey(orgId, previous.email) } });
   if (previous.phone !== next.phone) {
     if (previous.phone)
-      items.push({ Delete: { TableName: tableName, Key: phoneKey(orgId, previous.phone, id) } });
+      items.push({ Delete: { TableName: tableName(), Key: phoneKey(orgId, previous.phone, id) } });
     if (next.phone) items.push(indexPhone(orgId, next.phone, id));
   }
   await transact(items, (failures) =>
@@ -170,7 +170,7 @@ export function enrollmentUpdate(
   });
   return {
     Update: {
-      TableName: tableName,
+      TableName: tableName(),
       Key: leadKey(lead.orgId, lead.id),
       ...update,
       ConditionExpression: 'attribute_exists(pk) AND enrollment.revision = :expectedRevision',
@@ -203,22 +203,22 @@ export async function deleteLead(lead: Lead): Promise<void> {
   const items: TransactItem[] = [
     {
       Delete: {
-        TableName: tableName,
+        TableName: tableName(),
         Key: leadKey(lead.orgId, lead.id),
         ConditionExpression: 'attribute_exists(pk)',
       },
     },
   ];
-  if (lead.email) items.push({ Delete: { TableName: tableName, Key: emailKey(lead.orgId, lead.email) } });
+  if (lead.email) items.push({ Delete: { TableName: tableName(), Key: emailKey(lead.orgId, lead.email) } });
   if (lead.phone)
-    items.push({ Delete: { TableName: tableName, Key: phoneKey(lead.orgId, lead.phone, lead.id) } });
+    items.push({ Delete: { TableName: tableName(), Key: phoneKey(lead.orgId, lead.phone, lead.id) } });
   await transact(items, () => new NotFoundError('Lead', lead.id));
 }
 
 /** The lead that holds an address in the org, if any. */
 export async function findLeadByEmail(orgId: string, email: string): Promise<Lead | undefined> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: emailKey(orgId, email), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: emailKey(orgId, email), ConsistentRead: true }),
   );
   return typeof Item?.leadId === 'string' ? getLead(orgId, Item.leadId) : undefined;
 }
@@ -227,7 +227,7 @@ export async function findLeadByEmail(orgId: string, email: string): Promise<Lea
 export async function findLeadsByPhone(orgId: string, phone: string): Promise<Lead[]> {
   const { Items = [] } = await db.send(
     new QueryCommand({
-      TableName: tableName,
+      TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': orgKey(orgId), ':prefix': `PHONE#${phone}#` },
       ConsistentRead: true,
@@ -262,7 +262,7 @@ export async function listLeads(
     values[':pk'] = `${orgKey(orgId)}#SEQ#${filter.sequenceId}`;
     values[':status'] = filter.status ? `${filter.status}#` : '';
     query = {
-      TableName: tableName,
+      TableName: tableName(),
       IndexName: 'gsi1',
       KeyConditionExpression: filter.status
         ? 'gsi1pk = :pk AND begins_with(gsi1sk, :status)'
@@ -273,7 +273,7 @@ export async function listLeads(
     values[':pk'] = orgKey(orgId);
     values[':prefix'] = 'LEAD#';
     query = {
-      TableName: tableName,
+      TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ConsistentRead: true,
     };
@@ -320,7 +320,7 @@ export async function countActiveLeads(orgId: string, sequenceId: string): Promi
   do {
     const page = await db.send(
       new QueryCommand({
-        TableName: tableName,
+        TableName: tableName(),
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :status)',
         ExpressionAttributeValues: { ':pk': `${orgKey(orgId)}#SEQ#${sequenceId}`, ':status': 'active#' },
@@ -344,7 +344,7 @@ export interface OverduePlan {
 export async function listOverduePlans(shard: number, cutoff: Date, limit = 100): Promise<OverduePlan[]> {
   const { Items = [] } = await db.send(
     new QueryCommand({
-      TableName: tableName,
+      TableName: tableName(),
       IndexName: TABLE_KEYS.gsi2.name,
       KeyConditionExpression: 'gsi2pk = :shard AND gsi2sk < :cutoff',
       ExpressionAttributeValues: { ':shard': `DUE#${shard}`, ':cutoff': cutoff.toISOString() },
@@ -373,14 +373,14 @@ const DETAIL_FIELDS = [
 
 function indexPhone(orgId: string, phone: string, leadId: string): TransactItem {
   return {
-    Put: { TableName: tableName, Item: { ...phoneKey(orgId, phone, leadId), entity: 'phone', leadId } },
+    Put: { TableName: tableName(), Item: { ...phoneKey(orgId, phone, leadId), entity: 'phone', leadId } },
   };
 }
 
 function reserveEmail(orgId: string, email: string, leadId: string): TransactItem {
   return {
     Put: {
-      TableName: tableName,
+      TableName: tableName(),
       Item: { ...emailKey(orgId, email), entity: 'email', leadId },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
@@ -389,7 +389,7 @@ function reserveEmail(orgId: string, email: string, leadId: string): TransactIte
 
 async function emailTaken(orgId: string, email: string): Promise<ConflictError> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: emailKey(orgId, email), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: emailKey(orgId, email), ConsistentRead: true }),
   );
   const existingLeadId = typeof Item?.leadId === 'string' ? Item.leadId : undefined;
   return new ConflictError('A lead with this e-mail address already exists', { existingLeadId });

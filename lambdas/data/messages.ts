@@ -33,7 +33,7 @@ export class MessageInUseError extends ConflictError {
 
 export async function getMessage(orgId: string, id: string): Promise<CustomMessage | undefined> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: messageKey(orgId, id), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: messageKey(orgId, id), ConsistentRead: true }),
   );
   return Item && messageFromItem(Item);
 }
@@ -74,7 +74,7 @@ export async function insertMessage(message: CustomMessage): Promise<void> {
     [
       {
         Put: {
-          TableName: tableName,
+          TableName: tableName(),
           Item: { ...messageKey(message.orgId, message.id), entity: ENTITY, ...message },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
@@ -93,7 +93,7 @@ export async function replaceMessage(next: CustomMessage, previous: CustomMessag
     [
       {
         Update: {
-          TableName: tableName,
+          TableName: tableName(),
           Key: messageKey(next.orgId, next.id),
           ...update,
           ConditionExpression: `attribute_exists(pk) AND version = :expectedVersion AND (attribute_not_exists(${USED_BY}) OR channel = :channel)`,
@@ -125,7 +125,7 @@ export async function deleteMessage(message: CustomMessage): Promise<void> {
     [
       {
         Delete: {
-          TableName: tableName,
+          TableName: tableName(),
           Key: messageKey(message.orgId, message.id),
           ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(${USED_BY})`,
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -152,7 +152,7 @@ export function messageUsageUpdate(
   channel?: Channel,
 ): TransactItem {
   const usage = {
-    TableName: tableName,
+    TableName: tableName(),
     Key: messageKey(orgId, messageId),
     ExpressionAttributeNames: { '#usedBy': USED_BY },
   };

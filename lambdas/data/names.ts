@@ -24,7 +24,7 @@ const reservationKey = (kind: NamedKind, orgId: string, name: string) => ({
 export function reserveName(kind: NamedKind, owner: Named): TransactItem {
   return {
     Put: {
-      TableName: tableName,
+      TableName: tableName(),
       Item: { ...reservationKey(kind, owner.orgId, owner.name), entity: 'name', ownerId: owner.id },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
@@ -32,5 +32,5 @@ export function reserveName(kind: NamedKind, owner: Named): TransactItem {
 }
 
 export function releaseName(kind: NamedKind, owner: Named): TransactItem {
-  return { Delete: { TableName: tableName, Key: reservationKey(kind, owner.orgId, owner.name) } };
+  return { Delete: { TableName: tableName(), Key: reservationKey(kind, owner.orgId, owner.name) } };
 }

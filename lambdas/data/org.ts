@@ -44,7 +44,7 @@ export async function getVersionedOrgSettings(
   orgId: string,
 ): Promise<{ settings: OrgSettings; version: number }> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: settingsKey(orgId), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: settingsKey(orgId), ConsistentRead: true }),
   );
   return { settings: settingsFromItem(Item), version: versionOf(Item) };
 }
@@ -60,7 +60,7 @@ export async function putOrgSettings(
   try {
     await db.send(
       new PutCommand({
-        TableName: tableName,
+        TableName: tableName(),
         Item: {
           ...settingsKey(orgId),
           entity: 'settings',
@@ -90,7 +90,7 @@ export async function putOrgSettings(
 
 export async function getWhatsAppConnection(orgId: string): Promise<WhatsAppConnection | undefined> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: whatsAppKey(orgId), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: whatsAppKey(orgId), ConsistentRead: true }),
   );
   return Item && recordOf<WhatsAppConnection>(Item, ['orgId']);
 }
@@ -98,7 +98,7 @@ export async function getWhatsAppConnection(orgId: string): Promise<WhatsAppConn
 export async function putWhatsAppConnection(orgId: string, connection: WhatsAppConnection): Promise<void> {
   await db.send(
     new PutCommand({
-      TableName: tableName,
+      TableName: tableName(),
       Item: { ...whatsAppKey(orgId), entity: 'whatsapp', ...connection, orgId },
     }),
   );

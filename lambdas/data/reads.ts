@@ -18,7 +18,7 @@ export async function queryAll(
   let cursor: Record<string, unknown> | undefined;
   do {
     const page = await db.send(
-      new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: cursor }),
+      new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: cursor }),
     );
     items.push(...(page.Items ?? []));
     cursor = page.LastEvaluatedKey;
@@ -33,10 +33,10 @@ export async function batchGet(keys: readonly Record<string, string>[]): Promise
     let pending: Record<string, unknown>[] | undefined = keys.slice(start, start + BATCH_GET_LIMIT);
     while (pending && pending.length > 0) {
       const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await db.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
       );
-      items.push(...(Responses?.[tableName] ?? []));
-      pending = UnprocessedKeys?.[tableName]?.Keys;
+      items.push(...(Responses?.[tableName()] ?? []));
+      pending = UnprocessedKeys?.[tableName()]?.Keys;
     }
   }
   return items;

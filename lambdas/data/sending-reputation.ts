@@ -67,7 +67,7 @@ export function sendingStateFromItem(item: Record<string, unknown> | undefined):
 
 export async function getSendingState(scope: ReputationScope): Promise<SendingState> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: sendingStateKey(scope), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: sendingStateKey(scope), ConsistentRead: true }),
   );
   return sendingStateFromItem(Item);
 }
@@ -76,7 +76,7 @@ export async function getSendingState(scope: ReputationScope): Promise<SendingSt
 export async function countReputationSend(scope: ReputationScope, now: Date): Promise<void> {
   const { Attributes } = await db.send(
     new UpdateCommand({
-      TableName: tableName,
+      TableName: tableName(),
       Key: sendingStateKey(scope),
       UpdateExpression: 'ADD epochSends :one SET entity = :entity, epoch = if_not_exists(epoch, :zero)',
       ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':entity': 'sending_state' },
@@ -106,7 +106,7 @@ async function addToBucket(
 ): Promise<void> {
   await db.send(
     new UpdateCommand({
-      TableName: tableName,
+      TableName: tableName(),
       Key: bucketKey(scope, state.epoch, bucketOf(state.epochSends)),
       UpdateExpression: 'ADD #counter :one SET entity = :entity, expiresAt = :expiresAt',
       ExpressionAttributeNames: { '#counter': counter },
@@ -127,7 +127,7 @@ export async function readReputationWindow(
 ): Promise<ReputationCounts> {
   const { Items } = await db.send(
     new QueryCommand({
-      TableName: tableName,
+      TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': scopePk(scope), ':prefix': bucketPrefix(epoch) },
       ScanIndexForward: false,
@@ -147,7 +147,7 @@ export async function pauseSending(
   try {
     await db.send(
       new UpdateCommand({
-        TableName: tableName,
+        TableName: tableName(),
         Key: sendingStateKey(scope),
         UpdateExpression:
           'SET #status = :paused, reason = :reason, since = :since, bounceRate = :bounceRate, complaintRate = :complaintRate, entity = :entity',
@@ -174,7 +174,7 @@ export async function pauseSending(
 export async function resumeSending(scope: ReputationScope, now: Date): Promise<boolean> {
   const { Attributes } = await db.send(
     new UpdateCommand({
-      TableName: tableName,
+      TableName: tableName(),
       Key: sendingStateKey(scope),
       UpdateExpression:
         'SET #status = :active, since = :since, epoch = if_not_exists(epoch, :zero) + :one, epochSends = :zero, entity = :entity REMOVE reason, bounceRate, complaintRate',
@@ -201,7 +201,7 @@ const deferredKey = (scope: ReputationScope, leadId: string) => ({
 export function deferredLeadMarker(scope: ReputationScope, leadId: string, now: Date): TransactItem {
   return {
     Put: {
-      TableName: tableName,
+      TableName: tableName(),
       Item: {
         ...deferredKey(scope, leadId),
         entity: 'sending_deferred',
@@ -221,7 +221,7 @@ export async function listDeferredLeads(
 ): Promise<{ leadIds: string[]; next?: Record<string, unknown> }> {
   const { Items, LastEvaluatedKey } = await db.send(
     new QueryCommand({
-      TableName: tableName,
+      TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': scopePk(scope), ':prefix': 'DEFERRED#' },
       Limit: limit,
@@ -235,5 +235,5 @@ export async function listDeferredLeads(
 }
 
 export async function clearDeferredLead(scope: ReputationScope, leadId: string): Promise<void> {
-  await db.send(new DeleteCommand({ TableName: tableName, Key: deferredKey(scope, leadId) }));
+  await db.send(new DeleteCommand({ TableName: tableName(), Key: deferredKey(scope, leadId) }));
 }

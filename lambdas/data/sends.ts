@@ -156,7 +156,7 @@ export async function claimSend(
       [
         {
           Update: {
-            TableName: tableName,
+            TableName: tableName(),
             Key: key,
             UpdateExpression: `${update.UpdateExpression} ADD attempts :one`,
             ExpressionAttributeNames: update.ExpressionAttributeNames,
@@ -199,7 +199,7 @@ function countSend(
 ): TransactItem {
   return {
     Update: {
-      TableName: tableName,
+      TableName: tableName(),
       Key: counterKey(orgId, day.assistantId, day.localDate),
       UpdateExpression:
         'ADD sent :one SET expiresAt = if_not_exists(expiresAt, :expiresAt), entity = :entity',
@@ -224,7 +224,7 @@ export async function releaseClaim(
     [
       {
         Update: {
-          TableName: tableName,
+          TableName: tableName(),
           Key: sendKey(record.orgId, record.leadId, record.runId, record.stepIndex),
           UpdateExpression: 'SET #status = :retryable, reason = :reason',
           ConditionExpression: '#status = :claimed',
@@ -234,7 +234,7 @@ export async function releaseClaim(
       },
       {
         Update: {
-          TableName: tableName,
+          TableName: tableName(),
           Key: counterKey(record.orgId, day.assistantId, day.localDate),
           UpdateExpression: 'ADD sent :minusOne',
           ExpressionAttributeValues: { ':minusOne': -1 },
@@ -268,7 +268,7 @@ export async function recordSent(
   try {
     const { Attributes } = await db.send(
       new UpdateCommand({
-        TableName: tableName,
+        TableName: tableName(),
         Key: sendKey(send.orgId, send.leadId, send.runId, send.stepIndex),
         ...update,
         ConditionExpression: '#status IN (:claimed, :uncertain)',
@@ -305,7 +305,7 @@ export async function markUncertain(
   try {
     await db.send(
       new UpdateCommand({
-        TableName: tableName,
+        TableName: tableName(),
         Key: sendKey(send.orgId, send.leadId, send.runId, send.stepIndex),
         UpdateExpression:
           'SET #status = :uncertain, reason = :reason, reconcileAt = :reconcileAt ADD uncertainCount :one',
@@ -339,7 +339,7 @@ export function sendOutcome(record: SendRecord): TransactItem {
   const lookup = record.providerMessageId ? providerLookup(record.providerMessageId) : {};
   return {
     Put: {
-      TableName: tableName,
+      TableName: tableName(),
       Item: { ...key, entity: 'send', ...record, ...lookup },
       ConditionExpression: finishesClaim
         ? 'attribute_not_exists(pk) OR #status IN (:claimed, :retryable, :uncertain)'
@@ -364,7 +364,7 @@ export async function getSend(
 ): Promise<SendRecord | undefined> {
   const { Item } = await db.send(
     new GetCommand({
-      TableName: tableName,
+      TableName: tableName(),
       Key: sendKey(orgId, leadId, runId, stepIndex),
       ConsistentRead: true,
     }),
@@ -375,7 +375,7 @@ export async function getSend(
 export async function findSendByProviderId(providerMessageId: string): Promise<SendRecord | undefined> {
   const { Items } = await db.send(
     new QueryCommand({
-      TableName: tableName,
+      TableName: tableName(),
       IndexName: TABLE_KEYS.gsi1.name,
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': providerLookup(providerMessageId).gsi1pk },
@@ -390,7 +390,7 @@ export async function findSendByProviderId(providerMessageId: string): Promise<S
 export async function findSendBySendId(sendId: string): Promise<SendRecord | undefined> {
   const { Items } = await db.send(
     new QueryCommand({
-      TableName: tableName,
+      TableName: tableName(),
       IndexName: TABLE_KEYS.gsi1.name,
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': sendIdLookup(sendId).gsi1pk },
@@ -405,7 +405,7 @@ export async function findSendBySendId(sendId: string): Promise<SendRecord | und
 export async function markSendFailed(send: SendRecord, reason: string): Promise<void> {
   await db.send(
     new UpdateCommand({
-      TableName: tableName,
+      TableName: tableName(),
       Key: sendKey(send.orgId, send.leadId, send.runId, send.stepIndex),
       UpdateExpression: 'SET #status = :failed, reason = :reason',
       ConditionExpression: 'attribute_exists(pk)',
@@ -422,7 +422,7 @@ export async function appendTimelineEvent(
 ): Promise<void> {
   await db.send(
     new PutCommand({
-      TableName: tableName,
+      TableName: tableName(),
       Item: {
         pk: leadLogKey(orgId, leadId),
         sk: `EVENT#${event.at}#${Math.random().toString(36).slice(2, 8)}`,
@@ -444,7 +444,7 @@ export async function readLeadLog(
   do {
     const page = await db.send(
       new QueryCommand({
-        TableName: tableName,
+        TableName: tableName(),
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': leadLogKey(orgId, leadId) },
         ConsistentRead: true,

@@ -21,13 +21,13 @@ import { type ConditionFailure, type TransactItem, transact } from './transactio
 
 export const sequenceKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `SEQ#${id}` });
 
-const fromItem = (item: Item) => recordOf<Sequence>(item);
+export const sequenceFromItem = (item: Item) => recordOf<Sequence>(item);
 
 export async function getSequence(orgId: string, id: string): Promise<Sequence | undefined> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: sequenceKey(orgId, id), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: sequenceKey(orgId, id), ConsistentRead: true }),
   );
-  return Item && fromItem(Item);
+  return Item && sequenceFromItem(Item);
 }
 
 /** A sequence the org can see: a system one or its own. */
@@ -41,11 +41,11 @@ export async function listOrgSequences(orgId: string): Promise<Sequence[]> {
     ExpressionAttributeValues: { ':pk': orgKey(orgId), ':prefix': 'SEQ#' },
     ConsistentRead: true,
   });
-  return items.map(fromItem);
+  return items.map(sequenceFromItem);
 }
 
 export async function getSequencesByIds(orgId: string, ids: readonly string[]): Promise<Sequence[]> {
-  return (await batchGet(ids.map((id) => sequenceKey(orgId, id)))).map(fromItem);
+  return (await batchGet(ids.map((id) => sequenceKey(orgId, id)))).map(sequenceFromItem);
 }
 
 export async function insertSequence(sequence: Sequence): Promise<void> {
@@ -55,7 +55,7 @@ export async function insertSequence(sequence: Sequence): Promise<void> {
     [
       {
         Put: {
-          TableName: tableName,
+          TableName: tableName(),
           Item: { ...sequenceKey(orgId, id), entity: SEQUENCE_ENTITY, ...sequence },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
@@ -84,7 +84,7 @@ export async function replaceSequence(next: Sequence, previous: Sequence): Promi
     [
       {
         Update: {
-          TableName: tableName,
+          TableName: tableName(),
           Key: sequenceKey(orgId, id),
           ...withVersionCondition(replaceFieldsExpression(fields), previous.version),
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -118,7 +118,7 @@ export async function deleteSequence(sequence: Sequence): Promise<void> {
     [
       {
         Delete: {
-          TableName: tableName,
+          TableName: tableName(),
           Key: sequenceKey(orgId, id),
           ConditionExpression: 'attribute_exists(pk)',
         },

@@ -13,7 +13,7 @@ export const suppressionKey = (orgId: string, email: string) => ({
 
 export async function isSuppressed(orgId: string, email: string): Promise<boolean> {
   const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: suppressionKey(orgId, email), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: suppressionKey(orgId, email), ConsistentRead: true }),
   );
   return Item !== undefined;
 }
@@ -21,7 +21,7 @@ export async function isSuppressed(orgId: string, email: string): Promise<boolea
 export async function suppress(orgId: string, email: string, reason: string, now: Date): Promise<void> {
   await db.send(
     new PutCommand({
-      TableName: tableName,
+      TableName: tableName(),
       Item: {
         ...suppressionKey(orgId, email),
         entity: 'suppression',

@@ -25,7 +25,7 @@ export async function rememberUser(caller: Caller, now: Date): Promise<void> {
   if (remembered.has(fingerprint)) return;
   await db.send(
     new PutCommand({
-      TableName: tableName,
+      TableName: tableName(),
       Item: {
         pk: orgKey(caller.orgId),
         sk: `USER#${caller.userId}`,

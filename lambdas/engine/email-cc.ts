@@ -21,20 +21,16 @@ import { findLeadByEmail, insertLead, updateLeadDetails } from '../data/leads';
 import { recordOutcome, type SendRecord, sendOutcome } from '../data/sends';
 import { getVisibleSequence } from '../data/sequences';
 import type { OrgUser } from '../data/users';
-import { requiredEnv } from '../env';
 import { logger } from '../observability';
 import { planContext } from './enrollments';
 import { commitPlan } from './plans';
-
-const configurationSet = requiredEnv('SES_CONFIGURATION_SET');
 
 export async function handleEmailCc(
   email: InboundEmail,
   user: OrgUser & { orgId: string },
   assistant: Assistant,
   orgUsers: OrgUser[],
-  receivedAt: Date,
-  now: Date,
+  { receivedAt, now, configurationSet }: { receivedAt: Date; now: Date; configurationSet: string },
 ) {
   const orgId = assistant.orgId;
   const recipient = leadRecipient(email, user, orgUsers, assistant);
@@ -107,7 +103,7 @@ export async function handleEmailCc(
     await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, () => insertLead(lead));
   }
   await recordOutcome([sendOutcome(userEmailRecord(lead, email, user, sentAt))]);
-  await acknowledge(user, assistant, lead, sequence, email).catch((error: unknown) => {
+  await acknowledge(user, assistant, lead, sequence, email, configurationSet).catch((error: unknown) => {
     // The lead is on its sequence either way; a lost acknowledgement is logged, not retried.
     logger.warn('Email CC acknowledgement not sent', error as Error);
   });
@@ -160,6 +156,7 @@ async function acknowledge(
   lead: Lead,
   sequence: Sequence,
   email: InboundEmail,
+  configurationSet: string,
 ) {
   if (!user.email) return;
   const leadName = [lead.firstName, lead.lastName].filter(Boolean).join(' ');

@@ -25,7 +25,7 @@ import {
 } from '../core/errors';
 import { type Lead, type LeadInput, type LeadUpdate, requestedStart } from '../core/leads';
 import type { CustomMessage } from '../core/messages';
-import { checkRegionPolicy, type OrgSettings } from '../core/org-settings';
+import { checkRegionPolicy, type OrgSettings, offeringWarnings } from '../core/org-settings';
 import type { Caller } from '../core/permissions';
 import { defaultTimezone } from '../core/regions';
 import { sendWindowFor } from '../core/send-window';
@@ -38,6 +38,7 @@ import {
 } from '../core/skipped-steps';
 import { nameKey, systemSequences } from '../core/system-catalogue';
 import { getAssistant } from '../data/assistants';
+import { loadEnrollmentContext } from '../data/enrollment-context';
 import { deleteLead, getLead, insertLead, updateLeadDetails } from '../data/leads';
 import { getVisibleMessages } from '../data/messages';
 import { getOrgSettings } from '../data/org';
@@ -47,15 +48,17 @@ import { commitPlan, hasPendingSchedule } from './plans';
 
 export { assertEnrollable };
 
-export interface CreatedLead {
+/** A lead (re)enrolled from the first step, and what whoever did it should know. */
+export interface EnrolledLead {
   lead: Lead;
-  /**
-   * The region policy's and the custom steps that would be skipped; the caller adds what it knows of
-   * the assistant (lambdas/leads-api.ts).
-   */
+  /** The region policy's and the offering's (enrollmentWarnings); a new lead's skipped steps too. */
   warnings: string[];
+}
+
+export interface CreatedLead extends EnrolledLead {
   /** The custom steps whose placeholders have no value for this lead (also among `warnings`). */
   skippedSteps: SkippedStep[];
+  /** The caller adds what it knows of the assistant (lambdas/leads-api.ts). */
   assistant: Assistant;
 }
 
@@ -104,6 +107,35 @@ export class EnrollmentReads {
     this.settings ??= getOrgSettings(this.orgId);
     return this.settings;
   }
+
+  /**
+   * Reads what enrolling on this assistant (and sequence, when named by id) needs and is not read yet,
+   * in one BatchGetItem instead of a GetItem each.
+   */
+  async prefetch(assistantId: string, sequenceId: string | undefined): Promise<void> {
+    const wanted = {
+      assistant: !this.assistants.has(assistantId),
+      sequence: sequenceId !== undefined && !this.sequences.has(sequenceId),
+      settings: this.settings === undefined,
+    };
+    if (Object.values(wanted).filter(Boolean).length < 2) return;
+    const context = loadEnrollmentContext(this.orgId, {
+      assistantId,
+      ...(wanted.sequence && { sequenceId }),
+    });
+    if (wanted.assistant)
+      this.assistants.set(assistantId, observed(context.then(({ assistant }) => assistant)));
+    if (wanted.sequence && sequenceId !== undefined)
+      this.sequences.set(sequenceId, observed(context.then(({ sequence }) => sequence)));
+    if (wanted.settings) this.settings = observed(context.then(({ settings }) => settings));
+    await context;
+  }
+}
+
+/** A failed read is thrown where it is awaited; until then it is not an unhandled rejection. */
+function observed<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** Adds a lead on its sequence with its first step planned; refused (nothing stored) like prepareLead. */
@@ -132,11 +164,12 @@ export async function prepareLead(
   reads = new EnrollmentReads(caller.orgId),
   options: CreateLeadOptions = {},
 ): Promise<CreatedLead> {
+  await reads.prefetch(input.assistantId, input.sequenceName === undefined ? input.sequenceId : undefined);
   const assistant = await requireAssistant(reads, input.assistantId);
   const sequence = await chooseSequence(reads, input, assistant);
   assertReachable(input, sequence);
   const settings = await reads.orgSettings();
-  const policyWarnings = checkRegionPolicy(settings, input.country, countFollowups(sequence));
+  const policyWarnings = enrollmentWarnings(settings, input.country, sequence);
   const { sequenceId: _id, sequenceName: _name, startAt, ...details } = input;
   const timezone = input.timezone ?? defaultTimezone(input.country, assistant.timezone);
   const id = options.id ?? randomUUID();
@@ -165,15 +198,18 @@ export async function prepareLead(
   return { lead, warnings, skippedSteps, assistant };
 }
 
-/** Replaces details; a new sequence restarts the lead there, a new assistant or zone re-times its next step. */
-/** Replaces a lead's details if it is still at the version the caller read (else 412). */
+/**
+ * Replaces a lead's details if it is still at the version the caller read (else 412); a new sequence
+ * restarts the lead there (with the warnings of an enrollment), a new assistant or zone re-times its
+ * next step.
+ */
 export async function updateLead(
   caller: Caller,
   id: string,
   input: LeadUpdate,
   now: Date,
   expectedVersion: number,
-): Promise<Lead> {
+): Promise<EnrolledLead> {
   const reads = new EnrollmentReads(caller.orgId);
   const current = await requireLead(caller, id);
   assertVersion(current, expectedVersion, 'lead');
@@ -182,10 +218,8 @@ export async function updateLead(
   const moving = requested.id !== current.enrollment.sequenceId;
   const sequence = moving ? assertEnrollable(requested, 'sequenceId') : requested;
   assertReachable(input, sequence);
-  if (moving) {
-    await assertNotSuppressed(caller.orgId, input, sequence);
-    checkRegionPolicy(await reads.orgSettings(), input.country, countFollowups(sequence));
-  }
+  const warnings = moving ? enrollmentWarnings(await reads.orgSettings(), input.country, sequence) : [];
+  if (moving) await assertNotSuppressed(caller.orgId, input, sequence);
   const { sequenceId: _sequenceId, startAt, ...details } = input;
   const timezone = input.timezone ?? defaultTimezone(input.country, assistant.timezone);
   const context = planContext(sequence, assistant, timezone, now);
@@ -196,7 +230,7 @@ export async function updateLead(
   else if (assistant.id !== current.assistantId || timezone !== current.timezone)
     next = retime(previous, context);
   const plan = next !== undefined && next !== previous ? next : undefined;
-  if (!plan) return updateLeadDetails(current, { ...details, timezone }, now);
+  if (!plan) return { lead: await updateLeadDetails(current, { ...details, timezone }, now), warnings };
   // Details and plan go in one write: a lost race leaves neither half stored.
   let updated: Lead | undefined;
   await commitPlan(
@@ -205,7 +239,7 @@ export async function updateLead(
       updated = await updateLeadDetails(current, { ...details, timezone }, now, plan);
     },
   );
-  return updated ?? { ...current, enrollment: plan };
+  return { lead: updated ?? { ...current, enrollment: plan }, warnings };
 }
 
 export async function stopLead(caller: Caller, id: string, now: Date): Promise<Lead> {
@@ -224,8 +258,9 @@ export async function continueLead(
   const reads = new EnrollmentReads(caller.orgId);
   const lead = await requireLead(caller, id);
   const context = await contextFor(reads, lead, lead.enrollment.sequenceId, now);
-  // The sequence may have grown since the lead joined it: the policy applies to what it is now.
-  await assertMayPlan(reads, lead, context.sequence);
+  // The sequence may have grown since the lead joined it: the policy applies to what it is now. (Its
+  // warnings are an enrollment's: continuing does not send the first e-mail again.)
+  await assertMayPlan(reads, lead, await requireSequence(reads, lead.enrollment.sequenceId, 'sequenceId'));
   return changePlan(lead, resume(lead.enrollment, context, requestedStart(startAt, now)), now);
 }
 
@@ -234,7 +269,7 @@ export async function restartLead(
   id: string,
   body: { sequenceId?: string; startAt?: string },
   now: Date,
-): Promise<Lead> {
+): Promise<EnrolledLead> {
   const reads = new EnrollmentReads(caller.orgId);
   const lead = await requireLead(caller, id);
   const sequence = assertEnrollable(
@@ -242,10 +277,10 @@ export async function restartLead(
     'sequenceId',
   );
   assertReachable(lead, sequence);
-  await assertMayPlan(reads, lead, sequence);
+  const warnings = await assertMayPlan(reads, lead, sequence);
   const context = planContext(sequence, await requireAssistant(reads, lead.assistantId), lead.timezone, now);
   const next = restart(lead.enrollment, context, requestedStart(body.startAt, now) ?? now, randomUUID());
-  return changePlan(lead, next, now);
+  return { lead: await changePlan(lead, next, now), warnings };
 }
 
 export async function removeLead(caller: Caller, id: string): Promise<void> {
@@ -330,14 +365,26 @@ async function chooseSequence(
 /**
  * What every new plan of an existing lead must pass, as a new lead does on POST /leads: its address is
  * not suppressed (409), and the org's region policy allows the sequence's follow-ups (422 when enforced).
+ * Answers the enrollment's warnings.
  */
-async function assertMayPlan(
-  reads: EnrollmentReads,
-  lead: Lead,
-  sequence: Pick<Sequence, 'type' | 'steps'>,
-): Promise<void> {
+async function assertMayPlan(reads: EnrollmentReads, lead: Lead, sequence: Sequence): Promise<string[]> {
   await assertNotSuppressed(lead.orgId, lead, sequence);
-  checkRegionPolicy(await reads.orgSettings(), lead.country, countFollowups(sequence));
+  return enrollmentWarnings(await reads.orgSettings(), lead.country, sequence);
+}
+
+/**
+ * What enrolling a lead from the first step should tell the caller: a sequence longer than the lead's
+ * region allows (throws 422 when the org enforces it), and a generated first e-mail without an offering.
+ */
+function enrollmentWarnings(
+  settings: OrgSettings,
+  country: string | undefined,
+  sequence: Sequence,
+): string[] {
+  return [
+    ...checkRegionPolicy(settings, country, countFollowups(sequence)),
+    ...offeringWarnings(settings, sequence),
+  ];
 }
 
 /** A suppressed address would have every e-mail step skipped: refuse instead of showing it "active". */

@@ -1,14 +1,21 @@
 /**
  * One inbound e-mail to an assistant's address: an unsubscribe to the mailbox, a user's e-mail with the
  * assistant on CC (Email CC), or a lead's answer — found by thread (In-Reply-To/References against the
- * Message-IDs the sender recorded), else by sender address — classified and acted on: stop, postpone,
+ * Message-IDs the sender recorded), else by sender address, else for a bounce by an address it says
+ * failed, among the leads the assistant mailed — classified and acted on: stop, postpone,
  * suppress. Every message is acted on once per org it reaches, and its decision recorded; one ignored
  * (no lead matched yet) is acted on when delivered again.
  */
 import { createHash } from 'node:crypto';
 import { readSecret } from '../adapters/secrets';
 import { type Assistant, isForwardingAlias } from '../core/assistants';
-import { classifyReply, type InboundEmail, postponeUntil } from '../core/inbound';
+import {
+  classifyReply,
+  failedAddresses,
+  type InboundEmail,
+  isBounceMessage,
+  postponeUntil,
+} from '../core/inbound';
 import type { Lead } from '../core/leads';
 import { sendWindowFor } from '../core/send-window';
 import { verifyUnsubscribeToken } from '../core/signatures';
@@ -18,21 +25,24 @@ import { findLeadByEmail, getLead } from '../data/leads';
 import { getOrgSettings } from '../data/org';
 import { appendTimelineEvent, findSendByProviderId } from '../data/sends';
 import { listUsers } from '../data/users';
-import { requiredEnv } from '../env';
+import { setting } from '../environment';
 import { handleEmailCc } from './email-cc';
 import { postponeFollowUp, stopFollowUp, suppressAndStop, unsubscribeLead } from './listening';
 import { acceptReceivingProbe } from './receiving';
 
-const config = {
-  inboundDomain: requiredEnv('INBOUND_DOMAIN').toLowerCase(),
-  unsubscribeSecretName: requiredEnv('UNSUBSCRIBE_SECRET_NAME'),
-  configurationSet: requiredEnv('SES_CONFIGURATION_SET'),
-};
-const receivingConfig = {
-  inboundDomain: config.inboundDomain,
-  signingSecretName: config.unsubscribeSecretName,
-  configurationSet: config.configurationSet,
-};
+export interface InboundSettings {
+  /** The assistants' domain, lower-cased. */
+  inboundDomain: string;
+  unsubscribeSecretName: string;
+  configurationSet: string;
+}
+
+const settings = setting<InboundSettings>(
+  'inbound',
+  'Inbound mail handling (INBOUND_DOMAIN, UNSUBSCRIBE_SECRET_NAME, SES_CONFIGURATION_SET)',
+);
+
+export const useInboundSettings = settings.use;
 
 export type InboundDecision = Record<string, unknown> & { decision: string };
 
@@ -63,15 +73,27 @@ export async function handleInboundEmail(
 ): Promise<InboundDecision> {
   const messageId = email.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
   const recipients = [...email.to, ...email.cc].map((recipient) => recipient.address);
+  const config = settings.get();
   if (recipients.includes(`unsubscribe@${config.inboundDomain}`)) {
     return unsubscribeByMail(email, messageId, now);
   }
   // Forwarded mail keeps the assistant's own address in To/Cc; the alias it came through is in the
   // envelope, and names the assistant whatever the headers say.
   const throughAlias = await assistantsOfAliases([...envelopeRecipients, ...recipients]);
-  const probed = await acceptReceivingProbe(email, throughAlias, receivingConfig, now);
+  const probed = await acceptReceivingProbe(
+    email,
+    throughAlias,
+    {
+      inboundDomain: config.inboundDomain,
+      signingSecretName: config.unsubscribeSecretName,
+      configurationSet: config.configurationSet,
+    },
+    now,
+  );
   if (probed) return { decision: 'receiving_verified', orgId: probed.orgId, assistantId: probed.id };
-  const byAddress = await findAssistantsByEmail(recipients);
+  // The envelope names an assistant the headers may not: a bounce is addressed to the sender's
+  // envelope address, a Bcc to no header at all.
+  const byAddress = await findAssistantsByEmail([...recipients, ...envelopeRecipients]);
   const assistants = [
     ...new Map([...byAddress, ...throughAlias].map((assistant) => [assistant.id, assistant])).values(),
   ];
@@ -101,17 +123,34 @@ async function decide(
     const users = await listUsers(assistant.orgId);
     const user = users.find((candidate) => candidate.email !== undefined && candidate.email === sender);
     if (user)
-      return handleEmailCc(email, { ...user, orgId: assistant.orgId }, assistant, users, receivedAt, now);
+      return handleEmailCc(email, { ...user, orgId: assistant.orgId }, assistant, users, {
+        receivedAt,
+        now,
+        configurationSet: settings.get().configurationSet,
+      });
   }
 
-  const lead = (await leadOfThread(email, assistants)) ?? (await leadBySender(email, assistants));
-  if (!lead) {
+  const found = await leadOf(email, assistants);
+  if (!found) {
     const reason = authenticated
       ? 'not from a user or lead of the addressed assistants’ orgs'
       : 'not from a lead, and the sender is not authenticated (SPF/DKIM/DMARC) for Email CC';
     return { decision: 'ignored', reason };
   }
-  return actOnReply(email, lead, receivedAt, now);
+  return { ...(await actOnReply(email, found.lead, receivedAt, now)), foundBy: found.by };
+}
+
+/** The lead a message is about, and by which trace (for support: a lead matched by a bounce's text). */
+async function leadOf(
+  email: InboundEmail,
+  assistants: Assistant[],
+): Promise<{ lead: Lead; by: 'thread' | 'sender' | 'failed_address' } | undefined> {
+  const inThread = await leadOfThread(email, assistants);
+  if (inThread) return { lead: inThread, by: 'thread' };
+  const bySender = await leadBySender(email, assistants);
+  if (bySender) return { lead: bySender, by: 'sender' };
+  const named = isBounceMessage(email) ? await leadNamedByBounce(email, assistants) : undefined;
+  return named && { lead: named, by: 'failed_address' };
 }
 
 /** The assistants whose forwarding aliases (at the inbound domain) are among `addresses`. */
@@ -119,7 +158,7 @@ async function assistantsOfAliases(addresses: readonly string[]): Promise<Assist
   const aliases = new Set(
     addresses.flatMap((address) => {
       const [local, domain] = address.toLowerCase().split('@');
-      return local && domain === config.inboundDomain && isForwardingAlias(local) ? [local] : [];
+      return local && domain === settings.get().inboundDomain && isForwardingAlias(local) ? [local] : [];
     }),
   );
   const found = await Promise.all([...aliases].map(findAssistantByAlias));
@@ -152,6 +191,22 @@ async function leadBySender(email: InboundEmail, assistants: Assistant[]): Promi
   return undefined;
 }
 
+/**
+ * A bounce that cites no e-mail of ours (its returned message cut off, or from a server that returns
+ * none) names the address that failed: the lead at that address whom one of these assistants mailed.
+ */
+async function leadNamedByBounce(email: InboundEmail, assistants: Assistant[]): Promise<Lead | undefined> {
+  const addresses = failedAddresses(email);
+  for (const [orgId, ofOrg] of Map.groupBy(assistants, (assistant) => assistant.orgId)) {
+    const ids = new Set(ofOrg.map((assistant) => assistant.id));
+    for (const address of addresses) {
+      const lead = await findLeadByEmail(orgId, address);
+      if (lead && ids.has(lead.assistantId) && lead.enrollment.thread !== undefined) return lead;
+    }
+  }
+  return undefined;
+}
+
 async function actOnReply(
   email: InboundEmail,
   lead: Lead,
@@ -164,6 +219,7 @@ async function actOnReply(
     threadMessageIds: thread ? [thread.rootMessageId, ...thread.laterMessageIds] : [],
     receivedAt,
     timezone: lead.timezone,
+    ...(lead.country !== undefined && { country: lead.country }),
   });
   const event = {
     at: now.toISOString(),
@@ -205,7 +261,13 @@ async function actOnReply(
         {
           kind: 'out_of_office',
           at: event.at,
-          detail: { ...rest, sender, basis: postponement.basis, reason: postponement.reason },
+          detail: {
+            ...rest,
+            sender,
+            basis: postponement.basis,
+            ...(intent.returnDate !== undefined && { returnDate: intent.returnDate.toISOString() }),
+            reason: postponement.reason,
+          },
         },
         now,
       );
@@ -225,7 +287,7 @@ async function unsubscribeByMail(
   now: Date,
 ): Promise<InboundDecision> {
   const token = /unsubscribe\s+([\w-]+\.[\w-]+)/i.exec(email.subject)?.[1];
-  const key = await readSecret(config.unsubscribeSecretName);
+  const key = await readSecret(settings.get().unsubscribeSecretName);
   const claims = token && key ? verifyUnsubscribeToken(token, key) : undefined;
   if (!claims) return { decision: 'ignored', reason: 'unsubscribe mail without a valid token' };
   const { orgId, leadId } = claims;

@@ -50,19 +50,29 @@ import {
   sendIdOf,
   sendOutcome,
 } from '../data/sends';
-import { requiredEnv } from '../env';
+import { setting } from '../environment';
 import { countEvent, logger, recordDuration, traced } from '../observability';
 import { commitPlan } from './plans';
 
-const config = {
-  region: requiredEnv('AWS_REGION'),
-  configurationSet: requiredEnv('SES_CONFIGURATION_SET'),
-  whatsAppSecretPrefix: requiredEnv('WHATSAPP_SECRET_PREFIX'),
-  unsubscribeSecretName: requiredEnv('UNSUBSCRIBE_SECRET_NAME'),
-  apiUrl: requiredEnv('API_URL'),
-  inboundDomain: requiredEnv('INBOUND_DOMAIN'),
-  reconcileWindowMs: positiveMinutes('RECONCILE_WINDOW_MINUTES') * 60_000,
-};
+/** What sending needs from the sender's environment (lambdas/sender.ts). */
+export interface SendSettings {
+  region: string;
+  configurationSet: string;
+  whatsAppSecretPrefix: string;
+  unsubscribeSecretName: string;
+  /** The API's base URL, for unsubscribe links. */
+  apiUrl: string;
+  inboundDomain: string;
+  /** How long an uncertain step waits for the provider's events before it is reconciled. */
+  reconcileWindowMs: number;
+}
+
+const settings = setting<SendSettings>(
+  'sending',
+  'Sending (SES_CONFIGURATION_SET, API_URL, INBOUND_DOMAIN, ...)',
+);
+
+export const useSendSettings = settings.use;
 
 /** Kept per thread: enough for References (root + recent ids) without growing the lead item. */
 const THREAD_IDS_KEPT = 10;
@@ -236,7 +246,7 @@ async function settleEarlierAttempt(firing: Firing): Promise<SendOutcome | undef
       return awaitReconciliation(
         firing,
         'the attempt stopped before recording the provider’s answer',
-        new Date(Math.max(claimedAt + config.reconcileWindowMs, now.getTime())),
+        new Date(Math.max(claimedAt + settings.get().reconcileWindowMs, now.getTime())),
         true,
       );
     }
@@ -365,7 +375,7 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     recordDuration('ProviderLatency', performance.now() - started, { channel: step.channel });
     countProviderError(error, step.channel);
     if (error instanceof ProviderOutcomeUnknownError) {
-      const reconcileAt = new Date(now.getTime() + config.reconcileWindowMs);
+      const reconcileAt = new Date(now.getTime() + settings.get().reconcileWindowMs);
       return awaitReconciliation(firing, error.message, reconcileAt, true);
     }
     if (error instanceof ProviderTransientError) {
@@ -448,12 +458,12 @@ async function planAfterSend(firing: Firing, sent: SendRecord | undefined): Prom
 
 /** Every e-mail carries a one-click link back to this API and a mailbox, both naming the lead by a signed token. */
 async function unsubscribeLinks(lead: Lead): Promise<UnsubscribeLinks> {
-  const key = await readSecret(config.unsubscribeSecretName);
+  const key = await readSecret(settings.get().unsubscribeSecretName);
   if (!key) throw new Error('The unsubscribe signing key is missing from Secrets Manager');
   const token = signUnsubscribeToken({ orgId: lead.orgId, leadId: lead.id }, key);
   return {
-    url: `${config.apiUrl.replace(/\/$/, '')}/unsubscribe/${token}`,
-    mailto: `mailto:unsubscribe@${config.inboundDomain}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`,
+    url: `${settings.get().apiUrl.replace(/\/$/, '')}/unsubscribe/${token}`,
+    mailto: `mailto:unsubscribe@${settings.get().inboundDomain}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`,
   };
 }
 
@@ -501,10 +511,13 @@ function emailSender(
         html: email.html,
         text: email.text,
         headers: email.headers,
-        configurationSetName: config.configurationSet,
+        configurationSetName: settings.get().configurationSet,
         tags: { [SEND_ID_TAG]: sendIdOfFiring(firing) },
       });
-      return { providerMessageId, messageIdHeader: messageIdHeader(providerMessageId, config.region) };
+      return {
+        providerMessageId,
+        messageIdHeader: messageIdHeader(providerMessageId, settings.get().region),
+      };
     },
   };
 }
@@ -516,7 +529,7 @@ async function whatsAppSender(
   const { lead, assistant, step, enrollment, state } = firing;
   if (!customMessage) throw new UnprocessableError(`WhatsApp steps need their custom message`);
   const connection = state.whatsApp;
-  const secret = connection && (await readSecret(`${config.whatsAppSecretPrefix}${lead.orgId}`));
+  const secret = connection && (await readSecret(`${settings.get().whatsAppSecretPrefix}${lead.orgId}`));
   if (!connection || !secret)
     throw new UnprocessableError('WhatsApp is not connected for this org (PUT /org/whatsapp)');
   const { keyId, keySecret } = JSON.parse(secret) as { keyId: string; keySecret: string };
@@ -636,13 +649,6 @@ function threadAfter(thread: EmailThread | undefined, sent: Partial<SendRecord>)
 
 function sendIdOfFiring({ lead, enrollment }: Firing): string {
   return sendIdOf(lead.orgId, lead.id, enrollment.runId, enrollment.nextStep);
-}
-
-/** Reads a whole number of minutes from the environment (the CDK sets it from context). */
-function positiveMinutes(name: string): number {
-  const minutes = Number(requiredEnv(name));
-  if (!Number.isInteger(minutes) || minutes < 1) throw new Error(`${name} must be a whole number of minutes`);
-  return minutes;
 }
 
 function baseRecord({ input, lead, enrollment, step, now }: Firing): SendRecord {

@@ -9,12 +9,15 @@ import { z } from 'zod';
 import { messageIdHeader, SEND_ID_TAG } from '../adapters/email-sender';
 import { actOnce } from '../data/inbound';
 import { appendTimelineEvent, findSendByProviderId, markSendFailed, type SendRecord } from '../data/sends';
-import { requiredEnv } from '../env';
+import { setting } from '../environment';
 import { suppressAndStop } from './listening';
 import { reconcileAcceptedSend } from './provider-reconciliation';
 import { countProblemForReputation, countSentForReputation } from './sending-reputation';
 
-const region = requiredEnv('AWS_REGION');
+/** SES's region names the Message-ID header of what it sent (`<id>@<region>.amazonses.com`). */
+const sesRegion = setting<string>('sesRegion', 'The SES region (AWS_REGION)');
+
+export const useSesRegion = sesRegion.use;
 
 export const SesEventDetailSchema = z
   .object({
@@ -114,7 +117,7 @@ async function reconcile(detail: SesEventDetail, now: Date): Promise<SendRecord 
     {
       sendId,
       providerMessageId: messageId,
-      messageIdHeader: messageIdHeader(messageId, region),
+      messageIdHeader: messageIdHeader(messageId, sesRegion.get()),
       ...(detail.mail.timestamp && { acceptedAt: detail.mail.timestamp }),
       via: 'ses_event',
     },

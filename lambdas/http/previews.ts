@@ -102,7 +102,11 @@ export function previewAssistant(
   return { ...SAMPLE_ASSISTANT, ...assistant };
 }
 
-/** The org's own name and website once set; the sample org's until then. */
-export function previewOrg(settings: OrgSettings): OrgProfile {
-  return settings.name ? { name: settings.name, website: settings.website } : SAMPLE_ORG;
+/**
+ * The org's own name, website and offering once it has set a name or an offering; the sample org's
+ * until then. An org without an offering previews the first e-mails it would really send.
+ */
+export function previewOrg({ name, website, offering }: OrgSettings): OrgProfile {
+  if (!name && !offering) return SAMPLE_ORG;
+  return { name, website, ...(offering && { offering }) };
 }

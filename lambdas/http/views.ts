@@ -26,6 +26,11 @@ export const sequenceViewSchema = lazy(() =>
       type: z.enum(SEQUENCE_TYPES),
       ...audit(),
       steps: z.array(StepShape),
+      warnings: z
+        .array(z.string())
+        .describe(
+          'E.g. a first e-mail the tone bank writes while the org has no offering (PUT /org/settings)',
+        ),
     })
     .meta({ id: 'Sequence' }),
 );
@@ -48,9 +53,9 @@ export const messageViewSchema = lazy(() =>
     .meta({ id: 'Message' }),
 );
 
-export function sequenceView(sequence: Sequence, caller: Caller) {
+export function sequenceView(sequence: Sequence, caller: Caller, warnings: string[]) {
   const { orgId: _orgId, ...shown } = sequence;
-  return { ...shown, editable: canEdit(caller, sequence) };
+  return { ...shown, editable: canEdit(caller, sequence), warnings };
 }
 
 export function messageView(message: CustomMessage, caller: Caller) {

@@ -3,11 +3,13 @@
  * for the lead the message is about) and tallies the result against the class SOURCES.tsv expects.
  * Shared by the corpus test, which asserts floors, and `npm run corpus`, which prints the matrix.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEmail } from '../../lambdas/adapters/mime';
 import { classifyReply, type InboundIntent } from '../../lambdas/core/inbound';
 import { CORPUS_CLASSES, CORPUS_DIR, type CorpusClass, type CorpusEntry, readSources } from './sources';
+
+export { corpusPresent } from './sources';
 
 /** What the classifier said, in corpus terms; `ignored` and `crashed` are never expected. */
 export type Outcome = CorpusClass | 'ignored' | 'crashed';
@@ -37,10 +39,6 @@ function outcomeOf(intent: InboundIntent): Outcome {
       // A delay report is a bounce that does not stop the lead: the soft kind.
       return intent.reason === 'delivery_delayed' ? 'soft_bounce' : 'ignored';
   }
-}
-
-export function corpusPresent(): boolean {
-  return readSources().every((entry) => existsSync(join(CORPUS_DIR, entry.file)));
 }
 
 export async function classifyCorpus(): Promise<Verdict[]> {

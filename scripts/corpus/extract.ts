@@ -19,13 +19,15 @@ function original(entry: CorpusEntry): Buffer {
 /** A reply from the lead in a thread we started, around a body that came without headers. */
 function wrapped(entry: CorpusEntry, body: Buffer): Buffer {
   const html = entry.path.endsWith('.html');
+  const slug = entry.file.replace(/\W/g, '-');
   const headers = [
     'From: Lead <lead@prospect.example>',
     'To: Assistant <assistant@inbound.example>',
     'Subject: Re: Following up',
     'Date: Tue, 03 Mar 2026 10:02:00 +0000',
-    `Message-ID: <${entry.file.replace(/\W/g, '-')}@prospect.example>`,
-    'In-Reply-To: <thread-root@email.amazonses.com>',
+    `Message-ID: <${slug}@prospect.example>`,
+    // Each answers its own e-mail of ours (an SES Message-ID), so a replay can thread it to a send.
+    `In-Reply-To: <corpus-${slug}@email.amazonses.com>`,
     'MIME-Version: 1.0',
     `Content-Type: text/${html ? 'html' : 'plain'}; charset=utf-8`,
     'Content-Transfer-Encoding: 8bit',

@@ -3,11 +3,17 @@
  * their bytes sit once extracted (`test/fixtures/mail/<class>/`). The messages themselves are not
  * committed: they come from public repositories' snapshots, which this project may cite but not copy
  * into its history; `npm run corpus:extract` lays them out from the local snapshots.
+ * `MAIL_CORPUS_DIR` points everything (extraction, the report, the tests) at another directory laid
+ * out the same way, e.g. a corpus kept outside the repository for CI; its own SOURCES.tsv, if it has
+ * one, replaces the committed list.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const CORPUS_DIR = join(import.meta.dirname, '../../test/fixtures/mail');
+const COMMITTED_DIR = join(import.meta.dirname, '../../test/fixtures/mail');
+/** Set when a corpus was asked for explicitly: then a missing message is an error, not a skip. */
+export const CHOSEN_CORPUS_DIR = process.env.MAIL_CORPUS_DIR || undefined;
+export const CORPUS_DIR = CHOSEN_CORPUS_DIR ?? COMMITTED_DIR;
 
 export const CORPUS_CLASSES = [
   'hard_bounce',
@@ -34,7 +40,9 @@ export interface CorpusEntry {
 }
 
 export function readSources(): CorpusEntry[] {
-  const lines = readFileSync(join(CORPUS_DIR, 'SOURCES.tsv'), 'utf8').trim().split('\n').slice(1);
+  const own = join(CORPUS_DIR, 'SOURCES.tsv');
+  const list = existsSync(own) ? own : join(COMMITTED_DIR, 'SOURCES.tsv');
+  const lines = readFileSync(list, 'utf8').trim().split('\n').slice(1);
   return lines.map((line) => {
     const [expected, file, repository, path, commit, lead, returnDate, note] = line.split('\t');
     if (!CORPUS_CLASSES.includes(expected as CorpusClass) || !file || !repository || !path || !commit) {
@@ -51,4 +59,18 @@ export function readSources(): CorpusEntry[] {
       note: note ?? '',
     };
   });
+}
+
+/**
+ * Whether every message the list names is extracted. False when they are not (a fresh clone, CI):
+ * the corpus tests skip. A corpus chosen with MAIL_CORPUS_DIR must be complete: it throws.
+ */
+export function corpusPresent(): boolean {
+  const missing = readSources().filter((entry) => !existsSync(join(CORPUS_DIR, entry.file)));
+  if (missing.length > 0 && CHOSEN_CORPUS_DIR !== undefined) {
+    throw new Error(
+      `MAIL_CORPUS_DIR=${CHOSEN_CORPUS_DIR} lacks ${missing.length} messages of its SOURCES.tsv, e.g. ${missing[0]?.file}`,
+    );
+  }
+  return missing.length === 0;
 }

@@ -149,6 +149,34 @@ describe('the send engine', () => {
     expect(await sentTo(deferred.email)).toHaveLength(1);
   });
 
+  it('sends the default sequence’s generated first e-mail saying the org’s offering and the lead’s context', async () => {
+    stack.clock.set(new Date('2026-04-06T15:00:00Z')); // Monday 11:00 in New York
+    const { api, assistant } = await newOrg();
+    const offering = {
+      summary: 'We send the polite reminders that get late invoices paid.',
+      valueProposition: 'Finance teams that use us get paid 12 days sooner on average.',
+      callToAction: 'Would a 20-minute call next week suit you?',
+    };
+    const settings = await api('PUT', '/org/settings', { name: 'Contoso', offering }, { 'if-match': '"0"' });
+    const lead = await addLead(api, {
+      firstName: 'Ada',
+      email: 'ada@offering.example',
+      assistantId: assistant.id,
+      context: 'You asked at the Berlin fintech meetup how to get paid faster',
+    });
+
+    await stack.advance(3600 * 1000);
+
+    expect(settings.status).toBe(200);
+    expect(lead.enrollment.sequenceId).toBe('system-recommended');
+    // (The assistant is at a customer's domain: only its forwarding warning remains.)
+    expect(lead.warnings.filter((warning: string) => warning.includes('offering'))).toEqual([]);
+    const [first] = await sentTo('ada@offering.example');
+    const text = first?.text?.replace(/\s+/g, ' ') ?? '';
+    for (const part of Object.values(offering)) expect(text).toContain(part);
+    expect(text).toContain('You asked at the Berlin fintech meetup how to get paid faster.');
+  });
+
   it('re-plans leads on a timing edit and leaves their schedule alone on a content edit', async () => {
     stack.clock.set(new Date('2026-05-04T13:00:00Z')); // Monday 09:00 in New York
     const { api, assistant, sequence } = await newOrg();

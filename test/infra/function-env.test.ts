@@ -1,104 +1,74 @@
 /**
- * Every Lambda gets the environment its code reads: modules read required variables once, at import
- * (`requiredEnv('X')`, lambdas/env.ts), so a missing one fails every cold start. The variables are found
- * by following the relative imports of each FollowupFunction's entry file, skipping type-only imports,
- * which the bundle drops.
+ * Every Lambda gets the environment its code reads, and no more: each entry point parses its
+ * environment at cold start with one schema (`environment`, lambdas/environment.ts) and hands every
+ * module of its tree its settings. Each function is started here as Lambda starts it, with exactly the
+ * variables the stack gives it (plus the runtime's own): its schema must accept them, every module it
+ * loaded must have its settings, and the stack must set nothing the schema does not read.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import type { z } from 'zod';
 import { API_FUNCTIONS } from '../../lambdas/http/contract';
 import { FollowupFunction } from '../../lib/followup-function';
 import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../lib/monitoring';
 import { environmentOf, logicalIdOf, removeOutdirs, synthesize } from './template';
 
-/** Set by the Lambda runtime itself. */
-const RUNTIME_VARIABLES = new Set(['AWS_REGION']);
+/** Set by the Lambda runtime itself, or read by the libraries (Powertools, Node) rather than our code. */
+const RUNTIME_VARIABLES = { AWS_REGION: 'eu-west-1', AWS_LAMBDA_FUNCTION_NAME: 'function' };
+const LIBRARY_VARIABLES = new Set([
+  'NODE_OPTIONS',
+  'POWERTOOLS_SERVICE_NAME',
+  'POWERTOOLS_METRICS_NAMESPACE',
+]);
+/**
+ * Variables the stack gives a function whose code does not read them (yet): every API function may read
+ * the unsubscribe key (test/infra/engine.test.ts), and the receiver gets the API's URL.
+ */
+const GIVEN_UNREAD: Record<string, string[]> = {
+  'lambdas/sequences-api.ts': ['UNSUBSCRIBE_SECRET_NAME'],
+  'lambdas/messages-api.ts': ['UNSUBSCRIBE_SECRET_NAME'],
+  'lambdas/org-api.ts': ['UNSUBSCRIBE_SECRET_NAME'],
+  'lambdas/leads-api.ts': ['UNSUBSCRIBE_SECRET_NAME'],
+  'lambdas/inbound-email.ts': ['API_URL'],
+};
+/** Variables the local stack sets and AWS never does (endpoints of the emulators). */
+const LOCAL_ONLY = /^AWS_ENDPOINT_URL_/;
 
-const fixtures: string[] = [];
-afterAll(() => {
-  removeOutdirs();
-  for (const fixture of fixtures) rmSync(fixture, { recursive: true, force: true });
+const savedEnv = { ...process.env };
+afterEach(() => {
+  process.env = { ...savedEnv };
+  vi.resetModules();
 });
-
-// `import x from '…'`, `import { a, type B } from '…'`, `export { c } from '…'`, `import '…'` (across
-// lines), but not `import type …` / `export type …`; and `import('…')`.
-const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
-const DYNAMIC_IMPORT = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
-const REQUIRED_ENV = /\brequiredEnv\(\s*['"]([A-Za-z0-9_]+)['"]\s*\)/g;
-
-/** The variables the module tree of `entry` reads with requiredEnv, each with the file that reads it. */
-function requiredEnvOf(entry: string, root = process.cwd()): Map<string, string> {
-  const required = new Map<string, string>();
-  const seen = new Set<string>();
-  const pending = [resolve(root, entry)];
-  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const source = readFileSync(file, 'utf8');
-    for (const [, specifier = ''] of [
-      ...source.matchAll(STATIC_IMPORT),
-      ...source.matchAll(DYNAMIC_IMPORT),
-    ]) {
-      // Packages read no variables of ours, nor do JSON modules (the bundled OpenAPI document); only the
-      // project's own code is followed.
-      if (specifier.startsWith('.') && !specifier.endsWith('.json'))
-        pending.push(resolveModule(file, specifier));
-    }
-    for (const [, name = ''] of source.matchAll(REQUIRED_ENV)) {
-      if (!required.has(name)) required.set(name, relative(root, file));
-    }
-  }
-  return required;
-}
-
-function resolveModule(from: string, specifier: string): string {
-  const base = resolve(dirname(from), specifier);
-  const found = [`${base}.ts`, join(base, 'index.ts'), base].find(
-    (candidate) => candidate.endsWith('.ts') && existsSync(candidate) && statSync(candidate).isFile(),
-  );
-  if (found) return found;
-  throw new Error(`${specifier}, imported by ${from}, resolves to no .ts file`);
-}
+afterAll(() => removeOutdirs());
 
 const { stack, template } = synthesize();
 const functions = stack.node
   .findAll()
   .filter((construct): construct is FollowupFunction => construct instanceof FollowupFunction);
 
-describe('finding the variables a module tree reads', () => {
-  it('follows imports through other modules: sequences-api needs the step scheduler’s', () => {
-    // Act
-    const required = requiredEnvOf('lambdas/sequences-api.ts');
+/** A value for every variable the template sets; references (ARNs, names of other resources) become placeholders. */
+function deployedEnvironment(fn: FollowupFunction): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(environmentOf(template, logicalIdOf(fn))).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value : `resolved-${name.toLowerCase()}`,
+    ]),
+  );
+}
 
-    // Assess
-    expect(required.get('SCHEDULE_GROUP')).toBe('lambdas/adapters/step-scheduler.ts');
-    expect(required.get('TABLE_NAME')).toBe('lambdas/data/client.ts');
-  });
-
-  it('skips type-only imports, which leave nothing in the bundle', () => {
-    // Prepare
-    const fixture = mkdtempSync(join(tmpdir(), 'followup-env-'));
-    fixtures.push(fixture);
-    writeFileSync(
-      join(fixture, 'entry.ts'),
-      "import type { Shape } from './types-only';\nimport {\n  type Other,\n  used,\n} from './used';\n",
-    );
-    writeFileSync(join(fixture, 'types-only.ts'), "export type Shape = string;\nrequiredEnv('NOT_READ');\n");
-    writeFileSync(
-      join(fixture, 'used.ts'),
-      "export { more } from './more';\nexport const used = requiredEnv('READ');\n",
-    );
-    writeFileSync(join(fixture, 'more.ts'), "export const more = requiredEnv('ALSO_READ');\n");
-
-    // Act
-    const required = requiredEnvOf('entry.ts', fixture);
-
-    // Assess
-    expect([...required.keys()].sort()).toEqual(['ALSO_READ', 'READ']);
-  });
-});
+/** Imports the entry file afresh with exactly `env`, as a cold start does. */
+async function coldStart(entry: string, env: Record<string, string>) {
+  vi.resetModules();
+  process.env = {
+    ...env,
+    ...RUNTIME_VARIABLES,
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+  };
+  const module = (await import(`../../${entry}`)) as { environment?: z.ZodObject };
+  const { unconfiguredSettings } = await import('../../lambdas/environment');
+  return { schema: module.environment, unconfigured: unconfiguredSettings() };
+}
 
 describe('the environment of each Lambda', () => {
   it('is checked for every function of the engine and the API', () => {
@@ -115,6 +85,7 @@ describe('the environment of each Lambda', () => {
         'lambdas/token-claims.ts',
         'lambdas/inbound-email.ts',
         'lambdas/ses-events.ts',
+        'lambdas/plan-auditor.ts',
         'lambdas/openapi-document.ts',
         ...API_FUNCTIONS.map((name) => `lambdas/${name}-api.ts`),
       ]),
@@ -122,20 +93,38 @@ describe('the environment of each Lambda', () => {
   });
 
   it.each(functions.map((fn) => [fn.entry, fn] as const))(
-    'has every variable the modules of %s read',
-    (_, fn) => {
+    '%s starts with the variables the stack gives it, and its modules get their settings',
+    async (entry, fn) => {
       // Prepare
-      const environment = environmentOf(template, logicalIdOf(fn));
+      const env = deployedEnvironment(fn);
 
       // Act
-      const missing = [...requiredEnvOf(fn.entry)]
-        .filter(([name]) => !RUNTIME_VARIABLES.has(name) && !(name in environment))
-        .map(([name, file]) => `${name} (read by ${file})`);
+      const { schema, unconfigured } = await coldStart(entry, env);
 
       // Assess
-      expect(missing).toEqual([]);
+      expect(unconfigured).toEqual([]);
+      const read = Object.keys(schema?.shape ?? {}).filter(
+        (name) => !(name in RUNTIME_VARIABLES) && !LOCAL_ONLY.test(name),
+      );
+      const given = Object.keys(env).filter(
+        (name) => !LIBRARY_VARIABLES.has(name) && !GIVEN_UNREAD[entry]?.includes(name),
+      );
+      expect(given.sort(), 'the stack sets exactly what the schema reads').toEqual(read.sort());
     },
   );
+
+  it('fails a cold start that misses a variable, naming it', async () => {
+    // Prepare
+    const sender = functions.find((fn) => fn.entry === 'lambdas/sender.ts');
+    if (!sender) throw new Error('no sender function');
+    const { API_URL: _missing, ...env } = deployedEnvironment(sender);
+
+    // Act
+    const started = coldStart('lambdas/sender.ts', env);
+
+    // Assess
+    await expect(started).rejects.toThrow(/API_URL/);
+  });
 
   it.each(functions.map((fn) => [fn.entry, fn] as const))(
     'publishes the metrics of %s under the namespace and service the dashboard reads',

@@ -33,6 +33,12 @@ beforeAll(async () => {
     IMPORTS_BUCKET: 'followup-test-imports',
     IMPORT_QUEUE_URL: sqs.createQueue('imports'),
   });
+  // The setup gave every module the test environment's settings; these point at this file's emulators.
+  const { presetSettings } = await import('../../lambdas/environment');
+  presetSettings({
+    importQueue: process.env.IMPORT_QUEUE_URL,
+    importRows: { bucket: 'followup-test-imports', pathStyle: true },
+  });
   const handlerOf = async (file: string) =>
     ((await import(`../../lambdas/${file}.ts`)) as { handler: Handler }).handler;
   api = {
@@ -280,7 +286,7 @@ describe('imports', () => {
     // is back at that page, running, and its job is handed out again.
     await db.db.send(
       new UpdateCommand({
-        TableName: db.tableName,
+        TableName: db.tableName(),
         Key: { pk: `ORG#${admin.orgId}`, sk: `IMPORT#${accepted.id}` },
         UpdateExpression:
           'SET nextRow = :page, created = :created, #failed = :zero, #status = :running REMOVE finishedAt',

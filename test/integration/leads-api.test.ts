@@ -167,7 +167,11 @@ describe('leads on sequences', () => {
         status: 'active',
         nextStep: 0,
       },
-      warnings: [expect.stringMatching(/7 follow-ups.*at most 4.*EU/)],
+      warnings: [
+        expect.stringMatching(/7 follow-ups.*at most 4.*EU/),
+        // This org has no offering, and "Recommended" opens with a generated e-mail.
+        expect.stringMatching(/"Recommended" opens with a generated e-mail.*no offering/),
+      ],
     });
     // 08:00 UTC is 09:00 in Berlin on a Monday: inside the window.
     expect(created.body.enrollment.nextSendAt).toBe('2030-03-04T08:00:00.000Z');

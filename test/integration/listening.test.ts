@@ -568,6 +568,115 @@ describe('inbound e-mail', () => {
     expect(await isSuppressed(orgId, lead.email)).toBe(true);
   });
 
+  /**
+   * A qmail-style bounce that cites no e-mail of ours: addressed, as bounces are, to the envelope
+   * sender (the assistant, only in the SMTP envelope), naming the failed address in its own words.
+   */
+  const bareBounce = (failed: string) =>
+    Buffer.from(
+      [
+        'From: MAILER-DAEMON@mx.prospect.example',
+        'To: someone-else@sender.example',
+        'Subject: failure notice',
+        `Message-ID: <${randomUUID()}@mx.prospect.example>`,
+        '',
+        'Hi. This is the qmail-send program at mx.prospect.example.',
+        "I'm afraid I wasn't able to deliver your message to the following addresses.",
+        '',
+        `<${failed}>:`,
+        'Sorry, no mailbox here by that name. (#5.1.1)',
+      ].join('\r\n'),
+    );
+
+  it('finds the lead of a bounce that cites no e-mail of ours by the address it names, among leads the assistant mailed', async () => {
+    // Prepare
+    const { orgId, admin, assistant, lead } = await newOrgWithLead();
+    await sentFirstEmail(orgId, lead, `ses-${randomUUID()}`);
+    const raw = bareBounce(lead.email);
+    // Act: delivered to the assistant by the envelope alone
+    const decision = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date(), [
+      assistant.email,
+    ]);
+    // Assess
+    expect(decision).toMatchObject({ decision: 'bounced', leadId: lead.id, orgId });
+    expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
+      status: 'stopped',
+      stopReason: 'bounced',
+    });
+    expect(await isSuppressed(orgId, lead.email)).toBe(true);
+  });
+
+  it('does not take a bounce naming a lead for that lead when its assistant never mailed it, or another assistant did', async () => {
+    // Prepare: one lead not mailed yet; one mailed by another assistant of the same org
+    const { orgId, admin, assistant, lead: unmailed } = await newOrgWithLead();
+    const { body: other } = await invoke(assistantsApi, 'createAssistant', {
+      caller: admin,
+      body: { name: 'Leo Park', email: `leo-${orgId}@assistants.followup.test`, timezone: 'Europe/Berlin' },
+    });
+    const { body: othersLead } = await invoke(leadsApi, 'createLead', {
+      caller: admin,
+      body: {
+        firstName: 'Ada',
+        email: `ada@${orgId}.example`,
+        assistantId: other.id,
+        startAt: new Date(Date.now() + 300 * 86_400_000).toISOString(),
+      },
+    });
+    await sentFirstEmail(orgId, othersLead, `ses-${randomUUID()}`);
+    // Act
+    const decisions = [];
+    for (const address of [unmailed.email, othersLead.email]) {
+      const raw = bareBounce(address);
+      decisions.push(
+        await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date(), [
+          assistant.email,
+        ]),
+      );
+    }
+    // Assess
+    expect(decisions).toEqual([
+      expect.objectContaining({ decision: 'ignored' }),
+      expect.objectContaining({ decision: 'ignored' }),
+    ]);
+    for (const { id, email } of [unmailed, othersLead]) {
+      expect((await leadOf(admin, id)).enrollment.status).toBe('active');
+      expect(await isSuppressed(orgId, email)).toBe(false);
+    }
+  });
+
+  it('reads an out-of-office’s numeric date in the order of the lead’s country', async () => {
+    // Prepare: a lead in the UK at a .example address; 05/07/2026 is 5 July there, not 7 May.
+    const { orgId, assistant, lead } = await newOrgWithLead({ country: 'GB' });
+    const providerMessageId = `ses-${randomUUID()}`;
+    await sentFirstEmail(orgId, lead, providerMessageId);
+    await plannedAt(orgId, lead.id, '2026-06-03T09:00:00.000Z');
+    const raw = Buffer.from(
+      [
+        `From: ${lead.email}`,
+        `To: ${assistant.email}`,
+        'Subject: Out of office',
+        'Auto-Submitted: auto-replied',
+        'Date: Mon, 01 Jun 2026 10:00:00 +0100',
+        `Message-ID: <${randomUUID()}@lead.example>`,
+        `In-Reply-To: <${providerMessageId}@email.amazonses.com>`,
+        '',
+        'I am out of the office until 05/07/2026 with limited access to e-mail.',
+      ].join('\r\n'),
+    );
+    // Act
+    const decision = await handleInboundEmail(
+      await parseEmail(raw),
+      raw,
+      PASSED,
+      new Date('2026-06-01T09:01:00Z'),
+      new Date('2026-06-01T09:01:00Z'),
+    );
+    // Assess: back on 5 July, midnight in London
+    expect(decision).toMatchObject({ decision: 'postponed' });
+    const [event] = (await readLeadLog(orgId, lead.id)).events;
+    expect(event?.detail).toMatchObject({ basis: 'return_date', returnDate: '2026-07-04T23:00:00.000Z' });
+  });
+
   it('unsubscribes by mail to the List-Unsubscribe mailbox, and not with a forged token', async () => {
     const { orgId, admin, lead } = await newOrgWithLead();
     const mail = (token: string) =>

@@ -58,7 +58,7 @@ beforeAll(async () => {
   ]);
   engineClients = {
     db: data.db,
-    tableName: data.tableName,
+    tableName: data.tableName(),
     sesClient: email.sesClient,
     schedulerClient: scheduling.schedulerClient,
     sendWhatsAppTemplate: whatsApp.sendWhatsAppTemplate,

@@ -260,7 +260,14 @@ async function routesHarness(
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     return (await handler({ body: text, url: new URL(`http://localhost${query}`) })) as RouteResult;
   };
-  return { call, received, s3, clock, webhook };
+  /** As the HTTP server hands a body over: its bytes, and their UTF-8 reading. */
+  const callRaw = async (route: string, raw: Buffer) =>
+    (await routes[route]?.({
+      body: raw.toString('utf8'),
+      raw,
+      url: new URL('http://localhost'),
+    })) as RouteResult;
+  return { call, callRaw, received, s3, clock, webhook };
 }
 
 const RAW_CC_EMAIL = [
@@ -341,6 +348,21 @@ describe('POST /_local/inbound/email', () => {
     expect(storedText?.startsWith('Return-Path: <ada@contoso.example>\r\nReceived: ')).toBe(true);
     expect(storedText?.endsWith(RAW_CC_EMAIL)).toBe(true);
     expect(stored.ContentType).toBe('message/rfc822');
+  });
+
+  it('stores an 8-bit message byte for byte, though it is not UTF-8', async () => {
+    // Prepare
+    const { callRaw, s3 } = await routesHarness();
+    const latin1 = Buffer.concat([
+      Buffer.from(RAW_CC_EMAIL.replace('charset=utf-8', 'charset=iso-8859-1').replace(/\r\n$/, '')),
+      Buffer.from([0x20, 0x47, 0x72, 0xfc, 0xdf, 0x65, 0x0d, 0x0a]), // " Grüße" in ISO 8859-1
+    ]);
+    // Act
+    const answer = await callRaw('POST /_local/inbound/email', latin1);
+    // Assess
+    expect(answer.status).toBe(200);
+    const stored = s3.getObject('followup-test-inbound', `inbound/${answer.body.messageId}`)?.body;
+    expect(stored?.subarray(stored.length - latin1.length).equals(latin1)).toBe(true);
   });
 
   it('takes the envelope recipients from ?recipient=, as for a Bcc the headers do not show', async () => {

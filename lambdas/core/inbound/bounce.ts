@@ -378,3 +378,38 @@ export function plainTextBounce(
     permanent: isPermanentFailure(undefined, diagnosticFor(email.subject, email.text, lead)),
   };
 }
+
+/** How many addresses of one bounce are looked up as leads: a report names a few, never hundreds. */
+const MAX_FAILED_ADDRESSES = 20;
+
+/**
+ * The addresses a bounce says could not be reached, most telling first: its report's recipients (final,
+ * then original), `X-Failed-Recipients`, then every address in the mail system's own words. Only when
+ * none of those names anyone, the addresses of the returned message (`Error: no valid recipients`
+ * above `To: x@y`): otherwise its To and Cc name people who did get it. Lower-cased, without the
+ * bounce's own sender; for finding the lead when the bounce cites no message of ours, among the leads
+ * the assistant mailed (so our own address, quoted as the returned message's From, finds none).
+ */
+export function failedAddresses(email: InboundEmail): string[] {
+  const report = email.deliveryStatus;
+  const reported = [report, ...(report?.recipients ?? [])].flatMap((recipient) =>
+    recipient === undefined ? [] : [recipient.finalRecipient, recipient.originalRecipient],
+  );
+  const own = ownWords(email.text);
+  const sender = email.from?.address;
+  const usable = (addresses: readonly (string | undefined)[]) => [
+    ...new Set(
+      addresses.flatMap((address) => {
+        const folded = address?.trim().toLowerCase();
+        return folded && folded !== sender ? [folded] : [];
+      }),
+    ),
+  ];
+  const named = usable([
+    ...reported,
+    ...(email.headers['x-failed-recipients']?.match(ADDRESS_IN_TEXT) ?? []),
+    ...(own.match(ADDRESS_IN_TEXT) ?? []),
+  ]);
+  const found = named.length > 0 ? named : usable(email.text.slice(own.length).match(ADDRESS_IN_TEXT) ?? []);
+  return found.slice(0, MAX_FAILED_ADDRESSES);
+}

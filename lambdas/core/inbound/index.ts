@@ -11,6 +11,7 @@
  * marker, is taken out too (withoutOurFooter).
  */
 export { isAutoReply } from './auto-reply';
+export { failedAddresses, isBounceMessage } from './bounce';
 export { classifyReply, FREE_MAIL_DOMAINS, isSameDomain } from './classify';
 export * from './model';
 export { type Postponement, postponeUntil } from './postpone';

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { UnprocessableError } from '../errors';
+import type { SequenceType } from '../sequences';
 import type { Tone } from '../tones';
 import { escapeHtml, placeholderValue, type RenderContext, requiredFields } from './personalize';
 import type { AssistantProfile, LeadProfile, OrgProfile } from './profiles';
@@ -14,6 +15,8 @@ import { type MessagePosition, type ToneVariant, variantsFor } from './tone-bank
 export interface FollowupRequest {
   tone: Tone;
   position: MessagePosition;
+  /** Decides what a variant may take for granted (whose e-mail the first follow-up follows). */
+  sequenceType: SequenceType;
   lead: LeadProfile;
   org: OrgProfile;
   assistant: AssistantProfile;
@@ -40,16 +43,29 @@ export function variantNeeds(variant: ToneVariant): string[] {
   return requiredFields(template);
 }
 
+/** What makes a first e-mail worth sending, richest first: what the org offers, and why this lead. */
+const SUBSTANCE = [
+  ['org.offering.summary', 'org.offering.valueProposition', 'org.offering.callToAction'],
+  ['lead.context'],
+] as const;
+
+/** How many of the SUBSTANCE groups a variant uses: offering and context 2, one of them 1, none 0. */
+function substanceOf(variant: ToneVariant): number {
+  const needs = variantNeeds(variant);
+  return SUBSTANCE.filter((group) => group.some((path) => needs.includes(path))).length;
+}
+
 /**
- * The variants this lead can get: those whose fields it has. A first e-mail uses the lead's context
- * when there is one; that is what makes an opening e-mail relevant.
+ * The variants this lead can get: those whose fields it (and the org) has, and of those the ones with
+ * the most substance: a first e-mail uses the org's offering and the lead's context whenever there are
+ * ones, since that is what makes an opening e-mail say something. Follow-ups use neither.
  */
 export function eligibleVariants(pool: readonly ToneVariant[], context: RenderContext): ToneVariant[] {
   const writable = pool.filter((variant) =>
     variantNeeds(variant).every((path) => placeholderValue(path, context) !== undefined),
   );
-  const withContext = writable.filter((variant) => variantNeeds(variant).includes('lead.context'));
-  return withContext.length > 0 ? withContext : writable;
+  const richest = Math.max(0, ...writable.map(substanceOf));
+  return writable.filter((variant) => substanceOf(variant) === richest);
 }
 
 export interface VariantKey {
@@ -88,7 +104,7 @@ function variantHtml(variant: ToneVariant): string {
 /** Writes from the hand-written tone bank. */
 export const toneBankWriter: FollowupWriter = {
   write(request) {
-    const pool = eligibleVariants(variantsFor(request.tone, request.position), request);
+    const pool = eligibleVariants(variantsFor(request.tone, request.position, request.sequenceType), request);
     const variant = chooseVariant(pool, {
       leadId: request.lead.id,
       sequenceId: request.sequenceId,

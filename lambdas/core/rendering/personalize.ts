@@ -67,7 +67,7 @@ export function placeholderValue(path: string, { lead, org, assistant }: RenderC
   const raw = rawValue(path, lead, org, assistant);
   const value = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
   if (value === '') return undefined;
-  return path === 'lead.context' ? asSentence(value) : value;
+  return SENTENCES.has(path) ? asSentence(value) : value;
 }
 
 function rawValue(path: string, lead: LeadProfile, org: OrgProfile, assistant: AssistantProfile): unknown {
@@ -84,6 +84,13 @@ function rawValue(path: string, lead: LeadProfile, org: OrgProfile, assistant: A
       return org.name;
     case 'org.website':
       return org.website;
+    // Like the lead context, for the tone bank's first e-mails only (custom messages may not use them).
+    case 'org.offering.summary':
+      return org.offering?.summary;
+    case 'org.offering.valueProposition':
+      return org.offering?.valueProposition;
+    case 'org.offering.callToAction':
+      return org.offering?.callToAction;
     case 'assistant.name':
       return assistant.name;
     default:
@@ -91,7 +98,15 @@ function rawValue(path: string, lead: LeadProfile, org: OrgProfile, assistant: A
   }
 }
 
-/** Free-text context is quoted at the end of a sentence, so it must end like one. */
+/** Free text the tone bank quotes as whole sentences. */
+const SENTENCES: ReadonlySet<string> = new Set([
+  'lead.context',
+  'org.offering.summary',
+  'org.offering.valueProposition',
+  'org.offering.callToAction',
+]);
+
+/** Free text quoted as a sentence must end like one. */
 function asSentence(text: string): string {
   const trimmed = text.replace(/[\s,;:–—-]+$/u, '');
   return /[.!?…)"'”’]$/u.test(trimmed) ? trimmed : `${trimmed}.`;

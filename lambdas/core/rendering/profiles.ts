@@ -35,6 +35,8 @@ export interface AssistantProfile {
 export interface OrgProfile {
   name?: string;
   website?: string;
+  /** What the org sells (`PUT /org/settings`); generated first e-mails quote each part as a sentence. */
+  offering?: { summary: string; valueProposition: string; callToAction: string };
 }
 
 /** The lead tone samples and documentation examples are rendered for. */
@@ -61,4 +63,13 @@ export const SAMPLE_ASSISTANT: AssistantProfile = {
   includeFirstEmail: true,
 };
 
-export const SAMPLE_ORG: OrgProfile = { name: 'Contoso', website: 'https://contoso.example' };
+export const SAMPLE_ORG: OrgProfile = {
+  name: 'Contoso',
+  website: 'https://contoso.example',
+  offering: {
+    summary: 'We send the polite reminders that get late invoices paid, in your own team’s voice.',
+    valueProposition:
+      'Finance teams that use Contoso get paid 12 days sooner on average, and nobody spends Friday chasing.',
+    callToAction: 'Would you be open to a 20-minute call next week to see it on a few of your own invoices?',
+  },
+};

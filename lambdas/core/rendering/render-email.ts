@@ -177,6 +177,7 @@ function messageContent(input: RenderEmailInput): MessageTemplates {
   const generated = (input.writer ?? toneBankWriter).write({
     tone: step.tone,
     position: messagePosition(stepIndex, sequence.stepCount, thread === undefined),
+    sequenceType: sequence.type,
     lead: input.lead,
     org: input.org,
     assistant: input.assistant,

@@ -4,10 +4,22 @@
  * the placeholder grammar; the fields it needs are the placeholders it uses without a fallback, so a
  * variant naming `{{lead.company}}` is only ever chosen for a lead that has a company.
  *
- * Every pool keeps at least two variants that need no field at all, so every lead can be written to
- * and consecutive steps can always differ. Ids are positional (`candid-followup-3`): append new
- * variants at the end of a pool so leads mid-sequence keep the texts they were promised.
+ * First e-mails come in four kinds: with the org's offering and the lead's context, with the offering
+ * only, with the context only, and with neither; the writer picks from the richest kind it can fill
+ * (followup-writer.ts), so an org with an offering always has its first e-mails say what it offers.
+ *
+ * Where a variant is used decides what it may take for granted. A follow-up of a standard sequence
+ * replies to the assistant's own first e-mail; in an Email CC sequence the e-mail before the first
+ * follow-up is the user's, so a variant speaking of "my last note" is `sequenceTypes: STANDARD_ONLY`.
+ * Nothing may presume how many follow-ups came before (the first follow-up may also be the last but
+ * one) or how much time has passed.
+ *
+ * Every pool keeps at least two variants that need no field at all in each sequence type, so every
+ * lead can be written to and consecutive steps can always differ. Ids are positional
+ * (`candid-followup-3`): append new variants at the end of a pool so leads mid-sequence keep the
+ * texts they were promised.
  */
+import type { SequenceType } from '../sequences';
 import { TONES, type Tone } from '../tones';
 
 export type MessagePosition = 'first' | 'followup' | 'last';
@@ -19,12 +31,17 @@ export interface ToneVariant {
   /** First e-mails only: follow-ups reply under the first e-mail's subject. */
   subject?: string;
   greeting: string;
-  /** One or two short paragraphs. */
+  /** Short paragraphs: one or two for follow-ups, up to three for a first e-mail. */
   body: readonly string[];
   signOff: string;
+  /** The sequence types the variant reads right in; all of them when absent. */
+  sequenceTypes?: readonly SequenceType[];
 }
 
 type Draft = Omit<ToneVariant, 'id' | 'tone' | 'position'>;
+
+const STANDARD_ONLY: readonly SequenceType[] = ['standard'];
+const EMAIL_CC_ONLY: readonly SequenceType[] = ['email_cc'];
 
 const HI = 'Hi {{lead.firstName|there}},';
 const HELLO = 'Hello {{lead.firstName|there}},';
@@ -78,12 +95,52 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
         ],
         signOff: 'Thanks,',
       },
+      {
+        subject: 'Worth a short conversation?',
+        greeting: HI,
+        body: [
+          "I'm {{assistant.name}}, and I'll be direct about why I'm writing: {{lead.context}}",
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          "{{org.offering.callToAction}} If it isn't a fit, a quick no is perfectly fine.",
+        ],
+        signOff: 'Best,',
+      },
+      {
+        subject: 'A quick, honest question',
+        greeting: HELLO,
+        body: [
+          "I'll keep this brief. What prompted my note: {{lead.context}}",
+          "Here's what we do: {{org.offering.summary}} Why it matters: {{org.offering.valueProposition}}",
+          '{{org.offering.callToAction}} A one-line yes, no or not now would really help.',
+        ],
+        signOff: 'Thanks,',
+      },
+      {
+        subject: 'Is this worth a conversation?',
+        greeting: HI,
+        body: [
+          "I'm {{assistant.name}}, and I'll get straight to the point. {{org.offering.summary}}",
+          '{{org.offering.valueProposition}} {{org.offering.callToAction}}',
+          "If it isn't a priority right now, just tell me and I'll leave it there.",
+        ],
+        signOff: 'Best regards,',
+      },
+      {
+        subject: 'A straight question',
+        greeting: HELLO,
+        body: [
+          "I'm {{assistant.name}}. In one line, here's what we do: {{org.offering.summary}}",
+          '{{org.offering.valueProposition}}',
+          '{{org.offering.callToAction}} Either answer is a good one.',
+        ],
+        signOff: 'Thanks,',
+      },
     ],
     followup: [
       {
         greeting: HI,
         body: [
-          "I haven't heard back, so I'll ask plainly: is this something you'd like to explore, or is it not a priority right now?",
+          "Since this thread has gone quiet, I'll ask plainly: is this something you'd like to explore, or is it not a priority right now?",
         ],
         signOff: 'Thanks,',
       },
@@ -104,14 +161,14 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
       {
         greeting: HI,
         body: [
-          "I'd rather ask than guess: did my last e-mail reach the right person? If someone else looks after this, I'd be grateful for a pointer.",
+          "I'd rather ask than guess: is this reaching the right person? If someone else looks after this, I'd be grateful for a pointer.",
         ],
         signOff: 'Thanks,',
       },
       {
         greeting: HI,
         body: [
-          'I wrote to you because, as {{lead.designation}}, this is usually on your plate. Have I got that right, or should I be talking to someone else?',
+          "I'm writing to you because, as {{lead.designation}}, this is usually on your plate. Have I got that right, or should I be talking to someone else?",
         ],
         signOff: 'Best regards,',
       },
@@ -121,6 +178,14 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
           'A quick yes, no or not now would help me a lot. Any of the three is a perfectly good answer.',
         ],
         signOff: 'Thanks,',
+      },
+      {
+        greeting: HI,
+        body: [
+          'Picking up this thread with a plain question: is this worth a conversation for you, or should we leave it for now?',
+        ],
+        signOff: 'Thanks,',
+        sequenceTypes: EMAIL_CC_ONLY,
       },
     ],
     last: [
@@ -195,6 +260,46 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
         ],
         signOff: 'Warm regards,',
       },
+      {
+        subject: 'A quick hello',
+        greeting: HI,
+        body: [
+          "I hope your week is going well. I'm {{assistant.name}}, and here's what prompted me to write: {{lead.context}}",
+          'A little about what we do: {{org.offering.summary}} {{org.offering.valueProposition}}',
+          "{{org.offering.callToAction}} There's no pressure at all; whenever suits you is fine.",
+        ],
+        signOff: 'Warm regards,',
+      },
+      {
+        subject: 'A thought that might help',
+        greeting: HELLO,
+        body: [
+          'I hope all is well. Some context for my note: {{lead.context}}',
+          'It made me think of what we do: {{org.offering.summary}} {{org.offering.valueProposition}}',
+          "{{org.offering.callToAction}} If now isn't the right time, that's completely fine.",
+        ],
+        signOff: 'Kind regards,',
+      },
+      {
+        subject: 'Whenever you have a moment',
+        greeting: HI,
+        body: [
+          "I hope your week is off to a good start. I'm {{assistant.name}}, and I wanted to share something briefly.",
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          "{{org.offering.callToAction}} No rush at all; I'm happy to work around your schedule.",
+        ],
+        signOff: 'Kind regards,',
+      },
+      {
+        subject: 'A gentle introduction',
+        greeting: HELLO,
+        body: [
+          "I hope all is well. I'm reaching out to introduce myself and what we do, in case it's useful to you.",
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          "{{org.offering.callToAction}} And if the timing isn't right, please don't feel any pressure to reply.",
+        ],
+        signOff: 'Warm regards,',
+      },
     ],
     followup: [
       {
@@ -203,6 +308,7 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
           'I just wanted to bring my last note gently back to the top of your inbox, in case it slipped past.',
         ],
         signOff: 'Warm regards,',
+        sequenceTypes: STANDARD_ONLY,
       },
       {
         greeting: HELLO,
@@ -210,6 +316,7 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
           'No pressure at all. I simply wanted to check whether you had a chance to look at my earlier e-mail.',
         ],
         signOff: 'Kind regards,',
+        sequenceTypes: STANDARD_ONLY,
       },
       {
         greeting: HI,
@@ -221,7 +328,7 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
       {
         greeting: NAME,
         body: [
-          "Just a friendly nudge on my earlier message. Whenever you have a free moment, I'd love to hear your thoughts.",
+          "Just a friendly nudge on this thread. Whenever you have a free moment, I'd love to hear your thoughts.",
         ],
         signOff: 'Best wishes,',
       },
@@ -235,9 +342,17 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
       {
         greeting: HI,
         body: [
-          "Checking in kindly in case my last e-mail got buried. If now isn't a good time, that's completely fine.",
+          "Checking in kindly in case this got buried. If now isn't a good time, that's completely fine.",
         ],
         signOff: 'Kind regards,',
+      },
+      {
+        greeting: HELLO,
+        body: [
+          "I'm following up gently on the e-mail earlier in this thread, in case it got lost in a busy week. There's no rush at all.",
+        ],
+        signOff: 'Warm regards,',
+        sequenceTypes: EMAIL_CC_ONLY,
       },
     ],
     last: [
@@ -312,12 +427,52 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
         ],
         signOff: 'With thanks,',
       },
+      {
+        subject: 'Thank you for a moment of your time',
+        greeting: HI,
+        body: [
+          "Thank you for taking a moment to read this. I'm {{assistant.name}}, and here's what prompted my note: {{lead.context}}",
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          "{{org.offering.callToAction}} I'd really appreciate hearing what you think.",
+        ],
+        signOff: 'Many thanks,',
+      },
+      {
+        subject: 'Thank you, and a quick introduction',
+        greeting: HELLO,
+        body: [
+          'I appreciate you opening this. Some context for my note: {{lead.context}}',
+          "That's why I thought of you. {{org.offering.summary}} {{org.offering.valueProposition}}",
+          '{{org.offering.callToAction}} Thank you for considering it.',
+        ],
+        signOff: 'With thanks,',
+      },
+      {
+        subject: 'A quick introduction, with thanks',
+        greeting: HI,
+        body: [
+          "Thank you for taking a moment to read this. I'm {{assistant.name}}, and I'd like to share briefly what we do.",
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          "{{org.offering.callToAction}} I'd be grateful for your perspective either way.",
+        ],
+        signOff: 'Many thanks,',
+      },
+      {
+        subject: 'Thank you for reading',
+        greeting: HELLO,
+        body: [
+          "I appreciate you opening this e-mail, and I'll respect your time by keeping it short.",
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          '{{org.offering.callToAction}} Even a one-line reply would be much appreciated.',
+        ],
+        signOff: 'With thanks,',
+      },
     ],
     followup: [
       {
         greeting: HI,
         body: [
-          "Thank you for taking the time to read my earlier note. I'd really value your thoughts whenever you have a moment.",
+          "Thank you for any time you can give this. I'd really value your thoughts whenever you have a moment.",
         ],
         signOff: 'Many thanks,',
       },
@@ -331,7 +486,7 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
       {
         greeting: HI,
         body: [
-          "Thanks again for your time. I'd genuinely appreciate hearing how {{lead.company}} is approaching this at the moment.",
+          "Thank you for your time. I'd genuinely appreciate hearing how {{lead.company}} is approaching this at the moment.",
         ],
         signOff: 'Many thanks,',
       },
@@ -350,30 +505,38 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
       {
         greeting: HI,
         body: [
-          "Thank you for your patience with my follow-ups. If it would help, I'm happy to send a short written summary instead of a call.",
+          "Thank you for considering this. If a call is hard to fit in, I'm happy to send a short written summary instead.",
         ],
         signOff: 'Kind regards,',
+      },
+      {
+        greeting: HI,
+        body: [
+          "Thank you for reading the e-mail earlier in this thread. I'd be grateful to hear whether it's of interest.",
+        ],
+        signOff: 'Many thanks,',
+        sequenceTypes: EMAIL_CC_ONLY,
       },
     ],
     last: [
       {
         greeting: HI,
         body: [
-          "Thank you for your time over the past few weeks. I'll stop following up here, but I'd be glad to hear from you whenever the timing is right.",
+          "Thank you for your time and attention. I'll stop following up here, but I'd be glad to hear from you whenever the timing is right.",
         ],
         signOff: 'With thanks,',
       },
       {
         greeting: HELLO,
         body: [
-          "I appreciate you letting me share a few notes. This will be my last one for now; if things change at {{lead.company}}, I'd be happy to reconnect.",
+          "I appreciate your time. This will be my last note for now; if things change at {{lead.company}}, I'd be happy to reconnect.",
         ],
         signOff: 'Many thanks,',
       },
       {
         greeting: NAME,
         body: [
-          "Thanks for reading my messages; I'll close the loop here so I don't take up more of your time. Wishing you all the best.",
+          "Thanks for reading; I'll close the loop here so I don't take up more of your time. Wishing you all the best.",
         ],
         signOff: 'Kind regards,',
       },
@@ -427,6 +590,46 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
         ],
         signOff: 'Looking forward to hearing from you,',
       },
+      {
+        subject: 'Hoping this is useful',
+        greeting: HI,
+        body: [
+          "I'm {{assistant.name}}, and I hope this note is timely. Some context for why I'm writing: {{lead.context}}",
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          'I have a good feeling this could help. {{org.offering.callToAction}}',
+        ],
+        signOff: 'Best,',
+      },
+      {
+        subject: 'Something promising',
+        greeting: HELLO,
+        body: [
+          "I hope this finds you well. Here's why I'm reaching out: {{lead.context}}",
+          'I think we could make a real difference there. {{org.offering.summary}} {{org.offering.valueProposition}}',
+          '{{org.offering.callToAction}}',
+        ],
+        signOff: 'Looking forward to hearing from you,',
+      },
+      {
+        subject: 'A conversation worth having?',
+        greeting: HI,
+        body: [
+          "I'm {{assistant.name}}, and I'm reaching out in the hope that we can make something easier for you and your team.",
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          '{{org.offering.callToAction}}',
+        ],
+        signOff: 'All the best,',
+      },
+      {
+        subject: 'Hoping the timing is right',
+        greeting: HELLO,
+        body: [
+          'I hope this finds you well. I have a feeling what we do could be genuinely useful to you.',
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          "{{org.offering.callToAction}} I'm optimistic it would be time well spent.",
+        ],
+        signOff: 'Looking forward to hearing from you,',
+      },
     ],
     followup: [
       {
@@ -454,6 +657,7 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
           "I hope my earlier note reached you at a good moment. I'd be glad to share a few ideas whenever you're ready.",
         ],
         signOff: 'All the best,',
+        sequenceTypes: STANDARD_ONLY,
       },
       {
         greeting: HELLO,
@@ -466,6 +670,14 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
         greeting: HI,
         body: ["Fingers crossed the timing is better this week. If so, I'd love to set up a quick call."],
         signOff: 'Best,',
+      },
+      {
+        greeting: HELLO,
+        body: [
+          "I'm following up on the e-mail earlier in this thread, hoping the timing works better now. Would a short call suit you?",
+        ],
+        signOff: 'All the best,',
+        sequenceTypes: EMAIL_CC_ONLY,
       },
     ],
     last: [
@@ -540,6 +752,46 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
         ],
         signOff: 'Best,',
       },
+      {
+        subject: 'A concrete next step',
+        greeting: HI,
+        body: [
+          "I'm {{assistant.name}}, and I'm writing for a clear reason: {{lead.context}}",
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          "{{org.offering.callToAction}} Reply with a time that works and I'll send the invite.",
+        ],
+        signOff: 'Best regards,',
+      },
+      {
+        subject: 'Proposing a next step',
+        greeting: HELLO,
+        body: [
+          'Let me get right to it. What prompted my note: {{lead.context}}',
+          'This is what we do: {{org.offering.summary}} {{org.offering.valueProposition}}',
+          "{{org.offering.callToAction}} I'm confident it will be worth your time.",
+        ],
+        signOff: 'Best,',
+      },
+      {
+        subject: "Let's find a time",
+        greeting: HI,
+        body: [
+          "I'm {{assistant.name}}, and I'll get right to it. {{org.offering.summary}}",
+          '{{org.offering.valueProposition}}',
+          "{{org.offering.callToAction}} Reply with a time that suits you and I'll take care of the rest.",
+        ],
+        signOff: 'Best regards,',
+      },
+      {
+        subject: 'A clear proposal',
+        greeting: HELLO,
+        body: [
+          "I'm confident we can help you, and here's why.",
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          '{{org.offering.callToAction}} Which day works best for you?',
+        ],
+        signOff: 'Best,',
+      },
     ],
     followup: [
       {
@@ -581,6 +833,14 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
         greeting: HI,
         body: ["I'll make this easy: reply with a day that works and I'll send over a calendar invite."],
         signOff: 'Thanks,',
+      },
+      {
+        greeting: HI,
+        body: [
+          "I'm following up on the e-mail earlier in this thread. Could you reply with a time that suits you for a 15-minute call?",
+        ],
+        signOff: 'Best regards,',
+        sequenceTypes: EMAIL_CC_ONLY,
       },
     ],
     last: [
@@ -655,6 +915,46 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
         ],
         signOff: 'Best,',
       },
+      {
+        subject: 'Before it becomes urgent',
+        greeting: HI,
+        body: [
+          "I'm {{assistant.name}}, and I'm reaching out early, before this becomes pressing. Some context: {{lead.context}}",
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          "{{org.offering.callToAction}} It's usually easier to act before the pressure builds.",
+        ],
+        signOff: 'Best regards,',
+      },
+      {
+        subject: 'A timely note',
+        greeting: HELLO,
+        body: [
+          "I'll be brief. Why I'm writing: {{lead.context}}",
+          'In my experience, these things are easier to address early. {{org.offering.summary}} {{org.offering.valueProposition}}',
+          '{{org.offering.callToAction}}',
+        ],
+        signOff: 'Kind regards,',
+      },
+      {
+        subject: 'Worth looking at early',
+        greeting: HI,
+        body: [
+          "I'm {{assistant.name}}. I'm reaching out now because the problems we help with tend to be cheaper to fix early than late.",
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          '{{org.offering.callToAction}}',
+        ],
+        signOff: 'Best regards,',
+      },
+      {
+        subject: 'Before the next busy stretch',
+        greeting: HELLO,
+        body: [
+          "I'll keep this short. Many teams wait until a small problem becomes a big one before they look for help; I'd like to help you get ahead of it.",
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          '{{org.offering.callToAction}} Sooner tends to be easier than later.',
+        ],
+        signOff: 'Best,',
+      },
     ],
     followup: [
       {
@@ -698,6 +998,14 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
           'Before the next busy stretch arrives, I wanted to check once more whether a short call would be useful.',
         ],
         signOff: 'Best,',
+      },
+      {
+        greeting: HELLO,
+        body: [
+          'Following up on the e-mail earlier in this thread before the next busy stretch arrives. Is a short conversation still worthwhile?',
+        ],
+        signOff: 'Best,',
+        sequenceTypes: EMAIL_CC_ONLY,
       },
     ],
     last: [
@@ -772,6 +1080,46 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
         ],
         signOff: 'Thanks,',
       },
+      {
+        subject: 'A quick question',
+        greeting: HI,
+        body: [
+          "I'm {{assistant.name}}, and I'm curious about something. What prompted my note: {{lead.context}}",
+          '{{org.offering.summary}} {{org.offering.valueProposition}}',
+          'How are you handling this today? {{org.offering.callToAction}}',
+        ],
+        signOff: 'Best,',
+      },
+      {
+        subject: 'Curious about your take',
+        greeting: HELLO,
+        body: [
+          "I hope you don't mind a question out of the blue. Here's why I'm asking: {{lead.context}}",
+          "For context, here's what we do: {{org.offering.summary}} {{org.offering.valueProposition}}",
+          "I'd love to hear whether that matches what you're seeing. {{org.offering.callToAction}}",
+        ],
+        signOff: 'Thanks,',
+      },
+      {
+        subject: 'A question about your priorities',
+        greeting: HI,
+        body: [
+          "I'm {{assistant.name}}, and I'm curious: what's the one thing you'd most like to improve on your team this quarter?",
+          'I ask because of what we do: {{org.offering.summary}} {{org.offering.valueProposition}}',
+          '{{org.offering.callToAction}}',
+        ],
+        signOff: 'Best,',
+      },
+      {
+        subject: 'Curious whether this fits',
+        greeting: HELLO,
+        body: [
+          "Here's what we do, in a sentence: {{org.offering.summary}}",
+          "{{org.offering.valueProposition}} I'm curious whether that would matter to you.",
+          '{{org.offering.callToAction}}',
+        ],
+        signOff: 'Thanks,',
+      },
     ],
     followup: [
       {
@@ -780,6 +1128,7 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
           'I was wondering whether my earlier note was relevant to you at all. What would make this worth a conversation?',
         ],
         signOff: 'Best,',
+        sequenceTypes: STANDARD_ONLY,
       },
       {
         greeting: HELLO,
@@ -813,6 +1162,14 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
           "I'd love to hear your take, even in a sentence or two. Does this resonate, or am I off the mark?",
         ],
         signOff: 'Best,',
+      },
+      {
+        greeting: HI,
+        body: [
+          'Following up on the e-mail earlier in this thread: what would make this worth a conversation for you?',
+        ],
+        signOff: 'Best,',
+        sequenceTypes: EMAIL_CC_ONLY,
       },
     ],
     last: [
@@ -855,7 +1212,19 @@ export const TONE_BANK: readonly ToneVariant[] = TONES.flatMap((tone) =>
   ),
 );
 
-/** The variants a generated message of `tone` at `position` chooses from. */
-export function variantsFor(tone: Tone, position: MessagePosition): ToneVariant[] {
-  return TONE_BANK.filter((variant) => variant.tone === tone && variant.position === position);
+/**
+ * The variants a generated message of `tone` at `position` chooses from; with `sequenceType`, only
+ * those that read right in that type of sequence.
+ */
+export function variantsFor(
+  tone: Tone,
+  position: MessagePosition,
+  sequenceType?: SequenceType,
+): ToneVariant[] {
+  return TONE_BANK.filter(
+    (variant) =>
+      variant.tone === tone &&
+      variant.position === position &&
+      (sequenceType === undefined || (variant.sequenceTypes ?? [sequenceType]).includes(sequenceType)),
+  );
 }

@@ -36,7 +36,8 @@ export const orgOperations = declareOperations('org', {
   getOrgSettings: {
     method: 'GET',
     path: '/org/settings',
-    summary: 'The org’s name, website, region policy and reputation guard, with the org’s sending state',
+    summary:
+      'The org’s name, website, offering, region policy and reputation guard, with the org’s sending state',
     status: 200,
     versioned: true,
     schemas: () => ({
@@ -46,7 +47,8 @@ export const orgOperations = declareOperations('org', {
   putOrgSettings: {
     method: 'PUT',
     path: '/org/settings',
-    summary: 'Replace the org’s settings (admins); needs If-Match with the version read',
+    summary:
+      'Replace the org’s settings (admins); needs If-Match with the version read. Generated first e-mails say the offering; without one, sequences and leads whose first e-mail is generated answer a warning',
     status: 200,
     versioned: true,
     schemas: () => ({

@@ -15,6 +15,15 @@ export const assistant: AssistantProfile = {
 
 export const org: OrgProfile = { name: 'Contoso', website: 'https://contoso.example' };
 
+export const orgWithOffering: OrgProfile = {
+  ...org,
+  offering: {
+    summary: 'We close the books in days, not weeks',
+    valueProposition: 'Finance teams using Contoso spend 40% less time on month-end.',
+    callToAction: 'Could we show you in 20 minutes next week?',
+  },
+};
+
 /** A lead with nothing but a first name and an address. */
 export const bareLead: LeadProfile = { id: 'lead-bare', firstName: 'Sam', email: 'sam@example.com' };
 

@@ -10,12 +10,14 @@ import {
 import type { LeadProfile } from '../../../lambdas/core/rendering/profiles';
 import { renderEmailStep } from '../../../lambdas/core/rendering/render-email';
 import { type MessagePosition, TONE_BANK, variantsFor } from '../../../lambdas/core/rendering/tone-bank';
+import type { SequenceType } from '../../../lambdas/core/sequences';
 import { TONES } from '../../../lambdas/core/tones';
-import { assistant, bareLead, fullLead, generated, leadArb, org, toneArb } from './fixtures';
+import { assistant, bareLead, fullLead, generated, leadArb, org, orgWithOffering, toneArb } from './fixtures';
 
 const request = (overrides: Partial<FollowupRequest>): FollowupRequest => ({
   tone: 'gentle',
   position: 'followup',
+  sequenceType: 'standard',
   lead: fullLead,
   org,
   assistant,
@@ -78,10 +80,11 @@ describe('toneBankWriter', () => {
         fc.string({ minLength: 1, maxLength: 20 }),
         toneArb,
         fc.integer({ min: 3, max: 20 }),
-        (lead, sequenceId, tone, stepCount) => {
+        fc.constantFrom<SequenceType>('standard', 'email_cc'),
+        (lead, sequenceId, tone, stepCount, sequenceType) => {
           // Act: every middle step of one sequence in the same tone, the hardest case.
           const variants = Array.from({ length: stepCount - 2 }, (_, index) =>
-            toneBankWriter.write(request({ lead, sequenceId, tone, stepIndex: index + 1 })),
+            toneBankWriter.write(request({ lead, sequenceId, sequenceType, tone, stepIndex: index + 1 })),
           ).map((message) => message.variantId);
 
           // Assess
@@ -120,6 +123,39 @@ describe('toneBankWriter', () => {
     expect(withContext.subject).toBeDefined();
     expect(without.html).not.toContain('{{lead.context}}');
     expect(without.subject).toBeDefined();
+  });
+
+  it('says what the org offers in every first e-mail, in every tone, once the org has an offering', () => {
+    fc.assert(
+      fc.property(leadArb, toneArb, fc.nat(19), (lead, tone, stepIndex) => {
+        // Act
+        const withOffering = toneBankWriter.write(
+          request({ lead, tone, position: 'first', stepIndex, org: orgWithOffering }),
+        );
+        const without = toneBankWriter.write(request({ lead, tone, position: 'first', stepIndex, org }));
+
+        // Assess: every part of it, and the lead's context whenever it has one.
+        for (const part of ['summary', 'valueProposition', 'callToAction']) {
+          expect(withOffering.html).toContain(`{{org.offering.${part}}}`);
+          expect(without.html).not.toContain(`{{org.offering.${part}}}`);
+        }
+        const hasContext = lead.context !== undefined && lead.context.trim() !== '';
+        expect(withOffering.html.includes('{{lead.context}}')).toBe(hasContext);
+      }),
+    );
+  });
+
+  it('gives Email CC follow-ups only variants that read right after the user’s own e-mail', () => {
+    fc.assert(
+      fc.property(leadArb, toneArb, fc.integer({ min: 1, max: 18 }), (lead, tone, stepIndex) => {
+        // Act
+        const message = toneBankWriter.write(request({ lead, tone, sequenceType: 'email_cc', stepIndex }));
+
+        // Assess
+        const variant = TONE_BANK.find((candidate) => candidate.id === message.variantId);
+        expect(variant?.sequenceTypes ?? ['email_cc']).toContain('email_cc');
+      }),
+    );
   });
 
   it('writes no subject for follow-ups, which reply under the first one', () => {

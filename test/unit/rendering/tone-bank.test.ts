@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findPlaceholders, isKnownPlaceholder } from '../../../lambdas/core/placeholders';
 import { variantNeeds } from '../../../lambdas/core/rendering/followup-writer';
-import { SAMPLE_ASSISTANT, SAMPLE_LEAD, SAMPLE_ORG } from '../../../lambdas/core/rendering/profiles';
+import {
+  type LeadProfile,
+  type OrgProfile,
+  SAMPLE_ASSISTANT,
+  SAMPLE_LEAD,
+  SAMPLE_ORG,
+} from '../../../lambdas/core/rendering/profiles';
 import { previewThread } from '../../../lambdas/core/rendering/render-email';
 import {
   type MessagePosition,
@@ -10,32 +16,62 @@ import {
   variantsFor,
 } from '../../../lambdas/core/rendering/tone-bank';
 import { sampleFor, TONE_CATALOGUE } from '../../../lambdas/core/rendering/tone-catalogue';
+import type { SequenceType } from '../../../lambdas/core/sequences';
 import { TONES, type Tone } from '../../../lambdas/core/tones';
 import { generated } from './fixtures';
 
 const POSITIONS: MessagePosition[] = ['first', 'followup', 'last'];
+const SEQUENCE_TYPES: SequenceType[] = ['standard', 'email_cc'];
+/** Email CC sequences have no first e-mail: the user's own e-mail opens the thread. */
+const positionsOf = (type: SequenceType): MessagePosition[] =>
+  type === 'standard' ? POSITIONS : ['followup', 'last'];
+const OFFERING_PATHS = ['org.offering.summary', 'org.offering.valueProposition', 'org.offering.callToAction'];
+/** Placeholders only the tone bank may use: custom messages cannot (save-time validation). */
+const BANK_ONLY_PATHS = ['lead.context', ...OFFERING_PATHS];
+const textOf = (v: ToneVariant) => [v.subject ?? '', v.greeting, ...v.body, v.signOff].join('\n');
+const usable = (type: SequenceType) => (v: ToneVariant) => (v.sequenceTypes ?? [type]).includes(type);
 
-/** The first e-mail, a follow-up and the close of a three-step sequence in `tone`, as SAMPLE_LEAD reads them. */
+const { offering: _offering, ...ORG_WITHOUT_OFFERING } = SAMPLE_ORG;
+const { context: _context, ...LEAD_WITHOUT_CONTEXT } = SAMPLE_LEAD;
+const SENT_AT = '2026-03-02T15:00:00.000Z';
+
+/**
+ * Every place a `tone` e-mail can stand, as SAMPLE_LEAD reads it (without the quote): the four kinds of
+ * first e-mail, the first and a later follow-up and the close of a standard sequence, and the same
+ * three of an Email CC sequence, whose first follow-up comes after the user's own e-mail.
+ */
 function golden(tone: Tone): string {
-  const sequence = {
-    id: 'golden',
-    type: 'standard' as const,
-    steps: [generated(tone, 0), generated(tone), generated(tone)],
+  const steps = [generated(tone, 0), generated(tone), generated(tone), generated(tone)];
+  const assistant = { ...SAMPLE_ASSISTANT, includeFirstEmail: false };
+  const render = (
+    label: string,
+    type: SequenceType,
+    stepIndex: number,
+    lead: LeadProfile = SAMPLE_LEAD,
+    org: OrgProfile = SAMPLE_ORG,
+  ) => {
+    const email = previewThread({
+      lead,
+      org,
+      assistant,
+      sequence: { id: `golden-${type}`, type, steps },
+      stepIndex,
+      firstSentAt: SENT_AT,
+    });
+    return `--- ${label} (${email.variantId})\nSubject: ${email.subject}\n\n${email.text}`;
   };
-  const labels = ['first', 'follow-up', 'last'];
-  return labels
-    .map((label, stepIndex) => {
-      const email = previewThread({
-        lead: SAMPLE_LEAD,
-        org: SAMPLE_ORG,
-        assistant: { ...SAMPLE_ASSISTANT, includeFirstEmail: false },
-        sequence,
-        stepIndex,
-        firstSentAt: '2026-03-02T15:00:00.000Z',
-      });
-      return `--- ${label} (${email.variantId})\nSubject: ${email.subject}\n\n${email.text}`;
-    })
-    .join('\n\n');
+  return [
+    render('standard, first e-mail with the offering and the lead context', 'standard', 0),
+    render('standard, first e-mail with the offering only', 'standard', 0, LEAD_WITHOUT_CONTEXT),
+    render('standard, first e-mail without an offering', 'standard', 0, SAMPLE_LEAD, ORG_WITHOUT_OFFERING),
+    render('standard, first e-mail with neither', 'standard', 0, LEAD_WITHOUT_CONTEXT, ORG_WITHOUT_OFFERING),
+    render('standard, first follow-up', 'standard', 1),
+    render('standard, later follow-up', 'standard', 2),
+    render('standard, last', 'standard', 3),
+    render('Email CC, first follow-up (after the user’s e-mail)', 'email_cc', 1),
+    render('Email CC, later follow-up', 'email_cc', 2),
+    render('Email CC, last', 'email_cc', 3),
+  ].join('\n\n');
 }
 
 describe('the tone bank', () => {
@@ -65,15 +101,17 @@ describe('the tone bank', () => {
     expect(wrong.map((variant) => variant.id)).toEqual([]);
   });
 
-  it('keeps two variants that need no lead or org field in every pool, so any lead can be written to', () => {
+  it('keeps two variants that need no lead or org field in every pool of each sequence type', () => {
     // Prepare: the assistant always has a name.
     const needsNoLeadField = (variant: ToneVariant) =>
       variantNeeds(variant).every((path) => path === 'assistant.name');
 
     // Act
     const thin = TONES.flatMap((tone) =>
-      POSITIONS.filter((position) => variantsFor(tone, position).filter(needsNoLeadField).length < 2).map(
-        (position) => `${tone}/${position}`,
+      SEQUENCE_TYPES.flatMap((type) =>
+        positionsOf(type)
+          .filter((position) => variantsFor(tone, position, type).filter(needsNoLeadField).length < 2)
+          .map((position) => `${tone}/${position}/${type}`),
       ),
     );
 
@@ -81,27 +119,87 @@ describe('the tone bank', () => {
     expect(thin).toEqual([]);
   });
 
-  it('uses only placeholders a lead, org or assistant can fill (plus the lead context)', () => {
+  it('gives every tone two first e-mails with the offering and the context, and two with the offering alone', () => {
+    // Prepare: what a first e-mail may need besides the offering and the context.
+    const needsOnly = (allowed: string[]) => (v: ToneVariant) =>
+      variantNeeds(v).every((path) => allowed.includes(path));
+    const withBoth = (v: ToneVariant) =>
+      variantNeeds(v).includes('lead.context') && variantNeeds(v).includes('org.offering.summary');
+    const offeringOnly = (v: ToneVariant) =>
+      !variantNeeds(v).includes('lead.context') && variantNeeds(v).includes('org.offering.summary');
+
+    // Act
+    const thin = TONES.filter((tone) => {
+      const pool = variantsFor(tone, 'first').filter(needsOnly(['assistant.name', ...BANK_ONLY_PATHS]));
+      return pool.filter(withBoth).length < 2 || pool.filter(offeringOnly).length < 2;
+    });
+
+    // Assess
+    expect(thin).toEqual([]);
+  });
+
+  it('says all of the offering, what, why and the ask, wherever it says any of it', () => {
+    // Act
+    const partial = TONE_BANK.filter((v) => {
+      const used = OFFERING_PATHS.filter((path) => variantNeeds(v).includes(path));
+      return used.length > 0 && used.length < OFFERING_PATHS.length;
+    });
+
+    // Assess
+    expect(partial.map((v) => v.id)).toEqual([]);
+  });
+
+  it('uses only placeholders a lead, org or assistant can fill (plus the context and the offering)', () => {
     // Prepare
-    const texts = TONE_BANK.flatMap((v) => [v.subject ?? '', v.greeting, ...v.body, v.signOff]);
+    const texts = TONE_BANK.map(textOf);
 
     // Act
     const unknown = texts
       .flatMap((text) => findPlaceholders(text))
-      .filter((use) => use.path !== 'lead.context' && !isKnownPlaceholder(use.path));
+      .filter((use) => !BANK_ONLY_PATHS.includes(use.path) && !isKnownPlaceholder(use.path));
 
     // Assess
     expect(unknown).toEqual([]);
   });
 
-  it('keeps the lead context to first e-mails', () => {
+  it('keeps the lead context and the offering to first e-mails', () => {
     // Act
     const misplaced = TONE_BANK.filter(
-      (v) => v.position !== 'first' && variantNeeds(v).includes('lead.context'),
+      (v) => v.position !== 'first' && variantNeeds(v).some((path) => BANK_ONLY_PATHS.includes(path)),
     );
 
     // Assess
     expect(misplaced).toEqual([]);
+  });
+
+  it('never speaks of the assistant’s own earlier e-mail in an Email CC sequence: the user wrote it', () => {
+    // Act ("this is my last note" is about the close, not an earlier e-mail)
+    const wrong = TONE_BANK.filter((v) => v.position !== 'first' && usable('email_cc')(v)).filter((v) =>
+      /(?<!\b(?:be|is) )\bmy (?:last|earlier|previous|first) (?:note|e-?mail|message)\b/i.test(textOf(v)),
+    );
+
+    // Assess
+    expect(wrong.map((v) => v.id)).toEqual([]);
+  });
+
+  it('never presumes earlier follow-ups or weeks gone by: the first follow-up may be the last but one', () => {
+    // Act
+    const wrong = TONE_BANK.filter((v) => v.position !== 'first').filter((v) =>
+      /\b(?:my follow-ups|few notes|past (?:few )?weeks|thanks again|my messages)\b/i.test(textOf(v)),
+    );
+
+    // Assess
+    expect(wrong.map((v) => v.id)).toEqual([]);
+  });
+
+  it('keeps first e-mails to standard sequences and Email CC-only variants to follow-ups', () => {
+    // Act
+    const wrong = TONE_BANK.filter(
+      (v) => v.sequenceTypes?.length === 0 || (v.position === 'first' && !usable('standard')(v)),
+    );
+
+    // Assess
+    expect(wrong.map((v) => v.id)).toEqual([]);
   });
 
   it('keeps follow-ups and closes short: one or two sentences', () => {
@@ -152,331 +250,8 @@ describe('the tone catalogue', () => {
   });
 });
 
-describe('golden texts per tone (first e-mail, follow-up, last step) for SAMPLE_LEAD', () => {
-  it('candid', () => {
-    expect(golden('candid')).toMatchInlineSnapshot(`
-      "--- first (candid-first-3)
-      Subject: An idea for Northwind Traders
-
-      Hi Jordan,
-
-      I'll keep this brief. What prompted my note: You mentioned at the Chicago
-      logistics meetup that chasing late invoices takes up most of your Fridays.
-
-      Would it be worth a short call to see whether we can help Northwind Traders?
-      If the timing is wrong, just say so.
-
-      Best regards,
-
-      Maya Chen
-      Account Executive, Contoso
-
-      --- follow-up (candid-followup-4)
-      Subject: Re: An idea for Northwind Traders
-
-      Hi Jordan,
-
-      I'd rather ask than guess: did my last e-mail reach the right person? If
-      someone else looks after this, I'd be grateful for a pointer.
-
-      Thanks,
-
-      Maya Chen
-      Account Executive, Contoso
-
-      --- last (candid-last-1)
-      Subject: Re: An idea for Northwind Traders
-
-      Hi Jordan,
-
-      I haven't heard back, so I'll assume now isn't the right time and stop
-      following up. If that changes, just reply to this e-mail.
-
-      All the best,
-
-      Maya Chen
-      Account Executive, Contoso"
-    `);
-  });
-
-  it('gentle', () => {
-    expect(golden('gentle')).toMatchInlineSnapshot(`
-      "--- first (gentle-first-1)
-      Subject: A quick hello
-
-      Hi Jordan,
-
-      I hope your week is going well. I'm Maya Chen, and here's what prompted me to
-      write: You mentioned at the Chicago logistics meetup that chasing late
-      invoices takes up most of your Fridays.
-
-      If it would be helpful, I'd be glad to share a few ideas whenever suits you.
-      No pressure at all.
-
-      Warm regards,
-
-      Maya Chen
-      Account Executive, Contoso
-
-      --- follow-up (gentle-followup-6)
-      Subject: Re: A quick hello
-
-      Hi Jordan,
-
-      Checking in kindly in case my last e-mail got buried. If now isn't a good
-      time, that's completely fine.
-
-      Kind regards,
-
-      Maya Chen
-      Account Executive, Contoso
-
-      --- last (gentle-last-2)
-      Subject: Re: A quick hello
-
-      Hello Jordan,
-
-      I'll step back for now so I don't become a nuisance. If the timing is better
-      for Northwind Traders later on, I'd be glad to hear from you.
-
-      Kind regards,
-
-      Maya Chen
-      Account Executive, Contoso"
-    `);
-  });
-
-  it('appreciative', () => {
-    expect(golden('appreciative')).toMatchInlineSnapshot(`
-      "--- first (appreciative-first-3)
-      Subject: Something that may help Northwind Traders
-
-      Hi Jordan,
-
-      Thanks for reading. A little background on why I'm writing: You mentioned at
-      the Chicago logistics meetup that chasing late invoices takes up most of your
-      Fridays.
-
-      I'd truly appreciate the chance to show how we could help Northwind Traders.
-      Would a short call suit you?
-
-      Many thanks,
-
-      Maya Chen
-      Account Executive, Contoso
-
-      --- follow-up (appreciative-followup-6)
-      Subject: Re: Something that may help Northwind Traders
-
-      Hi Jordan,
-
-      Thank you for your patience with my follow-ups. If it would help, I'm happy to
-      send a short written summary instead of a call.
-
-      Kind regards,
-
-      Maya Chen
-      Account Executive, Contoso
-
-      --- last (appreciative-last-3)
-      Subject: Re: Something that may help Northwind Traders
-
-      Jordan,
-
-      Thanks for reading my messages; I'll close the loop here so I don't take up
-      more of your time. Wishing you all the best.
-
-      Kind regards,
-
-      Maya Chen
-      Account Executive, Contoso"
-    `);
-  });
-
-  it('hopeful', () => {
-    expect(golden('hopeful')).toMatchInlineSnapshot(`
-      "--- first (hopeful-first-3)
-      Subject: Something promising for Northwind Traders
-
-      Hi Jordan,
-
-      I hope this finds you well. Here's why I'm reaching out: You mentioned at the
-      Chicago logistics meetup that chasing late invoices takes up most of your
-      Fridays.
-
-      I think there's a real opportunity for Northwind Traders here, and I'd love to
-      show you what I mean. Would a 20-minute call suit you?
-
-      Looking forward to hearing from you,
-
-      Maya Chen
-      Account Executive, Contoso
-
-      --- follow-up (hopeful-followup-6)
-      Subject: Re: Something promising for Northwind Traders
-
-      Hi Jordan,
-
-      Fingers crossed the timing is better this week. If so, I'd love to set up a
-      quick call.
-
-      Best,
-
-      Maya Chen
-      Account Executive, Contoso
-
-      --- last (hopeful-last-3)
-      Subject: Re: Something promising for Northwind Traders
-
-      Jordan,
-
-      I won't keep filling your inbox, so this is my final follow-up. I hope we can
-      reconnect down the line, and I wish you every success in the meantime.
-
-      Warm regards,
-
-      Maya Chen
-      Account Executive, Contoso"
-    `);
-  });
-
-  it('assertive', () => {
-    expect(golden('assertive')).toMatchInlineSnapshot(`
-      "--- first (assertive-first-1)
-      Subject: Proposing a 20-minute call
-
-      Hi Jordan,
-
-      I'm Maya Chen, and I'm writing for a clear reason: You mentioned at the
-      Chicago logistics meetup that chasing late invoices takes up most of your
-      Fridays.
-
-      I'd like to propose a 20-minute call next week. Which day works best for you?
-
-      Best regards,
-
-      Maya Chen
-      Account Executive, Contoso
-
-      --- follow-up (assertive-followup-1)
-      Subject: Re: Proposing a 20-minute call
-
-      Hi Jordan,
-
-      I'd like to get 20 minutes on your calendar. Does early next week work, or
-      would you suggest a better time?
-
-      Best regards,
-
-      Maya Chen
-      Account Executive, Contoso
-
-      --- last (assertive-last-2)
-      Subject: Re: Proposing a 20-minute call
-
-      Hello Jordan,
-
-      This is my final follow-up. If this becomes a priority for Northwind Traders,
-      reply here and we can get started right away.
-
-      Best,
-
-      Maya Chen
-      Account Executive, Contoso"
-    `);
-  });
-
-  it('cautionary', () => {
-    expect(golden('cautionary')).toMatchInlineSnapshot(`
-      "--- first (cautionary-first-2)
-      Subject: A timely note from Contoso
-
-      Hello Jordan,
-
-      I'm Maya Chen from Contoso. Here's what prompted my note: You mentioned at the
-      Chicago logistics meetup that chasing late invoices takes up most of your
-      Fridays.
-
-      In my experience, these things are easier to address early, so I'd suggest a
-      quick conversation sooner rather than later.
-
-      Best,
-
-      Maya Chen
-      Account Executive, Contoso
-
-      --- follow-up (cautionary-followup-3)
-      Subject: Re: A timely note from Contoso
-
-      Hi Jordan,
-
-      I'd hate for this to become urgent at Northwind Traders before we've had a
-      chance to talk. Would a quick call this week make sense?
-
-      Best regards,
-
-      Maya Chen
-      Account Executive, Contoso
-
-      --- last (cautionary-last-2)
-      Subject: Re: A timely note from Contoso
-
-      Hello Jordan,
-
-      I'll stop following up after this one. If this becomes more pressing at
-      Northwind Traders, I'm just a reply away.
-
-      Best,
-
-      Maya Chen
-      Account Executive, Contoso"
-    `);
-  });
-
-  it('curious', () => {
-    expect(golden('curious')).toMatchInlineSnapshot(`
-      "--- first (curious-first-2)
-      Subject: Curious about your take
-
-      Hello Jordan,
-
-      I'm Maya Chen from Contoso. Some context for my note: You mentioned at the
-      Chicago logistics meetup that chasing late invoices takes up most of your
-      Fridays.
-
-      I'd love to understand what's most important to you right now. Would you be
-      open to a short call?
-
-      Thanks,
-
-      Maya Chen
-      Account Executive, Contoso
-
-      --- follow-up (curious-followup-6)
-      Subject: Re: Curious about your take
-
-      Hi Jordan,
-
-      I'd love to hear your take, even in a sentence or two. Does this resonate, or
-      am I off the mark?
-
-      Best,
-
-      Maya Chen
-      Account Executive, Contoso
-
-      --- last (curious-last-3)
-      Subject: Re: Curious about your take
-
-      Jordan,
-
-      I'll close the loop here. If you have a second, I'd love to know whether I
-      should reach out again later in the year.
-
-      Thanks,
-
-      Maya Chen
-      Account Executive, Contoso"
-    `);
+describe('golden texts per tone, position and sequence type, for SAMPLE_LEAD', () => {
+  it.each(TONES)('%s', async (tone) => {
+    await expect(golden(tone)).toMatchFileSnapshot(`golden/${tone}.txt`);
   });
 });
