@@ -83,7 +83,8 @@ export class FollowupStack extends Stack {
     this.scheduling.allowPlanning(api.assistants);
     this.scheduling.allowPlanning(api.org);
     this.messaging.allowConnectingWhatsApp(api.org);
-    for (const fn of Object.values(api)) this.messaging.allowUnsubscribeLinks(fn);
+    // The imports API renders nothing: it gets no key.
+    for (const fn of Object.values(api)) if (fn !== api.imports) this.messaging.allowUnsubscribeLinks(fn);
     // Unsubscribing and WhatsApp replies stop leads; Sinch callbacks are verified with the org's secret.
     this.scheduling.allowPlanning(api.public);
     this.messaging.allowReadingWhatsApp(api.public);

@@ -248,6 +248,8 @@ describe('imports', () => {
       { row: 4, code: 'duplicate', message: expect.stringContaining('already exists'), field: 'email' },
       { row: 5, code: 'duplicate', message: 'Row 1 of this import has the same e-mail', field: 'email' },
       { row: 6, code: 'validation_failed', message: 'A row must be an object of lead fields' },
+      // Recommended opens with a generated e-mail and the org has no offering: POST /leads warns so too.
+      { row: 7, code: 'warning', message: expect.stringContaining('no offering') },
     ]);
     expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([accepted.body.id]);
     expect(otherOrg.status).toBe(404);
