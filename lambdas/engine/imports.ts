@@ -56,6 +56,9 @@ export async function workOnImport(job: ImportJob, budget: ImportBudget): Promis
   if (!record || record.status === 'done' || record.status === 'failed') return 'finished';
   record = await markImportRunning(record, budget.now());
   const reads = new EnrollmentReads(record.orgId);
+  // A warning that reads the same for many rows (the org has no offering) is recorded once a job, at
+  // the first row that has it, not 100,000 times.
+  const warned = new Set<string>();
   for (let pages = 0; record.nextRow < record.total; pages += 1) {
     // At least one page a job, as the re-planner: a job always moves its import on.
     if (pages > 0 && !budget.hasTimeForAPage()) return 'continue';
@@ -63,8 +66,14 @@ export async function workOnImport(job: ImportJob, budget: ImportBudget): Promis
     const to = Math.min(record.total, from + IMPORT_PAGE_SIZE);
     const rows = await readImportRows(record.orgId, record.id, from, to);
     const page = await importPage(record, from, rows, reads, budget.now());
+    const issues = page.issues.filter((issue) => {
+      if (issue.code !== 'warning') return true;
+      if (warned.has(issue.message)) return false;
+      warned.add(issue.message);
+      return true;
+    });
     // Issues before counts: a crash between them stores the same issues again, never counts twice.
-    await putRowIssues(record, page.issues);
+    await putRowIssues(record, issues);
     record = await advanceImport(record, from, to, page.counts);
     logger.info('Imported a page', { importId: record.id, from, to, ...page.counts });
   }
