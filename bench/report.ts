@@ -9,7 +9,6 @@ import os from 'node:os';
 import type { ApiLatencyResult, LatencySummary } from './api-latency';
 import { costOf, dominantLine, PRICES_READ_ON, PRICES_REGION, stepUsage, totalCost, usd } from './cost-model';
 import type { FaultToleranceResult } from './fault-tolerance';
-import type { ImportResult } from './imports';
 import type { ReplanResult } from './replan-under-quota';
 import { type Counts, ofService, type RequestCounts, total } from './request-counter';
 import type { RequestsPerStepResult, SendPhase } from './requests-per-step';
@@ -72,7 +71,6 @@ export interface BenchReport {
   replan: ReplanResult;
   latency: ApiLatencyResult;
   faults: FaultToleranceResult;
-  imports: ImportResult;
 }
 
 export function renderReport(report: BenchReport): string {
@@ -94,8 +92,6 @@ export function renderReport(report: BenchReport): string {
     renderLatency(report.latency),
     '',
     renderFaults(report.faults),
-    '',
-    renderImports(report.imports),
     '',
     END_MARKER,
   ].join('\n');
@@ -410,39 +406,6 @@ rewritten on every run; the reading of it is not.
 `;
 
 /** Replaces the generated block of `path`, keeping what is written around it. */
-export function renderImports(result: ImportResult): string {
-  const created = result.counted.created;
-  const problems = Object.entries(result.check.problems).map(([problem, count]) => `${problem}: ${count}`);
-  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  return [
-    `## 5. Importing ${result.rows.toLocaleString('en')} leads`,
-    '',
-    `${result.rows.toLocaleString('en')} rows of CSV (${(result.csvBytes / 1024 / 1024).toFixed(1)} MB) were posted ` +
-      `to \`POST /imports\` as ${result.imports} import(s), each under the 5 MB request limit, on a sequence whose ` +
-      'first e-mail is custom, with the scheduler emulator’s quota at ' +
-      `${result.quota} requests/s. \`settle()\` then ran the import worker off the queue (one job at a time, ` +
-      'pages of 100 rows, eight rows in flight) until the queue was empty.',
-    '',
-    '| figure | value |',
-    '|---|---|',
-    `| wall time, first POST to the queue empty | ${s(result.wallMs)} |`,
-    `| **rows per second** | **${result.rowsPerSecond.toFixed(1)}** |`,
-    `| imports done | ${result.counted.done} of ${result.imports} |`,
-    `| rows created / duplicates / failed (the imports' counts) | ${created.toLocaleString('en')} / ${result.counted.duplicates} / ${result.counted.failed} |`,
-    `| **scheduler requests per lead** | **${per(total(result.schedulerAttempts), created)}** (${describeCounts(result.schedulerAttempts, 1)}; ${result.throttled} throttled) |`,
-    `| DynamoDB requests per lead | ${per(total(result.dynamodbAttempts), created)} (${describeCounts(result.dynamodbAttempts, created)}) |`,
-    `| import jobs handled (queue messages) | ${result.importJobs} |`,
-    `| left on the import queue | ${result.queueLeft.visible} visible, ${result.queueLeft.inFlight} in flight, ${result.queueLeft.delayed} delayed |`,
-    `| leads in the org afterwards | ${result.check.leads.toLocaleString('en')} (${result.check.active.toLocaleString('en')} active) |`,
-    `| **rows lost** | **${result.check.lost}** (must be 0: ${result.check.lost === 0 ? 'met' : '**missed**'}) |`,
-    ...(problems.length > 0 ? [`| problems found | ${problems.join('; ')} |`] : []),
-    '',
-    'A row counts as lost unless its lead exists, is active on the sequence, and the scheduler holds a ' +
-      'schedule named for its current revision and due at its next send (checked by listing the emulator ' +
-      'and reading every lead).',
-  ].join('\n');
-}
-
 export function writeReport(path: string, block: string): void {
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const begin = current.indexOf(BEGIN_MARKER);

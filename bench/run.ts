@@ -6,9 +6,13 @@
  * 3. warm API latency against DynamoDB Local, relative to one raw GetItem;
  * 4. fault tolerance: a three-step e-mail sequence with SES timeouts after acceptance and failed outcome
  *    writes (duplicates, lost steps, stuck leads). It runs second, before the re-plan leaves thousands of
- *    active leads whose schedules its clock moves would fire;
- * 5. importing 100,000 leads with POST /imports (rows/s, scheduler requests per lead, rows lost). It runs
- *    last: nothing moves the clock after it, so its leads' schedules never fire.
+ *    active leads whose schedules its clock moves would fire.
+ * 5. lean Lambdas: each function's cold start (its synthesized bundle imported as Lambda imports it)
+ *    against a floor bundle, and each read route's and POST /leads' warm latency against the raw
+ *    DynamoDB requests it makes (bench/cold-start.ts, bench/route-latency.ts); its own block of the
+ *    report, which `--only lean` rewrites alone;
+ * 6. importing 100,000 leads with POST /imports (bench/imports.ts): rows/s, scheduler requests per lead,
+ *    rows lost; its own block too (`--only imports`). It runs last: nothing moves the clock after it.
  *
  * The stack runs in this process, so the benchmark counts requests on the very AWS clients the
  * handlers created at module scope. Those modules read their environment when first imported, which
@@ -16,8 +20,9 @@
  * (and says where a figure misses the floor the issue set).
  *
  * Options: --leads (200), --whatsapp-leads (50), --replan-leads (10000), --quota (100 requests/s),
- * --samples (300), --warmup (30), --faults-leads (200), --import-leads (100000), --import-quota
- * (1000 requests/s), --no-write (print only), --only imports (that measurement alone, printed only).
+ * --samples (300), --warmup (30), --faults-leads (200), --cold-runs (11 pairs per function),
+ * --route-samples (200), --import-leads (100000), --import-quota (1000 requests/s), --only
+ * (comma-separated: engine for measures 1-4, lean for 5, imports for 6), --no-write (print only).
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,13 +30,17 @@ import { localToken } from '../local/api-client';
 import { currentFunction } from '../local/lambda-scope';
 import { startLocalStack } from '../local/stack';
 import { measureApiLatency } from './api-latency';
+import { measureColdStarts } from './cold-start';
 import { measureFaultTolerance } from './fault-tolerance';
 import { measureImports } from './imports';
+import { renderImportsReport, writeImportsReport } from './imports-report';
+import { renderLeanReport, writeLeanReport } from './lean-report';
 import { signIn } from './local-api';
 import { measureReplanUnderQuota } from './replan-under-quota';
-import { describeMachine, describeSource, renderImports, renderReport, writeReport } from './report';
+import { describeMachine, describeSource, renderReport, writeReport } from './report';
 import { RequestCounter, total } from './request-counter';
 import { measureRequestsPerStep } from './requests-per-step';
+import { measureRouteLatency } from './route-latency';
 
 const REPORT_PATH = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
 
@@ -44,10 +53,12 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '300' },
     warmup: { type: 'string', default: '30' },
     'faults-leads': { type: 'string', default: '200' },
+    'cold-runs': { type: 'string', default: '11' },
+    'route-samples': { type: 'string', default: '200' },
     'import-leads': { type: 'string', default: '100000' },
     'import-quota': { type: 'string', default: '1000' },
+    only: { type: 'string', default: 'engine,lean,imports' },
     'no-write': { type: 'boolean', default: false },
-    only: { type: 'string' },
   },
 });
 
@@ -65,10 +76,15 @@ const settings = {
   samples: positive('samples'),
   warmup: positive('warmup'),
   faultsLeads: positive('faults-leads'),
+  coldRuns: positive('cold-runs'),
+  routeSamples: positive('route-samples'),
   importLeads: positive('import-leads'),
   importQuota: positive('import-quota'),
 };
-if (values.only !== undefined && values.only !== 'imports') throw new Error('--only takes imports');
+const only = new Set(values.only.split(',').map((part) => part.trim()));
+for (const part of only)
+  if (!['engine', 'lean', 'imports'].includes(part))
+    throw new Error(`--only takes engine, lean and/or imports, not ${part}`);
 const extraArgs = process.argv.slice(2).join(' ');
 const command = `npm run bench${extraArgs ? ` -- ${extraArgs}` : ''}`;
 
@@ -109,17 +125,34 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const source = describeSource();
   log(`starting the local stack (${JSON.stringify(settings)})`);
+  // Cold starts first, before the local stack loads the machine: fresh processes, nothing else running.
+  const coldStarts = only.has('lean')
+    ? await measureColdStarts({ runs: settings.coldRuns, log: (line) => log(`cold start: ${line}`) })
+    : undefined;
   const stack = await startLocalStack({ port: 0, background: false });
   try {
-    const counter = new RequestCounter();
-    await instrumentEngineClients(counter);
-    // A sent step's own requests: the sender's (and the API's, creating the leads). SES's Send event
-    // consumer (one Query per e-mail) and the plan auditor (16 Queries per run) are reported apart.
-    const sendingCounter = new RequestCounter(() => !EVENT_AND_AUDIT.has(currentFunction() ?? ''));
-    await instrumentEngineClients(sendingCounter);
     const adminOf = (orgId: string) => signIn(stack.url, { orgId, userId: 'bench', role: 'admin' });
-    const importLeads = () =>
-      measureImports({
+    if (only.has('engine')) await measureEngine(stack, adminOf, { startedAt, started, machine, source });
+    if (coldStarts) {
+      log('5/5 warm routes against their raw requests');
+      const routes = await measureRouteLatency({
+        signIn: adminOf,
+        warmup: settings.warmup,
+        samples: settings.routeSamples,
+        log: (line) => log(`warm: ${line}`),
+      });
+      const block = renderLeanReport({ command, source, startedAt, machine, coldStarts, routes });
+      console.log(`\n${block}\n`);
+      if (!values['no-write']) {
+        writeLeanReport(REPORT_PATH, block);
+        log(`wrote the lean block of ${REPORT_PATH}`);
+      }
+    }
+    if (only.has('imports')) {
+      log(`6/6 importing ${settings.importLeads} leads at ${settings.importQuota} scheduler requests/s`);
+      const counter = new RequestCounter();
+      await instrumentEngineClients(counter);
+      const imports = await measureImports({
         stack,
         counter,
         signIn: adminOf,
@@ -128,83 +161,92 @@ async function main(): Promise<void> {
         quota: settings.importQuota,
         log,
       });
-    if (values.only === 'imports') {
-      log(`importing ${settings.importLeads} leads at ${settings.importQuota} scheduler requests/s`);
-      console.log(`\n${renderImports(await importLeads())}\n`);
-      return;
-    }
-
-    log('1/5 requests per sent step');
-    const steps = await measureRequestsPerStep({
-      stack,
-      counter: sendingCounter,
-      signIn: adminOf,
-      leads: settings.leads,
-      whatsAppLeads: settings.whatsAppLeads,
-      log,
-    });
-    if (total(steps.creation.attempts) === 0) {
-      throw new Error(
-        'No AWS request was counted: the handlers use other client instances than the benchmark',
-      );
-    }
-
-    log(
-      `2/5 fault tolerance: ${settings.faultsLeads} leads, SES timeouts after acceptance, failed outcome writes`,
-    );
-    const faults = await measureFaultTolerance({
-      stack,
-      signIn: adminOf,
-      leads: settings.faultsLeads,
-      log,
-    });
-    log(
-      `faults: ${faults.duplicates} duplicate(s), ${faults.lost} lost, ${faults.stuck} stuck, ` +
-        `${faults.mismatches} mismatch(es); hits ${faults.rules.map((rule) => rule.hits).join('/')}`,
-    );
-    for (const example of faults.examples) log(`faults: ${JSON.stringify(example)}`);
-
-    log('3/5 warm API latency');
-    const latency = await measureApiLatency({
-      counter,
-      signIn: adminOf,
-      warmup: settings.warmup,
-      samples: settings.samples,
-    });
-
-    log(`4/5 re-planning ${settings.replanLeads} enrollments at ${settings.quota} scheduler requests/s`);
-    const replan = await measureReplanUnderQuota({
-      stack,
-      counter,
-      signIn: adminOf,
-      leads: settings.replanLeads,
-      quota: settings.quota,
-      log,
-    });
-
-    log(`5/5 importing ${settings.importLeads} leads at ${settings.importQuota} scheduler requests/s`);
-    const imports = await importLeads();
-    log(`imports: ${imports.rowsPerSecond.toFixed(1)} rows/s, ${imports.check.lost} lost`);
-
-    const block = renderReport({
-      command,
-      source,
-      startedAt,
-      totalMs: performance.now() - started,
-      machine,
-      steps,
-      replan,
-      latency,
-      faults,
-      imports,
-    });
-    console.log(`\n${block}\n`);
-    if (!values['no-write']) {
-      writeReport(REPORT_PATH, block);
-      log(`wrote ${REPORT_PATH}`);
+      const block = renderImportsReport({ command, source, startedAt, machine, imports });
+      console.log(`\n${block}\n`);
+      if (!values['no-write']) {
+        writeImportsReport(REPORT_PATH, block);
+        log(`wrote the imports block of ${REPORT_PATH}`);
+      }
     }
   } finally {
     await stack.stop();
+  }
+}
+
+async function measureEngine(
+  stack: Awaited<ReturnType<typeof startLocalStack>>,
+  adminOf: (orgId: string) => ReturnType<typeof signIn>,
+  run: { startedAt: Date; started: number; machine: ReturnType<typeof describeMachine>; source: string },
+): Promise<void> {
+  const { startedAt, started, machine, source } = run;
+  const counter = new RequestCounter();
+  await instrumentEngineClients(counter);
+  // A sent step's own requests: the sender's (and the API's, creating the leads). SES's Send event
+  // consumer (one Query per e-mail) and the plan auditor (16 Queries per run) are reported apart.
+  const sendingCounter = new RequestCounter(() => !EVENT_AND_AUDIT.has(currentFunction() ?? ''));
+  await instrumentEngineClients(sendingCounter);
+
+  log('1/4 requests per sent step');
+  const steps = await measureRequestsPerStep({
+    stack,
+    counter: sendingCounter,
+    signIn: adminOf,
+    leads: settings.leads,
+    whatsAppLeads: settings.whatsAppLeads,
+    log,
+  });
+  if (total(steps.creation.attempts) === 0) {
+    throw new Error('No AWS request was counted: the handlers use other client instances than the benchmark');
+  }
+
+  log(
+    `2/4 fault tolerance: ${settings.faultsLeads} leads, SES timeouts after acceptance, failed outcome writes`,
+  );
+  const faults = await measureFaultTolerance({
+    stack,
+    signIn: adminOf,
+    leads: settings.faultsLeads,
+    log,
+  });
+  log(
+    `faults: ${faults.duplicates} duplicate(s), ${faults.lost} lost, ${faults.stuck} stuck, ` +
+      `${faults.mismatches} mismatch(es); hits ${faults.rules.map((rule) => rule.hits).join('/')}`,
+  );
+  for (const example of faults.examples) log(`faults: ${JSON.stringify(example)}`);
+
+  log('3/4 warm API latency');
+  const latency = await measureApiLatency({
+    counter,
+    signIn: adminOf,
+    warmup: settings.warmup,
+    samples: settings.samples,
+  });
+
+  log(`4/4 re-planning ${settings.replanLeads} enrollments at ${settings.quota} scheduler requests/s`);
+  const replan = await measureReplanUnderQuota({
+    stack,
+    counter,
+    signIn: adminOf,
+    leads: settings.replanLeads,
+    quota: settings.quota,
+    log,
+  });
+
+  const block = renderReport({
+    command,
+    source,
+    startedAt,
+    totalMs: performance.now() - started,
+    machine,
+    steps,
+    replan,
+    latency,
+    faults,
+  });
+  console.log(`\n${block}\n`);
+  if (!values['no-write']) {
+    writeReport(REPORT_PATH, block);
+    log(`wrote ${REPORT_PATH}`);
   }
 }
 

@@ -19,7 +19,6 @@ import {
 import { useTable } from './data/client';
 import { getOrgSettings } from './data/org';
 import { assertDefaultSequences } from './engine/assistant-defaults';
-import { sendReceivingProbe } from './engine/receiving';
 import { resumeScopeSending, sendingView } from './engine/sending-reputation';
 import { nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
@@ -76,6 +75,8 @@ export const handler = apiHandler(assistantsOperations, {
 
   async verifyAssistantReceiving({ caller, params }) {
     assertAdmin(caller, 'verify how assistants receive');
+    // Mailing the probe (the SES client) loads with this route, not at the function's cold start.
+    const { sendReceivingProbe } = await import('./engine/receiving');
     const { sentTo, forwardTo } = await sendReceivingProbe(
       await requireAssistant(caller, params.id),
       receivingConfig,

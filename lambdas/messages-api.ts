@@ -4,11 +4,6 @@ import { z } from 'zod';
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from './core/errors';
 import { type CustomMessage, cloneMessage, newMessage, reviseMessage } from './core/messages';
 import { assertCanEdit, type Caller } from './core/permissions';
-import { personalizeHtml, personalizeText } from './core/rendering/personalize';
-import { htmlToPlainText } from './core/rendering/plain-text';
-import { sanitizeEmailHtml } from './core/rendering/sanitize';
-import { sampleFor, TONE_CATALOGUE } from './core/rendering/tone-catalogue';
-import { renderWhatsAppTemplate } from './core/rendering/whatsapp';
 import { isSystemName, systemMessages } from './core/system-catalogue';
 import { useTable } from './data/client';
 import {
@@ -31,6 +26,9 @@ import { catalogueOrder, messageView } from './http/views';
 export const environment = z.object({ ...TABLE_ENV });
 useTable(readEnvironment(environment).TABLE_NAME);
 
+/** Sanitizing and rendering load with the first route that needs them, not at cold start. */
+const rendering = () => import('./http/message-rendering');
+
 export const handler = apiHandler(messagesOperations, {
   async listMessages({ caller }) {
     const messages = catalogueOrder(systemMessages(caller.orgId), await listOrgMessages(caller.orgId));
@@ -42,7 +40,7 @@ export const handler = apiHandler(messagesOperations, {
   },
 
   async createMessage({ caller, body, now }) {
-    const message = sanitized(newMessage(body, caller, randomUUID(), now), 'email.html');
+    const message = await sanitized(newMessage(body, caller, randomUUID(), now), 'email.html');
     assertNameFree(message);
     await insertMessage(message);
     return shown(message, caller);
@@ -61,7 +59,7 @@ export const handler = apiHandler(messagesOperations, {
     const current = await visibleMessage(caller, params.id);
     assertCanEdit(caller, current, 'message');
     assertVersion(current, version, 'message');
-    const next = sanitized(reviseMessage(current, body, now), 'email.html');
+    const next = await sanitized(reviseMessage(current, body, now), 'email.html');
     assertNameFree(next);
     await explainInUse(caller, () => replaceMessage(next, current), 'change the channel of');
     return shown(next, caller);
@@ -75,12 +73,14 @@ export const handler = apiHandler(messagesOperations, {
   },
 
   async listTones() {
+    const { TONE_CATALOGUE, sampleFor } = await rendering();
     return { body: { items: TONE_CATALOGUE.map((info) => ({ ...info, sample: sampleFor(info.tone) })) } };
   },
 
   async previewMessage({ caller, body, now }) {
+    const { renderWhatsAppTemplate, personalizeHtml, personalizeText, htmlToPlainText } = await rendering();
     const message = body.message
-      ? sanitized(newMessage(body.message, caller, 'preview', now), 'message.email.html')
+      ? await sanitized(newMessage(body.message, caller, 'preview', now), 'message.email.html')
       : await visibleMessage(caller, body.messageId);
     const context = {
       lead: previewLead(body.lead),
@@ -122,8 +122,9 @@ function assertNameFree(message: CustomMessage): void {
  * Custom HTML is stored sanitized, so what the editor shows back is what will be sent; HTML that
  * sanitizes to nothing (only a script, a style, a form ...) would send an empty e-mail, so it is refused.
  */
-function sanitized(message: CustomMessage, htmlPath: string): CustomMessage {
+async function sanitized(message: CustomMessage, htmlPath: string): Promise<CustomMessage> {
   if (!message.email) return message;
+  const { sanitizeEmailHtml, htmlToPlainText } = await rendering();
   const html = sanitizeEmailHtml(message.email.html);
   if (htmlToPlainText(html).trim() === '' && !/<img\b/i.test(html)) {
     throw ValidationError.field(

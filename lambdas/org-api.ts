@@ -4,8 +4,8 @@
  * user; changing is for admins. The Sinch key secret goes to Secrets Manager and is never shown again.
  */
 import { z } from 'zod';
-import { writeSecret } from './adapters/secrets';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
+import { writeWhatsAppSecret } from './adapters/whatsapp-secret';
 import { assertAdmin } from './core/permissions';
 import { useTable } from './data/client';
 import {
@@ -69,11 +69,11 @@ export const handler = apiHandler(orgOperations, {
   async putWhatsApp({ caller, body, now, apiBaseUrl }) {
     assertAdmin(caller, 'connect WhatsApp');
     const { keyId, keySecret, webhookSecret, ...shown } = body;
-    const secretName = `${whatsAppSecretPrefix}${caller.orgId}`;
-    await writeSecret(
-      secretName,
-      JSON.stringify({ keyId, keySecret, ...(webhookSecret && { webhookSecret }) }),
-    );
+    const secretName = await writeWhatsAppSecret(whatsAppSecretPrefix, caller.orgId, {
+      keyId,
+      keySecret,
+      ...(webhookSecret && { webhookSecret }),
+    });
     const webhookVerified = webhookSecret !== undefined;
     await putWhatsAppConnection(caller.orgId, {
       ...shown,

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { readSecret } from './adapters/secrets';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
+import { readWhatsAppSecret } from './adapters/whatsapp-secret';
 import { UnauthorizedError, ValidationError } from './core/errors';
 import type { Lead } from './core/leads';
 import { type UnsubscribeClaims, verifySinchSignature, verifyUnsubscribeToken } from './core/signatures';
@@ -58,10 +59,7 @@ export const handler = apiHandler(publicOperations, {
 
   async sinchWebhook({ params, rawBody, headers, now }) {
     const orgId = params.orgId ?? '';
-    const secret = await readSecret(`${config.whatsAppSecretPrefix}${orgId}`);
-    const webhookSecret = secret
-      ? (JSON.parse(secret) as { webhookSecret?: string }).webhookSecret
-      : undefined;
+    const webhookSecret = (await readWhatsAppSecret(config.whatsAppSecretPrefix, orgId))?.webhookSecret;
     const signed = {
       rawBody,
       signature: headers['x-sinch-webhook-signature'],

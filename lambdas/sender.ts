@@ -11,6 +11,7 @@ import middy from '@middy/core';
 import { z } from 'zod';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { clock } from './clock';
+import { SenderInputSchema } from './core/sender-input';
 import { useTable } from './data/client';
 import { sendScheduledStep, useSendSettings } from './engine/send-step';
 import {
@@ -46,17 +47,6 @@ useSendSettings({
   apiUrl: env.API_URL,
   inboundDomain: env.INBOUND_DOMAIN,
   reconcileWindowMs: env.RECONCILE_WINDOW_MINUTES * 60_000,
-});
-
-const SenderInputSchema = z.object({
-  orgId: z.string().min(1),
-  leadId: z.string().min(1),
-  assistantId: z.string().min(1),
-  sequenceId: z.string().min(1),
-  runId: z.string().min(1),
-  revision: z.number().int().min(1),
-  stepIndex: z.number().int().min(0),
-  dueAt: z.iso.datetime().optional(),
 });
 
 export const handler = middy<unknown, void>()

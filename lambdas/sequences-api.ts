@@ -1,20 +1,12 @@
-/** The sequences API: list, read, create, clone, replace and delete sequences, and preview step dates. */
+/** The sequences API: list, read, create, clone, replace and delete sequences, and preview steps and their dates. */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import {
-  assertVersion,
-  ConflictError,
-  NotFoundError,
-  UnprocessableError,
-  ValidationError,
-} from './core/errors';
-import { leadProfile, requestedStart } from './core/leads';
+import { assertVersion, ConflictError, NotFoundError, ValidationError } from './core/errors';
+import { exampleDates } from './core/example-dates';
+import { requestedStart } from './core/leads';
 import { offeringWarnings } from './core/org-settings';
 import { assertCanEdit, type Caller } from './core/permissions';
-import { previewThread } from './core/rendering/render-email';
-import { renderWhatsAppStep } from './core/rendering/whatsapp';
-import { previewStepDates } from './core/send-window';
 import {
   assertStepMessages,
   cloneSequence,
@@ -26,22 +18,14 @@ import {
 import { isSystemName, systemSequences } from './core/system-catalogue';
 import { getAssistant } from './data/assistants';
 import { useTable } from './data/client';
-import { countActiveLeads } from './data/leads';
 import { getVisibleMessages } from './data/messages';
 import { getOrgSettings } from './data/org';
-import {
-  deleteSequence,
-  getVisibleSequence,
-  insertSequence,
-  listOrgSequences,
-  replaceSequence,
-} from './data/sequences';
-import { assertEnrollable, requireLead } from './engine/enrollments';
-import { impactOf, reassignActiveLeads } from './engine/replan';
+import { getVisibleSequence, insertSequence, listOrgSequences, replaceSequence } from './data/sequences';
+import { impactOf } from './engine/replan';
+import { deleteOrReassign } from './engine/sequence-deletion';
 import { readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { sequencesOperations } from './http/contract/sequences';
-import { previewAssistant, previewLead, previewOrg } from './http/previews';
 import { catalogueOrder, sequenceView } from './http/views';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
@@ -93,24 +77,7 @@ export const handler = apiHandler(sequencesOperations, {
   async deleteSequence({ caller, params, query, now }) {
     const current = await visibleSequence(caller, params.id);
     assertCanEdit(caller, current, 'sequence');
-    if (query.reassignTo !== undefined) {
-      const target = await getVisibleSequence(caller.orgId, query.reassignTo);
-      if (!target || target.id === current.id) {
-        throw ValidationError.field('reassignTo', 'Name another sequence of this organization');
-      }
-      assertEnrollable(target, 'reassignTo');
-      await reassignActiveLeads(current, target, now);
-    }
-    // After a reassignment every lead found was moved; counting again on the (eventually consistent)
-    // index could still see some of them.
-    const active = query.reassignTo === undefined ? await countActiveLeads(caller.orgId, current.id) : 0;
-    if (active > 0) {
-      throw new ConflictError(
-        `${active} lead(s) are active on this sequence; stop them or delete with ?reassignTo=<sequence id>`,
-        { activeLeads: active },
-      );
-    }
-    await deleteSequence(current);
+    await deleteOrReassign(current, query.reassignTo, now);
     return {};
   },
 
@@ -122,50 +89,23 @@ export const handler = apiHandler(sequencesOperations, {
 
   async previewSequenceStep({ caller, params, query, body, now }) {
     const sequence = await visibleSequence(caller, params.id);
-    const stepIndex = Number(params.index);
-    const step = Number.isInteger(stepIndex) ? sequence.steps[stepIndex] : undefined;
-    if (!step) throw new NotFoundError(`Step ${params.index} of sequence`, sequence.id);
-    const stored = query.leadId === undefined ? undefined : await requireLead(caller, query.leadId);
-    const storedAssistant = stored && (await getAssistant(caller.orgId, stored.assistantId));
-    const lead = stored ? leadProfile(stored) : previewLead(body.lead);
-    const assistant = previewAssistant(storedAssistant ?? body.assistant);
-    const org = previewOrg(await getOrgSettings(caller.orgId));
-    const messages = await getVisibleMessages(caller.orgId, referencedMessageIds(sequence.steps));
-    if (step.channel === 'whatsapp') {
-      const customMessage = step.messageId === undefined ? undefined : messages.get(step.messageId);
-      if (!customMessage) throw new NotFoundError('Message', step.messageId);
-      const { to, templateName, languageCode, parameters } = renderWhatsAppStep({
-        lead,
-        org,
-        assistant,
-        stepIndex,
-        step,
-        customMessage,
-      });
-      return { body: { channel: 'whatsapp', to, templateName, languageCode, parameters } };
-    }
-    if (sequence.type === 'email_cc' && stepIndex === 0) {
-      throw new UnprocessableError(
-        "Step 0 of an Email CC sequence is the user's own e-mail and is never sent",
-      );
-    }
-    const email = previewThread({
-      lead,
-      org,
-      assistant,
-      sequence,
-      stepIndex,
-      customMessages: messages,
-      firstSentAt: now.toISOString(),
-    });
-    const { from, to, cc, subject, html, text, headers } = email;
-    return { body: { channel: 'email', from, to, cc, subject, html, text, headers } };
+    // The rendering stack loads with this route, not at the function's cold start.
+    const { previewSequenceStep } = await import('./engine/step-preview');
+    return { body: await previewSequenceStep(caller, sequence, params.index, { ...body, ...query }, now) };
   },
 
-  async previewStepDates({ body, now }) {
-    const startAt = requestedStart(body.startAt, now) ?? now;
-    const placements = previewStepDates(body.steps, startAt, { timezone: body.timezone ?? 'UTC' }, now);
-    return { body: { items: placements.map(({ at }, step) => ({ step, sendAt: at.toISOString() })) } };
+  async previewStepDates({ caller, body, now }) {
+    const { steps, sequenceId, assistantId, startAt, ...place } = body;
+    // Ids in the body that name nothing are bad input (400 naming the field), as on POST /leads.
+    const sequence = steps ? { steps } : await getVisibleSequence(caller.orgId, sequenceId ?? '');
+    if (!sequence)
+      throw ValidationError.field('sequenceId', `No sequence ${sequenceId} in this organization`);
+    const assistant = assistantId === undefined ? undefined : await getAssistant(caller.orgId, assistantId);
+    if (assistantId !== undefined && !assistant) {
+      throw ValidationError.field('assistantId', `No assistant ${assistantId} in this organization`);
+    }
+    const startsAt = requestedStart(startAt, now) ?? now;
+    return { body: exampleDates({ sequence, startAt: startsAt, now, assistant, ...place }) };
   },
 });
 

@@ -51,7 +51,9 @@ const assistantInput = {
   signatureHtml: '<p>Sam, Acme</p>',
   timezone: 'Europe/Berlin',
   businessHours: { start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] },
-  holidays: ['2030-12-25'],
+  holidays: ['2030-12-31'],
+  country: 'DE',
+  holidayCalendar: 'lead-country',
   dailyLimit: 100,
   defaultSequenceId: 'system-recommended',
   defaultEmailCcSequenceId: 'system-recommended-email-cc',
@@ -153,11 +155,28 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
     },
   },
   previewStepDates: {
-    body: { steps: [{ afterDays: 0 }, { afterDays: 3 }], startAt: AT, timezone: 'Europe/Berlin' },
+    body: {
+      steps: [{ afterDays: 0 }, { afterDays: 5 }, { afterDays: 3 }],
+      startAt: '2030-12-20T10:00:00+01:00',
+      country: 'DE',
+      subdivision: 'BY',
+    },
     response: {
+      mode: 'business',
+      timezone: 'Europe/Berlin',
+      holidayCalendar: { country: 'DE', subdivision: 'BY' },
       items: [
-        { step: 0, sendAt: AT },
-        { step: 1, sendAt: '2030-03-07T09:00:00.000Z' },
+        { step: 0, sendAt: '2030-12-20T09:00:00.000Z', reasons: [] },
+        {
+          step: 1,
+          sendAt: '2030-12-27T08:00:00.000Z',
+          reasons: ['public_holiday'],
+          holidays: [
+            { date: '2030-12-25', name: 'Christmas Day', country: 'DE', subdivision: 'BY' },
+            { date: '2030-12-26', name: 'Boxing Day', country: 'DE', subdivision: 'BY' },
+          ],
+        },
+        { step: 2, sendAt: '2030-12-30T08:00:00.000Z', reasons: [] },
       ],
     },
   },

@@ -27,8 +27,7 @@ export const sesClient = tracer.captureAWSv3Client(
   }),
 );
 
-/** The EmailTags name whose value is the step's send id; SES events carry it under `mail.tags`. */
-export const SEND_ID_TAG = 'sendId';
+export { messageIdHeader, SEND_ID_TAG } from './ses-ids';
 
 export interface EmailHeader {
   name: string;
@@ -91,15 +90,6 @@ export async function sendEmail(
     });
   }
   return { providerMessageId: messageId };
-}
-
-/**
- * The Message-ID header SES writes for a message it accepted: the MessageId `SendEmail` returned,
- * at the sending region's host (us-east-1 alone uses `email.amazonses.com`).
- */
-export function messageIdHeader(providerMessageId: string, region: string): string {
-  const host = region === 'us-east-1' ? 'email' : region;
-  return `<${providerMessageId}@${host}.amazonses.com>`;
 }
 
 /** Errors that pass with time: throttling, the sending quota (LimitExceeded on SendEmail), SES outages. */

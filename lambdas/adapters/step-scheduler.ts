@@ -10,22 +10,11 @@ import {
   ResourceNotFoundException,
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
+import type { SenderInput } from '../core/sender-input';
 import { setting } from '../environment';
 import { countEvent, tracer } from '../observability';
 
-/** What the sender receives when a schedule fires. */
-export interface SenderInput {
-  orgId: string;
-  leadId: string;
-  /** The lead's assistant and sequence for this plan, so the sender reads all it needs in one request. */
-  assistantId: string;
-  sequenceId: string;
-  runId: string;
-  revision: number;
-  stepIndex: number;
-  /** When the schedule was due (ISO); tells a late orphan from a schedule whose plan is being stored. */
-  dueAt?: string;
-}
+export type { SenderInput } from '../core/sender-input';
 
 /** Where schedules go and what they invoke: the stack's group, the sender, its role and dead-letter queue. */
 export interface StepSchedulerSettings {

@@ -6,12 +6,17 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { HOLIDAY_CALENDARS } from './holiday-calendars';
+import { isKnownCountry } from './regions';
 import { isValidTimeZone, parseTimeOfDay, type SendWindow, sendWindowIssues } from './send-window';
 import { displayName } from './text';
 
 const timeOfDay = z
   .string()
   .refine((text) => parseTimeOfDay(text) !== undefined, 'Expected HH:MM, e.g. 09:00');
+
+/** A new assistant's hours, and the ones example dates assume before an assistant is chosen. */
+export const DEFAULT_BUSINESS_HOURS = { start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] };
 
 export const AssistantInputSchema = z
   .object({
@@ -29,8 +34,21 @@ export const AssistantInputSchema = z
           .max(7)
           .refine((days) => new Set(days).size === days.length, 'Each day at most once'),
       })
-      .default({ start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] }),
+      .default(DEFAULT_BUSINESS_HOURS),
     holidays: z.array(z.iso.date()).max(366).default([]),
+    country: z
+      .string()
+      .length(2)
+      .transform((code) => code.toUpperCase())
+      .refine(isKnownCountry, 'Expected an ISO 3166-1 alpha-2 country code, e.g. DE')
+      .optional()
+      .describe('Whose public holidays to avoid for leads without a country, or under assistant-country'),
+    holidayCalendar: z
+      .enum(HOLIDAY_CALENDARS)
+      .default('lead-country')
+      .describe(
+        "Public holidays no step is sent on: the lead's country (else the assistant's), the assistant's, or none; `holidays` apply as well",
+      ),
     dailyLimit: z.number().int().min(1).max(2000).default(100),
     defaultSequenceId: z.string().min(1).max(64).default('system-recommended'),
     defaultEmailCcSequenceId: z.string().min(1).max(64).default('system-recommended-email-cc'),

@@ -9,10 +9,12 @@
  * mid-way; leads past the new last step complete.
  */
 import { ConflictError } from './errors';
+import type { PublicHoliday } from './holiday-calendars';
 import type { EmailThread } from './rendering/threading';
 import {
   nextBusinessMoment,
   nextDailyWindowStart,
+  type Placement,
   type PlacementReason,
   planStepTime,
   type SendWindow,
@@ -50,6 +52,8 @@ export interface Enrollment {
   nextSendAt?: string;
   /** Why the next step sits where it does (business hours, holiday, daily limit, ...). */
   nextReasons: PlacementReason[];
+  /** The public holidays the next step was moved off (reason `public_holiday`); absent when none. */
+  nextHolidays?: PublicHoliday[];
   revision: number;
   startedAt: string;
   /** When the previous step was sent, skipped or failed: the next step's `afterDays` count from it. */
@@ -124,12 +128,7 @@ export function deferForDailyLimit(
   reason: 'daily_limit' | 'sending_paused' = 'daily_limit',
 ): Enrollment {
   const placement = nextDailyWindowStart(now, window, reason);
-  return {
-    ...enrollment,
-    revision: enrollment.revision + 1,
-    nextSendAt: placement.at.toISOString(),
-    nextReasons: placement.reasons,
-  };
+  return placed({ ...enrollment, revision: enrollment.revision + 1 }, placement);
 }
 
 /**
@@ -151,12 +150,10 @@ export function postpone(
   reasons: PlacementReason[] = [],
 ): Enrollment {
   const placement = nextBusinessMoment(at, window);
-  return {
-    ...enrollment,
-    revision: enrollment.revision + 1,
-    nextSendAt: placement.at.toISOString(),
-    nextReasons: [...reasons, ...placement.reasons],
-  };
+  return placed(
+    { ...enrollment, revision: enrollment.revision + 1 },
+    { ...placement, reasons: [...reasons, ...placement.reasons] },
+  );
 }
 
 /**
@@ -164,12 +161,7 @@ export function postpone(
  * and the sender decides from the step's own record whether to move on, reconcile or send.
  */
 export function rearm(enrollment: Enrollment, now: Date): Enrollment {
-  return {
-    ...enrollment,
-    revision: enrollment.revision + 1,
-    nextSendAt: now.toISOString(),
-    nextReasons: ['repaired'],
-  };
+  return placed({ ...enrollment, revision: enrollment.revision + 1 }, { at: now, reasons: ['repaired'] });
 }
 
 /**
@@ -196,7 +188,7 @@ function assertNotOptedOut(enrollment: Enrollment): void {
 }
 
 export function stop(enrollment: Enrollment, reason: StopReason): Enrollment {
-  const { nextSendAt: _dropped, ...rest } = enrollment;
+  const { nextSendAt: _dropped, nextHolidays: _moot, ...rest } = enrollment;
   return {
     ...rest,
     status: 'stopped',
@@ -225,8 +217,7 @@ export function resume(enrollment: Enrollment, context: PlanContext, startAt?: D
     sequenceVersion: context.sequence.version,
   };
   if (startAt) {
-    const placement = nextBusinessMoment(laterOf(startAt, context.now), context.window);
-    return { ...resumed, nextSendAt: placement.at.toISOString(), nextReasons: placement.reasons };
+    return placed(resumed, nextBusinessMoment(laterOf(startAt, context.now), context.window));
   }
   return planStep(resumed, enrollment.nextStep, previousStepAt(enrollment), context);
 }
@@ -292,7 +283,7 @@ export function replanForSequence(enrollment: Enrollment, context: PlanContext):
 /** Plans step `index` from `previousAt`, or completes the enrollment when there is no such step. */
 function planStep(enrollment: Enrollment, index: number, previousAt: Date, context: PlanContext): Enrollment {
   const step = context.sequence.steps[index];
-  const { nextSendAt: _previous, ...rest } = enrollment;
+  const { nextSendAt: _previous, nextHolidays: _skipped, ...rest } = enrollment;
   if (!step)
     return { ...rest, status: 'completed', nextStep: context.sequence.steps.length, nextReasons: [] };
   const placement = planStepTime({
@@ -301,12 +292,17 @@ function planStep(enrollment: Enrollment, index: number, previousAt: Date, conte
     window: context.window,
     now: context.now,
   });
+  return placed({ ...rest, status: 'active', nextStep: index }, placement);
+}
+
+/** The pending step at `placement`, with its reasons and the holidays it skipped (none left from before). */
+function placed(enrollment: Enrollment, placement: Placement): Enrollment {
+  const { nextHolidays: _previous, ...rest } = enrollment;
   return {
     ...rest,
-    status: 'active',
-    nextStep: index,
     nextSendAt: placement.at.toISOString(),
     nextReasons: placement.reasons,
+    ...(placement.holidays && { nextHolidays: placement.holidays }),
   };
 }
 

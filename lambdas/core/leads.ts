@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Enrollment } from './enrollment';
 import { ValidationError } from './errors';
+import { normalizeSubdivision } from './holiday-calendars';
 import { isKnownCountry } from './regions';
 import type { LeadProfile } from './rendering/profiles';
 import { isE164 } from './rendering/whatsapp';
@@ -31,6 +32,14 @@ export const LeadDetailsSchema = z.object({
     .transform((code) => code.toUpperCase())
     .refine(isKnownCountry, 'Expected an ISO 3166-1 alpha-2 country code, e.g. DE')
     .optional(),
+  subdivision: z
+    .string()
+    .regex(/^([A-Za-z]{2}-)?[A-Za-z0-9]{1,3}$/, 'Expected an ISO 3166-2 subdivision code, e.g. BY or DE-BY')
+    .transform(normalizeSubdivision)
+    .optional()
+    .describe(
+      "The lead's state or province (ISO 3166-2, e.g. BY for Bavaria): with `country`, its regional public holidays apply too",
+    ),
   timezone: z.string().refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin').optional(),
   context: z.string().max(5000).optional(),
   customFields: z

@@ -1,6 +1,7 @@
 /**
- * When a sequence step may be sent: an assistant's business hours, working days and holidays, read in
- * the lead's time zone. Places a wanted instant into that window, plans a step's send time from the
+ * When a sequence step may be sent: an assistant's business hours, working days and holidays (its own
+ * list and the public holidays of the calendar its `holidayCalendar` setting picks), read in the lead's
+ * time zone. Places a wanted instant into that window, plans a step's send time from the
  * previous one, previews a sequence's dates for the editor, and finds the next day's opening when the
  * daily send limit is spent.
  *
@@ -12,6 +13,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { type FieldIssue, UnprocessableError, ValidationError } from './errors';
+import type { HolidayCalendar, HolidayCalendarSetting, PublicHoliday } from './holiday-calendars';
 
 export interface BusinessHours {
   /** Local opening time, `HH:MM` (24 h). */
@@ -29,12 +31,33 @@ export interface AssistantCalendar {
   readonly businessHours: BusinessHours;
   /** `YYYY-MM-DD` dates, read in the window's zone, on which nothing is sent. */
   readonly holidays: readonly string[];
+  /** ISO 3166-1 alpha-2: the public holidays to avoid under `assistant-country`, or for a lead without one. */
+  readonly country?: string;
+  /** Whose public holidays to avoid; `lead-country` when unset. */
+  readonly holidayCalendar?: HolidayCalendarSetting;
+}
+
+/** Where a lead is, as far as its send times care. */
+export interface LeadPlace {
+  readonly timezone?: string;
+  readonly country?: string;
+  readonly subdivision?: string;
 }
 
 /** Business hours resolved for one lead: the assistant's hours in the zone they are read in. */
 export interface SendWindow extends BusinessHours {
   readonly timezone: string;
   readonly holidays: readonly string[];
+  /** The public holidays (of a country, or one of its subdivisions) on which nothing is sent. */
+  readonly publicHolidays?: PublicHolidayCalendar;
+}
+
+/**
+ * A holiday calendar with its lookup by local date. lead-window.ts makes them from the holiday data;
+ * this module only asks, so that whatever imports it (the API's schemas do) does not load that data.
+ */
+export interface PublicHolidayCalendar extends HolidayCalendar {
+  holidayOn(date: string): PublicHoliday | undefined;
 }
 
 /** Only a zone to count calendar days in: the editor's preview before an assistant is chosen. */
@@ -46,6 +69,7 @@ export const PLACEMENT_REASONS = [
   'business_hours',
   'non_business_day',
   'holiday',
+  'public_holiday',
   'asap',
   'daily_limit',
   'provider_retry',
@@ -55,8 +79,8 @@ export const PLACEMENT_REASONS = [
   'sending_paused',
 ] as const;
 /**
- * Why a send was moved: outside the hours of a working day, on a day the assistant does not work, on a
- * holiday, because the planned time had already passed, because the day's send limit was reached, or
+ * Why a send was moved: outside the hours of a working day, on a day the assistant does not work, on one
+ * of the assistant's own holidays, on a public holiday of the lead's (or assistant's) country, because the planned time had already passed, because the day's send limit was reached, or
  * because the provider failed for a while (throttling, an outage) and the send is tried again later, or
  * because the lead's out-of-office reply said when they are back, because the provider's answer to a
  * send was lost and the step waits to learn whether it went (reconciliation), or because the plan
@@ -69,6 +93,8 @@ export interface Placement {
   at: Date;
   /** In the order they applied; empty when the wanted instant was already inside the window. */
   reasons: PlacementReason[];
+  /** The public holidays skipped (reason `public_holiday`), in date order; absent when none. */
+  holidays?: PublicHoliday[];
 }
 
 export interface TimeOfDay {
@@ -132,18 +158,9 @@ export function sendWindowIssues(window: SendWindow): FieldIssue[] {
   return issues;
 }
 
-/**
- * The window a lead's sends use: the assistant's hours in the lead's zone. A lead without a zone, or
- * with one that is not a valid IANA name (lead data is imported, often by hand), gets the assistant's.
- * Throws ValidationError when the assistant's own settings are unusable, e.g. no business days.
- */
-export function sendWindowFor(assistant: AssistantCalendar, leadTimezone?: string): SendWindow {
-  const timezone =
-    leadTimezone !== undefined && isValidTimeZone(leadTimezone) ? leadTimezone : assistant.timezone;
-  const { start, end, days } = assistant.businessHours;
-  const window: SendWindow = { timezone, start, end, days, holidays: assistant.holidays };
+/** Throws ValidationError when the window is unusable (bad zone or hours, no business days). */
+export function assertUsableWindow(window: SendWindow): void {
   compileWindow(window);
-  return window;
 }
 
 /**
@@ -155,12 +172,9 @@ export function nextBusinessMoment(candidate: Date, window: SendWindow): Placeme
   assertInstant(candidate, 'candidate');
   const rules = compileWindow(window);
   const local = DateTime.fromJSDate(candidate, { zone: rules.timezone });
-  const reasons = new Set<PlacementReason>();
+  const skipped = new Skipped();
 
-  const excluded = exclusionOf(local, rules);
-  if (excluded) {
-    reasons.add(excluded);
-  } else {
+  if (!skipped.day(local, rules)) {
     if (rules.contains(local)) return { at: new Date(candidate.getTime()), reasons: [] };
     // Setting the time on the candidate itself (not on a fresh date) keeps its UTC offset as luxon's
     // first guess, so on a fall-back night the opening is the one that follows the candidate.
@@ -168,9 +182,9 @@ export function nextBusinessMoment(candidate: Date, window: SendWindow): Placeme
     if (opening >= local && rules.contains(opening)) {
       return { at: opening.toJSDate(), reasons: ['business_hours'] };
     }
-    reasons.add('business_hours');
+    skipped.reasons.add('business_hours');
   }
-  return { at: firstOpeningAfterDay(local, rules, reasons).toJSDate(), reasons: [...reasons] };
+  return skipped.placement(firstOpeningAfterDay(local, rules, skipped));
 }
 
 /**
@@ -194,7 +208,7 @@ export function planStepTime(input: StepTimeInput): Placement {
   if (placed.at.getTime() > now.getTime()) return placed;
 
   const soonest = nextBusinessMoment(ceilToMinute(new Date(now.getTime() + MINUTE_MS)), window);
-  return { at: soonest.at, reasons: ['asap', ...soonest.reasons] };
+  return { ...soonest, reasons: ['asap', ...soonest.reasons] };
 }
 
 /**
@@ -235,8 +249,9 @@ export function nextDailyWindowStart(
   assertInstant(after, 'after');
   const rules = compileWindow(window);
   const local = DateTime.fromJSDate(after, { zone: rules.timezone });
-  const reasons = new Set<PlacementReason>([reason]);
-  return { at: firstOpeningAfterDay(local, rules, reasons).toJSDate(), reasons: [...reasons] };
+  const skipped = new Skipped();
+  skipped.reasons.add(reason);
+  return skipped.placement(firstOpeningAfterDay(local, rules, skipped));
 }
 
 /** The same instant or the next whole minute: Scheduler fires per minute, and early is never right. */
@@ -255,7 +270,8 @@ export function addCalendarDays(at: Date, days: number, timezone: string): Date 
 interface WindowRules {
   timezone: string;
   holidays: ReadonlySet<string>;
-  /** How many days to look ahead before giving up; finite because the holiday list is. */
+  publicHolidays?: PublicHolidayCalendar;
+  /** How many days to look ahead before giving up; finite because the holiday lists are. */
   horizonDays: number;
   isBusinessDay(day: DateTime): boolean;
   contains(moment: DateTime): boolean;
@@ -275,9 +291,11 @@ function compileWindow(window: SendWindow): WindowRules {
   return {
     timezone: window.timezone,
     holidays,
+    ...(window.publicHolidays && { publicHolidays: window.publicHolidays }),
     // Every week holds a business day, each holiday can take away one, and a daylight-saving change
-    // can swallow an opening now and then: a few spare weeks cover that.
-    horizonDays: 7 * (holidays.size + 4),
+    // can swallow an opening now and then: a few spare weeks cover that (and a country's public
+    // holidays, which come a few at a time, a few more).
+    horizonDays: 7 * (holidays.size + 4) + (window.publicHolidays ? 28 : 0),
     isBusinessDay: (day) => days.has(day.weekday),
     contains: (moment) => {
       const wall = wallClockMs(moment);
@@ -290,25 +308,47 @@ function compileWindow(window: SendWindow): WindowRules {
   };
 }
 
-function exclusionOf(day: DateTime, rules: WindowRules): PlacementReason | undefined {
-  if (!rules.isBusinessDay(day)) return 'non_business_day';
-  if (rules.holidays.has(day.toISODate() ?? '')) return 'holiday';
-  return undefined;
+/** The reasons (and public holidays) of the days a placement skipped. */
+class Skipped {
+  readonly reasons = new Set<PlacementReason>();
+  readonly holidays: PublicHoliday[] = [];
+
+  /** Whether nothing may be sent on `day`'s local date; notes why. A non-working day wins over a holiday. */
+  day(day: DateTime, rules: WindowRules): boolean {
+    if (!rules.isBusinessDay(day)) {
+      this.reasons.add('non_business_day');
+      return true;
+    }
+    const date = day.toISODate() ?? '';
+    if (rules.holidays.has(date)) {
+      this.reasons.add('holiday');
+      return true;
+    }
+    const holiday = rules.publicHolidays?.holidayOn(date);
+    if (!holiday) return false;
+    this.reasons.add('public_holiday');
+    this.holidays.push(holiday);
+    return true;
+  }
+
+  placement(at: DateTime): Placement {
+    return {
+      at: at.toJSDate(),
+      reasons: [...this.reasons],
+      ...(this.holidays.length > 0 && { holidays: this.holidays }),
+    };
+  }
 }
 
 /**
  * The first opening on a business day after `from`'s local date, and not before `from` itself.
  * Records the reasons of the days it skips.
  */
-function firstOpeningAfterDay(from: DateTime, rules: WindowRules, reasons: Set<PlacementReason>): DateTime {
+function firstOpeningAfterDay(from: DateTime, rules: WindowRules, skipped: Skipped): DateTime {
   const fromDay = from.startOf('day');
   for (let offset = 1; offset <= rules.horizonDays; offset++) {
     const day = fromDay.plus({ days: offset }).startOf('day');
-    const excluded = exclusionOf(day, rules);
-    if (excluded) {
-      reasons.add(excluded);
-      continue;
-    }
+    if (skipped.day(day, rules)) continue;
     const opening = rules.openingOn(day);
     // A day has no usable opening when a spring-forward gap swallows the whole window, or when a
     // fall-back at midnight repeats a local date whose opening already passed.

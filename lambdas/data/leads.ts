@@ -367,6 +367,7 @@ const DETAIL_FIELDS = [
   'designation',
   'industry',
   'country',
+  'subdivision',
   'context',
   'customFields',
 ] as const;

@@ -6,11 +6,11 @@
  * suppression entry depend on what that returns and come in a second, optional read.
  */
 
-import type { SenderInput } from '../adapters/step-scheduler';
 import type { Assistant } from '../core/assistants';
 import type { Lead } from '../core/leads';
 import type { CustomMessage } from '../core/messages';
 import type { OrgSettings } from '../core/org-settings';
+import type { SenderInput } from '../core/sender-input';
 import type { Sequence } from '../core/sequences';
 import { findSystemMessage, findSystemSequence, isSystemId } from '../core/system-catalogue';
 import { assistantFromItem, assistantKey } from './assistants';

@@ -23,12 +23,13 @@ import {
   NotFoundError,
   ValidationError,
 } from '../core/errors';
+import { sendWindowFor } from '../core/lead-window';
 import { type Lead, type LeadInput, type LeadUpdate, requestedStart } from '../core/leads';
 import type { CustomMessage } from '../core/messages';
 import { checkRegionPolicy, type OrgSettings, offeringWarnings } from '../core/org-settings';
 import type { Caller } from '../core/permissions';
 import { defaultTimezone } from '../core/regions';
-import { sendWindowFor } from '../core/send-window';
+import type { LeadPlace } from '../core/send-window';
 import { assertEnrollable, countFollowups, type Sequence } from '../core/sequences';
 import {
   type SkippedStep,
@@ -190,7 +191,7 @@ export async function prepareLead(
     createdAt: at,
     updatedAt: at,
     enrollment: enroll(
-      planContext(sequence, assistant, timezone, now),
+      planContext(sequence, assistant, { ...input, timezone }, now),
       requestedStart(startAt, now) ?? now,
       randomUUID(),
     ),
@@ -222,12 +223,12 @@ export async function updateLead(
   if (moving) await assertNotSuppressed(caller.orgId, input, sequence);
   const { sequenceId: _sequenceId, startAt, ...details } = input;
   const timezone = input.timezone ?? defaultTimezone(input.country, assistant.timezone);
-  const context = planContext(sequence, assistant, timezone, now);
+  const context = planContext(sequence, assistant, { ...input, timezone }, now);
   const previous = current.enrollment;
   let next: Enrollment | undefined;
   if (sequence.id !== previous.sequenceId)
     next = restart(previous, context, requestedStart(startAt, now) ?? now, randomUUID());
-  else if (assistant.id !== current.assistantId || timezone !== current.timezone)
+  else if (assistant.id !== current.assistantId || movedPlace(current, { ...input, timezone }))
     next = retime(previous, context);
   const plan = next !== undefined && next !== previous ? next : undefined;
   if (!plan) return { lead: await updateLeadDetails(current, { ...details, timezone }, now), warnings };
@@ -278,7 +279,7 @@ export async function restartLead(
   );
   assertReachable(lead, sequence);
   const warnings = await assertMayPlan(reads, lead, sequence);
-  const context = planContext(sequence, await requireAssistant(reads, lead.assistantId), lead.timezone, now);
+  const context = planContext(sequence, await requireAssistant(reads, lead.assistantId), lead, now);
   const next = restart(lead.enrollment, context, requestedStart(body.startAt, now) ?? now, randomUUID());
   return { lead: await changePlan(lead, next, now), warnings };
 }
@@ -308,13 +309,23 @@ export async function requireLead(caller: Caller, id: string | undefined): Promi
   return lead;
 }
 
+/** The plan's inputs for a lead at `place`: its zone, and its country and subdivision for public holidays. */
 export function planContext(
   sequence: Sequence,
   assistant: Assistant,
-  timezone: string,
+  place: LeadPlace,
   now: Date,
 ): PlanContext {
-  return { sequence, window: sendWindowFor(assistant, timezone), now };
+  return { sequence, window: sendWindowFor(assistant, place), now };
+}
+
+/** Whether the lead's zone or holiday calendar (country, subdivision) changed: its next step is re-timed. */
+function movedPlace(lead: Lead, place: LeadPlace): boolean {
+  return (
+    lead.timezone !== place.timezone ||
+    lead.country !== place.country ||
+    lead.subdivision !== place.subdivision
+  );
 }
 
 async function contextFor(
@@ -325,7 +336,7 @@ async function contextFor(
 ): Promise<PlanContext> {
   const assistant = await requireAssistant(reads, lead.assistantId);
   const sequence = await requireSequence(reads, sequenceId, 'sequenceId');
-  return planContext(sequence, assistant, lead.timezone, now);
+  return planContext(sequence, assistant, lead, now);
 }
 
 async function changePlan(lead: Lead, next: Enrollment, now: Date): Promise<Lead> {

@@ -16,8 +16,8 @@ import {
   isBounceMessage,
   postponeUntil,
 } from '../core/inbound';
+import { sendWindowFor } from '../core/lead-window';
 import type { Lead } from '../core/leads';
-import { sendWindowFor } from '../core/send-window';
 import { verifyUnsubscribeToken } from '../core/signatures';
 import { findAssistantByAlias, findAssistantsByEmail, getAssistant } from '../data/assistants';
 import { actOnce } from '../data/inbound';
@@ -301,7 +301,7 @@ async function unsubscribeByMail(
 
 async function windowOf(lead: Lead) {
   const assistant = await getAssistant(lead.orgId, lead.assistantId);
-  return assistant && sendWindowFor(assistant, lead.timezone);
+  return assistant && sendWindowFor(assistant, lead);
 }
 
 /** `<id@email.amazonses.com>` or `<id@eu-west-1.amazonses.com>`: the id SES returned when sending. */

@@ -6,9 +6,9 @@
 
 import type { Enrollment } from '../core/enrollment';
 import { delayUntil, type StopReason, stop } from '../core/enrollment';
+import { sendWindowFor } from '../core/lead-window';
 import type { Lead } from '../core/leads';
 import type { PlacementReason } from '../core/send-window';
-import { sendWindowFor } from '../core/send-window';
 import { getAssistant } from '../data/assistants';
 import { findLeadByEmail, getLead, LeadChangedError } from '../data/leads';
 import { appendTimelineEvent, type TimelineEvent } from '../data/sends';
@@ -47,7 +47,7 @@ export async function postponeFollowUp(
   const assistant = await getAssistant(lead.orgId, lead.assistantId);
   let outcome: PostponeOutcome = { moved: false, inactive: true };
   if (assistant) {
-    const window = sendWindowFor(assistant, lead.timezone);
+    const window = sendWindowFor(assistant, lead);
     await changeIfActive(
       lead,
       (enrollment) => {

@@ -6,10 +6,11 @@
  */
 
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { cancelStep, type SenderInput, scheduleStep } from '../adapters/step-scheduler';
+import { cancelStep, scheduleStep } from '../adapters/step-scheduler';
 import type { Enrollment } from '../core/enrollment';
 import { DomainError } from '../core/errors';
 import type { Lead } from '../core/leads';
+import type { SenderInput } from '../core/sender-input';
 import { enrollmentUpdate, LeadChangedError } from '../data/leads';
 import { type TransactItem, transact } from '../data/transactions';
 import { logger } from '../observability';

@@ -13,32 +13,25 @@
  * retries and the dead-letter queue behind them (re-driving it is safe: every path above is idempotent).
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { messageIdHeader, SEND_ID_TAG, sendEmail, sesClient } from '../adapters/email-sender';
 import {
   ProviderOutcomeUnknownError,
   ProviderRejectedError,
   ProviderTransientError,
 } from '../adapters/provider-errors';
-import { readSecret } from '../adapters/secrets';
-import type { SenderInput } from '../adapters/step-scheduler';
-import { sendWhatsAppTemplate } from '../adapters/whatsapp-sender';
 import type { Assistant } from '../core/assistants';
 import { advance, deferForDailyLimit, type Enrollment, postpone, retryLater, stop } from '../core/enrollment';
 import { UnprocessableError } from '../core/errors';
-import { type Lead, leadProfile } from '../core/leads';
-import type { CustomMessage } from '../core/messages';
-import { renderEmailStep, type UnsubscribeLinks } from '../core/rendering/render-email';
-import type { EmailThread } from '../core/rendering/threading';
-import { renderWhatsAppStep } from '../core/rendering/whatsapp';
-import { localDateOf, nextBusinessMoment, sendWindowFor } from '../core/send-window';
+import { sendWindowFor } from '../core/lead-window';
+import type { Lead } from '../core/leads';
+import { threadAfter } from '../core/rendering/threading';
+import { localDateOf, nextBusinessMoment } from '../core/send-window';
+import type { SenderInput } from '../core/sender-input';
 import type { Sequence, Step } from '../core/sequences';
-import { signUnsubscribeToken } from '../core/signatures';
 import { getLead, LeadChangedError } from '../data/leads';
 import { loadSendState, loadStepExtras, type SendState } from '../data/send-state';
 import { deferredLeadMarker } from '../data/sending-reputation';
 import {
   appendTimelineEvent,
-  type ClaimRecord,
   claimSend,
   claimStateOf,
   getSend,
@@ -52,6 +45,7 @@ import {
 } from '../data/sends';
 import { setting } from '../environment';
 import { countEvent, logger, recordDuration, traced } from '../observability';
+import type { Accepted, Channel, PreparedSend } from './channels/channel';
 import { commitPlan } from './plans';
 
 /** What sending needs from the sender's environment (lambdas/sender.ts). */
@@ -74,8 +68,6 @@ const settings = setting<SendSettings>(
 
 export const useSendSettings = settings.use;
 
-/** Kept per thread: enough for References (root + recent ids) without growing the lead item. */
-const THREAD_IDS_KEPT = 10;
 /** A schedule firing this much before the window opens is on time (60 s scheduler precision). */
 const EARLY_TOLERANCE_MS = 60_000;
 /**
@@ -141,7 +133,7 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
       reason: assistant ? 'the sequence was deleted' : 'the assistant was deleted',
     };
   }
-  const window = sendWindowFor(assistant, lead.timezone);
+  const window = sendWindowFor(assistant, lead);
   const step = sequence.steps[enrollment.nextStep];
   if (!step) {
     // The sequence lost this step since it was planned; the re-planner may not have run yet.
@@ -175,13 +167,14 @@ function countOutcome(outcome: SendOutcome, channel: Step['channel']): void {
 /** A firing of the step its plan names: settles an earlier attempt, waits for business hours, or sends. */
 async function sendFiring(firing: Firing): Promise<SendOutcome> {
   const { enrollment, assistant, lead, now, state } = firing;
-  const window = sendWindowFor(assistant, lead.timezone);
+  const window = sendWindowFor(assistant, lead);
   const earlier = await settleEarlierAttempt(firing);
   if (earlier) return earlier;
   const opening = nextBusinessMoment(now, window);
   if (opening.at.getTime() - now.getTime() > EARLY_TOLERANCE_MS) {
-    // The assistant's hours changed since the step was planned.
-    const next = postpone(enrollment, window, opening.at);
+    // The assistant's hours (or holiday setting) changed since the step was planned. Placing `now`
+    // again lands on `opening`, and keeps why (e.g. public_holiday, with the holidays) for the timeline.
+    const next = postpone(enrollment, window, now);
     await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
     return { result: 'deferred', reason: 'outside business hours', until: opening.at.toISOString() };
   }
@@ -199,7 +192,7 @@ async function deferWhilePaused(
   paused: NonNullable<SendState['sendingPaused']>,
 ): Promise<SendOutcome> {
   const { lead, enrollment, assistant, now } = firing;
-  const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead.timezone), now, 'sending_paused');
+  const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead), now, 'sending_paused');
   const until = next.nextSendAt ?? '';
   await appendTimelineEvent(lead.orgId, lead.id, {
     kind: 'sending_paused',
@@ -296,7 +289,7 @@ async function awaitReconciliation(
       reason,
     });
   }
-  const next = postpone(enrollment, sendWindowFor(assistant, lead.timezone), reconcileAt, ['reconciliation']);
+  const next = postpone(enrollment, sendWindowFor(assistant, lead), reconcileAt, ['reconciliation']);
   await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
   return { result: 'uncertain', reason, until: next.nextSendAt ?? reconcileAt.toISOString() };
 }
@@ -319,10 +312,13 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
 
   let prepared: PreparedSend;
   try {
-    prepared =
-      step.channel === 'email'
-        ? emailSender(firing, extras.message, await unsubscribeLinks(lead))
-        : await whatsAppSender(firing, extras.message);
+    const { channel } = await CHANNELS[step.channel]();
+    prepared = await channel.prepare({
+      ...firing,
+      ...(extras.message && { customMessage: extras.message }),
+      sendId: sendIdOfFiring(firing),
+      settings: settings.get(),
+    });
   } catch (error) {
     if (error instanceof UnprocessableError) return skip(firing, error.message, error.details);
     throw error;
@@ -342,13 +338,13 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
       return { result: 'ignored', reason: `step ${enrollment.nextStep} was already done; the plan moved on` };
     case 'contended': {
       // Many leads deferred to the same opening hit one daily counter at once: spread them out.
-      const retry = retryLater(enrollment, sendWindowFor(assistant, lead.timezone), now);
+      const retry = retryLater(enrollment, sendWindowFor(assistant, lead), now);
       if (!retry) throw new Error(`Step ${enrollment.nextStep} kept meeting concurrent writes`);
       await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
       return { result: 'deferred', reason: 'contended daily counter', until: retry.nextSendAt ?? '' };
     }
     case 'daily_limit': {
-      const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead.timezone), now);
+      const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead), now);
       await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
       return { result: 'deferred', reason: 'daily limit reached', until: next.nextSendAt ?? '' };
     }
@@ -380,7 +376,7 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     }
     if (error instanceof ProviderTransientError) {
       await releaseClaim(baseRecord(firing), day, error.message);
-      const retry = retryLater(enrollment, sendWindowFor(assistant, lead.timezone), now);
+      const retry = retryLater(enrollment, sendWindowFor(assistant, lead), now);
       if (retry) {
         await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
         logger.warn('Provider failed transiently; the step is tried again later', {
@@ -406,6 +402,12 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
 }
 
 const PROVIDER_OF: Record<Step['channel'], string> = { email: 'ses', whatsapp: 'sinch' };
+
+/** Each channel loads with the first step of its own: e-mail steps never load the WhatsApp SDK. */
+const CHANNELS: Record<Step['channel'], () => Promise<{ channel: Channel }>> = {
+  email: () => import('./channels/email'),
+  whatsapp: () => import('./channels/whatsapp'),
+};
 
 /**
  * `ProviderErrors` by channel only, the dashboard's metric; `ProviderErrorsByKind` also by what the
@@ -454,113 +456,6 @@ async function planAfterSend(firing: Firing, sent: SendRecord | undefined): Prom
     if (!(error instanceof LeadChangedError)) throw error;
     await advanceFromStored(firing);
   }
-}
-
-/** Every e-mail carries a one-click link back to this API and a mailbox, both naming the lead by a signed token. */
-async function unsubscribeLinks(lead: Lead): Promise<UnsubscribeLinks> {
-  const key = await readSecret(settings.get().unsubscribeSecretName);
-  if (!key) throw new Error('The unsubscribe signing key is missing from Secrets Manager');
-  const token = signUnsubscribeToken({ orgId: lead.orgId, leadId: lead.id }, key);
-  return {
-    url: `${settings.get().apiUrl.replace(/\/$/, '')}/unsubscribe/${token}`,
-    mailto: `mailto:unsubscribe@${settings.get().inboundDomain}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`,
-  };
-}
-
-/** What the provider answered for an accepted send. */
-interface Accepted {
-  providerMessageId: string;
-  messageIdHeader?: string;
-}
-
-/** A rendered step: what its claim records of it, and the one provider call that sends it. */
-interface PreparedSend {
-  record: Partial<ClaimRecord>;
-  send: () => Promise<Accepted>;
-}
-
-function emailSender(
-  firing: Firing,
-  customMessage: CustomMessage | undefined,
-  unsubscribe: UnsubscribeLinks,
-): PreparedSend {
-  const { lead, assistant, sequence, step, enrollment, state } = firing;
-  const thread = enrollment.thread && withFirstEmail(enrollment.thread, state.firstSend);
-  const email = renderEmailStep({
-    lead: leadProfile(lead),
-    org: state.settings,
-    assistant,
-    sequence: { id: sequence.id, type: sequence.type, stepCount: sequence.steps.length },
-    stepIndex: enrollment.nextStep,
-    step,
-    ...(customMessage && { customMessage }),
-    ...(thread && { thread }),
-    unsubscribe,
-  });
-  return {
-    record: {
-      subject: email.subject,
-      ...(email.opensThread && { quotableHtml: email.quotableHtml, sender: email.from }),
-    },
-    send: async () => {
-      const { providerMessageId } = await sendEmail(sesClient, {
-        from: email.from,
-        to: [email.to],
-        cc: email.cc,
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-        headers: email.headers,
-        configurationSetName: settings.get().configurationSet,
-        tags: { [SEND_ID_TAG]: sendIdOfFiring(firing) },
-      });
-      return {
-        providerMessageId,
-        messageIdHeader: messageIdHeader(providerMessageId, settings.get().region),
-      };
-    },
-  };
-}
-
-async function whatsAppSender(
-  firing: Firing,
-  customMessage: CustomMessage | undefined,
-): Promise<PreparedSend> {
-  const { lead, assistant, step, enrollment, state } = firing;
-  if (!customMessage) throw new UnprocessableError(`WhatsApp steps need their custom message`);
-  const connection = state.whatsApp;
-  const secret = connection && (await readSecret(`${settings.get().whatsAppSecretPrefix}${lead.orgId}`));
-  if (!connection || !secret)
-    throw new UnprocessableError('WhatsApp is not connected for this org (PUT /org/whatsapp)');
-  const { keyId, keySecret } = JSON.parse(secret) as { keyId: string; keySecret: string };
-  const message = renderWhatsAppStep({
-    lead: leadProfile(lead),
-    org: state.settings,
-    assistant,
-    stepIndex: enrollment.nextStep,
-    step,
-    customMessage,
-  });
-  const send = async () =>
-    sendWhatsAppTemplate(
-      {
-        projectId: connection.projectId,
-        appId: connection.appId,
-        region: connection.region,
-        keyId,
-        keySecret,
-      },
-      {
-        to: message.to,
-        templateName: message.templateName,
-        languageCode: message.languageCode,
-        bodyParameters: Object.keys(message.parameters)
-          .sort((a, b) => Number(a) - Number(b))
-          .map((position) => message.parameters[position] ?? ''),
-        correlationId: sendIdOfFiring(firing),
-      },
-    );
-  return { record: { templateName: message.templateName }, send };
 }
 
 /** A step that cannot be sent is recorded with why, and the lead moves on to its next step. */
@@ -627,24 +522,13 @@ async function advanceFromStored(firing: Firing): Promise<void> {
 }
 
 function planContextOf({ lead, sequence, assistant, now }: Firing) {
-  return { sequence, window: sendWindowFor(assistant, lead.timezone), now };
+  return { sequence, window: sendWindowFor(assistant, lead), now };
 }
 
 /** The next step counts from when this one was due, not the seconds later it went out: the time of day holds. */
 function stepTime(enrollment: Enrollment, now: Date): Date {
   const due = enrollment.nextSendAt ? new Date(enrollment.nextSendAt) : now;
   return due.getTime() <= now.getTime() ? due : now;
-}
-
-/** The thread after an e-mail went out: opened by it, or one message longer. */
-function threadAfter(thread: EmailThread | undefined, sent: Partial<SendRecord>): EmailThread | undefined {
-  const header = sent.messageIdHeader;
-  if (!header) return thread;
-  if (!thread) {
-    const opened = { rootSubject: sent.subject ?? '', rootMessageId: header, laterMessageIds: [] };
-    return sent.stepIndex ? { ...opened, openingStep: sent.stepIndex } : opened;
-  }
-  return { ...thread, laterMessageIds: [...thread.laterMessageIds, header].slice(-THREAD_IDS_KEPT) };
 }
 
 function sendIdOfFiring({ lead, enrollment }: Firing): string {
@@ -662,13 +546,5 @@ function baseRecord({ input, lead, enrollment, step, now }: Firing): SendRecord 
     at: now.toISOString(),
     attempts: 1,
     revision: input.revision,
-  };
-}
-
-function withFirstEmail(thread: EmailThread, firstSend: SendRecord | undefined): EmailThread {
-  if (!firstSend?.quotableHtml || !firstSend.sender) return thread;
-  return {
-    ...thread,
-    firstEmail: { html: firstSend.quotableHtml, sentAt: firstSend.at, sender: firstSend.sender },
   };
 }

@@ -7,7 +7,7 @@
 
 import type { Assistant } from '../core/assistants';
 import { postpone } from '../core/enrollment';
-import { sendWindowFor } from '../core/send-window';
+import { sendWindowFor } from '../core/lead-window';
 import { type ReputationCounts, type ReputationGuard, reputationDecision } from '../core/sending-reputation';
 import { getAssistant } from '../data/assistants';
 import { getLead, LeadChangedError } from '../data/leads';
@@ -130,7 +130,7 @@ async function replanDeferredLeads(scope: ReputationScope, now: Date): Promise<n
       assistants.set(lead.assistantId, cached);
       const assistant = await cached;
       if (assistant) {
-        const next = postpone(enrollment, sendWindowFor(assistant, lead.timezone), now);
+        const next = postpone(enrollment, sendWindowFor(assistant, lead), now);
         try {
           await commitPlan({ lead, previous: enrollment, next, now });
           replanned += 1;

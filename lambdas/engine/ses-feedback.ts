@@ -6,7 +6,7 @@
  * the sending-reputation guard (engine/sending-reputation.ts).
  */
 import { z } from 'zod';
-import { messageIdHeader, SEND_ID_TAG } from '../adapters/email-sender';
+import { messageIdHeader, SEND_ID_TAG } from '../adapters/ses-ids';
 import { actOnce } from '../data/inbound';
 import { appendTimelineEvent, findSendByProviderId, markSendFailed, type SendRecord } from '../data/sends';
 import { setting } from '../environment';

@@ -10,7 +10,9 @@ import { sendingViewSchema } from './sending-views';
 export function assistantView(assistant: Assistant, inboundDomain: string) {
   const { orgId: _orgId, receivingVerified: _verified, ...shown } = assistant;
   const receiving = receivingOf(assistant, inboundDomain);
-  return { ...shown, receiving, warnings: receivingWarnings(assistant, receiving) };
+  // Assistants stored before the setting existed follow the lead's country, as new ones do by default.
+  const holidayCalendar = assistant.holidayCalendar ?? 'lead-country';
+  return { ...shown, holidayCalendar, receiving, warnings: receivingWarnings(assistant, receiving) };
 }
 
 export const assistantViewSchema = lazy(() =>

@@ -11,6 +11,19 @@ import type { SendRecord, TimelineEvent } from '../data/sends';
 import type { EnrollmentReads } from '../engine/enrollments';
 import { lazy } from './contract/operation';
 
+/** A public holiday a send was moved off: shown with reason `public_holiday` wherever reasons are. */
+export const publicHolidaySchema = lazy(() =>
+  z
+    .object({
+      date: z.iso.date().describe("The holiday's date in the lead's zone"),
+      name: z.string().describe('In English where the holiday data has it, else in the local language'),
+      country: z.string().length(2),
+      subdivision: z.string().optional().describe('Set for a regional holiday calendar, e.g. BY (Bavaria)'),
+    })
+    .describe('A public holiday a send was moved off (reason public_holiday)')
+    .meta({ id: 'PublicHoliday' }),
+);
+
 export const leadViewSchema = lazy(() =>
   z
     .object({
@@ -20,6 +33,7 @@ export const leadViewSchema = lazy(() =>
       ...LeadDetailsSchema.shape,
       email: z.email().optional().describe('Lower-cased'),
       country: z.string().length(2).optional().describe('ISO 3166-1 alpha-2, upper-cased'),
+      subdivision: z.string().optional().describe('ISO 3166-2 subdivision without the country, upper-cased'),
       customFields: z.record(z.string(), z.string()),
       timezone: z.string(),
       assistantId: z.string(),
@@ -34,6 +48,10 @@ export const leadViewSchema = lazy(() =>
         nextStep: z.number().int().describe('0-based index of the next step to send'),
         nextSendAt: z.iso.datetime().optional().describe('UTC; only while active'),
         nextReasons: z.array(z.enum(PLACEMENT_REASONS)).describe('Why the next send sits where it does'),
+        nextHolidays: z
+          .array(publicHolidaySchema())
+          .optional()
+          .describe('The public holidays the next send skipped'),
       }),
       warnings: z.array(z.string()),
     })
@@ -59,6 +77,7 @@ export const timelineSchema = lazy(() =>
         channel: z.enum(CHANNELS),
         at: z.iso.datetime(),
         reasons: z.array(z.enum(PLACEMENT_REASONS)),
+        holidays: z.array(publicHolidaySchema()).optional().describe('With reason public_holiday: which'),
       })
       .optional(),
   }),
@@ -77,6 +96,7 @@ export async function leadView(lead: Lead, reads: EnrollmentReads, warnings: str
       nextStep: enrollment.nextStep,
       ...(enrollment.nextSendAt && { nextSendAt: enrollment.nextSendAt }),
       nextReasons: enrollment.nextReasons,
+      ...(enrollment.nextHolidays && { nextHolidays: enrollment.nextHolidays }),
     },
     warnings,
   };
@@ -115,6 +135,7 @@ export function leadTimelineView(
           channel: nextStep.channel,
           at: enrollment.nextSendAt,
           reasons: enrollment.nextReasons,
+          ...(enrollment.nextHolidays && { holidays: enrollment.nextHolidays }),
         },
       }),
   };

@@ -495,6 +495,62 @@ describe('changing a lead', () => {
   });
 });
 
+describe('public holidays', () => {
+  it('follow the lead’s country and subdivision, and a new subdivision re-times the pending step', async () => {
+    // Prepare: Thursday 20 June 2030 is Corpus Christi, a public holiday in Bavaria but not in Berlin
+    const { admin, member, assistant } = await newOrg();
+    const details = {
+      firstName: 'Ada',
+      email: 'ada@example.de',
+      country: 'DE',
+      timezone: 'Europe/Berlin',
+      assistantId: assistant.id,
+    };
+
+    // Act
+    const created = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: { ...details, subdivision: 'de-by', startAt: '2030-06-20T08:00:00Z' },
+    });
+    const inBerlin = await invoke(leadsApi, 'updateLead', {
+      caller: member,
+      headers: { 'if-match': String(created.body.version) },
+      params: { id: created.body.id },
+      body: { ...details, subdivision: 'BE', sequenceId: 'system-recommended' },
+    });
+    const badLead = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: { ...details, email: 'bo@example.de', subdivision: 'Bavaria' },
+    });
+    const badAssistant = await invoke(assistantsApi, 'createAssistant', {
+      caller: admin,
+      body: { name: 'Z', email: 'z@example.com', timezone: 'UTC', country: 'XX', holidayCalendar: 'moon' },
+    });
+
+    // Assess: 10:00 on the holiday moves to Friday 09:00 in Bavaria, and back once the lead is in Berlin
+    expect(created.status).toBe(201);
+    expect(created.body.subdivision).toBe('BY');
+    expect(created.body.enrollment).toMatchObject({
+      nextSendAt: '2030-06-21T07:00:00.000Z',
+      nextReasons: ['public_holiday'],
+      nextHolidays: [{ date: '2030-06-20', name: 'Corpus Christi', country: 'DE', subdivision: 'BY' }],
+    });
+    expect(inBerlin.status).toBe(200);
+    expect(inBerlin.body.enrollment.nextSendAt).toBe('2030-06-20T08:00:00.000Z');
+    expect(inBerlin.body.enrollment.nextReasons).toEqual([]);
+    expect(inBerlin.body.enrollment).not.toHaveProperty('nextHolidays');
+    expect(await schedulesOf(created.body.id)).toEqual([`lead-${created.body.id}-r2`]);
+    expect(assistant).toMatchObject({ holidayCalendar: 'lead-country' });
+    expect(badLead.status).toBe(400);
+    expect(badLead.body.error.details[0].path).toBe('subdivision');
+    expect(badAssistant.status).toBe(400);
+    expect(badAssistant.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'country',
+      'holidayCalendar',
+    ]);
+  });
+});
+
 describe('optimistic locking of leads and org settings', () => {
   it('answers the version as an ETag, needs it back as If-Match (428 without, 412 when stale)', async () => {
     // Prepare

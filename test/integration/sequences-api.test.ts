@@ -1,6 +1,9 @@
 /** The sequences API against DynamoDB Local: versions, name uniqueness, permissions, org isolation. */
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler as assistantsApi } from '../../lambdas/assistants-api';
+import { useClock } from '../../lambdas/clock';
+import { CALENDAR_ONLY_NOTE } from '../../lambdas/core/example-dates';
 import { handler as messagesApi } from '../../lambdas/messages-api';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { invoke, type TestCaller } from '../support/invoke';
@@ -21,6 +24,10 @@ const europe = {
   description: 'Four touches at most',
   steps: [emailStep(0, 'candid'), emailStep(3), emailStep(4)],
 };
+
+// Example dates are planned from now: a fixed one keeps them in the future (and within a year).
+beforeAll(() => useClock({ now: () => new Date('2030-12-01T00:00:00Z') }));
+afterAll(() => useClock({ now: () => new Date() }));
 
 describe('sequences API', () => {
   it('lists the two system sequences first, then the org’s own by name', async () => {
@@ -363,30 +370,145 @@ describe('sequences API', () => {
     ).toBe(204);
   });
 
-  it('previews the example date of each step from a start and zone', async () => {
+  it('previews the dates a lead would get: business hours, weekends and public holidays applied', async () => {
+    // Prepare: a Bavarian lead's sequence starting on Friday 20 December 2030 at 10:00
     const { alice } = newOrg();
+    const created = await invoke(sequencesApi, 'createSequence', {
+      caller: alice,
+      body: { ...europe, steps: [emailStep(0), emailStep(5), emailStep(3)] },
+    });
+
+    // Act
+    const { status, body } = await invoke(sequencesApi, 'previewStepDates', {
+      caller: alice,
+      body: {
+        sequenceId: created.body.id,
+        startAt: '2030-12-20T10:00:00+01:00',
+        country: 'de',
+        subdivision: 'DE-BY',
+      },
+    });
+
+    // Assess: Christmas Day and Boxing Day move step 1 to Friday 27th, 09:00 in Berlin
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      mode: 'business',
+      timezone: 'Europe/Berlin',
+      holidayCalendar: { country: 'DE', subdivision: 'BY' },
+      items: [
+        { step: 0, sendAt: '2030-12-20T09:00:00.000Z', reasons: [] },
+        {
+          step: 1,
+          sendAt: '2030-12-27T08:00:00.000Z',
+          reasons: ['public_holiday'],
+          holidays: [
+            { date: '2030-12-25', name: 'Christmas Day', country: 'DE', subdivision: 'BY' },
+            { date: '2030-12-26', name: 'Boxing Day', country: 'DE', subdivision: 'BY' },
+          ],
+        },
+        { step: 2, sendAt: '2030-12-30T08:00:00.000Z', reasons: [] },
+      ],
+    });
+  });
+
+  it('previews with an assistant’s hours and holiday setting, in the lead’s zone', async () => {
+    const { alice } = newOrg();
+    const admin = { ...alice, role: 'admin' as const };
+    const assistant = await invoke(assistantsApi, 'createAssistant', {
+      caller: admin,
+      body: {
+        name: 'Maya',
+        email: `maya-${randomUUID()}@assistants.localhost`,
+        timezone: 'Europe/Berlin',
+        country: 'DE',
+        holidayCalendar: 'assistant-country',
+        businessHours: { start: '10:00', end: '16:00', days: [1, 2, 3, 4] },
+      },
+    });
+    expect(assistant.status).toBe(201);
 
     const { status, body } = await invoke(sequencesApi, 'previewStepDates', {
       caller: alice,
       body: {
-        steps: [{ afterDays: 0 }, { afterDays: 2 }, { afterDays: 3 }],
-        startAt: '2026-03-06T14:00:00Z',
+        steps: [{ afterDays: 0 }, { afterDays: 1 }],
+        startAt: '2030-12-24T08:00:00-05:00',
         timezone: 'America/New_York',
+        country: 'US',
+        assistantId: assistant.body.id,
       },
     });
-    const badZone = await invoke(sequencesApi, 'previewStepDates', {
+
+    // 08:00 in New York waits for 10:00; Christmas (Germany's, the assistant's country) and then the
+    // assistant's Friday-to-Sunday off move step 1 to Monday 30th.
+    expect(status).toBe(200);
+    expect(body.holidayCalendar).toEqual({ country: 'DE' });
+    expect(body.items).toEqual([
+      { step: 0, sendAt: '2030-12-24T15:00:00.000Z', reasons: ['business_hours'] },
+      {
+        step: 1,
+        sendAt: '2030-12-30T15:00:00.000Z',
+        reasons: ['public_holiday', 'non_business_day'],
+        holidays: [
+          { date: '2030-12-25', name: 'Christmas Day', country: 'DE' },
+          { date: '2030-12-26', name: 'Boxing Day', country: 'DE' },
+        ],
+      },
+    ]);
+  });
+
+  it('previews calendar days in UTC, and says so, without a zone, country or assistant', async () => {
+    const { alice } = newOrg();
+
+    const { status, body } = await invoke(sequencesApi, 'previewStepDates', {
       caller: alice,
-      body: { steps: [{ afterDays: 0 }], timezone: 'Mars/Olympus' },
+      body: { steps: [{ afterDays: 0 }, { afterDays: 1 }], startAt: '2030-12-24T14:00:00Z' },
     });
 
     expect(status).toBe(200);
-    // 09:00 in New York on 6 March (EST), then across the 8 March DST change the wall time stays 09:00 (EDT).
-    expect(body.items).toEqual([
-      { step: 0, sendAt: '2026-03-06T14:00:00.000Z' },
-      { step: 1, sendAt: '2026-03-08T13:00:00.000Z' },
-      { step: 2, sendAt: '2026-03-11T13:00:00.000Z' },
+    expect(body).toEqual({
+      mode: 'calendar',
+      timezone: 'UTC',
+      note: CALENDAR_ONLY_NOTE,
+      items: [
+        { step: 0, sendAt: '2030-12-24T14:00:00.000Z', reasons: [] },
+        { step: 1, sendAt: '2030-12-25T14:00:00.000Z', reasons: [] },
+      ],
+    });
+  });
+
+  it('refuses a preview without steps or sequence, with both, or naming what does not exist', async () => {
+    const { alice, bob } = newOrg();
+    const other = newOrg();
+    const foreign = await invoke(sequencesApi, 'createSequence', { caller: other.alice, body: europe });
+    const preview = (body: Record<string, unknown>) =>
+      invoke(sequencesApi, 'previewStepDates', { caller: alice, body });
+
+    const results = await Promise.all([
+      preview({}),
+      preview({ steps: [{ afterDays: 0 }], sequenceId: 'system-recommended' }),
+      preview({ sequenceId: foreign.body.id }),
+      preview({ steps: [{ afterDays: 0 }], assistantId: 'nobody' }),
+      preview({ steps: [{ afterDays: 0 }], timezone: 'Mars/Olympus' }),
+      preview({ steps: [{ afterDays: 0 }], country: 'XX' }),
+      preview({ steps: [{ afterDays: 0 }], country: 'DE', subdivision: 'Bavaria' }),
     ]);
-    expect(badZone.status).toBe(400);
-    expect(badZone.body.error.details[0].path).toBe('timezone');
+    const system = await invoke(sequencesApi, 'previewStepDates', {
+      caller: bob,
+      body: { sequenceId: 'system-recommended-email-cc', startAt: '2030-12-02T09:00:00Z', country: 'GB' },
+    });
+
+    expect(results.map((result) => result.status)).toEqual([400, 400, 400, 400, 400, 400, 400]);
+    expect(results.map((result) => result.body.error.details[0].path)).toEqual([
+      'steps',
+      'steps',
+      'sequenceId',
+      'assistantId',
+      'timezone',
+      'country',
+      'subdivision',
+    ]);
+    // The Email CC sequence's step 0 is the user's e-mail: the assistant's dates start at step 1.
+    expect(system.status).toBe(200);
+    expect(system.body.items[0]).toMatchObject({ step: 1, sendAt: '2030-12-05T09:00:00.000Z' });
   });
 });

@@ -111,3 +111,36 @@ export function replyHeaders(thread: Pick<EmailThread, 'rootMessageId' | 'laterM
     { name: 'References', value: referencesValue(thread.rootMessageId, thread.laterMessageIds) },
   ];
 }
+
+/** Kept per thread: enough for References (root + recent ids) without growing the lead item. */
+const THREAD_IDS_KEPT = 10;
+
+/** What a step's send record says of the e-mail that went out. */
+export interface SentEmail {
+  messageIdHeader?: string;
+  subject?: string;
+  stepIndex?: number;
+}
+
+/** The thread after an e-mail went out: opened by it, or one message longer. */
+export function threadAfter(thread: EmailThread | undefined, sent: SentEmail): EmailThread | undefined {
+  const header = sent.messageIdHeader;
+  if (!header) return thread;
+  if (!thread) {
+    const opened = { rootSubject: sent.subject ?? '', rootMessageId: header, laterMessageIds: [] };
+    return sent.stepIndex ? { ...opened, openingStep: sent.stepIndex } : opened;
+  }
+  return { ...thread, laterMessageIds: [...thread.laterMessageIds, header].slice(-THREAD_IDS_KEPT) };
+}
+
+/** The thread with the e-mail that opened it, for follow-ups to quote (when its send record kept it). */
+export function withFirstEmail(
+  thread: EmailThread,
+  firstSend: { quotableHtml?: string; sender?: string; at: string } | undefined,
+): EmailThread {
+  if (!firstSend?.quotableHtml || !firstSend.sender) return thread;
+  return {
+    ...thread,
+    firstEmail: { html: firstSend.quotableHtml, sentAt: firstSend.at, sender: firstSend.sender },
+  };
+}

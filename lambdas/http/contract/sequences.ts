@@ -1,13 +1,14 @@
 /** The sequences API's operations (lambdas/sequences-api.ts): sequences, their impact and previews. */
 import { z } from 'zod';
-import { MAX_START_AHEAD_DAYS } from '../../core/leads';
-import { isValidTimeZone } from '../../core/send-window';
+import { LeadDetailsSchema, MAX_START_AHEAD_DAYS } from '../../core/leads';
+import { isValidTimeZone, PLACEMENT_REASONS } from '../../core/send-window';
 import {
   CloneInputSchema,
   SequenceInputSchema,
   SequenceReplaceSchema,
   StepShape,
 } from '../../core/sequences';
+import { publicHolidaySchema } from '../lead-views';
 import { previewAssistantSchema, previewLeadSchema, stepPreviewSchema } from '../previews';
 import { sequenceViewSchema } from '../views';
 import { declareOperations, itemsOf } from './operation';
@@ -32,21 +33,76 @@ const impactSchema = () =>
   });
 
 const stepDatesPreviewSchema = () =>
-  z.object({
-    steps: z
-      .array(StepShape.pick({ afterDays: true }).loose())
-      .min(1)
-      .max(20),
-    startAt: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .describe(`Start of the enrollment; default now; at most ${MAX_START_AHEAD_DAYS} days ahead`),
-    timezone: z
-      .string()
-      .refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin')
-      .optional()
-      .describe('IANA time zone the dates are counted in; default UTC'),
-  });
+  z
+    .object({
+      steps: z
+        .array(StepShape.pick({ afterDays: true }).loose())
+        .min(1)
+        .max(20)
+        .optional()
+        .describe('The steps being edited; or give sequenceId'),
+      sequenceId: z
+        .string()
+        .min(1)
+        .max(64)
+        .optional()
+        .describe('A visible sequence, as saved; or give steps'),
+      startAt: z.iso
+        .datetime({ offset: true })
+        .optional()
+        .describe(`Start of the enrollment; default now; at most ${MAX_START_AHEAD_DAYS} days ahead`),
+      timezone: z
+        .string()
+        .refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin')
+        .optional()
+        .describe("The lead's IANA time zone; default its country's, else the assistant's"),
+      country: LeadDetailsSchema.shape.country.describe(
+        "The lead's country (ISO 3166-1 alpha-2): its public holidays",
+      ),
+      subdivision: LeadDetailsSchema.shape.subdivision,
+      assistantId: z
+        .string()
+        .min(1)
+        .max(64)
+        .optional()
+        .describe(
+          'Whose business hours, holidays and holiday calendar apply; default 09:00-17:30 Monday to Friday',
+        ),
+    })
+    .refine((body) => (body.steps === undefined) !== (body.sequenceId === undefined), {
+      path: ['steps'],
+      message: 'Give steps or sequenceId (one of them)',
+    });
+
+const exampleDatesSchema = () =>
+  z
+    .object({
+      mode: z
+        .enum(['business', 'calendar'])
+        .describe(
+          'business: placed as real sends are; calendar: no zone was known, plain calendar days in UTC',
+        ),
+      timezone: z.string(),
+      holidayCalendar: z
+        .object({ country: z.string().length(2), subdivision: z.string().optional() })
+        .optional()
+        .describe('Whose public holidays were avoided'),
+      note: z.string().optional().describe('Says what was not applied, in calendar mode'),
+      items: z.array(
+        z.object({
+          step: z
+            .number()
+            .int()
+            .describe('0-based; an Email CC sequence starts at 1 (step 0 is the user’s e-mail)'),
+          sendAt: z.iso.datetime(),
+          reasons: z
+            .array(z.enum(PLACEMENT_REASONS))
+            .describe('Why the send sits where it does, as the timeline says'),
+          holidays: z.array(publicHolidaySchema()).optional().describe('With reason public_holiday: which'),
+        }),
+      ),
+    })
+    .meta({ id: 'ExampleDates' });
 
 export const sequencesOperations = declareOperations('sequences', {
   listSequences: {
@@ -144,12 +200,13 @@ export const sequencesOperations = declareOperations('sequences', {
   previewStepDates: {
     method: 'POST',
     path: '/sequences/preview',
-    summary: 'The example send date beside each step, as the editor shows it',
+    summary:
+      'The date each step would reach a lead (business hours, weekends and holidays applied), with its reasons, as the editor shows it',
     status: 200,
     errors: ['unprocessable'],
     schemas: () => ({
       body: stepDatesPreviewSchema(),
-      response: itemsOf(z.object({ step: z.number().int(), sendAt: z.iso.datetime() })),
+      response: exampleDatesSchema(),
     }),
   },
 });

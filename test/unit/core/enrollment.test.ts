@@ -10,7 +10,7 @@ import {
   resume,
   stop,
 } from '../../../lambdas/core/enrollment';
-import { sendWindowFor } from '../../../lambdas/core/send-window';
+import { sendWindowFor } from '../../../lambdas/core/lead-window';
 import type { Sequence, Step } from '../../../lambdas/core/sequences';
 
 const step = (afterDays: number): Step => ({
@@ -31,7 +31,7 @@ const window = sendWindowFor(
     businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
     holidays: ['2026-12-25'],
   },
-  'Europe/Berlin',
+  { timezone: 'Europe/Berlin' },
 );
 // Monday 2 March 2026, 10:00 in Berlin.
 const monday10 = new Date('2026-03-02T09:00:00Z');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../lambdas/core/errors';
+import { sendWindowFor } from '../../../lambdas/core/lead-window';
 import {
   type AssistantCalendar,
   isValidTimeZone,
@@ -11,7 +12,6 @@ import {
   planStepTime,
   previewStepDates,
   type SendWindow,
-  sendWindowFor,
   sendWindowIssues,
 } from '../../../lambdas/core/send-window';
 
@@ -241,8 +241,14 @@ describe('planStepTime', () => {
     };
 
     // Act
-    const inBerlin = planStepTime({ ...step, window: sendWindowFor(assistant, 'Europe/Berlin') });
-    const inNewYork = planStepTime({ ...step, window: sendWindowFor(assistant, 'America/New_York') });
+    const inBerlin = planStepTime({
+      ...step,
+      window: sendWindowFor(assistant, { timezone: 'Europe/Berlin' }),
+    });
+    const inNewYork = planStepTime({
+      ...step,
+      window: sendWindowFor(assistant, { timezone: 'America/New_York' }),
+    });
 
     // Assess: 14:00 in Berlin is inside; 08:00 in New York waits for 09:00 EDT
     expect(iso(inBerlin.at)).toBe('2026-06-09T12:00:00.000Z');
@@ -320,7 +326,7 @@ describe('building and validating windows', () => {
   };
 
   it('reads the assistant’s hours in the lead’s zone, else the assistant’s', () => {
-    expect(sendWindowFor(assistant, 'America/New_York')).toEqual({
+    expect(sendWindowFor(assistant, { timezone: 'America/New_York' })).toEqual({
       timezone: 'America/New_York',
       start: '09:00',
       end: '17:30',
@@ -328,13 +334,13 @@ describe('building and validating windows', () => {
       holidays: ['2026-12-25'],
     });
     expect(sendWindowFor(assistant).timezone).toBe('Europe/Berlin');
-    expect(sendWindowFor(assistant, 'Mars/Olympus').timezone).toBe('Europe/Berlin');
+    expect(sendWindowFor(assistant, { timezone: 'Mars/Olympus' }).timezone).toBe('Europe/Berlin');
   });
 
   it('refuses an assistant with unusable settings', () => {
     const broken = { ...assistant, timezone: 'Nowhere/City' };
 
-    expect(() => sendWindowFor(broken, 'Europe/Paris')).not.toThrow();
+    expect(() => sendWindowFor(broken, { timezone: 'Europe/Paris' })).not.toThrow();
     expect(() => sendWindowFor(broken)).toThrow(ValidationError);
   });
 

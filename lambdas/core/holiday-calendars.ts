@@ -1,0 +1,31 @@
+/**
+ * The names of holiday calendars, without their data: the assistant's `holidayCalendar` setting and
+ * subdivision codes. Schemas and views import this; only planning (public-holidays.ts) loads the
+ * holiday data, so functions that never plan a send do not carry it.
+ */
+
+export const HOLIDAY_CALENDARS = ['lead-country', 'assistant-country', 'none'] as const;
+/** Whose public holidays a lead's sends avoid: the lead's country (else the assistant's), the assistant's, or none. */
+export type HolidayCalendarSetting = (typeof HOLIDAY_CALENDARS)[number];
+
+/** A country's public-holiday calendar, optionally narrowed to one subdivision (ISO 3166-2, without the country). */
+export interface HolidayCalendar {
+  readonly country: string;
+  readonly subdivision?: string;
+}
+
+/** A public holiday a send was moved off. */
+export interface PublicHoliday {
+  /** `YYYY-MM-DD`, in the lead's zone. */
+  date: string;
+  name: string;
+  country: string;
+  subdivision?: string;
+}
+
+/** `DE-BY` or `by` -> `BY`: the subdivision part of an ISO 3166-2 code, upper-cased. */
+export function normalizeSubdivision(code: string): string {
+  const upper = code.trim().toUpperCase();
+  const dash = upper.indexOf('-');
+  return dash === 2 ? upper.slice(3) : upper;
+}

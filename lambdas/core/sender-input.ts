@@ -1,0 +1,21 @@
+/**
+ * What the sender receives when a step's schedule fires: ids and the plan revision only, so a stale
+ * schedule is recognizable. The scheduler writes it (adapters/step-scheduler.ts), the sender's entry
+ * point parses it, and the send state is read by it (data/send-state.ts).
+ */
+import { z } from 'zod';
+
+export const SenderInputSchema = z.object({
+  orgId: z.string().min(1),
+  leadId: z.string().min(1),
+  /** The lead's assistant and sequence for this plan, so the sender reads all it needs in one request. */
+  assistantId: z.string().min(1),
+  sequenceId: z.string().min(1),
+  runId: z.string().min(1),
+  revision: z.number().int().min(1),
+  stepIndex: z.number().int().min(0),
+  /** When the schedule was due (ISO); tells a late orphan from a schedule whose plan is being stored. */
+  dueAt: z.iso.datetime().optional(),
+});
+
+export type SenderInput = z.output<typeof SenderInputSchema>;

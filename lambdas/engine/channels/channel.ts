@@ -1,0 +1,44 @@
+/**
+ * How the sender sends a step on one channel. Each channel is a module of its own (`email.ts`,
+ * `whatsapp.ts`) that engine/send-step.ts imports when a step of that channel fires, so an e-mail step
+ * never loads the WhatsApp provider's SDK, nor a WhatsApp step the e-mail rendering stack.
+ */
+import type { Assistant } from '../../core/assistants';
+import type { Enrollment } from '../../core/enrollment';
+import type { Lead } from '../../core/leads';
+import type { CustomMessage } from '../../core/messages';
+import type { Sequence, Step } from '../../core/sequences';
+import type { SendState } from '../../data/send-state';
+import type { ClaimRecord } from '../../data/sends';
+import type { SendSettings } from '../send-step';
+
+/** The step being sent, as the sender read it. */
+export interface ChannelStep {
+  lead: Lead;
+  assistant: Assistant;
+  sequence: Sequence;
+  step: Step;
+  enrollment: Enrollment;
+  state: SendState;
+  customMessage?: CustomMessage;
+  /** Names the send to the provider, so its events can be matched to it (tags, correlation ids). */
+  sendId: string;
+  settings: SendSettings;
+}
+
+/** What the provider answered for an accepted send. */
+export interface Accepted {
+  providerMessageId: string;
+  messageIdHeader?: string;
+}
+
+/** A rendered step: what its claim records of it, and the one provider call that sends it. */
+export interface PreparedSend {
+  record: Partial<ClaimRecord>;
+  send: () => Promise<Accepted>;
+}
+
+export interface Channel {
+  /** Renders the step; throws `UnprocessableError` when it cannot be sent (it is then skipped). */
+  prepare(step: ChannelStep): Promise<PreparedSend>;
+}

@@ -1,0 +1,70 @@
+/**
+ * What a step of a sequence would send a lead (POST /sequences/{id}/steps/{index}/preview): for a
+ * stored lead and its assistant, or for the lead and assistant the editor describes (samples by
+ * default); e-mail steps threaded under what step 0 would send. The sequences API imports this module
+ * on that route only, so the rendering stack weighs on no other route's cold start.
+ */
+import { NotFoundError, UnprocessableError } from '../core/errors';
+import { type LeadDetails, leadProfile } from '../core/leads';
+import type { Caller } from '../core/permissions';
+import type { AssistantProfile } from '../core/rendering/profiles';
+import { previewThread } from '../core/rendering/render-email';
+import { renderWhatsAppStep } from '../core/rendering/whatsapp';
+import { referencedMessageIds, type Sequence } from '../core/sequences';
+import { getAssistant } from '../data/assistants';
+import { getVisibleMessages } from '../data/messages';
+import { getOrgSettings } from '../data/org';
+import { previewAssistant, previewLead, previewOrg } from '../http/previews';
+import { requireLead } from './enrollments';
+
+export interface StepPreviewRequest {
+  /** A stored lead to preview for; else `lead`, else the sample lead. */
+  leadId?: string;
+  lead?: Partial<LeadDetails>;
+  assistant?: Partial<AssistantProfile>;
+}
+
+export async function previewSequenceStep(
+  caller: Caller,
+  sequence: Sequence,
+  index: string | undefined,
+  request: StepPreviewRequest,
+  now: Date,
+) {
+  const stepIndex = Number(index);
+  const step = Number.isInteger(stepIndex) ? sequence.steps[stepIndex] : undefined;
+  if (!step) throw new NotFoundError(`Step ${index} of sequence`, sequence.id);
+  const stored = request.leadId === undefined ? undefined : await requireLead(caller, request.leadId);
+  const storedAssistant = stored && (await getAssistant(caller.orgId, stored.assistantId));
+  const lead = stored ? leadProfile(stored) : previewLead(request.lead);
+  const assistant = previewAssistant(storedAssistant ?? request.assistant);
+  const org = previewOrg(await getOrgSettings(caller.orgId));
+  const messages = await getVisibleMessages(caller.orgId, referencedMessageIds(sequence.steps));
+  if (step.channel === 'whatsapp') {
+    const customMessage = step.messageId === undefined ? undefined : messages.get(step.messageId);
+    if (!customMessage) throw new NotFoundError('Message', step.messageId);
+    const { to, templateName, languageCode, parameters } = renderWhatsAppStep({
+      lead,
+      org,
+      assistant,
+      stepIndex,
+      step,
+      customMessage,
+    });
+    return { channel: 'whatsapp' as const, to, templateName, languageCode, parameters };
+  }
+  if (sequence.type === 'email_cc' && stepIndex === 0) {
+    throw new UnprocessableError("Step 0 of an Email CC sequence is the user's own e-mail and is never sent");
+  }
+  const email = previewThread({
+    lead,
+    org,
+    assistant,
+    sequence,
+    stepIndex,
+    customMessages: messages,
+    firstSentAt: now.toISOString(),
+  });
+  const { from, to, cc, subject, html, text, headers } = email;
+  return { channel: 'email' as const, from, to, cc, subject, html, text, headers };
+}
