@@ -51,6 +51,11 @@ const ENTRY_POINTS: Loadable = {
     missing: async () => ({ batchItemFailures: [] }),
     standIn: 'ignores its events',
   },
+  importWorker: {
+    file: 'import-worker',
+    missing: async () => ({ batchItemFailures: [] }),
+    standIn: 'ignores its events',
+  },
   inboundEmail: { file: 'inbound-email', missing: notYet('inbound-email'), standIn: 'fails every e-mail' },
   sesEvents: { file: 'ses-events', missing: notYet('ses-events'), standIn: 'fails every event' },
   planAuditor: {
@@ -74,6 +79,7 @@ export async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<
     sender: await load('sender'),
     sequenceChanges: await load('sequenceChanges'),
     replanWorker: await load('replanWorker'),
+    importWorker: await load('importWorker'),
     inboundEmail: await load('inboundEmail'),
     sesEvents: await load('sesEvents'),
     planAuditor: await load('planAuditor'),

@@ -4,6 +4,7 @@
  * module (`contract/<function>.ts`), so its bundle carries no other function's schemas.
  */
 import { assistantsOperations } from './assistants';
+import { importsOperations } from './imports';
 import { leadsOperations } from './leads';
 import { messagesOperations } from './messages';
 import type { Operation } from './operation';
@@ -20,6 +21,7 @@ export const operations = {
   ...orgOperations,
   ...publicOperations,
   ...leadsOperations,
+  ...importsOperations,
 } satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;
