@@ -10,7 +10,9 @@
  * 5. lean Lambdas: each function's cold start (its synthesized bundle imported as Lambda imports it)
  *    against a floor bundle, and each read route's and POST /leads' warm latency against the raw
  *    DynamoDB requests it makes (bench/cold-start.ts, bench/route-latency.ts); its own block of the
- *    report, which `--only lean` rewrites alone.
+ *    report, which `--only lean` rewrites alone;
+ * 6. importing 100,000 leads with POST /imports (bench/imports.ts): rows/s, scheduler requests per lead,
+ *    rows lost; its own block too (`--only imports`). It runs last: nothing moves the clock after it.
  *
  * The stack runs in this process, so the benchmark counts requests on the very AWS clients the
  * handlers created at module scope. Those modules read their environment when first imported, which
@@ -19,16 +21,19 @@
  *
  * Options: --leads (200), --whatsapp-leads (50), --replan-leads (10000), --quota (100 requests/s),
  * --samples (300), --warmup (30), --faults-leads (200), --cold-runs (11 pairs per function),
- * --route-samples (200), --only (comma-separated: engine for measures 1-4, lean for 5), --no-write
- * (print only).
+ * --route-samples (200), --import-leads (100000), --import-quota (1000 requests/s), --only
+ * (comma-separated: engine for measures 1-4, lean for 5, imports for 6), --no-write (print only).
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { localToken } from '../local/api-client';
 import { currentFunction } from '../local/lambda-scope';
 import { startLocalStack } from '../local/stack';
 import { measureApiLatency } from './api-latency';
 import { measureColdStarts } from './cold-start';
 import { measureFaultTolerance } from './fault-tolerance';
+import { measureImports } from './imports';
+import { renderImportsReport, writeImportsReport } from './imports-report';
 import { renderLeanReport, writeLeanReport } from './lean-report';
 import { signIn } from './local-api';
 import { measureReplanUnderQuota } from './replan-under-quota';
@@ -50,7 +55,9 @@ const { values } = parseArgs({
     'faults-leads': { type: 'string', default: '200' },
     'cold-runs': { type: 'string', default: '11' },
     'route-samples': { type: 'string', default: '200' },
-    only: { type: 'string', default: 'engine,lean' },
+    'import-leads': { type: 'string', default: '100000' },
+    'import-quota': { type: 'string', default: '1000' },
+    only: { type: 'string', default: 'engine,lean,imports' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -71,10 +78,13 @@ const settings = {
   faultsLeads: positive('faults-leads'),
   coldRuns: positive('cold-runs'),
   routeSamples: positive('route-samples'),
+  importLeads: positive('import-leads'),
+  importQuota: positive('import-quota'),
 };
 const only = new Set(values.only.split(',').map((part) => part.trim()));
 for (const part of only)
-  if (part !== 'engine' && part !== 'lean') throw new Error(`--only takes engine and/or lean, not ${part}`);
+  if (!['engine', 'lean', 'imports'].includes(part))
+    throw new Error(`--only takes engine, lean and/or imports, not ${part}`);
 const extraArgs = process.argv.slice(2).join(' ');
 const command = `npm run bench${extraArgs ? ` -- ${extraArgs}` : ''}`;
 
@@ -85,12 +95,20 @@ const EVENT_AND_AUDIT = new Set(['sesEvents', 'planAuditor']);
 
 /** The engine's module-scope AWS clients, each counted under the service name the report uses. */
 async function instrumentEngineClients(counter: RequestCounter): Promise<void> {
-  const [{ db }, { schedulerClient }, { sesClient }, { secretsClient }, { sqsClient }] = await Promise.all([
+  const [
+    { db },
+    { schedulerClient },
+    { sesClient },
+    { secretsClient },
+    { sqsClient },
+    { importQueueClient },
+  ] = await Promise.all([
     import('../lambdas/data/client'),
     import('../lambdas/adapters/step-scheduler'),
     import('../lambdas/adapters/email-sender'),
     import('../lambdas/adapters/secrets'),
     import('../lambdas/adapters/replan-queue'),
+    import('../lambdas/adapters/import-queue'),
   ]);
   // The document client shares its middleware stack with the DynamoDBClient it wraps.
   counter.instrument('DynamoDB', db.middlewareStack);
@@ -98,6 +116,7 @@ async function instrumentEngineClients(counter: RequestCounter): Promise<void> {
   counter.instrument('SESv2', sesClient.middlewareStack);
   counter.instrument('SecretsManager', secretsClient.middlewareStack);
   counter.instrument('SQS', sqsClient.middlewareStack);
+  counter.instrument('SQS', importQueueClient.middlewareStack);
 }
 
 async function main(): Promise<void> {
@@ -127,6 +146,26 @@ async function main(): Promise<void> {
       if (!values['no-write']) {
         writeLeanReport(REPORT_PATH, block);
         log(`wrote the lean block of ${REPORT_PATH}`);
+      }
+    }
+    if (only.has('imports')) {
+      log(`6/6 importing ${settings.importLeads} leads at ${settings.importQuota} scheduler requests/s`);
+      const counter = new RequestCounter();
+      await instrumentEngineClients(counter);
+      const imports = await measureImports({
+        stack,
+        counter,
+        signIn: adminOf,
+        token: (orgId) => localToken(stack.url, { orgId, userId: 'bench', role: 'admin' }),
+        rows: settings.importLeads,
+        quota: settings.importQuota,
+        log,
+      });
+      const block = renderImportsReport({ command, source, startedAt, machine, imports });
+      console.log(`\n${block}\n`);
+      if (!values['no-write']) {
+        writeImportsReport(REPORT_PATH, block);
+        log(`wrote the imports block of ${REPORT_PATH}`);
       }
     }
   } finally {

@@ -24,6 +24,14 @@ export const STEP_SCHEDULER_ENV = {
 
 export const REPLAN_QUEUE_ENV = { REPLAN_QUEUE_URL: text };
 
+/** Imports' (adapters/import-rows.ts, adapters/import-queue.ts): the imports API and the import worker. */
+export const IMPORTS_ENV = {
+  IMPORTS_BUCKET: text,
+  IMPORT_QUEUE_URL: text,
+  /** Set locally only: the S3 stand-in's address. */
+  AWS_ENDPOINT_URL_S3: z.optional(z.string()),
+};
+
 /** Set by the Lambda runtime itself. */
 export const RUNTIME_ENV = { AWS_REGION: text };
 

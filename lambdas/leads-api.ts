@@ -48,16 +48,16 @@ const receivingWarningsOf = (assistant: Assistant) =>
   receivingWarnings(assistant, receivingOf(assistant, inboundDomain));
 
 export const handler = apiHandler(leadsOperations, {
-  async createLead({ caller, body, now }) {
+  async createLead({ caller, body, query, now }) {
     const reads = new EnrollmentReads(caller.orgId);
-    const { lead, warnings, assistant } = await createLead(caller, body, now, reads);
+    const { lead, warnings, assistant } = await createLead(caller, body, now, reads, query);
     return {
       body: await leadView(lead, reads, [...warnings, ...receivingWarningsOf(assistant)]),
       version: lead.version,
     };
   },
 
-  async createLeads({ caller, body, now, remainingTimeMs }) {
+  async createLeads({ caller, body, query, now, remainingTimeMs }) {
     const reads = new EnrollmentReads(caller.orgId);
     const remaining = remainingTimeMs();
     const reserved = Math.max(BATCH_RESERVED_MS.min, Math.min(BATCH_RESERVED_MS.max, remaining / 3));
@@ -79,7 +79,7 @@ export const handler = apiHandler(leadsOperations, {
             });
           }
         }
-        const { lead, warnings, assistant } = await createLead(caller, input, now, reads);
+        const { lead, warnings, assistant } = await createLead(caller, input, now, reads, query);
         const shown = await leadView(lead, reads, [...warnings, ...receivingWarningsOf(assistant)]);
         return { index, status: 201, lead: shown };
       } catch (error) {

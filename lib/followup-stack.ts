@@ -10,6 +10,7 @@ import { DataStore } from './data-store';
 import { DeliveryEvents } from './delivery-events';
 import { FollowupFunction } from './followup-function';
 import { FollowupHttpApi, type JwtIssuer } from './http-api';
+import { Imports } from './imports';
 import { InboundMail } from './inbound-mail';
 import { Messaging } from './messaging';
 import { Monitoring } from './monitoring';
@@ -25,6 +26,7 @@ export class FollowupStack extends Stack {
   readonly httpApi: FollowupHttpApi;
   readonly inbound: InboundMail;
   readonly deliveryEvents: DeliveryEvents;
+  readonly imports: Imports;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -60,6 +62,11 @@ export class FollowupStack extends Stack {
       logRetention: settings.logRetention,
       removalPolicy: settings.removalPolicy,
     });
+    this.imports = new Imports(this, 'Imports', {
+      table,
+      logRetention: settings.logRetention,
+      removalPolicy: settings.removalPolicy,
+    });
     this.deliveryEvents = new DeliveryEvents(this, 'DeliveryEvents', {
       table,
       configurationSet: this.messaging.configurationSet,
@@ -83,9 +90,10 @@ export class FollowupStack extends Stack {
     this.scheduling.allowPlanning(api.assistants);
     this.scheduling.allowPlanning(api.org);
     this.messaging.allowConnectingWhatsApp(api.org);
-    // The stats API reads counters only: it renders no e-mail and needs no key.
-    const { stats: _stats, ...rendering } = api;
-    for (const fn of Object.values(rendering)) this.messaging.allowUnsubscribeLinks(fn);
+    // The imports and stats APIs render nothing: they get no key.
+    for (const fn of Object.values(api)) {
+      if (fn !== api.imports && fn !== api.stats) this.messaging.allowUnsubscribeLinks(fn);
+    }
     // Unsubscribing and WhatsApp replies stop leads; Sinch callbacks are verified with the org's secret.
     this.scheduling.allowPlanning(api.public);
     this.messaging.allowReadingWhatsApp(api.public);
@@ -93,6 +101,9 @@ export class FollowupStack extends Stack {
     // assistants API mails the probe that verifies the forwarding, from the inbound domain.
     this.inbound.addInboundDomain(api.assistants);
     this.inbound.addInboundDomain(api.leads);
+    // Imports: the API stores the rows and queues the job; the worker adds leads, planning their sends.
+    this.imports.allowAccepting(api.imports);
+    this.scheduling.allowPlanning(this.imports.worker);
     this.messaging.allowSendingEmail(api.assistants);
 
     // A reply stops its lead, an Email CC enrolls a new one and acknowledges it to the user by e-mail.
@@ -117,6 +128,7 @@ export class FollowupStack extends Stack {
         StreamFailures: this.replanning.streamFailures,
         InboundReceiver: this.inbound.deadLetters,
         DeliveryEvents: this.deliveryEvents.deadLetters,
+        Imports: this.imports.deadLetters,
       },
       // Every function, the Cognito trigger included, so a new one is on the dashboard without a change.
       functions: Object.fromEntries(

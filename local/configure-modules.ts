@@ -1,3 +1,4 @@
+import type { ImportRowsSettings } from '../lambdas/adapters/import-rows';
 import type { RawMailStoreSettings } from '../lambdas/adapters/raw-mail-store';
 import type { StepSchedulerSettings } from '../lambdas/adapters/step-scheduler';
 import type { InboundSettings } from '../lambdas/engine/inbound-email';
@@ -5,6 +6,7 @@ import type { SendSettings } from '../lambdas/engine/send-step';
 import {
   domainName,
   environmentSchema,
+  IMPORTS_ENV,
   nonEmpty,
   optionalText,
   presetSettings,
@@ -21,6 +23,7 @@ const EVERY_FUNCTION_ENV = environmentSchema({
   ...TABLE_ENV,
   ...STEP_SCHEDULER_ENV,
   ...REPLAN_QUEUE_ENV,
+  ...IMPORTS_ENV,
   SES_CONFIGURATION_SET: nonEmpty,
   WHATSAPP_SECRET_PREFIX: nonEmpty,
   UNSUBSCRIBE_SECRET_NAME: nonEmpty,
@@ -45,6 +48,11 @@ export function configureModules(
       deadLetterArn: env.SENDER_DLQ_ARN,
     } satisfies StepSchedulerSettings,
     replanQueue: env.REPLAN_QUEUE_URL,
+    importQueue: env.IMPORT_QUEUE_URL,
+    importRows: {
+      bucket: env.IMPORTS_BUCKET,
+      pathStyle: env.AWS_ENDPOINT_URL_S3 !== undefined,
+    } satisfies ImportRowsSettings,
     rawMailStore: {
       bucket: env.INBOUND_BUCKET,
       prefix: env.INBOUND_PREFIX,

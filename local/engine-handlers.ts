@@ -56,6 +56,11 @@ const ENTRY_POINTS: Loadable = {
     missing: async () => ({ batchItemFailures: [] }),
     standIn: 'ignores its events',
   },
+  importWorker: {
+    file: 'import-worker',
+    missing: async () => ({ batchItemFailures: [] }),
+    standIn: 'ignores its events',
+  },
   inboundEmail: { file: 'inbound-email', missing: notYet('inbound-email'), standIn: 'fails every e-mail' },
   sesEvents: { file: 'ses-events', missing: notYet('ses-events'), standIn: 'fails every event' },
   planAuditor: {
@@ -80,6 +85,7 @@ export async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<
     sequenceChanges: await load('sequenceChanges'),
     outcomeCounter: await load('outcomeCounter'),
     replanWorker: await load('replanWorker'),
+    importWorker: await load('importWorker'),
     inboundEmail: await load('inboundEmail'),
     sesEvents: await load('sesEvents'),
     planAuditor: await load('planAuditor'),

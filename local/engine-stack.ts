@@ -58,6 +58,8 @@ export interface EngineHandlers {
   /** The stats consumer: a second reader of the same stream, as its own event source mapping in AWS. */
   outcomeCounter: StreamHandler;
   replanWorker: SqsHandler;
+  /** The import queue's consumer (lambdas/import-worker.ts). */
+  importWorker: SqsHandler;
   /** SES receiving's Lambda action, invoked by `POST /_local/inbound/email`. */
   inboundEmail: InboundEmailHandler;
   /**
@@ -150,6 +152,9 @@ export const ENGINE_SETTINGS = {
   senderDlqArn: `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${SENDER_DLQ}`,
   sesConfigurationSet: 'followup-local',
   replanQueue: 'replan',
+  importQueue: 'imports',
+  /** Where POST /imports leaves the rows for the import worker (lib/imports.ts). */
+  importsBucket: 'followup-local-imports',
   whatsAppSecretPrefix: 'followup/whatsapp/',
   unsubscribeSecretName: 'followup/unsubscribe',
   inboundBucket: 'followup-local-inbound',
@@ -167,6 +172,9 @@ export const ENGINE_SETTINGS = {
  */
 const AUDIT_AFTER_FIRING_MS = 10 * 60_000;
 const AUDIT_RATE_MS = 5 * 60_000;
+
+/** The import worker's timeout in AWS (lib/imports.ts). */
+const IMPORT_WORKER_TIMEOUT_MS = 5 * 60_000;
 
 /** Port 9 (discard) refuses connections: an engine started without the API posts callbacks nowhere. */
 const NO_API_URL = 'http://127.0.0.1:9';
@@ -247,6 +255,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     const outbox = createOutbox({ clock, ses, sinch });
 
     const replanQueueUrl = sqs.createQueue(ENGINE_SETTINGS.replanQueue);
+    const importQueueUrl = sqs.createQueue(ENGINE_SETTINGS.importQueue);
     // The scheduler emulator keeps its dead letters in memory; the queue exists so the ARN names something.
     sqs.createQueue(SENDER_DLQ);
     secrets.putSecret(ENGINE_SETTINGS.unsubscribeSecretName, unsubscribeKey(options.persistDir));
@@ -262,6 +271,8 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       SENDER_DLQ_ARN: ENGINE_SETTINGS.senderDlqArn,
       SES_CONFIGURATION_SET: ENGINE_SETTINGS.sesConfigurationSet,
       REPLAN_QUEUE_URL: replanQueueUrl,
+      IMPORT_QUEUE_URL: importQueueUrl,
+      IMPORTS_BUCKET: ENGINE_SETTINGS.importsBucket,
       WHATSAPP_SECRET_PREFIX: ENGINE_SETTINGS.whatsAppSecretPrefix,
       UNSUBSCRIBE_SECRET_NAME: ENGINE_SETTINGS.unsubscribeSecretName,
       // The names the AWS SDK v3 derives from each client's serviceId ("Secrets Manager" -> SECRETS_MANAGER).
@@ -379,10 +390,17 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
         const stream = await poller.drain();
         const counted = await statsPoller.drain();
         const queue = await sqs.drain(ENGINE_SETTINGS.replanQueue, loaded.replanWorker);
+        // One job a batch with the worker's own timeout, as in AWS: a job works pages until a minute is
+        // left, then continues as a new job.
+        const imports = await sqs.drain(ENGINE_SETTINGS.importQueue, loaded.importWorker, {
+          batchSize: 1,
+          maxBatches: 100_000,
+          timeoutMs: IMPORT_WORKER_TIMEOUT_MS,
+        });
         const streamRecords = stream.delivered + stream.skipped + counted.delivered + counted.skipped;
         total.streamRecords += streamRecords;
-        total.queueMessages += queue.delivered;
-        if (streamRecords === 0 && queue.batches === 0) return total;
+        total.queueMessages += queue.delivered + imports.delivered;
+        if (streamRecords === 0 && queue.batches === 0 && imports.batches === 0) return total;
         await outbox.capture();
       }
       throw new Error(`The engine did not settle after ${MAX_SETTLE_PASSES} passes; does a handler loop?`);

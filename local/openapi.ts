@@ -20,6 +20,7 @@ const TAGS: Record<ApiFunctionName, string> = {
   assistants: 'The org’s AI sales assistants: the sender of each lead’s follow-up',
   org: 'Org settings (name, website, region policy), the WhatsApp connection and the users seen',
   leads: 'Leads on a sequence: adding, reading, changing, stopping, continuing, restarting, the timeline',
+  imports: 'Imports of up to 100,000 leads (JSON or CSV), worked through in the background',
   public: 'Routes without a JWT: unsubscribe links in e-mails and Sinch’s signed callbacks',
   stats: 'Which follow-ups work: funnels per sequence, step and A/B variant, per tone, per assistant',
 };
@@ -32,7 +33,7 @@ export function errorCodesOf(operation: Operation): ErrorCode[] {
   const codes = new Set<ErrorCode>();
   if (!operation.public) codes.add('unauthorized').add('forbidden');
   if (operation.body || operation.query) codes.add('validation_failed');
-  if (operation.body) codes.add('malformed_request');
+  if (operation.body || operation.csvBody) codes.add('malformed_request');
   // Every path id is bounded: a longer one names nothing and answers 404.
   if (operation.path.includes('{')) codes.add('not_found');
   if (operation.body || operation.documentedBody) codes.add('payload_too_large');
@@ -146,6 +147,16 @@ function describe(operationId: string, operation: Operation) {
               example: examples?.body,
             }),
           },
+          ...(operation.csvBody && {
+            'text/csv': {
+              schema: {
+                type: 'string',
+                description:
+                  'A header row naming the columns (the lead’s fields, customFields.<name> for custom ones), then one lead a line; empty cells are absent fields',
+              },
+              example: 'firstName,email,company,customFields.plan\nAda,ada@example.com,Lovelace Ltd,pro\n',
+            },
+          }),
         },
       },
     }),

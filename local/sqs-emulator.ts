@@ -42,6 +42,8 @@ export interface DrainOptions {
   maxBatches?: number;
   /** Called when the handler throws (the whole batch failed); default logs to stderr. */
   onHandlerError?: (error: unknown, event: SQSEvent) => void;
+  /** The consumer's timeout, as its Lambda context tells it; default the local 10 s without a clock. */
+  timeoutMs?: number;
 }
 
 export interface DrainResult {
@@ -635,7 +637,7 @@ export async function startSqsEmulator(options: SqsEmulatorOptions = {}): Promis
       };
       result.batches += 1;
       result.delivered += taken.length;
-      const failedIds = await failedMessageIds(handler, event, onHandlerError, name);
+      const failedIds = await failedMessageIds(handler, event, onHandlerError, name, drainOptions.timeoutMs);
       for (const { message, receiptHandle } of taken) {
         if (!failedIds.has(message.messageId)) {
           deleteMessage(queue, receiptHandle);
@@ -715,11 +717,12 @@ async function failedMessageIds(
   event: SQSEvent,
   onHandlerError: (error: unknown, event: SQSEvent) => void,
   queueName: string,
+  timeoutMs?: number,
 ): Promise<Set<string>> {
   const all = new Set(event.Records.map((record) => record.messageId));
   let response: unknown;
   try {
-    response = await handler(event, lambdaContext(`${queueName}-consumer`));
+    response = await handler(event, lambdaContext(`${queueName}-consumer`, timeoutMs));
   } catch (error) {
     onHandlerError(error, event);
     return all;

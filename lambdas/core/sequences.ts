@@ -300,3 +300,17 @@ export function timingChanged(
     before.length !== after.length || before.some((step, index) => step.afterDays !== after[index]?.afterDays)
   );
 }
+
+/**
+ * Leads join Email CC sequences only by a user CC-ing the assistant: those sequences follow up the
+ * user's own e-mail, which an enrollment through the API does not have.
+ */
+export function assertEnrollable(sequence: Sequence, field: string): Sequence {
+  if (sequence.type === 'email_cc') {
+    throw ValidationError.field(
+      field,
+      'Email CC sequences follow up an e-mail the user sent; leads join them by CC-ing the assistant',
+    );
+  }
+  return sequence;
+}

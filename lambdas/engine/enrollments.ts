@@ -25,30 +25,49 @@ import {
 } from '../core/errors';
 import { sendWindowFor } from '../core/lead-window';
 import { type Lead, type LeadInput, type LeadUpdate, requestedStart } from '../core/leads';
+import type { CustomMessage } from '../core/messages';
 import { checkRegionPolicy, type OrgSettings, offeringWarnings } from '../core/org-settings';
 import type { Caller } from '../core/permissions';
 import { defaultTimezone } from '../core/regions';
 import type { LeadPlace } from '../core/send-window';
-import { countFollowups, type Sequence } from '../core/sequences';
+import { assertEnrollable, countFollowups, type Sequence } from '../core/sequences';
+import {
+  type SkippedStep,
+  StepsWouldBeSkippedError,
+  skippedStepWarning,
+  stepsThatWouldBeSkipped,
+} from '../core/skipped-steps';
 import { nameKey, systemSequences } from '../core/system-catalogue';
 import { getAssistant } from '../data/assistants';
 import { loadEnrollmentContext } from '../data/enrollment-context';
 import { deleteLead, getLead, insertLead, updateLeadDetails } from '../data/leads';
+import { getVisibleMessages } from '../data/messages';
 import { getOrgSettings } from '../data/org';
 import { getVisibleSequence, listOrgSequences } from '../data/sequences';
 import { isSuppressed } from '../data/suppressions';
 import { commitPlan, hasPendingSchedule } from './plans';
 
+export { assertEnrollable };
+
 /** A lead (re)enrolled from the first step, and what whoever did it should know. */
 export interface EnrolledLead {
   lead: Lead;
-  /** The region policy's and the offering's (enrollmentWarnings). */
+  /** The region policy's and the offering's (enrollmentWarnings); a new lead's skipped steps too. */
   warnings: string[];
 }
 
 export interface CreatedLead extends EnrolledLead {
+  /** The custom steps whose placeholders have no value for this lead (also among `warnings`). */
+  skippedSteps: SkippedStep[];
   /** The caller adds what it knows of the assistant (lambdas/leads-api.ts). */
   assistant: Assistant;
+}
+
+export interface CreateLeadOptions {
+  /** Refuse (422, nothing stored) a lead whose custom steps would be skipped, instead of warning. */
+  strict?: boolean;
+  /** The lead's id; an import derives it from its row, so a row processed twice creates one lead. */
+  id?: string;
 }
 
 /**
@@ -57,6 +76,7 @@ export interface CreatedLead extends EnrolledLead {
 export class EnrollmentReads {
   private readonly assistants = new Map<string, Promise<Assistant | undefined>>();
   private readonly sequences = new Map<string, Promise<Sequence | undefined>>();
+  private readonly messages = new Map<string, Promise<Map<string, CustomMessage>>>();
   private settings?: Promise<OrgSettings>;
 
   constructor(readonly orgId: string) {}
@@ -74,6 +94,14 @@ export class EnrollmentReads {
       const all = [...systemSequences(this.orgId), ...(await listOrgSequences(this.orgId))];
       return all.find((sequence) => nameKey(sequence.name) === nameKey(name));
     });
+  }
+
+  /** The visible custom messages a sequence's steps use, by id. */
+  messagesOf(sequence: Sequence): Promise<Map<string, CustomMessage>> {
+    const ids = [...new Set(sequence.steps.flatMap((step) => step.messageId ?? []))].sort();
+    return memo(this.messages, ids.join(','), () =>
+      ids.length === 0 ? Promise.resolve(new Map()) : getVisibleMessages(this.orgId, ids),
+    );
   }
 
   orgSettings(): Promise<OrgSettings> {
@@ -111,23 +139,52 @@ function observed<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
+/** Adds a lead on its sequence with its first step planned; refused (nothing stored) like prepareLead. */
 export async function createLead(
   caller: Caller,
   input: LeadInput,
   now: Date,
   reads = new EnrollmentReads(caller.orgId),
+  options: CreateLeadOptions = {},
+): Promise<CreatedLead> {
+  const prepared = await prepareLead(caller, input, now, reads, options);
+  const { lead } = prepared;
+  await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, () => insertLead(lead));
+  return prepared;
+}
+
+/**
+ * The lead `input` makes, with its first plan and what to warn about, without writing anything:
+ * every refusal of POST /leads (unknown assistant or sequence, unreachable lead, region policy, strict
+ * skipped steps) is thrown here.
+ */
+export async function prepareLead(
+  caller: Caller,
+  input: LeadInput,
+  now: Date,
+  reads = new EnrollmentReads(caller.orgId),
+  options: CreateLeadOptions = {},
 ): Promise<CreatedLead> {
   await reads.prefetch(input.assistantId, input.sequenceName === undefined ? input.sequenceId : undefined);
   const assistant = await requireAssistant(reads, input.assistantId);
   const sequence = await chooseSequence(reads, input, assistant);
   assertReachable(input, sequence);
-  const warnings = enrollmentWarnings(await reads.orgSettings(), input.country, sequence);
+  const settings = await reads.orgSettings();
+  const policyWarnings = enrollmentWarnings(settings, input.country, sequence);
   const { sequenceId: _id, sequenceName: _name, startAt, ...details } = input;
   const timezone = input.timezone ?? defaultTimezone(input.country, assistant.timezone);
+  const id = options.id ?? randomUUID();
+  const skippedSteps = stepsThatWouldBeSkipped(sequence, await reads.messagesOf(sequence), {
+    lead: { ...details, id },
+    org: settings,
+    assistant,
+  });
+  if (options.strict && skippedSteps.length > 0) throw new StepsWouldBeSkippedError(skippedSteps);
+  const warnings = [...policyWarnings, ...skippedSteps.map(skippedStepWarning)];
   const at = now.toISOString();
   const lead: Lead = {
     ...details,
-    id: randomUUID(),
+    id,
     orgId: caller.orgId,
     timezone,
     version: 1,
@@ -139,8 +196,7 @@ export async function createLead(
       randomUUID(),
     ),
   };
-  await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, () => insertLead(lead));
-  return { lead, warnings, assistant };
+  return { lead, warnings, skippedSteps, assistant };
 }
 
 /**
@@ -315,20 +371,6 @@ async function chooseSequence(
     await requireSequence(reads, input.sequenceId ?? assistant.defaultSequenceId, field),
     field,
   );
-}
-
-/**
- * Leads join Email CC sequences only by a user CC-ing the assistant: those sequences follow up the
- * user's own e-mail, which an enrollment through the API does not have.
- */
-export function assertEnrollable(sequence: Sequence, field: string): Sequence {
-  if (sequence.type === 'email_cc') {
-    throw ValidationError.field(
-      field,
-      'Email CC sequences follow up an e-mail the user sent; leads join them by CC-ing the assistant',
-    );
-  }
-  return sequence;
 }
 
 /**

@@ -117,7 +117,7 @@ export function apiHandler<C extends Record<string, Operation>>(
           tracer.putAnnotation('orgId', caller.orgId);
           await rememberUser(caller, now);
         }
-        const rawBody = bodyText(event);
+        const rawBody = bodyText(event, operation);
         const result = await implement({
           caller: caller as Caller,
           rawBody,
@@ -173,16 +173,21 @@ function toResponse(operation: Operation, result: ApiResult): ApiResponse {
   return { statusCode: operation.status, headers, body: JSON.stringify(result.body ?? {}) };
 }
 
-function bodyText(event: ApiEvent): string {
+function bodyText(event: ApiEvent, operation: Operation): string {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw new PayloadTooLargeError(`The body is larger than ${MAX_BODY_BYTES / 1024} KB`);
+  const limit = operation.maxBody?.bytes ?? MAX_BODY_BYTES;
+  if (Buffer.byteLength(text) > limit) {
+    const size = limit >= 1024 * 1024 ? `${limit / 1024 / 1024} MB` : `${limit / 1024} KB`;
+    const hint = operation.maxBody ? `: ${operation.maxBody.hint}` : '';
+    throw new PayloadTooLargeError(
+      `The body is larger than ${size}, the API’s limit for this request${hint}`,
+    );
   }
   return text;
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);

@@ -98,7 +98,11 @@ export const ERRORS = {
     status: 412,
     description: 'If-Match names a version that is no longer current: reload it',
   },
-  payload_too_large: { type: PayloadTooLargeError, status: 413, description: 'Body over 256 KB' },
+  payload_too_large: {
+    type: PayloadTooLargeError,
+    status: 413,
+    description: 'Body over the limit the message names: 256 KB, 5 MB for POST /imports',
+  },
   unprocessable: {
     type: UnprocessableError,
     status: 422,
@@ -108,6 +112,18 @@ export const ERRORS = {
       .union([
         z.object({
           missing: z.array(z.string()).describe('Placeholder paths with no value, e.g. lead.company'),
+        }),
+        z.object({
+          skippedSteps: z
+            .array(
+              z.object({
+                step: z.number().int().describe('0-based'),
+                messageId: z.string(),
+                messageName: z.string(),
+                missing: z.array(z.string()).describe('Placeholder paths with no value, e.g. lead.company'),
+              }),
+            )
+            .describe('?strict=true: the custom steps that would be skipped for the lead'),
         }),
         z.object({
           region: z.enum(REGIONS),

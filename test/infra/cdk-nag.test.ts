@@ -131,6 +131,7 @@ describe('acknowledged rules', () => {
       'Scheduling/SenderRole',
       'Scheduling/PlanAuditorRole',
       'Replanning/WorkerRole',
+      'Imports/WorkerRole',
       'Http/LeadsFunctionRole',
       'Http/SequencesFunctionRole',
       'Http/PublicFunctionRole',
@@ -148,6 +149,9 @@ describe('acknowledged rules', () => {
     const rawMail = `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(
       stack.inbound.bucket.node.defaultChild as CfnResource,
     )}.Arn>/inbound/*]`;
+    const importRows = `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(
+      stack.imports.bucket.node.defaultChild as CfnResource,
+    )}.Arn>/imports/*]`;
 
     // Act
     const acknowledged = acknowledgements(stack).map((acknowledgement) => acknowledgement.at);
@@ -167,6 +171,9 @@ describe('acknowledged rules', () => {
         `Followup/Inbound/ReceiverRole ${arn('ses', 'identity/*')}`,
         `Followup/Inbound/ReceiverRole ${rawMail}`,
         'Followup/Inbound/RawMail AwsSolutions-S1',
+        `Followup/Http/ImportsFunctionRole ${importRows}`,
+        `Followup/Imports/WorkerRole ${importRows}`,
+        'Followup/Imports/Rows AwsSolutions-S1',
         'Followup/Replanning/StreamFailures AwsSolutions-SQS3',
         'Followup/Messaging/UnsubscribeKey AwsSolutions-SMG4',
       ].sort(),

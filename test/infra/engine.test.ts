@@ -55,6 +55,10 @@ const synthesized = once(() => {
     receiverDeadLetters: logicalIdOf(stack.inbound.deadLetters),
     deliveryConsumer: logicalIdOf(stack.deliveryEvents.consumer),
     deliveryDeadLetters: logicalIdOf(stack.deliveryEvents.deadLetters),
+    importRows: logicalIdOf(stack.imports.bucket),
+    importQueue: logicalIdOf(stack.imports.queue),
+    importDeadLetters: logicalIdOf(stack.imports.deadLetters),
+    importWorker: logicalIdOf(stack.imports.worker),
     api: Object.fromEntries(API_FUNCTIONS.map((name) => [name, logicalIdOf(api[name])])) as Record<
       (typeof API_FUNCTIONS)[number],
       string
@@ -90,6 +94,7 @@ const planners = () => {
     ids.api.org,
     ids.receiver,
     ids.deliveryConsumer,
+    ids.importWorker,
   ];
 };
 
@@ -383,11 +388,11 @@ describe('messaging', () => {
     expect(rolesOnPrefix.sort()).toEqual([ids.sender, ids.api.org, ids.api.public].map(roleOf).sort());
   });
 
-  it('generates an unsubscribe key that the sender, the API functions and the inbound receiver may read by its ARN', () => {
+  it('generates an unsubscribe key that the sender, the API functions (but imports) and the inbound receiver may read by its ARN', () => {
     // Prepare
     const { template, ids } = synthesized();
-    // The stats API renders no e-mail: it gets no key.
-    const { stats, ...renderingApis } = ids.api;
+    // The imports and stats APIs render nothing: they get no key.
+    const { imports: _rendersNothing, stats, ...renderingApis } = ids.api;
     const readers = [ids.sender, ids.receiver, ...Object.values(renderingApis)];
     const readsTheKey = (statement: PolicyStatement) =>
       JSON.stringify(statement.Resource) === JSON.stringify({ Ref: ids.unsubscribeKey });
@@ -576,6 +581,97 @@ describe('replanning', () => {
   });
 });
 
+describe('imports', () => {
+  const importRows = () => ({
+    'Fn::Join': ['', [getAtt(synthesized().ids.importRows), '/imports/*']],
+  });
+
+  it('runs one import job per worker invocation, at most two at a time, reporting failed jobs alone', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const mappings = resources(template, 'AWS::Lambda::EventSourceMapping')
+      .map(([, mapping]) => mapping.Properties)
+      .filter(
+        (mapping) => JSON.stringify(mapping.FunctionName) === JSON.stringify({ Ref: ids.importWorker }),
+      );
+    const worker = resourceById(template, ids.importWorker);
+    const queue = resourceById(template, ids.importQueue);
+
+    // Assess
+    expect(mappings).toEqual([
+      {
+        FunctionName: { Ref: ids.importWorker },
+        EventSourceArn: getAtt(ids.importQueue),
+        BatchSize: 1,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: 2 },
+      },
+    ]);
+    expect(worker.Properties.Timeout).toBe(300);
+    expect(queue.Properties).toMatchObject({
+      VisibilityTimeout: 6 * 300,
+      RedrivePolicy: { deadLetterTargetArn: getAtt(ids.importDeadLetters), maxReceiveCount: 5 },
+    });
+  });
+
+  it('lets the imports API write rows and queue jobs, and the worker read rows, plan and queue continuations, nothing more', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const apiS3 = grants(ids.api.imports, 's3');
+    const apiSqs = grants(ids.api.imports, 'sqs');
+    const apiScheduler = grants(ids.api.imports, 'scheduler');
+    const workerS3 = grants(ids.importWorker, 's3');
+    const workerSqs = grants(ids.importWorker, 'sqs').filter((grant) =>
+      grant.actions.includes('sqs:SendMessage'),
+    );
+    const bucketUsers = allStatements(template)
+      .filter((statement) => JSON.stringify(statement.Resource ?? '').includes(ids.importRows))
+      .filter((statement) => asList(statement.Action).some((action) => action.startsWith('s3:')));
+
+    // Assess
+    expect(apiS3).toEqual([{ actions: ['s3:PutObject'], resources: [importRows()] }]);
+    expect(apiSqs).toEqual([{ actions: ['sqs:SendMessage'], resources: [getAtt(ids.importQueue)] }]);
+    expect(apiScheduler).toEqual([]);
+    expect(workerS3).toEqual([{ actions: ['s3:GetObject'], resources: [importRows()] }]);
+    expect(workerSqs).toEqual([{ actions: ['sqs:SendMessage'], resources: [getAtt(ids.importQueue)] }]);
+    // The API and the worker; the bucket policy's TLS-only deny names the bucket too.
+    expect(bucketUsers.filter((statement) => statement.Effect === 'Allow')).toHaveLength(2);
+    for (const fn of [ids.api.imports, ids.importWorker]) {
+      expect(environmentOf(template, fn)).toMatchObject({
+        IMPORTS_BUCKET: { Ref: ids.importRows },
+        IMPORT_QUEUE_URL: { Ref: ids.importQueue },
+      });
+    }
+  });
+
+  it('expires the rows of an import after a week and keeps the bucket private and TLS-only', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const bucket = resourceById(template, ids.importRows);
+
+    // Assess
+    expect((bucket.Properties.LifecycleConfiguration as { Rules: unknown[] }).Rules).toEqual([
+      expect.objectContaining({ ExpirationInDays: 7, Status: 'Enabled' }),
+    ]);
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    const policies = resources(template, 'AWS::S3::BucketPolicy').filter(
+      ([, policy]) => JSON.stringify(policy.Properties.Bucket) === JSON.stringify({ Ref: ids.importRows }),
+    );
+    expect(JSON.stringify(policies)).toContain('aws:SecureTransport');
+  });
+});
+
 describe('queues', () => {
   it('are all encrypted and refuse requests without TLS', () => {
     // Prepare
@@ -600,8 +696,9 @@ describe('queues', () => {
       expect(queue.Properties.SqsManagedSseEnabled, id).toBe(true);
       expect(tlsOnly, id).toHaveLength(1);
     }
-    // Sender, re-plan and its dead letters, stream failures, inbound and SES-event dead letters.
-    expect(queues).toHaveLength(6);
+    // Sender, re-plan and its dead letters, stream failures, inbound and SES-event dead letters, imports
+    // and their dead letters.
+    expect(queues).toHaveLength(8);
   });
 
   it('keep dead letters for 14 days', () => {
@@ -614,6 +711,7 @@ describe('queues', () => {
       ids.streamFailures,
       ids.receiverDeadLetters,
       ids.deliveryDeadLetters,
+      ids.importDeadLetters,
     ]) {
       // Act
       const queue = resourceById(template, id);

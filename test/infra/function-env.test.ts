@@ -81,6 +81,7 @@ describe('the environment of each Lambda', () => {
         'lambdas/sender.ts',
         'lambdas/sequence-changes.ts',
         'lambdas/replan-worker.ts',
+        'lambdas/import-worker.ts',
         'lambdas/token-claims.ts',
         'lambdas/inbound-email.ts',
         'lambdas/ses-events.ts',

@@ -23,7 +23,6 @@ import {
   resourceById,
   resources,
   roleIdOf,
-  rolesGranting,
   statementsOfRole,
   synthesize,
 } from './template';
@@ -158,7 +157,9 @@ describe('the raw-mail bucket', () => {
     const { template, ids } = synthesized();
 
     // Act
-    const policies = resources(template, 'AWS::S3::BucketPolicy').map(([, policy]) => policy.Properties);
+    const policies = resources(template, 'AWS::S3::BucketPolicy')
+      .map(([, policy]) => policy.Properties)
+      .filter((policy) => JSON.stringify(policy.Bucket) === JSON.stringify({ Ref: ids.bucket }));
 
     // Assess
     expect(policies).toEqual([
@@ -194,8 +195,19 @@ describe('the raw-mail bucket', () => {
     const { template, ids } = synthesized();
 
     // Act
-    const readers = rolesGranting(template, ['s3:GetObject']);
-    const writersOrListers = rolesGranting(template, ['s3:PutObject', 's3:DeleteObject', 's3:ListBucket']);
+    // Other buckets (imports) have their own readers and writers.
+    const onThisBucket = (actions: string[]) =>
+      resources(template, 'AWS::IAM::Policy')
+        .filter(([, policy]) =>
+          (policy.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement.some(
+            (statement) =>
+              asList(statement.Action).some((action) => actions.includes(action) || action === 's3:*') &&
+              JSON.stringify(statement.Resource).includes(ids.bucket),
+          ),
+        )
+        .flatMap(([, policy]) => (policy.Properties.Roles as { Ref: string }[]).map((role) => role.Ref));
+    const readers = onThisBucket(['s3:GetObject']);
+    const writersOrListers = onThisBucket(['s3:PutObject', 's3:DeleteObject', 's3:ListBucket']);
 
     // Assess
     expect(readers).toEqual([roleIdOf(template, ids.receiver)]);
@@ -233,7 +245,7 @@ describe('the receipt rule', () => {
   it('is created only once SES may write the bucket and invoke the receiver, which SES checks on creation', () => {
     // Prepare
     const { template, ids } = synthesized();
-    const bucketPolicyId = onlyLogicalId(template, 'AWS::S3::BucketPolicy');
+    const bucketPolicyId = onlyLogicalId(template, 'AWS::S3::BucketPolicy', { Bucket: { Ref: ids.bucket } });
     const permissionId = onlyLogicalId(template, 'AWS::Lambda::Permission', {
       Principal: 'ses.amazonaws.com',
     });

@@ -234,6 +234,7 @@ describe('alarms', () => {
         'StreamFailuresDeadLetters',
         'InboundReceiverDeadLetters',
         'DeliveryEventsDeadLetters',
+        'ImportsDeadLetters',
         'ReplanQueueAge',
         'SenderErrorRate',
         'SchedulerThrottling',

@@ -7,6 +7,8 @@ export const ENGINE_TEST_ENV = {
   SES_CONFIGURATION_SET: 'followup-test',
   WHATSAPP_SECRET_PREFIX: 'followup/whatsapp/',
   REPLAN_QUEUE_URL: 'http://127.0.0.1:9/000000000000/replan',
+  IMPORT_QUEUE_URL: 'http://127.0.0.1:9/000000000000/imports',
+  IMPORTS_BUCKET: 'followup-test-imports',
   UNSUBSCRIBE_SECRET_NAME: 'followup/unsubscribe',
   API_URL: 'https://api.followup.test',
   INBOUND_DOMAIN: 'assistants.followup.test',

@@ -4,6 +4,7 @@
  * module (`contract/<function>.ts`), so its bundle carries no other function's schemas.
  */
 import { assistantsOperations } from './assistants';
+import { importsOperations } from './imports';
 import { leadsOperations } from './leads';
 import { messagesOperations } from './messages';
 import type { Operation } from './operation';
@@ -21,6 +22,7 @@ export const operations = {
   ...orgOperations,
   ...publicOperations,
   ...leadsOperations,
+  ...importsOperations,
   ...statsOperations,
 } satisfies Record<string, Operation>;
 

@@ -10,7 +10,7 @@ import {
 } from '../../core/leads';
 import { errorSchema } from '../error-response';
 import { leadViewSchema, timelineSchema } from '../lead-views';
-import { declareOperations, itemsOf } from './operation';
+import { declareOperations, itemsOf, lazy } from './operation';
 
 /** Filter ids become key values (gsi1pk `ORG#<org>#SEQ#<id>`): bounded like every other id. */
 const leadListQuerySchema = () =>
@@ -25,15 +25,30 @@ const leadListQuerySchema = () =>
       .describe('Opaque; only the cursor a page of this same listing returned (else 400 invalid_cursor)'),
   });
 
+/** `?strict=true` on the ways leads are added (POST /leads, /leads/batch; POST /imports has its own). */
+export const strictQuerySchema = lazy(() =>
+  z.object({
+    strict: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((strict) => strict === 'true')
+      .describe(
+        'true: refuse (422) a lead whose custom steps would be skipped for a placeholder with no value, instead of warning',
+      ),
+  }),
+);
+
 export const leadsOperations = declareOperations('leads', {
   createLead: {
     method: 'POST',
     path: '/leads',
-    summary: 'Add a lead on a sequence (default: the assistant’s); answers its enrollment and next send',
+    summary:
+      'Add a lead on a sequence (default: the assistant’s); answers its enrollment and next send, with a warning naming each custom step (and field) that would be skipped for it; ?strict=true answers 422 instead',
     status: 201,
     errors: ['conflict', 'address_suppressed', 'unprocessable'],
     versioned: true,
     schemas: () => ({
+      query: strictQuerySchema(),
       body: LeadInputSchema,
       response: leadViewSchema(),
     }),
@@ -42,9 +57,10 @@ export const leadsOperations = declareOperations('leads', {
     method: 'POST',
     path: '/leads/batch',
     summary:
-      'Add up to 500 leads; each row gets its own result. Rows the request could not start in time (or after a throttled row) answer status 503 with error code not_attempted: nothing of them was stored, send them again',
+      'Add up to 500 leads; each row gets its own result (with warnings as POST /leads; ?strict=true makes them a 422 row). Rows the request could not start in time (or after a throttled row) answer status 503 with error code not_attempted: nothing of them was stored, send them again',
     status: 200,
     schemas: () => ({
+      query: strictQuerySchema(),
       body: LeadBatchSchema,
       documentedBody: z.object({ leads: z.array(LeadInputSchema).min(1).max(500) }),
       response: itemsOf(

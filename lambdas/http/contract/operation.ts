@@ -14,6 +14,7 @@ export const API_FUNCTIONS = [
   'assistants',
   'org',
   'leads',
+  'imports',
   'public',
   'stats',
 ] as const;
@@ -36,7 +37,7 @@ export interface OperationSpec {
   path: `/${string}`;
   summary: string;
   /** Success status. */
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 202 | 204;
   /** Sends and checks `ETag`/`If-Match` versions. */
   versioned?: boolean;
   /** No JWT: links in e-mails and provider webhooks, which prove themselves otherwise (signatures). */
@@ -46,6 +47,10 @@ export interface OperationSpec {
    * `errorCodesOf` in local/openapi.ts): a 409 or a 422 its use case throws, a 404 without a path id.
    */
   errors?: readonly ErrorCode[];
+  /** The body may also be `text/csv` (read by the operation from the raw body). */
+  csvBody?: true;
+  /** A body limit above the API's usual 256 KB, and what to do past it (said in the 413). */
+  maxBody?: { bytes: number; hint: string };
   /** Media type of the body when it is not JSON (the RFC 8058 one-click form). */
   bodyType?: 'application/x-www-form-urlencoded';
   /** Answers an HTML page instead of JSON. */

@@ -1,0 +1,57 @@
+/**
+ * Accepting an import of many leads: the import-wide assistant and sequence are checked, the rows go to
+ * S3, the import's record to the table and its job to the queue. Nothing here plans a send, so the
+ * imports API needs no scheduler.
+ */
+import { enqueueImport } from '../adapters/import-queue';
+import { storeImportRows } from '../adapters/import-rows';
+import { ValidationError } from '../core/errors';
+import type { ImportDefaults } from '../core/imports';
+import type { Caller } from '../core/permissions';
+import { assertEnrollable } from '../core/sequences';
+import { getAssistant } from '../data/assistants';
+import { finishImport, type ImportRecord, insertImport, newImportId } from '../data/imports';
+import { getVisibleSequence } from '../data/sequences';
+
+export interface ImportRequest extends ImportDefaults {
+  rows: readonly unknown[];
+  strict: boolean;
+}
+
+/** Checks the import-wide choices, stores the rows and queues the import; answers its record. */
+export async function acceptImport(caller: Caller, request: ImportRequest, now: Date): Promise<ImportRecord> {
+  if (request.assistantId && !(await getAssistant(caller.orgId, request.assistantId)))
+    throw ValidationError.field('assistantId', `No assistant ${request.assistantId} in this organization`);
+  if (request.sequenceId) {
+    const sequence = await getVisibleSequence(caller.orgId, request.sequenceId);
+    if (!sequence)
+      throw ValidationError.field('sequenceId', `No sequence ${request.sequenceId} in this organization`);
+    assertEnrollable(sequence, 'sequenceId');
+  }
+  const record: ImportRecord = {
+    id: newImportId(now),
+    orgId: caller.orgId,
+    status: 'queued',
+    total: request.rows.length,
+    created: 0,
+    duplicates: 0,
+    failed: 0,
+    nextRow: 0,
+    ...(request.assistantId && { assistantId: request.assistantId }),
+    ...(request.sequenceId && { sequenceId: request.sequenceId }),
+    strict: request.strict,
+    createdBy: caller.userId,
+    createdAt: now.toISOString(),
+  };
+  // Rows first: a record (and a job) never names rows that are not there.
+  await storeImportRows(record.orgId, record.id, request.rows);
+  await insertImport(record);
+  try {
+    await enqueueImport({ orgId: record.orgId, importId: record.id });
+  } catch (error) {
+    // Without its job nothing would ever work on it: say so rather than leave it queued forever.
+    await finishImport(record, 'failed', now).catch(() => {});
+    throw error;
+  }
+  return record;
+}

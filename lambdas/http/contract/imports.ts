@@ -1,0 +1,125 @@
+/**
+ * The imports API's operations (lambdas/imports-api.ts): POST /imports (JSON rows or a CSV), an
+ * import's progress, its row issues and the org's recent imports.
+ */
+import { z } from 'zod';
+import {
+  IMPORT_COLUMNS,
+  IMPORT_STATUSES,
+  ImportRequestSchema,
+  MAX_IMPORT_BODY_BYTES,
+  MAX_IMPORT_ROWS,
+} from '../../core/imports';
+import { LeadDetailsSchema } from '../../core/leads';
+import { declareOperations, lazy } from './operation';
+
+const rows = MAX_IMPORT_ROWS.toLocaleString('en');
+const megabytes = MAX_IMPORT_BODY_BYTES / 1024 / 1024;
+
+export const importViewSchema = lazy(() =>
+  z
+    .object({
+      id: z.string(),
+      status: z.enum(IMPORT_STATUSES),
+      total: z.number().int().describe('Rows in the import'),
+      created: z.number().int().describe('Leads created so far'),
+      duplicates: z
+        .number()
+        .int()
+        .describe('Rows not added: their e-mail belongs to a lead already, or to an earlier row'),
+      failed: z.number().int().describe('Rows refused: see GET /imports/{id}/errors'),
+      startedAt: z.iso.datetime().optional(),
+      finishedAt: z.iso.datetime().optional(),
+    })
+    .meta({ id: 'Import' }),
+);
+
+/** A row as documented: a lead as POST /leads takes it, whose assistant and sequence may come from the import. */
+const importRowSchema = () =>
+  LeadDetailsSchema.extend({
+    assistantId: z.string().min(1).max(64).optional().describe('Default: the import’s assistantId'),
+    sequenceId: z.string().min(1).max(64).optional().describe('Default: the import’s sequenceId'),
+    sequenceName: z.string().min(1).max(100).optional(),
+    startAt: z.iso.datetime({ offset: true }).optional(),
+  });
+
+export const importsOperations = declareOperations('imports', {
+  createImport: {
+    method: 'POST',
+    path: '/imports',
+    summary: `Import up to ${rows} leads (at most ${megabytes} MB a request): JSON {leads, sequenceId?, assistantId?} or text/csv with a header row (columns: ${IMPORT_COLUMNS.join(', ')}, customFields.<name>). Answers 202 at once; a worker adds the rows as POST /leads would, each on its own (GET /imports/{id}, /errors)`,
+    status: 202,
+    csvBody: true,
+    maxBody: {
+      bytes: MAX_IMPORT_BODY_BYTES,
+      hint: `split the import into several of at most ${megabytes} MB and ${rows} rows`,
+    },
+    schemas: () => ({
+      query: z.object({
+        assistantId: z
+          .string()
+          .min(1)
+          .max(64)
+          .optional()
+          .describe('For rows that name no assistant (a CSV’s, or the JSON body’s when it has none)'),
+        sequenceId: z.string().min(1).max(64).optional().describe('For rows that name no sequence'),
+        strict: z
+          .enum(['true', 'false'])
+          .optional()
+          .transform((strict) => strict === 'true')
+          .describe(
+            'true: a row whose custom steps would be skipped fails (unprocessable) instead of warning',
+          ),
+      }),
+      documentedBody: ImportRequestSchema.extend({
+        leads: z.array(importRowSchema()).min(1).max(MAX_IMPORT_ROWS),
+      }),
+      response: z.object({ id: z.string(), status: z.literal('queued'), total: z.number().int() }),
+    }),
+  },
+  listImports: {
+    method: 'GET',
+    path: '/imports',
+    summary: 'The org’s 50 most recent imports, newest first',
+    status: 200,
+    schemas: () => ({ response: z.object({ items: z.array(importViewSchema()) }) }),
+  },
+  getImport: {
+    method: 'GET',
+    path: '/imports/{id}',
+    summary: 'An import’s progress: how many rows were created, were duplicates, failed',
+    status: 200,
+    schemas: () => ({ response: importViewSchema() }),
+  },
+  listImportErrors: {
+    method: 'GET',
+    path: '/imports/{id}/errors',
+    summary:
+      'A page of the import’s row issues in row order (row 1 is the first lead, a CSV’s first line after the header): failures, duplicates, and warnings of created rows (code step_would_be_skipped, warning); pass the returned cursor for the next',
+    status: 200,
+    errors: ['invalid_cursor'],
+    schemas: () => ({
+      query: z.object({
+        cursor: z.string().max(200).optional().describe('Opaque; the cursor a page returned'),
+      }),
+      response: z.object({
+        items: z.array(
+          z.object({
+            row: z.number().int().describe('1-based'),
+            code: z
+              .string()
+              .describe(
+                'validation_failed, duplicate, unprocessable, address_suppressed, conflict, step_would_be_skipped, warning',
+              ),
+            message: z.string(),
+            field: z
+              .string()
+              .optional()
+              .describe('The lead field (CSV column) at fault, e.g. email or customFields.plan'),
+          }),
+        ),
+        cursor: z.string().optional().describe('Absent on the last page'),
+      }),
+    }),
+  },
+});

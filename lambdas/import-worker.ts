@@ -1,0 +1,61 @@
+/**
+ * Works through imports from the queue (lambdas/engine/imports.ts), page by page until the Lambda's time
+ * is nearly spent; an import not done by then goes back on the queue as a new job. A job that fails is
+ * reported alone, so SQS hands it out again (every row is idempotent); on its last receive the import
+ * is marked failed before the job goes to the dead-letter queue.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { enqueueImport, useImportQueue } from './adapters/import-queue';
+import { useImportRows } from './adapters/import-rows';
+import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
+import { clock } from './clock';
+import { IMPORT_MAX_RECEIVES } from './core/imports';
+import { useTable } from './data/client';
+import { abandonImport, workOnImport } from './engine/imports';
+import { IMPORTS_ENV, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
+import { countEvent, logger, metrics, tracer } from './observability';
+
+/** What this function reads from its environment, once, at cold start; each module gets its part. */
+export const environment = z.object({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, ...IMPORTS_ENV });
+const env = readEnvironment(environment);
+useTable(env.TABLE_NAME);
+useStepScheduler(stepSchedulerSettings(env));
+useImportRows({ bucket: env.IMPORTS_BUCKET, pathStyle: env.AWS_ENDPOINT_URL_S3 !== undefined });
+useImportQueue(env.IMPORT_QUEUE_URL);
+
+/** Stop taking pages when less than this remains: a page of 100 rows fits well inside it. */
+export const IMPORT_RESERVED_MS = 60_000;
+
+const JobSchema = z.object({ orgId: z.string().min(1), importId: z.string().min(1) });
+
+export const handler = middy<SQSEvent, SQSBatchResponse>()
+  .use(captureLambdaHandler(tracer))
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }))
+  .handler(async (event, context) => {
+    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+    for (const message of event.Records) {
+      let job: z.output<typeof JobSchema> | undefined;
+      try {
+        job = JobSchema.parse(JSON.parse(message.body));
+        logger.appendKeys({ orgId: job.orgId, importId: job.importId });
+        const outcome = await workOnImport(job, {
+          hasTimeForAPage: () => context.getRemainingTimeInMillis() > IMPORT_RESERVED_MS,
+          now: () => clock.now(),
+        });
+        countEvent('ImportJobs');
+        if (outcome === 'continue') await enqueueImport(job);
+      } catch (error) {
+        logger.error('Import job failed', error as Error);
+        const receives = Number(message.attributes.ApproximateReceiveCount);
+        if (job && receives >= IMPORT_MAX_RECEIVES) await abandonImport(job, clock.now()).catch(() => {});
+        batchItemFailures.push({ itemIdentifier: message.messageId });
+      }
+    }
+    return { batchItemFailures };
+  });

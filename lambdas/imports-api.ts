@@ -1,0 +1,80 @@
+/** The imports API: accept an import of many leads (JSON or CSV), show its progress and its row issues. */
+
+import { z } from 'zod';
+import { useImportQueue } from './adapters/import-queue';
+import { useImportRows } from './adapters/import-rows';
+import { NotFoundError, ValidationError } from './core/errors';
+import { ImportRequestSchema, rowsFromCsv } from './core/imports';
+import { useTable } from './data/client';
+import { getImport, type ImportRecord, listRecentImports, listRowIssues } from './data/imports';
+import { acceptImport } from './engine/import-requests';
+import { IMPORTS_ENV, readEnvironment, TABLE_ENV } from './environment';
+import { apiHandler, parseJson } from './http/api-handler';
+import { importsOperations } from './http/contract/imports';
+import { parseWith } from './http/validation';
+
+/** What this function reads from its environment, once, at cold start; each module gets its part. */
+export const environment = z.object({ ...TABLE_ENV, ...IMPORTS_ENV });
+const env = readEnvironment(environment);
+useTable(env.TABLE_NAME);
+useImportRows({ bucket: env.IMPORTS_BUCKET, pathStyle: env.AWS_ENDPOINT_URL_S3 !== undefined });
+useImportQueue(env.IMPORT_QUEUE_URL);
+
+export const handler = apiHandler(importsOperations, {
+  async createImport({ caller, rawBody, headers, query, now }) {
+    if (rawBody.trim() === '')
+      throw ValidationError.field(
+        'body',
+        'The body is empty: send {"leads": [...]} or a CSV with a header row',
+      );
+    const csv = /^\s*text\/csv\b/i.test(headers['content-type'] ?? '');
+    const request = csv
+      ? { leads: rowsFromCsv(rawBody) }
+      : parseWith(ImportRequestSchema, parseJson(rawBody));
+    const record = await acceptImport(
+      caller,
+      {
+        rows: request.leads,
+        // The body's choices win over the query's (which a CSV body has no room for).
+        assistantId: ('assistantId' in request && request.assistantId) || query.assistantId,
+        sequenceId: ('sequenceId' in request && request.sequenceId) || query.sequenceId,
+        strict: query.strict,
+      },
+      now,
+    );
+    return { body: { id: record.id, status: 'queued', total: record.total } };
+  },
+
+  async listImports({ caller }) {
+    return { body: { items: (await listRecentImports(caller.orgId)).map(importView) } };
+  },
+
+  async getImport({ caller, params }) {
+    return { body: importView(await requireImport(caller.orgId, params.id)) };
+  },
+
+  async listImportErrors({ caller, params, query }) {
+    const record = await requireImport(caller.orgId, params.id);
+    return { body: await listRowIssues(caller.orgId, record.id, query.cursor) };
+  },
+});
+
+async function requireImport(orgId: string, id: string | undefined): Promise<ImportRecord> {
+  const record = id === undefined ? undefined : await getImport(orgId, id);
+  if (!record) throw new NotFoundError('Import', id);
+  return record;
+}
+
+function importView(record: ImportRecord) {
+  const { id, status, total, created, duplicates, failed, startedAt, finishedAt } = record;
+  return {
+    id,
+    status,
+    total,
+    created,
+    duplicates,
+    failed,
+    ...(startedAt && { startedAt }),
+    ...(finishedAt && { finishedAt }),
+  };
+}

@@ -1,0 +1,75 @@
+/** What an import body may be: CSV rows by their header, and the row a worker turns into a lead input. */
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../../lambdas/core/errors';
+import { rowInput, rowsFromCsv } from '../../../lambdas/core/imports';
+
+const issuesOf = (act: () => unknown) => {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.details;
+    throw error;
+  }
+  throw new Error('expected a ValidationError');
+};
+
+describe('CSV rows', () => {
+  it('maps columns to lead fields, customFields.<name> to custom fields, and drops empty cells', () => {
+    // Act
+    const rows = rowsFromCsv(
+      '\uFEFFfirstName,email,customFields.plan,company\r\n"Ada ""A.""",ada@example.com,pro,\r\n\r\nBo,,,"B, Ltd"\r\n',
+    );
+
+    // Assess
+    expect(rows).toEqual([
+      { firstName: 'Ada "A."', email: 'ada@example.com', customFields: { plan: 'pro' } },
+      { firstName: 'Bo', company: 'B, Ltd' },
+    ]);
+  });
+
+  it('keeps a line with the wrong number of cells as a row that fails alone', () => {
+    // Act
+    const [ragged, fine] = rowsFromCsv('firstName,email\nAda\nBo,bo@example.com');
+
+    // Assess
+    expect(issuesOf(() => rowInput(ragged, {}))).toEqual([
+      { path: '', message: 'The line has 1 cells where the header names 2 columns' },
+    ]);
+    expect(rowInput(fine, { assistantId: 'a1', sequenceId: 's1' })).toEqual({
+      assistantId: 'a1',
+      sequenceId: 's1',
+      firstName: 'Bo',
+      email: 'bo@example.com',
+    });
+  });
+
+  it('refuses a body without a header, with unknown or repeated columns, or without rows', () => {
+    expect(issuesOf(() => rowsFromCsv('Ada,ada@example.com'))[0]?.path).toBe('header');
+    expect(issuesOf(() => rowsFromCsv('firstName,colour,email,email\nAda,red,a@b.c,a@b.c'))).toEqual([
+      { path: 'header.colour', message: expect.stringContaining('Unknown column "colour"') },
+      { path: 'header.email', message: 'The column email appears twice' },
+    ]);
+    expect(issuesOf(() => rowsFromCsv('email\nada@example.com'))).toEqual([
+      { path: 'header.firstName', message: 'Every lead needs a firstName column' },
+    ]);
+    expect(issuesOf(() => rowsFromCsv('firstName,email\n'))[0]?.message).toContain('no leads');
+    expect(issuesOf(() => rowsFromCsv('firstName\n"Ada'))[0]?.message).toContain('Not a readable CSV');
+  });
+});
+
+describe('a row', () => {
+  it('takes the import’s assistant and sequence unless it names its own', () => {
+    // Act
+    const own = rowInput(
+      { firstName: 'Ada', assistantId: 'a2', sequenceName: 'Europe' },
+      {
+        assistantId: 'a1',
+        sequenceId: 's1',
+      },
+    );
+
+    // Assess: a sequence named by the row replaces the import's, whichever way it is named.
+    expect(own).toEqual({ firstName: 'Ada', assistantId: 'a2', sequenceName: 'Europe' });
+    expect(issuesOf(() => rowInput(['Ada'], {}))[0]?.message).toBe('A row must be an object of lead fields');
+  });
+});

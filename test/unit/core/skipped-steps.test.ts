@@ -1,0 +1,108 @@
+/** Which custom steps a lead would have skipped, decided before it is enrolled. */
+import { describe, expect, it } from 'vitest';
+import type { CustomMessage } from '../../../lambdas/core/messages';
+import { SAMPLE_ASSISTANT } from '../../../lambdas/core/rendering/profiles';
+import type { Step } from '../../../lambdas/core/sequences';
+import { leadFieldOf, stepsThatWouldBeSkipped } from '../../../lambdas/core/skipped-steps';
+
+const message = (id: string, content: Partial<CustomMessage>): CustomMessage => ({
+  id,
+  orgId: 'org',
+  name: id,
+  channel: content.whatsapp ? 'whatsapp' : 'email',
+  system: false,
+  ownerId: 'alice',
+  version: 1,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  ...content,
+});
+const messages = new Map(
+  [
+    message('intro', { email: { subject: 'For {{lead.company}}', html: '<p>Hi {{lead.firstName}}</p>' } }),
+    message('nudge', {
+      email: {
+        subject: 'About {{lead.industry}}',
+        html: '<p>{{lead.custom.plan}} {{lead.designation|you}}</p>',
+      },
+    }),
+    message('template', {
+      whatsapp: {
+        templateName: 'hello',
+        languageCode: 'en',
+        parameters: [
+          { position: 1, value: '{{lead.firstName}}' },
+          { position: 2, value: '{{org.name}}' },
+        ],
+      },
+    }),
+  ].map((each) => [each.id, each]),
+);
+const custom = (messageId: string, channel: Step['channel'] = 'email'): Step => ({
+  afterDays: 1,
+  channel,
+  messageType: 'custom',
+  messageId,
+});
+const generated: Step = { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'candid' };
+const context = (lead: Record<string, unknown>, orgName = '') => ({
+  lead: { id: 'lead', firstName: 'Ada', ...lead },
+  org: { name: orgName },
+  assistant: SAMPLE_ASSISTANT,
+});
+
+describe('steps that would be skipped', () => {
+  it('names each custom step and the fields without a value or fallback', () => {
+    // Act
+    const skipped = stepsThatWouldBeSkipped(
+      { type: 'standard', steps: [custom('intro'), custom('nudge'), custom('template', 'whatsapp')] },
+      messages,
+      context({}),
+    );
+
+    // Assess: the follow-up's subject is never sent (it replies under the first), so industry is fine.
+    expect(skipped).toEqual([
+      { step: 0, messageId: 'intro', messageName: 'intro', missing: ['lead.company'] },
+      { step: 1, messageId: 'nudge', messageName: 'nudge', missing: ['lead.custom.plan'] },
+      { step: 2, messageId: 'template', messageName: 'template', missing: ['org.name'] },
+    ]);
+  });
+
+  it('counts the subject of the e-mail that opens the thread, even after a generated or WhatsApp step', () => {
+    // Act
+    const afterWhatsApp = stepsThatWouldBeSkipped(
+      { type: 'standard', steps: [custom('template', 'whatsapp'), custom('nudge')] },
+      messages,
+      context({ customFields: { plan: 'pro' } }, 'Acme'),
+    );
+    const afterGenerated = stepsThatWouldBeSkipped(
+      { type: 'standard', steps: [generated, custom('nudge')] },
+      messages,
+      context({ customFields: { plan: 'pro' } }, 'Acme'),
+    );
+
+    // Assess
+    expect(afterWhatsApp.map((step) => step.missing)).toEqual([['lead.industry']]);
+    expect(afterGenerated).toEqual([]);
+  });
+
+  it('finds nothing for a lead with every field, generated steps and messages that no longer exist', () => {
+    // Act
+    const skipped = stepsThatWouldBeSkipped(
+      { type: 'standard', steps: [custom('intro'), generated, custom('gone')] },
+      messages,
+      context({ company: 'Lovelace Ltd' }),
+    );
+
+    // Assess
+    expect(skipped).toEqual([]);
+  });
+
+  it('maps placeholder paths to the lead fields (and CSV columns) they read', () => {
+    expect(['lead.company', 'lead.custom.plan', 'org.name'].map(leadFieldOf)).toEqual([
+      'company',
+      'customFields.plan',
+      undefined,
+    ]);
+  });
+});
