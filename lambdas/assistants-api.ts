@@ -4,7 +4,6 @@
  * resume an assistant's sending paused by the reputation guard.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { type Assistant, newAssistant, reviseAssistant } from './core/assistants';
 import { assertVersion, NotFoundError } from './core/errors';
@@ -20,13 +19,13 @@ import { useTable } from './data/client';
 import { getOrgSettings } from './data/org';
 import { assertDefaultSequences } from './engine/assistant-defaults';
 import { resumeScopeSending, sendingView } from './engine/sending-reputation';
-import { nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
+import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { assistantView as assistantViewOf } from './http/assistant-views';
 import { assistantsOperations } from './http/contract/assistants';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({
+export const environment = environmentSchema({
   ...TABLE_ENV,
   ...STEP_SCHEDULER_ENV,
   INBOUND_DOMAIN: nonEmpty,

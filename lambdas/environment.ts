@@ -5,9 +5,11 @@
  * setting it was not given throws when it first needs it, naming the setting.
  * test/infra/function-env.test.ts starts every function with the environment the stack gives it.
  */
-import { z } from 'zod';
+// zod's mini build: a function that validates nothing else (the plan auditor, the OpenAPI document)
+// does not load the whole of zod for its environment.
+import * as z from 'zod/mini';
 
-const text = z.string().trim().min(1);
+const text = z.string().check(z.trim(), z.minLength(1));
 
 /** The variables every function that touches the table needs. */
 export const TABLE_ENV = { TABLE_NAME: text };
@@ -22,30 +24,42 @@ export const STEP_SCHEDULER_ENV = {
 
 export const REPLAN_QUEUE_ENV = { REPLAN_QUEUE_URL: text };
 
-/** Imports' (adapters/import-rows.ts, adapters/import-queue.ts): the imports API and the import worker. */
-export const IMPORTS_ENV = {
-  IMPORTS_BUCKET: text,
-  IMPORT_QUEUE_URL: text,
-  /** Set locally only: the S3 stand-in's address. */
-  AWS_ENDPOINT_URL_S3: z.string().optional(),
-};
-
 /** Set by the Lambda runtime itself. */
 export const RUNTIME_ENV = { AWS_REGION: text };
 
 export const nonEmpty = text;
 
+/** A domain name, lower-cased. */
+export const domainName = z.string().check(z.trim(), z.minLength(1), z.toLowerCase());
+
+/** A variable only some environments set (e.g. the local stack's endpoints). */
+export const optionalText = z.optional(z.string());
+
+/** Imports' (adapters/import-rows.ts, adapters/import-queue.ts): the imports API and the import worker. */
+export const IMPORTS_ENV = {
+  IMPORTS_BUCKET: text,
+  IMPORT_QUEUE_URL: text,
+  /** Set locally only: the S3 stand-in's address. */
+  AWS_ENDPOINT_URL_S3: optionalText,
+};
+
 /** A whole number of minutes, e.g. from CDK context. */
-export const wholeMinutes = z.coerce.number().int().min(1);
+export const wholeMinutes = z.coerce.number().check(z.int(), z.minimum(1));
+
+/** An entry point's environment: the variables it reads, each with its schema. */
+export const environmentSchema = <S extends z.core.$ZodLooseShape>(shape: S) => z.object(shape);
 
 /** Parses the environment with an entry point's schema, naming every variable that is missing or wrong. */
-export function readEnvironment<S extends z.ZodRawShape>(
-  schema: z.ZodObject<S>,
+export function readEnvironment<S extends z.core.$ZodLooseShape>(
+  schema: z.ZodMiniObject<S>,
   env: Readonly<Record<string, string | undefined>> = process.env,
-): z.output<z.ZodObject<S>> {
+): z.output<z.ZodMiniObject<S>> {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const problems = parsed.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    return `${name}: ${env[name] === undefined ? 'missing' : `invalid (${issue.message})`}`;
+  });
   throw new Error(`The environment is incomplete: ${problems.join('; ')}`);
 }
 

@@ -9,27 +9,34 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { SESEvent } from 'aws-lambda';
-import { z } from 'zod';
 import { parseEmail } from './adapters/mime';
 import { readRawMail, useRawMailStore } from './adapters/raw-mail-store';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { clock } from './clock';
 import { useTable } from './data/client';
 import { handleInboundEmail, type InboundDecision, useInboundSettings } from './engine/inbound-email';
-import { nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
+import {
+  domainName,
+  environmentSchema,
+  nonEmpty,
+  optionalText,
+  readEnvironment,
+  STEP_SCHEDULER_ENV,
+  TABLE_ENV,
+} from './environment';
 import { countEvent, logger, metrics, tracer } from './observability';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({
+export const environment = environmentSchema({
   ...TABLE_ENV,
   ...STEP_SCHEDULER_ENV,
-  INBOUND_DOMAIN: nonEmpty.toLowerCase(),
+  INBOUND_DOMAIN: domainName,
   UNSUBSCRIBE_SECRET_NAME: nonEmpty,
   SES_CONFIGURATION_SET: nonEmpty,
   INBOUND_BUCKET: nonEmpty,
   INBOUND_PREFIX: nonEmpty,
   /** Set locally only: the S3 stand-in's address. */
-  AWS_ENDPOINT_URL_S3: z.string().optional(),
+  AWS_ENDPOINT_URL_S3: optionalText,
 });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);

@@ -1,5 +1,3 @@
-/** The leads API: add leads (one or a batch) on a sequence, read, change, stop, continue, restart, delete. */
-import { z } from 'zod';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { type Assistant, receivingOf, receivingWarnings } from './core/assistants';
 import { mapWithConcurrency } from './core/concurrency';
@@ -18,7 +16,7 @@ import {
   stopLead,
   updateLead,
 } from './engine/enrollments';
-import { nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
+import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { leadsOperations } from './http/contract/leads';
 import { errorResponse } from './http/error-response';
@@ -35,7 +33,11 @@ const BATCH_CONCURRENCY = 8;
 export const BATCH_RESERVED_MS = { min: 1_000, max: 8_000 };
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, INBOUND_DOMAIN: nonEmpty });
+export const environment = environmentSchema({
+  ...TABLE_ENV,
+  ...STEP_SCHEDULER_ENV,
+  INBOUND_DOMAIN: nonEmpty,
+});
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));

@@ -1,6 +1,5 @@
 /** The custom messages API: list, read, create, clone, replace and delete named, reusable messages. */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from './core/errors';
 import { type CustomMessage, cloneMessage, newMessage, reviseMessage } from './core/messages';
 import { assertCanEdit, type Caller } from './core/permissions';
@@ -16,14 +15,14 @@ import {
 } from './data/messages';
 import { getOrgSettings } from './data/org';
 import { getSequencesByIds } from './data/sequences';
-import { readEnvironment, TABLE_ENV } from './environment';
+import { environmentSchema, readEnvironment, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { messagesOperations } from './http/contract/messages';
 import { previewAssistant, previewLead, previewOrg } from './http/previews';
 import { catalogueOrder, messageView } from './http/views';
 
 /** What this function reads from its environment, once, at cold start. */
-export const environment = z.object({ ...TABLE_ENV });
+export const environment = environmentSchema({ ...TABLE_ENV });
 useTable(readEnvironment(environment).TABLE_NAME);
 
 /** Sanitizing and rendering load with the first route that needs them, not at cold start. */

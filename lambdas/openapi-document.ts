@@ -3,13 +3,12 @@
  * that no API function carries it, naming this deployment's own URL as its server.
  */
 
-import { z } from 'zod';
 import document from '../docs/openapi.json' with { type: 'json' };
-import { nonEmpty, readEnvironment } from './environment';
+import { environmentSchema, nonEmpty, readEnvironment } from './environment';
 import { openApiDocumentHandler } from './http/openapi-document';
 
 /** What this function reads from its environment, once, at cold start. */
-export const environment = z.object({ API_URL: nonEmpty });
+export const environment = environmentSchema({ API_URL: nonEmpty });
 const config = { apiUrl: readEnvironment(environment).API_URL };
 
 export const handler = openApiDocumentHandler({

@@ -1,9 +1,3 @@
-/**
- * The org API: settings (name, website, region policy, reputation guard, with the org's sending state),
- * resuming the org's paused sending, and the WhatsApp connection. Reading is for every
- * user; changing is for admins. The Sinch key secret goes to Secrets Manager and is never shown again.
- */
-import { z } from 'zod';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { writeWhatsAppSecret } from './adapters/whatsapp-secret';
 import { assertAdmin } from './core/permissions';
@@ -16,12 +10,12 @@ import {
 } from './data/org';
 import { listUsers } from './data/users';
 import { resumeScopeSending, sendingView } from './engine/sending-reputation';
-import { nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
+import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { orgOperations } from './http/contract/org';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({
+export const environment = environmentSchema({
   ...TABLE_ENV,
   ...STEP_SCHEDULER_ENV,
   WHATSAPP_SECRET_PREFIX: nonEmpty,

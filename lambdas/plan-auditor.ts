@@ -6,17 +6,16 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import { z } from 'zod';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { clock } from './clock';
 import { useTable } from './data/client';
 import { type AuditSummary, auditPlans } from './engine/plan-audit';
-import { readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
+import { environmentSchema, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { logger, metrics, tracer } from './observability';
 
 /** Answers the summary too: the scheduler ignores it, the local stack reads it. */
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV });
+export const environment = environmentSchema({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));

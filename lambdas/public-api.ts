@@ -1,8 +1,3 @@
-/**
- * The public routes, which prove themselves without a JWT: unsubscribe links (a signed token) and
- * Sinch's callbacks (an HMAC signature with the org's webhook secret).
- */
-import { z } from 'zod';
 import { readSecret } from './adapters/secrets';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { readWhatsAppSecret } from './adapters/whatsapp-secret';
@@ -15,7 +10,7 @@ import { getLead } from './data/leads';
 import { getOrgSettings } from './data/org';
 import { unsubscribeLead } from './engine/listening';
 import { handleSinchCallback } from './engine/whatsapp-callbacks';
-import { nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
+import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { publicOperations } from './http/contract/public';
 import {
@@ -26,7 +21,7 @@ import {
 } from './http/unsubscribe-pages';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({
+export const environment = environmentSchema({
   ...TABLE_ENV,
   ...STEP_SCHEDULER_ENV,
   UNSUBSCRIBE_SECRET_NAME: nonEmpty,

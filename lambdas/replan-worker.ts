@@ -15,12 +15,18 @@ import { clock } from './clock';
 import { useTable } from './data/client';
 import { getVisibleSequence } from './data/sequences';
 import { replanPage } from './engine/replan';
-import { REPLAN_QUEUE_ENV, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
+import {
+  environmentSchema,
+  REPLAN_QUEUE_ENV,
+  readEnvironment,
+  STEP_SCHEDULER_ENV,
+  TABLE_ENV,
+} from './environment';
 import { countEvent, logger, metrics, tracer } from './observability';
 
 /** Stop taking new pages when less than this remains: a page of 100 leads fits well inside it. */
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, ...REPLAN_QUEUE_ENV });
+export const environment = environmentSchema({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, ...REPLAN_QUEUE_ENV });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));

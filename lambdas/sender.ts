@@ -8,13 +8,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import { z } from 'zod';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { clock } from './clock';
 import { SenderInputSchema } from './core/sender-input';
 import { useTable } from './data/client';
 import { sendScheduledStep, useSendSettings } from './engine/send-step';
 import {
+  environmentSchema,
   nonEmpty,
   RUNTIME_ENV,
   readEnvironment,
@@ -25,7 +25,7 @@ import {
 import { logger, metrics, tracer } from './observability';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({
+export const environment = environmentSchema({
   ...RUNTIME_ENV,
   ...TABLE_ENV,
   ...STEP_SCHEDULER_ENV,

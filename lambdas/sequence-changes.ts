@@ -14,16 +14,15 @@ import type {
   DynamoDBStreamEvent,
   AttributeValue as StreamAttributeValue,
 } from 'aws-lambda';
-import { z } from 'zod';
 import { enqueueReplan, type ReplanJob, useReplanQueue } from './adapters/replan-queue';
 import type { Sequence } from './core/sequences';
 import { timingChanged } from './core/sequences';
 import { SEQUENCE_ENTITY } from './data/table-schema';
-import { REPLAN_QUEUE_ENV, readEnvironment } from './environment';
+import { environmentSchema, REPLAN_QUEUE_ENV, readEnvironment } from './environment';
 import { logger, metrics, tracer } from './observability';
 
 /** What this function reads from its environment, once, at cold start. */
-export const environment = z.object({ ...REPLAN_QUEUE_ENV });
+export const environment = environmentSchema({ ...REPLAN_QUEUE_ENV });
 useReplanQueue(readEnvironment(environment).REPLAN_QUEUE_URL);
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()

@@ -1,6 +1,5 @@
 /** The sequences API: list, read, create, clone, replace and delete sequences, and preview steps and their dates. */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from './core/errors';
 import { exampleDates } from './core/example-dates';
@@ -23,13 +22,13 @@ import { getOrgSettings } from './data/org';
 import { getVisibleSequence, insertSequence, listOrgSequences, replaceSequence } from './data/sequences';
 import { impactOf } from './engine/replan';
 import { deleteOrReassign } from './engine/sequence-deletion';
-import { readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
+import { environmentSchema, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { sequencesOperations } from './http/contract/sequences';
 import { catalogueOrder, sequenceView } from './http/views';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV });
+export const environment = environmentSchema({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));

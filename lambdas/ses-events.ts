@@ -7,16 +7,21 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { z } from 'zod';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { clock } from './clock';
 import { useTable } from './data/client';
 import { handleSesEvent, SesEventDetailSchema, useSesRegion } from './engine/ses-feedback';
-import { RUNTIME_ENV, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
+import {
+  environmentSchema,
+  RUNTIME_ENV,
+  readEnvironment,
+  STEP_SCHEDULER_ENV,
+  TABLE_ENV,
+} from './environment';
 import { logger, metrics, tracer } from './observability';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({ ...RUNTIME_ENV, ...TABLE_ENV, ...STEP_SCHEDULER_ENV });
+export const environment = environmentSchema({ ...RUNTIME_ENV, ...TABLE_ENV, ...STEP_SCHEDULER_ENV });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));

@@ -1,19 +1,14 @@
-/**
- * Locally and in tests one process plays every function, and code there calls engine modules without
- * going through an entry point; so every module gets its settings from the one environment the local
- * stack or the test setup made, as each function's entry point gives them in AWS. Only the settings
- * module is imported here: a module loaded later finds its settings (and loads with the environment a
- * test set before importing it, e.g. metrics on).
- */
-import { z } from 'zod';
 import type { ImportRowsSettings } from '../lambdas/adapters/import-rows';
 import type { RawMailStoreSettings } from '../lambdas/adapters/raw-mail-store';
 import type { StepSchedulerSettings } from '../lambdas/adapters/step-scheduler';
 import type { InboundSettings } from '../lambdas/engine/inbound-email';
 import type { SendSettings } from '../lambdas/engine/send-step';
 import {
+  domainName,
+  environmentSchema,
   IMPORTS_ENV,
   nonEmpty,
+  optionalText,
   presetSettings,
   REPLAN_QUEUE_ENV,
   RUNTIME_ENV,
@@ -23,7 +18,7 @@ import {
   wholeMinutes,
 } from '../lambdas/environment';
 
-const EVERY_FUNCTION_ENV = z.object({
+const EVERY_FUNCTION_ENV = environmentSchema({
   ...RUNTIME_ENV,
   ...TABLE_ENV,
   ...STEP_SCHEDULER_ENV,
@@ -33,11 +28,11 @@ const EVERY_FUNCTION_ENV = z.object({
   WHATSAPP_SECRET_PREFIX: nonEmpty,
   UNSUBSCRIBE_SECRET_NAME: nonEmpty,
   API_URL: nonEmpty,
-  INBOUND_DOMAIN: nonEmpty.toLowerCase(),
+  INBOUND_DOMAIN: domainName,
   INBOUND_BUCKET: nonEmpty,
   INBOUND_PREFIX: nonEmpty,
   RECONCILE_WINDOW_MINUTES: wholeMinutes,
-  AWS_ENDPOINT_URL_S3: z.string().optional(),
+  AWS_ENDPOINT_URL_S3: optionalText,
 });
 
 export function configureModules(

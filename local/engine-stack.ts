@@ -12,11 +12,6 @@
  * ses-local.ts). The stack installs the same clock with `useClock` for the API and the handlers.
  */
 
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
-import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { MiddlewareStack } from '@smithy/types';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
@@ -25,18 +20,23 @@ import type { AuditSummary } from '../lambdas/engine/plan-audit';
 import { lambdaContext } from './api-gateway-event';
 import { configureModules } from './configure-modules';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
+import { attachFaultsToEngineClients, loadHandlers, whatsAppApps } from './engine-handlers';
+import {
+  readPersistedState,
+  restoreSchedules,
+  unsubscribeKey,
+  writePersistedState,
+} from './engine-persistence';
 import { createFaultRoutes } from './fault-routes';
 import { createFaultRegistry, type FaultRegistry, SINCH_SEND_OPERATION } from './faults';
 import type { LocalRoute } from './http-server';
 import { parseJsonBody } from './json-body';
-import { runAsFunction } from './lambda-scope';
 import {
   createListeningRoutes,
   type InboundEmailHandler,
   receiveEmail,
   type SesEventsHandler,
   sesPublishedEvent,
-  type WhatsAppOrgApp,
 } from './listening-routes';
 import { DAY_MS, type LocalClock } from './local-clock';
 import { createOutbox, type Outbox, type OutboxItem } from './outbox';
@@ -612,199 +612,6 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
   } catch (error) {
     await stopAll();
     throw error;
-  }
-}
-
-/** The engine's own AWS clients, imported after the environment is set (they read it at import). */
-async function attachFaultsToEngineClients(faults: FaultRegistry): Promise<void> {
-  const [{ db }, { sesClient }, { schedulerClient }, { sqsClient }, { secretsClient }] = await Promise.all([
-    import('../lambdas/data/client'),
-    import('../lambdas/adapters/email-sender'),
-    import('../lambdas/adapters/step-scheduler'),
-    import('../lambdas/adapters/replan-queue'),
-    import('../lambdas/adapters/secrets'),
-  ]);
-  attachFaults(db, 'dynamodb', faults);
-  attachFaults(sesClient, 'ses', faults);
-  attachFaults(schedulerClient, 'scheduler', faults);
-  attachFaults(sqsClient, 'sqs', faults);
-  attachFaults(secretsClient, 'secretsmanager', faults);
-}
-
-type Loadable = {
-  [Name in keyof EngineHandlers]: { file: string; missing: EngineHandlers[Name]; standIn: string };
-};
-
-const notYet = (file: string) => async () => {
-  throw new Error(`lambdas/${file}.ts does not exist yet`);
-};
-
-/** Until the engine Lambdas exist, the stack still starts: it says what is missing and stands in. */
-const ENTRY_POINTS: Loadable = {
-  sender: { file: 'sender', missing: notYet('sender'), standIn: 'fails every send' },
-  sequenceChanges: {
-    file: 'sequence-changes',
-    missing: async () => ({ batchItemFailures: [] }),
-    standIn: 'ignores its events',
-  },
-  replanWorker: {
-    file: 'replan-worker',
-    missing: async () => ({ batchItemFailures: [] }),
-    standIn: 'ignores its events',
-  },
-  importWorker: {
-    file: 'import-worker',
-    missing: async () => ({ batchItemFailures: [] }),
-    standIn: 'ignores its events',
-  },
-  inboundEmail: { file: 'inbound-email', missing: notYet('inbound-email'), standIn: 'fails every e-mail' },
-  sesEvents: { file: 'ses-events', missing: notYet('ses-events'), standIn: 'fails every event' },
-  planAuditor: {
-    file: 'plan-auditor',
-    missing: async () => ({ overdue: 0, repaired: 0 }),
-    standIn: 'audits nothing',
-  },
-};
-
-/** Each handler runs in its entry point's name (lambda-scope.ts), as its own Lambda would. */
-async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<EngineHandlers> {
-  const load = async <Name extends keyof EngineHandlers>(name: Name): Promise<EngineHandlers[Name]> => {
-    const handler = overrides[name] ?? (await importHandler(name));
-    const scoped = (event: never, context: Context) =>
-      runAsFunction(name, () =>
-        (handler as (event: never, context: Context) => Promise<unknown>)(event, context),
-      );
-    return scoped as EngineHandlers[Name];
-  };
-  return {
-    sender: await load('sender'),
-    sequenceChanges: await load('sequenceChanges'),
-    replanWorker: await load('replanWorker'),
-    importWorker: await load('importWorker'),
-    inboundEmail: await load('inboundEmail'),
-    sesEvents: await load('sesEvents'),
-    planAuditor: await load('planAuditor'),
-  };
-}
-
-async function importHandler<Name extends keyof EngineHandlers>(name: Name): Promise<EngineHandlers[Name]> {
-  const { file, missing, standIn } = ENTRY_POINTS[name];
-  if (!existsSync(fileURLToPath(new URL(`../lambdas/${file}.ts`, import.meta.url)))) {
-    console.warn(`local engine: lambdas/${file}.ts is missing; a stand-in ${standIn}`);
-    return missing;
-  }
-  const module = (await import(`../lambdas/${file}.ts`)) as { handler?: EngineHandlers[Name] };
-  if (typeof module.handler !== 'function') throw new Error(`lambdas/${file}.ts exports no handler`);
-  return module.handler;
-}
-
-/**
- * The orgs' connected WhatsApp apps, for signing simulated callbacks: one org's through the org data
- * module (imported late: it reads the table's environment at import), every org's by scanning the
- * local table for the connection items (no access pattern lists them; AWS never needs to).
- */
-function whatsAppApps(
-  tableName: string,
-  endpoint: string,
-): { find(orgId: string): Promise<WhatsAppOrgApp | undefined>; list(): Promise<WhatsAppOrgApp[]> } {
-  return {
-    async find(orgId) {
-      const { getWhatsAppConnection } = await import('../lambdas/data/org');
-      const connection = await getWhatsAppConnection(orgId);
-      return connection && { orgId, projectId: connection.projectId, appId: connection.appId };
-    },
-    async list() {
-      const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-      const apps: WhatsAppOrgApp[] = [];
-      try {
-        const pages = paginateScan(
-          { client },
-          {
-            TableName: tableName,
-            FilterExpression: 'sk = :sk',
-            ExpressionAttributeValues: { ':sk': { S: 'WHATSAPP' } },
-            ProjectionExpression: 'orgId, projectId, appId',
-          },
-        );
-        for await (const page of pages) {
-          for (const item of page.Items ?? []) {
-            const [orgId, projectId, appId] = [item.orgId?.S, item.projectId?.S, item.appId?.S];
-            if (orgId && projectId && appId) apps.push({ orgId, projectId, appId });
-          }
-        }
-      } finally {
-        client.destroy();
-      }
-      return apps;
-    },
-  };
-}
-
-/** A random key per run, or a kept one with --persist so unsubscribe links outlive a restart. */
-function unsubscribeKey(persistDir: string | undefined): string {
-  if (persistDir === undefined) return randomBytes(32).toString('base64url');
-  const file = `${persistDir}/unsubscribe-secret`;
-  if (!existsSync(file)) {
-    mkdirSync(persistDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  }
-  return readFileSync(file, 'utf8').trim();
-}
-
-/** What restoreSchedules needs of a saved schedule (dates are ISO strings once saved as JSON). */
-const PersistedScheduleSchema = z.object({
-  Name: z.string(),
-  GroupName: z.string(),
-  ScheduleExpression: z.string(),
-  ScheduleExpressionTimezone: z.string().optional(),
-  Description: z.string().optional(),
-  State: z.enum(['ENABLED', 'DISABLED']),
-  ActionAfterCompletion: z.enum(['NONE', 'DELETE']),
-  FlexibleTimeWindow: z.object({
-    Mode: z.enum(['OFF', 'FLEXIBLE']),
-    MaximumWindowInMinutes: z.number().optional(),
-  }),
-  Target: z.looseObject({ Arn: z.string(), RoleArn: z.string() }),
-  StartDate: z.iso.datetime().optional(),
-  EndDate: z.iso.datetime().optional(),
-});
-
-const PersistedStateSchema = z.object({
-  clock: z.iso.datetime().optional(),
-  schedules: z.array(PersistedScheduleSchema).default([]),
-});
-
-function readPersistedState(persistDir: string): z.output<typeof PersistedStateSchema> | undefined {
-  const file = `${persistDir}/engine-state.json`;
-  if (!existsSync(file)) return undefined;
-  const parsed = PersistedStateSchema.safeParse(parseJsonBody(readFileSync(file, 'utf8')));
-  if (!parsed.success) console.warn(`local engine: ignoring unreadable ${file}`);
-  return parsed.success ? parsed.data : undefined;
-}
-
-function writePersistedState(persistDir: string, text: string): void {
-  mkdirSync(persistDir, { recursive: true });
-  writeFileSync(`${persistDir}/engine-state.json`, text);
-}
-
-/** The scheduler emulator keeps schedules in memory; a kept table needs its pending schedules back. */
-async function restoreSchedules(
-  endpoint: string,
-  schedules: ReadonlyArray<z.output<typeof PersistedScheduleSchema>>,
-): Promise<void> {
-  const client = new SchedulerClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  try {
-    for (const { StartDate, EndDate, ...schedule } of schedules) {
-      await client.send(
-        new CreateScheduleCommand({
-          ...schedule,
-          ...(StartDate ? { StartDate: new Date(StartDate) } : {}),
-          ...(EndDate ? { EndDate: new Date(EndDate) } : {}),
-        }),
-      );
-    }
-  } finally {
-    client.destroy();
   }
 }
 

@@ -13,6 +13,7 @@ import { OPENAPI_DOCUMENT_PATH, openApiDocumentHandler } from '../lambdas/http/o
 import { apiGatewayEvent, lambdaContext, type RouteMatch } from './api-gateway-event';
 import type { LocalAuth } from './local-auth';
 import { openApiDocument } from './openapi';
+import { readBody } from './wire';
 
 const API_FUNCTION_TIMEOUT_MS = 29_000;
 
@@ -74,7 +75,13 @@ export async function startHttpServer(
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
-    const raw = await readBody(request);
+    const raw = await readBody(request, {
+      bytes: MAX_PAYLOAD_BYTES,
+      tooLarge: () => new PayloadTooLarge(),
+    }).catch((error: unknown) => {
+      if (error instanceof PayloadTooLarge) return undefined;
+      throw error;
+    });
     if (raw === undefined) return send(response, 413, errorBody('payload_too_large', 'Payload too large'));
     const body = raw.toString('utf8');
 
@@ -170,19 +177,10 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.end(JSON.stringify(body));
 }
 
+class PayloadTooLarge extends Error {}
+
 function errorBody(code: string, message: string) {
   return { error: { code, message } };
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_PAYLOAD_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** A path segment decoded as API Gateway does; a malformed escape stays as it was. */

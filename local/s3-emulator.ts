@@ -13,6 +13,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeServer, listenLocally } from './ports';
+import { readBody } from './wire';
 
 /** SES accepts received messages up to 40 MB; anything this emulator holds is smaller. */
 const MAX_OBJECT_BYTES = 40 * 1024 * 1024;
@@ -67,6 +68,12 @@ class S3Error extends Error {
     super(message);
   }
 }
+
+const UPLOAD_LIMIT = {
+  bytes: MAX_OBJECT_BYTES + 64 * 1024,
+  tooLarge: () =>
+    new S3Error('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size.', 400),
+};
 
 export async function startS3Emulator(options: S3EmulatorOptions = {}): Promise<S3Emulator> {
   const now = options.now ?? (() => new Date());
@@ -139,7 +146,7 @@ export async function startS3Emulator(options: S3EmulatorOptions = {}): Promise<
   ): Promise<void> {
     if (method === 'PUT') {
       // CreateBucket: every bucket exists here; its optional location XML changes nothing.
-      await readBody(request);
+      await readBody(request, UPLOAD_LIMIT);
       bucketObjects(bucket);
       answer(response, 200, { location: `/${bucket}` });
     } else if (method === 'HEAD') {
@@ -163,7 +170,7 @@ export async function startS3Emulator(options: S3EmulatorOptions = {}): Promise<
         if (request.headers['x-amz-copy-source'] !== undefined) {
           throw new S3Error('NotImplemented', 'The emulator does not copy objects.', 501);
         }
-        const body = decodePayload(request, await readBody(request));
+        const body = decodePayload(request, await readBody(request, UPLOAD_LIMIT));
         const contentType = header(request, 'content-type') ?? DEFAULT_CONTENT_TYPE;
         const object = store(bucket, key, body, contentType, metadataOf(request));
         answer(response, 200, { etag: object.etag });
@@ -371,17 +378,4 @@ function answerError(response: ServerResponse, error: S3Error, head: boolean): v
     ...(head ? {} : { 'content-length': Buffer.byteLength(body) }),
   });
   response.end(head ? undefined : body);
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_OBJECT_BYTES + 64 * 1024) {
-      throw new S3Error('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size.', 400);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }

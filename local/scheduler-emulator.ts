@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { closeServer, listenLocally } from './ports';
+import { answerAwsJson, readText } from './wire';
 
 export interface Clock {
   now(): Date;
@@ -194,28 +195,8 @@ function dueTimeOf(expression: string, zone: string): Date | undefined {
   throw invalid(`Invalid Schedule Expression ${expression}.`);
 }
 
-/** Dates go on the wire as epoch seconds, the REST-JSON default the SDK reads back. */
-function toWireJson(value: unknown): string {
-  return JSON.stringify(value, function (this: Record<string, unknown>, key, jsonValue: unknown) {
-    const raw = this[key];
-    return raw instanceof Date ? raw.getTime() / 1000 : jsonValue;
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, errorType?: ErrorType): void {
-  const payload = toWireJson(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(payload),
-    ...(errorType === undefined ? {} : { 'x-amzn-errortype': errorType }),
-  });
-  res.end(payload);
-}
-
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readText(req);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
@@ -385,14 +366,19 @@ export async function startSchedulerEmulator(options: SchedulerEmulatorOptions):
       const body = await readJsonBody(req);
       if (!quota.allowRequest()) throw new SchedulerError('ThrottlingException', 429, 'Rate exceeded');
       const url = new URL(req.url ?? '/', 'http://scheduler.local');
-      sendJson(res, 200, route(req.method, url, body));
+      answerAwsJson(res, 200, route(req.method, url, body), { protocol: 'rest' });
     } catch (error) {
       const known =
         error instanceof SchedulerError
           ? error
           : new SchedulerError('InternalServerException', 500, 'The emulator failed; see its logs.');
       if (known !== error) console.error('scheduler emulator:', error);
-      sendJson(res, known.status, { Message: known.message }, known.type);
+      answerAwsJson(
+        res,
+        known.status,
+        { Message: known.message },
+        { protocol: 'rest', errorType: known.type },
+      );
     }
   }
 

@@ -12,6 +12,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { closeServer, listenLocally } from './ports';
+import { answerAwsJson, readText } from './wire';
 
 const DEFAULT_REGION = 'us-east-1';
 const ACCOUNT_ID = '000000000000';
@@ -125,6 +126,9 @@ type Operation = keyof typeof schemas;
 
 const notFound = () =>
   new SecretsError('ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
+
+/** Secrets Manager speaks AWS JSON 1.1. */
+const SECRETS_JSON = { protocol: '1.1' } as const;
 
 export async function startSecretsEmulator(options: SecretsEmulatorOptions = {}): Promise<SecretsEmulator> {
   const region = options.region ?? DEFAULT_REGION;
@@ -328,7 +332,7 @@ export async function startSecretsEmulator(options: SecretsEmulatorOptions = {})
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     try {
-      const text = await readBody(request);
+      const text = await readText(request);
       const target = request.headers['x-amz-target'];
       const operation = typeof target === 'string' ? /^secretsmanager\.(\w+)$/.exec(target)?.[1] : undefined;
       if (request.method !== 'POST' || operation === undefined || !(operation in schemas)) {
@@ -343,14 +347,14 @@ export async function startSecretsEmulator(options: SecretsEmulatorOptions = {})
       } catch {
         throw new SecretsError('InvalidParameterException', 'The request body is not valid JSON.');
       }
-      answer(response, 200, handleOperation(operation as Operation, body));
+      answerAwsJson(response, 200, handleOperation(operation as Operation, body), SECRETS_JSON);
     } catch (error) {
       const known =
         error instanceof SecretsError
           ? error
           : new SecretsError('InternalServiceError', 'The emulator failed; see its logs.', 500);
       if (known !== error) console.error('secrets emulator:', error);
-      answer(response, known.status, { __type: known.type, Message: known.message });
+      answerAwsJson(response, known.status, { __type: known.type, Message: known.message }, SECRETS_JSON);
     }
   }
 
@@ -403,24 +407,4 @@ function parse<Schema extends z.ZodType>(schema: Schema, value: unknown): z.outp
     'InvalidParameterException',
     issue ? `Invalid ${issue.path.join('.') || 'request'}: ${issue.message}` : 'Invalid request',
   );
-}
-
-/** Dates go on the wire as epoch seconds, as the JSON protocols expect. */
-function answer(response: ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body, function (this: Record<string, unknown>, key, value: unknown) {
-    const raw = this[key];
-    return raw instanceof Date ? raw.getTime() / 1000 : value;
-  });
-  response.writeHead(status, {
-    'content-type': 'application/x-amz-json-1.1',
-    'content-length': Buffer.byteLength(payload),
-    'x-amzn-requestid': randomUUID(),
-  });
-  response.end(payload);
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { parseJsonBody } from './json-body';
 import { closeServer, listenLocally } from './ports';
+import { readText } from './wire';
 
 export interface SinchSentMessage {
   projectId: string;
@@ -108,7 +109,7 @@ export async function startSinchStub(options: SinchStubOptions = {}): Promise<Si
   const pendingFailures: number[] = [];
 
   const server = createServer((request, response) => {
-    readBody(request)
+    readText(request)
       .then((body) => route(request, body, response))
       .catch((error: unknown) => answerError(response, 500, `Stub failure: ${String(error)}`));
   });
@@ -232,15 +233,6 @@ export async function startSinchStub(options: SinchStubOptions = {}): Promise<Si
     tokensIssued: () => issuedTokens.size,
     stop: () => closeServer(server),
   };
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 function basicCredentials(header: string | undefined): { keyId: string; keySecret: string } | undefined {

@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import type { Context, SQSBatchResponse, SQSEvent, SQSMessageAttribute, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { lambdaContext } from './api-gateway-event';
+import { answerAwsJson, readText } from './wire';
 
 export const LOCAL_ACCOUNT_ID = '000000000000';
 const DEFAULT_REGION = 'us-east-1';
@@ -572,7 +573,7 @@ export async function startSqsEmulator(options: SqsEmulatorOptions = {}): Promis
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     try {
-      const text = await readBody(request);
+      const text = await readText(request);
       const target = request.headers['x-amz-target'];
       const operation = typeof target === 'string' ? /^AmazonSQS\.(\w+)$/.exec(target)?.[1] : undefined;
       if (request.method !== 'POST' || operation === undefined || !(operation in schemas)) {
@@ -589,19 +590,22 @@ export async function startSqsEmulator(options: SqsEmulatorOptions = {}): Promis
       } catch {
         throw invalidParameter('The request body is not valid JSON.');
       }
-      answer(response, 200, await handleOperation(operation as Operation, body));
+      answerAwsJson(response, 200, await handleOperation(operation as Operation, body), { protocol: '1.0' });
     } catch (error) {
       const known =
         error instanceof SqsError
           ? error
           : new SqsError('InternalError', 'InternalError', 500, 'The emulator failed; see its logs.');
       if (known !== error) console.error('sqs emulator:', error);
-      answer(
+      answerAwsJson(
         response,
         known.status,
         { __type: `com.amazonaws.sqs#${known.type}`, message: known.message },
         {
-          'x-amzn-query-error': `${known.queryCode};${known.status >= 500 ? 'Receiver' : 'Sender'}`,
+          protocol: '1.0',
+          headers: {
+            'x-amzn-query-error': `${known.queryCode};${known.status >= 500 ? 'Receiver' : 'Sender'}`,
+          },
         },
       );
     }
@@ -782,28 +786,6 @@ function pick<Value>(values: Record<string, Value>, wanted: readonly string[]): 
         (pattern.endsWith('.*') && name.startsWith(pattern.slice(0, -1))),
     );
   return Object.fromEntries(Object.entries(values).filter(([name]) => selected(name)));
-}
-
-function answer(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const payload = JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': 'application/x-amz-json-1.0',
-    'content-length': Buffer.byteLength(payload),
-    'x-amzn-requestid': randomUUID(),
-    ...headers,
-  });
-  response.end(payload);
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A batch call's answer: each entry succeeds or fails on its own, as SQS reports them. */

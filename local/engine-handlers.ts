@@ -1,0 +1,140 @@
+/**
+ * The engine's Lambdas as the local stack runs them: each entry point imported once (a stand-in where
+ * one does not exist yet), run in its own function's name, with faults attached to the engine's AWS
+ * clients; and the orgs' WhatsApp apps, for signing simulated Sinch callbacks.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
+import type { EngineHandlers } from './engine-stack';
+import type { FaultRegistry } from './faults';
+import { runAsFunction } from './lambda-scope';
+import type { WhatsAppOrgApp } from './listening-routes';
+import { attachFaults } from './sdk-faults';
+
+/** The engine's own AWS clients, imported after the environment is set (they read it at import). */
+export async function attachFaultsToEngineClients(faults: FaultRegistry): Promise<void> {
+  const [{ db }, { sesClient }, { schedulerClient }, { sqsClient }, { secretsClient }] = await Promise.all([
+    import('../lambdas/data/client'),
+    import('../lambdas/adapters/email-sender'),
+    import('../lambdas/adapters/step-scheduler'),
+    import('../lambdas/adapters/replan-queue'),
+    import('../lambdas/adapters/secrets'),
+  ]);
+  attachFaults(db, 'dynamodb', faults);
+  attachFaults(sesClient, 'ses', faults);
+  attachFaults(schedulerClient, 'scheduler', faults);
+  attachFaults(sqsClient, 'sqs', faults);
+  attachFaults(secretsClient, 'secretsmanager', faults);
+}
+
+type Loadable = {
+  [Name in keyof EngineHandlers]: { file: string; missing: EngineHandlers[Name]; standIn: string };
+};
+
+const notYet = (file: string) => async () => {
+  throw new Error(`lambdas/${file}.ts does not exist yet`);
+};
+
+/** Until the engine Lambdas exist, the stack still starts: it says what is missing and stands in. */
+const ENTRY_POINTS: Loadable = {
+  sender: { file: 'sender', missing: notYet('sender'), standIn: 'fails every send' },
+  sequenceChanges: {
+    file: 'sequence-changes',
+    missing: async () => ({ batchItemFailures: [] }),
+    standIn: 'ignores its events',
+  },
+  replanWorker: {
+    file: 'replan-worker',
+    missing: async () => ({ batchItemFailures: [] }),
+    standIn: 'ignores its events',
+  },
+  importWorker: {
+    file: 'import-worker',
+    missing: async () => ({ batchItemFailures: [] }),
+    standIn: 'ignores its events',
+  },
+  inboundEmail: { file: 'inbound-email', missing: notYet('inbound-email'), standIn: 'fails every e-mail' },
+  sesEvents: { file: 'ses-events', missing: notYet('ses-events'), standIn: 'fails every event' },
+  planAuditor: {
+    file: 'plan-auditor',
+    missing: async () => ({ overdue: 0, repaired: 0 }),
+    standIn: 'audits nothing',
+  },
+};
+
+/** Each handler runs in its entry point's name (lambda-scope.ts), as its own Lambda would. */
+export async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<EngineHandlers> {
+  const load = async <Name extends keyof EngineHandlers>(name: Name): Promise<EngineHandlers[Name]> => {
+    const handler = overrides[name] ?? (await importHandler(name));
+    const scoped = (event: never, context: Context) =>
+      runAsFunction(name, () =>
+        (handler as (event: never, context: Context) => Promise<unknown>)(event, context),
+      );
+    return scoped as EngineHandlers[Name];
+  };
+  return {
+    sender: await load('sender'),
+    sequenceChanges: await load('sequenceChanges'),
+    replanWorker: await load('replanWorker'),
+    importWorker: await load('importWorker'),
+    inboundEmail: await load('inboundEmail'),
+    sesEvents: await load('sesEvents'),
+    planAuditor: await load('planAuditor'),
+  };
+}
+
+async function importHandler<Name extends keyof EngineHandlers>(name: Name): Promise<EngineHandlers[Name]> {
+  const { file, missing, standIn } = ENTRY_POINTS[name];
+  if (!existsSync(fileURLToPath(new URL(`../lambdas/${file}.ts`, import.meta.url)))) {
+    console.warn(`local engine: lambdas/${file}.ts is missing; a stand-in ${standIn}`);
+    return missing;
+  }
+  const module = (await import(`../lambdas/${file}.ts`)) as { handler?: EngineHandlers[Name] };
+  if (typeof module.handler !== 'function') throw new Error(`lambdas/${file}.ts exports no handler`);
+  return module.handler;
+}
+
+/**
+ * The orgs' connected WhatsApp apps, for signing simulated callbacks: one org's through the org data
+ * module (imported late: it reads the table's environment at import), every org's by scanning the
+ * local table for the connection items (no access pattern lists them; AWS never needs to).
+ */
+export function whatsAppApps(
+  tableName: string,
+  endpoint: string,
+): { find(orgId: string): Promise<WhatsAppOrgApp | undefined>; list(): Promise<WhatsAppOrgApp[]> } {
+  return {
+    async find(orgId) {
+      const { getWhatsAppConnection } = await import('../lambdas/data/org');
+      const connection = await getWhatsAppConnection(orgId);
+      return connection && { orgId, projectId: connection.projectId, appId: connection.appId };
+    },
+    async list() {
+      const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+      const apps: WhatsAppOrgApp[] = [];
+      try {
+        const pages = paginateScan(
+          { client },
+          {
+            TableName: tableName,
+            FilterExpression: 'sk = :sk',
+            ExpressionAttributeValues: { ':sk': { S: 'WHATSAPP' } },
+            ProjectionExpression: 'orgId, projectId, appId',
+          },
+        );
+        for await (const page of pages) {
+          for (const item of page.Items ?? []) {
+            const [orgId, projectId, appId] = [item.orgId?.S, item.projectId?.S, item.appId?.S];
+            if (orgId && projectId && appId) apps.push({ orgId, projectId, appId });
+          }
+        }
+      } finally {
+        client.destroy();
+      }
+      return apps;
+    },
+  };
+}
