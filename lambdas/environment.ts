@@ -24,6 +24,14 @@ export const STEP_SCHEDULER_ENV = {
 
 export const REPLAN_QUEUE_ENV = { REPLAN_QUEUE_URL: text };
 
+/** Imports' (adapters/import-rows.ts, adapters/import-queue.ts): the imports API and the import worker. */
+export const IMPORTS_ENV = {
+  IMPORTS_BUCKET: text,
+  IMPORT_QUEUE_URL: text,
+  /** Set locally only: the S3 stand-in's address. */
+  AWS_ENDPOINT_URL_S3: z.optional(z.string()),
+};
+
 /** Set by the Lambda runtime itself. */
 export const RUNTIME_ENV = { AWS_REGION: text };
 
@@ -34,14 +42,6 @@ export const domainName = z.string().check(z.trim(), z.minLength(1), z.toLowerCa
 
 /** A variable only some environments set (e.g. the local stack's endpoints). */
 export const optionalText = z.optional(z.string());
-
-/** Imports' (adapters/import-rows.ts, adapters/import-queue.ts): the imports API and the import worker. */
-export const IMPORTS_ENV = {
-  IMPORTS_BUCKET: text,
-  IMPORT_QUEUE_URL: text,
-  /** Set locally only: the S3 stand-in's address. */
-  AWS_ENDPOINT_URL_S3: optionalText,
-};
 
 /** A whole number of minutes, e.g. from CDK context. */
 export const wholeMinutes = z.coerce.number().check(z.int(), z.minimum(1));
