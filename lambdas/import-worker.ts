@@ -17,11 +17,17 @@ import { clock } from './clock';
 import { IMPORT_MAX_RECEIVES } from './core/imports';
 import { useTable } from './data/client';
 import { abandonImport, workOnImport } from './engine/imports';
-import { IMPORTS_ENV, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
+import {
+  environmentSchema,
+  IMPORTS_ENV,
+  readEnvironment,
+  STEP_SCHEDULER_ENV,
+  TABLE_ENV,
+} from './environment';
 import { countEvent, logger, metrics, tracer } from './observability';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, ...IMPORTS_ENV });
+export const environment = environmentSchema({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, ...IMPORTS_ENV });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));

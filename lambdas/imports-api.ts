@@ -1,6 +1,5 @@
 /** The imports API: accept an import of many leads (JSON or CSV), show its progress and its row issues. */
 
-import { z } from 'zod';
 import { useImportQueue } from './adapters/import-queue';
 import { useImportRows } from './adapters/import-rows';
 import { NotFoundError, ValidationError } from './core/errors';
@@ -8,13 +7,13 @@ import { ImportRequestSchema, rowsFromCsv } from './core/imports';
 import { useTable } from './data/client';
 import { getImport, type ImportRecord, listRecentImports, listRowIssues } from './data/imports';
 import { acceptImport } from './engine/import-requests';
-import { IMPORTS_ENV, readEnvironment, TABLE_ENV } from './environment';
+import { environmentSchema, IMPORTS_ENV, readEnvironment, TABLE_ENV } from './environment';
 import { apiHandler, parseJson } from './http/api-handler';
 import { importsOperations } from './http/contract/imports';
 import { parseWith } from './http/validation';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
-export const environment = z.object({ ...TABLE_ENV, ...IMPORTS_ENV });
+export const environment = environmentSchema({ ...TABLE_ENV, ...IMPORTS_ENV });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useImportRows({ bucket: env.IMPORTS_BUCKET, pathStyle: env.AWS_ENDPOINT_URL_S3 !== undefined });
