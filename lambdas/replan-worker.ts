@@ -24,7 +24,6 @@ import {
 } from './environment';
 import { countEvent, logger, metrics, tracer } from './observability';
 
-/** Stop taking new pages when less than this remains: a page of 100 leads fits well inside it. */
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, ...REPLAN_QUEUE_ENV });
 const env = readEnvironment(environment);
@@ -32,6 +31,7 @@ useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));
 useReplanQueue(env.REPLAN_QUEUE_URL);
 
+/** Stop taking new pages when less than this remains: a page of 100 leads fits well inside it. */
 const RESERVED_MS = 60_000;
 
 const JobSchema = z.object({
