@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../local/outbox';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { type ApiCall, signedIn } from '../support/local-api';
+import { addLead, sentTo, signedIn } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
 let stack: LocalStack;
@@ -50,17 +50,6 @@ async function newOrg(assistantOverrides: Record<string, unknown> = {}) {
   return { orgId, api, assistant, sequence };
 }
 
-async function addLead(api: ApiCall, body: Record<string, unknown>) {
-  const answer = await api('POST', '/leads', body);
-  expect(answer.status).toBe(201);
-  return answer.body;
-}
-
-async function sentTo(address: string): Promise<OutboxItem[]> {
-  await stack.outbox.capture();
-  return (await stack.outbox.items()).filter((item) => item.to.includes(address));
-}
-
 /** The minute a message went out: the local clock runs on in real time while a send is made. */
 const minuteSent = (item: OutboxItem) => item.at.slice(0, 16);
 
@@ -91,8 +80,8 @@ describe('the send engine', () => {
     await stack.advance(10 * DAY);
 
     // Assess: New York at 09:00 local; 10 March is after the US DST change, so 09:00 is 13:00 UTC.
-    const toNora = await sentTo('nora@ny.example');
-    const toBernd = await sentTo('bernd@berlin.example');
+    const toNora = await sentTo(stack, 'nora@ny.example');
+    const toBernd = await sentTo(stack, 'bernd@berlin.example');
     expect(nora.enrollment.nextSendAt).toBe('2026-03-02T14:00:00.000Z');
     expect(toNora.map(minuteSent)).toEqual(['2026-03-02T14:00', '2026-03-04T14:00', '2026-03-10T13:00']);
     // Berlin: inside the window at once (a minute later), then the same local time, then Tuesday 09:00.
@@ -138,7 +127,10 @@ describe('the send engine', () => {
 
     await stack.advance(3600 * 1000);
 
-    const sentToday = [...(await sentTo('a@limit.example')), ...(await sentTo('b@limit.example'))];
+    const sentToday = [
+      ...(await sentTo(stack, 'a@limit.example')),
+      ...(await sentTo(stack, 'b@limit.example')),
+    ];
     expect(sentToday).toHaveLength(1);
     const deferred = sentToday[0]?.to.includes('a@limit') ? second : first;
     const timeline = await api('GET', `/leads/${deferred.id}/timeline`);
@@ -146,7 +138,7 @@ describe('the send engine', () => {
     expect(timeline.body.next).toMatchObject({ step: 0, at: '2026-04-07T13:00:00.000Z' });
     expect(timeline.body.next.reasons[0]).toBe('daily_limit');
     await stack.advance(DAY);
-    expect(await sentTo(deferred.email)).toHaveLength(1);
+    expect(await sentTo(stack, deferred.email)).toHaveLength(1);
   });
 
   it('sends the default sequence’s generated first e-mail saying the org’s offering and the lead’s context', async () => {
@@ -171,7 +163,7 @@ describe('the send engine', () => {
     expect(lead.enrollment.sequenceId).toBe('system-recommended');
     // (The assistant is at a customer's domain: only its forwarding warning remains.)
     expect(lead.warnings.filter((warning: string) => warning.includes('offering'))).toEqual([]);
-    const [first] = await sentTo('ada@offering.example');
+    const [first] = await sentTo(stack, 'ada@offering.example');
     const text = first?.text?.replace(/\s+/g, ' ') ?? '';
     for (const part of Object.values(offering)) expect(text).toContain(part);
     expect(text).toContain('You asked at the Berlin fintech meetup how to get paid faster.');
@@ -254,7 +246,7 @@ describe('the send engine', () => {
     for (const result of together) {
       if (result.status === 'rejected') expect(String(result.reason)).toMatch(/another invocation/);
     }
-    expect(await sentTo('t@twice.example')).toHaveLength(1);
+    expect(await sentTo(stack, 't@twice.example')).toHaveLength(1);
     const timeline = await api('GET', `/leads/${lead.id}/timeline`);
     expect(timeline.body.items.map((item: { kind: string }) => item.kind)).toEqual(['sent']);
     expect(timeline.body.next.step).toBe(1);
@@ -275,7 +267,7 @@ describe('the send engine', () => {
 
     await stack.advance(3600 * 1000);
 
-    expect(await sentTo('s@throttle.example')).toHaveLength(1);
+    expect(await sentTo(stack, 's@throttle.example')).toHaveLength(1);
     const timeline = await api('GET', `/leads/${lead.id}/timeline`);
     expect(timeline.body.items.map((item: { kind: string }) => item.kind)).toEqual(['sent']);
   });
@@ -324,7 +316,7 @@ describe('the send engine', () => {
     });
     expect(connected.body.callbackUrl).toMatch(/^http:\/\/localhost:\d+\/webhooks\/sinch\/org-/);
     expect(JSON.stringify((await api('GET', '/org/whatsapp')).body)).not.toContain('very-secret');
-    const [sent] = await sentTo('+4915112345678');
+    const [sent] = await sentTo(stack, '+4915112345678');
     expect(sent).toMatchObject({ channel: 'whatsapp', templateName: 'followup_nudge', languageCode: 'de' });
     expect(Object.values(sent?.parameters ?? {})).toEqual(['Wanda', 'Maya Chen']);
     expect((await api('GET', `/leads/${lead.id}`)).body.enrollment.status).toBe('completed');
@@ -367,8 +359,8 @@ describe('the send engine', () => {
 
     await stack.advance(4 * DAY);
 
-    const [opening, followUp] = await sentTo('omar@example.com');
-    expect(await sentTo('+14155550199')).toHaveLength(1);
+    const [opening, followUp] = await sentTo(stack, 'omar@example.com');
+    expect(await sentTo(stack, '+14155550199')).toHaveLength(1);
     expect(followUp?.subject).toBe(`Re: ${opening?.subject}`);
     expect(followUp?.headers?.['In-Reply-To']).toBe(messageIdOf(opening));
     expect(followUp?.html).toContain('wrote:');

@@ -5,9 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxItem } from '../../local/outbox';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { type ApiCall, signedIn } from '../support/local-api';
+import { addLead, sentTo, signedIn } from '../support/local-api';
 
 let stack: LocalStack;
 
@@ -18,17 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-async function sentTo(address: string): Promise<OutboxItem[]> {
-  await stack.outbox.capture();
-  return (await stack.outbox.items()).filter((item) => item.to.includes(address));
-}
-
-async function addLead(api: ApiCall, body: Record<string, unknown>) {
-  const answer = await api('POST', '/leads', body);
-  expect(answer.status).toBe(201);
-  return answer.body;
-}
 
 describe('public holidays', () => {
   it('moves a German lead’s Christmas Day step to the next business day, as the preview said', async () => {
@@ -74,7 +62,7 @@ describe('public holidays', () => {
     await stack.advance(8 * 3600 * 1000); // 10:00 in Berlin
     const adaWaiting = await api('GET', `/leads/${ada.id}/timeline`);
     await stack.advance(3 * 24 * 3600 * 1000); // Christmas Day, 10:00 in Berlin
-    const onChristmas = await sentTo('ada@example.de');
+    const onChristmas = await sentTo(stack, 'ada@example.de');
     await stack.advance(3 * 24 * 3600 * 1000); // Monday 28th, 10:00 in Berlin
 
     // Assess: the timeline says why and which holiday
@@ -87,8 +75,8 @@ describe('public holidays', () => {
     });
     // The local clock keeps running while a schedule fires: compare sends to the minute.
     const minute = (at: string) => at.slice(0, 16);
-    const adaSent = (await sentTo('ada@example.de')).map((item) => minute(item.at));
-    const kenjiSent = (await sentTo('kenji@example.jp')).map((item) => minute(item.at));
+    const adaSent = (await sentTo(stack, 'ada@example.de')).map((item) => minute(item.at));
+    const kenjiSent = (await sentTo(stack, 'kenji@example.jp')).map((item) => minute(item.at));
     expect(onChristmas).toHaveLength(1);
     expect(adaSent).toEqual(['2026-12-22T08:00', '2026-12-28T08:00']);
     // 25 December is a working day in Japan: 10:00 in Tokyo, three days after the first e-mail
@@ -153,7 +141,7 @@ describe('public holidays', () => {
       reasons: ['public_holiday', 'non_business_day'],
       holidays: [{ date: '2027-01-01', name: "New Year's Day", country: 'DE' }],
     });
-    const sent = (await sentTo('lena@example.de')).map((item) => item.at.slice(0, 16));
+    const sent = (await sentTo(stack, 'lena@example.de')).map((item) => item.at.slice(0, 16));
     expect(sent).toHaveLength(2);
     expect(sent[1]).toBe('2027-01-04T08:00');
   });

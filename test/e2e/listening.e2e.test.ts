@@ -5,9 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxItem } from '../../local/outbox';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { type ApiCall, signedIn } from '../support/local-api';
+import { addLead, sentTo, signedIn } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
 let stack: LocalStack;
@@ -29,11 +28,6 @@ async function local(path: string, body: string | object, contentType = 'applica
   return { status: response.status, body: await response.json() };
 }
 
-async function sentTo(address: string): Promise<OutboxItem[]> {
-  await stack.outbox.capture();
-  return (await stack.outbox.items()).filter((item) => item.to.includes(address));
-}
-
 async function newOrg() {
   const orgId = `org-${randomUUID().slice(0, 8)}`;
   const api = await signedIn(stack.url, {
@@ -49,12 +43,6 @@ async function newOrg() {
     businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
   });
   return { orgId, api, assistant, userEmail: `sam@${orgId}.example` };
-}
-
-async function addLead(api: ApiCall, body: Record<string, unknown>) {
-  const answer = await api('POST', '/leads', body);
-  expect(answer.status).toBe(201);
-  return answer.body;
 }
 
 describe('listening', () => {
@@ -75,9 +63,9 @@ describe('listening', () => {
     ].join('\r\n');
 
     const received = await local('/_local/inbound/email', proposal, 'message/rfc822');
-    const ack = await sentTo(userEmail);
+    const ack = await sentTo(stack, userEmail);
     await stack.advance(4 * DAY);
-    const [followUp] = await sentTo('grace@navy.example');
+    const [followUp] = await sentTo(stack, 'grace@navy.example');
     const { body: leads } = await api('GET', '/leads');
     const grace = leads.items.find((lead: { email: string }) => lead.email === 'grace@navy.example');
 
@@ -106,7 +94,7 @@ describe('listening', () => {
     await local('/_local/inbound/email', reply, 'message/rfc822');
     await stack.advance(20 * DAY);
 
-    expect(await sentTo('grace@navy.example')).toHaveLength(1);
+    expect(await sentTo(stack, 'grace@navy.example')).toHaveLength(1);
     const after = (await api('GET', `/leads/${grace.id}`)).body;
     expect(after.enrollment).toMatchObject({ status: 'stopped', stopReason: 'replied' });
     const timeline = (await api('GET', `/leads/${grace.id}/timeline`)).body;
@@ -154,7 +142,7 @@ describe('listening', () => {
       status: 'stopped',
       stopReason: 'replied',
     });
-    expect(await sentTo('wes@example.com')).toHaveLength(0);
+    expect(await sentTo(stack, 'wes@example.com')).toHaveLength(0);
   });
 
   it('deactivates a lead whose address bounces permanently and never mails it again', async () => {
@@ -162,7 +150,7 @@ describe('listening', () => {
     const { api, assistant } = await newOrg();
     const lead = await addLead(api, { firstName: 'Bo', email: 'bo@gone.example', assistantId: assistant.id });
     await stack.advance(3600 * 1000);
-    const [first] = await sentTo('bo@gone.example');
+    const [first] = await sentTo(stack, 'bo@gone.example');
 
     const bounce = await local('/_local/ses-event', {
       type: 'Bounce',
@@ -176,13 +164,13 @@ describe('listening', () => {
       status: 'stopped',
       stopReason: 'bounced',
     });
-    expect(await sentTo('bo@gone.example')).toHaveLength(1);
+    expect(await sentTo(stack, 'bo@gone.example')).toHaveLength(1);
     const restart = await api('POST', `/leads/${lead.id}/restart`, {});
     await stack.advance(3600 * 1000);
     // A restart by hand is refused: the suppressed address would have every step skipped.
     expect(restart.status).toBe(409);
     expect(restart.body.error.code).toBe('address_suppressed');
-    expect(await sentTo('bo@gone.example')).toHaveLength(1);
+    expect(await sentTo(stack, 'bo@gone.example')).toHaveLength(1);
     expect((await api('GET', `/leads/${lead.id}`)).body.enrollment).toMatchObject({ status: 'stopped' });
   });
 
@@ -195,7 +183,7 @@ describe('listening', () => {
       assistantId: assistant.id,
     });
     await stack.advance(3600 * 1000);
-    const [first] = await sentTo('uma@example.com');
+    const [first] = await sentTo(stack, 'uma@example.com');
     const link = /<(http[^>]+)>/.exec(first?.headers?.['List-Unsubscribe'] ?? '')?.[1] ?? '';
 
     const page = await fetch(link);
@@ -213,6 +201,6 @@ describe('listening', () => {
       status: 'stopped',
       stopReason: 'unsubscribed',
     });
-    expect(await sentTo('uma@example.com')).toHaveLength(1);
+    expect(await sentTo(stack, 'uma@example.com')).toHaveLength(1);
   });
 });

@@ -5,9 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxItem } from '../../local/outbox';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { type ApiCall, signedIn } from '../support/local-api';
+import { addLead, sentTo, signedIn } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
 let stack: LocalStack;
@@ -19,17 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-async function sentTo(address: string): Promise<OutboxItem[]> {
-  await stack.outbox.capture();
-  return (await stack.outbox.items()).filter((item) => item.to.includes(address));
-}
-
-async function addLead(api: ApiCall, body: Record<string, unknown>) {
-  const answer = await api('POST', '/leads', body);
-  expect(answer.status).toBe(201);
-  return answer.body;
-}
 
 describe('the sending-reputation guard', () => {
   it('pauses an assistant on a bounce played through /_local/ses-event, defers its steps, and sends them as soon as it resumes', async () => {
@@ -73,7 +61,7 @@ describe('the sending-reputation guard', () => {
       sequenceId: sequence.id,
     });
     await stack.advance(3600 * 1000);
-    const [first] = await sentTo('bo@gone.example');
+    const [first] = await sentTo(stack, 'bo@gone.example');
 
     // Act
     const bounce = await fetch(`${stack.url}/_local/ses-event`, {
@@ -88,7 +76,7 @@ describe('the sending-reputation guard', () => {
     const paused = (await api('GET', `/assistants/${assistant.id}`)).body.sending;
     const orgPaused = (await api('GET', '/org/settings')).body.sending;
     await stack.advance(2 * DAY);
-    const whilePaused = await sentTo('ada@here.example');
+    const whilePaused = await sentTo(stack, 'ada@here.example');
     const { body: timeline } = await api('GET', `/leads/${waiting.id}/timeline`);
     const resumed = await api('POST', `/assistants/${assistant.id}/resume-sending`);
     const orgResumed = await api('POST', '/org/resume-sending');
@@ -109,6 +97,6 @@ describe('the sending-reputation guard', () => {
     expect(resumed.status).toBe(200);
     expect(resumed.body).toMatchObject({ status: 'active' });
     expect(resumed.body.replanned + orgResumed.body.replanned).toBe(1);
-    expect(await sentTo('ada@here.example')).toHaveLength(2);
+    expect(await sentTo(stack, 'ada@here.example')).toHaveLength(2);
   });
 });
