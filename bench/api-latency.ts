@@ -6,7 +6,7 @@
  * (JIT, garbage collection, a table that grows as leads are added).
  */
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/dynamodb-local';
 import type { Api } from './local-api';
 import { createAssistant, createEmailMessage, createSequence, leadRow } from './org-setup';

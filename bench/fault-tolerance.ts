@@ -12,7 +12,7 @@
  * sendId (computed from the lead's run as the sender does). What the engine believes is read from the
  * table (status, run, next send) and the API (each lead's timeline).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalStack } from '../local/stack';
 import type { Api } from './local-api';
 import { createAssistant, createEmailMessage, createLeads, createSequence, leadRow } from './org-setup';

@@ -5,7 +5,7 @@
  * page. Then every row is checked: one lead per row, active on the sequence, with one schedule named
  * for its current revision and due at its next send.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_IMPORT_BODY_BYTES } from '../lambdas/core/imports';
 import { ENGINE_SETTINGS } from '../local/engine-stack';
 import type { LocalStack } from '../local/stack';

@@ -3,7 +3,7 @@
  * `/_local/token`, then JSON requests. Answers are checked for the expected status and parsed with
  * zod, so a scenario that goes wrong stops with what the API said rather than measuring errors.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type ApiCall, apiClient, type LocalClaims, localToken } from '../local/api-client';
 
 export interface Api {

@@ -2,7 +2,7 @@
  * What the scenarios set up through the API before measuring: an org's assistant, custom messages,
  * sequences and leads. Every scenario uses its own org, so their leads and schedules never mix.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Api } from './local-api';
 
 const Created = z.object({ id: z.string() });

@@ -6,7 +6,7 @@
  * replan-worker works through page by page. Then every lead is checked: one schedule, named for its
  * current revision, due at its new time.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENGINE_SETTINGS } from '../local/engine-stack';
 import type { LocalStack } from '../local/stack';
 import type { Api } from './local-api';

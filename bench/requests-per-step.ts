@@ -6,7 +6,7 @@
  * Counters are reset after the API created the leads, so the figures hold the sender's requests only
  * (the creation's are reported apart: it creates each lead's first schedule).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalStack } from '../local/stack';
 import type { Api } from './local-api';
 import { createAssistant, createEmailMessage, createLeads, createSequence, leadRow } from './org-setup';

@@ -12,7 +12,7 @@
 import * as dynamodb from '@aws-sdk/client-dynamodb';
 import * as scheduler from '@aws-sdk/client-scheduler';
 import type { Handler } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiEvent, ApiResponse } from '../lambdas/http/api-handler';
 import { operations, routeKey } from '../lambdas/http/contract';
 import { apiGatewayEvent, lambdaContext } from '../local/api-gateway-event';

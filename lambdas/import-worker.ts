@@ -9,7 +9,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { enqueueImport, useImportQueue } from './adapters/import-queue';
 import { useImportRows } from './adapters/import-rows';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';

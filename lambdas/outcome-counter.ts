@@ -11,7 +11,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBStreamEvent, AttributeValue as StreamAttributeValue } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { clock } from './clock';
 import { useTable } from './data/client';
 import { countOutcomes } from './engine/outcome-counting';

@@ -14,7 +14,7 @@
 
 import type { MiddlewareStack } from '@smithy/types';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { receivingOf } from '../lambdas/core/assistants';
 import type { AuditSummary } from '../lambdas/engine/plan-audit';
 import { lambdaContext } from './api-gateway-event';

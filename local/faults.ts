@@ -18,7 +18,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingHttpHeaders } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../lambdas/clock';
 
 export const FAULT_SERVICES = ['ses', 'sinch', 'dynamodb', 'scheduler', 'sqs', 'secretsmanager'] as const;

@@ -11,7 +11,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Context, EventBridgeEvent, SESEvent, SESMailCommonHeaders } from 'aws-lambda';
 import { type AddressObject, type EmailAddress, type HeaderLines, simpleParser } from 'mailparser';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../lambdas/clock';
 import { signSinchCallback } from '../lambdas/core/signatures';
 import { lambdaContext } from './api-gateway-event';

@@ -3,7 +3,7 @@
  * OpenAPI 3.1 uses as is) and from the one error mapping. Served at /openapi.json locally and written
  * to docs/ by `npm run openapi`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   API_FUNCTIONS,
   type ApiFunctionName,

@@ -3,7 +3,7 @@
  * org, written by PUT /org/whatsapp, read by the sender (to send) and the public API (to verify Sinch's
  * callbacks). Its shape is checked here, where it enters, and nowhere else.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { readSecret, writeSecret } from './secrets';
 
 const WhatsAppSecretSchema = z.object({

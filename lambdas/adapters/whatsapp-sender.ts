@@ -7,7 +7,7 @@
  * gets Sinch's regional defaults.
  */
 import { GenericError, RequestFailedError, SinchClient, type SinchClientParameters } from '@sinch/sdk-core';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   neverConnected,
   type ProviderError,

@@ -5,7 +5,7 @@
  * receives them only once the customer forwards its mail to the assistant's forwarding alias.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HOLIDAY_CALENDARS } from './holiday-calendars';
 import { isKnownCountry } from './regions';
 import { isValidTimeZone, parseTimeOfDay, type SendWindow, sendWindowIssues } from './send-window';

@@ -5,7 +5,7 @@
  * a body that cannot be an import at all (empty, too many rows, no header, unknown columns) is a 400.
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from './errors';
 import { LeadInputSchema } from './leads';
 

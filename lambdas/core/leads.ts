@@ -2,7 +2,7 @@
  * Leads: the people being followed up, with the details personalization uses. A lead is on one
  * sequence at a time; its enrollment (see enrollment.ts) travels with it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Enrollment } from './enrollment';
 import { ValidationError } from './errors';
 import { normalizeSubdivision } from './holiday-calendars';

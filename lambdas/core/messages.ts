@@ -2,7 +2,7 @@
  * Custom messages: named, reusable e-mails (subject + HTML) and WhatsApp templates (approved in the
  * Sinch dashboard; positional variables mapped to placeholders or literal text).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { newOwnedItem } from './permissions';
 import { unknownPlaceholders } from './placeholders';
 import { CHANNELS, type Channel } from './sequences';

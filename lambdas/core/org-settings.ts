@@ -4,7 +4,7 @@
  * out-of-office without a return date holds the next step back, the sending-reputation guard's thresholds,
  * and the offering generated first e-mails describe.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { UnprocessableError } from './errors';
 import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region, regionOf } from './regions';
 import { DEFAULT_REPUTATION_GUARD, ReputationGuardSchema } from './sending-reputation';

@@ -3,7 +3,7 @@
  * schedule is recognizable. The scheduler writes it (adapters/step-scheduler.ts), the sender's entry
  * point parses it, and the send state is read by it (data/send-state.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SenderInputSchema = z.object({
   orgId: z.string().min(1),

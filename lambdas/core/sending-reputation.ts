@@ -3,7 +3,7 @@
  * complaints over its rolling window, whether its sending must pause. Pure: counting lives in
  * data/sending-reputation.ts, acting on a pause in engine/ses-feedback.ts and engine/send-step.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Sends are counted in buckets of this many consecutive sends; the window is the last

@@ -2,7 +2,7 @@
  * Sequences: how an assistant follows a lead up. The shapes (zod, shared with the API contract and
  * OpenAPI), the rules a sequence must satisfy, and the pure transitions: create, revise, clone.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type FieldIssue, ValidationError } from './errors';
 import type { CustomMessage } from './messages';
 import { newOwnedItem } from './permissions';

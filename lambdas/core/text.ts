@@ -3,7 +3,7 @@
  * must show something (not only NUL, zero-width, bidi or other invisible characters), stay on one
  * line (no control characters), and be well-formed UTF-16 (a lone surrogate cannot be stored or sent).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What renders as nothing: controls, format characters (zero-width, bidi), unassigned and private

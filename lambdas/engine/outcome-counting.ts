@@ -10,7 +10,7 @@
  * - A lead's enrollment changes count enrolled, completed and stopped leads, and the active gauge.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type CreditedStep,
   type Increment,

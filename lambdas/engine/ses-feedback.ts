@@ -5,7 +5,7 @@
  * timeline. Each (message, event type) is acted on once. Sends, hard bounces and complaints also feed
  * the sending-reputation guard (engine/sending-reputation.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { messageIdHeader, SEND_ID_TAG } from '../adapters/ses-ids';
 import { actOnce } from '../data/inbound';
 import { appendTimelineEvent, findSendByProviderId, markSendFailed, type SendRecord } from '../data/sends';

@@ -3,7 +3,7 @@
  * that lead's follow-up on every channel; a FAILED delivery report marks the step failed. Each callback
  * is acted on once, however often Sinch delivers it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { actOnce } from '../data/inbound';
 import { findLeadsByPhone } from '../data/leads';
 import { appendTimelineEvent, findSendByProviderId, markSendFailed } from '../data/sends';

@@ -2,7 +2,7 @@
  * What the API shows of an assistant: its settings, how it receives (directly or through a forwarding
  * alias) and the warnings that go with it; with the schema of that view.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Assistant, AssistantInputSchema, receivingOf, receivingWarnings } from '../core/assistants';
 import { lazy } from './contract/operation';
 import { sendingViewSchema } from './sending-views';

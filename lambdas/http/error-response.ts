@@ -4,7 +4,7 @@
  * documents every error body in the OpenAPI document, so the two cannot drift.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   AddressSuppressedError,
   ConflictError,

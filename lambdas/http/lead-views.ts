@@ -2,7 +2,7 @@
  * What the API shows of a lead: its details, its enrollment with the sequence's name, and its timeline;
  * with the schemas of those views, built when an operation's schemas first need them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment';
 import { type Lead, LeadDetailsSchema } from '../core/leads';
 import { PLACEMENT_REASONS } from '../core/send-window';

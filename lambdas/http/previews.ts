@@ -2,7 +2,7 @@
  * The profiles previews render for: the caller's lead and assistant, or documented samples; with the
  * schemas of what previews take and answer, built when an operation's schemas first need them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Assistant } from '../core/assistants';
 import { type LeadDetails, LeadDetailsSchema } from '../core/leads';
 import type { OrgSettings } from '../core/org-settings';

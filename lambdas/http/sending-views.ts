@@ -1,5 +1,5 @@
 /** The schemas of what the API shows of the sending-reputation guard (engine/sending-reputation.ts). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazy } from './contract/operation';
 
 export const sendingViewSchema = lazy(() =>

@@ -1,5 +1,5 @@
 /** zod at the edge: parses input and turns zod's issues into field-level validation errors. */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type FieldIssue, ValidationError } from '../core/errors';
 
 export function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {

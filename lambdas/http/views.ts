@@ -2,7 +2,7 @@
  * What the API shows of stored sequences and messages: the caller-relative `editable`, without internal
  * fields; with the schemas of those views, built when an operation's schemas first need them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CustomMessage, EmailContentSchema, WhatsAppContentSchema } from '../core/messages';
 import { type Caller, canEdit } from '../core/permissions';
 import { CHANNELS, SEQUENCE_TYPES, type Sequence, StepPromotionSchema, StepShape } from '../core/sequences';

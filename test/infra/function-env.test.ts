@@ -6,7 +6,7 @@
  * loaded must have its settings, and the stack must set nothing the schema does not read.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { API_FUNCTIONS } from '../../lambdas/http/contract';
 import { FollowupFunction } from '../../lib/followup-function';
 import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../lib/monitoring';

@@ -2,7 +2,7 @@
  * The imports API's operations (lambdas/imports-api.ts): POST /imports (JSON rows or a CSV), an
  * import's progress, its row issues and the org's recent imports.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   IMPORT_COLUMNS,
   IMPORT_STATUSES,

@@ -1,5 +1,5 @@
 /** The leads API's operations (lambdas/leads-api.ts): leads, their follow-up and their timeline. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENROLLMENT_STATUSES } from '../../core/enrollment';
 import {
   ContinueSchema,

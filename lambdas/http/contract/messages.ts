@@ -1,5 +1,5 @@
 /** The messages API's operations (lambdas/messages-api.ts): custom messages, tones and previews. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MessageCloneSchema, MessageInputSchema } from '../../core/messages';
 import { TONES } from '../../core/tones';
 import { messagePreviewSchema, previewLeadSchema } from '../previews';

@@ -4,7 +4,7 @@
  * function's bundle holds its own contract only; the schemas of an operation are built the first time
  * something reads one of them (the handler, on the first request of that route), not at import.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ErrorCode } from '../error-response';
 
 /** The Lambda functions behind the API; each is `lambdas/<name>-api.ts` with `contract/<name>.ts`. */

@@ -1,5 +1,5 @@
 /** The org API's operations (lambdas/org-api.ts): settings, paused sending, WhatsApp, users. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrgSettingsSchema } from '../../core/org-settings';
 import { resumedSendingSchema, sendingViewSchema } from '../sending-views';
 import { declareOperations, itemsOf } from './operation';

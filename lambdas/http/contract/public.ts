@@ -1,5 +1,5 @@
 /** The public API's operations (lambdas/public-api.ts): no JWT; each proves itself with a signature. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { declareOperations } from './operation';
 
 export const publicOperations = declareOperations('public', {

@@ -1,5 +1,5 @@
 /** The sequences API's operations (lambdas/sequences-api.ts): sequences, their impact and previews. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LeadDetailsSchema, MAX_START_AHEAD_DAYS } from '../../core/leads';
 import { isValidTimeZone, PLACEMENT_REASONS } from '../../core/send-window';
 import {

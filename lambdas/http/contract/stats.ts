@@ -3,7 +3,7 @@
  * step and A/B variant, reply rates by tone with 95 % intervals, and an assistant's funnel per day.
  * Counting and statistics: docs/architecture.md, "Analytics".
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OUTCOMES } from '../../core/analytics/counters';
 import { MAX_WINDOW_DAYS } from '../../core/analytics/reports';
 import { CHANNELS, StepPromotionSchema } from '../../core/sequences';
