@@ -104,7 +104,7 @@ export const handler = apiHandler(sequencesOperations, {
       throw ValidationError.field('assistantId', `No assistant ${assistantId} in this organization`);
     }
     const startsAt = requestedStart(startAt, now) ?? now;
-    return { body: exampleDates({ sequence, startAt: startsAt, now, assistant, ...place }) };
+    return { body: await exampleDates({ sequence, startAt: startsAt, now, assistant, ...place }) };
   },
 });
 

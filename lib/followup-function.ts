@@ -1,17 +1,34 @@
 /**
- * The one way this app makes a Lambda: Node.js 24 on arm64, ESM bundled by the local esbuild, X-Ray
- * tracing, the engine's metrics namespace, JSON logs into a log group with a fixed retention, and a role of its own that may write only
- * to that log group. Binding helpers add an environment variable together with exactly the permissions
- * that go with it.
+ * The one way this app makes a Lambda: Node.js 24 on arm64, ESM bundled by the local esbuild with code
+ * splitting, X-Ray tracing, the engine's metrics namespace, JSON logs into a log group with a fixed
+ * retention, and a role of its own that may write only to that log group. Binding helpers add an
+ * environment variable together with exactly the permissions that go with it.
  */
-import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { fileURLToPath } from 'node:url';
+import {
+  ArnFormat,
+  AssetHashType,
+  DockerImage,
+  Duration,
+  type ILocalBundling,
+  RemovalPolicy,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { buildSync } from 'esbuild';
 import { TABLE_KEYS } from '../lambdas/data/table-schema';
 import { METRICS_NAMESPACE, METRICS_SERVICE } from './monitoring';
 
@@ -51,7 +68,7 @@ export const INDEX_ACCESS = ['dynamodb:Query'] as const;
 /** The table's secondary indexes by name, so grants name them instead of `index/*`. */
 const TABLE_INDEXES = [TABLE_KEYS.gsi1.name, TABLE_KEYS.gsi2.name];
 
-export class FollowupFunction extends NodejsFunction {
+export class FollowupFunction extends LambdaFunction {
   /** The entry file from the project root, so tests can check what its module tree needs. */
   readonly entry: string;
 
@@ -68,10 +85,10 @@ export class FollowupFunction extends NodejsFunction {
     });
     logGroup.grantWrite(role);
     super(scope, id, {
-      entry: props.entry,
+      code: bundledCode(props.entry),
       functionName: props.functionName,
       deadLetterQueue: props.deadLetterQueue,
-      handler: 'handler',
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -87,18 +104,6 @@ export class FollowupFunction extends NodejsFunction {
         // every function, the ones the dashboard's widgets name (lib/monitoring.ts).
         POWERTOOLS_SERVICE_NAME: METRICS_SERVICE,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        mainFields: ['module', 'main'],
-        // The runtime provides the AWS SDK v3; everything else is bundled.
-        externalModules: ['@aws-sdk/*'],
-        // Some CommonJS dependencies call require(); ESM bundles need it defined.
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
       },
     });
     // Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords on "*" to this role.
@@ -141,6 +146,61 @@ export class FollowupFunction extends NodejsFunction {
       reason,
     });
     return this;
+  }
+}
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The entry bundled by the local esbuild into `index.mjs`, with code splitting: every dynamic
+ * `import()` (a route's rendering, a channel's provider, the public-holiday data, an AWS client used by
+ * a few routes) becomes a chunk of its own under `chunks/`, which Node reads, parses and runs only when
+ * that import first runs. Bundled into one file instead (as NodejsFunction does: it always writes a
+ * single `--outfile`), a lazy import only defers running the code, while every cold start still pays
+ * for parsing all of it, and the imports of `@aws-sdk/*` it holds are hoisted into the entry and load
+ * at start. The runtime provides the AWS SDK v3, so `@aws-sdk/*` stays external, as deployed.
+ */
+function bundledCode(entry: string): Code {
+  return Code.fromAsset(PROJECT_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: the local esbuild always bundles (a dev dependency, as the tests require).
+      image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs24.x'),
+      local: new EsbuildBundling(entry),
+    },
+  });
+}
+
+/**
+ * Bundles one entry point. The CDK caches staged assets by their bundling options, serialized: `entry`
+ * is a property so that each function's options, and so its asset, are its own.
+ */
+class EsbuildBundling implements ILocalBundling {
+  constructor(readonly entry: string) {}
+
+  tryBundle(outputDir: string): boolean {
+    buildSync({
+      absWorkingDir: PROJECT_ROOT,
+      entryPoints: { index: this.entry },
+      outdir: outputDir,
+      chunkNames: 'chunks/[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      splitting: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node24',
+      minify: true,
+      sourcemap: true,
+      mainFields: ['module', 'main'],
+      external: ['@aws-sdk/*'],
+      // Some CommonJS dependencies call require(); ESM bundles need it defined.
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+      logLevel: 'warning',
+    });
+    return true;
   }
 }
 

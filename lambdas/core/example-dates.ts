@@ -36,7 +36,7 @@ export interface ExampleDates {
 export const CALENDAR_ONLY_NOTE =
   'No time zone, country or assistant given: calendar days in UTC, without business hours, weekends or holidays';
 
-export function exampleDates(input: ExampleDatesInput): ExampleDates {
+export async function exampleDates(input: ExampleDatesInput): Promise<ExampleDates> {
   const { sequence, startAt, now, assistant } = input;
   // An Email CC sequence's step 0 is the user's own e-mail at startAt; the assistant sends from step 1.
   const first = sequence.type === undefined ? 0 : firstSentStep({ type: sequence.type });
@@ -60,7 +60,7 @@ export function exampleDates(input: ExampleDatesInput): ExampleDates {
       })),
     };
   }
-  const window = sendWindowFor(
+  const window = await sendWindowFor(
     assistant ?? { timezone, businessHours: DEFAULT_BUSINESS_HOURS, holidays: [] },
     { timezone, country: input.country, subdivision: input.subdivision },
   );

@@ -1,9 +1,10 @@
 /**
  * The send window of one lead: the assistant's business hours and own holidays, read in the lead's
  * zone, and the public holidays of the calendar the assistant's `holidayCalendar` picks for the lead.
- * The one place that joins send-window.ts to the holiday data, so only code that plans sends loads it.
+ * The one place that joins send-window.ts to the holiday data. The data (date-holidays, about 1.5 MB
+ * with its rules and time zones) is imported on the first window built, so a function loads it when it
+ * first plans a send, not at every cold start: an API function's other routes never do.
  */
-import { holidayCalendarFor, publicHolidayOn } from './public-holidays';
 import {
   type AssistantCalendar,
   assertUsableWindow,
@@ -18,10 +19,11 @@ import {
  * hand), gets the assistant's. Throws ValidationError when the assistant's own settings are unusable,
  * e.g. no business days.
  */
-export function sendWindowFor(assistant: AssistantCalendar, lead: LeadPlace = {}): SendWindow {
+export async function sendWindowFor(assistant: AssistantCalendar, lead: LeadPlace = {}): Promise<SendWindow> {
   const timezone =
     lead.timezone !== undefined && isValidTimeZone(lead.timezone) ? lead.timezone : assistant.timezone;
   const { start, end, days } = assistant.businessHours;
+  const { holidayCalendarFor, publicHolidayOn } = await import('./public-holidays');
   const calendar = holidayCalendarFor(assistant.holidayCalendar, assistant, lead);
   const publicHolidays: PublicHolidayCalendar | undefined = calendar && {
     ...calendar,

@@ -52,7 +52,7 @@ export async function handleEmailCc(
   };
   const runId = randomUUID();
   const existing = await findLeadByEmail(orgId, recipient.address);
-  const context = planContext(sequence, assistant, existing ?? {}, now);
+  const context = await planContext(sequence, assistant, existing ?? {}, now);
 
   let lead: Lead;
   if (existing) {

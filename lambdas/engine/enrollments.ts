@@ -191,7 +191,7 @@ export async function prepareLead(
     createdAt: at,
     updatedAt: at,
     enrollment: enroll(
-      planContext(sequence, assistant, { ...input, timezone }, now),
+      await planContext(sequence, assistant, { ...input, timezone }, now),
       requestedStart(startAt, now) ?? now,
       randomUUID(),
     ),
@@ -223,7 +223,7 @@ export async function updateLead(
   if (moving) await assertNotSuppressed(caller.orgId, input, sequence);
   const { sequenceId: _sequenceId, startAt, ...details } = input;
   const timezone = input.timezone ?? defaultTimezone(input.country, assistant.timezone);
-  const context = planContext(sequence, assistant, { ...input, timezone }, now);
+  const context = await planContext(sequence, assistant, { ...input, timezone }, now);
   const previous = current.enrollment;
   let next: Enrollment | undefined;
   if (sequence.id !== previous.sequenceId)
@@ -279,7 +279,7 @@ export async function restartLead(
   );
   assertReachable(lead, sequence);
   const warnings = await assertMayPlan(reads, lead, sequence);
-  const context = planContext(sequence, await requireAssistant(reads, lead.assistantId), lead, now);
+  const context = await planContext(sequence, await requireAssistant(reads, lead.assistantId), lead, now);
   const next = restart(lead.enrollment, context, requestedStart(body.startAt, now) ?? now, randomUUID());
   return { lead: await changePlan(lead, next, now), warnings };
 }
@@ -310,13 +310,13 @@ export async function requireLead(caller: Caller, id: string | undefined): Promi
 }
 
 /** The plan's inputs for a lead at `place`: its zone, and its country and subdivision for public holidays. */
-export function planContext(
+export async function planContext(
   sequence: Sequence,
   assistant: Assistant,
   place: LeadPlace,
   now: Date,
-): PlanContext {
-  return { sequence, window: sendWindowFor(assistant, place), now };
+): Promise<PlanContext> {
+  return { sequence, window: await sendWindowFor(assistant, place), now };
 }
 
 /** Whether the lead's zone or holiday calendar (country, subdivision) changed: its next step is re-timed. */
@@ -336,7 +336,7 @@ async function contextFor(
 ): Promise<PlanContext> {
   const assistant = await requireAssistant(reads, lead.assistantId);
   const sequence = await requireSequence(reads, sequenceId, 'sequenceId');
-  return planContext(sequence, assistant, lead, now);
+  return await planContext(sequence, assistant, lead, now);
 }
 
 async function changePlan(lead: Lead, next: Enrollment, now: Date): Promise<Lead> {

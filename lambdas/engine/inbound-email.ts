@@ -301,7 +301,7 @@ async function unsubscribeByMail(
 
 async function windowOf(lead: Lead) {
   const assistant = await getAssistant(lead.orgId, lead.assistantId);
-  return assistant && sendWindowFor(assistant, lead);
+  return assistant && (await sendWindowFor(assistant, lead));
 }
 
 /** `<id@email.amazonses.com>` or `<id@eu-west-1.amazonses.com>`: the id SES returned when sending. */

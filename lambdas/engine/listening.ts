@@ -47,7 +47,7 @@ export async function postponeFollowUp(
   const assistant = await getAssistant(lead.orgId, lead.assistantId);
   let outcome: PostponeOutcome = { moved: false, inactive: true };
   if (assistant) {
-    const window = sendWindowFor(assistant, lead);
+    const window = await sendWindowFor(assistant, lead);
     await changeIfActive(
       lead,
       (enrollment) => {

@@ -34,7 +34,7 @@ async function decide(
 ): Promise<ReplanDecision> {
   const assistant = await reads.assistant(lead.assistantId);
   if (!assistant) return { kind: 'untouched' };
-  return replanForSequence(lead.enrollment, planContext(sequence, assistant, lead, now));
+  return replanForSequence(lead.enrollment, await planContext(sequence, assistant, lead, now));
 }
 
 /** Re-plans one page of the sequence's active leads; returns the cursor of the next page, if any. */

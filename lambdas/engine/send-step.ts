@@ -137,7 +137,7 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
       reason: assistant ? 'the sequence was deleted' : 'the assistant was deleted',
     };
   }
-  const window = sendWindowFor(assistant, lead);
+  const window = await sendWindowFor(assistant, lead);
   const step = sequence.steps[enrollment.nextStep];
   if (!step) {
     // The sequence lost this step since it was planned; the re-planner may not have run yet.
@@ -202,7 +202,7 @@ function countOutcome(outcome: SendOutcome, channel: Step['channel']): void {
 /** A firing of the step its plan names: settles an earlier attempt, waits for business hours, or sends. */
 async function sendFiring(firing: Firing): Promise<SendOutcome> {
   const { enrollment, assistant, lead, now, state } = firing;
-  const window = sendWindowFor(assistant, lead);
+  const window = await sendWindowFor(assistant, lead);
   const earlier = await settleEarlierAttempt(firing);
   if (earlier) return earlier;
   const opening = nextBusinessMoment(now, window);
@@ -227,7 +227,7 @@ async function deferWhilePaused(
   paused: NonNullable<SendState['sendingPaused']>,
 ): Promise<SendOutcome> {
   const { lead, enrollment, assistant, now } = firing;
-  const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead), now, 'sending_paused');
+  const next = deferForDailyLimit(enrollment, await sendWindowFor(assistant, lead), now, 'sending_paused');
   const until = next.nextSendAt ?? '';
   await appendTimelineEvent(lead.orgId, lead.id, {
     kind: 'sending_paused',
@@ -324,7 +324,7 @@ async function awaitReconciliation(
       reason,
     });
   }
-  const next = postpone(enrollment, sendWindowFor(assistant, lead), reconcileAt, ['reconciliation']);
+  const next = postpone(enrollment, await sendWindowFor(assistant, lead), reconcileAt, ['reconciliation']);
   await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
   return { result: 'uncertain', reason, until: next.nextSendAt ?? reconcileAt.toISOString() };
 }
@@ -374,13 +374,13 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
       return { result: 'ignored', reason: `step ${enrollment.nextStep} was already done; the plan moved on` };
     case 'contended': {
       // Many leads deferred to the same opening hit one daily counter at once: spread them out.
-      const retry = retryLater(enrollment, sendWindowFor(assistant, lead), now);
+      const retry = retryLater(enrollment, await sendWindowFor(assistant, lead), now);
       if (!retry) throw new Error(`Step ${enrollment.nextStep} kept meeting concurrent writes`);
       await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
       return { result: 'deferred', reason: 'contended daily counter', until: retry.nextSendAt ?? '' };
     }
     case 'daily_limit': {
-      const next = deferForDailyLimit(enrollment, sendWindowFor(assistant, lead), now);
+      const next = deferForDailyLimit(enrollment, await sendWindowFor(assistant, lead), now);
       await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
       return { result: 'deferred', reason: 'daily limit reached', until: next.nextSendAt ?? '' };
     }
@@ -412,7 +412,7 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     }
     if (error instanceof ProviderTransientError) {
       await releaseClaim(baseRecord(firing), day, error.message);
-      const retry = retryLater(enrollment, sendWindowFor(assistant, lead), now);
+      const retry = retryLater(enrollment, await sendWindowFor(assistant, lead), now);
       if (retry) {
         await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
         logger.warn('Provider failed transiently; the step is tried again later', {
@@ -485,7 +485,7 @@ async function planAfterSend(firing: Firing, sent: SendRecord | undefined): Prom
   const { lead, enrollment, now } = firing;
   if (!sent) return advanceFromStored(firing);
   const thread = sent.channel === 'email' ? threadAfter(enrollment.thread, sent) : undefined;
-  const next = advance(enrollment, planContextOf(firing), stepTime(enrollment, now), thread);
+  const next = advance(enrollment, await planContextOf(firing), stepTime(enrollment, now), thread);
   try {
     await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
   } catch (error) {
@@ -510,7 +510,7 @@ async function skip(firing: Firing, reason: string, details?: unknown): Promise<
  */
 async function finish(firing: Firing, record: SendRecord): Promise<void> {
   const { lead, enrollment, now } = firing;
-  const next = advance(enrollment, planContextOf(firing), stepTime(enrollment, now));
+  const next = advance(enrollment, await planContextOf(firing), stepTime(enrollment, now));
   try {
     await commitPlan({
       lead,
@@ -548,7 +548,7 @@ async function advanceFromStored(firing: Firing): Promise<void> {
   const thread = sent && done.channel === 'email' ? threadAfter(enrollment.thread, done) : undefined;
   // A step reconciled as sent counts from when it went, not from when its reconciliation fired.
   const stepAt = sent ? new Date(done.at) : stepTime(enrollment, now);
-  const next = advance(enrollment, planContextOf(firing), stepAt, thread);
+  const next = advance(enrollment, await planContextOf(firing), stepAt, thread);
   await commitPlan({ lead: current, previous: enrollment, next, now }).catch((error: unknown) => {
     if (!(error instanceof LeadChangedError)) throw error;
     logger.warn('The lead kept changing; its plan is left to the writer that changed it', {
@@ -557,8 +557,8 @@ async function advanceFromStored(firing: Firing): Promise<void> {
   });
 }
 
-function planContextOf({ lead, sequence, assistant, now }: Firing) {
-  return { sequence, window: sendWindowFor(assistant, lead), now };
+async function planContextOf({ lead, sequence, assistant, now }: Firing) {
+  return { sequence, window: await sendWindowFor(assistant, lead), now };
 }
 
 /** The next step counts from when this one was due, not the seconds later it went out: the time of day holds. */

@@ -130,7 +130,7 @@ async function replanDeferredLeads(scope: ReputationScope, now: Date): Promise<n
       assistants.set(lead.assistantId, cached);
       const assistant = await cached;
       if (assistant) {
-        const next = postpone(enrollment, sendWindowFor(assistant, lead), now);
+        const next = postpone(enrollment, await sendWindowFor(assistant, lead), now);
         try {
           await commitPlan({ lead, previous: enrollment, next, now });
           replanned += 1;

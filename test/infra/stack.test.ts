@@ -5,7 +5,7 @@
  * One stack is bundled for real with the local esbuild (and its assets checked); the variants that
  * only change context skip bundling to keep the suite fast.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -619,6 +619,13 @@ describe('CORS', () => {
 });
 
 describe('assets', () => {
+  /** All the JavaScript of one function's asset: the entry and the chunks its dynamic imports load. */
+  const codeOf = (assetDir: string) =>
+    readdirSync(assetDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.mjs'))
+      .map((file) => readFileSync(join(assetDir, file), 'utf8'))
+      .join('\n');
+
   interface AssetManifest {
     files: Record<string, { source: { path: string; packaging?: string } }>;
     dockerImages: Record<string, unknown>;
@@ -657,7 +664,7 @@ describe('assets', () => {
     const bundleOf = (fnId: string) => {
       const fn = template.findResources('AWS::Lambda::Function')[fnId];
       const hash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, '');
-      return readFileSync(join(assembly.directory, `asset.${hash}`, 'index.mjs'), 'utf8');
+      return codeOf(join(assembly.directory, `asset.${hash}`));
     };
     // The document's title: only local/openapi.ts writes it, and no Lambda's modules import that.
     const documentTitle = 'Follow-up engine API';
@@ -682,7 +689,7 @@ describe('assets', () => {
     const hash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, '');
 
     // Act
-    const bundle = readFileSync(join(assembly.directory, `asset.${hash}`, 'index.mjs'), 'utf8');
+    const bundle = codeOf(join(assembly.directory, `asset.${hash}`));
 
     // Assess
     // A minified name may hold `$` (e.g. t$e), which \w does not match.

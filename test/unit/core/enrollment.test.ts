@@ -25,7 +25,7 @@ const sequence = (afterDays: number[], version = 1, type: Sequence['type'] = 'st
   type,
   steps: afterDays.map(step),
 });
-const window = sendWindowFor(
+const window = await sendWindowFor(
   {
     timezone: 'America/New_York',
     businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },

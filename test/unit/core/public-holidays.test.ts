@@ -18,7 +18,7 @@ const assistant: AssistantCalendar = {
 };
 const at = (iso: string): Date => new Date(iso);
 const iso = (date: Date): string => date.toISOString();
-const germany = sendWindowFor(assistant, { timezone: 'Europe/Berlin', country: 'DE' });
+const germany = await sendWindowFor(assistant, { timezone: 'Europe/Berlin', country: 'DE' });
 
 describe('public holidays', () => {
   it('names public holidays, not observances, regional ones only for their subdivision', () => {
@@ -74,12 +74,12 @@ describe('sends moved off public holidays', () => {
     expect(placed.holidays).toEqual([{ date: '2026-12-25', name: 'Christmas Day', country: 'DE' }]);
   });
 
-  it('reads the holiday on the lead’s own calendar date', () => {
+  it('reads the holiday on the lead’s own calendar date', async () => {
     // 24 Dec 2026 23:30 in Berlin is already 25 Dec in Tokyo's morning; a Japanese lead has no
     // holiday then, a German one read in Tokyo's zone still follows German holidays on Tokyo's dates.
     const instant = at('2026-12-24T22:30:00.000Z');
-    const tokyo = sendWindowFor(assistant, { timezone: 'Asia/Tokyo', country: 'JP' });
-    const germanInTokyo = sendWindowFor(assistant, { timezone: 'Asia/Tokyo', country: 'DE' });
+    const tokyo = await sendWindowFor(assistant, { timezone: 'Asia/Tokyo', country: 'JP' });
+    const germanInTokyo = await sendWindowFor(assistant, { timezone: 'Asia/Tokyo', country: 'DE' });
 
     expect(nextBusinessMoment(instant, tokyo).reasons).toEqual(['business_hours']);
     expect(nextBusinessMoment(instant, germanInTokyo).reasons).toEqual([
@@ -88,11 +88,11 @@ describe('sends moved off public holidays', () => {
     ]);
   });
 
-  it('moves a Bavarian lead off Corpus Christi and leaves a Berlin lead alone', () => {
+  it('moves a Bavarian lead off Corpus Christi and leaves a Berlin lead alone', async () => {
     // Prepare: Thursday 4 June 2026, 10:00 in Germany
     const corpusChristi = at('2026-06-04T08:00:00.000Z');
-    const bavaria = sendWindowFor(assistant, { country: 'DE', subdivision: 'BY' });
-    const berlin = sendWindowFor(assistant, { country: 'DE', subdivision: 'BE' });
+    const bavaria = await sendWindowFor(assistant, { country: 'DE', subdivision: 'BY' });
+    const berlin = await sendWindowFor(assistant, { country: 'DE', subdivision: 'BE' });
 
     // Act
     const inBavaria = nextBusinessMoment(corpusChristi, bavaria);
@@ -107,10 +107,10 @@ describe('sends moved off public holidays', () => {
     expect(iso(inBerlin.at)).toBe(iso(corpusChristi));
   });
 
-  it('keeps the assistant’s own holidays, and skips public ones only when the setting asks', () => {
-    const own = sendWindowFor({ ...assistant, holidays: ['2026-12-28'] }, { country: 'DE' });
-    const none = sendWindowFor({ ...assistant, holidayCalendar: 'none' }, { country: 'DE' });
-    const assistantCountry = sendWindowFor(
+  it('keeps the assistant’s own holidays, and skips public ones only when the setting asks', async () => {
+    const own = await sendWindowFor({ ...assistant, holidays: ['2026-12-28'] }, { country: 'DE' });
+    const none = await sendWindowFor({ ...assistant, holidayCalendar: 'none' }, { country: 'DE' });
+    const assistantCountry = await sendWindowFor(
       { ...assistant, holidayCalendar: 'assistant-country', country: 'US' },
       { country: 'DE', timezone: 'Europe/Berlin' },
     );
@@ -179,8 +179,8 @@ describe('exampleDates', () => {
   const christmasEve = at('2026-12-24T09:00:00.000Z'); // Thursday 10:00 in Berlin
   const now = at('2026-12-01T00:00:00.000Z');
 
-  it('answers the dates a German lead would get, each with its reasons', () => {
-    const dates = exampleDates({ sequence: { steps }, startAt: christmasEve, now, country: 'DE' });
+  it('answers the dates a German lead would get, each with its reasons', async () => {
+    const dates = await exampleDates({ sequence: { steps }, startAt: christmasEve, now, country: 'DE' });
 
     expect(dates).toMatchObject({
       mode: 'business',
@@ -199,8 +199,8 @@ describe('exampleDates', () => {
     ]);
   });
 
-  it('answers calendar dates in UTC, and says so, when nothing says where the lead is', () => {
-    const dates = exampleDates({ sequence: { steps }, startAt: christmasEve, now });
+  it('answers calendar dates in UTC, and says so, when nothing says where the lead is', async () => {
+    const dates = await exampleDates({ sequence: { steps }, startAt: christmasEve, now });
 
     expect(dates.mode).toBe('calendar');
     expect(dates.note).toBe(CALENDAR_ONLY_NOTE);
@@ -211,8 +211,8 @@ describe('exampleDates', () => {
     ]);
   });
 
-  it('starts an Email CC sequence at step 1, counted from the user’s own e-mail', () => {
-    const dates = exampleDates({
+  it('starts an Email CC sequence at step 1, counted from the user’s own e-mail', async () => {
+    const dates = await exampleDates({
       sequence: { type: 'email_cc', steps: steps as never },
       startAt: christmasEve,
       now,

@@ -227,7 +227,7 @@ describe('planStepTime', () => {
     expect(lastSeconds.reasons).toEqual(['business_hours']);
   });
 
-  it('gives leads in New York and Berlin different instants for the same assistant', () => {
+  it('gives leads in New York and Berlin different instants for the same assistant', async () => {
     // Prepare
     const assistant: AssistantCalendar = {
       timezone: 'Europe/Berlin',
@@ -243,11 +243,11 @@ describe('planStepTime', () => {
     // Act
     const inBerlin = planStepTime({
       ...step,
-      window: sendWindowFor(assistant, { timezone: 'Europe/Berlin' }),
+      window: await sendWindowFor(assistant, { timezone: 'Europe/Berlin' }),
     });
     const inNewYork = planStepTime({
       ...step,
-      window: sendWindowFor(assistant, { timezone: 'America/New_York' }),
+      window: await sendWindowFor(assistant, { timezone: 'America/New_York' }),
     });
 
     // Assess: 14:00 in Berlin is inside; 08:00 in New York waits for 09:00 EDT
@@ -325,23 +325,23 @@ describe('building and validating windows', () => {
     holidays: ['2026-12-25'],
   };
 
-  it('reads the assistant’s hours in the lead’s zone, else the assistant’s', () => {
-    expect(sendWindowFor(assistant, { timezone: 'America/New_York' })).toEqual({
+  it('reads the assistant’s hours in the lead’s zone, else the assistant’s', async () => {
+    expect(await sendWindowFor(assistant, { timezone: 'America/New_York' })).toEqual({
       timezone: 'America/New_York',
       start: '09:00',
       end: '17:30',
       days: WEEKDAYS,
       holidays: ['2026-12-25'],
     });
-    expect(sendWindowFor(assistant).timezone).toBe('Europe/Berlin');
-    expect(sendWindowFor(assistant, { timezone: 'Mars/Olympus' }).timezone).toBe('Europe/Berlin');
+    expect((await sendWindowFor(assistant)).timezone).toBe('Europe/Berlin');
+    expect((await sendWindowFor(assistant, { timezone: 'Mars/Olympus' })).timezone).toBe('Europe/Berlin');
   });
 
-  it('refuses an assistant with unusable settings', () => {
+  it('refuses an assistant with unusable settings', async () => {
     const broken = { ...assistant, timezone: 'Nowhere/City' };
 
-    expect(() => sendWindowFor(broken, { timezone: 'Europe/Paris' })).not.toThrow();
-    expect(() => sendWindowFor(broken)).toThrow(ValidationError);
+    await expect(sendWindowFor(broken, { timezone: 'Europe/Paris' })).resolves.toBeDefined();
+    await expect(sendWindowFor(broken)).rejects.toThrow(ValidationError);
   });
 
   it('recognises IANA zones and refuses fixed offsets', () => {
