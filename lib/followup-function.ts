@@ -191,7 +191,10 @@ class EsbuildBundling implements ILocalBundling {
       format: 'esm',
       target: 'node24',
       minify: true,
+      // Mapped stack traces need the mappings only: without the sources' text, the map each cold start
+      // reads (NODE_OPTIONS=--enable-source-maps) is about a quarter of the size.
       sourcemap: true,
+      sourcesContent: false,
       mainFields: ['module', 'main'],
       external: ['@aws-sdk/*'],
       // Some CommonJS dependencies call require(); ESM bundles need it defined.
