@@ -1,8 +1,10 @@
 /**
  * Configuration is read at the edge: each entry point parses its environment once, at cold start, with
  * one zod schema (failing fast, naming every missing variable), and passes each module what it needs
- * through that module's `use…` function. No other module reads `process.env`; a module that needs a
- * setting it was not given throws when it first needs it, naming the setting.
+ * through that module's `use…` function. No other module reads configuration from `process.env`; a
+ * module that needs a setting it was not given throws when it first needs it, naming the setting.
+ * (lambdas/tracing.ts reads, per invocation, what the Lambda runtime puts there for tracing: the trace
+ * header, which changes with every invocation, and the daemon's address.)
  * test/infra/function-env.test.ts starts every function with the environment the stack gives it.
  */
 // zod's mini build: a function that validates nothing else (the plan auditor, the OpenAPI document)

@@ -6,7 +6,6 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod';
@@ -24,7 +23,8 @@ import {
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
 } from './environment';
-import { countEvent, logger, metrics, tracer } from './observability';
+import { countEvent, logger, metrics } from './observability';
+import { traceInvocation } from './tracing';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, ...IMPORTS_ENV });
@@ -40,7 +40,7 @@ export const IMPORT_RESERVED_MS = 60_000;
 const JobSchema = z.object({ orgId: z.string().min(1), importId: z.string().min(1) });
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()
-  .use(captureLambdaHandler(tracer))
+  .use(traceInvocation())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event, context) => {

@@ -6,7 +6,6 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { SESEvent } from 'aws-lambda';
 import { parseEmail } from './adapters/mime';
@@ -24,7 +23,8 @@ import {
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
 } from './environment';
-import { countEvent, logger, metrics, tracer } from './observability';
+import { countEvent, logger, metrics } from './observability';
+import { traceInvocation } from './tracing';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({
@@ -53,7 +53,7 @@ useRawMailStore({
 });
 
 export const handler = middy<SESEvent, InboundDecision[]>()
-  .use(captureLambdaHandler(tracer))
+  .use(traceInvocation())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event) => {

@@ -1,18 +1,17 @@
 /**
  * What every Lambda reports about itself: the structured JSON logger (request-scoped keys appended per
- * invocation), the engine's custom metrics (CloudWatch EMF, printed to stdout and turned into metrics by
- * CloudWatch Logs) and the X-Ray tracer. The metric names and dimensions are a contract with the
+ * invocation) and the engine's custom metrics (CloudWatch EMF, printed to stdout and turned into metrics by
+ * CloudWatch Logs); traces are lambdas/tracing.ts. The metric names and dimensions are a contract with the
  * dashboard (lib/monitoring.ts, docs/operations.md): count events through the helpers below, never with
  * org or lead ids as dimensions (they go into traces as annotations, or into logs).
  *
  * The namespace comes from POWERTOOLS_METRICS_NAMESPACE and the service from POWERTOOLS_SERVICE_NAME,
- * which the CDK function construct sets for every function; tests and the local stack turn metrics and
- * tracing off with POWERTOOLS_METRICS_DISABLED and POWERTOOLS_TRACE_ENABLED.
+ * which the CDK function construct sets for every function; tests and the local stack turn metrics off
+ * with POWERTOOLS_METRICS_DISABLED.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { MetricUnit as Unit } from '@aws-lambda-powertools/metrics/types';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 
 const SERVICE_NAME = 'followup-engine';
 
@@ -25,8 +24,6 @@ export const metrics = new Metrics({
   serviceName: SERVICE_NAME,
   logger: logger.createChild({ logLevel: 'ERROR' }),
 });
-
-export const tracer = new Tracer({ serviceName: SERVICE_NAME });
 
 /** The dimension values a metric may carry besides `service`: a small, fixed set each. */
 export interface MetricDimensions {
@@ -62,25 +59,4 @@ function emit(name: string, unit: Unit, value: number, dimensions: MetricDimensi
   const single = metrics.singleMetric();
   single.addDimensions(Object.fromEntries(entries));
   single.addMetric(name, unit, value);
-}
-
-/**
- * Runs a call to an outside system (the WhatsApp provider's HTTP API, which no SDK client reports) in a
- * subsegment of its own, so traces show its duration and failures next to the AWS SDK calls.
- */
-export async function traced<T>(name: string, call: () => Promise<T>): Promise<T> {
-  if (!tracer.isTracingEnabled()) return call();
-  const parent = tracer.getSegment();
-  if (!parent) return call();
-  const subsegment = parent.addNewSubsegment(`### ${name}`);
-  tracer.setSegment(subsegment);
-  try {
-    return await call();
-  } catch (error) {
-    subsegment.addError(error as Error);
-    throw error;
-  } finally {
-    subsegment.close();
-    tracer.setSegment(parent);
-  }
 }

@@ -6,7 +6,6 @@
 
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
@@ -16,7 +15,8 @@ import { clock } from './clock';
 import { useTable } from './data/client';
 import { countOutcomes } from './engine/outcome-counting';
 import { readEnvironment, TABLE_ENV } from './environment';
-import { logger, metrics, tracer } from './observability';
+import { logger, metrics } from './observability';
+import { traceInvocation } from './tracing';
 
 /** What this function reads from its environment, once, at cold start. */
 export const environment = z.object({ ...TABLE_ENV });
@@ -26,7 +26,7 @@ type Image = Record<string, StreamAttributeValue> | undefined;
 const image = (values: Image) => values && unmarshall(values as Record<string, AttributeValue>);
 
 export const handler = middy<DynamoDBStreamEvent, void>()
-  .use(captureLambdaHandler(tracer))
+  .use(traceInvocation())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event) => {

@@ -4,14 +4,14 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { clock } from './clock';
 import { useTable } from './data/client';
 import { type AuditSummary, auditPlans } from './engine/plan-audit';
 import { environmentSchema, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
-import { logger, metrics, tracer } from './observability';
+import { logger, metrics } from './observability';
+import { traceInvocation } from './tracing';
 
 /** Answers the summary too: the scheduler ignores it, the local stack reads it. */
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
@@ -21,7 +21,7 @@ useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));
 
 export const handler = middy<unknown, AuditSummary>()
-  .use(captureLambdaHandler(tracer))
+  .use(traceInvocation())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async () => {

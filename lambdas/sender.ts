@@ -6,7 +6,6 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { clock } from './clock';
@@ -22,7 +21,8 @@ import {
   TABLE_ENV,
   wholeMinutes,
 } from './environment';
-import { logger, metrics, tracer } from './observability';
+import { logger, metrics } from './observability';
+import { putAnnotation, traceInvocation } from './tracing';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({
@@ -50,7 +50,7 @@ useSendSettings({
 });
 
 export const handler = middy<unknown, void>()
-  .use(captureLambdaHandler(tracer))
+  .use(traceInvocation())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event) => {
@@ -68,8 +68,8 @@ export const handler = middy<unknown, void>()
       step: input.stepIndex,
     });
     // Annotations, not metric dimensions: a trace can be found by org and lead, a metric stays cheap.
-    tracer.putAnnotation('orgId', input.orgId);
-    tracer.putAnnotation('leadId', input.leadId);
+    putAnnotation('orgId', input.orgId);
+    putAnnotation('leadId', input.leadId);
     const outcome = await sendScheduledStep(input, clock.now());
     logger.info('Schedule handled', { outcome });
   });

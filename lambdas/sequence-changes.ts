@@ -5,7 +5,6 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
@@ -19,14 +18,15 @@ import type { Sequence } from './core/sequences';
 import { timingChanged } from './core/sequences';
 import { SEQUENCE_ENTITY } from './data/table-schema';
 import { environmentSchema, REPLAN_QUEUE_ENV, readEnvironment } from './environment';
-import { logger, metrics, tracer } from './observability';
+import { logger, metrics } from './observability';
+import { traceInvocation } from './tracing';
 
 /** What this function reads from its environment, once, at cold start. */
 export const environment = environmentSchema({ ...REPLAN_QUEUE_ENV });
 useReplanQueue(readEnvironment(environment).REPLAN_QUEUE_URL);
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
-  .use(captureLambdaHandler(tracer))
+  .use(traceInvocation())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event) => {

@@ -4,7 +4,6 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
@@ -18,7 +17,8 @@ import {
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
 } from './environment';
-import { logger, metrics, tracer } from './observability';
+import { logger, metrics } from './observability';
+import { traceInvocation } from './tracing';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({ ...RUNTIME_ENV, ...TABLE_ENV, ...STEP_SCHEDULER_ENV });
@@ -28,7 +28,7 @@ useStepScheduler(stepSchedulerSettings(env));
 useSesRegion(env.AWS_REGION);
 
 export const handler = middy<EventBridgeEvent<string, unknown>, void>()
-  .use(captureLambdaHandler(tracer))
+  .use(traceInvocation())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event) => {

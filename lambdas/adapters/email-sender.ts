@@ -5,7 +5,7 @@
  * follow-ups can thread on it.
  */
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { tracer } from '../observability';
+import { traceClient } from '../tracing';
 import {
   neverConnected,
   type ProviderError,
@@ -19,7 +19,7 @@ import {
  * idempotent: the SDK's own retries would resend after a timeout SES may have accepted, so it makes one
  * attempt and the engine decides (throttling is planned again, a lost answer is reconciled).
  */
-export const sesClient = tracer.captureAWSv3Client(
+export const sesClient = traceClient(
   new SESv2Client({
     maxAttempts: 1,
     // Well inside the sender's 30 s: an answer this late is unknown (reconciled), not a Lambda timeout.

@@ -4,7 +4,7 @@
  */
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { setting } from '../environment';
-import { tracer } from '../observability';
+import { traceClient } from '../tracing';
 
 export interface ImportJob {
   orgId: string;
@@ -15,7 +15,7 @@ const queueUrl = setting<string>('importQueue', 'The import queue (IMPORT_QUEUE_
 
 export const useImportQueue = queueUrl.use;
 
-export const importQueueClient = tracer.captureAWSv3Client(new SQSClient({}));
+export const importQueueClient = traceClient(new SQSClient({}));
 
 export async function enqueueImport(job: ImportJob): Promise<void> {
   await importQueueClient.send(

@@ -6,7 +6,7 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { IMPORT_ROWS_PREFIX } from '../core/imports';
 import { setting } from '../environment';
-import { tracer } from '../observability';
+import { traceClient } from '../tracing';
 
 export interface ImportRowsSettings {
   bucket: string;
@@ -22,7 +22,7 @@ let client: S3Client | undefined;
 
 function s3(): { client: S3Client; bucket: string } {
   const { bucket, pathStyle } = settings.get();
-  client ??= tracer.captureAWSv3Client(new S3Client({ forcePathStyle: pathStyle }));
+  client ??= traceClient(new S3Client({ forcePathStyle: pathStyle }));
   return { client, bucket };
 }
 

@@ -4,7 +4,7 @@
  */
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { setting } from '../environment';
-import { tracer } from '../observability';
+import { traceClient } from '../tracing';
 
 export interface RawMailStoreSettings {
   bucket: string;
@@ -24,7 +24,7 @@ let client: S3Client | undefined;
 
 export async function readRawMail(sesMessageId: string): Promise<Buffer> {
   const { bucket, prefix, pathStyle } = settings.get();
-  client ??= tracer.captureAWSv3Client(new S3Client({ forcePathStyle: pathStyle }));
+  client ??= traceClient(new S3Client({ forcePathStyle: pathStyle }));
   const { Body } = await client.send(
     new GetObjectCommand({ Bucket: bucket, Key: `${prefix}${sesMessageId}` }),
   );

@@ -4,7 +4,7 @@
  */
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { setting } from '../environment';
-import { tracer } from '../observability';
+import { traceClient } from '../tracing';
 
 export interface ReplanJob {
   orgId: string;
@@ -22,7 +22,7 @@ const queueUrl = setting<string>('replanQueue', 'The re-plan queue (REPLAN_QUEUE
 
 export const useReplanQueue = queueUrl.use;
 
-export const sqsClient = tracer.captureAWSv3Client(new SQSClient({}));
+export const sqsClient = traceClient(new SQSClient({}));
 
 export async function enqueueReplan(job: ReplanJob): Promise<void> {
   await sqsClient.send(

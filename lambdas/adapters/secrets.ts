@@ -11,9 +11,9 @@ import {
   ResourceNotFoundException,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { tracer } from '../observability';
+import { traceClient } from '../tracing';
 
-export const secretsClient = tracer.captureAWSv3Client(new SecretsManagerClient({}));
+export const secretsClient = traceClient(new SecretsManagerClient({}));
 
 const CACHE_SECONDS = 5 * 60;
 /** One warm sender serves many orgs: past this many secrets the oldest go first. */

@@ -12,7 +12,8 @@ import {
 } from '@aws-sdk/client-scheduler';
 import type { SenderInput } from '../core/sender-input';
 import { setting } from '../environment';
-import { countEvent, tracer } from '../observability';
+import { countEvent } from '../observability';
+import { traceClient } from '../tracing';
 
 export type { SenderInput } from '../core/sender-input';
 
@@ -47,9 +48,7 @@ export const stepSchedulerSettings = (env: {
 // Standard retries with backoff ride out the scheduler's throttling during bulk re-plans. (The SDK's
 // adaptive mode, tried first, throttles itself to a fraction of the quota when the host is busy: see
 // docs/performance.md.) A page whose retries run out fails and is redelivered by the queue, safely.
-export const schedulerClient = tracer.captureAWSv3Client(
-  new SchedulerClient({ retryMode: 'standard', maxAttempts: 10 }),
-);
+export const schedulerClient = traceClient(new SchedulerClient({ retryMode: 'standard', maxAttempts: 10 }));
 /**
  * Counts every throttled attempt, retried or not (below the SDK's retry middleware): how close planning
  * runs to the scheduler's quota. Exported so a test can put it on a client of its own.

@@ -6,7 +6,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { setting } from '../environment';
-import { tracer } from '../observability';
+import { traceClient } from '../tracing';
 
 const table = setting<string>('table', 'The table name (TABLE_NAME)');
 
@@ -15,6 +15,6 @@ export const useTable = table.use;
 /** The table every data module reads and writes. */
 export const tableName = table.get;
 
-export const db = DynamoDBDocumentClient.from(tracer.captureAWSv3Client(new DynamoDBClient({})), {
+export const db = DynamoDBDocumentClient.from(traceClient(new DynamoDBClient({})), {
   marshallOptions: { removeUndefinedValues: true },
 });

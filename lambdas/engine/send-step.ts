@@ -45,7 +45,8 @@ import {
   sendOutcome,
 } from '../data/sends';
 import { setting } from '../environment';
-import { countEvent, logger, recordDuration, traced } from '../observability';
+import { countEvent, logger, recordDuration } from '../observability';
+import { traced } from '../tracing';
 import type { Accepted, Channel, PreparedSend } from './channels/channel';
 import { commitPlan } from './plans';
 

@@ -5,7 +5,6 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod';
@@ -19,7 +18,8 @@ import {
 } from '../core/errors';
 import type { Caller } from '../core/permissions';
 import { rememberUser } from '../data/users';
-import { countEvent, logger, metrics, tracer } from '../observability';
+import { countEvent, logger, metrics } from '../observability';
+import { putAnnotation, traceInvocation } from '../tracing';
 import { type Operation, routeKey } from './contract/operation';
 import { errorResponse } from './error-response';
 import { callerFromClaims } from './identity';
@@ -93,7 +93,7 @@ export function apiHandler<C extends Record<string, Operation>>(
 
   return (
     middy<ApiEvent, ApiResponse>()
-      .use(captureLambdaHandler(tracer))
+      .use(traceInvocation())
       .use(injectLambdaContext(logger, { resetKeys: true }))
       .use(logMetrics(metrics, { captureColdStartMetric: true }))
       // Counts the response the error mapping below made, too: middy runs onError in reverse order.
@@ -114,7 +114,7 @@ export function apiHandler<C extends Record<string, Operation>>(
           : callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
         if (caller) {
           logger.appendKeys({ orgId: caller.orgId, userId: caller.userId });
-          tracer.putAnnotation('orgId', caller.orgId);
+          putAnnotation('orgId', caller.orgId);
           await rememberUser(caller, now);
         }
         const rawBody = bodyText(event, operation);

@@ -12,7 +12,7 @@ import { FollowupFunction } from '../../lib/followup-function';
 import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../lib/monitoring';
 import { environmentOf, logicalIdOf, removeOutdirs, synthesize } from './template';
 
-/** Set by the Lambda runtime itself, or read by the libraries (Powertools, Node) rather than our code. */
+/** Set by the Lambda runtime itself, or read by the libraries (Powertools, Node) and lambdas/tracing.ts. */
 const RUNTIME_VARIABLES = { AWS_REGION: 'eu-west-1', AWS_LAMBDA_FUNCTION_NAME: 'function' };
 const LIBRARY_VARIABLES = new Set([
   'NODE_OPTIONS',
