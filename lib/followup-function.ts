@@ -100,7 +100,7 @@ export class FollowupFunction extends LambdaFunction {
       role,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
-        // Powertools' logger, metrics and tracer read these: one service and one metrics namespace for
+        // Powertools' logger and metrics (and lambdas/tracing.ts) read these: one service and one metrics namespace for
         // every function, the ones the dashboard's widgets name (lib/monitoring.ts).
         POWERTOOLS_SERVICE_NAME: METRICS_SERVICE,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
