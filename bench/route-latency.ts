@@ -95,7 +95,10 @@ export async function measureRouteLatency(options: {
   const dynamoRecorder = record('DynamoDB');
   db.middlewareStack.add(dynamoRecorder.middleware as never, dynamoRecorder.options);
   const schedulerRecorder = record('Scheduler');
-  schedulerClient.middlewareStack.add(schedulerRecorder.middleware as never, schedulerRecorder.options);
+  (await schedulerClient()).middlewareStack.add(
+    schedulerRecorder.middleware as never,
+    schedulerRecorder.options,
+  );
 
   const rawDynamo = new dynamodb.DynamoDBClient({
     endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB,

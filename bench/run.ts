@@ -112,11 +112,11 @@ async function instrumentEngineClients(counter: RequestCounter): Promise<void> {
   ]);
   // The document client shares its middleware stack with the DynamoDBClient it wraps.
   counter.instrument('DynamoDB', db.middlewareStack);
-  counter.instrument('Scheduler', schedulerClient.middlewareStack);
+  counter.instrument('Scheduler', (await schedulerClient()).middlewareStack);
   counter.instrument('SESv2', sesClient.middlewareStack);
-  counter.instrument('SecretsManager', secretsClient.middlewareStack);
+  counter.instrument('SecretsManager', (await secretsClient()).middlewareStack);
   counter.instrument('SQS', sqsClient.middlewareStack);
-  counter.instrument('SQS', importQueueClient.middlewareStack);
+  counter.instrument('SQS', (await importQueueClient()).middlewareStack);
 }
 
 async function main(): Promise<void> {

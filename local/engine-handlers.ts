@@ -25,9 +25,9 @@ export async function attachFaultsToEngineClients(faults: FaultRegistry): Promis
   ]);
   attachFaults(db, 'dynamodb', faults);
   attachFaults(sesClient, 'ses', faults);
-  attachFaults(schedulerClient, 'scheduler', faults);
+  attachFaults(await schedulerClient(), 'scheduler', faults);
   attachFaults(sqsClient, 'sqs', faults);
-  attachFaults(secretsClient, 'secretsmanager', faults);
+  attachFaults(await secretsClient(), 'secretsmanager', faults);
 }
 
 type Loadable = {

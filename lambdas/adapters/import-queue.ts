@@ -2,9 +2,10 @@
  * The import queue (SQS): one message per import to work on, and one more each time a worker runs out
  * of time before the import is done. Messages carry ids only: the import's record says where it is.
  */
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import { setting } from '../environment';
 import { traceClient } from '../tracing';
+import { onFirstUse } from './on-first-use';
 
 export interface ImportJob {
   orgId: string;
@@ -15,10 +16,15 @@ const queueUrl = setting<string>('importQueue', 'The import queue (IMPORT_QUEUE_
 
 export const useImportQueue = queueUrl.use;
 
-export const importQueueClient = traceClient(new SQSClient({}));
+const sdk = () => import('@aws-sdk/client-sqs');
+
+export const importQueueClient = onFirstUse(
+  async (): Promise<SQSClient> => traceClient(new (await sdk()).SQSClient({})),
+);
 
 export async function enqueueImport(job: ImportJob): Promise<void> {
-  await importQueueClient.send(
+  const { SendMessageCommand } = await sdk();
+  await (await importQueueClient()).send(
     new SendMessageCommand({ QueueUrl: queueUrl.get(), MessageBody: JSON.stringify(job) }),
   );
 }

@@ -3,10 +3,11 @@
  * by the API when the import is accepted and read back page by page (kept for the warm Lambda). The
  * bucket expires them after a week; the import's record and row issues live in the table.
  */
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { IMPORT_ROWS_PREFIX } from '../core/imports';
 import { setting } from '../environment';
 import { traceClient } from '../tracing';
+import { onFirstUse } from './on-first-use';
 
 export interface ImportRowsSettings {
   bucket: string;
@@ -18,13 +19,12 @@ const settings = setting<ImportRowsSettings>('importRows', 'The imports bucket (
 
 export const useImportRows = settings.use;
 
-let client: S3Client | undefined;
+const sdk = () => import('@aws-sdk/client-s3');
 
-function s3(): { client: S3Client; bucket: string } {
-  const { bucket, pathStyle } = settings.get();
-  client ??= traceClient(new S3Client({ forcePathStyle: pathStyle }));
-  return { client, bucket };
-}
+const s3Client = onFirstUse(
+  async (): Promise<S3Client> =>
+    traceClient(new (await sdk()).S3Client({ forcePathStyle: settings.get().pathStyle })),
+);
 
 const keyOf = (orgId: string, importId: string) =>
   `${IMPORT_ROWS_PREFIX}${encodeURIComponent(orgId)}/${importId}.jsonl`;
@@ -34,10 +34,10 @@ export async function storeImportRows(
   importId: string,
   rows: readonly unknown[],
 ): Promise<void> {
-  const { client, bucket } = s3();
+  const [client, { PutObjectCommand }] = await Promise.all([s3Client(), sdk()]);
   await client.send(
     new PutObjectCommand({
-      Bucket: bucket,
+      Bucket: settings.get().bucket,
       Key: keyOf(orgId, importId),
       Body: rows.map((row) => JSON.stringify(row)).join('\n'),
       ContentType: 'application/x-ndjson',
@@ -57,8 +57,8 @@ export async function readImportRows(
 ): Promise<unknown[]> {
   const key = keyOf(orgId, importId);
   if (cached?.key !== key) {
-    const { client, bucket } = s3();
-    const { Body } = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const [client, { GetObjectCommand }] = await Promise.all([s3Client(), sdk()]);
+    const { Body } = await client.send(new GetObjectCommand({ Bucket: settings.get().bucket, Key: key }));
     if (!Body) throw new Error(`The rows of import ${importId} are empty`);
     cached = { key, lines: (await Body.transformToString('utf8')).split('\n') };
   }

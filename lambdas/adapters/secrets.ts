@@ -3,42 +3,51 @@
  * go through Powertools' SecretsProvider (cached 5 minutes per warm Lambda); values never reach logs
  * or responses.
  */
-import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
-import {
-  CreateSecretCommand,
-  PutSecretValueCommand,
-  ResourceExistsException,
-  ResourceNotFoundException,
-  SecretsManagerClient,
-} from '@aws-sdk/client-secrets-manager';
+import type { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { traceClient } from '../tracing';
+import { onFirstUse } from './on-first-use';
 
-export const secretsClient = traceClient(new SecretsManagerClient({}));
+const sdk = () => import('@aws-sdk/client-secrets-manager');
+
+export const secretsClient = onFirstUse(
+  async (): Promise<SecretsManagerClient> => traceClient(new (await sdk()).SecretsManagerClient({})),
+);
 
 const CACHE_SECONDS = 5 * 60;
 /** One warm sender serves many orgs: past this many secrets the oldest go first. */
 const CACHE_ENTRIES = 100;
 
 /** Powertools' cache never forgets a secret; this one keeps the newest CACHE_ENTRIES. */
-class BoundedSecretsProvider extends SecretsProvider {
-  override addToCache(key: string, value: unknown, maxAge: number): void {
-    this.store.delete(key);
-    super.addToCache(key, value, maxAge);
-    for (const oldest of this.store.keys()) {
-      if (this.store.size <= CACHE_ENTRIES) break;
-      this.store.delete(oldest);
+function boundedProvider(Provider: typeof SecretsProvider, client: SecretsManagerClient) {
+  return new (class BoundedSecretsProvider extends Provider {
+    override addToCache(key: string, value: unknown, maxAge: number): void {
+      this.store.delete(key);
+      super.addToCache(key, value, maxAge);
+      for (const oldest of this.store.keys()) {
+        if (this.store.size <= CACHE_ENTRIES) break;
+        this.store.delete(oldest);
+      }
     }
-  }
 
-  forget(name: string): void {
-    for (const key of this.store.keys()) if (key.startsWith(`${name},`)) this.store.delete(key);
-  }
+    forget(name: string): void {
+      for (const key of this.store.keys()) if (key.startsWith(`${name},`)) this.store.delete(key);
+    }
+  })({ awsSdkV3Client: client });
 }
 
-const provider = new BoundedSecretsProvider({ awsSdkV3Client: secretsClient });
+/** Made, with the SDK client, on the first secret read or written. */
+const secretsProvider = onFirstUse(async () => {
+  const [{ SecretsProvider }, client] = await Promise.all([
+    import('@aws-lambda-powertools/parameters/secrets'),
+    secretsClient(),
+  ]);
+  return boundedProvider(SecretsProvider, client);
+});
 
 /** The secret's string, or undefined when there is no such secret. */
 export async function readSecret(name: string): Promise<string | undefined> {
+  const [provider, { ResourceNotFoundException }] = await Promise.all([secretsProvider(), sdk()]);
   try {
     const value = await provider.get(name, { maxAge: CACHE_SECONDS });
     return typeof value === 'string' ? value : undefined;
@@ -52,11 +61,13 @@ export async function readSecret(name: string): Promise<string | undefined> {
 
 /** Creates the secret or stores a new version of it. */
 export async function writeSecret(name: string, value: string): Promise<void> {
+  const [provider, client, { CreateSecretCommand, PutSecretValueCommand, ResourceExistsException }] =
+    await Promise.all([secretsProvider(), secretsClient(), sdk()]);
   provider.forget(name);
   try {
-    await secretsClient.send(new CreateSecretCommand({ Name: name, SecretString: value }));
+    await client.send(new CreateSecretCommand({ Name: name, SecretString: value }));
   } catch (error) {
     if (!(error instanceof ResourceExistsException)) throw error;
-    await secretsClient.send(new PutSecretValueCommand({ SecretId: name, SecretString: value }));
+    await client.send(new PutSecretValueCommand({ SecretId: name, SecretString: value }));
   }
 }

@@ -4,16 +4,12 @@
  * and the revision, so a plan change creates a new name and a stale schedule is recognizable.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  CreateScheduleCommand,
-  DeleteScheduleCommand,
-  ResourceNotFoundException,
-  SchedulerClient,
-} from '@aws-sdk/client-scheduler';
+import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { SenderInput } from '../core/sender-input';
 import { setting } from '../environment';
 import { countEvent } from '../observability';
 import { traceClient } from '../tracing';
+import { onFirstUse } from './on-first-use';
 
 export type { SenderInput } from '../core/sender-input';
 
@@ -45,10 +41,17 @@ export const stepSchedulerSettings = (env: {
   deadLetterArn: env.SENDER_DLQ_ARN,
 });
 
+const sdk = () => import('@aws-sdk/client-scheduler');
+
 // Standard retries with backoff ride out the scheduler's throttling during bulk re-plans. (The SDK's
 // adaptive mode, tried first, throttles itself to a fraction of the quota when the host is busy: see
 // docs/performance.md.) A page whose retries run out fails and is redelivered by the queue, safely.
-export const schedulerClient = traceClient(new SchedulerClient({ retryMode: 'standard', maxAttempts: 10 }));
+export const schedulerClient = onFirstUse(async (): Promise<SchedulerClient> => {
+  const client = traceClient(new (await sdk()).SchedulerClient({ retryMode: 'standard', maxAttempts: 10 }));
+  client.middlewareStack.add(countSchedulerThrottles.middleware, countSchedulerThrottles.options);
+  return client;
+});
+
 /**
  * Counts every throttled attempt, retried or not (below the SDK's retry middleware): how close planning
  * runs to the scheduler's quota. Exported so a test can put it on a client of its own.
@@ -66,7 +69,6 @@ export const countSchedulerThrottles = {
     },
   options: { step: 'finalizeRequest', priority: 'low', name: 'countSchedulerThrottles' } as const,
 };
-schedulerClient.middlewareStack.add(countSchedulerThrottles.middleware, countSchedulerThrottles.options);
 
 /**
  * `lead-<uuid>-r<revision>-<attempt>`: at most 64 characters of [0-9a-zA-Z-_.]. The random attempt
@@ -85,7 +87,8 @@ export function atExpression(at: Date): string {
 export async function scheduleStep(input: SenderInput, at: Date): Promise<string> {
   const name = scheduleName(input.leadId, input.revision);
   const { group, senderArn, roleArn, deadLetterArn } = settings.get();
-  await schedulerClient.send(
+  const { CreateScheduleCommand } = await sdk();
+  await (await schedulerClient()).send(
     new CreateScheduleCommand({
       Name: name,
       GroupName: group,
@@ -107,8 +110,11 @@ export async function scheduleStep(input: SenderInput, at: Date): Promise<string
 
 /** Removes a pending schedule; one that already fired (and deleted itself) is fine. */
 export async function cancelStep(name: string): Promise<void> {
+  const { DeleteScheduleCommand, ResourceNotFoundException } = await sdk();
   try {
-    await schedulerClient.send(new DeleteScheduleCommand({ Name: name, GroupName: settings.get().group }));
+    await (await schedulerClient()).send(
+      new DeleteScheduleCommand({ Name: name, GroupName: settings.get().group }),
+    );
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }

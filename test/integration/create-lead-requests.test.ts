@@ -14,9 +14,9 @@ import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { invoke, type TestCaller } from '../support/invoke';
 
 const counter = new RequestCounter();
-beforeAll(() => {
+beforeAll(async () => {
   counter.instrument('DynamoDB', db.middlewareStack);
-  counter.instrument('Scheduler', schedulerClient.middlewareStack);
+  counter.instrument('Scheduler', (await schedulerClient()).middlewareStack);
 });
 
 async function newOrg() {

@@ -34,7 +34,7 @@ let engineClients: {
   db: typeof import('../../lambdas/data/client').db;
   tableName: string;
   sesClient: typeof import('../../lambdas/adapters/email-sender').sesClient;
-  schedulerClient: typeof import('../../lambdas/adapters/step-scheduler').schedulerClient;
+  schedulerClient: Awaited<ReturnType<typeof import('../../lambdas/adapters/step-scheduler').schedulerClient>>;
   sendWhatsAppTemplate: typeof import('../../lambdas/adapters/whatsapp-sender').sendWhatsAppTemplate;
 };
 
@@ -60,7 +60,7 @@ beforeAll(async () => {
     db: data.db,
     tableName: data.tableName(),
     sesClient: email.sesClient,
-    schedulerClient: scheduling.schedulerClient,
+    schedulerClient: await scheduling.schedulerClient(),
     sendWhatsAppTemplate: whatsApp.sendWhatsAppTemplate,
   };
 });
@@ -218,7 +218,7 @@ describe('fault injection on the engine stack', () => {
       ),
     );
     const secret = await failed(
-      secretsClient.send(new GetSecretValueCommand({ SecretId: 'followup/unsubscribe' })),
+      (await secretsClient()).send(new GetSecretValueCommand({ SecretId: 'followup/unsubscribe' })),
     );
     const schedule = await failed(
       scheduler.send(new GetScheduleCommand({ Name: 'any', GroupName: ENGINE_SETTINGS.scheduleGroup })),
