@@ -681,6 +681,64 @@ describe('assets', () => {
     expect(others).toEqual([]);
   });
 
+  /**
+   * The code a cold start reads: the entry and the chunks it imports statically, transitively. A
+   * dynamic `import()` of a chunk is left out: that code loads when the import first runs.
+   */
+  const coldStartCodeOf = (assetDir: string) => {
+    const read = new Set<string>();
+    const visit = (file: string) => {
+      if (read.has(file)) return;
+      read.add(file);
+      const code = readFileSync(join(assetDir, file), 'utf8');
+      // Minified static imports: import{a as b}from"./chunks/x.mjs" or import"./chunks/x.mjs".
+      for (const [, path] of code.matchAll(
+        /import(?:\{[^}]*\}from|\*as [\w$]+from|[\w$]+ from)?\s*"\.\/(chunks\/[^"]+)"/g,
+      ))
+        if (path) visit(path);
+    };
+    visit('index.mjs');
+    return [...read].map((file) => readFileSync(join(assetDir, file), 'utf8')).join('\n');
+  };
+
+  it('starts every HTTP API function with the DynamoDB client alone, without the holiday data', () => {
+    // Prepare
+    const { app, template } = deployed();
+    const assembly = app.synth();
+    const apiFunctions = resources(template, 'AWS::Lambda::Function').filter(([, fn]) =>
+      String(fn.Properties.Description).startsWith('HTTP API: '),
+    );
+    const assetOf = (fn: Resource) =>
+      join(
+        assembly.directory,
+        `asset.${String((fn.Properties.Code as { S3Key: string }).S3Key).replace(/\.zip$/, '')}`,
+      );
+
+    // Act
+    const startups = apiFunctions.map(([, fn]) => ({
+      name: String(fn.Properties.Description),
+      clients: [
+        ...new Set(
+          [...coldStartCodeOf(assetOf(fn)).matchAll(/from\s*"@aws-sdk\/(client-[a-z0-9-]+)"/g)].map(
+            ([, client]) => client,
+          ),
+        ),
+      ].filter((client) => client !== 'client-dynamodb'),
+      holidays: coldStartCodeOf(assetOf(fn)).includes('Moment Timezone'),
+      everything: codeOf(assetOf(fn)),
+    }));
+
+    // Assess: loaded later, by the routes that need them (the sequences API previews holidays).
+    expect(startups.length).toBeGreaterThan(5);
+    for (const startup of startups)
+      expect({ [startup.name]: startup.clients }).toEqual({ [startup.name]: [] });
+    for (const startup of startups)
+      expect({ [startup.name]: startup.holidays }).toEqual({ [startup.name]: false });
+    const sequences = startups.find((startup) => startup.name === 'HTTP API: sequences');
+    expect(sequences?.everything.includes('Moment Timezone')).toBe(true);
+    expect(sequences?.everything.includes('import("@aws-sdk/client-scheduler")')).toBe(true);
+  });
+
   it('leaves the AWS SDK out of the API bundles for the runtime to provide', () => {
     // Prepare
     const { app, template } = deployed();
