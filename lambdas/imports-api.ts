@@ -29,7 +29,7 @@ export const handler = apiHandler(importsOperations, {
     const csv = /^\s*text\/csv\b/i.test(headers['content-type'] ?? '');
     const request = csv
       ? { leads: rowsFromCsv(rawBody) }
-      : parseWith(ImportRequestSchema, parseJson(rawBody));
+      : parseWith(ImportRequestSchema(), parseJson(rawBody));
     const record = await acceptImport(
       caller,
       {

@@ -69,7 +69,7 @@ export const handler = apiHandler(leadsOperations, {
     const items = await mapWithConcurrency(body.leads, BATCH_CONCURRENCY, async (raw, index) => {
       if (throttled || performance.now() >= deadline) return notAttempted(index, throttled);
       try {
-        const input = parseWith(LeadInputSchema, raw);
+        const input = parseWith(LeadInputSchema(), raw);
         if (input.email) {
           const first = firstRowOf.get(input.email) ?? index;
           firstRowOf.set(input.email, first);

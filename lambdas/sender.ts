@@ -54,7 +54,7 @@ export const handler = middy<unknown, void>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
   .handler(async (event) => {
-    const parsed = SenderInputSchema.safeParse(event);
+    const parsed = SenderInputSchema().safeParse(event);
     if (!parsed.success) {
       // Retrying a malformed input cannot help; log it and let the schedule complete.
       logger.error('Malformed schedule input', { issues: parsed.error.issues });

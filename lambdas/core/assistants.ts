@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { HOLIDAY_CALENDARS } from './holiday-calendars';
+import { lazy } from './lazy';
 import { isKnownCountry } from './regions';
 import { isValidTimeZone, parseTimeOfDay, type SendWindow, sendWindowIssues } from './send-window';
 import { displayName } from './text';
@@ -18,57 +19,59 @@ const timeOfDay = z
 /** A new assistant's hours, and the ones example dates assume before an assistant is chosen. */
 export const DEFAULT_BUSINESS_HOURS = { start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] };
 
-export const AssistantInputSchema = z
-  .object({
-    name: displayName(100),
-    email: z.email().max(254),
-    signatureHtml: z.string().max(20_000).default(''),
-    timezone: z.string().refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin'),
-    businessHours: z
-      .object({
-        start: timeOfDay,
-        end: timeOfDay,
-        days: z
-          .array(z.number().int().min(1).max(7))
-          .min(1)
-          .max(7)
-          .refine((days) => new Set(days).size === days.length, 'Each day at most once'),
-      })
-      .default(DEFAULT_BUSINESS_HOURS),
-    holidays: z.array(z.iso.date()).max(366).default([]),
-    country: z
-      .string()
-      .length(2)
-      .transform((code) => code.toUpperCase())
-      .refine(isKnownCountry, 'Expected an ISO 3166-1 alpha-2 country code, e.g. DE')
-      .optional()
-      .describe('Whose public holidays to avoid for leads without a country, or under assistant-country'),
-    holidayCalendar: z
-      .enum(HOLIDAY_CALENDARS)
-      .default('lead-country')
-      .describe(
-        "Public holidays no step is sent on: the lead's country (else the assistant's), the assistant's, or none; `holidays` apply as well",
-      ),
-    dailyLimit: z.number().int().min(1).max(2000).default(100),
-    defaultSequenceId: z.string().min(1).max(64).default('system-recommended'),
-    defaultEmailCcSequenceId: z.string().min(1).max(64).default('system-recommended-email-cc'),
-    includeFirstEmail: z.boolean().default(true),
-  })
-  .superRefine((assistant, ctx) => {
-    const window: SendWindow = {
-      timezone: assistant.timezone,
-      ...assistant.businessHours,
-      holidays: assistant.holidays,
-    };
-    for (const issue of sendWindowIssues(window)) {
-      // Zone, day and date shapes are checked by the fields themselves; this adds start < end.
-      if (issue.path === 'end' && parseTimeOfDay(assistant.businessHours.end)) {
-        ctx.addIssue({ code: 'custom', path: ['businessHours', 'end'], message: issue.message });
+export const AssistantInputSchema = lazy(() =>
+  z
+    .object({
+      name: displayName(100),
+      email: z.email().max(254),
+      signatureHtml: z.string().max(20_000).default(''),
+      timezone: z.string().refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin'),
+      businessHours: z
+        .object({
+          start: timeOfDay,
+          end: timeOfDay,
+          days: z
+            .array(z.number().int().min(1).max(7))
+            .min(1)
+            .max(7)
+            .refine((days) => new Set(days).size === days.length, 'Each day at most once'),
+        })
+        .default(DEFAULT_BUSINESS_HOURS),
+      holidays: z.array(z.iso.date()).max(366).default([]),
+      country: z
+        .string()
+        .length(2)
+        .transform((code) => code.toUpperCase())
+        .refine(isKnownCountry, 'Expected an ISO 3166-1 alpha-2 country code, e.g. DE')
+        .optional()
+        .describe('Whose public holidays to avoid for leads without a country, or under assistant-country'),
+      holidayCalendar: z
+        .enum(HOLIDAY_CALENDARS)
+        .default('lead-country')
+        .describe(
+          "Public holidays no step is sent on: the lead's country (else the assistant's), the assistant's, or none; `holidays` apply as well",
+        ),
+      dailyLimit: z.number().int().min(1).max(2000).default(100),
+      defaultSequenceId: z.string().min(1).max(64).default('system-recommended'),
+      defaultEmailCcSequenceId: z.string().min(1).max(64).default('system-recommended-email-cc'),
+      includeFirstEmail: z.boolean().default(true),
+    })
+    .superRefine((assistant, ctx) => {
+      const window: SendWindow = {
+        timezone: assistant.timezone,
+        ...assistant.businessHours,
+        holidays: assistant.holidays,
+      };
+      for (const issue of sendWindowIssues(window)) {
+        // Zone, day and date shapes are checked by the fields themselves; this adds start < end.
+        if (issue.path === 'end' && parseTimeOfDay(assistant.businessHours.end)) {
+          ctx.addIssue({ code: 'custom', path: ['businessHours', 'end'], message: issue.message });
+        }
       }
-    }
-  });
+    }),
+);
 
-export type AssistantInput = z.output<typeof AssistantInputSchema>;
+export type AssistantInput = z.output<ReturnType<typeof AssistantInputSchema>>;
 
 export interface Assistant extends AssistantInput {
   id: string;

@@ -7,6 +7,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import * as z from 'zod';
 import { ValidationError } from './errors';
+import { lazy } from './lazy';
 import { LeadInputSchema } from './leads';
 
 export const MAX_IMPORT_ROWS = 100_000;
@@ -32,14 +33,16 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 const id = z.string().min(1).max(64);
 
-export const ImportRequestSchema = z.object({
-  leads: z
-    .array(z.unknown())
-    .min(1, 'An import needs at least one lead')
-    .max(MAX_IMPORT_ROWS, `At most ${MAX_IMPORT_ROWS.toLocaleString('en')} leads per import: split it`),
-  sequenceId: id.optional().describe('For rows that name no sequence; default: each row’s assistant’s'),
-  assistantId: id.optional().describe('For rows that name no assistant'),
-});
+export const ImportRequestSchema = lazy(() =>
+  z.object({
+    leads: z
+      .array(z.unknown())
+      .min(1, 'An import needs at least one lead')
+      .max(MAX_IMPORT_ROWS, `At most ${MAX_IMPORT_ROWS.toLocaleString('en')} leads per import: split it`),
+    sequenceId: id.optional().describe('For rows that name no sequence; default: each row’s assistant’s'),
+    assistantId: id.optional().describe('For rows that name no assistant'),
+  }),
+);
 
 /** Import-wide choices; a CSV import gives them as query parameters. */
 export interface ImportDefaults {
@@ -49,7 +52,7 @@ export interface ImportDefaults {
 
 const CUSTOM_COLUMN = /^customFields\.([A-Za-z0-9_-]{1,64})$/;
 /** The lead fields a column may name, besides `customFields.<name>`. */
-export const IMPORT_COLUMNS: readonly string[] = Object.keys(LeadInputSchema.shape).filter(
+export const IMPORT_COLUMNS: readonly string[] = Object.keys(LeadInputSchema().shape).filter(
   (field) => field !== 'customFields',
 );
 

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import type { Enrollment } from './enrollment';
 import { ValidationError } from './errors';
 import { normalizeSubdivision } from './holiday-calendars';
+import { lazy } from './lazy';
 import { isKnownCountry } from './regions';
 import type { LeadProfile } from './rendering/profiles';
 import { isE164 } from './rendering/whatsapp';
@@ -14,44 +15,46 @@ import { displayName } from './text';
 
 const optionalText = (max: number) => displayName(max).optional();
 
-export const LeadDetailsSchema = z.object({
-  firstName: displayName(100),
-  lastName: optionalText(100),
-  email: z
-    .email()
-    .max(254)
-    .transform((email) => email.toLowerCase())
-    .optional(),
-  phone: z.string().refine(isE164, 'Expected an E.164 number, e.g. +14155550142').optional(),
-  company: optionalText(200),
-  designation: optionalText(200),
-  industry: optionalText(200),
-  country: z
-    .string()
-    .length(2)
-    .transform((code) => code.toUpperCase())
-    .refine(isKnownCountry, 'Expected an ISO 3166-1 alpha-2 country code, e.g. DE')
-    .optional(),
-  subdivision: z
-    .string()
-    .regex(/^([A-Za-z]{2}-)?[A-Za-z0-9]{1,3}$/, 'Expected an ISO 3166-2 subdivision code, e.g. BY or DE-BY')
-    .transform(normalizeSubdivision)
-    .optional()
-    .describe(
-      "The lead's state or province (ISO 3166-2, e.g. BY for Bavaria): with `country`, its regional public holidays apply too",
-    ),
-  timezone: z.string().refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin').optional(),
-  context: z.string().max(5000).optional(),
-  customFields: z
-    .record(
-      z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Custom field names are letters, digits, _ and -'),
-      z.string().max(1000),
-    )
-    .refine((fields) => Object.keys(fields).length <= 50, 'At most 50 custom fields')
-    .default({}),
-});
+export const LeadDetailsSchema = lazy(() =>
+  z.object({
+    firstName: displayName(100),
+    lastName: optionalText(100),
+    email: z
+      .email()
+      .max(254)
+      .transform((email) => email.toLowerCase())
+      .optional(),
+    phone: z.string().refine(isE164, 'Expected an E.164 number, e.g. +14155550142').optional(),
+    company: optionalText(200),
+    designation: optionalText(200),
+    industry: optionalText(200),
+    country: z
+      .string()
+      .length(2)
+      .transform((code) => code.toUpperCase())
+      .refine(isKnownCountry, 'Expected an ISO 3166-1 alpha-2 country code, e.g. DE')
+      .optional(),
+    subdivision: z
+      .string()
+      .regex(/^([A-Za-z]{2}-)?[A-Za-z0-9]{1,3}$/, 'Expected an ISO 3166-2 subdivision code, e.g. BY or DE-BY')
+      .transform(normalizeSubdivision)
+      .optional()
+      .describe(
+        "The lead's state or province (ISO 3166-2, e.g. BY for Bavaria): with `country`, its regional public holidays apply too",
+      ),
+    timezone: z.string().refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin').optional(),
+    context: z.string().max(5000).optional(),
+    customFields: z
+      .record(
+        z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Custom field names are letters, digits, _ and -'),
+        z.string().max(1000),
+      )
+      .refine((fields) => Object.keys(fields).length <= 50, 'At most 50 custom fields')
+      .default({}),
+  }),
+);
 
-export type LeadDetails = z.output<typeof LeadDetailsSchema>;
+export type LeadDetails = z.output<ReturnType<typeof LeadDetailsSchema>>;
 
 /**
  * How far ahead a start may be: a pending step is an EventBridge Scheduler `at()` schedule, and a plan
@@ -76,28 +79,36 @@ export function requestedStart(startAt: string | undefined, now: Date, field = '
   return at;
 }
 
-export const LeadInputSchema = LeadDetailsSchema.extend({
-  assistantId: z.string().min(1).max(64),
-  sequenceId: z.string().min(1).max(64).optional(),
-  sequenceName: z.string().min(1).max(100).optional(),
-  startAt,
-}).refine((lead) => lead.sequenceId === undefined || lead.sequenceName === undefined, {
-  path: ['sequenceName'],
-  message: 'Give sequenceId or sequenceName, not both',
-});
-export type LeadInput = z.output<typeof LeadInputSchema>;
+export const LeadInputSchema = lazy(() =>
+  LeadDetailsSchema()
+    .extend({
+      assistantId: z.string().min(1).max(64),
+      sequenceId: z.string().min(1).max(64).optional(),
+      sequenceName: z.string().min(1).max(100).optional(),
+      startAt,
+    })
+    .refine((lead) => lead.sequenceId === undefined || lead.sequenceName === undefined, {
+      path: ['sequenceName'],
+      message: 'Give sequenceId or sequenceName, not both',
+    }),
+);
+export type LeadInput = z.output<ReturnType<typeof LeadInputSchema>>;
 
-export const LeadUpdateSchema = LeadDetailsSchema.extend({
-  assistantId: z.string().min(1).max(64),
-  sequenceId: z.string().min(1).max(64).describe('A different sequence moves the lead to its first step'),
-  startAt,
-});
-export type LeadUpdate = z.output<typeof LeadUpdateSchema>;
+export const LeadUpdateSchema = lazy(() =>
+  LeadDetailsSchema().extend({
+    assistantId: z.string().min(1).max(64),
+    sequenceId: z.string().min(1).max(64).describe('A different sequence moves the lead to its first step'),
+    startAt,
+  }),
+);
+export type LeadUpdate = z.output<ReturnType<typeof LeadUpdateSchema>>;
 
-export const LeadBatchSchema = z.object({ leads: z.array(z.unknown()).min(1).max(500) });
+export const LeadBatchSchema = lazy(() => z.object({ leads: z.array(z.unknown()).min(1).max(500) }));
 
-export const ContinueSchema = z.object({ startAt });
-export const RestartSchema = z.object({ sequenceId: z.string().min(1).max(64).optional(), startAt });
+export const ContinueSchema = lazy(() => z.object({ startAt }));
+export const RestartSchema = lazy(() =>
+  z.object({ sequenceId: z.string().min(1).max(64).optional(), startAt }),
+);
 
 export interface Lead extends LeadDetails {
   id: string;

@@ -3,6 +3,7 @@
  * Sinch dashboard; positional variables mapped to placeholders or literal text).
  */
 import * as z from 'zod';
+import { lazy } from './lazy';
 import { newOwnedItem } from './permissions';
 import { unknownPlaceholders } from './placeholders';
 import { CHANNELS, type Channel } from './sequences';
@@ -17,75 +18,83 @@ const placeholdersKnown = (text: string, ctx: z.RefinementCtx) => {
   }
 };
 
-export const EmailContentSchema = z.object({
-  subject: displayName(200).superRefine(placeholdersKnown),
-  html: z
-    .string()
-    .min(1)
-    .refine((html) => Buffer.byteLength(html) <= MAX_HTML_BYTES, 'HTML is larger than 100 KB')
-    .superRefine(placeholdersKnown),
-});
+export const EmailContentSchema = lazy(() =>
+  z.object({
+    subject: displayName(200).superRefine(placeholdersKnown),
+    html: z
+      .string()
+      .min(1)
+      .refine((html) => Buffer.byteLength(html) <= MAX_HTML_BYTES, 'HTML is larger than 100 KB')
+      .superRefine(placeholdersKnown),
+  }),
+);
 
-export const WhatsAppContentSchema = z.object({
-  templateName: z
-    .string()
-    .regex(
-      /^[a-z0-9_]{1,512}$/,
-      'Template names are lower-case letters, digits and underscores, as in Sinch',
-    ),
-  languageCode: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'A WhatsApp language code such as en or en_US'),
-  parameters: z
-    .array(
-      z.object({
-        position: z.number().int().min(1),
-        value: z.string().min(1).max(1024).superRefine(placeholdersKnown),
-      }),
-    )
-    .max(100)
-    .superRefine((parameters, ctx) => {
-      const positions = parameters.map((p) => p.position).sort((a, b) => a - b);
-      positions.forEach((position, index) => {
-        if (position !== index + 1) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `Template positions must run 1..${parameters.length} without gaps or repeats`,
-          });
-        }
-      });
+export const WhatsAppContentSchema = lazy(() =>
+  z.object({
+    templateName: z
+      .string()
+      .regex(
+        /^[a-z0-9_]{1,512}$/,
+        'Template names are lower-case letters, digits and underscores, as in Sinch',
+      ),
+    languageCode: z
+      .string()
+      .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'A WhatsApp language code such as en or en_US'),
+    parameters: z
+      .array(
+        z.object({
+          position: z.number().int().min(1),
+          value: z.string().min(1).max(1024).superRefine(placeholdersKnown),
+        }),
+      )
+      .max(100)
+      .superRefine((parameters, ctx) => {
+        const positions = parameters.map((p) => p.position).sort((a, b) => a - b);
+        positions.forEach((position, index) => {
+          if (position !== index + 1) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `Template positions must run 1..${parameters.length} without gaps or repeats`,
+            });
+          }
+        });
+      })
+      .transform((parameters) => parameters.toSorted((a, b) => a.position - b.position)),
+  }),
+);
+
+export const MessageInputSchema = lazy(() =>
+  z
+    .object({
+      name: displayName(100),
+      channel: z.enum(CHANNELS),
+      email: EmailContentSchema().optional(),
+      whatsapp: WhatsAppContentSchema().optional(),
     })
-    .transform((parameters) => parameters.toSorted((a, b) => a.position - b.position)),
-});
+    .superRefine((message, ctx) => {
+      const other: Channel = message.channel === 'email' ? 'whatsapp' : 'email';
+      if (message[message.channel] === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [message.channel],
+          message: `A ${message.channel} message needs ${message.channel} content`,
+        });
+      }
+      if (message[other] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [other],
+          message: `A ${message.channel} message has no ${other} content`,
+        });
+      }
+    }),
+);
 
-export const MessageInputSchema = z
-  .object({
-    name: displayName(100),
-    channel: z.enum(CHANNELS),
-    email: EmailContentSchema.optional(),
-    whatsapp: WhatsAppContentSchema.optional(),
-  })
-  .superRefine((message, ctx) => {
-    const other: Channel = message.channel === 'email' ? 'whatsapp' : 'email';
-    if (message[message.channel] === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [message.channel],
-        message: `A ${message.channel} message needs ${message.channel} content`,
-      });
-    }
-    if (message[other] !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [other],
-        message: `A ${message.channel} message has no ${other} content`,
-      });
-    }
-  });
+export type MessageInput = z.output<ReturnType<typeof MessageInputSchema>>;
+export type EmailContent = z.output<ReturnType<typeof EmailContentSchema>>;
+export type WhatsAppContent = z.output<ReturnType<typeof WhatsAppContentSchema>>;
 
-export type MessageInput = z.output<typeof MessageInputSchema>;
-export type EmailContent = z.output<typeof EmailContentSchema>;
-export type WhatsAppContent = z.output<typeof WhatsAppContentSchema>;
-
-export const MessageCloneSchema = z.object({ name: displayName(100) });
+export const MessageCloneSchema = lazy(() => z.object({ name: displayName(100) }));
 
 export interface CustomMessage {
   id: string;

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { UnprocessableError } from './errors';
+import { lazy } from './lazy';
 import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region, regionOf } from './regions';
 import { DEFAULT_REPUTATION_GUARD, ReputationGuardSchema } from './sending-reputation';
 import { opensWithGeneratedEmail, type Sequence } from './sequences';
@@ -25,40 +26,44 @@ const offeringText = (description: string) =>
  * What the org sells, in its own words. Generated first e-mails quote each part as a sentence, so a
  * first e-mail says what the org offers, why it matters and what it asks for.
  */
-export const OfferingSchema = z
-  .object({
-    summary: offeringText('What the organization offers, e.g. "We chase late invoices for you."'),
-    valueProposition: offeringText(
-      'Why it matters to a customer, e.g. "Teams using it get paid 12 days sooner."',
-    ),
-    callToAction: offeringText('The one step asked for, e.g. "Would a 20-minute call next week suit you?"'),
-  })
-  .meta({ id: 'Offering' });
-
-export type Offering = z.output<typeof OfferingSchema>;
-
-export const OrgSettingsSchema = z.object({
-  name: optionalDisplayText(200).default(''),
-  website: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
-  regionPolicy: z
+export const OfferingSchema = lazy(() =>
+  z
     .object({
-      mode: z.enum(['off', 'warn', 'enforce']).default('warn'),
-      maxFollowups: z.partialRecord(z.enum(REGIONS), z.number().int().min(0).max(19)).default({}),
+      summary: offeringText('What the organization offers, e.g. "We chase late invoices for you."'),
+      valueProposition: offeringText(
+        'Why it matters to a customer, e.g. "Teams using it get paid 12 days sooner."',
+      ),
+      callToAction: offeringText('The one step asked for, e.g. "Would a 20-minute call next week suit you?"'),
     })
-    .default({ mode: 'warn', maxFollowups: {} }),
-  /** Calendar days an out-of-office that names no return date postpones the next step, counted from it. */
-  outOfOfficeDefaultDays: z.number().int().min(1).max(60).default(7),
-  /** When an assistant's (or the org's) sending pauses for its bounce or complaint rate. */
-  reputationGuard: ReputationGuardSchema.default(DEFAULT_REPUTATION_GUARD),
-  /** Without it, generated first e-mails cannot say what the org offers (and enrolling warns). */
-  offering: OfferingSchema.optional().describe(
-    'What the org sells, quoted by generated first e-mails; a PUT without it removes it',
-  ),
-});
+    .meta({ id: 'Offering' }),
+);
 
-export type OrgSettings = z.output<typeof OrgSettingsSchema>;
+export type Offering = z.output<ReturnType<typeof OfferingSchema>>;
 
-export const DEFAULT_ORG_SETTINGS: OrgSettings = OrgSettingsSchema.parse({});
+export const OrgSettingsSchema = lazy(() =>
+  z.object({
+    name: optionalDisplayText(200).default(''),
+    website: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
+    regionPolicy: z
+      .object({
+        mode: z.enum(['off', 'warn', 'enforce']).default('warn'),
+        maxFollowups: z.partialRecord(z.enum(REGIONS), z.number().int().min(0).max(19)).default({}),
+      })
+      .default({ mode: 'warn', maxFollowups: {} }),
+    /** Calendar days an out-of-office that names no return date postpones the next step, counted from it. */
+    outOfOfficeDefaultDays: z.number().int().min(1).max(60).default(7),
+    /** When an assistant's (or the org's) sending pauses for its bounce or complaint rate. */
+    reputationGuard: ReputationGuardSchema().default(DEFAULT_REPUTATION_GUARD),
+    /** Without it, generated first e-mails cannot say what the org offers (and enrolling warns). */
+    offering: OfferingSchema()
+      .optional()
+      .describe('What the org sells, quoted by generated first e-mails; a PUT without it removes it'),
+  }),
+);
+
+export type OrgSettings = z.output<ReturnType<typeof OrgSettingsSchema>>;
+
+export const DEFAULT_ORG_SETTINGS: OrgSettings = OrgSettingsSchema().parse({});
 
 /** The policy with the product's defaults filled in for regions the org did not set. */
 export function effectiveMaxFollowups(settings: OrgSettings): Record<Region, number> {

@@ -4,18 +4,21 @@
  * point parses it, and the send state is read by it (data/send-state.ts).
  */
 import * as z from 'zod';
+import { lazy } from './lazy';
 
-export const SenderInputSchema = z.object({
-  orgId: z.string().min(1),
-  leadId: z.string().min(1),
-  /** The lead's assistant and sequence for this plan, so the sender reads all it needs in one request. */
-  assistantId: z.string().min(1),
-  sequenceId: z.string().min(1),
-  runId: z.string().min(1),
-  revision: z.number().int().min(1),
-  stepIndex: z.number().int().min(0),
-  /** When the schedule was due (ISO); tells a late orphan from a schedule whose plan is being stored. */
-  dueAt: z.iso.datetime().optional(),
-});
+export const SenderInputSchema = lazy(() =>
+  z.object({
+    orgId: z.string().min(1),
+    leadId: z.string().min(1),
+    /** The lead's assistant and sequence for this plan, so the sender reads all it needs in one request. */
+    assistantId: z.string().min(1),
+    sequenceId: z.string().min(1),
+    runId: z.string().min(1),
+    revision: z.number().int().min(1),
+    stepIndex: z.number().int().min(0),
+    /** When the schedule was due (ISO); tells a late orphan from a schedule whose plan is being stored. */
+    dueAt: z.iso.datetime().optional(),
+  }),
+);
 
-export type SenderInput = z.output<typeof SenderInputSchema>;
+export type SenderInput = z.output<ReturnType<typeof SenderInputSchema>>;

@@ -4,6 +4,7 @@
  * data/sending-reputation.ts, acting on a pause in engine/ses-feedback.ts and engine/send-step.ts.
  */
 import * as z from 'zod';
+import { lazy } from './lazy';
 
 /**
  * Sends are counted in buckets of this many consecutive sends; the window is the last
@@ -12,19 +13,21 @@ import * as z from 'zod';
  */
 export const BUCKET_SENDS = 25;
 
-export const ReputationGuardSchema = z.object({
-  /** How many of the latest sends the rates are taken over. */
-  window: z.number().int().min(50).max(5000).default(200),
-  /** Fewer sends than this in the window never pause: a rate over a handful of sends says nothing. */
-  minSends: z.number().int().min(1).max(5000).default(50),
-  /** A hard-bounce rate above this (a fraction: 0.04 = 4 %) pauses sending. */
-  bounceRate: z.number().min(0).max(1).default(0.04),
-  /** A complaint rate above this (0.0008 = 0.08 %) pauses sending. */
-  complaintRate: z.number().min(0).max(1).default(0.0008),
-});
+export const ReputationGuardSchema = lazy(() =>
+  z.object({
+    /** How many of the latest sends the rates are taken over. */
+    window: z.number().int().min(50).max(5000).default(200),
+    /** Fewer sends than this in the window never pause: a rate over a handful of sends says nothing. */
+    minSends: z.number().int().min(1).max(5000).default(50),
+    /** A hard-bounce rate above this (a fraction: 0.04 = 4 %) pauses sending. */
+    bounceRate: z.number().min(0).max(1).default(0.04),
+    /** A complaint rate above this (0.0008 = 0.08 %) pauses sending. */
+    complaintRate: z.number().min(0).max(1).default(0.0008),
+  }),
+);
 
-export type ReputationGuard = z.output<typeof ReputationGuardSchema>;
-export const DEFAULT_REPUTATION_GUARD: ReputationGuard = ReputationGuardSchema.parse({});
+export type ReputationGuard = z.output<ReturnType<typeof ReputationGuardSchema>>;
+export const DEFAULT_REPUTATION_GUARD: ReputationGuard = ReputationGuardSchema().parse({});
 
 export interface ReputationCounts {
   sends: number;

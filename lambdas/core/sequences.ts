@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { type FieldIssue, ValidationError } from './errors';
+import { lazy } from './lazy';
 import type { CustomMessage } from './messages';
 import { newOwnedItem } from './permissions';
 import { displayName } from './text';
@@ -29,53 +30,59 @@ const messageFields = {
 export const MIN_VARIANTS = 2;
 export const MAX_VARIANTS = 4;
 
-export const VariantShape = z
-  .object({
-    id: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,32}$/, '1-32 letters, digits, - or _')
-      .describe('Unique within the step; named by previews (?variant=), timelines and stats'),
-    ...messageFields,
-    weight: z.number().int().min(1).max(99).describe('Percent of leads; the weights of a step sum to 100'),
-  })
-  .meta({ id: 'StepVariant' });
-export type Variant = z.output<typeof VariantShape>;
+export const VariantShape = lazy(() =>
+  z
+    .object({
+      id: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,32}$/, '1-32 letters, digits, - or _')
+        .describe('Unique within the step; named by previews (?variant=), timelines and stats'),
+      ...messageFields,
+      weight: z.number().int().min(1).max(99).describe('Percent of leads; the weights of a step sum to 100'),
+    })
+    .meta({ id: 'StepVariant' }),
+);
+export type Variant = z.output<ReturnType<typeof VariantShape>>;
 
-export const AutoPromoteShape = z
-  .object({
-    minSendsPerVariant: z.number().int().min(1).max(1_000_000).default(100),
-    probability: z
+export const AutoPromoteShape = lazy(() =>
+  z
+    .object({
+      minSendsPerVariant: z.number().int().min(1).max(1_000_000).default(100),
+      probability: z
+        .number()
+        .min(0.5)
+        .max(0.9999)
+        .default(0.95)
+        .describe('Probability of being best (Beta-Binomial on replies) a variant needs to be promoted'),
+    })
+    .meta({ id: 'AutoPromote' }),
+);
+export type AutoPromote = z.output<ReturnType<typeof AutoPromoteShape>>;
+
+/** A step as stored and shown; `StepSchema()` adds the rules a step must satisfy on the way in. */
+export const StepShape = lazy(() =>
+  z.object({
+    afterDays: z
       .number()
-      .min(0.5)
-      .max(0.9999)
-      .default(0.95)
-      .describe('Probability of being best (Beta-Binomial on replies) a variant needs to be promoted'),
-  })
-  .meta({ id: 'AutoPromote' });
-export type AutoPromote = z.output<typeof AutoPromoteShape>;
+      .int()
+      .min(0)
+      .max(365)
+      .describe('Days after the previous step (the first: after enrollment)'),
+    channel: z.enum(CHANNELS),
+    messageType: messageFields.messageType.optional().describe('Absent when the step carries variants'),
+    tone: messageFields.tone,
+    messageId: messageFields.messageId,
+    variants: z
+      .array(VariantShape())
+      .min(MIN_VARIANTS)
+      .max(MAX_VARIANTS)
+      .optional()
+      .describe('A/B variants instead of a single message'),
+    autoPromote: AutoPromoteShape().optional().describe('Only with variants: promote a clear winner'),
+  }),
+);
 
-/** A step as stored and shown; `StepSchema` adds the rules a step must satisfy on the way in. */
-export const StepShape = z.object({
-  afterDays: z
-    .number()
-    .int()
-    .min(0)
-    .max(365)
-    .describe('Days after the previous step (the first: after enrollment)'),
-  channel: z.enum(CHANNELS),
-  messageType: messageFields.messageType.optional().describe('Absent when the step carries variants'),
-  tone: messageFields.tone,
-  messageId: messageFields.messageId,
-  variants: z
-    .array(VariantShape)
-    .min(MIN_VARIANTS)
-    .max(MAX_VARIANTS)
-    .optional()
-    .describe('A/B variants instead of a single message'),
-  autoPromote: AutoPromoteShape.optional().describe('Only with variants: promote a clear winner'),
-});
-
-export type Step = z.output<typeof StepShape>;
+export type Step = z.output<ReturnType<typeof StepShape>>;
 
 /** What the renderers take: a step (or a step's variant) with its one message. */
 export type MessageStep = Omit<Step, 'messageType' | 'variants' | 'autoPromote'> & {
@@ -83,27 +90,29 @@ export type MessageStep = Omit<Step, 'messageType' | 'variants' | 'autoPromote'>
 };
 
 /** A decided A/B test: recorded on the sequence, shown in its stats; new leads get only `variant`. */
-export const StepPromotionSchema = z
-  .object({
-    step: z.number().int().min(0),
-    variant: z.string(),
-    at: z.iso.datetime(),
-    by: z.literal('auto-promotion').describe('Who decided: the auto-promotion rule of the step'),
-    rule: AutoPromoteShape,
-    figures: z
-      .array(
-        z.object({
-          id: z.string(),
-          sent: z.number().int(),
-          replied: z.number().int(),
-          replyRate: z.number(),
-          probabilityBest: z.number(),
-        }),
-      )
-      .describe('Each variant when it was decided'),
-  })
-  .meta({ id: 'StepPromotion' });
-export type StepPromotion = z.output<typeof StepPromotionSchema>;
+export const StepPromotionSchema = lazy(() =>
+  z
+    .object({
+      step: z.number().int().min(0),
+      variant: z.string(),
+      at: z.iso.datetime(),
+      by: z.literal('auto-promotion').describe('Who decided: the auto-promotion rule of the step'),
+      rule: AutoPromoteShape(),
+      figures: z
+        .array(
+          z.object({
+            id: z.string(),
+            sent: z.number().int(),
+            replied: z.number().int(),
+            replyRate: z.number(),
+            probabilityBest: z.number(),
+          }),
+        )
+        .describe('Each variant when it was decided'),
+    })
+    .meta({ id: 'StepPromotion' }),
+);
+export type StepPromotion = z.output<ReturnType<typeof StepPromotionSchema>>;
 
 type Issue = { path: (string | number)[]; message: string };
 
@@ -135,61 +144,69 @@ function trimmed<T extends { messageType?: string; tone?: unknown; messageId?: u
   return (message.messageType === 'generated' ? { ...rest, tone } : { ...rest, messageId }) as T;
 }
 
-export const StepSchema = StepShape.superRefine((step, ctx) => {
-  const add = (issue: Issue) => ctx.addIssue({ code: 'custom', ...issue });
-  if (step.variants === undefined) {
-    if (step.messageType === undefined) {
-      add({ path: ['messageType'], message: 'A step needs a messageType (or variants)' });
-    }
-    messageIssues(step, step.channel).forEach(add);
-    if (step.autoPromote !== undefined) {
-      add({ path: ['autoPromote'], message: 'autoPromote needs variants' });
-    }
-    return;
-  }
-  for (const field of ['messageType', 'tone', 'messageId'] as const) {
-    if (step[field] !== undefined) {
-      add({ path: [field], message: 'A step with variants carries its messages in variants' });
-    }
-  }
-  const seen = new Set<string>();
-  step.variants.forEach((variant, index) => {
-    if (seen.has(variant.id))
-      add({ path: ['variants', index, 'id'], message: `Variant id ${variant.id} repeats` });
-    seen.add(variant.id);
-    for (const issue of messageIssues(variant, step.channel)) {
-      add({ path: ['variants', index, ...issue.path], message: issue.message });
-    }
-  });
-  const total = step.variants.reduce((sum, variant) => sum + variant.weight, 0);
-  if (total !== 100) add({ path: ['variants'], message: `Variant weights sum to ${total}, not 100` });
-}).transform((step): Step => {
-  if (step.variants === undefined) return trimmed(step);
-  const { messageType: _type, tone: _tone, messageId: _id, ...rest } = step;
-  return { ...rest, variants: step.variants.map(trimmed) };
-});
+export const StepSchema = lazy(() =>
+  StepShape()
+    .superRefine((step, ctx) => {
+      const add = (issue: Issue) => ctx.addIssue({ code: 'custom', ...issue });
+      if (step.variants === undefined) {
+        if (step.messageType === undefined) {
+          add({ path: ['messageType'], message: 'A step needs a messageType (or variants)' });
+        }
+        messageIssues(step, step.channel).forEach(add);
+        if (step.autoPromote !== undefined) {
+          add({ path: ['autoPromote'], message: 'autoPromote needs variants' });
+        }
+        return;
+      }
+      for (const field of ['messageType', 'tone', 'messageId'] as const) {
+        if (step[field] !== undefined) {
+          add({ path: [field], message: 'A step with variants carries its messages in variants' });
+        }
+      }
+      const seen = new Set<string>();
+      step.variants.forEach((variant, index) => {
+        if (seen.has(variant.id))
+          add({ path: ['variants', index, 'id'], message: `Variant id ${variant.id} repeats` });
+        seen.add(variant.id);
+        for (const issue of messageIssues(variant, step.channel)) {
+          add({ path: ['variants', index, ...issue.path], message: issue.message });
+        }
+      });
+      const total = step.variants.reduce((sum, variant) => sum + variant.weight, 0);
+      if (total !== 100) add({ path: ['variants'], message: `Variant weights sum to ${total}, not 100` });
+    })
+    .transform((step): Step => {
+      if (step.variants === undefined) return trimmed(step);
+      const { messageType: _type, tone: _tone, messageId: _id, ...rest } = step;
+      return { ...rest, variants: step.variants.map(trimmed) };
+    }),
+);
 
 const name = displayName(100);
 const description = z.string().max(500);
 
-export const SequenceInputSchema = z.object({
-  name,
-  description: description.default(''),
-  type: z.enum(SEQUENCE_TYPES).default('standard'),
-  steps: z.array(StepSchema).min(1).max(MAX_STEPS),
-});
-export type SequenceInput = z.output<typeof SequenceInputSchema>;
+export const SequenceInputSchema = lazy(() =>
+  z.object({
+    name,
+    description: description.default(''),
+    type: z.enum(SEQUENCE_TYPES).default('standard'),
+    steps: z.array(StepSchema()).min(1).max(MAX_STEPS),
+  }),
+);
+export type SequenceInput = z.output<ReturnType<typeof SequenceInputSchema>>;
 
 /** PUT replaces the whole definition, so every field is required. */
-export const SequenceReplaceSchema = z.object({
-  name,
-  description,
-  type: z.enum(SEQUENCE_TYPES),
-  steps: z.array(StepSchema).min(1).max(MAX_STEPS),
-});
+export const SequenceReplaceSchema = lazy(() =>
+  z.object({
+    name,
+    description,
+    type: z.enum(SEQUENCE_TYPES),
+    steps: z.array(StepSchema()).min(1).max(MAX_STEPS),
+  }),
+);
 
-export const CloneInputSchema = z.object({ name, description: description.optional() });
-export type CloneInput = z.output<typeof CloneInputSchema>;
+export const CloneInputSchema = lazy(() => z.object({ name, description: description.optional() }));
+export type CloneInput = z.output<ReturnType<typeof CloneInputSchema>>;
 
 export interface Sequence {
   id: string;

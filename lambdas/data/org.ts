@@ -29,7 +29,7 @@ export interface WhatsAppConnection {
 /** Through the schema: settings stored before a field existed get its default. */
 export const settingsFromItem = (item: Record<string, unknown> | undefined): OrgSettings =>
   item
-    ? OrgSettingsSchema.parse(recordOf<OrgSettings>(item, ['orgId', 'updatedAt', 'version']))
+    ? OrgSettingsSchema().parse(recordOf<OrgSettings>(item, ['orgId', 'updatedAt', 'version']))
     : DEFAULT_ORG_SETTINGS;
 
 /** Items saved before settings were versioned, and the defaults, are version 0. */

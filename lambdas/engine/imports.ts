@@ -115,7 +115,7 @@ async function importPage(
     const row = from + index + 1;
     const id = ids[index] ?? importedLeadId(record, from + index);
     try {
-      const input = parseWith(LeadInputSchema, rowInput(raw, record));
+      const input = parseWith(LeadInputSchema(), rowInput(raw, record));
       if (input.email) {
         const first = firstRowOf.get(input.email) ?? row;
         firstRowOf.set(input.email, first);

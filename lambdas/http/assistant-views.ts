@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { type Assistant, AssistantInputSchema, receivingOf, receivingWarnings } from '../core/assistants';
-import { lazy } from './contract/operation';
+import { lazy } from '../core/lazy';
 import { sendingViewSchema } from './sending-views';
 
 export function assistantView(assistant: Assistant, inboundDomain: string) {
@@ -19,7 +19,7 @@ export const assistantViewSchema = lazy(() =>
   z
     .object({
       id: z.string(),
-      ...AssistantInputSchema.shape,
+      ...AssistantInputSchema().shape,
       version: z.number().int(),
       createdAt: z.iso.datetime(),
       updatedAt: z.iso.datetime(),

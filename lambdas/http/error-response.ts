@@ -20,9 +20,9 @@ import {
   UnprocessableError,
   ValidationError,
 } from '../core/errors';
+import { lazy } from '../core/lazy';
 import { REGIONS } from '../core/regions';
 import { logger } from '../observability';
-import { lazy } from './contract/operation';
 
 const FieldIssuesSchema = z
   .array(

@@ -4,12 +4,12 @@
  */
 import * as z from 'zod';
 import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment';
+import { lazy } from '../core/lazy';
 import { type Lead, LeadDetailsSchema } from '../core/leads';
 import { PLACEMENT_REASONS } from '../core/send-window';
 import { CHANNELS, type Sequence } from '../core/sequences';
 import type { SendRecord, TimelineEvent } from '../data/sends';
 import type { EnrollmentReads } from '../engine/enrollments';
-import { lazy } from './contract/operation';
 
 /** A public holiday a send was moved off: shown with reason `public_holiday` wherever reasons are. */
 export const publicHolidaySchema = lazy(() =>
@@ -30,7 +30,7 @@ export const leadViewSchema = lazy(() =>
       id: z.string(),
       // The lead's details as stored: the input's normalizing transforms (lower-cased e-mail,
       // upper-cased country) done.
-      ...LeadDetailsSchema.shape,
+      ...LeadDetailsSchema().shape,
       email: z.email().optional().describe('Lower-cased'),
       country: z.string().length(2).optional().describe('ISO 3166-1 alpha-2, upper-cased'),
       subdivision: z.string().optional().describe('ISO 3166-2 subdivision without the country, upper-cased'),

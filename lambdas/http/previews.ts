@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import type { Assistant } from '../core/assistants';
+import { lazy } from '../core/lazy';
 import { type LeadDetails, LeadDetailsSchema } from '../core/leads';
 import type { OrgSettings } from '../core/org-settings';
 import {
@@ -16,12 +17,13 @@ import {
 } from '../core/rendering/profiles';
 import { isValidTimeZone } from '../core/send-window';
 import { displayName } from '../core/text';
-import { lazy } from './contract/operation';
 
 export const previewLeadSchema = lazy(() =>
-  LeadDetailsSchema.partial().extend({
-    firstName: displayName(100),
-  }),
+  LeadDetailsSchema()
+    .partial()
+    .extend({
+      firstName: displayName(100),
+    }),
 );
 
 export const previewAssistantSchema = lazy(() =>

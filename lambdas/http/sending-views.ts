@@ -1,6 +1,6 @@
 /** The schemas of what the API shows of the sending-reputation guard (engine/sending-reputation.ts). */
 import * as z from 'zod';
-import { lazy } from './contract/operation';
+import { lazy } from '../core/lazy';
 
 export const sendingViewSchema = lazy(() =>
   z

@@ -3,10 +3,10 @@
  * fields; with the schemas of those views, built when an operation's schemas first need them.
  */
 import * as z from 'zod';
+import { lazy } from '../core/lazy';
 import { type CustomMessage, EmailContentSchema, WhatsAppContentSchema } from '../core/messages';
 import { type Caller, canEdit } from '../core/permissions';
 import { CHANNELS, SEQUENCE_TYPES, type Sequence, StepPromotionSchema, StepShape } from '../core/sequences';
-import { lazy } from './contract/operation';
 
 const audit = () => ({
   system: z.boolean(),
@@ -25,8 +25,8 @@ export const sequenceViewSchema = lazy(() =>
       description: z.string(),
       type: z.enum(SEQUENCE_TYPES),
       ...audit(),
-      steps: z.array(StepShape),
-      promotions: z.array(StepPromotionSchema).optional().describe('A/B tests decided by auto-promotion'),
+      steps: z.array(StepShape()),
+      promotions: z.array(StepPromotionSchema()).optional().describe('A/B tests decided by auto-promotion'),
       warnings: z
         .array(z.string())
         .describe(
@@ -43,13 +43,15 @@ export const messageViewSchema = lazy(() =>
       name: z.string(),
       channel: z.enum(CHANNELS),
       ...audit(),
-      email: EmailContentSchema.optional(),
+      email: EmailContentSchema().optional(),
       // WhatsApp content as stored: the input's sorting transform done, which JSON Schema cannot express.
-      whatsapp: WhatsAppContentSchema.extend({
-        parameters: z
-          .array(z.object({ position: z.number().int().min(1), value: z.string() }))
-          .describe('Sorted by position, 1..n'),
-      }).optional(),
+      whatsapp: WhatsAppContentSchema()
+        .extend({
+          parameters: z
+            .array(z.object({ position: z.number().int().min(1), value: z.string() }))
+            .describe('Sorted by position, 1..n'),
+        })
+        .optional(),
     })
     .meta({ id: 'Message' }),
 );

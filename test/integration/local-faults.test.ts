@@ -34,7 +34,9 @@ let engineClients: {
   db: typeof import('../../lambdas/data/client').db;
   tableName: string;
   sesClient: typeof import('../../lambdas/adapters/email-sender').sesClient;
-  schedulerClient: Awaited<ReturnType<typeof import('../../lambdas/adapters/step-scheduler').schedulerClient>>;
+  schedulerClient: Awaited<
+    ReturnType<typeof import('../../lambdas/adapters/step-scheduler').schedulerClient>
+  >;
   sendWhatsAppTemplate: typeof import('../../lambdas/adapters/whatsapp-sender').sendWhatsAppTemplate;
 };
 

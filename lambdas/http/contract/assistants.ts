@@ -33,7 +33,7 @@ export const assistantsOperations = declareOperations('assistants', {
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
-      body: AssistantInputSchema,
+      body: AssistantInputSchema(),
       response: assistantViewSchema(),
     }),
   },
@@ -45,7 +45,7 @@ export const assistantsOperations = declareOperations('assistants', {
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
-      body: AssistantInputSchema,
+      body: AssistantInputSchema(),
       response: assistantViewSchema(),
     }),
   },

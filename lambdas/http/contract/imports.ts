@@ -10,8 +10,9 @@ import {
   MAX_IMPORT_BODY_BYTES,
   MAX_IMPORT_ROWS,
 } from '../../core/imports';
+import { lazy } from '../../core/lazy';
 import { LeadDetailsSchema } from '../../core/leads';
-import { declareOperations, lazy } from './operation';
+import { declareOperations } from './operation';
 
 const rows = MAX_IMPORT_ROWS.toLocaleString('en');
 const megabytes = MAX_IMPORT_BODY_BYTES / 1024 / 1024;
@@ -36,7 +37,7 @@ export const importViewSchema = lazy(() =>
 
 /** A row as documented: a lead as POST /leads takes it, whose assistant and sequence may come from the import. */
 const importRowSchema = () =>
-  LeadDetailsSchema.extend({
+  LeadDetailsSchema().extend({
     assistantId: z.string().min(1).max(64).optional().describe('Default: the import’s assistantId'),
     sequenceId: z.string().min(1).max(64).optional().describe('Default: the import’s sequenceId'),
     sequenceName: z.string().min(1).max(100).optional(),
@@ -71,7 +72,7 @@ export const importsOperations = declareOperations('imports', {
             'true: a row whose custom steps would be skipped fails (unprocessable) instead of warning',
           ),
       }),
-      documentedBody: ImportRequestSchema.extend({
+      documentedBody: ImportRequestSchema().extend({
         leads: z.array(importRowSchema()).min(1).max(MAX_IMPORT_ROWS),
       }),
       response: z.object({ id: z.string(), status: z.literal('queued'), total: z.number().int() }),

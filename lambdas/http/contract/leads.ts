@@ -1,6 +1,7 @@
 /** The leads API's operations (lambdas/leads-api.ts): leads, their follow-up and their timeline. */
 import * as z from 'zod';
 import { ENROLLMENT_STATUSES } from '../../core/enrollment';
+import { lazy } from '../../core/lazy';
 import {
   ContinueSchema,
   LeadBatchSchema,
@@ -10,7 +11,7 @@ import {
 } from '../../core/leads';
 import { errorSchema } from '../error-response';
 import { leadViewSchema, timelineSchema } from '../lead-views';
-import { declareOperations, itemsOf, lazy } from './operation';
+import { declareOperations, itemsOf } from './operation';
 
 /** Filter ids become key values (gsi1pk `ORG#<org>#SEQ#<id>`): bounded like every other id. */
 const leadListQuerySchema = () =>
@@ -49,7 +50,7 @@ export const leadsOperations = declareOperations('leads', {
     versioned: true,
     schemas: () => ({
       query: strictQuerySchema(),
-      body: LeadInputSchema,
+      body: LeadInputSchema(),
       response: leadViewSchema(),
     }),
   },
@@ -61,8 +62,8 @@ export const leadsOperations = declareOperations('leads', {
     status: 200,
     schemas: () => ({
       query: strictQuerySchema(),
-      body: LeadBatchSchema,
-      documentedBody: z.object({ leads: z.array(LeadInputSchema).min(1).max(500) }),
+      body: LeadBatchSchema(),
+      documentedBody: z.object({ leads: z.array(LeadInputSchema()).min(1).max(500) }),
       response: itemsOf(
         z.object({
           index: z.number().int(),
@@ -112,7 +113,7 @@ export const leadsOperations = declareOperations('leads', {
     errors: ['conflict', 'address_suppressed', 'unprocessable'],
     versioned: true,
     schemas: () => ({
-      body: LeadUpdateSchema,
+      body: LeadUpdateSchema(),
       response: leadViewSchema(),
     }),
   },
@@ -140,7 +141,7 @@ export const leadsOperations = declareOperations('leads', {
     status: 200,
     errors: ['conflict', 'address_suppressed', 'unprocessable'],
     schemas: () => ({
-      body: ContinueSchema,
+      body: ContinueSchema(),
       response: leadViewSchema(),
     }),
   },
@@ -152,7 +153,7 @@ export const leadsOperations = declareOperations('leads', {
     status: 200,
     errors: ['conflict', 'address_suppressed', 'unprocessable'],
     schemas: () => ({
-      body: RestartSchema,
+      body: RestartSchema(),
       response: leadViewSchema(),
     }),
   },

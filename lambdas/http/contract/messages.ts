@@ -46,7 +46,7 @@ export const messagesOperations = declareOperations('messages', {
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
-      body: MessageInputSchema,
+      body: MessageInputSchema(),
       response: messageViewSchema(),
     }),
   },
@@ -58,7 +58,7 @@ export const messagesOperations = declareOperations('messages', {
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
-      body: MessageCloneSchema,
+      body: MessageCloneSchema(),
       response: messageViewSchema(),
     }),
   },
@@ -70,7 +70,7 @@ export const messagesOperations = declareOperations('messages', {
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
-      body: MessageInputSchema,
+      body: MessageInputSchema(),
       response: messageViewSchema(),
     }),
   },
@@ -100,7 +100,7 @@ export const messagesOperations = declareOperations('messages', {
       body: z
         .object({
           messageId: z.string().min(1).max(64).optional(),
-          message: MessageInputSchema.optional(),
+          message: MessageInputSchema().optional(),
           lead: previewLeadSchema().optional(),
         })
         .refine((body) => (body.messageId === undefined) !== (body.message === undefined), {

@@ -98,15 +98,6 @@ export function declareOperations<F extends ApiFunctionName, const S extends Rec
   ) as { [K in keyof S]: Declared<F, S[K]> };
 }
 
-/** A schema built on first use and reused after, for schemas that several operations share. */
-export function lazy<T>(build: () => T): () => T {
-  let built: T | undefined;
-  return () => {
-    built ??= build();
-    return built;
-  };
-}
-
 export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 /** The API Gateway route key of an operation, e.g. `GET /sequences/{id}`. */

@@ -41,7 +41,7 @@ export const orgOperations = declareOperations('org', {
     status: 200,
     versioned: true,
     schemas: () => ({
-      response: OrgSettingsSchema.extend({ sending: sendingViewSchema() }),
+      response: OrgSettingsSchema().extend({ sending: sendingViewSchema() }),
     }),
   },
   putOrgSettings: {
@@ -52,8 +52,8 @@ export const orgOperations = declareOperations('org', {
     status: 200,
     versioned: true,
     schemas: () => ({
-      body: OrgSettingsSchema,
-      response: OrgSettingsSchema,
+      body: OrgSettingsSchema(),
+      response: OrgSettingsSchema(),
     }),
   },
   resumeOrgSending: {

@@ -36,7 +36,7 @@ const stepDatesPreviewSchema = () =>
   z
     .object({
       steps: z
-        .array(StepShape.pick({ afterDays: true }).loose())
+        .array(StepShape().pick({ afterDays: true }).loose())
         .min(1)
         .max(20)
         .optional()
@@ -56,10 +56,10 @@ const stepDatesPreviewSchema = () =>
         .refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin')
         .optional()
         .describe("The lead's IANA time zone; default its country's, else the assistant's"),
-      country: LeadDetailsSchema.shape.country.describe(
+      country: LeadDetailsSchema().shape.country.describe(
         "The lead's country (ISO 3166-1 alpha-2): its public holidays",
       ),
-      subdivision: LeadDetailsSchema.shape.subdivision,
+      subdivision: LeadDetailsSchema().shape.subdivision,
       assistantId: z
         .string()
         .min(1)
@@ -132,7 +132,7 @@ export const sequencesOperations = declareOperations('sequences', {
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
-      body: SequenceInputSchema,
+      body: SequenceInputSchema(),
       response: sequenceViewSchema(),
     }),
   },
@@ -144,7 +144,7 @@ export const sequencesOperations = declareOperations('sequences', {
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
-      body: CloneInputSchema,
+      body: CloneInputSchema(),
       response: sequenceViewSchema(),
     }),
   },
@@ -156,7 +156,7 @@ export const sequencesOperations = declareOperations('sequences', {
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
-      body: SequenceReplaceSchema,
+      body: SequenceReplaceSchema(),
       response: sequenceViewSchema(),
     }),
   },
@@ -178,7 +178,7 @@ export const sequencesOperations = declareOperations('sequences', {
     status: 200,
     errors: ['unprocessable'],
     schemas: () => ({
-      body: z.object({ steps: SequenceInputSchema.shape.steps }),
+      body: z.object({ steps: SequenceInputSchema().shape.steps }),
       response: impactSchema(),
     }),
   },

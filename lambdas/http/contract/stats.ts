@@ -6,9 +6,10 @@
 import * as z from 'zod';
 import { OUTCOMES } from '../../core/analytics/counters';
 import { MAX_WINDOW_DAYS } from '../../core/analytics/reports';
+import { lazy } from '../../core/lazy';
 import { CHANNELS, StepPromotionSchema } from '../../core/sequences';
 import { TONES } from '../../core/tones';
-import { declareOperations, lazy } from './operation';
+import { declareOperations } from './operation';
 
 const day = () => z.iso.date();
 const rateField = () => z.number().min(0).max(1).describe('A fraction with 4 decimals');
@@ -64,9 +65,9 @@ const sequenceStatsSchema = () =>
               }),
             )
             .optional(),
-          promotion: StepPromotionSchema.optional().describe(
-            'The variant auto-promotion chose, with its figures',
-          ),
+          promotion: StepPromotionSchema()
+            .optional()
+            .describe('The variant auto-promotion chose, with its figures'),
         }),
       ),
     })

@@ -11,7 +11,7 @@ import { ValidationError } from '../../../lambdas/core/errors';
 import { type Step, StepSchema } from '../../../lambdas/core/sequences';
 
 const abStep = (weights = [50, 50]): Step =>
-  StepSchema.parse({
+  StepSchema().parse({
     afterDays: 0,
     channel: 'email',
     variants: weights.map((weight, index) => ({
@@ -71,13 +71,13 @@ describe('variant validation', () => {
     ],
     [{ messageType: 'generated', tone: 'candid', autoPromote: {} }, 'autoPromote'],
   ])('refuses %j naming %s', (fields, path) => {
-    const parsed = StepSchema.safeParse({ afterDays: 0, channel: 'email', ...fields });
+    const parsed = StepSchema().safeParse({ afterDays: 0, channel: 'email', ...fields });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toContain(path);
   });
 
   it('keeps WhatsApp variants to custom messages', () => {
-    const parsed = StepSchema.safeParse({
+    const parsed = StepSchema().safeParse({
       afterDays: 0,
       channel: 'whatsapp',
       variants: [

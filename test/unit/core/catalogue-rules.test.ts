@@ -37,7 +37,7 @@ describe('placeholders', () => {
 
 describe('sequence rules', () => {
   it('drops the field a step’s message type does not use', () => {
-    const parsed = SequenceInputSchema.parse({
+    const parsed = SequenceInputSchema().parse({
       name: 'x',
       steps: [
         { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'candid', messageId: 'stale' },
@@ -53,7 +53,7 @@ describe('sequence rules', () => {
   });
 
   it('makes WhatsApp steps custom', () => {
-    const result = SequenceInputSchema.safeParse({
+    const result = SequenceInputSchema().safeParse({
       name: 'x',
       steps: [{ afterDays: 0, channel: 'whatsapp', messageType: 'generated', tone: 'candid' }],
     });
@@ -84,7 +84,7 @@ describe('system catalogue', () => {
 
 describe('message rules', () => {
   it('limits subject and HTML size', () => {
-    const result = MessageInputSchema.safeParse({
+    const result = MessageInputSchema().safeParse({
       name: 'x',
       channel: 'email',
       email: { subject: 's'.repeat(201), html: 'h'.repeat(100 * 1024 + 1) },

@@ -111,6 +111,8 @@ describe('engine metrics', () => {
     expect(stdout.metrics().filter((metric) => metric.name === 'SchedulerThrottles')).toEqual([
       expect.objectContaining({ value: 1, dimensions: { service: 'followup-engine' } }),
     ]);
-    expect((await schedulerClient()).middlewareStack.identify().join(' ')).toContain('countSchedulerThrottles');
+    expect((await schedulerClient()).middlewareStack.identify().join(' ')).toContain(
+      'countSchedulerThrottles',
+    );
   });
 });
