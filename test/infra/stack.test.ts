@@ -5,10 +5,11 @@
  * One stack is bundled for real with the local esbuild (and its assets checked); the variants that
  * only change context skip bundling to keep the suite fast.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bundleFiles, coldStartFiles } from '../../bench/cold-start';
 import { API_FUNCTIONS, type Operation, operations, routeKey } from '../../lambdas/http/contract';
 import { INDEX_ACCESS, TABLE_ACCESS } from '../../lib/followup-function';
 import {
@@ -621,9 +622,8 @@ describe('CORS', () => {
 describe('assets', () => {
   /** All the JavaScript of one function's asset: the entry and the chunks its dynamic imports load. */
   const codeOf = (assetDir: string) =>
-    readdirSync(assetDir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.mjs'))
-      .map((file) => readFileSync(join(assetDir, file), 'utf8'))
+    bundleFiles(assetDir)
+      .map((file) => readFileSync(file, 'utf8'))
       .join('\n');
 
   interface AssetManifest {
@@ -681,25 +681,10 @@ describe('assets', () => {
     expect(others).toEqual([]);
   });
 
-  /**
-   * The code a cold start reads: the entry and the chunks it imports statically, transitively. A
-   * dynamic `import()` of a chunk is left out: that code loads when the import first runs.
-   */
-  const coldStartCodeOf = (assetDir: string) => {
-    const read = new Set<string>();
-    const visit = (file: string) => {
-      if (read.has(file)) return;
-      read.add(file);
-      const code = readFileSync(join(assetDir, file), 'utf8');
-      // Minified static imports: import{a as b}from"./chunks/x.mjs" or import"./chunks/x.mjs".
-      for (const [, path] of code.matchAll(
-        /import(?:\{[^}]*\}from|\*as [\w$]+from|[\w$]+ from)?\s*"\.\/(chunks\/[^"]+)"/g,
-      ))
-        if (path) visit(path);
-    };
-    visit('index.mjs');
-    return [...read].map((file) => readFileSync(join(assetDir, file), 'utf8')).join('\n');
-  };
+  const coldStartCodeOf = (assetDir: string) =>
+    coldStartFiles(assetDir)
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
 
   it('starts every HTTP API function with the DynamoDB client alone, without the holiday data', () => {
     // Prepare
