@@ -2,7 +2,6 @@
 import { randomUUID } from 'node:crypto';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from './core/errors';
-import { exampleDates } from './core/example-dates';
 import { requestedStart } from './core/leads';
 import { offeringWarnings } from './core/org-settings';
 import { assertCanEdit, type Caller } from './core/permissions';
@@ -20,8 +19,6 @@ import { useTable } from './data/client';
 import { getVisibleMessages } from './data/messages';
 import { getOrgSettings } from './data/org';
 import { getVisibleSequence, insertSequence, listOrgSequences, replaceSequence } from './data/sequences';
-import { impactOf } from './engine/replan';
-import { deleteOrReassign } from './engine/sequence-deletion';
 import { environmentSchema, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { sequencesOperations } from './http/contract/sequences';
@@ -76,6 +73,7 @@ export const handler = apiHandler(sequencesOperations, {
   async deleteSequence({ caller, params, query, now }) {
     const current = await visibleSequence(caller, params.id);
     assertCanEdit(caller, current, 'sequence');
+    const { deleteOrReassign } = await import('./engine/sequence-deletion');
     await deleteOrReassign(current, query.reassignTo, now);
     return {};
   },
@@ -83,6 +81,7 @@ export const handler = apiHandler(sequencesOperations, {
   async sequenceImpact({ caller, params, body, now }) {
     const current = await visibleSequence(caller, params.id);
     const candidate: Sequence = { ...current, steps: body.steps, version: current.version + 1 };
+    const { impactOf } = await import('./engine/replan');
     return { body: await impactOf(candidate, now) };
   },
 
@@ -104,6 +103,7 @@ export const handler = apiHandler(sequencesOperations, {
       throw ValidationError.field('assistantId', `No assistant ${assistantId} in this organization`);
     }
     const startsAt = requestedStart(startAt, now) ?? now;
+    const { exampleDates } = await import('./core/example-dates');
     return { body: await exampleDates({ sequence, startAt: startsAt, now, assistant, ...place }) };
   },
 });

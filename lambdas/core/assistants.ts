@@ -6,10 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import { isValidTimeZone, parseTimeOfDay, type SendWindow, sendWindowIssues } from './business-hours';
 import { HOLIDAY_CALENDARS } from './holiday-calendars';
 import { lazy } from './lazy';
 import { isKnownCountry } from './regions';
-import { isValidTimeZone, parseTimeOfDay, type SendWindow, sendWindowIssues } from './send-window';
 import { displayName } from './text';
 
 const timeOfDay = z

@@ -8,32 +8,14 @@
  * sequence as it is now. Edits to timing re-time the pending step; steps added at the end reach leads
  * mid-way; leads past the new last step complete.
  */
+
+import type { Placement, PlacementReason, SendWindow } from './business-hours';
+import type { EnrollmentStatus, StopReason } from './enrollment-status';
 import { ConflictError } from './errors';
 import type { PublicHoliday } from './holiday-calendars';
 import type { EmailThread } from './rendering/threading';
-import {
-  nextBusinessMoment,
-  nextDailyWindowStart,
-  type Placement,
-  type PlacementReason,
-  planStepTime,
-  type SendWindow,
-} from './send-window';
+import { nextBusinessMoment, nextDailyWindowStart, planStepTime } from './send-window';
 import type { Sequence } from './sequences';
-
-export const STOP_REASONS = [
-  'manual',
-  'replied',
-  'unsubscribed',
-  'bounced',
-  'complained',
-  'deleted',
-  'not_interested',
-] as const;
-export type StopReason = (typeof STOP_REASONS)[number];
-
-export const ENROLLMENT_STATUSES = ['active', 'stopped', 'completed'] as const;
-export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
 export interface Enrollment {
   /**

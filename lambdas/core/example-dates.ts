@@ -5,11 +5,12 @@
  * country, no assistant) there is no window to read: calendar days in UTC, and the answer says so.
  */
 import { DEFAULT_BUSINESS_HOURS } from './assistants';
+import type { AssistantCalendar, PlacementReason } from './business-hours';
 import { firstSentStep } from './enrollment';
 import type { HolidayCalendar, PublicHoliday } from './holiday-calendars';
 import { sendWindowFor } from './lead-window';
 import { defaultTimezone } from './regions';
-import { type AssistantCalendar, type PlacementReason, previewStepDates } from './send-window';
+import { previewStepDates } from './send-window';
 import type { Sequence } from './sequences';
 
 export interface ExampleDatesInput {

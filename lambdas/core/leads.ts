@@ -3,6 +3,7 @@
  * sequence at a time; its enrollment (see enrollment.ts) travels with it.
  */
 import * as z from 'zod';
+import { isValidTimeZone } from './business-hours';
 import type { Enrollment } from './enrollment';
 import { ValidationError } from './errors';
 import { normalizeSubdivision } from './holiday-calendars';
@@ -10,7 +11,6 @@ import { lazy } from './lazy';
 import { isKnownCountry } from './regions';
 import type { LeadProfile } from './rendering/profiles';
 import { isE164 } from './rendering/whatsapp';
-import { isValidTimeZone } from './send-window';
 import { displayName } from './text';
 
 const optionalText = (max: number) => displayName(max).optional();

@@ -12,7 +12,8 @@
  */
 import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Enrollment, EnrollmentStatus } from '../core/enrollment';
+import type { Enrollment } from '../core/enrollment';
+import type { EnrollmentStatus } from '../core/enrollment-status';
 import { ConflictError, InvalidCursorError, NotFoundError } from '../core/errors';
 import type { Lead, LeadDetails } from '../core/leads';
 import { db, tableName } from './client';

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { cancelStep } from '../adapters/step-scheduler';
 import type { Assistant } from '../core/assistants';
+import type { LeadPlace } from '../core/business-hours';
 import {
   type Enrollment,
   enroll,
@@ -29,7 +30,6 @@ import type { CustomMessage } from '../core/messages';
 import { checkRegionPolicy, type OrgSettings, offeringWarnings } from '../core/org-settings';
 import type { Caller } from '../core/permissions';
 import { defaultTimezone } from '../core/regions';
-import type { LeadPlace } from '../core/send-window';
 import { assertEnrollable, countFollowups, type Sequence } from '../core/sequences';
 import {
   type SkippedStep,

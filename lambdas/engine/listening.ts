@@ -4,11 +4,12 @@
  * decision on the lead's timeline. Shared by the inbound e-mail, SES events and webhook handlers.
  */
 
+import type { PlacementReason } from '../core/business-hours';
 import type { Enrollment } from '../core/enrollment';
-import { delayUntil, type StopReason, stop } from '../core/enrollment';
+import { delayUntil, stop } from '../core/enrollment';
+import type { StopReason } from '../core/enrollment-status';
 import { sendWindowFor } from '../core/lead-window';
 import type { Lead } from '../core/leads';
-import type { PlacementReason } from '../core/send-window';
 import { getAssistant } from '../data/assistants';
 import { findLeadByEmail, getLead, LeadChangedError } from '../data/leads';
 import { appendTimelineEvent, type TimelineEvent } from '../data/sends';

@@ -20,7 +20,7 @@ import {
   outcomeOfEvent,
   outcomeOfSendChange,
 } from '../core/analytics/counters';
-import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment';
+import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment-status';
 import { findSendByProviderId, lastSentBefore, type SendRecord } from '../data/sends';
 import { addIncrements } from '../data/stats';
 import { promoteIfDecided } from './variant-promotion';

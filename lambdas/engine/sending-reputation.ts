@@ -6,8 +6,6 @@
  */
 
 import type { Assistant } from '../core/assistants';
-import { postpone } from '../core/enrollment';
-import { sendWindowFor } from '../core/lead-window';
 import { type ReputationCounts, type ReputationGuard, reputationDecision } from '../core/sending-reputation';
 import { getAssistant } from '../data/assistants';
 import { getLead, LeadChangedError } from '../data/leads';
@@ -119,6 +117,13 @@ export async function resumeScopeSending(
 
 async function replanDeferredLeads(scope: ReputationScope, now: Date): Promise<number> {
   const { leadIds } = await listDeferredLeads(scope, REPLAN_ON_RESUME_LIMIT);
+  if (leadIds.length === 0) return 0;
+  // Planning (time zones, the holiday data) loads with the first resume that has leads to move: the
+  // APIs that show and resume sending start without it.
+  const [{ postpone }, { sendWindowFor }] = await Promise.all([
+    import('../core/enrollment'),
+    import('../core/lead-window'),
+  ]);
   const assistants = new Map<string, Promise<Assistant | undefined>>();
   let replanned = 0;
   for (const leadId of leadIds) {

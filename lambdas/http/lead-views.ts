@@ -3,10 +3,10 @@
  * with the schemas of those views, built when an operation's schemas first need them.
  */
 import * as z from 'zod';
-import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment';
+import { PLACEMENT_REASONS } from '../core/business-hours';
+import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment-status';
 import { lazy } from '../core/lazy';
 import { type Lead, LeadDetailsSchema } from '../core/leads';
-import { PLACEMENT_REASONS } from '../core/send-window';
 import { CHANNELS, type Sequence } from '../core/sequences';
 import type { SendRecord, TimelineEvent } from '../data/sends';
 import type { EnrollmentReads } from '../engine/enrollments';

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import type { Assistant } from '../core/assistants';
+import { isValidTimeZone } from '../core/business-hours';
 import { lazy } from '../core/lazy';
 import { type LeadDetails, LeadDetailsSchema } from '../core/leads';
 import type { OrgSettings } from '../core/org-settings';
@@ -15,7 +16,6 @@ import {
   SAMPLE_LEAD,
   SAMPLE_ORG,
 } from '../core/rendering/profiles';
-import { isValidTimeZone } from '../core/send-window';
 import { displayName } from '../core/text';
 
 export const previewLeadSchema = lazy(() =>

@@ -1,6 +1,7 @@
 /** Where an auto-reply moves the lead's next step. */
 import { DateTime } from 'luxon';
-import { nextBusinessMoment, type SendWindow } from '../send-window';
+import type { SendWindow } from '../business-hours';
+import { nextBusinessMoment } from '../send-window';
 import type { AutoReplyIntent } from './model';
 
 export interface Postponement {

@@ -4,8 +4,8 @@
  */
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
+import { isValidTimeZone } from '../business-hours';
 import { ValidationError } from '../errors';
-import { isValidTimeZone } from '../send-window';
 import { monthFirst, type NoticeLanguage, noticeLanguage } from './language';
 import { fold, phrases } from './phrases';
 import { stripQuotedReply } from './quoted-reply';

@@ -1,6 +1,6 @@
 /** The leads API's operations (lambdas/leads-api.ts): leads, their follow-up and their timeline. */
 import * as z from 'zod';
-import { ENROLLMENT_STATUSES } from '../../core/enrollment';
+import { ENROLLMENT_STATUSES } from '../../core/enrollment-status';
 import { lazy } from '../../core/lazy';
 import {
   ContinueSchema,

@@ -1,7 +1,7 @@
 /** The sequences API's operations (lambdas/sequences-api.ts): sequences, their impact and previews. */
 import * as z from 'zod';
+import { isValidTimeZone, PLACEMENT_REASONS } from '../../core/business-hours';
 import { LeadDetailsSchema, MAX_START_AHEAD_DAYS } from '../../core/leads';
-import { isValidTimeZone, PLACEMENT_REASONS } from '../../core/send-window';
 import {
   CloneInputSchema,
   SequenceInputSchema,

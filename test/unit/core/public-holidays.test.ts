@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { AssistantCalendar } from '../../../lambdas/core/business-hours';
 import { advance, enroll, type PlanContext, stop } from '../../../lambdas/core/enrollment';
 import { CALENDAR_ONLY_NOTE, exampleDates } from '../../../lambdas/core/example-dates';
 import { normalizeSubdivision } from '../../../lambdas/core/holiday-calendars';
 import { sendWindowFor } from '../../../lambdas/core/lead-window';
 import { holidayCalendarFor, publicHolidayOn } from '../../../lambdas/core/public-holidays';
-import {
-  type AssistantCalendar,
-  nextBusinessMoment,
-  nextDailyWindowStart,
-  planStepTime,
-} from '../../../lambdas/core/send-window';
+import { nextBusinessMoment, nextDailyWindowStart, planStepTime } from '../../../lambdas/core/send-window';
 
 const assistant: AssistantCalendar = {
   timezone: 'Europe/Berlin',

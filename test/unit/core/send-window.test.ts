@@ -1,18 +1,20 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../lambdas/core/errors';
-import { sendWindowFor } from '../../../lambdas/core/lead-window';
 import {
   type AssistantCalendar,
   isValidTimeZone,
-  nextBusinessMoment,
-  nextDailyWindowStart,
   parseTimeOfDay,
-  planStepTime,
-  previewStepDates,
   type SendWindow,
   sendWindowIssues,
+} from '../../../lambdas/core/business-hours';
+import { ValidationError } from '../../../lambdas/core/errors';
+import { sendWindowFor } from '../../../lambdas/core/lead-window';
+import {
+  nextBusinessMoment,
+  nextDailyWindowStart,
+  planStepTime,
+  previewStepDates,
 } from '../../../lambdas/core/send-window';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];

@@ -1,8 +1,8 @@
 /** Where an auto-reply moves the lead's next step: the return date, else the org's default days on. */
 import { describe, expect, it } from 'vitest';
+import type { SendWindow } from '../../../lambdas/core/business-hours';
 import { ValidationError } from '../../../lambdas/core/errors';
 import { postponeUntil } from '../../../lambdas/core/inbound';
-import type { SendWindow } from '../../../lambdas/core/send-window';
 
 // Berlin, 09:00-17:00 Monday to Friday; Tuesday 10 March 2026 is a holiday. Berlin is UTC+1 in March
 // until the 29th.
