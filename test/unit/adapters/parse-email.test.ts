@@ -297,8 +297,8 @@ describe('parseEmail', () => {
       'Content-Type: message/rfc822\r\nContent-Disposition: attachment\r\n\r\n',
     ],
   ])('finds the bounced Message-ID of a returned message %s', async (_case, partHeaders) => {
-    // Prepare: mailparser folds an inline message into the text without its Message-ID, and reads
-    // headers after a second blank line as a body.
+    // Prepare: an inline message is folded into the text without its Message-ID, and headers after a
+    // second blank line are read as a body.
     const raw = [
       'From: MAILER-DAEMON@mx.fabrikam.example',
       'Subject: Undeliverable',
