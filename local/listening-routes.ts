@@ -10,7 +10,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Context, EventBridgeEvent, SESEvent, SESMailCommonHeaders } from 'aws-lambda';
-import { type AddressObject, type EmailAddress, type HeaderLines, simpleParser } from 'mailparser';
+import PostalMime, { type Address, type HeaderLine } from 'postal-mime';
 import * as z from 'zod';
 import type { Clock } from '../lambdas/clock';
 import { signSinchCallback } from '../lambdas/core/signatures';
@@ -27,14 +27,6 @@ import { LOCAL_ACCOUNT_ID } from './sqs-emulator';
 // ---------------------------------------------------------------------------------------------------
 // SES receiving: the receipt rule's Lambda action event
 // ---------------------------------------------------------------------------------------------------
-
-/** The event needs only the headers; the handler parses the whole message itself. */
-const HEADERS_ONLY = {
-  skipHtmlToText: true,
-  skipTextToHtml: true,
-  skipTextLinks: true,
-  skipImageLinks: true,
-} as const;
 
 export interface ReceivedEmail {
   /** The SES message id, also the S3 object's name under the inbound prefix. */
@@ -61,7 +53,8 @@ export interface ReceiveOptions {
  * accept such a message at all.
  */
 export async function receiveEmail(raw: Buffer, options: ReceiveOptions): Promise<ReceivedEmail> {
-  const original = await simpleParser(raw, HEADERS_ONLY);
+  // The event needs only the headers; the handler parses the whole message itself.
+  const original = await PostalMime.parse(raw);
   const messageId = options.messageId ?? sesInboundMessageId();
   const to = addressesOf(original.to);
   const cc = addressesOf(original.cc);
@@ -147,12 +140,11 @@ interface MailboxAddress {
 }
 
 /** Group members are recipients too (`Team: a@x, b@x;`); entries without an address are not. */
-function addressesOf(header: AddressObject | AddressObject[] | undefined): MailboxAddress[] {
+function addressesOf(header: Address | Address[] | undefined): MailboxAddress[] {
   if (header === undefined) return [];
-  const flatten = (entries: readonly EmailAddress[]): EmailAddress[] =>
+  const flatten = (entries: readonly Address[]): Address[] =>
     entries.flatMap((entry) => (entry.group === undefined ? [entry] : flatten(entry.group)));
-  const entries = flatten((Array.isArray(header) ? header : [header]).flatMap((object) => object.value));
-  return entries.flatMap((entry) =>
+  return flatten(Array.isArray(header) ? header : [header]).flatMap((entry) =>
     entry.address?.includes('@') ? [{ address: entry.address.trim(), name: entry.name.trim() }] : [],
   );
 }
@@ -170,7 +162,7 @@ function bareAddress(value: string | undefined): string | undefined {
 }
 
 /** A header's value as written, unfolded, after the name. */
-function rawHeader(lines: HeaderLines, name: string): string | undefined {
+function rawHeader(lines: readonly HeaderLine[], name: string): string | undefined {
   const line = lines.find((entry) => entry.key === name)?.line;
   return line === undefined ? undefined : headerOf(line).value;
 }

@@ -26,7 +26,6 @@ import { getOrgSettings } from '../data/org';
 import { appendTimelineEvent, findSendByProviderId } from '../data/sends';
 import { listUsers } from '../data/users';
 import { setting } from '../environment';
-import { handleEmailCc } from './email-cc';
 import { postponeFollowUp, stopFollowUp, suppressAndStop, unsubscribeLead } from './listening';
 import { acceptReceivingProbe } from './receiving';
 
@@ -122,12 +121,15 @@ async function decide(
   for (const assistant of authenticated ? assistants : []) {
     const users = await listUsers(assistant.orgId);
     const user = users.find((candidate) => candidate.email !== undefined && candidate.email === sender);
-    if (user)
-      return handleEmailCc(email, { ...user, orgId: assistant.orgId }, assistant, users, {
-        receivedAt,
-        now,
-        configurationSet: settings.get().configurationSet,
-      });
+    if (!user) continue;
+    // Email CC renders and sanitizes the user's e-mail (sanitize-html, postcss, html-to-text): loaded
+    // for the messages that are one, not at every cold start.
+    const { handleEmailCc } = await import('./email-cc');
+    return handleEmailCc(email, { ...user, orgId: assistant.orgId }, assistant, users, {
+      receivedAt,
+      now,
+      configurationSet: settings.get().configurationSet,
+    });
   }
 
   const found = await leadOf(email, assistants);
@@ -214,7 +216,7 @@ async function actOnReply(
   now: Date,
 ): Promise<InboundDecision> {
   const thread = lead.enrollment.thread;
-  const intent = classifyReply(email, {
+  const intent = await classifyReply(email, {
     leadEmail: lead.email ?? '',
     threadMessageIds: thread ? [thread.rootMessageId, ...thread.laterMessageIds] : [],
     receivedAt,

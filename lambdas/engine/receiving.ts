@@ -3,7 +3,6 @@
  * domain, to the assistant's address with a signed token; the customer's forwarding rule sends it on to
  * the assistant's alias, and when it arrives there the assistant is noted as verified.
  */
-import { sendEmail, sesClient } from '../adapters/email-sender';
 import { readSecret } from '../adapters/secrets';
 import { type Assistant, receivingOf } from '../core/assistants';
 import { ConflictError } from '../core/errors';
@@ -37,6 +36,8 @@ export async function sendReceivingProbe(assistant: Assistant, config: Receiving
   const instructions =
     `This message checks that mail to ${assistant.email} is forwarded to ${receiving.forwardTo}, ` +
     `so the assistant ${assistant.name} sees the replies of its leads. Nothing needs to be done with it.`;
+  // The SES client loads here, not with the inbound function, which only accepts probes.
+  const { sendEmail, sesClient } = await import('../adapters/email-sender');
   const { providerMessageId } = await sendEmail(sesClient, {
     from: `Follow-up receiving check <receiving-check@${config.inboundDomain}>`,
     to: [assistant.email],

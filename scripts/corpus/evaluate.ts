@@ -46,7 +46,7 @@ export async function classifyCorpus(): Promise<Verdict[]> {
   for (const entry of readSources()) {
     try {
       const email = await parseEmail(readFileSync(join(CORPUS_DIR, entry.file)));
-      const intent = classifyReply(email, {
+      const intent = await classifyReply(email, {
         leadEmail: entry.lead || (email.from?.address ?? ''),
         threadMessageIds: [],
         ...(email.date !== undefined && { receivedAt: email.date }),

@@ -6,7 +6,6 @@ import type { InboundEmail, InboundIntent, ReplyContext } from './model';
 import { isUnsubscribe, NOT_INTERESTED, withoutOurFooter } from './opt-out';
 import { fold } from './phrases';
 import { stripQuotedReply } from './quoted-reply';
-import { readReturnDate } from './return-date';
 
 /**
  * Free mail providers: two people at `gmail.com` are not colleagues. Lower-cased domains; not
@@ -95,8 +94,11 @@ function isInThread(email: Pick<InboundEmail, 'inReplyTo' | 'references'>, threa
  *   ones are read in the order of the notice's language and the lead's (or sender's) country;
  * - unsubscribed, then not interested, by the wording of the sender's own text (stripQuotedReply);
  * - otherwise replied.
+ *
+ * Async because the date reading (chrono-node and its language parsers) is imported with the first
+ * auto-reply that needs it, not at every cold start: most inbound mail is no out-of-office.
  */
-export function classifyReply(email: InboundEmail, context: ReplyContext): InboundIntent {
+export async function classifyReply(email: InboundEmail, context: ReplyContext): Promise<InboundIntent> {
   const inThread = isInThread(email, context.threadMessageIds);
   if (isBounceMessage(email)) {
     const report = email.deliveryStatus;
@@ -122,10 +124,9 @@ export function classifyReply(email: InboundEmail, context: ReplyContext): Inbou
       }),
       ...(country !== undefined && { country }),
     };
-    const returnDate =
-      receivedAt === undefined
-        ? undefined
-        : readReturnDate(email.text, receivedAt, context.timezone ?? 'UTC', options);
+    if (receivedAt === undefined) return { kind: 'auto_reply' };
+    const { readReturnDate } = await import('./return-date');
+    const returnDate = readReturnDate(email.text, receivedAt, context.timezone ?? 'UTC', options);
     return { kind: 'auto_reply', ...(returnDate !== undefined && { returnDate }) };
   }
 

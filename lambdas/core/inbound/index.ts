@@ -16,4 +16,3 @@ export { classifyReply, FREE_MAIL_DOMAINS, isSameDomain } from './classify';
 export * from './model';
 export { type Postponement, postponeUntil } from './postpone';
 export { stripQuotedReply } from './quoted-reply';
-export { readReturnDate } from './return-date';

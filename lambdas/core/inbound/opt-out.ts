@@ -2,7 +2,7 @@
  * Unsubscribe and not-interested wording in what the sender wrote, in English, German, French,
  * Spanish, Italian, Portuguese, Dutch, Swedish, Danish and Norwegian.
  */
-import { UNSUBSCRIBE_FOOTER } from '../rendering/render-email';
+import { UNSUBSCRIBE_FOOTER } from '../rendering/unsubscribe-footer';
 import { fold, phrases } from './phrases';
 
 const UNSUBSCRIBE = phrases([

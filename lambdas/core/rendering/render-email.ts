@@ -27,6 +27,7 @@ import {
   replySubject,
 } from './threading';
 import type { MessagePosition } from './tone-bank';
+import { UNSUBSCRIBE_FOOTER } from './unsubscribe-footer';
 
 export interface SequenceRef {
   id: string;
@@ -201,15 +202,6 @@ function unsubscribeHeaders({ url, mailto }: UnsubscribeLinks): EmailHeader[] {
     { name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
   ];
 }
-
-/**
- * The footer's words, before and inside its link. Inbound reading recognises them when a reply quotes
- * our e-mail without marking the quote: our own "unsubscribe" is not the lead's.
- */
-export const UNSUBSCRIBE_FOOTER = {
-  lead: "If you'd rather not hear from me again,",
-  link: 'unsubscribe here',
-};
 
 function unsubscribeFooter({ url }: UnsubscribeLinks): string {
   return `<p style="${FOOTER_STYLE}">${UNSUBSCRIBE_FOOTER.lead} <a href="${escapeHtml(url)}">${UNSUBSCRIBE_FOOTER.link}</a>.</p>`;

@@ -297,8 +297,8 @@ describe('parseEmail', () => {
       'Content-Type: message/rfc822\r\nContent-Disposition: attachment\r\n\r\n',
     ],
   ])('finds the bounced Message-ID of a returned message %s', async (_case, partHeaders) => {
-    // Prepare: mailparser folds an inline message into the text without its Message-ID, and reads
-    // headers after a second blank line as a body.
+    // Prepare: an inline message is folded into the text without its Message-ID, and headers after a
+    // second blank line are read as a body.
     const raw = [
       'From: MAILER-DAEMON@mx.fabrikam.example',
       'Subject: Undeliverable',
@@ -394,6 +394,95 @@ describe('parseEmail', () => {
       text: '',
       headers: { 'x-autoreply': 'yes' },
     });
+  });
+
+  it.each([
+    ['ISO-2022-JP', '1b2442254625392548 1b2842', 'テスト'],
+    ['Shift_JIS', '8365835883 67', 'テスト'],
+    ['GB2312', 'b2e2cad4', '测试'],
+    ['KOI8-R', 'f4c5d3d4', 'Тест'],
+    ['windows-1252', '4d fc 6c 6c 65 72 20 80', 'Müller €'],
+  ])('decodes a %s body and subject with the platform’s decoders', async (charset, hex, expected) => {
+    // Prepare
+    const bytes = Buffer.from(hex.replace(/ /g, ''), 'hex');
+    const raw = [
+      'From: jordan.lee@fabrikam.example',
+      `Subject: =?${charset}?B?${bytes.toString('base64')}?=`,
+      `Content-Type: text/plain; charset=${charset}`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      bytes.toString('base64'),
+      '',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.subject).toBe(expected);
+    expect(email.text.trim()).toBe(expected);
+  });
+
+  it('joins format=flowed lines only within one quote depth, so a reply under a quote stays the reply', async () => {
+    // Prepare: Thunderbird's flowed text; soft breaks end in a space (RFC 3676).
+    const raw = [
+      'From: Jordan Lee <jordan.lee@fabrikam.example>',
+      'Subject: Re: Quick question',
+      'Content-Type: text/plain; charset=utf-8; format=flowed',
+      '',
+      'On 04/03/2026 10:12, Maya Chen wrote:',
+      '> Hi Jordan, just bringing this back to the top of your inbox. Any ',
+      '> thoughts on a quick call? ',
+      'Yes, Thursday works. Send me a ',
+      'calendar invite.',
+      '',
+      '-- ',
+      'Jordan',
+    ].join('\r\n');
+
+    // Act
+    const email = await parseEmail(raw);
+
+    // Assess
+    expect(email.text.trim()).toBe(
+      [
+        'On 04/03/2026 10:12, Maya Chen wrote:',
+        '> Hi Jordan, just bringing this back to the top of your inbox. Any thoughts on a quick call? ',
+        'Yes, Thursday works. Send me a calendar invite.',
+        '',
+        '-- ',
+        'Jordan',
+      ].join('\n'),
+    );
+  });
+
+  it('drops the space of a soft break with delsp=yes, and leaves fixed text alone', async () => {
+    // Prepare
+    const flowed = [
+      'Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes',
+      '',
+      'Unsub ',
+      'scribe me please',
+    ].join('\r\n');
+    // A bounce quoting the returned message's headers: a flowed Content-Type in the text, not its own.
+    const quoting = [
+      'Content-Type: text/plain',
+      '',
+      'Below this line is a copy of the message. ',
+      'Content-Type: text/plain; charset=US-ASCII; format=flowed',
+      '',
+      'Nyaan',
+    ].join('\r\n');
+
+    // Act
+    const fromFlowed = await parseEmail(flowed);
+    const fromQuoting = await parseEmail(quoting);
+
+    // Assess
+    expect(fromFlowed.text.trim()).toBe('Unsubscribe me please');
+    expect(fromQuoting.text).toContain(
+      'Below this line is a copy of the message. \nContent-Type: text/plain; charset=US-ASCII; format=flowed\n',
+    );
   });
 
   it('keeps the first value of a repeated header and a List-Id as written', async () => {

@@ -69,7 +69,7 @@ describe('classifyReply on real-looking messages', () => {
     const email = await parseEmail(fixture(name));
 
     // Act
-    const intent = classifyReply(email, replyContext);
+    const intent = await classifyReply(email, replyContext);
 
     // Assess
     expect(intent).toEqual(expected);
@@ -80,7 +80,7 @@ describe('classifyReply on real-looking messages', () => {
     const email = await parseEmail(fixture('ooo-auto-replied.eml'));
 
     // Act
-    const intent = classifyReply(email, { leadEmail: LEAD, threadMessageIds: [ROOT_ID] });
+    const intent = await classifyReply(email, { leadEmail: LEAD, threadMessageIds: [ROOT_ID] });
 
     // Assess
     expect(intent).toEqual({ kind: 'auto_reply', returnDate: new Date('2026-03-09T00:00:00Z') });
@@ -91,7 +91,7 @@ describe('classifyReply on real-looking messages', () => {
     const email = await parseEmail(fixture('bounce-dsn.eml'));
 
     // Act
-    const intent = classifyReply(email, { ...context, threadMessageIds: [ROOT_ID] });
+    const intent = await classifyReply(email, { ...context, threadMessageIds: [ROOT_ID] });
 
     // Assess
     expect(intent).toEqual({ kind: 'ignore', reason: 'bounce_not_in_thread' });
@@ -160,20 +160,20 @@ describe('classifyReply rules', () => {
       { text: 'We decided to go ahead — send the contract.' },
       { kind: 'replied' },
     ],
-  ])('%s', (_case, overrides, expected) => {
+  ])('%s', async (_case, overrides, expected) => {
     // Act
-    const intent = classifyReply(reply(overrides), context);
+    const intent = await classifyReply(reply(overrides), context);
 
     // Assess
     expect(intent).toEqual(expected);
   });
 
-  it('ignores another user of the lead’s free mail provider, even in the thread', () => {
+  it('ignores another user of the lead’s free mail provider, even in the thread', async () => {
     // Prepare
     const email = reply({ from: { address: 'someone.else@gmail.com', name: '' } });
 
     // Act
-    const intent = classifyReply(email, { ...context, leadEmail: 'jordan.lee@gmail.com' });
+    const intent = await classifyReply(email, { ...context, leadEmail: 'jordan.lee@gmail.com' });
 
     // Assess
     expect(intent).toEqual({ kind: 'ignore', reason: 'other_sender' });
@@ -206,7 +206,7 @@ describe('classifyReply rules', () => {
       { action: 'failed', status: '5.1.1', finalRecipient: 'priya.patel@fabrikam.example' },
       { kind: 'ignore', reason: 'other_recipient_bounced' },
     ],
-  ])('delivery report: %s', (_case, deliveryStatus, expected) => {
+  ])('delivery report: %s', async (_case, deliveryStatus, expected) => {
     // Prepare: reports come from the remote server, not the lead, and are auto-submitted.
     const email = reply({
       from: { address: 'mailer-daemon@amazonses.com', name: '' },
@@ -217,7 +217,7 @@ describe('classifyReply rules', () => {
     });
 
     // Act
-    const intent = classifyReply(email, context);
+    const intent = await classifyReply(email, context);
 
     // Assess
     expect(intent).toEqual(expected);
@@ -292,7 +292,7 @@ describe('classifyReply rules', () => {
       },
       { kind: 'bounce', permanent: true },
     ],
-  ])('plain-text bounce: %s', (_case, overrides, expected) => {
+  ])('plain-text bounce: %s', async (_case, overrides, expected) => {
     // Prepare
     const email = reply({
       from: { address: 'mailer-daemon@mx.fabrikam.example', name: '' },
@@ -303,7 +303,7 @@ describe('classifyReply rules', () => {
     });
 
     // Act
-    const intent = classifyReply(email, context);
+    const intent = await classifyReply(email, context);
 
     // Assess
     expect(intent).toEqual(expected);
@@ -348,7 +348,7 @@ describe('classifyReply rules', () => {
       { action: 'expired', finalRecipient: LEAD, diagnosticCode: 'Connection timed out' },
       { kind: 'bounce', permanent: false, recipient: LEAD },
     ],
-  ])('delivery report, more: %s', (_case, deliveryStatus, expected) => {
+  ])('delivery report, more: %s', async (_case, deliveryStatus, expected) => {
     // Prepare
     const email = reply({
       from: { address: 'mailer-daemon@amazonses.com', name: '' },
@@ -358,13 +358,13 @@ describe('classifyReply rules', () => {
     });
 
     // Act
-    const intent = classifyReply(email, context);
+    const intent = await classifyReply(email, context);
 
     // Assess
     expect(intent).toEqual(expected);
   });
 
-  it('finds a plain-text bounce by the returned Message-ID in the thread, though the text names nobody', () => {
+  it('finds a plain-text bounce by the returned Message-ID in the thread, though the text names nobody', async () => {
     // Prepare
     const email = reply({
       from: { address: 'post_master@mx.fabrikam.example', name: '' },
@@ -376,13 +376,13 @@ describe('classifyReply rules', () => {
     });
 
     // Act
-    const intent = classifyReply(email, context);
+    const intent = await classifyReply(email, context);
 
     // Assess
     expect(intent).toEqual({ kind: 'bounce', permanent: true });
   });
 
-  it('takes a plain-text MAILER-DAEMON message naming the lead for a bounce, permanent on a 5.x.x status', () => {
+  it('takes a plain-text MAILER-DAEMON message naming the lead for a bounce, permanent on a 5.x.x status', async () => {
     // Prepare
     const email = reply({
       from: { address: 'mailer-daemon@mx.fabrikam.example', name: 'Mail Delivery System' },
@@ -393,15 +393,15 @@ describe('classifyReply rules', () => {
     });
 
     // Act
-    const intent = classifyReply(email, context);
+    const intent = await classifyReply(email, context);
 
     // Assess
     expect(intent).toEqual({ kind: 'bounce', permanent: true });
   });
 
-  it('postpones on an auto-reply without a return date, and leaves the date out', () => {
+  it('postpones on an auto-reply without a return date, and leaves the date out', async () => {
     // Act
-    const intent = classifyReply(
+    const intent = await classifyReply(
       reply({ headers: { 'x-autoreply': 'yes' }, text: 'Thanks, we will reply soon.' }),
       context,
     );
@@ -410,9 +410,9 @@ describe('classifyReply rules', () => {
     expect(intent).toEqual({ kind: 'auto_reply' });
   });
 
-  it('takes an auto-reply that quotes "unsubscribe" for an auto-reply', () => {
+  it('takes an auto-reply that quotes "unsubscribe" for an auto-reply', async () => {
     // Act
-    const intent = classifyReply(
+    const intent = await classifyReply(
       reply({
         subject: 'Out of Office: Re: Quick question',
         text: 'Out until March 9.\n\n> reply "unsubscribe" to stop',
@@ -456,20 +456,20 @@ describe('classifyReply: return dates from the message', () => {
       {},
       '2026-07-05T04:00:00.000Z',
     ],
-  ])('reads numeric dates in the order of %s', (_case, overrides, extra, expected) => {
+  ])('reads numeric dates in the order of %s', async (_case, overrides, extra, expected) => {
     // Act
-    const intent = classifyReply(notice(overrides), { ...context, ...extra });
+    const intent = await classifyReply(notice(overrides), { ...context, ...extra });
 
     // Assess
     expect(intent).toEqual({ kind: 'auto_reply', returnDate: new Date(expected) });
   });
 
-  it('counts "next Monday" from the Date header, not the arrival', () => {
+  it('counts "next Monday" from the Date header, not the arrival', async () => {
     // Prepare: written on Wednesday 4 March, delivered late, on Tuesday 10 March.
     const email = notice({ date: new Date('2026-03-04T13:15:00Z'), text: 'I am out, back next Friday.' });
 
     // Act
-    const intent = classifyReply(email, { ...context, receivedAt: new Date('2026-03-10T09:00:00Z') });
+    const intent = await classifyReply(email, { ...context, receivedAt: new Date('2026-03-10T09:00:00Z') });
 
     // Assess: Friday 6 March is past on arrival: a stale date, not a week later.
     expect(intent).toEqual({ kind: 'auto_reply' });
@@ -488,8 +488,8 @@ describe('classifyReply: opting out, in each language', () => {
     ['Swedish', 'Ta bort mig från er lista, tack.'],
     ['Danish', 'Afmeld mig venligst.'],
     ['Norwegian', 'Vennligst fjern meg fra listen.'],
-  ])('unsubscribes a request to stop mail in %s', (_language, text) => {
-    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'unsubscribed' });
+  ])('unsubscribes a request to stop mail in %s', async (_language, text) => {
+    expect(await classifyReply(reply({ text }), context)).toEqual({ kind: 'unsubscribed' });
   });
 
   it.each([
@@ -503,8 +503,8 @@ describe('classifyReply: opting out, in each language', () => {
     ['Swedish', 'Tack, men vi är inte intresserade.'],
     ['Danish', 'Tak, men vi er ikke interesseret.'],
     ['Norwegian', 'Nei takk, vi er ikke interessert.'],
-  ])('stops on "not interested" in %s, without unsubscribing', (_language, text) => {
-    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'not_interested' });
+  ])('stops on "not interested" in %s, without unsubscribing', async (_language, text) => {
+    expect(await classifyReply(reply({ text }), context)).toEqual({ kind: 'not_interested' });
   });
 
   it.each([
@@ -517,22 +517,22 @@ describe('classifyReply: opting out, in each language', () => {
     'unsubscrbe me',
     'Please unsubsribe this address.',
     'I want to unsbuscribe',
-  ])('takes the misspelling "%s" for an unsubscribe', (text) => {
-    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'unsubscribed' });
+  ])('takes the misspelling "%s" for an unsubscribe', async (text) => {
+    expect(await classifyReply(reply({ text }), context)).toEqual({ kind: 'unsubscribed' });
   });
 
   it.each([['a misspelt subject', { subject: 'Unsubcribe', text: '' }]])(
     'unsubscribes on %s',
-    (_case, overrides) => {
-      expect(classifyReply(reply(overrides), context)).toEqual({ kind: 'unsubscribed' });
+    async (_case, overrides) => {
+      expect(await classifyReply(reply(overrides), context)).toEqual({ kind: 'unsubscribed' });
     },
   );
 
   it.each([
     ['a word that only starts alike', 'The claims are unsubstantiated, but Thursday works.'],
     ['"subscribe"', 'We would like to subscribe to the annual plan.'],
-  ])('does not unsubscribe on %s', (_case, text) => {
-    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'replied' });
+  ])('does not unsubscribe on %s', async (_case, text) => {
+    expect(await classifyReply(reply({ text }), context)).toEqual({ kind: 'replied' });
   });
 
   it.each([
@@ -548,16 +548,16 @@ describe('classifyReply: opting out, in each language', () => {
       'with the link text only',
       "Let us talk next week. If you'd rather not hear from me again, unsubscribe here.",
     ],
-  ])('never counts our own footer quoted back, %s', (_case, text) => {
-    expect(classifyReply(reply({ text }), context)).toEqual({ kind: 'replied' });
+  ])('never counts our own footer quoted back, %s', async (_case, text) => {
+    expect(await classifyReply(reply({ text }), context)).toEqual({ kind: 'replied' });
   });
 
-  it('still counts the lead’s own unsubscribe next to a quoted footer', () => {
+  it('still counts the lead’s own unsubscribe next to a quoted footer', async () => {
     // Prepare
     const text = "Unsubscribe.\n\nIf you'd rather not hear from me again, unsubscribe here.";
 
     // Act
-    const intent = classifyReply(reply({ text }), context);
+    const intent = await classifyReply(reply({ text }), context);
 
     // Assess
     expect(intent).toEqual({ kind: 'unsubscribed' });

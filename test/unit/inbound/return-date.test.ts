@@ -1,7 +1,7 @@
 /** Reading when a person is back from the text of an out-of-office reply. */
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../lambdas/core/errors';
-import { readReturnDate } from '../../../lambdas/core/inbound';
+import { readReturnDate } from '../../../lambdas/core/inbound/return-date';
 
 // Wednesday 4 March 2026, 08:15 in New York; US daylight saving starts on Sunday 8 March.
 const WEDNESDAY = new Date('2026-03-04T13:15:00Z');
