@@ -28,7 +28,7 @@ import {
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { buildSync } from 'esbuild';
+import { type BuildOptions, buildSync } from 'esbuild';
 import { TABLE_KEYS } from '../lambdas/data/table-schema';
 import { METRICS_NAMESPACE, METRICS_SERVICE } from './monitoring';
 
@@ -179,32 +179,37 @@ class EsbuildBundling implements ILocalBundling {
   constructor(readonly entry: string) {}
 
   tryBundle(outputDir: string): boolean {
-    buildSync({
-      absWorkingDir: PROJECT_ROOT,
-      entryPoints: { index: this.entry },
-      outdir: outputDir,
-      chunkNames: 'chunks/[name]-[hash]',
-      outExtension: { '.js': '.mjs' },
-      bundle: true,
-      splitting: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node24',
-      minify: true,
-      // Mapped stack traces need the mappings only: without the sources' text, the map each cold start
-      // reads (NODE_OPTIONS=--enable-source-maps) is about a quarter of the size.
-      sourcemap: true,
-      sourcesContent: false,
-      mainFields: ['module', 'main'],
-      external: ['@aws-sdk/*'],
-      // Some CommonJS dependencies call require(); ESM bundles need it defined.
-      banner: {
-        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
-      logLevel: 'warning',
-    });
+    buildSync(esbuildOptions(this.entry, outputDir));
     return true;
   }
+}
+
+/** How every function is bundled; exported so tests can read what a cold start loads. */
+export function esbuildOptions(entry: string, outdir: string): BuildOptions {
+  return {
+    absWorkingDir: PROJECT_ROOT,
+    entryPoints: { index: entry },
+    outdir,
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    minify: true,
+    // Mapped stack traces need the mappings only: without the sources' text, the map each cold start
+    // reads (NODE_OPTIONS=--enable-source-maps) is about a quarter of the size.
+    sourcemap: true,
+    sourcesContent: false,
+    mainFields: ['module', 'main'],
+    external: ['@aws-sdk/*'],
+    // Some CommonJS dependencies call require(); ESM bundles need it defined.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleFiles, coldStartFiles } from '../../bench/cold-start';
+import { bundleFiles } from '../../bench/cold-start';
 import { API_FUNCTIONS, type Operation, operations, routeKey } from '../../lambdas/http/contract';
 import { INDEX_ACCESS, TABLE_ACCESS } from '../../lib/followup-function';
 import {
@@ -679,49 +679,6 @@ describe('assets', () => {
     // Assess
     expect(bundleOf(documentId)).toContain(documentTitle);
     expect(others).toEqual([]);
-  });
-
-  const coldStartCodeOf = (assetDir: string) =>
-    coldStartFiles(assetDir)
-      .map((file) => readFileSync(file, 'utf8'))
-      .join('\n');
-
-  it('starts every HTTP API function with the DynamoDB client alone, without the holiday data', () => {
-    // Prepare
-    const { app, template } = deployed();
-    const assembly = app.synth();
-    const apiFunctions = resources(template, 'AWS::Lambda::Function').filter(([, fn]) =>
-      String(fn.Properties.Description).startsWith('HTTP API: '),
-    );
-    const assetOf = (fn: Resource) =>
-      join(
-        assembly.directory,
-        `asset.${String((fn.Properties.Code as { S3Key: string }).S3Key).replace(/\.zip$/, '')}`,
-      );
-
-    // Act
-    const startups = apiFunctions.map(([, fn]) => ({
-      name: String(fn.Properties.Description),
-      clients: [
-        ...new Set(
-          [...coldStartCodeOf(assetOf(fn)).matchAll(/from\s*"@aws-sdk\/(client-[a-z0-9-]+)"/g)].map(
-            ([, client]) => client,
-          ),
-        ),
-      ].filter((client) => client !== 'client-dynamodb'),
-      holidays: coldStartCodeOf(assetOf(fn)).includes('Moment Timezone'),
-      everything: codeOf(assetOf(fn)),
-    }));
-
-    // Assess: loaded later, by the routes that need them (the sequences API previews holidays).
-    expect(startups.length).toBeGreaterThan(5);
-    for (const startup of startups)
-      expect({ [startup.name]: startup.clients }).toEqual({ [startup.name]: [] });
-    for (const startup of startups)
-      expect({ [startup.name]: startup.holidays }).toEqual({ [startup.name]: false });
-    const sequences = startups.find((startup) => startup.name === 'HTTP API: sequences');
-    expect(sequences?.everything.includes('Moment Timezone')).toBe(true);
-    expect(sequences?.everything.includes('import("@aws-sdk/client-scheduler")')).toBe(true);
   });
 
   it('leaves the AWS SDK out of the API bundles for the runtime to provide', () => {

@@ -1,0 +1,89 @@
+/**
+ * What each function loads at cold start: its entry and the chunks that imports statically, bundled
+ * exactly as FollowupFunction bundles it (split at dynamic imports, the AWS SDK left to the runtime).
+ * Whatever only some invocations need is imported where they need it, so it stays in the asset as a
+ * chunk of its own and out of this closure. docs/performance.md has the cold-start figures.
+ */
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { API_FUNCTIONS } from '../../lambdas/http/contract';
+import { esbuildOptions } from '../../lib/followup-function';
+
+interface Closure {
+  /** npm packages bundled into the code a cold start reads. */
+  atStart: Set<string>;
+  /** npm packages anywhere in the asset. */
+  bundled: Set<string>;
+  /** External modules (the runtime's AWS SDK) a cold start imports. */
+  externalAtStart: Set<string>;
+}
+
+async function coldStartOf(entry: string): Promise<Closure> {
+  const { metafile } = await build({ ...esbuildOptions(entry, 'out'), write: false, metafile: true });
+  const outputs = metafile.outputs;
+  const packageOf = (input: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+  const packagesIn = (output: string) =>
+    Object.keys(outputs[output]?.inputs ?? {}).flatMap((input) => packageOf(input) ?? []);
+  const loaded = new Set<string>();
+  const externalAtStart = new Set<string>();
+  const pending = Object.keys(outputs).filter((output) => output.endsWith('index.mjs'));
+  for (let output = pending.pop(); output !== undefined; output = pending.pop()) {
+    if (loaded.has(output)) continue;
+    loaded.add(output);
+    for (const imported of outputs[output]?.imports ?? []) {
+      if (imported.kind !== 'import-statement') continue;
+      if (imported.external) externalAtStart.add(imported.path);
+      else pending.push(imported.path);
+    }
+  }
+  return {
+    atStart: new Set([...loaded].flatMap(packagesIn)),
+    bundled: new Set(Object.keys(outputs).flatMap(packagesIn)),
+    externalAtStart,
+  };
+}
+
+/** Loaded by the routes that plan, render or parse mail, never by an API function's cold start. */
+const ON_DEMAND = ['date-holidays', 'moment-timezone', 'sanitize-html', 'html-to-text', 'chrono-node'];
+
+describe('an HTTP API function at cold start', () => {
+  it.each(API_FUNCTIONS)(
+    '%s loads the DynamoDB client as its only AWS client, and no planning or rendering',
+    async (name) => {
+      // Act
+      const { atStart, externalAtStart } = await coldStartOf(`lambdas/${name}-api.ts`);
+
+      // Assess
+      const clients = [...externalAtStart].filter((module) => module.startsWith('@aws-sdk/client-'));
+      expect(clients).toEqual(['@aws-sdk/client-dynamodb']);
+      expect(ON_DEMAND.filter((pkg) => atStart.has(pkg))).toEqual([]);
+      // Statistics compute day windows with luxon on every request, and the leads API's read routes share
+    // the enrollment engine with the routes that plan; the others plan nothing at start.
+      expect(atStart.has('luxon')).toBe(name === 'stats' || name === 'leads');
+    },
+  );
+
+  it('still carries what its routes load later, as chunks of its own', async () => {
+    // Act
+    const { bundled, atStart } = await coldStartOf('lambdas/sequences-api.ts');
+
+    // Assess: the date preview plans with holidays; the step preview renders.
+    expect(['date-holidays', 'luxon', 'sanitize-html'].filter((pkg) => !bundled.has(pkg))).toEqual([]);
+    expect(atStart.has('luxon')).toBe(false);
+  });
+});
+
+describe('the inbound mail function at cold start', () => {
+  it('loads postal-mime, and what only some mail needs only with that mail', async () => {
+    // Act
+    const { atStart, bundled } = await coldStartOf('lambdas/inbound-email.ts');
+
+    // Assess
+    expect(atStart).toContain('postal-mime');
+    const onDemand = ['html-to-text', 'chrono-node', 'sanitize-html', 'postcss'];
+    expect(onDemand.filter((name) => atStart.has(name))).toEqual([]);
+    // Still in the asset, as chunks of their own.
+    expect(onDemand.filter((name) => !bundled.has(name))).toEqual([]);
+    expect(bundled.has('mailparser')).toBe(false);
+  });
+});
