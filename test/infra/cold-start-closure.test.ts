@@ -58,7 +58,7 @@ describe('an HTTP API function at cold start', () => {
       expect(clients).toEqual(['@aws-sdk/client-dynamodb']);
       expect(ON_DEMAND.filter((pkg) => atStart.has(pkg))).toEqual([]);
       // Statistics compute day windows with luxon on every request, and the leads API's read routes share
-    // the enrollment engine with the routes that plan; the others plan nothing at start.
+      // the enrollment engine with the routes that plan; the others plan nothing at start.
       expect(atStart.has('luxon')).toBe(name === 'stats' || name === 'leads');
     },
   );
