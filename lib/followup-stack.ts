@@ -90,10 +90,10 @@ export class FollowupStack extends Stack {
     this.scheduling.allowPlanning(api.assistants);
     this.scheduling.allowPlanning(api.org);
     this.messaging.allowConnectingWhatsApp(api.org);
-    // The imports and stats APIs render nothing: they get no key.
-    for (const fn of Object.values(api)) {
-      if (fn !== api.imports && fn !== api.stats) this.messaging.allowUnsubscribeLinks(fn);
-    }
+    // The key that signs unsubscribe links: the public API verifies them, the assistants API signs the
+    // receiving probe it mails with it. The other API functions never read it.
+    this.messaging.allowUnsubscribeLinks(api.public);
+    this.messaging.allowUnsubscribeLinks(api.assistants);
     // Unsubscribing and WhatsApp replies stop leads; Sinch callbacks are verified with the org's secret.
     this.scheduling.allowPlanning(api.public);
     this.messaging.allowReadingWhatsApp(api.public);
@@ -111,7 +111,6 @@ export class FollowupStack extends Stack {
     this.scheduling.allowPlanning(receiver);
     this.messaging.allowSendingEmail(receiver);
     this.messaging.allowUnsubscribeLinks(receiver);
-    this.httpApi.addApiUrl(receiver);
     // Bounces deactivate leads and complaints stop them, cancelling what they had planned.
     this.scheduling.allowPlanning(this.deliveryEvents.consumer);
 

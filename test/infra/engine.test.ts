@@ -388,12 +388,11 @@ describe('messaging', () => {
     expect(rolesOnPrefix.sort()).toEqual([ids.sender, ids.api.org, ids.api.public].map(roleOf).sort());
   });
 
-  it('generates an unsubscribe key that the sender, the API functions (but imports) and the inbound receiver may read by its ARN', () => {
+  it('generates an unsubscribe key that only the functions signing or verifying links may read, by its ARN', () => {
     // Prepare
     const { template, ids } = synthesized();
-    // The imports and stats APIs render nothing: they get no key.
-    const { imports: _rendersNothing, stats, ...renderingApis } = ids.api;
-    const readers = [ids.sender, ids.receiver, ...Object.values(renderingApis)];
+    const readers = [ids.sender, ids.receiver, ids.api.public, ids.api.assistants];
+    const { public: _verifies, assistants: _signs, ...others } = ids.api;
     const readsTheKey = (statement: PolicyStatement) =>
       JSON.stringify(statement.Resource) === JSON.stringify({ Ref: ids.unsubscribeKey });
 
@@ -415,7 +414,8 @@ describe('messaging', () => {
       });
     }
     expect(rolesReading.sort()).toEqual(readers.map(roleOf).sort());
-    expect(environmentOf(template, stats).UNSUBSCRIBE_SECRET_NAME).toBeUndefined();
+    for (const other of Object.values(others))
+      expect(environmentOf(template, other).UNSUBSCRIBE_SECRET_NAME).toBeUndefined();
   });
 
   it('keeps the unsubscribe key by default, as links already sent rely on it', () => {

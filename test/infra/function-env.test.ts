@@ -19,17 +19,6 @@ const LIBRARY_VARIABLES = new Set([
   'POWERTOOLS_SERVICE_NAME',
   'POWERTOOLS_METRICS_NAMESPACE',
 ]);
-/**
- * Variables the stack gives a function whose code does not read them (yet): every API function may read
- * the unsubscribe key (test/infra/engine.test.ts), and the receiver gets the API's URL.
- */
-const GIVEN_UNREAD: Record<string, string[]> = {
-  'lambdas/sequences-api.ts': ['UNSUBSCRIBE_SECRET_NAME'],
-  'lambdas/messages-api.ts': ['UNSUBSCRIBE_SECRET_NAME'],
-  'lambdas/org-api.ts': ['UNSUBSCRIBE_SECRET_NAME'],
-  'lambdas/leads-api.ts': ['UNSUBSCRIBE_SECRET_NAME'],
-  'lambdas/inbound-email.ts': ['API_URL'],
-};
 /** Variables the local stack sets and AWS never does (endpoints of the emulators). */
 const LOCAL_ONLY = /^AWS_ENDPOINT_URL_/;
 
@@ -106,9 +95,7 @@ describe('the environment of each Lambda', () => {
       const read = Object.keys(schema?.shape ?? {}).filter(
         (name) => !(name in RUNTIME_VARIABLES) && !LOCAL_ONLY.test(name),
       );
-      const given = Object.keys(env).filter(
-        (name) => !LIBRARY_VARIABLES.has(name) && !GIVEN_UNREAD[entry]?.includes(name),
-      );
+      const given = Object.keys(env).filter((name) => !LIBRARY_VARIABLES.has(name));
       expect(given.sort(), 'the stack sets exactly what the schema reads').toEqual(read.sort());
     },
   );
