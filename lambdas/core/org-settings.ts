@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { UnprocessableError } from './errors';
 import { lazy } from './lazy';
 import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region, regionOf } from './regions';
-import { DEFAULT_REPUTATION_GUARD, ReputationGuardSchema } from './sending-reputation';
+import { defaultReputationGuard, ReputationGuardSchema } from './sending-reputation';
 import { opensWithGeneratedEmail, type Sequence } from './sequences';
 import { hasVisibleCharacter, optionalDisplayText } from './text';
 
@@ -53,7 +53,7 @@ export const OrgSettingsSchema = lazy(() =>
     /** Calendar days an out-of-office that names no return date postpones the next step, counted from it. */
     outOfOfficeDefaultDays: z.number().int().min(1).max(60).default(7),
     /** When an assistant's (or the org's) sending pauses for its bounce or complaint rate. */
-    reputationGuard: ReputationGuardSchema().default(DEFAULT_REPUTATION_GUARD),
+    reputationGuard: ReputationGuardSchema().default(defaultReputationGuard()),
     /** Without it, generated first e-mails cannot say what the org offers (and enrolling warns). */
     offering: OfferingSchema()
       .optional()
@@ -63,7 +63,8 @@ export const OrgSettingsSchema = lazy(() =>
 
 export type OrgSettings = z.output<ReturnType<typeof OrgSettingsSchema>>;
 
-export const DEFAULT_ORG_SETTINGS: OrgSettings = OrgSettingsSchema().parse({});
+/** An org's settings before it saved any (built with the schema, on first use). */
+export const defaultOrgSettings = lazy((): OrgSettings => OrgSettingsSchema().parse({}));
 
 /** The policy with the product's defaults filled in for regions the org did not set. */
 export function effectiveMaxFollowups(settings: OrgSettings): Record<Region, number> {

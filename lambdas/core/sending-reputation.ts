@@ -27,7 +27,8 @@ export const ReputationGuardSchema = lazy(() =>
 );
 
 export type ReputationGuard = z.output<ReturnType<typeof ReputationGuardSchema>>;
-export const DEFAULT_REPUTATION_GUARD: ReputationGuard = ReputationGuardSchema().parse({});
+/** The guard's settings when an org set none (built with the schema, on first use). */
+export const defaultReputationGuard = lazy((): ReputationGuard => ReputationGuardSchema().parse({}));
 
 export interface ReputationCounts {
   sends: number;

@@ -7,7 +7,7 @@
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { PreconditionFailedError } from '../core/errors';
-import { DEFAULT_ORG_SETTINGS, type OrgSettings, OrgSettingsSchema } from '../core/org-settings';
+import { defaultOrgSettings, type OrgSettings, OrgSettingsSchema } from '../core/org-settings';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { orgKey, recordOf } from './items';
@@ -30,7 +30,7 @@ export interface WhatsAppConnection {
 export const settingsFromItem = (item: Record<string, unknown> | undefined): OrgSettings =>
   item
     ? OrgSettingsSchema().parse(recordOf<OrgSettings>(item, ['orgId', 'updatedAt', 'version']))
-    : DEFAULT_ORG_SETTINGS;
+    : defaultOrgSettings();
 
 /** Items saved before settings were versioned, and the defaults, are version 0. */
 const versionOf = (item: Record<string, unknown> | undefined) =>

@@ -1,7 +1,8 @@
 /** What an import body may be: CSV rows by their header, and the row a worker turns into a lead input. */
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../lambdas/core/errors';
-import { rowInput, rowsFromCsv } from '../../../lambdas/core/imports';
+import { IMPORT_COLUMNS, rowInput, rowsFromCsv } from '../../../lambdas/core/imports';
+import { LeadInputSchema } from '../../../lambdas/core/leads';
 
 const issuesOf = (act: () => unknown) => {
   try {
@@ -14,6 +15,12 @@ const issuesOf = (act: () => unknown) => {
 };
 
 describe('CSV rows', () => {
+  it('name exactly the fields of a lead input as columns, custom fields apart', () => {
+    // Assess
+    const fields = Object.keys(LeadInputSchema().shape).filter((field) => field !== 'customFields');
+    expect([...IMPORT_COLUMNS].sort()).toEqual(fields.sort());
+  });
+
   it('maps columns to lead fields, customFields.<name> to custom fields, and drops empty cells', () => {
     // Act
     const rows = rowsFromCsv(

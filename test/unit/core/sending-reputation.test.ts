@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   BUCKET_SENDS,
   bucketOf,
-  DEFAULT_REPUTATION_GUARD,
+  defaultReputationGuard,
   reputationDecision,
   sumBuckets,
   windowBuckets,
 } from '../../../lambdas/core/sending-reputation';
 
-const guard = DEFAULT_REPUTATION_GUARD;
+const guard = defaultReputationGuard();
 
 describe('reputationDecision', () => {
   it('has the issue’s defaults: 200 sends, at least 50, 4 % bounces, 0.08 % complaints', () => {
