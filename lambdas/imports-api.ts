@@ -28,7 +28,7 @@ export const handler = apiHandler(importsOperations, {
       );
     const csv = /^\s*text\/csv\b/i.test(headers['content-type'] ?? '');
     const request = csv
-      ? { leads: rowsFromCsv(rawBody) }
+      ? { leads: await rowsFromCsv(rawBody) }
       : parseWith(ImportRequestSchema(), parseJson(rawBody));
     const record = await acceptImport(
       caller,

@@ -4,7 +4,6 @@
  * one. Rows are checked one by one when the worker reaches them: a bad row is that row's error, while
  * a body that cannot be an import at all (empty, too many rows, no header, unknown columns) is a 400.
  */
-import { CsvError, parse } from 'csv-parse/sync';
 import * as z from 'zod';
 import { ValidationError } from './errors';
 import { lazy } from './lazy';
@@ -78,7 +77,9 @@ export const IMPORT_COLUMNS: readonly string[] = [
  * line is a lead. Empty cells are absent fields. A line with another number of cells than the header
  * stays a row, and fails on its own when the worker reaches it.
  */
-export function rowsFromCsv(text: string): Record<string, unknown>[] {
+export async function rowsFromCsv(text: string): Promise<Record<string, unknown>[]> {
+  // Loaded with the first CSV import: JSON imports and the other routes never need it.
+  const { CsvError, parse } = await import('csv-parse/sync');
   let records: string[][];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });

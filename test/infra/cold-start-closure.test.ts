@@ -43,8 +43,15 @@ async function coldStartOf(entry: string): Promise<Closure> {
   };
 }
 
-/** Loaded by the routes that plan, render or parse mail, never by an API function's cold start. */
-const ON_DEMAND = ['date-holidays', 'moment-timezone', 'sanitize-html', 'html-to-text', 'chrono-node'];
+/** Loaded by the routes that plan, render, read CSV or parse mail, never by an API function's cold start. */
+const ON_DEMAND = [
+  'date-holidays',
+  'moment-timezone',
+  'sanitize-html',
+  'html-to-text',
+  'chrono-node',
+  'csv-parse',
+];
 
 describe('an HTTP API function at cold start', () => {
   it.each(API_FUNCTIONS)(

@@ -4,9 +4,9 @@ import { ValidationError } from '../../../lambdas/core/errors';
 import { IMPORT_COLUMNS, rowInput, rowsFromCsv } from '../../../lambdas/core/imports';
 import { LeadInputSchema } from '../../../lambdas/core/leads';
 
-const issuesOf = (act: () => unknown) => {
+const issuesOf = async (act: () => unknown) => {
   try {
-    act();
+    await act();
   } catch (error) {
     if (error instanceof ValidationError) return error.details;
     throw error;
@@ -21,9 +21,9 @@ describe('CSV rows', () => {
     expect([...IMPORT_COLUMNS].sort()).toEqual(fields.sort());
   });
 
-  it('maps columns to lead fields, customFields.<name> to custom fields, and drops empty cells', () => {
+  it('maps columns to lead fields, customFields.<name> to custom fields, and drops empty cells', async () => {
     // Act
-    const rows = rowsFromCsv(
+    const rows = await rowsFromCsv(
       '\uFEFFfirstName,email,customFields.plan,company\r\n"Ada ""A.""",ada@example.com,pro,\r\n\r\nBo,,,"B, Ltd"\r\n',
     );
 
@@ -34,12 +34,12 @@ describe('CSV rows', () => {
     ]);
   });
 
-  it('keeps a line with the wrong number of cells as a row that fails alone', () => {
+  it('keeps a line with the wrong number of cells as a row that fails alone', async () => {
     // Act
-    const [ragged, fine] = rowsFromCsv('firstName,email\nAda\nBo,bo@example.com');
+    const [ragged, fine] = await rowsFromCsv('firstName,email\nAda\nBo,bo@example.com');
 
     // Assess
-    expect(issuesOf(() => rowInput(ragged, {}))).toEqual([
+    expect(await issuesOf(() => rowInput(ragged, {}))).toEqual([
       { path: '', message: 'The line has 1 cells where the header names 2 columns' },
     ]);
     expect(rowInput(fine, { assistantId: 'a1', sequenceId: 's1' })).toEqual({
@@ -50,22 +50,24 @@ describe('CSV rows', () => {
     });
   });
 
-  it('refuses a body without a header, with unknown or repeated columns, or without rows', () => {
-    expect(issuesOf(() => rowsFromCsv('Ada,ada@example.com'))[0]?.path).toBe('header');
-    expect(issuesOf(() => rowsFromCsv('firstName,colour,email,email\nAda,red,a@b.c,a@b.c'))).toEqual([
+  it('refuses a body without a header, with unknown or repeated columns, or without rows', async () => {
+    expect((await issuesOf(() => rowsFromCsv('Ada,ada@example.com')))[0]?.path).toBe('header');
+    expect(await issuesOf(() => rowsFromCsv('firstName,colour,email,email\nAda,red,a@b.c,a@b.c'))).toEqual([
       { path: 'header.colour', message: expect.stringContaining('Unknown column "colour"') },
       { path: 'header.email', message: 'The column email appears twice' },
     ]);
-    expect(issuesOf(() => rowsFromCsv('email\nada@example.com'))).toEqual([
+    expect(await issuesOf(() => rowsFromCsv('email\nada@example.com'))).toEqual([
       { path: 'header.firstName', message: 'Every lead needs a firstName column' },
     ]);
-    expect(issuesOf(() => rowsFromCsv('firstName,email\n'))[0]?.message).toContain('no leads');
-    expect(issuesOf(() => rowsFromCsv('firstName\n"Ada'))[0]?.message).toContain('Not a readable CSV');
+    expect((await issuesOf(() => rowsFromCsv('firstName,email\n')))[0]?.message).toContain('no leads');
+    expect((await issuesOf(() => rowsFromCsv('firstName\n"Ada')))[0]?.message).toContain(
+      'Not a readable CSV',
+    );
   });
 });
 
 describe('a row', () => {
-  it('takes the import’s assistant and sequence unless it names its own', () => {
+  it('takes the import’s assistant and sequence unless it names its own', async () => {
     // Act
     const own = rowInput(
       { firstName: 'Ada', assistantId: 'a2', sequenceName: 'Europe' },
@@ -77,6 +79,8 @@ describe('a row', () => {
 
     // Assess: a sequence named by the row replaces the import's, whichever way it is named.
     expect(own).toEqual({ firstName: 'Ada', assistantId: 'a2', sequenceName: 'Europe' });
-    expect(issuesOf(() => rowInput(['Ada'], {}))[0]?.message).toBe('A row must be an object of lead fields');
+    expect((await issuesOf(() => rowInput(['Ada'], {})))[0]?.message).toBe(
+      'A row must be an object of lead fields',
+    );
   });
 });
