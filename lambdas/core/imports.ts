@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { ValidationError } from './errors';
 import { lazy } from './lazy';
+import { LEAD_DETAIL_FIELDS } from './leads';
 
 export const MAX_IMPORT_ROWS = 100_000;
 
@@ -51,21 +52,12 @@ export interface ImportDefaults {
 const CUSTOM_COLUMN = /^customFields\.([A-Za-z0-9_-]{1,64})$/;
 /**
  * The lead fields a column may name, besides `customFields.<name>`: the fields of LeadInputSchema
- * (test/unit/core/imports.test.ts keeps the two equal), written out so that naming them builds no
- * schema at cold start.
+ * (test/unit/core/imports.test.ts keeps the two equal), listed so that naming them builds no schema
+ * at cold start.
  */
 export const IMPORT_COLUMNS: readonly string[] = [
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'company',
-  'designation',
-  'industry',
-  'country',
-  'subdivision',
+  ...LEAD_DETAIL_FIELDS.filter((field) => field !== 'customFields'),
   'timezone',
-  'context',
   'assistantId',
   'sequenceId',
   'sequenceName',

@@ -56,6 +56,21 @@ export const LeadDetailsSchema = lazy(() =>
 
 export type LeadDetails = z.output<ReturnType<typeof LeadDetailsSchema>>;
 
+/** The details a lead is stored with and a replacement rewrites (its zone and assistant apart). */
+export const LEAD_DETAIL_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'company',
+  'designation',
+  'industry',
+  'country',
+  'subdivision',
+  'context',
+  'customFields',
+] as const;
+
 /**
  * How far ahead a start may be: a pending step is an EventBridge Scheduler `at()` schedule, and a plan
  * a year out is already a planning mistake rather than a follow-up. Checked against the request's

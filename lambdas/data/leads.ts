@@ -15,7 +15,7 @@ import { GetCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from 
 import type { Enrollment } from '../core/enrollment';
 import type { EnrollmentStatus } from '../core/enrollment-status';
 import { ConflictError, InvalidCursorError, NotFoundError } from '../core/errors';
-import type { Lead, LeadDetails } from '../core/leads';
+import { LEAD_DETAIL_FIELDS, type Lead, type LeadDetails } from '../core/leads';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { orgKey, recordOf, replaceFieldsExpression } from './items';
@@ -116,7 +116,7 @@ export async function updateLeadDetails(
   };
   const { orgId, id } = previous;
   const fields = Object.fromEntries(
-    [...DETAIL_FIELDS, 'assistantId', 'timezone', 'version', 'updatedAt'].map((field) => [
+    [...LEAD_DETAIL_FIELDS, 'assistantId', 'timezone', 'version', 'updatedAt'].map((field) => [
       field,
       next[field as keyof Lead],
     ]),
@@ -358,20 +358,6 @@ export async function listOverduePlans(shard: number, cutoff: Date, limit = 100)
     return [{ orgId: pk.slice('ORG#'.length), leadId: sk.slice('LEAD#'.length) }];
   });
 }
-
-const DETAIL_FIELDS = [
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'company',
-  'designation',
-  'industry',
-  'country',
-  'subdivision',
-  'context',
-  'customFields',
-] as const;
 
 function indexPhone(orgId: string, phone: string, leadId: string): TransactItem {
   return {
