@@ -359,10 +359,11 @@ describe('the inbound receiver', () => {
       INBOUND_BUCKET: { Ref: ids.bucket },
       INBOUND_PREFIX: 'inbound/',
       INBOUND_DOMAIN: 'assistants.example.com',
-      API_URL: getAtt(ids.api, 'ApiEndpoint'),
       SES_CONFIGURATION_SET: { Ref: ids.configurationSet },
       UNSUBSCRIBE_SECRET_NAME: { Ref: ids.unsubscribeKey },
     });
+    // It builds no links: the sender does, with the API's URL.
+    expect(environmentOf(template, ids.receiver).API_URL).toBeUndefined();
   });
 
   it('may read raw mail, use the table, plan, send e-mail, read the unsubscribe key and dead-letter: nothing more', () => {
