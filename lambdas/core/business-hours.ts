@@ -4,7 +4,7 @@
  * arithmetic of send-window.ts (and its luxon), so the API's schemas and views that only validate or
  * name these do not load it at cold start.
  */
-import type { FieldIssue } from './errors';
+import { type FieldIssue, ValidationError } from './errors';
 import type { HolidayCalendar, HolidayCalendarSetting, PublicHoliday } from './holiday-calendars';
 
 export interface BusinessHours {
@@ -139,6 +139,12 @@ export function sendWindowIssues(window: SendWindow): FieldIssue[] {
     }
   });
   return issues;
+}
+
+/** Throws ValidationError when the window is unusable (bad zone or hours, no business days). */
+export function assertUsableWindow(window: SendWindow): void {
+  const issues = sendWindowIssues(window);
+  if (issues.length > 0) throw new ValidationError(issues);
 }
 
 /** `HH:MM` as minutes after midnight. */

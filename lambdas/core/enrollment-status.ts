@@ -1,7 +1,10 @@
 /**
- * Where a lead stands on its sequence, and why it stopped: names the API's schemas and views use,
- * apart from the planning in enrollment.ts so that they load without it.
+ * Where a lead stands on its sequence, why it stopped, and stopping it: what the API's schemas and
+ * views name and what a reply, bounce or unsubscribe does, apart from the planning in enrollment.ts so
+ * that they load without it.
  */
+import type { Enrollment } from './enrollment';
+
 export const STOP_REASONS = [
   'manual',
   'replied',
@@ -15,3 +18,15 @@ export type StopReason = (typeof STOP_REASONS)[number];
 
 export const ENROLLMENT_STATUSES = ['active', 'stopped', 'completed'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+
+/** Stops the follow-up: no step is pending any more, and a new revision retires the old schedule. */
+export function stop(enrollment: Enrollment, reason: StopReason): Enrollment {
+  const { nextSendAt: _dropped, nextHolidays: _moot, ...rest } = enrollment;
+  return {
+    ...rest,
+    status: 'stopped',
+    stopReason: reason,
+    nextReasons: [],
+    revision: enrollment.revision + 1,
+  };
+}

@@ -169,17 +169,6 @@ function assertNotOptedOut(enrollment: Enrollment): void {
   }
 }
 
-export function stop(enrollment: Enrollment, reason: StopReason): Enrollment {
-  const { nextSendAt: _dropped, nextHolidays: _moot, ...rest } = enrollment;
-  return {
-    ...rest,
-    status: 'stopped',
-    stopReason: reason,
-    nextReasons: [],
-    revision: enrollment.revision + 1,
-  };
-}
-
 /**
  * Continue from the next unsent step: a stopped lead where it stopped, a completed one with the steps
  * added since. With `startAt`, the step goes then (within business hours); else at its usual distance

@@ -7,12 +7,12 @@
  */
 import {
   type AssistantCalendar,
+  assertUsableWindow,
   isValidTimeZone,
   type LeadPlace,
   type PublicHolidayCalendar,
   type SendWindow,
 } from './business-hours';
-import { assertUsableWindow } from './send-window';
 
 /**
  * A lead without a zone, or with one that is not a valid IANA name (lead data is imported, often by

@@ -13,6 +13,7 @@
  */
 import { DateTime } from 'luxon';
 import {
+  assertUsableWindow,
   type CalendarZone,
   isValidTimeZone,
   minutesOf,
@@ -35,11 +36,6 @@ export interface StepTimeInput {
 }
 
 const MINUTE_MS = 60_000;
-
-/** Throws ValidationError when the window is unusable (bad zone or hours, no business days). */
-export function assertUsableWindow(window: SendWindow): void {
-  compileWindow(window);
-}
 
 /**
  * The first moment at or after `candidate` inside the window. A window without business days (or
@@ -157,10 +153,10 @@ interface WindowRules {
 }
 
 function compileWindow(window: SendWindow): WindowRules {
-  const issues = sendWindowIssues(window);
+  assertUsableWindow(window);
   const start = parseTimeOfDay(window.start);
   const end = parseTimeOfDay(window.end);
-  if (issues.length > 0 || !start || !end) throw new ValidationError(issues);
+  if (!start || !end) throw new ValidationError(sendWindowIssues(window));
 
   const days = new Set(window.days);
   const startMs = minutesOf(start) * MINUTE_MS;

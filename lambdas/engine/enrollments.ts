@@ -15,8 +15,8 @@ import {
   restart,
   resume,
   retime,
-  stop,
 } from '../core/enrollment';
+import { stop } from '../core/enrollment-status';
 import {
   AddressSuppressedError,
   assertVersion,

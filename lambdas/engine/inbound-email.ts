@@ -9,13 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readSecret } from '../adapters/secrets';
 import { type Assistant, isForwardingAlias } from '../core/assistants';
-import {
-  classifyReply,
-  failedAddresses,
-  type InboundEmail,
-  isBounceMessage,
-  postponeUntil,
-} from '../core/inbound';
+import { classifyReply, failedAddresses, type InboundEmail, isBounceMessage } from '../core/inbound';
 import { sendWindowFor } from '../core/lead-window';
 import type { Lead } from '../core/leads';
 import { verifyUnsubscribeToken } from '../core/signatures';
@@ -253,6 +247,7 @@ async function actOnReply(
       const window = await windowOf(lead);
       if (!window) return { decision: 'ignored', reason: 'the lead’s assistant is gone', ...base };
       const settings = await getOrgSettings(lead.orgId);
+      const { postponeUntil } = await import('../core/inbound/postpone');
       const postponement = postponeUntil(intent, receivedAt, window, settings.outOfOfficeDefaultDays);
       // `from`/`to` in the detail say where the step went; the sender's address is `sender` here.
       const { from: sender, ...rest } = event.detail;

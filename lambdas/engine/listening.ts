@@ -6,8 +6,7 @@
 
 import type { PlacementReason } from '../core/business-hours';
 import type { Enrollment } from '../core/enrollment';
-import { delayUntil, stop } from '../core/enrollment';
-import type { StopReason } from '../core/enrollment-status';
+import { type StopReason, stop } from '../core/enrollment-status';
 import { sendWindowFor } from '../core/lead-window';
 import type { Lead } from '../core/leads';
 import { getAssistant } from '../data/assistants';
@@ -49,6 +48,8 @@ export async function postponeFollowUp(
   let outcome: PostponeOutcome = { moved: false, inactive: true };
   if (assistant) {
     const window = await sendWindowFor(assistant, lead);
+    // Planning (luxon) loads with the first out-of-office: replies, bounces and unsubscribes only stop.
+    const { delayUntil } = await import('../core/enrollment');
     await changeIfActive(
       lead,
       (enrollment) => {

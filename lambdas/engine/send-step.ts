@@ -20,7 +20,8 @@ import {
 } from '../adapters/provider-errors';
 import { chooseVariant, variantMessage } from '../core/analytics/variants';
 import type { Assistant } from '../core/assistants';
-import { advance, deferForDailyLimit, type Enrollment, postpone, retryLater, stop } from '../core/enrollment';
+import { advance, deferForDailyLimit, type Enrollment, postpone, retryLater } from '../core/enrollment';
+import { stop } from '../core/enrollment-status';
 import { UnprocessableError } from '../core/errors';
 import { sendWindowFor } from '../core/lead-window';
 import type { Lead } from '../core/leads';

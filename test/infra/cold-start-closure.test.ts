@@ -81,13 +81,14 @@ describe('an HTTP API function at cold start', () => {
 });
 
 describe('the inbound mail function at cold start', () => {
-  it('loads postal-mime, and what only some mail needs only with that mail', async () => {
+  it('loads postal-mime, and what only some mail needs (planning among it) only with that mail', async () => {
     // Act
     const { atStart, bundled } = await coldStartOf('lambdas/inbound-email.ts');
 
     // Assess
     expect(atStart).toContain('postal-mime');
-    const onDemand = ['html-to-text', 'chrono-node', 'sanitize-html', 'postcss'];
+    // luxon plans: only an out-of-office moves a step; replies, bounces and unsubscribes stop leads.
+    const onDemand = ['html-to-text', 'chrono-node', 'sanitize-html', 'postcss', 'luxon'];
     expect(onDemand.filter((name) => atStart.has(name))).toEqual([]);
     // Still in the asset, as chunks of their own.
     expect(onDemand.filter((name) => !bundled.has(name))).toEqual([]);

@@ -14,5 +14,4 @@ export { isAutoReply } from './auto-reply';
 export { failedAddresses, isBounceMessage } from './bounce';
 export { classifyReply, FREE_MAIL_DOMAINS, isSameDomain } from './classify';
 export * from './model';
-export { type Postponement, postponeUntil } from './postpone';
 export { stripQuotedReply } from './quoted-reply';

@@ -8,8 +8,8 @@ import {
   replanForSequence,
   restart,
   resume,
-  stop,
 } from '../../../lambdas/core/enrollment';
+import { stop } from '../../../lambdas/core/enrollment-status';
 import { sendWindowFor } from '../../../lambdas/core/lead-window';
 import type { Sequence, Step } from '../../../lambdas/core/sequences';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssistantCalendar } from '../../../lambdas/core/business-hours';
-import { advance, enroll, type PlanContext, stop } from '../../../lambdas/core/enrollment';
+import { advance, enroll, type PlanContext } from '../../../lambdas/core/enrollment';
+import { stop } from '../../../lambdas/core/enrollment-status';
 import { CALENDAR_ONLY_NOTE, exampleDates } from '../../../lambdas/core/example-dates';
 import { normalizeSubdivision } from '../../../lambdas/core/holiday-calendars';
 import { sendWindowFor } from '../../../lambdas/core/lead-window';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SendWindow } from '../../../lambdas/core/business-hours';
 import { ValidationError } from '../../../lambdas/core/errors';
-import { postponeUntil } from '../../../lambdas/core/inbound';
+import { postponeUntil } from '../../../lambdas/core/inbound/postpone';
 
 // Berlin, 09:00-17:00 Monday to Friday; Tuesday 10 March 2026 is a holiday. Berlin is UTC+1 in March
 // until the 29th.
