@@ -1,0 +1,106 @@
+/**
+ * The local engine's `/_local/*` routes: the clock (shown and moved), the outbox, the emulators'
+ * addresses, the fault registry (fault-routes.ts) and the outside world's events (listening-routes.ts).
+ */
+import * as z from 'zod';
+import type { EngineDriver } from './engine-driver';
+import type { EngineEmulators } from './engine-emulators';
+import { whatsAppApps } from './engine-handlers';
+import { ENGINE_SETTINGS, NO_API_URL } from './engine-settings';
+import type { EngineHandlers, EngineStack } from './engine-stack';
+import { createFaultRoutes } from './fault-routes';
+import type { FaultRegistry } from './faults';
+import type { LocalRoute } from './http-server';
+import { parseJsonBody } from './json-body';
+import { createListeningRoutes } from './listening-routes';
+import { DAY_MS, type LocalClock } from './local-clock';
+import type { Outbox } from './outbox';
+
+const MAX_ADVANCE_MS = 400 * DAY_MS;
+
+const AdvanceRequestSchema = z.object({
+  days: z.number().min(0).optional(),
+  hours: z.number().min(0).optional(),
+  minutes: z.number().min(0).optional(),
+});
+
+export function createEngineRoutes(engine: {
+  clock: LocalClock;
+  outbox: Outbox;
+  emulators: Omit<EngineEmulators, 'stop'>;
+  faults: FaultRegistry;
+  handlers: EngineHandlers;
+  advance: EngineStack['advance'];
+  deliver: EngineDriver['deliver'];
+  apiUrl: string | undefined;
+  tableName: string;
+  dynamoEndpoint: string;
+}): Record<string, LocalRoute> {
+  const { clock, outbox, faults, advance } = engine;
+  const { scheduler, ses, sinch, sqs, secrets, s3 } = engine.emulators;
+  return {
+    'GET /_local/clock': async () => ({
+      status: 200,
+      body: { now: clock.now().toISOString(), daySeconds: clock.daySeconds ?? null },
+    }),
+    'POST /_local/clock/advance': async ({ body }) => {
+      const parsed = AdvanceRequestSchema.safeParse(parseJsonBody(body));
+      if (!parsed.success) return validationFailed(parsed.error.issues);
+      const { days = 0, hours = 0, minutes = 0 } = parsed.data;
+      const ms = days * DAY_MS + hours * 3_600_000 + minutes * 60_000;
+      if (ms > MAX_ADVANCE_MS) {
+        return validationFailed([{ path: [], message: 'At most 400 days at a time' }]);
+      }
+      try {
+        const result = await advance(ms);
+        return { status: 200, body: { now: result.now.toISOString(), fired: result.fired } };
+      } catch (error) {
+        console.error('local engine: advancing the clock failed', error);
+        const message = error instanceof Error ? error.message : String(error);
+        return { status: 500, body: { error: { code: 'engine_failed', message } } };
+      }
+    },
+    'GET /_local/outbox': async () => ({ status: 200, body: { items: await outbox.items() } }),
+    'GET /_local/services': async () => ({
+      status: 200,
+      body: {
+        sesWebUi: ses.endpoint,
+        scheduler: scheduler.endpoint,
+        sqs: sqs.endpoint,
+        secretsManager: secrets.endpoint,
+        sinch: sinch.endpoint,
+        s3: s3.endpoint,
+        deadLetters: scheduler.deadLetters.length,
+      },
+    }),
+    ...createFaultRoutes(faults),
+    ...createListeningRoutes({
+      apiUrl: engine.apiUrl ?? NO_API_URL,
+      clock,
+      handlers: engine.handlers,
+      deliver: engine.deliver,
+      inbound: {
+        s3,
+        bucket: ENGINE_SETTINGS.inboundBucket,
+        prefix: ENGINE_SETTINGS.inboundPrefix,
+        domain: ENGINE_SETTINGS.inboundDomain,
+        functionArn: ENGINE_SETTINGS.inboundFunctionArn,
+      },
+      ses: { configurationSet: ENGINE_SETTINGS.sesConfigurationSet, sent: outbox.items },
+      whatsApp: {
+        secrets,
+        secretPrefix: ENGINE_SETTINGS.whatsAppSecretPrefix,
+        apps: whatsAppApps(engine.tableName, engine.dynamoEndpoint),
+        sent: sinch.sent,
+      },
+    }),
+  };
+}
+
+function validationFailed(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) {
+  const details = issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return {
+    status: 400,
+    body: { error: { code: 'validation_failed', message: 'Invalid clock request', details } },
+  };
+}
