@@ -6,10 +6,10 @@
  */
 import { DEFAULT_BUSINESS_HOURS } from './assistants';
 import type { AssistantCalendar, PlacementReason } from './business-hours';
+import { defaultTimezone } from './countries';
 import { firstSentStep } from './enrollment';
 import type { HolidayCalendar, PublicHoliday } from './holiday-calendars';
 import { sendWindowFor } from './lead-window';
-import { defaultTimezone } from './regions';
 import { previewStepDates } from './send-window';
 import type { Sequence } from './sequences';
 

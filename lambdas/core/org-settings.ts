@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { UnprocessableError } from './errors';
 import { lazy } from './lazy';
-import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region, regionOf } from './regions';
+import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region } from './regions';
 import { defaultReputationGuard, ReputationGuardSchema } from './sending-reputation';
 import { opensWithGeneratedEmail, type Sequence } from './sequences';
 import { hasVisibleCharacter, optionalDisplayText } from './text';
@@ -72,16 +72,16 @@ export function effectiveMaxFollowups(settings: OrgSettings): Record<Region, num
 }
 
 /**
- * Checks a sequence's follow-up count against the lead's region. Returns the warnings to show; throws
- * 422 when the org enforces the policy.
+ * Checks a sequence's follow-up count against the lead's region (countries.ts `regionOf`; undefined
+ * for a lead without a country). Returns the warnings to show; throws 422 when the org enforces the
+ * policy.
  */
 export function checkRegionPolicy(
   settings: OrgSettings,
-  country: string | undefined,
+  region: Region | undefined,
   followups: number,
 ): string[] {
   const { mode } = settings.regionPolicy;
-  const region = country === undefined ? undefined : regionOf(country);
   if (mode === 'off' || region === undefined) return [];
   const allowed = effectiveMaxFollowups(settings)[region];
   if (followups <= allowed) return [];

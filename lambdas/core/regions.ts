@@ -1,72 +1,31 @@
 /**
- * Geography: which follow-up region a lead's country is in (for the org's region policy) and which
- * time zone a lead gets when it has none. Country data comes from countries-and-timezones.
+ * The follow-up regions of the org's region policy, and which country codes exist. Which region a
+ * country is in, and the zone a lead without one gets, need a table of every country's zones:
+ * countries.ts, which the planning that asks imports when it runs.
  */
-import { getCountry } from 'countries-and-timezones';
-
 export const REGIONS = ['AMER', 'EU', 'EMEA', 'APAC'] as const;
 export type Region = (typeof REGIONS)[number];
 
 /** The product's advice: 7 follow-ups are fine in the Americas, no more than 4 in Europe. */
 export const DEFAULT_MAX_FOLLOWUPS: Record<Region, number> = { AMER: 7, EU: 4, EMEA: 4, APAC: 5 };
 
-const EU_MEMBERS = new Set(
-  'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE'.split(' '),
+/**
+ * Codes the runtime's region names (ICU) know that are not countries of the zone table: groupings (EU,
+ * UN, QO), legacy and reserved codes (SU, YU, UK), private use (XA, XB, XK), and a few territories the
+ * table leaves out. test/unit/core/regions.test.ts keeps the two in step, code by code.
+ */
+const NOT_COUNTRIES = new Set(
+  'AC AN BU BV CP CQ CS DD DG DY EA EU EZ FX HV IC NH QO RH SU TA TP UK UN VD XA XB XK YD YU ZR ZZ'.split(
+    ' ',
+  ),
 );
 
-/** For countries spanning several zones, the one most of its people live in. */
-const PRIMARY_ZONE: Record<string, string> = {
-  US: 'America/New_York',
-  CA: 'America/Toronto',
-  MX: 'America/Mexico_City',
-  BR: 'America/Sao_Paulo',
-  AR: 'America/Argentina/Buenos_Aires',
-  CL: 'America/Santiago',
-  AU: 'Australia/Sydney',
-  NZ: 'Pacific/Auckland',
-  RU: 'Europe/Moscow',
-  ID: 'Asia/Jakarta',
-  KZ: 'Asia/Almaty',
-  CN: 'Asia/Shanghai',
-  DE: 'Europe/Berlin',
-  ES: 'Europe/Madrid',
-  PT: 'Europe/Lisbon',
-  UA: 'Europe/Kyiv',
-  MN: 'Asia/Ulaanbaatar',
-  CD: 'Africa/Kinshasa',
-  MY: 'Asia/Kuala_Lumpur',
-};
+let regionNames: Intl.DisplayNames | undefined;
 
+/** An ISO 3166-1 alpha-2 code of a country, in any case: from the runtime's data, without a table. */
 export function isKnownCountry(code: string): boolean {
-  return getCountry(code.toUpperCase()) !== null;
-}
-
-export function regionOf(countryCode: string): Region | undefined {
-  const code = countryCode.toUpperCase();
-  if (EU_MEMBERS.has(code)) return 'EU';
-  const zone = getCountry(code)?.timezones[0];
-  if (!zone) return undefined;
-  if (zone.startsWith('America/')) return 'AMER';
-  if (zone.startsWith('Europe/') || zone.startsWith('Africa/') || zone.startsWith('Atlantic/')) return 'EMEA';
-  // Asia/ spans the Middle East too: those countries count as EMEA.
-  if (
-    ['AE', 'SA', 'QA', 'KW', 'BH', 'OM', 'IL', 'JO', 'LB', 'SY', 'IQ', 'IR', 'YE', 'TR', 'PS', 'CY'].includes(
-      code,
-    )
-  ) {
-    return 'EMEA';
-  }
-  return 'APAC';
-}
-
-/**
- * The zone a lead without one is read in: its country's, choosing the assistant's zone when the country
- * has several and the assistant is in one of them; else the assistant's.
- */
-export function defaultTimezone(countryCode: string | undefined, assistantTimezone: string): string {
-  const country = countryCode === undefined ? null : getCountry(countryCode.toUpperCase());
-  if (!country || country.timezones.length === 0) return assistantTimezone;
-  if (country.timezones.length === 1) return country.timezones[0] ?? assistantTimezone;
-  if ((country.timezones as readonly string[]).includes(assistantTimezone)) return assistantTimezone;
-  return PRIMARY_ZONE[country.id] ?? country.timezones[0] ?? assistantTimezone;
+  if (!/^[A-Za-z]{2}$/.test(code)) return false;
+  const upper = code.toUpperCase();
+  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  return !NOT_COUNTRIES.has(upper) && regionNames.of(upper) !== undefined;
 }

@@ -29,7 +29,6 @@ import { type Lead, type LeadInput, type LeadUpdate, requestedStart } from '../c
 import type { CustomMessage } from '../core/messages';
 import { checkRegionPolicy, type OrgSettings, offeringWarnings } from '../core/org-settings';
 import type { Caller } from '../core/permissions';
-import { defaultTimezone } from '../core/regions';
 import { assertEnrollable, countFollowups, type Sequence } from '../core/sequences';
 import {
   type SkippedStep,
@@ -46,6 +45,9 @@ import { getOrgSettings } from '../data/org';
 import { getVisibleSequence, listOrgSequences } from '../data/sequences';
 import { isSuppressed } from '../data/suppressions';
 import { commitPlan, hasPendingSchedule } from './plans';
+
+/** The zone table (countries-and-timezones) loads with the first lead placed, not at cold start. */
+const countries = () => import('../core/countries');
 
 export { assertEnrollable };
 
@@ -170,9 +172,9 @@ export async function prepareLead(
   const sequence = await chooseSequence(reads, input, assistant);
   assertReachable(input, sequence);
   const settings = await reads.orgSettings();
-  const policyWarnings = enrollmentWarnings(settings, input.country, sequence);
+  const policyWarnings = await enrollmentWarnings(settings, input.country, sequence);
   const { sequenceId: _id, sequenceName: _name, startAt, ...details } = input;
-  const timezone = input.timezone ?? defaultTimezone(input.country, assistant.timezone);
+  const timezone = input.timezone ?? (await countries()).defaultTimezone(input.country, assistant.timezone);
   const id = options.id ?? randomUUID();
   const skippedSteps = stepsThatWouldBeSkipped(sequence, await reads.messagesOf(sequence), {
     lead: { ...details, id },
@@ -219,10 +221,10 @@ export async function updateLead(
   const moving = requested.id !== current.enrollment.sequenceId;
   const sequence = moving ? assertEnrollable(requested, 'sequenceId') : requested;
   assertReachable(input, sequence);
-  const warnings = moving ? enrollmentWarnings(await reads.orgSettings(), input.country, sequence) : [];
+  const warnings = moving ? await enrollmentWarnings(await reads.orgSettings(), input.country, sequence) : [];
   if (moving) await assertNotSuppressed(caller.orgId, input, sequence);
   const { sequenceId: _sequenceId, startAt, ...details } = input;
-  const timezone = input.timezone ?? defaultTimezone(input.country, assistant.timezone);
+  const timezone = input.timezone ?? (await countries()).defaultTimezone(input.country, assistant.timezone);
   const context = await planContext(sequence, assistant, { ...input, timezone }, now);
   const previous = current.enrollment;
   let next: Enrollment | undefined;
@@ -380,20 +382,22 @@ async function chooseSequence(
  */
 async function assertMayPlan(reads: EnrollmentReads, lead: Lead, sequence: Sequence): Promise<string[]> {
   await assertNotSuppressed(lead.orgId, lead, sequence);
-  return enrollmentWarnings(await reads.orgSettings(), lead.country, sequence);
+  return await enrollmentWarnings(await reads.orgSettings(), lead.country, sequence);
 }
 
 /**
  * What enrolling a lead from the first step should tell the caller: a sequence longer than the lead's
  * region allows (throws 422 when the org enforces it), and a generated first e-mail without an offering.
  */
-function enrollmentWarnings(
+async function enrollmentWarnings(
   settings: OrgSettings,
   country: string | undefined,
   sequence: Sequence,
-): string[] {
+): Promise<string[]> {
+  const { regionOf } = await countries();
+  const region = country === undefined ? undefined : regionOf(country);
   return [
-    ...checkRegionPolicy(settings, country, countFollowups(sequence)),
+    ...checkRegionPolicy(settings, region, countFollowups(sequence)),
     ...offeringWarnings(settings, sequence),
   ];
 }
