@@ -24,14 +24,16 @@ import { lazy } from '../core/lazy';
 import { REGIONS } from '../core/regions';
 import { logger } from '../observability';
 
-const FieldIssuesSchema = z
-  .array(
-    z.object({
-      path: z.string().describe('Dotted path, e.g. steps.2.tone; empty for the body'),
-      message: z.string(),
-    }),
-  )
-  .meta({ id: 'FieldIssues', description: 'One entry per offending field' });
+const fieldIssuesSchema = lazy(() =>
+  z
+    .array(
+      z.object({
+        path: z.string().describe('Dotted path, e.g. steps.2.tone; empty for the body'),
+        message: z.string(),
+      }),
+    )
+    .meta({ id: 'FieldIssues', description: 'One entry per offending field' }),
+);
 
 export interface ErrorKind {
   /** The error class answered with this code; none for the 500, which hides whatever was thrown. */
@@ -40,8 +42,8 @@ export interface ErrorKind {
   ) => DomainError;
   status: number;
   description: string;
-  /** The shape of `details`; absent when the code never carries any. */
-  details?: z.ZodType;
+  /** The shape of `details`, built when a schema names it; absent when the code never carries any. */
+  details?: () => z.ZodType;
 }
 
 /** Every error code the API answers, keyed by code: its class, its status and the shape of its details. */
@@ -50,14 +52,14 @@ export const ERRORS = {
     type: ValidationError,
     status: 400,
     description: 'Invalid input: `details` lists each offending field',
-    details: FieldIssuesSchema,
+    details: fieldIssuesSchema,
   },
   malformed_request: { type: MalformedRequestError, status: 400, description: 'The body is not valid JSON' },
   invalid_cursor: {
     type: InvalidCursorError,
     status: 400,
     description: 'A cursor this API did not return for this listing',
-    details: FieldIssuesSchema,
+    details: fieldIssuesSchema,
   },
   unauthorized: {
     type: UnauthorizedError,
@@ -74,24 +76,26 @@ export const ERRORS = {
     type: ConflictError,
     status: 409,
     description: 'Conflicts with stored state (a taken name, an item in use, a lead already stopped)',
-    details: z
-      .union([
-        z.object({ activeLeads: z.number().int().describe('Leads active on the sequence being deleted') }),
-        z.object({ existingLeadId: z.string().describe('The lead that already has this e-mail address') }),
-        z.object({
-          sequences: z
-            .array(z.object({ id: z.string(), name: z.string() }))
-            .describe('The sequences that use the message'),
-        }),
-        z.object({ duplicateOfIndex: z.number().int().describe('The batch row with the same e-mail') }),
-      ])
-      .optional(),
+    details: lazy(() =>
+      z
+        .union([
+          z.object({ activeLeads: z.number().int().describe('Leads active on the sequence being deleted') }),
+          z.object({ existingLeadId: z.string().describe('The lead that already has this e-mail address') }),
+          z.object({
+            sequences: z
+              .array(z.object({ id: z.string(), name: z.string() }))
+              .describe('The sequences that use the message'),
+          }),
+          z.object({ duplicateOfIndex: z.number().int().describe('The batch row with the same e-mail') }),
+        ])
+        .optional(),
+    ),
   },
   address_suppressed: {
     type: AddressSuppressedError,
     status: 409,
     description: 'The lead’s address bounced, complained or unsubscribed: it is never e-mailed again',
-    details: z.object({ email: z.string() }),
+    details: lazy(() => z.object({ email: z.string() })),
   },
   precondition_failed: {
     type: PreconditionFailedError,
@@ -108,30 +112,32 @@ export const ERRORS = {
     status: 422,
     description:
       'Well-formed input the domain cannot act on: a render missing lead fields, an enforced region policy, a step that is never sent',
-    details: z
-      .union([
-        z.object({
-          missing: z.array(z.string()).describe('Placeholder paths with no value, e.g. lead.company'),
-        }),
-        z.object({
-          skippedSteps: z
-            .array(
-              z.object({
-                step: z.number().int().describe('0-based'),
-                messageId: z.string(),
-                messageName: z.string(),
-                missing: z.array(z.string()).describe('Placeholder paths with no value, e.g. lead.company'),
-              }),
-            )
-            .describe('?strict=true: the custom steps that would be skipped for the lead'),
-        }),
-        z.object({
-          region: z.enum(REGIONS),
-          allowed: z.number().int().describe('Follow-ups the org allows for the region'),
-          followups: z.number().int().describe('Follow-ups the sequence has'),
-        }),
-      ])
-      .optional(),
+    details: lazy(() =>
+      z
+        .union([
+          z.object({
+            missing: z.array(z.string()).describe('Placeholder paths with no value, e.g. lead.company'),
+          }),
+          z.object({
+            skippedSteps: z
+              .array(
+                z.object({
+                  step: z.number().int().describe('0-based'),
+                  messageId: z.string(),
+                  messageName: z.string(),
+                  missing: z.array(z.string()).describe('Placeholder paths with no value, e.g. lead.company'),
+                }),
+              )
+              .describe('?strict=true: the custom steps that would be skipped for the lead'),
+          }),
+          z.object({
+            region: z.enum(REGIONS),
+            allowed: z.number().int().describe('Follow-ups the org allows for the region'),
+            followups: z.number().int().describe('Follow-ups the sequence has'),
+          }),
+        ])
+        .optional(),
+    ),
   },
   precondition_required: {
     type: PreconditionRequiredError,
@@ -153,7 +159,7 @@ export function errorSchemaOf(code: ErrorCode) {
     .object({
       code: z.literal(code),
       message: z.string(),
-      ...(kind.details && { details: kind.details }),
+      ...(kind.details && { details: kind.details() }),
     })
     .meta({ id: `${pascalCase(code)}Error`, description: `${kind.status}: ${kind.description}` });
 }

@@ -82,7 +82,7 @@ describe('errorResponse', () => {
 
     expect(kind?.type && error instanceof kind.type).toBe(true);
     expect(errorResponse(error).statusCode).toBe(kind?.status);
-    if (kind?.details) expect(kind.details.safeParse(error.details).success).toBe(true);
+    if (kind?.details) expect(kind.details().safeParse(error.details).success).toBe(true);
     else expect(error.details).toBeUndefined();
   });
 });
