@@ -6,16 +6,7 @@ import { LeadInputSchema } from './core/leads';
 import { useTable } from './data/client';
 import { listLeads } from './data/leads';
 import { readLeadLog } from './data/sends';
-import {
-  continueLead,
-  createLead,
-  EnrollmentReads,
-  removeLead,
-  requireLead,
-  restartLead,
-  stopLead,
-  updateLead,
-} from './engine/enrollments';
+import { EnrollmentReads, requireLead } from './engine/enrollment-reads';
 import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { leadsOperations } from './http/contract/leads';
@@ -43,6 +34,9 @@ useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));
 const inboundDomain = env.INBOUND_DOMAIN;
 
+/** The use cases that plan (luxon, time zones, the scheduler): loaded by the first write, not by reads. */
+const enrollments = () => import('./engine/enrollments');
+
 /** A lead on an assistant whose replies do not reach us yet would be followed up after answering. */
 const receivingWarningsOf = (assistant: Assistant) =>
   receivingWarnings(assistant, receivingOf(assistant, inboundDomain));
@@ -50,6 +44,7 @@ const receivingWarningsOf = (assistant: Assistant) =>
 export const handler = apiHandler(leadsOperations, {
   async createLead({ caller, body, query, now }) {
     const reads = new EnrollmentReads(caller.orgId);
+    const { createLead } = await enrollments();
     const { lead, warnings, assistant } = await createLead(caller, body, now, reads, query);
     return {
       body: await leadView(lead, reads, [...warnings, ...receivingWarningsOf(assistant)]),
@@ -59,6 +54,7 @@ export const handler = apiHandler(leadsOperations, {
 
   async createLeads({ caller, body, query, now, remainingTimeMs }) {
     const reads = new EnrollmentReads(caller.orgId);
+    const { createLead } = await enrollments();
     const remaining = remainingTimeMs();
     const reserved = Math.max(BATCH_RESERVED_MS.min, Math.min(BATCH_RESERVED_MS.max, remaining / 3));
     const deadline = performance.now() + remaining - reserved;
@@ -116,27 +112,32 @@ export const handler = apiHandler(leadsOperations, {
   },
 
   async updateLead({ caller, params, body, expectedVersion, now }) {
+    const { updateLead } = await enrollments();
     const { lead, warnings } = await updateLead(caller, params.id ?? '', body, now, expectedVersion());
     return { body: await leadView(lead, new EnrollmentReads(caller.orgId), warnings), version: lead.version };
   },
 
   async deleteLead({ caller, params }) {
+    const { removeLead } = await enrollments();
     await removeLead(caller, params.id ?? '');
     return {};
   },
 
   async stopLead({ caller, params, now }) {
+    const { stopLead } = await enrollments();
     return {
       body: await leadView(await stopLead(caller, params.id ?? '', now), new EnrollmentReads(caller.orgId)),
     };
   },
 
   async continueLead({ caller, params, body, now }) {
+    const { continueLead } = await enrollments();
     const lead = await continueLead(caller, params.id ?? '', body.startAt, now);
     return { body: await leadView(lead, new EnrollmentReads(caller.orgId)) };
   },
 
   async restartLead({ caller, params, body, now }) {
+    const { restartLead } = await enrollments();
     const { lead, warnings } = await restartLead(caller, params.id ?? '', body, now);
     return { body: await leadView(lead, new EnrollmentReads(caller.orgId), warnings) };
   },

@@ -31,7 +31,8 @@ import { getLead, insertLead, leadKey } from '../data/leads';
 import { batchGet } from '../data/reads';
 import { parseWith } from '../http/validation';
 import { logger } from '../observability';
-import { type CreatedLead, EnrollmentReads, prepareLead } from './enrollments';
+import { EnrollmentReads } from './enrollment-reads';
+import { type CreatedLead, prepareLead } from './enrollments';
 import { commitPlan } from './plans';
 
 /**

@@ -11,7 +11,8 @@ import type { Lead } from '../core/leads';
 import type { Sequence } from '../core/sequences';
 import { countActiveLeads, getLead, LeadChangedError, pageActiveLeads } from '../data/leads';
 import { logger } from '../observability';
-import { EnrollmentReads, moveToSequence, planContext } from './enrollments';
+import { EnrollmentReads } from './enrollment-reads';
+import { moveToSequence, planContext } from './enrollments';
 import { commitPlan } from './plans';
 
 /** Leads in flight at once: keeps scheduler calls within quota together with its adaptive retries. */

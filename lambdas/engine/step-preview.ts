@@ -16,7 +16,7 @@ import { getAssistant } from '../data/assistants';
 import { getVisibleMessages } from '../data/messages';
 import { getOrgSettings } from '../data/org';
 import { previewAssistant, previewLead, previewOrg } from '../http/previews';
-import { requireLead } from './enrollments';
+import { requireLead } from './enrollment-reads';
 
 export interface StepPreviewRequest {
   /** A stored lead to preview for; else `lead`, else the sample lead. */

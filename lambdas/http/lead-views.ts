@@ -9,7 +9,7 @@ import { lazy } from '../core/lazy';
 import { type Lead, LeadDetailsSchema } from '../core/leads';
 import { CHANNELS, type Sequence } from '../core/sequences';
 import type { SendRecord, TimelineEvent } from '../data/sends';
-import type { EnrollmentReads } from '../engine/enrollments';
+import type { EnrollmentReads } from '../engine/enrollment-reads';
 
 /** A public holiday a send was moved off: shown with reason `public_holiday` wherever reasons are. */
 export const publicHolidaySchema = lazy(() =>

@@ -1,0 +1,103 @@
+/**
+ * What the lead routes and the enrollment use cases read, each thing once per request: assistants,
+ * sequences (by id or name), the custom messages a sequence uses, the org's settings, the lead itself.
+ * Apart from enrollments.ts, which plans, so that the routes that only read load no planning code.
+ */
+import type { Assistant } from '../core/assistants';
+import { NotFoundError } from '../core/errors';
+import type { Lead } from '../core/leads';
+import type { CustomMessage } from '../core/messages';
+import type { OrgSettings } from '../core/org-settings';
+import type { Caller } from '../core/permissions';
+import type { Sequence } from '../core/sequences';
+import { nameKey, systemSequences } from '../core/system-catalogue';
+import { getAssistant } from '../data/assistants';
+import { loadEnrollmentContext } from '../data/enrollment-context';
+import { getLead } from '../data/leads';
+import { getVisibleMessages } from '../data/messages';
+import { getOrgSettings } from '../data/org';
+import { getVisibleSequence, listOrgSequences } from '../data/sequences';
+
+/**
+ * What several lead creations share (a batch usually names the same assistant and sequence), read once.
+ */
+export class EnrollmentReads {
+  private readonly assistants = new Map<string, Promise<Assistant | undefined>>();
+  private readonly sequences = new Map<string, Promise<Sequence | undefined>>();
+  private readonly messages = new Map<string, Promise<Map<string, CustomMessage>>>();
+  private settings?: Promise<OrgSettings>;
+
+  constructor(readonly orgId: string) {}
+
+  assistant(id: string): Promise<Assistant | undefined> {
+    return memo(this.assistants, id, () => getAssistant(this.orgId, id));
+  }
+
+  sequence(id: string): Promise<Sequence | undefined> {
+    return memo(this.sequences, id, () => getVisibleSequence(this.orgId, id));
+  }
+
+  sequenceNamed(name: string): Promise<Sequence | undefined> {
+    return memo(this.sequences, `name:${nameKey(name)}`, async () => {
+      const all = [...systemSequences(this.orgId), ...(await listOrgSequences(this.orgId))];
+      return all.find((sequence) => nameKey(sequence.name) === nameKey(name));
+    });
+  }
+
+  /** The visible custom messages a sequence's steps use, by id. */
+  messagesOf(sequence: Sequence): Promise<Map<string, CustomMessage>> {
+    const ids = [...new Set(sequence.steps.flatMap((step) => step.messageId ?? []))].sort();
+    return memo(this.messages, ids.join(','), () =>
+      ids.length === 0 ? Promise.resolve(new Map()) : getVisibleMessages(this.orgId, ids),
+    );
+  }
+
+  orgSettings(): Promise<OrgSettings> {
+    this.settings ??= getOrgSettings(this.orgId);
+    return this.settings;
+  }
+
+  /**
+   * Reads what enrolling on this assistant (and sequence, when named by id) needs and is not read yet,
+   * in one BatchGetItem instead of a GetItem each.
+   */
+  async prefetch(assistantId: string, sequenceId: string | undefined): Promise<void> {
+    const wanted = {
+      assistant: !this.assistants.has(assistantId),
+      sequence: sequenceId !== undefined && !this.sequences.has(sequenceId),
+      settings: this.settings === undefined,
+    };
+    if (Object.values(wanted).filter(Boolean).length < 2) return;
+    const context = loadEnrollmentContext(this.orgId, {
+      assistantId,
+      ...(wanted.sequence && { sequenceId }),
+    });
+    if (wanted.assistant)
+      this.assistants.set(assistantId, observed(context.then(({ assistant }) => assistant)));
+    if (wanted.sequence && sequenceId !== undefined)
+      this.sequences.set(sequenceId, observed(context.then(({ sequence }) => sequence)));
+    if (wanted.settings) this.settings = observed(context.then(({ settings }) => settings));
+    await context;
+  }
+}
+
+/** A failed read is thrown where it is awaited; until then it is not an unhandled rejection. */
+function observed<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+export async function requireLead(caller: Caller, id: string | undefined): Promise<Lead> {
+  const lead = id === undefined ? undefined : await getLead(caller.orgId, id);
+  if (!lead) throw new NotFoundError('Lead', id);
+  return lead;
+}
+
+function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    value = load();
+    cache.set(key, value);
+  }
+  return value;
+}
