@@ -2,7 +2,6 @@
  * The stats reports, from the counters of a window (data/stats.ts reads them): which days a request
  * covers, and the sums, rates, intervals and A/B standings each report shows. Pure.
  */
-import { DateTime } from 'luxon';
 import { ValidationError } from '../errors';
 import type { Sequence } from '../sequences';
 import { TONES } from '../tones';
@@ -25,12 +24,9 @@ export interface StatsWindow {
  */
 export function statsWindow(query: { from?: string; to?: string }, now: Date): StatsWindow {
   const to = query.to ?? now.toISOString().slice(0, 10);
-  const from =
-    query.from ??
-    DateTime.fromISO(to, { zone: 'utc' })
-      .minus({ days: DEFAULT_WINDOW_DAYS - 1 })
-      .toISODate();
-  if (from === null) throw new ValidationError([{ path: 'to', message: 'Not a date' }]);
+  const toMs = utcDay(to);
+  if (toMs === undefined) throw new ValidationError([{ path: 'to', message: 'Not a date' }]);
+  const from = query.from ?? isoDay(toMs - (DEFAULT_WINDOW_DAYS - 1) * DAY_MS);
   if (from > to) throw new ValidationError([{ path: 'from', message: `from (${from}) is after to (${to})` }]);
   if (daysOf({ from, to }).length > MAX_WINDOW_DAYS) {
     throw new ValidationError([
@@ -43,14 +39,25 @@ export function statsWindow(query: { from?: string; to?: string }, now: Date): S
 /** Every day of the window, oldest first. */
 export function daysOf(window: StatsWindow): string[] {
   const days: string[] = [];
-  let day = DateTime.fromISO(window.from, { zone: 'utc' });
-  const last = DateTime.fromISO(window.to, { zone: 'utc' });
-  while (day <= last && days.length <= MAX_WINDOW_DAYS) {
-    days.push(day.toISODate() ?? window.from);
-    day = day.plus({ days: 1 });
+  const last = utcDay(window.to) ?? Number.NEGATIVE_INFINITY;
+  for (let day = utcDay(window.from); day !== undefined && day <= last; day += DAY_MS) {
+    if (days.length > MAX_WINDOW_DAYS) break;
+    days.push(isoDay(day));
   }
   return days;
 }
+
+/** Days are UTC: plain date arithmetic, no zone library. */
+const DAY_MS = 86_400_000;
+
+/** Midnight UTC of a `YYYY-MM-DD` day that exists, in milliseconds; undefined otherwise. */
+function utcDay(date: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return Number.isNaN(ms) || isoDay(ms) !== date ? undefined : ms;
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 type Counts = Record<string, number>;
 const get = (counts: Counts | undefined, field: string) => counts?.[field] ?? 0;
