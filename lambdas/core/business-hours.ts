@@ -4,6 +4,7 @@
  * arithmetic of send-window.ts (and its luxon), so the API's schemas and views that only validate or
  * name these do not load it at cold start.
  */
+import { utcDay } from './calendar-dates';
 import { type FieldIssue, ValidationError } from './errors';
 import type { HolidayCalendar, HolidayCalendarSetting, PublicHoliday } from './holiday-calendars';
 
@@ -95,7 +96,6 @@ export interface TimeOfDay {
 }
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A tz database name such as `Europe/Berlin`. Fixed offsets (`+01:00`), which the runtime's Intl also
@@ -134,7 +134,7 @@ export function sendWindowIssues(window: SendWindow): FieldIssue[] {
     }
   });
   window.holidays.forEach((holiday, index) => {
-    if (!isCalendarDate(holiday)) {
+    if (utcDay(holiday) === undefined) {
       issues.push({ path: `holidays.${index}`, message: 'Expected a calendar date YYYY-MM-DD' });
     }
   });
@@ -160,11 +160,4 @@ function isKnownZone(timezone: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** `YYYY-MM-DD` naming a day that exists (no 2026-02-30). */
-function isCalendarDate(text: string): boolean {
-  if (!CALENDAR_DATE.test(text)) return false;
-  const day = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }

@@ -2,6 +2,8 @@
  * The stats reports, from the counters of a window (data/stats.ts reads them): which days a request
  * covers, and the sums, rates, intervals and A/B standings each report shows. Pure.
  */
+
+import { DAY_MS, isoDay, utcDay } from '../calendar-dates';
 import { ValidationError } from '../errors';
 import type { Sequence } from '../sequences';
 import { TONES } from '../tones';
@@ -46,18 +48,6 @@ export function daysOf(window: StatsWindow): string[] {
   }
   return days;
 }
-
-/** Days are UTC: plain date arithmetic, no zone library. */
-const DAY_MS = 86_400_000;
-
-/** Midnight UTC of a `YYYY-MM-DD` day that exists, in milliseconds; undefined otherwise. */
-function utcDay(date: string): number | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(ms) || isoDay(ms) !== date ? undefined : ms;
-}
-
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 type Counts = Record<string, number>;
 const get = (counts: Counts | undefined, field: string) => counts?.[field] ?? 0;
