@@ -7,9 +7,8 @@
  * header, which changes with every invocation, and the daemon's address.)
  * test/infra/function-env.test.ts starts every function with the environment the stack gives it.
  */
-// zod's mini build: a function that validates nothing else (the plan auditor, the OpenAPI document)
-// does not load the whole of zod for its environment.
 import * as z from 'zod/mini';
+import './zod-messages';
 
 const text = z.string().check(z.trim(), z.minLength(1));
 

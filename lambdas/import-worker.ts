@@ -8,7 +8,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { enqueueImport, useImportQueue } from './adapters/import-queue';
 import { useImportRows } from './adapters/import-rows';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
@@ -37,7 +37,10 @@ useImportQueue(env.IMPORT_QUEUE_URL);
 /** Stop taking pages when less than this remains: a page of 100 rows fits well inside it. */
 export const IMPORT_RESERVED_MS = 60_000;
 
-const JobSchema = z.object({ orgId: z.string().min(1), importId: z.string().min(1) });
+const JobSchema = z.object({
+  orgId: z.string().check(z.minLength(1)),
+  importId: z.string().check(z.minLength(1)),
+});
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(traceInvocation())

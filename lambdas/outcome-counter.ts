@@ -10,7 +10,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBStreamEvent, AttributeValue as StreamAttributeValue } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { clock } from './clock';
 import { useTable } from './data/client';
 import { countOutcomes } from './engine/outcome-counting';

@@ -7,7 +7,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { enqueueReplan, useReplanQueue } from './adapters/replan-queue';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { clock } from './clock';
@@ -35,10 +35,10 @@ useReplanQueue(env.REPLAN_QUEUE_URL);
 const RESERVED_MS = 60_000;
 
 const JobSchema = z.object({
-  orgId: z.string().min(1),
-  sequenceId: z.string().min(1),
-  version: z.number().int(),
-  cursor: z.string().optional(),
+  orgId: z.string().check(z.minLength(1)),
+  sequenceId: z.string().check(z.minLength(1)),
+  version: z.number().check(z.int()),
+  cursor: z.optional(z.string()),
 });
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()

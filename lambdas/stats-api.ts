@@ -3,7 +3,7 @@
  * funnel per day. Reads counters only (one Query per counter family and window); every org user may
  * read its org's stats, and another org's ids answer 404.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { assistantReport, sequenceReport, statsWindow, toneReport } from './core/analytics/reports';
 import { NotFoundError } from './core/errors';
 import { getAssistant } from './data/assistants';

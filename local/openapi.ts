@@ -3,7 +3,7 @@
  * OpenAPI 3.1 uses as is) and from the one error mapping. Served at /openapi.json locally and written
  * to docs/ by `npm run openapi`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   API_FUNCTIONS,
   type ApiFunctionName,
@@ -212,7 +212,7 @@ function summaryOf(operationId: string): string {
 /** Named schemas (zod `.meta({ id })`) found while describing operations, hoisted into components. */
 const namedSchemas: Record<string, unknown> = {};
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output') {
   const {
     $schema: _dialect,
     $defs,

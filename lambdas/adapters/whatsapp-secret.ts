@@ -3,14 +3,14 @@
  * org, written by PUT /org/whatsapp, read by the sender (to send) and the public API (to verify Sinch's
  * callbacks). Its shape is checked here, where it enters, and nowhere else.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { readSecret, writeSecret } from './secrets';
 
 const WhatsAppSecretSchema = z.object({
-  keyId: z.string().min(1),
-  keySecret: z.string().min(1),
+  keyId: z.string().check(z.minLength(1)),
+  keySecret: z.string().check(z.minLength(1)),
   /** The secret Sinch signs its callbacks with; without it callbacks cannot be verified. */
-  webhookSecret: z.string().min(1).optional(),
+  webhookSecret: z.optional(z.string().check(z.minLength(1))),
 });
 
 export type WhatsAppSecret = z.output<typeof WhatsAppSecretSchema>;

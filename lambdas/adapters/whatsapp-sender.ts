@@ -7,7 +7,7 @@
  * gets Sinch's regional defaults.
  */
 import { GenericError, RequestFailedError, SinchClient, type SinchClientParameters } from '@sinch/sdk-core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   neverConnected,
   type ProviderError,
@@ -125,7 +125,7 @@ function clientFor(credentials: WhatsAppCredentials): SinchClient {
 }
 
 const SinchErrorBody = z.object({
-  error: z.object({ message: z.string().optional(), status: z.string().optional() }),
+  error: z.object({ message: z.optional(z.string()), status: z.optional(z.string()) }),
 });
 
 function classifySinchFailure(error: unknown): ProviderError {

@@ -5,7 +5,7 @@
  * receives them only once the customer forwards its mail to the assistant's forwarding alias.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isValidTimeZone, parseTimeOfDay, type SendWindow, sendWindowIssues } from './business-hours';
 import { HOLIDAY_CALENDARS } from './holiday-calendars';
 import { lazy } from './lazy';
@@ -14,7 +14,7 @@ import { displayName } from './text';
 
 const timeOfDay = z
   .string()
-  .refine((text) => parseTimeOfDay(text) !== undefined, 'Expected HH:MM, e.g. 09:00');
+  .check(z.refine((text) => parseTimeOfDay(text) !== undefined, 'Expected HH:MM, e.g. 09:00'));
 
 /** A new assistant's hours, and the ones example dates assume before an assistant is chosen. */
 export const DEFAULT_BUSINESS_HOURS = { start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] };
@@ -23,52 +23,66 @@ export const AssistantInputSchema = lazy(() =>
   z
     .object({
       name: displayName(100),
-      email: z.email().max(254),
-      signatureHtml: z.string().max(20_000).default(''),
-      timezone: z.string().refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin'),
-      businessHours: z
-        .object({
+      email: z.email().check(z.maxLength(254)),
+      signatureHtml: z._default(z.string().check(z.maxLength(20_000)), ''),
+      timezone: z.string().check(z.refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin')),
+      businessHours: z._default(
+        z.object({
           start: timeOfDay,
           end: timeOfDay,
-          days: z
-            .array(z.number().int().min(1).max(7))
-            .min(1)
-            .max(7)
-            .refine((days) => new Set(days).size === days.length, 'Each day at most once'),
-        })
-        .default(DEFAULT_BUSINESS_HOURS),
-      holidays: z.array(z.iso.date()).max(366).default([]),
+          days: z.array(z.number().check(z.int(), z.minimum(1), z.maximum(7))).check(
+            z.minLength(1),
+            z.maxLength(7),
+            z.refine((days) => new Set(days).size === days.length, 'Each day at most once'),
+          ),
+        }),
+        DEFAULT_BUSINESS_HOURS,
+      ),
+      holidays: z._default(z.array(z.iso.date()).check(z.maxLength(366)), []),
       country: z
-        .string()
-        .length(2)
-        .transform((code) => code.toUpperCase())
-        .refine(isKnownCountry, 'Expected an ISO 3166-1 alpha-2 country code, e.g. DE')
-        .optional()
-        .describe('Whose public holidays to avoid for leads without a country, or under assistant-country'),
-      holidayCalendar: z
-        .enum(HOLIDAY_CALENDARS)
-        .default('lead-country')
-        .describe(
-          "Public holidays no step is sent on: the lead's country (else the assistant's), the assistant's, or none; `holidays` apply as well",
+        .optional(
+          z
+            .pipe(
+              z.string().check(z.length(2)),
+              z.transform((code) => code.toUpperCase()),
+            )
+            .check(z.refine(isKnownCountry, 'Expected an ISO 3166-1 alpha-2 country code, e.g. DE')),
+        )
+        .check(
+          z.describe(
+            'Whose public holidays to avoid for leads without a country, or under assistant-country',
+          ),
         ),
-      dailyLimit: z.number().int().min(1).max(2000).default(100),
-      defaultSequenceId: z.string().min(1).max(64).default('system-recommended'),
-      defaultEmailCcSequenceId: z.string().min(1).max(64).default('system-recommended-email-cc'),
-      includeFirstEmail: z.boolean().default(true),
+      holidayCalendar: z
+        ._default(z.enum(HOLIDAY_CALENDARS), 'lead-country')
+        .check(
+          z.describe(
+            "Public holidays no step is sent on: the lead's country (else the assistant's), the assistant's, or none; `holidays` apply as well",
+          ),
+        ),
+      dailyLimit: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(2000)), 100),
+      defaultSequenceId: z._default(z.string().check(z.minLength(1), z.maxLength(64)), 'system-recommended'),
+      defaultEmailCcSequenceId: z._default(
+        z.string().check(z.minLength(1), z.maxLength(64)),
+        'system-recommended-email-cc',
+      ),
+      includeFirstEmail: z._default(z.boolean(), true),
     })
-    .superRefine((assistant, ctx) => {
-      const window: SendWindow = {
-        timezone: assistant.timezone,
-        ...assistant.businessHours,
-        holidays: assistant.holidays,
-      };
-      for (const issue of sendWindowIssues(window)) {
-        // Zone, day and date shapes are checked by the fields themselves; this adds start < end.
-        if (issue.path === 'end' && parseTimeOfDay(assistant.businessHours.end)) {
-          ctx.addIssue({ code: 'custom', path: ['businessHours', 'end'], message: issue.message });
+    .check(
+      z.superRefine((assistant, ctx) => {
+        const window: SendWindow = {
+          timezone: assistant.timezone,
+          ...assistant.businessHours,
+          holidays: assistant.holidays,
+        };
+        for (const issue of sendWindowIssues(window)) {
+          // Zone, day and date shapes are checked by the fields themselves; this adds start < end.
+          if (issue.path === 'end' && parseTimeOfDay(assistant.businessHours.end)) {
+            ctx.addIssue({ code: 'custom', path: ['businessHours', 'end'], message: issue.message });
+          }
         }
-      }
-    }),
+      }),
+    ),
 );
 
 export type AssistantInput = z.output<ReturnType<typeof AssistantInputSchema>>;

@@ -4,7 +4,7 @@
  * one. Rows are checked one by one when the worker reaches them: a bad row is that row's error, while
  * a body that cannot be an import at all (empty, too many rows, no header, unknown columns) is a 400.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from './errors';
 import { lazy } from './lazy';
 import { LEAD_DETAIL_FIELDS } from './leads';
@@ -30,16 +30,23 @@ export const IMPORT_MAX_RECEIVES = 5;
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-const id = z.string().min(1).max(64);
+const id = z.string().check(z.minLength(1), z.maxLength(64));
 
 export const ImportRequestSchema = lazy(() =>
   z.object({
     leads: z
       .array(z.unknown())
-      .min(1, 'An import needs at least one lead')
-      .max(MAX_IMPORT_ROWS, `At most ${MAX_IMPORT_ROWS.toLocaleString('en')} leads per import: split it`),
-    sequenceId: id.optional().describe('For rows that name no sequence; default: each row’s assistant’s'),
-    assistantId: id.optional().describe('For rows that name no assistant'),
+      .check(
+        z.minLength(1, 'An import needs at least one lead'),
+        z.maxLength(
+          MAX_IMPORT_ROWS,
+          `At most ${MAX_IMPORT_ROWS.toLocaleString('en')} leads per import: split it`,
+        ),
+      ),
+    sequenceId: z
+      .optional(id)
+      .check(z.describe('For rows that name no sequence; default: each row’s assistant’s')),
+    assistantId: z.optional(id).check(z.describe('For rows that name no assistant')),
   }),
 );
 

@@ -2,7 +2,7 @@
  * Leads: the people being followed up, with the details personalization uses. A lead is on one
  * sequence at a time; its enrollment (see enrollment.ts) travels with it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isValidTimeZone } from './business-hours';
 import type { Enrollment } from './enrollment';
 import { ValidationError } from './errors';
@@ -13,44 +13,64 @@ import type { LeadProfile } from './rendering/profiles';
 import { isE164 } from './rendering/whatsapp';
 import { displayName } from './text';
 
-const optionalText = (max: number) => displayName(max).optional();
+const optionalText = (max: number) => z.optional(displayName(max));
 
 export const LeadDetailsSchema = lazy(() =>
   z.object({
     firstName: displayName(100),
     lastName: optionalText(100),
-    email: z
-      .email()
-      .max(254)
-      .transform((email) => email.toLowerCase())
-      .optional(),
-    phone: z.string().refine(isE164, 'Expected an E.164 number, e.g. +14155550142').optional(),
+    email: z.optional(
+      z.pipe(
+        z.email().check(z.maxLength(254)),
+        z.transform((email) => email.toLowerCase()),
+      ),
+    ),
+    phone: z.optional(z.string().check(z.refine(isE164, 'Expected an E.164 number, e.g. +14155550142'))),
     company: optionalText(200),
     designation: optionalText(200),
     industry: optionalText(200),
-    country: z
-      .string()
-      .length(2)
-      .transform((code) => code.toUpperCase())
-      .refine(isKnownCountry, 'Expected an ISO 3166-1 alpha-2 country code, e.g. DE')
-      .optional(),
+    country: z.optional(
+      z
+        .pipe(
+          z.string().check(z.length(2)),
+          z.transform((code) => code.toUpperCase()),
+        )
+        .check(z.refine(isKnownCountry, 'Expected an ISO 3166-1 alpha-2 country code, e.g. DE')),
+    ),
     subdivision: z
-      .string()
-      .regex(/^([A-Za-z]{2}-)?[A-Za-z0-9]{1,3}$/, 'Expected an ISO 3166-2 subdivision code, e.g. BY or DE-BY')
-      .transform(normalizeSubdivision)
-      .optional()
-      .describe(
-        "The lead's state or province (ISO 3166-2, e.g. BY for Bavaria): with `country`, its regional public holidays apply too",
-      ),
-    timezone: z.string().refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin').optional(),
-    context: z.string().max(5000).optional(),
-    customFields: z
-      .record(
-        z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Custom field names are letters, digits, _ and -'),
-        z.string().max(1000),
+      .optional(
+        z.pipe(
+          z
+            .string()
+            .check(
+              z.regex(
+                /^([A-Za-z]{2}-)?[A-Za-z0-9]{1,3}$/,
+                'Expected an ISO 3166-2 subdivision code, e.g. BY or DE-BY',
+              ),
+            ),
+          z.transform(normalizeSubdivision),
+        ),
       )
-      .refine((fields) => Object.keys(fields).length <= 50, 'At most 50 custom fields')
-      .default({}),
+      .check(
+        z.describe(
+          "The lead's state or province (ISO 3166-2, e.g. BY for Bavaria): with `country`, its regional public holidays apply too",
+        ),
+      ),
+    timezone: z.optional(
+      z.string().check(z.refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin')),
+    ),
+    context: z.optional(z.string().check(z.maxLength(5000))),
+    customFields: z._default(
+      z
+        .record(
+          z
+            .string()
+            .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Custom field names are letters, digits, _ and -')),
+          z.string().check(z.maxLength(1000)),
+        )
+        .check(z.refine((fields) => Object.keys(fields).length <= 50, 'At most 50 custom fields')),
+      {},
+    ),
   }),
 );
 
@@ -79,10 +99,9 @@ export const LEAD_DETAIL_FIELDS = [
 export const MAX_START_AHEAD_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const startAt = z.iso
-  .datetime({ offset: true })
-  .optional()
-  .describe(`When the sequence starts; default now; at most ${MAX_START_AHEAD_DAYS} days ahead`);
+const startAt = z
+  .optional(z.iso.datetime({ offset: true }))
+  .check(z.describe(`When the sequence starts; default now; at most ${MAX_START_AHEAD_DAYS} days ahead`));
 
 /** The start a request asked for, refused past the horizon; undefined when it asked for none. */
 export function requestedStart(startAt: string | undefined, now: Date, field = 'startAt'): Date | undefined {
@@ -95,34 +114,44 @@ export function requestedStart(startAt: string | undefined, now: Date, field = '
 }
 
 export const LeadInputSchema = lazy(() =>
-  LeadDetailsSchema()
-    .extend({
-      assistantId: z.string().min(1).max(64),
-      sequenceId: z.string().min(1).max(64).optional(),
-      sequenceName: z.string().min(1).max(100).optional(),
+  z
+    .extend(LeadDetailsSchema(), {
+      assistantId: z.string().check(z.minLength(1), z.maxLength(64)),
+      sequenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+      sequenceName: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
       startAt,
     })
-    .refine((lead) => lead.sequenceId === undefined || lead.sequenceName === undefined, {
-      path: ['sequenceName'],
-      message: 'Give sequenceId or sequenceName, not both',
-    }),
+    .check(
+      z.refine((lead) => lead.sequenceId === undefined || lead.sequenceName === undefined, {
+        path: ['sequenceName'],
+        message: 'Give sequenceId or sequenceName, not both',
+      }),
+    ),
 );
 export type LeadInput = z.output<ReturnType<typeof LeadInputSchema>>;
 
 export const LeadUpdateSchema = lazy(() =>
-  LeadDetailsSchema().extend({
-    assistantId: z.string().min(1).max(64),
-    sequenceId: z.string().min(1).max(64).describe('A different sequence moves the lead to its first step'),
+  z.extend(LeadDetailsSchema(), {
+    assistantId: z.string().check(z.minLength(1), z.maxLength(64)),
+    sequenceId: z
+      .string()
+      .check(
+        z.minLength(1),
+        z.maxLength(64),
+        z.describe('A different sequence moves the lead to its first step'),
+      ),
     startAt,
   }),
 );
 export type LeadUpdate = z.output<ReturnType<typeof LeadUpdateSchema>>;
 
-export const LeadBatchSchema = lazy(() => z.object({ leads: z.array(z.unknown()).min(1).max(500) }));
+export const LeadBatchSchema = lazy(() =>
+  z.object({ leads: z.array(z.unknown()).check(z.minLength(1), z.maxLength(500)) }),
+);
 
 export const ContinueSchema = lazy(() => z.object({ startAt }));
 export const RestartSchema = lazy(() =>
-  z.object({ sequenceId: z.string().min(1).max(64).optional(), startAt }),
+  z.object({ sequenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))), startAt }),
 );
 
 export interface Lead extends LeadDetails {

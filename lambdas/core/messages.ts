@@ -2,7 +2,7 @@
  * Custom messages: named, reusable e-mails (subject + HTML) and WhatsApp templates (approved in the
  * Sinch dashboard; positional variables mapped to placeholders or literal text).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from './lazy';
 import { newOwnedItem } from './permissions';
 import { unknownPlaceholders } from './placeholders';
@@ -12,7 +12,7 @@ import { displayName } from './text';
 const MAX_HTML_BYTES = 100 * 1024;
 
 /** Adds one issue per placeholder that no field can fill, at the string's own path. */
-const placeholdersKnown = (text: string, ctx: z.RefinementCtx) => {
+const placeholdersKnown = (text: string, ctx: z.core.$RefinementCtx) => {
   for (const raw of unknownPlaceholders(text)) {
     ctx.addIssue({ code: 'custom', message: `Unknown placeholder ${raw}` });
   }
@@ -20,12 +20,12 @@ const placeholdersKnown = (text: string, ctx: z.RefinementCtx) => {
 
 export const EmailContentSchema = lazy(() =>
   z.object({
-    subject: displayName(200).superRefine(placeholdersKnown),
-    html: z
-      .string()
-      .min(1)
-      .refine((html) => Buffer.byteLength(html) <= MAX_HTML_BYTES, 'HTML is larger than 100 KB')
-      .superRefine(placeholdersKnown),
+    subject: displayName(200).check(z.superRefine(placeholdersKnown)),
+    html: z.string().check(
+      z.minLength(1),
+      z.refine((html) => Buffer.byteLength(html) <= MAX_HTML_BYTES, 'HTML is larger than 100 KB'),
+      z.superRefine(placeholdersKnown),
+    ),
   }),
 );
 
@@ -33,33 +33,39 @@ export const WhatsAppContentSchema = lazy(() =>
   z.object({
     templateName: z
       .string()
-      .regex(
-        /^[a-z0-9_]{1,512}$/,
-        'Template names are lower-case letters, digits and underscores, as in Sinch',
+      .check(
+        z.regex(
+          /^[a-z0-9_]{1,512}$/,
+          'Template names are lower-case letters, digits and underscores, as in Sinch',
+        ),
       ),
     languageCode: z
       .string()
-      .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'A WhatsApp language code such as en or en_US'),
-    parameters: z
-      .array(
-        z.object({
-          position: z.number().int().min(1),
-          value: z.string().min(1).max(1024).superRefine(placeholdersKnown),
-        }),
-      )
-      .max(100)
-      .superRefine((parameters, ctx) => {
-        const positions = parameters.map((p) => p.position).sort((a, b) => a - b);
-        positions.forEach((position, index) => {
-          if (position !== index + 1) {
-            ctx.addIssue({
-              code: 'custom',
-              message: `Template positions must run 1..${parameters.length} without gaps or repeats`,
+      .check(z.regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'A WhatsApp language code such as en or en_US')),
+    parameters: z.pipe(
+      z
+        .array(
+          z.object({
+            position: z.number().check(z.int(), z.minimum(1)),
+            value: z.string().check(z.minLength(1), z.maxLength(1024), z.superRefine(placeholdersKnown)),
+          }),
+        )
+        .check(
+          z.maxLength(100),
+          z.superRefine((parameters, ctx) => {
+            const positions = parameters.map((p) => p.position).sort((a, b) => a - b);
+            positions.forEach((position, index) => {
+              if (position !== index + 1) {
+                ctx.addIssue({
+                  code: 'custom',
+                  message: `Template positions must run 1..${parameters.length} without gaps or repeats`,
+                });
+              }
             });
-          }
-        });
-      })
-      .transform((parameters) => parameters.toSorted((a, b) => a.position - b.position)),
+          }),
+        ),
+      z.transform((parameters) => parameters.toSorted((a, b) => a.position - b.position)),
+    ),
   }),
 );
 
@@ -68,26 +74,28 @@ export const MessageInputSchema = lazy(() =>
     .object({
       name: displayName(100),
       channel: z.enum(CHANNELS),
-      email: EmailContentSchema().optional(),
-      whatsapp: WhatsAppContentSchema().optional(),
+      email: z.optional(EmailContentSchema()),
+      whatsapp: z.optional(WhatsAppContentSchema()),
     })
-    .superRefine((message, ctx) => {
-      const other: Channel = message.channel === 'email' ? 'whatsapp' : 'email';
-      if (message[message.channel] === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [message.channel],
-          message: `A ${message.channel} message needs ${message.channel} content`,
-        });
-      }
-      if (message[other] !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [other],
-          message: `A ${message.channel} message has no ${other} content`,
-        });
-      }
-    }),
+    .check(
+      z.superRefine((message, ctx) => {
+        const other: Channel = message.channel === 'email' ? 'whatsapp' : 'email';
+        if (message[message.channel] === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [message.channel],
+            message: `A ${message.channel} message needs ${message.channel} content`,
+          });
+        }
+        if (message[other] !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [other],
+            message: `A ${message.channel} message has no ${other} content`,
+          });
+        }
+      }),
+    ),
 );
 
 export type MessageInput = z.output<ReturnType<typeof MessageInputSchema>>;

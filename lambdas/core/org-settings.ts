@@ -4,7 +4,7 @@
  * out-of-office without a return date holds the next step back, the sending-reputation guard's thresholds,
  * and the offering generated first e-mails describe.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { UnprocessableError } from './errors';
 import { lazy } from './lazy';
 import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region } from './regions';
@@ -16,11 +16,13 @@ import { hasVisibleCharacter, optionalDisplayText } from './text';
 const offeringText = (description: string) =>
   z
     .string()
-    .trim()
-    .min(1)
-    .max(500)
-    .refine(hasVisibleCharacter, 'Must contain a visible character')
-    .describe(`${description} At most 500 characters, as whole sentences.`);
+    .check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(500),
+      z.refine(hasVisibleCharacter, 'Must contain a visible character'),
+      z.describe(`${description} At most 500 characters, as whole sentences.`),
+    );
 
 /**
  * What the org sells, in its own words. Generated first e-mails quote each part as a sentence, so a
@@ -35,29 +37,35 @@ export const OfferingSchema = lazy(() =>
       ),
       callToAction: offeringText('The one step asked for, e.g. "Would a 20-minute call next week suit you?"'),
     })
-    .meta({ id: 'Offering' }),
+    .register(z.globalRegistry, { id: 'Offering' }),
 );
 
 export type Offering = z.output<ReturnType<typeof OfferingSchema>>;
 
 export const OrgSettingsSchema = lazy(() =>
   z.object({
-    name: optionalDisplayText(200).default(''),
-    website: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
-    regionPolicy: z
-      .object({
-        mode: z.enum(['off', 'warn', 'enforce']).default('warn'),
-        maxFollowups: z.partialRecord(z.enum(REGIONS), z.number().int().min(0).max(19)).default({}),
-      })
-      .default({ mode: 'warn', maxFollowups: {} }),
+    name: z._default(optionalDisplayText(200), ''),
+    website: z._default(z.union([z.url({ protocol: /^https?$/ }), z.literal('')]), ''),
+    regionPolicy: z._default(
+      z.object({
+        mode: z._default(z.enum(['off', 'warn', 'enforce']), 'warn'),
+        maxFollowups: z._default(
+          z.partialRecord(z.enum(REGIONS), z.number().check(z.int(), z.minimum(0), z.maximum(19))),
+          {},
+        ),
+      }),
+      { mode: 'warn', maxFollowups: {} },
+    ),
     /** Calendar days an out-of-office that names no return date postpones the next step, counted from it. */
-    outOfOfficeDefaultDays: z.number().int().min(1).max(60).default(7),
+    outOfOfficeDefaultDays: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(60)), 7),
     /** When an assistant's (or the org's) sending pauses for its bounce or complaint rate. */
-    reputationGuard: ReputationGuardSchema().default(defaultReputationGuard()),
+    reputationGuard: z._default(ReputationGuardSchema(), defaultReputationGuard()),
     /** Without it, generated first e-mails cannot say what the org offers (and enrolling warns). */
-    offering: OfferingSchema()
-      .optional()
-      .describe('What the org sells, quoted by generated first e-mails; a PUT without it removes it'),
+    offering: z
+      .optional(OfferingSchema())
+      .check(
+        z.describe('What the org sells, quoted by generated first e-mails; a PUT without it removes it'),
+      ),
   }),
 );
 

@@ -3,21 +3,21 @@
  * schedule is recognizable. The scheduler writes it (adapters/step-scheduler.ts), the sender's entry
  * point parses it, and the send state is read by it (data/send-state.ts).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from './lazy';
 
 export const SenderInputSchema = lazy(() =>
   z.object({
-    orgId: z.string().min(1),
-    leadId: z.string().min(1),
+    orgId: z.string().check(z.minLength(1)),
+    leadId: z.string().check(z.minLength(1)),
     /** The lead's assistant and sequence for this plan, so the sender reads all it needs in one request. */
-    assistantId: z.string().min(1),
-    sequenceId: z.string().min(1),
-    runId: z.string().min(1),
-    revision: z.number().int().min(1),
-    stepIndex: z.number().int().min(0),
+    assistantId: z.string().check(z.minLength(1)),
+    sequenceId: z.string().check(z.minLength(1)),
+    runId: z.string().check(z.minLength(1)),
+    revision: z.number().check(z.int(), z.minimum(1)),
+    stepIndex: z.number().check(z.int(), z.minimum(0)),
     /** When the schedule was due (ISO); tells a late orphan from a schedule whose plan is being stored. */
-    dueAt: z.iso.datetime().optional(),
+    dueAt: z.optional(z.iso.datetime()),
   }),
 );
 

@@ -3,7 +3,7 @@
  * complaints over its rolling window, whether its sending must pause. Pure: counting lives in
  * data/sending-reputation.ts, acting on a pause in engine/ses-feedback.ts and engine/send-step.ts.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from './lazy';
 
 /**
@@ -16,13 +16,13 @@ export const BUCKET_SENDS = 25;
 export const ReputationGuardSchema = lazy(() =>
   z.object({
     /** How many of the latest sends the rates are taken over. */
-    window: z.number().int().min(50).max(5000).default(200),
+    window: z._default(z.number().check(z.int(), z.minimum(50), z.maximum(5000)), 200),
     /** Fewer sends than this in the window never pause: a rate over a handful of sends says nothing. */
-    minSends: z.number().int().min(1).max(5000).default(50),
+    minSends: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(5000)), 50),
     /** A hard-bounce rate above this (a fraction: 0.04 = 4 %) pauses sending. */
-    bounceRate: z.number().min(0).max(1).default(0.04),
+    bounceRate: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.04),
     /** A complaint rate above this (0.0008 = 0.08 %) pauses sending. */
-    complaintRate: z.number().min(0).max(1).default(0.0008),
+    complaintRate: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.0008),
   }),
 );
 

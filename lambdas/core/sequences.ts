@@ -2,7 +2,7 @@
  * Sequences: how an assistant follows a lead up. The shapes (zod, shared with the API contract and
  * OpenAPI), the rules a sequence must satisfy, and the pure transitions: create, revise, clone.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from './errors';
 import { lazy } from './lazy';
 import type { CustomMessage } from './messages';
@@ -23,8 +23,8 @@ const MESSAGE_TYPES = ['generated', 'custom'] as const;
 /** A step's own message, or one variant's. */
 const messageFields = {
   messageType: z.enum(MESSAGE_TYPES),
-  tone: z.enum(TONES).optional(),
-  messageId: z.string().min(1).max(64).optional(),
+  tone: z.optional(z.enum(TONES)),
+  messageId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 };
 
 export const MIN_VARIANTS = 2;
@@ -35,27 +35,35 @@ export const VariantShape = lazy(() =>
     .object({
       id: z
         .string()
-        .regex(/^[A-Za-z0-9_-]{1,32}$/, '1-32 letters, digits, - or _')
-        .describe('Unique within the step; named by previews (?variant=), timelines and stats'),
+        .check(
+          z.regex(/^[A-Za-z0-9_-]{1,32}$/, '1-32 letters, digits, - or _'),
+          z.describe('Unique within the step; named by previews (?variant=), timelines and stats'),
+        ),
       ...messageFields,
-      weight: z.number().int().min(1).max(99).describe('Percent of leads; the weights of a step sum to 100'),
+      weight: z
+        .number()
+        .check(
+          z.int(),
+          z.minimum(1),
+          z.maximum(99),
+          z.describe('Percent of leads; the weights of a step sum to 100'),
+        ),
     })
-    .meta({ id: 'StepVariant' }),
+    .register(z.globalRegistry, { id: 'StepVariant' }),
 );
 export type Variant = z.output<ReturnType<typeof VariantShape>>;
 
 export const AutoPromoteShape = lazy(() =>
   z
     .object({
-      minSendsPerVariant: z.number().int().min(1).max(1_000_000).default(100),
+      minSendsPerVariant: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000)), 100),
       probability: z
-        .number()
-        .min(0.5)
-        .max(0.9999)
-        .default(0.95)
-        .describe('Probability of being best (Beta-Binomial on replies) a variant needs to be promoted'),
+        ._default(z.number().check(z.minimum(0.5), z.maximum(0.9999)), 0.95)
+        .check(
+          z.describe('Probability of being best (Beta-Binomial on replies) a variant needs to be promoted'),
+        ),
     })
-    .meta({ id: 'AutoPromote' }),
+    .register(z.globalRegistry, { id: 'AutoPromote' }),
 );
 export type AutoPromote = z.output<ReturnType<typeof AutoPromoteShape>>;
 
@@ -64,21 +72,24 @@ export const StepShape = lazy(() =>
   z.object({
     afterDays: z
       .number()
-      .int()
-      .min(0)
-      .max(365)
-      .describe('Days after the previous step (the first: after enrollment)'),
+      .check(
+        z.int(),
+        z.minimum(0),
+        z.maximum(365),
+        z.describe('Days after the previous step (the first: after enrollment)'),
+      ),
     channel: z.enum(CHANNELS),
-    messageType: messageFields.messageType.optional().describe('Absent when the step carries variants'),
+    messageType: z
+      .optional(messageFields.messageType)
+      .check(z.describe('Absent when the step carries variants')),
     tone: messageFields.tone,
     messageId: messageFields.messageId,
     variants: z
-      .array(VariantShape())
-      .min(MIN_VARIANTS)
-      .max(MAX_VARIANTS)
-      .optional()
-      .describe('A/B variants instead of a single message'),
-    autoPromote: AutoPromoteShape().optional().describe('Only with variants: promote a clear winner'),
+      .optional(z.array(VariantShape()).check(z.minLength(MIN_VARIANTS), z.maxLength(MAX_VARIANTS)))
+      .check(z.describe('A/B variants instead of a single message')),
+    autoPromote: z
+      .optional(AutoPromoteShape())
+      .check(z.describe('Only with variants: promote a clear winner')),
   }),
 );
 
@@ -93,24 +104,24 @@ export type MessageStep = Omit<Step, 'messageType' | 'variants' | 'autoPromote'>
 export const StepPromotionSchema = lazy(() =>
   z
     .object({
-      step: z.number().int().min(0),
+      step: z.number().check(z.int(), z.minimum(0)),
       variant: z.string(),
       at: z.iso.datetime(),
-      by: z.literal('auto-promotion').describe('Who decided: the auto-promotion rule of the step'),
+      by: z.literal('auto-promotion').check(z.describe('Who decided: the auto-promotion rule of the step')),
       rule: AutoPromoteShape(),
       figures: z
         .array(
           z.object({
             id: z.string(),
-            sent: z.number().int(),
-            replied: z.number().int(),
+            sent: z.number().check(z.int()),
+            replied: z.number().check(z.int()),
             replyRate: z.number(),
             probabilityBest: z.number(),
           }),
         )
-        .describe('Each variant when it was decided'),
+        .check(z.describe('Each variant when it was decided')),
     })
-    .meta({ id: 'StepPromotion' }),
+    .register(z.globalRegistry, { id: 'StepPromotion' }),
 );
 export type StepPromotion = z.output<ReturnType<typeof StepPromotionSchema>>;
 
@@ -145,52 +156,55 @@ function trimmed<T extends { messageType?: string; tone?: unknown; messageId?: u
 }
 
 export const StepSchema = lazy(() =>
-  StepShape()
-    .superRefine((step, ctx) => {
-      const add = (issue: Issue) => ctx.addIssue({ code: 'custom', ...issue });
-      if (step.variants === undefined) {
-        if (step.messageType === undefined) {
-          add({ path: ['messageType'], message: 'A step needs a messageType (or variants)' });
+  z.pipe(
+    StepShape().check(
+      z.superRefine((step, ctx) => {
+        const add = (issue: Issue) => ctx.addIssue({ code: 'custom', ...issue });
+        if (step.variants === undefined) {
+          if (step.messageType === undefined) {
+            add({ path: ['messageType'], message: 'A step needs a messageType (or variants)' });
+          }
+          messageIssues(step, step.channel).forEach(add);
+          if (step.autoPromote !== undefined) {
+            add({ path: ['autoPromote'], message: 'autoPromote needs variants' });
+          }
+          return;
         }
-        messageIssues(step, step.channel).forEach(add);
-        if (step.autoPromote !== undefined) {
-          add({ path: ['autoPromote'], message: 'autoPromote needs variants' });
+        for (const field of ['messageType', 'tone', 'messageId'] as const) {
+          if (step[field] !== undefined) {
+            add({ path: [field], message: 'A step with variants carries its messages in variants' });
+          }
         }
-        return;
-      }
-      for (const field of ['messageType', 'tone', 'messageId'] as const) {
-        if (step[field] !== undefined) {
-          add({ path: [field], message: 'A step with variants carries its messages in variants' });
-        }
-      }
-      const seen = new Set<string>();
-      step.variants.forEach((variant, index) => {
-        if (seen.has(variant.id))
-          add({ path: ['variants', index, 'id'], message: `Variant id ${variant.id} repeats` });
-        seen.add(variant.id);
-        for (const issue of messageIssues(variant, step.channel)) {
-          add({ path: ['variants', index, ...issue.path], message: issue.message });
-        }
-      });
-      const total = step.variants.reduce((sum, variant) => sum + variant.weight, 0);
-      if (total !== 100) add({ path: ['variants'], message: `Variant weights sum to ${total}, not 100` });
-    })
-    .transform((step): Step => {
+        const seen = new Set<string>();
+        step.variants.forEach((variant, index) => {
+          if (seen.has(variant.id))
+            add({ path: ['variants', index, 'id'], message: `Variant id ${variant.id} repeats` });
+          seen.add(variant.id);
+          for (const issue of messageIssues(variant, step.channel)) {
+            add({ path: ['variants', index, ...issue.path], message: issue.message });
+          }
+        });
+        const total = step.variants.reduce((sum, variant) => sum + variant.weight, 0);
+        if (total !== 100) add({ path: ['variants'], message: `Variant weights sum to ${total}, not 100` });
+      }),
+    ),
+    z.transform((step): Step => {
       if (step.variants === undefined) return trimmed(step);
       const { messageType: _type, tone: _tone, messageId: _id, ...rest } = step;
       return { ...rest, variants: step.variants.map(trimmed) };
     }),
+  ),
 );
 
 const name = displayName(100);
-const description = z.string().max(500);
+const description = z.string().check(z.maxLength(500));
 
 export const SequenceInputSchema = lazy(() =>
   z.object({
     name,
-    description: description.default(''),
-    type: z.enum(SEQUENCE_TYPES).default('standard'),
-    steps: z.array(StepSchema()).min(1).max(MAX_STEPS),
+    description: z._default(description, ''),
+    type: z._default(z.enum(SEQUENCE_TYPES), 'standard'),
+    steps: z.array(StepSchema()).check(z.minLength(1), z.maxLength(MAX_STEPS)),
   }),
 );
 export type SequenceInput = z.output<ReturnType<typeof SequenceInputSchema>>;
@@ -201,11 +215,11 @@ export const SequenceReplaceSchema = lazy(() =>
     name,
     description,
     type: z.enum(SEQUENCE_TYPES),
-    steps: z.array(StepSchema()).min(1).max(MAX_STEPS),
+    steps: z.array(StepSchema()).check(z.minLength(1), z.maxLength(MAX_STEPS)),
   }),
 );
 
-export const CloneInputSchema = lazy(() => z.object({ name, description: description.optional() }));
+export const CloneInputSchema = lazy(() => z.object({ name, description: z.optional(description) }));
 export type CloneInput = z.output<ReturnType<typeof CloneInputSchema>>;
 
 export interface Sequence {

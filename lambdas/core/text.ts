@@ -3,7 +3,7 @@
  * must show something (not only NUL, zero-width, bidi or other invisible characters), stay on one
  * line (no control characters), and be well-formed UTF-16 (a lone surrogate cannot be stored or sent).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What renders as nothing: controls, format characters (zero-width, bidi), unassigned and private
@@ -25,19 +25,20 @@ export function displayTextIssues(text: string): string[] {
   return [];
 }
 
-const refineDisplayText = (text: string, ctx: z.RefinementCtx) => {
+const refineDisplayText = (text: string, ctx: z.core.$RefinementCtx) => {
   for (const message of displayTextIssues(text)) ctx.addIssue({ code: 'custom', message });
 };
 
 /** A required one-line name or title of at most `max` characters, trimmed. */
-export const displayName = (max: number) => z.string().trim().min(1).max(max).superRefine(refineDisplayText);
+export const displayName = (max: number) =>
+  z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.superRefine(refineDisplayText));
 
 /** An optional one-line text that may be left empty (`''`), else held to the same rules. */
 export const optionalDisplayText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .superRefine((text, ctx) => {
+  z.string().check(
+    z.trim(),
+    z.maxLength(max),
+    z.superRefine((text, ctx) => {
       if (text !== '') refineDisplayText(text, ctx);
-    });
+    }),
+  );

@@ -10,7 +10,7 @@
  * - A lead's enrollment changes count enrolled, completed and stopped leads, and the active gauge.
  */
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   type CreditedStep,
   type Increment,
@@ -53,13 +53,13 @@ export async function countOutcomes(
 const SendImage = z.looseObject({
   entity: z.literal('send'),
   orgId: z.string(),
-  stepIndex: z.number().int(),
+  stepIndex: z.number().check(z.int()),
   status: z.string(),
   at: z.string(),
-  sequenceId: z.string().optional(),
-  assistantId: z.string().optional(),
-  variant: z.string().optional(),
-  tone: z.string().optional(),
+  sequenceId: z.optional(z.string()),
+  assistantId: z.optional(z.string()),
+  variant: z.optional(z.string()),
+  tone: z.optional(z.string()),
 });
 const EventImage = z.looseObject({
   entity: z.literal('event'),
@@ -67,21 +67,21 @@ const EventImage = z.looseObject({
   at: z.string(),
   orgId: z.string(),
   leadId: z.string(),
-  detail: z.looseObject({ providerMessageId: z.string().optional() }).optional(),
+  detail: z.optional(z.looseObject({ providerMessageId: z.optional(z.string()) })),
 });
 const LeadImageSchema = z.looseObject({
   entity: z.literal('lead'),
   orgId: z.string(),
-  updatedAt: z.string().optional(),
+  updatedAt: z.optional(z.string()),
   enrollment: z.looseObject({
     runId: z.string(),
     sequenceId: z.string(),
     status: z.enum(ENROLLMENT_STATUSES),
-    stopReason: z.enum(STOP_REASONS).optional(),
+    stopReason: z.optional(z.enum(STOP_REASONS)),
   }),
 });
 
-const parsed = <T>(schema: z.ZodType<T>, image: unknown): T | undefined => {
+const parsed = <T>(schema: z.ZodMiniType<T>, image: unknown): T | undefined => {
   const result = schema.safeParse(image);
   return result.success ? result.data : undefined;
 };

@@ -5,7 +5,7 @@
  * timeline. Each (message, event type) is acted on once. Sends, hard bounces and complaints also feed
  * the sending-reputation guard (engine/sending-reputation.ts).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { messageIdHeader, SEND_ID_TAG } from '../adapters/ses-ids';
 import { actOnce } from '../data/inbound';
 import { appendTimelineEvent, findSendByProviderId, markSendFailed, type SendRecord } from '../data/sends';
@@ -19,35 +19,32 @@ const sesRegion = setting<string>('sesRegion', 'The SES region (AWS_REGION)');
 
 export const useSesRegion = sesRegion.use;
 
-export const SesEventDetailSchema = z
-  .object({
-    eventType: z.string(),
-    mail: z
-      .object({
-        messageId: z.string(),
-        destination: z.array(z.string()).default([]),
-        /** When SES accepted the message. */
-        timestamp: z.string().optional(),
-        /** Tag name -> values: the configuration set's and the EmailTags the message was sent with. */
-        tags: z.record(z.string(), z.array(z.string())).default({}),
-      })
-      .loose(),
-    bounce: z
-      .object({
-        bounceType: z.string(),
-        bounceSubType: z.string().optional(),
-        bouncedRecipients: z
-          .array(z.object({ emailAddress: z.string(), diagnosticCode: z.string().optional() }).loose())
-          .default([]),
-      })
-      .loose()
-      .optional(),
-    complaint: z
-      .object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() }).loose()).default([]) })
-      .loose()
-      .optional(),
-  })
-  .loose();
+export const SesEventDetailSchema = z.looseObject({
+  eventType: z.string(),
+  mail: z.looseObject({
+    messageId: z.string(),
+    destination: z._default(z.array(z.string()), []),
+    /** When SES accepted the message. */
+    timestamp: z.optional(z.string()),
+    /** Tag name -> values: the configuration set's and the EmailTags the message was sent with. */
+    tags: z._default(z.record(z.string(), z.array(z.string())), {}),
+  }),
+  bounce: z.optional(
+    z.looseObject({
+      bounceType: z.string(),
+      bounceSubType: z.optional(z.string()),
+      bouncedRecipients: z._default(
+        z.array(z.looseObject({ emailAddress: z.string(), diagnosticCode: z.optional(z.string()) })),
+        [],
+      ),
+    }),
+  ),
+  complaint: z.optional(
+    z.looseObject({
+      complainedRecipients: z._default(z.array(z.looseObject({ emailAddress: z.string() })), []),
+    }),
+  ),
+});
 
 export type SesEventDetail = z.output<typeof SesEventDetailSchema>;
 

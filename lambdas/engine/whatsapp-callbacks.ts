@@ -3,7 +3,7 @@
  * that lead's follow-up on every channel; a FAILED delivery report marks the step failed. Each callback
  * is acted on once, however often Sinch delivers it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { actOnce } from '../data/inbound';
 import { findLeadsByPhone } from '../data/leads';
 import { appendTimelineEvent, findSendByProviderId, markSendFailed } from '../data/sends';
@@ -13,19 +13,19 @@ import { reconcileAcceptedSend } from './provider-reconciliation';
 const InboundMessageSchema = z.object({
   message: z.object({
     id: z.string(),
-    contact_message: z.object({ text_message: z.object({ text: z.string() }).optional() }).loose(),
+    contact_message: z.looseObject({ text_message: z.optional(z.object({ text: z.string() })) }),
     channel_identity: z.object({ channel: z.string(), identity: z.string() }),
   }),
 });
 
 const DeliveryReportSchema = z.object({
   /** The send request's correlation_id: the step's send id. */
-  correlation_id: z.string().optional(),
-  accepted_time: z.string().optional(),
+  correlation_id: z.optional(z.string()),
+  accepted_time: z.optional(z.string()),
   message_delivery_report: z.object({
     message_id: z.string(),
     status: z.string(),
-    reason: z.object({ code: z.string().optional(), description: z.string().optional() }).loose().optional(),
+    reason: z.optional(z.looseObject({ code: z.optional(z.string()), description: z.optional(z.string()) })),
   }),
 });
 

@@ -7,7 +7,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { clock } from '../clock';
 import {
   MalformedRequestError,
@@ -38,9 +38,11 @@ const MAX_PATH_PARAM_LENGTH: Readonly<Record<string, number>> = { token: 1024 };
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResponse = APIGatewayProxyStructuredResultV2;
 
-type InputOf<O, K extends 'body' | 'query'> = O extends { [P in K]: z.ZodType } ? z.output<O[K]> : undefined;
+type InputOf<O, K extends 'body' | 'query'> = O extends { [P in K]: z.ZodMiniType }
+  ? z.output<O[K]>
+  : undefined;
 
-export interface ApiRequest<O = { body: z.ZodType; query: z.ZodType }> {
+export interface ApiRequest<O = { body: z.ZodMiniType; query: z.ZodMiniType }> {
   /** Who calls; public routes (unsubscribe links, provider webhooks) have no caller. */
   caller: O extends { public: true } ? undefined : Caller;
   /** The body as sent, for signatures computed over the exact bytes. */

@@ -2,7 +2,7 @@
  * What the API shows of an assistant: its settings, how it receives (directly or through a forwarding
  * alias) and the warnings that go with it; with the schema of that view.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type Assistant, AssistantInputSchema, receivingOf, receivingWarnings } from '../core/assistants';
 import { lazy } from '../core/lazy';
 import { sendingViewSchema } from './sending-views';
@@ -20,7 +20,7 @@ export const assistantViewSchema = lazy(() =>
     .object({
       id: z.string(),
       ...AssistantInputSchema().shape,
-      version: z.number().int(),
+      version: z.number().check(z.int()),
       createdAt: z.iso.datetime(),
       updatedAt: z.iso.datetime(),
       receiving: z
@@ -30,18 +30,20 @@ export const assistantViewSchema = lazy(() =>
             mode: z.literal('forwarding'),
             forwardTo: z
               .email()
-              .describe('Set a forwarding rule from the assistant’s mailbox to this address'),
+              .check(z.describe('Set a forwarding rule from the assistant’s mailbox to this address')),
             status: z.enum(['unverified', 'verified']),
-            verifiedAt: z.iso.datetime().optional(),
+            verifiedAt: z.optional(z.iso.datetime()),
           }),
         ])
-        .describe(
-          'direct: the address is at the inbound domain; forwarding: replies arrive only once forwarded to forwardTo (verify with POST /assistants/{id}/verify-receiving)',
+        .check(
+          z.describe(
+            'direct: the address is at the inbound domain; forwarding: replies arrive only once forwarded to forwardTo (verify with POST /assistants/{id}/verify-receiving)',
+          ),
         ),
       warnings: z.array(z.string()),
-      sending: sendingViewSchema()
-        .optional()
-        .describe('The assistant’s sending state; on GET /assistants/{id}'),
+      sending: z
+        .optional(sendingViewSchema())
+        .check(z.describe('The assistant’s sending state; on GET /assistants/{id}')),
     })
-    .meta({ id: 'Assistant' }),
+    .register(z.globalRegistry, { id: 'Assistant' }),
 );

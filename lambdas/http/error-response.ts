@@ -4,7 +4,7 @@
  * documents every error body in the OpenAPI document, so the two cannot drift.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   AddressSuppressedError,
   ConflictError,
@@ -28,11 +28,11 @@ const fieldIssuesSchema = lazy(() =>
   z
     .array(
       z.object({
-        path: z.string().describe('Dotted path, e.g. steps.2.tone; empty for the body'),
+        path: z.string().check(z.describe('Dotted path, e.g. steps.2.tone; empty for the body')),
         message: z.string(),
       }),
     )
-    .meta({ id: 'FieldIssues', description: 'One entry per offending field' }),
+    .register(z.globalRegistry, { id: 'FieldIssues', description: 'One entry per offending field' }),
 );
 
 export interface ErrorKind {
@@ -43,7 +43,7 @@ export interface ErrorKind {
   status: number;
   description: string;
   /** The shape of `details`, built when a schema names it; absent when the code never carries any. */
-  details?: () => z.ZodType;
+  details?: () => z.ZodMiniType;
 }
 
 /** Every error code the API answers, keyed by code: its class, its status and the shape of its details. */
@@ -77,18 +77,24 @@ export const ERRORS = {
     status: 409,
     description: 'Conflicts with stored state (a taken name, an item in use, a lead already stopped)',
     details: lazy(() =>
-      z
-        .union([
-          z.object({ activeLeads: z.number().int().describe('Leads active on the sequence being deleted') }),
-          z.object({ existingLeadId: z.string().describe('The lead that already has this e-mail address') }),
+      z.optional(
+        z.union([
+          z.object({
+            activeLeads: z.number().check(z.int(), z.describe('Leads active on the sequence being deleted')),
+          }),
+          z.object({
+            existingLeadId: z.string().check(z.describe('The lead that already has this e-mail address')),
+          }),
           z.object({
             sequences: z
               .array(z.object({ id: z.string(), name: z.string() }))
-              .describe('The sequences that use the message'),
+              .check(z.describe('The sequences that use the message')),
           }),
-          z.object({ duplicateOfIndex: z.number().int().describe('The batch row with the same e-mail') }),
-        ])
-        .optional(),
+          z.object({
+            duplicateOfIndex: z.number().check(z.int(), z.describe('The batch row with the same e-mail')),
+          }),
+        ]),
+      ),
     ),
   },
   address_suppressed: {
@@ -113,30 +119,34 @@ export const ERRORS = {
     description:
       'Well-formed input the domain cannot act on: a render missing lead fields, an enforced region policy, a step that is never sent',
     details: lazy(() =>
-      z
-        .union([
+      z.optional(
+        z.union([
           z.object({
-            missing: z.array(z.string()).describe('Placeholder paths with no value, e.g. lead.company'),
+            missing: z
+              .array(z.string())
+              .check(z.describe('Placeholder paths with no value, e.g. lead.company')),
           }),
           z.object({
             skippedSteps: z
               .array(
                 z.object({
-                  step: z.number().int().describe('0-based'),
+                  step: z.number().check(z.int(), z.describe('0-based')),
                   messageId: z.string(),
                   messageName: z.string(),
-                  missing: z.array(z.string()).describe('Placeholder paths with no value, e.g. lead.company'),
+                  missing: z
+                    .array(z.string())
+                    .check(z.describe('Placeholder paths with no value, e.g. lead.company')),
                 }),
               )
-              .describe('?strict=true: the custom steps that would be skipped for the lead'),
+              .check(z.describe('?strict=true: the custom steps that would be skipped for the lead')),
           }),
           z.object({
             region: z.enum(REGIONS),
-            allowed: z.number().int().describe('Follow-ups the org allows for the region'),
-            followups: z.number().int().describe('Follow-ups the sequence has'),
+            allowed: z.number().check(z.int(), z.describe('Follow-ups the org allows for the region')),
+            followups: z.number().check(z.int(), z.describe('Follow-ups the sequence has')),
           }),
-        ])
-        .optional(),
+        ]),
+      ),
     ),
   },
   precondition_required: {
@@ -161,7 +171,10 @@ export function errorSchemaOf(code: ErrorCode) {
       message: z.string(),
       ...(kind.details && { details: kind.details() }),
     })
-    .meta({ id: `${pascalCase(code)}Error`, description: `${kind.status}: ${kind.description}` });
+    .register(z.globalRegistry, {
+      id: `${pascalCase(code)}Error`,
+      description: `${kind.status}: ${kind.description}`,
+    });
 }
 
 const errorVariants = (codes: readonly ErrorCode[]) =>
@@ -178,7 +191,9 @@ export const errorBodyOf = (codes: readonly ErrorCode[]) => {
 
 /** Any error the API answers, discriminated by `code`; built on first use (the OpenAPI document, the batch). */
 export const errorSchema = lazy(() =>
-  z.discriminatedUnion('code', errorVariants(Object.keys(ERRORS) as ErrorCode[])).meta({ id: 'Error' }),
+  z
+    .discriminatedUnion('code', errorVariants(Object.keys(ERRORS) as ErrorCode[]))
+    .register(z.globalRegistry, { id: 'Error' }),
 );
 
 export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {

@@ -2,7 +2,7 @@
  * What the API shows of a lead: its details, its enrollment with the sequence's name, and its timeline;
  * with the schemas of those views, built when an operation's schemas first need them.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PLACEMENT_REASONS } from '../core/business-hours';
 import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment-status';
 import { lazy } from '../core/lazy';
@@ -15,13 +15,19 @@ import type { EnrollmentReads } from '../engine/enrollment-reads';
 export const publicHolidaySchema = lazy(() =>
   z
     .object({
-      date: z.iso.date().describe("The holiday's date in the lead's zone"),
-      name: z.string().describe('In English where the holiday data has it, else in the local language'),
-      country: z.string().length(2),
-      subdivision: z.string().optional().describe('Set for a regional holiday calendar, e.g. BY (Bavaria)'),
+      date: z.iso.date().check(z.describe("The holiday's date in the lead's zone")),
+      name: z
+        .string()
+        .check(z.describe('In English where the holiday data has it, else in the local language')),
+      country: z.string().check(z.length(2)),
+      subdivision: z
+        .optional(z.string())
+        .check(z.describe('Set for a regional holiday calendar, e.g. BY (Bavaria)')),
     })
-    .describe('A public holiday a send was moved off (reason public_holiday)')
-    .meta({ id: 'PublicHoliday' }),
+    .register(z.globalRegistry, {
+      id: 'PublicHoliday',
+      description: 'A public holiday a send was moved off (reason public_holiday)',
+    }),
 );
 
 export const leadViewSchema = lazy(() =>
@@ -31,55 +37,60 @@ export const leadViewSchema = lazy(() =>
       // The lead's details as stored: the input's normalizing transforms (lower-cased e-mail,
       // upper-cased country) done.
       ...LeadDetailsSchema().shape,
-      email: z.email().optional().describe('Lower-cased'),
-      country: z.string().length(2).optional().describe('ISO 3166-1 alpha-2, upper-cased'),
-      subdivision: z.string().optional().describe('ISO 3166-2 subdivision without the country, upper-cased'),
+      email: z.optional(z.email()).check(z.describe('Lower-cased')),
+      country: z.optional(z.string().check(z.length(2))).check(z.describe('ISO 3166-1 alpha-2, upper-cased')),
+      subdivision: z
+        .optional(z.string())
+        .check(z.describe('ISO 3166-2 subdivision without the country, upper-cased')),
       customFields: z.record(z.string(), z.string()),
       timezone: z.string(),
       assistantId: z.string(),
-      version: z.number().int(),
+      version: z.number().check(z.int()),
       createdAt: z.iso.datetime(),
       updatedAt: z.iso.datetime(),
       enrollment: z.object({
         sequenceId: z.string(),
         sequenceName: z.string(),
         status: z.enum(ENROLLMENT_STATUSES),
-        stopReason: z.enum(STOP_REASONS).optional(),
-        nextStep: z.number().int().describe('0-based index of the next step to send'),
-        nextSendAt: z.iso.datetime().optional().describe('UTC; only while active'),
-        nextReasons: z.array(z.enum(PLACEMENT_REASONS)).describe('Why the next send sits where it does'),
+        stopReason: z.optional(z.enum(STOP_REASONS)),
+        nextStep: z.number().check(z.int(), z.describe('0-based index of the next step to send')),
+        nextSendAt: z.optional(z.iso.datetime()).check(z.describe('UTC; only while active')),
+        nextReasons: z
+          .array(z.enum(PLACEMENT_REASONS))
+          .check(z.describe('Why the next send sits where it does')),
         nextHolidays: z
-          .array(publicHolidaySchema())
-          .optional()
-          .describe('The public holidays the next send skipped'),
+          .optional(z.array(publicHolidaySchema()))
+          .check(z.describe('The public holidays the next send skipped')),
       }),
       warnings: z.array(z.string()),
     })
-    .meta({ id: 'Lead' }),
+    .register(z.globalRegistry, { id: 'Lead' }),
 );
 
 export const timelineSchema = lazy(() =>
   z.object({
     items: z.array(
       z.object({
-        kind: z.string().describe('sent, skipped, failed, or an event such as replied or deferred'),
+        kind: z.string().check(z.describe('sent, skipped, failed, or an event such as replied or deferred')),
         at: z.iso.datetime(),
-        step: z.number().int().optional(),
-        channel: z.enum(CHANNELS).optional(),
-        providerMessageId: z.string().optional(),
-        reason: z.string().optional(),
-        detail: z.record(z.string(), z.unknown()).optional(),
+        step: z.optional(z.number().check(z.int())),
+        channel: z.optional(z.enum(CHANNELS)),
+        providerMessageId: z.optional(z.string()),
+        reason: z.optional(z.string()),
+        detail: z.optional(z.record(z.string(), z.unknown())),
       }),
     ),
-    next: z
-      .object({
-        step: z.number().int(),
+    next: z.optional(
+      z.object({
+        step: z.number().check(z.int()),
         channel: z.enum(CHANNELS),
         at: z.iso.datetime(),
         reasons: z.array(z.enum(PLACEMENT_REASONS)),
-        holidays: z.array(publicHolidaySchema()).optional().describe('With reason public_holiday: which'),
-      })
-      .optional(),
+        holidays: z
+          .optional(z.array(publicHolidaySchema()))
+          .check(z.describe('With reason public_holiday: which')),
+      }),
+    ),
   }),
 );
 

@@ -2,7 +2,7 @@
  * The profiles previews render for: the caller's lead and assistant, or documented samples; with the
  * schemas of what previews take and answer, built when an operation's schemas first need them.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Assistant } from '../core/assistants';
 import { isValidTimeZone } from '../core/business-hours';
 import { lazy } from '../core/lazy';
@@ -19,20 +19,18 @@ import {
 import { displayName } from '../core/text';
 
 export const previewLeadSchema = lazy(() =>
-  LeadDetailsSchema()
-    .partial()
-    .extend({
-      firstName: displayName(100),
-    }),
+  z.extend(z.partial(LeadDetailsSchema()), {
+    firstName: displayName(100),
+  }),
 );
 
 export const previewAssistantSchema = lazy(() =>
   z.object({
     name: displayName(100),
     email: z.email(),
-    signatureHtml: z.string().max(20_000).default(''),
-    timezone: z.string().refine(isValidTimeZone, 'Not an IANA time zone').default('UTC'),
-    includeFirstEmail: z.boolean().default(true),
+    signatureHtml: z._default(z.string().check(z.maxLength(20_000)), ''),
+    timezone: z._default(z.string().check(z.refine(isValidTimeZone, 'Not an IANA time zone')), 'UTC'),
+    includeFirstEmail: z._default(z.boolean(), true),
   }),
 );
 
@@ -42,9 +40,9 @@ const emailPreviewSchema = lazy(() =>
       channel: z.literal('email'),
       subject: z.string(),
       html: z.string(),
-      text: z.string().describe('The plain-text alternative'),
+      text: z.string().check(z.describe('The plain-text alternative')),
     })
-    .meta({ id: 'EmailPreview' }),
+    .register(z.globalRegistry, { id: 'EmailPreview' }),
 );
 
 const whatsAppPreviewSchema = lazy(() =>
@@ -55,35 +53,37 @@ const whatsAppPreviewSchema = lazy(() =>
       languageCode: z.string(),
       parameters: z
         .record(z.string(), z.string())
-        .describe('Position (as a string key) to value, as Sinch’s WhatsApp channel template expects'),
+        .check(
+          z.describe('Position (as a string key) to value, as Sinch’s WhatsApp channel template expects'),
+        ),
     })
-    .meta({ id: 'WhatsAppPreview' }),
+    .register(z.globalRegistry, { id: 'WhatsAppPreview' }),
 );
 
 export const messagePreviewSchema = lazy(() =>
   z
     .discriminatedUnion('channel', [emailPreviewSchema(), whatsAppPreviewSchema()])
-    .meta({ id: 'MessagePreview' }),
+    .register(z.globalRegistry, { id: 'MessagePreview' }),
 );
 
 export const stepPreviewSchema = lazy(() =>
   z
     .discriminatedUnion('channel', [
-      emailPreviewSchema()
-        .extend({
+      z
+        .extend(emailPreviewSchema(), {
           from: z.string(),
           to: z.string(),
           cc: z.array(z.string()),
           headers: z
             .array(z.object({ name: z.string(), value: z.string() }))
-            .describe('Threading and unsubscribe headers, as sent'),
+            .check(z.describe('Threading and unsubscribe headers, as sent')),
         })
-        .meta({ id: 'EmailStepPreview' }),
-      whatsAppPreviewSchema()
-        .extend({ to: z.string().describe('The lead’s number in E.164') })
-        .meta({ id: 'WhatsAppStepPreview' }),
+        .register(z.globalRegistry, { id: 'EmailStepPreview' }),
+      z
+        .extend(whatsAppPreviewSchema(), { to: z.string().check(z.describe('The lead’s number in E.164')) })
+        .register(z.globalRegistry, { id: 'WhatsAppStepPreview' }),
     ])
-    .meta({ id: 'StepPreview' }),
+    .register(z.globalRegistry, { id: 'StepPreview' }),
 );
 
 export function previewLead(lead: Partial<LeadDetails> | undefined): LeadProfile {

@@ -1,8 +1,9 @@
 /** zod at the edge: parses input and turns zod's issues into field-level validation errors. */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from '../core/errors';
+import '../zod-messages';
 
-export function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+export function parseWith<T extends z.ZodMiniType>(schema: T, input: unknown): z.output<T> {
   // Lone surrogates cannot be stored (DynamoDB wants valid UTF-8) nor sent: refused in any field.
   const malformed = illFormedText(input, []);
   if (malformed.length > 0) throw new ValidationError(malformed);

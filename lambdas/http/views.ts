@@ -2,7 +2,7 @@
  * What the API shows of stored sequences and messages: the caller-relative `editable`, without internal
  * fields; with the schemas of those views, built when an operation's schemas first need them.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from '../core/lazy';
 import { type CustomMessage, EmailContentSchema, WhatsAppContentSchema } from '../core/messages';
 import { type Caller, canEdit } from '../core/permissions';
@@ -11,8 +11,8 @@ import { CHANNELS, SEQUENCE_TYPES, type Sequence, StepPromotionSchema, StepShape
 const audit = () => ({
   system: z.boolean(),
   ownerId: z.string(),
-  editable: z.boolean().describe('Whether the caller may change or delete it'),
-  version: z.number().int(),
+  editable: z.boolean().check(z.describe('Whether the caller may change or delete it')),
+  version: z.number().check(z.int()),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -26,14 +26,18 @@ export const sequenceViewSchema = lazy(() =>
       type: z.enum(SEQUENCE_TYPES),
       ...audit(),
       steps: z.array(StepShape()),
-      promotions: z.array(StepPromotionSchema()).optional().describe('A/B tests decided by auto-promotion'),
+      promotions: z
+        .optional(z.array(StepPromotionSchema()))
+        .check(z.describe('A/B tests decided by auto-promotion')),
       warnings: z
         .array(z.string())
-        .describe(
-          'E.g. a first e-mail the tone bank writes while the org has no offering (PUT /org/settings)',
+        .check(
+          z.describe(
+            'E.g. a first e-mail the tone bank writes while the org has no offering (PUT /org/settings)',
+          ),
         ),
     })
-    .meta({ id: 'Sequence' }),
+    .register(z.globalRegistry, { id: 'Sequence' }),
 );
 
 export const messageViewSchema = lazy(() =>
@@ -43,17 +47,17 @@ export const messageViewSchema = lazy(() =>
       name: z.string(),
       channel: z.enum(CHANNELS),
       ...audit(),
-      email: EmailContentSchema().optional(),
+      email: z.optional(EmailContentSchema()),
       // WhatsApp content as stored: the input's sorting transform done, which JSON Schema cannot express.
-      whatsapp: WhatsAppContentSchema()
-        .extend({
+      whatsapp: z.optional(
+        z.extend(WhatsAppContentSchema(), {
           parameters: z
-            .array(z.object({ position: z.number().int().min(1), value: z.string() }))
-            .describe('Sorted by position, 1..n'),
-        })
-        .optional(),
+            .array(z.object({ position: z.number().check(z.int(), z.minimum(1)), value: z.string() }))
+            .check(z.describe('Sorted by position, 1..n')),
+        }),
+      ),
     })
-    .meta({ id: 'Message' }),
+    .register(z.globalRegistry, { id: 'Message' }),
 );
 
 export function sequenceView(sequence: Sequence, caller: Caller, warnings: string[]) {

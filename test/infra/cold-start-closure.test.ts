@@ -4,6 +4,7 @@
  * Whatever only some invocations need is imported where they need it, so it stays in the asset as a
  * chunk of its own and out of this closure. docs/performance.md has the cold-start figures.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { API_FUNCTIONS } from '../../lambdas/http/contract';
@@ -16,6 +17,8 @@ interface Closure {
   bundled: Set<string>;
   /** External modules (the runtime's AWS SDK) a cold start imports. */
   externalAtStart: Set<string>;
+  /** Every source file anywhere in the asset. */
+  inputs: string[];
 }
 
 async function coldStartOf(entry: string): Promise<Closure> {
@@ -40,6 +43,7 @@ async function coldStartOf(entry: string): Promise<Closure> {
     atStart: new Set([...loaded].flatMap(packagesIn)),
     bundled: new Set(Object.keys(outputs).flatMap(packagesIn)),
     externalAtStart,
+    inputs: Object.values(outputs).flatMap((output) => Object.keys(output.inputs)),
   };
 }
 
@@ -96,4 +100,29 @@ describe('the inbound mail function at cold start', () => {
     expect(onDemand.filter((name) => !bundled.has(name))).toEqual([]);
     expect(bundled.has('mailparser')).toBe(false);
   });
+});
+
+/** Every Lambda entry point: the modules of lambdas/ that export a handler. */
+const ENTRY_POINTS = readdirSync('lambdas')
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => `lambdas/${file}`)
+  .filter((entry) => /^export (const|async function) handler\b/m.test(readFileSync(entry, 'utf8')));
+
+describe('every function', () => {
+  it('is found: the API functions and the workers', () => {
+    expect(ENTRY_POINTS).toEqual(
+      expect.arrayContaining(['lambdas/sender.ts', 'lambdas/inbound-email.ts', 'lambdas/sequences-api.ts']),
+    );
+  });
+
+  it.each(ENTRY_POINTS)(
+    '%s validates with zod’s mini build (a quarter of the code to load; no classic zod in its asset)',
+    async (entry) => {
+      // Act
+      const { inputs } = await coldStartOf(entry);
+
+      // Assess: the classic build's methods cannot be shaken out, so one import of it would load it all.
+      expect(inputs.filter((input) => input.includes('node_modules/zod/v4/classic/'))).toEqual([]);
+    },
+  );
 });

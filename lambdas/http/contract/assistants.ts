@@ -1,5 +1,5 @@
 /** The assistants API's operations (lambdas/assistants-api.ts). */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AssistantInputSchema } from '../../core/assistants';
 import { assistantViewSchema } from '../assistant-views';
 import { resumedSendingSchema } from '../sending-views';

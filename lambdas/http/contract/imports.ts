@@ -2,7 +2,7 @@
  * The imports API's operations (lambdas/imports-api.ts): POST /imports (JSON rows or a CSV), an
  * import's progress, its row issues and the org's recent imports.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   IMPORT_COLUMNS,
   IMPORT_STATUSES,
@@ -22,26 +22,32 @@ export const importViewSchema = lazy(() =>
     .object({
       id: z.string(),
       status: z.enum(IMPORT_STATUSES),
-      total: z.number().int().describe('Rows in the import'),
-      created: z.number().int().describe('Leads created so far'),
+      total: z.number().check(z.int(), z.describe('Rows in the import')),
+      created: z.number().check(z.int(), z.describe('Leads created so far')),
       duplicates: z
         .number()
-        .int()
-        .describe('Rows not added: their e-mail belongs to a lead already, or to an earlier row'),
-      failed: z.number().int().describe('Rows refused: see GET /imports/{id}/errors'),
-      startedAt: z.iso.datetime().optional(),
-      finishedAt: z.iso.datetime().optional(),
+        .check(
+          z.int(),
+          z.describe('Rows not added: their e-mail belongs to a lead already, or to an earlier row'),
+        ),
+      failed: z.number().check(z.int(), z.describe('Rows refused: see GET /imports/{id}/errors')),
+      startedAt: z.optional(z.iso.datetime()),
+      finishedAt: z.optional(z.iso.datetime()),
     })
-    .meta({ id: 'Import' }),
+    .register(z.globalRegistry, { id: 'Import' }),
 );
 
 /** A row as documented: a lead as POST /leads takes it, whose assistant and sequence may come from the import. */
 const importRowSchema = () =>
-  LeadDetailsSchema().extend({
-    assistantId: z.string().min(1).max(64).optional().describe('Default: the import’s assistantId'),
-    sequenceId: z.string().min(1).max(64).optional().describe('Default: the import’s sequenceId'),
-    sequenceName: z.string().min(1).max(100).optional(),
-    startAt: z.iso.datetime({ offset: true }).optional(),
+  z.extend(LeadDetailsSchema(), {
+    assistantId: z
+      .optional(z.string().check(z.minLength(1), z.maxLength(64)))
+      .check(z.describe('Default: the import’s assistantId')),
+    sequenceId: z
+      .optional(z.string().check(z.minLength(1), z.maxLength(64)))
+      .check(z.describe('Default: the import’s sequenceId')),
+    sequenceName: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+    startAt: z.optional(z.iso.datetime({ offset: true })),
   });
 
 export const importsOperations = declareOperations('imports', {
@@ -58,24 +64,28 @@ export const importsOperations = declareOperations('imports', {
     schemas: () => ({
       query: z.object({
         assistantId: z
-          .string()
-          .min(1)
-          .max(64)
-          .optional()
-          .describe('For rows that name no assistant (a CSV’s, or the JSON body’s when it has none)'),
-        sequenceId: z.string().min(1).max(64).optional().describe('For rows that name no sequence'),
+          .optional(z.string().check(z.minLength(1), z.maxLength(64)))
+          .check(
+            z.describe('For rows that name no assistant (a CSV’s, or the JSON body’s when it has none)'),
+          ),
+        sequenceId: z
+          .optional(z.string().check(z.minLength(1), z.maxLength(64)))
+          .check(z.describe('For rows that name no sequence')),
         strict: z
-          .enum(['true', 'false'])
-          .optional()
-          .transform((strict) => strict === 'true')
-          .describe(
-            'true: a row whose custom steps would be skipped fails (unprocessable) instead of warning',
+          .pipe(
+            z.optional(z.enum(['true', 'false'])),
+            z.transform((strict) => strict === 'true'),
+          )
+          .check(
+            z.describe(
+              'true: a row whose custom steps would be skipped fails (unprocessable) instead of warning',
+            ),
           ),
       }),
-      documentedBody: ImportRequestSchema().extend({
-        leads: z.array(importRowSchema()).min(1).max(MAX_IMPORT_ROWS),
+      documentedBody: z.extend(ImportRequestSchema(), {
+        leads: z.array(importRowSchema()).check(z.minLength(1), z.maxLength(MAX_IMPORT_ROWS)),
       }),
-      response: z.object({ id: z.string(), status: z.literal('queued'), total: z.number().int() }),
+      response: z.object({ id: z.string(), status: z.literal('queued'), total: z.number().check(z.int()) }),
     }),
   },
   listImports: {
@@ -101,25 +111,28 @@ export const importsOperations = declareOperations('imports', {
     errors: ['invalid_cursor'],
     schemas: () => ({
       query: z.object({
-        cursor: z.string().max(200).optional().describe('Opaque; the cursor a page returned'),
+        cursor: z
+          .optional(z.string().check(z.maxLength(200)))
+          .check(z.describe('Opaque; the cursor a page returned')),
       }),
       response: z.object({
         items: z.array(
           z.object({
-            row: z.number().int().describe('1-based'),
+            row: z.number().check(z.int(), z.describe('1-based')),
             code: z
               .string()
-              .describe(
-                'validation_failed, duplicate, unprocessable, address_suppressed, conflict, step_would_be_skipped, warning',
+              .check(
+                z.describe(
+                  'validation_failed, duplicate, unprocessable, address_suppressed, conflict, step_would_be_skipped, warning',
+                ),
               ),
             message: z.string(),
             field: z
-              .string()
-              .optional()
-              .describe('The lead field (CSV column) at fault, e.g. email or customFields.plan'),
+              .optional(z.string())
+              .check(z.describe('The lead field (CSV column) at fault, e.g. email or customFields.plan')),
           }),
         ),
-        cursor: z.string().optional().describe('Absent on the last page'),
+        cursor: z.optional(z.string()).check(z.describe('Absent on the last page')),
       }),
     }),
   },

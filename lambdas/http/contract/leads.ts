@@ -1,5 +1,5 @@
 /** The leads API's operations (lambdas/leads-api.ts): leads, their follow-up and their timeline. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ENROLLMENT_STATUSES } from '../../core/enrollment-status';
 import { lazy } from '../../core/lazy';
 import {
@@ -16,25 +16,28 @@ import { declareOperations, itemsOf } from './operation';
 /** Filter ids become key values (gsi1pk `ORG#<org>#SEQ#<id>`): bounded like every other id. */
 const leadListQuerySchema = () =>
   z.object({
-    assistantId: z.string().min(1).max(64).optional(),
-    sequenceId: z.string().min(1).max(64).optional(),
-    status: z.enum(ENROLLMENT_STATUSES).optional(),
+    assistantId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    sequenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    status: z.optional(z.enum(ENROLLMENT_STATUSES)),
     cursor: z
-      .string()
-      .max(4096)
-      .optional()
-      .describe('Opaque; only the cursor a page of this same listing returned (else 400 invalid_cursor)'),
+      .optional(z.string().check(z.maxLength(4096)))
+      .check(
+        z.describe('Opaque; only the cursor a page of this same listing returned (else 400 invalid_cursor)'),
+      ),
   });
 
 /** `?strict=true` on the ways leads are added (POST /leads, /leads/batch; POST /imports has its own). */
 export const strictQuerySchema = lazy(() =>
   z.object({
     strict: z
-      .enum(['true', 'false'])
-      .optional()
-      .transform((strict) => strict === 'true')
-      .describe(
-        'true: refuse (422) a lead whose custom steps would be skipped for a placeholder with no value, instead of warning',
+      .pipe(
+        z.optional(z.enum(['true', 'false'])),
+        z.transform((strict) => strict === 'true'),
+      )
+      .check(
+        z.describe(
+          'true: refuse (422) a lead whose custom steps would be skipped for a placeholder with no value, instead of warning',
+        ),
       ),
   }),
 );
@@ -63,21 +66,21 @@ export const leadsOperations = declareOperations('leads', {
     schemas: () => ({
       query: strictQuerySchema(),
       body: LeadBatchSchema(),
-      documentedBody: z.object({ leads: z.array(LeadInputSchema()).min(1).max(500) }),
+      documentedBody: z.object({ leads: z.array(LeadInputSchema()).check(z.minLength(1), z.maxLength(500)) }),
       response: itemsOf(
         z.object({
-          index: z.number().int(),
-          status: z.number().int(),
-          lead: leadViewSchema().optional(),
-          error: z
-            .union([
+          index: z.number().check(z.int()),
+          status: z.number().check(z.int()),
+          lead: z.optional(leadViewSchema()),
+          error: z.optional(
+            z.union([
               errorSchema(),
               z.object({
                 code: z.enum(['throttled', 'not_attempted']),
-                message: z.string().describe('Nothing of the row was stored: send it again'),
+                message: z.string().check(z.describe('Nothing of the row was stored: send it again')),
               }),
-            ])
-            .optional(),
+            ]),
+          ),
         }),
       ),
     }),
@@ -91,7 +94,7 @@ export const leadsOperations = declareOperations('leads', {
     errors: ['invalid_cursor'],
     schemas: () => ({
       query: leadListQuerySchema(),
-      response: z.object({ items: z.array(leadViewSchema()), cursor: z.string().optional() }),
+      response: z.object({ items: z.array(leadViewSchema()), cursor: z.optional(z.string()) }),
     }),
   },
   getLead: {

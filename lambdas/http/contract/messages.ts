@@ -1,5 +1,5 @@
 /** The messages API's operations (lambdas/messages-api.ts): custom messages, tones and previews. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MessageCloneSchema, MessageInputSchema } from '../../core/messages';
 import { TONES } from '../../core/tones';
 import { messagePreviewSchema, previewLeadSchema } from '../previews';
@@ -14,9 +14,9 @@ const toneSchema = () =>
       description: z.string(),
       sample: z
         .object({ tone: z.enum(TONES), subject: z.string(), html: z.string(), text: z.string() })
-        .describe('The second e-mail of a sample sequence, written in this tone for a sample lead'),
+        .check(z.describe('The second e-mail of a sample sequence, written in this tone for a sample lead')),
     })
-    .meta({ id: 'Tone' });
+    .register(z.globalRegistry, { id: 'Tone' });
 
 export const messagesOperations = declareOperations('messages', {
   listMessages: {
@@ -99,14 +99,16 @@ export const messagesOperations = declareOperations('messages', {
     schemas: () => ({
       body: z
         .object({
-          messageId: z.string().min(1).max(64).optional(),
-          message: MessageInputSchema().optional(),
-          lead: previewLeadSchema().optional(),
+          messageId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+          message: z.optional(MessageInputSchema()),
+          lead: z.optional(previewLeadSchema()),
         })
-        .refine((body) => (body.messageId === undefined) !== (body.message === undefined), {
-          message: 'Give messageId or message, one of them',
-          path: ['messageId'],
-        }),
+        .check(
+          z.refine((body) => (body.messageId === undefined) !== (body.message === undefined), {
+            message: 'Give messageId or message, one of them',
+            path: ['messageId'],
+          }),
+        ),
       response: messagePreviewSchema(),
     }),
   },

@@ -4,7 +4,7 @@
  * function's bundle holds its own contract only; the schemas of an operation are built the first time
  * something reads one of them (the handler, on the first request of that route), not at import.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ErrorCode } from '../error-response';
 
 /** The Lambda functions behind the API; each is `lambdas/<name>-api.ts` with `contract/<name>.ts`. */
@@ -22,13 +22,13 @@ export type ApiFunctionName = (typeof API_FUNCTIONS)[number];
 
 /** An operation's schemas, built together on first use. */
 export interface OperationSchemas {
-  body?: z.ZodType;
+  body?: z.ZodMiniType;
   /** What the body looks like, where `body` leaves parts to be parsed later (the batch's rows, one by one). */
-  documentedBody?: z.ZodType;
-  query?: z.ZodType;
-  response?: z.ZodType;
+  documentedBody?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  response?: z.ZodMiniType;
   /** Request headers the operation reads, documented as parameters. */
-  headers?: z.ZodObject;
+  headers?: z.ZodMiniObject;
 }
 
 /** An operation as a contract module writes it: its route and how to build its schemas. */
@@ -98,7 +98,7 @@ export function declareOperations<F extends ApiFunctionName, const S extends Rec
   ) as { [K in keyof S]: Declared<F, S[K]> };
 }
 
-export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+export const itemsOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item) });
 
 /** The API Gateway route key of an operation, e.g. `GET /sequences/{id}`. */
 export const routeKey = (operation: Pick<Operation, 'method' | 'path'>) =>

@@ -1,35 +1,31 @@
 /** The org API's operations (lambdas/org-api.ts): settings, paused sending, WhatsApp, users. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { OrgSettingsSchema } from '../../core/org-settings';
 import { resumedSendingSchema, sendingViewSchema } from '../sending-views';
 import { declareOperations, itemsOf } from './operation';
 
 const whatsAppInputSchema = () =>
   z.object({
-    projectId: z.string().min(1).max(100),
-    keyId: z.string().min(1).max(200),
-    keySecret: z.string().min(1).max(500),
-    appId: z.string().min(1).max(100),
+    projectId: z.string().check(z.minLength(1), z.maxLength(100)),
+    keyId: z.string().check(z.minLength(1), z.maxLength(200)),
+    keySecret: z.string().check(z.minLength(1), z.maxLength(500)),
+    appId: z.string().check(z.minLength(1), z.maxLength(100)),
     region: z.enum(['us', 'eu', 'br']),
     webhookSecret: z
-      .string()
-      .min(16)
-      .max(500)
-      .optional()
-      .describe('The secret Sinch signs its callbacks with'),
+      .optional(z.string().check(z.minLength(16), z.maxLength(500)))
+      .check(z.describe('The secret Sinch signs its callbacks with')),
   });
 
 const whatsAppViewSchema = () =>
   z.object({
     connected: z.boolean(),
-    projectId: z.string().optional(),
-    appId: z.string().optional(),
-    region: z.enum(['us', 'eu', 'br']).optional(),
-    callbackUrl: z.url().optional().describe('Paste into the Sinch app’s webhook settings'),
+    projectId: z.optional(z.string()),
+    appId: z.optional(z.string()),
+    region: z.optional(z.enum(['us', 'eu', 'br'])),
+    callbackUrl: z.optional(z.url()).check(z.describe('Paste into the Sinch app’s webhook settings')),
     webhookVerified: z
-      .boolean()
-      .optional()
-      .describe('Whether a webhook secret is set, so callbacks are verified'),
+      .optional(z.boolean())
+      .check(z.describe('Whether a webhook secret is set, so callbacks are verified')),
   });
 
 export const orgOperations = declareOperations('org', {
@@ -41,7 +37,7 @@ export const orgOperations = declareOperations('org', {
     status: 200,
     versioned: true,
     schemas: () => ({
-      response: OrgSettingsSchema().extend({ sending: sendingViewSchema() }),
+      response: z.extend(OrgSettingsSchema(), { sending: sendingViewSchema() }),
     }),
   },
   putOrgSettings: {
@@ -92,7 +88,7 @@ export const orgOperations = declareOperations('org', {
     status: 200,
     schemas: () => ({
       response: itemsOf(
-        z.object({ userId: z.string(), email: z.string().optional(), role: z.enum(['admin', 'member']) }),
+        z.object({ userId: z.string(), email: z.optional(z.string()), role: z.enum(['admin', 'member']) }),
       ),
     }),
   },

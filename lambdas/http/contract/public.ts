@@ -1,5 +1,5 @@
 /** The public API's operations (lambdas/public-api.ts): no JWT; each proves itself with a signature. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { declareOperations } from './operation';
 
 export const publicOperations = declareOperations('public', {
@@ -25,10 +25,11 @@ export const publicOperations = declareOperations('public', {
     schemas: () => ({
       documentedBody: z.object({
         'List-Unsubscribe': z
-          .literal('One-Click')
-          .optional()
-          .describe(
-            'What mail clients post for RFC 8058 one-click unsubscribe; the page’s button posts nothing',
+          .optional(z.literal('One-Click'))
+          .check(
+            z.describe(
+              'What mail clients post for RFC 8058 one-click unsubscribe; the page’s button posts nothing',
+            ),
           ),
       }),
     }),
@@ -43,19 +44,25 @@ export const publicOperations = declareOperations('public', {
     schemas: () => ({
       documentedBody: z
         .looseObject({
-          app_id: z.string().optional(),
-          message: z.looseObject({}).optional().describe('An inbound message (a reply)'),
-          message_delivery_report: z.looseObject({}).optional().describe('A delivery report'),
+          app_id: z.optional(z.string()),
+          message: z.optional(z.looseObject({})).check(z.describe('An inbound message (a reply)')),
+          message_delivery_report: z.optional(z.looseObject({})).check(z.describe('A delivery report')),
         })
-        .describe('A Sinch Conversation API callback, as Sinch posts it'),
+        .check(z.describe('A Sinch Conversation API callback, as Sinch posts it')),
       headers: z.object({
-        'x-sinch-webhook-signature': z.string().describe('Base64 HMAC-SHA256 of body.nonce.timestamp'),
+        'x-sinch-webhook-signature': z
+          .string()
+          .check(z.describe('Base64 HMAC-SHA256 of body.nonce.timestamp')),
         'x-sinch-webhook-signature-nonce': z.string(),
-        'x-sinch-webhook-signature-timestamp': z.string().describe('Unix seconds; old callbacks are refused'),
+        'x-sinch-webhook-signature-timestamp': z
+          .string()
+          .check(z.describe('Unix seconds; old callbacks are refused')),
       }),
       response: z.object({
-        handled: z.string().describe('What the callback did, e.g. reply, delivery_failed or ignored'),
-        leads: z.number().int().optional(),
+        handled: z
+          .string()
+          .check(z.describe('What the callback did, e.g. reply, delivery_failed or ignored')),
+        leads: z.optional(z.number().check(z.int())),
       }),
     }),
   },

@@ -1,5 +1,5 @@
 /** The sequences API's operations (lambdas/sequences-api.ts): sequences, their impact and previews. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isValidTimeZone, PLACEMENT_REASONS } from '../../core/business-hours';
 import { LeadDetailsSchema, MAX_START_AHEAD_DAYS } from '../../core/leads';
 import {
@@ -15,18 +15,20 @@ import { declareOperations, itemsOf } from './operation';
 
 const impactSchema = () =>
   z.object({
-    estimated: z.boolean().optional().describe('Counts scaled from the first 5,000 active leads read'),
-    activeLeads: z.number().int(),
-    retimed: z.number().int(),
-    completed: z.number().int(),
-    unaffected: z.number().int(),
+    estimated: z
+      .optional(z.boolean())
+      .check(z.describe('Counts scaled from the first 5,000 active leads read')),
+    activeLeads: z.number().check(z.int()),
+    retimed: z.number().check(z.int()),
+    completed: z.number().check(z.int()),
+    unaffected: z.number().check(z.int()),
     sample: z.array(
       z.object({
         leadId: z.string(),
         name: z.string(),
-        nextStep: z.number().int(),
-        oldNextSendAt: z.iso.datetime().optional(),
-        newNextSendAt: z.iso.datetime().optional(),
+        nextStep: z.number().check(z.int()),
+        oldNextSendAt: z.optional(z.iso.datetime()),
+        newNextSendAt: z.optional(z.iso.datetime()),
         change: z.enum(['retimed', 'completed', 'unaffected']),
       }),
     ),
@@ -36,73 +38,76 @@ const stepDatesPreviewSchema = () =>
   z
     .object({
       steps: z
-        .array(StepShape().pick({ afterDays: true }).loose())
-        .min(1)
-        .max(20)
-        .optional()
-        .describe('The steps being edited; or give sequenceId'),
+        .optional(
+          z
+            .array(z.looseObject({ afterDays: StepShape().shape.afterDays }))
+            .check(z.minLength(1), z.maxLength(20)),
+        )
+        .check(z.describe('The steps being edited; or give sequenceId')),
       sequenceId: z
-        .string()
-        .min(1)
-        .max(64)
-        .optional()
-        .describe('A visible sequence, as saved; or give steps'),
-      startAt: z.iso
-        .datetime({ offset: true })
-        .optional()
-        .describe(`Start of the enrollment; default now; at most ${MAX_START_AHEAD_DAYS} days ahead`),
+        .optional(z.string().check(z.minLength(1), z.maxLength(64)))
+        .check(z.describe('A visible sequence, as saved; or give steps')),
+      startAt: z
+        .optional(z.iso.datetime({ offset: true }))
+        .check(
+          z.describe(`Start of the enrollment; default now; at most ${MAX_START_AHEAD_DAYS} days ahead`),
+        ),
       timezone: z
-        .string()
-        .refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin')
-        .optional()
-        .describe("The lead's IANA time zone; default its country's, else the assistant's"),
-      country: LeadDetailsSchema().shape.country.describe(
-        "The lead's country (ISO 3166-1 alpha-2): its public holidays",
+        .optional(z.string().check(z.refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin')))
+        .check(z.describe("The lead's IANA time zone; default its country's, else the assistant's")),
+      country: LeadDetailsSchema().shape.country.check(
+        z.describe("The lead's country (ISO 3166-1 alpha-2): its public holidays"),
       ),
       subdivision: LeadDetailsSchema().shape.subdivision,
       assistantId: z
-        .string()
-        .min(1)
-        .max(64)
-        .optional()
-        .describe(
-          'Whose business hours, holidays and holiday calendar apply; default 09:00-17:30 Monday to Friday',
+        .optional(z.string().check(z.minLength(1), z.maxLength(64)))
+        .check(
+          z.describe(
+            'Whose business hours, holidays and holiday calendar apply; default 09:00-17:30 Monday to Friday',
+          ),
         ),
     })
-    .refine((body) => (body.steps === undefined) !== (body.sequenceId === undefined), {
-      path: ['steps'],
-      message: 'Give steps or sequenceId (one of them)',
-    });
+    .check(
+      z.refine((body) => (body.steps === undefined) !== (body.sequenceId === undefined), {
+        path: ['steps'],
+        message: 'Give steps or sequenceId (one of them)',
+      }),
+    );
 
 const exampleDatesSchema = () =>
   z
     .object({
       mode: z
         .enum(['business', 'calendar'])
-        .describe(
-          'business: placed as real sends are; calendar: no zone was known, plain calendar days in UTC',
+        .check(
+          z.describe(
+            'business: placed as real sends are; calendar: no zone was known, plain calendar days in UTC',
+          ),
         ),
       timezone: z.string(),
       holidayCalendar: z
-        .object({ country: z.string().length(2), subdivision: z.string().optional() })
-        .optional()
-        .describe('Whose public holidays were avoided'),
-      note: z.string().optional().describe('Says what was not applied, in calendar mode'),
+        .optional(z.object({ country: z.string().check(z.length(2)), subdivision: z.optional(z.string()) }))
+        .check(z.describe('Whose public holidays were avoided')),
+      note: z.optional(z.string()).check(z.describe('Says what was not applied, in calendar mode')),
       items: z.array(
         z.object({
           step: z
             .number()
-            .int()
-            .describe('0-based; an Email CC sequence starts at 1 (step 0 is the user’s e-mail)'),
+            .check(
+              z.int(),
+              z.describe('0-based; an Email CC sequence starts at 1 (step 0 is the user’s e-mail)'),
+            ),
           sendAt: z.iso.datetime(),
           reasons: z
             .array(z.enum(PLACEMENT_REASONS))
-            .describe('Why the send sits where it does, as the timeline says'),
-          holidays: z.array(publicHolidaySchema()).optional().describe('With reason public_holiday: which'),
+            .check(z.describe('Why the send sits where it does, as the timeline says')),
+          holidays: z
+            .optional(z.array(publicHolidaySchema()))
+            .check(z.describe('With reason public_holiday: which')),
         }),
       ),
     })
-    .meta({ id: 'ExampleDates' });
+    .register(z.globalRegistry, { id: 'ExampleDates' });
 
 export const sequencesOperations = declareOperations('sequences', {
   listSequences: {
@@ -168,7 +173,7 @@ export const sequencesOperations = declareOperations('sequences', {
     status: 204,
     errors: ['conflict'],
     schemas: () => ({
-      query: z.object({ reassignTo: z.string().min(1).max(64).optional() }),
+      query: z.object({ reassignTo: z.optional(z.string().check(z.minLength(1), z.maxLength(64))) }),
     }),
   },
   sequenceImpact: {
@@ -190,17 +195,20 @@ export const sequencesOperations = declareOperations('sequences', {
     errors: ['unprocessable'],
     schemas: () => ({
       query: z.object({
-        leadId: z.string().min(1).max(64).optional().describe('Preview for a stored lead'),
+        leadId: z
+          .optional(z.string().check(z.minLength(1), z.maxLength(64)))
+          .check(z.describe('Preview for a stored lead')),
         variant: z
-          .string()
-          .min(1)
-          .max(32)
-          .optional()
-          .describe("Step {index}'s A/B variant to show; default the lead's (with leadId), else the first"),
+          .optional(z.string().check(z.minLength(1), z.maxLength(32)))
+          .check(
+            z.describe(
+              "Step {index}'s A/B variant to show; default the lead's (with leadId), else the first",
+            ),
+          ),
       }),
       body: z.object({
-        lead: previewLeadSchema().optional(),
-        assistant: previewAssistantSchema().optional(),
+        lead: z.optional(previewLeadSchema()),
+        assistant: z.optional(previewAssistantSchema()),
       }),
       response: stepPreviewSchema(),
     }),

@@ -3,7 +3,7 @@
  * step and A/B variant, reply rates by tone with 95 % intervals, and an assistant's funnel per day.
  * Counting and statistics: docs/architecture.md, "Analytics".
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { OUTCOMES } from '../../core/analytics/counters';
 import { MAX_WINDOW_DAYS } from '../../core/analytics/reports';
 import { lazy } from '../../core/lazy';
@@ -12,15 +12,20 @@ import { TONES } from '../../core/tones';
 import { declareOperations } from './operation';
 
 const day = () => z.iso.date();
-const rateField = () => z.number().min(0).max(1).describe('A fraction with 4 decimals');
-const count = () => z.number().int().min(0);
+const rateField = () =>
+  z.number().check(z.minimum(0), z.maximum(1), z.describe('A fraction with 4 decimals'));
+const count = () => z.number().check(z.int(), z.minimum(0));
 
 const windowQuerySchema = lazy(() =>
   z.object({
-    from: day().optional().describe('First day (UTC), YYYY-MM-DD; default 29 days before `to`'),
-    to: day()
-      .optional()
-      .describe(`Last day (UTC), YYYY-MM-DD; default today; at most ${MAX_WINDOW_DAYS} days from \`from\``),
+    from: z.optional(day()).check(z.describe('First day (UTC), YYYY-MM-DD; default 29 days before `to`')),
+    to: z
+      .optional(day())
+      .check(
+        z.describe(
+          `Last day (UTC), YYYY-MM-DD; default today; at most ${MAX_WINDOW_DAYS} days from \`from\``,
+        ),
+      ),
   }),
 );
 
@@ -31,7 +36,7 @@ const sequenceStatsSchema = () =>
       from: day(),
       to: day(),
       enrolled: count(),
-      active: count().describe('Leads active on the sequence now'),
+      active: count().check(z.describe('Leads active on the sequence now')),
       completed: count(),
       stopped: z.object({
         replied: count(),
@@ -42,7 +47,7 @@ const sequenceStatsSchema = () =>
       }),
       steps: z.array(
         z.object({
-          step: z.number().int().min(0),
+          step: z.number().check(z.int(), z.minimum(0)),
           channel: z.enum(CHANNELS),
           sent: count(),
           delivered: count(),
@@ -52,26 +57,26 @@ const sequenceStatsSchema = () =>
           unsubscribed: count(),
           replyRate: rateField(),
           bounceRate: rateField(),
-          variants: z
-            .array(
+          variants: z.optional(
+            z.array(
               z.object({
                 id: z.string(),
                 sent: count(),
                 replied: count(),
                 replyRate: rateField(),
-                probabilityBest: rateField().describe(
-                  'Posterior probability (Beta-Binomial on replies) that it is the best',
+                probabilityBest: rateField().check(
+                  z.describe('Posterior probability (Beta-Binomial on replies) that it is the best'),
                 ),
               }),
-            )
-            .optional(),
-          promotion: StepPromotionSchema()
-            .optional()
-            .describe('The variant auto-promotion chose, with its figures'),
+            ),
+          ),
+          promotion: z
+            .optional(StepPromotionSchema())
+            .check(z.describe('The variant auto-promotion chose, with its figures')),
         }),
       ),
     })
-    .meta({ id: 'SequenceStats' });
+    .register(z.globalRegistry, { id: 'SequenceStats' });
 
 const toneStatsSchema = () =>
   z
@@ -84,12 +89,14 @@ const toneStatsSchema = () =>
           replyRate: rateField(),
           interval: z
             .array(rateField())
-            .length(2)
-            .describe("Wilson's 95 % interval of the reply rate; [0, 1] with nothing sent"),
+            .check(
+              z.length(2),
+              z.describe("Wilson's 95 % interval of the reply rate; [0, 1] with nothing sent"),
+            ),
         }),
       ),
     })
-    .meta({ id: 'ToneStats' });
+    .register(z.globalRegistry, { id: 'ToneStats' });
 
 const assistantStatsSchema = () => {
   const funnel = z.object({
@@ -103,9 +110,11 @@ const assistantStatsSchema = () => {
       from: day(),
       to: day(),
       totals: funnel,
-      days: z.array(funnel.extend({ date: day() })).describe('Every day of the window, oldest first'),
+      days: z
+        .array(z.extend(funnel, { date: day() }))
+        .check(z.describe('Every day of the window, oldest first')),
     })
-    .meta({ id: 'AssistantStats' });
+    .register(z.globalRegistry, { id: 'AssistantStats' });
 };
 
 export const statsOperations = declareOperations('stats', {
