@@ -27,7 +27,7 @@ export const handler = apiHandler(statsOperations, {
       readSequenceCounters(caller.orgId, sequence.id, window),
       readActiveLeads(caller.orgId, sequence.id),
     ]);
-    return { body: sequenceReport(sequence, window, { ...counters, active }) };
+    return { body: await sequenceReport(sequence, window, { ...counters, active }) };
   },
 
   async toneStats({ caller, query, now }) {

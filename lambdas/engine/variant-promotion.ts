@@ -23,7 +23,7 @@ export async function promoteIfDecided(
     sent: totals.get(id)?.sent ?? 0,
     replied: totals.get(id)?.replied ?? 0,
   }));
-  const promotion = promotionFor(at.step, step.autoPromote, counts, now);
+  const promotion = await promotionFor(at.step, step.autoPromote, counts, now);
   if (!promotion) return;
   if (await recordPromotion(sequence, promotion)) {
     logger.info('A/B variant promoted', {

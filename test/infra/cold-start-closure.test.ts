@@ -48,11 +48,12 @@ async function coldStartOf(entry: string): Promise<Closure> {
 }
 
 /**
- * Loaded by the routes that plan (luxon, the holiday data, the zone table), render, read CSV or parse
- * mail, never by an API function's cold start; the leads API's read routes use
- * engine/enrollment-reads.ts, not the planning.
+ * Loaded by the routes that plan (luxon, the holiday data, the zone table), render, read CSV, parse
+ * mail or rank A/B variants (the Beta distribution), never by an API function's cold start; the leads
+ * API's read routes use engine/enrollment-reads.ts, not the planning.
  */
 const ON_DEMAND = [
+  '@stdlib/stats-base-dists-beta-cdf',
   'luxon',
   'date-holidays',
   'moment-timezone',
@@ -83,6 +84,16 @@ describe('an HTTP API function at cold start', () => {
     // Assess: the date preview plans with holidays; the step preview renders.
     expect(['date-holidays', 'luxon', 'sanitize-html'].filter((pkg) => !bundled.has(pkg))).toEqual([]);
     expect(atStart.has('luxon')).toBe(false);
+  });
+});
+
+describe('the sender at cold start', () => {
+  it('chooses A/B variants without the Beta distribution, which only ranks them', async () => {
+    // Act
+    const { atStart } = await coldStartOf('lambdas/sender.ts');
+
+    // Assess
+    expect(atStart.has('@stdlib/stats-base-dists-beta-cdf')).toBe(false);
   });
 });
 

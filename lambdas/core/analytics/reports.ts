@@ -74,7 +74,7 @@ export interface SequenceCounters {
   active: number;
 }
 
-export function sequenceReport(
+export async function sequenceReport(
   sequence: Pick<Sequence, 'id' | 'steps' | 'promotions'>,
   window: StatsWindow,
   counters: SequenceCounters,
@@ -95,33 +95,35 @@ export function sequenceReport(
       notInterested: lead('stoppedNotInterested'),
       manual: lead('stoppedManual'),
     },
-    steps: sequence.steps.map((step, index) => {
-      const rows = counters.steps.filter((row) => row.step === index);
-      const all = funnel(sum(rows.map((row) => row.counts)));
-      const promotion = sequence.promotions?.find((candidate) => candidate.step === index);
-      const variants =
-        step.variants &&
-        standings(
-          step.variants.map(({ id }) => {
-            const mine = sum(rows.filter((row) => row.variant === id).map((row) => row.counts));
-            return { id, sent: get(mine, 'sent'), replied: get(mine, 'replied') };
-          }),
-        );
-      return {
-        step: index,
-        channel: step.channel,
-        sent: all.sent,
-        delivered: all.delivered,
-        bounced: all.bounced,
-        replied: all.replied,
-        outOfOffice: all.outOfOffice,
-        unsubscribed: all.unsubscribed,
-        replyRate: all.replyRate,
-        bounceRate: all.bounceRate,
-        ...(variants && { variants }),
-        ...(promotion && { promotion }),
-      };
-    }),
+    steps: await Promise.all(
+      sequence.steps.map(async (step, index) => {
+        const rows = counters.steps.filter((row) => row.step === index);
+        const all = funnel(sum(rows.map((row) => row.counts)));
+        const promotion = sequence.promotions?.find((candidate) => candidate.step === index);
+        const variants =
+          step.variants &&
+          (await standings(
+            step.variants.map(({ id }) => {
+              const mine = sum(rows.filter((row) => row.variant === id).map((row) => row.counts));
+              return { id, sent: get(mine, 'sent'), replied: get(mine, 'replied') };
+            }),
+          ));
+        return {
+          step: index,
+          channel: step.channel,
+          sent: all.sent,
+          delivered: all.delivered,
+          bounced: all.bounced,
+          replied: all.replied,
+          outOfOffice: all.outOfOffice,
+          unsubscribed: all.unsubscribed,
+          replyRate: all.replyRate,
+          bounceRate: all.bounceRate,
+          ...(variants && { variants }),
+          ...(promotion && { promotion }),
+        };
+      }),
+    ),
   };
 }
 

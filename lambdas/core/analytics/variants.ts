@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { ValidationError } from '../errors';
 import type { AutoPromote, MessageStep, Sequence, Step, StepPromotion, Variant } from '../sequences';
-import { type Arm, probabilityBest, round4 } from './statistics';
+import type { Arm } from './probability-best';
+import { round4 } from './statistics';
 
 export interface VariantPick {
   /** The variant's id; undefined for a step without variants. */
@@ -62,7 +63,8 @@ export interface VariantStanding extends VariantCounts {
 }
 
 /** Each variant's reply rate and probability of being best (4 decimals). */
-export function standings(counts: readonly VariantCounts[]): VariantStanding[] {
+export async function standings(counts: readonly VariantCounts[]): Promise<VariantStanding[]> {
+  const { probabilityBest } = await import('./probability-best');
   const arms: Arm[] = counts.map(({ sent, replied }) => ({ successes: replied, trials: sent }));
   const best = probabilityBest(arms);
   return counts.map((count, index) => ({
@@ -76,14 +78,14 @@ export function standings(counts: readonly VariantCounts[]): VariantStanding[] {
  * Whether a step's test is decided: every variant has `minSendsPerVariant` sends and one has a
  * probability of being best of at least `probability`. Answers the promotion to record, or undefined.
  */
-export function promotionFor(
+export async function promotionFor(
   stepIndex: number,
   rule: AutoPromote,
   counts: readonly VariantCounts[],
   now: Date,
-): StepPromotion | undefined {
+): Promise<StepPromotion | undefined> {
   if (counts.length < 2 || counts.some((count) => count.sent < rule.minSendsPerVariant)) return undefined;
-  const figures = standings(counts);
+  const figures = await standings(counts);
   const winner = figures.reduce((a, b) => (b.probabilityBest > a.probabilityBest ? b : a));
   if (winner.probabilityBest < rule.probability) return undefined;
   return {

@@ -3,7 +3,8 @@
  * best that have closed forms, and the two-variant case against Evan Miller's exact sum.
  */
 import { describe, expect, it } from 'vitest';
-import { probabilityBest, rate, wilsonInterval } from '../../../lambdas/core/analytics/statistics';
+import { probabilityBest } from '../../../lambdas/core/analytics/probability-best';
+import { rate, wilsonInterval } from '../../../lambdas/core/analytics/statistics';
 
 /** ln Γ(x) (Lanczos, g = 7), for the exact two-variant formula below. */
 function logGamma(x: number): number {

@@ -125,16 +125,16 @@ describe('promotionFor', () => {
   const rule = { minSendsPerVariant: 100, probability: 0.95 };
   const now = new Date('2026-03-03T10:00:00Z');
 
-  it('waits until every variant has its minimum of sends', () => {
+  it('waits until every variant has its minimum of sends', async () => {
     const counts = [
       { id: 'a', sent: 99, replied: 0 },
       { id: 'b', sent: 500, replied: 100 },
     ];
-    expect(promotionFor(0, rule, counts, now)).toBeUndefined();
+    expect(await promotionFor(0, rule, counts, now)).toBeUndefined();
   });
 
-  it('promotes a variant best with at least the required probability, with the figures', () => {
-    const promotion = promotionFor(
+  it('promotes a variant best with at least the required probability, with the figures', async () => {
+    const promotion = await promotionFor(
       2,
       rule,
       [
@@ -153,12 +153,12 @@ describe('promotionFor', () => {
     expect(promotion?.figures[1]?.probabilityBest).toBeGreaterThan(0.95);
   });
 
-  it('does not promote on noise', () => {
+  it('does not promote on noise', async () => {
     const counts = [
       { id: 'a', sent: 100, replied: 10 },
       { id: 'b', sent: 100, replied: 12 },
     ];
-    expect(promotionFor(0, rule, counts, now)).toBeUndefined();
+    expect(await promotionFor(0, rule, counts, now)).toBeUndefined();
   });
 });
 
