@@ -12,18 +12,31 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { MetricUnit as Unit } from '@aws-lambda-powertools/metrics/types';
+import { mapStackTraces } from './stack-traces';
+
+// Logged errors (and the runtime's report of a failed invocation) point into our sources.
+mapStackTraces();
 
 const SERVICE_NAME = 'followup-engine';
 
 export const logger = new Logger({ serviceName: SERVICE_NAME });
 
 /** Stored metrics are published once per invocation by the `logMetrics` middleware of each entry point. */
-// Most records are published at once (countEvent), so the end-of-invocation flush often has nothing
-// stored, which Powertools reports as a warning on every such invocation: only its errors are logged.
 export const metrics = new Metrics({
   serviceName: SERVICE_NAME,
-  logger: logger.createChild({ logLevel: 'ERROR' }),
+  // Most records are published at once (countEvent), so the end-of-invocation flush often has nothing
+  // stored, which Powertools reports as a warning on every such invocation: only its errors are logged
+  // (through our logger; a plain object instead of a child Logger, which would set up a second console
+  // at every cold start).
+  logger: {
+    debug: ignore,
+    info: ignore,
+    warn: ignore,
+    error: (...content) => logger.error(String(content[0]), ...content.slice(1)),
+  },
 });
+
+function ignore(): void {}
 
 /** The dimension values a metric may carry besides `service`: a small, fixed set each. */
 export interface MetricDimensions {

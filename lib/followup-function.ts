@@ -98,8 +98,9 @@ export class FollowupFunction extends LambdaFunction {
       loggingFormat: LoggingFormat.JSON,
       logGroup,
       role,
+      // No NODE_OPTIONS=--enable-source-maps: lambdas/stack-traces.ts maps a trace when one is written,
+      // instead of Node reading every module's map at every cold start.
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         // Powertools' logger and metrics (and lambdas/tracing.ts) read these: one service and one metrics namespace for
         // every function, the ones the dashboard's widgets name (lib/monitoring.ts).
         POWERTOOLS_SERVICE_NAME: METRICS_SERVICE,
@@ -198,8 +199,8 @@ export function esbuildOptions(entry: string, outdir: string): BuildOptions {
     format: 'esm',
     target: 'node24',
     minify: true,
-    // Mapped stack traces need the mappings only: without the sources' text, the map each cold start
-    // reads (NODE_OPTIONS=--enable-source-maps) is about a quarter of the size.
+    // Mapped stack traces need the mappings only (lambdas/stack-traces.ts reads them when a trace is
+    // written): without the sources' text, a map is about a quarter of the size.
     sourcemap: true,
     sourcesContent: false,
     mainFields: ['module', 'main'],

@@ -14,11 +14,7 @@ import { environmentOf, logicalIdOf, removeOutdirs, synthesize } from './templat
 
 /** Set by the Lambda runtime itself, or read by the libraries (Powertools, Node) and lambdas/tracing.ts. */
 const RUNTIME_VARIABLES = { AWS_REGION: 'eu-west-1', AWS_LAMBDA_FUNCTION_NAME: 'function' };
-const LIBRARY_VARIABLES = new Set([
-  'NODE_OPTIONS',
-  'POWERTOOLS_SERVICE_NAME',
-  'POWERTOOLS_METRICS_NAMESPACE',
-]);
+const LIBRARY_VARIABLES = new Set(['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE']);
 /** Variables the local stack sets and AWS never does (endpoints of the emulators). */
 const LOCAL_ONLY = /^AWS_ENDPOINT_URL_/;
 

@@ -188,7 +188,6 @@ describe('the OpenAPI document', () => {
         .map(([, role]) => [role.Properties.ManagedPolicyArns, role.Properties.Policies]),
     ).toEqual([[undefined, undefined]]);
     expect(environment).toEqual({
-      NODE_OPTIONS: '--enable-source-maps',
       POWERTOOLS_SERVICE_NAME: 'followup-engine',
       POWERTOOLS_METRICS_NAMESPACE: 'FollowupEngine',
       API_URL: { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] },
