@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { ValidationError } from './errors';
 import { lazy } from './lazy';
 import { LEAD_DETAIL_FIELDS } from './leads';
+import { groupDigits } from './text';
 
 export const MAX_IMPORT_ROWS = 100_000;
 
@@ -38,10 +39,7 @@ export const ImportRequestSchema = lazy(() =>
       .array(z.unknown())
       .check(
         z.minLength(1, 'An import needs at least one lead'),
-        z.maxLength(
-          MAX_IMPORT_ROWS,
-          `At most ${MAX_IMPORT_ROWS.toLocaleString('en')} leads per import: split it`,
-        ),
+        z.maxLength(MAX_IMPORT_ROWS, `At most ${groupDigits(MAX_IMPORT_ROWS)} leads per import: split it`),
       ),
     sequenceId: z
       .optional(id)
@@ -98,7 +96,7 @@ export async function rowsFromCsv(text: string): Promise<Record<string, unknown>
   if (lines.length > MAX_IMPORT_ROWS) {
     throw ValidationError.field(
       'body',
-      `At most ${MAX_IMPORT_ROWS.toLocaleString('en')} leads per import, this CSV has ${lines.length.toLocaleString('en')}: split it`,
+      `At most ${groupDigits(MAX_IMPORT_ROWS)} leads per import, this CSV has ${groupDigits(lines.length)}: split it`,
     );
   }
   return lines.map((cells) => rowOf(header, cells));

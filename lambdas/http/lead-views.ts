@@ -138,7 +138,8 @@ export function leadTimelineView(
   const { enrollment } = lead;
   const nextStep = sequence?.steps[enrollment.nextStep];
   return {
-    items: [...sends, ...events].sort((a, b) => a.at.localeCompare(b.at)),
+    // ISO timestamps sort as strings (localeCompare would load ICU's collation on first use).
+    items: [...sends, ...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
     ...(enrollment.status === 'active' &&
       enrollment.nextSendAt &&
       nextStep && {

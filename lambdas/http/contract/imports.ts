@@ -12,9 +12,10 @@ import {
 } from '../../core/imports';
 import { lazy } from '../../core/lazy';
 import { LeadDetailsSchema } from '../../core/leads';
+import { groupDigits } from '../../core/text';
 import { declareOperations } from './operation';
 
-const rows = MAX_IMPORT_ROWS.toLocaleString('en');
+const rows = groupDigits(MAX_IMPORT_ROWS);
 const megabytes = MAX_IMPORT_BODY_BYTES / 1024 / 1024;
 
 export const importViewSchema = lazy(() =>
