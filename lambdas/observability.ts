@@ -69,7 +69,12 @@ function emit(name: string, unit: Unit, value: number, dimensions: MetricDimensi
     metrics.addMetric(name, unit, value);
     return;
   }
-  const single = metrics.singleMetric();
-  single.addDimensions(Object.fromEntries(entries));
-  single.addMetric(name, unit, value);
+  // One instance for every record published at once, made on first use: `singleMetric()` builds a
+  // Metrics (its environment read and a console) each time, about 0.15 ms of every API request.
+  // Publishing clears the record's dimensions, and nothing awaits between these two calls.
+  publishedAtOnce ??= metrics.singleMetric();
+  publishedAtOnce.addDimensions(Object.fromEntries(entries));
+  publishedAtOnce.addMetric(name, unit, value);
 }
+
+let publishedAtOnce: Metrics | undefined;
