@@ -1,12 +1,15 @@
 /**
- * What enrolling a lead reads, in one BatchGetItem: its assistant, the org's settings and the sequence
- * named by id (system sequences come from code). POST /leads then needs only its write and its schedule.
+ * What enrolling a lead reads, in one BatchGetItem: its assistant, the org's settings, the sequence
+ * named by id (system sequences come from code) and, when the caller expects them, the custom messages
+ * of that sequence. POST /leads then needs only its write and its schedule.
  */
 import type { Assistant } from '../core/assistants';
+import type { CustomMessage } from '../core/messages';
 import type { OrgSettings } from '../core/org-settings';
 import type { Sequence } from '../core/sequences';
 import { findSystemSequence } from '../core/system-catalogue';
 import { assistantFromItem, assistantKey } from './assistants';
+import { ownMessageKeys, visibleMessagesFrom } from './messages';
 import { settingsFromItem, settingsKey } from './org';
 import { batchGet } from './reads';
 import { sequenceFromItem, sequenceKey } from './sequences';
@@ -16,11 +19,17 @@ export interface EnrollmentContext {
   settings: OrgSettings;
   /** Only when a sequence id was asked for. */
   sequence?: Sequence;
+  /** The visible ones among `messageIds`, by id; only when message ids were asked for. */
+  messages?: Map<string, CustomMessage>;
 }
 
 export async function loadEnrollmentContext(
   orgId: string,
-  { assistantId, sequenceId }: { assistantId: string; sequenceId?: string },
+  {
+    assistantId,
+    sequenceId,
+    messageIds,
+  }: { assistantId: string; sequenceId?: string; messageIds?: readonly string[] },
 ): Promise<EnrollmentContext> {
   const system = sequenceId === undefined ? undefined : findSystemSequence(orgId, sequenceId);
   const wanted = {
@@ -28,7 +37,7 @@ export async function loadEnrollmentContext(
     settings: settingsKey(orgId),
     ...(sequenceId !== undefined && !system && { sequence: sequenceKey(orgId, sequenceId) }),
   };
-  const items = await batchGet(Object.values(wanted));
+  const items = await batchGet([...Object.values(wanted), ...ownMessageKeys(orgId, messageIds ?? [])]);
   const find = (key: { pk: string; sk: string } | undefined) =>
     key && items.find((item) => item.pk === key.pk && item.sk === key.sk);
   const assistant = find(wanted.assistant);
@@ -37,5 +46,6 @@ export async function loadEnrollmentContext(
     assistant: assistant && assistantFromItem(assistant),
     settings: settingsFromItem(find(wanted.settings)),
     sequence: system ?? (sequence && sequenceFromItem(sequence)),
+    ...(messageIds && { messages: visibleMessagesFrom(orgId, messageIds, items) }),
   };
 }

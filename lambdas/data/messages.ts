@@ -48,12 +48,23 @@ export async function getVisibleMessages(
   orgId: string,
   ids: readonly string[],
 ): Promise<Map<string, CustomMessage>> {
+  return visibleMessagesFrom(orgId, ids, await batchGet(ownMessageKeys(orgId, ids)));
+}
+
+/** The keys of the org's own messages among `ids`; system messages live in code. */
+export const ownMessageKeys = (orgId: string, ids: readonly string[]) =>
+  ids.filter((id) => !isSystemId(id)).map((id) => messageKey(orgId, id));
+
+/** The visible messages among `ids`, by id, with the org's own found among `items` (read by their keys). */
+export function visibleMessagesFrom(
+  orgId: string,
+  ids: readonly string[],
+  items: readonly Item[],
+): Map<string, CustomMessage> {
+  const sortKeys = new Set(ownMessageKeys(orgId, ids).map((key) => key.sk));
+  const own = items.filter((item) => item.pk === orgKey(orgId) && sortKeys.has(String(item.sk)));
   const system = ids.flatMap((id) => findSystemMessage(orgId, id) ?? []);
-  const own = await getMessagesByIds(
-    orgId,
-    ids.filter((id) => !isSystemId(id)),
-  );
-  return new Map([...system, ...own].map((message) => [message.id, message]));
+  return new Map([...system, ...own.map(messageFromItem)].map((message) => [message.id, message]));
 }
 
 export async function getMessagesByIds(orgId: string, ids: readonly string[]): Promise<CustomMessage[]> {

@@ -47,6 +47,7 @@ export class EnrollmentReads {
   /** The visible custom messages a sequence's steps use, by id. */
   messagesOf(sequence: Sequence): Promise<Map<string, CustomMessage>> {
     const ids = [...new Set(sequence.steps.flatMap((step) => step.messageId ?? []))].sort();
+    if (ids.length > 0) rememberMessageIds(`${this.orgId}/${sequence.id}`, ids);
     return memo(this.messages, ids.join(','), () =>
       ids.length === 0 ? Promise.resolve(new Map()) : getVisibleMessages(this.orgId, ids),
     );
@@ -68,17 +69,42 @@ export class EnrollmentReads {
       settings: this.settings === undefined,
     };
     if (Object.values(wanted).filter(Boolean).length < 2) return;
+    const expected = wanted.sequence ? messageIdsUsed.get(`${this.orgId}/${sequenceId}`) : undefined;
+    const messageIds = expected && !this.messages.has(expected.join(',')) ? expected : undefined;
     const context = loadEnrollmentContext(this.orgId, {
       assistantId,
       ...(wanted.sequence && { sequenceId }),
+      ...(messageIds && { messageIds }),
     });
     if (wanted.assistant)
       this.assistants.set(assistantId, observed(context.then(({ assistant }) => assistant)));
     if (wanted.sequence && sequenceId !== undefined)
       this.sequences.set(sequenceId, observed(context.then(({ sequence }) => sequence)));
     if (wanted.settings) this.settings = observed(context.then(({ settings }) => settings));
+    if (messageIds)
+      this.messages.set(
+        messageIds.join(','),
+        observed(context.then(({ messages }) => messages ?? new Map())),
+      );
     await context;
   }
+}
+
+/**
+ * The custom messages each sequence's steps used when this container last enrolled a lead on it, so the
+ * next enrollment reads them in the same BatchGetItem as the sequence: POST /leads on a sequence with
+ * custom steps then makes three requests, not four. Only a guess at which keys to read: the messages are
+ * read afresh every time, and when the sequence's steps name other messages now, `messagesOf` reads
+ * those as before. Bounded: the least recently enrolled sequences are forgotten first.
+ */
+const messageIdsUsed = new Map<string, string[]>();
+const SEQUENCES_REMEMBERED = 1000;
+
+function rememberMessageIds(sequenceKey: string, ids: string[]): void {
+  messageIdsUsed.delete(sequenceKey);
+  messageIdsUsed.set(sequenceKey, ids);
+  const oldest = messageIdsUsed.keys().next().value;
+  if (messageIdsUsed.size > SEQUENCES_REMEMBERED && oldest !== undefined) messageIdsUsed.delete(oldest);
 }
 
 /** A failed read is thrown where it is awaited; until then it is not an unhandled rejection. */

@@ -1,7 +1,8 @@
 /**
  * POST /leads makes at most three AWS requests once warm: one BatchGetItem for everything it reads (the
- * assistant, the org's settings, the sequence), the write, and the schedule. Counted on the handlers'
- * own clients against DynamoDB Local and the scheduler emulator.
+ * assistant, the org's settings, the sequence and, once this container has enrolled on it, the custom
+ * messages the sequence uses), the write, and the schedule. Counted on the handlers' own clients against
+ * DynamoDB Local and the scheduler emulator.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { schedulerClient } from '../../lambdas/adapters/step-scheduler';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { db } from '../../lambdas/data/client';
 import { handler as leadsApi } from '../../lambdas/leads-api';
+import { handler as messagesApi } from '../../lambdas/messages-api';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { invoke, type TestCaller } from '../support/invoke';
 
@@ -98,6 +100,101 @@ describe('POST /leads', () => {
       'DynamoDB:TransactWriteItems': 1,
       'Scheduler:CreateSchedule': 1,
     });
+  });
+
+  it('reads a sequence’s custom messages in the same BatchGetItem once it has enrolled on it', async () => {
+    // Prepare: a custom first e-mail needing the lead's company, and a first lead on the sequence.
+    const { admin, assistantId } = await newOrg();
+    const { body: message } = await invoke(messagesApi, 'createMessage', {
+      caller: admin,
+      body: {
+        name: 'Opener',
+        channel: 'email',
+        email: { subject: 'For {{lead.company}}', html: '<p>Hi {{lead.firstName}}</p>' },
+      },
+    });
+    const { body: sequence } = await invoke(sequencesApi, 'createSequence', {
+      caller: admin,
+      body: {
+        name: 'Custom',
+        steps: [{ afterDays: 0, channel: 'email', messageType: 'custom', messageId: message.id }],
+      },
+    });
+    const first = await requestsOfCreateLead(admin, {
+      firstName: 'Ada',
+      email: 'ada@example.com',
+      company: 'Analytical Engines',
+      assistantId,
+      sequenceId: sequence.id,
+    });
+
+    // Act
+    const second = await requestsOfCreateLead(admin, {
+      firstName: 'Lin',
+      email: 'lin@example.com',
+      assistantId,
+      sequenceId: sequence.id,
+    });
+
+    // Assess: the first read the messages apart; the second in one read, and still warns from them.
+    expect(first.requests['DynamoDB:BatchGetItem']).toBe(2);
+    expect(second.status).toBe(201);
+    expect(second.requests).toEqual({
+      'DynamoDB:BatchGetItem': 1,
+      'DynamoDB:TransactWriteItems': 1,
+      'Scheduler:CreateSchedule': 1,
+    });
+    expect(second.lead.warnings).toEqual([expect.stringContaining('no value for lead.company')]);
+  });
+
+  it('reads the messages a sequence names now when they changed since its last lead', async () => {
+    // Prepare: a lead on a sequence of one custom message, then the sequence switched to another.
+    const { admin, assistantId } = await newOrg();
+    const message = async (name: string, subject: string) =>
+      (
+        await invoke(messagesApi, 'createMessage', {
+          caller: admin,
+          body: { name, channel: 'email', email: { subject, html: '<p>Hi</p>' } },
+        })
+      ).body.id as string;
+    const plain = await message('Plain', 'Hello');
+    const personal = await message('Personal', 'For {{lead.custom.plan}}');
+    const step = (messageId: string) => ({
+      afterDays: 0,
+      channel: 'email',
+      messageType: 'custom',
+      messageId,
+    });
+    const created = await invoke(sequencesApi, 'createSequence', {
+      caller: admin,
+      body: { name: 'Switching', steps: [step(plain)] },
+    });
+    await requestsOfCreateLead(admin, {
+      firstName: 'Ada',
+      email: 'ada@example.com',
+      assistantId,
+      sequenceId: created.body.id,
+    });
+    const replaced = await invoke(sequencesApi, 'replaceSequence', {
+      caller: admin,
+      params: { id: created.body.id },
+      headers: { 'if-match': String(created.body.version) },
+      body: { name: 'Switching', description: '', type: 'standard', steps: [step(personal)] },
+    });
+    expect(replaced.status).toBe(200);
+
+    // Act
+    const next = await requestsOfCreateLead(admin, {
+      firstName: 'Lin',
+      email: 'lin@example.com',
+      assistantId,
+      sequenceId: created.body.id,
+    });
+
+    // Assess: the message the sequence names now is read, and its placeholder warned about.
+    expect(next.status).toBe(201);
+    expect(next.requests['DynamoDB:BatchGetItem']).toBe(2);
+    expect(next.lead.warnings).toEqual([expect.stringContaining('no value for lead.custom.plan')]);
   });
 
   it('still answers 400 naming assistantId for an assistant of no one', async () => {
