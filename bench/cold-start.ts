@@ -9,8 +9,10 @@
  * external (FollowupFunction), and Lambda provides it from its own node_modules, as this project's
  * node_modules does here; the floor pays the same for the DynamoDB client it shares with every function.
  *
- * Runs are paired (floor, function; then function, floor), so both see the same machine load; each
- * figure is the median CPU time (user + system) of the import over the pairs.
+ * Runs are paired (floor, function; then function, floor), so both see the same machine load, and
+ * taken in rounds: each round imports every function once beside the floor, so a spell of noise on a
+ * shared host is spread over all functions instead of deciding one function's figure. Each figure is
+ * the median CPU time (user + system) of the import over its pairs.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -160,15 +162,14 @@ export async function measureColdStarts(options: {
 }): Promise<ColdStartResult> {
   options.log('synthesizing the stack and the floor with bundling');
   const { floor, functions } = synthesizeBundles();
-  const figures: ColdStartFigure[] = [];
-  for (const bundle of functions) {
-    const own: number[] = [];
-    const floors: number[] = [];
-    // One unmeasured import of each first: the file system's cache warm for both, as in a Lambda host.
-    await importOnce(floor);
-    await importOnce(bundle);
-    for (let pair = 0; pair < options.runs; pair += 1) {
-      if (pair % 2 === 0) {
+  // One unmeasured import of each first: the file system's cache warm for all, as in a Lambda host.
+  await importOnce(floor);
+  for (const bundle of functions) await importOnce(bundle);
+  const pairs = functions.map(() => ({ own: [] as number[], floors: [] as number[] }));
+  for (let round = 0; round < options.runs; round += 1) {
+    for (const [index, bundle] of functions.entries()) {
+      const { own, floors } = pairs[index] ?? { own: [], floors: [] };
+      if ((round + index) % 2 === 0) {
         floors.push(await importOnce(floor));
         own.push(await importOnce(bundle));
       } else {
@@ -176,6 +177,10 @@ export async function measureColdStarts(options: {
         floors.push(await importOnce(floor));
       }
     }
+  }
+  const figures: ColdStartFigure[] = [];
+  for (const [index, bundle] of functions.entries()) {
+    const { own, floors } = pairs[index] ?? { own: [], floors: [] };
     const kind = bundle.entry.endsWith('-api.ts') ? 'api' : 'other';
     const cpuMs = median(own);
     const floorCpuMs = median(floors);

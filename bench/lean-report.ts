@@ -40,7 +40,7 @@ export function renderLeanReport(report: {
       `per run with the function's environment from the template and the variables Lambda's runtime sets; the AWS SDK ` +
       `resolves from node_modules as the runtime's own copy would. The floor (bench/floor-function.ts, ${kb(coldStarts.floorBundleBytes)}) ` +
       `creates the DynamoDB DocumentClient and nothing else, built by the same construct in the same run. ` +
-      `${coldStarts.runs} pairs per function (floor and function in turns); medians of CPU time (user + system). ` +
+      `${coldStarts.runs} rounds, each importing every function once beside the floor (in turns); medians of CPU time (user + system) over each function's pairs. ` +
       `The floor's own median ranged ${floorCpu[0]?.toFixed(0)}-${floorCpu.at(-1)?.toFixed(0)} ms across the functions' pairs.`,
     '',
     '| function | read at start | whole bundle | import CPU (ms) | floor CPU (ms) | ratio | goal | met |',

@@ -20,7 +20,7 @@
  * (and says where a figure misses the floor the issue set).
  *
  * Options: --leads (200), --whatsapp-leads (50), --replan-leads (10000), --quota (100 requests/s),
- * --samples (300), --warmup (30), --faults-leads (200), --cold-runs (11 pairs per function),
+ * --samples (300), --warmup (30), --faults-leads (200), --cold-runs (15 rounds, each a pair per function),
  * --route-samples (200), --import-leads (100000), --import-quota (1000 requests/s), --only
  * (comma-separated: engine for measures 1-4, lean for 5, imports for 6), --no-write (print only).
  */
@@ -53,7 +53,7 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '300' },
     warmup: { type: 'string', default: '30' },
     'faults-leads': { type: 'string', default: '200' },
-    'cold-runs': { type: 'string', default: '11' },
+    'cold-runs': { type: 'string', default: '15' },
     'route-samples': { type: 'string', default: '200' },
     'import-leads': { type: 'string', default: '100000' },
     'import-quota': { type: 'string', default: '1000' },
