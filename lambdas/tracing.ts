@@ -16,7 +16,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { createSocket, type Socket } from 'node:dgram';
+import type { Socket } from 'node:dgram';
 import type middy from '@middy/core';
 import type {
   BuildMiddleware,
@@ -291,13 +291,18 @@ function close(subsegment: Subsegment): void {
 }
 
 const DAEMON_HEADER = '{"format":"json","version":1}\n';
-/** Created on the first send; unref'd so it never keeps a process alive. */
+/**
+ * Created on the first send, with Node's UDP module (loaded then: unsampled invocations never send, and a
+ * cold start does not pay for it); unref'd so it never keeps a process alive.
+ */
 let socket: Socket | undefined;
 
 function send(subsegment: Subsegment): void {
   try {
     const { host, port } = daemonAddress();
-    socket ??= createSocket('udp4')
+    socket ??= process
+      .getBuiltinModule('node:dgram')
+      .createSocket('udp4')
       .on('error', () => {})
       .unref();
     socket.send(`${DAEMON_HEADER}${JSON.stringify(subsegment)}`, port, host, () => {});
