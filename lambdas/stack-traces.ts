@@ -9,7 +9,7 @@
  * them.
  */
 import { readFileSync } from 'node:fs';
-import { SourceMap } from 'node:module';
+import { SourceMap, type SourceMapping } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const maps = new Map<string, SourceMap | undefined>();
@@ -35,25 +35,33 @@ const sourcePath = (source: string) => source.replace(/^(?:\.\.\/)+/, '').replac
 function frameOf(site: NodeJS.CallSite, index: number, sites: NodeJS.CallSite[]): string {
   const fileUrl = site.getFileName();
   const map = mapOf(fileUrl ?? '');
-  const origin = map && originAt(map, site.getLineNumber(), site.getColumnNumber());
+  const origin = map && entryAt(map, site.getLineNumber(), site.getColumnNumber());
   if (!map || !origin) return `    at ${site}`;
-  const where = `${sourcePath(origin.fileName)}:${origin.lineNumber}:${origin.columnNumber}`;
+  const where = `${sourcePath(origin.originalSource)}:${origin.originalLine + 1}:${origin.originalColumn + 1}`;
   // Minified names say nothing. As Node does: the name the map gives the enclosing function, else the
-  // one at the call that entered it (the next frame, when it is in the same file).
+  // one at the call that entered it (the next frame, when it is in the same file), else V8's own.
   const caller = sites[index + 1];
-  const name =
-    originAt(map, site.getEnclosingLineNumber(), site.getEnclosingColumnNumber())?.name ||
+  const mapped =
+    entryAt(map, site.getEnclosingLineNumber(), site.getEnclosingColumnNumber())?.name ||
     (caller?.getFileName() === fileUrl
-      ? originAt(map, caller?.getLineNumber() ?? null, caller?.getColumnNumber() ?? null)?.name
+      ? entryAt(map, caller?.getLineNumber() ?? null, caller?.getColumnNumber() ?? null)?.name
       : undefined);
+  const type = site.getTypeName();
+  const name =
+    mapped ||
+    `${type && type !== 'global' ? `${type}.` : ''}${site.getFunctionName() ?? site.getMethodName() ?? '<anonymous>'}`;
   const prefix = site.isAsync() ? 'async ' : site.isConstructor() ? 'new ' : '';
-  return name ? `    at ${prefix}${name} (${where})` : `    at ${prefix}${where}`;
+  return `    at ${prefix}${name} (${where})`;
 }
 
-function originAt(map: SourceMap, line: number | null, column: number | null) {
+/**
+ * The map's entry for a 1-based position, as Node reads it (with the identifier's original name where
+ * the map has one, which @types/node leaves out); undefined where the map says nothing.
+ */
+function entryAt(map: SourceMap, line: number | null, column: number | null) {
   if (line === null || column === null) return undefined;
-  const origin = map.findOrigin(line, column);
-  return 'fileName' in origin ? origin : undefined;
+  const entry: Partial<SourceMapping> & { name?: string } = map.findEntry(line - 1, column - 1);
+  return typeof entry.originalSource === 'string' ? (entry as SourceMapping & { name?: string }) : undefined;
 }
 
 function headerOf(error: unknown): string {
@@ -71,12 +79,19 @@ function headerOf(error: unknown): string {
 export function mapStackTraces(): void {
   if (process.sourceMapsEnabled) return;
   const previous = Error.prepareStackTrace;
-  Error.prepareStackTrace = (error, sites) => {
-    if (sites.some((site) => mapOf(site.getFileName() ?? '') !== undefined)) {
-      return [headerOf(error), ...sites.map(frameOf)].join('\n');
-    }
-    return previous
+  const unmapped = (error: Error, sites: NodeJS.CallSite[]) =>
+    previous
       ? previous(error, sites)
       : [headerOf(error), ...sites.map((site) => `    at ${site}`)].join('\n');
+  Error.prepareStackTrace = (error, sites) => {
+    // Whatever throws here would throw from every read of `error.stack`, the logger's included.
+    try {
+      if (sites.some((site) => mapOf(site.getFileName() ?? '') !== undefined)) {
+        return [headerOf(error), ...sites.map(frameOf)].join('\n');
+      }
+    } catch {
+      // A map we cannot read is no reason to lose the trace: written as V8 writes it.
+    }
+    return unmapped(error, sites);
   };
 }

@@ -47,7 +47,7 @@ export class EnrollmentReads {
   /** The visible custom messages a sequence's steps use, by id. */
   messagesOf(sequence: Sequence): Promise<Map<string, CustomMessage>> {
     const ids = [...new Set(sequence.steps.flatMap((step) => step.messageId ?? []))].sort();
-    if (ids.length > 0) rememberMessageIds(`${this.orgId}/${sequence.id}`, ids);
+    rememberMessageIds(`${this.orgId}/${sequence.id}`, ids);
     return memo(this.messages, ids.join(','), () =>
       ids.length === 0 ? Promise.resolve(new Map()) : getVisibleMessages(this.orgId, ids),
     );

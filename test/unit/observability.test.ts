@@ -42,4 +42,15 @@ describe('countEvent and recordDuration with dimensions', () => {
       },
     ]);
   });
+
+  it('leave no dimension of a refused record on the next one', () => {
+    // Act
+    expect(() => countEvent('', { channel: 'email' })).toThrow(RangeError);
+    countEvent('InboundDecisions', { decision: 'ignored' });
+
+    // Assess
+    expect(stdout.metrics().map(({ name, dimensions }) => ({ name, dimensions }))).toEqual([
+      { name: 'InboundDecisions', dimensions: { service: 'followup-engine', decision: 'ignored' } },
+    ]);
+  });
 });
