@@ -165,10 +165,9 @@ export async function measureColdStarts(options: {
   // One unmeasured import of each first: the file system's cache warm for all, as in a Lambda host.
   await importOnce(floor);
   for (const bundle of functions) await importOnce(bundle);
-  const pairs = functions.map(() => ({ own: [] as number[], floors: [] as number[] }));
+  const samples = functions.map((bundle) => ({ bundle, own: [] as number[], floors: [] as number[] }));
   for (let round = 0; round < options.runs; round += 1) {
-    for (const [index, bundle] of functions.entries()) {
-      const { own, floors } = pairs[index] ?? { own: [], floors: [] };
+    for (const [index, { bundle, own, floors }] of samples.entries()) {
       if ((round + index) % 2 === 0) {
         floors.push(await importOnce(floor));
         own.push(await importOnce(bundle));
@@ -179,8 +178,7 @@ export async function measureColdStarts(options: {
     }
   }
   const figures: ColdStartFigure[] = [];
-  for (const [index, bundle] of functions.entries()) {
-    const { own, floors } = pairs[index] ?? { own: [], floors: [] };
+  for (const { bundle, own, floors } of samples) {
     const kind = bundle.entry.endsWith('-api.ts') ? 'api' : 'other';
     const cpuMs = median(own);
     const floorCpuMs = median(floors);

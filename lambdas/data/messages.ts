@@ -1,7 +1,7 @@
 /**
  * Custom message items. Access patterns (see docs/data-model.md):
  * - get a message of an org             GetItem    pk=ORG#<org>, sk=MSG#<id>
- * - get several messages by id          BatchGet   the same keys
+ * - get several messages by id          BatchGet   the same keys (also within the enrollment context)
  * - list an org's messages              Query      pk=ORG#<org>, sk begins_with MSG#
  * - reserve a message name in the org   item       pk=ORG#<org>, sk=NAME#MSG#<name key>
  * A message keeps `usedBy`, the set of sequence ids whose steps use it, maintained in the sequences'
@@ -65,10 +65,6 @@ export function visibleMessagesFrom(
   const own = items.filter((item) => item.pk === orgKey(orgId) && sortKeys.has(String(item.sk)));
   const system = ids.flatMap((id) => findSystemMessage(orgId, id) ?? []);
   return new Map([...system, ...own.map(messageFromItem)].map((message) => [message.id, message]));
-}
-
-export async function getMessagesByIds(orgId: string, ids: readonly string[]): Promise<CustomMessage[]> {
-  return (await batchGet(ids.map((id) => messageKey(orgId, id)))).map(messageFromItem);
 }
 
 export async function listOrgMessages(orgId: string): Promise<CustomMessage[]> {

@@ -13,7 +13,7 @@ import {
 import { lazy } from '../../core/lazy';
 import { LeadDetailsSchema } from '../../core/leads';
 import { groupDigits } from '../../core/text';
-import { declareOperations } from './operation';
+import { declareOperations, queryFlag } from './operation';
 
 const rows = groupDigits(MAX_IMPORT_ROWS);
 const megabytes = MAX_IMPORT_BODY_BYTES / 1024 / 1024;
@@ -72,16 +72,9 @@ export const importsOperations = declareOperations('imports', {
         sequenceId: z
           .optional(z.string().check(z.minLength(1), z.maxLength(64)))
           .check(z.describe('For rows that name no sequence')),
-        strict: z
-          .pipe(
-            z.optional(z.enum(['true', 'false'])),
-            z.transform((strict) => strict === 'true'),
-          )
-          .check(
-            z.describe(
-              'true: a row whose custom steps would be skipped fails (unprocessable) instead of warning',
-            ),
-          ),
+        strict: queryFlag(
+          'true: a row whose custom steps would be skipped fails (unprocessable) instead of warning',
+        ),
       }),
       documentedBody: z.extend(ImportRequestSchema(), {
         leads: z.array(importRowSchema()).check(z.minLength(1), z.maxLength(MAX_IMPORT_ROWS)),

@@ -11,7 +11,7 @@ import {
 } from '../../core/leads';
 import { errorSchema } from '../error-response';
 import { leadViewSchema, timelineSchema } from '../lead-views';
-import { declareOperations, itemsOf } from './operation';
+import { declareOperations, itemsOf, queryFlag } from './operation';
 
 /** Filter ids become key values (gsi1pk `ORG#<org>#SEQ#<id>`): bounded like every other id. */
 const leadListQuerySchema = () =>
@@ -29,16 +29,9 @@ const leadListQuerySchema = () =>
 /** `?strict=true` on the ways leads are added (POST /leads, /leads/batch; POST /imports has its own). */
 export const strictQuerySchema = lazy(() =>
   z.object({
-    strict: z
-      .pipe(
-        z.optional(z.enum(['true', 'false'])),
-        z.transform((strict) => strict === 'true'),
-      )
-      .check(
-        z.describe(
-          'true: refuse (422) a lead whose custom steps would be skipped for a placeholder with no value, instead of warning',
-        ),
-      ),
+    strict: queryFlag(
+      'true: refuse (422) a lead whose custom steps would be skipped for a placeholder with no value, instead of warning',
+    ),
   }),
 );
 

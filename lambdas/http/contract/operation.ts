@@ -100,6 +100,15 @@ export function declareOperations<F extends ApiFunctionName, const S extends Rec
 
 export const itemsOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item) });
 
+/** A query flag: `?name=true` is true, `false` or absent is false. */
+export const queryFlag = (description: string) =>
+  z
+    .pipe(
+      z.optional(z.enum(['true', 'false'])),
+      z.transform((flag) => flag === 'true'),
+    )
+    .check(z.describe(description));
+
 /** The API Gateway route key of an operation, e.g. `GET /sequences/{id}`. */
 export const routeKey = (operation: Pick<Operation, 'method' | 'path'>) =>
   `${operation.method} ${operation.path}`;
