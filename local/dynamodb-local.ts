@@ -44,7 +44,14 @@ export async function startDynamoDbLocal(options: { persistDir?: string } = {}):
 
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  await Promise.race([waitUntilAnswering(client), exited]);
+  try {
+    await Promise.race([waitUntilAnswering(client), exited]);
+  } catch (error) {
+    // A JVM that never answered must not outlive the caller that gave up on it.
+    client.destroy();
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     endpoint,
     client,

@@ -23,6 +23,11 @@ export interface LocalStackOptions {
   persistDir?: string;
   /** Run local time fast: this many real seconds make one local day. */
   daySeconds?: number;
+  /**
+   * Local time at start (`npm start -- --now 2027-03-01T09:00:00Z`); default the real time. Tests and
+   * the README walkthrough pin it, so what falls due does not depend on when they run.
+   */
+  now?: Date;
   /** Let the engine fire due schedules and drain its stream and queue on its own (default true). */
   background?: boolean;
   /** Port of the SES emulator and its web UI; 0 or absent: a free port. */
@@ -67,7 +72,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
       POWERTOOLS_TRACE_ENABLED: 'false',
     });
-    const clock = createLocalClock({ daySeconds: options.daySeconds });
+    const clock = createLocalClock({ start: options.now, daySeconds: options.daySeconds });
     useClock(clock);
     // The handlers read the API's URL (API_URL) at import, before the server can listen: choose its port now.
     const port = options.port === 0 ? await freePort() : options.port;

@@ -1,6 +1,7 @@
 /**
  * `npm start`: runs the whole product on localhost. Flags: `--persist` keeps data under .local/;
- * `--day-seconds N` runs local time fast (N real seconds make one local day). PORT picks the port
+ * `--day-seconds N` runs local time fast (N real seconds make one local day); `--now <ISO instant>`
+ * starts local time there instead of at the real time (a kept clock that is later wins). PORT picks the port
  * (default 3000), SES_PORT the SES emulator's web UI port (default: a free one). Ctrl-C stops every
  * child process.
  */
@@ -12,12 +13,14 @@ const { values } = parseArgs({
   options: {
     persist: { type: 'boolean', default: false },
     'day-seconds': { type: 'string' },
+    now: { type: 'string' },
   },
 });
 const port = Number(process.env.PORT ?? 3000);
 const daySeconds = values['day-seconds'] === undefined ? undefined : Number(values['day-seconds']);
 
 try {
+  const now = values.now === undefined ? undefined : parseStartInstant(values.now);
   if (daySeconds !== undefined && !(daySeconds > 0)) {
     throw new Error(`--day-seconds needs a positive number of seconds, got ${values['day-seconds']}`);
   }
@@ -28,6 +31,7 @@ try {
     persistDir: values.persist ? '.local' : undefined,
     daySeconds,
     sesPort,
+    now,
   });
   const sesWebUi = stack.engine.ses.endpoint;
   console.log(`Follow-up engine running at ${stack.url}
@@ -52,4 +56,15 @@ Data is ${values.persist ? 'kept under .local/' : 'in memory (use --persist to k
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
+}
+
+/** An instant with its offset: local time must not depend on the zone of the machine that reads it. */
+function parseStartInstant(text: string): Date {
+  const instant = new Date(text);
+  if (!/(Z|[+-]\d{2}:\d{2})$/i.test(text) || Number.isNaN(instant.getTime())) {
+    throw new Error(
+      `--now needs an ISO 8601 instant with Z or an offset, e.g. 2027-03-01T09:00:00Z; got ${text}`,
+    );
+  }
+  return instant;
 }

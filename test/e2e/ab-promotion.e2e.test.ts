@@ -7,13 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { type ApiCall, signedIn } from '../support/local-api';
+import { type ApiCall, PINNED_START, signedIn } from '../support/local-api';
 
 const HOUR = 3600 * 1000;
 let stack: LocalStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false });
+  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
 });
 
 afterAll(async () => {

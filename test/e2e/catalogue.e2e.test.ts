@@ -4,12 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { apiClient, tokenFor as tokenOf } from '../support/local-api';
+import { apiClient, PINNED_START, tokenFor as tokenOf } from '../support/local-api';
 
 let stack: LocalStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false });
+  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
 });
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SenderInput } from '../../lambdas/adapters/step-scheduler';
 import type { OutboxItem } from '../../local/outbox';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { type ApiCall, signedIn } from '../support/local-api';
+import { type ApiCall, PINNED_START, signedIn } from '../support/local-api';
 
 let stack: LocalStack;
 let sender: (event: unknown) => Promise<unknown>;
@@ -22,7 +22,7 @@ let data: {
 const MINUTE = 60_000;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false });
+  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
   const [leads, sends, senderModule] = await Promise.all([
     import('../../lambdas/data/leads'),
     import('../../lambdas/data/sends'),

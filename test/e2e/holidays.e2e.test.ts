@@ -6,12 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { addLead, sentTo, signedIn } from '../support/local-api';
+import { addLead, PINNED_START, sentTo, signedIn } from '../support/local-api';
 
 let stack: LocalStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false });
+  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
 });
 
 afterAll(async () => {

@@ -15,12 +15,23 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 let stack: LocalStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0 });
+  stack = await startLocalStack({
+    port: 0,
+    now: walkthroughStart(readFileSync(`${root}/README.md`, 'utf8')),
+  });
 });
 
 afterAll(async () => {
   await stack?.stop();
 });
+
+/** The instant the walkthrough tells the reader to start local time at (`npm start -- --now ...`). */
+function walkthroughStart(readme: string): Date {
+  const section = readme.split('\n## Walkthrough (curl)\n')[1]?.split('```sh')[0] ?? '';
+  const instant = /npm start -- --now (\S+?)`/.exec(section)?.[1];
+  if (!instant) throw new Error('The walkthrough does not say which instant to start local time at');
+  return new Date(instant);
+}
 
 /** The first ```sh block after the heading, up to its closing fence. */
 function walkthroughCommands(readme: string): string {

@@ -7,12 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { signedIn } from '../support/local-api';
+import { PINNED_START, signedIn } from '../support/local-api';
 
 let stack: LocalStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false });
+  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
 });
 
 afterAll(async () => {

@@ -6,13 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { addLead, sentTo, signedIn } from '../support/local-api';
+import { addLead, PINNED_START, sentTo, signedIn } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
 let stack: LocalStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false });
+  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
 });
 
 afterAll(async () => {

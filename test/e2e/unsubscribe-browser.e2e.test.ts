@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { signedIn } from '../support/local-api';
+import { PINNED_START, signedIn } from '../support/local-api';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshots = process.env.UPDATE_SCREENSHOTS
@@ -27,7 +27,7 @@ beforeAll(async () => {
       `No browser at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`,
     );
   }
-  stack = await startLocalStack({ port: 0, background: false });
+  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
   browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -23,3 +23,10 @@ export async function sentTo(stack: LocalStack, address: string): Promise<Outbox
   await stack.outbox.capture();
   return (await stack.outbox.items()).filter((item) => item.to.includes(address));
 }
+
+/**
+ * Where local time starts in every test that runs a local stack: Monday 1 March 2027, 09:00 UTC
+ * (10:00 in Berlin, 04:00 in New York). What falls due, and on which day, must never depend on when
+ * the suite runs; tests that need another moment still set the clock themselves.
+ */
+export const PINNED_START = new Date('2027-03-01T09:00:00Z');

@@ -1,0 +1,75 @@
+/**
+ * `npm run test:any-time`: runs the integration and e2e projects under libfaketime (Debian's
+ * `faketime`) at the instants where a suite that reads the wall clock breaks: a Friday night that
+ * turns into the weekend, a Saturday noon, the morning EU clocks change, the morning US clocks
+ * change, New Year's Eve just before midnight, and a leap day. Every test must give the same answer
+ * at each of them; a test that does not has a defect (it reads the real date somewhere).
+ *
+ * Each instant is UTC and the clock keeps running from it, so a run started at 23:50 crosses midnight.
+ * `--only <label>` runs one instant; other arguments go to vitest (e.g. a test file). With CI set,
+ * each instant writes its vitest JSON report to .ci-results/any-time-<label>.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+
+export const ODD_INSTANTS = [
+  { label: 'friday-night', at: '2027-01-08 23:30:00' },
+  { label: 'saturday-noon', at: '2027-01-09 12:00:00' },
+  { label: 'eu-dst-morning', at: '2027-03-28 00:30:00' }, // last Sunday of March: EU clocks change at 01:00 UTC
+  { label: 'us-dst-morning', at: '2027-03-14 06:30:00' }, // second Sunday of March: US Eastern changes at 07:00 UTC
+  { label: 'new-years-eve', at: '2026-12-31 23:50:00' },
+  { label: 'leap-day', at: '2028-02-29 12:00:00' },
+] as const;
+
+const { values, positionals } = parseArgs({
+  options: { only: { type: 'string' } },
+  allowPositionals: true,
+  strict: false,
+});
+
+const instants = ODD_INSTANTS.filter((instant) => values.only === undefined || instant.label === values.only);
+if (instants.length === 0) {
+  console.error(`--only takes one of: ${ODD_INSTANTS.map((instant) => instant.label).join(', ')}`);
+  process.exit(2);
+}
+if (spawnSync('faketime', ['--version']).error) {
+  console.error("libfaketime's `faketime` is needed (Debian: apt-get install faketime; .ci/run installs it)");
+  process.exit(2);
+}
+
+const failed: string[] = [];
+for (const { label, at } of instants) {
+  console.log(`\n=== ${label}: the wall clock starts at ${at} UTC ===`);
+  const reporters = process.env.CI
+    ? ['--reporter=dot', '--reporter=json', `--outputFile.json=.ci-results/any-time-${label}.json`]
+    : ['--reporter=dot'];
+  const run = spawnSync(
+    'faketime',
+    [
+      `${at} UTC`,
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'integration',
+      '--project',
+      'e2e',
+      ...reporters,
+      ...positionals,
+    ],
+    {
+      stdio: 'inherit',
+      // DONT_FAKE_MONOTONIC keeps timers and the JVM's waits on real time; only the date moves.
+      env: { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: '1' },
+    },
+  );
+  if (run.status !== 0) failed.push(label);
+}
+
+if (failed.length > 0) {
+  console.error(`\nThe suite failed at: ${failed.join(', ')}`);
+  process.exit(1);
+}
+console.log(
+  `\nThe integration and e2e projects passed at every instant (${instants.map((i) => i.label).join(', ')}).`,
+);
