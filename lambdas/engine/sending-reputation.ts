@@ -107,11 +107,10 @@ export async function sendingView(scope: ReputationScope, guard: ReputationGuard
   ]);
   const window = await readReputationWindow(scope, state.epoch, guard);
   const { bounceRate, complaintRate } = reputationDecision(window, guard);
-  const holds: [SendingHolder, string][] = [];
-  if (state.status === 'paused')
-    holds.push(scope.assistantId === undefined ? orgHold : assistantHold(scope.assistantId));
-  if (orgState?.status === 'paused') holds.push(orgHold);
   const paused = state.status === 'paused';
+  const holds: [SendingHolder, string][] = [];
+  if (paused) holds.push(scope.assistantId === undefined ? orgHold : assistantHold(scope.assistantId));
+  if (orgState?.status === 'paused') holds.push(orgHold);
   // The reason is written from the figures shown beside it; a state paused before its cause was stored
   // keeps the words it was paused with.
   const reason = paused && state.cause ? pausedReason(state.cause, window) : state.reason;
