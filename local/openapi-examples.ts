@@ -107,16 +107,38 @@ const settings = {
   },
 };
 
-const pausedSending = {
+/** The case: 4 of 80 sends bounced, which paused; 2 more bounces of those sends came after. */
+const pausedWindow = {
   status: 'paused',
-  reason: 'hard-bounce rate 6 % over the last 50 sends passed 4 %',
+  reason: 'hard-bounce rate 5 % over the last 80 sends passed 4 %; now 7.5 % over the last 80 sends',
+  cause: {
+    rate: 'bounceRate',
+    value: 0.05,
+    threshold: 0.04,
+    window: { sends: 80, bounces: 4, complaints: 0 },
+  },
   since: AT,
-  bounceRate: 0.06,
+  bounceRate: 0.075,
   complaintRate: 0,
-  window: { sends: 50, bounces: 3, complaints: 0 },
+  window: { sends: 80, bounces: 6, complaints: 0 },
 };
 
-const resumedSending = {
+/** An assistant paused on its own and by its org (the org's only assistant). */
+const pausedAssistantSending = {
+  ...pausedWindow,
+  canSendNow: false,
+  heldBy: ['assistant', 'org'],
+  resume: ['POST /assistants/asst-7c1d/resume-sending', 'POST /org/resume-sending'],
+};
+
+const pausedOrgSending = {
+  ...pausedWindow,
+  canSendNow: false,
+  heldBy: ['org'],
+  resume: ['POST /org/resume-sending'],
+};
+
+const resumedWindow = {
   status: 'active',
   since: AT,
   bounceRate: 0,
@@ -124,6 +146,16 @@ const resumedSending = {
   window: { sends: 0, bounces: 0, complaints: 0 },
   replanned: 3,
 };
+
+/** The assistant resumed while its org's pause still holds it. */
+const resumedAssistantSending = {
+  ...resumedWindow,
+  canSendNow: false,
+  heldBy: ['org'],
+  resume: ['POST /org/resume-sending'],
+};
+
+const resumedOrgSending = { ...resumedWindow, canSendNow: true, heldBy: [], resume: [] };
 
 const emailPreview = {
   channel: 'email',
@@ -212,14 +244,14 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
         verifiedAt: AT,
       },
       warnings: [],
-      sending: pausedSending,
+      sending: pausedAssistantSending,
     },
   },
   createAssistant: { body: assistantInput },
   replaceAssistant: { body: assistantInput },
-  getOrgSettings: { response: { ...settings, sending: pausedSending } },
-  resumeOrgSending: { response: resumedSending },
-  resumeAssistantSending: { response: resumedSending },
+  getOrgSettings: { response: { ...settings, sending: pausedOrgSending } },
+  resumeOrgSending: { response: resumedOrgSending },
+  resumeAssistantSending: { response: resumedAssistantSending },
   putOrgSettings: { body: settings, response: settings },
   putWhatsApp: {
     body: {

@@ -3,6 +3,8 @@
  * environment, the send engine with its emulators and movable clock (engine-stack.ts), and the HTTP API
  * with its local-only routes.
  */
+// First: the environment the engine's modules read when they load (Powertools' logger and metrics).
+import './lambda-environment';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as z from 'zod';
@@ -67,9 +69,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-      // No CloudWatch to read EMF lines, no X-Ray daemon to send segments to.
-      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+      // Powertools' settings are set before the engine loads, not here (local/lambda-environment.ts).
       POWERTOOLS_TRACE_ENABLED: 'false',
     });
     const clock = createLocalClock({ start: options.now, daySeconds: options.daySeconds });

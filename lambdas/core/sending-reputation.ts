@@ -36,10 +36,33 @@ export interface ReputationCounts {
   complaints: number;
 }
 
+/** The rate that paused a scope, over its window as it stood at that moment. */
+export interface PauseCause {
+  rate: 'bounceRate' | 'complaintRate';
+  /** The rate then (a fraction: 0.05 = 5 %). */
+  value: number;
+  /** The threshold it passed then (the org may change its setting since). */
+  threshold: number;
+  window: ReputationCounts;
+}
+
+/** A stored cause is read back through this schema (data/sending-reputation.ts). */
+export const PauseCauseSchema = lazy(() => {
+  const count = z.number().check(z.int(), z.minimum(0));
+  return z.object({
+    rate: z.enum(['bounceRate', 'complaintRate']),
+    value: z.number(),
+    threshold: z.number(),
+    window: z.object({ sends: count, bounces: count, complaints: count }),
+  });
+});
+
 export interface ReputationDecision {
   pause: boolean;
-  /** Why sending pauses, in words for the timeline and the API; only when `pause`. */
+  /** Why sending pauses, in words for the timeline and the log; only when `pause`. */
   reason?: string;
+  /** The figures `reason` is written from; only when `pause`. */
+  cause?: PauseCause;
   bounceRate: number;
   complaintRate: number;
 }
@@ -57,23 +80,40 @@ export function reputationDecision(counts: ReputationCounts, guard: ReputationGu
   const complaintRate = rate(counts.complaints, counts.sends);
   const rates = { bounceRate, complaintRate };
   if (counts.sends < guard.minSends) return { pause: false, ...rates };
-  const percent = (value: number) => `${Number((value * 100).toFixed(2))} %`;
-  const over = `over the last ${counts.sends} sends`;
-  if (bounceRate > guard.bounceRate) {
-    return {
-      pause: true,
-      reason: `hard-bounce rate ${percent(bounceRate)} ${over} passed ${percent(guard.bounceRate)}`,
-      ...rates,
-    };
-  }
-  if (complaintRate > guard.complaintRate) {
-    return {
-      pause: true,
-      reason: `complaint rate ${percent(complaintRate)} ${over} passed ${percent(guard.complaintRate)}`,
-      ...rates,
-    };
+  // The bounce rate first: when both pass, the reason names the one the guard checks first.
+  for (const name of ['bounceRate', 'complaintRate'] as const) {
+    if (rates[name] > guard[name]) {
+      const cause: PauseCause = {
+        rate: name,
+        value: rates[name],
+        threshold: guard[name],
+        window: { ...counts },
+      };
+      return { pause: true, reason: causeText(cause), cause, ...rates };
+    }
   }
   return { pause: false, ...rates };
+}
+
+const RATE_NAMES = { bounceRate: 'hard-bounce rate', complaintRate: 'complaint rate' } as const;
+const percent = (value: number) => `${Number((value * 100).toFixed(2))} %`;
+
+/** "hard-bounce rate 5 % over the last 80 sends passed 4 %": every figure is one of the cause's. */
+export function causeText(cause: PauseCause): string {
+  return `${RATE_NAMES[cause.rate]} ${percent(cause.value)} over the last ${cause.window.sends} sends passed ${percent(cause.threshold)}`;
+}
+
+/**
+ * Why a paused scope is paused, as its view shows it next to the window now. The bounces and complaints
+ * of sends made before the pause keep arriving while it holds, so the window moves on from the one that
+ * paused: the text then says both, each written from figures the view shows (`cause`, and the rates
+ * and `window`), never from a rate rounded or taken over another window.
+ */
+export function pausedReason(cause: PauseCause, now: ReputationCounts): string {
+  const then = causeText(cause);
+  const rateNow = rate(now[cause.rate === 'bounceRate' ? 'bounces' : 'complaints'], now.sends);
+  if (rateNow === cause.value && now.sends === cause.window.sends) return then;
+  return `${then}; now ${percent(rateNow)} over the last ${now.sends} sends`;
 }
 
 /** Sums the window's buckets. */

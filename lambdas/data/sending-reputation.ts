@@ -2,8 +2,9 @@
  * The sending-reputation guard's items, per assistant and per org. Access patterns (see
  * docs/data-model.md):
  * - the sending state           item   pk=ORG#<org>#REPUTATION#<ASSISTANT#<id> | ORG>, sk=SENDING
- *   (status active|paused, reason, since, the rates that paused it; `epoch` and `epochSends` number
- *   the sends since the last resume)
+ *   (status active|paused, reason, since, the rates that paused it and `cause`: the rate, threshold
+ *   and window counts the reason was written from; `epoch` and `epochSends` number the sends since
+ *   the last resume)
  * - count a send                UpdateItem state `ADD epochSends 1` (its new value names the bucket),
  *   then UpdateItem bucket `ADD sends 1`
  * - count a bounce / complaint  UpdateItem bucket `ADD bounces|complaints 1` on the newest bucket
@@ -17,6 +18,8 @@
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   bucketOf,
+  type PauseCause,
+  PauseCauseSchema,
   type ReputationCounts,
   type ReputationDecision,
   type ReputationGuard,
@@ -36,6 +39,8 @@ export type ReputationScope =
 export interface SendingState {
   status: 'active' | 'paused';
   reason?: string;
+  /** The figures `reason` was written from (absent on states paused before it was stored). */
+  cause?: PauseCause;
   since?: string;
   epoch: number;
   epochSends: number;
@@ -56,9 +61,11 @@ const bucketKey = (scope: ReputationScope, epoch: number, bucket: number) => ({
 });
 
 export function sendingStateFromItem(item: Record<string, unknown> | undefined): SendingState {
+  const cause = item?.cause === undefined ? undefined : PauseCauseSchema().safeParse(item.cause);
   return {
     status: item?.status === 'paused' ? 'paused' : 'active',
     ...(typeof item?.reason === 'string' && { reason: item.reason }),
+    ...(cause?.success && { cause: cause.data }),
     ...(typeof item?.since === 'string' && { since: item.since }),
     epoch: typeof item?.epoch === 'number' ? item.epoch : 0,
     epochSends: typeof item?.epochSends === 'number' ? item.epochSends : 0,
@@ -141,7 +148,7 @@ export async function readReputationWindow(
 /** Pauses the scope's sending unless it is paused already; answers whether this call paused it. */
 export async function pauseSending(
   scope: ReputationScope,
-  decision: ReputationDecision & { reason: string },
+  decision: ReputationDecision & { reason: string; cause: PauseCause },
   now: Date,
 ): Promise<boolean> {
   try {
@@ -150,12 +157,13 @@ export async function pauseSending(
         TableName: tableName(),
         Key: sendingStateKey(scope),
         UpdateExpression:
-          'SET #status = :paused, reason = :reason, since = :since, bounceRate = :bounceRate, complaintRate = :complaintRate, entity = :entity',
+          'SET #status = :paused, reason = :reason, cause = :cause, since = :since, bounceRate = :bounceRate, complaintRate = :complaintRate, entity = :entity',
         ConditionExpression: 'attribute_not_exists(#status) OR #status <> :paused',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':paused': 'paused',
           ':reason': decision.reason,
+          ':cause': decision.cause,
           ':since': now.toISOString(),
           ':bounceRate': decision.bounceRate,
           ':complaintRate': decision.complaintRate,
@@ -177,7 +185,7 @@ export async function resumeSending(scope: ReputationScope, now: Date): Promise<
       TableName: tableName(),
       Key: sendingStateKey(scope),
       UpdateExpression:
-        'SET #status = :active, since = :since, epoch = if_not_exists(epoch, :zero) + :one, epochSends = :zero, entity = :entity REMOVE reason, bounceRate, complaintRate',
+        'SET #status = :active, since = :since, epoch = if_not_exists(epoch, :zero) + :one, epochSends = :zero, entity = :entity REMOVE reason, cause, bounceRate, complaintRate',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':active': 'active',

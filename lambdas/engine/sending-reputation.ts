@@ -2,11 +2,19 @@
  * The sending-reputation guard: SES's events count each assistant's and each org's sends, hard bounces
  * and complaints, and a bounce or complaint that takes a rate over the org's threshold pauses that
  * assistant's (or the whole org's) sending. The sender defers due steps while either is paused
- * (engine/send-step.ts); an admin resumes (POST /assistants/{id}/resume-sending).
+ * (engine/send-step.ts); an admin resumes (POST /assistants/{id}/resume-sending, POST
+ * /org/resume-sending). An assistant's view says whether it can send now and which pause holds it: its
+ * own `status` is only its own scope's.
  */
 
 import type { Assistant } from '../core/assistants';
-import { type ReputationCounts, type ReputationGuard, reputationDecision } from '../core/sending-reputation';
+import {
+  type PauseCause,
+  pausedReason,
+  type ReputationCounts,
+  type ReputationGuard,
+  reputationDecision,
+} from '../core/sending-reputation';
 import { getAssistant } from '../data/assistants';
 import { getLead, LeadChangedError } from '../data/leads';
 import { getOrgSettings } from '../data/org';
@@ -50,8 +58,8 @@ export async function countProblemForReputation(
     const state = await countReputationProblem(scope, kind, now);
     if (state.status === 'paused') continue;
     const decision = reputationDecision(await readReputationWindow(scope, state.epoch, guard), guard);
-    if (!decision.pause || !decision.reason) continue;
-    if (await pauseSending(scope, { ...decision, reason: decision.reason }, now)) {
+    if (!decision.pause || !decision.reason || !decision.cause) continue;
+    if (await pauseSending(scope, { ...decision, reason: decision.reason, cause: decision.cause }, now)) {
       paused.push(scope);
       // The SendingPaused alarm (lib/monitoring.ts) counts this line.
       logger.warn('Sending paused for its reputation', {
@@ -66,29 +74,65 @@ export async function countProblemForReputation(
   return paused;
 }
 
+/** A scope whose pause holds sending. */
+export type SendingHolder = 'assistant' | 'org';
+
 export interface SendingView {
+  /** This scope's own state: an assistant's `active` says nothing of its org's pause (see `heldBy`). */
   status: 'active' | 'paused';
   reason?: string;
+  /** What paused this scope, with the window as it stood then; only while it is paused. */
+  cause?: PauseCause;
   since?: string;
   bounceRate: number;
   complaintRate: number;
   window: ReputationCounts;
+  /** Whether a due step of this assistant (of the org, on the org's view) may go out now. */
+  canSendNow: boolean;
+  /** The paused scopes that hold it, in the order the sender checks them. */
+  heldBy: SendingHolder[];
+  /** The requests that lift those holds, one per scope in `heldBy`, in the same order. */
+  resume: string[];
 }
 
-/** What the API shows of a scope's sending: its state and the rates over its window now. */
+/**
+ * What the API shows of a scope's sending: its state and the rates over its window now, and whether
+ * sending can go on. An assistant is held by its own pause and by its org's (the sender defers while
+ * either holds: data/send-state.ts), so its view reads both; the org's view answers for the org's pause.
+ */
 export async function sendingView(scope: ReputationScope, guard: ReputationGuard): Promise<SendingView> {
-  const state = await getSendingState(scope);
+  const [state, orgState] = await Promise.all([
+    getSendingState(scope),
+    scope.assistantId === undefined ? undefined : getSendingState({ orgId: scope.orgId }),
+  ]);
   const window = await readReputationWindow(scope, state.epoch, guard);
   const { bounceRate, complaintRate } = reputationDecision(window, guard);
+  const paused = state.status === 'paused';
+  const holds: [SendingHolder, string][] = [];
+  if (paused) holds.push(scope.assistantId === undefined ? orgHold : assistantHold(scope.assistantId));
+  if (orgState?.status === 'paused') holds.push(orgHold);
+  // The reason is written from the figures shown beside it; a state paused before its cause was stored
+  // keeps the words it was paused with.
+  const reason = paused && state.cause ? pausedReason(state.cause, window) : state.reason;
   return {
     status: state.status,
-    ...(state.reason && { reason: state.reason }),
+    ...(reason && { reason }),
+    ...(paused && state.cause && { cause: state.cause }),
     ...(state.since && { since: state.since }),
     bounceRate,
     complaintRate,
     window,
+    canSendNow: holds.length === 0,
+    heldBy: holds.map(([holder]) => holder),
+    resume: holds.map(([, request]) => request),
   };
 }
+
+const orgHold: [SendingHolder, string] = ['org', 'POST /org/resume-sending'];
+const assistantHold = (assistantId: string): [SendingHolder, string] => [
+  'assistant',
+  `POST /assistants/${assistantId}/resume-sending`,
+];
 
 /** Leads re-planned within one resume request; the rest send at the opening they were deferred to. */
 export const REPLAN_ON_RESUME_LIMIT = 100;

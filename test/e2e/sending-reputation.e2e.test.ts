@@ -1,7 +1,8 @@
 /**
  * The sending-reputation guard on the whole local stack: the sender's e-mails come back as SES Send
  * events, a bounce played with `POST /_local/ses-event` pauses the assistant (and the org), the other
- * lead's next step is deferred rather than sent, and resuming lets it go out.
+ * lead's next step is deferred rather than sent, the assistant's view says which pauses hold it, and
+ * resuming both lets it go out.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,7 +80,9 @@ describe('the sending-reputation guard', () => {
     const whilePaused = await sentTo(stack, 'ada@here.example');
     const { body: timeline } = await api('GET', `/leads/${waiting.id}/timeline`);
     const resumed = await api('POST', `/assistants/${assistant.id}/resume-sending`);
+    const heldByOrg = (await api('GET', `/assistants/${assistant.id}`)).body.sending;
     const orgResumed = await api('POST', '/org/resume-sending');
+    const free = (await api('GET', `/assistants/${assistant.id}`)).body.sending;
     // Re-planned from now, inside business hours: sent within minutes, not at the next opening.
     await stack.advance(10 * 60 * 1000);
 
@@ -89,13 +92,32 @@ describe('the sending-reputation guard', () => {
     expect(paused).toMatchObject({
       status: 'paused',
       reason: 'hard-bounce rate 50 % over the last 2 sends passed 4 %',
+      cause: {
+        rate: 'bounceRate',
+        value: 0.5,
+        threshold: 0.04,
+        window: { sends: 2, bounces: 1, complaints: 0 },
+      },
+      bounceRate: 0.5,
       window: { sends: 2, bounces: 1, complaints: 0 },
+      canSendNow: false,
+      heldBy: ['assistant', 'org'],
+      resume: [`POST /assistants/${assistant.id}/resume-sending`, 'POST /org/resume-sending'],
     });
-    expect(orgPaused).toMatchObject({ status: 'paused' });
+    expect(orgPaused).toMatchObject({ status: 'paused', canSendNow: false, heldBy: ['org'] });
     expect(whilePaused).toHaveLength(1);
     expect(timeline.items.map((item: { kind: string }) => item.kind)).toContain('sending_paused');
     expect(resumed.status).toBe(200);
-    expect(resumed.body).toMatchObject({ status: 'active' });
+    // The assistant's own pause is lifted, and the answer says the org's still holds it.
+    expect(resumed.body).toMatchObject({
+      status: 'active',
+      canSendNow: false,
+      heldBy: ['org'],
+      resume: ['POST /org/resume-sending'],
+    });
+    expect(heldByOrg).toMatchObject({ status: 'active', canSendNow: false, heldBy: ['org'] });
+    expect(orgResumed.body).toMatchObject({ status: 'active', canSendNow: true, heldBy: [] });
+    expect(free).toMatchObject({ status: 'active', canSendNow: true, heldBy: [], resume: [] });
     expect(resumed.body.replanned + orgResumed.body.replanned).toBe(1);
     expect(await sentTo(stack, 'ada@here.example')).toHaveLength(2);
   });

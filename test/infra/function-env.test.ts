@@ -10,7 +10,7 @@ import type * as z from 'zod';
 import { API_FUNCTIONS } from '../../lambdas/http/contract';
 import { FollowupFunction } from '../../lib/followup-function';
 import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../lib/monitoring';
-import { environmentOf, logicalIdOf, removeOutdirs, synthesize } from './template';
+import { environmentOf, logicalIdOf, removeOutdirs, resources, synthesize } from './template';
 
 /** Set by the Lambda runtime itself, or read by the libraries (Powertools, Node) and lambdas/tracing.ts. */
 const RUNTIME_VARIABLES = { AWS_REGION: 'eu-west-1', AWS_LAMBDA_FUNCTION_NAME: 'function' };
@@ -123,4 +123,16 @@ describe('the environment of each Lambda', () => {
       expect(METRICS_NAMESPACE).toBe('FollowupEngine');
     },
   );
+
+  it('leaves no Lambda of the template to Powertools’ default_namespace', () => {
+    // Act: every function the template deploys, however it was built (not only FollowupFunctions).
+    const namespaces = resources(template, 'AWS::Lambda::Function').map(([id]) => [
+      id,
+      environmentOf(template, id).POWERTOOLS_METRICS_NAMESPACE,
+    ]);
+
+    // Assess: without the variable, Powertools publishes under default_namespace, which no alarm reads.
+    expect(namespaces.length).toBeGreaterThanOrEqual(functions.length);
+    expect(namespaces.filter(([, namespace]) => namespace !== METRICS_NAMESPACE)).toEqual([]);
+  });
 });

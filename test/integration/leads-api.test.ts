@@ -128,6 +128,9 @@ describe('assistants and org settings', () => {
         bounceRate: 0,
         complaintRate: 0,
         window: { sends: 0, bounces: 0, complaints: 0 },
+        canSendNow: true,
+        heldBy: [],
+        resume: [],
       },
     });
     expect(memberPut.status).toBe(403);

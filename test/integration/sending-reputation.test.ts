@@ -157,6 +157,65 @@ describe('the sending-reputation guard', () => {
     });
   });
 
+  it('says which scope holds an assistant, and writes the reason from the figures it shows (issue #20: 80 sends, 6 bounces)', async () => {
+    // Prepare: the org's only assistant; 4 of 80 sends bounce (5 % passes 4 %), then 2 more bounces
+    // of those sends arrive while the pause holds.
+    const { orgId, admin, assistant, newLead } = await newOrg();
+    const lead = await newLead('Jordan');
+    const ids = await sentEmails(orgId, lead, 80);
+    for (const id of ids.slice(0, 6)) await bounce(id, lead.email);
+    // Act
+    const paused = await sendingOf(admin, assistant.id);
+    const orgPaused = (await invoke(orgApi, 'getOrgSettings', { caller: admin })).body.sending;
+    const resumed = await invoke(assistantsApi, 'resumeAssistantSending', {
+      caller: admin,
+      params: { id: assistant.id },
+    });
+    const afterAssistantResume = await sendingOf(admin, assistant.id);
+    const orgResumed = await invoke(orgApi, 'resumeOrgSending', { caller: admin });
+    const afterOrgResume = await sendingOf(admin, assistant.id);
+    // Assess
+    const cause = {
+      rate: 'bounceRate',
+      value: 0.05,
+      threshold: 0.04,
+      window: { sends: 80, bounces: 4, complaints: 0 },
+    };
+    const reason = 'hard-bounce rate 5 % over the last 80 sends passed 4 %; now 7.5 % over the last 80 sends';
+    expect(paused).toMatchObject({
+      status: 'paused',
+      reason,
+      cause,
+      bounceRate: 0.075,
+      window: { sends: 80, bounces: 6, complaints: 0 },
+      canSendNow: false,
+      heldBy: ['assistant', 'org'],
+      resume: [`POST /assistants/${assistant.id}/resume-sending`, 'POST /org/resume-sending'],
+    });
+    expect(orgPaused).toMatchObject({
+      status: 'paused',
+      reason,
+      cause,
+      bounceRate: 0.075,
+      canSendNow: false,
+      heldBy: ['org'],
+      resume: ['POST /org/resume-sending'],
+    });
+    // The assistant's own resume succeeds, and the answer shows the org's pause still holding it.
+    expect(resumed.status).toBe(200);
+    expect(resumed.body).toMatchObject({
+      status: 'active',
+      canSendNow: false,
+      heldBy: ['org'],
+      resume: ['POST /org/resume-sending'],
+    });
+    expect(resumed.body).not.toHaveProperty('reason');
+    expect(resumed.body).not.toHaveProperty('cause');
+    expect(afterAssistantResume).toMatchObject({ status: 'active', canSendNow: false, heldBy: ['org'] });
+    expect(orgResumed.body).toMatchObject({ status: 'active', canSendNow: true, heldBy: [], resume: [] });
+    expect(afterOrgResume).toMatchObject({ status: 'active', canSendNow: true, heldBy: [], resume: [] });
+  });
+
   it('defers a paused assistant’s due step without sending it, and sends it once sending resumes', async () => {
     // Prepare
     const { orgId, admin, assistant, newLead } = await newOrg();

@@ -64,7 +64,7 @@ export const assistantsOperations = declareOperations('assistants', {
     method: 'POST',
     path: '/assistants/{id}/resume-sending',
     summary:
-      'Resume an assistant’s sending paused by its bounce or complaint rate (admins); its rates start over, and the steps its pause deferred are re-planned from now',
+      'Resume an assistant’s sending paused by its bounce or complaint rate (admins); its rates start over, and the steps its pause deferred are re-planned from now. 200 even while the org’s own pause holds the assistant: the answer then says canSendNow false, heldBy ["org"] and resume ["POST /org/resume-sending"]',
     status: 200,
     schemas: () => ({
       response: resumedSendingSchema(),

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   BUCKET_SENDS,
   bucketOf,
+  causeText,
   defaultReputationGuard,
+  pausedReason,
   reputationDecision,
   sumBuckets,
   windowBuckets,
@@ -34,6 +36,12 @@ describe('reputationDecision', () => {
     expect(past).toEqual({
       pause: true,
       reason: 'hard-bounce rate 6 % over the last 50 sends passed 4 %',
+      cause: {
+        rate: 'bounceRate',
+        value: 0.06,
+        threshold: 0.04,
+        window: { sends: 50, bounces: 3, complaints: 0 },
+      },
       bounceRate: 0.06,
       complaintRate: 0,
     });
@@ -50,6 +58,23 @@ describe('reputationDecision', () => {
     expect(byDefault.pause).toBe(true);
     expect(byDefault.reason).toBe('complaint rate 0.5 % over the last 200 sends passed 0.08 %');
     expect(lenient.pause).toBe(false);
+  });
+});
+
+describe('pausedReason', () => {
+  const cause = reputationDecision({ sends: 80, bounces: 4, complaints: 0 }, guard).cause;
+  if (!cause) throw new Error('4 bounces in 80 sends pause');
+
+  it('is the pause’s own words while the window has not moved since', () => {
+    expect(pausedReason(cause, { sends: 80, bounces: 4, complaints: 0 })).toBe(causeText(cause));
+    expect(causeText(cause)).toBe('hard-bounce rate 5 % over the last 80 sends passed 4 %');
+  });
+
+  it('adds the rate over the window now once bounces of earlier sends arrive after the pause', () => {
+    // 6 of 80: the figure the view shows as bounceRate 0.075, not 5 %.
+    expect(pausedReason(cause, { sends: 80, bounces: 6, complaints: 0 })).toBe(
+      'hard-bounce rate 5 % over the last 80 sends passed 4 %; now 7.5 % over the last 80 sends',
+    );
   });
 });
 
