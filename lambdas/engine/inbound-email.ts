@@ -20,7 +20,7 @@ import { getOrgSettings } from '../data/org';
 import { appendTimelineEvent, findSendByProviderId } from '../data/sends';
 import { listUsers } from '../data/users';
 import { setting } from '../environment';
-import { postponeFollowUp, stopFollowUp, suppressAndStop, unsubscribeLead } from './listening';
+import { postponeFollowUp, stopFollowUp, suppressAndStopLead, unsubscribeLead } from './listening';
 import { acceptReceivingProbe } from './receiving';
 
 export interface InboundSettings {
@@ -235,13 +235,10 @@ async function actOnReply(
         await appendTimelineEvent(lead.orgId, lead.id, { kind: 'bounced_transiently', ...event });
         return { decision: 'bounced_transiently', ...base };
       }
-      await suppressAndStop(
-        lead.orgId,
-        intent.recipient ?? lead.email ?? '',
-        'bounced',
-        { kind: 'bounced', ...event },
-        now,
-      );
+      // The lead found (by thread, sender or failed address) is the one that stops, at the address we
+      // mail it at: a report may name it by Original-Recipient and give as Final-Recipient the mailbox
+      // it was routed to (Office 365's `…@tenant.mail.onmicrosoft.com`), which is no lead of ours.
+      await suppressAndStopLead(lead, 'bounced', { kind: 'bounced', ...event }, now);
       return { decision: 'bounced', ...base };
     case 'auto_reply': {
       const window = await windowOf(lead);

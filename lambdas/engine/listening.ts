@@ -85,11 +85,29 @@ export async function suppressAndStop(
   return lead;
 }
 
+/**
+ * Never mails this lead's address again in its org, and stops this lead: the one a message was found
+ * to be about, not whichever lead an address a report names belongs to (a bounce may name the mailbox
+ * the mail was routed to, not the address we sent to). Suppression first, as in suppressAndStop.
+ */
+export async function suppressAndStopLead(
+  lead: Lead,
+  reason: Extract<StopReason, 'bounced' | 'complained' | 'unsubscribed'>,
+  event: TimelineEvent,
+  now: Date,
+): Promise<void> {
+  if (lead.email) await suppress(lead.orgId, lead.email, reason, now);
+  await stopFollowUp(lead, reason, event, now);
+}
+
 /** The lead asked to hear no more: its address (if any) is suppressed and its follow-up stopped. */
 export async function unsubscribeLead(lead: Lead, detail: Record<string, unknown>, now: Date): Promise<void> {
-  const event = { kind: 'unsubscribed', at: now.toISOString(), detail };
-  if (lead.email) await suppressAndStop(lead.orgId, lead.email, 'unsubscribed', event, now);
-  else await stopFollowUp(lead, 'unsubscribed', event, now);
+  await suppressAndStopLead(
+    lead,
+    'unsubscribed',
+    { kind: 'unsubscribed', at: now.toISOString(), detail },
+    now,
+  );
 }
 
 /** Applies `change` to the active enrollment, reading again once if another writer got there first. */

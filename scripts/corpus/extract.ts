@@ -1,15 +1,23 @@
 /**
- * Lays the corpus out under test/fixtures/mail/<class>/ from local snapshots of the public
- * repositories SOURCES.tsv names (bare git directories, `<owner>+<name>/repo` under CORPUS_MIRROR,
- * /work/.mirror by default), at the commit it names. Messages keep their bytes; a fixture that is
+ * Lays the corpus out under test/fixtures/mail/<class>/ (or MAIL_CORPUS_DIR) from local snapshots of
+ * the public repositories SOURCES.tsv names (bare git directories, `<owner>+<name>/repo` under
+ * CORPUS_MIRROR, which must be set: where snapshots sit is the machine's business, not the code's),
+ * at the commit it names. Messages keep their bytes; a fixture that is
  * only a body (reply-parser test texts, HTML replies) gets a minimal header block, as its note says.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { CORPUS_DIR, type CorpusEntry, readSources } from './sources';
+import { dirname, join, resolve } from 'node:path';
+import { type CorpusEntry, EXTRACT_DIR, readSources } from './sources';
 
-const mirror = process.env.CORPUS_MIRROR ?? '/work/.mirror';
+if (!process.env.CORPUS_MIRROR) {
+  console.error(
+    "CORPUS_MIRROR is not set: point it at the folder holding the repositories' snapshots " +
+      '(bare git directories `<owner>+<name>/repo`), e.g. `CORPUS_MIRROR=/path/to/mirror npm run corpus:extract`.',
+  );
+  process.exit(1);
+}
+const mirror = resolve(process.env.CORPUS_MIRROR);
 
 function original(entry: CorpusEntry): Buffer {
   const gitDir = join(mirror, entry.repository.replace('/', '+'), 'repo');
@@ -36,11 +44,11 @@ function wrapped(entry: CorpusEntry, body: Buffer): Buffer {
 }
 
 let count = 0;
-for (const entry of readSources()) {
+for (const entry of readSources(EXTRACT_DIR)) {
   const bytes = original(entry);
-  const target = join(CORPUS_DIR, entry.file);
+  const target = join(EXTRACT_DIR, entry.file);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, entry.note.includes('wrapped in headers') ? wrapped(entry, bytes) : bytes);
   count++;
 }
-console.log(`${count} messages under ${CORPUS_DIR}`);
+console.log(`${count} messages under ${EXTRACT_DIR}`);

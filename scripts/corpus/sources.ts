@@ -1,19 +1,47 @@
 /**
  * The real-mail corpus: which public messages it holds (`test/fixtures/mail/SOURCES.tsv`) and where
- * their bytes sit once extracted (`test/fixtures/mail/<class>/`). The messages themselves are not
- * committed: they come from public repositories' snapshots, which this project may cite but not copy
- * into its history; `npm run corpus:extract` lays them out from the local snapshots.
- * `MAIL_CORPUS_DIR` points everything (extraction, the report, the tests) at another directory laid
- * out the same way, e.g. a corpus kept outside the repository for CI; its own SOURCES.tsv, if it has
- * one, replaces the committed list.
+ * their bytes sit. The messages themselves are not committed: they come from public repositories'
+ * snapshots, which this project may cite but not copy into its history; `npm run corpus:extract` lays
+ * them out from the local snapshots.
+ *
+ * Where the corpus is read from, first found wins:
+ * - `MAIL_CORPUS_DIR`, a directory laid out as the extraction writes it (its own SOURCES.tsv, if it
+ *   has one, replaces the committed list);
+ * - `<repo>/../shared/mail-corpus`, beside the repository, where CI keeps it (resolved from this
+ *   file, not from the working directory, so a test run from anywhere finds the same corpus);
+ * - `test/fixtures/mail/`, where `npm run corpus:extract` writes by default.
+ *
+ * A corpus suite that skips in CI tests nothing while looking green, so it skips only outside CI with
+ * no corpus asked for; otherwise a missing or incomplete corpus fails it (`corpusPresent` throws).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
-const COMMITTED_DIR = join(import.meta.dirname, '../../test/fixtures/mail');
-/** Set when a corpus was asked for explicitly: then a missing message is an error, not a skip. */
-export const CHOSEN_CORPUS_DIR = process.env.MAIL_CORPUS_DIR || undefined;
-export const CORPUS_DIR = CHOSEN_CORPUS_DIR ?? COMMITTED_DIR;
+const REPO_ROOT = resolve(import.meta.dirname, '../..');
+const COMMITTED_DIR = join(REPO_ROOT, 'test/fixtures/mail');
+
+export interface CorpusLocation {
+  dir: string;
+  /** Why this directory: a missing message there is an error (`chosen`, `shared`) or a skip (`extracted`). */
+  source: 'chosen' | 'shared' | 'extracted';
+}
+
+/** Where the corpus is read from, given the environment and which paths exist (kept pure for its test). */
+export function corpusLocation(
+  env: Record<string, string | undefined>,
+  exists: (path: string) => boolean,
+  repoRoot = REPO_ROOT,
+): CorpusLocation {
+  if (env.MAIL_CORPUS_DIR) return { dir: resolve(env.MAIL_CORPUS_DIR), source: 'chosen' };
+  const shared = resolve(repoRoot, '../shared/mail-corpus');
+  if (exists(shared)) return { dir: shared, source: 'shared' };
+  return { dir: join(repoRoot, 'test/fixtures/mail'), source: 'extracted' };
+}
+
+const LOCATION = corpusLocation(process.env, existsSync);
+export const CORPUS_DIR = LOCATION.dir;
+/** Where `npm run corpus:extract` writes: `MAIL_CORPUS_DIR`, else test/fixtures/mail (never the shared copy). */
+export const EXTRACT_DIR = process.env.MAIL_CORPUS_DIR ? resolve(process.env.MAIL_CORPUS_DIR) : COMMITTED_DIR;
 
 export const CORPUS_CLASSES = [
   'hard_bounce',
@@ -39,8 +67,8 @@ export interface CorpusEntry {
   note: string;
 }
 
-export function readSources(): CorpusEntry[] {
-  const own = join(CORPUS_DIR, 'SOURCES.tsv');
+export function readSources(dir = CORPUS_DIR): CorpusEntry[] {
+  const own = join(dir, 'SOURCES.tsv');
   const list = existsSync(own) ? own : join(COMMITTED_DIR, 'SOURCES.tsv');
   const lines = readFileSync(list, 'utf8').trim().split('\n').slice(1);
   return lines.map((line) => {
@@ -61,16 +89,32 @@ export function readSources(): CorpusEntry[] {
   });
 }
 
+/** Whether CI runs us: CI systems set `CI` (`true`, `1`...); `CI=false` or `CI=0` turns it off. */
+const inCi = (env: Record<string, string | undefined>) =>
+  env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
+
 /**
- * Whether every message the list names is extracted. False when they are not (a fresh clone, CI):
- * the corpus tests skip. A corpus chosen with MAIL_CORPUS_DIR must be complete: it throws.
+ * Whether the corpus suites run: true when every message the list names is there. False (they skip)
+ * only for a fresh clone outside CI, with no corpus asked for or kept beside the repository. It
+ * throws, failing the suite, when the corpus was chosen (`MAIL_CORPUS_DIR`), kept beside the
+ * repository, or CI is set, and messages are missing.
  */
-export function corpusPresent(): boolean {
-  const missing = readSources().filter((entry) => !existsSync(join(CORPUS_DIR, entry.file)));
-  if (missing.length > 0 && CHOSEN_CORPUS_DIR !== undefined) {
-    throw new Error(
-      `MAIL_CORPUS_DIR=${CHOSEN_CORPUS_DIR} lacks ${missing.length} messages of its SOURCES.tsv, e.g. ${missing[0]?.file}`,
-    );
-  }
-  return missing.length === 0;
+export function corpusPresent(
+  location: CorpusLocation = LOCATION,
+  env: Record<string, string | undefined> = process.env,
+): boolean {
+  const missing = readSources(location.dir).filter((entry) => !existsSync(join(location.dir, entry.file)));
+  if (missing.length === 0) return true;
+  if (location.source === 'extracted' && !inCi(env)) return false;
+  const why =
+    location.source === 'chosen'
+      ? `MAIL_CORPUS_DIR=${location.dir}`
+      : location.source === 'shared'
+        ? `The corpus beside the repository (${location.dir})`
+        : `CI is set (a skipped corpus suite would pass unseen), and the corpus at ${location.dir}`;
+  throw new Error(
+    `${why} lacks ${missing.length} messages of its SOURCES.tsv, e.g. ${missing[0]?.file}. ` +
+      'Put the extracted corpus at ../shared/mail-corpus beside the repository, point MAIL_CORPUS_DIR at it, ' +
+      'or run `CORPUS_MIRROR=<snapshots> npm run corpus:extract` (docs/listening.md).',
+  );
 }

@@ -10,8 +10,9 @@
  * What the handler did is read from its decision and from stored state (the lead stopped or still
  * running, the address suppressed, the postponement on the timeline), tallied per class against the
  * floors of issue 9: overall >= 97 %, bounces >= 95 %, out-of-office >= 95 % with every stated return
- * date read right, replies 100 %, and no message crashing the handler. Without the extracted corpus
- * (a fresh clone, CI) it is skipped; `MAIL_CORPUS_DIR` points it at a corpus elsewhere.
+ * date read right, replies 100 %, and no message crashing the handler. The corpus is read from
+ * `MAIL_CORPUS_DIR`, else `../shared/mail-corpus` beside the repository (as CI has it), else
+ * test/fixtures/mail/; without any (a fresh clone) it is skipped, but in CI it fails instead.
  * `CORPUS_REPORT=1` prints the confusion matrix (docs/listening.md shows it).
  */
 import { randomUUID } from 'node:crypto';

@@ -330,10 +330,14 @@ function isReportType(contentType: string | undefined): boolean {
  * Sent by a mail system about a message that failed: a delivery report by its Content-Type, a daemon
  * sender (by address or display name), a system sender (`no-reply`, `sysadmin`) with a bounce subject,
  * an empty sender (`<>` Return-Path, `MAILER-DAEMON <>`) with a bounce subject, a system sender
- * under an empty one whose own words say delivery failed, or an `X-Failed-Recipients` header (exim).
+ * under an empty one whose own words say delivery failed, an `X-Failed-Recipients` header (exim), or
+ * Exchange's `X-MS-Exchange-Message-Is-Ndr`.
  */
 export function isBounceMessage(email: InboundEmail): boolean {
   if (email.headers['x-failed-recipients'] !== undefined) return true;
+  // Exchange and Office 365 mark their non-delivery reports so, whoever relays them on (SES's
+  // MAILER-DAEMON, a forwarding rule that keeps the `Microsoft Outlook` sender but not the null one).
+  if (email.headers['x-ms-exchange-message-is-ndr'] !== undefined) return true;
   if (isReportType(email.headers['content-type'])) return true;
   const from = email.from;
   if (from !== undefined && DAEMON_LOCAL_PART.test(localPart(from.address))) return true;

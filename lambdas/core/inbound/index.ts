@@ -8,7 +8,8 @@
  * `reponse automatique` and `RÉPONSE AUTOMATIQUE` are one phrase. Unsubscribe and not-interested
  * wording only counts in what the sender wrote: the quoted thread below a reply often carries our own
  * e-mail, whose footer may well say "unsubscribe"; and our own footer, quoted back without a quote
- * marker, is taken out too (withoutOurFooter).
+ * marker, is taken out too (withoutOurFooter). A short reply is also read with its typing slips
+ * (`typos.ts`): `unsubcribe`, `take me of your list`.
  */
 export { isAutoReply } from './auto-reply';
 export { failedAddresses, isBounceMessage } from './bounce';

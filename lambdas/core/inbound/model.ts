@@ -12,6 +12,7 @@ export const CLASSIFICATION_HEADERS = [
   'list-id',
   'return-path',
   'x-failed-recipients',
+  'x-ms-exchange-message-is-ndr',
   'x-ms-exchange-inbox-rules-loop',
   'x-ms-exchange-generated-message-source',
   'content-language',

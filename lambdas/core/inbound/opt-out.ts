@@ -4,6 +4,7 @@
  */
 import { UNSUBSCRIBE_FOOTER } from '../rendering/unsubscribe-footer';
 import { fold, phrases } from './phrases';
+import { editDistance, hasPhraseWithSlips, wordsOf } from './typos';
 
 const UNSUBSCRIBE = phrases([
   'unsubscribe',
@@ -85,34 +86,126 @@ const UNSUBSCRIBE = phrases([
   'slutt a sende',
 ]);
 
-/** A reply that is only a keyword, as people answer SMS-style: `STOP`, `Remove`. */
+/**
+ * A reply whose first line is only a keyword, as people answer SMS-style: `STOP`, `Remove`, with at
+ * most a signature below (`Sent from my iPhone`, a name).
+ */
 const UNSUBSCRIBE_KEYWORD =
   /^\s*(?:stop|stopp|remove|unsubscribe|abmelden|baja|desinscription|cancella|cancellami|sair|afmeld|avregistrera)\s*[.!]*\s*$/;
+
+/** A reply this long or shorter (in words of the sender's own text) is also read with its typos. */
+const SHORT_REPLY_WORDS = 30;
+
+/**
+ * What people type to be taken off a list, folded, read word by word with their slips in a short
+ * reply (see hasPhraseWithSlips): `unsubcribe`, `usubscribe`, `take me of your list`, `remvoe me`,
+ * `abmelen`, `desinscrie`. Longer texts match only UNSUBSCRIBE as written, so a reply that merely
+ * mentions removing something is never one.
+ */
+const UNSUBSCRIBE_WORDS: readonly string[] = [
+  // English
+  'unsubscribe',
+  'un subscribe',
+  'unsub',
+  'take me off',
+  'remove me',
+  'remove my email',
+  'remove my address',
+  'remove from list',
+  'remove from your list',
+  'remove from mailing list',
+  'remove from the list',
+  'opt out',
+  'optout',
+  'stop emailing',
+  'stop mailing',
+  'stop sending',
+  'no more emails',
+  // German
+  'abmelden',
+  'abbestellen',
+  'austragen',
+  'entfernen sie mich',
+  'streichen sie mich',
+  // French
+  'desabonner',
+  'desabonnez moi',
+  'desinscrire',
+  'desinscrivez moi',
+  'desinscription',
+  'retirez moi',
+  'supprimez moi',
+  // Spanish
+  'darme de baja',
+  'dar de baja',
+  'desuscribir',
+  'desuscribirme',
+  'quitarme de la lista',
+  'borrarme',
+  // Italian
+  'cancellami',
+  'cancellatemi',
+  'disiscrivimi',
+  'disiscrivere',
+  'rimuovetemi',
+  'toglietemi',
+  // Portuguese
+  'descadastrar',
+  'descadastre me',
+  'cancelar inscricao',
+  // Dutch
+  'uitschrijven',
+  'afmelden',
+  'schrijf me uit',
+  'verwijder mij',
+  'verwijder me',
+  // Swedish, Danish, Norwegian
+  'avregistrera',
+  'avanmal',
+  'ta bort mig',
+  'afmeld',
+  'avmeld',
+  'fjern mig',
+  'fjern meg',
+];
+
+/** Real words a slip away from one of UNSUBSCRIBE_WORDS that ask for the opposite, or for something else. */
+const NOT_SLIPS: ReadonlySet<string> = new Set([
+  'subscribe',
+  'subscribed',
+  'subscriber',
+  'anmelden',
+  'bestellen',
+  'eintragen',
+  'reabonner',
+  'inscrire',
+  'suscribir',
+  'suscribirme',
+  'iscrivimi',
+  'iscrivere',
+  'cancellalo',
+  'cancellala',
+  'inschrijven',
+  'aanmelden',
+  'registrera',
+  'tilmeld',
+  'anmeld',
+  'anmelde',
+]);
+
+/** The sender's own text is short enough to be an opt-out typed in a hurry, and holds one, typos and all. */
+function isShortOptOut(newText: string): boolean {
+  const words = wordsOf(newText);
+  if (words.length === 0 || words.length > SHORT_REPLY_WORDS) return false;
+  const firstLine = newText.split('\n').find((line) => line.trim() !== '') ?? '';
+  return UNSUBSCRIBE_KEYWORD.test(firstLine) || hasPhraseWithSlips(words, UNSUBSCRIBE_WORDS, NOT_SLIPS);
+}
 
 /** `unsubcribe`, `unsusbscribe`, `un-subscribe`, `Unsubscibe`: "un" and a word close to "subscribe". */
 const UNSUBSCRIBE_LIKE = /(?<![\p{L}\p{N}])un[\s-]?(s[a-z]{5,10})(?![\p{L}\p{N}])/gu;
 const SUBSCRIBE = 'subscribe';
 /** Edits (insert, delete, substitute, swap neighbours) that still read as "subscribe". */
 const MAX_EDITS = 2;
-
-/** Optimal string alignment distance: Levenshtein plus swapped neighbours, the usual typing slips. */
-function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number) => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, at(i - 2, j - 2) + 1);
-      const row = rows[i];
-      if (row) row[j] = best;
-    }
-  }
-  return at(a.length, b.length);
-}
 
 function hasUnsubscribeSpelling(text: string): boolean {
   for (const match of text.matchAll(UNSUBSCRIBE_LIKE)) {
@@ -202,6 +295,7 @@ export function isUnsubscribe(newText: string, subject: string): boolean {
     UNSUBSCRIBE.test(newText) ||
     UNSUBSCRIBE_KEYWORD.test(newText) ||
     hasUnsubscribeSpelling(newText) ||
+    isShortOptOut(newText) ||
     UNSUBSCRIBE.test(ownSubject) ||
     hasUnsubscribeSpelling(ownSubject)
   );

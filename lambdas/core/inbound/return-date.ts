@@ -56,10 +56,50 @@ const CUE_AFTER = phrases([
   'weer',
   'tillbaka',
 ]);
+/**
+ * Promises to answer, whose words hold a return cue (`get back to you`, `wir melden uns ... zurück`,
+ * `nous reviendrons vers vous`, `volveremos a contactarle`, `wij komen bij u terug`, `vi återkommer
+ * till dig`, `vi vender tilbage til dig`): an acknowledgement's `within 24 hours` or `by tomorrow` is
+ * when the sender may hear back, not when anyone is back. Taken out before cues are looked for, so a
+ * generic autoresponder states no return date and the org's default postponement applies.
+ */
+const ANSWERING = new RegExp(
+  phrases([
+    // English
+    'back to (?:you|u)',
+    'get(?:ting)? back to',
+    'back (?:with|in touch with) you',
+    '(?:write|writing|call|calling|revert|reverting) back',
+    // German: `ich komme am 9. März zurück` is a return, `wir kommen auf Sie zurück` an answer
+    '(?:melden?|meldet) (?:uns|mich) (?:\\S+ ){0,8}?zuruck',
+    '(?:kommen?|kommt) (?:\\S+ ){0,6}?(?:auf (?:sie|dich|euch)|bei (?:ihnen|dir|euch)) zuruck',
+    '(?:rufen?|ruft) (?:sie|dich|euch) (?:\\S+ ){0,4}?zuruck',
+    // French
+    '(?:reviendr\\w*|revenir|reviens|revenons) (?:\\S+ ){0,3}?vers (?:vous|toi)',
+    // Spanish, Portuguese
+    '(?:volv|vuelv|volt)\\w* a (?:contactar|contatar|escribir|escrever|comunicar|llamar|ligar|responder|falar|entrar)\\w*',
+    // Dutch: `ik kom op 9 maart terug` is a return, `wij komen bij u terug` an answer
+    '(?:komen|kom|komt) (?:\\S+ ){0,6}?(?:bij (?:u|je|jou|jullie)|op (?:uw|je|jouw) \\S+) terug',
+    '(?:bellen|bel) (?:u|je|jou) (?:\\S+ ){0,4}?terug',
+    // Swedish, Danish, Norwegian: `jag återkommer den 9 mars` is a return
+    'aterkomm\\w* (?:till (?:dig|er)|med svar|snarast|sa snart|inom)',
+    '(?:vender|vende|kommer|komme) (?:\\S+ ){0,4}?tilba(?:ge|ke) til (?:dig|dem|jer|deg|dere)',
+  ]).source,
+  'gu',
+);
+
+/** The text with promises to answer blanked out, each letter a space, so positions still hold. */
+function withoutAnswering(folded: string): string {
+  return folded.replace(ANSWERING, (match) => ' '.repeat(match.length));
+}
+
 const CUE_BEFORE_CHARS = 60;
 const CUE_AFTER_CHARS = 40;
-/** An end-of-sentence or paragraph that a cue does not reach across (dots are left out: `9. März`). */
-const SENTENCE_BREAK = /[!?;]|\n\s*\n/g;
+/**
+ * An end-of-sentence or paragraph that a cue does not reach across: a full stop only after a word
+ * (`Monday to Friday. We answer tomorrow`), not after a number (`am 9. März`).
+ */
+const SENTENCE_BREAK = /[!?;]|\n\s*\n|(?<=\p{L}{2})\.\s/gu;
 /** A year-less date this many days before arrival is a stale notice, not next year's. */
 const STALE_DAYS = 30;
 /** A return date further away than this is taken for a misreading. */
@@ -121,12 +161,17 @@ function parsersFor(language: NoticeLanguage, country: string | undefined): chro
 }
 
 function hasCue(text: string, start: number, end: number): boolean {
-  let before = fold(text.slice(Math.max(0, start - CUE_BEFORE_CHARS), end));
-  const breaks = [...before.matchAll(SENTENCE_BREAK)].at(-1);
-  if (breaks !== undefined) before = before.slice(breaks.index + breaks[0].length);
-  if (CUE_BEFORE.test(before)) return true;
+  // Sentence breaks are looked for before the date only: `Mon. 9 March` is one date.
+  let lead = fold(text.slice(Math.max(0, start - CUE_BEFORE_CHARS), start));
+  const breaks = [...lead.matchAll(SENTENCE_BREAK)].at(-1);
+  if (breaks !== undefined) lead = lead.slice(breaks.index + breaks[0].length);
+  const before = lead + fold(text.slice(start, end));
   const after = fold(text.slice(end, end + CUE_AFTER_CHARS)).split(SENTENCE_BREAK, 1)[0] ?? '';
-  return CUE_AFTER.test(after);
+  // Blanked in the sentence as a whole: `wir melden uns [date] zurück` spans the date.
+  const sentence = withoutAnswering(`${before}\n${after}`);
+  return (
+    CUE_BEFORE.test(sentence.slice(0, before.length)) || CUE_AFTER.test(sentence.slice(before.length + 1))
+  );
 }
 
 /**
@@ -163,6 +208,23 @@ function partsOf(components: chrono.ParsedComponents): { day: number; month: num
   return { day, month, ...(year !== null && { year }) };
 }
 
+/**
+ * `tomorrow`, `in two weeks`, `within 24 hours`, `morgen`: a day counted from when the notice was
+ * written, which chrono reports as certain as a written date. Without a cue it says nothing about a
+ * return: `we answer within 24 hours` is when the sender hears back.
+ */
+function isRelative(result: chrono.ParsedResult): boolean {
+  const tags = [...result.tags()];
+  return (
+    tags.some((tag) => tag === 'result/relativeDate' || tag.startsWith('casualReference/')) ||
+    !/\d/.test(result.text)
+  );
+}
+
+function isBareWeekday(components: chrono.ParsedComponents): boolean {
+  return components.isCertain('weekday') && !components.isCertain('day') && !components.isCertain('month');
+}
+
 interface Reading {
   day: DateTime;
   cued: boolean;
@@ -176,6 +238,8 @@ function readingOf(
   reference: DateTime,
 ): Reading | undefined {
   const { start, end } = result;
+  // `Monday to Friday`, `Montag bis Freitag`: opening hours, not an absence.
+  if (end && isBareWeekday(start) && isBareWeekday(end)) return undefined;
   const cued = hasCue(text, result.index, result.index + result.text.length);
   // A range is the absence itself: `10-31 July`, `July 10-31`, `du 2 au 16 mars`; back once its last
   // day is over.
@@ -189,7 +253,8 @@ function readingOf(
     if (last !== undefined && first !== undefined && last < first) last = last.plus({ years: 1 });
     return last && { day: last.endOf('day'), cued: true };
   }
-  if (start.isCertain('day') && start.isCertain('month')) {
+  const relative = isRelative(result);
+  if (start.isCertain('day') && start.isCertain('month') && !relative) {
     const day = resolveDay(partsOf(start), today);
     if (day === undefined) return undefined;
     const numeric = NUMERIC_DATE.test(result.text) && !start.isCertain('year');
@@ -207,7 +272,7 @@ function readingOf(
     return day >= today ? { day, cued } : undefined;
   }
   // Relative to when the notice was written: `back tomorrow`, `in two weeks`.
-  if (!start.isCertain('month')) {
+  if (relative || !start.isCertain('month')) {
     const day = DateTime.fromObject(
       { year: start.get('year') ?? 0, month: start.get('month') ?? 0, day: start.get('day') ?? 0 },
       { zone: today.zone },

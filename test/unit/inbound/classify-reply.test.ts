@@ -64,6 +64,19 @@ describe('classifyReply on real-looking messages', () => {
     // An Exchange out-of-office in French without RFC 3834 or Exchange headers: its wording says it.
     ['ooo-exchange-french-no-date.eml', context, { kind: 'auto_reply' }],
     ['bounce-dsn.eml', context, { kind: 'bounce', permanent: true, recipient: LEAD }],
+    // Office 365's report as SES's MAILER-DAEMON relays it: the lead is its Original-Recipient, the
+    // mailbox it was routed to its Final-Recipient.
+    [
+      'o365-ndr-via-ses.eml',
+      context,
+      { kind: 'bounce', permanent: true, recipient: 'jordan.lee@fabrikam.mail.onmicrosoft.com' },
+    ],
+    // `Precedence: bulk`, and "within 24 hours" is when Maya hears back, not a return date.
+    [
+      'autoresponder-generic.eml',
+      { ...context, receivedAt: new Date('2026-03-04T13:15:05Z') },
+      { kind: 'auto_reply' },
+    ],
   ])('%s', async (name, replyContext, expected) => {
     // Prepare
     const email = await parseEmail(fixture(name));
@@ -84,6 +97,30 @@ describe('classifyReply on real-looking messages', () => {
 
     // Assess
     expect(intent).toEqual({ kind: 'auto_reply', returnDate: new Date('2026-03-09T00:00:00Z') });
+  });
+
+  it('takes an Exchange report for a bounce by X-MS-Exchange-Message-Is-Ndr, though a forwarding rule sent it on', async () => {
+    // Prepare: the lead's Office 365 report, forwarded by a rule: no null sender, no report Content-Type.
+    const raw = [
+      'From: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@contoso.example>',
+      'To: maya@contoso.example',
+      "Subject: Fw: Re: Quick question about Fabrikam's onboarding",
+      'Date: Wed, 4 Mar 2026 09:14:05 +0000',
+      'Message-ID: <fw-ndr-1@contoso.example>',
+      'X-MS-Exchange-Message-Is-Ndr:',
+      '',
+      "Your message to jordan.lee@fabrikam.example couldn't be delivered.",
+      "jordan.lee wasn't found at fabrikam.example.",
+      "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'",
+    ].join('\r\n');
+    const email = await parseEmail(raw);
+
+    // Act
+    const intent = await classifyReply(email, context);
+
+    // Assess
+    expect(email.headers['x-ms-exchange-message-is-ndr']).toBe('');
+    expect(intent).toEqual({ kind: 'bounce', permanent: true });
   });
 
   it('ignores a bounce of a message that is not in the thread', async () => {
@@ -519,6 +556,75 @@ describe('classifyReply: opting out, in each language', () => {
     'I want to unsbuscribe',
   ])('takes the misspelling "%s" for an unsubscribe', async (text) => {
     expect(await classifyReply(reply({ text }), context)).toEqual({ kind: 'unsubscribed' });
+  });
+
+  it.each([
+    'usubscribe',
+    'ubsubscribe please',
+    'Unsub',
+    'pls take me of ur list',
+    'tkae me off',
+    'remvoe me from your list',
+    'Remove from list',
+    'please remove from mailing list thx',
+    'Remove\n\nSent from my iPhone',
+    'STOP\nJordan',
+    'opt ot',
+    'abmelen bitte',
+    'Bitte austargen',
+    'desinscrie moi',
+    'desuscribrme por favor',
+    'cancelami',
+    'uitshcrijven aub',
+    'avregistera',
+    'afmeld mig',
+  ])('takes the short, misspelt opt-out "%s" for an unsubscribe', async (text) => {
+    expect(await classifyReply(reply({ text }), context)).toEqual({ kind: 'unsubscribed' });
+  });
+
+  it('reads a short misspelt opt-out above the quoted thread it answers', async () => {
+    // Prepare
+    const text =
+      'unsubcribe pls\n\nOn Wed, 4 Mar 2026 at 10:12, Maya Chen <maya@contoso.example> wrote:\n> Hi Jordan, any thoughts on a quick call?';
+
+    // Act
+    const intent = await classifyReply(reply({ text }), context);
+
+    // Assess
+    expect(intent).toEqual({ kind: 'unsubscribed' });
+  });
+
+  it.each([
+    'Could you remove the pricing slide and resend the deck?',
+    'Please remove Anna from CC, I will handle it from now on.',
+    'No worries, we can remove that later.',
+    'You removed me from the thread by accident, please add me back.',
+    'Take me through the demo on Thursday?',
+    'Sure, take me on the call Monday.',
+    'Great, I will take it off the agenda.',
+    'Can you move me to Thursday?',
+    'Sounds good, remind me next week.',
+    'Thanks, remote works for me.',
+    'Stop by our booth at the fair!',
+    'Please subscribe me to the newsletter.',
+    'Ich möchte mich gerne anmelden.',
+    'Cancellalo pure, ci sentiamo lunedì.',
+    'Kan du anmelde boken?',
+  ])('does not take the short reply "%s" for an unsubscribe', async (text) => {
+    expect(await classifyReply(reply({ text }), context)).toEqual({ kind: 'replied' });
+  });
+
+  it('reads a long reply only for opt-out phrases as written, not for their slips', async () => {
+    // Prepare: more than a short reply's words, with "take me of" in passing
+    const text =
+      'Thanks Maya. Before we talk, could you take me of the invite for Tuesday and add Priya instead? ' +
+      'She runs onboarding and knows the numbers better than I do. We can then look at the pricing together next week.';
+
+    // Act
+    const intent = await classifyReply(reply({ text }), context);
+
+    // Assess
+    expect(intent).toEqual({ kind: 'replied' });
   });
 
   it.each([['a misspelt subject', { subject: 'Unsubcribe', text: '' }]])(

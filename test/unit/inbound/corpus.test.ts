@@ -2,8 +2,9 @@
  * The classifier on real mail: every message of the corpus (test/fixtures/mail/SOURCES.tsv) against
  * accuracy floors: what the classifier reaches today, above the targets of issue 9 (overall >= 97 %,
  * bounces >= 95 %, out-of-office >= 95 %); docs/listening.md says what still fails.
- * The messages are extracted locally (`npm run corpus:extract`), not committed, so without them
- * this suite is skipped, and says so.
+ * The messages are not committed: they are read from `MAIL_CORPUS_DIR`, else `../shared/mail-corpus`
+ * beside the repository (where CI keeps them), else test/fixtures/mail/ (`npm run corpus:extract`).
+ * Without any of them the suite is skipped, and says so; in CI it fails instead (scripts/corpus/sources.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {

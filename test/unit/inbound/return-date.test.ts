@@ -40,6 +40,39 @@ describe('readReturnDate', () => {
     expect(returnDate?.toISOString()).toBe(expected);
   });
 
+  it.each([
+    'Thank you for your e-mail. We will get back to you within 24 hours.',
+    'Thanks for contacting us, we will come back to you by tomorrow.',
+    'Thank you for your email. We answer every message within 2 days.',
+    'Thanks for reaching out! We typically reply within a few hours, Monday through Friday.',
+    'Thank you. Our office hours are Monday to Friday. We will get back to you tomorrow.',
+    'Vielen Dank für Ihre E-Mail. Wir melden uns innerhalb von 24 Stunden bei Ihnen zurück.',
+    'Danke für Ihre Nachricht. Wir kommen bis morgen auf Sie zurück.',
+    'Unsere Bürozeiten: Montag bis Freitag, 9 bis 17 Uhr.',
+    'Merci pour votre e-mail. Nous reviendrons vers vous dans les 48 heures.',
+    'Gracias por su correo. Volveremos a contactarle mañana.',
+    'Bedankt voor uw e-mail. Wij komen binnen 24 uur bij u terug.',
+    'Tack för ditt mejl. Vi återkommer till dig inom 24 timmar.',
+    'Tak for din e-mail. Vi vender tilbage til dig inden for 24 timer.',
+  ])('reads no return date in an acknowledgement: %s', (text) => {
+    expect(readReturnDate(text, WEDNESDAY, 'Europe/Berlin')).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'I am out of the office until March 9 and will get back to you when I return.',
+      '2026-03-08T23:00:00.000Z',
+    ],
+    ['I am on leave until Monday and will get back to you then.', '2026-03-08T23:00:00.000Z'],
+    ['I will be back tomorrow.', '2026-03-04T23:00:00.000Z'],
+    ['Ich bin nicht im Büro und komme am 9. März zurück.', '2026-03-08T23:00:00.000Z'],
+    ['Ik ben afwezig en kom op 9 maart terug.', '2026-03-08T23:00:00.000Z'],
+    ['Jag är på semester och återkommer den 9 mars.', '2026-03-08T23:00:00.000Z'],
+    ['Back Mon. 9 March, after a week away.', '2026-03-08T23:00:00.000Z'],
+  ])('still reads the return of an absence beside a promise to answer: %s', (text, expected) => {
+    expect(readReturnDate(text, WEDNESDAY, 'Europe/Berlin')?.toISOString()).toBe(expected);
+  });
+
   it('reads a range as the absence, back the day after it ends', () => {
     // Act
     const returnDate = readReturnDate(
