@@ -429,4 +429,42 @@ describe('imports', () => {
     expect(forged.body.error.code).toBe('invalid_cursor');
     await work();
   });
+
+  it('refuses, on one import’s issues, the cursor another import’s issues returned', async () => {
+    const { admin, assistant } = await newOrg();
+    // More issues than a page holds (100), so the first page hands out a cursor.
+    const bad = Array.from({ length: 101 }, () => 'not a lead');
+    const first = await invoke(api.imports, 'createImport', {
+      caller: admin,
+      body: { leads: bad, assistantId: assistant.id },
+    });
+    const second = await invoke(api.imports, 'createImport', {
+      caller: admin,
+      body: { leads: bad, assistantId: assistant.id },
+    });
+    await work();
+    const page = await invoke(api.imports, 'listImportErrors', {
+      caller: admin,
+      params: { id: first.body.id },
+    });
+
+    const own = await invoke(api.imports, 'listImportErrors', {
+      caller: admin,
+      params: { id: first.body.id },
+      query: { cursor: page.body.cursor },
+    });
+    const foreign = await invoke(api.imports, 'listImportErrors', {
+      caller: admin,
+      params: { id: second.body.id },
+      query: { cursor: page.body.cursor },
+    });
+
+    expect(page.body.items).toHaveLength(100);
+    expect(own.status).toBe(200);
+    expect(own.body.items).toEqual([
+      { row: 101, code: 'validation_failed', message: 'A row must be an object of lead fields' },
+    ]);
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.code).toBe('invalid_cursor');
+  });
 });
