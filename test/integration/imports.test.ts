@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type S3Emulator, startS3Emulator } from '../../local/s3-emulator';
 import { type SqsEmulator, startSqsEmulator } from '../../local/sqs-emulator';
 import { invoke, type TestCaller } from '../support/invoke';
@@ -346,6 +346,76 @@ describe('imports', () => {
       },
       { row: 3, code: 'validation_failed', message: 'The line has 3 cells where the header names 4 columns' },
     ]);
+  });
+
+  it('records a reserved custom field name as its row’s error, and refuses such a CSV column whole', async () => {
+    const { admin, assistant } = await newOrg();
+    const rows = [
+      { firstName: 'Ada', email: 'ada@example.com', customFields: { constructor: 'x' } },
+      { firstName: 'Bo', email: 'bo@example.com', customFields: { plan: 'pro' } },
+    ];
+
+    const accepted = await invoke(api.imports, 'createImport', {
+      caller: admin,
+      body: { leads: rows, assistantId: assistant.id, sequenceId: 'system-recommended' },
+    });
+    const csv = await invoke(api.imports, 'createImport', {
+      caller: admin,
+      headers: { 'content-type': 'text/csv' },
+      query: { assistantId: assistant.id },
+      body: 'firstName,email,customFields.__proto__\nAda,ada@example.com,x',
+    });
+    await work();
+    const done = await invoke(api.imports, 'getImport', { caller: admin, params: { id: accepted.body.id } });
+    const issues = await errorsOf(admin, accepted.body.id);
+    const leads = await allLeads(admin);
+
+    expect(done.body).toMatchObject({ status: 'done', total: 2, created: 1, duplicates: 0, failed: 1 });
+    expect(issues).toEqual([
+      {
+        row: 1,
+        code: 'validation_failed',
+        message: expect.stringContaining('reserved name'),
+        field: 'customFields.constructor',
+      },
+      { row: 2, code: 'warning', message: expect.stringContaining('no offering') },
+    ]);
+    expect(leads.map((lead) => lead.email)).toEqual(['bo@example.com']);
+    expect(csv.status).toBe(400);
+    expect(csv.body.error.details).toEqual([
+      { path: 'header.customFields.__proto__', message: expect.stringContaining('reserved name') },
+    ]);
+  });
+
+  it('records a row that fails unexpectedly as that row’s error, and adds the others', async () => {
+    const { admin, assistant } = await newOrg();
+    const rows = ['Ada', 'Bug', 'Cy'].map((name) => ({
+      firstName: name,
+      email: `${name.toLowerCase()}@example.com`,
+    }));
+    // The table refuses Bug's lead every time with an error that is not the row's input nor transient
+    // (as the marshaller once did for a custom field named "constructor").
+    const send = db.db.send.bind(db.db);
+    const refuseBug = vi.spyOn(db.db, 'send').mockImplementation(((command: { input?: unknown }) => {
+      if (JSON.stringify(command.input ?? {}).includes('"firstName":"Bug"'))
+        return Promise.reject(new Error('Unsupported type passed: [object Object]'));
+      return send(command as never);
+    }) as typeof db.db.send);
+
+    const { body: accepted } = await invoke(api.imports, 'createImport', {
+      caller: admin,
+      body: { leads: rows, assistantId: assistant.id, sequenceId: 'system-recommended' },
+    });
+    await work().finally(() => refuseBug.mockRestore());
+    const done = await invoke(api.imports, 'getImport', { caller: admin, params: { id: accepted.id } });
+    const issues = await errorsOf(admin, accepted.id);
+    const leads = await allLeads(admin);
+
+    expect(done.body).toMatchObject({ status: 'done', total: 3, created: 2, duplicates: 0, failed: 1 });
+    expect(issues.filter((issue) => issue.code !== 'warning')).toEqual([
+      { row: 2, code: 'internal_error', message: 'This row could not be added; the error is logged' },
+    ]);
+    expect(leads.map((lead) => lead.email).sort()).toEqual(['ada@example.com', 'cy@example.com']);
   });
 
   it('refuses bodies that cannot be an import, naming what is wrong, and stores nothing', async () => {

@@ -215,6 +215,32 @@ describe('leads on sequences', () => {
     expect(second.body.error.details).toEqual({ existingLeadId: first.id });
   });
 
+  it('refuses custom fields named like an object’s own machinery, naming the field, and stores nothing', async () => {
+    const { member, assistant } = await newOrg();
+    const create = (customFields: string) =>
+      invoke(leadsApi, 'createLead', {
+        caller: member,
+        // A string body: `__proto__` as JSON text is a key, as an object literal it would not be.
+        body: `{"firstName":"Ada","email":"ada@example.com","assistantId":"${assistant.id}","customFields":${customFields}}`,
+      });
+
+    const constructorField = await create('{"constructor":"x","plan":"pro"}');
+    const toStringField = await create('{"toString":"x"}');
+    const proto = await create('{"__proto__":"x","plan":"pro"}');
+    const list = await invoke(leadsApi, 'listLeads', { caller: member, query: {} });
+
+    expect(constructorField.status).toBe(400);
+    expect(constructorField.body.error.details).toEqual([
+      { path: 'customFields.constructor', message: expect.stringContaining('reserved name') },
+    ]);
+    expect(toStringField.status).toBe(400);
+    expect(toStringField.body.error.details[0].path).toBe('customFields.toString');
+    // zod drops a `__proto__` key while parsing (it would replace the object's prototype): never stored.
+    expect(proto.status).toBe(201);
+    expect(proto.body.customFields).toEqual({ plan: 'pro' });
+    expect(list.body.items).toHaveLength(1);
+  });
+
   it('requires an e-mail for e-mail steps, validates the phone and refuses Email CC sequences', async () => {
     const { member, assistant } = await newOrg();
     const create = (body: Record<string, unknown>) =>
