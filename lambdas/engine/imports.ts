@@ -132,6 +132,8 @@ async function importPage(
       await createPrepared(prepared.lead, now);
       return { kind: 'created', issues: rowWarnings(row, prepared) } satisfies RowOutcome;
     } catch (error) {
+      const closed = closedSequenceOf(error);
+      if (closed) reads.forgetSequence(closed);
       return rowFailure(error, row, id);
     }
   });
@@ -161,7 +163,9 @@ function rowWarnings(row: number, prepared: CreatedLead): RowIssue[] {
 /** Creates a row's lead; a lead of the same id created meanwhile (a second worker) is this row's. */
 async function createPrepared(lead: Lead, now: Date): Promise<void> {
   try {
-    await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, () => insertLead(lead));
+    await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, (alongside) =>
+      insertLead(lead, alongside),
+    );
   } catch (error) {
     if (
       error instanceof ConflictError &&
@@ -188,17 +192,19 @@ const TRANSIENT_NAMES = new Set([
 
 function mayPassOnRetry(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const { $fault, $retryable, code } = error as {
+  const { $fault, $retryable, code, CancellationReasons } = error as {
     $fault?: string;
     $retryable?: unknown;
     code?: unknown;
+    CancellationReasons?: { Code?: string }[];
   };
   return (
     TRANSIENT_NAMES.has(error.name) ||
     $fault === 'server' ||
     $retryable !== undefined ||
     // A transaction cancelled for a reason other than a failed condition (a conflict, a throttle).
-    error.name === 'TransactionCanceledException' ||
+    (error.name === 'TransactionCanceledException' &&
+      !(CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed')) ||
     // Node's network errors: ECONNRESET, ETIMEDOUT, EPIPE, ENOTFOUND, ...
     (typeof code === 'string' && /^E[A-Z]+$/.test(code))
   );
@@ -237,5 +243,16 @@ function rowFailure(error: unknown, row: number, id: string): RowOutcome {
       })),
     };
   }
-  return { kind: 'failed', issues: [{ row, code: error.code, message: error.message }] };
+  const field = (error.details as { field?: unknown } | undefined)?.field;
+  return {
+    kind: 'failed',
+    issues: [{ row, code: error.code, message: error.message, ...(typeof field === 'string' && { field }) }],
+  };
+}
+
+/** The sequence a row could not join because it is being deleted (data/sequences.ts), if that was it. */
+function closedSequenceOf(error: unknown): string | undefined {
+  if (!(error instanceof ConflictError)) return undefined;
+  const { sequenceId } = (error.details ?? {}) as { sequenceId?: unknown };
+  return typeof sequenceId === 'string' ? sequenceId : undefined;
 }

@@ -350,7 +350,7 @@ describe('imports', () => {
 
   it('records a reserved custom field name as its row’s error, and refuses such a CSV column whole', async () => {
     const { admin, assistant } = await newOrg();
-    const rows = [
+    const rows: unknown[] = [
       { firstName: 'Ada', email: 'ada@example.com', customFields: { constructor: 'x' } },
       { firstName: 'Bo', email: 'bo@example.com', customFields: { plan: 'pro' } },
     ];
@@ -416,6 +416,58 @@ describe('imports', () => {
       { row: 2, code: 'internal_error', message: 'This row could not be added; the error is logged' },
     ]);
     expect(leads.map((lead) => lead.email).sort()).toEqual(['ada@example.com', 'cy@example.com']);
+  });
+
+  it('leaves no lead on a sequence deleted while the import adds leads to it', async () => {
+    const { admin, assistant } = await newOrg();
+    const { body: doomed } = await invoke(api.sequences, 'cloneSequence', {
+      caller: admin,
+      params: { id: 'system-recommended' },
+      body: { name: 'Doomed' },
+    });
+    const rows = Array.from({ length: 20 }, (_, index) => ({
+      firstName: `Lead ${index}`,
+      email: `lead-${index}@example.com`,
+    }));
+    // The sequence is deleted (its leads moved to Recommended) just as the import's 6th lead is
+    // written: that write, and the rows still to come, land after the delete started.
+    let inserts = 0;
+    let deleted: Awaited<ReturnType<typeof invoke>> | undefined;
+    const send = db.db.send.bind(db.db);
+    const deleteMidway = vi.spyOn(db.db, 'send').mockImplementation((async (command: {
+      constructor: { name: string };
+      input: { TransactItems?: { Put?: { Item?: Record<string, unknown> } }[] };
+    }) => {
+      const insertsLead =
+        command.constructor.name === 'TransactWriteCommand' &&
+        (command.input.TransactItems ?? []).some((item) => item.Put?.Item?.entity === 'lead');
+      if (insertsLead && ++inserts === 6) {
+        deleted = await invoke(api.sequences, 'deleteSequence', {
+          caller: admin,
+          params: { id: doomed.id },
+          query: { reassignTo: 'system-recommended' },
+        });
+      }
+      return send(command as never);
+    }) as unknown as typeof db.db.send);
+
+    const { body: accepted } = await invoke(api.imports, 'createImport', {
+      caller: admin,
+      body: { leads: rows, assistantId: assistant.id, sequenceId: doomed.id },
+    });
+    await work().finally(() => deleteMidway.mockRestore());
+    const done = await invoke(api.imports, 'getImport', { caller: admin, params: { id: accepted.id } });
+    const failures = (await errorsOf(admin, accepted.id)).filter((issue) => issue.code !== 'warning');
+    const leads = await allLeads(admin);
+
+    expect(deleted?.status).toBe(204);
+    expect(leads.filter((lead) => lead.enrollment.sequenceId !== 'system-recommended')).toEqual([]);
+    expect(done.body).toMatchObject({ status: 'done', total: 20, duplicates: 0 });
+    expect(done.body.created + done.body.failed).toBe(20);
+    expect(done.body.failed).toBeGreaterThan(0);
+    expect(leads).toHaveLength(done.body.created);
+    expect(failures).toHaveLength(done.body.failed);
+    expect(failures.every((issue) => issue.field === 'sequenceId')).toBe(true);
   });
 
   it('refuses bodies that cannot be an import, naming what is wrong, and stores nothing', async () => {
