@@ -824,6 +824,31 @@ describe('deleting a sequence while leads join it', () => {
     expect(await leadsOn()).toEqual([]);
   });
 
+  it('answers each batch row for a sequence being deleted on its own, naming sequenceId', async () => {
+    const { member, assistant, sequence, leadsOn } = await orgWithSequence();
+    const { markSequenceDeleting } = await import('../../lambdas/data/sequences');
+    // A delete has closed the sequence and is moving its leads.
+    await markSequenceDeleting(
+      { ...sequence, orgId: member.orgId },
+      { token: 'a-delete', at: '2029-11-05T12:00:00.000Z' },
+    );
+
+    const batch = await invoke(leadsApi, 'createLeads', {
+      caller: member,
+      body: {
+        leads: [
+          { firstName: 'Ada', email: 'ada@example.com', assistantId: assistant.id, sequenceId: sequence.id },
+          { firstName: 'Bo', email: 'bo@example.com', assistantId: assistant.id },
+        ],
+      },
+    });
+
+    expect(batch.status).toBe(200);
+    expect(batch.body.items.map((item: { status: number }) => item.status)).toEqual([409, 201]);
+    expect(batch.body.items[0].error.details).toEqual({ field: 'sequenceId', sequenceId: sequence.id });
+    expect(await leadsOn()).toEqual(['system-recommended']);
+  });
+
   it('opens the sequence again when its delete is refused, and refuses a target being deleted', async () => {
     const { member, assistant, sequence, lead, leadsOn } = await orgWithSequence();
     const { body: target } = await invoke(sequencesApi, 'cloneSequence', {
