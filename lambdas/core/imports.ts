@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { ValidationError } from './errors';
 import { lazy } from './lazy';
-import { LEAD_DETAIL_FIELDS } from './leads';
+import { isReservedFieldName, LEAD_DETAIL_FIELDS, reservedFieldMessage } from './leads';
 import { groupDigits } from './text';
 
 export const MAX_IMPORT_ROWS = 100_000;
@@ -113,6 +113,9 @@ function checkHeader(header: string[]): void {
   const issues = header.flatMap((column, index) => {
     if (column !== '' && header.indexOf(column) !== index)
       return [{ path: `header.${column}`, message: `The column ${column} appears twice` }];
+    const custom = CUSTOM_COLUMN.exec(column)?.[1];
+    if (custom !== undefined && isReservedFieldName(custom))
+      return [{ path: `header.${column}`, message: reservedFieldMessage(custom) }];
     if (known.includes(column)) return [];
     return [
       {
@@ -128,16 +131,20 @@ function checkHeader(header: string[]): void {
 
 /** A CSV line as the lead input it stands for; a ragged line keeps why, for the worker to refuse it. */
 function rowOf(header: string[], cells: string[]): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  const customFields: Record<string, string> = {};
-  header.forEach((column, index) => {
+  // Built from entries, not by assignment: a column name is user input, and `row[name] = value` with
+  // a name like __proto__ would change the object's prototype instead of adding a field.
+  const present = header.flatMap((column, index) => {
     const value = cells[index];
-    if (value === undefined || value === '') return;
-    const custom = CUSTOM_COLUMN.exec(column)?.[1];
-    if (custom) customFields[custom] = value;
-    else row[column] = value;
+    return value === undefined || value === '' ? [] : [[column, value] as const];
   });
-  if (Object.keys(customFields).length > 0) row.customFields = customFields;
+  const customFields = present.flatMap(([column, value]) => {
+    const custom = CUSTOM_COLUMN.exec(column)?.[1];
+    return custom ? [[custom, value] as const] : [];
+  });
+  const row: Record<string, unknown> = Object.fromEntries(
+    present.filter(([column]) => !CUSTOM_COLUMN.test(column)),
+  );
+  if (customFields.length > 0) row.customFields = Object.fromEntries(customFields);
   if (cells.length !== header.length)
     row[RAGGED] = `The line has ${cells.length} cells where the header names ${header.length} columns`;
   return row;

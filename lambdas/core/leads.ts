@@ -68,11 +68,32 @@ export const LeadDetailsSchema = lazy(() =>
             .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Custom field names are letters, digits, _ and -')),
           z.string().check(z.maxLength(1000)),
         )
-        .check(z.refine((fields) => Object.keys(fields).length <= 50, 'At most 50 custom fields')),
+        .check(
+          z.refine((fields) => Object.keys(fields).length <= 50, 'At most 50 custom fields'),
+          z.superRefine(refuseReservedNames),
+        ),
       {},
     ),
   }),
 );
+
+/**
+ * Names every JavaScript object answers to (`constructor`, `toString`, `__proto__`, ...). A custom field
+ * so named would be read as the object's own machinery: `constructor` breaks the table's marshaller
+ * (a 500), `__proto__` would be dropped. Refused as field errors; zod drops `__proto__` before any
+ * check sees it, so a CSV column of that name is refused with the header (core/imports.ts).
+ */
+const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+export const isReservedFieldName = (name: string) => RESERVED_FIELD_NAMES.has(name);
+
+export const reservedFieldMessage = (name: string) =>
+  `"${name}" is a reserved name (every object has it): name the custom field otherwise`;
+
+function refuseReservedNames(fields: Record<string, string>, ctx: z.core.$RefinementCtx): void {
+  for (const name of Object.keys(fields).filter(isReservedFieldName))
+    ctx.addIssue({ code: 'custom', path: [name], message: reservedFieldMessage(name) });
+}
 
 export type LeadDetails = z.output<ReturnType<typeof LeadDetailsSchema>>;
 

@@ -225,7 +225,10 @@ export async function putRowIssues(record: ImportRecord, issues: readonly RowIss
   }
 }
 
-/** A page of an import's row issues in row order; the cursor is the last issue's position. */
+/**
+ * A page of an import's row issues in row order; the cursor is the last issue's position in this
+ * import, so a cursor another import's page returned is refused rather than read as a position here.
+ */
 export async function listRowIssues(
   orgId: string,
   importId: string,
@@ -237,7 +240,7 @@ export async function listRowIssues(
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': pk },
-      ExclusiveStartKey: cursor === undefined ? undefined : { pk, sk: decodeIssueCursor(cursor) },
+      ExclusiveStartKey: cursor === undefined ? undefined : { pk, sk: decodeIssueCursor(cursor, importId) },
       Limit: ISSUES_PAGE,
     }),
   );
@@ -249,13 +252,24 @@ export async function listRowIssues(
   }));
   return {
     items,
-    ...(LastEvaluatedKey && { cursor: Buffer.from(String(LastEvaluatedKey.sk)).toString('base64url') }),
+    ...(LastEvaluatedKey && { cursor: encodeIssueCursor(importId, String(LastEvaluatedKey.sk)) }),
   };
 }
 
-function decodeIssueCursor(cursor: string): string {
-  const sk = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!ISSUE_SORT_KEY.test(sk) || Buffer.from(sk).toString('base64url') !== cursor)
+/** The import the cursor was issued for, then the position: `<import id>/<sort key>`, base64url. */
+function encodeIssueCursor(importId: string, sk: string): string {
+  return Buffer.from(`${importId}/${sk}`).toString('base64url');
+}
+
+/** Decoded strictly: canonical base64url of this import's id and an issue's sort key, nothing else. */
+function decodeIssueCursor(cursor: string, importId: string): string {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const sk = text.slice(importId.length + 1);
+  if (
+    !text.startsWith(`${importId}/`) ||
+    !ISSUE_SORT_KEY.test(sk) ||
+    encodeIssueCursor(importId, sk) !== cursor
+  )
     throw new InvalidCursorError();
   return sk;
 }

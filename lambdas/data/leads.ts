@@ -19,6 +19,7 @@ import { LEAD_DETAIL_FIELDS, type Lead, type LeadDetails } from '../core/leads';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { orgKey, recordOf, replaceFieldsExpression } from './items';
+import { closedSequenceFailure } from './sequences';
 import { TABLE_KEYS } from './table-schema';
 import { type TransactItem, transact } from './transactions';
 
@@ -76,7 +77,11 @@ export async function getLead(orgId: string, id: string): Promise<Lead | undefin
   return Item && leadFromItem(Item);
 }
 
-export async function insertLead(lead: Lead): Promise<void> {
+/**
+ * Stores a new lead with its e-mail reservation and phone index; `alongside` are checks its plan commits
+ * with (the sequence is open: data/sequences.ts).
+ */
+export async function insertLead(lead: Lead, alongside: readonly TransactItem[] = []): Promise<void> {
   const items: TransactItem[] = [
     {
       Put: {
@@ -93,10 +98,13 @@ export async function insertLead(lead: Lead): Promise<void> {
   ];
   if (lead.email) items.push(reserveEmail(lead.orgId, lead.email, lead.id));
   if (lead.phone) items.push(indexPhone(lead.orgId, lead.phone, lead.id));
-  await transact(items, () => undefined).catch(async (error: unknown) => {
-    if (lead.email && isCancelled(error)) throw await emailTaken(lead.orgId, lead.email);
-    throw error;
-  });
+  items.push(...alongside);
+  await transact(items, (failures) => closedSequenceFailure(items, failures)).catch(
+    async (error: unknown) => {
+      if (lead.email && isCancelled(error)) throw await emailTaken(lead.orgId, lead.email);
+      throw error;
+    },
+  );
 }
 
 /** Replaces a lead's details (not its enrollment), moving its e-mail reservation when it changed. */
@@ -106,6 +114,8 @@ export async function updateLeadDetails(
   now: Date,
   /** A new plan that goes with the new details (another assistant, zone or sequence), stored in the same write. */
   plan?: Enrollment,
+  /** Checks the plan commits with (the sequence is open: data/sequences.ts). */
+  alongside: readonly TransactItem[] = [],
 ): Promise<Lead> {
   const next: Lead = {
     ...previous,
@@ -148,8 +158,11 @@ export async function updateLeadDetails(
       items.push({ Delete: { TableName: tableName(), Key: phoneKey(orgId, previous.phone, id) } });
     if (next.phone) items.push(indexPhone(orgId, next.phone, id));
   }
+  items.push(...alongside);
   await transact(items, (failures) =>
-    failures.some((failure) => failure.index === 0) ? new LeadChangedError() : undefined,
+    failures.some((failure) => failure.index === 0)
+      ? new LeadChangedError()
+      : closedSequenceFailure(items, failures),
   ).catch(async (error: unknown) => {
     if (emailChanged && next.email && isCancelled(error)) throw await emailTaken(orgId, next.email);
     throw error;

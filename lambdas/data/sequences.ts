@@ -5,6 +5,9 @@
  * - get several sequences by id         BatchGet  the same keys as GetItem
  * - reserve a sequence name in the org  item      pk=ORG#<org>, sk=NAME#SEQ#<name key>
  * - record an A/B promotion             UpdateItem list_append(promotions) if the list is as read
+ * - close a sequence being deleted       UpdateItem SET deletion = {token, at, reassignTo?}
+ * - enroll only on an open sequence      ConditionCheck in the enrollment's transaction: the item exists
+ *                                        and carries no `deletion`
  * Every write is one transaction with the name reservation and the messages' `usedBy` sets, so a
  * name is never taken twice and a message in use can never be deleted.
  */
@@ -23,7 +26,93 @@ import { type ConditionFailure, type TransactItem, transact } from './transactio
 
 export const sequenceKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `SEQ#${id}` });
 
-export const sequenceFromItem = (item: Item) => recordOf<Sequence>(item);
+/**
+ * The mark a delete puts on the sequence before it moves the leads off it (engine/sequence-deletion.ts);
+ * bookkeeping of the item, not part of the sequence.
+ */
+const DELETION = 'deletion';
+
+export const sequenceFromItem = (item: Item) => recordOf<Sequence>(item, [DELETION]);
+
+/**
+ * The condition every enrollment onto a sequence commits with: the sequence exists and no delete has
+ * started on it. A lead therefore joins a sequence before its delete closed it (and the delete finds
+ * it), or not at all. None for system sequences: they live in code and are never deleted.
+ */
+export function sequenceOpenCheck(orgId: string, sequenceId: string): TransactItem | undefined {
+  if (isSystemId(sequenceId)) return undefined;
+  return {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: sequenceKey(orgId, sequenceId),
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#deletion)',
+      ExpressionAttributeNames: { '#deletion': DELETION },
+    },
+  };
+}
+
+/** A sequence that was deleted, or is being deleted, while a lead was joining it. */
+export function sequenceClosedError(sequenceId: string, field = 'sequenceId'): ConflictError {
+  return new ConflictError(`The sequence ${sequenceId} is being deleted or was deleted: choose another`, {
+    field,
+    sequenceId,
+  });
+}
+
+/** The error for a transaction whose sequence check (sequenceOpenCheck) failed, if one did. */
+export function closedSequenceFailure(
+  items: readonly TransactItem[],
+  failures: readonly ConditionFailure[],
+): ConflictError | undefined {
+  for (const { index } of failures) {
+    const sk = items[index]?.ConditionCheck?.Key?.sk;
+    if (typeof sk === 'string' && sk.startsWith('SEQ#')) return sequenceClosedError(sk.slice('SEQ#'.length));
+  }
+  return undefined;
+}
+
+/**
+ * Closes the sequence to new leads for the delete holding `token`; a mark left by a delete that died
+ * is taken over. NotFound when the sequence is gone.
+ */
+export async function markSequenceDeleting(
+  sequence: Sequence,
+  deletion: { token: string; at: string; reassignTo?: string },
+): Promise<void> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: sequenceKey(sequence.orgId, sequence.id),
+        UpdateExpression: 'SET #deletion = :deletion',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#deletion': DELETION },
+        ExpressionAttributeValues: { ':deletion': deletion },
+      }),
+    );
+  } catch (error) {
+    if (conditionFailed(error) === undefined) throw error;
+    throw new NotFoundError('Sequence', sequence.id);
+  }
+}
+
+/** Opens the sequence again after a delete that did not finish, if the mark is still this delete's. */
+export async function unmarkSequenceDeleting(sequence: Sequence, token: string): Promise<void> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: sequenceKey(sequence.orgId, sequence.id),
+        UpdateExpression: 'REMOVE #deletion',
+        ConditionExpression: '#deletion.#token = :token',
+        ExpressionAttributeNames: { '#deletion': DELETION, '#token': 'token' },
+        ExpressionAttributeValues: { ':token': token },
+      }),
+    );
+  } catch (error) {
+    if (conditionFailed(error) === undefined) throw error;
+  }
+}
 
 export async function getSequence(orgId: string, id: string): Promise<Sequence | undefined> {
   const { Item } = await db.send(
@@ -144,7 +233,8 @@ export async function replaceSequence(next: Sequence, previous: Sequence): Promi
   );
 }
 
-export async function deleteSequence(sequence: Sequence): Promise<void> {
+/** Removes the sequence closed by the delete holding `token` (markSequenceDeleting). */
+export async function deleteSequence(sequence: Sequence, token: string): Promise<void> {
   const { orgId, id } = sequence;
   await transact(
     [
@@ -152,7 +242,10 @@ export async function deleteSequence(sequence: Sequence): Promise<void> {
         Delete: {
           TableName: tableName(),
           Key: sequenceKey(orgId, id),
-          ConditionExpression: 'attribute_exists(pk)',
+          ConditionExpression: 'attribute_exists(pk) AND #deletion.#token = :token',
+          ExpressionAttributeNames: { '#deletion': DELETION, '#token': 'token' },
+          ExpressionAttributeValues: { ':token': token },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
       releaseName('SEQ', sequence),
@@ -160,7 +253,10 @@ export async function deleteSequence(sequence: Sequence): Promise<void> {
         messageUsageUpdate(orgId, messageId, id, 'remove'),
       ),
     ],
-    () => new NotFoundError('Sequence', id),
+    (failures) =>
+      failures.some((failure) => failure.index === 0 && failure.item)
+        ? new ConflictError('Another delete of this sequence started meanwhile; it carries on')
+        : new NotFoundError('Sequence', id),
   );
 }
 

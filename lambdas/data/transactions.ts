@@ -17,6 +17,13 @@ export interface ConditionFailure {
 }
 
 /**
+ * Attempts after the first when a transaction only met another one on the same item. Every
+ * enrollment onto a sequence checks the sequence's item (data/sequences.ts), so the leads of an import
+ * or a batch joining one sequence meet there; the SDK does not retry a cancelled transaction.
+ */
+const CONFLICT_RETRIES = 3;
+
+/**
  * @param onConditionFailures turns the failed conditions into a domain error; when it returns nothing,
  * the original exception is rethrown.
  */
@@ -24,17 +31,37 @@ export async function transact(
   items: TransactItem[],
   onConditionFailures: (failures: ConditionFailure[]) => Error | undefined,
 ): Promise<void> {
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    const failures = (error.CancellationReasons ?? []).flatMap((reason, index) =>
-      // Cancellation reasons come back as raw attribute values even through the document client.
-      reason.Code === 'ConditionalCheckFailed'
-        ? [{ index, item: reason.Item && unmarshall(reason.Item) }]
-        : [],
-    );
-    if (failures.length === 0) throw error;
-    throw onConditionFailures(failures) ?? error;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await db.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      // Cancelled, nothing was written: the same items can go again.
+      if (attempt < CONFLICT_RETRIES && onlyConflicted(error)) {
+        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * (1 + Math.random())));
+        continue;
+      }
+      throw conditionError(error, onConditionFailures);
+    }
   }
+}
+
+function onlyConflicted(error: unknown): boolean {
+  if (!(error instanceof TransactionCanceledException)) return false;
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
+  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+}
+
+/** What to throw for a failed transaction: the domain error for its failed conditions, else itself. */
+function conditionError(
+  error: unknown,
+  onConditionFailures: (failures: ConditionFailure[]) => Error | undefined,
+): unknown {
+  if (!(error instanceof TransactionCanceledException)) return error;
+  const failures = (error.CancellationReasons ?? []).flatMap((reason, index) =>
+    // Cancellation reasons come back as raw attribute values even through the document client.
+    reason.Code === 'ConditionalCheckFailed' ? [{ index, item: reason.Item && unmarshall(reason.Item) }] : [],
+  );
+  if (failures.length === 0) return error;
+  return onConditionFailures(failures) ?? error;
 }

@@ -79,8 +79,14 @@ export async function handleEmailCc(
     await commitPlan(
       { lead, previous: existing.enrollment, next, now },
       takesOver
-        ? async () =>
-            void (await updateLeadDetails(existing, { ...existing, assistantId: assistant.id }, now, next))
+        ? async (alongside) =>
+            void (await updateLeadDetails(
+              existing,
+              { ...existing, assistantId: assistant.id },
+              now,
+              next,
+              alongside,
+            ))
         : undefined,
     );
   } else {
@@ -100,7 +106,9 @@ export async function handleEmailCc(
       updatedAt: at,
       enrollment: enroll(context, sentAt, runId, thread),
     };
-    await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, () => insertLead(lead));
+    await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, (alongside) =>
+      insertLead(lead, alongside),
+    );
   }
   await recordOutcome([sendOutcome(userEmailRecord(lead, email, user, sentAt))]);
   await acknowledge(user, assistant, lead, sequence, email, configurationSet).catch((error: unknown) => {

@@ -37,6 +37,15 @@ export class EnrollmentReads {
     return memo(this.sequences, id, () => getVisibleSequence(this.orgId, id));
   }
 
+  /**
+   * Reads the sequence afresh next time: a lead could not join it because it is being deleted, so the
+   * rows after it learn whether it is gone rather than each trying it again.
+   */
+  forgetSequence(id: string): void {
+    this.sequences.delete(id);
+    for (const key of this.sequences.keys()) if (key.startsWith('name:')) this.sequences.delete(key);
+  }
+
   sequenceNamed(name: string): Promise<Sequence | undefined> {
     return memo(this.sequences, `name:${nameKey(name)}`, async () => {
       const all = [...systemSequences(this.orgId), ...(await listOrgSequences(this.orgId))];

@@ -70,7 +70,9 @@ export async function createLead(
 ): Promise<CreatedLead> {
   const prepared = await prepareLead(caller, input, now, reads, options);
   const { lead } = prepared;
-  await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, () => insertLead(lead));
+  await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, (alongside) =>
+    insertLead(lead, alongside),
+  );
   return prepared;
 }
 
@@ -157,8 +159,8 @@ export async function updateLead(
   let updated: Lead | undefined;
   await commitPlan(
     { lead: { ...current, assistantId: assistant.id }, previous, next: plan, now },
-    async () => {
-      updated = await updateLeadDetails(current, { ...details, timezone }, now, plan);
+    async (alongside) => {
+      updated = await updateLeadDetails(current, { ...details, timezone }, now, plan, alongside);
     },
   );
   return { lead: updated ?? { ...current, enrollment: plan }, warnings };

@@ -5,8 +5,8 @@
  * Each row is idempotent: its lead's id is derived from the import and the row, so a page worked again
  * after a crash finds the leads it created and counts them, and creates nothing twice. A page's counts
  * are added on condition the import is still at that page, so they count once. A bad row is that
- * row's issue; only an unexpected failure (the table or the scheduler out of retries) fails the page,
- * which the queue then hands out again.
+ * row's issue, and so is any failure a retry would meet again; only a transient one (the table or the
+ * scheduler out of retries, the network) fails the page, which the queue then hands out again.
  */
 import { createHash } from 'node:crypto';
 import type { ImportJob } from '../adapters/import-queue';
@@ -132,6 +132,8 @@ async function importPage(
       await createPrepared(prepared.lead, now);
       return { kind: 'created', issues: rowWarnings(row, prepared) } satisfies RowOutcome;
     } catch (error) {
+      const closed = closedSequenceOf(error);
+      if (closed) reads.forgetSequence(closed);
       return rowFailure(error, row, id);
     }
   });
@@ -161,7 +163,9 @@ function rowWarnings(row: number, prepared: CreatedLead): RowIssue[] {
 /** Creates a row's lead; a lead of the same id created meanwhile (a second worker) is this row's. */
 async function createPrepared(lead: Lead, now: Date): Promise<void> {
   try {
-    await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, () => insertLead(lead));
+    await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, (alongside) =>
+      insertLead(lead, alongside),
+    );
   } catch (error) {
     if (
       error instanceof ConflictError &&
@@ -173,13 +177,58 @@ async function createPrepared(lead: Lead, now: Date): Promise<void> {
   }
 }
 
+/** Errors the SDK or the network raise when a service is busy or unreachable, not because of the row. */
+const TRANSIENT_NAMES = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TransactionConflictException',
+  'TransactionInProgressException',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'AbortError',
+]);
+
+function mayPassOnRetry(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { $fault, $retryable, code, CancellationReasons } = error as {
+    $fault?: string;
+    $retryable?: unknown;
+    code?: unknown;
+    CancellationReasons?: { Code?: string }[];
+  };
+  return (
+    TRANSIENT_NAMES.has(error.name) ||
+    $fault === 'server' ||
+    $retryable !== undefined ||
+    // A transaction cancelled for a reason other than a failed condition (a conflict, a throttle).
+    (error.name === 'TransactionCanceledException' &&
+      !(CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed')) ||
+    // Node's network errors: ECONNRESET, ETIMEDOUT, EPIPE, ENOTFOUND, ...
+    (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+  );
+}
+
 function duplicate(row: number, message: string): RowOutcome {
   return { kind: 'duplicates', issues: [{ row, code: 'duplicate', message, field: 'email' }] };
 }
 
-/** What a refused row records; an unexpected error is thrown on, so the page is worked again. */
+/**
+ * What a refused row records. A failure that may pass on a second try (a throttle, an outage, the
+ * network) is thrown on, so the page is worked again; any other failure is this row's alone (a bug
+ * or data the table cannot take would fail every retry, and with it the whole import), so it is
+ * logged and recorded as the row's `internal_error`.
+ */
 function rowFailure(error: unknown, row: number, id: string): RowOutcome {
-  if (!(error instanceof DomainError)) throw error;
+  if (!(error instanceof DomainError)) {
+    if (mayPassOnRetry(error)) throw error;
+    logger.error('Import row failed', { row, leadId: id, error });
+    return {
+      kind: 'failed',
+      issues: [{ row, code: 'internal_error', message: 'This row could not be added; the error is logged' }],
+    };
+  }
   const existingLeadId = (error.details as { existingLeadId?: string } | undefined)?.existingLeadId;
   if (error instanceof ConflictError && existingLeadId && existingLeadId !== id)
     return duplicate(row, `A lead with this e-mail address already exists: ${existingLeadId}`);
@@ -194,5 +243,16 @@ function rowFailure(error: unknown, row: number, id: string): RowOutcome {
       })),
     };
   }
-  return { kind: 'failed', issues: [{ row, code: error.code, message: error.message }] };
+  const field = (error.details as { field?: unknown } | undefined)?.field;
+  return {
+    kind: 'failed',
+    issues: [{ row, code: error.code, message: error.message, ...(typeof field === 'string' && { field }) }],
+  };
+}
+
+/** The sequence a row could not join because it is being deleted (data/sequences.ts), if that was it. */
+function closedSequenceOf(error: unknown): string | undefined {
+  if (!(error instanceof ConflictError)) return undefined;
+  const { sequenceId } = (error.details ?? {}) as { sequenceId?: unknown };
+  return typeof sequenceId === 'string' ? sequenceId : undefined;
 }

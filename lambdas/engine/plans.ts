@@ -12,6 +12,7 @@ import { DomainError } from '../core/errors';
 import type { Lead } from '../core/leads';
 import type { SenderInput } from '../core/sender-input';
 import { enrollmentUpdate, LeadChangedError } from '../data/leads';
+import { closedSequenceFailure, sequenceOpenCheck } from '../data/sequences';
 import { type TransactItem, transact } from '../data/transactions';
 import { logger } from '../observability';
 
@@ -49,20 +50,41 @@ export interface PlanChange {
 }
 
 /**
+ * Whether the plan puts the lead on a sequence it was not running on: a new lead, another sequence,
+ * or a follow-up that starts again. Such a plan commits only while that sequence is open (not being
+ * deleted), so a delete never misses a lead that joined as it ran.
+ */
+function joinsSequence(previous: Enrollment | undefined, next: Enrollment): boolean {
+  return (
+    previous === undefined ||
+    previous.sequenceId !== next.sequenceId ||
+    (previous.status !== 'active' && next.status === 'active')
+  );
+}
+
+/**
  * Commits `change`. By default the plan is stored alone, on condition that the enrollment is still at
  * `previous.revision` (else LeadChangedError). `store` replaces that when the plan goes with other
- * changes to the lead: its insert (a first plan), or new details.
+ * changes to the lead: its insert (a first plan), or new details; it stores `alongside` (the check that
+ * the sequence the lead joins is open) in the same transaction.
  */
-export async function commitPlan(change: PlanChange, store?: () => Promise<void>): Promise<void> {
+export async function commitPlan(
+  change: PlanChange,
+  store?: (alongside: TransactItem[]) => Promise<void>,
+): Promise<void> {
   const { lead, previous, next } = change;
+  const sequenceCheck = joinsSequence(previous, next)
+    ? sequenceOpenCheck(lead.orgId, next.sequenceId)
+    : undefined;
+  const checks = sequenceCheck ? [sequenceCheck] : [];
   const scheduled = hasPendingSchedule(next) && next.revision !== previous?.revision;
   // The plan records its schedule's name (so `next` is completed here, before it is stored); a plan
   // without a pending step has none.
   if (scheduled) next.scheduleName = await scheduleStep(senderInput(lead, next), new Date(next.nextSendAt));
   else if (!hasPendingSchedule(next)) delete next.scheduleName;
   try {
-    if (store) await store();
-    else if (previous) await storePlan(change, previous);
+    if (store) await store(checks);
+    else if (previous) await storePlan(change, previous, checks);
     else throw new Error('A lead’s first plan needs the lead to insert');
   } catch (error) {
     // Cancel only when the store certainly did not happen: a timeout can hide a write that landed, and
@@ -98,13 +120,16 @@ function certainlyNotStored(error: unknown): boolean {
   );
 }
 
-async function storePlan(change: PlanChange, previous: Enrollment): Promise<void> {
+async function storePlan(change: PlanChange, previous: Enrollment, checks: TransactItem[]): Promise<void> {
   const items = [
     ...(change.alongside ?? []),
     enrollmentUpdate(change.lead, change.next, previous.revision, change.now),
+    ...checks,
   ];
-  const planAt = items.length - 1;
+  const planAt = items.length - 1 - checks.length;
   await transact(items, (failures) =>
-    failures.some((failure) => failure.index === planAt) ? new LeadChangedError() : undefined,
+    failures.some((failure) => failure.index === planAt)
+      ? new LeadChangedError()
+      : closedSequenceFailure(items, failures),
   );
 }

@@ -142,11 +142,19 @@ export async function reassignActiveLeads(from: Sequence, to: Sequence, now: Dat
   do {
     const page = await pageActiveLeads(from.orgId, from.id, cursor, PAGE_SIZE);
     await mapWithConcurrency(page.items, REPLAN_CONCURRENCY, async (indexed) => {
-      // Read each lead fresh: the index may lag behind a send that just re-planned it.
-      const lead = await getLead(indexed.orgId, indexed.id);
-      if (lead?.enrollment.status !== 'active' || lead.enrollment.sequenceId !== from.id) return;
-      await moveToSequence(lead, to, reads, now);
-      moved += 1;
+      // Read each lead fresh: the index may lag behind a send that just re-planned it. A send that
+      // commits between the read and the move is read again once, as a re-plan does.
+      for (const attempt of [1, 2]) {
+        const lead = await getLead(indexed.orgId, indexed.id);
+        if (lead?.enrollment.status !== 'active' || lead.enrollment.sequenceId !== from.id) return;
+        try {
+          await moveToSequence(lead, to, reads, now);
+          moved += 1;
+          return;
+        } catch (error) {
+          if (!(error instanceof LeadChangedError) || attempt === 2) throw error;
+        }
+      }
     });
     cursor = page.cursor;
   } while (cursor);

@@ -75,7 +75,8 @@ export const ERRORS = {
   conflict: {
     type: ConflictError,
     status: 409,
-    description: 'Conflicts with stored state (a taken name, an item in use, a lead already stopped)',
+    description:
+      'Conflicts with stored state (a taken name, an item in use, a lead already stopped, a sequence being deleted)',
     details: lazy(() =>
       z.optional(
         z.union([
@@ -92,6 +93,14 @@ export const ERRORS = {
           }),
           z.object({
             duplicateOfIndex: z.number().check(z.int(), z.describe('The batch row with the same e-mail')),
+          }),
+          z.object({
+            field: z
+              .string()
+              .check(z.describe('The field that named the sequence: sequenceId or reassignTo')),
+            sequenceId: z
+              .string()
+              .check(z.describe('A sequence deleted, or being deleted, while the lead joined it')),
           }),
         ]),
       ),

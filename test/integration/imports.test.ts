@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type S3Emulator, startS3Emulator } from '../../local/s3-emulator';
 import { type SqsEmulator, startSqsEmulator } from '../../local/sqs-emulator';
 import { invoke, type TestCaller } from '../support/invoke';
@@ -348,6 +348,128 @@ describe('imports', () => {
     ]);
   });
 
+  it('records a reserved custom field name as its row’s error, and refuses such a CSV column whole', async () => {
+    const { admin, assistant } = await newOrg();
+    const rows: unknown[] = [
+      { firstName: 'Ada', email: 'ada@example.com', customFields: { constructor: 'x' } },
+      { firstName: 'Bo', email: 'bo@example.com', customFields: { plan: 'pro' } },
+    ];
+
+    const accepted = await invoke(api.imports, 'createImport', {
+      caller: admin,
+      body: { leads: rows, assistantId: assistant.id, sequenceId: 'system-recommended' },
+    });
+    const csv = await invoke(api.imports, 'createImport', {
+      caller: admin,
+      headers: { 'content-type': 'text/csv' },
+      query: { assistantId: assistant.id },
+      body: 'firstName,email,customFields.__proto__\nAda,ada@example.com,x',
+    });
+    await work();
+    const done = await invoke(api.imports, 'getImport', { caller: admin, params: { id: accepted.body.id } });
+    const issues = await errorsOf(admin, accepted.body.id);
+    const leads = await allLeads(admin);
+
+    expect(done.body).toMatchObject({ status: 'done', total: 2, created: 1, duplicates: 0, failed: 1 });
+    expect(issues).toEqual([
+      {
+        row: 1,
+        code: 'validation_failed',
+        message: expect.stringContaining('reserved name'),
+        field: 'customFields.constructor',
+      },
+      { row: 2, code: 'warning', message: expect.stringContaining('no offering') },
+    ]);
+    expect(leads.map((lead) => lead.email)).toEqual(['bo@example.com']);
+    expect(csv.status).toBe(400);
+    expect(csv.body.error.details).toEqual([
+      { path: 'header.customFields.__proto__', message: expect.stringContaining('reserved name') },
+    ]);
+  });
+
+  it('records a row that fails unexpectedly as that row’s error, and adds the others', async () => {
+    const { admin, assistant } = await newOrg();
+    const rows = ['Ada', 'Bug', 'Cy'].map((name) => ({
+      firstName: name,
+      email: `${name.toLowerCase()}@example.com`,
+    }));
+    // The table refuses Bug's lead every time with an error that is not the row's input nor transient
+    // (as the marshaller once did for a custom field named "constructor").
+    const send = db.db.send.bind(db.db);
+    const refuseBug = vi.spyOn(db.db, 'send').mockImplementation(((command: { input?: unknown }) => {
+      if (JSON.stringify(command.input ?? {}).includes('"firstName":"Bug"'))
+        return Promise.reject(new Error('Unsupported type passed: [object Object]'));
+      return send(command as never);
+    }) as typeof db.db.send);
+
+    const { body: accepted } = await invoke(api.imports, 'createImport', {
+      caller: admin,
+      body: { leads: rows, assistantId: assistant.id, sequenceId: 'system-recommended' },
+    });
+    await work().finally(() => refuseBug.mockRestore());
+    const done = await invoke(api.imports, 'getImport', { caller: admin, params: { id: accepted.id } });
+    const issues = await errorsOf(admin, accepted.id);
+    const leads = await allLeads(admin);
+
+    expect(done.body).toMatchObject({ status: 'done', total: 3, created: 2, duplicates: 0, failed: 1 });
+    expect(issues.filter((issue) => issue.code !== 'warning')).toEqual([
+      { row: 2, code: 'internal_error', message: 'This row could not be added; the error is logged' },
+    ]);
+    expect(leads.map((lead) => lead.email).sort()).toEqual(['ada@example.com', 'cy@example.com']);
+  });
+
+  it('leaves no lead on a sequence deleted while the import adds leads to it', async () => {
+    const { admin, assistant } = await newOrg();
+    const { body: doomed } = await invoke(api.sequences, 'cloneSequence', {
+      caller: admin,
+      params: { id: 'system-recommended' },
+      body: { name: 'Doomed' },
+    });
+    const rows = Array.from({ length: 20 }, (_, index) => ({
+      firstName: `Lead ${index}`,
+      email: `lead-${index}@example.com`,
+    }));
+    // The sequence is deleted (its leads moved to Recommended) just as the import's 6th lead is
+    // written: that write, and the rows still to come, land after the delete started.
+    let inserts = 0;
+    let deleted: Awaited<ReturnType<typeof invoke>> | undefined;
+    const send = db.db.send.bind(db.db);
+    const deleteMidway = vi.spyOn(db.db, 'send').mockImplementation((async (command: {
+      constructor: { name: string };
+      input: { TransactItems?: { Put?: { Item?: Record<string, unknown> } }[] };
+    }) => {
+      const insertsLead =
+        command.constructor.name === 'TransactWriteCommand' &&
+        (command.input.TransactItems ?? []).some((item) => item.Put?.Item?.entity === 'lead');
+      if (insertsLead && ++inserts === 6) {
+        deleted = await invoke(api.sequences, 'deleteSequence', {
+          caller: admin,
+          params: { id: doomed.id },
+          query: { reassignTo: 'system-recommended' },
+        });
+      }
+      return send(command as never);
+    }) as unknown as typeof db.db.send);
+
+    const { body: accepted } = await invoke(api.imports, 'createImport', {
+      caller: admin,
+      body: { leads: rows, assistantId: assistant.id, sequenceId: doomed.id },
+    });
+    await work().finally(() => deleteMidway.mockRestore());
+    const done = await invoke(api.imports, 'getImport', { caller: admin, params: { id: accepted.id } });
+    const failures = (await errorsOf(admin, accepted.id)).filter((issue) => issue.code !== 'warning');
+    const leads = await allLeads(admin);
+
+    expect(deleted?.status).toBe(204);
+    expect(leads.filter((lead) => lead.enrollment.sequenceId !== 'system-recommended')).toEqual([]);
+    expect(done.body).toMatchObject({ status: 'done', total: 20, duplicates: 0 });
+    expect(done.body.created + done.body.failed).toBe(20);
+    expect(done.body.failed).toBeGreaterThan(0);
+    expect(leads).toHaveLength(done.body.created);
+    expect(failures).toHaveLength(done.body.failed);
+    expect(failures.every((issue) => issue.field === 'sequenceId')).toBe(true);
+  });
+
   it('refuses bodies that cannot be an import, naming what is wrong, and stores nothing', async () => {
     const { admin, assistant } = await newOrg();
     const csv = (text: string) =>
@@ -428,5 +550,43 @@ describe('imports', () => {
     expect(forged.status).toBe(400);
     expect(forged.body.error.code).toBe('invalid_cursor');
     await work();
+  });
+
+  it('refuses, on one import’s issues, the cursor another import’s issues returned', async () => {
+    const { admin, assistant } = await newOrg();
+    // More issues than a page holds (100), so the first page hands out a cursor.
+    const bad = Array.from({ length: 101 }, () => 'not a lead');
+    const first = await invoke(api.imports, 'createImport', {
+      caller: admin,
+      body: { leads: bad, assistantId: assistant.id },
+    });
+    const second = await invoke(api.imports, 'createImport', {
+      caller: admin,
+      body: { leads: bad, assistantId: assistant.id },
+    });
+    await work();
+    const page = await invoke(api.imports, 'listImportErrors', {
+      caller: admin,
+      params: { id: first.body.id },
+    });
+
+    const own = await invoke(api.imports, 'listImportErrors', {
+      caller: admin,
+      params: { id: first.body.id },
+      query: { cursor: page.body.cursor },
+    });
+    const foreign = await invoke(api.imports, 'listImportErrors', {
+      caller: admin,
+      params: { id: second.body.id },
+      query: { cursor: page.body.cursor },
+    });
+
+    expect(page.body.items).toHaveLength(100);
+    expect(own.status).toBe(200);
+    expect(own.body.items).toEqual([
+      { row: 101, code: 'validation_failed', message: 'A row must be an object of lead fields' },
+    ]);
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.code).toBe('invalid_cursor');
   });
 });

@@ -9,9 +9,10 @@ import {
   ListSchedulesCommand,
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { useClock } from '../../lambdas/clock';
+import { db } from '../../lambdas/data/client';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as orgApi } from '../../lambdas/org-api';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
@@ -216,6 +217,32 @@ describe('leads on sequences', () => {
 
     expect(second.status).toBe(409);
     expect(second.body.error.details).toEqual({ existingLeadId: first.id });
+  });
+
+  it('refuses custom fields named like an object’s own machinery, naming the field, and stores nothing', async () => {
+    const { member, assistant } = await newOrg();
+    const create = (customFields: string) =>
+      invoke(leadsApi, 'createLead', {
+        caller: member,
+        // A string body: `__proto__` as JSON text is a key, as an object literal it would not be.
+        body: `{"firstName":"Ada","email":"ada@example.com","assistantId":"${assistant.id}","customFields":${customFields}}`,
+      });
+
+    const constructorField = await create('{"constructor":"x","plan":"pro"}');
+    const toStringField = await create('{"toString":"x"}');
+    const proto = await create('{"__proto__":"x","plan":"pro"}');
+    const list = await invoke(leadsApi, 'listLeads', { caller: member, query: {} });
+
+    expect(constructorField.status).toBe(400);
+    expect(constructorField.body.error.details).toEqual([
+      { path: 'customFields.constructor', message: expect.stringContaining('reserved name') },
+    ]);
+    expect(toStringField.status).toBe(400);
+    expect(toStringField.body.error.details[0].path).toBe('customFields.toString');
+    // zod drops a `__proto__` key while parsing (it would replace the object's prototype): never stored.
+    expect(proto.status).toBe(201);
+    expect(proto.body.customFields).toEqual({ plan: 'pro' });
+    expect(list.body.items).toHaveLength(1);
   });
 
   it('requires an e-mail for e-mail steps, validates the phone and refuses Email CC sequences', async () => {
@@ -654,5 +681,216 @@ describe('schedules left behind', () => {
     expect([stopped.status, continued.status]).toEqual([200, 200]);
     expect(continued.body.enrollment.status).toBe('active');
     expect((await schedulesOf(lead.id)).sort()).toEqual([`lead-${lead.id}-r2`, `lead-${lead.id}-r3`]);
+  });
+});
+
+describe('deleting a sequence while leads join it', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: commands are matched loosely by their input
+  type Command = { constructor: { name: string }; input: any };
+  interface Hook {
+    matches: (command: Command) => boolean;
+    /** Runs in place of the command's send, once; `send` sends it. */
+    around: (send: () => Promise<unknown>) => Promise<unknown>;
+  }
+
+  /** Interleaves the table's requests deterministically: each hook takes the first command it matches. */
+  function interceptTable(hooks: Hook[]) {
+    const send = db.send.bind(db);
+    const pending = new Set(hooks);
+    return vi.spyOn(db, 'send').mockImplementation(((command: Command) => {
+      for (const hook of pending) {
+        if (!hook.matches(command)) continue;
+        pending.delete(hook);
+        return hook.around(() => send(command as never));
+      }
+      return send(command as never);
+    }) as unknown as typeof db.send);
+  }
+
+  const leadInsertOf = (orgId: string) => (command: Command) =>
+    command.constructor.name === 'TransactWriteCommand' &&
+    command.input.TransactItems.some(
+      (item: { Put?: { Item?: Record<string, unknown> } }) =>
+        item.Put?.Item?.entity === 'lead' && item.Put.Item.pk === `ORG#${orgId}`,
+    );
+  /** The delete's look at the leads on the sequence: the page it moves, or the count it refuses with. */
+  const listingOf = (orgId: string, sequenceId: string) => (command: Command) =>
+    command.constructor.name === 'QueryCommand' &&
+    command.input.IndexName === 'gsi1' &&
+    command.input.ExpressionAttributeValues?.[':pk'] === `ORG#${orgId}#SEQ#${sequenceId}`;
+
+  /** A gate a request waits at, and a promise that says it arrived there. */
+  function gate() {
+    let arrive = () => {};
+    let open = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    const opened = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const pass = async () => {
+      arrive();
+      await opened;
+    };
+    return { arrived, open, pass };
+  }
+
+  async function orgWithSequence() {
+    const { member, assistant } = await newOrg();
+    const { body: sequence } = await invoke(sequencesApi, 'cloneSequence', {
+      caller: member,
+      params: { id: 'system-recommended' },
+      body: { name: 'Doomed' },
+    });
+    const lead = (email: string) =>
+      invoke(leadsApi, 'createLead', {
+        caller: member,
+        body: { firstName: 'Ada', email, assistantId: assistant.id, sequenceId: sequence.id },
+      });
+    const leadsOn = async () => {
+      const { body } = await invoke(leadsApi, 'listLeads', { caller: member, query: {} });
+      return body.items.map((item: { enrollment: { sequenceId: string } }) => item.enrollment.sequenceId);
+    };
+    return { member, assistant, sequence, lead, leadsOn };
+  }
+
+  it('refuses a lead whose write lands after the whole delete, with 409 naming sequenceId', async () => {
+    const { member, sequence, lead, leadsOn } = await orgWithSequence();
+    const commit = gate();
+    const intercepted = interceptTable([
+      {
+        matches: leadInsertOf(member.orgId),
+        around: async (send) => {
+          await commit.pass();
+          return send();
+        },
+      },
+    ]);
+
+    const joining = lead('late@example.com');
+    await commit.arrived;
+    const deleted = await invoke(sequencesApi, 'deleteSequence', {
+      caller: member,
+      params: { id: sequence.id },
+      query: { reassignTo: 'system-recommended' },
+    });
+    commit.open();
+    const joined = await joining.finally(() => intercepted.mockRestore());
+
+    expect(deleted.status).toBe(204);
+    expect(joined.status).toBe(409);
+    expect(joined.body.error.details).toEqual({ field: 'sequenceId', sequenceId: sequence.id });
+    expect(await leadsOn()).toEqual([]);
+  });
+
+  it.each([
+    ['moving its leads', { reassignTo: 'system-recommended' }],
+    ['with no lead on it', {}],
+  ])('refuses a lead whose write lands after the delete looked for leads (%s)', async (_, query) => {
+    const { member, sequence, lead, leadsOn } = await orgWithSequence();
+    const commit = gate();
+    let joining: ReturnType<typeof lead> | undefined;
+    const intercepted = interceptTable([
+      {
+        matches: leadInsertOf(member.orgId),
+        around: async (send) => {
+          await commit.pass();
+          return send();
+        },
+      },
+      {
+        // The delete has its list (nobody on the sequence yet); the lead's write lands before the
+        // delete goes on to remove the sequence.
+        matches: listingOf(member.orgId, sequence.id),
+        around: async (send) => {
+          const answer = await send();
+          commit.open();
+          await joining;
+          return answer;
+        },
+      },
+    ]);
+
+    joining = lead('late@example.com');
+    await commit.arrived;
+    const deleted = await invoke(sequencesApi, 'deleteSequence', {
+      caller: member,
+      params: { id: sequence.id },
+      query,
+    });
+    const joined = await joining.finally(() => intercepted.mockRestore());
+
+    expect(deleted.status).toBe(204);
+    expect(joined.status).toBe(409);
+    expect(joined.body.error.details).toEqual({ field: 'sequenceId', sequenceId: sequence.id });
+    expect(await leadsOn()).toEqual([]);
+  });
+
+  it('answers each batch row for a sequence being deleted on its own, naming sequenceId', async () => {
+    const { member, assistant, sequence, leadsOn } = await orgWithSequence();
+    const { markSequenceDeleting } = await import('../../lambdas/data/sequences');
+    // A delete has closed the sequence and is moving its leads.
+    await markSequenceDeleting(
+      { ...sequence, orgId: member.orgId },
+      { token: 'a-delete', at: '2029-11-05T12:00:00.000Z' },
+    );
+
+    const batch = await invoke(leadsApi, 'createLeads', {
+      caller: member,
+      body: {
+        leads: [
+          { firstName: 'Ada', email: 'ada@example.com', assistantId: assistant.id, sequenceId: sequence.id },
+          { firstName: 'Bo', email: 'bo@example.com', assistantId: assistant.id },
+        ],
+      },
+    });
+
+    expect(batch.status).toBe(200);
+    expect(batch.body.items.map((item: { status: number }) => item.status)).toEqual([409, 201]);
+    expect(batch.body.items[0].error.details).toEqual({ field: 'sequenceId', sequenceId: sequence.id });
+    expect(await leadsOn()).toEqual(['system-recommended']);
+  });
+
+  it('opens the sequence again when its delete is refused, and refuses a target being deleted', async () => {
+    const { member, assistant, sequence, lead, leadsOn } = await orgWithSequence();
+    const { body: target } = await invoke(sequencesApi, 'cloneSequence', {
+      caller: member,
+      params: { id: 'system-recommended' },
+      body: { name: 'Target' },
+    });
+    await lead('first@example.com');
+    const { markSequenceDeleting } = await import('../../lambdas/data/sequences');
+
+    const refused = await invoke(sequencesApi, 'deleteSequence', {
+      caller: member,
+      params: { id: sequence.id },
+    });
+    const second = await lead('second@example.com');
+    // The target's own delete has closed it (and not finished yet).
+    await markSequenceDeleting(
+      { ...target, orgId: member.orgId },
+      { token: 'other-delete', at: '2029-11-05T12:00:00.000Z' },
+    );
+    const intoClosed = await invoke(sequencesApi, 'deleteSequence', {
+      caller: member,
+      params: { id: sequence.id },
+      query: { reassignTo: target.id },
+    });
+    const third = await lead('third@example.com');
+    const onTarget = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: { firstName: 'Bo', email: 'bo@example.com', assistantId: assistant.id, sequenceId: target.id },
+    });
+
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details).toEqual({ activeLeads: 1 });
+    expect(second.status).toBe(201);
+    expect(intoClosed.status).toBe(409);
+    expect(intoClosed.body.error.details).toEqual({ field: 'reassignTo', sequenceId: target.id });
+    expect(third.status).toBe(201);
+    expect(onTarget.status).toBe(409);
+    expect(onTarget.body.error.details).toEqual({ field: 'sequenceId', sequenceId: target.id });
+    expect(await leadsOn()).toEqual([sequence.id, sequence.id, sequence.id]);
   });
 });

@@ -107,7 +107,11 @@ export const importsOperations = declareOperations('imports', {
       query: z.object({
         cursor: z
           .optional(z.string().check(z.maxLength(200)))
-          .check(z.describe('Opaque; the cursor a page returned')),
+          .check(
+            z.describe(
+              'Opaque; only the cursor a page of this import’s issues returned (else 400 invalid_cursor)',
+            ),
+          ),
       }),
       response: z.object({
         items: z.array(
