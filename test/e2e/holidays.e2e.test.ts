@@ -5,13 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
+import { startContractCheckedStack } from '../support/contract-proxy';
 import { addLead, sentTo, signedIn } from '../support/local-api';
 
 let stack: LocalStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false });
+  stack = await startContractCheckedStack({ port: 0, background: false });
 });
 
 afterAll(async () => {
