@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Channel } from '../core/sequences';
+import { type TimelineEvent, timelineEventSchema } from '../core/timeline-events';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { orgKey, recordOf, replaceFieldsExpression } from './items';
@@ -59,12 +60,7 @@ export interface SendRecord {
   tone?: string;
 }
 
-/** Anything else worth showing on the lead's timeline: replies, bounces, deferrals, stops. */
-export interface TimelineEvent {
-  kind: string;
-  at: string;
-  detail?: Record<string, unknown>;
-}
+export type { TimelineEvent };
 
 /** Longer than the sender's 30-second timeout: a claim this old has no living holder. */
 export const CLAIM_LEASE_MS = 60 * 1000;
@@ -486,7 +482,13 @@ export async function readLeadLog(
     );
     for (const item of page.Items ?? []) {
       if (item.entity === 'send') sends.push(sendFromItem(item));
-      else events.push(recordOf<TimelineEvent>(item));
+      else {
+        // Read through the kinds' schemas: what the timeline shows is what the contract describes. An
+        // event no kind describes (none is written today) is left out rather than shown unchecked.
+        const event = timelineEventSchema().safeParse(item);
+        // The schema pairs each kind with its detail, which its output type does not spell.
+        if (event.success) events.push(event.data as TimelineEvent);
+      }
     }
     start = page.LastEvaluatedKey;
   } while (start);

@@ -234,7 +234,12 @@ async function deferWhilePaused(
   await appendTimelineEvent(lead.orgId, lead.id, {
     kind: 'sending_paused',
     at: now.toISOString(),
-    detail: { step: enrollment.nextStep, scope: paused.scope, reason: paused.reason, until },
+    detail: {
+      step: enrollment.nextStep,
+      scope: paused.scope,
+      ...(paused.reason !== undefined && { reason: paused.reason }),
+      ...(next.nextSendAt !== undefined && { until: next.nextSendAt }),
+    },
   });
   const scope =
     paused.scope === 'assistant' ? { orgId: lead.orgId, assistantId: assistant.id } : { orgId: lead.orgId };
