@@ -14,6 +14,8 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { PlacementReason } from '../core/business-hours';
+import type { PublicHoliday } from '../core/holiday-calendars';
 import type { Channel } from '../core/sequences';
 import { type TimelineEvent, timelineEventSchema } from '../core/timeline-events';
 import { db, tableName } from './client';
@@ -58,6 +60,12 @@ export interface SendRecord {
   /** ... the lead's A/B variant of the step, and the tone of a generated message. */
   variant?: string;
   tone?: string;
+  /**
+   * Why the step was sent when it was: its plan's placement reasons (e.g. public_holiday), and the
+   * public holidays it skipped, as the lead's `nextReasons`/`nextHolidays` said while it was pending.
+   */
+  reasons?: PlacementReason[];
+  holidays?: PublicHoliday[];
 }
 
 export type { TimelineEvent };
@@ -145,6 +153,9 @@ export async function claimSend(
   // A whole SendRecord may come in: the claim sets its own status, time and attempt count.
   const { at: _at, status: _status, attempts: _attempts, ...fields } = record as SendRecord;
   const update = replaceFieldsExpression({
+    // A claim taken again says why this attempt goes when it does, not what an earlier one kept.
+    reasons: undefined,
+    holidays: undefined,
     ...fields,
     entity: 'send',
     status: 'claimed',

@@ -85,6 +85,16 @@ const sendEntrySchema = () =>
     channel: z.enum(CHANNELS),
     providerMessageId: z.optional(z.string()),
     reason: z.optional(z.string()).check(z.describe('Why it was skipped or failed')),
+    reasons: z
+      .optional(z.array(z.enum(PLACEMENT_REASONS)))
+      .check(
+        z.describe(
+          'Why it went when it did, as next.reasons said while it was pending; absent when nothing moved it',
+        ),
+      ),
+    holidays: z
+      .optional(z.array(publicHolidaySchema()))
+      .check(z.describe('With reason public_holiday: the public holidays it skipped')),
     detail: z.optional(z.object({ variant: z.string().check(z.describe('The A/B variant sent')) })),
   });
 
@@ -147,6 +157,8 @@ export function leadTimelineView(
       channel: send.channel,
       ...(send.providerMessageId && { providerMessageId: send.providerMessageId }),
       ...(send.reason && { reason: send.reason }),
+      ...(send.reasons && send.reasons.length > 0 && { reasons: send.reasons }),
+      ...(send.holidays && { holidays: send.holidays }),
       ...(send.variant && { detail: { variant: send.variant } }),
     }));
   const events = log.events;

@@ -112,7 +112,7 @@ describe('timeline event kinds', () => {
     expect(validate(entry), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it('describes the steps’ own entries', () => {
+  it('describes the steps’ own entries, with why they went when they did', () => {
     const validate = publishedEntryValidator();
     for (const kind of SEND_ENTRY_KINDS) {
       const entry = {
@@ -120,6 +120,8 @@ describe('timeline event kinds', () => {
         at: AT,
         step: 1,
         channel: 'email',
+        reasons: ['public_holiday', 'non_business_day'],
+        holidays: [{ date: '2026-12-25', name: 'Christmas Day', country: 'DE' }],
       };
       expect(validate(entry), `${kind}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
