@@ -6,12 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../local/stack';
-import { startContractCheckedStack } from '../support/contract-proxy';
+import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
 import { type ApiCall, signedIn } from '../support/local-api';
 
 const HOUR = 3600 * 1000;
-let stack: LocalStack;
+let stack: CheckedStack;
 
 beforeAll(async () => {
   stack = await startContractCheckedStack({ port: 0, background: false });
@@ -174,4 +173,11 @@ describe('A/B variants with auto-promotion', () => {
     expect(nextAfter).toEqual(nextBefore);
     expect(theirs).toEqual(Array(4).fill('warm'));
   }, 150_000);
+
+  it('answered its stats within docs/openapi.json (through the contract proxy)', () => {
+    expect(stack.contract.violations()).toEqual([]);
+    expect([...stack.contract.operationsSeen()]).toEqual(
+      expect.arrayContaining(['sequenceStats', 'toneStats', 'assistantStats']),
+    );
+  });
 });

@@ -6,11 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../local/stack';
-import { startContractCheckedStack } from '../support/contract-proxy';
+import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
 import { signedIn } from '../support/local-api';
 
-let stack: LocalStack;
+let stack: CheckedStack;
 
 beforeAll(async () => {
   stack = await startContractCheckedStack({ port: 0, background: false });
@@ -141,5 +140,12 @@ describe('an assistant on the customer’s own domain', () => {
     });
     expect(moved.body.warnings).toHaveLength(1);
     expect(directProbe.status).toBe(409);
+  });
+
+  it('answered verifying receiving within docs/openapi.json (through the contract proxy)', () => {
+    expect(stack.contract.violations()).toEqual([]);
+    expect([...stack.contract.operationsSeen()]).toEqual(
+      expect.arrayContaining(['verifyAssistantReceiving']),
+    );
   });
 });

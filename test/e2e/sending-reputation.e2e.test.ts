@@ -5,12 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../local/stack';
-import { startContractCheckedStack } from '../support/contract-proxy';
+import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
 import { addLead, sentTo, signedIn } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
-let stack: LocalStack;
+let stack: CheckedStack;
 
 beforeAll(async () => {
   stack = await startContractCheckedStack({ port: 0, background: false });
@@ -99,5 +98,12 @@ describe('the sending-reputation guard', () => {
     expect(resumed.body).toMatchObject({ status: 'active' });
     expect(resumed.body.replanned + orgResumed.body.replanned).toBe(1);
     expect(await sentTo(stack, 'ada@here.example')).toHaveLength(2);
+  });
+
+  it('answered resuming within docs/openapi.json (through the contract proxy)', () => {
+    expect(stack.contract.violations()).toEqual([]);
+    expect([...stack.contract.operationsSeen()]).toEqual(
+      expect.arrayContaining(['resumeAssistantSending', 'resumeOrgSending', 'leadTimeline']),
+    );
   });
 });
