@@ -183,7 +183,11 @@ function success(operation: Operation, example: unknown) {
   }
   if (operation.versioned)
     answer.headers = {
-      ETag: { description: 'The version, quoted: send it back as If-Match', schema: { type: 'string' } },
+      ETag: {
+        description: 'The version, quoted: send it back as If-Match',
+        required: true,
+        schema: { type: 'string' },
+      },
     };
   return answer;
 }

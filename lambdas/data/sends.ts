@@ -14,7 +14,10 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { PlacementReason } from '../core/business-hours';
+import type { PublicHoliday } from '../core/holiday-calendars';
 import type { Channel } from '../core/sequences';
+import { type TimelineEvent, timelineEventSchema } from '../core/timeline-events';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { orgKey, recordOf, replaceFieldsExpression } from './items';
@@ -57,14 +60,15 @@ export interface SendRecord {
   /** ... the lead's A/B variant of the step, and the tone of a generated message. */
   variant?: string;
   tone?: string;
+  /**
+   * Why the step was sent when it was: its plan's placement reasons (e.g. public_holiday), and the
+   * public holidays it skipped, as the lead's `nextReasons`/`nextHolidays` said while it was pending.
+   */
+  reasons?: PlacementReason[];
+  holidays?: PublicHoliday[];
 }
 
-/** Anything else worth showing on the lead's timeline: replies, bounces, deferrals, stops. */
-export interface TimelineEvent {
-  kind: string;
-  at: string;
-  detail?: Record<string, unknown>;
-}
+export type { TimelineEvent };
 
 /** Longer than the sender's 30-second timeout: a claim this old has no living holder. */
 export const CLAIM_LEASE_MS = 60 * 1000;
@@ -149,6 +153,9 @@ export async function claimSend(
   // A whole SendRecord may come in: the claim sets its own status, time and attempt count.
   const { at: _at, status: _status, attempts: _attempts, ...fields } = record as SendRecord;
   const update = replaceFieldsExpression({
+    // A claim taken again says why this attempt goes when it does, not what an earlier one kept.
+    reasons: undefined,
+    holidays: undefined,
     ...fields,
     entity: 'send',
     status: 'claimed',
@@ -486,7 +493,13 @@ export async function readLeadLog(
     );
     for (const item of page.Items ?? []) {
       if (item.entity === 'send') sends.push(sendFromItem(item));
-      else events.push(recordOf<TimelineEvent>(item));
+      else {
+        // Read through the kinds' schemas: what the timeline shows is what the contract describes. An
+        // event no kind describes (none is written today) is left out rather than shown unchecked.
+        const event = timelineEventSchema().safeParse(item);
+        // The schema pairs each kind with its detail, which its output type does not spell.
+        if (event.success) events.push(event.data as TimelineEvent);
+      }
     }
     start = page.LastEvaluatedKey;
   } while (start);

@@ -9,6 +9,7 @@ import type { Enrollment } from '../core/enrollment';
 import { type StopReason, stop } from '../core/enrollment-status';
 import { sendWindowFor } from '../core/lead-window';
 import type { Lead } from '../core/leads';
+import type { TimelineEventDetail } from '../core/timeline-events';
 import { getAssistant } from '../data/assistants';
 import { findLeadByEmail, getLead, LeadChangedError } from '../data/leads';
 import { appendTimelineEvent, type TimelineEvent } from '../data/sends';
@@ -27,6 +28,13 @@ export async function stopFollowUp(
 }
 
 /** What postponing did to the pending step: ISO instants, for the lead's timeline. */
+/** An out-of-office event before postponing adds what it did (`from`/`to`, `keptAt` or `inactive`). */
+export type OutOfOfficeEvent = {
+  kind: 'out_of_office';
+  at: string;
+  detail: Omit<TimelineEventDetail<'out_of_office'>, 'from' | 'to' | 'keptAt' | 'inactive'>;
+};
+
 export type PostponeOutcome =
   | { moved: true; from: string; to: string }
   | { moved: false; keptAt: string }
@@ -41,7 +49,7 @@ export async function postponeFollowUp(
   lead: Lead,
   at: Date,
   reasons: PlacementReason[],
-  event: TimelineEvent,
+  event: OutOfOfficeEvent,
   now: Date,
 ): Promise<PostponeOutcome> {
   const assistant = await getAssistant(lead.orgId, lead.assistantId);
@@ -101,7 +109,11 @@ export async function suppressAndStopLead(
 }
 
 /** The lead asked to hear no more: its address (if any) is suppressed and its follow-up stopped. */
-export async function unsubscribeLead(lead: Lead, detail: Record<string, unknown>, now: Date): Promise<void> {
+export async function unsubscribeLead(
+  lead: Lead,
+  detail: TimelineEventDetail<'unsubscribed'>,
+  now: Date,
+): Promise<void> {
   await suppressAndStopLead(
     lead,
     'unsubscribed',

@@ -234,7 +234,12 @@ async function deferWhilePaused(
   await appendTimelineEvent(lead.orgId, lead.id, {
     kind: 'sending_paused',
     at: now.toISOString(),
-    detail: { step: enrollment.nextStep, scope: paused.scope, reason: paused.reason, until },
+    detail: {
+      step: enrollment.nextStep,
+      scope: paused.scope,
+      ...(paused.reason !== undefined && { reason: paused.reason }),
+      ...(next.nextSendAt !== undefined && { until: next.nextSendAt }),
+    },
   });
   const scope =
     paused.scope === 'assistant' ? { orgId: lead.orgId, assistantId: assistant.id } : { orgId: lead.orgId };
@@ -585,6 +590,10 @@ function baseRecord({ input, lead, enrollment, step, message, variant, now }: Fi
     assistantId: lead.assistantId,
     ...(variant !== undefined && { variant }),
     ...(message.messageType === 'generated' && message.tone !== undefined && { tone: message.tone }),
+    // Why the step goes now and not when its delay alone said (a holiday, the daily limit, ...): the
+    // plan's reasons, kept on the record so the timeline still says so once the step is sent.
+    ...(enrollment.nextReasons.length > 0 && { reasons: enrollment.nextReasons }),
+    ...(enrollment.nextHolidays && { holidays: enrollment.nextHolidays }),
     status: 'claimed',
     at: now.toISOString(),
     attempts: 1,

@@ -46,6 +46,12 @@ export const SesEventDetailSchema = z.looseObject({
   ),
 });
 
+/** SES events noted on the lead's timeline as they are (a transient bounce: a permanent one stops the lead). */
+const NOTED_EVENTS: Partial<Record<string, 'bounced_transiently' | 'delivery'>> = {
+  Bounce: 'bounced_transiently',
+  Delivery: 'delivery',
+};
+
 export type SesEventDetail = z.output<typeof SesEventDetailSchema>;
 
 export async function handleSesEvent(detail: SesEventDetail, now: Date): Promise<string> {
@@ -97,7 +103,9 @@ export async function handleSesEvent(detail: SesEventDetail, now: Date): Promise
         await countProblemForReputation(send.orgId, send.leadId, 'complaints', now);
         return { outcome: 'complained', leadId: send.leadId };
       }
-      const kind = eventType === 'Bounce' ? 'bounced_transiently' : eventType.toLowerCase();
+      const kind = NOTED_EVENTS[eventType];
+      // The configuration set publishes only these (lib/delivery-events.ts); another type is not guessed at.
+      if (kind === undefined) return { outcome: 'ignored', leadId: send.leadId };
       await appendTimelineEvent(send.orgId, send.leadId, { kind, at, detail: base });
       return { outcome: kind, leadId: send.leadId };
     },

@@ -29,6 +29,15 @@ const DeliveryReportSchema = z.object({
   }),
 });
 
+/** Delivery report statuses noted on the lead's timeline (queued and failed are handled apart). */
+const DELIVERY_EVENTS: Partial<
+  Record<string, 'whatsapp_delivered' | 'whatsapp_read' | 'whatsapp_switching_channel'>
+> = {
+  DELIVERED: 'whatsapp_delivered',
+  READ: 'whatsapp_read',
+  SWITCHING_CHANNEL: 'whatsapp_switching_channel',
+};
+
 export type CallbackOutcome = { handled: string; leads?: number };
 
 export async function handleSinchCallback(orgId: string, body: unknown, now: Date): Promise<CallbackOutcome> {
@@ -101,8 +110,11 @@ async function handleDeliveryReport(
         await markSendFailed(send, `WhatsApp delivery failed: ${reason}`);
         return { handled: 'failed' };
       }
+      const kind = DELIVERY_EVENTS[report.status];
+      // A status Sinch may add later is not guessed at: the timeline holds the kinds the API describes.
+      if (kind === undefined) return { handled: 'ignored' };
       await appendTimelineEvent(orgId, send.leadId, {
-        kind: `whatsapp_${report.status.toLowerCase()}`,
+        kind,
         at: now.toISOString(),
         detail: { step: send.stepIndex, providerMessageId: report.message_id },
       });

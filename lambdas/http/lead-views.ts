@@ -8,7 +8,8 @@ import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment-status';
 import { lazy } from '../core/lazy';
 import { type Lead, LeadDetailsSchema } from '../core/leads';
 import { CHANNELS, type Sequence } from '../core/sequences';
-import type { SendRecord, TimelineEvent } from '../data/sends';
+import { type TimelineEvent, timelineEventSchemas } from '../core/timeline-events';
+import type { SendRecord } from '../data/sends';
 import type { EnrollmentReads } from '../engine/enrollment-reads';
 
 /** A public holiday a send was moved off: shown with reason `public_holiday` wherever reasons are. */
@@ -67,19 +68,47 @@ export const leadViewSchema = lazy(() =>
     .register(z.globalRegistry, { id: 'Lead' }),
 );
 
+/** The kinds of a step's own entry: its send record, once settled. */
+export const SEND_ENTRY_KINDS = ['sent', 'skipped', 'failed', 'external'] as const;
+
+const sendEntrySchema = () =>
+  z.object({
+    kind: z
+      .enum(SEND_ENTRY_KINDS)
+      .check(
+        z.describe(
+          'A step: sent, skipped, failed, or external (the user’s own e-mail an Email CC run follows)',
+        ),
+      ),
+    at: z.iso.datetime(),
+    step: z.number().check(z.int()),
+    channel: z.enum(CHANNELS),
+    providerMessageId: z.optional(z.string()),
+    reason: z.optional(z.string()).check(z.describe('Why it was skipped or failed')),
+    reasons: z
+      .optional(z.array(z.enum(PLACEMENT_REASONS)))
+      .check(
+        z.describe(
+          'Why it went when it did, as next.reasons said while it was pending; absent when nothing moved it',
+        ),
+      ),
+    holidays: z
+      .optional(z.array(publicHolidaySchema()))
+      .check(z.describe('With reason public_holiday: the public holidays it skipped')),
+    detail: z.optional(z.object({ variant: z.string().check(z.describe('The A/B variant sent')) })),
+  });
+
+export const timelineEntrySchema = lazy(() =>
+  z.discriminatedUnion('kind', [sendEntrySchema(), ...timelineEventSchemas()]).register(z.globalRegistry, {
+    id: 'TimelineEntry',
+    description:
+      'A step sent, skipped or failed, or an event (a reply, a bounce, a deferral, ...): `kind` tells which, and the shape of `detail`',
+  }),
+);
+
 export const timelineSchema = lazy(() =>
   z.object({
-    items: z.array(
-      z.object({
-        kind: z.string().check(z.describe('sent, skipped, failed, or an event such as replied or deferred')),
-        at: z.iso.datetime(),
-        step: z.optional(z.number().check(z.int())),
-        channel: z.optional(z.enum(CHANNELS)),
-        providerMessageId: z.optional(z.string()),
-        reason: z.optional(z.string()),
-        detail: z.optional(z.record(z.string(), z.unknown())),
-      }),
-    ),
+    items: z.array(timelineEntrySchema()),
     next: z.optional(
       z.object({
         step: z.number().check(z.int()),
@@ -128,13 +157,11 @@ export function leadTimelineView(
       channel: send.channel,
       ...(send.providerMessageId && { providerMessageId: send.providerMessageId }),
       ...(send.reason && { reason: send.reason }),
+      ...(send.reasons && send.reasons.length > 0 && { reasons: send.reasons }),
+      ...(send.holidays && { holidays: send.holidays }),
       ...(send.variant && { detail: { variant: send.variant } }),
     }));
-  const events = log.events.map((event) => ({
-    kind: event.kind,
-    at: event.at,
-    ...(event.detail && { detail: event.detail }),
-  }));
+  const events = log.events;
   const { enrollment } = lead;
   const nextStep = sequence?.steps[enrollment.nextStep];
   return {

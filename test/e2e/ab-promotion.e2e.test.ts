@@ -6,14 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
 import { type ApiCall, PINNED_START, signedIn } from '../support/local-api';
 
 const HOUR = 3600 * 1000;
-let stack: LocalStack;
+let stack: CheckedStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
+  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
 });
 
 afterAll(async () => {
@@ -173,4 +173,11 @@ describe('A/B variants with auto-promotion', () => {
     expect(nextAfter).toEqual(nextBefore);
     expect(theirs).toEqual(Array(4).fill('warm'));
   }, 150_000);
+
+  it('answered its stats within docs/openapi.json (through the contract proxy)', () => {
+    expect(stack.contract.violations()).toEqual([]);
+    expect([...stack.contract.operationsSeen()]).toEqual(
+      expect.arrayContaining(['sequenceStats', 'toneStats', 'assistantStats']),
+    );
+  });
 });

@@ -3,13 +3,14 @@
  * from /_local/token, as a frontend developer would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
+import { startContractCheckedStack } from '../support/contract-proxy';
 import { apiClient, PINNED_START, tokenFor as tokenOf } from '../support/local-api';
 
 let stack: LocalStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
+  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
 });
 
 afterAll(async () => {

@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SenderInput } from '../../lambdas/adapters/step-scheduler';
 import type { OutboxItem } from '../../local/outbox';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
+import { startContractCheckedStack } from '../support/contract-proxy';
 import { type ApiCall, PINNED_START, signedIn } from '../support/local-api';
 
 let stack: LocalStack;
@@ -22,7 +23,7 @@ let data: {
 const MINUTE = 60_000;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
+  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
   const [leads, sends, senderModule] = await Promise.all([
     import('../../lambdas/data/leads'),
     import('../../lambdas/data/sends'),

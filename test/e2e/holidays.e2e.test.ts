@@ -1,17 +1,19 @@
 /**
  * Public holidays on the whole local stack: a German lead's step that falls on Christmas Day is sent on
- * the next business day instead (the timeline saying why), a Japanese lead's goes out that day, and the
- * editor's example dates (POST /sequences/preview) name the moment the send really happened.
+ * the next business day instead (the timeline saying why and which holiday, before the step is sent and
+ * on its `sent` entry after), a Japanese lead's goes out that day, and the editor's example dates
+ * (POST /sequences/preview) name the moment the send really happened.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
+import { startContractCheckedStack } from '../support/contract-proxy';
 import { addLead, PINNED_START, sentTo, signedIn } from '../support/local-api';
 
 let stack: LocalStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
+  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
 });
 
 afterAll(async () => {
@@ -64,8 +66,9 @@ describe('public holidays', () => {
     await stack.advance(3 * 24 * 3600 * 1000); // Christmas Day, 10:00 in Berlin
     const onChristmas = await sentTo(stack, 'ada@example.de');
     await stack.advance(3 * 24 * 3600 * 1000); // Monday 28th, 10:00 in Berlin
+    const adaDone = await api('GET', `/leads/${ada.id}/timeline`);
 
-    // Assess: the timeline says why and which holiday
+    // Assess: the timeline says why and which holiday, before the step goes and after
     expect(adaWaiting.body.next).toEqual({
       step: 1,
       channel: 'email',
@@ -73,6 +76,16 @@ describe('public holidays', () => {
       reasons: ['public_holiday', 'non_business_day'],
       holidays: [{ date: '2026-12-25', name: 'Christmas Day', country: 'DE' }],
     });
+    const sentSteps = adaDone.body.items.filter((item: { kind: string }) => item.kind === 'sent');
+    expect(sentSteps).toEqual([
+      expect.objectContaining({ step: 0, reasons: ['business_hours'] }),
+      expect.objectContaining({
+        step: 1,
+        reasons: ['public_holiday', 'non_business_day'],
+        holidays: [{ date: '2026-12-25', name: 'Christmas Day', country: 'DE' }],
+      }),
+    ]);
+    expect(adaDone.body.next).toBeUndefined();
     // The local clock keeps running while a schedule fires: compare sends to the minute.
     const minute = (at: string) => at.slice(0, 16);
     const adaSent = (await sentTo(stack, 'ada@example.de')).map((item) => minute(item.at));
@@ -128,6 +141,7 @@ describe('public holidays', () => {
     await stack.advance(4 * 24 * 3600 * 1000); // Friday 1 January 2027, 11:00 in Berlin
     const postponed = await api('GET', `/leads/${lead.id}/timeline`);
     await stack.advance(3 * 24 * 3600 * 1000); // Monday 4 January, 11:00 in Berlin
+    const after = await api('GET', `/leads/${lead.id}/timeline`);
 
     // Assess
     // Four days after the first e-mail, to the whole minute after it went out
@@ -144,5 +158,11 @@ describe('public holidays', () => {
     const sent = (await sentTo(stack, 'lena@example.de')).map((item) => item.at.slice(0, 16));
     expect(sent).toHaveLength(2);
     expect(sent[1]).toBe('2027-01-04T08:00');
+    // Moved when it fired, and its sent entry says so
+    expect(after.body.items.filter((item: { kind: string }) => item.kind === 'sent')[1]).toMatchObject({
+      step: 1,
+      reasons: ['public_holiday', 'non_business_day'],
+      holidays: [{ date: '2027-01-01', name: "New Year's Day", country: 'DE' }],
+    });
   });
 });

@@ -5,14 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
 import { PINNED_START, signedIn, tokenFor } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
-let stack: LocalStack;
+let stack: CheckedStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
+  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
 });
 
 afterAll(async () => {
@@ -79,4 +79,11 @@ describe('an import over HTTP', () => {
     expect(((await tooLarge.json()) as { error: { message: string } }).error.message).toContain('5 MB');
     // Two pages of rows, then a day of sends: generous for a loaded machine.
   }, 240_000);
+
+  it('answered its imports within docs/openapi.json (through the contract proxy)', () => {
+    expect(stack.contract.violations()).toEqual([]);
+    expect([...stack.contract.operationsSeen()]).toEqual(
+      expect.arrayContaining(['createImport', 'getImport', 'listImportErrors', 'listImports']),
+    );
+  });
 });

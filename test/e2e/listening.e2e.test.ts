@@ -5,14 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import type { LocalStack } from '../../local/stack';
+import { startContractCheckedStack } from '../support/contract-proxy';
 import { addLead, PINNED_START, sentTo, signedIn } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
 let stack: LocalStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
+  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
 });
 
 afterAll(async () => {

@@ -2,20 +2,22 @@
  * The README's curl walkthrough runs as written: its ```sh block under "## Walkthrough (curl)" is run
  * by bash (-e, pipefail) against a fresh local stack on a free port. Every call in it uses
  * `--fail-with-body`, and the calls documented to be refused check their status with `grep -x`, so any
- * unexpected HTTP status fails the script, and with it this test.
+ * unexpected HTTP status fails the script, and with it this test. Its calls go through a contract
+ * proxy (test/support/contract-proxy.ts): every answer of an operation must be one docs/openapi.json
+ * describes, status, headers and body.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-let stack: LocalStack;
+let stack: CheckedStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({
+  stack = await startContractCheckedStack({
     port: 0,
     now: walkthroughStart(readFileSync(`${root}/README.md`, 'utf8')),
   });
@@ -60,10 +62,9 @@ describe('the README walkthrough', () => {
   });
 
   it('runs as written against a fresh local stack', async () => {
-    const port = new URL(stack.url).port;
     const script = walkthroughCommands(readFileSync(`${root}/README.md`, 'utf8')).replaceAll(
       'localhost:3000',
-      `localhost:${port}`,
+      new URL(stack.url).host,
     );
 
     const run = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], {
@@ -76,6 +77,10 @@ describe('the README walkthrough', () => {
       );
     });
 
+    expect(stack.contract.violations()).toEqual([]);
+    expect([...stack.contract.operationsSeen()]).toEqual(
+      expect.arrayContaining(['replaceSequence', 'createLead', 'leadTimeline', 'getLead', 'deleteSequence']),
+    );
     expect(run.stdout).toMatch(
       /"status": "stopped",\s*"stopReason": "replied"[\s\S]*"stopReason": "replied"/,
     );

@@ -6,13 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
 import { PINNED_START, signedIn } from '../support/local-api';
 
-let stack: LocalStack;
+let stack: CheckedStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
+  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
 });
 
 afterAll(async () => {
@@ -140,5 +140,12 @@ describe('an assistant on the customer’s own domain', () => {
     });
     expect(moved.body.warnings).toHaveLength(1);
     expect(directProbe.status).toBe(409);
+  });
+
+  it('answered verifying receiving within docs/openapi.json (through the contract proxy)', () => {
+    expect(stack.contract.violations()).toEqual([]);
+    expect([...stack.contract.operationsSeen()]).toEqual(
+      expect.arrayContaining(['verifyAssistantReceiving']),
+    );
   });
 });

@@ -6,14 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
 import { addLead, PINNED_START, sentTo, signedIn } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
-let stack: LocalStack;
+let stack: CheckedStack;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, background: false, now: PINNED_START });
+  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
 });
 
 afterAll(async () => {
@@ -120,5 +120,12 @@ describe('the sending-reputation guard', () => {
     expect(free).toMatchObject({ status: 'active', canSendNow: true, heldBy: [], resume: [] });
     expect(resumed.body.replanned + orgResumed.body.replanned).toBe(1);
     expect(await sentTo(stack, 'ada@here.example')).toHaveLength(2);
+  });
+
+  it('answered resuming within docs/openapi.json (through the contract proxy)', () => {
+    expect(stack.contract.violations()).toEqual([]);
+    expect([...stack.contract.operationsSeen()]).toEqual(
+      expect.arrayContaining(['resumeAssistantSending', 'resumeOrgSending', 'leadTimeline']),
+    );
   });
 });

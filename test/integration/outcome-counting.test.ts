@@ -112,7 +112,11 @@ describe('outcome counting from the stream', () => {
     await send({ ...base, stepIndex: 2, at: at('15:00:00'), tone: 'curious' });
 
     // Act: a reply between steps 1 and 2, without naming a message (matched by the sender's address)
-    await appendTimelineEvent(orgId, leadId, { kind: 'replied', at: at('12:30:00') });
+    await appendTimelineEvent(orgId, leadId, {
+      kind: 'replied',
+      at: at('12:30:00'),
+      detail: { from: 'ada@example.com', subject: 'Re: hello' },
+    });
     await poller.drain();
 
     // Assess
