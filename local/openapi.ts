@@ -124,7 +124,8 @@ function describe(operationId: string, operation: Operation) {
       name: 'If-Match',
       in: 'header',
       required: true,
-      description: 'The ETag of the version read, e.g. "3"',
+      description:
+        'The ETag of the version read, quotes included, e.g. "3". Compared strongly (RFC 9110): a weak ETag never matches (412); a value that is not one ETag answers 400',
       schema: { type: 'string' },
     });
   }

@@ -106,7 +106,8 @@ export const ERRORS = {
   precondition_failed: {
     type: PreconditionFailedError,
     status: 412,
-    description: 'If-Match names a version that is no longer current: reload it',
+    description:
+      'If-Match names a version that is no longer current, or is a weak ETag (never a match): reload it',
   },
   payload_too_large: {
     type: PayloadTooLargeError,

@@ -102,7 +102,7 @@ describe('1. path ids longer than a key allows', () => {
       invoke(leadsApi, 'getLead', { caller: member, params }),
       invoke(leadsApi, 'updateLead', {
         caller: member,
-        headers: { 'if-match': '1' },
+        headers: { 'if-match': '"1"' },
         params,
         body: { firstName: 'A', assistantId: assistant.id, sequenceId: 'system-recommended' },
       }),
@@ -211,7 +211,7 @@ describe('3. startAt past the scheduling horizon', () => {
       }),
       invoke(leadsApi, 'updateLead', {
         caller: member,
-        headers: { 'if-match': String(lead.version) },
+        headers: { 'if-match': `"${lead.version}"` },
         params: { id: lead.id },
         body: {
           firstName: 'Ada',
@@ -295,7 +295,7 @@ describe('4. names people read', () => {
     });
     const org = await invoke(orgApi, 'putOrgSettings', {
       caller: admin,
-      headers: { 'if-match': '0' },
+      headers: { 'if-match': '"0"' },
       body: { name: '\u200E\u200F' },
     });
     // Assess
@@ -427,7 +427,7 @@ describe('8. the region policy on every new plan', () => {
     const { admin, member, assistant } = await newOrg();
     await invoke(orgApi, 'putOrgSettings', {
       caller: admin,
-      headers: { 'if-match': '0' },
+      headers: { 'if-match': '"0"' },
       body: { regionPolicy: { mode: 'enforce', maxFollowups: { EU: 1 } } },
     });
     const short = await newSequence(member, 2);
@@ -446,7 +446,7 @@ describe('8. the region policy on every new plan', () => {
     // Act
     const move = await invoke(leadsApi, 'updateLead', {
       caller: member,
-      headers: { 'if-match': String(lead.version) },
+      headers: { 'if-match': `"${lead.version}"` },
       params: { id: lead.id },
       body: {
         firstName: 'Ada',

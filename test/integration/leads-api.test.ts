@@ -98,12 +98,12 @@ describe('assistants and org settings', () => {
     const defaults = await invoke(orgApi, 'getOrgSettings', { caller: member });
     const memberPut = await invoke(orgApi, 'putOrgSettings', {
       caller: member,
-      headers: { 'if-match': '0' },
+      headers: { 'if-match': '"0"' },
       body: { name: 'Acme' },
     });
     const adminPut = await invoke(orgApi, 'putOrgSettings', {
       caller: admin,
-      headers: { 'if-match': '0' },
+      headers: { 'if-match': '"0"' },
       body: {
         name: 'Acme',
         website: 'https://acme.example',
@@ -330,7 +330,7 @@ describe('leads on sequences', () => {
     const { admin, member, assistant } = await newOrg();
     await invoke(orgApi, 'putOrgSettings', {
       caller: admin,
-      headers: { 'if-match': '0' },
+      headers: { 'if-match': '"0"' },
       body: { regionPolicy: { mode: 'enforce' } },
     });
 
@@ -423,7 +423,7 @@ describe('assistant addresses', () => {
     const moved = await invoke(assistantsApi, 'replaceAssistant', {
       caller: admin,
       params: { id: assistant.id },
-      headers: { 'if-match': '1' },
+      headers: { 'if-match': '"1"' },
       body: { ...assistant, email: `renamed.${assistant.email}` },
     });
     const freed = await invoke(assistantsApi, 'createAssistant', { caller: otherAdmin, body: taken });
@@ -460,21 +460,21 @@ describe('changing a lead', () => {
 
     const moved = await invoke(leadsApi, 'updateLead', {
       caller: member,
-      headers: { 'if-match': String(lead.version) },
+      headers: { 'if-match': `"${lead.version}"` },
       params: { id: lead.id },
       body: { ...details, timezone: 'Europe/Berlin', sequenceId: 'system-recommended' },
     });
     const afterMove = await schedulesOf(lead.id);
     const restarted = await invoke(leadsApi, 'updateLead', {
       caller: member,
-      headers: { 'if-match': String(moved.body.version) },
+      headers: { 'if-match': `"${moved.body.version}"` },
       params: { id: lead.id },
       body: { ...details, timezone: 'Europe/Berlin', sequenceId: other.id, startAt: '2030-03-05T09:00:00Z' },
     });
     const afterRestart = await schedulesOf(lead.id);
     const toEmailCc = await invoke(leadsApi, 'updateLead', {
       caller: member,
-      headers: { 'if-match': String(restarted.body.version) },
+      headers: { 'if-match': `"${restarted.body.version}"` },
       params: { id: lead.id },
       body: { ...details, sequenceId: 'system-recommended-email-cc' },
     });
@@ -514,7 +514,7 @@ describe('public holidays', () => {
     });
     const inBerlin = await invoke(leadsApi, 'updateLead', {
       caller: member,
-      headers: { 'if-match': String(created.body.version) },
+      headers: { 'if-match': `"${created.body.version}"` },
       params: { id: created.body.id },
       body: { ...details, subdivision: 'BE', sequenceId: 'system-recommended' },
     });

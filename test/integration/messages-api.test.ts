@@ -158,7 +158,7 @@ describe('messages API', () => {
     const bobEdit = await invoke(messagesApi, 'replaceMessage', {
       caller: bob,
       params: { id: message.id },
-      headers: { 'if-match': '1' },
+      headers: { 'if-match': '"1"' },
       body: intro,
     });
     const systemDelete = await invoke(messagesApi, 'deleteMessage', {
@@ -173,7 +173,7 @@ describe('messages API', () => {
     const stale = await invoke(messagesApi, 'replaceMessage', {
       caller: alice,
       params: { id: message.id },
-      headers: { 'if-match': '7' },
+      headers: { 'if-match': '"7"' },
       body: intro,
     });
 

@@ -96,7 +96,7 @@ describe('sequences API', () => {
     const stale = await invoke(sequencesApi, 'replaceSequence', {
       caller: alice,
       params: { id: created.id },
-      headers: { 'if-match': '1' },
+      headers: { 'if-match': '"1"' },
       body: replacement,
     });
     const unconditional = await invoke(sequencesApi, 'replaceSequence', {
@@ -119,6 +119,33 @@ describe('sequences API', () => {
     expect(stored.body.version).toBe(2);
   });
 
+  it('compares If-Match strongly: a weak ETag answers 412, what is not one ETag 400, and nothing is saved', async () => {
+    // Prepare
+    const { alice } = newOrg();
+    const { body: created } = await invoke(sequencesApi, 'createSequence', { caller: alice, body: europe });
+    const replace = (ifMatch: string) =>
+      invoke(sequencesApi, 'replaceSequence', {
+        caller: alice,
+        params: { id: created.id },
+        headers: { 'if-match': ifMatch },
+        body: { ...europe, type: 'standard', name: 'Europe (edited)' },
+      });
+    // Act
+    const answers = [];
+    for (const ifMatch of ['W/"1"', '"1', '1', '*', '"1", "2"']) answers.push(await replace(ifMatch));
+    const stored = await invoke(sequencesApi, 'getSequence', { caller: alice, params: { id: created.id } });
+    // Assess
+    expect(answers.map((answer) => [answer.status, answer.body.error.code])).toEqual([
+      [412, 'precondition_failed'],
+      [400, 'validation_failed'],
+      [400, 'validation_failed'],
+      [400, 'validation_failed'],
+      [400, 'validation_failed'],
+    ]);
+    expect(answers[1]?.body.error.details).toEqual([{ path: 'If-Match', message: expect.any(String) }]);
+    expect(stored.body).toMatchObject({ version: 1, name: europe.name });
+  });
+
   it('keeps names unique in the org case-insensitively, system names included, and frees a renamed one', async () => {
     const { alice, bob } = newOrg();
     const { body: first } = await invoke(sequencesApi, 'createSequence', { caller: alice, body: europe });
@@ -139,7 +166,7 @@ describe('sequences API', () => {
     await invoke(sequencesApi, 'replaceSequence', {
       caller: alice,
       params: { id: first.id },
-      headers: { 'if-match': '1' },
+      headers: { 'if-match': '"1"' },
       body: { ...europe, type: 'standard', name: 'Europe v2' },
     });
     const reused = await invoke(sequencesApi, 'createSequence', { caller: bob, body: europe });
@@ -163,7 +190,7 @@ describe('sequences API', () => {
     const bobEdits = await invoke(sequencesApi, 'replaceSequence', {
       caller: bob,
       params: { id: created.id },
-      headers: { 'if-match': '1' },
+      headers: { 'if-match': '"1"' },
       body: edit,
     });
     const bobDeletes = await invoke(sequencesApi, 'deleteSequence', {
@@ -173,7 +200,7 @@ describe('sequences API', () => {
     const systemEdit = await invoke(sequencesApi, 'replaceSequence', {
       caller: { ...alice, role: 'admin' },
       params: { id: 'system-recommended' },
-      headers: { 'if-match': '1' },
+      headers: { 'if-match': '"1"' },
       body: edit,
     });
     const systemDelete = await invoke(sequencesApi, 'deleteSequence', {
