@@ -435,6 +435,40 @@ describe('assistant addresses', () => {
 });
 
 describe('changing a lead', () => {
+  it('answers 412 to every change that lost the race for the version read, as every other resource does', async () => {
+    // Prepare
+    const { member, assistant } = await newOrg();
+    const { body: lead } = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: { firstName: 'Ada', email: 'ada.race@example.com', assistantId: assistant.id },
+    });
+    // Act: twenty edits of version 1 at once, some moving the lead's place (a re-timed plan) too
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        invoke(leadsApi, 'updateLead', {
+          caller: member,
+          headers: { 'if-match': `"${lead.version}"` },
+          params: { id: lead.id },
+          body: {
+            firstName: `Ada ${index}`,
+            email: 'ada.race@example.com',
+            assistantId: assistant.id,
+            sequenceId: 'system-recommended',
+            ...(index % 2 === 1 && { timezone: 'Europe/Berlin' }),
+          },
+        }),
+      ),
+    );
+    const stored = await invoke(leadsApi, 'getLead', { caller: member, params: { id: lead.id } });
+    // Assess
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([200, ...Array(19).fill(412)]);
+    for (const answer of answers.filter((answer) => answer.status === 412))
+      expect(answer.body.error.code).toBe('precondition_failed');
+    const winner = answers.find((answer) => answer.status === 200);
+    expect(stored.body).toMatchObject({ version: 2, firstName: winner?.body.firstName });
+  });
+
   it('re-times the pending step with new details in one write, and moves it to another sequence from step 0', async () => {
     const { member, assistant } = await newOrg();
     const { body: lead } = await invoke(leadsApi, 'createLead', {
