@@ -181,6 +181,45 @@ describe('sequences API', () => {
     expect(names.filter((name: string) => name.startsWith('Europe'))).toEqual(['Europe', 'Europe v2']);
   });
 
+  it('counts names that differ only by Unicode normal form or zero-width characters as the same name', async () => {
+    // Prepare
+    const { alice, bob } = newOrg();
+    const { body: first } = await invoke(sequencesApi, 'createSequence', {
+      caller: alice,
+      body: { ...europe, name: 'Caf\u00E9 Europe' },
+    });
+    // Act
+    const lookalikes = [];
+    for (const name of [
+      'Cafe\u0301 Europe',
+      'Caf\u00E9\u200B Europe',
+      'Caf\u200D\u00E9 Europe',
+      '\uFEFFCAFÉ EUROPE',
+    ]) {
+      lookalikes.push(
+        await invoke(sequencesApi, 'createSequence', { caller: bob, body: { ...europe, name } }),
+      );
+    }
+    const clone = await invoke(sequencesApi, 'cloneSequence', {
+      caller: bob,
+      params: { id: first.id },
+      body: { name: 'Caf\u2060e\u0301 Europe' },
+    });
+    const spaced = await invoke(sequencesApi, 'createSequence', {
+      caller: bob,
+      body: { ...europe, name: 'Ni\u200Bce\u0301 \u2060Europe' },
+    });
+    // Assess
+    expect(lookalikes.map((answer) => answer.status)).toEqual([409, 409, 409, 409]);
+    expect(clone.status).toBe(409);
+    expect(spaced.status).toBe(201);
+    expect(spaced.body.name).toBe('Nic\u00E9 Europe');
+    const names = (await invoke(sequencesApi, 'listSequences', { caller: alice })).body.items
+      .map((sequence: { name: string }) => sequence.name)
+      .filter((name: string) => name.includes('Europe'));
+    expect(names.sort()).toEqual(['Caf\u00E9 Europe', 'Nic\u00E9 Europe']);
+  });
+
   it('lets only the owner change or delete, and nobody change a system sequence', async () => {
     const { alice, bob } = newOrg();
     const { body: created } = await invoke(sequencesApi, 'createSequence', { caller: alice, body: europe });
