@@ -72,13 +72,14 @@ export const handler = apiHandler(assistantsOperations, {
     return shown(next);
   },
 
-  async verifyAssistantReceiving({ caller, params }) {
+  async verifyAssistantReceiving({ caller, params, now }) {
     assertAdmin(caller, 'verify how assistants receive');
     // Mailing the probe (the SES client) loads with this route, not at the function's cold start.
     const { sendReceivingProbe } = await import('./engine/receiving');
     const { sentTo, forwardTo } = await sendReceivingProbe(
       await requireAssistant(caller, params.id),
       receivingConfig,
+      now,
     );
     return { body: { sentTo, forwardTo } };
   },

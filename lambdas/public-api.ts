@@ -19,6 +19,7 @@ import {
   unsubscribedPage,
   unsubscribePage,
 } from './http/unsubscribe-pages';
+import { assertFitInput } from './http/validation';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({
@@ -90,9 +91,13 @@ async function unsubscribeView(orgId: string, lead: Lead | undefined): Promise<U
 }
 
 function parseCallback(rawBody: string): unknown {
+  let parsed: unknown;
   try {
-    return JSON.parse(rawBody);
+    parsed = JSON.parse(rawBody);
   } catch {
     throw ValidationError.field('', 'The callback body is not JSON');
   }
+  // Signed, yet still input: nested past what any walk over it may meet is refused like any body.
+  assertFitInput(parsed);
+  return parsed;
 }

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from './core/errors';
+import { assertKnownSubdivision } from './core/holiday-calendars';
 import { requestedStart } from './core/leads';
 import { offeringWarnings } from './core/org-settings';
 import { assertCanEdit, type Caller } from './core/permissions';
@@ -87,6 +88,7 @@ export const handler = apiHandler(sequencesOperations, {
 
   async previewSequenceStep({ caller, params, query, body, now }) {
     const sequence = await visibleSequence(caller, params.id);
+    if (body.lead) await assertKnownSubdivision(body.lead, 'lead.subdivision');
     // The rendering stack loads with this route, not at the function's cold start.
     const { previewSequenceStep } = await import('./engine/step-preview');
     return { body: await previewSequenceStep(caller, sequence, params.index, { ...body, ...query }, now) };
@@ -103,6 +105,7 @@ export const handler = apiHandler(sequencesOperations, {
       throw ValidationError.field('assistantId', `No assistant ${assistantId} in this organization`);
     }
     const startsAt = requestedStart(startAt, now) ?? now;
+    await assertKnownSubdivision(place);
     const { exampleDates } = await import('./core/example-dates');
     return { body: await exampleDates({ sequence, startAt: startsAt, now, assistant, ...place }) };
   },

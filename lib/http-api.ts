@@ -65,7 +65,8 @@ export class FollowupHttpApi extends Construct {
         allowMethods: [CorsHttpMethod.ANY],
         // if-none-match: a browser app revalidating GET /openapi.json with the ETag it holds.
         allowHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match'],
-        exposeHeaders: ['etag'],
+        // retry-after: how long a 429 (a receiving probe asked again too soon) asks to wait.
+        exposeHeaders: ['etag', 'retry-after'],
         maxAge: Duration.hours(1),
       },
     });

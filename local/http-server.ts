@@ -164,7 +164,7 @@ const corsHeaders = {
   'access-control-allow-origin': '*',
   'access-control-allow-headers': 'authorization, content-type, if-match, if-none-match',
   'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
-  'access-control-expose-headers': 'etag',
+  'access-control-expose-headers': 'etag, retry-after',
 };
 
 function send(response: ServerResponse, status: number, body: unknown): void {

@@ -11,7 +11,13 @@ import {
   type OperationId,
   operations,
 } from '../lambdas/http/contract';
-import { ERRORS, type ErrorCode, errorBodyOf, errorSchema } from '../lambdas/http/error-response';
+import {
+  ERRORS,
+  type ErrorCode,
+  type ErrorKind,
+  errorBodyOf,
+  errorSchema,
+} from '../lambdas/http/error-response';
 import { EXAMPLES } from './openapi-examples';
 
 const TAGS: Record<ApiFunctionName, string> = {
@@ -124,7 +130,8 @@ function describe(operationId: string, operation: Operation) {
       name: 'If-Match',
       in: 'header',
       required: true,
-      description: 'The ETag of the version read, e.g. "3"',
+      description:
+        'The ETag of the version read, quotes included, e.g. "3". Compared strongly (RFC 9110): a weak ETag never matches (412); a value that is not one ETag answers 400',
       schema: { type: 'string' },
     });
   }
@@ -197,13 +204,17 @@ function errorResponses(codes: ErrorCode[]) {
   for (const code of codes)
     byStatus.set(ERRORS[code].status, [...(byStatus.get(ERRORS[code].status) ?? []), code]);
   return Object.fromEntries(
-    [...byStatus].map(([status, statusCodes]) => [
-      String(status),
-      {
-        description: statusCodes.map((code) => `${code}: ${ERRORS[code].description}`).join('; '),
-        content: { 'application/json': { schema: jsonSchema(errorBodyOf(statusCodes), 'output') } },
-      },
-    ]),
+    [...byStatus].map(([status, statusCodes]) => {
+      const headers = Object.assign({}, ...statusCodes.map((code) => (ERRORS[code] as ErrorKind).headers));
+      return [
+        String(status),
+        {
+          description: statusCodes.map((code) => `${code}: ${ERRORS[code].description}`).join('; '),
+          ...(Object.keys(headers).length > 0 && { headers }),
+          content: { 'application/json': { schema: jsonSchema(errorBodyOf(statusCodes), 'output') } },
+        },
+      ];
+    }),
   );
 }
 

@@ -5,7 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** The whole body; past `limit` bytes, `tooLarge()` is thrown (or answered undefined when it returns nothing). */
+/**
+ * The whole body; past `limit` bytes, `tooLarge()` is thrown once the rest has been read and dropped.
+ * Leaving the loop early would destroy the request, and with it a keep-alive connection the client is
+ * still writing to: its next request there would be reset. Read to the end, the connection stays usable.
+ */
 export async function readBody(
   request: IncomingMessage,
   limit?: { bytes: number; tooLarge: () => Error },
@@ -14,9 +18,9 @@ export async function readBody(
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (limit && size > limit.bytes) throw limit.tooLarge();
-    chunks.push(chunk);
+    if (!limit || size <= limit.bytes) chunks.push(chunk);
   }
+  if (limit && size > limit.bytes) throw limit.tooLarge();
   return Buffer.concat(chunks);
 }
 

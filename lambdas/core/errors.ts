@@ -88,6 +88,19 @@ export class PreconditionRequiredError extends DomainError {
   readonly code = 'precondition_required';
 }
 
+/**
+ * Asked again too soon, or past a limit that resets: answered 429 with `Retry-After` in whole seconds
+ * (also in `details`, for clients that do not read headers).
+ */
+export class TooManyRequestsError extends DomainError {
+  readonly code = 'too_many_requests';
+  declare readonly details: { retryAfterSeconds: number };
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+  }
+}
+
 /** Well-formed input the domain cannot act on (e.g. a render missing lead fields). */
 export class UnprocessableError extends DomainError {
   readonly code = 'unprocessable';

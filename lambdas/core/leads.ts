@@ -53,7 +53,7 @@ export const LeadDetailsSchema = lazy(() =>
       )
       .check(
         z.describe(
-          "The lead's state or province (ISO 3166-2, e.g. BY for Bavaria): with `country`, its regional public holidays apply too",
+          "The lead's state or province (ISO 3166-2, e.g. BY for Bavaria): with `country`, its regional public holidays apply too. Needs `country`, and must be one of its subdivisions in the holiday data (date-holidays), else 400",
         ),
       ),
     timezone: z.optional(

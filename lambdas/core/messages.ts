@@ -7,7 +7,7 @@ import { lazy } from './lazy';
 import { newOwnedItem } from './permissions';
 import { unknownPlaceholders } from './placeholders';
 import { CHANNELS, type Channel } from './sequences';
-import { displayName } from './text';
+import { displayName, uniqueName } from './text';
 
 const MAX_HTML_BYTES = 100 * 1024;
 
@@ -72,7 +72,7 @@ export const WhatsAppContentSchema = lazy(() =>
 export const MessageInputSchema = lazy(() =>
   z
     .object({
-      name: displayName(100),
+      name: uniqueName(100),
       channel: z.enum(CHANNELS),
       email: z.optional(EmailContentSchema()),
       whatsapp: z.optional(WhatsAppContentSchema()),
@@ -102,7 +102,7 @@ export type MessageInput = z.output<ReturnType<typeof MessageInputSchema>>;
 export type EmailContent = z.output<ReturnType<typeof EmailContentSchema>>;
 export type WhatsAppContent = z.output<ReturnType<typeof WhatsAppContentSchema>>;
 
-export const MessageCloneSchema = lazy(() => z.object({ name: displayName(100) }));
+export const MessageCloneSchema = lazy(() => z.object({ name: uniqueName(100) }));
 
 export interface CustomMessage {
   id: string;

@@ -12,8 +12,8 @@ import type { HolidayCalendar, HolidayCalendarSetting, PublicHoliday } from './h
 
 /**
  * The calendar a lead's sends follow under `setting`, or undefined for none. A subdivision counts only
- * with the lead's own country, and only when the holiday data knows it (an unknown one, e.g. an
- * imported free-text region, leaves the national holidays).
+ * with the lead's own country, and only when the holiday data knows it: new input is refused otherwise
+ * (assertKnownSubdivision), but a lead stored before that check keeps its national holidays.
  */
 export function holidayCalendarFor(
   setting: HolidayCalendarSetting | undefined,
@@ -58,7 +58,8 @@ let directory: Holidays | undefined;
 
 const subdivisions = new Map<string, ReadonlySet<string>>();
 
-function subdivisionsOf(country: string): ReadonlySet<string> {
+/** The subdivisions (ISO 3166-2 without the country, upper-case) the holiday data has rules for. */
+export function subdivisionsOf(country: string): ReadonlySet<string> {
   let known = subdivisions.get(country);
   if (!known) {
     directory ??= new Holidays();

@@ -263,6 +263,11 @@ function isSendWindow(window: SendWindow | CalendarZone): window is SendWindow {
   return 'days' in window;
 }
 
+/** When the next calendar day begins in a zone after `at`: when a daily limit starts over. */
+export function startOfNextLocalDay(at: Date, timezone: string): Date {
+  return DateTime.fromJSDate(at, { zone: timezone }).plus({ days: 1 }).startOf('day').toJSDate();
+}
+
 /** The calendar date (`YYYY-MM-DD`) an instant falls on in a zone: the day a daily limit counts. */
 export function localDateOf(at: Date, timezone: string): string {
   return DateTime.fromJSDate(at, { zone: timezone }).toISODate() ?? at.toISOString().slice(0, 10);

@@ -7,7 +7,7 @@ import { type FieldIssue, ValidationError } from './errors';
 import { lazy } from './lazy';
 import type { CustomMessage } from './messages';
 import { newOwnedItem } from './permissions';
-import { displayName } from './text';
+import { uniqueName } from './text';
 import { TONES } from './tones';
 
 export const CHANNELS = ['email', 'whatsapp'] as const;
@@ -196,7 +196,7 @@ export const StepSchema = lazy(() =>
   ),
 );
 
-const name = displayName(100);
+const name = uniqueName(100);
 const description = z.string().check(z.maxLength(500));
 
 export const SequenceInputSchema = lazy(() =>

@@ -4,6 +4,7 @@
  */
 import type { CustomMessage } from './messages';
 import type { Sequence, Step } from './sequences';
+import { nameKey } from './text';
 
 const SYSTEM_OWNER = 'system';
 const SYSTEM_ID_PREFIX = 'system-';
@@ -143,7 +144,5 @@ export function isSystemName(kind: 'sequence' | 'message', name: string): boolea
   return names.some((item) => nameKey(item.name) === wanted);
 }
 
-/** The form a name takes for uniqueness: trimmed and case-folded. */
-export function nameKey(name: string): string {
-  return name.trim().toLocaleLowerCase('en');
-}
+/** The form a name takes for uniqueness (core/text.ts): NFC, no zero-width characters, trimmed, case-folded. */
+export { nameKey };

@@ -39,6 +39,39 @@ const refineDisplayText = (text: string, ctx: z.core.$RefinementCtx) => {
 export const displayName = (max: number) =>
   z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.superRefine(refineDisplayText));
 
+/**
+ * Zero-width characters that a name can carry unseen. U+200B (zero-width space), U+2060 (word joiner)
+ * and U+FEFF (a BOM mid-text) change no letter in any script; U+200C and U+200D (zero-width non-joiner
+ * and joiner) do: they spell Persian and Indic words and join emoji, so a name keeps them as typed.
+ */
+const ZERO_WIDTH_SPACES = /[\u200B\u2060\uFEFF]/g;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** A name as stored and shown: NFC, without the zero-width characters that spell nothing. */
+export const storedName = (name: string): string => name.replace(ZERO_WIDTH_SPACES, '').normalize('NFC');
+
+/**
+ * What names compare by where they must be unique: NFC, without any zero-width character, trimmed and
+ * case-folded, so names that look alike (composed or not, with a hidden joiner or not) are one name.
+ */
+export const nameKey = (name: string): string =>
+  name.replace(ZERO_WIDTH, '').normalize('NFC').trim().toLocaleLowerCase('en').normalize('NFC');
+
+/**
+ * A name unique within its org (sequences, messages): a display name, stored as `storedName` makes it,
+ * so the stored name and its uniqueness key agree.
+ */
+export const uniqueName = (max: number) =>
+  z
+    .string()
+    .check(
+      z.overwrite(storedName),
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(max),
+      z.superRefine(refineDisplayText),
+    );
+
 /** An optional one-line text that may be left empty (`''`), else held to the same rules. */
 export const optionalDisplayText = (max: number) =>
   z.string().check(

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Enrollment } from '../core/enrollment';
 import type { EnrollmentStatus } from '../core/enrollment-status';
-import { ConflictError, InvalidCursorError, NotFoundError } from '../core/errors';
+import { ConflictError, InvalidCursorError, NotFoundError, PreconditionFailedError } from '../core/errors';
 import { LEAD_DETAIL_FIELDS, type Lead, type LeadDetails } from '../core/leads';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
@@ -107,7 +107,10 @@ export async function insertLead(lead: Lead, alongside: readonly TransactItem[] 
   );
 }
 
-/** Replaces a lead's details (not its enrollment), moving its e-mail reservation when it changed. */
+/**
+ * Replaces a lead's details (not its enrollment), moving its e-mail reservation when it changed. A lost
+ * race for the version read is a PreconditionFailedError; a plan that moved on meanwhile, LeadChangedError.
+ */
 export async function updateLeadDetails(
   previous: Lead,
   details: LeadDetails & { assistantId: string; timezone: string },
@@ -147,6 +150,7 @@ export async function updateLeadDetails(
           ':expectedVersion': previous.version,
           ...(plan && { ':expectedRevision': previous.enrollment.revision }),
         },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
   ];
@@ -159,11 +163,19 @@ export async function updateLeadDetails(
     if (next.phone) items.push(indexPhone(orgId, next.phone, id));
   }
   items.push(...alongside);
-  await transact(items, (failures) =>
-    failures.some((failure) => failure.index === 0)
-      ? new LeadChangedError()
-      : closedSequenceFailure(items, failures),
-  ).catch(async (error: unknown) => {
+  await transact(items, (failures) => {
+    const lead = failures.find((failure) => failure.index === 0);
+    if (!lead) return closedSequenceFailure(items, failures);
+    if (!lead.item) return new NotFoundError('Lead', id);
+    // Another change of the details won the race for the version read: the caller's If-Match is stale
+    // (412, as for every other resource). Only the plan having moved on alone is a conflict to retry.
+    if (lead.item.version !== previous.version) {
+      return new PreconditionFailedError(
+        `The lead was changed since you read it: it is now at version ${String(lead.item.version)}`,
+      );
+    }
+    return new LeadChangedError();
+  }).catch(async (error: unknown) => {
     if (emailChanged && next.email && isCancelled(error)) throw await emailTaken(orgId, next.email);
     throw error;
   });

@@ -81,8 +81,11 @@ export const sendKey = (orgId: string, leadId: string, runId: string, stepIndex:
   pk: leadLogKey(orgId, leadId),
   sk: `SEND#${runId}#${String(stepIndex).padStart(3, '0')}`,
 });
+/** The partition of an assistant's send counters (and its receiving probe, receiving-probes.ts). */
+export const assistantSendsPk = (orgId: string, assistantId: string) =>
+  `${orgKey(orgId)}#ASSISTANT#${assistantId}`;
 const counterKey = (orgId: string, assistantId: string, localDate: string) => ({
-  pk: `${orgKey(orgId)}#ASSISTANT#${assistantId}`,
+  pk: assistantSendsPk(orgId, assistantId),
   sk: `SENDS#${localDate}`,
 });
 /** gsi1 of an unsettled send: found by its send id until a provider id names it. */
@@ -206,7 +209,8 @@ export async function claimSend(
   }
 }
 
-function countSend(
+/** Counts one e-mail against the assistant's day, on condition the day's limit is not reached yet. */
+export function countSend(
   orgId: string,
   day: { assistantId: string; localDate: string; limit: number },
   now: Date,
@@ -246,17 +250,22 @@ export async function releaseClaim(
           ExpressionAttributeValues: { ':retryable': 'retryable', ':claimed': 'claimed', ':reason': reason },
         },
       },
-      {
-        Update: {
-          TableName: tableName(),
-          Key: counterKey(record.orgId, day.assistantId, day.localDate),
-          UpdateExpression: 'ADD sent :minusOne',
-          ExpressionAttributeValues: { ':minusOne': -1 },
-        },
-      },
+      uncountSend(record.orgId, day),
     ],
     () => undefined,
   );
+}
+
+/** Gives back one e-mail of the assistant's day, for a send that certainly did not go out. */
+export function uncountSend(orgId: string, day: { assistantId: string; localDate: string }): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: counterKey(orgId, day.assistantId, day.localDate),
+      UpdateExpression: 'ADD sent :minusOne',
+      ExpressionAttributeValues: { ':minusOne': -1 },
+    },
+  };
 }
 
 type SendRef = Pick<SendRecord, 'orgId' | 'leadId' | 'runId' | 'stepIndex'>;

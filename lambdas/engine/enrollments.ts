@@ -18,6 +18,7 @@ import {
 } from '../core/enrollment';
 import { stop } from '../core/enrollment-status';
 import { AddressSuppressedError, assertVersion, ConflictError, ValidationError } from '../core/errors';
+import { assertKnownSubdivision } from '../core/holiday-calendars';
 import { sendWindowFor } from '../core/lead-window';
 import { type Lead, type LeadInput, type LeadUpdate, requestedStart } from '../core/leads';
 import { checkRegionPolicy, type OrgSettings, offeringWarnings } from '../core/org-settings';
@@ -88,6 +89,7 @@ export async function prepareLead(
   reads = new EnrollmentReads(caller.orgId),
   options: CreateLeadOptions = {},
 ): Promise<CreatedLead> {
+  await assertKnownSubdivision(input);
   await reads.prefetch(input.assistantId, input.sequenceName === undefined ? input.sequenceId : undefined);
   const assistant = await requireAssistant(reads, input.assistantId);
   const sequence = await chooseSequence(reads, input, assistant);
@@ -134,6 +136,7 @@ export async function updateLead(
   now: Date,
   expectedVersion: number,
 ): Promise<EnrolledLead> {
+  await assertKnownSubdivision(input);
   const reads = new EnrollmentReads(caller.orgId);
   const current = await requireLead(caller, id);
   assertVersion(current, expectedVersion, 'lead');

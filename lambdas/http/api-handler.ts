@@ -13,6 +13,7 @@ import {
   MalformedRequestError,
   NotFoundError,
   PayloadTooLargeError,
+  PreconditionFailedError,
   PreconditionRequiredError,
   ValidationError,
 } from '../core/errors';
@@ -198,14 +199,36 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** Accepts `"3"`, `3` and the weak form `W/"3"`. */
+/** An entity tag (RFC 9110 8.8.3): optionally weak, then quoted characters other than `"`, space and controls. */
+const ENTITY_TAG = /^(W\/)?"([\x21\x23-\x7E\x80-\xFF]*)"$/;
+
+/**
+ * The version `If-Match` names. If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches,
+ * nor does a well-formed tag that is no ETag of ours, so both answer 412 as a stale version does. What
+ * is not one entity tag at all (a bare `3`, an unclosed `"3`, a list, `*`, which no write here
+ * supports) is a client bug, answered 400 naming the header.
+ */
 export function parseIfMatch(header: string | undefined): number {
   if (header === undefined || header.trim() === '') {
     throw new PreconditionRequiredError('This change needs an If-Match header with the version you read');
   }
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match?.[1]) throw ValidationError.field('If-Match', 'Expected the version number, e.g. "3"');
-  return Number(match[1]);
+  const tag = ENTITY_TAG.exec(header.trim());
+  if (!tag) {
+    throw ValidationError.field(
+      'If-Match',
+      'Expected one ETag as read, quotes included, e.g. "3" (lists and * are not supported)',
+    );
+  }
+  const [, weak, opaque = ''] = tag;
+  if (weak) {
+    throw new PreconditionFailedError(
+      'If-Match compares strongly: a weak ETag never matches; send the ETag as read, e.g. "3"',
+    );
+  }
+  if (!/^\d{1,15}$/.test(opaque)) {
+    throw new PreconditionFailedError(`${header.trim()} is not the ETag of any version: reload it`);
+  }
+  return Number(opaque);
 }
 
 function boundedParams(params: Record<string, string>): Record<string, string> {

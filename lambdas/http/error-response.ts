@@ -16,6 +16,7 @@ import {
   PayloadTooLargeError,
   PreconditionFailedError,
   PreconditionRequiredError,
+  TooManyRequestsError,
   UnauthorizedError,
   UnprocessableError,
   ValidationError,
@@ -44,6 +45,8 @@ export interface ErrorKind {
   description: string;
   /** The shape of `details`, built when a schema names it; absent when the code never carries any. */
   details?: () => z.ZodMiniType;
+  /** Response headers the answer carries besides `content-type`, as the OpenAPI document describes them. */
+  headers?: Readonly<Record<string, { description: string; schema: { type: 'integer' | 'string' } }>>;
 }
 
 /** Every error code the API answers, keyed by code: its class, its status and the shape of its details. */
@@ -115,7 +118,8 @@ export const ERRORS = {
   precondition_failed: {
     type: PreconditionFailedError,
     status: 412,
-    description: 'If-Match names a version that is no longer current: reload it',
+    description:
+      'If-Match names a version that is no longer current, or is a weak ETag (never a match): reload it',
   },
   payload_too_large: {
     type: PayloadTooLargeError,
@@ -162,6 +166,25 @@ export const ERRORS = {
     type: PreconditionRequiredError,
     status: 428,
     description: 'If-Match with the version read is required',
+  },
+  too_many_requests: {
+    type: TooManyRequestsError,
+    status: 429,
+    description:
+      'Asked again too soon (a receiving probe: one per assistant every 10 minutes) or past the assistant’s daily send limit: retry after `Retry-After` seconds',
+    details: lazy(() =>
+      z.object({
+        retryAfterSeconds: z
+          .number()
+          .check(z.int(), z.minimum(1), z.describe('As the Retry-After header says: seconds to wait')),
+      }),
+    ),
+    headers: {
+      'Retry-After': {
+        description: 'Seconds to wait before asking again',
+        schema: { type: 'integer' },
+      },
+    },
   },
   internal_error: { status: 500, description: 'Something went wrong on our side; it has been logged' },
 } as const satisfies Record<string, ErrorKind>;
@@ -210,7 +233,13 @@ export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2
     const status = (ERRORS as Record<string, ErrorKind>)[error.code]?.status ?? 400;
     logger.info('Request refused', { status, code: error.code, reason: error.message });
     const { code, message, details } = error;
-    return jsonError(status, details === undefined ? { code, message } : { code, message, details });
+    const response = jsonError(
+      status,
+      details === undefined ? { code, message } : { code, message, details },
+    );
+    if (error instanceof TooManyRequestsError)
+      response.headers = { ...response.headers, 'retry-after': String(error.details.retryAfterSeconds) };
+    return response;
   }
   logger.error('Request failed', error as Error);
   return jsonError(ERRORS.internal_error.status, {

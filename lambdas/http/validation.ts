@@ -3,10 +3,16 @@ import type * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from '../core/errors';
 import '../zod-messages';
 
+/**
+ * How deeply a body may nest arrays and objects (the body itself is level 1). DynamoDB stores at most
+ * 32 levels of nested attributes, and no input of this API comes near it (a lead batch is 4 deep).
+ * Refusing deeper input up front also keeps every later walk over it (zod, rendering, marshalling)
+ * far from the stack's limit.
+ */
+export const MAX_NESTING_DEPTH = 32;
+
 export function parseWith<T extends z.ZodMiniType>(schema: T, input: unknown): z.output<T> {
-  // Lone surrogates cannot be stored (DynamoDB wants valid UTF-8) nor sent: refused in any field.
-  const malformed = illFormedText(input, []);
-  if (malformed.length > 0) throw new ValidationError(malformed);
+  assertFitInput(input);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new ValidationError(
@@ -14,14 +20,45 @@ export function parseWith<T extends z.ZodMiniType>(schema: T, input: unknown): z
   );
 }
 
-const LONE_SURROGATE = 'Contains a lone surrogate (not valid Unicode text)';
+/**
+ * Refuses (400 naming each path) what no schema should have to meet: text with lone surrogates, which
+ * cannot be stored (DynamoDB wants valid UTF-8) nor sent, in any field or key; and nesting deeper than
+ * MAX_NESTING_DEPTH.
+ */
+export function assertFitInput(input: unknown): void {
+  const issues = unfitInput(input);
+  if (issues.length > 0) throw new ValidationError(issues);
+}
 
-function illFormedText(value: unknown, path: string[]): FieldIssue[] {
-  if (typeof value === 'string')
-    return value.isWellFormed() ? [] : [{ path: path.join('.'), message: LONE_SURROGATE }];
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, item]) => [
-    ...(key.isWellFormed() ? [] : [{ path: [...path, key].join('.'), message: LONE_SURROGATE }]),
-    ...illFormedText(item, [...path, key]),
-  ]);
+const LONE_SURROGATE = 'Contains a lone surrogate (not valid Unicode text)';
+const TOO_DEEP = `Nested deeper than ${MAX_NESTING_DEPTH} levels of arrays and objects`;
+
+/**
+ * Walks the parsed body with a stack of its own rather than by recursion: JSON.parse accepts nesting
+ * far deeper than a call stack (a 200 KB body of `[` is 100,000 levels), and that must answer 400.
+ * Issues come in document order, a key's before its value's.
+ */
+function unfitInput(input: unknown): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const pending: { key?: string; value: unknown; path: string[] }[] = [{ value: input, path: [] }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { key, value, path } = next;
+    if (key !== undefined && !key.isWellFormed())
+      issues.push({ path: path.join('.'), message: LONE_SURROGATE });
+    if (typeof value === 'string') {
+      if (!value.isWellFormed()) issues.push({ path: path.join('.'), message: LONE_SURROGATE });
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= MAX_NESTING_DEPTH) {
+      issues.push({ path: path.join('.'), message: TOO_DEEP });
+      continue;
+    }
+    const entries = Object.entries(value);
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [childKey, child] = entries[index] as [string, unknown];
+      pending.push({ key: childKey, value: child, path: [...path, childKey] });
+    }
+  }
+  return issues;
 }

@@ -191,7 +191,7 @@ describe('the send engine', () => {
         'PUT',
         `/sequences/${sequence.id}`,
         { ...body, name: sequence.name, description: '', type: 'standard' },
-        { 'if-match': String(version) },
+        { 'if-match': `"${version}"` },
       );
 
     const impact = await api('POST', `/sequences/${sequence.id}/impact`, { steps: steps(4, 'gentle') });

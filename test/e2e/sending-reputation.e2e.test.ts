@@ -46,7 +46,7 @@ describe('the sending-reputation guard', () => {
       'PUT',
       '/org/settings',
       { ...editable, reputationGuard: { ...editable.reputationGuard, minSends: 2 } },
-      { 'if-match': '0' },
+      { 'if-match': '"0"' },
     );
     expect(saved.status).toBe(200);
     const gone = await addLead(api, {

@@ -598,7 +598,7 @@ describe('CORS', () => {
     expect(api?.CorsConfiguration).toMatchObject({
       AllowOrigins: ['https://app.example.com', 'https://admin.example.com'],
       AllowHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match'],
-      ExposeHeaders: ['etag'],
+      ExposeHeaders: ['etag', 'retry-after'],
     });
   });
 

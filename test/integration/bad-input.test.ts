@@ -18,6 +18,8 @@ import {
   verifyUnsubscribeToken,
 } from '../../lambdas/core/signatures';
 import { suppress } from '../../lambdas/data/suppressions';
+import { type OperationId, operations } from '../../lambdas/http/contract';
+import type { Operation } from '../../lambdas/http/contract/operation';
 import { BATCH_RESERVED_MS, handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as messagesApi } from '../../lambdas/messages-api';
 import { handler as orgApi } from '../../lambdas/org-api';
@@ -100,7 +102,7 @@ describe('1. path ids longer than a key allows', () => {
       invoke(leadsApi, 'getLead', { caller: member, params }),
       invoke(leadsApi, 'updateLead', {
         caller: member,
-        headers: { 'if-match': '1' },
+        headers: { 'if-match': '"1"' },
         params,
         body: { firstName: 'A', assistantId: assistant.id, sequenceId: 'system-recommended' },
       }),
@@ -209,7 +211,7 @@ describe('3. startAt past the scheduling horizon', () => {
       }),
       invoke(leadsApi, 'updateLead', {
         caller: member,
-        headers: { 'if-match': String(lead.version) },
+        headers: { 'if-match': `"${lead.version}"` },
         params: { id: lead.id },
         body: {
           firstName: 'Ada',
@@ -293,7 +295,7 @@ describe('4. names people read', () => {
     });
     const org = await invoke(orgApi, 'putOrgSettings', {
       caller: admin,
-      headers: { 'if-match': '0' },
+      headers: { 'if-match': '"0"' },
       body: { name: '\u200E\u200F' },
     });
     // Assess
@@ -425,7 +427,7 @@ describe('8. the region policy on every new plan', () => {
     const { admin, member, assistant } = await newOrg();
     await invoke(orgApi, 'putOrgSettings', {
       caller: admin,
-      headers: { 'if-match': '0' },
+      headers: { 'if-match': '"0"' },
       body: { regionPolicy: { mode: 'enforce', maxFollowups: { EU: 1 } } },
     });
     const short = await newSequence(member, 2);
@@ -444,7 +446,7 @@ describe('8. the region policy on every new plan', () => {
     // Act
     const move = await invoke(leadsApi, 'updateLead', {
       caller: member,
-      headers: { 'if-match': String(lead.version) },
+      headers: { 'if-match': `"${lead.version}"` },
       params: { id: lead.id },
       body: {
         firstName: 'Ada',
@@ -603,5 +605,59 @@ describe('12. lead batches', () => {
     expect(storedAfterLate).toEqual([]);
     expect(again.body.items.map((row: { status: number }) => row.status)).toEqual([201, 201, 201]);
     expect(await storedLeads(member)).toHaveLength(3);
+  });
+});
+
+describe('13. deeply nested bodies', () => {
+  const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+  const handlers = {
+    assistants: assistantsApi,
+    leads: leadsApi,
+    messages: messagesApi,
+    org: orgApi,
+    public: publicApi,
+    sequences: sequencesApi,
+  } as Record<string, typeof leadsApi>;
+  const withJsonBody = (Object.entries(operations) as [OperationId, Operation][]).filter(
+    ([, operation]) => operation.body !== undefined || operation.csvBody,
+  );
+
+  it('answer 400 naming the field on every JSON route, never 500: 2,000 levels in 4 KB, 100,000 in 200 KB', async () => {
+    // Prepare
+    const { admin } = await newOrg();
+    handlers.imports = (await import('../../lambdas/imports-api')).handler;
+    const bodies = [`{"name":${nested(2_000)}}`, nested(100_000), '['.repeat(200_000)];
+    // Act
+    const answers = [];
+    for (const [id, operation] of withJsonBody) {
+      const handler = handlers[operation.fn];
+      if (!handler) throw new Error(`No handler for ${operation.fn} in this test`);
+      const params = Object.fromEntries(
+        [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, 'x']),
+      );
+      for (const body of bodies) {
+        const answer = await invoke(handler, id, {
+          caller: admin,
+          headers: { 'if-match': '"1"' },
+          params,
+          body,
+        });
+        answers.push({ id, levels: body.length / 2, status: answer.status, error: answer.body?.error });
+      }
+    }
+    // Assess
+    expect(withJsonBody.length).toBeGreaterThanOrEqual(20);
+    for (const answer of answers) expect(answer).toMatchObject({ status: 400 });
+    const [fieldDeep, bodyDeep, unbalanced] = answers;
+    expect(fieldDeep?.error.details).toEqual([
+      {
+        path: ['name', ...Array(31).fill('0')].join('.'),
+        message: 'Nested deeper than 32 levels of arrays and objects',
+      },
+    ]);
+    expect(bodyDeep?.error.details).toEqual([
+      { path: Array(32).fill('0').join('.'), message: expect.any(String) },
+    ]);
+    expect(unbalanced?.error.code).toBe('malformed_request');
   });
 });

@@ -178,7 +178,7 @@ describe('POST /leads', () => {
     const replaced = await invoke(sequencesApi, 'replaceSequence', {
       caller: admin,
       params: { id: created.body.id },
-      headers: { 'if-match': String(created.body.version) },
+      headers: { 'if-match': `"${created.body.version}"` },
       body: { name: 'Switching', description: '', type: 'standard', steps: [step(personal)] },
     });
     expect(replaced.status).toBe(200);

@@ -99,12 +99,12 @@ describe('assistants and org settings', () => {
     const defaults = await invoke(orgApi, 'getOrgSettings', { caller: member });
     const memberPut = await invoke(orgApi, 'putOrgSettings', {
       caller: member,
-      headers: { 'if-match': '0' },
+      headers: { 'if-match': '"0"' },
       body: { name: 'Acme' },
     });
     const adminPut = await invoke(orgApi, 'putOrgSettings', {
       caller: admin,
-      headers: { 'if-match': '0' },
+      headers: { 'if-match': '"0"' },
       body: {
         name: 'Acme',
         website: 'https://acme.example',
@@ -360,7 +360,7 @@ describe('leads on sequences', () => {
     const { admin, member, assistant } = await newOrg();
     await invoke(orgApi, 'putOrgSettings', {
       caller: admin,
-      headers: { 'if-match': '0' },
+      headers: { 'if-match': '"0"' },
       body: { regionPolicy: { mode: 'enforce' } },
     });
 
@@ -453,7 +453,7 @@ describe('assistant addresses', () => {
     const moved = await invoke(assistantsApi, 'replaceAssistant', {
       caller: admin,
       params: { id: assistant.id },
-      headers: { 'if-match': '1' },
+      headers: { 'if-match': '"1"' },
       body: { ...assistant, email: `renamed.${assistant.email}` },
     });
     const freed = await invoke(assistantsApi, 'createAssistant', { caller: otherAdmin, body: taken });
@@ -465,6 +465,40 @@ describe('assistant addresses', () => {
 });
 
 describe('changing a lead', () => {
+  it('answers 412 to every change that lost the race for the version read, as every other resource does', async () => {
+    // Prepare
+    const { member, assistant } = await newOrg();
+    const { body: lead } = await invoke(leadsApi, 'createLead', {
+      caller: member,
+      body: { firstName: 'Ada', email: 'ada.race@example.com', assistantId: assistant.id },
+    });
+    // Act: twenty edits of version 1 at once, some moving the lead's place (a re-timed plan) too
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        invoke(leadsApi, 'updateLead', {
+          caller: member,
+          headers: { 'if-match': `"${lead.version}"` },
+          params: { id: lead.id },
+          body: {
+            firstName: `Ada ${index}`,
+            email: 'ada.race@example.com',
+            assistantId: assistant.id,
+            sequenceId: 'system-recommended',
+            ...(index % 2 === 1 && { timezone: 'Europe/Berlin' }),
+          },
+        }),
+      ),
+    );
+    const stored = await invoke(leadsApi, 'getLead', { caller: member, params: { id: lead.id } });
+    // Assess
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([200, ...Array(19).fill(412)]);
+    for (const answer of answers.filter((answer) => answer.status === 412))
+      expect(answer.body.error.code).toBe('precondition_failed');
+    const winner = answers.find((answer) => answer.status === 200);
+    expect(stored.body).toMatchObject({ version: 2, firstName: winner?.body.firstName });
+  });
+
   it('re-times the pending step with new details in one write, and moves it to another sequence from step 0', async () => {
     const { member, assistant } = await newOrg();
     const { body: lead } = await invoke(leadsApi, 'createLead', {
@@ -490,21 +524,21 @@ describe('changing a lead', () => {
 
     const moved = await invoke(leadsApi, 'updateLead', {
       caller: member,
-      headers: { 'if-match': String(lead.version) },
+      headers: { 'if-match': `"${lead.version}"` },
       params: { id: lead.id },
       body: { ...details, timezone: 'Europe/Berlin', sequenceId: 'system-recommended' },
     });
     const afterMove = await schedulesOf(lead.id);
     const restarted = await invoke(leadsApi, 'updateLead', {
       caller: member,
-      headers: { 'if-match': String(moved.body.version) },
+      headers: { 'if-match': `"${moved.body.version}"` },
       params: { id: lead.id },
       body: { ...details, timezone: 'Europe/Berlin', sequenceId: other.id, startAt: '2030-03-05T09:00:00Z' },
     });
     const afterRestart = await schedulesOf(lead.id);
     const toEmailCc = await invoke(leadsApi, 'updateLead', {
       caller: member,
-      headers: { 'if-match': String(restarted.body.version) },
+      headers: { 'if-match': `"${restarted.body.version}"` },
       params: { id: lead.id },
       body: { ...details, sequenceId: 'system-recommended-email-cc' },
     });
@@ -544,7 +578,7 @@ describe('public holidays', () => {
     });
     const inBerlin = await invoke(leadsApi, 'updateLead', {
       caller: member,
-      headers: { 'if-match': String(created.body.version) },
+      headers: { 'if-match': `"${created.body.version}"` },
       params: { id: created.body.id },
       body: { ...details, subdivision: 'BE', sequenceId: 'system-recommended' },
     });

@@ -402,7 +402,7 @@ describe('inbound e-mail', () => {
     const saved = await invoke(orgApi, 'putOrgSettings', {
       caller: admin,
       body: { outOfOfficeDefaultDays: 10 },
-      headers: { 'if-match': '0' },
+      headers: { 'if-match': '"0"' },
     });
     expect(saved.status).toBe(200);
     const providerMessageId = `ses-${randomUUID()}`;

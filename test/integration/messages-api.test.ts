@@ -158,7 +158,7 @@ describe('messages API', () => {
     const bobEdit = await invoke(messagesApi, 'replaceMessage', {
       caller: bob,
       params: { id: message.id },
-      headers: { 'if-match': '1' },
+      headers: { 'if-match': '"1"' },
       body: intro,
     });
     const systemDelete = await invoke(messagesApi, 'deleteMessage', {
@@ -173,7 +173,7 @@ describe('messages API', () => {
     const stale = await invoke(messagesApi, 'replaceMessage', {
       caller: alice,
       params: { id: message.id },
-      headers: { 'if-match': '7' },
+      headers: { 'if-match': '"7"' },
       body: intro,
     });
 
@@ -188,6 +188,42 @@ describe('messages API', () => {
       email: { subject: 'Following up on our proposal' },
     });
     expect(stale.status).toBe(412);
+  });
+
+  it('counts names that differ only by Unicode normal form or zero-width characters as one name', async () => {
+    // Prepare
+    const alice = newCaller();
+    await invoke(messagesApi, 'createMessage', {
+      caller: alice,
+      body: { ...intro, name: 'R\u00E9sum\u00E9' },
+    });
+    const { body: other } = await invoke(messagesApi, 'createMessage', { caller: alice, body: whatsapp });
+    // Act
+    const created = await invoke(messagesApi, 'createMessage', {
+      caller: alice,
+      body: { ...intro, name: 'Re\u0301sume\u0301' },
+    });
+    const hidden = await invoke(messagesApi, 'createMessage', {
+      caller: alice,
+      body: { ...intro, name: 'R\u00E9\u200Bsum\u00E9' },
+    });
+    const renamed = await invoke(messagesApi, 'replaceMessage', {
+      caller: alice,
+      params: { id: other.id },
+      headers: { 'if-match': '"1"' },
+      body: { ...whatsapp, name: '\uFEFFR\u00C9SUM\u2060\u00C9' },
+    });
+    const cloned = await invoke(messagesApi, 'cloneMessage', {
+      caller: alice,
+      params: { id: 'system-post-proposal' },
+      body: { name: 'Re\u0301\u200Dsume\u0301' },
+    });
+    // Assess
+    expect([created, hidden, renamed, cloned].map((answer) => answer.status)).toEqual([409, 409, 409, 409]);
+    const names = (await invoke(messagesApi, 'listMessages', { caller: alice })).body.items
+      .filter((message: { system?: boolean; ownerId?: string }) => message.ownerId === alice.userId)
+      .map((message: { name: string }) => message.name);
+    expect(names.sort()).toEqual(['R\u00E9sum\u00E9', 'WA check-in']);
   });
 
   it('hides other orgs’ messages', async () => {

@@ -86,7 +86,7 @@ describe('the offering (PUT /org/settings)', () => {
     const missing = await setOffering(admin, { summary: OFFERING.summary });
     const memberPut = await invoke(orgApi, 'putOrgSettings', {
       caller: member,
-      headers: { 'if-match': '0' },
+      headers: { 'if-match': '"0"' },
       body: { offering: OFFERING },
     });
     const stored = await invoke(orgApi, 'getOrgSettings', { caller: member });

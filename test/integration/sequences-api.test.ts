@@ -96,7 +96,7 @@ describe('sequences API', () => {
     const stale = await invoke(sequencesApi, 'replaceSequence', {
       caller: alice,
       params: { id: created.id },
-      headers: { 'if-match': '1' },
+      headers: { 'if-match': '"1"' },
       body: replacement,
     });
     const unconditional = await invoke(sequencesApi, 'replaceSequence', {
@@ -119,6 +119,33 @@ describe('sequences API', () => {
     expect(stored.body.version).toBe(2);
   });
 
+  it('compares If-Match strongly: a weak ETag answers 412, what is not one ETag 400, and nothing is saved', async () => {
+    // Prepare
+    const { alice } = newOrg();
+    const { body: created } = await invoke(sequencesApi, 'createSequence', { caller: alice, body: europe });
+    const replace = (ifMatch: string) =>
+      invoke(sequencesApi, 'replaceSequence', {
+        caller: alice,
+        params: { id: created.id },
+        headers: { 'if-match': ifMatch },
+        body: { ...europe, type: 'standard', name: 'Europe (edited)' },
+      });
+    // Act
+    const answers = [];
+    for (const ifMatch of ['W/"1"', '"1', '1', '*', '"1", "2"']) answers.push(await replace(ifMatch));
+    const stored = await invoke(sequencesApi, 'getSequence', { caller: alice, params: { id: created.id } });
+    // Assess
+    expect(answers.map((answer) => [answer.status, answer.body.error.code])).toEqual([
+      [412, 'precondition_failed'],
+      [400, 'validation_failed'],
+      [400, 'validation_failed'],
+      [400, 'validation_failed'],
+      [400, 'validation_failed'],
+    ]);
+    expect(answers[1]?.body.error.details).toEqual([{ path: 'If-Match', message: expect.any(String) }]);
+    expect(stored.body).toMatchObject({ version: 1, name: europe.name });
+  });
+
   it('keeps names unique in the org case-insensitively, system names included, and frees a renamed one', async () => {
     const { alice, bob } = newOrg();
     const { body: first } = await invoke(sequencesApi, 'createSequence', { caller: alice, body: europe });
@@ -139,7 +166,7 @@ describe('sequences API', () => {
     await invoke(sequencesApi, 'replaceSequence', {
       caller: alice,
       params: { id: first.id },
-      headers: { 'if-match': '1' },
+      headers: { 'if-match': '"1"' },
       body: { ...europe, type: 'standard', name: 'Europe v2' },
     });
     const reused = await invoke(sequencesApi, 'createSequence', { caller: bob, body: europe });
@@ -154,6 +181,45 @@ describe('sequences API', () => {
     expect(names.filter((name: string) => name.startsWith('Europe'))).toEqual(['Europe', 'Europe v2']);
   });
 
+  it('counts names that differ only by Unicode normal form or zero-width characters as the same name', async () => {
+    // Prepare
+    const { alice, bob } = newOrg();
+    const { body: first } = await invoke(sequencesApi, 'createSequence', {
+      caller: alice,
+      body: { ...europe, name: 'Caf\u00E9 Europe' },
+    });
+    // Act
+    const lookalikes = [];
+    for (const name of [
+      'Cafe\u0301 Europe',
+      'Caf\u00E9\u200B Europe',
+      'Caf\u200D\u00E9 Europe',
+      '\uFEFFCAFÉ EUROPE',
+    ]) {
+      lookalikes.push(
+        await invoke(sequencesApi, 'createSequence', { caller: bob, body: { ...europe, name } }),
+      );
+    }
+    const clone = await invoke(sequencesApi, 'cloneSequence', {
+      caller: bob,
+      params: { id: first.id },
+      body: { name: 'Caf\u2060e\u0301 Europe' },
+    });
+    const spaced = await invoke(sequencesApi, 'createSequence', {
+      caller: bob,
+      body: { ...europe, name: 'Ni\u200Bce\u0301 \u2060Europe' },
+    });
+    // Assess
+    expect(lookalikes.map((answer) => answer.status)).toEqual([409, 409, 409, 409]);
+    expect(clone.status).toBe(409);
+    expect(spaced.status).toBe(201);
+    expect(spaced.body.name).toBe('Nic\u00E9 Europe');
+    const names = (await invoke(sequencesApi, 'listSequences', { caller: alice })).body.items
+      .map((sequence: { name: string }) => sequence.name)
+      .filter((name: string) => name.includes('Europe'));
+    expect(names.sort()).toEqual(['Caf\u00E9 Europe', 'Nic\u00E9 Europe']);
+  });
+
   it('lets only the owner change or delete, and nobody change a system sequence', async () => {
     const { alice, bob } = newOrg();
     const { body: created } = await invoke(sequencesApi, 'createSequence', { caller: alice, body: europe });
@@ -163,7 +229,7 @@ describe('sequences API', () => {
     const bobEdits = await invoke(sequencesApi, 'replaceSequence', {
       caller: bob,
       params: { id: created.id },
-      headers: { 'if-match': '1' },
+      headers: { 'if-match': '"1"' },
       body: edit,
     });
     const bobDeletes = await invoke(sequencesApi, 'deleteSequence', {
@@ -173,7 +239,7 @@ describe('sequences API', () => {
     const systemEdit = await invoke(sequencesApi, 'replaceSequence', {
       caller: { ...alice, role: 'admin' },
       params: { id: 'system-recommended' },
-      headers: { 'if-match': '1' },
+      headers: { 'if-match': '"1"' },
       body: edit,
     });
     const systemDelete = await invoke(sequencesApi, 'deleteSequence', {

@@ -53,9 +53,9 @@ export const assistantsOperations = declareOperations('assistants', {
     method: 'POST',
     path: '/assistants/{id}/verify-receiving',
     summary:
-      'Mail a signed probe to the assistant’s own address (admins); it becomes verified when the probe comes back through its forwarding alias. 409 for an assistant at the inbound domain',
+      'Mail a signed probe to the assistant’s own address (admins); it becomes verified when the probe comes back through its forwarding alias. 409 for an assistant at the inbound domain; 429 (with Retry-After) within 10 minutes of the last probe, or when the assistant’s daily send limit, which a probe counts against, is spent',
     status: 200,
-    errors: ['conflict'],
+    errors: ['conflict', 'too_many_requests'],
     schemas: () => ({
       response: z.object({ sentTo: z.string(), forwardTo: z.string() }),
     }),

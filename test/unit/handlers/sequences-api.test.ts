@@ -56,7 +56,7 @@ describe('sequences handler', () => {
     const response = await invoke(handler, 'replaceSequence', {
       caller: alice,
       params: { id: 's1' },
-      headers: { 'if-match': '4' },
+      headers: { 'if-match': '"4"' },
       body: replacement,
     });
 

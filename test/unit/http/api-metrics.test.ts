@@ -60,7 +60,7 @@ describe('counting API requests', () => {
     db.on(GetCommand).resolves({ Item: stored });
     db.on(TransactWriteCommand).resolves({});
 
-    const response = await replaceSequence('4');
+    const response = await replaceSequence('"4"');
 
     expect(response.status).toBe(200);
     expect(requestCounts()).toEqual([counted('2xx')]);
@@ -78,7 +78,7 @@ describe('counting API requests', () => {
   it('counts a failure as 5xx', async () => {
     db.on(GetCommand).rejects(new Error('DynamoDB is down'));
 
-    const response = await replaceSequence('4');
+    const response = await replaceSequence('"4"');
 
     expect(response.status).toBe(500);
     expect(requestCounts()).toEqual([counted('5xx')]);

@@ -10,6 +10,7 @@ import {
   PayloadTooLargeError,
   PreconditionFailedError,
   PreconditionRequiredError,
+  TooManyRequestsError,
   UnauthorizedError,
   UnprocessableError,
   ValidationError,
@@ -33,6 +34,20 @@ describe('errorResponse', () => {
 
     expect(response.statusCode).toBe(status);
     expect(body(response).error.code).toBe(code);
+  });
+
+  it('answers 429 with Retry-After in whole seconds, in the header and in details', () => {
+    const response = errorResponse(new TooManyRequestsError('A probe went out 4 minutes ago', 359.2));
+
+    expect(response.statusCode).toBe(429);
+    expect(response.headers).toMatchObject({ 'retry-after': '360', 'content-type': 'application/json' });
+    expect(body(response)).toEqual({
+      error: {
+        code: 'too_many_requests',
+        message: 'A probe went out 4 minutes ago',
+        details: { retryAfterSeconds: 360 },
+      },
+    });
   });
 
   it('carries field paths for validation errors', () => {
@@ -77,6 +92,7 @@ describe('errorResponse', () => {
     new MissingFieldsError(['lead.company']),
     new UnprocessableError('region', { region: 'EU', allowed: 1, followups: 2 }),
     new PreconditionRequiredError('if-match'),
+    new TooManyRequestsError('too soon', 600),
   ])('documents %s with its status and details in the catalogue', (error) => {
     const kind = (ERRORS as Record<string, ErrorKind>)[error.code];
 

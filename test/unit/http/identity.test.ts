@@ -27,17 +27,29 @@ describe('callerFromClaims', () => {
 });
 
 describe('parseIfMatch', () => {
-  it('accepts the version quoted, bare or weak', () => {
+  it('accepts the version as its ETag, quoted', () => {
     expect(parseIfMatch('"3"')).toBe(3);
-    expect(parseIfMatch('3')).toBe(3);
-    expect(parseIfMatch('W/"12"')).toBe(12);
+    expect(parseIfMatch(' "12" ')).toBe(12);
   });
 
-  it('asks for the header when missing (428) and names it when malformed (400)', () => {
+  it('never matches a weak ETag or a tag that is no version of ours: 412, as a stale version (RFC 9110)', () => {
+    for (const header of ['W/"3"', 'W/"12"', '"abc"', '""', '"1e3"', '"9999999999999999"']) {
+      expect(() => parseIfMatch(header), header).toThrow(
+        expect.objectContaining({ code: 'precondition_failed' }),
+      );
+    }
+  });
+
+  it('asks for the header when missing (428) and names it when it is not one ETag (400)', () => {
     expect(() => parseIfMatch(undefined)).toThrow(expect.objectContaining({ code: 'precondition_required' }));
     expect(() => parseIfMatch('  ')).toThrow(expect.objectContaining({ code: 'precondition_required' }));
-    expect(() => parseIfMatch('"abc"')).toThrow(
-      expect.objectContaining({ details: [{ path: 'If-Match', message: expect.any(String) }] }),
-    );
+    for (const header of ['3', '"3', '3"', 'W/3', '"1", "2"', '*', 'w/"3"', '"a"b"', '"3 "']) {
+      expect(() => parseIfMatch(header), header).toThrow(
+        expect.objectContaining({
+          code: 'validation_failed',
+          details: [{ path: 'If-Match', message: expect.any(String) }],
+        }),
+      );
+    }
   });
 });

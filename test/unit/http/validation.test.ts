@@ -57,4 +57,35 @@ describe('parseWith', () => {
 
     expect(details.map((issue) => issue.path)).toEqual(['bad\uD800', 'bad\uD800.deeper']);
   });
+
+  it('refuses nesting deeper than its limit with 400 naming where, however deep, without recursing', async () => {
+    // Prepare
+    const { MAX_NESTING_DEPTH, parseWith } = await import('../../../lambdas/http/validation');
+    const { parseJson } = await import('../../../lambdas/http/api-handler');
+    const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const atLimit = JSON.parse(`{"tags":${nested(MAX_NESTING_DEPTH - 1)}}`);
+    const pastLimit = JSON.parse(`{"tags":${nested(MAX_NESTING_DEPTH)}}`);
+
+    // Act
+    const accepted = parseWith(z.looseObject({}), atLimit);
+    const refused = refusalOf(() => parseWith(z.looseObject({}), pastLimit));
+    // 200 KB of brackets, 100,000 levels: past any call stack a recursive walk would need.
+    const deepest = refusalOf(() => parseWith(z.looseObject({}), parseJson(nested(100_000))));
+    const deepField = refusalOf(() =>
+      parseWith(z.object({ name: z.string() }), { name: JSON.parse(nested(2_000)) }),
+    );
+
+    // Assess
+    expect(accepted).toEqual(atLimit);
+    expect(refused).toEqual([
+      {
+        path: ['tags', ...Array(MAX_NESTING_DEPTH - 1).fill('0')].join('.'),
+        message: 'Nested deeper than 32 levels of arrays and objects',
+      },
+    ]);
+    expect(deepest).toEqual([{ path: Array(32).fill('0').join('.'), message: expect.any(String) }]);
+    expect(deepField).toEqual([
+      { path: ['name', ...Array(31).fill('0')].join('.'), message: expect.stringContaining('Nested deeper') },
+    ]);
+  });
 });
