@@ -8,6 +8,9 @@
  *
  * It only talks HTTP, like a frontend would. Each run adds new records; restart `npm start` for a clean slate.
  */
+// First: refuse an unsupported Node with one line rather than fail somewhere in the story.
+import './supported-node';
+
 const apiUrl = (process.env.API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
 
 interface Created {

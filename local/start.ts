@@ -5,6 +5,8 @@
  * (default 3000), SES_PORT the SES emulator's web UI port (default: a free one). Ctrl-C stops every
  * child process.
  */
+// First: refuse an unsupported Node before any engine module loads (ES imports evaluate in order).
+import './supported-node';
 import { parseArgs } from 'node:util';
 import { assertPortFree } from './ports';
 import { startLocalStack } from './stack';
