@@ -17,6 +17,7 @@ import { LocalAuth } from './local-auth';
 import { createLocalClock, type LocalClock } from './local-clock';
 import type { Outbox } from './outbox';
 import { freePort } from './ports';
+import { useReadableLogs } from './readable-logs';
 
 export interface LocalStackOptions {
   /** 0: a free port. */
@@ -34,6 +35,11 @@ export interface LocalStackOptions {
   background?: boolean;
   /** Port of the SES emulator and its web UI; 0 or absent: a free port. */
   sesPort?: number;
+  /**
+   * How the engine's Powertools logs print: `json` (default, as in AWS and the tests) or `readable`, one
+   * line per event (`npm start` unless `--json-logs`; local/readable-logs.ts).
+   */
+  logs?: 'json' | 'readable';
 }
 
 export interface LocalStack {
@@ -56,6 +62,7 @@ const TokenRequestSchema = z.object({
 });
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  if (options.logs === 'readable') useReadableLogs();
   const tableName = 'followup-local';
   const dynamo = await startDynamoDbLocal({
     persistDir: options.persistDir && `${options.persistDir}/dynamodb`,

@@ -1,7 +1,8 @@
 /**
  * `npm start`: runs the whole product on localhost. Flags: `--persist` keeps data under .local/;
  * `--day-seconds N` runs local time fast (N real seconds make one local day); `--now <ISO instant>`
- * starts local time there instead of at the real time (a kept clock that is later wins). PORT picks the port
+ * starts local time there instead of at the real time (a kept clock that is later wins); `--json-logs` prints
+ * the engine's logs as the JSON lines Lambda writes instead of one readable line per event. PORT picks the port
  * (default 3000), SES_PORT the SES emulator's web UI port (default: a free one). Ctrl-C stops every
  * child process.
  */
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     persist: { type: 'boolean', default: false },
     'day-seconds': { type: 'string' },
     now: { type: 'string' },
+    'json-logs': { type: 'boolean', default: false },
   },
 });
 const port = Number(process.env.PORT ?? 3000);
@@ -34,6 +36,7 @@ try {
     daySeconds,
     sesPort,
     now,
+    logs: values['json-logs'] ? 'json' : 'readable',
   });
   const sesWebUi = stack.engine.ses.endpoint;
   console.log(`Follow-up engine running at ${stack.url}
