@@ -60,7 +60,18 @@ export function createEngineRoutes(engine: {
         return { status: 500, body: { error: { code: 'engine_failed', message } } };
       }
     },
-    'GET /_local/outbox': async () => ({ status: 200, body: { items: await outbox.items() } }),
+    // Oldest first, stamped with the local clock (`at`) and the emulator's real time (`acceptedAt`).
+    'GET /_local/outbox': async ({ url }) => {
+      const filter: { orgId?: string; leadId?: string } = {};
+      for (const name of ['orgId', 'leadId'] as const) {
+        const value = url.searchParams.get(name);
+        if (value === null) continue;
+        if (value.trim() === '')
+          return validationFailed([{ path: [name], message: `${name} is empty` }], 'Invalid outbox filter');
+        filter[name] = value;
+      }
+      return { status: 200, body: { items: await outbox.owned(filter) } };
+    },
     'GET /_local/services': async () => ({
       status: 200,
       body: {
@@ -97,10 +108,10 @@ export function createEngineRoutes(engine: {
   };
 }
 
-function validationFailed(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) {
+function validationFailed(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  message = 'Invalid clock request',
+) {
   const details = issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-  return {
-    status: 400,
-    body: { error: { code: 'validation_failed', message: 'Invalid clock request', details } },
-  };
+  return { status: 400, body: { error: { code: 'validation_failed', message, details } } };
 }

@@ -157,7 +157,16 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     });
     stoppers.push(emulators.stop);
     const { scheduler, ses, sinch, sqs, secrets, s3 } = emulators;
-    const outbox = createOutbox({ clock, ses, sinch });
+    const outbox = createOutbox({
+      clock,
+      ses,
+      sinch,
+      // Imported when first asked: the data modules read the table's environment at import.
+      ownerOf: async (providerMessageId) => {
+        const { findSendByProviderId } = await import('../lambdas/data/sends');
+        return findSendByProviderId(providerMessageId);
+      },
+    });
 
     const replanQueueUrl = sqs.createQueue(ENGINE_SETTINGS.replanQueue);
     const importQueueUrl = sqs.createQueue(ENGINE_SETTINGS.importQueue);

@@ -557,7 +557,8 @@ const SesEventSchema = z.object({
 type RouteAnswer = Awaited<ReturnType<LocalRoute>>;
 
 /**
- * `POST /_local/inbound/email` (a raw RFC 5322 message; `?recipient=` repeated sets the envelope),
+ * `POST /_local/inbound/email` (a raw RFC 5322 message; `?recipient=` repeated sets the envelope;
+ * answers what SES received and what the inbound function did: see whatHappened),
  * `POST /_local/inbound/whatsapp`, `POST /_local/whatsapp/delivery-report`, `POST /_local/ses-event`.
  */
 export function createListeningRoutes(options: ListeningRoutesOptions): Record<string, LocalRoute> {
@@ -646,12 +647,16 @@ export function createListeningRoutes(options: ListeningRoutesOptions): Record<s
       const { bucket, prefix, s3 } = options.inbound;
       s3.putObject(bucket, `${prefix}${received.messageId}`, received.stored, 'message/rfc822');
       const recipients = received.event.Records[0]?.ses.receipt.recipients ?? [];
+      let answer: unknown;
       try {
-        await deliver(() => handlers.inboundEmail(received.event, lambdaContext('inbound-email')));
+        answer = await deliver(() => handlers.inboundEmail(received.event, lambdaContext('inbound-email')));
       } catch (error) {
         return failed(500, 'handler_failed', 'The inbound e-mail handler failed', error);
       }
-      return { status: 200, body: { messageId: received.messageId, recipients } };
+      return {
+        status: 200,
+        body: { messageId: received.messageId, recipients, ...whatHappened(answer) },
+      };
     },
 
     'POST /_local/inbound/whatsapp': async ({ body }) => {
@@ -735,6 +740,43 @@ export function createListeningRoutes(options: ListeningRoutesOptions): Record<s
       return { status: 200, body: { eventType: type } };
     },
   };
+}
+
+/** One org's decision about an inbound message, as lambdas/engine/inbound-email.ts answers it. */
+const InboundDecisionSchema = z.looseObject({
+  decision: z.string(),
+  orgId: z.string().optional(),
+  leadId: z.string().optional(),
+  reason: z.string().optional(),
+});
+const InboundAnswerSchema = z.array(
+  z.looseObject({ decision: z.string(), decisions: z.array(InboundDecisionSchema).optional() }),
+);
+
+/**
+ * What the inbound function did with the message, from the decisions it answers (SES drops them in
+ * AWS; locally they are shown): `handled` is the decision (replied, not_interested, bounced,
+ * bounced_transiently, postponed (out of office), kept, unsubscribed, receiving_verified, ignored,
+ * duplicate, several_orgs, or an Email CC outcome), `leads` the leads it changed, and `decisions`
+ * each org's decision with its details (a reason when ignored). Nothing when the handler answered
+ * something else (a test's stand-in).
+ */
+function whatHappened(answer: unknown): {
+  handled?: string;
+  leads?: Array<{ orgId: string; leadId: string }>;
+  decisions?: Array<z.infer<typeof InboundDecisionSchema>>;
+} {
+  const parsed = InboundAnswerSchema.safeParse(answer);
+  if (!parsed.success || parsed.data.length === 0) return {};
+  // One record per received message: the route sends exactly one.
+  const decisions = parsed.data.flatMap((decision) => decision.decisions ?? [decision]);
+  const handled = parsed.data.length === 1 ? (parsed.data[0]?.decision ?? 'unknown') : 'several';
+  const leads = decisions.flatMap(({ orgId, leadId, decision }) =>
+    orgId !== undefined && leadId !== undefined && decision !== 'ignored' && decision !== 'unchanged'
+      ? [{ orgId, leadId }]
+      : [],
+  );
+  return { handled, leads, decisions };
 }
 
 function webhookSecretOf(secretString: string | undefined): string | undefined {

@@ -44,7 +44,7 @@ try {
   api:     curl -s ${stack.url}/sequences -H "authorization: Bearer $TOKEN"
   openapi: ${stack.url}/openapi.json
   clock:   curl -s ${stack.url}/_local/clock   (move it: curl -s -X POST ${stack.url}/_local/clock/advance -d '{"days":3}')
-  outbox:  curl -s ${stack.url}/_local/outbox  (e-mails also in the SES web UI: ${sesWebUi})
+  outbox:  curl -s "${stack.url}/_local/outbox?orgId=demo"  (oldest first; at: local clock, acceptedAt: real time, as the SES web UI ${sesWebUi} shows, newest first)
   demo:    ${port === 3000 ? '' : `PORT=${port} `}npm run demo   (creates an assistant, sequences and leads in org "demo")
 Local time ${daySeconds === undefined ? 'runs at real speed' : `runs fast: ${daySeconds} s per day`}, now ${stack.clock.now().toISOString()}.
 Data is ${values.persist ? 'kept under .local/' : 'in memory (use --persist to keep it)'}. Ctrl-C stops.`);

@@ -49,7 +49,7 @@ async function newOrg() {
 describe('listening', () => {
   it('follows up a CC’d proposal in its thread, acknowledges it, and stops when the lead replies', async () => {
     stack.clock.set(new Date('2026-03-02T15:00:00Z')); // Monday 10:00 in New York
-    const { api, assistant, userEmail } = await newOrg();
+    const { orgId, api, assistant, userEmail } = await newOrg();
     const proposalId = `<${randomUUID()}@mail.example>`;
     const proposal = [
       `From: Sam Lee <${userEmail}>`,
@@ -92,9 +92,29 @@ describe('listening', () => {
       '',
       'Thanks Maya, let us meet next week.',
     ].join('\r\n');
-    await local('/_local/inbound/email', reply, 'message/rfc822');
+    const replied = await local('/_local/inbound/email', reply, 'message/rfc822');
+    const stranger = await local(
+      '/_local/inbound/email',
+      `From: someone@elsewhere.example\r\nTo: ${assistant.email}\r\nSubject: Hello\r\nMessage-ID: <${randomUUID()}@elsewhere.example>\r\n\r\nHi\r\n`,
+      'message/rfc822',
+    );
     await stack.advance(20 * DAY);
 
+    // The route says what the inbound function did, and to which leads, besides what SES received.
+    expect(replied.status).toBe(200);
+    expect(replied.body).toMatchObject({
+      messageId: expect.stringMatching(/^[a-z0-9]{40}$/),
+      recipients: [assistant.email],
+      handled: 'replied',
+      leads: [{ orgId, leadId: grace.id }],
+      decisions: [{ decision: 'replied', orgId, leadId: grace.id, foundBy: 'thread' }],
+    });
+    expect(received.body.handled).toBeTypeOf('string');
+    expect(stranger.body).toMatchObject({
+      handled: 'ignored',
+      leads: [],
+      decisions: [{ decision: 'ignored', reason: expect.stringContaining('not from a user or lead') }],
+    });
     expect(await sentTo(stack, 'grace@navy.example')).toHaveLength(1);
     const after = (await api('GET', `/leads/${grace.id}`)).body;
     expect(after.enrollment).toMatchObject({ status: 'stopped', stopReason: 'replied' });
@@ -104,6 +124,34 @@ describe('listening', () => {
       'sent',
       'replied',
     ]);
+
+    // The outbox, filtered to the org and the lead: Grace's follow-up only, not the acknowledgement
+    // (no lead's step) nor any other org's mail.
+    const outbox = async (query: string) => {
+      const response = await fetch(`${stack.url}/_local/outbox${query}`);
+      return { status: response.status, body: await response.json() };
+    };
+    const ofGrace = await outbox(`?orgId=${orgId}&leadId=${grace.id}`);
+    const ofOrg = await outbox(`?orgId=${orgId}`);
+    const ofNobody = await outbox('?orgId=org-nobody');
+    const everything = await outbox('');
+    const empty = await outbox('?leadId=');
+    expect(ofGrace.status).toBe(200);
+    expect(ofGrace.body.items).toEqual([
+      expect.objectContaining({ providerMessageId: followUp?.providerMessageId, orgId, leadId: grace.id }),
+    ]);
+    expect(ofOrg.body.items.map((item: { providerMessageId: string }) => item.providerMessageId)).toEqual([
+      followUp?.providerMessageId,
+    ]);
+    expect(ofNobody.body.items).toEqual([]);
+    const acknowledgement = everything.body.items.find(
+      (item: { providerMessageId: string }) => item.providerMessageId === ack[0]?.providerMessageId,
+    );
+    expect(acknowledgement).toBeDefined();
+    expect(acknowledgement.orgId).toBeUndefined();
+    expect(acknowledgement.acceptedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details).toEqual([{ path: 'leadId', message: 'leadId is empty' }]);
   });
 
   it('stops a lead who answers on WhatsApp, and rejects a forged callback', async () => {

@@ -576,6 +576,7 @@ describe('POST /_local/ses-event', () => {
     subject: 'A quick idea',
     headers: { 'In-Reply-To': '<first@email.amazonses.com>' },
     at: '2026-03-01T09:00:00.000Z',
+    acceptedAt: '2026-03-01T09:00:00.000Z',
     providerMessageId: 'ses-outbound-1',
   };
 
