@@ -78,7 +78,7 @@ async function main(): Promise<void> {
 
   await setOffering(token);
 
-  const assistant = await as<Created>('POST', '/assistants', {
+  const assistant = await as<Created & AssistantView>('POST', '/assistants', {
     name: 'Ava from Demo Inc.',
     email: 'ava@demo.example',
     signatureHtml: '<p>Ava<br>Demo Inc.</p>',
@@ -87,6 +87,10 @@ async function main(): Promise<void> {
     dailyLimit: 50,
     includeFirstEmail: true,
   });
+  // Ava's mailbox is the customer's: replies reach the engine once it forwards them to Ava's alias.
+  // The local stack forwards like a customer's mailbox does, so the probe proves it before any lead
+  // is enrolled, and no lead carries the "replies may not arrive" warning.
+  const receiving = await verifyReceiving(as, assistant);
 
   // The product recommends a custom first e-mail, then short generated follow-ups.
   const intro = await as<Created>('POST', '/messages', {
@@ -152,7 +156,7 @@ async function main(): Promise<void> {
   });
 
   console.log(`Demo data in org "demo" at ${apiUrl} (local time ${now}):
-  assistant ${assistant.id}: Ava, 09:00-17:30 Mon-Fri America/New_York
+  assistant ${assistant.id}: Ava <${assistant.email}>, 09:00-17:30 Mon-Fri America/New_York, receiving ${receiving}
   sequences ${recommended.id} (Recommended copy), ${short.id} (Short, for Europe)
   leads:
 ${lines.join('\n')}
@@ -162,8 +166,9 @@ Look around:
   curl -s ${apiUrl}/leads -H "authorization: Bearer $TOKEN" | jq
   curl -s ${apiUrl}/leads/${leads[0]?.id}/timeline -H "authorization: Bearer $TOKEN" | jq
   curl -s -X POST ${apiUrl}/_local/clock/advance -d '{"days":3}' | jq     # fires what falls due, in order
-  curl -s ${apiUrl}/_local/outbox | jq '.items[] | {at, to, subject}'
-  SES web UI (the e-mails as sent): ${sesWebUi}`);
+  curl -s "${apiUrl}/_local/outbox?orgId=demo" | jq '.items[] | {at, to, subject, leadId}'
+  SES web UI (the e-mails as sent): ${sesWebUi}
+    (it shows real time, newest first; the outbox and timelines show the local clock, oldest first)`);
 
   await abRun(as);
 }
@@ -172,8 +177,9 @@ Look around:
  * Twelve leads on a sequence whose first e-mail has two variants; the local clock moves a day so every
  * first e-mail goes, each lead whose variant is "warm" answers, and the stats show the promotion.
  */
-async function abRun(as: <T>(method: string, path: string, body?: unknown) => Promise<T>) {
-  const abby = await as<Created & { email: string }>('POST', '/assistants', {
+async function abRun(as: Caller) {
+  // At the inbound domain, Abby receives replies directly: nothing to forward, nothing to verify.
+  const abby = await as<Created & AssistantView>('POST', '/assistants', {
     name: 'Abby from Demo Inc.',
     email: `abby.${Date.now()}@assistants.localhost`,
     timezone: 'America/New_York',
@@ -207,10 +213,11 @@ async function abRun(as: <T>(method: string, path: string, body?: unknown) => Pr
     });
     leads.push({ id: lead.id, email });
   }
-  await call('POST', '/_local/clock/advance', { days: 1 });
+  const before = await call<{ now: string }>('GET', '/_local/clock');
+  const moved = await call<{ now: string; fired: number }>('POST', '/_local/clock/advance', { days: 1 });
   const { items: outbox } = await call<{ items: { to: string; providerMessageId: string }[] }>(
     'GET',
-    '/_local/outbox',
+    '/_local/outbox?orgId=demo',
   );
   let answered = 0;
   for (const lead of leads) {
@@ -253,11 +260,46 @@ async function abRun(as: <T>(method: string, path: string, body?: unknown) => Pr
     )
     .join('; ');
   console.log(`
-A/B run (sequence ${test.id}, the local clock moved a day): ${answered} "warm" leads answered.
+A/B run: assistant ${abby.id}: Abby <${abby.email}>, 09:00-17:30 Mon-Fri America/New_York, receiving ${receivingText(abby)}
+  sequence ${test.id}, 12 leads; the local clock (npm start's, GET /_local/clock; real time is untouched)
+  moved 1 day, from ${before.now} to ${moved.now}, firing ${moved.fired} due sends; ${answered} "warm" leads answered.
   step 0: ${standings}; ${first?.promotion ? `promoted: ${first.promotion.variant}` : 'no promotion yet'}
   curl -s ${apiUrl}/sequences/${test.id}/stats -H "authorization: Bearer $TOKEN" | jq
   curl -s ${apiUrl}/stats/tones -H "authorization: Bearer $TOKEN" | jq
   curl -s ${apiUrl}/assistants/${abby.id}/stats -H "authorization: Bearer $TOKEN" | jq '.totals'`);
+}
+
+type Caller = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+interface AssistantView {
+  email: string;
+  receiving:
+    | { mode: 'direct' }
+    | { mode: 'forwarding'; forwardTo: string; status: 'unverified' | 'verified'; verifiedAt?: string };
+}
+
+function receivingText({ receiving }: AssistantView): string {
+  return receiving.mode === 'direct'
+    ? 'directly at the inbound domain'
+    : `through ${receiving.forwardTo} (${receiving.status})`;
+}
+
+/**
+ * Mails the assistant's receiving probe and waits (a few seconds at most) until it came back through
+ * the forwarding alias: the local stack forwards each message to an assistant's mailbox as the
+ * customer's mail server would. Says how the assistant receives replies.
+ */
+async function verifyReceiving(as: Caller, assistant: Created & AssistantView): Promise<string> {
+  if (assistant.receiving.mode === 'direct') return receivingText(assistant);
+  await as('POST', `/assistants/${assistant.id}/verify-receiving`);
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const current = await as<AssistantView>('GET', `/assistants/${assistant.id}`);
+    if (current.receiving.mode === 'direct' || current.receiving.status === 'verified') {
+      return receivingText(current);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The receiving probe to ${assistant.email} did not come back through its alias`);
 }
 
 main().catch((error: unknown) => {
