@@ -20,7 +20,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function local(path: string, body: string | object, contentType = 'application/json') {
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely and assert on them
+type Answer = { status: number; body: any };
+
+async function local(path: string, body: string | object, contentType = 'application/json'): Promise<Answer> {
   const response = await fetch(`${stack.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': contentType },
@@ -127,7 +130,7 @@ describe('listening', () => {
 
     // The outbox, filtered to the org and the lead: Grace's follow-up only, not the acknowledgement
     // (no lead's step) nor any other org's mail.
-    const outbox = async (query: string) => {
+    const outbox = async (query: string): Promise<Answer> => {
       const response = await fetch(`${stack.url}/_local/outbox${query}`);
       return { status: response.status, body: await response.json() };
     };

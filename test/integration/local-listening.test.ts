@@ -200,6 +200,8 @@ async function routesHarness(
     webhookSecrets?: Record<string, string | undefined>;
     sentEmails?: OutboxItem[];
     sentWhatsApp?: SinchSentMessage[];
+    /** What the inbound e-mail stand-in answers, as lambdas/inbound-email.ts answers its decisions. */
+    inboundAnswer?: unknown;
   } = {},
 ) {
   // Stopped (the real clock never moves), so the events' times can be asserted exactly.
@@ -226,6 +228,7 @@ async function routesHarness(
     handlers: {
       inboundEmail: async (event) => {
         received.inbound.push(event);
+        return overrides.inboundAnswer;
       },
       sesEvents: async (event) => {
         received.sesEvents.push(event);
@@ -382,6 +385,50 @@ describe('POST /_local/inbound/email', () => {
       'bob@prospect.example',
       'Alex@Assistants.localhost',
     ]);
+  });
+
+  it('says what the inbound function did, each org’s decision, and the leads it changed', async () => {
+    // Prepare: one message that reached two orgs; acme's lead replied, globex ignored it.
+    const { call } = await routesHarness({
+      inboundAnswer: [
+        {
+          decision: 'several_orgs',
+          decisions: [
+            { decision: 'replied', orgId: 'acme', leadId: 'lead-1', foundBy: 'thread' },
+            {
+              decision: 'ignored',
+              orgId: 'globex',
+              leadId: 'lead-2',
+              reason: 'the follow-up is not running',
+            },
+          ],
+        },
+      ],
+    });
+    // Act
+    const answer = await call('POST /_local/inbound/email', RAW_CC_EMAIL);
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      messageId: expect.stringMatching(/^[a-z0-9]{40}$/),
+      recipients: ['alex@assistants.localhost'],
+      handled: 'several_orgs',
+      leads: [{ orgId: 'acme', leadId: 'lead-1' }],
+      decisions: [
+        { decision: 'replied', orgId: 'acme', leadId: 'lead-1', foundBy: 'thread' },
+        { decision: 'ignored', orgId: 'globex', leadId: 'lead-2', reason: 'the follow-up is not running' },
+      ],
+    });
+  });
+
+  it('answers only what SES received when the handler answers no decisions', async () => {
+    // Prepare: the default stand-in answers nothing, as a handler under test may.
+    const { call } = await routesHarness();
+    // Act
+    const answer = await call('POST /_local/inbound/email', RAW_CC_EMAIL);
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(Object.keys(answer.body).sort()).toEqual(['messageId', 'recipients']);
   });
 
   it('refuses a message with no recipient at the inbound domain without invoking the handler', async () => {
