@@ -21,7 +21,11 @@ export const LeadDetailsSchema = lazy(() =>
     lastName: optionalText(100),
     email: z.optional(
       z.pipe(
-        z.email().check(z.maxLength(254)),
+        // An address pasted with the spaces around it is still that address: trimmed, then validated.
+        z.pipe(
+          z.transform((value: unknown) => (typeof value === 'string' ? value.trim() : value)),
+          z.email().check(z.maxLength(254)),
+        ),
         z.transform((email) => email.toLowerCase()),
       ),
     ),
