@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { unknownNameMessage } from './core/edit-distance';
+import { unknownFieldMessage } from './core/edit-distance';
 
 type RawIssue = z.core.$ZodRawIssue;
 
@@ -105,7 +105,7 @@ export function humanMessage(issue: RawIssue): string | undefined {
       // The object that met the keys knows the ones it expected: the suggestion comes from its shape.
       const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
       const known = shape ? Object.keys(shape) : [];
-      return issue.keys.map((key) => unknownNameMessage('field', key, known)).join('; ');
+      return issue.keys.map((key) => unknownFieldMessage(key, known)).join('; ');
     }
     case 'invalid_key': {
       // The path ends with the key itself: name the object that has it.

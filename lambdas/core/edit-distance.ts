@@ -42,8 +42,8 @@ export function closestName(unknown: string, known: readonly string[]): string |
   return best?.name;
 }
 
-/** `unknown field emial — did you mean email?`: how the API names a field or column it does not know. */
-export function unknownNameMessage(kind: 'field' | 'column', name: string, known: readonly string[]): string {
+/** `unknown field emial — did you mean email?`: how the API names a body field it does not know. */
+export function unknownFieldMessage(name: string, known: readonly string[]): string {
   const suggestion = closestName(name, known);
-  return `unknown ${kind} ${name}${suggestion === undefined ? '' : ` — did you mean ${suggestion}?`}`;
+  return `unknown field ${name}${suggestion === undefined ? '' : ` — did you mean ${suggestion}?`}`;
 }

@@ -520,7 +520,7 @@ describe('imports', () => {
     expect(unknownColumn.body.error.details).toEqual([
       {
         path: 'header.favouriteColour',
-        message: expect.stringContaining('Unknown column "favouriteColour"'),
+        message: expect.stringContaining('unknown column favouriteColour.'),
       },
     ]);
     expect(headerOnly.status).toBe(400);
