@@ -192,3 +192,116 @@ describe('addresses and starts', () => {
     expect(await storedEmails(admin)).toEqual([]);
   });
 });
+
+describe('enrolment says what the sender will meet later', () => {
+  const whatsAppSequence = async (admin: TestCaller) => {
+    const { body: message } = await invoke(messagesApi, 'createMessage', {
+      caller: admin,
+      body: {
+        name: 'WA check-in',
+        channel: 'whatsapp',
+        whatsapp: {
+          templateName: 'followup_checkin',
+          languageCode: 'en_US',
+          parameters: [{ position: 1, value: '{{lead.firstName}}' }],
+        },
+      },
+    });
+    const created = await invoke(sequencesApi, 'createSequence', {
+      caller: admin,
+      body: {
+        name: 'Mixed',
+        steps: [
+          { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'candid' },
+          { afterDays: 2, channel: 'whatsapp', messageType: 'custom', messageId: message.id },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    return created.body;
+  };
+
+  it('warns whatsapp_not_connected on POST /leads and in the batch, in the one BatchGetItem', async () => {
+    // Prepare
+    const { admin, assistant } = await newOrg();
+    const sequence = await whatsAppSequence(admin);
+    const lead = {
+      firstName: 'Ada',
+      phone: '+14155550142',
+      assistantId: assistant.id,
+      sequenceId: sequence.id,
+    };
+
+    // Act
+    const created = await invoke(leadsApi, 'createLead', {
+      caller: admin,
+      body: { ...lead, email: 'ada@example.com' },
+    });
+    const batch = await invoke(leadsApi, 'createLeads', {
+      caller: admin,
+      body: { leads: [{ ...lead, email: 'bo@example.com' }] },
+    });
+
+    // Assess
+    expect(created.status).toBe(201);
+    expect(created.body.enrollment.status).toBe('active');
+    expect(created.body.warnings).toEqual(
+      expect.arrayContaining([
+        { code: 'whatsapp_not_connected', message: expect.stringContaining('step 1') },
+      ]),
+    );
+    expect(batch.body.items[0].lead.warnings.map((each: { code: string }) => each.code)).toContain(
+      'whatsapp_not_connected',
+    );
+  });
+
+  it('refuses a suppressed address with 409 address_suppressed on POST /leads and its batch row', async () => {
+    // Prepare
+    const { orgId, admin, assistant } = await newOrg();
+    const { suppress } = await import('../../lambdas/data/suppressions');
+    await suppress(orgId, 'gone@example.com', 'unsubscribed', new Date('2027-01-04T09:00:00Z'));
+
+    // Act
+    const single = await invoke(leadsApi, 'createLead', {
+      caller: admin,
+      body: { firstName: 'Gone', email: 'Gone@example.com', assistantId: assistant.id },
+    });
+    const batch = await invoke(leadsApi, 'createLeads', {
+      caller: admin,
+      body: {
+        leads: [
+          { firstName: 'Gone', email: 'gone@example.com', assistantId: assistant.id },
+          { firstName: 'Here', email: 'here@example.com', assistantId: assistant.id },
+        ],
+      },
+    });
+
+    // Assess
+    expect(single.status).toBe(409);
+    expect(single.body.error.code).toBe('address_suppressed');
+    expect(batch.body.items.map((item: { status: number }) => item.status)).toEqual([409, 201]);
+    expect(batch.body.items[0].error.code).toBe('address_suppressed');
+    expect(await storedEmails(admin)).toEqual(['here@example.com']);
+  });
+
+  it('accepts a startAt that has passed, starting now, with a start_in_past warning', async () => {
+    // Prepare
+    const { admin, assistant } = await newOrg();
+    const past = '2020-01-06T09:00:00Z';
+
+    // Act
+    const created = await invoke(leadsApi, 'createLead', {
+      caller: admin,
+      body: { firstName: 'Late', email: 'late@example.com', assistantId: assistant.id, startAt: past },
+    });
+
+    // Assess
+    expect(created.status).toBe(201);
+    expect(created.body.warnings).toEqual(
+      expect.arrayContaining([
+        { code: 'start_in_past', message: expect.stringContaining(past), field: 'startAt' },
+      ]),
+    );
+    expect(new Date(created.body.enrollment.nextSendAt).getTime()).toBeGreaterThan(Date.parse(past));
+  });
+});

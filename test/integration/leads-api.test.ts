@@ -173,9 +173,16 @@ describe('leads on sequences', () => {
         nextStep: 0,
       },
       warnings: [
-        expect.stringMatching(/7 follow-ups.*at most 4.*EU/),
+        {
+          code: 'region_policy_exceeded',
+          message: expect.stringMatching(/7 follow-ups.*at most 4.*EU/),
+          field: 'country',
+        },
         // This org has no offering, and "Recommended" opens with a generated e-mail.
-        expect.stringMatching(/"Recommended" opens with a generated e-mail.*no offering/),
+        {
+          code: 'offering_missing',
+          message: expect.stringMatching(/"Recommended" opens with a generated e-mail.*no offering/),
+        },
       ],
     });
     // 08:00 UTC is 09:00 in Berlin on a Monday: inside the window.
