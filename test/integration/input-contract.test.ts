@@ -305,3 +305,42 @@ describe('enrolment says what the sender will meet later', () => {
     expect(new Date(created.body.enrollment.nextSendAt).getTime()).toBeGreaterThan(Date.parse(past));
   });
 });
+
+describe('a step preview', () => {
+  it('says which of its parts are samples rather than the org’s own', async () => {
+    // Prepare
+    const { admin } = await newOrg();
+    const lead = { firstName: 'Ada', company: 'Lovelace & Co', email: 'ada@example.com' };
+    const assistant = { name: 'Sam', email: 'sam@example.com' };
+    const preview = (body: Record<string, unknown>) =>
+      invoke(sequencesApi, 'previewSequenceStep', {
+        caller: admin,
+        params: { id: 'system-recommended', index: '0' },
+        body,
+      });
+
+    // Act
+    const bare = await preview({});
+    const given = await preview({ lead, assistant });
+    await invoke(orgApi, 'putOrgSettings', {
+      caller: admin,
+      headers: { 'if-match': '"0"' },
+      body: {
+        name: 'Acme',
+        offering: {
+          summary: 'We make invoices get paid.',
+          valueProposition: 'Paid sooner.',
+          callToAction: 'A call next week?',
+        },
+      },
+    });
+    const own = await preview({ lead, assistant });
+
+    // Assess
+    expect(bare.status).toBe(200);
+    expect(bare.body.samples).toEqual(['lead', 'assistant', 'org', 'offering']);
+    expect(bare.body.html).toContain('Contoso');
+    expect(given.body.samples).toEqual(['org', 'offering']);
+    expect(own.body.samples).toEqual([]);
+  });
+});
