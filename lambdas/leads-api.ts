@@ -132,8 +132,8 @@ export const handler = apiHandler(leadsOperations, {
 
   async continueLead({ caller, params, body, now }) {
     const { continueLead } = await enrollments();
-    const lead = await continueLead(caller, params.id ?? '', body.startAt, now);
-    return { body: await leadView(lead, new EnrollmentReads(caller.orgId)) };
+    const { lead, warnings } = await continueLead(caller, params.id ?? '', body.startAt, now);
+    return { body: await leadView(lead, new EnrollmentReads(caller.orgId), warnings) };
   },
 
   async restartLead({ caller, params, body, now }) {

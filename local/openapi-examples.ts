@@ -180,6 +180,7 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
     body: { lead: { firstName: 'Ada', company: 'Analytical Engines', email: 'ada@example.com' } },
     response: {
       ...emailPreview,
+      samples: ['assistant'],
       from: 'Sam from Acme <sam@acme.example>',
       to: 'ada@example.com',
       cc: [],

@@ -18,6 +18,7 @@ import {
   errorBodyOf,
   errorSchema,
 } from '../lambdas/http/error-response';
+import { strictInput } from '../lambdas/http/validation';
 import { EXAMPLES } from './openapi-examples';
 
 const TAGS: Record<ApiFunctionName, string> = {
@@ -149,7 +150,9 @@ function describe(operationId: string, operation: Operation) {
         required: !operation.bodyType,
         content: {
           [operation.bodyType ?? 'application/json']: {
-            schema: jsonSchema(body, 'input'),
+            // JSON bodies (and a batch's or an import's rows) are parsed strictly, unknown fields refused
+            // (lambdas/http/validation.ts): documented as the server reads them. A form is not parsed.
+            schema: jsonSchema(operation.bodyType ? body : strictInput(body), 'input'),
             ...(examples?.body !== undefined && {
               example: examples?.body,
             }),

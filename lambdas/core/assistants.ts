@@ -4,6 +4,7 @@
  * An assistant at the inbound domain receives replies directly; one at a customer's own domain
  * receives them only once the customer forwards its mail to the assistant's forwarding alias.
  */
+
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { isValidTimeZone, parseTimeOfDay, type SendWindow, sendWindowIssues } from './business-hours';
@@ -11,6 +12,7 @@ import { HOLIDAY_CALENDARS } from './holiday-calendars';
 import { lazy } from './lazy';
 import { isKnownCountry } from './regions';
 import { displayName } from './text';
+import { type Warning, warning } from './warnings';
 
 const timeOfDay = z
   .string()
@@ -126,12 +128,15 @@ export function receivingOf(assistant: Assistant, inboundDomain: string): Receiv
 }
 
 /** What to tell whoever creates, changes or enrolls leads on an assistant whose replies may not arrive. */
-export function receivingWarnings(assistant: Assistant, receiving: Receiving): string[] {
+export function receivingWarnings(assistant: Assistant, receiving: Receiving): Warning[] {
   if (receiving.mode === 'direct' || receiving.status === 'verified') return [];
   return [
-    `Replies to ${assistant.email} reach the assistant only once that mailbox forwards them to ` +
-      `${receiving.forwardTo} and POST /assistants/${assistant.id}/verify-receiving has confirmed it; ` +
-      'until then, leads who answer keep being followed up.',
+    warning(
+      'forwarding_unverified',
+      `Replies to ${assistant.email} reach the assistant only once that mailbox forwards them to ` +
+        `${receiving.forwardTo} and POST /assistants/${assistant.id}/verify-receiving has confirmed it; ` +
+        'until then, leads who answer keep being followed up.',
+    ),
   ];
 }
 

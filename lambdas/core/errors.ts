@@ -111,6 +111,11 @@ function describeIssues(issues: FieldIssue[]): string {
   if (!first) return 'Invalid request';
   const where = first.path === '' ? 'body' : first.path;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  // A message that opens with its field's name ("afterDays must be a whole number") reads on with the
+  // full path in its place; any other is introduced by the path.
+  const name = first.path.split('.').findLast((segment) => !/^\d+$/.test(segment)) ?? '';
+  if (name !== '' && first.message.startsWith(`${name} `))
+    return `${where}${first.message.slice(name.length)}${more}`;
   return `Invalid ${where}: ${first.message}${more}`;
 }
 

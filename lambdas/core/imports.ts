@@ -5,6 +5,7 @@
  * a body that cannot be an import at all (empty, too many rows, no header, unknown columns) is a 400.
  */
 import * as z from 'zod/mini';
+import { closestName } from './edit-distance';
 import { ValidationError } from './errors';
 import { lazy } from './lazy';
 import { isReservedFieldName, LEAD_DETAIL_FIELDS, reservedFieldMessage } from './leads';
@@ -117,16 +118,23 @@ function checkHeader(header: string[]): void {
     if (custom !== undefined && isReservedFieldName(custom))
       return [{ path: `header.${column}`, message: reservedFieldMessage(custom) }];
     if (known.includes(column)) return [];
-    return [
-      {
-        path: `header.${column}`,
-        message: `Unknown column "${column}": columns are ${IMPORT_COLUMNS.join(', ')} and customFields.<name>`,
-      },
-    ];
+    return [{ path: `header.${column}`, message: unknownColumnMessage(column) }];
   });
   if (!header.includes('firstName'))
     issues.push({ path: 'header.firstName', message: 'Every lead needs a firstName column' });
   if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/**
+ * `unknown column emial — did you mean email? Columns are ...`: a column the import cannot place, with
+ * the one it most likely meant (as an unknown body field is named), and how to keep it as a custom field.
+ */
+export function unknownColumnMessage(column: string): string {
+  const suggestion = closestName(column, IMPORT_COLUMNS);
+  const custom = /^[A-Za-z0-9_-]{1,64}$/.test(column)
+    ? ` (customFields.${column} keeps it as a custom field)`
+    : '';
+  return `unknown column ${column}${suggestion ? ` — did you mean ${suggestion}?` : '.'} Columns are ${IMPORT_COLUMNS.join(', ')} and customFields.<name>${custom}`;
 }
 
 /** A CSV line as the lead input it stands for; a ragged line keeps why, for the worker to refuse it. */

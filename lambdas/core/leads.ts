@@ -12,6 +12,7 @@ import { isKnownCountry } from './regions';
 import type { LeadProfile } from './rendering/profiles';
 import { isE164 } from './rendering/whatsapp';
 import { displayName } from './text';
+import { type Warning, warning } from './warnings';
 
 const optionalText = (max: number) => z.optional(displayName(max));
 
@@ -21,7 +22,11 @@ export const LeadDetailsSchema = lazy(() =>
     lastName: optionalText(100),
     email: z.optional(
       z.pipe(
-        z.email().check(z.maxLength(254)),
+        // An address pasted with the spaces around it is still that address: trimmed, then validated.
+        z.pipe(
+          z.transform((value: unknown) => (typeof value === 'string' ? value.trim() : value)),
+          z.email().check(z.maxLength(254)),
+        ),
         z.transform((email) => email.toLowerCase()),
       ),
     ),
@@ -124,14 +129,30 @@ const startAt = z
   .optional(z.iso.datetime({ offset: true }))
   .check(z.describe(`When the sequence starts; default now; at most ${MAX_START_AHEAD_DAYS} days ahead`));
 
-/** The start a request asked for, refused past the horizon; undefined when it asked for none. */
+/**
+ * The start a request asked for, refused past the horizon; undefined when it asked for none. A start
+ * that has passed is accepted as now (the first step goes at the next moment its send window allows)
+ * and warned about (startWarnings): a form left open overnight should not fail, nor send silently.
+ */
 export function requestedStart(startAt: string | undefined, now: Date, field = 'startAt'): Date | undefined {
   if (startAt === undefined) return undefined;
   const at = new Date(startAt);
   if (Number.isNaN(at.getTime()) || at.getTime() - now.getTime() > MAX_START_AHEAD_DAYS * DAY_MS) {
     throw ValidationError.field(field, `Must be at most ${MAX_START_AHEAD_DAYS} days from now`);
   }
-  return at;
+  return at.getTime() < now.getTime() ? now : at;
+}
+
+/** `start_in_past` when the requested start has passed (see requestedStart). */
+export function startWarnings(startAt: string | undefined, now: Date, field = 'startAt'): Warning[] {
+  if (startAt === undefined || new Date(startAt).getTime() >= now.getTime()) return [];
+  return [
+    warning(
+      'start_in_past',
+      `${field} ${startAt} has passed: the sequence starts now, its first step at the next moment the send window allows`,
+      field,
+    ),
+  ];
 }
 
 export const LeadInputSchema = lazy(() =>

@@ -4,6 +4,7 @@
  * out-of-office without a return date holds the next step back, the sending-reputation guard's thresholds,
  * and the offering generated first e-mails describe.
  */
+
 import * as z from 'zod/mini';
 import { UnprocessableError } from './errors';
 import { lazy } from './lazy';
@@ -11,6 +12,7 @@ import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region } from './regions';
 import { defaultReputationGuard, ReputationGuardSchema } from './sending-reputation';
 import { opensWithGeneratedEmail, type Sequence } from './sequences';
 import { hasVisibleCharacter, optionalDisplayText } from './text';
+import { type Warning, warning } from './warnings';
 
 /** One part of the offering: free text (line breaks allowed; they read as spaces in an e-mail). */
 const offeringText = (description: string) =>
@@ -88,14 +90,36 @@ export function checkRegionPolicy(
   settings: OrgSettings,
   region: Region | undefined,
   followups: number,
-): string[] {
+): Warning[] {
   const { mode } = settings.regionPolicy;
   if (mode === 'off' || region === undefined) return [];
   const allowed = effectiveMaxFollowups(settings)[region];
   if (followups <= allowed) return [];
   const message = `The sequence has ${followups} follow-ups; the org allows at most ${allowed} for leads in ${region}`;
   if (mode === 'enforce') throw new UnprocessableError(message, { region, allowed, followups });
-  return [message];
+  return [warning('region_policy_exceeded', message, 'country')];
+}
+
+/**
+ * What to tell whoever enrolls a lead on a sequence with WhatsApp steps while the org has not connected
+ * WhatsApp: those steps are skipped when due, though the lead answers `active` now.
+ */
+export function whatsAppWarnings(
+  connected: boolean,
+  sequence: Pick<Sequence, 'name' | 'type' | 'steps'>,
+): Warning[] {
+  const first = sequence.type === 'email_cc' ? 1 : 0;
+  const steps = sequence.steps.flatMap((step, index) =>
+    index >= first && step.channel === 'whatsapp' ? [index] : [],
+  );
+  if (connected || steps.length === 0) return [];
+  return [
+    warning(
+      'whatsapp_not_connected',
+      `The sequence "${sequence.name}" sends WhatsApp messages (step${steps.length > 1 ? 's' : ''} ${steps.join(', ')}) ` +
+        'and the organization has not connected WhatsApp: those steps are skipped until it does.',
+    ),
+  ];
 }
 
 /**
@@ -105,11 +129,14 @@ export function checkRegionPolicy(
 export function offeringWarnings(
   settings: Pick<OrgSettings, 'offering'>,
   sequence: Pick<Sequence, 'name' | 'type' | 'steps'>,
-): string[] {
+): Warning[] {
   if (settings.offering !== undefined || !opensWithGeneratedEmail(sequence)) return [];
   return [
-    `The sequence "${sequence.name}" opens with a generated e-mail, and the organization has no offering: ` +
-      'set offering (summary, valueProposition, callToAction) with PUT /org/settings, or the first e-mail ' +
-      'cannot say what you offer.',
+    warning(
+      'offering_missing',
+      `The sequence "${sequence.name}" opens with a generated e-mail, and the organization has no offering: ` +
+        'set offering (summary, valueProposition, callToAction) with PUT /org/settings, or the first e-mail ' +
+        'cannot say what you offer.',
+    ),
   ];
 }

@@ -3,11 +3,13 @@
  * whose placeholders (without a fallback) have no value for the lead, so enrolling says so up front
  * (a warning, or a 422 when the caller asks to be strict).
  */
+
 import { firstSentStep } from './enrollment';
 import { UnprocessableError } from './errors';
 import type { CustomMessage } from './messages';
 import { placeholderValue, type RenderContext, requiredFields } from './rendering/personalize';
 import type { Sequence } from './sequences';
+import { type Warning, warning } from './warnings';
 
 export interface SkippedStep {
   /** 0-based, as the API addresses steps. */
@@ -55,6 +57,13 @@ export function leadFieldOf(path: string): string | undefined {
 
 export function skippedStepWarning({ step, messageName, missing }: SkippedStep): string {
   return `Step ${step} (custom message "${messageName}") would be skipped for this lead: no value for ${missing.join(', ')}`;
+}
+
+/** A skipped step as warnings: one per placeholder without a value, naming the lead field to fill. */
+export function skippedStepWarnings(step: SkippedStep): Warning[] {
+  return step.missing.map((path) =>
+    warning('placeholder_missing', skippedStepWarning({ ...step, missing: [path] }), leadFieldOf(path)),
+  );
 }
 
 /** `?strict=true`: a lead whose custom steps would be skipped is refused, and nothing is stored. */

@@ -1,7 +1,8 @@
 /**
- * What enrolling a lead reads, in one BatchGetItem: its assistant, the org's settings, the sequence
- * named by id (system sequences come from code) and, when the caller expects them, the custom messages
- * of that sequence. POST /leads then needs only its write and its schedule.
+ * What enrolling a lead reads, in one BatchGetItem: its assistant, the org's settings and WhatsApp
+ * connection, the sequence named by id (system sequences come from code), whether the lead's address is
+ * suppressed and, when the caller expects them, the custom messages of that sequence. POST /leads then
+ * needs only its write and its schedule.
  */
 import type { Assistant } from '../core/assistants';
 import type { CustomMessage } from '../core/messages';
@@ -10,9 +11,10 @@ import type { Sequence } from '../core/sequences';
 import { findSystemSequence } from '../core/system-catalogue';
 import { assistantFromItem, assistantKey } from './assistants';
 import { ownMessageKeys, visibleMessagesFrom } from './messages';
-import { settingsFromItem, settingsKey } from './org';
+import { settingsFromItem, settingsKey, whatsAppKey } from './org';
 import { batchGet } from './reads';
 import { sequenceFromItem, sequenceKey } from './sequences';
+import { suppressionKey } from './suppressions';
 
 export interface EnrollmentContext {
   assistant?: Assistant;
@@ -21,6 +23,10 @@ export interface EnrollmentContext {
   sequence?: Sequence;
   /** The visible ones among `messageIds`, by id; only when message ids were asked for. */
   messages?: Map<string, CustomMessage>;
+  /** The org has connected WhatsApp (PUT /org/whatsapp). */
+  whatsAppConnected: boolean;
+  /** Only when an address was asked about: it bounced, complained or unsubscribed. */
+  suppressed?: boolean;
 }
 
 export async function loadEnrollmentContext(
@@ -29,13 +35,16 @@ export async function loadEnrollmentContext(
     assistantId,
     sequenceId,
     messageIds,
-  }: { assistantId: string; sequenceId?: string; messageIds?: readonly string[] },
+    email,
+  }: { assistantId: string; sequenceId?: string; messageIds?: readonly string[]; email?: string },
 ): Promise<EnrollmentContext> {
   const system = sequenceId === undefined ? undefined : findSystemSequence(orgId, sequenceId);
   const wanted = {
     assistant: assistantKey(orgId, assistantId),
     settings: settingsKey(orgId),
+    whatsApp: whatsAppKey(orgId),
     ...(sequenceId !== undefined && !system && { sequence: sequenceKey(orgId, sequenceId) }),
+    ...(email !== undefined && { suppression: suppressionKey(orgId, email) }),
   };
   const items = await batchGet([...Object.values(wanted), ...ownMessageKeys(orgId, messageIds ?? [])]);
   const find = (key: { pk: string; sk: string } | undefined) =>
@@ -47,5 +56,7 @@ export async function loadEnrollmentContext(
     settings: settingsFromItem(find(wanted.settings)),
     sequence: system ?? (sequence && sequenceFromItem(sequence)),
     ...(messageIds && { messages: visibleMessagesFrom(orgId, messageIds, items) }),
+    whatsAppConnected: find(wanted.whatsApp) !== undefined,
+    ...(email !== undefined && { suppressed: find(wanted.suppression) !== undefined }),
   };
 }

@@ -13,7 +13,7 @@ import { conditionFailed } from './conditions';
 import { orgKey, recordOf } from './items';
 
 export const settingsKey = (orgId: string) => ({ pk: orgKey(orgId), sk: 'SETTINGS' });
-const whatsAppKey = (orgId: string) => ({ pk: orgKey(orgId), sk: 'WHATSAPP' });
+export const whatsAppKey = (orgId: string) => ({ pk: orgKey(orgId), sk: 'WHATSAPP' });
 
 export interface WhatsAppConnection {
   projectId: string;

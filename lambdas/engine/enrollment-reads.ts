@@ -15,8 +15,9 @@ import { getAssistant } from '../data/assistants';
 import { loadEnrollmentContext } from '../data/enrollment-context';
 import { getLead } from '../data/leads';
 import { getVisibleMessages } from '../data/messages';
-import { getOrgSettings } from '../data/org';
+import { getOrgSettings, getWhatsAppConnection } from '../data/org';
 import { getVisibleSequence, listOrgSequences } from '../data/sequences';
+import { isSuppressed } from '../data/suppressions';
 
 /**
  * What several lead creations share (a batch usually names the same assistant and sequence), read once.
@@ -26,6 +27,8 @@ export class EnrollmentReads {
   private readonly sequences = new Map<string, Promise<Sequence | undefined>>();
   private readonly messages = new Map<string, Promise<Map<string, CustomMessage>>>();
   private settings?: Promise<OrgSettings>;
+  private whatsApp?: Promise<boolean>;
+  private readonly suppressions = new Map<string, Promise<boolean>>();
 
   constructor(readonly orgId: string) {}
 
@@ -67,15 +70,29 @@ export class EnrollmentReads {
     return this.settings;
   }
 
+  /** The org has connected WhatsApp: without it, WhatsApp steps are skipped when due. */
+  whatsAppConnected(): Promise<boolean> {
+    this.whatsApp ??= getWhatsAppConnection(this.orgId).then((connection) => connection !== undefined);
+    return this.whatsApp;
+  }
+
+  /** The address bounced, complained or unsubscribed: it is never e-mailed again. */
+  suppressed(email: string): Promise<boolean> {
+    return memo(this.suppressions, email.toLowerCase(), () => isSuppressed(this.orgId, email));
+  }
+
   /**
-   * Reads what enrolling on this assistant (and sequence, when named by id) needs and is not read yet,
-   * in one BatchGetItem instead of a GetItem each.
+   * Reads what enrolling on this assistant (and sequence, when named by id; and whether this address
+   * is suppressed) needs and is not read yet, in one BatchGetItem instead of a GetItem each.
    */
-  async prefetch(assistantId: string, sequenceId: string | undefined): Promise<void> {
+  async prefetch(assistantId: string, sequenceId: string | undefined, email?: string): Promise<void> {
+    const address = email?.toLowerCase();
     const wanted = {
       assistant: !this.assistants.has(assistantId),
       sequence: sequenceId !== undefined && !this.sequences.has(sequenceId),
       settings: this.settings === undefined,
+      whatsApp: this.whatsApp === undefined,
+      suppression: address !== undefined && !this.suppressions.has(address),
     };
     if (Object.values(wanted).filter(Boolean).length < 2) return;
     const expected = wanted.sequence ? messageIdsUsed.get(`${this.orgId}/${sequenceId}`) : undefined;
@@ -84,12 +101,16 @@ export class EnrollmentReads {
       assistantId,
       ...(wanted.sequence && { sequenceId }),
       ...(messageIds && { messageIds }),
+      ...(wanted.suppression && { email: address }),
     });
     if (wanted.assistant)
       this.assistants.set(assistantId, observed(context.then(({ assistant }) => assistant)));
     if (wanted.sequence && sequenceId !== undefined)
       this.sequences.set(sequenceId, observed(context.then(({ sequence }) => sequence)));
     if (wanted.settings) this.settings = observed(context.then(({ settings }) => settings));
+    this.whatsApp ??= observed(context.then(({ whatsAppConnected }) => whatsAppConnected));
+    if (wanted.suppression && address !== undefined)
+      this.suppressions.set(address, observed(context.then(({ suppressed }) => suppressed === true)));
     if (messageIds)
       this.messages.set(
         messageIds.join(','),

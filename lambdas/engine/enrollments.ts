@@ -20,18 +20,18 @@ import { stop } from '../core/enrollment-status';
 import { AddressSuppressedError, assertVersion, ConflictError, ValidationError } from '../core/errors';
 import { assertKnownSubdivision } from '../core/holiday-calendars';
 import { sendWindowFor } from '../core/lead-window';
-import { type Lead, type LeadInput, type LeadUpdate, requestedStart } from '../core/leads';
-import { checkRegionPolicy, type OrgSettings, offeringWarnings } from '../core/org-settings';
+import { type Lead, type LeadInput, type LeadUpdate, requestedStart, startWarnings } from '../core/leads';
+import { checkRegionPolicy, offeringWarnings, whatsAppWarnings } from '../core/org-settings';
 import type { Caller } from '../core/permissions';
 import { assertEnrollable, countFollowups, type Sequence } from '../core/sequences';
 import {
   type SkippedStep,
   StepsWouldBeSkippedError,
-  skippedStepWarning,
+  skippedStepWarnings,
   stepsThatWouldBeSkipped,
 } from '../core/skipped-steps';
+import type { Warning } from '../core/warnings';
 import { deleteLead, insertLead, updateLeadDetails } from '../data/leads';
-import { isSuppressed } from '../data/suppressions';
 import { EnrollmentReads, requireLead } from './enrollment-reads';
 import { commitPlan, hasPendingSchedule } from './plans';
 
@@ -43,8 +43,8 @@ export { assertEnrollable };
 /** A lead (re)enrolled from the first step, and what whoever did it should know. */
 export interface EnrolledLead {
   lead: Lead;
-  /** The region policy's and the offering's (enrollmentWarnings); a new lead's skipped steps too. */
-  warnings: string[];
+  /** The enrollment's (enrollmentWarnings), a start that has passed; a new lead's skipped steps too. */
+  warnings: Warning[];
 }
 
 export interface CreatedLead extends EnrolledLead {
@@ -90,12 +90,17 @@ export async function prepareLead(
   options: CreateLeadOptions = {},
 ): Promise<CreatedLead> {
   await assertKnownSubdivision(input);
-  await reads.prefetch(input.assistantId, input.sequenceName === undefined ? input.sequenceId : undefined);
+  await reads.prefetch(
+    input.assistantId,
+    input.sequenceName === undefined ? input.sequenceId : undefined,
+    input.email,
+  );
   const assistant = await requireAssistant(reads, input.assistantId);
   const sequence = await chooseSequence(reads, input, assistant);
   assertReachable(input, sequence);
+  await assertNotSuppressed(reads, input, sequence);
   const settings = await reads.orgSettings();
-  const policyWarnings = await enrollmentWarnings(settings, input.country, sequence);
+  const policyWarnings = await enrollmentWarnings(reads, input.country, sequence);
   const { sequenceId: _id, sequenceName: _name, startAt, ...details } = input;
   const timezone = input.timezone ?? (await countries()).defaultTimezone(input.country, assistant.timezone);
   const id = options.id ?? randomUUID();
@@ -105,7 +110,11 @@ export async function prepareLead(
     assistant,
   });
   if (options.strict && skippedSteps.length > 0) throw new StepsWouldBeSkippedError(skippedSteps);
-  const warnings = [...policyWarnings, ...skippedSteps.map(skippedStepWarning)];
+  const warnings = [
+    ...policyWarnings,
+    ...startWarnings(startAt, now),
+    ...skippedSteps.flatMap(skippedStepWarnings),
+  ];
   const at = now.toISOString();
   const lead: Lead = {
     ...details,
@@ -145,8 +154,10 @@ export async function updateLead(
   const moving = requested.id !== current.enrollment.sequenceId;
   const sequence = moving ? assertEnrollable(requested, 'sequenceId') : requested;
   assertReachable(input, sequence);
-  const warnings = moving ? await enrollmentWarnings(await reads.orgSettings(), input.country, sequence) : [];
-  if (moving) await assertNotSuppressed(caller.orgId, input, sequence);
+  const warnings = moving
+    ? [...(await enrollmentWarnings(reads, input.country, sequence)), ...startWarnings(input.startAt, now)]
+    : [];
+  if (moving) await assertNotSuppressed(reads, input, sequence);
   const { sequenceId: _sequenceId, startAt, ...details } = input;
   const timezone = input.timezone ?? (await countries()).defaultTimezone(input.country, assistant.timezone);
   const context = await planContext(sequence, assistant, { ...input, timezone }, now);
@@ -181,14 +192,15 @@ export async function continueLead(
   id: string,
   startAt: string | undefined,
   now: Date,
-): Promise<Lead> {
+): Promise<EnrolledLead> {
   const reads = new EnrollmentReads(caller.orgId);
   const lead = await requireLead(caller, id);
   const context = await contextFor(reads, lead, lead.enrollment.sequenceId, now);
   // The sequence may have grown since the lead joined it: the policy applies to what it is now. (Its
   // warnings are an enrollment's: continuing does not send the first e-mail again.)
   await assertMayPlan(reads, lead, await requireSequence(reads, lead.enrollment.sequenceId, 'sequenceId'));
-  return changePlan(lead, resume(lead.enrollment, context, requestedStart(startAt, now)), now);
+  const next = resume(lead.enrollment, context, requestedStart(startAt, now));
+  return { lead: await changePlan(lead, next, now), warnings: startWarnings(startAt, now) };
 }
 
 export async function restartLead(
@@ -204,7 +216,7 @@ export async function restartLead(
     'sequenceId',
   );
   assertReachable(lead, sequence);
-  const warnings = await assertMayPlan(reads, lead, sequence);
+  const warnings = [...(await assertMayPlan(reads, lead, sequence)), ...startWarnings(body.startAt, now)];
   const context = await planContext(sequence, await requireAssistant(reads, lead.assistantId), lead, now);
   const next = restart(lead.enrollment, context, requestedStart(body.startAt, now) ?? now, randomUUID());
   return { lead: await changePlan(lead, next, now), warnings };
@@ -298,36 +310,43 @@ async function chooseSequence(
  * not suppressed (409), and the org's region policy allows the sequence's follow-ups (422 when enforced).
  * Answers the enrollment's warnings.
  */
-async function assertMayPlan(reads: EnrollmentReads, lead: Lead, sequence: Sequence): Promise<string[]> {
-  await assertNotSuppressed(lead.orgId, lead, sequence);
-  return await enrollmentWarnings(await reads.orgSettings(), lead.country, sequence);
+async function assertMayPlan(reads: EnrollmentReads, lead: Lead, sequence: Sequence): Promise<Warning[]> {
+  await assertNotSuppressed(reads, lead, sequence);
+  return await enrollmentWarnings(reads, lead.country, sequence);
 }
 
 /**
  * What enrolling a lead from the first step should tell the caller: a sequence longer than the lead's
- * region allows (throws 422 when the org enforces it), and a generated first e-mail without an offering.
+ * region allows (throws 422 when the org enforces it), a generated first e-mail without an offering,
+ * and WhatsApp steps in an org that has not connected WhatsApp (read in POST /leads' one BatchGetItem).
  */
 async function enrollmentWarnings(
-  settings: OrgSettings,
+  reads: EnrollmentReads,
   country: string | undefined,
   sequence: Sequence,
-): Promise<string[]> {
+): Promise<Warning[]> {
   const { regionOf } = await countries();
   const region = country === undefined ? undefined : regionOf(country);
+  const settings = await reads.orgSettings();
   return [
     ...checkRegionPolicy(settings, region, countFollowups(sequence)),
     ...offeringWarnings(settings, sequence),
+    ...whatsAppWarnings(await reads.whatsAppConnected(), sequence),
   ];
 }
 
-/** A suppressed address would have every e-mail step skipped: refuse instead of showing it "active". */
+/**
+ * A suppressed address would have every e-mail step skipped: refuse (409 address_suppressed, nothing
+ * stored) instead of showing it "active", on every way a lead is added or re-planned: POST /leads, its
+ * batch and imports (each row), a move, continue and restart. Read with POST /leads' one BatchGetItem.
+ */
 async function assertNotSuppressed(
-  orgId: string,
+  reads: EnrollmentReads,
   lead: { email?: string },
   sequence: Pick<Sequence, 'type' | 'steps'>,
 ): Promise<void> {
   const sendsEmail = sequence.steps.slice(firstSentStep(sequence)).some((step) => step.channel === 'email');
-  if (!lead.email || !sendsEmail || !(await isSuppressed(orgId, lead.email))) return;
+  if (!lead.email || !sendsEmail || !(await reads.suppressed(lead.email))) return;
   throw new AddressSuppressedError(
     `${lead.email} bounced, complained or unsubscribed: it is never e-mailed again`,
     { email: lead.email },

@@ -16,7 +16,7 @@ import { ConflictError, DomainError, ValidationError } from '../core/errors';
 import { rowInput } from '../core/imports';
 import { type Lead, LeadInputSchema } from '../core/leads';
 import type { Caller } from '../core/permissions';
-import { leadFieldOf, skippedStepWarning } from '../core/skipped-steps';
+import { WARNING_CODES } from '../core/warnings';
 import {
   advanceImport,
   finishImport,
@@ -68,9 +68,10 @@ export async function workOnImport(job: ImportJob, budget: ImportBudget): Promis
     const rows = await readImportRows(record.orgId, record.id, from, to);
     const page = await importPage(record, from, rows, reads, budget.now());
     const issues = page.issues.filter((issue) => {
-      if (issue.code !== 'warning') return true;
-      if (warned.has(issue.message)) return false;
-      warned.add(issue.message);
+      if (!isOnceAJobWarning(issue.code)) return true;
+      const key = `${issue.code} ${issue.message}`;
+      if (warned.has(key)) return false;
+      warned.add(key);
       return true;
     });
     // Issues before counts: a crash between them stores the same issues again, never counts twice.
@@ -142,23 +143,24 @@ async function importPage(
   return { counts, issues: outcomes.flatMap((outcome) => outcome.issues) };
 }
 
-/** A created row's warnings: one issue per skipped step and field, then the others as they read. */
+/**
+ * A created row's warnings, each with its warning code (core/warnings.ts) and field, as POST /leads
+ * answers them; a skipped step's keep the code imports always had for them, step_would_be_skipped.
+ */
 function rowWarnings(row: number, prepared: CreatedLead): RowIssue[] {
-  const skipped = prepared.skippedSteps;
-  return [
-    ...skipped.flatMap((step) =>
-      step.missing.map((path) => ({
-        row,
-        code: 'step_would_be_skipped',
-        message: skippedStepWarning({ ...step, missing: [path] }),
-        ...(leadFieldOf(path) && { field: leadFieldOf(path) }),
-      })),
-    ),
-    ...prepared.warnings
-      .filter((warning) => !skipped.some((step) => warning === skippedStepWarning(step)))
-      .map((message) => ({ row, code: 'warning', message })),
-  ];
+  return prepared.warnings.map(({ code, message, field }) => ({
+    row,
+    code: code === 'placeholder_missing' ? 'step_would_be_skipped' : code,
+    message,
+    ...(field !== undefined && { field }),
+  }));
 }
+
+/** Warnings about the org or the sequence read the same on every row: recorded once a job. */
+const isOnceAJobWarning = (code: string) =>
+  code !== 'step_would_be_skipped' &&
+  code !== 'start_in_past' &&
+  (WARNING_CODES as readonly string[]).includes(code);
 
 /** Creates a row's lead; a lead of the same id created meanwhile (a second worker) is this row's. */
 async function createPrepared(lead: Lead, now: Date): Promise<void> {

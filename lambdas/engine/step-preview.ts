@@ -15,7 +15,7 @@ import { type MessageStep, referencedMessageIds, type Sequence } from '../core/s
 import { getAssistant } from '../data/assistants';
 import { getVisibleMessages } from '../data/messages';
 import { getOrgSettings } from '../data/org';
-import { previewAssistant, previewLead, previewOrg } from '../http/previews';
+import { previewAssistant, previewLead, previewOrg, previewSamples } from '../http/previews';
 import { requireLead } from './enrollment-reads';
 
 export interface StepPreviewRequest {
@@ -42,6 +42,7 @@ export async function previewSequenceStep(
   const lead = stored ? leadProfile(stored) : previewLead(request.lead);
   const assistant = previewAssistant(storedAssistant ?? request.assistant);
   const org = previewOrg(await getOrgSettings(caller.orgId));
+  const samples = previewSamples({ lead, assistant, org });
   const messages = await getVisibleMessages(caller.orgId, referencedMessageIds(sequence.steps));
   const steps = previewMessages(sequence, stepIndex, { leadId: stored?.id, variant: request.variant });
   const message = steps[stepIndex] ?? (step as MessageStep);
@@ -56,7 +57,7 @@ export async function previewSequenceStep(
       step: message,
       customMessage,
     });
-    return { channel: 'whatsapp' as const, to, templateName, languageCode, parameters };
+    return { channel: 'whatsapp' as const, samples, to, templateName, languageCode, parameters };
   }
   if (sequence.type === 'email_cc' && stepIndex === 0) {
     throw new UnprocessableError("Step 0 of an Email CC sequence is the user's own e-mail and is never sent");
@@ -71,5 +72,5 @@ export async function previewSequenceStep(
     firstSentAt: now.toISOString(),
   });
   const { from, to, cc, subject, html, text, headers } = email;
-  return { channel: 'email' as const, from, to, cc, subject, html, text, headers };
+  return { channel: 'email' as const, samples, from, to, cc, subject, html, text, headers };
 }

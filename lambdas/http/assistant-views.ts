@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { type Assistant, AssistantInputSchema, receivingOf, receivingWarnings } from '../core/assistants';
 import { lazy } from '../core/lazy';
 import { sendingViewSchema } from './sending-views';
+import { warningsSchema } from './warning-views';
 
 export function assistantView(assistant: Assistant, inboundDomain: string) {
   const { orgId: _orgId, receivingVerified: _verified, ...shown } = assistant;
@@ -40,7 +41,7 @@ export const assistantViewSchema = lazy(() =>
             'direct: the address is at the inbound domain; forwarding: replies arrive only once forwarded to forwardTo (verify with POST /assistants/{id}/verify-receiving)',
           ),
         ),
-      warnings: z.array(z.string()),
+      warnings: warningsSchema(),
       sending: z
         .optional(sendingViewSchema())
         .check(z.describe('The assistant’s sending state; on GET /assistants/{id}')),

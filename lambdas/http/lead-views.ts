@@ -9,8 +9,10 @@ import { lazy } from '../core/lazy';
 import { type Lead, LeadDetailsSchema } from '../core/leads';
 import { CHANNELS, type Sequence } from '../core/sequences';
 import { type TimelineEvent, timelineEventSchemas } from '../core/timeline-events';
+import type { Warning } from '../core/warnings';
 import type { SendRecord } from '../data/sends';
 import type { EnrollmentReads } from '../engine/enrollment-reads';
+import { warningsSchema } from './warning-views';
 
 /** A public holiday a send was moved off: shown with reason `public_holiday` wherever reasons are. */
 export const publicHolidaySchema = lazy(() =>
@@ -63,7 +65,7 @@ export const leadViewSchema = lazy(() =>
           .optional(z.array(publicHolidaySchema()))
           .check(z.describe('The public holidays the next send skipped')),
       }),
-      warnings: z.array(z.string()),
+      warnings: warningsSchema(),
     })
     .register(z.globalRegistry, { id: 'Lead' }),
 );
@@ -123,7 +125,7 @@ export const timelineSchema = lazy(() =>
   }),
 );
 
-export async function leadView(lead: Lead, reads: EnrollmentReads, warnings: string[] = []) {
+export async function leadView(lead: Lead, reads: EnrollmentReads, warnings: Warning[] = []) {
   const { orgId: _orgId, enrollment, ...details } = lead;
   const sequence = await reads.sequence(enrollment.sequenceId);
   return {

@@ -66,11 +66,43 @@ export const messagePreviewSchema = lazy(() =>
     .register(z.globalRegistry, { id: 'MessagePreview' }),
 );
 
+/**
+ * The parts of a preview that are documented samples rather than the caller's own: a UI says so rather
+ * than let "Maya Chen" or "Contoso" pass for real data.
+ */
+export const PREVIEW_SAMPLES = ['lead', 'assistant', 'org', 'offering'] as const;
+export type PreviewSample = (typeof PREVIEW_SAMPLES)[number];
+
+const samplesSchema = () =>
+  z
+    .array(z.enum(PREVIEW_SAMPLES))
+    .check(
+      z.describe(
+        'Which parts are samples, not yours: lead (no lead given), assistant (none given nor stored), org (the org has set neither name nor offering: "Contoso"), offering (a sample offering: set yours with PUT /org/settings)',
+      ),
+    );
+
+/** Which parts of a preview rendered from `previewLead`/`previewAssistant`/`previewOrg` are samples. */
+export function previewSamples(parts: {
+  lead: LeadProfile;
+  assistant: AssistantProfile;
+  org: OrgProfile;
+}): PreviewSample[] {
+  const samples: PreviewSample[] = [];
+  if (parts.lead === SAMPLE_LEAD) samples.push('lead');
+  if (parts.assistant === SAMPLE_ASSISTANT) samples.push('assistant');
+  if (parts.org === SAMPLE_ORG) samples.push('org');
+  if (parts.org.offering !== undefined && parts.org.offering === SAMPLE_ORG.offering)
+    samples.push('offering');
+  return samples;
+}
+
 export const stepPreviewSchema = lazy(() =>
   z
     .discriminatedUnion('channel', [
       z
         .extend(emailPreviewSchema(), {
+          samples: samplesSchema(),
           from: z.string(),
           to: z.string(),
           cc: z.array(z.string()),
@@ -80,7 +112,10 @@ export const stepPreviewSchema = lazy(() =>
         })
         .register(z.globalRegistry, { id: 'EmailStepPreview' }),
       z
-        .extend(whatsAppPreviewSchema(), { to: z.string().check(z.describe('The lead’s number in E.164')) })
+        .extend(whatsAppPreviewSchema(), {
+          samples: samplesSchema(),
+          to: z.string().check(z.describe('The lead’s number in E.164')),
+        })
         .register(z.globalRegistry, { id: 'WhatsAppStepPreview' }),
     ])
     .register(z.globalRegistry, { id: 'StepPreview' }),

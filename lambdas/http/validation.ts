@@ -1,5 +1,5 @@
 /** zod at the edge: parses input and turns zod's issues into field-level validation errors. */
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from '../core/errors';
 import '../zod-messages';
 
@@ -13,11 +13,103 @@ export const MAX_NESTING_DEPTH = 32;
 
 export function parseWith<T extends z.ZodMiniType>(schema: T, input: unknown): z.output<T> {
   assertFitInput(input);
-  const result = schema.safeParse(input);
+  const result = strictInput(schema).safeParse(input);
   if (result.success) return result.data;
-  throw new ValidationError(
-    result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+  throw new ValidationError(result.error.issues.flatMap(fieldIssuesOf));
+}
+
+/** A zod issue as the 400's details: an unknown field is named by its own path, so a UI can mark it. */
+function fieldIssuesOf(issue: z.core.$ZodIssue): FieldIssue[] {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys' && issue.keys.length > 1) {
+    const messages = issue.message.split('; ');
+    return issue.keys.map((key, index) => ({
+      path: [...path, key].join('.'),
+      message: messages[index] ?? issue.message,
+    }));
+  }
+  if (issue.code === 'unrecognized_keys') path.push(...issue.keys);
+  return [{ path: path.join('.'), message: issue.message }];
+}
+
+const strictVersions = new WeakMap<z.ZodMiniType, z.ZodMiniType>();
+
+/**
+ * The schema as input must meet it: every object refuses keys it does not declare (400 "unknown field
+ * emial — did you mean email?") instead of zod's default of dropping them, which turned a typo into a
+ * silently missing value. Made here, once, rather than in each schema: the same core schemas also read
+ * stored items (org settings), where a field a newer version wrote must not fail the read. Objects that
+ * declare what else they take (`z.looseObject`, a catchall) keep it; intersections are left as they are,
+ * since each side would refuse the other's keys. The OpenAPI document describes request bodies with the
+ * same function (local/openapi.ts), so its `additionalProperties: false` is what the server does.
+ */
+export function strictInput<T extends z.ZodMiniType>(schema: T): T {
+  let strict = strictVersions.get(schema);
+  if (!strict) {
+    strict = strictened(schema);
+    strictVersions.set(schema, strict);
+  }
+  return strict as T;
+}
+
+function strictened(schema: z.ZodMiniType): z.ZodMiniType {
+  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+  const inner = (key: string) => def[key] as z.ZodMiniType;
+  const changed = (parts: Record<string, unknown>) =>
+    (schema as unknown as { clone: (def: unknown) => z.ZodMiniType }).clone(
+      z.core.util.mergeDefs(def, parts),
+    );
+  switch (def.type) {
+    case 'object': {
+      const shape = Object.fromEntries(
+        Object.entries(def.shape as Record<string, z.ZodMiniType>).map(([key, field]) => [
+          key,
+          strictInput(field),
+        ]),
+      );
+      const catchall = def.catchall as z.ZodMiniType | undefined;
+      return changed({ shape, catchall: catchall ? strictInput(catchall) : z.never() });
+    }
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'nonoptional':
+    case 'readonly':
+    case 'catch':
+      return sameUnlessChanged(schema, { innerType: inner('innerType') }, changed);
+    case 'pipe':
+      return sameUnlessChanged(schema, { in: inner('in'), out: inner('out') }, changed);
+    case 'array':
+      return sameUnlessChanged(schema, { element: inner('element') }, changed);
+    case 'record':
+      return sameUnlessChanged(schema, { valueType: inner('valueType') }, changed);
+    case 'union': {
+      const options = (def.options as z.ZodMiniType[]).map(strictInput);
+      const same = options.every((option, index) => option === (def.options as z.ZodMiniType[])[index]);
+      return same ? schema : changed({ options });
+    }
+    case 'lazy': {
+      const getter = def.getter as () => z.ZodMiniType;
+      return changed({ getter: () => strictInput(getter()) });
+    }
+    default:
+      return schema;
+  }
+}
+
+/** The schema itself when none of its parts changed: no clone for a field of plain strings. */
+function sameUnlessChanged(
+  schema: z.ZodMiniType,
+  parts: Record<string, z.ZodMiniType>,
+  changed: (parts: Record<string, unknown>) => z.ZodMiniType,
+): z.ZodMiniType {
+  const strictParts = Object.fromEntries(
+    Object.entries(parts).map(([key, part]) => [key, strictInput(part)]),
   );
+  return Object.entries(strictParts).every(([key, part]) => part === parts[key])
+    ? schema
+    : changed(strictParts);
 }
 
 /**

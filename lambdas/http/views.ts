@@ -7,6 +7,8 @@ import { lazy } from '../core/lazy';
 import { type CustomMessage, EmailContentSchema, WhatsAppContentSchema } from '../core/messages';
 import { type Caller, canEdit } from '../core/permissions';
 import { CHANNELS, SEQUENCE_TYPES, type Sequence, StepPromotionSchema, StepShape } from '../core/sequences';
+import type { Warning } from '../core/warnings';
+import { warningsSchema } from './warning-views';
 
 const audit = () => ({
   system: z.boolean(),
@@ -29,13 +31,9 @@ export const sequenceViewSchema = lazy(() =>
       promotions: z
         .optional(z.array(StepPromotionSchema()))
         .check(z.describe('A/B tests decided by auto-promotion')),
-      warnings: z
-        .array(z.string())
-        .check(
-          z.describe(
-            'E.g. a first e-mail the tone bank writes while the org has no offering (PUT /org/settings)',
-          ),
-        ),
+      warnings: warningsSchema(
+        'E.g. offering_missing: a first e-mail the tone bank writes while the org has no offering; custom_subject_replaced',
+      ),
     })
     .register(z.globalRegistry, { id: 'Sequence' }),
 );
@@ -60,7 +58,7 @@ export const messageViewSchema = lazy(() =>
     .register(z.globalRegistry, { id: 'Message' }),
 );
 
-export function sequenceView(sequence: Sequence, caller: Caller, warnings: string[]) {
+export function sequenceView(sequence: Sequence, caller: Caller, warnings: Warning[]) {
   const { orgId: _orgId, ...shown } = sequence;
   return { ...shown, editable: canEdit(caller, sequence), warnings };
 }

@@ -163,7 +163,9 @@ describe('the send engine', () => {
     expect(settings.status).toBe(200);
     expect(lead.enrollment.sequenceId).toBe('system-recommended');
     // (The assistant is at a customer's domain: only its forwarding warning remains.)
-    expect(lead.warnings.filter((warning: string) => warning.includes('offering'))).toEqual([]);
+    expect(lead.warnings.filter((warning: { code: string }) => warning.code === 'offering_missing')).toEqual(
+      [],
+    );
     const [first] = await sentTo(stack, 'ada@offering.example');
     const text = first?.text?.replace(/\s+/g, ' ') ?? '';
     for (const part of Object.values(offering)) expect(text).toContain(part);

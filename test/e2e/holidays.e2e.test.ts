@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack';
 import { startContractCheckedStack } from '../support/contract-proxy';
 import { addLead, PINNED_START, sentTo, signedIn } from '../support/local-api';
+import { writableOf } from '../support/writable';
 
 let stack: LocalStack;
 
@@ -135,7 +136,7 @@ describe('public holidays', () => {
     const changed = await api(
       'PUT',
       `/assistants/${assistant.id}`,
-      { ...assistant, holidayCalendar: 'lead-country' },
+      { ...writableOf(assistant), holidayCalendar: 'lead-country' },
       { 'if-match': '"1"' },
     );
     await stack.advance(4 * 24 * 3600 * 1000); // Friday 1 January 2027, 11:00 in Berlin

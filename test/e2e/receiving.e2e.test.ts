@@ -75,11 +75,16 @@ describe('an assistant on the customer’s own domain', () => {
       status: 'unverified',
     });
     expect(forwardTo).not.toContain(assistant.id);
-    expect(assistant.warnings).toEqual([expect.stringContaining(forwardTo)]);
+    expect(assistant.warnings).toEqual([
+      { code: 'forwarding_unverified', message: expect.stringContaining(forwardTo) },
+    ]);
     expect(unverifiedLead.status).toBe(201);
     // The org has no offering for the default sequence's generated first e-mail: that warning comes too.
-    const noOffering = expect.stringContaining('has no offering');
-    expect(unverifiedLead.body.warnings).toEqual([noOffering, expect.stringContaining(forwardTo)]);
+    const noOffering = { code: 'offering_missing', message: expect.stringContaining('has no offering') };
+    expect(unverifiedLead.body.warnings).toEqual([
+      noOffering,
+      { code: 'forwarding_unverified', message: expect.stringContaining(forwardTo) },
+    ]);
     expect(refused.status).toBe(403);
     expect(probe.status).toBe(200);
     expect(probe.body).toEqual({ sentTo: address, forwardTo });

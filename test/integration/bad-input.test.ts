@@ -27,6 +27,7 @@ import { handler as publicApi } from '../../lambdas/public-api';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { UNSUBSCRIBE_TEST_KEY } from '../support/engine-env';
 import { invoke, type TestCaller } from '../support/invoke';
+import { writableOf } from '../support/writable';
 
 const scheduler = new SchedulerClient({});
 const LONG_ID = 'x'.repeat(1020);
@@ -393,7 +394,7 @@ describe('6 and 7. assistants', () => {
       caller: admin,
       params: { id: assistant.id },
       headers: { 'if-match': '"1"' },
-      body: { ...assistant, defaultSequenceId: 'nope' },
+      body: { ...writableOf(assistant), defaultSequenceId: 'nope' },
     });
     const own = await newSequence(member, 2);
     const fine = await invoke(assistantsApi, 'createAssistant', {

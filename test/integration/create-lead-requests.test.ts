@@ -144,7 +144,13 @@ describe('POST /leads', () => {
       'DynamoDB:TransactWriteItems': 1,
       'Scheduler:CreateSchedule': 1,
     });
-    expect(second.lead.warnings).toEqual([expect.stringContaining('no value for lead.company')]);
+    expect(second.lead.warnings).toEqual([
+      {
+        code: 'placeholder_missing',
+        message: expect.stringContaining('no value for lead.company'),
+        field: 'company',
+      },
+    ]);
   });
 
   it('reads the messages a sequence names now when they changed since its last lead', async () => {
@@ -194,7 +200,13 @@ describe('POST /leads', () => {
     // Assess: the message the sequence names now is read, and its placeholder warned about.
     expect(next.status).toBe(201);
     expect(next.requests['DynamoDB:BatchGetItem']).toBe(2);
-    expect(next.lead.warnings).toEqual([expect.stringContaining('no value for lead.custom.plan')]);
+    expect(next.lead.warnings).toEqual([
+      {
+        code: 'placeholder_missing',
+        message: expect.stringContaining('no value for lead.custom.plan'),
+        field: 'customFields.plan',
+      },
+    ]);
   });
 
   it('still answers 400 naming assistantId for an assistant of no one', async () => {

@@ -169,7 +169,11 @@ describe('a lead whose custom step would be skipped', () => {
     ]);
     expect(warned.status).toBe(201);
     expect(warned.body.warnings).toEqual([
-      'Step 0 (custom message "Intro") would be skipped for this lead: no value for lead.company',
+      {
+        code: 'placeholder_missing',
+        message: 'Step 0 (custom message "Intro") would be skipped for this lead: no value for lead.company',
+        field: 'company',
+      },
     ]);
     expect(complete.status).toBe(201);
     expect(complete.body.warnings).toEqual([]);
@@ -249,7 +253,7 @@ describe('imports', () => {
       { row: 5, code: 'duplicate', message: 'Row 1 of this import has the same e-mail', field: 'email' },
       { row: 6, code: 'validation_failed', message: 'A row must be an object of lead fields' },
       // Recommended opens with a generated e-mail and the org has no offering: POST /leads warns so too.
-      { row: 7, code: 'warning', message: expect.stringContaining('no offering') },
+      { row: 7, code: 'offering_missing', message: expect.stringContaining('no offering') },
     ]);
     expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([accepted.body.id]);
     expect(otherOrg.status).toBe(404);
@@ -378,7 +382,7 @@ describe('imports', () => {
         message: expect.stringContaining('reserved name'),
         field: 'customFields.constructor',
       },
-      { row: 2, code: 'warning', message: expect.stringContaining('no offering') },
+      { row: 2, code: 'offering_missing', message: expect.stringContaining('no offering') },
     ]);
     expect(leads.map((lead) => lead.email)).toEqual(['bo@example.com']);
     expect(csv.status).toBe(400);
@@ -412,7 +416,7 @@ describe('imports', () => {
     const leads = await allLeads(admin);
 
     expect(done.body).toMatchObject({ status: 'done', total: 3, created: 2, duplicates: 0, failed: 1 });
-    expect(issues.filter((issue) => issue.code !== 'warning')).toEqual([
+    expect(issues.filter((issue) => issue.code !== 'offering_missing')).toEqual([
       { row: 2, code: 'internal_error', message: 'This row could not be added; the error is logged' },
     ]);
     expect(leads.map((lead) => lead.email).sort()).toEqual(['ada@example.com', 'cy@example.com']);
@@ -457,7 +461,9 @@ describe('imports', () => {
     });
     await work().finally(() => deleteMidway.mockRestore());
     const done = await invoke(api.imports, 'getImport', { caller: admin, params: { id: accepted.id } });
-    const failures = (await errorsOf(admin, accepted.id)).filter((issue) => issue.code !== 'warning');
+    const failures = (await errorsOf(admin, accepted.id)).filter(
+      (issue) => issue.code !== 'offering_missing',
+    );
     const leads = await allLeads(admin);
 
     expect(deleted?.status).toBe(204);
@@ -520,7 +526,7 @@ describe('imports', () => {
     expect(unknownColumn.body.error.details).toEqual([
       {
         path: 'header.favouriteColour',
-        message: expect.stringContaining('Unknown column "favouriteColour"'),
+        message: expect.stringContaining('unknown column favouriteColour.'),
       },
     ]);
     expect(headerOnly.status).toBe(400);

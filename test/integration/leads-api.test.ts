@@ -17,6 +17,7 @@ import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as orgApi } from '../../lambdas/org-api';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { invoke, type TestCaller } from '../support/invoke';
+import { writableOf } from '../support/writable';
 
 const scheduler = new SchedulerClient({});
 
@@ -65,7 +66,7 @@ describe('assistants and org settings', () => {
       caller: admin,
       params: { id: assistant.id },
       headers: { 'if-match': '"1"' },
-      body: { ...assistant, dailyLimit: 50 },
+      body: { ...writableOf(assistant), dailyLimit: 50 },
     });
     const badHours = await invoke(assistantsApi, 'createAssistant', {
       caller: admin,
@@ -172,9 +173,16 @@ describe('leads on sequences', () => {
         nextStep: 0,
       },
       warnings: [
-        expect.stringMatching(/7 follow-ups.*at most 4.*EU/),
+        {
+          code: 'region_policy_exceeded',
+          message: expect.stringMatching(/7 follow-ups.*at most 4.*EU/),
+          field: 'country',
+        },
         // This org has no offering, and "Recommended" opens with a generated e-mail.
-        expect.stringMatching(/"Recommended" opens with a generated e-mail.*no offering/),
+        {
+          code: 'offering_missing',
+          message: expect.stringMatching(/"Recommended" opens with a generated e-mail.*no offering/),
+        },
       ],
     });
     // 08:00 UTC is 09:00 in Berlin on a Monday: inside the window.
@@ -454,7 +462,7 @@ describe('assistant addresses', () => {
       caller: admin,
       params: { id: assistant.id },
       headers: { 'if-match': '"1"' },
-      body: { ...assistant, email: `renamed.${assistant.email}` },
+      body: { ...writableOf(assistant), email: `renamed.${assistant.email}` },
     });
     const freed = await invoke(assistantsApi, 'createAssistant', { caller: otherAdmin, body: taken });
 

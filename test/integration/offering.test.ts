@@ -200,14 +200,20 @@ describe('the warning without an offering', () => {
 
     // Assess
     expect(created.status).toBe(201);
-    expect(created.body.warnings).toEqual([expect.stringMatching(OFFERING_WARNING)]);
-    expect(created.body.warnings[0]).toContain('"Europe"');
+    expect(created.body.warnings).toEqual([
+      expect.objectContaining({ code: 'offering_missing', message: expect.stringMatching(OFFERING_WARNING) }),
+    ]);
+    expect(created.body.warnings[0].message).toContain('"Europe"');
     expect(customFirst.body.warnings).toEqual([]);
     expect(emailCc.body.warnings).toEqual([]);
-    expect(cloned.body.warnings).toEqual([expect.stringMatching(OFFERING_WARNING)]);
+    expect(cloned.body.warnings).toEqual([
+      expect.objectContaining({ code: 'offering_missing', message: expect.stringMatching(OFFERING_WARNING) }),
+    ]);
     expect(replaced.status).toBe(200);
-    expect(replaced.body.warnings).toEqual([expect.stringMatching(OFFERING_WARNING)]);
-    const warned = (items: { name: string; warnings: string[] }[]) =>
+    expect(replaced.body.warnings).toEqual([
+      expect.objectContaining({ code: 'offering_missing', message: expect.stringMatching(OFFERING_WARNING) }),
+    ]);
+    const warned = (items: { name: string; warnings: unknown[] }[]) =>
       items.filter((item) => item.warnings.length > 0).map((item) => item.name);
     expect(warned(listed.body.items)).toEqual(['Recommended', 'Custom first', 'Europe', 'Mine']);
     expect(afterOffering.body.warnings).toEqual([]);
@@ -273,20 +279,31 @@ describe('the warning without an offering', () => {
 
     // Assess
     expect(onDefault.status).toBe(201);
-    expect(onDefault.body.warnings).toEqual([expect.stringMatching(OFFERING_WARNING)]);
-    expect(onDefault.body.warnings[0]).toContain('"Recommended"');
+    expect(onDefault.body.warnings).toEqual([
+      expect.objectContaining({ code: 'offering_missing', message: expect.stringMatching(OFFERING_WARNING) }),
+    ]);
+    expect(onDefault.body.warnings[0].message).toContain('"Recommended"');
     expect(onCustom.body.warnings).toEqual([]);
-    expect(batch.body.items.map((item: { lead: { warnings: string[] } }) => item.lead.warnings)).toEqual([
-      [expect.stringMatching(OFFERING_WARNING)],
+    expect(batch.body.items.map((item: { lead: { warnings: unknown[] } }) => item.lead.warnings)).toEqual([
+      [
+        expect.objectContaining({
+          code: 'offering_missing',
+          message: expect.stringMatching(OFFERING_WARNING),
+        }),
+      ],
       [],
     ]);
     expect(restarted.status).toBe(200);
-    expect(restarted.body.warnings).toEqual([expect.stringMatching(OFFERING_WARNING)]);
+    expect(restarted.body.warnings).toEqual([
+      expect.objectContaining({ code: 'offering_missing', message: expect.stringMatching(OFFERING_WARNING) }),
+    ]);
     expect(movedAway.status).toBe(200);
     expect(movedAway.body.enrollment.sequenceId).toBe(custom.id);
     expect(movedAway.body.warnings).toEqual([]);
     expect(movedBack.status).toBe(200);
-    expect(movedBack.body.warnings).toEqual([expect.stringMatching(OFFERING_WARNING)]);
+    expect(movedBack.body.warnings).toEqual([
+      expect.objectContaining({ code: 'offering_missing', message: expect.stringMatching(OFFERING_WARNING) }),
+    ]);
     expect(withOffering.status).toBe(201);
     expect(withOffering.body.warnings).toEqual([]);
   });

@@ -192,6 +192,7 @@ describe('step previews', () => {
 
     expect(preview.body).toEqual({
       channel: 'whatsapp',
+      samples: expect.any(Array),
       to: '+4915112345678',
       templateName: 'nudge',
       languageCode: 'en',

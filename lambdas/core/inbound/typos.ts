@@ -5,24 +5,9 @@
  * list, not for free text: the caller keeps it to short replies.
  */
 
-/** Optimal string alignment distance: Levenshtein plus swapped neighbours, the usual typing slips. */
-export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number) => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, at(i - 2, j - 2) + 1);
-      const row = rows[i];
-      if (row) row[j] = best;
-    }
-  }
-  return at(a.length, b.length);
-}
+import { editDistance } from '../edit-distance';
+
+export { editDistance };
 
 /** The (already folded) text as its words: letters only, apostrophes and hyphens as breaks. */
 export function wordsOf(folded: string): string[] {

@@ -100,7 +100,7 @@ export const importsOperations = declareOperations('imports', {
     method: 'GET',
     path: '/imports/{id}/errors',
     summary:
-      'A page of the import’s row issues in row order (row 1 is the first lead, a CSV’s first line after the header): failures, duplicates, and warnings of created rows (code step_would_be_skipped, warning); pass the returned cursor for the next',
+      'A page of the import’s row issues in row order (row 1 is the first lead, a CSV’s first line after the header): failures, duplicates, and warnings of created rows (code step_would_be_skipped, or the warning’s own code); pass the returned cursor for the next',
     status: 200,
     errors: ['invalid_cursor'],
     schemas: () => ({
@@ -121,7 +121,7 @@ export const importsOperations = declareOperations('imports', {
               .string()
               .check(
                 z.describe(
-                  'validation_failed, duplicate, unprocessable, address_suppressed, conflict, step_would_be_skipped, warning',
+                  'A failed row: validation_failed, duplicate, unprocessable, address_suppressed, conflict. A created row’s warning: step_would_be_skipped (a placeholder without a value), or the warning codes of POST /leads (offering_missing, whatsapp_not_connected, start_in_past, region_policy_exceeded, …; see the Warning schema)',
                 ),
               ),
             message: z.string(),

@@ -53,8 +53,21 @@ describe('CSV rows', () => {
   it('refuses a body without a header, with unknown or repeated columns, or without rows', async () => {
     expect((await issuesOf(() => rowsFromCsv('Ada,ada@example.com')))[0]?.path).toBe('header');
     expect(await issuesOf(() => rowsFromCsv('firstName,colour,email,email\nAda,red,a@b.c,a@b.c'))).toEqual([
-      { path: 'header.colour', message: expect.stringContaining('Unknown column "colour"') },
+      {
+        path: 'header.colour',
+        message: expect.stringContaining('unknown column colour. Columns are firstName'),
+      },
       { path: 'header.email', message: 'The column email appears twice' },
+    ]);
+    expect(await issuesOf(() => rowsFromCsv('firstName,emial,Last Name\nAda,a@b.c,L'))).toEqual([
+      {
+        path: 'header.emial',
+        message: expect.stringMatching(/^unknown column emial — did you mean email\? /),
+      },
+      {
+        path: 'header.Last Name',
+        message: expect.stringMatching(/^unknown column Last Name — did you mean lastName\? /),
+      },
     ]);
     expect(await issuesOf(() => rowsFromCsv('email\nada@example.com'))).toEqual([
       { path: 'header.firstName', message: 'Every lead needs a firstName column' },

@@ -1,0 +1,36 @@
+/**
+ * The warnings a write answers beside its result, as the contract shows them: `{code, message, field?}`
+ * with `code` from one enum (core/warnings.ts), so a UI switches on the code and shows the message.
+ */
+import * as z from 'zod/mini';
+import { lazy } from '../core/lazy';
+import { WARNING_CODES } from '../core/warnings';
+
+const CODE_DESCRIPTION = [
+  'offering_missing: the sequence opens with a generated e-mail and the org has no offering (PUT /org/settings)',
+  'whatsapp_not_connected: the sequence has WhatsApp steps and the org has not connected WhatsApp (PUT /org/whatsapp): they are skipped',
+  'address_suppressed: reserved; a suppressed address is refused with 409 address_suppressed today',
+  'forwarding_unverified: replies to the assistant arrive only once its forwarding is verified (POST /assistants/{id}/verify-receiving)',
+  'start_in_past: startAt has passed; the sequence starts now, its first step at the next moment the send window allows',
+  'language_fallback: reserved',
+  'custom_subject_replaced: a follow-up e-mail step replies in the thread; its custom message’s subject is replaced by "Re: <first subject>"',
+  'placeholder_missing: a custom step names a placeholder without a value (nor |fallback) for this lead; it will be skipped (field: the lead field to fill)',
+  'region_policy_exceeded: the sequence has more follow-ups than the org’s region policy allows for the lead’s country',
+].join('; ');
+
+export const warningSchema = lazy(() =>
+  z
+    .object({
+      code: z.enum(WARNING_CODES).check(z.describe(`Stable; switch on it. ${CODE_DESCRIPTION}`)),
+      message: z.string().check(z.describe('For people; may change')),
+      field: z
+        .optional(z.string())
+        .check(z.describe('The field it is about, as a dotted path (startAt, steps.2.messageId, company)')),
+    })
+    .register(z.globalRegistry, { id: 'Warning' }),
+);
+
+export const warningsSchema = (description?: string) =>
+  description === undefined
+    ? z.array(warningSchema())
+    : z.array(warningSchema()).check(z.describe(description));
