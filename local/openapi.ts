@@ -169,7 +169,7 @@ function describe(operationId: string, operation: Operation) {
     }),
     responses: {
       [operation.status]: success(operation, examples?.response),
-      ...errorResponses(errorCodesOf(operation)),
+      ...errorResponses(errorCodesOf(operation), operation.html === true),
     },
   };
 }
@@ -199,7 +199,8 @@ function success(operation: Operation, example: unknown) {
   return answer;
 }
 
-function errorResponses(codes: ErrorCode[]) {
+/** `html`: the operation is a page a person opens, whose errors are pages too unless JSON is asked for. */
+function errorResponses(codes: ErrorCode[], html = false) {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes)
     byStatus.set(ERRORS[code].status, [...(byStatus.get(ERRORS[code].status) ?? []), code]);
@@ -211,7 +212,18 @@ function errorResponses(codes: ErrorCode[]) {
         {
           description: statusCodes.map((code) => `${code}: ${ERRORS[code].description}`).join('; '),
           ...(Object.keys(headers).length > 0 && { headers }),
-          content: { 'application/json': { schema: jsonSchema(errorBodyOf(statusCodes), 'output') } },
+          content: {
+            ...(html && {
+              'text/html': {
+                schema: {
+                  type: 'string',
+                  description:
+                    'A page saying what went wrong, unless Accept names application/json and not text/html',
+                },
+              },
+            }),
+            'application/json': { schema: jsonSchema(errorBodyOf(statusCodes), 'output') },
+          },
         },
       ];
     }),
