@@ -230,10 +230,21 @@ function errorResponses(codes: ErrorCode[], html = false) {
   );
 }
 
-/** `listSequences` -> `List sequences`. */
-function summaryOf(operationId: string): string {
-  const words = operationId.replace(/([A-Z])/g, ' $1').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/**
+ * Names split by camel case that keep their own spelling in a summary: `getWhatsApp` is "Get WhatsApp",
+ * not "Get whats app".
+ */
+const PROPER_NAMES = ['WhatsApp', 'OpenAPI'];
+/** A proper name, an acronym (`CSV` in `importCSVRows`), a word, or a number. */
+const WORD = new RegExp(`${PROPER_NAMES.join('|')}|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\\d+`, 'g');
+
+/** `listSequences` -> `List sequences`; proper names and acronyms keep their case. */
+export function summaryOf(operationId: string): string {
+  const words = (operationId.match(WORD) ?? []).map((word, index) => {
+    if (PROPER_NAMES.includes(word) || /^[A-Z]{2,}$/.test(word)) return word;
+    return index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word.toLowerCase();
+  });
+  return words.join(' ');
 }
 
 /** Named schemas (zod `.meta({ id })`) found while describing operations, hoisted into components. */
