@@ -14,7 +14,9 @@ import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE
 import { apiHandler } from './http/api-handler';
 import { publicOperations } from './http/contract/public';
 import {
+  invalidLinkPage,
   maskAddress,
+  nothingToStopPage,
   type UnsubscribeView,
   unsubscribedPage,
   unsubscribePage,
@@ -37,20 +39,25 @@ const config = {
 };
 
 export const handler = apiHandler(publicOperations, {
-  async unsubscribePage({ params }) {
-    const { orgId, leadId } = await unsubscribeClaims(params.token);
-    const lead = await getLead(orgId, leadId);
-    const view = await unsubscribeView(orgId, lead);
+  async unsubscribePage({ params, headers }) {
+    const claims = await unsubscribeClaims(params.token, headers);
+    if (!claims) return INVALID_LINK;
+    const lead = await getLead(claims.orgId, claims.leadId);
+    const view = await unsubscribeView(claims.orgId, lead);
+    if (!lead) return { html: nothingToStopPage(view) };
     // A second visit says it is done rather than asking again.
-    const done = lead?.enrollment.stopReason === 'unsubscribed';
+    const done = lead.enrollment.stopReason === 'unsubscribed';
     return { html: done ? unsubscribedPage(view) : unsubscribePage(view) };
   },
 
-  async unsubscribe({ params, now }) {
-    const { orgId, leadId } = await unsubscribeClaims(params.token);
-    const lead = await getLead(orgId, leadId);
-    if (lead) await unsubscribeLead(lead, { via: 'link' }, now);
-    return { html: unsubscribedPage(await unsubscribeView(orgId, lead)) };
+  async unsubscribe({ params, headers, now }) {
+    const claims = await unsubscribeClaims(params.token, headers);
+    if (!claims) return INVALID_LINK;
+    const lead = await getLead(claims.orgId, claims.leadId);
+    const view = await unsubscribeView(claims.orgId, lead);
+    if (!lead) return { html: nothingToStopPage(view) };
+    await unsubscribeLead(lead, { via: 'link' }, now);
+    return { html: unsubscribedPage(view) };
   },
 
   async sinchWebhook({ params, rawBody, headers, now }) {
@@ -69,11 +76,28 @@ export const handler = apiHandler(publicOperations, {
   },
 });
 
-async function unsubscribeClaims(token: string | undefined): Promise<UnsubscribeClaims> {
+/** 400: the link's holder is a person in a browser, who should read a page and not an API error. */
+const INVALID_LINK = { html: invalidLinkPage(), status: 400 };
+
+/**
+ * The link's claims, or undefined when it does not verify and the caller reads pages. A client that
+ * asks for JSON (`Accept: application/json` without `text/html`) gets the contract's JSON error instead.
+ */
+async function unsubscribeClaims(
+  token: string | undefined,
+  headers: Readonly<Record<string, string>>,
+): Promise<UnsubscribeClaims | undefined> {
   const key = await readSecret(config.unsubscribeSecretName);
   const claims = token && key ? verifyUnsubscribeToken(token, key) : undefined;
-  if (!claims) throw ValidationError.field('token', 'This unsubscribe link is not valid');
-  return claims;
+  if (claims) return claims;
+  if (wantsJson(headers.accept)) throw ValidationError.field('token', 'This unsubscribe link is not valid');
+  return undefined;
+}
+
+/** Browsers name text/html or any type; only a client naming JSON and not HTML gets JSON. */
+function wantsJson(accept: string | undefined): boolean {
+  const types = (accept ?? '').toLowerCase();
+  return types.includes('application/json') && !types.includes('text/html');
 }
 
 /** Who wrote, named as the lead knows them: the org's name, else the assistant's who signed. */

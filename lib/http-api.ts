@@ -6,7 +6,7 @@
  * built from the same contract the handlers and the OpenAPI document use. The API also serves that
  * document at GET /openapi.json, public, from a small function of its own that may touch nothing else.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   type CfnStage,
   CorsHttpMethod,
@@ -23,6 +23,7 @@ import { Construct } from 'constructs';
 import { API_FUNCTIONS, type ApiFunctionName, apiRoutes } from '../lambdas/http/contract';
 import { OPENAPI_DOCUMENT_PATH } from '../lambdas/http/openapi-document';
 import { FollowupFunction } from './followup-function';
+import { output } from './stack-output';
 
 export interface JwtIssuer {
   issuer: string;
@@ -55,6 +56,16 @@ export class FollowupHttpApi extends Construct {
         issuer: `https://cognito-idp.${region}.amazonaws.com/${userPool.userPoolId}`,
         audience: [client.userPoolClientId],
       };
+      // What a frontend (or `aws cognito-idp`, docs/deploy.md) needs to sign in. With an issuer of
+      // one's own (followup:jwtIssuer) there is no pool, and these outputs are absent.
+      output(this, 'UserPoolId', userPool.userPoolId, 'The Cognito user pool the API trusts');
+      output(
+        this,
+        'UserPoolClientId',
+        client.userPoolClientId,
+        'The app client to sign in with (USER_SRP_AUTH from a browser, ADMIN_USER_PASSWORD_AUTH with ' +
+          'IAM credentials; no hosted UI): docs/deploy.md, "First token"',
+      );
     }
 
     this.api = new HttpApi(this, 'Api', {
@@ -118,8 +129,8 @@ export class FollowupHttpApi extends Construct {
 
     this.openApiDocument = this.serveOpenApiDocument(props.logRetention, noAuthorizer);
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
-    new CfnOutput(this, 'JwtIssuer', { value: jwt.issuer });
+    output(this, 'ApiUrl', this.api.apiEndpoint, 'Base URL of the HTTP API');
+    output(this, 'JwtIssuer', jwt.issuer, 'The issuer whose access tokens the API accepts');
   }
 
   /** API_URL: the API's own base URL, as links in e-mails (unsubscribe) and the OpenAPI document name it. */
@@ -193,7 +204,10 @@ export class FollowupHttpApi extends Construct {
       cognito.LambdaVersion.V2_0,
     );
     const client = userPool.addClient('WebClient', {
-      authFlows: { userSrp: true },
+      // SRP for browsers (Amplify and the like), so passwords never leave them. The admin flow needs IAM
+      // credentials allowed cognito-idp:AdminInitiateAuth, which no browser holds: it is how an operator
+      // gets the first token with the AWS CLI, which cannot do SRP (docs/deploy.md, "First token").
+      authFlows: { userSrp: true, adminUserPassword: true },
       generateSecret: false,
       preventUserExistenceErrors: true,
       // The pool has no domain, so no hosted OAuth endpoints; without this CDK would still configure

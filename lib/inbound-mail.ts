@@ -21,6 +21,7 @@ import { Lambda, LambdaInvocationType } from 'aws-cdk-lib/aws-ses-actions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
 import { FollowupFunction } from './followup-function';
+import { output } from './stack-output';
 
 export interface InboundMailProps {
   table: ITableV2;
@@ -144,6 +145,12 @@ export class InboundMail extends Construct {
         `${ruleSetName}\` (it replaces the account's active rule set in this region) and point the MX ` +
         `record of ${props.domain} at SES (output InboundMxRecord).`,
     }).overrideLogicalId('ReceiptRuleSetName');
+    output(
+      this,
+      'InboundDomain',
+      props.domain,
+      'Where the assistants receive mail (followup:inboundDomain); also an SES identity to verify for the receiving probe',
+    );
     new CfnOutput(this, 'MxRecord', {
       value: `10 inbound-smtp.${stack.region}.amazonaws.com`,
       description: `The MX record ${props.domain} needs for SES to receive the assistants' mail`,

@@ -36,6 +36,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { output } from './stack-output';
 
 /** The custom metrics' namespace (docs/operations.md, "Metrics"). */
 export const METRICS_NAMESPACE = 'FollowupEngine';
@@ -117,6 +118,12 @@ export class Monitoring extends Construct {
     super(scope, id);
     this.alarmTopic = this.createAlarmTopic();
     if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
+    output(
+      this,
+      'AlarmTopicArn',
+      this.alarmTopic.topicArn,
+      'Where every alarm notifies (docs/operations.md); subscribe more endpoints to it as needed',
+    );
 
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
       this.alarm(`${name}DeadLetters`, {

@@ -5,7 +5,7 @@
  * rate schedule runs every few minutes to re-arm plans left without a live schedule. `allowPlanning`
  * lets a function create, read and delete schedules in the group and hand them that role, nothing more.
  */
-import { CfnOutput, Duration, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -13,6 +13,7 @@ import { CfnSchedule, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FollowupFunction, functionArnByName } from './followup-function';
+import { output } from './stack-output';
 
 export interface SchedulingProps {
   table: ITableV2;
@@ -110,12 +111,13 @@ export class Scheduling extends Construct {
     this.planAudit = this.scheduleAuditor();
 
     // What scripts/redrive-sender-dlq.ts needs (see the README's Operations section).
-    for (const [name, value] of [
-      ['SenderDeadLetterQueueUrl', this.deadLetters.queueUrl],
-      ['SenderFunctionName', senderName],
-    ] as const) {
-      new CfnOutput(this, name, { value }).overrideLogicalId(name);
-    }
+    output(
+      this,
+      'SenderDeadLetterQueueUrl',
+      this.deadLetters.queueUrl,
+      'Steps not sent after all retries: scripts/redrive-sender-dlq.ts --queue-url',
+    );
+    output(this, 'SenderFunctionName', senderName, 'The sender: scripts/redrive-sender-dlq.ts --function');
   }
 
   /**

@@ -105,7 +105,23 @@ export async function startHttpServer(
     }
 
     const match = matchRoute(method, url.pathname);
-    if (!match) return send(response, 404, errorBody('not_found', `No route for ${method} ${url.pathname}`));
+    if (!match) {
+      // A known path asked with a method it lacks is the client's mistake of method, not of address.
+      // API Gateway answers both 404 (README, "Errors"): the local server is more helpful here only.
+      const allowed = allowedMethods(url.pathname);
+      if (allowed.length > 0) {
+        return send(
+          response,
+          405,
+          errorBody(
+            'method_not_allowed',
+            `${method} is not allowed on ${url.pathname}: use ${allowed.join(', ')}`,
+          ),
+          { allow: allowed.join(', ') },
+        );
+      }
+      return send(response, 404, errorBody('not_found', `No route for ${method} ${url.pathname}`));
+    }
     // Like API Gateway: public routes have no authorizer; every other one needs a valid token.
     const claims = match.public ? undefined : await options.auth.verify(request.headers.authorization);
     if (!match.public && !claims)
@@ -160,6 +176,13 @@ function matchRoute(
   return { routeKey: routeKey(route), pathParameters, fn: route.fn, public: route.public === true };
 }
 
+/** The methods the contract (and GET /openapi.json) answers on `path`, for a 405's `Allow`. */
+function allowedMethods(path: string): string[] {
+  const methods = new Set(compiled.filter((route) => route.pattern.test(path)).map((route) => route.method));
+  if (path === OPENAPI_DOCUMENT_PATH) methods.add('GET');
+  return [...methods].sort();
+}
+
 const corsHeaders = {
   'access-control-allow-origin': '*',
   'access-control-allow-headers': 'authorization, content-type, if-match, if-none-match',
@@ -167,13 +190,18 @@ const corsHeaders = {
   'access-control-expose-headers': 'etag, retry-after',
 };
 
-function send(response: ServerResponse, status: number, body: unknown): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (body === undefined) {
-    response.writeHead(status, corsHeaders);
+    response.writeHead(status, { ...headers, ...corsHeaders });
     response.end();
     return;
   }
-  response.writeHead(status, { 'content-type': 'application/json', ...corsHeaders });
+  response.writeHead(status, { ...headers, 'content-type': 'application/json', ...corsHeaders });
   response.end(JSON.stringify(body));
 }
 

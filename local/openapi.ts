@@ -172,7 +172,7 @@ function describe(operationId: string, operation: Operation) {
     }),
     responses: {
       [operation.status]: success(operation, examples?.response),
-      ...errorResponses(errorCodesOf(operation)),
+      ...errorResponses(errorCodesOf(operation), operation.html === true),
     },
   };
 }
@@ -202,7 +202,8 @@ function success(operation: Operation, example: unknown) {
   return answer;
 }
 
-function errorResponses(codes: ErrorCode[]) {
+/** `html`: the operation is a page a person opens, whose errors are pages too unless JSON is asked for. */
+function errorResponses(codes: ErrorCode[], html = false) {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes)
     byStatus.set(ERRORS[code].status, [...(byStatus.get(ERRORS[code].status) ?? []), code]);
@@ -214,17 +215,39 @@ function errorResponses(codes: ErrorCode[]) {
         {
           description: statusCodes.map((code) => `${code}: ${ERRORS[code].description}`).join('; '),
           ...(Object.keys(headers).length > 0 && { headers }),
-          content: { 'application/json': { schema: jsonSchema(errorBodyOf(statusCodes), 'output') } },
+          content: {
+            ...(html && {
+              'text/html': {
+                schema: {
+                  type: 'string',
+                  description:
+                    'A page saying what went wrong, unless Accept names application/json and not text/html',
+                },
+              },
+            }),
+            'application/json': { schema: jsonSchema(errorBodyOf(statusCodes), 'output') },
+          },
         },
       ];
     }),
   );
 }
 
-/** `listSequences` -> `List sequences`. */
-function summaryOf(operationId: string): string {
-  const words = operationId.replace(/([A-Z])/g, ' $1').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/**
+ * Names split by camel case that keep their own spelling in a summary: `getWhatsApp` is "Get WhatsApp",
+ * not "Get whats app".
+ */
+const PROPER_NAMES = ['WhatsApp', 'OpenAPI'];
+/** A proper name, an acronym (`CSV` in `importCSVRows`), a word, or a number. */
+const WORD = new RegExp(`${PROPER_NAMES.join('|')}|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\\d+`, 'g');
+
+/** `listSequences` -> `List sequences`; proper names and acronyms keep their case. */
+export function summaryOf(operationId: string): string {
+  const words = (operationId.match(WORD) ?? []).map((word, index) => {
+    if (PROPER_NAMES.includes(word) || /^[A-Z]{2,}$/.test(word)) return word;
+    return index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word.toLowerCase();
+  });
+  return words.join(' ');
 }
 
 /** Named schemas (zod `.meta({ id })`) found while describing operations, hoisted into components. */

@@ -67,6 +67,11 @@ export interface ApiResult {
   body?: unknown;
   /** Answer a small HTML page instead of JSON (the unsubscribe confirmation). */
   html?: string;
+  /**
+   * Instead of the operation's status: an HTML page answering an error (an unsubscribe link that does
+   * not work), which a person reads where a client would get the JSON error.
+   */
+  status?: number;
   /** Sent as `ETag: "<version>"`. */
   version?: number;
 }
@@ -167,7 +172,7 @@ function toResponse(operation: Operation, result: ApiResult): ApiResponse {
   if (operation.status === 204) return { statusCode: 204, headers };
   if (result.html !== undefined) {
     return {
-      statusCode: operation.status,
+      statusCode: result.status ?? operation.status,
       headers: { ...headers, 'content-type': 'text/html; charset=utf-8', ...HTML_PAGE_HEADERS },
       body: result.html,
     };

@@ -1,6 +1,7 @@
 /**
- * The two pages an unsubscribe link shows, the one part of the product a lead sees: a confirmation
- * naming who wrote and what stops, with one button, then the result. Self-contained (inline styles, no
+ * The pages an unsubscribe link shows, the one part of the product a lead sees: a confirmation naming
+ * who wrote and what stops, with one button, then the result; and, for a link that cannot work (cut
+ * short or altered) or whose lead is gone, a page saying so rather than an API error. Self-contained (inline styles, no
  * script, no external assets), readable on a phone, and showing nothing the link's holder does not
  * already know but the sender's name and a masked address.
  */
@@ -30,6 +31,7 @@ li{margin:.3rem 0}
 button{display:block;width:100%;font:inherit;font-weight:600;padding:.85rem 1rem;border-radius:.6rem;border:0;background:var(--accent);color:#fff;cursor:pointer}
 button:focus-visible{outline:3px solid var(--fg);outline-offset:2px}
 .check{display:inline-flex;align-items:center;justify-content:center;width:2.5rem;height:2.5rem;border-radius:50%;background:var(--ok);color:#fff;font-size:1.4rem;margin-bottom:1rem}
+.mark{display:inline-flex;align-items:center;justify-content:center;width:2.5rem;height:2.5rem;border-radius:50%;background:var(--muted);color:var(--card);font-size:1.4rem;font-weight:700;margin-bottom:1rem}
 .note{font-size:.9rem;color:var(--muted);margin:1.25rem 0 0}
 `;
 
@@ -72,6 +74,32 @@ export function unsubscribedPage(view: UnsubscribeView): string {
     `${fromLine(view)}<div class="check" aria-hidden="true">✓</div><h1>You are unsubscribed</h1>
 <p>${sender} will send no more follow-ups${toAddress(view)}.</p>
 <p class="note">To hear from ${sender} again, reply to one of their e-mails or write to them directly. You can close this page.</p>`,
+  );
+}
+
+/**
+ * The link's signature does not verify: mail clients and forwarding wrap or cut long links, and people
+ * copy them partly. Nothing was changed, and the page says how to stop the e-mails anyway.
+ */
+export function invalidLinkPage(): string {
+  return page(
+    'This unsubscribe link does not work',
+    `<div class="mark" aria-hidden="true">!</div><h1>This unsubscribe link does not work</h1>
+<p>The link is incomplete or was changed on its way here, so nothing was changed.</p>
+<ul><li>Open the link from the e-mail again, or copy all of it into the address bar (long links are sometimes cut in two);</li>
+<li>or reply to the e-mail asking to stop: a reply ends the follow-ups too.</li></ul>
+<p class="note">You can close this page.</p>`,
+  );
+}
+
+/** The link is genuine but its lead was deleted: nothing is planned for it, so nothing is left to stop. */
+export function nothingToStopPage(view: UnsubscribeView): string {
+  const sender = escapeHtml(senderOf(view));
+  return page(
+    'Nothing left to stop',
+    `${fromLine(view)}<div class="check" aria-hidden="true">✓</div><h1>Nothing left to stop</h1>
+<p>${sender} no longer holds the follow-ups this link was for: none of them will be sent.</p>
+<p class="note">If you still get e-mails from ${sender}, reply to one and ask them to stop. You can close this page.</p>`,
   );
 }
 

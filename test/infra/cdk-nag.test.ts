@@ -15,6 +15,7 @@ import type { IConstruct } from 'constructs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FollowupFunction } from '../../lib/followup-function';
 import { FollowupStack } from '../../lib/followup-stack';
+import { featureFlags } from './template';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
 
@@ -34,7 +35,7 @@ afterAll(() => {
 function newApp(context: Record<string, unknown>): App {
   const outdir = mkdtempSync(join(tmpdir(), 'followup-nag-'));
   outdirs.push(outdir);
-  return new App({ outdir, context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  return new App({ outdir, context: { ...featureFlags(), 'aws:cdk:bundling-stacks': [], ...context } });
 }
 
 /** One line per finding, so a failure names the rule and the construct. */
@@ -124,7 +125,7 @@ describe('acknowledged rules', () => {
       .filter((construct) => construct instanceof FollowupFunction)
       .map((fn) => `${fn.role?.node.path} AwsSolutions-IAM5[Resource::*]`);
     const arn = (service: string, resource: string) =>
-      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:${service}:eu-west-1:111111111111:${resource}]`;
+      `AwsSolutions-IAM5[Resource::arn:aws:${service}:eu-west-1:111111111111:${resource}]`;
     const schedules = arn('scheduler', `schedule/${stack.scheduling.group.scheduleGroupName}/*`);
     const whatsAppSecrets = arn('secretsmanager', 'secret:followup/Followup/whatsapp/*');
     const planners = [

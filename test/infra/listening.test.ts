@@ -19,6 +19,7 @@ import {
   onlyLogicalId,
   type PolicyStatement,
   partitionArn,
+  perResource,
   removeOutdirs,
   resourceById,
   resources,
@@ -68,16 +69,14 @@ const rawMessagesArn = () => ({ 'Fn::Join': ['', [getAtt(synthesized().ids.bucke
  */
 function permissionsOf(functionLogicalId: string): PolicyStatement[] {
   const { template } = synthesized();
-  return statementsOfRole(template, roleIdOf(template, functionLogicalId))
-    .filter((statement) => !asList(statement.Action).some((action) => /^(logs|xray):/.test(action)))
-    .map((statement) => ({ ...statement, Action: asList(statement.Action).sort() }))
-    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return perResource(
+    statementsOfRole(template, roleIdOf(template, functionLogicalId)).filter(
+      (statement) => !asList(statement.Action).some((action) => /^(logs|xray):/.test(action)),
+    ),
+  );
 }
 
-const sortedStatements = (statements: PolicyStatement[]) =>
-  statements
-    .map((statement) => ({ ...statement, Action: asList(statement.Action).sort() }))
-    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+const sortedStatements = perResource;
 
 /** What every planner gets (lib/scheduling.ts `allowPlanning`). */
 function planningStatements(): PolicyStatement[] {
@@ -372,12 +371,7 @@ describe('the inbound receiver', () => {
     const configurationSetArn = {
       'Fn::Join': [
         '',
-        [
-          'arn:',
-          { Ref: 'AWS::Partition' },
-          ':ses:eu-west-1:111111111111:configuration-set/',
-          { Ref: ids.configurationSet },
-        ],
+        ['arn:aws:ses:eu-west-1:111111111111:configuration-set/', { Ref: ids.configurationSet }],
       ],
     };
 

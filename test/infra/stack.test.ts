@@ -180,7 +180,8 @@ describe('the OpenAPI document', () => {
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
       },
-      { Effect: 'Allow', Action: ACTIONS_WITHOUT_RESOURCE_SCOPE, Resource: '*' },
+      // Sorted: minimizePolicies (cdk.json) sorts the actions it merges.
+      { Effect: 'Allow', Action: [...ACTIONS_WITHOUT_RESOURCE_SCOPE].sort(), Resource: '*' },
     ]);
     expect(
       resources(template, 'AWS::IAM::Role')
@@ -304,7 +305,13 @@ describe('Cognito user pool', () => {
     expect(client?.WriteAttributes).toEqual(['family_name', 'given_name', 'locale', 'name', 'zoneinfo']);
     expect(client?.AllowedOAuthFlows).toBeUndefined();
     expect(client?.CallbackURLs).toBeUndefined();
-    expect(client?.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    // SRP for browsers; the admin flow (IAM credentials only) for an operator's first token with the
+    // AWS CLI (docs/deploy.md); never USER_PASSWORD_AUTH, which would take passwords from anyone.
+    expect(client?.ExplicitAuthFlows).toEqual([
+      'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@
  * Helpers the infra tests share: synthesizing the stack into a temporary directory and reading
  * resources, roles and policy statements out of its template.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
@@ -12,6 +12,17 @@ import { expect } from 'vitest';
 import { FollowupStack } from '../../lib/followup-stack';
 
 export const ENV = { account: '111111111111', region: 'eu-west-1' };
+
+/**
+ * The feature flags of cdk.json (every context key but the `followup:` settings, whose defaults the
+ * stack applies itself): `cdk synth` reads them from there, and the tests must synthesize what deploys.
+ */
+export function featureFlags(): Record<string, unknown> {
+  const { context } = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+    context: Record<string, unknown>;
+  };
+  return Object.fromEntries(Object.entries(context).filter(([key]) => !key.startsWith('followup:')));
+}
 
 export interface Synthesized {
   app: App;
@@ -35,7 +46,11 @@ export function synthesize(
   outdirs.push(outdir);
   const app = new App({
     outdir,
-    context: { ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), ...context },
+    context: {
+      ...featureFlags(),
+      ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      ...context,
+    },
   });
   const stack = new FollowupStack(app, 'Followup', { env: ENV });
   return { app, stack, template: Template.fromStack(stack) };
@@ -60,6 +75,31 @@ export interface PolicyStatement {
 }
 
 export const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+const byJson = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+
+/**
+ * Statements as one per effect, condition and resource, with every action allowed there, sorted and in
+ * a stable order. `@aws-cdk/aws-iam:minimizePolicies` (cdk.json) merges statements that share actions
+ * or resources, so how grants are grouped says nothing; what each resource allows does.
+ */
+export function perResource(statements: PolicyStatement[]): PolicyStatement[] {
+  const merged = new Map<string, PolicyStatement & { Action: string[] }>();
+  for (const statement of statements) {
+    for (const resource of asList(statement.Resource)) {
+      const key = JSON.stringify([statement.Effect, statement.Condition ?? null, resource]);
+      const entry = merged.get(key) ?? {
+        Effect: statement.Effect,
+        Action: [],
+        Resource: resource,
+        ...(statement.Condition ? { Condition: statement.Condition } : {}),
+      };
+      entry.Action = [...new Set([...entry.Action, ...asList(statement.Action)])].sort();
+      merged.set(key, entry);
+    }
+  }
+  return [...merged.values()].sort(byJson);
+}
 
 export function resources(template: Template, type: string): [string, Resource][] {
   return Object.entries(template.findResources(type) as Record<string, Resource>);
@@ -128,10 +168,12 @@ export function rolesGranting(template: Template, actions: string[]): string[] {
 
 export const getAtt = (logicalId: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [logicalId, attribute] });
 
-/** `arn:${Partition}:<rest>` as `Stack.formatArn` writes it for the test environment. */
-export const partitionArn = (rest: string) => ({
-  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:${rest}`]],
-});
+/**
+ * `arn:aws:<rest>` as `Stack.formatArn` writes it for the test environment: with the recommended
+ * `@aws-cdk/core:enablePartitionLiterals` (cdk.json) a stack whose region is known gets its partition
+ * as a literal instead of `{ Ref: AWS::Partition }`.
+ */
+export const partitionArn = (rest: string) => `arn:aws:${rest}`;
 
 /** The CloudFormation logical id of a construct's resource (its default child for an L2). */
 export function logicalIdOf(construct: IConstruct): string {

@@ -550,7 +550,10 @@ describe('10. signatures', () => {
     const signed = (sig: string) => ({ rawBody: '{}', signature: sig, nonce: 'n', timestamp });
     // Act
     const answers = await Promise.all(
-      badTokens.map((bad) => invoke(publicApi, 'unsubscribe', { params: { token: bad } })),
+      // As an API client asks (a browser gets a page: test/integration/listening.test.ts).
+      badTokens.map((bad) =>
+        invoke(publicApi, 'unsubscribe', { params: { token: bad }, headers: { accept: 'application/json' } }),
+      ),
     );
     // Assess
     expect(verifyUnsubscribeToken(token, UNSUBSCRIBE_TEST_KEY)).toEqual({ orgId, leadId: lead.id });

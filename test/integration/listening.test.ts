@@ -133,7 +133,78 @@ describe('one-click unsubscribe', () => {
     expect((await leadOf(admin, lead.id)).enrollment.status).toBe('active');
     expect(await isSuppressed(orgId, lead.email)).toBe(false);
   });
+
+  it('shows a person whose link does not verify a page saying so, not the API’s JSON', async () => {
+    const { orgId, admin, lead } = await newOrgWithLead();
+    const genuine = signUnsubscribeToken({ orgId, leadId: lead.id }, UNSUBSCRIBE_TEST_KEY);
+    // As a mail client cuts a long link, and as a browser asks for pages.
+    const cut = genuine.slice(0, -5);
+    const browser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+
+    const page = await invoke(publicApi, 'unsubscribePage', { params: { token: cut }, headers: browser });
+    const posted = await invoke(publicApi, 'unsubscribe', {
+      params: { token: cut },
+      headers: { ...browser, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+
+    for (const answer of [page, posted]) {
+      expect(answer.status).toBe(400);
+      expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(answer.headers['cache-control']).toBe('no-store');
+      expect(visibleText(answer.body)).toContain('This unsubscribe link does not work');
+      expect(visibleText(answer.body)).toContain('nothing was changed');
+      expect(answer.body).not.toContain('validation_failed');
+    }
+    expect((await leadOf(admin, lead.id)).enrollment.status).toBe('active');
+    expect(await isSuppressed(orgId, lead.email)).toBe(false);
+  });
+
+  it('answers the contract’s JSON error to a client that asks for JSON', async () => {
+    const { orgId, lead } = await newOrgWithLead();
+    const forged = signUnsubscribeToken({ orgId, leadId: lead.id }, 'not-our-key');
+
+    const answer = await invoke(publicApi, 'unsubscribePage', {
+      params: { token: forged },
+      headers: { accept: 'application/json' },
+    });
+
+    expect(answer.status).toBe(400);
+    expect(answer.headers['content-type']).toBe('application/json');
+    expect(answer.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'token' }] });
+  });
+
+  it('says there is nothing left to stop for the link of a deleted lead, on the page and on POST', async () => {
+    const { orgId, admin, lead } = await newOrgWithLead();
+    const token = signUnsubscribeToken({ orgId, leadId: lead.id }, UNSUBSCRIBE_TEST_KEY);
+    const deleted = await invoke(leadsApi, 'deleteLead', { caller: admin, params: { id: lead.id } });
+
+    const page = await invoke(publicApi, 'unsubscribePage', { params: { token } });
+    const posted = await invoke(publicApi, 'unsubscribe', {
+      params: { token },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+
+    expect(deleted.status).toBe(204);
+    for (const answer of [page, posted]) {
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(visibleText(answer.body)).toContain('Nothing left to stop');
+      expect(visibleText(answer.body)).toContain('none of them will be sent');
+      // Neither a button asking to confirm nor a claim that something was just unsubscribed.
+      expect(answer.body).not.toContain('<button');
+      expect(visibleText(answer.body)).not.toContain('You are unsubscribed');
+    }
+  });
 });
+
+/** What a person reads: the page without its markup and styles. */
+const visibleText = (html: string) =>
+  html
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 describe('Sinch webhook', () => {
   async function connectedOrg() {

@@ -6,7 +6,8 @@ export const publicOperations = declareOperations('public', {
   unsubscribePage: {
     method: 'GET',
     path: '/unsubscribe/{token}',
-    summary: 'The page an unsubscribe link opens: a confirmation button (no change until it is pressed)',
+    summary:
+      'The page an unsubscribe link opens: a confirmation button (no change until it is pressed); a link that does not verify answers 400 with a page saying so',
     status: 200,
     public: true,
     errors: ['validation_failed'],
@@ -16,7 +17,7 @@ export const publicOperations = declareOperations('public', {
     method: 'POST',
     path: '/unsubscribe/{token}',
     summary:
-      'One-click unsubscribe (RFC 8058): suppresses the address and stops the lead; 400 for a forged token',
+      'One-click unsubscribe (RFC 8058): suppresses the address and stops the lead; 400 for a forged token (a page, or the JSON error for Accept: application/json)',
     status: 200,
     public: true,
     errors: ['validation_failed'],

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Operation, type OperationId, operations, routeKey } from '../../../lambdas/http/contract';
-import { openApiDocument } from '../../../local/openapi';
+import { openApiDocument, summaryOf } from '../../../local/openapi';
 import { EXAMPLES } from '../../../local/openapi-examples';
 
 describe('OpenAPI document', () => {
@@ -10,6 +10,18 @@ describe('OpenAPI document', () => {
     const published = JSON.parse(readFileSync('docs/openapi.json', 'utf8'));
 
     expect(published).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+  });
+
+  it.each([
+    ['listSequences', 'List sequences'],
+    ['getWhatsApp', 'Get WhatsApp'],
+    ['putWhatsApp', 'Put WhatsApp'],
+    ['sendWhatsAppMessage', 'Send WhatsApp message'],
+    ['importCSVRows', 'Import CSV rows'],
+    ['getOpenAPIDocument', 'Get OpenAPI document'],
+    ['unsubscribe', 'Unsubscribe'],
+  ])('summarises %s as "%s"', (operationId, summary) => {
+    expect(summaryOf(operationId)).toBe(summary);
   });
 
   it('describes every operation of the contract, public ones without security', () => {

@@ -1,6 +1,7 @@
 /**
  * The local server's answer to a body past API Gateway's 10 MB: a 413 that leaves the connection
- * usable, so a keep-alive client's next request on it gets a proper answer rather than a reset.
+ * usable, so a keep-alive client's next request on it gets a proper answer rather than a reset. And
+ * its answer to a method a known path lacks: 405 with the methods it has.
  */
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,37 @@ describe('a body over the local server’s 10 MB', () => {
       expect(next.status).toBe(200);
       expect(JSON.parse(next.body)).toMatchObject({ openapi: expect.any(String) });
       expect(next.reusedSocket).toBe(true);
+    } finally {
+      agent.destroy();
+    }
+  });
+});
+
+describe('a method the path does not have', () => {
+  it('answers 405 with Allow listing the path’s methods; an unknown path stays 404', async () => {
+    // Prepare
+    const agent = new Agent({ keepAlive: false });
+
+    try {
+      // Act
+      const patched = await send(agent, 'PATCH', '/sequences/seq-1');
+      const literal = await send(agent, 'PATCH', '/sequences');
+      const document = await send(agent, 'DELETE', '/openapi.json');
+      const unknown = await send(agent, 'PATCH', '/nowhere');
+
+      // Assess
+      expect(patched.status).toBe(405);
+      expect(patched.headers.allow).toBe('DELETE, GET, PUT');
+      expect(JSON.parse(patched.body)).toEqual({
+        error: {
+          code: 'method_not_allowed',
+          message: 'PATCH is not allowed on /sequences/seq-1: use DELETE, GET, PUT',
+        },
+      });
+      expect([literal.status, literal.headers.allow]).toEqual([405, 'GET, POST']);
+      expect([document.status, document.headers.allow]).toEqual([405, 'GET']);
+      expect(unknown.status).toBe(404);
+      expect(unknown.headers.allow).toBeUndefined();
     } finally {
       agent.destroy();
     }
