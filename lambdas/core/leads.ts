@@ -184,6 +184,8 @@ export interface Lead extends LeadDetails {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** When the lead last replied (e-mail or WhatsApp), whatever its enrollment was then; absent until it does. */
+  lastReplyAt?: string;
   enrollment: Enrollment;
 }
 
