@@ -147,6 +147,10 @@ export const pageCursor = (maxLength: number, ofWhat: string) =>
       ),
     );
 
+/** The query of a list paged as a whole catalogue (lambdas/http/list-pages.ts): `limit` and `cursor`. */
+export const catalogueQuery = (ofWhat: string) =>
+  z.object({ limit: pageLimit(), cursor: pageCursor(2000, ofWhat) });
+
 /** A page's answer: its items, and the cursor of the next page while there is one. */
 export const pageOf = <T extends z.ZodMiniType>(item: T) =>
   z.object({
