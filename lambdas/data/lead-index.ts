@@ -82,6 +82,7 @@ export function searchItemsOf(
       ...searchItemKey(lead.orgId, lead.id, field, key),
       entity: 'lead-search',
       leadId: lead.id,
+      field,
     };
     items.set(item.sk, item);
   }

@@ -4,16 +4,26 @@
  * Leads are created at pinned instants, so the orders asserted are the clock's, not the wall's.
  */
 import { randomUUID } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RequestCounter } from '../../bench/request-counter';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { useClock } from '../../lambdas/clock';
-import { db, tableName } from '../../lambdas/data/client';
+import { db, tableName, useTable } from '../../lambdas/data/client';
+import { listLeadPage } from '../../lambdas/data/lead-listing';
 import { getLead, leadKey } from '../../lambdas/data/leads';
+import { createTableInput } from '../../lambdas/data/table-schema';
 import { stopFollowUp } from '../../lambdas/engine/listening';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
+import { ensureTable } from '../../local/dynamodb-local';
 import { invoke, type TestCaller } from '../support/invoke';
 
 let clock = new Date('2029-11-05T12:00:00Z');
@@ -461,5 +471,60 @@ describe('GET /leads', () => {
     // Assess
     expect(before.ids).not.toContain(ada);
     expect(after.ids).toEqual(ids);
+  });
+
+  it('gives a kept local table from before the listing indexes its indexes, and its leads their keys', async () => {
+    // Prepare: a table as ensureTable made it before (gsi1 and gsi2 only) holding a lead as the code
+    // before the listing wrote it: no gsi3 keys, the old gsi1sk, no search items.
+    const { orgId, member, ids } = await newOrg();
+    const [ada] = ids as [string];
+    const client = new DynamoDBClient({});
+    const documents = DynamoDBDocumentClient.from(client);
+    const kept = `followup-kept-${randomUUID()}`;
+    const current = createTableInput(kept);
+    const old = ['gsi1', 'gsi2'];
+    await client.send(
+      new CreateTableCommand({
+        ...current,
+        AttributeDefinitions: current.AttributeDefinitions?.filter(({ AttributeName = '' }) =>
+          ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].includes(AttributeName),
+        ),
+        GlobalSecondaryIndexes: current.GlobalSecondaryIndexes?.filter(({ IndexName = '' }) =>
+          old.includes(IndexName),
+        ),
+      }),
+    );
+    const { Item } = await db.send(new GetCommand({ TableName: tableName(), Key: leadKey(orgId, ada) }));
+    const { gsi3pk: _pk, gsi3sk: _sk, ...stored } = Item ?? {};
+    await documents.send(new PutCommand({ TableName: kept, Item: { ...stored, gsi1sk: `active#${ada}` } }));
+
+    // Act
+    await ensureTable(client, kept);
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: kept }));
+    const search = await documents.send(
+      new QueryCommand({
+        TableName: kept,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `ORG#${orgId}`, ':prefix': 'SEARCH#' },
+      }),
+    );
+    const testTable = tableName();
+    useTable(kept);
+    const listed = await listLeadPage(member, { sort: 'createdAt' }, undefined, 50).finally(() =>
+      useTable(testTable),
+    );
+
+    // Assess
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual([
+      'gsi1',
+      'gsi2',
+      'gsi3',
+      'gsi4',
+      'gsi5',
+    ]);
+    expect(listed.items.map((lead) => lead.id)).toEqual([ada]);
+    expect(search.Items?.map((item) => item.field)).toEqual(
+      expect.arrayContaining(['name', 'lastName', 'email']),
+    );
   });
 });
