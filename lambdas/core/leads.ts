@@ -191,6 +191,13 @@ export interface Lead extends LeadDetails {
 
 /** What the renderer sees of a lead. */
 export function leadProfile(lead: Lead): LeadProfile {
-  const { enrollment: _enrollment, orgId: _orgId, assistantId: _assistantId, ...profile } = lead;
+  // When the lead last replied is bookkeeping, not a detail a message could say.
+  const {
+    enrollment: _enrollment,
+    orgId: _orgId,
+    assistantId: _assistantId,
+    lastReplyAt: _lastReplyAt,
+    ...profile
+  } = lead;
   return profile;
 }
