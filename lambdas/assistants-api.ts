@@ -3,6 +3,7 @@
  * them, check that an assistant at their own domain receives (a probe through its forwarding alias), and
  * resume an assistant's sending paused by the reputation guard.
  */
+
 import { randomUUID } from 'node:crypto';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { type Assistant, newAssistant, reviseAssistant } from './core/assistants';
@@ -23,6 +24,7 @@ import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE
 import { apiHandler } from './http/api-handler';
 import { assistantView as assistantViewOf } from './http/assistant-views';
 import { assistantsOperations } from './http/contract/assistants';
+import { pageOfList } from './http/list-pages';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({
@@ -42,8 +44,16 @@ const receivingConfig = {
 };
 
 export const handler = apiHandler(assistantsOperations, {
-  async listAssistants({ caller }) {
-    return { body: { items: (await listAssistants(caller.orgId)).map(assistantView) } };
+  async listAssistants({ caller, query }) {
+    const page = pageOfList(
+      await listAssistants(caller.orgId),
+      (assistant) => [assistant.name, assistant.id],
+      query,
+      ['assistants', caller.orgId, caller.userId],
+    );
+    return {
+      body: { items: page.items.map(assistantView), ...(page.nextCursor && { nextCursor: page.nextCursor }) },
+    };
   },
 
   async getAssistant({ caller, params }) {

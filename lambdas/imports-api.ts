@@ -44,8 +44,9 @@ export const handler = apiHandler(importsOperations, {
     return { body: { id: record.id, status: 'queued', total: record.total } };
   },
 
-  async listImports({ caller }) {
-    return { body: { items: (await listRecentImports(caller.orgId)).map(importView) } };
+  async listImports({ caller, query }) {
+    const page = await listRecentImports(caller, query.cursor, query.limit);
+    return { body: { items: page.items.map(importView), ...(page.cursor && { nextCursor: page.cursor }) } };
   },
 
   async getImport({ caller, params }) {
@@ -54,7 +55,10 @@ export const handler = apiHandler(importsOperations, {
 
   async listImportErrors({ caller, params, query }) {
     const record = await requireImport(caller.orgId, params.id);
-    return { body: await listRowIssues(caller.orgId, record.id, query.cursor) };
+    const page = await listRowIssues(caller.orgId, record.id, query.cursor, query.limit);
+    return {
+      body: { items: page.items, ...(page.cursor && { nextCursor: page.cursor, cursor: page.cursor }) },
+    };
   },
 });
 

@@ -4,7 +4,7 @@ import { mapWithConcurrency } from './core/concurrency';
 import { ConflictError } from './core/errors';
 import { LeadInputSchema } from './core/leads';
 import { useTable } from './data/client';
-import { listLeads } from './data/leads';
+import { listLeadPage } from './data/lead-listing';
 import { readLeadLog } from './data/sends';
 import { EnrollmentReads, requireLead } from './engine/enrollment-reads';
 import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
@@ -99,11 +99,11 @@ export const handler = apiHandler(leadsOperations, {
   },
 
   async listLeads({ caller, query }) {
-    const { cursor, ...filter } = query;
-    const page = await listLeads(caller.orgId, filter, cursor);
+    const { cursor, limit, ...listing } = query;
+    const page = await listLeadPage(caller, listing, cursor, limit);
     const reads = new EnrollmentReads(caller.orgId);
     const items = await Promise.all(page.items.map((lead) => leadView(lead, reads)));
-    return { body: { items, ...(page.cursor && { cursor: page.cursor }) } };
+    return { body: { items, ...(page.cursor && { nextCursor: page.cursor, cursor: page.cursor }) } };
   },
 
   async getLead({ caller, params }) {

@@ -18,8 +18,9 @@ import { getSequencesByIds } from './data/sequences';
 import { environmentSchema, readEnvironment, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { messagesOperations } from './http/contract/messages';
+import { pageOfList } from './http/list-pages';
 import { previewAssistant, previewLead, previewOrg } from './http/previews';
-import { catalogueOrder, messageView } from './http/views';
+import { catalogueEntries, messageView } from './http/views';
 
 /** What this function reads from its environment, once, at cold start. */
 export const environment = environmentSchema({ ...TABLE_ENV });
@@ -29,9 +30,15 @@ useTable(readEnvironment(environment).TABLE_NAME);
 const rendering = () => import('./http/message-rendering');
 
 export const handler = apiHandler(messagesOperations, {
-  async listMessages({ caller }) {
-    const messages = catalogueOrder(systemMessages(caller.orgId), await listOrgMessages(caller.orgId));
-    return { body: { items: messages.map((message) => messageView(message, caller)) } };
+  async listMessages({ caller, query }) {
+    const page = pageOfList(
+      catalogueEntries(systemMessages(caller.orgId), await listOrgMessages(caller.orgId)),
+      ({ position }) => position,
+      query,
+      ['messages', caller.orgId, caller.userId],
+    );
+    const items = page.items.map(({ item }) => messageView(item, caller));
+    return { body: { items, ...(page.nextCursor && { nextCursor: page.nextCursor }) } };
   },
 
   async getMessage({ caller, params }) {

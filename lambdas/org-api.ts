@@ -13,6 +13,7 @@ import { resumeScopeSending, sendingView } from './engine/sending-reputation';
 import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { orgOperations } from './http/contract/org';
+import { pageOfList } from './http/list-pages';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({
@@ -85,12 +86,15 @@ export const handler = apiHandler(orgOperations, {
     };
   },
 
-  async listUsers({ caller }) {
+  async listUsers({ caller, query }) {
     assertAdmin(caller, 'list the organization’s users');
-    const users = await listUsers(caller.orgId);
-    return {
-      body: { items: users.map(({ userId, email, role }) => ({ userId, role, ...(email && { email }) })) },
-    };
+    const page = pageOfList(await listUsers(caller.orgId), (user) => [user.userId], query, [
+      'users',
+      caller.orgId,
+      caller.userId,
+    ]);
+    const items = page.items.map(({ userId, email, role }) => ({ userId, role, ...(email && { email }) }));
+    return { body: { items, ...(page.nextCursor && { nextCursor: page.nextCursor }) } };
   },
 });
 

@@ -23,7 +23,8 @@ import { getVisibleSequence, insertSequence, listOrgSequences, replaceSequence }
 import { environmentSchema, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { sequencesOperations } from './http/contract/sequences';
-import { catalogueOrder, sequenceView } from './http/views';
+import { pageOfList } from './http/list-pages';
+import { catalogueEntries, sequenceView } from './http/views';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV });
@@ -32,13 +33,18 @@ useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));
 
 export const handler = apiHandler(sequencesOperations, {
-  async listSequences({ caller }) {
+  async listSequences({ caller, query }) {
     const [own, settings] = await Promise.all([listOrgSequences(caller.orgId), getOrgSettings(caller.orgId)]);
-    const sequences = catalogueOrder(systemSequences(caller.orgId), own);
-    const items = sequences.map((sequence) =>
+    const page = pageOfList(
+      catalogueEntries(systemSequences(caller.orgId), own),
+      ({ position }) => position,
+      query,
+      ['sequences', caller.orgId, caller.userId],
+    );
+    const items = page.items.map(({ item: sequence }) =>
       sequenceView(sequence, caller, offeringWarnings(settings, sequence)),
     );
-    return { body: { items } };
+    return { body: { items, ...(page.nextCursor && { nextCursor: page.nextCursor }) } };
   },
 
   async getSequence({ caller, params }) {

@@ -2,7 +2,7 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE_KEYS } from '../lambdas/data/table-schema';
+import { indexProjection, SECONDARY_INDEXES, TABLE_KEYS } from '../lambdas/data/table-schema';
 
 export interface DataStoreProps {
   removalPolicy: RemovalPolicy;
@@ -14,23 +14,22 @@ export class DataStore extends Construct {
 
   constructor(scope: Construct, id: string, props: DataStoreProps) {
     super(scope, id);
-    const { partitionKey, sortKey, gsi1, gsi2, ttlAttribute } = TABLE_KEYS;
+    const { partitionKey, sortKey, ttlAttribute } = TABLE_KEYS;
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: partitionKey, type: AttributeType.STRING },
       sortKey: { name: sortKey, type: AttributeType.STRING },
-      globalSecondaryIndexes: [
-        {
-          indexName: gsi1.name,
-          partitionKey: { name: gsi1.partitionKey, type: AttributeType.STRING },
-          sortKey: { name: gsi1.sortKey, type: AttributeType.STRING },
-        },
-        {
-          indexName: gsi2.name,
-          partitionKey: { name: gsi2.partitionKey, type: AttributeType.STRING },
-          sortKey: { name: gsi2.sortKey, type: AttributeType.STRING },
-          projectionType: ProjectionType.KEYS_ONLY,
-        },
-      ],
+      // The same indexes, projections included, as local/dynamodb-local.ts creates (table-schema.ts).
+      globalSecondaryIndexes: SECONDARY_INDEXES.map((index) => {
+        const keys = TABLE_KEYS[index];
+        const projection = indexProjection(index);
+        return {
+          indexName: keys.name,
+          partitionKey: { name: keys.partitionKey, type: AttributeType.STRING },
+          sortKey: { name: keys.sortKey, type: AttributeType.STRING },
+          projectionType: ProjectionType[projection.ProjectionType],
+          ...('NonKeyAttributes' in projection && { nonKeyAttributes: projection.NonKeyAttributes }),
+        };
+      }),
       dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: ttlAttribute,

@@ -29,7 +29,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type BuildOptions, buildSync } from 'esbuild';
-import { TABLE_KEYS } from '../lambdas/data/table-schema';
+import { SECONDARY_INDEXES, TABLE_KEYS } from '../lambdas/data/table-schema';
 import { METRICS_NAMESPACE, METRICS_SERVICE } from './monitoring';
 
 export interface FollowupFunctionProps {
@@ -66,7 +66,7 @@ export const TABLE_ACCESS = {
 export const INDEX_ACCESS = ['dynamodb:Query'] as const;
 
 /** The table's secondary indexes by name, so grants name them instead of `index/*`. */
-const TABLE_INDEXES = [TABLE_KEYS.gsi1.name, TABLE_KEYS.gsi2.name];
+const TABLE_INDEXES = SECONDARY_INDEXES.map((index) => TABLE_KEYS[index].name);
 
 export class FollowupFunction extends LambdaFunction {
   /** The entry file from the project root, so tests can check what its module tree needs. */

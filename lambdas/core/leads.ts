@@ -205,11 +205,20 @@ export interface Lead extends LeadDetails {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** When the lead last replied (e-mail or WhatsApp), whatever its enrollment was then; absent until it does. */
+  lastReplyAt?: string;
   enrollment: Enrollment;
 }
 
 /** What the renderer sees of a lead. */
 export function leadProfile(lead: Lead): LeadProfile {
-  const { enrollment: _enrollment, orgId: _orgId, assistantId: _assistantId, ...profile } = lead;
+  // When the lead last replied is bookkeeping, not a detail a message could say.
+  const {
+    enrollment: _enrollment,
+    orgId: _orgId,
+    assistantId: _assistantId,
+    lastReplyAt: _lastReplyAt,
+    ...profile
+  } = lead;
   return profile;
 }

@@ -58,6 +58,21 @@ export const nameKey = (name: string): string =>
   name.replace(ZERO_WIDTH, '').normalize('NFC').trim().toLocaleLowerCase('en').normalize('NFC');
 
 /**
+ * What lead search compares by (`GET /leads?q=`): the text in NFKD without its combining marks (so
+ * `Müller` and `muller` meet), case-folded, with runs of white space as one space; NFC again so the
+ * key is one spelling. Stored keys and queries are both made by this function, so they always agree.
+ */
+export const searchKey = (text: string): string =>
+  text
+    .replace(ZERO_WIDTH, '')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLocaleLowerCase('en')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .normalize('NFC');
+
+/**
  * A name unique within its org (sequences, messages): a display name, stored as `storedName` makes it,
  * so the stored name and its uniqueness key agree.
  */

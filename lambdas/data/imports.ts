@@ -21,6 +21,7 @@ import { InvalidCursorError } from '../core/errors';
 import type { ImportStatus } from '../core/imports';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
+import { decodePosition, encodePosition } from './cursors';
 import { orgKey, recordOf } from './items';
 
 export interface ImportRecord {
@@ -59,8 +60,6 @@ export interface PageCounts {
 
 /** Imports and their issues are kept 90 days after the import was created. */
 const KEEP_SECONDS = 90 * 24 * 3600;
-const RECENT_IMPORTS = 50;
-const ISSUES_PAGE = 100;
 const BATCH_WRITE_LIMIT = 25;
 /** Issues kept per row: a row with more (a CSV line of garbage) is not made clearer by all of them. */
 export const MAX_ISSUES_PER_ROW = 10;
@@ -100,17 +99,34 @@ export async function getImport(orgId: string, id: string): Promise<ImportRecord
   return Item && recordOf<ImportRecord>(Item);
 }
 
-export async function listRecentImports(orgId: string): Promise<ImportRecord[]> {
-  const { Items = [] } = await db.send(
+const IMPORT_SORT_KEY = /^IMPORT#[0-9a-z]{9}[0-9a-f]{16}$/;
+
+/**
+ * A page of the org's imports, newest first (ids start with their creation time). The cursor is the
+ * last import's sort key with the caller it was handed to, so another caller's cursor is refused.
+ */
+export async function listRecentImports(
+  caller: { orgId: string; userId: string },
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ items: ImportRecord[]; cursor?: string }> {
+  const scope = ['imports', caller.orgId, caller.userId];
+  const pk = orgKey(caller.orgId);
+  const { Items = [], LastEvaluatedKey } = await db.send(
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': orgKey(orgId), ':prefix': 'IMPORT#' },
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': 'IMPORT#' },
       ScanIndexForward: false,
-      Limit: RECENT_IMPORTS,
+      Limit: limit,
+      ExclusiveStartKey:
+        cursor === undefined ? undefined : { pk, sk: decodePosition(cursor, scope, IMPORT_SORT_KEY) },
     }),
   );
-  return Items.map((item) => recordOf<ImportRecord>(item));
+  return {
+    items: Items.map((item) => recordOf<ImportRecord>(item)),
+    ...(LastEvaluatedKey && { cursor: encodePosition(scope, String(LastEvaluatedKey.sk)) }),
+  };
 }
 
 /** queued -> running, once; a second worker on the same import finds it running and goes on. */
@@ -233,6 +249,7 @@ export async function listRowIssues(
   orgId: string,
   importId: string,
   cursor: string | undefined,
+  limit: number,
 ): Promise<{ items: RowIssue[]; cursor?: string }> {
   const pk = issuesPartition(orgId, importId);
   const { Items = [], LastEvaluatedKey } = await db.send(
@@ -241,7 +258,7 @@ export async function listRowIssues(
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': pk },
       ExclusiveStartKey: cursor === undefined ? undefined : { pk, sk: decodeIssueCursor(cursor, importId) },
-      Limit: ISSUES_PAGE,
+      Limit: limit,
     }),
   );
   const items = Items.map(({ row, code, message, field }) => ({

@@ -1,15 +1,10 @@
 /** Conversions between domain records and table items shared by the entity modules. */
-import { TABLE_KEYS } from './table-schema';
+import { KEY_ATTRIBUTE_NAMES, TABLE_KEYS } from './table-schema';
 
 export type Item = Record<string, unknown>;
 
 const KEY_ATTRIBUTES: ReadonlySet<string> = new Set([
-  TABLE_KEYS.partitionKey,
-  TABLE_KEYS.sortKey,
-  TABLE_KEYS.gsi1.partitionKey,
-  TABLE_KEYS.gsi1.sortKey,
-  TABLE_KEYS.gsi2.partitionKey,
-  TABLE_KEYS.gsi2.sortKey,
+  ...KEY_ATTRIBUTE_NAMES,
   TABLE_KEYS.ttlAttribute,
   'entity',
 ]);

@@ -1,9 +1,10 @@
 /**
  * Lead items; each carries its enrollment. Access patterns (see docs/data-model.md):
  * - get a lead of an org                          GetItem  pk=ORG#<org>, sk=LEAD#<id>
- * - list an org's leads (filters)                  Query    pk=ORG#<org>, sk begins_with LEAD#
+ * - every lead of an org (tools, benches)          Query    pk=ORG#<org>, sk begins_with LEAD#
  * - leads on a sequence, by enrollment status      Query    gsi1: gsi1pk=ORG#<org>#SEQ#<sequence>,
  *                                                           gsi1sk begins_with <status>#
+ * - the API's sorted, filtered and searched pages: lead-listing.ts (index keys: lead-index.ts)
  * - reserve a lead's e-mail address in the org     item     pk=ORG#<org>, sk=EMAIL#<address>
  * - leads with a phone number (WhatsApp replies)   Query    pk=ORG#<org>, sk begins_with PHONE#<e164>#
  * - active plans overdue by a cutoff (auditor)      Query    gsi2: gsi2pk=DUE#<shard>, gsi2sk < <cutoff>
@@ -19,11 +20,20 @@ import { LEAD_DETAIL_FIELDS, type Lead, type LeadDetails } from '../core/leads';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { orgKey, recordOf, replaceFieldsExpression } from './items';
+import {
+  leadKey,
+  listIndexKeys,
+  replyIndexKey,
+  searchItemsOf,
+  sequenceIndexKeys,
+  sequencePartition,
+} from './lead-index';
 import { closedSequenceFailure } from './sequences';
 import { TABLE_KEYS } from './table-schema';
 import { type TransactItem, transact } from './transactions';
 
-export const leadKey = (orgId: string, id: string) => ({ pk: orgKey(orgId), sk: `LEAD#${id}` });
+export { leadKey };
+
 const emailKey = (orgId: string, email: string) => ({
   pk: orgKey(orgId),
   sk: `EMAIL#${email.toLowerCase()}`,
@@ -31,10 +41,6 @@ const emailKey = (orgId: string, email: string) => ({
 const phoneKey = (orgId: string, phone: string, leadId: string) => ({
   pk: orgKey(orgId),
   sk: `PHONE#${phone}#${leadId}`,
-});
-const sequenceIndexKeys = (orgId: string, leadId: string, enrollment: Enrollment) => ({
-  gsi1pk: `${orgKey(orgId)}#SEQ#${enrollment.sequenceId}`,
-  gsi1sk: `${enrollment.status}#${leadId}`,
 });
 
 /**
@@ -56,9 +62,11 @@ function dueIndexKeys(leadId: string, enrollment: Enrollment) {
   };
 }
 
-const planIndexKeys = (orgId: string, leadId: string, enrollment: Enrollment) => ({
-  ...sequenceIndexKeys(orgId, leadId, enrollment),
-  ...dueIndexKeys(leadId, enrollment),
+/** The index keys a plan decides, with the listing keys every lead write refreshes (lead-index.ts). */
+const planIndexKeys = (lead: Pick<Lead, 'orgId' | 'id' | 'createdAt'>, enrollment: Enrollment) => ({
+  ...sequenceIndexKeys(lead, enrollment),
+  ...dueIndexKeys(lead.id, enrollment),
+  ...listIndexKeys(lead),
 });
 
 export const leadFromItem = (item: Record<string, unknown>) => recordOf<Lead>(item);
@@ -90,7 +98,8 @@ export async function insertLead(lead: Lead, alongside: readonly TransactItem[] 
           ...leadKey(lead.orgId, lead.id),
           entity: 'lead',
           ...lead,
-          ...planIndexKeys(lead.orgId, lead.id, lead.enrollment),
+          ...planIndexKeys(lead, lead.enrollment),
+          ...(lead.lastReplyAt && replyIndexKey(lead.id, lead.lastReplyAt)),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -98,6 +107,8 @@ export async function insertLead(lead: Lead, alongside: readonly TransactItem[] 
   ];
   if (lead.email) items.push(reserveEmail(lead.orgId, lead.email, lead.id));
   if (lead.phone) items.push(indexPhone(lead.orgId, lead.phone, lead.id));
+  for (const item of searchItemsOf(lead).values())
+    items.push({ Put: { TableName: tableName(), Item: item } });
   items.push(...alongside);
   await transact(items, (failures) => closedSequenceFailure(items, failures)).catch(
     async (error: unknown) => {
@@ -135,7 +146,9 @@ export async function updateLeadDetails(
     ]),
   );
   const update = replaceFieldsExpression(
-    plan ? { ...fields, enrollment: plan, ...planIndexKeys(orgId, id, plan) } : fields,
+    plan
+      ? { ...fields, enrollment: plan, ...planIndexKeys(previous, plan) }
+      : { ...fields, ...listIndexKeys(previous) },
   );
   const emailChanged = previous.email !== next.email;
   const items: TransactItem[] = [
@@ -162,6 +175,7 @@ export async function updateLeadDetails(
       items.push({ Delete: { TableName: tableName(), Key: phoneKey(orgId, previous.phone, id) } });
     if (next.phone) items.push(indexPhone(orgId, next.phone, id));
   }
+  items.push(...searchItemChanges(previous, next));
   items.push(...alongside);
   await transact(items, (failures) => {
     const lead = failures.find((failure) => failure.index === 0);
@@ -184,14 +198,14 @@ export async function updateLeadDetails(
 
 /** The transaction item that stores a new plan, if the enrollment is still at `expectedRevision`. */
 export function enrollmentUpdate(
-  lead: Pick<Lead, 'orgId' | 'id'>,
+  lead: Pick<Lead, 'orgId' | 'id' | 'createdAt'>,
   next: Enrollment,
   expectedRevision: number,
   now: Date,
 ): TransactItem {
   const update = replaceFieldsExpression({
     enrollment: next,
-    ...planIndexKeys(lead.orgId, lead.id, next),
+    ...planIndexKeys(lead, next),
     updatedAt: now.toISOString(),
   });
   return {
@@ -210,7 +224,7 @@ export function enrollmentUpdate(
 
 /** Stores a new plan for the lead; throws LeadChangedError when another writer got there first. */
 export async function saveEnrollment(
-  lead: Pick<Lead, 'orgId' | 'id'>,
+  lead: Pick<Lead, 'orgId' | 'id' | 'createdAt'>,
   next: Enrollment,
   expectedRevision: number,
   now: Date,
@@ -238,6 +252,8 @@ export async function deleteLead(lead: Lead): Promise<void> {
   if (lead.email) items.push({ Delete: { TableName: tableName(), Key: emailKey(lead.orgId, lead.email) } });
   if (lead.phone)
     items.push({ Delete: { TableName: tableName(), Key: phoneKey(lead.orgId, lead.phone, lead.id) } });
+  for (const { pk, sk } of searchItemsOf(lead).values())
+    items.push({ Delete: { TableName: tableName(), Key: { pk, sk } } });
   await transact(items, () => new NotFoundError('Lead', lead.id));
 }
 
@@ -274,7 +290,10 @@ export interface LeadPage {
   cursor?: string;
 }
 
-/** A page of the org's leads, by sequence (and status) through gsi1, else the whole org filtered. */
+/**
+ * A page of the org's leads, by sequence (and status) through gsi1, else the whole org partition
+ * (consistent) filtered: for re-planning and tools. `GET /leads` pages through lead-listing.ts.
+ */
 export async function listLeads(
   orgId: string,
   filter: LeadFilter,
@@ -285,7 +304,7 @@ export async function listLeads(
   const values: Record<string, unknown> = {};
   let query: QueryCommandInput;
   if (filter.sequenceId) {
-    values[':pk'] = `${orgKey(orgId)}#SEQ#${filter.sequenceId}`;
+    values[':pk'] = sequencePartition(orgId, filter.sequenceId);
     values[':status'] = filter.status ? `${filter.status}#` : '';
     query = {
       TableName: tableName(),
@@ -349,7 +368,7 @@ export async function countActiveLeads(orgId: string, sequenceId: string): Promi
         TableName: tableName(),
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :status)',
-        ExpressionAttributeValues: { ':pk': `${orgKey(orgId)}#SEQ#${sequenceId}`, ':status': 'active#' },
+        ExpressionAttributeValues: { ':pk': sequencePartition(orgId, sequenceId), ':status': 'active#' },
         Select: 'COUNT',
         ExclusiveStartKey: start,
       }),
@@ -382,6 +401,47 @@ export async function listOverduePlans(shard: number, cutoff: Date, limit = 100)
     if (!pk.startsWith('ORG#') || !sk.startsWith('LEAD#')) return [];
     return [{ orgId: pk.slice('ORG#'.length), leadId: sk.slice('LEAD#'.length) }];
   });
+}
+
+/** Deletes the search items of details that changed and puts the new ones (same keys are left alone). */
+function searchItemChanges(previous: Lead, next: Lead): TransactItem[] {
+  const before = searchItemsOf(previous);
+  const after = searchItemsOf(next);
+  return [
+    ...[...before.keys()]
+      .filter((sk) => !after.has(sk))
+      .map(
+        (sk): TransactItem => ({
+          Delete: { TableName: tableName(), Key: { pk: orgKey(previous.orgId), sk } },
+        }),
+      ),
+    ...[...after.entries()]
+      .filter(([sk]) => !before.has(sk))
+      .map(([, item]): TransactItem => ({ Put: { TableName: tableName(), Item: item } })),
+  ];
+}
+
+/**
+ * Notes that the lead replied at `at` (gsi5 sorts by it), unless a later reply was noted already. Its own
+ * write: a reply to a lead whose follow-up already stopped changes no plan, and still counts here.
+ */
+export async function recordReply(lead: Pick<Lead, 'orgId' | 'id'>, at: Date): Promise<void> {
+  const lastReplyAt = at.toISOString();
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: leadKey(lead.orgId, lead.id),
+        UpdateExpression: 'SET lastReplyAt = :at, gsi5sk = :sk',
+        ConditionExpression:
+          'attribute_exists(pk) AND (attribute_not_exists(lastReplyAt) OR lastReplyAt < :at)',
+        ExpressionAttributeValues: { ':at': lastReplyAt, ':sk': replyIndexKey(lead.id, lastReplyAt).gsi5sk },
+      }),
+    );
+  } catch (error) {
+    // Gone, or a later reply already noted: nothing to record.
+    if (conditionFailed(error) === undefined) throw error;
+  }
 }
 
 function indexPhone(orgId: string, phone: string, leadId: string): TransactItem {
@@ -446,7 +506,7 @@ function decodeCursor(
   const ownOrg = key.pk === orgKey(orgId) && String(key.sk).startsWith('LEAD#') && leadId !== '';
   const sameIndex =
     !filter.sequenceId ||
-    (key.gsi1pk === `${orgKey(orgId)}#SEQ#${filter.sequenceId}` &&
+    (key.gsi1pk === sequencePartition(orgId, filter.sequenceId) &&
       String(key.gsi1sk).startsWith(filter.status ? `${filter.status}#` : '') &&
       String(key.gsi1sk).endsWith(`#${leadId}`));
   if (!ownOrg || !sameIndex) throw new InvalidCursorError();

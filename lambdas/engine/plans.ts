@@ -38,7 +38,8 @@ export function hasPendingSchedule(
 }
 
 export interface PlanChange {
-  lead: Pick<Lead, 'orgId' | 'id' | 'assistantId'>;
+  /** `createdAt` orders the lead in its sequence's index (gsi1sk), which every plan write refreshes. */
+  lead: Pick<Lead, 'orgId' | 'id' | 'assistantId' | 'createdAt'>;
   /** The enrollment as read; undefined for a lead being created. */
   previous: Enrollment | undefined;
   next: Enrollment;

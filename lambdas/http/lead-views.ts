@@ -51,6 +51,9 @@ export const leadViewSchema = lazy(() =>
       version: z.number().check(z.int()),
       createdAt: z.iso.datetime(),
       updatedAt: z.iso.datetime(),
+      lastReplyAt: z
+        .optional(z.iso.datetime())
+        .check(z.describe('When the lead last replied (e-mail or WhatsApp); absent until it does')),
       enrollment: z.object({
         sequenceId: z.string(),
         sequenceName: z.string(),

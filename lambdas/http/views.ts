@@ -8,6 +8,7 @@ import { type CustomMessage, EmailContentSchema, WhatsAppContentSchema } from '.
 import { type Caller, canEdit } from '../core/permissions';
 import { CHANNELS, SEQUENCE_TYPES, type Sequence, StepPromotionSchema, StepShape } from '../core/sequences';
 import type { Warning } from '../core/warnings';
+import type { SortPosition } from './list-pages';
 import { warningsSchema } from './warning-views';
 
 const audit = () => ({
@@ -68,7 +69,16 @@ export function messageView(message: CustomMessage, caller: Caller) {
   return { ...shown, editable: canEdit(caller, message) };
 }
 
-/** System items first, as defined; then the org's own by name. */
-export function catalogueOrder<T extends { name: string }>(system: T[], own: T[]): T[] {
-  return [...system, ...own.toSorted((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }))];
+/**
+ * Each catalogue item with its place: the system ones first in their own order, then the org's by
+ * name as people read it (case and accents aside), the id breaking ties (list-pages.ts pages by it).
+ */
+export function catalogueEntries<T extends { name: string; id: string }>(
+  system: readonly T[],
+  own: readonly T[],
+): Array<{ item: T; position: SortPosition }> {
+  return [
+    ...system.map((item, index) => ({ item, position: [0, String(index).padStart(4, '0'), item.id] })),
+    ...own.map((item) => ({ item, position: [1, item.name, item.id] })),
+  ];
 }

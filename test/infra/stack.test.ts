@@ -316,7 +316,7 @@ describe('Cognito user pool', () => {
 });
 
 describe('table', () => {
-  it('has the single-table keys, gsi1, a stream of both images, PITR and TTL on expiresAt', () => {
+  it('has the single-table keys, gsi1-5, a stream of both images, PITR and TTL on expiresAt', () => {
     // Prepare
     const { template } = deployed();
 
@@ -339,6 +339,9 @@ describe('table', () => {
         { AttributeName: 'gsi1sk', AttributeType: 'S' },
         { AttributeName: 'gsi2pk', AttributeType: 'S' },
         { AttributeName: 'gsi2sk', AttributeType: 'S' },
+        { AttributeName: 'gsi3pk', AttributeType: 'S' },
+        { AttributeName: 'gsi3sk', AttributeType: 'S' },
+        { AttributeName: 'gsi5sk', AttributeType: 'S' },
       ],
       GlobalSecondaryIndexes: [
         {
@@ -357,6 +360,19 @@ describe('table', () => {
           ],
           Projection: { ProjectionType: 'KEYS_ONLY' },
         },
+        // The lead listings: keys and the filter attributes only (lambdas/data/table-schema.ts).
+        ...[
+          ['gsi3', 'gsi3pk', 'gsi3sk'],
+          ['gsi4', 'gsi3pk', 'gsi2sk'],
+          ['gsi5', 'gsi3pk', 'gsi5sk'],
+        ].map(([IndexName, partition, sort]) => ({
+          IndexName,
+          KeySchema: [
+            { AttributeName: partition, KeyType: 'HASH' },
+            { AttributeName: sort, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['assistantId', 'gsi1pk', 'gsi1sk'] },
+        })),
       ],
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },

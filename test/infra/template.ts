@@ -183,6 +183,8 @@ export function logicalIdOf(construct: IConstruct): string {
   return Stack.of(construct).getLogicalId(resource);
 }
 
-/** The ARNs a function's index grant names: each of the table's secondary indexes (gsi1, gsi2). */
+/** The ARNs a function's index grant names: each of the table's secondary indexes (gsi1-gsi5). */
 export const indexArns = (tableArn: unknown) =>
-  ['gsi1', 'gsi2'].map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index}`]] }));
+  ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5'].map((index) => ({
+    'Fn::Join': ['', [tableArn, `/index/${index}`]],
+  }));

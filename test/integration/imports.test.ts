@@ -108,7 +108,7 @@ async function errorsOf(caller: TestCaller, id: string) {
     });
     expect(status).toBe(200);
     items.push(...body.items);
-    cursor = body.cursor;
+    cursor = body.nextCursor;
   } while (cursor);
   return items;
 }
@@ -126,7 +126,7 @@ async function allLeads(caller: TestCaller) {
   do {
     const { body } = await invoke(api.leads, 'listLeads', { caller, query: cursor ? { cursor } : {} });
     leads.push(...body.items);
-    cursor = body.cursor;
+    cursor = body.nextCursor;
   } while (cursor);
   return leads;
 }
@@ -560,7 +560,7 @@ describe('imports', () => {
 
   it('refuses, on one import’s issues, the cursor another import’s issues returned', async () => {
     const { admin, assistant } = await newOrg();
-    // More issues than a page holds (100), so the first page hands out a cursor.
+    // More issues than a page of 100 holds, so the first page hands out a cursor.
     const bad = Array.from({ length: 101 }, () => 'not a lead');
     const first = await invoke(api.imports, 'createImport', {
       caller: admin,
@@ -574,25 +574,75 @@ describe('imports', () => {
     const page = await invoke(api.imports, 'listImportErrors', {
       caller: admin,
       params: { id: first.body.id },
+      query: { limit: '100' },
     });
 
     const own = await invoke(api.imports, 'listImportErrors', {
       caller: admin,
       params: { id: first.body.id },
-      query: { cursor: page.body.cursor },
+      query: { cursor: page.body.nextCursor, limit: '100' },
     });
     const foreign = await invoke(api.imports, 'listImportErrors', {
       caller: admin,
       params: { id: second.body.id },
-      query: { cursor: page.body.cursor },
+      query: { cursor: page.body.cursor, limit: '100' },
     });
 
     expect(page.body.items).toHaveLength(100);
+    expect(page.body.cursor).toBe(page.body.nextCursor);
     expect(own.status).toBe(200);
     expect(own.body.items).toEqual([
       { row: 101, code: 'validation_failed', message: 'A row must be an object of lead fields' },
     ]);
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.code).toBe('invalid_cursor');
+  });
+
+  it('pages the org’s imports newest first by limit, the cursor good for its caller only', async () => {
+    // Prepare
+    const { admin, assistant } = await newOrg();
+    const ids: string[] = [];
+    for (const firstName of ['Ada', 'Grace', 'Linus']) {
+      const { body } = await invoke(api.imports, 'createImport', {
+        caller: admin,
+        body: { leads: [{ firstName, email: `${firstName}@example.com` }], assistantId: assistant.id },
+      });
+      ids.push(body.id);
+    }
+    await work();
+    const colleague = { ...admin, userId: 'colleague' };
+
+    // Act
+    const first = await invoke(api.imports, 'listImports', { caller: admin, query: { limit: '2' } });
+    const second = await invoke(api.imports, 'listImports', {
+      caller: admin,
+      query: { limit: '2', cursor: first.body.nextCursor },
+    });
+    const theirs = await invoke(api.imports, 'listImports', {
+      caller: colleague,
+      query: { limit: '2', cursor: first.body.nextCursor },
+    });
+    const outOfBounds = await Promise.all(
+      ['0', '201', 'many'].flatMap((limit) => [
+        invoke(api.imports, 'listImports', { caller: admin, query: { limit } }),
+        invoke(api.imports, 'listImportErrors', {
+          caller: admin,
+          params: { id: ids[0] ?? '' },
+          query: { limit },
+        }),
+      ]),
+    );
+
+    // Assess: import ids start with their creation time, so newest first is descending id order.
+    const shown = [...first.body.items, ...second.body.items].map((item: { id: string }) => item.id);
+    expect(first.body.items).toHaveLength(2);
+    expect(shown).toEqual([...ids].sort().reverse());
+    expect(second.body.nextCursor).toBeUndefined();
+    expect(theirs.status).toBe(400);
+    expect(theirs.body.error.code).toBe('invalid_cursor');
+    for (const answer of outOfBounds) {
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details.map((detail: { path: string }) => detail.path)).toEqual(['limit']);
+    }
   });
 });

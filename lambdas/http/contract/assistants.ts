@@ -3,16 +3,19 @@ import * as z from 'zod/mini';
 import { AssistantInputSchema } from '../../core/assistants';
 import { assistantViewSchema } from '../assistant-views';
 import { resumedSendingSchema } from '../sending-views';
-import { declareOperations, itemsOf } from './operation';
+import { catalogueQuery, declareOperations, pageOf } from './operation';
 
 export const assistantsOperations = declareOperations('assistants', {
   listAssistants: {
     method: 'GET',
     path: '/assistants',
-    summary: 'List the org’s assistants',
+    summary:
+      'A page of the org’s assistants by name; pass nextCursor back as cursor for the next (else 400 invalid_cursor)',
     status: 200,
+    errors: ['invalid_cursor'],
     schemas: () => ({
-      response: itemsOf(assistantViewSchema()),
+      query: catalogueQuery('the assistants'),
+      response: pageOf(assistantViewSchema()),
     }),
   },
   getAssistant: {

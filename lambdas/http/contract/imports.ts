@@ -13,7 +13,7 @@ import {
 import { lazy } from '../../core/lazy';
 import { LeadDetailsSchema } from '../../core/leads';
 import { groupDigits } from '../../core/text';
-import { declareOperations, queryFlag } from './operation';
+import { declareOperations, legacyCursorField, pageCursor, pageLimit, pageOf, queryFlag } from './operation';
 
 const rows = groupDigits(MAX_IMPORT_ROWS);
 const megabytes = MAX_IMPORT_BODY_BYTES / 1024 / 1024;
@@ -85,9 +85,14 @@ export const importsOperations = declareOperations('imports', {
   listImports: {
     method: 'GET',
     path: '/imports',
-    summary: 'The org’s 50 most recent imports, newest first',
+    summary:
+      'A page of the org’s imports, newest first (kept 90 days); pass nextCursor back as cursor for the next (else 400 invalid_cursor)',
     status: 200,
-    schemas: () => ({ response: z.object({ items: z.array(importViewSchema()) }) }),
+    errors: ['invalid_cursor'],
+    schemas: () => ({
+      query: z.object({ limit: pageLimit(), cursor: pageCursor(1000, 'the org’s imports') }),
+      response: pageOf(importViewSchema()),
+    }),
   },
   getImport: {
     method: 'GET',
@@ -100,21 +105,13 @@ export const importsOperations = declareOperations('imports', {
     method: 'GET',
     path: '/imports/{id}/errors',
     summary:
-      'A page of the import’s row issues in row order (row 1 is the first lead, a CSV’s first line after the header): failures, duplicates, and warnings of created rows (code step_would_be_skipped, or the warning’s own code); pass the returned cursor for the next',
+      'A page of the import’s row issues in row order (row 1 is the first lead, a CSV’s first line after the header): failures, duplicates, and warnings of created rows (code step_would_be_skipped, or the warning’s own code); pass nextCursor back as cursor for the next (else 400 invalid_cursor)',
     status: 200,
     errors: ['invalid_cursor'],
     schemas: () => ({
-      query: z.object({
-        cursor: z
-          .optional(z.string().check(z.maxLength(200)))
-          .check(
-            z.describe(
-              'Opaque; only the cursor a page of this import’s issues returned (else 400 invalid_cursor)',
-            ),
-          ),
-      }),
-      response: z.object({
-        items: z.array(
+      query: z.object({ limit: pageLimit(), cursor: pageCursor(200, 'this import’s issues') }),
+      response: z.extend(
+        pageOf(
           z.object({
             row: z.number().check(z.int(), z.describe('1-based')),
             code: z
@@ -130,8 +127,8 @@ export const importsOperations = declareOperations('imports', {
               .check(z.describe('The lead field (CSV column) at fault, e.g. email or customFields.plan')),
           }),
         ),
-        cursor: z.optional(z.string()).check(z.describe('Absent on the last page')),
-      }),
+        { cursor: legacyCursorField() },
+      ),
     }),
   },
 });

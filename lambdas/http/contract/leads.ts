@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { ENROLLMENT_STATUSES } from '../../core/enrollment-status';
 import { lazy } from '../../core/lazy';
+import { LEAD_SORTS, MAX_SEARCH_KEY_LENGTH } from '../../core/lead-lists';
 import {
   ContinueSchema,
   LeadBatchSchema,
@@ -9,22 +10,68 @@ import {
   LeadUpdateSchema,
   RestartSchema,
 } from '../../core/leads';
+import { searchKey } from '../../core/text';
 import { errorSchema } from '../error-response';
 import { leadViewSchema, timelineSchema } from '../lead-views';
-import { declareOperations, itemsOf, queryFlag } from './operation';
+import {
+  declareOperations,
+  itemsOf,
+  legacyCursorField,
+  pageCursor,
+  pageLimit,
+  pageOf,
+  queryFlag,
+} from './operation';
 
 /** Filter ids become key values (gsi1pk `ORG#<org>#SEQ#<id>`): bounded like every other id. */
 const leadListQuerySchema = () =>
-  z.object({
-    assistantId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-    sequenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-    status: z.optional(z.enum(ENROLLMENT_STATUSES)),
-    cursor: z
-      .optional(z.string().check(z.maxLength(4096)))
-      .check(
-        z.describe('Opaque; only the cursor a page of this same listing returned (else 400 invalid_cursor)'),
-      ),
-  });
+  z
+    .object({
+      limit: pageLimit(),
+      sort: z
+        .optional(z.enum(LEAD_SORTS))
+        .check(
+          z.describe(
+            'createdAt (oldest first), -createdAt (newest first, the default), nextSendAt (soonest pending step first: only leads with a step pending, so status can only be active), lastReplyAt (most recent reply first: only leads that replied). Not with q',
+          ),
+        ),
+      assistantId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+      sequenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+      status: z.optional(z.enum(ENROLLMENT_STATUSES)),
+      q: z
+        .optional(
+          z.string().check(
+            z.maxLength(MAX_SEARCH_KEY_LENGTH),
+            z.refine((q) => searchKey(q) !== '', 'Give at least one letter or digit to search for'),
+          ),
+        )
+        .check(
+          z.describe(
+            `A prefix of the lead's full name, last name, e-mail or company, compared without case and accents (at most ${MAX_SEARCH_KEY_LENGTH} characters); matches come in the order of the matched text. Combines with the filters, not with sort`,
+          ),
+        ),
+      cursor: pageCursor(4096, 'this listing'),
+    })
+    .check(
+      z.superRefine((query, ctx) => {
+        if (query.q !== undefined && query.sort !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sort'],
+            message: 'Search results come in the order of the matched text: leave out sort, or q',
+            input: query.sort,
+          });
+        }
+        if (query.sort === 'nextSendAt' && query.status !== undefined && query.status !== 'active') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['status'],
+            message: 'Only active leads have a next send: sort=nextSendAt takes status=active or none',
+            input: query.status,
+          });
+        }
+      }),
+    );
 
 /** `?strict=true` on the ways leads are added (POST /leads, /leads/batch; POST /imports has its own). */
 export const strictQuerySchema = lazy(() =>
@@ -82,12 +129,12 @@ export const leadsOperations = declareOperations('leads', {
     method: 'GET',
     path: '/leads',
     summary:
-      'A page of the org’s leads; pass the returned cursor, with the same filters, for the next (else 400 invalid_cursor)',
+      'A page of the org’s leads, sorted (default newest first), filtered by status, sequenceId and assistantId, or searched with q; pass nextCursor back as cursor, with the same parameters, for the next page (else 400 invalid_cursor). Each page is one DynamoDB Query (docs/data-model.md, patterns 17-17e)',
     status: 200,
     errors: ['invalid_cursor'],
     schemas: () => ({
       query: leadListQuerySchema(),
-      response: z.object({ items: z.array(leadViewSchema()), cursor: z.optional(z.string()) }),
+      response: z.extend(pageOf(leadViewSchema()), { cursor: legacyCursorField() }),
     }),
   },
   getLead: {

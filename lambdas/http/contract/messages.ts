@@ -4,7 +4,7 @@ import { MessageCloneSchema, MessageInputSchema } from '../../core/messages';
 import { TONES } from '../../core/tones';
 import { messagePreviewSchema, previewLeadSchema } from '../previews';
 import { messageViewSchema } from '../views';
-import { declareOperations, itemsOf } from './operation';
+import { catalogueQuery, declareOperations, itemsOf, pageOf } from './operation';
 
 const toneSchema = () =>
   z
@@ -22,10 +22,13 @@ export const messagesOperations = declareOperations('messages', {
   listMessages: {
     method: 'GET',
     path: '/messages',
-    summary: 'List the custom messages visible to the caller: the system ones first, then the org’s by name',
+    summary:
+      'A page of the custom messages visible to the caller: the system ones first, then the org’s by name; pass nextCursor back as cursor for the next (else 400 invalid_cursor)',
     status: 200,
+    errors: ['invalid_cursor'],
     schemas: () => ({
-      response: itemsOf(messageViewSchema()),
+      query: catalogueQuery('the messages'),
+      response: pageOf(messageViewSchema()),
     }),
   },
   getMessage: {
@@ -84,7 +87,8 @@ export const messagesOperations = declareOperations('messages', {
   listTones: {
     method: 'GET',
     path: '/tones',
-    summary: 'The tones generated follow-ups can take, each with a sample for a sample lead',
+    summary:
+      'The tones generated follow-ups can take, each with a sample for a sample lead: a fixed list of seven, answered whole (no limit or cursor)',
     status: 200,
     schemas: () => ({
       response: itemsOf(toneSchema()),

@@ -112,3 +112,54 @@ export const queryFlag = (description: string) =>
 /** The API Gateway route key of an operation, e.g. `GET /sequences/{id}`. */
 export const routeKey = (operation: Pick<Operation, 'method' | 'path'>) =>
   `${operation.method} ${operation.path}`;
+
+/**
+ * Every paged list takes `limit` and `cursor` alike and answers `items` with `nextCursor` (present while
+ * there is more to read; the listings that answered `cursor` before keep it too, with the same value).
+ */
+export const PAGE_LIMIT = { min: 1, max: 200, default: 50 } as const;
+
+const limitMessage = `A whole number from ${PAGE_LIMIT.min} to ${PAGE_LIMIT.max}`;
+
+/** `?limit=`: how many items a page reads at most (a filtered page may hold fewer). */
+export const pageLimit = () =>
+  z
+    .pipe(
+      z.pipe(
+        z.optional(z.string().check(z.regex(/^[0-9]{1,4}$/, limitMessage))),
+        z.transform((text) => (text === undefined ? PAGE_LIMIT.default : Number(text))),
+      ),
+      z.number().check(z.gte(PAGE_LIMIT.min, limitMessage), z.lte(PAGE_LIMIT.max, limitMessage)),
+    )
+    .check(
+      z.describe(
+        `How many items a page reads, ${PAGE_LIMIT.min}-${PAGE_LIMIT.max}; default ${PAGE_LIMIT.default}. A page of a filtered listing can hold fewer (even none) and still have a nextCursor`,
+      ),
+    );
+
+/** `?cursor=`: the `nextCursor` of the page before, for the same listing. */
+export const pageCursor = (maxLength: number, ofWhat: string) =>
+  z
+    .optional(z.string().check(z.maxLength(maxLength)))
+    .check(
+      z.describe(
+        `Opaque: the nextCursor a page of ${ofWhat} returned, with the same parameters (else 400 invalid_cursor)`,
+      ),
+    );
+
+/** The query of a list paged as a whole catalogue (lambdas/http/list-pages.ts): `limit` and `cursor`. */
+export const catalogueQuery = (ofWhat: string) =>
+  z.object({ limit: pageLimit(), cursor: pageCursor(2000, ofWhat) });
+
+/** A page's answer: its items, and the cursor of the next page while there is one. */
+export const pageOf = <T extends z.ZodMiniType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z
+      .optional(z.string())
+      .check(z.describe('Pass as `cursor` for the next page; absent on the last')),
+  });
+
+/** `cursor` in the answer of the listings that had it before `nextCursor`: the same value, kept for their clients. */
+export const legacyCursorField = () =>
+  z.optional(z.string()).check(z.describe('The same value as nextCursor (kept for earlier clients)'));

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { OrgSettingsSchema } from '../../core/org-settings';
 import { resumedSendingSchema, sendingViewSchema } from '../sending-views';
-import { declareOperations, itemsOf } from './operation';
+import { catalogueQuery, declareOperations, pageOf } from './operation';
 
 const whatsAppInputSchema = () =>
   z.object({
@@ -84,10 +84,13 @@ export const orgOperations = declareOperations('org', {
   listUsers: {
     method: 'GET',
     path: '/users',
-    summary: 'The org’s users as the API has seen them, with the e-mail of their token (admins)',
+    summary:
+      'A page of the org’s users as the API has seen them, by user id, with the e-mail of their token (admins); pass nextCursor back as cursor for the next (else 400 invalid_cursor)',
     status: 200,
+    errors: ['invalid_cursor'],
     schemas: () => ({
-      response: itemsOf(
+      query: catalogueQuery('the users'),
+      response: pageOf(
         z.object({ userId: z.string(), email: z.optional(z.string()), role: z.enum(['admin', 'member']) }),
       ),
     }),

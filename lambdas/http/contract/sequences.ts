@@ -11,7 +11,7 @@ import {
 import { publicHolidaySchema } from '../lead-views';
 import { previewAssistantSchema, previewLeadSchema, stepPreviewSchema } from '../previews';
 import { sequenceViewSchema } from '../views';
-import { declareOperations, itemsOf } from './operation';
+import { catalogueQuery, declareOperations, pageOf } from './operation';
 
 const impactSchema = () =>
   z.object({
@@ -113,10 +113,13 @@ export const sequencesOperations = declareOperations('sequences', {
   listSequences: {
     method: 'GET',
     path: '/sequences',
-    summary: 'List the sequences visible to the caller: the system ones first, then the org’s by name',
+    summary:
+      'A page of the sequences visible to the caller: the system ones first, then the org’s by name; pass nextCursor back as cursor for the next (else 400 invalid_cursor)',
     status: 200,
+    errors: ['invalid_cursor'],
     schemas: () => ({
-      response: itemsOf(sequenceViewSchema()),
+      query: catalogueQuery('the sequences'),
+      response: pageOf(sequenceViewSchema()),
     }),
   },
   getSequence: {
