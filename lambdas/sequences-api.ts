@@ -4,7 +4,7 @@ import { stepSchedulerSettings, useStepScheduler } from './adapters/step-schedul
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from './core/errors';
 import { assertKnownSubdivision } from './core/holiday-calendars';
 import { requestedStart } from './core/leads';
-import { offeringWarnings } from './core/org-settings';
+import { sequenceWarnings } from './core/org-settings';
 import { assertCanEdit, type Caller } from './core/permissions';
 import {
   assertStepMessages,
@@ -42,7 +42,7 @@ export const handler = apiHandler(sequencesOperations, {
       ['sequences', caller.orgId, caller.userId],
     );
     const items = page.items.map(({ item: sequence }) =>
-      sequenceView(sequence, caller, offeringWarnings(settings, sequence)),
+      sequenceView(sequence, caller, sequenceWarnings(settings, sequence)),
     );
     return { body: { items, ...(page.nextCursor && { nextCursor: page.nextCursor }) } };
   },
@@ -119,7 +119,7 @@ export const handler = apiHandler(sequencesOperations, {
 
 /** The sequence as the caller sees it, with what it should know before using it (the org's offering). */
 async function shown(sequence: Sequence, caller: Caller) {
-  const warnings = offeringWarnings(await getOrgSettings(caller.orgId), sequence);
+  const warnings = sequenceWarnings(await getOrgSettings(caller.orgId), sequence);
   return { body: sequenceView(sequence, caller, warnings), version: sequence.version };
 }
 

@@ -117,14 +117,15 @@ function assertJava(): void {
 }
 
 async function waitUntilAnswering(client: DynamoDBClient): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  // A JVM starts in ~3.5 s on a quiet machine; a busy 2-core one (tests in parallel) can take far longer.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     try {
       await client.send(new ListTablesCommand({}));
       return;
     } catch (error) {
       if (Date.now() > deadline)
-        throw new Error('DynamoDB Local did not answer within 30 s', { cause: error });
+        throw new Error('DynamoDB Local did not answer within 90 s', { cause: error });
       await new Promise((done) => setTimeout(done, 100));
     }
   }

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { lazy } from './lazy';
 import { newOwnedItem } from './permissions';
-import { unknownPlaceholders } from './placeholders';
+import { unknownPlaceholderMessage, unknownPlaceholders } from './placeholders';
 import { CHANNELS, type Channel } from './sequences';
 import { displayName, uniqueName } from './text';
 
@@ -14,13 +14,18 @@ const MAX_HTML_BYTES = 100 * 1024;
 /** Adds one issue per placeholder that no field can fill, at the string's own path. */
 const placeholdersKnown = (text: string, ctx: z.core.$RefinementCtx) => {
   for (const raw of unknownPlaceholders(text)) {
-    ctx.addIssue({ code: 'custom', message: `Unknown placeholder ${raw}` });
+    ctx.addIssue({ code: 'custom', message: unknownPlaceholderMessage(raw) });
   }
 };
 
 export const EmailContentSchema = lazy(() =>
   z.object({
-    subject: displayName(200).check(z.superRefine(placeholdersKnown)),
+    subject: displayName(200).check(
+      z.superRefine(placeholdersKnown),
+      z.describe(
+        'Sent when this message opens the lead’s thread; on a follow-up step the e-mail replies in the thread as "Re: <the opening subject>" (the sequence warns custom_subject_replaced)',
+      ),
+    ),
     html: z.string().check(
       z.minLength(1),
       z.refine((html) => Buffer.byteLength(html) <= MAX_HTML_BYTES, 'HTML is larger than 100 KB'),

@@ -10,7 +10,7 @@ import { UnprocessableError } from './errors';
 import { lazy } from './lazy';
 import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region } from './regions';
 import { defaultReputationGuard, ReputationGuardSchema } from './sending-reputation';
-import { opensWithGeneratedEmail, type Sequence } from './sequences';
+import { customStepsRepliedInThread, opensWithGeneratedEmail, type Sequence } from './sequences';
 import { hasVisibleCharacter, optionalDisplayText } from './text';
 import { type Warning, warning } from './warnings';
 
@@ -139,4 +139,23 @@ export function offeringWarnings(
         'cannot say what you offer.',
     ),
   ];
+}
+
+/**
+ * What a sequence's view says before anyone uses it: a first e-mail that cannot say what the org offers,
+ * and custom follow-ups whose own subject is replaced by the thread's `Re:`.
+ */
+export function sequenceWarnings(
+  settings: Pick<OrgSettings, 'offering'>,
+  sequence: Pick<Sequence, 'name' | 'type' | 'steps'>,
+): Warning[] {
+  const replied = customStepsRepliedInThread(sequence).map((step) =>
+    warning(
+      'custom_subject_replaced',
+      `Step ${step} of "${sequence.name}" replies in the lead's thread: its custom message's subject is not ` +
+        'sent; the e-mail goes as "Re: " and the subject of the e-mail that opened the thread.',
+      `steps.${step}.messageId`,
+    ),
+  );
+  return [...offeringWarnings(settings, sequence), ...replied];
 }

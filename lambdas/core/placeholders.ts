@@ -2,6 +2,7 @@
  * Personalization placeholders: the grammar shared by custom messages, WhatsApp template parameters
  * and the tone bank. `{{lead.firstName}}`, or with a fallback `{{lead.firstName|there}}`.
  */
+import { editDistance } from './edit-distance';
 
 export const PLACEHOLDER_PATHS = [
   'lead.firstName',
@@ -36,6 +37,21 @@ export function findPlaceholders(text: string): PlaceholderUse[] {
 
 export function isKnownPlaceholder(path: string): path is PlaceholderPath {
   return KNOWN_PATHS.has(path) || CUSTOM_FIELD.test(path);
+}
+
+/**
+ * Why a placeholder is refused, in words a person can act on: the closest known one when the name looks
+ * mistyped, and the whole list with the fallback syntax, e.g.
+ * `Unknown placeholder {{lead.frstName}} — did you mean {{lead.firstName}}? Placeholders are ...`.
+ */
+export function unknownPlaceholderMessage(raw: string): string {
+  const path = findPlaceholders(raw)[0]?.path ?? raw;
+  // Two slips at most: the shared `lead.` prefix would make a length-based allowance suggest anything.
+  const suggestion = PLACEHOLDER_PATHS.map((known) => ({ known, slips: editDistance(path, known) }))
+    .filter(({ slips }) => slips <= 2)
+    .sort((a, b) => a.slips - b.slips)[0]?.known;
+  const hint = suggestion === undefined ? '' : ` — did you mean {{${suggestion}}}?`;
+  return `Unknown placeholder ${raw}${hint} Placeholders are ${PLACEHOLDER_PATHS.join(', ')} and lead.custom.<field>; a fallback follows a bar: {{lead.firstName|there}}`;
 }
 
 /** The placeholders in `text` that no lead, org or assistant field can fill, as written. */

@@ -322,6 +322,21 @@ export function opensWithGeneratedEmail(sequence: Pick<Sequence, 'type' | 'steps
   return [first, ...(first?.variants ?? [])].some((message) => message?.messageType === 'generated');
 }
 
+/**
+ * The custom e-mail steps that reply in the lead's thread: their message's subject is not sent, the
+ * follow-up goes as `Re: <the opening e-mail's subject>`. In a standard sequence the first e-mail step
+ * opens the thread; in an Email CC sequence the user's own e-mail (step 0) does.
+ */
+export function customStepsRepliedInThread(sequence: Pick<Sequence, 'type' | 'steps'>): number[] {
+  const opener =
+    sequence.type === 'email_cc' ? 0 : sequence.steps.findIndex((step) => step.channel === 'email');
+  return sequence.steps.flatMap((step, index) => {
+    if (step.channel !== 'email' || opener < 0 || index <= opener) return [];
+    const messages = [step, ...(step.variants ?? [])];
+    return messages.some((message) => message.messageType === 'custom') ? [index] : [];
+  });
+}
+
 /** Whether an edit can move a pending step: a different number of steps or different gaps. */
 export function timingChanged(
   before: readonly Pick<Step, 'afterDays'>[],

@@ -351,6 +351,42 @@ describe('sequences API', () => {
     expect(fine.status).toBe(201);
   });
 
+  it('warns that a custom follow-up e-mail goes as Re: the opening subject, on every view of it', async () => {
+    // Prepare
+    const { alice } = newOrg();
+    const { body: message } = await invoke(messagesApi, 'createMessage', {
+      caller: alice,
+      body: { name: 'Nudge', channel: 'email', email: { subject: 'Quick one', html: '<p>Still keen?</p>' } },
+    });
+    const custom = { afterDays: 2, channel: 'email', messageType: 'custom', messageId: message.id };
+
+    // Act
+    const opening = await invoke(sequencesApi, 'createSequence', {
+      caller: alice,
+      body: { name: 'Custom first', steps: [{ ...custom, afterDays: 0 }, emailStep(2)] },
+    });
+    const followUp = await invoke(sequencesApi, 'createSequence', {
+      caller: alice,
+      body: { name: 'Custom follow-up', steps: [{ ...custom, afterDays: 0 }, emailStep(2), custom] },
+    });
+    const read = await invoke(sequencesApi, 'getSequence', {
+      caller: alice,
+      params: { id: followUp.body.id },
+    });
+
+    // Assess
+    expect(opening.status).toBe(201);
+    expect(opening.body.warnings).toEqual([]);
+    expect(followUp.status).toBe(201);
+    const replaced = {
+      code: 'custom_subject_replaced',
+      field: 'steps.2.messageId',
+      message: expect.stringMatching(/^Step 2 of "Custom follow-up" replies in the lead's thread/),
+    };
+    expect(followUp.body.warnings).toEqual([replaced]);
+    expect(read.body.warnings).toEqual([replaced]);
+  });
+
   it('validates steps with the offending field', async () => {
     const { alice } = newOrg();
     const bad = async (body: unknown) =>
