@@ -35,6 +35,7 @@ interface ResponseObject {
 }
 interface OperationObject {
   operationId: string;
+  requestBody?: { content?: Record<string, MediaObject> };
   responses: Record<string, ResponseObject>;
 }
 export interface OpenApi {
@@ -121,6 +122,15 @@ export function contractChecker(document: OpenApi) {
       const pathname = path.split('?')[0] ?? path;
       return routes.find((route) => route.method === method && route.pattern.test(pathname));
     },
+    /** What is wrong with a request's body media type: a client sending what the contract does not take. */
+    checkRequest(route: Route, headers: IncomingHttpHeaders, body: Buffer): string[] {
+      const accepted = Object.keys(route.operation.requestBody?.content ?? {});
+      if (body.length === 0 || accepted.length === 0) return [];
+      const mediaType = headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+      return mediaType !== undefined && accepted.includes(mediaType)
+        ? []
+        : [`the request's content type ${mediaType} is not ${accepted.join(' or ')}`];
+    },
     /** What is wrong with an answer to `route`; empty when it keeps the contract. */
     check(route: Route, status: number, headers: IncomingHttpHeaders, body: Buffer): string[] {
       const documented = route.operation.responses;
@@ -195,7 +205,12 @@ export async function startContractProxy(
         path,
         operationId: route?.operation.operationId,
         status: answer.statusCode ?? 0,
-        violations: route ? checker.check(route, answer.statusCode ?? 0, answer.headers, answerBody) : [],
+        violations: route
+          ? [
+              ...checker.checkRequest(route, request.headers, body),
+              ...checker.check(route, answer.statusCode ?? 0, answer.headers, answerBody),
+            ]
+          : [],
       });
       const headers = Object.fromEntries(
         Object.entries(answer.headers).filter(([name]) => !HOP_HEADERS.has(name)),

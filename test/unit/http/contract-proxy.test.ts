@@ -67,6 +67,27 @@ describe('the contract proxy', () => {
     expect(proxy.violations().at(-1)).toMatch(/GET \/tones -> 200: body\/items\/0\/label/);
   });
 
+  it('flags a request body sent as another media type than the operation takes (curl -d sends a form)', async () => {
+    answers.set('POST /sequences', { status: 400, headers: json, body: '{}' });
+    const send = async (contentType: string) => {
+      const before = proxy.exchanges.length;
+      await fetch(`${proxy.url}/sequences`, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: '{"name":"x"}',
+      });
+      return proxy.exchanges.slice(before).at(0)?.violations ?? [];
+    };
+
+    const asForm = await send('application/x-www-form-urlencoded');
+    const asJson = await send('application/json; charset=utf-8');
+
+    expect(asForm).toContainEqual(
+      "the request's content type application/x-www-form-urlencoded is not application/json",
+    );
+    expect(asJson.filter((violation) => violation.startsWith("the request's"))).toEqual([]);
+  });
+
   it('flags a status the operation does not document', async () => {
     const answer = await violationsOf('GET', '/tones', { status: 404, headers: json, body: '{}' });
 
