@@ -11,6 +11,7 @@ import type { Lead } from '../core/leads';
 import type { CustomMessage } from '../core/messages';
 import type { OrgSettings } from '../core/org-settings';
 import type { SenderInput } from '../core/sender-input';
+import type { SendRecord } from '../core/sends';
 import type { Sequence } from '../core/sequences';
 import { findSystemMessage, findSystemSequence, isSystemId } from '../core/system-catalogue';
 import { assistantFromItem, assistantKey } from './assistants';
@@ -20,7 +21,7 @@ import { messageFromItem, messageKey } from './messages';
 import { settingsFromItem, settingsKey, type WhatsAppConnection } from './org';
 import { batchGet } from './reads';
 import { type SendingState, sendingStateFromItem, sendingStateKey } from './sending-reputation';
-import { type SendRecord, sendFromItem, sendKey } from './sends';
+import { sendFromItem, sendKey } from './sends';
 import { sequenceKey } from './sequences';
 import { suppressionKey } from './suppressions';
 

@@ -20,6 +20,7 @@ import {
 } from '../adapters/provider-errors';
 import { chooseVariant, variantMessage } from '../core/analytics/variants';
 import type { Assistant } from '../core/assistants';
+import type { SendWindow } from '../core/business-hours';
 import { advance, deferForDailyLimit, type Enrollment, postpone, retryLater } from '../core/enrollment';
 import { stop } from '../core/enrollment-status';
 import { UnprocessableError } from '../core/errors';
@@ -28,6 +29,7 @@ import type { Lead } from '../core/leads';
 import { threadAfter } from '../core/rendering/threading';
 import { localDateOf, nextBusinessMoment } from '../core/send-window';
 import type { SenderInput } from '../core/sender-input';
+import { claimStateOf, type SendRecord, sendIdOf } from '../core/sends';
 import type { MessageStep, Sequence, Step } from '../core/sequences';
 import { getLead, LeadChangedError } from '../data/leads';
 import { loadSendState, loadStepExtras, type SendState } from '../data/send-state';
@@ -35,14 +37,11 @@ import { deferredLeadMarker } from '../data/sending-reputation';
 import {
   appendTimelineEvent,
   claimSend,
-  claimStateOf,
   getSend,
   markUncertain,
   recordOutcome,
   recordSent,
   releaseClaim,
-  type SendRecord,
-  sendIdOf,
   sendOutcome,
 } from '../data/sends';
 import { setting } from '../environment';
@@ -50,19 +49,7 @@ import { countEvent, logger, recordDuration } from '../observability';
 import { traced } from '../tracing';
 import type { Accepted, Channel, PreparedSend } from './channels/channel';
 import { commitPlan } from './plans';
-
-/** What sending needs from the sender's environment (lambdas/sender.ts). */
-export interface SendSettings {
-  region: string;
-  configurationSet: string;
-  whatsAppSecretPrefix: string;
-  unsubscribeSecretName: string;
-  /** The API's base URL, for unsubscribe links. */
-  apiUrl: string;
-  inboundDomain: string;
-  /** How long an uncertain step waits for the provider's events before it is reconciled. */
-  reconcileWindowMs: number;
-}
+import type { SendSettings } from './send-settings';
 
 const settings = setting<SendSettings>(
   'sending',
@@ -98,6 +85,8 @@ interface Firing {
   message: MessageStep;
   variant?: string;
   state: SendState;
+  /** The lead's send window, built once per firing: every plan the firing makes is placed in it. */
+  window: SendWindow;
   now: Date;
 }
 
@@ -155,6 +144,7 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
     sequence,
     step,
     state,
+    window,
     now,
     ...pickMessage(state, step),
   };
@@ -203,8 +193,7 @@ function countOutcome(outcome: SendOutcome, channel: Step['channel']): void {
 
 /** A firing of the step its plan names: settles an earlier attempt, waits for business hours, or sends. */
 async function sendFiring(firing: Firing): Promise<SendOutcome> {
-  const { enrollment, assistant, lead, now, state } = firing;
-  const window = await sendWindowFor(assistant, lead);
+  const { enrollment, lead, now, state, window } = firing;
   const earlier = await settleEarlierAttempt(firing);
   if (earlier) return earlier;
   const opening = nextBusinessMoment(now, window);
@@ -228,8 +217,8 @@ async function deferWhilePaused(
   firing: Firing,
   paused: NonNullable<SendState['sendingPaused']>,
 ): Promise<SendOutcome> {
-  const { lead, enrollment, assistant, now } = firing;
-  const next = deferForDailyLimit(enrollment, await sendWindowFor(assistant, lead), now, 'sending_paused');
+  const { lead, enrollment, assistant, window, now } = firing;
+  const next = deferForDailyLimit(enrollment, window, now, 'sending_paused');
   const until = next.nextSendAt ?? '';
   await appendTimelineEvent(lead.orgId, lead.id, {
     kind: 'sending_paused',
@@ -314,7 +303,7 @@ async function awaitReconciliation(
   /** The step is still a claim (this invocation's, or an abandoned one) to mark uncertain. */
   fromClaim: boolean,
 ): Promise<SendOutcome> {
-  const { lead, enrollment, assistant, now } = firing;
+  const { lead, enrollment, window, now } = firing;
   const ref = baseRecord(firing);
   if (fromClaim) {
     if (!(await markUncertain(ref, { reason, reconcileAt: reconcileAt.toISOString() }))) {
@@ -331,7 +320,7 @@ async function awaitReconciliation(
       reason,
     });
   }
-  const next = postpone(enrollment, await sendWindowFor(assistant, lead), reconcileAt, ['reconciliation']);
+  const next = postpone(enrollment, window, reconcileAt, ['reconciliation']);
   await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
   return { result: 'uncertain', reason, until: next.nextSendAt ?? reconcileAt.toISOString() };
 }
@@ -381,13 +370,13 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
       return { result: 'ignored', reason: `step ${enrollment.nextStep} was already done; the plan moved on` };
     case 'contended': {
       // Many leads deferred to the same opening hit one daily counter at once: spread them out.
-      const retry = retryLater(enrollment, await sendWindowFor(assistant, lead), now);
+      const retry = retryLater(enrollment, firing.window, now);
       if (!retry) throw new Error(`Step ${enrollment.nextStep} kept meeting concurrent writes`);
       await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
       return { result: 'deferred', reason: 'contended daily counter', until: retry.nextSendAt ?? '' };
     }
     case 'daily_limit': {
-      const next = deferForDailyLimit(enrollment, await sendWindowFor(assistant, lead), now);
+      const next = deferForDailyLimit(enrollment, firing.window, now);
       await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
       return { result: 'deferred', reason: 'daily limit reached', until: next.nextSendAt ?? '' };
     }
@@ -419,7 +408,7 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     }
     if (error instanceof ProviderTransientError) {
       await releaseClaim(baseRecord(firing), day, error.message);
-      const retry = retryLater(enrollment, await sendWindowFor(assistant, lead), now);
+      const retry = retryLater(enrollment, firing.window, now);
       if (retry) {
         await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
         logger.warn('Provider failed transiently; the step is tried again later', {
@@ -492,7 +481,7 @@ async function planAfterSend(firing: Firing, sent: SendRecord | undefined): Prom
   const { lead, enrollment, now } = firing;
   if (!sent) return advanceFromStored(firing);
   const thread = sent.channel === 'email' ? threadAfter(enrollment.thread, sent) : undefined;
-  const next = advance(enrollment, await planContextOf(firing), stepTime(enrollment, now), thread);
+  const next = advance(enrollment, planContextOf(firing), stepTime(enrollment, now), thread);
   try {
     await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
   } catch (error) {
@@ -517,7 +506,7 @@ async function skip(firing: Firing, reason: string, details?: unknown): Promise<
  */
 async function finish(firing: Firing, record: SendRecord): Promise<void> {
   const { lead, enrollment, now } = firing;
-  const next = advance(enrollment, await planContextOf(firing), stepTime(enrollment, now));
+  const next = advance(enrollment, planContextOf(firing), stepTime(enrollment, now));
   try {
     await commitPlan({
       lead,
@@ -555,7 +544,7 @@ async function advanceFromStored(firing: Firing): Promise<void> {
   const thread = sent && done.channel === 'email' ? threadAfter(enrollment.thread, done) : undefined;
   // A step reconciled as sent counts from when it went, not from when its reconciliation fired.
   const stepAt = sent ? new Date(done.at) : stepTime(enrollment, now);
-  const next = advance(enrollment, await planContextOf(firing), stepAt, thread);
+  const next = advance(enrollment, planContextOf(firing), stepAt, thread);
   await commitPlan({ lead: current, previous: enrollment, next, now }).catch((error: unknown) => {
     if (!(error instanceof LeadChangedError)) throw error;
     logger.warn('The lead kept changing; its plan is left to the writer that changed it', {
@@ -564,8 +553,8 @@ async function advanceFromStored(firing: Firing): Promise<void> {
   });
 }
 
-async function planContextOf({ lead, sequence, assistant, now }: Firing) {
-  return { sequence, window: await sendWindowFor(assistant, lead), now };
+function planContextOf({ sequence, window, now }: Firing) {
+  return { sequence, window, now };
 }
 
 /** The next step counts from when this one was due, not the seconds later it went out: the time of day holds. */
