@@ -78,8 +78,9 @@ export function sendIdOf(orgId: string, leadId: string, runId: string, stepIndex
  * Why a claim was refused. `in_flight`: another invocation holds a live claim. `abandoned`: a claim
  * past its lease whose outcome was never recorded; it may have reached the provider, so it is
  * reconciled, never re-sent. `uncertain`: the step awaits reconciliation. `already_done`: settled.
- * `daily_limit`: the assistant's day is full. `contended`: DynamoDB cancelled the claim for a
- * concurrent write to the same items (e.g. the counter).
+ * `daily_limit`: the assistant's day is full. `suppressed`: the address is on the org's suppression
+ * list. `contended`: DynamoDB cancelled the claim for a concurrent write to the same items (e.g. the
+ * counter).
  */
 export type ClaimOutcome =
   | 'claimed'
@@ -88,6 +89,7 @@ export type ClaimOutcome =
   | 'abandoned'
   | 'uncertain'
   | 'daily_limit'
+  | 'suppressed'
   | 'contended';
 
 /**

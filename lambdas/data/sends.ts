@@ -25,6 +25,7 @@ import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { orgKey, recordOf, replaceFieldsExpression } from './items';
 import { queryAll } from './reads';
+import { suppressionKey } from './suppressions';
 import { TABLE_KEYS } from './table-schema';
 import { type TransactItem, transact } from './transactions';
 
@@ -57,11 +58,15 @@ export const sendFromItem = (item: Record<string, unknown>) => recordOf<SendReco
  * Claims a step and counts it against the assistant's day in one transaction. A claim succeeds if the
  * step was never claimed, gave up transiently, or is uncertain past its reconciliation time with no
  * provider event (sent again once). A claim past its lease is never taken over: it is reconciled.
+ * With `recipient`, the same transaction checks that the address is not on the org's suppression list
+ * (`suppressed` otherwise): checked where the claim is taken, nothing is read for it beforehand, and an
+ * address suppressed a moment before the claim is not mailed.
  */
 export async function claimSend(
   record: ClaimRecord,
   dailyLimit: { assistantId: string; localDate: string; limit: number },
   now: Date,
+  recipient?: { email: string },
 ): Promise<ClaimOutcome> {
   const key = sendKey(record.orgId, record.leadId, record.runId, record.stepIndex);
   const sendId = sendIdOf(record.orgId, record.leadId, record.runId, record.stepIndex);
@@ -102,6 +107,7 @@ export async function claimSend(
           },
         },
         countSend(record.orgId, dailyLimit, now),
+        ...(recipient ? [notSuppressed(record.orgId, recipient.email)] : []),
       ],
       () => undefined,
     );
@@ -110,14 +116,26 @@ export async function claimSend(
     const reasons = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, unknown> }[] })
       .CancellationReasons;
     if (!reasons) throw error;
-    const [claim, counter] = reasons;
+    const [claim, counter, suppression] = reasons;
     if (claim?.Code === 'ConditionalCheckFailed' && claim.Item) {
       return refusedClaim(sendFromItem(unmarshall(claim.Item as never)), now);
     }
+    if (suppression?.Code === 'ConditionalCheckFailed') return 'suppressed';
     if (counter?.Code === 'ConditionalCheckFailed') return 'daily_limit';
     if (reasons.some((reason) => reason.Code === 'TransactionConflict')) return 'contended';
     throw error;
   }
+}
+
+/** The claim's check that the address it mails is not on the org's suppression list. */
+function notSuppressed(orgId: string, email: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: suppressionKey(orgId, email),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
 }
 
 /** Counts one e-mail against the assistant's day, on condition the day's limit is not reached yet. */

@@ -31,6 +31,7 @@ import { localDateOf, nextBusinessMoment } from '../core/send-window';
 import type { SenderInput } from '../core/sender-input';
 import { claimStateOf, type SendRecord, sendIdOf } from '../core/sends';
 import type { MessageStep, Sequence, Step } from '../core/sequences';
+import { findSystemMessage } from '../core/system-catalogue';
 import { getLead, LeadChangedError } from '../data/leads';
 import { loadSendState, loadStepExtras, type SendState } from '../data/send-state';
 import { deferredLeadMarker } from '../data/sending-reputation';
@@ -133,7 +134,7 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
   if (!step) {
     // The sequence lost this step since it was planned; the re-planner may not have run yet.
     const next = advance(enrollment, { sequence, window, now }, now);
-    await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+    await commitPlan({ lead, previous: enrollment, next, now, previousFired: true, sequence });
     return { result: 'ignored', reason: 'the step no longer exists' };
   }
   const firing: Firing = {
@@ -201,7 +202,14 @@ async function sendFiring(firing: Firing): Promise<SendOutcome> {
     // The assistant's hours (or holiday setting) changed since the step was planned. Placing `now`
     // again lands on `opening`, and keeps why (e.g. public_holiday, with the holidays) for the timeline.
     const next = postpone(enrollment, window, now);
-    await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+    await commitPlan({
+      lead,
+      previous: enrollment,
+      next,
+      now,
+      previousFired: true,
+      sequence: firing.sequence,
+    });
     return { result: 'deferred', reason: 'outside business hours', until: opening.at.toISOString() };
   }
   if (state.sendingPaused) return deferWhilePaused(firing, state.sendingPaused);
@@ -238,6 +246,7 @@ async function deferWhilePaused(
     next,
     now,
     previousFired: true,
+    sequence: firing.sequence,
     // Resuming re-plans the leads noted here (engine/sending-reputation.ts).
     alongside: [deferredLeadMarker(scope, lead.id, now)],
   });
@@ -321,25 +330,16 @@ async function awaitReconciliation(
     });
   }
   const next = postpone(enrollment, window, reconcileAt, ['reconciliation']);
-  await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+  await commitPlan({ lead, previous: enrollment, next, now, previousFired: true, sequence: firing.sequence });
   return { result: 'uncertain', reason, until: next.nextSendAt ?? reconcileAt.toISOString() };
 }
 
 async function deliver(firing: Firing): Promise<SendOutcome> {
   const { lead, message: step, enrollment, assistant, now } = firing;
-  const openingStep = enrollment.thread?.openingStep ?? 0;
-  const extras = await loadStepExtras(lead.orgId, {
-    ...(step.messageId && { messageId: step.messageId }),
-    ...(step.channel === 'email' && lead.email && { email: lead.email }),
-    ...(step.channel === 'email' &&
-      openingStep > 0 && {
-        openingSend: { leadId: lead.id, runId: enrollment.runId, stepIndex: openingStep },
-      }),
-  });
+  const extras = await stepExtras(firing);
   if (extras.openingSend) firing.state.firstSend = extras.openingSend;
   if (step.messageType === 'custom' && !extras.message)
     return skip(firing, `message ${step.messageId} no longer exists`);
-  if (extras.suppressed) return skip(firing, 'the address is on the org’s suppression list');
 
   let prepared: PreparedSend;
   try {
@@ -361,10 +361,14 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     localDate: localDateOf(now, assistant.timezone),
     limit: assistant.dailyLimit,
   };
-  const claim = await claimSend({ ...baseRecord(firing), ...prepared.record }, day, now);
+  // The claim checks the suppression list for the address it mails (nothing is read for it before).
+  const recipient = step.channel === 'email' && lead.email ? { email: lead.email } : undefined;
+  const claim = await claimSend({ ...baseRecord(firing), ...prepared.record }, day, now, recipient);
   switch (claim) {
     case 'claimed':
       break;
+    case 'suppressed':
+      return skip(firing, 'the address is on the org’s suppression list');
     case 'already_done':
       await advanceFromStored(firing);
       return { result: 'ignored', reason: `step ${enrollment.nextStep} was already done; the plan moved on` };
@@ -372,12 +376,26 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
       // Many leads deferred to the same opening hit one daily counter at once: spread them out.
       const retry = retryLater(enrollment, firing.window, now);
       if (!retry) throw new Error(`Step ${enrollment.nextStep} kept meeting concurrent writes`);
-      await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
+      await commitPlan({
+        lead,
+        previous: enrollment,
+        next: retry,
+        now,
+        previousFired: true,
+        sequence: firing.sequence,
+      });
       return { result: 'deferred', reason: 'contended daily counter', until: retry.nextSendAt ?? '' };
     }
     case 'daily_limit': {
       const next = deferForDailyLimit(enrollment, firing.window, now);
-      await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+      await commitPlan({
+        lead,
+        previous: enrollment,
+        next,
+        now,
+        previousFired: true,
+        sequence: firing.sequence,
+      });
       return { result: 'deferred', reason: 'daily limit reached', until: next.nextSendAt ?? '' };
     }
     case 'in_flight':
@@ -410,7 +428,14 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
       await releaseClaim(baseRecord(firing), day, error.message);
       const retry = retryLater(enrollment, firing.window, now);
       if (retry) {
-        await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
+        await commitPlan({
+          lead,
+          previous: enrollment,
+          next: retry,
+          now,
+          previousFired: true,
+          sequence: firing.sequence,
+        });
         logger.warn('Provider failed transiently; the step is tried again later', {
           reason: error.message,
           retries: retry.retries,
@@ -431,6 +456,30 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
   await planAfterSend(firing, sent);
   logger.info('Step sent', { leadId: lead.id, step: enrollment.nextStep, channel: step.channel });
   return { result: 'sent', channel: step.channel, providerMessageId: accepted.providerMessageId };
+}
+
+/**
+ * The step's custom message and the send that opened its thread: from what the firing read when the
+ * schedule named the message (the usual case), else in a second read, only of what is missing.
+ */
+async function stepExtras({ lead, message: step, enrollment, state }: Firing) {
+  const { messageId } = step;
+  const system = messageId === undefined ? undefined : findSystemMessage(lead.orgId, messageId);
+  const read = messageId !== undefined && state.messages.has(messageId);
+  const known = system ?? (read ? state.messages.get(messageId) : undefined);
+  const openingStep = enrollment.thread?.openingStep ?? 0;
+  const openingSend =
+    step.channel === 'email' && openingStep > 0
+      ? { leadId: lead.id, runId: enrollment.runId, stepIndex: openingStep }
+      : undefined;
+  const missing = messageId !== undefined && !system && !read ? messageId : undefined;
+  if (missing === undefined && !openingSend) return known ? { message: known } : {};
+  const extras = await loadStepExtras(lead.orgId, {
+    ...(missing !== undefined && { messageId: missing }),
+    ...(openingSend && { openingSend }),
+  });
+  const message = known ?? extras.message;
+  return { ...extras, ...(message && { message }) };
 }
 
 const PROVIDER_OF: Record<Step['channel'], string> = { email: 'ses', whatsapp: 'sinch' };
@@ -483,7 +532,14 @@ async function planAfterSend(firing: Firing, sent: SendRecord | undefined): Prom
   const thread = sent.channel === 'email' ? threadAfter(enrollment.thread, sent) : undefined;
   const next = advance(enrollment, planContextOf(firing), stepTime(enrollment, now), thread);
   try {
-    await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+    await commitPlan({
+      lead,
+      previous: enrollment,
+      next,
+      now,
+      previousFired: true,
+      sequence: firing.sequence,
+    });
   } catch (error) {
     if (!(error instanceof LeadChangedError)) throw error;
     await advanceFromStored(firing);
@@ -514,6 +570,7 @@ async function finish(firing: Firing, record: SendRecord): Promise<void> {
       next,
       now,
       previousFired: true,
+      sequence: firing.sequence,
       alongside: [sendOutcome(record)],
     });
   } catch (error) {
@@ -545,12 +602,14 @@ async function advanceFromStored(firing: Firing): Promise<void> {
   // A step reconciled as sent counts from when it went, not from when its reconciliation fired.
   const stepAt = sent ? new Date(done.at) : stepTime(enrollment, now);
   const next = advance(enrollment, planContextOf(firing), stepAt, thread);
-  await commitPlan({ lead: current, previous: enrollment, next, now }).catch((error: unknown) => {
-    if (!(error instanceof LeadChangedError)) throw error;
-    logger.warn('The lead kept changing; its plan is left to the writer that changed it', {
-      leadId: current.id,
-    });
-  });
+  await commitPlan({ lead: current, previous: enrollment, next, now, sequence: firing.sequence }).catch(
+    (error: unknown) => {
+      if (!(error instanceof LeadChangedError)) throw error;
+      logger.warn('The lead kept changing; its plan is left to the writer that changed it', {
+        leadId: current.id,
+      });
+    },
+  );
 }
 
 function planContextOf({ sequence, window, now }: Firing) {
