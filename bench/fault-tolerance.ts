@@ -171,7 +171,7 @@ async function inspect(
   // Imported late, as the handlers are: the data modules read the table's environment at import.
   const [{ getLead }, { sendIdOf }] = await Promise.all([
     import('../lambdas/data/leads'),
-    import('../lambdas/data/sends'),
+    import('../lambdas/core/sends'),
   ]);
   const api = await options.signIn(ORG);
   const nowMs = stack.clock.now().getTime();

@@ -2,7 +2,7 @@ import type { ImportRowsSettings } from '../lambdas/adapters/import-rows';
 import type { RawMailStoreSettings } from '../lambdas/adapters/raw-mail-store';
 import type { StepSchedulerSettings } from '../lambdas/adapters/step-scheduler';
 import type { InboundSettings } from '../lambdas/engine/inbound-email';
-import type { SendSettings } from '../lambdas/engine/send-step';
+import type { SendSettings } from '../lambdas/engine/send-settings';
 import {
   domainName,
   environmentSchema,

@@ -18,6 +18,12 @@ export const SenderInputSchema = lazy(() =>
     stepIndex: z.number().check(z.int(), z.minimum(0)),
     /** When the schedule was due (ISO); tells a late orphan from a schedule whose plan is being stored. */
     dueAt: z.optional(z.iso.datetime()),
+    /**
+     * The custom messages the step named when it was planned (its own, or its variants'), read with the
+     * rest of the send state in the same request. Only a hint: a step that names another message now
+     * (the sequence changed since) has it read apart.
+     */
+    messageIds: z.optional(z.array(z.string().check(z.minLength(1))).check(z.maxLength(20))),
   }),
 );
 

@@ -268,7 +268,7 @@ export function referencedMessageIds(steps: readonly Step[]): string[] {
 }
 
 /** The custom message ids one step names: its own, or its variants'. */
-function stepMessageIds(step: Step): string[] {
+export function stepMessageIds(step: Step): string[] {
   return [step, ...(step.variants ?? [])].flatMap((message) =>
     message.messageId === undefined ? [] : [message.messageId],
   );

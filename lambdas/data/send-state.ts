@@ -1,9 +1,11 @@
 /**
  * Everything the sender needs to send one step, read in one BatchGetItem: the lead with its
  * enrollment, its assistant, the org's settings and WhatsApp connection, the assistant's and the org's
- * sending state (the reputation guard's pause), the sequence (system ones
- * come from code) and the run's first send, which follow-ups quote. Custom messages and the
- * suppression entry depend on what that returns and come in a second, optional read.
+ * sending state (the reputation guard's pause), the sequence (system ones come from code), the run's
+ * first send, which follow-ups quote, the step's own send record, and the custom messages the schedule
+ * names (the step's when it was planned). A second read is needed only when the step names another
+ * message now, or its thread opened on a later step (a sequence that starts on WhatsApp). Whether the
+ * address is suppressed is checked by the claim itself (data/sends.ts), not read.
  */
 
 import type { Assistant } from '../core/assistants';
@@ -11,6 +13,7 @@ import type { Lead } from '../core/leads';
 import type { CustomMessage } from '../core/messages';
 import type { OrgSettings } from '../core/org-settings';
 import type { SenderInput } from '../core/sender-input';
+import type { SendRecord } from '../core/sends';
 import type { Sequence } from '../core/sequences';
 import { findSystemMessage, findSystemSequence, isSystemId } from '../core/system-catalogue';
 import { assistantFromItem, assistantKey } from './assistants';
@@ -20,9 +23,8 @@ import { messageFromItem, messageKey } from './messages';
 import { settingsFromItem, settingsKey, type WhatsAppConnection } from './org';
 import { batchGet } from './reads';
 import { type SendingState, sendingStateFromItem, sendingStateKey } from './sending-reputation';
-import { type SendRecord, sendFromItem, sendKey } from './sends';
+import { sendFromItem, sendKey } from './sends';
 import { sequenceKey } from './sequences';
-import { suppressionKey } from './suppressions';
 
 export interface SendState {
   lead?: Lead;
@@ -36,10 +38,14 @@ export interface SendState {
   stepSend?: SendRecord;
   /** Set while the sending-reputation guard has paused the assistant's or the org's sending. */
   sendingPaused?: { scope: 'assistant' | 'org' } & SendingState;
+  /** The custom messages the schedule named, by id, each read (undefined when it no longer exists). */
+  messages: ReadonlyMap<string, CustomMessage | undefined>;
 }
 
 export async function loadSendState(input: SenderInput): Promise<SendState> {
   const { orgId, leadId, assistantId, sequenceId, runId } = input;
+  // System messages come from code; the schedule's others are read with the rest.
+  const named = [...new Set(input.messageIds)].filter((id) => findSystemMessage(orgId, id) === undefined);
   const wanted = {
     lead: leadKey(orgId, leadId),
     assistant: assistantKey(orgId, assistantId),
@@ -51,7 +57,7 @@ export async function loadSendState(input: SenderInput): Promise<SendState> {
     ...(input.stepIndex > 0 && { stepSend: sendKey(orgId, leadId, runId, input.stepIndex) }),
     ...(isSystemId(sequenceId) ? {} : { sequence: sequenceKey(orgId, sequenceId) }),
   };
-  const items = await batchGet(Object.values(wanted));
+  const items = await batchGet([...Object.values(wanted), ...named.map((id) => messageKey(orgId, id))]);
   const find = (key: { pk: string; sk: string }) =>
     items.find((item) => item.pk === key.pk && item.sk === key.sk);
   const lead = find(wanted.lead);
@@ -68,7 +74,14 @@ export async function loadSendState(input: SenderInput): Promise<SendState> {
       : orgSending.status === 'paused'
         ? { scope: 'org' as const, ...orgSending }
         : undefined;
+  const messages = new Map(
+    named.map((id) => {
+      const item = find(messageKey(orgId, id));
+      return [id, item && messageFromItem(item)] as const;
+    }),
+  );
   return {
+    messages,
     ...(sendingPaused && { sendingPaused }),
     settings: settingsFromItem(find(wanted.settings)),
     ...(lead && { lead: leadFromItem(lead) }),
@@ -83,31 +96,27 @@ export async function loadSendState(input: SenderInput): Promise<SendState> {
 }
 
 /**
- * The second read, only as needed: the step's custom message, whether the address is suppressed, and
- * the send that opened the thread when that was not step 0 (a sequence that starts on WhatsApp).
+ * The second read, only as needed: a custom message the schedule did not name (the sequence changed
+ * since it was planned, or the schedule predates naming them), and the send that opened the thread when
+ * that was not step 0 (a sequence that starts on WhatsApp).
  */
 export async function loadStepExtras(
   orgId: string,
   needs: {
     messageId?: string;
-    email?: string;
     openingSend?: { leadId: string; runId: string; stepIndex: number };
   },
-): Promise<{ message?: CustomMessage; suppressed: boolean; openingSend?: SendRecord }> {
-  const { messageId, email, openingSend } = needs;
-  const system = messageId === undefined ? undefined : findSystemMessage(orgId, messageId);
+): Promise<{ message?: CustomMessage; openingSend?: SendRecord }> {
+  const { messageId, openingSend } = needs;
   const keys = [
-    ...(messageId && !system ? [messageKey(orgId, messageId)] : []),
-    ...(email ? [suppressionKey(orgId, email)] : []),
+    ...(messageId ? [messageKey(orgId, messageId)] : []),
     ...(openingSend ? [sendKey(orgId, openingSend.leadId, openingSend.runId, openingSend.stepIndex)] : []),
   ];
   const items = keys.length > 0 ? await batchGet(keys) : [];
   const stored = items.find((item) => item.entity === 'message');
   const opening = items.find((item) => item.entity === 'send');
-  const message = system ?? (stored && messageFromItem(stored));
   return {
-    suppressed: items.some((item) => item.entity === 'suppression'),
-    ...(message && { message }),
+    ...(stored && { message: messageFromItem(stored) }),
     ...(opening && { openingSend: sendFromItem(opening) }),
   };
 }

@@ -7,73 +7,30 @@
  * - find an unsettled send by id   Query  gsi1: gsi1pk=SENDID#<send id> (claimed or uncertain)
  * - count an assistant's sends     item   pk=ORG#<org>#ASSISTANT#<id>, sk=SENDS#<local date> (TTL)
  * The send record doubles as the claim: a conditional write lets one delivery of a schedule send, and
- * a recorded success can never be claimed again. Its states (docs/architecture.md, "Send states"):
- * claimed -> sent | retryable | failed | uncertain; uncertain -> sent (a provider event named its send
- * id) | claimed again once (no event within the reconciliation window) | failed (unknown twice).
+ * a recorded success can never be claimed again. What the states are and which decisions they lead to
+ * is core/sends.ts's; this module only stores them, as conditional writes that hold those rules.
  */
-import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { PlacementReason } from '../core/business-hours';
-import type { PublicHoliday } from '../core/holiday-calendars';
-import type { Channel } from '../core/sequences';
+import {
+  type ClaimOutcome,
+  type ClaimRecord,
+  MAX_UNCERTAIN_ATTEMPTS,
+  refusedClaim,
+  type SendRecord,
+  sendIdOf,
+} from '../core/sends';
 import { type TimelineEvent, timelineEventSchema } from '../core/timeline-events';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { orgKey, recordOf, replaceFieldsExpression } from './items';
 import { queryAll } from './reads';
+import { suppressionKey } from './suppressions';
 import { TABLE_KEYS } from './table-schema';
 import { type TransactItem, transact } from './transactions';
 
-/** `external`: step 0 of an Email CC run, the user's own e-mail, which is never sent by us. */
-export type SendStatus = 'claimed' | 'sent' | 'skipped' | 'failed' | 'retryable' | 'uncertain' | 'external';
-
-export interface SendRecord {
-  orgId: string;
-  leadId: string;
-  runId: string;
-  stepIndex: number;
-  channel: Channel;
-  status: SendStatus;
-  /** When the step was claimed, then when it was sent, skipped or failed. */
-  at: string;
-  attempts: number;
-  revision: number;
-  reason?: string;
-  providerMessageId?: string;
-  /** The Message-ID header the e-mail went out with, for threading and reply matching. */
-  messageIdHeader?: string;
-  subject?: string;
-  /** Step 0 of a standard sequence (or the user's e-mail for Email CC): what follow-ups quote. */
-  quotableHtml?: string;
-  sender?: string;
-  templateName?: string;
-  /** Stable per step of a run (sendIdOf); the providers' events carry it back. */
-  sendId?: string;
-  /** While uncertain: when, without a provider event naming it, the step counts as not accepted. */
-  reconcileAt?: string;
-  /** How often the step's outcome was unknown. */
-  uncertainCount?: number;
-  /** What the stats count the step's outcomes under: its sequence, the lead's assistant, ... */
-  sequenceId?: string;
-  assistantId?: string;
-  /** ... the lead's A/B variant of the step, and the tone of a generated message. */
-  variant?: string;
-  tone?: string;
-  /**
-   * Why the step was sent when it was: its plan's placement reasons (e.g. public_holiday), and the
-   * public holidays it skipped, as the lead's `nextReasons`/`nextHolidays` said while it was pending.
-   */
-  reasons?: PlacementReason[];
-  holidays?: PublicHoliday[];
-}
-
 export type { TimelineEvent };
 
-/** Longer than the sender's 30-second timeout: a claim this old has no living holder. */
-export const CLAIM_LEASE_MS = 60 * 1000;
-/** An uncertain step is re-sent once when no provider event named it; a second unknown is not sent again. */
-export const MAX_UNCERTAIN_ATTEMPTS = 2;
 const COUNTER_TTL_SECONDS = 3 * 24 * 3600;
 
 export const leadLogKey = (orgId: string, leadId: string) => `LEADLOG#${orgId}#${leadId}`;
@@ -95,61 +52,21 @@ const providerLookup = (providerMessageId: string) => ({
   gsi1sk: 'SEND',
 });
 
-/**
- * The send id of a step of a run: stable across attempts, derived from org, lead, run and step, and
- * made only of [A-Za-z0-9_-] in 32 characters, so it fits SES's tag values and Sinch's correlation_id
- * and tells the providers nothing about the lead.
- */
-export function sendIdOf(orgId: string, leadId: string, runId: string, stepIndex: number): string {
-  return createHash('sha256')
-    .update(`${orgId}\n${leadId}\n${runId}\n${stepIndex}`)
-    .digest('base64url')
-    .slice(0, 32);
-}
-
 export const sendFromItem = (item: Record<string, unknown>) => recordOf<SendRecord>(item);
-
-/**
- * Why a claim was refused. `in_flight`: another invocation holds a live claim. `abandoned`: a claim
- * past its lease whose outcome was never recorded; it may have reached the provider, so it is
- * reconciled, never re-sent. `uncertain`: the step awaits reconciliation. `already_done`: settled.
- * `daily_limit`: the assistant's day is full. `contended`: DynamoDB cancelled the claim for a
- * concurrent write to the same items (e.g. the counter).
- */
-export type ClaimOutcome =
-  | 'claimed'
-  | 'already_done'
-  | 'in_flight'
-  | 'abandoned'
-  | 'uncertain'
-  | 'daily_limit'
-  | 'contended';
-
-/** What a step's record says about sending it now, before any claim is tried. */
-export function claimStateOf(record: SendRecord | undefined, now: Date): ClaimOutcome | 'free' | 'resend' {
-  if (!record || record.status === 'retryable') return 'free';
-  if (record.status === 'claimed') {
-    return new Date(record.at).getTime() < now.getTime() - CLAIM_LEASE_MS ? 'abandoned' : 'in_flight';
-  }
-  if (record.status === 'uncertain') {
-    const due = record.reconcileAt !== undefined && record.reconcileAt <= now.toISOString();
-    return due && (record.uncertainCount ?? 1) < MAX_UNCERTAIN_ATTEMPTS ? 'resend' : 'uncertain';
-  }
-  return 'already_done';
-}
-
-/** The record a sender writes when it claims a step: ids, channel, and what was rendered for it. */
-export type ClaimRecord = Omit<SendRecord, 'status' | 'attempts' | 'sendId'>;
 
 /**
  * Claims a step and counts it against the assistant's day in one transaction. A claim succeeds if the
  * step was never claimed, gave up transiently, or is uncertain past its reconciliation time with no
  * provider event (sent again once). A claim past its lease is never taken over: it is reconciled.
+ * With `recipient`, the same transaction checks that the address is not on the org's suppression list
+ * (`suppressed` otherwise): checked where the claim is taken, nothing is read for it beforehand, and an
+ * address suppressed a moment before the claim is not mailed.
  */
 export async function claimSend(
   record: ClaimRecord,
   dailyLimit: { assistantId: string; localDate: string; limit: number },
   now: Date,
+  recipient?: { email: string },
 ): Promise<ClaimOutcome> {
   const key = sendKey(record.orgId, record.leadId, record.runId, record.stepIndex);
   const sendId = sendIdOf(record.orgId, record.leadId, record.runId, record.stepIndex);
@@ -190,6 +107,7 @@ export async function claimSend(
           },
         },
         countSend(record.orgId, dailyLimit, now),
+        ...(recipient ? [notSuppressed(record.orgId, recipient.email)] : []),
       ],
       () => undefined,
     );
@@ -198,15 +116,26 @@ export async function claimSend(
     const reasons = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, unknown> }[] })
       .CancellationReasons;
     if (!reasons) throw error;
-    const [claim, counter] = reasons;
+    const [claim, counter, suppression] = reasons;
     if (claim?.Code === 'ConditionalCheckFailed' && claim.Item) {
-      const refused = claimStateOf(sendFromItem(unmarshall(claim.Item as never)), now);
-      return refused === 'free' || refused === 'resend' ? 'contended' : refused;
+      return refusedClaim(sendFromItem(unmarshall(claim.Item as never)), now);
     }
+    if (suppression?.Code === 'ConditionalCheckFailed') return 'suppressed';
     if (counter?.Code === 'ConditionalCheckFailed') return 'daily_limit';
     if (reasons.some((reason) => reason.Code === 'TransactionConflict')) return 'contended';
     throw error;
   }
+}
+
+/** The claim's check that the address it mails is not on the org's suppression list. */
+function notSuppressed(orgId: string, email: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: suppressionKey(orgId, email),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
 }
 
 /** Counts one e-mail against the assistant's day, on condition the day's limit is not reached yet. */

@@ -52,6 +52,8 @@ export interface CreatedLead extends EnrolledLead {
   skippedSteps: SkippedStep[];
   /** The caller adds what it knows of the assistant (lambdas/leads-api.ts). */
   assistant: Assistant;
+  /** The sequence the first plan was made on: its schedule names the first step's messages. */
+  sequence: Sequence;
 }
 
 export interface CreateLeadOptions {
@@ -70,8 +72,8 @@ export async function createLead(
   options: CreateLeadOptions = {},
 ): Promise<CreatedLead> {
   const prepared = await prepareLead(caller, input, now, reads, options);
-  const { lead } = prepared;
-  await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, (alongside) =>
+  const { lead, sequence } = prepared;
+  await commitPlan({ lead, previous: undefined, next: lead.enrollment, now, sequence }, (alongside) =>
     insertLead(lead, alongside),
   );
   return prepared;
@@ -130,7 +132,7 @@ export async function prepareLead(
       randomUUID(),
     ),
   };
-  return { lead, warnings, skippedSteps, assistant };
+  return { lead, warnings, skippedSteps, assistant, sequence };
 }
 
 /**

@@ -130,7 +130,7 @@ async function importPage(
         return { kind: 'created', issues: earlier ? rowWarnings(row, earlier) : [] } satisfies RowOutcome;
       }
       const prepared = await prepareLead(caller, input, now, reads, options);
-      await createPrepared(prepared.lead, now);
+      await createPrepared(prepared, now);
       return { kind: 'created', issues: rowWarnings(row, prepared) } satisfies RowOutcome;
     } catch (error) {
       const closed = closedSequenceOf(error);
@@ -163,9 +163,12 @@ const isOnceAJobWarning = (code: string) =>
   (WARNING_CODES as readonly string[]).includes(code);
 
 /** Creates a row's lead; a lead of the same id created meanwhile (a second worker) is this row's. */
-async function createPrepared(lead: Lead, now: Date): Promise<void> {
+async function createPrepared(
+  { lead, sequence }: Pick<CreatedLead, 'lead' | 'sequence'>,
+  now: Date,
+): Promise<void> {
   try {
-    await commitPlan({ lead, previous: undefined, next: lead.enrollment, now }, (alongside) =>
+    await commitPlan({ lead, previous: undefined, next: lead.enrollment, now, sequence }, (alongside) =>
       insertLead(lead, alongside),
     );
   } catch (error) {

@@ -21,7 +21,8 @@ import {
   outcomeOfSendChange,
 } from '../core/analytics/counters';
 import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment-status';
-import { findSendByProviderId, lastSentBefore, type SendRecord } from '../data/sends';
+import type { SendRecord } from '../core/sends';
+import { findSendByProviderId, lastSentBefore } from '../data/sends';
 import { addIncrements } from '../data/stats';
 import { promoteIfDecided } from './variant-promotion';
 

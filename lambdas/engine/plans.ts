@@ -11,6 +11,7 @@ import type { Enrollment } from '../core/enrollment';
 import { DomainError } from '../core/errors';
 import type { Lead } from '../core/leads';
 import type { SenderInput } from '../core/sender-input';
+import { type Sequence, stepMessageIds } from '../core/sequences';
 import { enrollmentUpdate, LeadChangedError } from '../data/leads';
 import { closedSequenceFailure, sequenceOpenCheck } from '../data/sequences';
 import { type TransactItem, transact } from '../data/transactions';
@@ -19,7 +20,10 @@ import { logger } from '../observability';
 export function senderInput(
   lead: Pick<Lead, 'orgId' | 'id' | 'assistantId'>,
   enrollment: Enrollment,
+  sequence?: Pick<Sequence, 'id' | 'steps'>,
 ): SenderInput {
+  const step = sequence?.id === enrollment.sequenceId ? sequence.steps[enrollment.nextStep] : undefined;
+  const messageIds = step ? stepMessageIds(step) : [];
   return {
     orgId: lead.orgId,
     leadId: lead.id,
@@ -28,6 +32,7 @@ export function senderInput(
     runId: enrollment.runId,
     revision: enrollment.revision,
     stepIndex: enrollment.nextStep,
+    ...(messageIds.length > 0 && { messageIds }),
   };
 }
 
@@ -48,6 +53,11 @@ export interface PlanChange {
   alongside?: TransactItem[];
   /** The previous schedule already fired (the sender runs from it), so it is not deleted. */
   previousFired?: boolean;
+  /**
+   * The sequence `next` was planned on, when the caller has it: the schedule then names the step's
+   * custom messages, so the sender reads them with the rest of its state in one request.
+   */
+  sequence?: Pick<Sequence, 'id' | 'steps'>;
 }
 
 /**
@@ -81,7 +91,11 @@ export async function commitPlan(
   const scheduled = hasPendingSchedule(next) && next.revision !== previous?.revision;
   // The plan records its schedule's name (so `next` is completed here, before it is stored); a plan
   // without a pending step has none.
-  if (scheduled) next.scheduleName = await scheduleStep(senderInput(lead, next), new Date(next.nextSendAt));
+  if (scheduled)
+    next.scheduleName = await scheduleStep(
+      senderInput(lead, next, change.sequence),
+      new Date(next.nextSendAt),
+    );
   else if (!hasPendingSchedule(next)) delete next.scheduleName;
   try {
     if (store) await store(checks);

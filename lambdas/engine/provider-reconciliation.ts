@@ -4,13 +4,8 @@
  * sender saw. A step still claimed or uncertain is marked sent with the provider's message id, so
  * threading, bounces and replies find it; the pending reconciliation firing then moves the plan on.
  */
-import {
-  appendTimelineEvent,
-  CLAIM_LEASE_MS,
-  findSendBySendId,
-  recordSent,
-  type SendRecord,
-} from '../data/sends';
+import { claimExpired, type SendRecord } from '../core/sends';
+import { appendTimelineEvent, findSendBySendId, recordSent } from '../data/sends';
 import { countEvent, logger } from '../observability';
 
 export interface ProviderAcceptance {
@@ -40,8 +35,7 @@ export async function reconcileAcceptedSend(
   });
   if (!stored) return undefined;
   // A live claim whose event outran its sender is the ordinary path, not a reconciliation.
-  const wasInDoubt =
-    send.status === 'uncertain' || new Date(send.at).getTime() < now.getTime() - CLAIM_LEASE_MS;
+  const wasInDoubt = send.status === 'uncertain' || claimExpired(send, now);
   if (wasInDoubt) {
     await appendTimelineEvent(send.orgId, send.leadId, {
       kind: 'reconciled_sent',

@@ -20,6 +20,7 @@ import {
 } from '../adapters/provider-errors';
 import { chooseVariant, variantMessage } from '../core/analytics/variants';
 import type { Assistant } from '../core/assistants';
+import type { SendWindow } from '../core/business-hours';
 import { advance, deferForDailyLimit, type Enrollment, postpone, retryLater } from '../core/enrollment';
 import { stop } from '../core/enrollment-status';
 import { UnprocessableError } from '../core/errors';
@@ -28,21 +29,20 @@ import type { Lead } from '../core/leads';
 import { threadAfter } from '../core/rendering/threading';
 import { localDateOf, nextBusinessMoment } from '../core/send-window';
 import type { SenderInput } from '../core/sender-input';
+import { claimStateOf, type SendRecord, sendIdOf } from '../core/sends';
 import type { MessageStep, Sequence, Step } from '../core/sequences';
+import { findSystemMessage } from '../core/system-catalogue';
 import { getLead, LeadChangedError } from '../data/leads';
 import { loadSendState, loadStepExtras, type SendState } from '../data/send-state';
 import { deferredLeadMarker } from '../data/sending-reputation';
 import {
   appendTimelineEvent,
   claimSend,
-  claimStateOf,
   getSend,
   markUncertain,
   recordOutcome,
   recordSent,
   releaseClaim,
-  type SendRecord,
-  sendIdOf,
   sendOutcome,
 } from '../data/sends';
 import { setting } from '../environment';
@@ -50,19 +50,7 @@ import { countEvent, logger, recordDuration } from '../observability';
 import { traced } from '../tracing';
 import type { Accepted, Channel, PreparedSend } from './channels/channel';
 import { commitPlan } from './plans';
-
-/** What sending needs from the sender's environment (lambdas/sender.ts). */
-export interface SendSettings {
-  region: string;
-  configurationSet: string;
-  whatsAppSecretPrefix: string;
-  unsubscribeSecretName: string;
-  /** The API's base URL, for unsubscribe links. */
-  apiUrl: string;
-  inboundDomain: string;
-  /** How long an uncertain step waits for the provider's events before it is reconciled. */
-  reconcileWindowMs: number;
-}
+import type { SendSettings } from './send-settings';
 
 const settings = setting<SendSettings>(
   'sending',
@@ -98,6 +86,8 @@ interface Firing {
   message: MessageStep;
   variant?: string;
   state: SendState;
+  /** The lead's send window, built once per firing: every plan the firing makes is placed in it. */
+  window: SendWindow;
   now: Date;
 }
 
@@ -144,7 +134,7 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
   if (!step) {
     // The sequence lost this step since it was planned; the re-planner may not have run yet.
     const next = advance(enrollment, { sequence, window, now }, now);
-    await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+    await commitPlan({ lead, previous: enrollment, next, now, previousFired: true, sequence });
     return { result: 'ignored', reason: 'the step no longer exists' };
   }
   const firing: Firing = {
@@ -155,6 +145,7 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
     sequence,
     step,
     state,
+    window,
     now,
     ...pickMessage(state, step),
   };
@@ -203,8 +194,7 @@ function countOutcome(outcome: SendOutcome, channel: Step['channel']): void {
 
 /** A firing of the step its plan names: settles an earlier attempt, waits for business hours, or sends. */
 async function sendFiring(firing: Firing): Promise<SendOutcome> {
-  const { enrollment, assistant, lead, now, state } = firing;
-  const window = await sendWindowFor(assistant, lead);
+  const { enrollment, lead, now, state, window } = firing;
   const earlier = await settleEarlierAttempt(firing);
   if (earlier) return earlier;
   const opening = nextBusinessMoment(now, window);
@@ -212,7 +202,14 @@ async function sendFiring(firing: Firing): Promise<SendOutcome> {
     // The assistant's hours (or holiday setting) changed since the step was planned. Placing `now`
     // again lands on `opening`, and keeps why (e.g. public_holiday, with the holidays) for the timeline.
     const next = postpone(enrollment, window, now);
-    await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+    await commitPlan({
+      lead,
+      previous: enrollment,
+      next,
+      now,
+      previousFired: true,
+      sequence: firing.sequence,
+    });
     return { result: 'deferred', reason: 'outside business hours', until: opening.at.toISOString() };
   }
   if (state.sendingPaused) return deferWhilePaused(firing, state.sendingPaused);
@@ -228,8 +225,8 @@ async function deferWhilePaused(
   firing: Firing,
   paused: NonNullable<SendState['sendingPaused']>,
 ): Promise<SendOutcome> {
-  const { lead, enrollment, assistant, now } = firing;
-  const next = deferForDailyLimit(enrollment, await sendWindowFor(assistant, lead), now, 'sending_paused');
+  const { lead, enrollment, assistant, window, now } = firing;
+  const next = deferForDailyLimit(enrollment, window, now, 'sending_paused');
   const until = next.nextSendAt ?? '';
   await appendTimelineEvent(lead.orgId, lead.id, {
     kind: 'sending_paused',
@@ -249,6 +246,7 @@ async function deferWhilePaused(
     next,
     now,
     previousFired: true,
+    sequence: firing.sequence,
     // Resuming re-plans the leads noted here (engine/sending-reputation.ts).
     alongside: [deferredLeadMarker(scope, lead.id, now)],
   });
@@ -314,7 +312,7 @@ async function awaitReconciliation(
   /** The step is still a claim (this invocation's, or an abandoned one) to mark uncertain. */
   fromClaim: boolean,
 ): Promise<SendOutcome> {
-  const { lead, enrollment, assistant, now } = firing;
+  const { lead, enrollment, window, now } = firing;
   const ref = baseRecord(firing);
   if (fromClaim) {
     if (!(await markUncertain(ref, { reason, reconcileAt: reconcileAt.toISOString() }))) {
@@ -331,26 +329,17 @@ async function awaitReconciliation(
       reason,
     });
   }
-  const next = postpone(enrollment, await sendWindowFor(assistant, lead), reconcileAt, ['reconciliation']);
-  await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+  const next = postpone(enrollment, window, reconcileAt, ['reconciliation']);
+  await commitPlan({ lead, previous: enrollment, next, now, previousFired: true, sequence: firing.sequence });
   return { result: 'uncertain', reason, until: next.nextSendAt ?? reconcileAt.toISOString() };
 }
 
 async function deliver(firing: Firing): Promise<SendOutcome> {
   const { lead, message: step, enrollment, assistant, now } = firing;
-  const openingStep = enrollment.thread?.openingStep ?? 0;
-  const extras = await loadStepExtras(lead.orgId, {
-    ...(step.messageId && { messageId: step.messageId }),
-    ...(step.channel === 'email' && lead.email && { email: lead.email }),
-    ...(step.channel === 'email' &&
-      openingStep > 0 && {
-        openingSend: { leadId: lead.id, runId: enrollment.runId, stepIndex: openingStep },
-      }),
-  });
+  const extras = await stepExtras(firing);
   if (extras.openingSend) firing.state.firstSend = extras.openingSend;
   if (step.messageType === 'custom' && !extras.message)
     return skip(firing, `message ${step.messageId} no longer exists`);
-  if (extras.suppressed) return skip(firing, 'the address is on the org’s suppression list');
 
   let prepared: PreparedSend;
   try {
@@ -372,23 +361,41 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     localDate: localDateOf(now, assistant.timezone),
     limit: assistant.dailyLimit,
   };
-  const claim = await claimSend({ ...baseRecord(firing), ...prepared.record }, day, now);
+  // The claim checks the suppression list for the address it mails (nothing is read for it before).
+  const recipient = step.channel === 'email' && lead.email ? { email: lead.email } : undefined;
+  const claim = await claimSend({ ...baseRecord(firing), ...prepared.record }, day, now, recipient);
   switch (claim) {
     case 'claimed':
       break;
+    case 'suppressed':
+      return skip(firing, 'the address is on the org’s suppression list');
     case 'already_done':
       await advanceFromStored(firing);
       return { result: 'ignored', reason: `step ${enrollment.nextStep} was already done; the plan moved on` };
     case 'contended': {
       // Many leads deferred to the same opening hit one daily counter at once: spread them out.
-      const retry = retryLater(enrollment, await sendWindowFor(assistant, lead), now);
+      const retry = retryLater(enrollment, firing.window, now);
       if (!retry) throw new Error(`Step ${enrollment.nextStep} kept meeting concurrent writes`);
-      await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
+      await commitPlan({
+        lead,
+        previous: enrollment,
+        next: retry,
+        now,
+        previousFired: true,
+        sequence: firing.sequence,
+      });
       return { result: 'deferred', reason: 'contended daily counter', until: retry.nextSendAt ?? '' };
     }
     case 'daily_limit': {
-      const next = deferForDailyLimit(enrollment, await sendWindowFor(assistant, lead), now);
-      await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+      const next = deferForDailyLimit(enrollment, firing.window, now);
+      await commitPlan({
+        lead,
+        previous: enrollment,
+        next,
+        now,
+        previousFired: true,
+        sequence: firing.sequence,
+      });
       return { result: 'deferred', reason: 'daily limit reached', until: next.nextSendAt ?? '' };
     }
     case 'in_flight':
@@ -419,9 +426,16 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     }
     if (error instanceof ProviderTransientError) {
       await releaseClaim(baseRecord(firing), day, error.message);
-      const retry = retryLater(enrollment, await sendWindowFor(assistant, lead), now);
+      const retry = retryLater(enrollment, firing.window, now);
       if (retry) {
-        await commitPlan({ lead, previous: enrollment, next: retry, now, previousFired: true });
+        await commitPlan({
+          lead,
+          previous: enrollment,
+          next: retry,
+          now,
+          previousFired: true,
+          sequence: firing.sequence,
+        });
         logger.warn('Provider failed transiently; the step is tried again later', {
           reason: error.message,
           retries: retry.retries,
@@ -442,6 +456,30 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
   await planAfterSend(firing, sent);
   logger.info('Step sent', { leadId: lead.id, step: enrollment.nextStep, channel: step.channel });
   return { result: 'sent', channel: step.channel, providerMessageId: accepted.providerMessageId };
+}
+
+/**
+ * The step's custom message and the send that opened its thread: from what the firing read when the
+ * schedule named the message (the usual case), else in a second read, only of what is missing.
+ */
+async function stepExtras({ lead, message: step, enrollment, state }: Firing) {
+  const { messageId } = step;
+  const system = messageId === undefined ? undefined : findSystemMessage(lead.orgId, messageId);
+  const read = messageId !== undefined && state.messages.has(messageId);
+  const known = system ?? (read ? state.messages.get(messageId) : undefined);
+  const openingStep = enrollment.thread?.openingStep ?? 0;
+  const openingSend =
+    step.channel === 'email' && openingStep > 0
+      ? { leadId: lead.id, runId: enrollment.runId, stepIndex: openingStep }
+      : undefined;
+  const missing = messageId !== undefined && !system && !read ? messageId : undefined;
+  if (missing === undefined && !openingSend) return known ? { message: known } : {};
+  const extras = await loadStepExtras(lead.orgId, {
+    ...(missing !== undefined && { messageId: missing }),
+    ...(openingSend && { openingSend }),
+  });
+  const message = known ?? extras.message;
+  return { ...extras, ...(message && { message }) };
 }
 
 const PROVIDER_OF: Record<Step['channel'], string> = { email: 'ses', whatsapp: 'sinch' };
@@ -492,9 +530,16 @@ async function planAfterSend(firing: Firing, sent: SendRecord | undefined): Prom
   const { lead, enrollment, now } = firing;
   if (!sent) return advanceFromStored(firing);
   const thread = sent.channel === 'email' ? threadAfter(enrollment.thread, sent) : undefined;
-  const next = advance(enrollment, await planContextOf(firing), stepTime(enrollment, now), thread);
+  const next = advance(enrollment, planContextOf(firing), stepTime(enrollment, now), thread);
   try {
-    await commitPlan({ lead, previous: enrollment, next, now, previousFired: true });
+    await commitPlan({
+      lead,
+      previous: enrollment,
+      next,
+      now,
+      previousFired: true,
+      sequence: firing.sequence,
+    });
   } catch (error) {
     if (!(error instanceof LeadChangedError)) throw error;
     await advanceFromStored(firing);
@@ -517,7 +562,7 @@ async function skip(firing: Firing, reason: string, details?: unknown): Promise<
  */
 async function finish(firing: Firing, record: SendRecord): Promise<void> {
   const { lead, enrollment, now } = firing;
-  const next = advance(enrollment, await planContextOf(firing), stepTime(enrollment, now));
+  const next = advance(enrollment, planContextOf(firing), stepTime(enrollment, now));
   try {
     await commitPlan({
       lead,
@@ -525,6 +570,7 @@ async function finish(firing: Firing, record: SendRecord): Promise<void> {
       next,
       now,
       previousFired: true,
+      sequence: firing.sequence,
       alongside: [sendOutcome(record)],
     });
   } catch (error) {
@@ -555,17 +601,19 @@ async function advanceFromStored(firing: Firing): Promise<void> {
   const thread = sent && done.channel === 'email' ? threadAfter(enrollment.thread, done) : undefined;
   // A step reconciled as sent counts from when it went, not from when its reconciliation fired.
   const stepAt = sent ? new Date(done.at) : stepTime(enrollment, now);
-  const next = advance(enrollment, await planContextOf(firing), stepAt, thread);
-  await commitPlan({ lead: current, previous: enrollment, next, now }).catch((error: unknown) => {
-    if (!(error instanceof LeadChangedError)) throw error;
-    logger.warn('The lead kept changing; its plan is left to the writer that changed it', {
-      leadId: current.id,
-    });
-  });
+  const next = advance(enrollment, planContextOf(firing), stepAt, thread);
+  await commitPlan({ lead: current, previous: enrollment, next, now, sequence: firing.sequence }).catch(
+    (error: unknown) => {
+      if (!(error instanceof LeadChangedError)) throw error;
+      logger.warn('The lead kept changing; its plan is left to the writer that changed it', {
+        leadId: current.id,
+      });
+    },
+  );
 }
 
-async function planContextOf({ lead, sequence, assistant, now }: Firing) {
-  return { sequence, window: await sendWindowFor(assistant, lead), now };
+function planContextOf({ sequence, window, now }: Firing) {
+  return { sequence, window, now };
 }
 
 /** The next step counts from when this one was due, not the seconds later it went out: the time of day holds. */

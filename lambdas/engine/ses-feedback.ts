@@ -7,8 +7,9 @@
  */
 import * as z from 'zod/mini';
 import { messageIdHeader, SEND_ID_TAG } from '../adapters/ses-ids';
+import type { SendRecord } from '../core/sends';
 import { actOnce } from '../data/inbound';
-import { appendTimelineEvent, findSendByProviderId, markSendFailed, type SendRecord } from '../data/sends';
+import { appendTimelineEvent, findSendByProviderId, markSendFailed } from '../data/sends';
 import { setting } from '../environment';
 import { suppressAndStop } from './listening';
 import { reconcileAcceptedSend } from './provider-reconciliation';

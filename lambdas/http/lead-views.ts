@@ -7,10 +7,10 @@ import { PLACEMENT_REASONS } from '../core/business-hours';
 import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment-status';
 import { lazy } from '../core/lazy';
 import { type Lead, LeadDetailsSchema } from '../core/leads';
+import type { SendRecord } from '../core/sends';
 import { CHANNELS, type Sequence } from '../core/sequences';
 import { type TimelineEvent, timelineEventSchemas } from '../core/timeline-events';
 import type { Warning } from '../core/warnings';
-import type { SendRecord } from '../data/sends';
 import type { EnrollmentReads } from '../engine/enrollment-reads';
 import { warningsSchema } from './warning-views';
 

@@ -17,19 +17,20 @@ let sender: (event: unknown) => Promise<unknown>;
 let data: {
   getLead: typeof import('../../lambdas/data/leads').getLead;
   claimSend: typeof import('../../lambdas/data/sends').claimSend;
-  sendIdOf: typeof import('../../lambdas/data/sends').sendIdOf;
+  sendIdOf: typeof import('../../lambdas/core/sends').sendIdOf;
 };
 
 const MINUTE = 60_000;
 
 beforeAll(async () => {
   stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
-  const [leads, sends, senderModule] = await Promise.all([
+  const [leads, sends, senderModule, { sendIdOf }] = await Promise.all([
     import('../../lambdas/data/leads'),
     import('../../lambdas/data/sends'),
     import('../../lambdas/sender'),
+    import('../../lambdas/core/sends'),
   ]);
-  data = { getLead: leads.getLead, claimSend: sends.claimSend, sendIdOf: sends.sendIdOf };
+  data = { getLead: leads.getLead, claimSend: sends.claimSend, sendIdOf };
   sender = (event) => senderModule.handler(event, {} as never);
 });
 

@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Increment } from '../../lambdas/core/analytics/counters';
-import { appendTimelineEvent, claimSend, recordSent, type SendRecord } from '../../lambdas/data/sends';
+import type { SendRecord } from '../../lambdas/core/sends';
+import { appendTimelineEvent, claimSend, recordSent } from '../../lambdas/data/sends';
 import { addIncrements, readSequenceCounters, readToneCounters } from '../../lambdas/data/stats';
 import { handler as outcomeCounter } from '../../lambdas/outcome-counter';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';

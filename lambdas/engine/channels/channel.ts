@@ -7,10 +7,10 @@ import type { Assistant } from '../../core/assistants';
 import type { Enrollment } from '../../core/enrollment';
 import type { Lead } from '../../core/leads';
 import type { CustomMessage } from '../../core/messages';
+import type { ClaimRecord } from '../../core/sends';
 import type { MessageStep, Sequence } from '../../core/sequences';
 import type { SendState } from '../../data/send-state';
-import type { ClaimRecord } from '../../data/sends';
-import type { SendSettings } from '../send-step';
+import type { SendSettings } from '../send-settings';
 
 /** The step being sent, as the sender read it. */
 export interface ChannelStep {

@@ -8,7 +8,7 @@ import { type Lead, leadProfile } from '../../core/leads';
 import { renderEmailStep, type UnsubscribeLinks } from '../../core/rendering/render-email';
 import { withFirstEmail } from '../../core/rendering/threading';
 import { signUnsubscribeToken } from '../../core/signatures';
-import type { SendSettings } from '../send-step';
+import type { SendSettings } from '../send-settings';
 import type { Channel } from './channel';
 
 export const channel: Channel = {

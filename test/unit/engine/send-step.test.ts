@@ -16,7 +16,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sendIdOf } from '../../../lambdas/data/sends';
+import { sendIdOf } from '../../../lambdas/core/sends';
 import { sendScheduledStep } from '../../../lambdas/engine/send-step';
 import { captureStdoutMetrics } from '../../support/emitted-metrics';
 

@@ -1,0 +1,16 @@
+/**
+ * What sending needs from the sender's environment (lambdas/sender.ts): the sender's use case
+ * (engine/send-step.ts) and the channels it loads (engine/channels/) both take it, so it lives apart
+ * from either and neither imports the other for it.
+ */
+export interface SendSettings {
+  region: string;
+  configurationSet: string;
+  whatsAppSecretPrefix: string;
+  unsubscribeSecretName: string;
+  /** The API's base URL, for unsubscribe links. */
+  apiUrl: string;
+  inboundDomain: string;
+  /** How long an uncertain step waits for the provider's events before it is reconciled. */
+  reconcileWindowMs: number;
+}
