@@ -133,7 +133,7 @@ export async function startS3Emulator(options: S3EmulatorOptions = {}): Promise<
   return {
     endpoint,
     putObject: (bucket, key, body, contentType = DEFAULT_CONTENT_TYPE) =>
-      store(bucket, key, typeof body === 'string' ? Buffer.from(body, 'utf8') : body, contentType, {}),
+      store(bucket, key, typeof body === 'string' ? Buffer.from(body, 'utf8') : body, contentType),
     getObject: (bucket, key) => buckets.get(bucket)?.get(key),
     keys: sortedKeys,
     stop: () => closeServer(server),
