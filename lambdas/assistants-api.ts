@@ -10,6 +10,8 @@ import { type Assistant, newAssistant, reviseAssistant } from './core/assistants
 import { assertVersion, NotFoundError } from './core/errors';
 import { assertAdmin, type Caller } from './core/permissions';
 import {
+  assistantFromItem,
+  assistantKey,
   deleteAssistant,
   getAssistant,
   insertAssistant,
@@ -19,7 +21,7 @@ import {
 import { useTable } from './data/client';
 import { getOrgSettings } from './data/org';
 import { assertDefaultSequences } from './engine/assistant-defaults';
-import { resumeScopeSending, sendingView } from './engine/sending-reputation';
+import { readWithSendingView, resumeScopeSending } from './engine/sending-reputation';
 import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { assistantView as assistantViewOf } from './http/assistant-views';
@@ -56,11 +58,16 @@ export const handler = apiHandler(assistantsOperations, {
     };
   },
 
-  async getAssistant({ caller, params }) {
-    const assistant = await requireAssistant(caller, params.id);
-    const { reputationGuard } = await getOrgSettings(caller.orgId);
-    const sending = await sendingView({ orgId: caller.orgId, assistantId: assistant.id }, reputationGuard);
-    return { body: { ...assistantView(assistant), sending }, version: assistant.version };
+  async getAssistant({ caller, params: { id } }) {
+    if (id === undefined) throw new NotFoundError('Assistant', id);
+    // The assistant, the org's guard and both scopes' sending, in one round trip.
+    const { view, items } = await readWithSendingView(
+      { orgId: caller.orgId, assistantId: id },
+      { assistant: assistantKey(caller.orgId, id) },
+    );
+    if (!items.assistant) throw new NotFoundError('Assistant', id);
+    const assistant = assistantFromItem(items.assistant);
+    return { body: { ...assistantView(assistant), sending: view }, version: assistant.version };
   },
 
   async createAssistant({ caller, body, now }) {

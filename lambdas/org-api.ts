@@ -9,7 +9,7 @@ import {
   putWhatsAppConnection,
 } from './data/org';
 import { listUsers } from './data/users';
-import { resumeScopeSending, sendingView } from './engine/sending-reputation';
+import { readWithSendingView, resumeScopeSending } from './engine/sending-reputation';
 import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { orgOperations } from './http/contract/org';
@@ -28,9 +28,9 @@ const whatsAppSecretPrefix = env.WHATSAPP_SECRET_PREFIX;
 
 export const handler = apiHandler(orgOperations, {
   async getOrgSettings({ caller }) {
-    const { settings, version } = await getVersionedOrgSettings(caller.orgId);
-    const sending = await sendingView({ orgId: caller.orgId }, settings.reputationGuard);
-    return { body: { ...settings, sending }, version };
+    // The settings and the org's sending, in one round trip.
+    const { view, settings } = await readWithSendingView({ orgId: caller.orgId }, {});
+    return { body: { ...settings.settings, sending: view }, version: settings.version };
   },
 
   async resumeOrgSending({ caller, now }) {

@@ -1,10 +1,7 @@
 /**
- * The engine's Lambdas as the local stack runs them: each entry point imported once (a stand-in where
- * one does not exist yet), run in its own function's name, with faults attached to the engine's AWS
- * clients; and the orgs' WhatsApp apps, for signing simulated Sinch callbacks.
+ * The engine's Lambdas as the local stack runs them: each entry point imported once, run in its own
+ * function's name, with faults attached to the engine's AWS clients; and the orgs' WhatsApp apps, for signing simulated Sinch callbacks.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb-local';
@@ -30,44 +27,16 @@ export async function attachFaultsToEngineClients(faults: FaultRegistry): Promis
   attachFaults(await secretsClient(), 'secretsmanager', faults);
 }
 
-type Loadable = {
-  [Name in keyof EngineHandlers]: { file: string; missing: EngineHandlers[Name]; standIn: string };
-};
-
-const notYet = (file: string) => async () => {
-  throw new Error(`lambdas/${file}.ts does not exist yet`);
-};
-
-/** Until the engine Lambdas exist, the stack still starts: it says what is missing and stands in. */
-const ENTRY_POINTS: Loadable = {
-  sender: { file: 'sender', missing: notYet('sender'), standIn: 'fails every send' },
-  sequenceChanges: {
-    file: 'sequence-changes',
-    missing: async () => ({ batchItemFailures: [] }),
-    standIn: 'ignores its events',
-  },
-  outcomeCounter: {
-    file: 'outcome-counter',
-    missing: async () => ({ batchItemFailures: [] }),
-    standIn: 'ignores its events',
-  },
-  replanWorker: {
-    file: 'replan-worker',
-    missing: async () => ({ batchItemFailures: [] }),
-    standIn: 'ignores its events',
-  },
-  importWorker: {
-    file: 'import-worker',
-    missing: async () => ({ batchItemFailures: [] }),
-    standIn: 'ignores its events',
-  },
-  inboundEmail: { file: 'inbound-email', missing: notYet('inbound-email'), standIn: 'fails every e-mail' },
-  sesEvents: { file: 'ses-events', missing: notYet('ses-events'), standIn: 'fails every event' },
-  planAuditor: {
-    file: 'plan-auditor',
-    missing: async () => ({ overdue: 0, repaired: 0 }),
-    standIn: 'audits nothing',
-  },
+/** Each engine Lambda's entry file, by its handler's name in the local stack. */
+const ENTRY_FILES: { [Name in keyof EngineHandlers]: string } = {
+  sender: 'sender',
+  sequenceChanges: 'sequence-changes',
+  outcomeCounter: 'outcome-counter',
+  replanWorker: 'replan-worker',
+  importWorker: 'import-worker',
+  inboundEmail: 'inbound-email',
+  sesEvents: 'ses-events',
+  planAuditor: 'plan-auditor',
 };
 
 /** Each handler runs in its entry point's name (lambda-scope.ts), as its own Lambda would. */
@@ -93,11 +62,7 @@ export async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<
 }
 
 async function importHandler<Name extends keyof EngineHandlers>(name: Name): Promise<EngineHandlers[Name]> {
-  const { file, missing, standIn } = ENTRY_POINTS[name];
-  if (!existsSync(fileURLToPath(new URL(`../lambdas/${file}.ts`, import.meta.url)))) {
-    console.warn(`local engine: lambdas/${file}.ts is missing; a stand-in ${standIn}`);
-    return missing;
-  }
+  const file = ENTRY_FILES[name];
   const module = (await import(`../lambdas/${file}.ts`)) as { handler?: EngineHandlers[Name] };
   if (typeof module.handler !== 'function') throw new Error(`lambdas/${file}.ts exports no handler`);
   return module.handler;

@@ -1,14 +1,11 @@
 /**
- * A small Amazon S3 for the local stack: where SES's receipt rule would drop a received message, and
- * where the inbound e-mail Lambda reads it back. It speaks the path-style REST protocol of
- * @aws-sdk/client-s3 v3 (`/<bucket>/<key>`, XML errors with the codes the SDK maps to its exception
- * classes), so the production code runs against it unchanged when `AWS_ENDPOINT_URL_S3` points here.
- *
- * Operations: PutObject, GetObject, HeadObject, DeleteObject, ListObjectsV2 (prefix, delimiter,
- * max-keys, start-after, continuation token), and CreateBucket/HeadBucket as no-ops.
- * Where it knowingly differs from AWS: every bucket name exists and is empty until written to; no
- * versions, ranges, conditional requests, multipart uploads or copies; checksums are not verified
- * or returned; SigV4 signatures are not checked; objects live in memory.
+ * A small Amazon S3 for the local stack: where SES's receipt rule would drop a received message and the
+ * imports API stores an import's rows, and where the inbound e-mail Lambda and the import worker read
+ * them back. It serves the calls the product makes, PutObject and GetObject, in the path-style REST
+ * protocol of @aws-sdk/client-s3 v3 (`/<bucket>/<key>`, XML errors with the codes the SDK maps to its
+ * exception classes), so the production code runs against it unchanged when `AWS_ENDPOINT_URL_S3`
+ * points here. Every bucket exists; objects live in memory; checksums and SigV4 signatures are not
+ * checked. (s3rver would serve the same two calls, at the price of ~110 packages and a directory.)
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -18,8 +15,6 @@ import { readBody } from './wire';
 /** SES accepts received messages up to 40 MB; anything this emulator holds is smaller. */
 const MAX_OBJECT_BYTES = 40 * 1024 * 1024;
 const DEFAULT_CONTENT_TYPE = 'binary/octet-stream';
-const DEFAULT_MAX_KEYS = 1000;
-const XML_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
 export interface S3EmulatorOptions {
   /** 0 or absent: a free port. */
@@ -34,8 +29,6 @@ export interface S3Object {
   /** The quoted MD5 of the body, as S3 answers it for a single-part upload. */
   etag: string;
   lastModified: Date;
-  /** `x-amz-meta-*` headers without the prefix, names in lower case. */
-  metadata: Record<string, string>;
 }
 
 export interface S3Emulator {
@@ -49,14 +42,7 @@ export interface S3Emulator {
   stop(): Promise<void>;
 }
 
-type ErrorCode =
-  | 'InvalidArgument'
-  | 'InvalidRequest'
-  | 'EntityTooLarge'
-  | 'InternalError'
-  | 'MethodNotAllowed'
-  | 'NoSuchKey'
-  | 'NotImplemented';
+type ErrorCode = 'InvalidRequest' | 'EntityTooLarge' | 'InternalError' | 'NoSuchKey' | 'NotImplemented';
 
 class S3Error extends Error {
   constructor(
@@ -88,20 +74,13 @@ export async function startS3Emulator(options: S3EmulatorOptions = {}): Promise<
     return objects;
   };
 
-  function store(
-    bucket: string,
-    key: string,
-    body: Buffer,
-    contentType: string,
-    metadata: Record<string, string>,
-  ): S3Object {
+  function store(bucket: string, key: string, body: Buffer, contentType: string): S3Object {
     const object: S3Object = {
       body,
       contentType,
       etag: `"${createHash('md5').update(body).digest('hex')}"`,
       // S3 keeps milliseconds here but answers Last-Modified to the second; the listing shows both.
       lastModified: now(),
-      metadata,
     };
     bucketObjects(bucket).set(key, object);
     return object;
@@ -116,16 +95,27 @@ export async function startS3Emulator(options: S3EmulatorOptions = {}): Promise<
     const [bucketPart = '', ...keyParts] = url.pathname.slice(1).split('/');
     const bucket = decodeURIComponent(bucketPart);
     const key = keyParts.map((part) => decodeURIComponent(part)).join('/');
-    const method = request.method ?? 'GET';
     try {
-      if (bucket === '') {
-        throw new S3Error('NotImplemented', 'The emulator does not list buckets.', 501);
+      if (bucket === '' || key === '') {
+        throw new S3Error('NotImplemented', 'The emulator serves PutObject and GetObject only.', 501);
       }
-      if (key === '') {
-        await handleBucket(method, bucket, url, request, response);
-        return;
+      if (request.method === 'PUT' && request.headers['x-amz-copy-source'] === undefined) {
+        const body = decodePayload(request, await readBody(request, UPLOAD_LIMIT));
+        const object = store(bucket, key, body, header(request, 'content-type') ?? DEFAULT_CONTENT_TYPE);
+        answer(response, 200, { etag: object.etag });
+      } else if (request.method === 'GET') {
+        const object = buckets.get(bucket)?.get(key);
+        if (!object) throw new S3Error('NoSuchKey', 'The specified key does not exist.', 404, { Key: key });
+        const headers = {
+          'content-type': object.contentType,
+          'content-length': String(object.body.length),
+          etag: object.etag,
+          'last-modified': object.lastModified.toUTCString(),
+        };
+        answer(response, 200, headers, object.body);
+      } else {
+        throw new S3Error('NotImplemented', 'The emulator serves PutObject and GetObject only.', 501);
       }
-      await handleObject(method, bucket, key, request, response);
     } catch (error) {
       const known =
         error instanceof S3Error
@@ -133,140 +123,8 @@ export async function startS3Emulator(options: S3EmulatorOptions = {}): Promise<
           : new S3Error('InternalError', 'The emulator failed; see its logs.', 500);
       if (known !== error) console.error('s3 emulator:', error);
       request.resume();
-      answerError(response, known, method === 'HEAD');
+      answerError(response, known);
     }
-  }
-
-  async function handleBucket(
-    method: string,
-    bucket: string,
-    url: URL,
-    request: IncomingMessage,
-    response: ServerResponse,
-  ): Promise<void> {
-    if (method === 'PUT') {
-      // CreateBucket: every bucket exists here; its optional location XML changes nothing.
-      await readBody(request, UPLOAD_LIMIT);
-      bucketObjects(bucket);
-      answer(response, 200, { location: `/${bucket}` });
-    } else if (method === 'HEAD') {
-      answer(response, 200, { 'x-amz-bucket-region': 'us-east-1' });
-    } else if (method === 'GET' && url.searchParams.get('list-type') === '2') {
-      answer(response, 200, { 'content-type': 'application/xml' }, listObjectsV2(bucket, url.searchParams));
-    } else {
-      throw new S3Error('NotImplemented', `The emulator does not support ${method} on a bucket.`, 501);
-    }
-  }
-
-  async function handleObject(
-    method: string,
-    bucket: string,
-    key: string,
-    request: IncomingMessage,
-    response: ServerResponse,
-  ): Promise<void> {
-    switch (method) {
-      case 'PUT': {
-        if (request.headers['x-amz-copy-source'] !== undefined) {
-          throw new S3Error('NotImplemented', 'The emulator does not copy objects.', 501);
-        }
-        const body = decodePayload(request, await readBody(request, UPLOAD_LIMIT));
-        const contentType = header(request, 'content-type') ?? DEFAULT_CONTENT_TYPE;
-        const object = store(bucket, key, body, contentType, metadataOf(request));
-        answer(response, 200, { etag: object.etag });
-        return;
-      }
-      case 'GET':
-      case 'HEAD': {
-        const object = buckets.get(bucket)?.get(key);
-        if (!object) {
-          throw new S3Error('NoSuchKey', 'The specified key does not exist.', 404, { Key: key });
-        }
-        const headers = {
-          'content-type': object.contentType,
-          'content-length': String(object.body.length),
-          etag: object.etag,
-          'last-modified': object.lastModified.toUTCString(),
-          'accept-ranges': 'bytes',
-          ...Object.fromEntries(
-            Object.entries(object.metadata).map(([name, value]) => [`x-amz-meta-${name}`, value]),
-          ),
-        };
-        answer(response, 200, headers, method === 'GET' ? object.body : undefined);
-        return;
-      }
-      case 'DELETE':
-        // S3 answers 204 whether or not the key existed.
-        buckets.get(bucket)?.delete(key);
-        answer(response, 204, {});
-        return;
-      default:
-        throw new S3Error('MethodNotAllowed', `${method} is not allowed on an object.`, 405);
-    }
-  }
-
-  function listObjectsV2(bucket: string, query: URLSearchParams): string {
-    const prefix = query.get('prefix') ?? '';
-    const delimiter = query.get('delimiter') ?? '';
-    const maxKeys = Number(query.get('max-keys') ?? DEFAULT_MAX_KEYS);
-    if (!Number.isInteger(maxKeys) || maxKeys < 0) {
-      throw new S3Error('InvalidArgument', 'max-keys must be a non-negative integer.', 400);
-    }
-    const token = query.get('continuation-token');
-    const startAfter = query.get('start-after') ?? '';
-    const after = token === null ? startAfter : decodeToken(token);
-    const encode = query.get('encoding-type') === 'url' ? encodeURIComponent : (value: string) => value;
-
-    const contents: Array<{ key: string; object: S3Object }> = [];
-    const commonPrefixes: string[] = [];
-    let truncated = false;
-    let lastReturned = '';
-    const objects = buckets.get(bucket);
-    for (const key of sortedKeys(bucket)) {
-      if (!key.startsWith(prefix) || compareUtf8(key, after) <= 0) continue;
-      const cut = delimiter === '' ? -1 : key.indexOf(delimiter, prefix.length);
-      const rolledUp = cut === -1 ? undefined : key.slice(0, cut + delimiter.length);
-      // Keys under a common prefix count once, as that prefix.
-      if (rolledUp !== undefined && commonPrefixes.at(-1) === rolledUp) {
-        lastReturned = key;
-        continue;
-      }
-      if (contents.length + commonPrefixes.length >= maxKeys) {
-        truncated = true;
-        break;
-      }
-      const object = objects?.get(key);
-      if (rolledUp !== undefined) commonPrefixes.push(rolledUp);
-      else if (object) contents.push({ key, object });
-      lastReturned = key;
-    }
-
-    const element = (name: string, value: string | number | boolean) =>
-      `<${name}>${xml(String(value))}</${name}>`;
-    return [
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      `<ListBucketResult xmlns="${XML_NAMESPACE}">`,
-      element('Name', bucket),
-      element('Prefix', encode(prefix)),
-      delimiter === '' ? '' : element('Delimiter', encode(delimiter)),
-      element('MaxKeys', maxKeys),
-      element('KeyCount', contents.length + commonPrefixes.length),
-      element('IsTruncated', truncated),
-      token === null ? '' : element('ContinuationToken', token),
-      truncated ? element('NextContinuationToken', encodeToken(lastReturned)) : '',
-      startAfter === '' ? '' : element('StartAfter', encode(startAfter)),
-      query.get('encoding-type') === 'url' ? element('EncodingType', 'url') : '',
-      ...contents.map(
-        ({ key, object }) =>
-          `<Contents>${element('Key', encode(key))}${element('LastModified', object.lastModified.toISOString())}` +
-          `${element('ETag', object.etag)}${element('Size', object.body.length)}` +
-          `${element('StorageClass', 'STANDARD')}</Contents>`,
-      ),
-      ...commonPrefixes.map(
-        (common) => `<CommonPrefixes>${element('Prefix', encode(common))}</CommonPrefixes>`,
-      ),
-      '</ListBucketResult>',
-    ].join('');
   }
 
   const server = createServer((request, response) => void handle(request, response));
@@ -275,7 +133,7 @@ export async function startS3Emulator(options: S3EmulatorOptions = {}): Promise<
   return {
     endpoint,
     putObject: (bucket, key, body, contentType = DEFAULT_CONTENT_TYPE) =>
-      store(bucket, key, typeof body === 'string' ? Buffer.from(body, 'utf8') : body, contentType, {}),
+      store(bucket, key, typeof body === 'string' ? Buffer.from(body, 'utf8') : body, contentType),
     getObject: (bucket, key) => buckets.get(bucket)?.get(key),
     keys: sortedKeys,
     stop: () => closeServer(server),
@@ -314,14 +172,6 @@ function decodePayload(request: IncomingMessage, raw: Buffer): Buffer {
   return body;
 }
 
-function metadataOf(request: IncomingMessage): Record<string, string> {
-  const metadata: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (name.startsWith('x-amz-meta-') && typeof value === 'string') metadata[name.slice(11)] = value;
-  }
-  return metadata;
-}
-
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -330,15 +180,6 @@ function header(request: IncomingMessage, name: string): string | undefined {
 /** S3 lists keys in the binary order of their UTF-8 bytes, which differs from JS string order. */
 function compareUtf8(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-
-/** Continuation tokens are opaque to clients; this one carries the last key returned. */
-function encodeToken(lastKey: string): string {
-  return Buffer.from(lastKey, 'utf8').toString('base64url');
-}
-
-function decodeToken(token: string): string {
-  return Buffer.from(token, 'base64url').toString('utf8');
 }
 
 function xml(text: string): string {
@@ -362,8 +203,8 @@ function answer(
   response.end(body);
 }
 
-/** S3's XML error body; HEAD answers carry none, so the SDK names the error from the status alone. */
-function answerError(response: ServerResponse, error: S3Error, head: boolean): void {
+/** S3's XML error body, whose code the SDK maps to its exception class. */
+function answerError(response: ServerResponse, error: S3Error): void {
   const requestId = randomBytes(8).toString('hex').toUpperCase();
   const details = Object.entries(error.resource)
     .map(([name, value]) => `<${name}>${xml(value)}</${name}>`)
@@ -375,7 +216,7 @@ function answerError(response: ServerResponse, error: S3Error, head: boolean): v
   response.writeHead(error.status, {
     'content-type': 'application/xml',
     'x-amz-request-id': requestId,
-    ...(head ? {} : { 'content-length': Buffer.byteLength(body) }),
+    'content-length': Buffer.byteLength(body),
   });
-  response.end(head ? undefined : body);
+  response.end(body);
 }

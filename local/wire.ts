@@ -62,3 +62,81 @@ export function answerAwsJson(
   });
   response.end(payload);
 }
+
+/** An error an emulator answers as its service would: the SDK maps `type` to its exception class. */
+export class AwsJsonError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+export interface AwsJsonService {
+  /** For its logs, e.g. `sqs emulator`. */
+  name: string;
+  protocol: '1.0' | '1.1';
+  /** The `x-amz-target` prefix before `.<Operation>`, e.g. `AmazonSQS`. */
+  targetPrefix: string;
+  /** The operations the product calls, by name; each answers its output or throws an AwsJsonError. */
+  operations: Record<string, (input: Record<string, unknown>) => unknown>;
+  /** How an error goes on the wire: its body and any headers (defaults: `__type` = its type). */
+  errorAnswer?: (error: AwsJsonError) => { body: object; headers?: Record<string, string> };
+}
+
+/**
+ * Serves an AWS JSON protocol (`POST /`, `x-amz-target: <prefix>.<Operation>`): the request's operation
+ * runs on its parsed body; an unknown operation, a body that is not JSON and a thrown AwsJsonError are
+ * answered as the service answers them, anything else as a 500 logged here.
+ */
+export function awsJsonListener(service: AwsJsonService) {
+  const answerError = (response: ServerResponse, error: AwsJsonError) => {
+    const { body, headers } = service.errorAnswer?.(error) ?? {
+      body: { __type: error.type, message: error.message },
+    };
+    answerAwsJson(response, error.status, body, { protocol: service.protocol, ...(headers && { headers }) });
+  };
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    try {
+      const text = await readText(request);
+      const target = request.headers['x-amz-target'];
+      const prefix = `${service.targetPrefix}.`;
+      const name = typeof target === 'string' && target.startsWith(prefix) ? target.slice(prefix.length) : '';
+      const operation = Object.hasOwn(service.operations, name) ? service.operations[name] : undefined;
+      if (request.method !== 'POST' || operation === undefined) {
+        throw new AwsJsonError('UnsupportedOperation', `The emulator does not serve ${String(target)}`);
+      }
+      let input: unknown;
+      try {
+        input = text.trim() === '' ? {} : JSON.parse(text);
+      } catch {
+        throw new AwsJsonError('InvalidParameterValue', 'The request body is not valid JSON.');
+      }
+      if (typeof input !== 'object' || input === null) {
+        throw new AwsJsonError('InvalidParameterValue', 'The request body is not a JSON object.');
+      }
+      answerAwsJson(response, 200, await operation(input as Record<string, unknown>), {
+        protocol: service.protocol,
+      });
+    } catch (error) {
+      if (!(error instanceof AwsJsonError)) console.error(`${service.name}:`, error);
+      answerError(
+        response,
+        error instanceof AwsJsonError
+          ? error
+          : new AwsJsonError('InternalError', 'The emulator failed.', 500),
+      );
+    }
+  };
+}
+
+/** A required string member of an operation's input, or the service's validation error naming it. */
+export function requiredString(input: Record<string, unknown>, member: string, errorType: string): string {
+  const value = input[member];
+  if (typeof value !== 'string' || value === '') {
+    throw new AwsJsonError(errorType, `${member} is required and must be a non-empty string.`);
+  }
+  return value;
+}

@@ -12,11 +12,13 @@ import { lazy } from './lazy';
  * holds between `window - BUCKET_SENDS + 1` and `window` of the latest sends.
  */
 export const BUCKET_SENDS = 25;
+/** The largest window an org may set: the most buckets a window spans is this over BUCKET_SENDS. */
+export const MAX_WINDOW_SENDS = 5000;
 
 export const ReputationGuardSchema = lazy(() =>
   z.object({
     /** How many of the latest sends the rates are taken over. */
-    window: z._default(z.number().check(z.int(), z.minimum(50), z.maximum(5000)), 200),
+    window: z._default(z.number().check(z.int(), z.minimum(50), z.maximum(MAX_WINDOW_SENDS)), 200),
     /** Fewer sends than this in the window never pause: a rate over a handful of sends says nothing. */
     minSends: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(5000)), 50),
     /** A hard-bounce rate above this (a fraction: 0.04 = 4 %) pauses sending. */

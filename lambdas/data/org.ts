@@ -36,6 +36,12 @@ export const settingsFromItem = (item: Record<string, unknown> | undefined): Org
 const versionOf = (item: Record<string, unknown> | undefined) =>
   typeof item?.version === 'number' ? item.version : 0;
 
+/** The settings and their version from the stored item (absent: the defaults, version 0). */
+export const versionedSettingsFromItem = (item: Record<string, unknown> | undefined) => ({
+  settings: settingsFromItem(item),
+  version: versionOf(item),
+});
+
 export async function getOrgSettings(orgId: string): Promise<OrgSettings> {
   return (await getVersionedOrgSettings(orgId)).settings;
 }
@@ -46,7 +52,7 @@ export async function getVersionedOrgSettings(
   const { Item } = await db.send(
     new GetCommand({ TableName: tableName(), Key: settingsKey(orgId), ConsistentRead: true }),
   );
-  return { settings: settingsFromItem(Item), version: versionOf(Item) };
+  return versionedSettingsFromItem(Item);
 }
 
 /** Replaces the settings if they are still at `expectedVersion` (else 412); answers the new version. */

@@ -9,6 +9,9 @@
  *   then UpdateItem bucket `ADD sends 1`
  * - count a bounce / complaint  UpdateItem bucket `ADD bounces|complaints 1` on the newest bucket
  * - the rolling window          Query pk, begins_with(sk, 'BUCKET#<epoch>#'), newest first, Limit K
+ * - a scope as a view shows it  BatchGetItem of its sending states with the keys the caller reads
+ *   beside them, sent together with a Query of its newest buckets of any epoch (Limit: the largest
+ *   window's buckets), of which the view keeps the current epoch's first K
  * - pause                       UpdateItem state `SET status = paused` if it is not paused already
  * - resume                      UpdateItem state `SET status = active, epoch + 1, epochSends = 0`
  * - a lead deferred by a pause  item   pk=<the same>, sk=DEFERRED#<lead> (written with the deferred
@@ -17,7 +20,9 @@
  */
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  BUCKET_SENDS,
   bucketOf,
+  MAX_WINDOW_SENDS,
   type PauseCause,
   PauseCauseSchema,
   type ReputationCounts,
@@ -28,7 +33,8 @@ import {
 } from '../core/sending-reputation';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
-import { orgKey } from './items';
+import { type Item, orgKey } from './items';
+import { batchGet } from './reads';
 import type { TransactItem } from './transactions';
 
 /** Whose sends: one assistant's, or the whole org's. */
@@ -143,6 +149,66 @@ export async function readReputationWindow(
     }),
   );
   return sumBuckets((Items ?? []) as Partial<ReputationCounts>[]);
+}
+
+/** What a sending view is built from: the scope's state, its org's (for an assistant), its newest buckets. */
+export interface SendingReads {
+  state: SendingState;
+  orgState: SendingState | undefined;
+  /** The newest buckets of any epoch, newest first; `windowOf` keeps the current epoch's. */
+  recentBuckets: Item[];
+}
+
+type Key = { pk: string; sk: string };
+
+/**
+ * The scope's sending reads and the items at `others`, in one round trip: one BatchGetItem (the states
+ * and `others`) and one Query sent alongside it. The Query cannot wait for the state's epoch or the
+ * org's window, so it reads as many buckets as the largest window spans, of any epoch: epochs only
+ * grow, so the current epoch's buckets come first and `windowOf` keeps those the window spans.
+ */
+export async function readSendingWith<Name extends string>(
+  scope: ReputationScope,
+  others: Record<Name, Key>,
+): Promise<{ sending: SendingReads; items: Record<Name, Item | undefined> }> {
+  const orgStateKey = scope.assistantId === undefined ? undefined : sendingStateKey({ orgId: scope.orgId });
+  const keys: Key[] = [
+    sendingStateKey(scope),
+    ...(orgStateKey ? [orgStateKey] : []),
+    ...Object.values<Key>(others),
+  ];
+  const [found, { Items }] = await Promise.all([
+    batchGet(keys),
+    db.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': scopePk(scope), ':prefix': 'BUCKET#' },
+        ScanIndexForward: false,
+        Limit: Math.ceil(MAX_WINDOW_SENDS / BUCKET_SENDS),
+        ConsistentRead: true,
+      }),
+    ),
+  ]);
+  const at = (key: Key) => found.find((item) => item.pk === key.pk && item.sk === key.sk);
+  const items = Object.fromEntries(
+    Object.entries<Key>(others).map(([name, key]) => [name, at(key)]),
+  ) as Record<Name, Item | undefined>;
+  return {
+    sending: {
+      state: sendingStateFromItem(at(sendingStateKey(scope))),
+      orgState: orgStateKey && sendingStateFromItem(at(orgStateKey)),
+      recentBuckets: Items ?? [],
+    },
+    items,
+  };
+}
+
+/** The window `readReputationWindow` reads, from the newest buckets of any epoch. */
+export function windowOf(reads: SendingReads, guard: ReputationGuard): ReputationCounts {
+  const prefix = bucketPrefix(reads.state.epoch);
+  const current = reads.recentBuckets.filter((item) => String(item.sk).startsWith(prefix));
+  return sumBuckets(current.slice(0, windowBuckets(guard)) as Partial<ReputationCounts>[]);
 }
 
 /** Pauses the scope's sending unless it is paused already; answers whether this call paused it. */

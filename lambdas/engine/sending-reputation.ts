@@ -8,6 +8,7 @@
  */
 
 import type { Assistant } from '../core/assistants';
+import type { OrgSettings } from '../core/org-settings';
 import {
   type PauseCause,
   pausedReason,
@@ -16,18 +17,21 @@ import {
   reputationDecision,
 } from '../core/sending-reputation';
 import { getAssistant } from '../data/assistants';
+import type { Item } from '../data/items';
 import { getLead, LeadChangedError } from '../data/leads';
-import { getOrgSettings } from '../data/org';
+import { getOrgSettings, settingsKey, versionedSettingsFromItem } from '../data/org';
 import {
   clearDeferredLead,
   countReputationProblem,
   countReputationSend,
-  getSendingState,
   listDeferredLeads,
   pauseSending,
   type ReputationScope,
   readReputationWindow,
+  readSendingWith,
   resumeSending,
+  type SendingReads,
+  windowOf,
 } from '../data/sending-reputation';
 import { logger } from '../observability';
 import { commitPlan } from './plans';
@@ -101,11 +105,32 @@ export interface SendingView {
  * either holds: data/send-state.ts), so its view reads both; the org's view answers for the org's pause.
  */
 export async function sendingView(scope: ReputationScope, guard: ReputationGuard): Promise<SendingView> {
-  const [state, orgState] = await Promise.all([
-    getSendingState(scope),
-    scope.assistantId === undefined ? undefined : getSendingState({ orgId: scope.orgId }),
-  ]);
-  const window = await readReputationWindow(scope, state.epoch, guard);
+  return sendingViewOf(scope, guard, (await readSendingWith(scope, {})).sending);
+}
+
+/**
+ * A scope's sending view with the items at `others` and the org's settings (for its guard), all read
+ * in one round trip (data/sending-reputation.ts `readSendingWith`): how a by-id read shows sending.
+ */
+export async function readWithSendingView<Name extends string>(
+  scope: ReputationScope,
+  others: Record<Name, { pk: string; sk: string }>,
+): Promise<{
+  view: SendingView;
+  settings: { settings: OrgSettings; version: number };
+  items: Record<Name, Item | undefined>;
+}> {
+  const { sending, items } = await readSendingWith(scope, {
+    ...others,
+    orgSettings: settingsKey(scope.orgId),
+  });
+  const settings = versionedSettingsFromItem(items.orgSettings);
+  return { view: sendingViewOf(scope, settings.settings.reputationGuard, sending), settings, items };
+}
+
+function sendingViewOf(scope: ReputationScope, guard: ReputationGuard, reads: SendingReads): SendingView {
+  const { state, orgState } = reads;
+  const window = windowOf(reads, guard);
   const { bounceRate, complaintRate } = reputationDecision(window, guard);
   const paused = state.status === 'paused';
   const holds: [SendingHolder, string][] = [];

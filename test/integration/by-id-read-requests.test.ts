@@ -1,0 +1,109 @@
+/**
+ * A by-id read shows one resource and its sending in one round trip: GET /assistants/{id} and GET
+ * /org/settings send one BatchGetItem (the resource, the org's settings, the sending states) and, at the
+ * same time, one Query of the scope's newest reputation buckets; GET /org/whatsapp one GetItem. Counted
+ * on the handlers' own client against DynamoDB Local.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RequestCounter } from '../../bench/request-counter';
+import { handler as assistantsApi } from '../../lambdas/assistants-api';
+import { db } from '../../lambdas/data/client';
+import { countReputationSend, resumeSending } from '../../lambdas/data/sending-reputation';
+import { handler as orgApi } from '../../lambdas/org-api';
+import { invoke, type TestCaller } from '../support/invoke';
+
+const counter = new RequestCounter();
+beforeAll(() => counter.instrument('DynamoDB', db.middlewareStack));
+
+const NOW = new Date('2026-03-02T10:00:00Z');
+
+async function newOrg() {
+  const orgId = `org-${randomUUID()}`;
+  const admin: TestCaller = { orgId, userId: 'admin', role: 'admin' };
+  const { body: assistant } = await invoke(assistantsApi, 'createAssistant', {
+    caller: admin,
+    body: {
+      name: 'Maya',
+      email: `maya.${orgId}@assistants.followup.test`,
+      timezone: 'Europe/Berlin',
+      businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+    },
+  });
+  return { admin, assistantId: assistant.id as string };
+}
+
+async function counted(read: () => Promise<{ status: number; body: unknown }>) {
+  await read(); // warm: the first request of a container remembers its caller
+  counter.reset();
+  const answer = await read();
+  return { ...answer, requests: counter.snapshot().attempts };
+}
+
+describe('by-id reads', () => {
+  it('GET /assistants/{id}: one BatchGetItem and one Query, with the window of the current epoch only', async () => {
+    // Prepare: 30 sends in an epoch since resumed, then 3 in the current one.
+    const { admin, assistantId } = await newOrg();
+    const scope = { orgId: admin.orgId, assistantId };
+    for (let send = 0; send < 30; send += 1) await countReputationSend(scope, NOW);
+    await resumeSending(scope, NOW);
+    for (let send = 0; send < 3; send += 1) await countReputationSend(scope, NOW);
+
+    // Act
+    const { status, body, requests } = await counted(() =>
+      invoke(assistantsApi, 'getAssistant', { caller: admin, params: { id: assistantId } }),
+    );
+
+    // Assess
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      id: assistantId,
+      name: 'Maya',
+      sending: { status: 'active', canSendNow: true, window: { sends: 3, bounces: 0, complaints: 0 } },
+    });
+    expect(requests).toEqual({ 'DynamoDB:BatchGetItem': 1, 'DynamoDB:Query': 1 });
+  });
+
+  it('GET /assistants/{id} of a missing assistant answers 404 from the same reads', async () => {
+    // Prepare
+    const { admin } = await newOrg();
+
+    // Act
+    const { status, requests } = await counted(() =>
+      invoke(assistantsApi, 'getAssistant', { caller: admin, params: { id: 'missing' } }),
+    );
+
+    // Assess
+    expect(status).toBe(404);
+    expect(requests).toEqual({ 'DynamoDB:BatchGetItem': 1, 'DynamoDB:Query': 1 });
+  });
+
+  it('GET /org/settings: one BatchGetItem and one Query', async () => {
+    // Prepare
+    const { admin } = await newOrg();
+    for (let send = 0; send < 2; send += 1) await countReputationSend({ orgId: admin.orgId }, NOW);
+
+    // Act
+    const { status, body, requests } = await counted(() =>
+      invoke(orgApi, 'getOrgSettings', { caller: admin }),
+    );
+
+    // Assess
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ sending: { status: 'active', window: { sends: 2 } } });
+    expect(requests).toEqual({ 'DynamoDB:BatchGetItem': 1, 'DynamoDB:Query': 1 });
+  });
+
+  it('GET /org/whatsapp: one GetItem', async () => {
+    // Prepare
+    const { admin } = await newOrg();
+
+    // Act
+    const { status, body, requests } = await counted(() => invoke(orgApi, 'getWhatsApp', { caller: admin }));
+
+    // Assess
+    expect(status).toBe(200);
+    expect(body).toEqual({ connected: false });
+    expect(requests).toEqual({ 'DynamoDB:GetItem': 1 });
+  });
+});
