@@ -69,7 +69,7 @@ describe('an import over HTTP', () => {
     expect(errors).toEqual({
       items: [
         // The sequence opens with a generated e-mail and the org has no offering: said once, not per row.
-        { row: 1, code: 'warning', message: expect.stringContaining('no offering') },
+        { row: 1, code: 'offering_missing', message: expect.stringContaining('no offering') },
         { row: 8, code: 'validation_failed', message: expect.stringContaining('email'), field: 'email' },
       ],
     });

@@ -58,7 +58,9 @@ function brokenRule(file: string, specifier: string): string | undefined {
   if (from === to) return undefined;
   if (to === 'entry') return 'only the Lambda runtime imports an entry file';
   if (from === 'entry') return undefined;
-  return MAY_IMPORT[from].includes(to) ? undefined : `${from}/ may import ${MAY_IMPORT[from].join(', ') || 'nothing else'}`;
+  return MAY_IMPORT[from].includes(to)
+    ? undefined
+    : `${from}/ may import ${MAY_IMPORT[from].join(', ') || 'nothing else'}`;
 }
 
 describe('the layers of lambdas/', () => {
@@ -75,7 +77,9 @@ describe('the layers of lambdas/', () => {
 
   it('can fail: an arrow up from core is caught', () => {
     expect(brokenRule(join(LAMBDAS, 'core/leads.ts'), '../data/leads')).toBe('core/ may import nothing else');
-    expect(brokenRule(join(LAMBDAS, 'engine/sending.ts'), '../http/validation')).toMatch(/^engine\/ may import/);
+    expect(brokenRule(join(LAMBDAS, 'engine/sending.ts'), '../http/validation')).toMatch(
+      /^engine\/ may import/,
+    );
     expect(brokenRule(join(LAMBDAS, 'core/leads.ts'), '@aws-sdk/client-dynamodb')).toMatch(/no AWS SDK/);
     expect(brokenRule(join(LAMBDAS, 'data/leads.ts'), '../sender')).toMatch(/entry file/);
   });
