@@ -19,6 +19,7 @@ import { timingChanged } from './core/sequences';
 import { SEQUENCE_ENTITY } from './data/table-schema';
 import { environmentSchema, REPLAN_QUEUE_ENV, readEnvironment } from './environment';
 import { logger, metrics } from './observability';
+import { eachStreamRecordInOrder } from './runtime/batches';
 import { traceInvocation } from './tracing';
 
 /** What this function reads from its environment, once, at cold start. */
@@ -29,24 +30,20 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(traceInvocation())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
-  .handler(async (event) => {
-    const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
-    for (const record of event.Records) {
-      try {
+  .handler((event) =>
+    eachStreamRecordInOrder(
+      event.Records,
+      async (record) => {
         const job = replanJobFor(record.eventName, record.dynamodb?.OldImage, record.dynamodb?.NewImage);
         if (job) {
           await enqueueReplan(job);
           logger.info('Re-plan queued', { ...job });
         }
-      } catch (error) {
-        logger.error('Stream record failed', error as Error);
-        // Report this record and stop: the event source mapping retries from here, keeping order.
-        batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
-        break;
-      }
-    }
-    return { batchItemFailures };
-  });
+      },
+      // The event source mapping retries from the failed record, keeping order.
+      { onFailure: (_record, error) => logger.error('Stream record failed', error as Error) },
+    ),
+  );
 
 type Image = Record<string, StreamAttributeValue> | undefined;
 
