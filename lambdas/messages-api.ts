@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from './core/errors';
 import { type CustomMessage, cloneMessage, newMessage, reviseMessage } from './core/messages';
 import { assertCanEdit, type Caller } from './core/permissions';
+import { previewAssistant, previewLead, previewOrg } from './core/rendering/preview-profiles';
 import { isSystemName, systemMessages } from './core/system-catalogue';
 import { useTable } from './data/client';
 import {
@@ -19,7 +20,6 @@ import { environmentSchema, readEnvironment, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { messagesOperations } from './http/contract/messages';
 import { pageOfList } from './http/list-pages';
-import { previewAssistant, previewLead, previewOrg } from './http/previews';
 import { catalogueEntries, messageView } from './http/views';
 
 /** What this function reads from its environment, once, at cold start. */

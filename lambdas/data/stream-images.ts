@@ -50,7 +50,7 @@ const SequenceImageSchema = z.looseObject({
   orgId: z.string().check(z.minLength(1)),
   id: z.string().check(z.minLength(1)),
   version: z.number(),
-  steps: z.optional(z.array(z.looseObject({ afterDays: z.optional(z.number()) }))),
+  steps: z.optional(z.array(z.looseObject({ afterDays: z.number() }))),
 });
 export type SequenceImage = z.output<typeof SequenceImageSchema>;
 export const sequenceImage = (image: Record<string, unknown> | undefined) =>
