@@ -24,6 +24,7 @@ import {
   TABLE_ENV,
 } from './environment';
 import { countEvent, logger, metrics } from './observability';
+import { eachMessage } from './runtime/batches';
 import { traceInvocation } from './tracing';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
@@ -46,12 +47,11 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(traceInvocation())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
-  .handler(async (event, context) => {
-    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-    for (const message of event.Records) {
-      let job: z.output<typeof JobSchema> | undefined;
-      try {
-        job = JobSchema.parse(JSON.parse(message.body));
+  .handler((event, context) =>
+    eachMessage(
+      event.Records,
+      async (message) => {
+        const job = JobSchema.parse(JSON.parse(message.body));
         logger.appendKeys({ orgId: job.orgId, importId: job.importId });
         const outcome = await workOnImport(job, {
           hasTimeForAPage: () => context.getRemainingTimeInMillis() > IMPORT_RESERVED_MS,
@@ -59,12 +59,23 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
         });
         countEvent('ImportJobs');
         if (outcome === 'continue') await enqueueImport(job);
-      } catch (error) {
-        logger.error('Import job failed', error as Error);
-        const receives = Number(message.attributes.ApproximateReceiveCount);
-        if (job && receives >= IMPORT_MAX_RECEIVES) await abandonImport(job, clock.now()).catch(() => {});
-        batchItemFailures.push({ itemIdentifier: message.messageId });
-      }
-    }
-    return { batchItemFailures };
-  });
+      },
+      {
+        async onFailure(message, error) {
+          logger.error('Import job failed', error as Error);
+          const job = jobOf(message.body);
+          const receives = Number(message.attributes.ApproximateReceiveCount);
+          if (job && receives >= IMPORT_MAX_RECEIVES) await abandonImport(job, clock.now()).catch(() => {});
+        },
+      },
+    ),
+  );
+
+/** The job a message carries, if it carries one: a message that is not a job has no import to mark. */
+function jobOf(body: string): z.output<typeof JobSchema> | undefined {
+  try {
+    return JobSchema.parse(JSON.parse(body));
+  } catch {
+    return undefined;
+  }
+}

@@ -3,6 +3,7 @@ import { type Assistant, receivingOf, receivingWarnings } from './core/assistant
 import { mapWithConcurrency } from './core/concurrency';
 import { ConflictError } from './core/errors';
 import { LeadInputSchema } from './core/leads';
+import { parseWith } from './core/validation';
 import { useTable } from './data/client';
 import { listLeadPage } from './data/lead-listing';
 import { readLeadLog } from './data/sends';
@@ -12,7 +13,6 @@ import { apiHandler } from './http/api-handler';
 import { leadsOperations } from './http/contract/leads';
 import { errorResponse } from './http/error-response';
 import { leadTimelineView, leadView } from './http/lead-views';
-import { parseWith } from './http/validation';
 
 /** Batches create leads a few at a time: fast, without bursting the table or the scheduler. */
 const BATCH_CONCURRENCY = 8;

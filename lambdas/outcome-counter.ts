@@ -6,13 +6,12 @@
 
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
-import type { DynamoDBStreamEvent, AttributeValue as StreamAttributeValue } from 'aws-lambda';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { clock } from './clock';
 import { useTable } from './data/client';
+import { tableChangeOf } from './data/stream-images';
 import { countOutcomes } from './engine/outcome-counting';
 import { readEnvironment, TABLE_ENV } from './environment';
 import { logger, metrics } from './observability';
@@ -22,9 +21,6 @@ import { traceInvocation } from './tracing';
 export const environment = z.object({ ...TABLE_ENV });
 useTable(readEnvironment(environment).TABLE_NAME);
 
-type Image = Record<string, StreamAttributeValue> | undefined;
-const image = (values: Image) => values && unmarshall(values as Record<string, AttributeValue>);
-
 export const handler = middy<DynamoDBStreamEvent, void>()
   .use(traceInvocation())
   .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -32,11 +28,7 @@ export const handler = middy<DynamoDBStreamEvent, void>()
   .handler(async (event) => {
     const records = event.Records;
     if (records.length === 0) return;
-    const changes = records.map((record) => ({
-      eventName: record.eventName,
-      before: image(record.dynamodb?.OldImage),
-      after: image(record.dynamodb?.NewImage),
-    }));
+    const changes = records.map(tableChangeOf);
     // The same records come back on a retry: the batch's first and last sequence numbers name it.
     const batchId = `${records[0]?.dynamodb?.SequenceNumber}-${records.at(-1)?.dynamodb?.SequenceNumber}-${records.length}`;
     const increments = await countOutcomes(changes, batchId, clock.now());

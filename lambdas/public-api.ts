@@ -4,6 +4,7 @@ import { readWhatsAppSecret } from './adapters/whatsapp-secret';
 import { UnauthorizedError, ValidationError } from './core/errors';
 import type { Lead } from './core/leads';
 import { type UnsubscribeClaims, verifySinchSignature, verifyUnsubscribeToken } from './core/signatures';
+import { assertFitInput } from './core/validation';
 import { getAssistant } from './data/assistants';
 import { useTable } from './data/client';
 import { getLead } from './data/leads';
@@ -21,7 +22,6 @@ import {
   unsubscribedPage,
   unsubscribePage,
 } from './http/unsubscribe-pages';
-import { assertFitInput } from './http/validation';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({

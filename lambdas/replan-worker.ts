@@ -22,6 +22,7 @@ import {
   TABLE_ENV,
 } from './environment';
 import { countEvent, logger, metrics } from './observability';
+import { eachMessage } from './runtime/batches';
 import { traceInvocation } from './tracing';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
@@ -45,13 +46,13 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(traceInvocation())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
-  .handler(async (event, context) => {
-    const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-    for (const message of event.Records) {
-      try {
+  .handler((event, context) =>
+    eachMessage(
+      event.Records,
+      async (message) => {
         const job = JobSchema.parse(JSON.parse(message.body));
         const sequence = await getVisibleSequence(job.orgId, job.sequenceId);
-        if (!sequence) continue;
+        if (!sequence) return;
         countEvent('ReplanJobs');
         let cursor = job.cursor;
         do {
@@ -60,10 +61,7 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
           cursor = page.cursor;
         } while (cursor && context.getRemainingTimeInMillis() > RESERVED_MS);
         if (cursor) await enqueueReplan({ ...job, cursor });
-      } catch (error) {
-        logger.error('Re-plan job failed', error as Error);
-        batchItemFailures.push({ itemIdentifier: message.messageId });
-      }
-    }
-    return { batchItemFailures };
-  });
+      },
+      { onFailure: (_message, error) => logger.error('Re-plan job failed', error as Error) },
+    ),
+  );

@@ -1,25 +1,23 @@
-/** The sequences API: list, read, create, clone, replace and delete sequences, and preview steps and their dates. */
-import { randomUUID } from 'node:crypto';
+/**
+ * The sequences API: list, read, create, clone, replace and delete sequences, and preview steps and their
+ * dates. Each route adapts its request to a use case of engine/sequence-editing.ts and maps what it returns.
+ */
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import { assertVersion, ConflictError, NotFoundError, ValidationError } from './core/errors';
-import { assertKnownSubdivision } from './core/holiday-calendars';
-import { requestedStart } from './core/leads';
 import { sequenceWarnings } from './core/org-settings';
-import { assertCanEdit, type Caller } from './core/permissions';
-import {
-  assertStepMessages,
-  cloneSequence,
-  newSequence,
-  referencedMessageIds,
-  reviseSequence,
-  type Sequence,
-} from './core/sequences';
-import { isSystemName, systemSequences } from './core/system-catalogue';
-import { getAssistant } from './data/assistants';
+import type { Caller } from './core/permissions';
 import { useTable } from './data/client';
-import { getVisibleMessages } from './data/messages';
-import { getOrgSettings } from './data/org';
-import { getVisibleSequence, insertSequence, listOrgSequences, replaceSequence } from './data/sequences';
+import {
+  copySequence,
+  createSequence,
+  deleteSequence,
+  listSequences,
+  previewStep,
+  previewStepDates,
+  readSequence,
+  reviseStoredSequence,
+  type ShownSequence,
+  sequenceImpact,
+} from './engine/sequence-editing';
 import { environmentSchema, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { sequencesOperations } from './http/contract/sequences';
@@ -34,13 +32,12 @@ useStepScheduler(stepSchedulerSettings(env));
 
 export const handler = apiHandler(sequencesOperations, {
   async listSequences({ caller, query }) {
-    const [own, settings] = await Promise.all([listOrgSequences(caller.orgId), getOrgSettings(caller.orgId)]);
-    const page = pageOfList(
-      catalogueEntries(systemSequences(caller.orgId), own),
-      ({ position }) => position,
-      query,
-      ['sequences', caller.orgId, caller.userId],
-    );
+    const { system, own, settings } = await listSequences(caller);
+    const page = pageOfList(catalogueEntries(system, own), ({ position }) => position, query, [
+      'sequences',
+      caller.orgId,
+      caller.userId,
+    ]);
     const items = page.items.map(({ item: sequence }) =>
       sequenceView(sequence, caller, sequenceWarnings(settings, sequence)),
     );
@@ -48,92 +45,39 @@ export const handler = apiHandler(sequencesOperations, {
   },
 
   async getSequence({ caller, params }) {
-    return shown(await visibleSequence(caller, params.id), caller);
+    return shown(await readSequence(caller, params.id), caller);
   },
 
   async createSequence({ caller, body, now }) {
-    const sequence = newSequence(body, caller, randomUUID(), now);
-    await checkCanStore(sequence);
-    await insertSequence(sequence);
-    return shown(sequence, caller);
+    return shown(await createSequence(caller, body, now), caller);
   },
 
   async cloneSequence({ caller, params, body, now }) {
-    const source = await visibleSequence(caller, params.id);
-    const sequence = cloneSequence(source, body, caller, randomUUID(), now);
-    await checkCanStore(sequence);
-    await insertSequence(sequence);
-    return shown(sequence, caller);
+    return shown(await copySequence(caller, params.id, body, now), caller);
   },
 
   async replaceSequence({ caller, params, body, expectedVersion, now }) {
-    const version = expectedVersion();
-    const current = await visibleSequence(caller, params.id);
-    assertCanEdit(caller, current, 'sequence');
-    assertVersion(current, version, 'sequence');
-    const next = reviseSequence(current, body, now);
-    await checkCanStore(next);
-    await replaceSequence(next, current);
-    return shown(next, caller);
+    return shown(await reviseStoredSequence(caller, params.id, body, expectedVersion, now), caller);
   },
 
   async deleteSequence({ caller, params, query, now }) {
-    const current = await visibleSequence(caller, params.id);
-    assertCanEdit(caller, current, 'sequence');
-    const { deleteOrReassign } = await import('./engine/sequence-deletion');
-    await deleteOrReassign(current, query.reassignTo, now);
+    await deleteSequence(caller, params.id, query.reassignTo, now);
     return {};
   },
 
   async sequenceImpact({ caller, params, body, now }) {
-    const current = await visibleSequence(caller, params.id);
-    const candidate: Sequence = { ...current, steps: body.steps, version: current.version + 1 };
-    const { impactOf } = await import('./engine/replan');
-    return { body: await impactOf(candidate, now) };
+    return { body: await sequenceImpact(caller, params.id, body.steps, now) };
   },
 
   async previewSequenceStep({ caller, params, query, body, now }) {
-    const sequence = await visibleSequence(caller, params.id);
-    if (body.lead) await assertKnownSubdivision(body.lead, 'lead.subdivision');
-    // The rendering stack loads with this route, not at the function's cold start.
-    const { previewSequenceStep } = await import('./engine/step-preview');
-    return { body: await previewSequenceStep(caller, sequence, params.index, { ...body, ...query }, now) };
+    return { body: await previewStep(caller, params.id, params.index, { ...body, ...query }, now) };
   },
 
   async previewStepDates({ caller, body, now }) {
-    const { steps, sequenceId, assistantId, startAt, ...place } = body;
-    // Ids in the body that name nothing are bad input (400 naming the field), as on POST /leads.
-    const sequence = steps ? { steps } : await getVisibleSequence(caller.orgId, sequenceId ?? '');
-    if (!sequence)
-      throw ValidationError.field('sequenceId', `No sequence ${sequenceId} in this organization`);
-    const assistant = assistantId === undefined ? undefined : await getAssistant(caller.orgId, assistantId);
-    if (assistantId !== undefined && !assistant) {
-      throw ValidationError.field('assistantId', `No assistant ${assistantId} in this organization`);
-    }
-    const startsAt = requestedStart(startAt, now) ?? now;
-    await assertKnownSubdivision(place);
-    const { exampleDates } = await import('./core/example-dates');
-    return { body: await exampleDates({ sequence, startAt: startsAt, now, assistant, ...place }) };
+    return { body: await previewStepDates(caller, body, now) };
   },
 });
 
-/** The sequence as the caller sees it, with what it should know before using it (the org's offering). */
-async function shown(sequence: Sequence, caller: Caller) {
-  const warnings = sequenceWarnings(await getOrgSettings(caller.orgId), sequence);
+function shown({ sequence, warnings }: ShownSequence, caller: Caller) {
   return { body: sequenceView(sequence, caller, warnings), version: sequence.version };
-}
-
-async function visibleSequence(caller: Caller, id: string | undefined): Promise<Sequence> {
-  const sequence = id === undefined ? undefined : await getVisibleSequence(caller.orgId, id);
-  if (!sequence) throw new NotFoundError('Sequence', id);
-  return sequence;
-}
-
-/** What the table cannot check alone: system names are reserved, and custom steps name visible messages. */
-async function checkCanStore(sequence: Sequence): Promise<void> {
-  if (isSystemName('sequence', sequence.name)) {
-    throw new ConflictError(`"${sequence.name}" is the name of a system sequence`);
-  }
-  const messages = await getVisibleMessages(sequence.orgId, referencedMessageIds(sequence.steps));
-  assertStepMessages(sequence.steps, messages);
 }

@@ -10,6 +10,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { EVENT_ENTITY, LEAD_ENTITY, SEND_ENTITY } from '../lambdas/data/table-schema';
 import { FollowupFunction } from './followup-function';
 
 export interface AnalyticsProps {
@@ -20,7 +21,7 @@ export interface AnalyticsProps {
 }
 
 /** The entities whose changes are outcomes (lambdas/engine/outcome-counting.ts). */
-const COUNTED_ENTITIES = ['send', 'event', 'lead'];
+const COUNTED_ENTITIES = [SEND_ENTITY, EVENT_ENTITY, LEAD_ENTITY];
 
 export class Analytics extends Construct {
   readonly counter: FollowupFunction;
@@ -50,7 +51,7 @@ export class Analytics extends Construct {
           // A deleted active lead leaves its sequence's active gauge.
           FilterCriteria.filter({
             eventName: FilterRule.isEqual('REMOVE'),
-            dynamodb: { OldImage: { entity: { S: FilterRule.isEqual('lead') } } },
+            dynamodb: { OldImage: { entity: { S: FilterRule.isEqual(LEAD_ENTITY) } } },
           }),
         ],
       }),

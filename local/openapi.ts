@@ -4,6 +4,7 @@
  * to docs/ by `npm run openapi`.
  */
 import * as z from 'zod/mini';
+import { strictInput } from '../lambdas/core/validation';
 import {
   API_FUNCTIONS,
   type ApiFunctionName,
@@ -18,7 +19,6 @@ import {
   errorBodyOf,
   errorSchema,
 } from '../lambdas/http/error-response';
-import { strictInput } from '../lambdas/http/validation';
 import { EXAMPLES } from './openapi-examples';
 
 const TAGS: Record<ApiFunctionName, string> = {
@@ -151,7 +151,7 @@ function describe(operationId: string, operation: Operation) {
         content: {
           [operation.bodyType ?? 'application/json']: {
             // JSON bodies (and a batch's or an import's rows) are parsed strictly, unknown fields refused
-            // (lambdas/http/validation.ts): documented as the server reads them. A form is not parsed.
+            // (lambdas/core/validation.ts): documented as the server reads them. A form is not parsed.
             schema: jsonSchema(operation.bodyType ? body : strictInput(body), 'input'),
             ...(examples?.body !== undefined && {
               example: examples?.body,

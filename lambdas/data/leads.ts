@@ -29,7 +29,7 @@ import {
   sequencePartition,
 } from './lead-index';
 import { closedSequenceFailure } from './sequences';
-import { TABLE_KEYS } from './table-schema';
+import { LEAD_ENTITY, TABLE_KEYS } from './table-schema';
 import { type TransactItem, transact } from './transactions';
 
 export { leadKey };
@@ -96,7 +96,7 @@ export async function insertLead(lead: Lead, alongside: readonly TransactItem[] 
         TableName: tableName(),
         Item: {
           ...leadKey(lead.orgId, lead.id),
-          entity: 'lead',
+          entity: LEAD_ENTITY,
           ...lead,
           ...planIndexKeys(lead, lead.enrollment),
           ...(lead.lastReplyAt && replyIndexKey(lead.id, lead.lastReplyAt)),

@@ -26,7 +26,7 @@ import { conditionFailed } from './conditions';
 import { orgKey, recordOf, replaceFieldsExpression } from './items';
 import { queryAll } from './reads';
 import { suppressionKey } from './suppressions';
-import { TABLE_KEYS } from './table-schema';
+import { EVENT_ENTITY, SEND_ENTITY, TABLE_KEYS } from './table-schema';
 import { type TransactItem, transact } from './transactions';
 
 export type { TimelineEvent };
@@ -77,7 +77,7 @@ export async function claimSend(
     reasons: undefined,
     holidays: undefined,
     ...fields,
-    entity: 'send',
+    entity: SEND_ENTITY,
     status: 'claimed',
     at: now.toISOString(),
     sendId,
@@ -292,7 +292,7 @@ export function sendOutcome(record: SendRecord): TransactItem {
   return {
     Put: {
       TableName: tableName(),
-      Item: { ...key, entity: 'send', ...record, ...lookup },
+      Item: { ...key, entity: SEND_ENTITY, ...record, ...lookup },
       ConditionExpression: finishesClaim
         ? 'attribute_not_exists(pk) OR #status IN (:claimed, :retryable, :uncertain)'
         : 'attribute_not_exists(pk) OR #status IN (:retryable, :uncertain)',
@@ -378,7 +378,7 @@ export async function appendTimelineEvent(
       Item: {
         pk: leadLogKey(orgId, leadId),
         sk: `EVENT#${event.at}#${Math.random().toString(36).slice(2, 8)}`,
-        entity: 'event',
+        entity: EVENT_ENTITY,
         // Named for the stats consumer, which credits the event to the lead's last sent step.
         orgId,
         leadId,
@@ -430,7 +430,7 @@ export async function readLeadLog(
       }),
     );
     for (const item of page.Items ?? []) {
-      if (item.entity === 'send') sends.push(sendFromItem(item));
+      if (item.entity === SEND_ENTITY) sends.push(sendFromItem(item));
       else {
         // Read through the kinds' schemas: what the timeline shows is what the contract describes. An
         // event no kind describes (none is written today) is left out rather than shown unchecked.

@@ -47,10 +47,16 @@ export const KEY_ATTRIBUTE_NAMES: readonly string[] = [
 ];
 
 /**
- * The `entity` attribute every item carries. Stream consumers filter on it (the CDK's event filter
- * passes only sequence edits to the re-planner), so it is part of the table's contract.
+ * The `entity` attribute of the items the stream's consumers read. The CDK's event filters pass them on
+ * (sequence edits to the re-planner; sends, timeline events and leads to the outcome counter), so they
+ * are part of the table's contract: spelled here once, for the entity modules, the stream decoding
+ * (stream-images.ts) and the infrastructure.
  */
 export const SEQUENCE_ENTITY = 'sequence';
+export const SEND_ENTITY = 'send';
+/** A lead's timeline event. */
+export const EVENT_ENTITY = 'event';
+export const LEAD_ENTITY = 'lead';
 
 type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5';
 

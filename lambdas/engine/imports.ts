@@ -16,6 +16,7 @@ import { ConflictError, DomainError, ValidationError } from '../core/errors';
 import { rowInput } from '../core/imports';
 import { type Lead, LeadInputSchema } from '../core/leads';
 import type { Caller } from '../core/permissions';
+import { parseWith } from '../core/validation';
 import { WARNING_CODES } from '../core/warnings';
 import {
   advanceImport,
@@ -29,7 +30,6 @@ import {
 } from '../data/imports';
 import { getLead, insertLead, leadKey } from '../data/leads';
 import { batchGet } from '../data/reads';
-import { parseWith } from '../http/validation';
 import { logger } from '../observability';
 import { EnrollmentReads } from './enrollment-reads';
 import { type CreatedLead, prepareLead } from './enrollments';

@@ -10,7 +10,6 @@
  * - A lead's enrollment changes count enrolled, completed and stopped leads, and the active gauge.
  */
 
-import * as z from 'zod/mini';
 import {
   type CreditedStep,
   type Increment,
@@ -20,18 +19,20 @@ import {
   outcomeOfEvent,
   outcomeOfSendChange,
 } from '../core/analytics/counters';
-import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment-status';
 import type { SendRecord } from '../core/sends';
 import { findSendByProviderId, lastSentBefore } from '../data/sends';
 import { addIncrements } from '../data/stats';
+import {
+  entityOf,
+  eventImage,
+  leadImage,
+  type SendImage,
+  sendImage,
+  statusImage,
+  type TableChange,
+} from '../data/stream-images';
+import { LEAD_ENTITY } from '../data/table-schema';
 import { promoteIfDecided } from './variant-promotion';
-
-/** One stream record, its images unmarshalled. */
-export interface TableChange {
-  eventName?: string;
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-}
 
 export async function countOutcomes(
   changes: readonly TableChange[],
@@ -50,54 +51,14 @@ export async function countOutcomes(
   return increments;
 }
 
-/** What the consumer reads of each counted entity's stream image; anything else is not counted. */
-const SendImage = z.looseObject({
-  entity: z.literal('send'),
-  orgId: z.string(),
-  stepIndex: z.number().check(z.int()),
-  status: z.string(),
-  at: z.string(),
-  sequenceId: z.optional(z.string()),
-  assistantId: z.optional(z.string()),
-  variant: z.optional(z.string()),
-  tone: z.optional(z.string()),
-});
-const EventImage = z.looseObject({
-  entity: z.literal('event'),
-  kind: z.string(),
-  at: z.string(),
-  orgId: z.string(),
-  leadId: z.string(),
-  detail: z.optional(z.looseObject({ providerMessageId: z.optional(z.string()) })),
-});
-const LeadImageSchema = z.looseObject({
-  entity: z.literal('lead'),
-  orgId: z.string(),
-  updatedAt: z.optional(z.string()),
-  enrollment: z.looseObject({
-    runId: z.string(),
-    sequenceId: z.string(),
-    status: z.enum(ENROLLMENT_STATUSES),
-    stopReason: z.optional(z.enum(STOP_REASONS)),
-  }),
-});
-
-const parsed = <T>(schema: z.ZodMiniType<T>, image: unknown): T | undefined => {
-  const result = schema.safeParse(image);
-  return result.success ? result.data : undefined;
-};
-
 async function incrementsOf({ eventName, before, after }: TableChange): Promise<Increment[]> {
-  const entity = (after ?? before)?.entity;
-  if (entity === 'lead') {
-    return leadIncrements(parsed(LeadImageSchema, before), parsed(LeadImageSchema, after));
-  }
-  const send = parsed(SendImage, after);
+  if (entityOf(after ?? before) === LEAD_ENTITY) return leadIncrements(leadImage(before), leadImage(after));
+  const send = sendImage(after);
   if (send) {
-    const outcome = outcomeOfSendChange(parsed(z.looseObject({ status: z.string() }), before), send);
+    const outcome = outcomeOfSendChange(statusImage(before), send);
     return outcome ? outcomeIncrements(outcome, creditOf(send), send.at) : [];
   }
-  const event = eventName === 'INSERT' ? parsed(EventImage, after) : undefined;
+  const event = eventName === 'INSERT' ? eventImage(after) : undefined;
   if (!event) return [];
   const outcome = outcomeOfEvent(event.kind);
   if (!outcome || !isCreditedToLastSend(outcome)) return [];
@@ -107,7 +68,7 @@ async function incrementsOf({ eventName, before, after }: TableChange): Promise<
   return credited ? outcomeIncrements(outcome, creditOf(credited), at) : [];
 }
 
-function creditOf(send: z.output<typeof SendImage> | SendRecord): CreditedStep {
+function creditOf(send: SendImage | SendRecord): CreditedStep {
   return {
     orgId: send.orgId,
     stepIndex: send.stepIndex,

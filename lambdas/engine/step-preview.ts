@@ -8,6 +8,12 @@ import { previewMessages } from '../core/analytics/variants';
 import { NotFoundError, UnprocessableError } from '../core/errors';
 import { type LeadDetails, leadProfile } from '../core/leads';
 import type { Caller } from '../core/permissions';
+import {
+  previewAssistant,
+  previewLead,
+  previewOrg,
+  previewSamples,
+} from '../core/rendering/preview-profiles';
 import type { AssistantProfile } from '../core/rendering/profiles';
 import { previewThread } from '../core/rendering/render-email';
 import { renderWhatsAppStep } from '../core/rendering/whatsapp';
@@ -15,7 +21,6 @@ import { type MessageStep, referencedMessageIds, type Sequence } from '../core/s
 import { getAssistant } from '../data/assistants';
 import { getVisibleMessages } from '../data/messages';
 import { getOrgSettings } from '../data/org';
-import { previewAssistant, previewLead, previewOrg, previewSamples } from '../http/previews';
 import { requireLead } from './enrollment-reads';
 
 export interface StepPreviewRequest {

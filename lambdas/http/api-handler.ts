@@ -18,13 +18,13 @@ import {
   ValidationError,
 } from '../core/errors';
 import type { Caller } from '../core/permissions';
+import { parseWith } from '../core/validation';
 import { rememberUser } from '../data/users';
 import { countEvent, logger, metrics } from '../observability';
 import { putAnnotation, traceInvocation } from '../tracing';
 import { type Operation, routeKey } from './contract/operation';
 import { errorResponse } from './error-response';
 import { callerFromClaims } from './identity';
-import { parseWith } from './validation';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 

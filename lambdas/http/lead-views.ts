@@ -11,7 +11,6 @@ import type { SendRecord } from '../core/sends';
 import { CHANNELS, type Sequence } from '../core/sequences';
 import { type TimelineEvent, timelineEventSchemas } from '../core/timeline-events';
 import type { Warning } from '../core/warnings';
-import type { EnrollmentReads } from '../engine/enrollment-reads';
 import { warningsSchema } from './warning-views';
 
 /** A public holiday a send was moved off: shown with reason `public_holiday` wherever reasons are. */
@@ -128,7 +127,12 @@ export const timelineSchema = lazy(() =>
   }),
 );
 
-export async function leadView(lead: Lead, reads: EnrollmentReads, warnings: Warning[] = []) {
+/** Where a lead's view finds its sequence's name (engine/enrollment-reads.ts reads each one once). */
+export interface SequenceLookup {
+  sequence(id: string): Promise<Sequence | undefined>;
+}
+
+export async function leadView(lead: Lead, reads: SequenceLookup, warnings: Warning[] = []) {
   const { orgId: _orgId, enrollment, ...details } = lead;
   const sequence = await reads.sequence(enrollment.sequenceId);
   return {

@@ -1,6 +1,6 @@
 /**
  * What a client sends back when it replaces something it read: the view without the fields the server
- * owns. Request bodies refuse unknown fields (lambdas/http/validation.ts), those included.
+ * owns. Request bodies refuse unknown fields (lambdas/core/validation.ts), those included.
  */
 const SERVER_OWNED = ['id', 'version', 'createdAt', 'updatedAt', 'receiving', 'warnings', 'sending'];
 

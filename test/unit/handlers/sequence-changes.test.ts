@@ -3,7 +3,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { SEQUENCE_ENTITY } from '../../../lambdas/data/table-schema';
-import { replanJobFor } from '../../../lambdas/sequence-changes';
+import { replanJobFor } from '../../../lambdas/engine/sequence-edits';
 
 const image = (version: number, gaps: number[], entity = SEQUENCE_ENTITY) =>
   marshall({

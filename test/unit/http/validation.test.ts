@@ -29,7 +29,7 @@ describe('parseWith', () => {
     // Arrange: no messages configured, as in a function whose bundle holds only zod's mini build.
     z.config({ localeError: undefined, customError: undefined });
     vi.resetModules();
-    const { parseWith } = await import('../../../lambdas/http/validation');
+    const { parseWith } = await import('../../../lambdas/core/validation');
 
     // Act
     const details = refusalOf(() =>
@@ -51,7 +51,7 @@ describe('parseWith', () => {
   });
 
   it('refuses lone surrogates in any field, keys included', async () => {
-    const { parseWith } = await import('../../../lambdas/http/validation');
+    const { parseWith } = await import('../../../lambdas/core/validation');
 
     const details = refusalOf(() => parseWith(z.looseObject({}), { 'bad\uD800': { deeper: 'x\uDC00' } }));
 
@@ -60,7 +60,7 @@ describe('parseWith', () => {
 
   it('refuses nesting deeper than its limit with 400 naming where, however deep, without recursing', async () => {
     // Prepare
-    const { MAX_NESTING_DEPTH, parseWith } = await import('../../../lambdas/http/validation');
+    const { MAX_NESTING_DEPTH, parseWith } = await import('../../../lambdas/core/validation');
     const { parseJson } = await import('../../../lambdas/http/api-handler');
     const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
     const atLimit = JSON.parse(`{"tags":${nested(MAX_NESTING_DEPTH - 1)}}`);
@@ -91,7 +91,7 @@ describe('parseWith', () => {
 
   it('refuses an unknown field, nested ones too, naming it with the closest known field', async () => {
     // Prepare
-    const { parseWith } = await import('../../../lambdas/http/validation');
+    const { parseWith } = await import('../../../lambdas/core/validation');
     const { LeadInputSchema } = await import('../../../lambdas/core/leads');
     const step = { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'candid' };
 
@@ -121,7 +121,7 @@ describe('parseWith', () => {
 
   it('words zod issues for people, named by the field', async () => {
     // Prepare
-    const { parseWith } = await import('../../../lambdas/http/validation');
+    const { parseWith } = await import('../../../lambdas/core/validation');
     const { LeadInputSchema } = await import('../../../lambdas/core/leads');
     const step = { afterDays: 1.5, channel: 'email', messageType: 'generated', tone: 'candid' };
 
@@ -154,7 +154,7 @@ describe('parseWith', () => {
   });
 
   it('trims an e-mail address pasted with spaces before validating it', async () => {
-    const { parseWith } = await import('../../../lambdas/http/validation');
+    const { parseWith } = await import('../../../lambdas/core/validation');
     const { LeadInputSchema } = await import('../../../lambdas/core/leads');
 
     const lead = parseWith(LeadInputSchema(), {

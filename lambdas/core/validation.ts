@@ -1,6 +1,9 @@
-/** zod at the edge: parses input and turns zod's issues into field-level validation errors. */
+/**
+ * zod where input enters (API bodies and queries, import rows): parses it and turns zod's issues into
+ * field-level validation errors.
+ */
 import * as z from 'zod/mini';
-import { type FieldIssue, ValidationError } from '../core/errors';
+import { type FieldIssue, ValidationError } from './errors';
 import '../zod-messages';
 
 /**

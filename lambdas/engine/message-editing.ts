@@ -1,0 +1,164 @@
+/**
+ * The custom messages API's use cases: list, read, create, clone, replace and delete named, reusable
+ * messages, the tones' samples, and previews. Sanitizing and rendering load with the first use case
+ * that needs them, not at the function's cold start.
+ */
+import { randomUUID } from 'node:crypto';
+import { assertVersion, ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import type { LeadDetails } from '../core/leads';
+import {
+  type CustomMessage,
+  cloneMessage,
+  type MessageInput,
+  newMessage,
+  reviseMessage,
+} from '../core/messages';
+import { assertCanEdit, type Caller } from '../core/permissions';
+import { previewAssistant, previewLead, previewOrg } from '../core/rendering/preview-profiles';
+import { isSystemName, systemMessages } from '../core/system-catalogue';
+import {
+  deleteMessage,
+  getVisibleMessage,
+  insertMessage,
+  listOrgMessages,
+  MessageInUseError,
+  replaceMessage,
+} from '../data/messages';
+import { getOrgSettings } from '../data/org';
+import { getSequencesByIds } from '../data/sequences';
+
+const rendering = () => import('../core/rendering/message-rendering');
+
+/** The system messages and the org's own. */
+export async function listMessages(
+  caller: Caller,
+): Promise<{ system: CustomMessage[]; own: CustomMessage[] }> {
+  return { system: systemMessages(caller.orgId), own: await listOrgMessages(caller.orgId) };
+}
+
+export async function readMessage(caller: Caller, id: string | undefined): Promise<CustomMessage> {
+  return visibleMessage(caller, id);
+}
+
+export async function createMessage(caller: Caller, input: MessageInput, now: Date): Promise<CustomMessage> {
+  const message = await sanitized(newMessage(input, caller, randomUUID(), now), 'email.html');
+  assertNameFree(message);
+  await insertMessage(message);
+  return message;
+}
+
+export async function copyMessage(
+  caller: Caller,
+  id: string | undefined,
+  name: string,
+  now: Date,
+): Promise<CustomMessage> {
+  const source = await visibleMessage(caller, id);
+  const message = cloneMessage(source, name, caller, randomUUID(), now);
+  assertNameFree(message);
+  await insertMessage(message);
+  return message;
+}
+
+/** `expectedVersion` is read first: a request without If-Match is refused before any read. */
+export async function reviseStoredMessage(
+  caller: Caller,
+  id: string | undefined,
+  input: MessageInput,
+  expectedVersion: () => number,
+  now: Date,
+): Promise<CustomMessage> {
+  const version = expectedVersion();
+  const current = await visibleMessage(caller, id);
+  assertCanEdit(caller, current, 'message');
+  assertVersion(current, version, 'message');
+  const next = await sanitized(reviseMessage(current, input, now), 'email.html');
+  assertNameFree(next);
+  await explainInUse(caller, () => replaceMessage(next, current), 'change the channel of');
+  return next;
+}
+
+export async function removeMessage(caller: Caller, id: string | undefined): Promise<void> {
+  const current = await visibleMessage(caller, id);
+  assertCanEdit(caller, current, 'message');
+  await explainInUse(caller, () => deleteMessage(current), 'delete');
+}
+
+/** The tones a generated step can take, each with a sample. */
+export async function toneSamples() {
+  const { TONE_CATALOGUE, sampleFor } = await rendering();
+  return TONE_CATALOGUE.map((info) => ({ ...info, sample: sampleFor(info.tone) }));
+}
+
+export interface MessagePreviewRequest {
+  /** A message as the editor holds it; else the stored `messageId`. */
+  message?: MessageInput;
+  messageId?: string;
+  lead?: Partial<LeadDetails>;
+}
+
+/** What a message would send, for the lead given (else the sample lead) and the org's profile. */
+export async function previewMessage(caller: Caller, request: MessagePreviewRequest, now: Date) {
+  const { renderWhatsAppTemplate, personalizeHtml, personalizeText, htmlToPlainText } = await rendering();
+  const message = request.message
+    ? await sanitized(newMessage(request.message, caller, 'preview', now), 'message.email.html')
+    : await visibleMessage(caller, request.messageId);
+  const context = {
+    lead: previewLead(request.lead),
+    org: previewOrg(await getOrgSettings(caller.orgId)),
+    assistant: previewAssistant(undefined),
+  };
+  if (message.whatsapp)
+    return { channel: 'whatsapp' as const, ...renderWhatsAppTemplate(message.whatsapp, context) };
+  const email = message.email ?? { subject: '', html: '' };
+  const html = personalizeHtml(email.html, context);
+  return {
+    channel: 'email' as const,
+    subject: personalizeText(email.subject, context),
+    html,
+    text: htmlToPlainText(html),
+  };
+}
+
+async function visibleMessage(caller: Caller, id: string | undefined): Promise<CustomMessage> {
+  const message = id === undefined ? undefined : await getVisibleMessage(caller.orgId, id);
+  if (!message) throw new NotFoundError('Message', id);
+  return message;
+}
+
+function assertNameFree(message: CustomMessage): void {
+  if (isSystemName('message', message.name)) {
+    throw new ConflictError(`"${message.name}" is the name of a system message`);
+  }
+}
+
+/**
+ * Custom HTML is stored sanitized, so what the editor shows back is what will be sent; HTML that
+ * sanitizes to nothing (only a script, a style, a form ...) would send an empty e-mail, so it is refused.
+ */
+async function sanitized(message: CustomMessage, htmlPath: string): Promise<CustomMessage> {
+  if (!message.email) return message;
+  const { sanitizeEmailHtml, htmlToPlainText } = await rendering();
+  const html = sanitizeEmailHtml(message.email.html);
+  if (htmlToPlainText(html).trim() === '' && !/<img\b/i.test(html)) {
+    throw ValidationError.field(
+      htmlPath,
+      'Nothing would be sent: what is left after removing scripts, styles and other unsafe HTML is empty',
+    );
+  }
+  return { ...message, email: { ...message.email, html } };
+}
+
+/** Names the sequences that keep a message from being deleted or changing channel. */
+async function explainInUse(caller: Caller, write: () => Promise<void>, action: string): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (!(error instanceof MessageInUseError)) throw error;
+    const sequences = await getSequencesByIds(caller.orgId, error.sequenceIds);
+    const names = sequences.map((sequence) => sequence.name);
+    throw new ConflictError(`Cannot ${action} a message that sequences use: ${names.join(', ')}`, {
+      sequences: sequences.map(({ id, name }) => ({ id, name })),
+    });
+  }
+}
