@@ -14,7 +14,7 @@ import { readImportRows } from '../adapters/import-rows';
 import { mapWithConcurrency } from '../core/concurrency';
 import { ConflictError, DomainError, ValidationError } from '../core/errors';
 import { rowInput } from '../core/imports';
-import { type Lead, LeadInputSchema } from '../core/leads';
+import { LeadInputSchema } from '../core/leads';
 import type { Caller } from '../core/permissions';
 import { parseWith } from '../core/validation';
 import { WARNING_CODES } from '../core/warnings';
