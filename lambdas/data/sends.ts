@@ -12,6 +12,7 @@
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { type CreditedStep, creditOf } from '../core/analytics/counters';
 import {
   type ClaimOutcome,
   type ClaimRecord,
@@ -371,6 +372,8 @@ export async function appendTimelineEvent(
   orgId: string,
   leadId: string,
   event: TimelineEvent,
+  /** The step a provider event is about, when the writer has its send: the stats consumer files it there unread. */
+  credit?: CreditedStep,
 ): Promise<void> {
   await db.send(
     new PutCommand({
@@ -383,6 +386,7 @@ export async function appendTimelineEvent(
         orgId,
         leadId,
         ...event,
+        ...(credit && { credit: creditOf(credit) }),
       },
     }),
   );

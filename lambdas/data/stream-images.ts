@@ -83,6 +83,17 @@ const EventImageSchema = z.looseObject({
   orgId: z.string(),
   leadId: z.string(),
   detail: z.optional(z.looseObject({ providerMessageId: z.optional(z.string()) })),
+  /** The step a provider event is about, as appendTimelineEvent's `credit` stored it. */
+  credit: z.optional(
+    z.object({
+      orgId: z.string(),
+      stepIndex: z.number(),
+      sequenceId: z.optional(z.string()),
+      assistantId: z.optional(z.string()),
+      variant: z.optional(z.string()),
+      tone: z.optional(z.string()),
+    }),
+  ),
 });
 export const eventImage = (image: Record<string, unknown> | undefined) => parsed(EventImageSchema, image);
 

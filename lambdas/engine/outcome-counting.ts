@@ -11,7 +11,7 @@
  */
 
 import {
-  type CreditedStep,
+  creditOf,
   type Increment,
   isCreditedToLastSend,
   leadIncrements,
@@ -19,14 +19,12 @@ import {
   outcomeOfEvent,
   outcomeOfSendChange,
 } from '../core/analytics/counters';
-import type { SendRecord } from '../core/sends';
 import { findSendByProviderId, lastSentBefore } from '../data/sends';
 import { addIncrements } from '../data/stats';
 import {
   entityOf,
   eventImage,
   leadImage,
-  type SendImage,
   sendImage,
   statusImage,
   type TableChange,
@@ -63,18 +61,9 @@ async function incrementsOf({ eventName, before, after }: TableChange): Promise<
   const outcome = outcomeOfEvent(event.kind);
   if (!outcome || !isCreditedToLastSend(outcome)) return [];
   const { orgId, leadId, at, detail } = event;
+  // A provider event names its step on the event itself (written by whoever found the send): no read.
+  if (event.credit?.orgId === orgId) return outcomeIncrements(outcome, creditOf(event.credit), at);
   const named = detail?.providerMessageId ? await findSendByProviderId(detail.providerMessageId) : undefined;
   const credited = named?.orgId === orgId ? named : await lastSentBefore(orgId, leadId, at);
   return credited ? outcomeIncrements(outcome, creditOf(credited), at) : [];
-}
-
-function creditOf(send: SendImage | SendRecord): CreditedStep {
-  return {
-    orgId: send.orgId,
-    stepIndex: send.stepIndex,
-    ...(send.sequenceId !== undefined && { sequenceId: send.sequenceId }),
-    ...(send.assistantId !== undefined && { assistantId: send.assistantId }),
-    ...(send.variant !== undefined && { variant: send.variant }),
-    ...(send.tone !== undefined && { tone: send.tone }),
-  };
 }

@@ -107,7 +107,7 @@ export async function handleSesEvent(detail: SesEventDetail, now: Date): Promise
       const kind = NOTED_EVENTS[eventType];
       // The configuration set publishes only these (lib/delivery-events.ts); another type is not guessed at.
       if (kind === undefined) return { outcome: 'ignored', leadId: send.leadId };
-      await appendTimelineEvent(send.orgId, send.leadId, { kind, at, detail: base });
+      await appendTimelineEvent(send.orgId, send.leadId, { kind, at, detail: base }, send);
       return { outcome: kind, leadId: send.leadId };
     },
   );

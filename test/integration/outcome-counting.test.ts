@@ -6,8 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RequestCounter } from '../../bench/request-counter';
 import type { Increment } from '../../lambdas/core/analytics/counters';
 import type { SendRecord } from '../../lambdas/core/sends';
+import { db } from '../../lambdas/data/client';
 import { appendTimelineEvent, claimSend, recordSent } from '../../lambdas/data/sends';
 import { addIncrements, readSequenceCounters, readToneCounters } from '../../lambdas/data/stats';
 import { handler as outcomeCounter } from '../../lambdas/outcome-counter';
@@ -127,6 +129,35 @@ describe('outcome counting from the stream', () => {
     const tones = await readToneCounters(orgId, { from: DAY, to: DAY });
     expect(tones.find((row) => row.tone === 'gentle')?.counts).toEqual({ sent: 1, replied: 1 });
     expect(tones.find((row) => row.tone === 'curious')?.counts).toEqual({ sent: 1 });
+  });
+  it('files a delivery that names its step (SES events do) under that step without reading the sends', async () => {
+    // Prepare
+    const orgId = `org-${randomUUID()}`;
+    const leadId = `lead-${randomUUID()}`;
+    const base = { orgId, leadId, runId: 'run-1', sequenceId: 'seq-3', assistantId: 'maya' };
+    const step0 = { ...base, stepIndex: 0, at: at('09:00:00'), tone: 'candid' };
+    await send(step0);
+    await send({ ...base, stepIndex: 1, at: at('11:00:00'), tone: 'gentle' });
+    await poller.drain();
+    const counter = new RequestCounter();
+    counter.instrument('DynamoDB', db.middlewareStack);
+
+    // Act: step 0's delivery arrives after step 1 was sent; the event carries the step it is about
+    await appendTimelineEvent(
+      orgId,
+      leadId,
+      { kind: 'delivery', at: at('11:05:00'), detail: { step: 0, providerMessageId: 'pm-step-0' } },
+      step0,
+    );
+    await poller.drain();
+    const requests = counter.snapshot().commands;
+
+    // Assess: counted under step 0 (not the last step sent), and no Query of the lead's sends
+    const { steps } = await readSequenceCounters(orgId, 'seq-3', { from: DAY, to: DAY });
+    expect(steps.filter((row) => row.counts.delivered)).toEqual([
+      { day: DAY, step: 0, counts: { sent: 1, delivered: 1 } },
+    ]);
+    expect(requests['DynamoDB:Query']).toBeUndefined();
   });
 });
 

@@ -23,9 +23,12 @@ const MAY_IMPORT: Record<Exclude<Layer, 'entry'>, readonly Layer[]> = {
   http: ['core', 'runtime'],
 };
 
+/** Every API function's shared entry (the middy stack: identity, body, errors, who called): an entry's rights. */
+const SHARED_ENTRIES = new Set(['http/api-handler.ts']);
+
 function layerOf(file: string): Layer {
   const [first, ...rest] = relative(LAMBDAS, file).split('/');
-  if (rest.length === 0) return 'entry';
+  if (rest.length === 0 || SHARED_ENTRIES.has(relative(LAMBDAS, file))) return 'entry';
   return first as Layer;
 }
 
@@ -53,6 +56,8 @@ function brokenRule(file: string, specifier: string): string | undefined {
     return undefined;
   }
   const target = resolve(dirname(file), specifier);
+  // The document's own function bundles the published contract.
+  if (from === 'entry' && target.endsWith('/docs/openapi.json')) return undefined;
   if (!target.startsWith(`${LAMBDAS}/`)) return 'lambdas/ imports nothing outside it (local/, test/, lib/)';
   const to = layerOf(target.endsWith('.ts') ? target : `${target}.ts`);
   if (from === to) return undefined;

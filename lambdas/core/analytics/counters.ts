@@ -63,6 +63,18 @@ export interface CreditedStep {
   tone?: string;
 }
 
+/** The step a send record names, as its outcomes are filed: what the stats count it under. */
+export function creditOf(send: CreditedStep): CreditedStep {
+  return {
+    orgId: send.orgId,
+    stepIndex: send.stepIndex,
+    ...(send.sequenceId !== undefined && { sequenceId: send.sequenceId }),
+    ...(send.assistantId !== undefined && { assistantId: send.assistantId }),
+    ...(send.variant !== undefined && { variant: send.variant }),
+    ...(send.tone !== undefined && { tone: send.tone }),
+  };
+}
+
 /** The UTC day of an ISO instant: stats days are UTC days. */
 export const dayOf = (at: string) => at.slice(0, 10);
 
