@@ -12,19 +12,19 @@ import * as z from 'zod/mini';
 import { enqueueImport, useImportQueue } from './adapters/import-queue';
 import { useImportRows } from './adapters/import-rows';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import { clock } from './clock';
 import { IMPORT_MAX_RECEIVES } from './core/imports';
 import { useTable } from './data/client';
 import { abandonImport, workOnImport } from './engine/imports';
+import { clock } from './runtime/clock';
 import {
   environmentSchema,
   IMPORTS_ENV,
   readEnvironment,
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
-} from './environment';
-import { countEvent, logger, metrics } from './observability';
-import { traceInvocation } from './tracing';
+} from './runtime/environment';
+import { countEvent, logger, metrics } from './runtime/observability';
+import { traceInvocation } from './runtime/tracing';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, ...IMPORTS_ENV });

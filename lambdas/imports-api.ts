@@ -7,10 +7,10 @@ import { ImportRequestSchema, rowsFromCsv } from './core/imports';
 import { useTable } from './data/client';
 import { getImport, type ImportRecord, listRecentImports, listRowIssues } from './data/imports';
 import { acceptImport } from './engine/import-requests';
-import { environmentSchema, IMPORTS_ENV, readEnvironment, TABLE_ENV } from './environment';
 import { apiHandler, parseJson } from './http/api-handler';
 import { importsOperations } from './http/contract/imports';
 import { parseWith } from './http/validation';
+import { environmentSchema, IMPORTS_ENV, readEnvironment, TABLE_ENV } from './runtime/environment';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({ ...TABLE_ENV, ...IMPORTS_ENV });

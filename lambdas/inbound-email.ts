@@ -11,9 +11,9 @@ import type { SESEvent } from 'aws-lambda';
 import { parseEmail } from './adapters/mime';
 import { readRawMail, useRawMailStore } from './adapters/raw-mail-store';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import { clock } from './clock';
 import { useTable } from './data/client';
 import { handleInboundEmail, type InboundDecision, useInboundSettings } from './engine/inbound-email';
+import { clock } from './runtime/clock';
 import {
   domainName,
   environmentSchema,
@@ -22,9 +22,9 @@ import {
   readEnvironment,
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
-} from './environment';
-import { countEvent, logger, metrics } from './observability';
-import { traceInvocation } from './tracing';
+} from './runtime/environment';
+import { countEvent, logger, metrics } from './runtime/observability';
+import { traceInvocation } from './runtime/tracing';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({

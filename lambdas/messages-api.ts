@@ -15,12 +15,12 @@ import {
 } from './data/messages';
 import { getOrgSettings } from './data/org';
 import { getSequencesByIds } from './data/sequences';
-import { environmentSchema, readEnvironment, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { messagesOperations } from './http/contract/messages';
 import { pageOfList } from './http/list-pages';
 import { previewAssistant, previewLead, previewOrg } from './http/previews';
 import { catalogueEntries, messageView } from './http/views';
+import { environmentSchema, readEnvironment, TABLE_ENV } from './runtime/environment';
 
 /** What this function reads from its environment, once, at cold start. */
 export const environment = environmentSchema({ ...TABLE_ENV });

@@ -11,12 +11,12 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBStreamEvent, AttributeValue as StreamAttributeValue } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { clock } from './clock';
 import { useTable } from './data/client';
 import { countOutcomes } from './engine/outcome-counting';
-import { readEnvironment, TABLE_ENV } from './environment';
-import { logger, metrics } from './observability';
-import { traceInvocation } from './tracing';
+import { clock } from './runtime/clock';
+import { readEnvironment, TABLE_ENV } from './runtime/environment';
+import { logger, metrics } from './runtime/observability';
+import { traceInvocation } from './runtime/tracing';
 
 /** What this function reads from its environment, once, at cold start. */
 export const environment = z.object({ ...TABLE_ENV });

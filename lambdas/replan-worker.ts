@@ -10,19 +10,19 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { enqueueReplan, useReplanQueue } from './adapters/replan-queue';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import { clock } from './clock';
 import { useTable } from './data/client';
 import { getVisibleSequence } from './data/sequences';
 import { replanPage } from './engine/replan';
+import { clock } from './runtime/clock';
 import {
   environmentSchema,
   REPLAN_QUEUE_ENV,
   readEnvironment,
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
-} from './environment';
-import { countEvent, logger, metrics } from './observability';
-import { traceInvocation } from './tracing';
+} from './runtime/environment';
+import { countEvent, logger, metrics } from './runtime/observability';
+import { traceInvocation } from './runtime/tracing';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, ...REPLAN_QUEUE_ENV });

@@ -8,10 +8,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import { clock } from './clock';
 import { SenderInputSchema } from './core/sender-input';
 import { useTable } from './data/client';
 import { sendScheduledStep, useSendSettings } from './engine/send-step';
+import { clock } from './runtime/clock';
 import {
   environmentSchema,
   nonEmpty,
@@ -20,9 +20,9 @@ import {
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
   wholeMinutes,
-} from './environment';
-import { logger, metrics } from './observability';
-import { putAnnotation, traceInvocation } from './tracing';
+} from './runtime/environment';
+import { logger, metrics } from './runtime/observability';
+import { putAnnotation, traceInvocation } from './runtime/tracing';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({

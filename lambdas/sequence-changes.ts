@@ -17,9 +17,9 @@ import { enqueueReplan, type ReplanJob, useReplanQueue } from './adapters/replan
 import type { Sequence } from './core/sequences';
 import { timingChanged } from './core/sequences';
 import { SEQUENCE_ENTITY } from './data/table-schema';
-import { environmentSchema, REPLAN_QUEUE_ENV, readEnvironment } from './environment';
-import { logger, metrics } from './observability';
-import { traceInvocation } from './tracing';
+import { environmentSchema, REPLAN_QUEUE_ENV, readEnvironment } from './runtime/environment';
+import { logger, metrics } from './runtime/observability';
+import { traceInvocation } from './runtime/tracing';
 
 /** What this function reads from its environment, once, at cold start. */
 export const environment = environmentSchema({ ...REPLAN_QUEUE_ENV });

@@ -7,18 +7,18 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import { clock } from './clock';
 import { useTable } from './data/client';
 import { handleSesEvent, SesEventDetailSchema, useSesRegion } from './engine/ses-feedback';
+import { clock } from './runtime/clock';
 import {
   environmentSchema,
   RUNTIME_ENV,
   readEnvironment,
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
-} from './environment';
-import { logger, metrics } from './observability';
-import { traceInvocation } from './tracing';
+} from './runtime/environment';
+import { logger, metrics } from './runtime/observability';
+import { traceInvocation } from './runtime/tracing';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({ ...RUNTIME_ENV, ...TABLE_ENV, ...STEP_SCHEDULER_ENV });

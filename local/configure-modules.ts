@@ -16,7 +16,7 @@ import {
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
   wholeMinutes,
-} from '../lambdas/environment';
+} from '../lambdas/runtime/environment';
 
 const EVERY_FUNCTION_ENV = environmentSchema({
   ...RUNTIME_ENV,

@@ -3,8 +3,8 @@
  * of time before the import is done. Messages carry ids only: the import's record says where it is.
  */
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { setting } from '../environment';
-import { traceClient } from '../tracing';
+import { setting } from '../runtime/environment';
+import { traceClient } from '../runtime/tracing';
 import { onFirstUse } from './on-first-use';
 
 export interface ImportJob {

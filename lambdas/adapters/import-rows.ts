@@ -5,8 +5,8 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { IMPORT_ROWS_PREFIX } from '../core/imports';
-import { setting } from '../environment';
-import { traceClient } from '../tracing';
+import { setting } from '../runtime/environment';
+import { traceClient } from '../runtime/tracing';
 import { onFirstUse } from './on-first-use';
 
 export interface ImportRowsSettings {

@@ -3,8 +3,8 @@
  * the raw RFC 5322 bytes are read from the bucket the S3 action wrote them to.
  */
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { setting } from '../environment';
-import { traceClient } from '../tracing';
+import { setting } from '../runtime/environment';
+import { traceClient } from '../runtime/tracing';
 
 export interface RawMailStoreSettings {
   bucket: string;

@@ -3,8 +3,8 @@
  * worker ran out of time. Jobs carry ids and a cursor only.
  */
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { setting } from '../environment';
-import { traceClient } from '../tracing';
+import { setting } from '../runtime/environment';
+import { traceClient } from '../runtime/tracing';
 
 export interface ReplanJob {
   orgId: string;

@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { SenderInput } from '../core/sender-input';
-import { setting } from '../environment';
-import { countEvent } from '../observability';
-import { traceClient } from '../tracing';
+import { setting } from '../runtime/environment';
+import { countEvent } from '../runtime/observability';
+import { traceClient } from '../runtime/tracing';
 import { onFirstUse } from './on-first-use';
 
 export type { SenderInput } from '../core/sender-input';
@@ -28,7 +28,7 @@ const settings = setting<StepSchedulerSettings>(
 
 export const useStepScheduler = settings.use;
 
-/** The settings of STEP_SCHEDULER_ENV (lambdas/environment.ts), as an entry point parsed them. */
+/** The settings of STEP_SCHEDULER_ENV (lambdas/runtime/environment.ts), as an entry point parsed them. */
 export const stepSchedulerSettings = (env: {
   SCHEDULE_GROUP: string;
   SENDER_FUNCTION_ARN: string;

@@ -5,8 +5,8 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { setting } from '../environment';
-import { traceClient } from '../tracing';
+import { setting } from '../runtime/environment';
+import { traceClient } from '../runtime/tracing';
 
 const table = setting<string>('table', 'The table name (TABLE_NAME)');
 

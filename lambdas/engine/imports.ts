@@ -30,7 +30,7 @@ import {
 import { getLead, insertLead, leadKey } from '../data/leads';
 import { batchGet } from '../data/reads';
 import { parseWith } from '../http/validation';
-import { logger } from '../observability';
+import { logger } from '../runtime/observability';
 import { EnrollmentReads } from './enrollment-reads';
 import { type CreatedLead, prepareLead } from './enrollments';
 import { commitPlan } from './plans';

@@ -19,7 +19,7 @@ import { findLeadByEmail, getLead } from '../data/leads';
 import { getOrgSettings } from '../data/org';
 import { appendTimelineEvent, findSendByProviderId } from '../data/sends';
 import { listUsers } from '../data/users';
-import { setting } from '../environment';
+import { setting } from '../runtime/environment';
 import { postponeFollowUp, stopFollowUp, suppressAndStopLead, unsubscribeLead } from './listening';
 import { acceptReceivingProbe } from './receiving';
 

@@ -14,7 +14,7 @@ import type { SenderInput } from '../core/sender-input';
 import { enrollmentUpdate, LeadChangedError } from '../data/leads';
 import { closedSequenceFailure, sequenceOpenCheck } from '../data/sequences';
 import { type TransactItem, transact } from '../data/transactions';
-import { logger } from '../observability';
+import { logger } from '../runtime/observability';
 
 export function senderInput(
   lead: Pick<Lead, 'orgId' | 'id' | 'assistantId'>,

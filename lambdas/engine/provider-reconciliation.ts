@@ -11,7 +11,7 @@ import {
   recordSent,
   type SendRecord,
 } from '../data/sends';
-import { countEvent, logger } from '../observability';
+import { countEvent, logger } from '../runtime/observability';
 
 export interface ProviderAcceptance {
   sendId: string;

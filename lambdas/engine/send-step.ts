@@ -45,9 +45,9 @@ import {
   sendIdOf,
   sendOutcome,
 } from '../data/sends';
-import { setting } from '../environment';
-import { countEvent, logger, recordDuration } from '../observability';
-import { traced } from '../tracing';
+import { setting } from '../runtime/environment';
+import { countEvent, logger, recordDuration } from '../runtime/observability';
+import { traced } from '../runtime/tracing';
 import type { Accepted, Channel, PreparedSend } from './channels/channel';
 import { commitPlan } from './plans';
 

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { messageIdHeader, SEND_ID_TAG } from '../adapters/ses-ids';
 import { actOnce } from '../data/inbound';
 import { appendTimelineEvent, findSendByProviderId, markSendFailed, type SendRecord } from '../data/sends';
-import { setting } from '../environment';
+import { setting } from '../runtime/environment';
 import { suppressAndStop } from './listening';
 import { reconcileAcceptedSend } from './provider-reconciliation';
 import { countProblemForReputation, countSentForReputation } from './sending-reputation';

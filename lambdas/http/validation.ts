@@ -1,7 +1,7 @@
 /** zod at the edge: parses input and turns zod's issues into field-level validation errors. */
 import * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from '../core/errors';
-import '../zod-messages';
+import '../runtime/zod-messages';
 
 /**
  * How deeply a body may nest arrays and objects (the body itself is level 1). DynamoDB stores at most

@@ -34,7 +34,7 @@ beforeAll(async () => {
     IMPORT_QUEUE_URL: sqs.createQueue('imports'),
   });
   // The setup gave every module the test environment's settings; these point at this file's emulators.
-  const { presetSettings } = await import('../../lambdas/environment');
+  const { presetSettings } = await import('../../lambdas/runtime/environment');
   presetSettings({
     importQueue: process.env.IMPORT_QUEUE_URL,
     importRows: { bucket: 'followup-test-imports', pathStyle: true },

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useClock } from '../../lambdas/clock';
+import { useClock } from '../../lambdas/runtime/clock';
 import { type S3Emulator, startS3Emulator } from '../../local/s3-emulator';
 import { type SqsEmulator, startSqsEmulator } from '../../local/sqs-emulator';
 import { invoke, type TestCaller } from '../support/invoke';
@@ -33,7 +33,7 @@ beforeAll(async () => {
     IMPORTS_BUCKET: 'followup-test-imports',
     IMPORT_QUEUE_URL: sqs.createQueue('imports'),
   });
-  const { presetSettings } = await import('../../lambdas/environment');
+  const { presetSettings } = await import('../../lambdas/runtime/environment');
   presetSettings({
     importQueue: process.env.IMPORT_QUEUE_URL,
     importRows: { bucket: 'followup-test-imports', pathStyle: true },

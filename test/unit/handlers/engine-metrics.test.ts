@@ -106,7 +106,7 @@ describe('engine metrics', () => {
       .catch((error: unknown) => error);
 
     // Assess: stored, as counts without dimensions are, until the invocation's logMetrics flushes them.
-    (await import('../../../lambdas/observability')).metrics.publishStoredMetrics();
+    (await import('../../../lambdas/runtime/observability')).metrics.publishStoredMetrics();
     expect((failure as Error).name).toBe('ThrottlingException');
     expect(stdout.metrics().filter((metric) => metric.name === 'SchedulerThrottles')).toEqual([
       expect.objectContaining({ value: 1, dimensions: { service: 'followup-engine' } }),

@@ -3,7 +3,7 @@
  * one zod schema (failing fast, naming every missing variable), and passes each module what it needs
  * through that module's `use…` function. No other module reads configuration from `process.env`; a
  * module that needs a setting it was not given throws when it first needs it, naming the setting.
- * (lambdas/tracing.ts reads, per invocation, what the Lambda runtime puts there for tracing: the trace
+ * (lambdas/runtime/tracing.ts reads, per invocation, what the Lambda runtime puts there for tracing: the trace
  * header, which changes with every invocation, and the daemon's address.)
  * test/infra/function-env.test.ts starts every function with the environment the stack gives it.
  */
