@@ -8,7 +8,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { enqueueReplan, useReplanQueue } from './adapters/replan-queue';
+import { replanQueue } from './adapters/replan-queue';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { useTable } from './data/client';
 import { getVisibleSequence } from './data/sequences';
@@ -24,12 +24,12 @@ import {
 import { countEvent, logger, metrics } from './runtime/observability';
 import { traceInvocation } from './runtime/tracing';
 
-/** What this function reads from its environment, once, at cold start; each module gets its part. */
+/** What this function reads from its environment, once, at cold start; its composition root below. */
 export const environment = environmentSchema({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, ...REPLAN_QUEUE_ENV });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));
-useReplanQueue(env.REPLAN_QUEUE_URL);
+const replans = replanQueue(env.REPLAN_QUEUE_URL);
 
 /** Stop taking new pages when less than this remains: a page of 100 leads fits well inside it. */
 const RESERVED_MS = 60_000;
@@ -59,7 +59,7 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
           countEvent('ReplanLeadsTouched', {}, page.counts.retimed + page.counts.completed);
           cursor = page.cursor;
         } while (cursor && context.getRemainingTimeInMillis() > RESERVED_MS);
-        if (cursor) await enqueueReplan({ ...job, cursor });
+        if (cursor) await replans.enqueue({ ...job, cursor });
       } catch (error) {
         logger.error('Re-plan job failed', error as Error);
         batchItemFailures.push({ itemIdentifier: message.messageId });

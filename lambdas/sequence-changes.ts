@@ -13,7 +13,7 @@ import type {
   DynamoDBStreamEvent,
   AttributeValue as StreamAttributeValue,
 } from 'aws-lambda';
-import { enqueueReplan, type ReplanJob, useReplanQueue } from './adapters/replan-queue';
+import { type ReplanJob, replanQueue } from './adapters/replan-queue';
 import type { Sequence } from './core/sequences';
 import { timingChanged } from './core/sequences';
 import { SEQUENCE_ENTITY } from './data/table-schema';
@@ -23,7 +23,7 @@ import { traceInvocation } from './runtime/tracing';
 
 /** What this function reads from its environment, once, at cold start. */
 export const environment = environmentSchema({ ...REPLAN_QUEUE_ENV });
-useReplanQueue(readEnvironment(environment).REPLAN_QUEUE_URL);
+const replans = replanQueue(readEnvironment(environment).REPLAN_QUEUE_URL);
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(traceInvocation())
@@ -35,7 +35,7 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
       try {
         const job = replanJobFor(record.eventName, record.dynamodb?.OldImage, record.dynamodb?.NewImage);
         if (job) {
-          await enqueueReplan(job);
+          await replans.enqueue(job);
           logger.info('Re-plan queued', { ...job });
         }
       } catch (error) {

@@ -18,6 +18,7 @@ import {
   ProviderRejectedError,
   ProviderTransientError,
 } from '../adapters/provider-errors';
+import type { SinchHosts } from '../adapters/whatsapp-sender';
 import { chooseVariant, variantMessage } from '../core/analytics/variants';
 import type { Assistant } from '../core/assistants';
 import { advance, deferForDailyLimit, type Enrollment, postpone, retryLater } from '../core/enrollment';
@@ -45,13 +46,12 @@ import {
   sendIdOf,
   sendOutcome,
 } from '../data/sends';
-import { setting } from '../runtime/environment';
 import { countEvent, logger, recordDuration } from '../runtime/observability';
 import { traced } from '../runtime/tracing';
 import type { Accepted, Channel, PreparedSend } from './channels/channel';
 import { commitPlan } from './plans';
 
-/** What sending needs from the sender's environment (lambdas/sender.ts). */
+/** What sending needs from the sender's environment: lambdas/sender.ts builds it and passes it in. */
 export interface SendSettings {
   region: string;
   configurationSet: string;
@@ -62,14 +62,9 @@ export interface SendSettings {
   inboundDomain: string;
   /** How long an uncertain step waits for the provider's events before it is reconciled. */
   reconcileWindowMs: number;
+  /** Set locally only: the Sinch stand-in. */
+  sinchHosts?: SinchHosts;
 }
-
-const settings = setting<SendSettings>(
-  'sending',
-  'Sending (SES_CONFIGURATION_SET, API_URL, INBOUND_DOMAIN, ...)',
-);
-
-export const useSendSettings = settings.use;
 
 /** A schedule firing this much before the window opens is on time (60 s scheduler precision). */
 const EARLY_TOLERANCE_MS = 60_000;
@@ -99,9 +94,14 @@ interface Firing {
   variant?: string;
   state: SendState;
   now: Date;
+  settings: SendSettings;
 }
 
-export async function sendScheduledStep(input: SenderInput, now: Date): Promise<SendOutcome> {
+export async function sendScheduledStep(
+  input: SenderInput,
+  now: Date,
+  settings: SendSettings,
+): Promise<SendOutcome> {
   const state = await loadSendState(input);
   const { lead, assistant, sequence } = state;
   if (!lead) return { result: 'ignored', reason: 'the lead was deleted' };
@@ -156,6 +156,7 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
     step,
     state,
     now,
+    settings,
     ...pickMessage(state, step),
   };
   const outcome = await sendFiring(firing);
@@ -281,7 +282,7 @@ async function settleEarlierAttempt(firing: Firing): Promise<SendOutcome | undef
       return awaitReconciliation(
         firing,
         'the attempt stopped before recording the provider’s answer',
-        new Date(Math.max(claimedAt + settings.get().reconcileWindowMs, now.getTime())),
+        new Date(Math.max(claimedAt + firing.settings.reconcileWindowMs, now.getTime())),
         true,
       );
     }
@@ -360,7 +361,6 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
       step,
       ...(extras.message && { customMessage: extras.message }),
       sendId: sendIdOfFiring(firing),
-      settings: settings.get(),
     });
   } catch (error) {
     if (error instanceof UnprocessableError) return skip(firing, error.message, error.details);
@@ -414,7 +414,7 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     recordDuration('ProviderLatency', performance.now() - started, { channel: step.channel });
     countProviderError(error, step.channel);
     if (error instanceof ProviderOutcomeUnknownError) {
-      const reconcileAt = new Date(now.getTime() + settings.get().reconcileWindowMs);
+      const reconcileAt = new Date(now.getTime() + firing.settings.reconcileWindowMs);
       return awaitReconciliation(firing, error.message, reconcileAt, true);
     }
     if (error instanceof ProviderTransientError) {

@@ -33,11 +33,6 @@ beforeAll(async () => {
     IMPORTS_BUCKET: 'followup-test-imports',
     IMPORT_QUEUE_URL: sqs.createQueue('imports'),
   });
-  const { presetSettings } = await import('../../lambdas/runtime/environment');
-  presetSettings({
-    importQueue: process.env.IMPORT_QUEUE_URL,
-    importRows: { bucket: 'followup-test-imports', pathStyle: true },
-  });
   const handlerOf = async (file: string) =>
     ((await import(`../../lambdas/${file}.ts`)) as { handler: Handler }).handler;
   api = {
