@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          setupFiles: ['test/support/configure-modules.ts'],
+          setupFiles: ['test/support/process-bindings.ts'],
           // Modules read their environment at import; unit tests mock the AWS clients behind it.
           env: {
             TABLE_NAME: 'unit-test-table',
@@ -37,12 +37,14 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/dynamodb-local-setup.ts'],
-          setupFiles: ['test/support/configure-modules.ts'],
+          setupFiles: ['test/support/process-bindings.ts'],
           testTimeout: 20_000,
         },
       },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000 } },
-      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 } },
+      {
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+      },
     ],
   },
 });

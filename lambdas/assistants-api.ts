@@ -22,11 +22,17 @@ import { useTable } from './data/client';
 import { getOrgSettings } from './data/org';
 import { assertDefaultSequences } from './engine/assistant-defaults';
 import { readWithSendingView, resumeScopeSending } from './engine/sending-reputation';
-import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { assistantView as assistantViewOf } from './http/assistant-views';
 import { assistantsOperations } from './http/contract/assistants';
 import { pageOfList } from './http/list-pages';
+import {
+  environmentSchema,
+  nonEmpty,
+  readEnvironment,
+  STEP_SCHEDULER_ENV,
+  TABLE_ENV,
+} from './runtime/environment';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({

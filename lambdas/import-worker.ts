@@ -9,31 +9,34 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { enqueueImport, useImportQueue } from './adapters/import-queue';
-import { useImportRows } from './adapters/import-rows';
+import { importQueue } from './adapters/import-queue';
+import { importRowsStore } from './adapters/import-rows';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import { clock } from './clock';
 import { IMPORT_MAX_RECEIVES } from './core/imports';
 import { useTable } from './data/client';
 import { abandonImport, workOnImport } from './engine/imports';
+import { eachMessage } from './runtime/batches';
+import { clock } from './runtime/clock';
 import {
   environmentSchema,
   IMPORTS_ENV,
   readEnvironment,
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
-} from './environment';
-import { countEvent, logger, metrics } from './observability';
-import { eachMessage } from './runtime/batches';
-import { traceInvocation } from './tracing';
+} from './runtime/environment';
+import { countEvent, logger, metrics } from './runtime/observability';
+import { traceInvocation } from './runtime/tracing';
 
-/** What this function reads from its environment, once, at cold start; each module gets its part. */
+/** What this function reads from its environment, once, at cold start; its composition root below. */
 export const environment = environmentSchema({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, ...IMPORTS_ENV });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));
-useImportRows({ bucket: env.IMPORTS_BUCKET, pathStyle: env.AWS_ENDPOINT_URL_S3 !== undefined });
-useImportQueue(env.IMPORT_QUEUE_URL);
+const importRows = importRowsStore({
+  bucket: env.IMPORTS_BUCKET,
+  pathStyle: env.AWS_ENDPOINT_URL_S3 !== undefined,
+});
+const imports = importQueue(env.IMPORT_QUEUE_URL);
 
 /** Stop taking pages when less than this remains: a page of 100 rows fits well inside it. */
 export const IMPORT_RESERVED_MS = 60_000;
@@ -53,12 +56,16 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
       async (message) => {
         const job = JobSchema.parse(JSON.parse(message.body));
         logger.appendKeys({ orgId: job.orgId, importId: job.importId });
-        const outcome = await workOnImport(job, {
-          hasTimeForAPage: () => context.getRemainingTimeInMillis() > IMPORT_RESERVED_MS,
-          now: () => clock.now(),
-        });
+        const outcome = await workOnImport(
+          job,
+          {
+            hasTimeForAPage: () => context.getRemainingTimeInMillis() > IMPORT_RESERVED_MS,
+            now: () => clock.now(),
+          },
+          importRows,
+        );
         countEvent('ImportJobs');
-        if (outcome === 'continue') await enqueueImport(job);
+        if (outcome === 'continue') await imports.enqueue(job);
       },
       {
         async onFailure(message, error) {

@@ -1,23 +1,25 @@
 /** The imports API: accept an import of many leads (JSON or CSV), show its progress and its row issues. */
 
-import { useImportQueue } from './adapters/import-queue';
-import { useImportRows } from './adapters/import-rows';
+import { importQueue } from './adapters/import-queue';
+import { importRowsStore } from './adapters/import-rows';
 import { NotFoundError, ValidationError } from './core/errors';
 import { ImportRequestSchema, rowsFromCsv } from './core/imports';
 import { parseWith } from './core/validation';
 import { useTable } from './data/client';
 import { getImport, type ImportRecord, listRecentImports, listRowIssues } from './data/imports';
-import { acceptImport } from './engine/import-requests';
-import { environmentSchema, IMPORTS_ENV, readEnvironment, TABLE_ENV } from './environment';
+import { acceptImport, type ImportIntake } from './engine/import-requests';
 import { apiHandler, parseJson } from './http/api-handler';
 import { importsOperations } from './http/contract/imports';
+import { environmentSchema, IMPORTS_ENV, readEnvironment, TABLE_ENV } from './runtime/environment';
 
-/** What this function reads from its environment, once, at cold start; each module gets its part. */
+/** What this function reads from its environment, once, at cold start; its composition root below. */
 export const environment = environmentSchema({ ...TABLE_ENV, ...IMPORTS_ENV });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
-useImportRows({ bucket: env.IMPORTS_BUCKET, pathStyle: env.AWS_ENDPOINT_URL_S3 !== undefined });
-useImportQueue(env.IMPORT_QUEUE_URL);
+const intake: ImportIntake = {
+  rows: importRowsStore({ bucket: env.IMPORTS_BUCKET, pathStyle: env.AWS_ENDPOINT_URL_S3 !== undefined }),
+  queue: importQueue(env.IMPORT_QUEUE_URL),
+};
 
 export const handler = apiHandler(importsOperations, {
   async createImport({ caller, rawBody, headers, query, now }) {
@@ -40,6 +42,7 @@ export const handler = apiHandler(importsOperations, {
         strict: query.strict,
       },
       now,
+      intake,
     );
     return { body: { id: record.id, status: 'queued', total: record.total } };
   },

@@ -9,11 +9,11 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { SESEvent } from 'aws-lambda';
 import { parseEmail } from './adapters/mime';
-import { readRawMail, useRawMailStore } from './adapters/raw-mail-store';
+import { rawMailStore } from './adapters/raw-mail-store';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import { clock } from './clock';
 import { useTable } from './data/client';
-import { handleInboundEmail, type InboundDecision, useInboundSettings } from './engine/inbound-email';
+import { handleInboundEmail, type InboundDecision, type InboundSettings } from './engine/inbound-email';
+import { clock } from './runtime/clock';
 import {
   domainName,
   environmentSchema,
@@ -22,11 +22,11 @@ import {
   readEnvironment,
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
-} from './environment';
-import { countEvent, logger, metrics } from './observability';
-import { traceInvocation } from './tracing';
+} from './runtime/environment';
+import { countEvent, logger, metrics } from './runtime/observability';
+import { traceInvocation } from './runtime/tracing';
 
-/** What this function reads from its environment, once, at cold start; each module gets its part. */
+/** What this function reads from its environment, once, at cold start; its composition root below. */
 export const environment = environmentSchema({
   ...TABLE_ENV,
   ...STEP_SCHEDULER_ENV,
@@ -41,12 +41,12 @@ export const environment = environmentSchema({
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));
-useInboundSettings({
+const settings: InboundSettings = {
   inboundDomain: env.INBOUND_DOMAIN,
   unsubscribeSecretName: env.UNSUBSCRIBE_SECRET_NAME,
   configurationSet: env.SES_CONFIGURATION_SET,
-});
-useRawMailStore({
+};
+const rawMail = rawMailStore({
   bucket: env.INBOUND_BUCKET,
   prefix: env.INBOUND_PREFIX,
   pathStyle: env.AWS_ENDPOINT_URL_S3 !== undefined,
@@ -61,13 +61,14 @@ export const handler = middy<SESEvent, InboundDecision[]>()
     for (const record of event.Records) {
       const { mail, receipt } = record.ses;
       logger.appendKeys({ sesMessageId: mail.messageId });
-      const raw = await readRawMail(mail.messageId);
+      const raw = await rawMail.read(mail.messageId);
       const verdicts = {
         spf: receipt.spfVerdict?.status,
         dkim: receipt.dkimVerdict?.status,
         dmarc: receipt.dmarcVerdict?.status,
       };
       const decision = await handleInboundEmail(
+        settings,
         await parseEmail(raw),
         raw,
         verdicts,

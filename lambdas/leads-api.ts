@@ -8,11 +8,17 @@ import { useTable } from './data/client';
 import { listLeadPage } from './data/lead-listing';
 import { readLeadLog } from './data/sends';
 import { EnrollmentReads, requireLead } from './engine/enrollment-reads';
-import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { leadsOperations } from './http/contract/leads';
 import { errorResponse } from './http/error-response';
 import { leadTimelineView, leadView } from './http/lead-views';
+import {
+  environmentSchema,
+  nonEmpty,
+  readEnvironment,
+  STEP_SCHEDULER_ENV,
+  TABLE_ENV,
+} from './runtime/environment';
 
 /** Batches create leads a few at a time: fast, without bursting the table or the scheduler. */
 const BATCH_CONCURRENCY = 8;

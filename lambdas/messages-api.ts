@@ -15,11 +15,11 @@ import {
   reviseStoredMessage,
   toneSamples,
 } from './engine/message-editing';
-import { environmentSchema, readEnvironment, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { messagesOperations } from './http/contract/messages';
 import { pageOfList } from './http/list-pages';
 import { catalogueEntries, messageView } from './http/views';
+import { environmentSchema, readEnvironment, TABLE_ENV } from './runtime/environment';
 
 /** What this function reads from its environment, once, at cold start. */
 export const environment = environmentSchema({ ...TABLE_ENV });

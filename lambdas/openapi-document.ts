@@ -4,8 +4,8 @@
  */
 
 import document from '../docs/openapi.json' with { type: 'json' };
-import { environmentSchema, nonEmpty, readEnvironment } from './environment';
 import { openApiDocumentHandler } from './http/openapi-document';
+import { environmentSchema, nonEmpty, readEnvironment } from './runtime/environment';
 
 /** What this function reads from its environment, once, at cold start. */
 export const environment = environmentSchema({ API_URL: nonEmpty });

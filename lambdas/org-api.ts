@@ -10,10 +10,16 @@ import {
 } from './data/org';
 import { listUsers } from './data/users';
 import { readWithSendingView, resumeScopeSending } from './engine/sending-reputation';
-import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { orgOperations } from './http/contract/org';
 import { pageOfList } from './http/list-pages';
+import {
+  environmentSchema,
+  nonEmpty,
+  readEnvironment,
+  STEP_SCHEDULER_ENV,
+  TABLE_ENV,
+} from './runtime/environment';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({

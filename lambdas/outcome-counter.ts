@@ -9,13 +9,13 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { clock } from './clock';
 import { useTable } from './data/client';
 import { tableChangeOf } from './data/stream-images';
 import { countOutcomes } from './engine/outcome-counting';
-import { readEnvironment, TABLE_ENV } from './environment';
-import { logger, metrics } from './observability';
-import { traceInvocation } from './tracing';
+import { clock } from './runtime/clock';
+import { readEnvironment, TABLE_ENV } from './runtime/environment';
+import { logger, metrics } from './runtime/observability';
+import { traceInvocation } from './runtime/tracing';
 
 /** What this function reads from its environment, once, at cold start. */
 export const environment = z.object({ ...TABLE_ENV });

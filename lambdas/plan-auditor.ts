@@ -6,12 +6,12 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import { clock } from './clock';
 import { useTable } from './data/client';
 import { type AuditSummary, auditPlans } from './engine/plan-audit';
-import { environmentSchema, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
-import { logger, metrics } from './observability';
-import { traceInvocation } from './tracing';
+import { clock } from './runtime/clock';
+import { environmentSchema, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './runtime/environment';
+import { logger, metrics } from './runtime/observability';
+import { traceInvocation } from './runtime/tracing';
 
 /** Answers the summary too: the scheduler ignores it, the local stack reads it. */
 /** What this function reads from its environment, once, at cold start; each module gets its part. */

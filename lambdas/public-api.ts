@@ -11,7 +11,6 @@ import { getLead } from './data/leads';
 import { getOrgSettings } from './data/org';
 import { unsubscribeLead } from './engine/listening';
 import { handleSinchCallback } from './engine/whatsapp-callbacks';
-import { environmentSchema, nonEmpty, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { publicOperations } from './http/contract/public';
 import {
@@ -22,6 +21,13 @@ import {
   unsubscribedPage,
   unsubscribePage,
 } from './http/unsubscribe-pages';
+import {
+  environmentSchema,
+  nonEmpty,
+  readEnvironment,
+  STEP_SCHEDULER_ENV,
+  TABLE_ENV,
+} from './runtime/environment';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({

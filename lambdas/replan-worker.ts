@@ -8,29 +8,29 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { enqueueReplan, useReplanQueue } from './adapters/replan-queue';
+import { replanQueue } from './adapters/replan-queue';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import { clock } from './clock';
 import { useTable } from './data/client';
 import { getVisibleSequence } from './data/sequences';
 import { replanPage } from './engine/replan';
+import { eachMessage } from './runtime/batches';
+import { clock } from './runtime/clock';
 import {
   environmentSchema,
   REPLAN_QUEUE_ENV,
   readEnvironment,
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
-} from './environment';
-import { countEvent, logger, metrics } from './observability';
-import { eachMessage } from './runtime/batches';
-import { traceInvocation } from './tracing';
+} from './runtime/environment';
+import { countEvent, logger, metrics } from './runtime/observability';
+import { traceInvocation } from './runtime/tracing';
 
-/** What this function reads from its environment, once, at cold start; each module gets its part. */
+/** What this function reads from its environment, once, at cold start; its composition root below. */
 export const environment = environmentSchema({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV, ...REPLAN_QUEUE_ENV });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));
-useReplanQueue(env.REPLAN_QUEUE_URL);
+const replans = replanQueue(env.REPLAN_QUEUE_URL);
 
 /** Stop taking new pages when less than this remains: a page of 100 leads fits well inside it. */
 const RESERVED_MS = 60_000;
@@ -60,7 +60,7 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
           countEvent('ReplanLeadsTouched', {}, page.counts.retimed + page.counts.completed);
           cursor = page.cursor;
         } while (cursor && context.getRemainingTimeInMillis() > RESERVED_MS);
-        if (cursor) await enqueueReplan({ ...job, cursor });
+        if (cursor) await replans.enqueue({ ...job, cursor });
       },
       { onFailure: (_message, error) => logger.error('Re-plan job failed', error as Error) },
     ),

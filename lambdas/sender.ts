@@ -8,23 +8,25 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import { clock } from './clock';
 import { SenderInputSchema } from './core/sender-input';
 import { useTable } from './data/client';
-import { sendScheduledStep, useSendSettings } from './engine/send-step';
+import type { SendSettings } from './engine/send-settings';
+import { sendScheduledStep } from './engine/send-step';
+import { clock } from './runtime/clock';
 import {
   environmentSchema,
   nonEmpty,
+  optionalOrigin,
   RUNTIME_ENV,
   readEnvironment,
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
   wholeMinutes,
-} from './environment';
-import { logger, metrics } from './observability';
-import { putAnnotation, traceInvocation } from './tracing';
+} from './runtime/environment';
+import { logger, metrics } from './runtime/observability';
+import { putAnnotation, traceInvocation } from './runtime/tracing';
 
-/** What this function reads from its environment, once, at cold start; each module gets its part. */
+/** What this function reads from its environment, once, at cold start; its composition root below. */
 export const environment = environmentSchema({
   ...RUNTIME_ENV,
   ...TABLE_ENV,
@@ -35,11 +37,14 @@ export const environment = environmentSchema({
   API_URL: nonEmpty,
   INBOUND_DOMAIN: nonEmpty,
   RECONCILE_WINDOW_MINUTES: wholeMinutes,
+  /** Set locally only: the Sinch stand-in's address. */
+  SINCH_AUTH_HOSTNAME: optionalOrigin,
+  SINCH_CONVERSATION_HOSTNAME: optionalOrigin,
 });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));
-useSendSettings({
+const sending: SendSettings = {
   region: env.AWS_REGION,
   configurationSet: env.SES_CONFIGURATION_SET,
   whatsAppSecretPrefix: env.WHATSAPP_SECRET_PREFIX,
@@ -47,7 +52,11 @@ useSendSettings({
   apiUrl: env.API_URL,
   inboundDomain: env.INBOUND_DOMAIN,
   reconcileWindowMs: env.RECONCILE_WINDOW_MINUTES * 60_000,
-});
+  sinchHosts: {
+    ...(env.SINCH_AUTH_HOSTNAME && { authHostname: env.SINCH_AUTH_HOSTNAME }),
+    ...(env.SINCH_CONVERSATION_HOSTNAME && { conversationHostname: env.SINCH_CONVERSATION_HOSTNAME }),
+  },
+};
 
 export const handler = middy<unknown, void>()
   .use(traceInvocation())
@@ -70,6 +79,6 @@ export const handler = middy<unknown, void>()
     // Annotations, not metric dimensions: a trace can be found by org and lead, a metric stays cheap.
     putAnnotation('orgId', input.orgId);
     putAnnotation('leadId', input.leadId);
-    const outcome = await sendScheduledStep(input, clock.now());
+    const outcome = await sendScheduledStep(input, clock.now(), sending);
     logger.info('Schedule handled', { outcome });
   });

@@ -6,16 +6,16 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { enqueueReplan, useReplanQueue } from './adapters/replan-queue';
+import { replanQueue } from './adapters/replan-queue';
 import { replanJobFor } from './engine/sequence-edits';
-import { environmentSchema, REPLAN_QUEUE_ENV, readEnvironment } from './environment';
-import { logger, metrics } from './observability';
 import { eachStreamRecordInOrder } from './runtime/batches';
-import { traceInvocation } from './tracing';
+import { environmentSchema, REPLAN_QUEUE_ENV, readEnvironment } from './runtime/environment';
+import { logger, metrics } from './runtime/observability';
+import { traceInvocation } from './runtime/tracing';
 
 /** What this function reads from its environment, once, at cold start. */
 export const environment = environmentSchema({ ...REPLAN_QUEUE_ENV });
-useReplanQueue(readEnvironment(environment).REPLAN_QUEUE_URL);
+const replans = replanQueue(readEnvironment(environment).REPLAN_QUEUE_URL);
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(traceInvocation())
@@ -27,7 +27,7 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
       async (record) => {
         const job = replanJobFor(record.eventName, record.dynamodb?.OldImage, record.dynamodb?.NewImage);
         if (job) {
-          await enqueueReplan(job);
+          await replans.enqueue(job);
           logger.info('Re-plan queued', { ...job });
         }
       },

@@ -18,11 +18,11 @@ import {
   type ShownSequence,
   sequenceImpact,
 } from './engine/sequence-editing';
-import { environmentSchema, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { sequencesOperations } from './http/contract/sequences';
 import { pageOfList } from './http/list-pages';
 import { catalogueEntries, sequenceView } from './http/views';
+import { environmentSchema, readEnvironment, STEP_SCHEDULER_ENV, TABLE_ENV } from './runtime/environment';
 
 /** What this function reads from its environment, once, at cold start; each module gets its part. */
 export const environment = environmentSchema({ ...TABLE_ENV, ...STEP_SCHEDULER_ENV });

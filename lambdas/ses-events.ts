@@ -7,25 +7,24 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import { clock } from './clock';
 import { useTable } from './data/client';
-import { handleSesEvent, SesEventDetailSchema, useSesRegion } from './engine/ses-feedback';
+import { handleSesEvent, SesEventDetailSchema } from './engine/ses-feedback';
+import { clock } from './runtime/clock';
 import {
   environmentSchema,
   RUNTIME_ENV,
   readEnvironment,
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
-} from './environment';
-import { logger, metrics } from './observability';
-import { traceInvocation } from './tracing';
+} from './runtime/environment';
+import { logger, metrics } from './runtime/observability';
+import { traceInvocation } from './runtime/tracing';
 
-/** What this function reads from its environment, once, at cold start; each module gets its part. */
+/** What this function reads from its environment, once, at cold start; its composition root below. */
 export const environment = environmentSchema({ ...RUNTIME_ENV, ...TABLE_ENV, ...STEP_SCHEDULER_ENV });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));
-useSesRegion(env.AWS_REGION);
 
 export const handler = middy<EventBridgeEvent<string, unknown>, void>()
   .use(traceInvocation())
@@ -38,6 +37,6 @@ export const handler = middy<EventBridgeEvent<string, unknown>, void>()
       return;
     }
     logger.appendKeys({ providerMessageId: detail.data.mail.messageId, eventType: detail.data.eventType });
-    const outcome = await handleSesEvent(detail.data, clock.now());
+    const outcome = await handleSesEvent(detail.data, clock.now(), env.AWS_REGION);
     logger.info('SES event handled', { outcome });
   });

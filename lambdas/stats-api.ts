@@ -10,9 +10,9 @@ import { getAssistant } from './data/assistants';
 import { useTable } from './data/client';
 import { getVisibleSequence } from './data/sequences';
 import { readActiveLeads, readAssistantCounters, readSequenceCounters, readToneCounters } from './data/stats';
-import { readEnvironment, TABLE_ENV } from './environment';
 import { apiHandler } from './http/api-handler';
 import { statsOperations } from './http/contract/stats';
+import { readEnvironment, TABLE_ENV } from './runtime/environment';
 
 /** What this function reads from its environment, once, at cold start. */
 export const environment = z.object({ ...TABLE_ENV });

@@ -6,7 +6,7 @@
  */
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import type { Role } from './core/permissions';
-import { logger } from './observability';
+import { logger } from './runtime/observability';
 
 export interface AccessTokenClaims {
   org_id?: string;

@@ -98,10 +98,10 @@ export class FollowupFunction extends LambdaFunction {
       loggingFormat: LoggingFormat.JSON,
       logGroup,
       role,
-      // No NODE_OPTIONS=--enable-source-maps: lambdas/stack-traces.ts maps a trace when one is written,
+      // No NODE_OPTIONS=--enable-source-maps: lambdas/runtime/stack-traces.ts maps a trace when one is written,
       // instead of Node reading every module's map at every cold start.
       environment: {
-        // Powertools' logger and metrics (and lambdas/tracing.ts) read these: one service and one metrics namespace for
+        // Powertools' logger and metrics (and lambdas/runtime/tracing.ts) read these: one service and one metrics namespace for
         // every function, the ones the dashboard's widgets name (lib/monitoring.ts).
         POWERTOOLS_SERVICE_NAME: METRICS_SERVICE,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
@@ -199,7 +199,7 @@ export function esbuildOptions(entry: string, outdir: string): BuildOptions {
     format: 'esm',
     target: 'node24',
     minify: true,
-    // Mapped stack traces need the mappings only (lambdas/stack-traces.ts reads them when a trace is
+    // Mapped stack traces need the mappings only (lambdas/runtime/stack-traces.ts reads them when a trace is
     // written): without the sources' text, a map is about a quarter of the size.
     sourcemap: true,
     sourcesContent: false,

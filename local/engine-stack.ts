@@ -17,7 +17,6 @@
 import type { MiddlewareStack } from '@smithy/types';
 import type { Context } from 'aws-lambda';
 import type { AuditSummary } from '../lambdas/engine/plan-audit';
-import { configureModules } from './configure-modules';
 import { createEngineDriver, type EngineDriver } from './engine-driver';
 import { startEngineEmulators } from './engine-emulators';
 import { attachFaultsToEngineClients, loadHandlers } from './engine-handlers';
@@ -193,8 +192,19 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
         apiUrl: options.apiUrl,
       }),
     );
-    // Code of the local stack calls engine modules directly too, not only through the entry points.
-    configureModules();
+    // Code of the local stack calls data modules directly too, not only through the entry points: it
+    // binds the table and the step scheduler as each entry file does (imported now, after the environment).
+    const [{ useTable }, { useStepScheduler }] = await Promise.all([
+      import('../lambdas/data/client'),
+      import('../lambdas/adapters/step-scheduler'),
+    ]);
+    useTable(options.tableName);
+    useStepScheduler({
+      group: ENGINE_SETTINGS.scheduleGroup,
+      senderArn: ENGINE_SETTINGS.senderFunctionArn,
+      roleArn: ENGINE_SETTINGS.schedulerRoleArn,
+      deadLetterArn: ENGINE_SETTINGS.senderDlqArn,
+    });
     const handlers = await loadHandlers(options.handlers ?? {});
     const publishSendEvents = createSendEventPublisher({ clock, outbox, s3, handlers });
     await attachFaultsToEngineClients(faults);

@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingHttpHeaders } from 'node:http';
 import * as z from 'zod';
-import type { Clock } from '../lambdas/clock';
+import type { Clock } from '../lambdas/runtime/clock';
 
 export const FAULT_SERVICES = ['ses', 'sinch', 'dynamodb', 'scheduler', 'sqs', 'secretsmanager'] as const;
 export const FAULT_KINDS = [

@@ -1,6 +1,6 @@
 /**
  * What the Lambda runtime has set before any of the engine's code loads, for the parts of it the
- * libraries read at import: lambdas/observability.ts builds Powertools' logger and metrics when it
+ * libraries read at import: lambdas/runtime/observability.ts builds Powertools' logger and metrics when it
  * loads, and they read their level, their switch and their namespace from the environment then. The
  * local HTTP server imports it (through the error mapping) long before startLocalStack runs, so
  * setting these there came too late: every local log line was INFO and every stored metric an EMF line

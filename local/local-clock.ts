@@ -4,7 +4,7 @@
  * ("day-seconds": N real seconds make one local day). The stack installs it with `useClock` so the
  * API, the scheduler emulator and the sender all read the same "now".
  */
-import type { Clock } from '../lambdas/clock';
+import type { Clock } from '../lambdas/runtime/clock';
 
 export interface LocalClock extends Clock {
   /** Moves local time forward by `ms` (negative moves it back) and answers the new time. */

@@ -14,7 +14,7 @@
  * adds whose step each message was (orgId, leadId, from the step's send record) and filters by them:
  * messages that are no lead's step (receiving probes, Email CC acknowledgements) carry neither.
  */
-import type { Clock } from '../lambdas/clock';
+import type { Clock } from '../lambdas/runtime/clock';
 import type { SesLocal, SesLocalEmail } from './ses-local';
 import type { SinchSentMessage, SinchStub } from './sinch-stub';
 

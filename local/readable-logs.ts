@@ -11,7 +11,7 @@
  * for one that reads each string back and prints the line. Anything that is not a log record passes
  * through untouched.
  */
-import { logger } from '../lambdas/observability';
+import { logger } from '../lambdas/runtime/observability';
 import { currentFunction } from './lambda-scope';
 
 /** The record's keys Powertools adds to every line: noise on a laptop (the level and name are shown). */

@@ -8,7 +8,7 @@ import './lambda-environment';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as z from 'zod';
-import { useClock } from '../lambdas/clock';
+import { useClock } from '../lambdas/runtime/clock';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local';
 import { type EngineStack, type SettleSummary, startEngineStack } from './engine-stack';
 import { startHttpServer } from './http-server';

@@ -5,7 +5,7 @@
  * follow-ups can thread on it.
  */
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { traceClient } from '../tracing';
+import { traceClient } from '../runtime/tracing';
 import {
   neverConnected,
   type ProviderError,

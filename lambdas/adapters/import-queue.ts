@@ -3,8 +3,7 @@
  * of time before the import is done. Messages carry ids only: the import's record says where it is.
  */
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { setting } from '../environment';
-import { traceClient } from '../tracing';
+import { traceClient } from '../runtime/tracing';
 import { onFirstUse } from './on-first-use';
 
 export interface ImportJob {
@@ -12,9 +11,10 @@ export interface ImportJob {
   importId: string;
 }
 
-const queueUrl = setting<string>('importQueue', 'The import queue (IMPORT_QUEUE_URL)');
-
-export const useImportQueue = queueUrl.use;
+/** Where import jobs go: the entry file builds it from its IMPORT_QUEUE_URL. */
+export interface ImportQueue {
+  enqueue(job: ImportJob): Promise<void>;
+}
 
 const sdk = () => import('@aws-sdk/client-sqs');
 
@@ -22,9 +22,13 @@ export const importQueueClient = onFirstUse(
   async (): Promise<SQSClient> => traceClient(new (await sdk()).SQSClient({})),
 );
 
-export async function enqueueImport(job: ImportJob): Promise<void> {
-  const { SendMessageCommand } = await sdk();
-  await (await importQueueClient()).send(
-    new SendMessageCommand({ QueueUrl: queueUrl.get(), MessageBody: JSON.stringify(job) }),
-  );
+export function importQueue(queueUrl: string): ImportQueue {
+  return {
+    async enqueue(job) {
+      const { SendMessageCommand } = await sdk();
+      await (await importQueueClient()).send(
+        new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(job) }),
+      );
+    },
+  };
 }

@@ -3,8 +3,7 @@
  * the raw RFC 5322 bytes are read from the bucket the S3 action wrote them to.
  */
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { setting } from '../environment';
-import { traceClient } from '../tracing';
+import { traceClient } from '../runtime/tracing';
 
 export interface RawMailStoreSettings {
   bucket: string;
@@ -13,21 +12,22 @@ export interface RawMailStoreSettings {
   pathStyle: boolean;
 }
 
-const settings = setting<RawMailStoreSettings>(
-  'rawMailStore',
-  'The inbound mail bucket (INBOUND_BUCKET, INBOUND_PREFIX)',
-);
+/** The raw bytes of a received message, by the id SES gave it. */
+export interface RawMailStore {
+  read(sesMessageId: string): Promise<Buffer>;
+}
 
-export const useRawMailStore = settings.use;
-
-let client: S3Client | undefined;
-
-export async function readRawMail(sesMessageId: string): Promise<Buffer> {
-  const { bucket, prefix, pathStyle } = settings.get();
-  client ??= traceClient(new S3Client({ forcePathStyle: pathStyle }));
-  const { Body } = await client.send(
-    new GetObjectCommand({ Bucket: bucket, Key: `${prefix}${sesMessageId}` }),
-  );
-  if (!Body) throw new Error(`The stored message ${sesMessageId} is empty`);
-  return Buffer.from(await Body.transformToByteArray());
+/** The entry file builds it from INBOUND_BUCKET and INBOUND_PREFIX; its client is made on first read. */
+export function rawMailStore({ bucket, prefix, pathStyle }: RawMailStoreSettings): RawMailStore {
+  let client: S3Client | undefined;
+  return {
+    async read(sesMessageId) {
+      client ??= traceClient(new S3Client({ forcePathStyle: pathStyle }));
+      const { Body } = await client.send(
+        new GetObjectCommand({ Bucket: bucket, Key: `${prefix}${sesMessageId}` }),
+      );
+      if (!Body) throw new Error(`The stored message ${sesMessageId} is empty`);
+      return Buffer.from(await Body.transformToByteArray());
+    },
+  };
 }

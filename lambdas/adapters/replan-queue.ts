@@ -3,8 +3,7 @@
  * worker ran out of time. Jobs carry ids and a cursor only.
  */
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { setting } from '../environment';
-import { traceClient } from '../tracing';
+import { traceClient } from '../runtime/tracing';
 
 export interface ReplanJob {
   orgId: string;
@@ -18,14 +17,17 @@ export interface ReplanJob {
   cursor?: string;
 }
 
-const queueUrl = setting<string>('replanQueue', 'The re-plan queue (REPLAN_QUEUE_URL)');
-
-export const useReplanQueue = queueUrl.use;
+/** Where re-plan jobs go: the entry file builds it from its REPLAN_QUEUE_URL. */
+export interface ReplanQueue {
+  enqueue(job: ReplanJob): Promise<void>;
+}
 
 export const sqsClient = traceClient(new SQSClient({}));
 
-export async function enqueueReplan(job: ReplanJob): Promise<void> {
-  await sqsClient.send(
-    new SendMessageCommand({ QueueUrl: queueUrl.get(), MessageBody: JSON.stringify(job) }),
-  );
+export function replanQueue(queueUrl: string): ReplanQueue {
+  return {
+    async enqueue(job) {
+      await sqsClient.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(job) }));
+    },
+  };
 }

@@ -5,7 +5,7 @@
  */
 import type { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { traceClient } from '../tracing';
+import { traceClient } from '../runtime/tracing';
 import { onFirstUse } from './on-first-use';
 
 const sdk = () => import('@aws-sdk/client-secrets-manager');

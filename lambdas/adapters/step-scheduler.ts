@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { SenderInput } from '../core/sender-input';
-import { setting } from '../environment';
-import { countEvent } from '../observability';
-import { traceClient } from '../tracing';
+import { processBinding } from '../runtime/environment';
+import { countEvent } from '../runtime/observability';
+import { traceClient } from '../runtime/tracing';
 import { onFirstUse } from './on-first-use';
 
 export type { SenderInput } from '../core/sender-input';
@@ -21,14 +21,14 @@ export interface StepSchedulerSettings {
   deadLetterArn: string;
 }
 
-const settings = setting<StepSchedulerSettings>(
-  'stepScheduler',
+const settings = processBinding<StepSchedulerSettings>(
   'The step scheduler (SCHEDULE_GROUP, SENDER_*, SCHEDULER_ROLE_ARN)',
 );
 
-export const useStepScheduler = settings.use;
+/** Bound by each entry file whose use cases plan steps (see processBinding for why it is not an argument). */
+export const useStepScheduler = settings.bind;
 
-/** The settings of STEP_SCHEDULER_ENV (lambdas/environment.ts), as an entry point parsed them. */
+/** The settings of STEP_SCHEDULER_ENV (lambdas/runtime/environment.ts), as an entry point parsed them. */
 export const stepSchedulerSettings = (env: {
   SCHEDULE_GROUP: string;
   SENDER_FUNCTION_ARN: string;

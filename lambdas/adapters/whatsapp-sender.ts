@@ -2,9 +2,9 @@
  * Sends an approved WhatsApp template through the org's own Sinch account (Conversation API,
  * `messages:send` with a WHATSAPP channel template) and reports failures as transient or rejected.
  *
- * SINCH_AUTH_HOSTNAME and SINCH_CONVERSATION_HOSTNAME (both optional, full URLs such as
- * `http://127.0.0.1:4010`) point the SDK at a local stand-in; production leaves them unset and
- * gets Sinch's regional defaults.
+ * `SinchHosts` (the sender's SINCH_AUTH_HOSTNAME and SINCH_CONVERSATION_HOSTNAME, both optional
+ * origins such as `http://127.0.0.1:4010`) point the SDK at a local stand-in; production leaves them
+ * unset and gets Sinch's regional defaults.
  */
 import { GenericError, RequestFailedError, SinchClient, type SinchClientParameters } from '@sinch/sdk-core';
 import * as z from 'zod/mini';
@@ -41,7 +41,8 @@ export interface WhatsAppTemplateMessage {
   correlationId?: string;
 }
 
-const hostnameOverrides = readHostnameOverrides();
+/** Where the SDK reaches Sinch, when not at its regional defaults: bare origins (it appends paths). */
+export type SinchHosts = Pick<SinchClientParameters, 'authHostname' | 'conversationHostname'>;
 
 /** Warm Lambdas reuse clients so the OAuth2 token Sinch issues (valid ~1 h) is fetched once, not per send. */
 const MAX_CACHED_CLIENTS = 50;
@@ -50,8 +51,9 @@ const clients = new Map<string, { keySecret: string; client: SinchClient }>();
 export async function sendWhatsAppTemplate(
   credentials: WhatsAppCredentials,
   message: WhatsAppTemplateMessage,
+  hosts: SinchHosts = {},
 ): Promise<{ providerMessageId: string }> {
-  const client = clientFor(credentials);
+  const client = clientFor(credentials, hosts);
   let messageId: string | undefined;
   try {
     const response = await client.conversation.messages.sendTemplateMessage({
@@ -88,7 +90,7 @@ function whatsAppBodyParameters(values: readonly string[]): Record<string, strin
   return Object.fromEntries(values.map((value, index) => [`body[${index + 1}]text`, value]));
 }
 
-function clientFor(credentials: WhatsAppCredentials): SinchClient {
+function clientFor(credentials: WhatsAppCredentials, hosts: SinchHosts): SinchClient {
   const missing = (['projectId', 'keyId', 'keySecret', 'appId'] as const).filter(
     (field) => !credentials[field],
   );
@@ -97,7 +99,7 @@ function clientFor(credentials: WhatsAppCredentials): SinchClient {
       provider: 'sinch',
     });
   }
-  const key = `${credentials.projectId}/${credentials.keyId}/${credentials.region}`;
+  const key = `${credentials.projectId}/${credentials.keyId}/${credentials.region}/${hosts.authHostname ?? ''}/${hosts.conversationHostname ?? ''}`;
   const cached = clients.get(key);
   clients.delete(key);
   // A different secret for the same key id means the org re-entered its key: the old client's token is stale.
@@ -111,7 +113,7 @@ function clientFor(credentials: WhatsAppCredentials): SinchClient {
             keyId: credentials.keyId,
             keySecret: credentials.keySecret,
             conversationRegion: credentials.region,
-            ...hostnameOverrides,
+            ...hosts,
             // Failures reach the caller as typed errors; the SDK's own console lines would be unstructured noise.
             logger: null,
           }),
@@ -160,23 +162,4 @@ function parseSinchErrorBody(
   } catch {
     return undefined;
   }
-}
-
-function readHostnameOverrides(): Pick<SinchClientParameters, 'authHostname' | 'conversationHostname'> {
-  const overrides: Pick<SinchClientParameters, 'authHostname' | 'conversationHostname'> = {};
-  const authHostname = baseUrlFromEnv('SINCH_AUTH_HOSTNAME');
-  const conversationHostname = baseUrlFromEnv('SINCH_CONVERSATION_HOSTNAME');
-  if (authHostname) overrides.authHostname = authHostname;
-  if (conversationHostname) overrides.conversationHostname = conversationHostname;
-  return overrides;
-}
-
-/** The SDK appends paths such as `/oauth2/token` to these values, so they must be bare origins. */
-function baseUrlFromEnv(name: string): string | undefined {
-  const value = process.env[name]?.trim();
-  if (!value) return undefined;
-  if (!/^https?:\/\/[^/]+\/?$/.test(value)) {
-    throw new Error(`${name} must be an origin such as https://auth.sinch.com, got ${JSON.stringify(value)}`);
-  }
-  return value.replace(/\/$/, '');
 }

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from './errors';
-import '../zod-messages';
+import '../runtime/zod-messages';
 
 /**
  * How deeply a body may nest arrays and objects (the body itself is level 1). DynamoDB stores at most

@@ -22,7 +22,7 @@ import { findLeadByEmail, insertLead, updateLeadDetails } from '../data/leads';
 import { recordOutcome, sendOutcome } from '../data/sends';
 import { getVisibleSequence } from '../data/sequences';
 import type { OrgUser } from '../data/users';
-import { logger } from '../observability';
+import { logger } from '../runtime/observability';
 import { planContext } from './enrollments';
 import { commitPlan } from './plans';
 

@@ -3,8 +3,8 @@
  * S3, the import's record to the table and its job to the queue. Nothing here plans a send, so the
  * imports API needs no scheduler.
  */
-import { enqueueImport } from '../adapters/import-queue';
-import { storeImportRows } from '../adapters/import-rows';
+import type { ImportQueue } from '../adapters/import-queue';
+import type { ImportRows } from '../adapters/import-rows';
 import { ValidationError } from '../core/errors';
 import type { ImportDefaults } from '../core/imports';
 import type { Caller } from '../core/permissions';
@@ -18,8 +18,19 @@ export interface ImportRequest extends ImportDefaults {
   strict: boolean;
 }
 
+/** Where an accepted import goes: its rows to their store, its job to the queue (the imports API builds both). */
+export interface ImportIntake {
+  rows: Pick<ImportRows, 'store'>;
+  queue: ImportQueue;
+}
+
 /** Checks the import-wide choices, stores the rows and queues the import; answers its record. */
-export async function acceptImport(caller: Caller, request: ImportRequest, now: Date): Promise<ImportRecord> {
+export async function acceptImport(
+  caller: Caller,
+  request: ImportRequest,
+  now: Date,
+  intake: ImportIntake,
+): Promise<ImportRecord> {
   if (request.assistantId && !(await getAssistant(caller.orgId, request.assistantId)))
     throw ValidationError.field('assistantId', `No assistant ${request.assistantId} in this organization`);
   if (request.sequenceId) {
@@ -44,10 +55,10 @@ export async function acceptImport(caller: Caller, request: ImportRequest, now: 
     createdAt: now.toISOString(),
   };
   // Rows first: a record (and a job) never names rows that are not there.
-  await storeImportRows(record.orgId, record.id, request.rows);
+  await intake.rows.store(record.orgId, record.id, request.rows);
   await insertImport(record);
   try {
-    await enqueueImport({ orgId: record.orgId, importId: record.id });
+    await intake.queue.enqueue({ orgId: record.orgId, importId: record.id });
   } catch (error) {
     // Without its job nothing would ever work on it: say so rather than leave it queued forever.
     await finishImport(record, 'failed', now).catch(() => {});

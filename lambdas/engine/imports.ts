@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ImportJob } from '../adapters/import-queue';
-import { readImportRows } from '../adapters/import-rows';
+import type { ImportRows } from '../adapters/import-rows';
 import { mapWithConcurrency } from '../core/concurrency';
 import { ConflictError, DomainError, ValidationError } from '../core/errors';
 import { rowInput } from '../core/imports';
@@ -30,7 +30,7 @@ import {
 } from '../data/imports';
 import { getLead, insertLead, leadKey } from '../data/leads';
 import { batchGet } from '../data/reads';
-import { logger } from '../observability';
+import { logger } from '../runtime/observability';
 import { EnrollmentReads } from './enrollment-reads';
 import { type CreatedLead, prepareLead } from './enrollments';
 import { commitPlan } from './plans';
@@ -52,7 +52,11 @@ export interface ImportBudget {
  * Works on an import until it is done or the budget runs out; answers `continue` when a job must carry
  * on, and `finished` when there is nothing (more) to do.
  */
-export async function workOnImport(job: ImportJob, budget: ImportBudget): Promise<'continue' | 'finished'> {
+export async function workOnImport(
+  job: ImportJob,
+  budget: ImportBudget,
+  importRows: Pick<ImportRows, 'read'>,
+): Promise<'continue' | 'finished'> {
   let record = await getImport(job.orgId, job.importId);
   if (!record || record.status === 'done' || record.status === 'failed') return 'finished';
   record = await markImportRunning(record, budget.now());
@@ -65,7 +69,7 @@ export async function workOnImport(job: ImportJob, budget: ImportBudget): Promis
     if (pages > 0 && !budget.hasTimeForAPage()) return 'continue';
     const from = record.nextRow;
     const to = Math.min(record.total, from + IMPORT_PAGE_SIZE);
-    const rows = await readImportRows(record.orgId, record.id, from, to);
+    const rows = await importRows.read(record.orgId, record.id, from, to);
     const page = await importPage(record, from, rows, reads, budget.now());
     const issues = page.issues.filter((issue) => {
       if (!isOnceAJobWarning(issue.code)) return true;

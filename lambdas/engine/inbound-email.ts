@@ -19,23 +19,16 @@ import { findLeadByEmail, getLead } from '../data/leads';
 import { getOrgSettings } from '../data/org';
 import { appendTimelineEvent, findSendByProviderId } from '../data/sends';
 import { listUsers } from '../data/users';
-import { setting } from '../environment';
 import { postponeFollowUp, stopFollowUp, suppressAndStopLead, unsubscribeLead } from './listening';
 import { acceptReceivingProbe } from './receiving';
 
+/** What handling inbound mail needs from the function's environment (lambdas/inbound-email.ts builds it). */
 export interface InboundSettings {
   /** The assistants' domain, lower-cased. */
   inboundDomain: string;
   unsubscribeSecretName: string;
   configurationSet: string;
 }
-
-const settings = setting<InboundSettings>(
-  'inbound',
-  'Inbound mail handling (INBOUND_DOMAIN, UNSUBSCRIBE_SECRET_NAME, SES_CONFIGURATION_SET)',
-);
-
-export const useInboundSettings = settings.use;
 
 export type InboundDecision = Record<string, unknown> & { decision: string };
 
@@ -56,6 +49,7 @@ export function senderAuthenticated(verdicts: SenderVerdicts): boolean {
 }
 
 export async function handleInboundEmail(
+  settings: InboundSettings,
   email: InboundEmail,
   raw: Buffer,
   verdicts: SenderVerdicts,
@@ -66,20 +60,22 @@ export async function handleInboundEmail(
 ): Promise<InboundDecision> {
   const messageId = email.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
   const recipients = [...email.to, ...email.cc].map((recipient) => recipient.address);
-  const config = settings.get();
-  if (recipients.includes(`unsubscribe@${config.inboundDomain}`)) {
-    return unsubscribeByMail(email, messageId, now);
+  if (recipients.includes(`unsubscribe@${settings.inboundDomain}`)) {
+    return unsubscribeByMail(email, messageId, now, settings.unsubscribeSecretName);
   }
   // Forwarded mail keeps the assistant's own address in To/Cc; the alias it came through is in the
   // envelope, and names the assistant whatever the headers say.
-  const throughAlias = await assistantsOfAliases([...envelopeRecipients, ...recipients]);
+  const throughAlias = await assistantsOfAliases(
+    [...envelopeRecipients, ...recipients],
+    settings.inboundDomain,
+  );
   const probed = await acceptReceivingProbe(
     email,
     throughAlias,
     {
-      inboundDomain: config.inboundDomain,
-      signingSecretName: config.unsubscribeSecretName,
-      configurationSet: config.configurationSet,
+      inboundDomain: settings.inboundDomain,
+      signingSecretName: settings.unsubscribeSecretName,
+      configurationSet: settings.configurationSet,
     },
     now,
   );
@@ -95,7 +91,7 @@ export async function handleInboundEmail(
   const decisions: InboundDecision[] = [];
   for (const [orgId, ofOrg] of Map.groupBy(assistants, (assistant) => assistant.orgId)) {
     const decision = await actOnce({ orgId, source: 'email', messageId }, now, () =>
-      decide(email, ofOrg, senderAuthenticated(verdicts), receivedAt, now),
+      decide(email, ofOrg, senderAuthenticated(verdicts), receivedAt, now, settings.configurationSet),
     );
     decisions.push(decision ?? { decision: 'duplicate', orgId });
   }
@@ -110,6 +106,7 @@ async function decide(
   authenticated: boolean,
   receivedAt: Date,
   now: Date,
+  configurationSet: string,
 ): Promise<InboundDecision> {
   const sender = email.from?.address;
   for (const assistant of authenticated ? assistants : []) {
@@ -122,7 +119,7 @@ async function decide(
     return handleEmailCc(email, { ...user, orgId: assistant.orgId }, assistant, users, {
       receivedAt,
       now,
-      configurationSet: settings.get().configurationSet,
+      configurationSet,
     });
   }
 
@@ -150,11 +147,14 @@ async function leadOf(
 }
 
 /** The assistants whose forwarding aliases (at the inbound domain) are among `addresses`. */
-async function assistantsOfAliases(addresses: readonly string[]): Promise<Assistant[]> {
+async function assistantsOfAliases(
+  addresses: readonly string[],
+  inboundDomain: string,
+): Promise<Assistant[]> {
   const aliases = new Set(
     addresses.flatMap((address) => {
       const [local, domain] = address.toLowerCase().split('@');
-      return local && domain === settings.get().inboundDomain && isForwardingAlias(local) ? [local] : [];
+      return local && domain === inboundDomain && isForwardingAlias(local) ? [local] : [];
     }),
   );
   const found = await Promise.all([...aliases].map(findAssistantByAlias));
@@ -279,9 +279,10 @@ async function unsubscribeByMail(
   email: InboundEmail,
   messageId: string,
   now: Date,
+  unsubscribeSecretName: string,
 ): Promise<InboundDecision> {
   const token = /unsubscribe\s+([\w-]+\.[\w-]+)/i.exec(email.subject)?.[1];
-  const key = await readSecret(settings.get().unsubscribeSecretName);
+  const key = await readSecret(unsubscribeSecretName);
   const claims = token && key ? verifyUnsubscribeToken(token, key) : undefined;
   if (!claims) return { decision: 'ignored', reason: 'unsubscribe mail without a valid token' };
   const { orgId, leadId } = claims;

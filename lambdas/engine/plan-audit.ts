@@ -11,7 +11,7 @@
 import { rearm } from '../core/enrollment';
 import { DUE_SHARDS, getLead, LeadChangedError, listOverduePlans, type OverduePlan } from '../data/leads';
 import { appendTimelineEvent } from '../data/sends';
-import { logger } from '../observability';
+import { logger } from '../runtime/observability';
 import { commitPlan, hasPendingSchedule } from './plans';
 
 /**

@@ -15,7 +15,7 @@ import { type Sequence, stepMessageIds } from '../core/sequences';
 import { enrollmentUpdate, LeadChangedError } from '../data/leads';
 import { closedSequenceFailure, sequenceOpenCheck } from '../data/sequences';
 import { type TransactItem, transact } from '../data/transactions';
-import { logger } from '../observability';
+import { logger } from '../runtime/observability';
 
 export function senderInput(
   lead: Pick<Lead, 'orgId' | 'id' | 'assistantId'>,

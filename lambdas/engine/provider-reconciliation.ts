@@ -6,7 +6,7 @@
  */
 import { claimExpired, type SendRecord } from '../core/sends';
 import { appendTimelineEvent, findSendBySendId, recordSent } from '../data/sends';
-import { countEvent, logger } from '../observability';
+import { countEvent, logger } from '../runtime/observability';
 
 export interface ProviderAcceptance {
   sendId: string;

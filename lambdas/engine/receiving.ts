@@ -12,7 +12,7 @@ import { escapeHtml } from '../core/rendering/personalize';
 import { signReceivingProbe, verifyReceivingProbe } from '../core/signatures';
 import { markReceivingVerified } from '../data/assistants';
 import { claimReceivingProbe, PROBE_INTERVAL_MS, releaseReceivingProbe } from '../data/receiving-probes';
-import { logger } from '../observability';
+import { logger } from '../runtime/observability';
 
 export interface ReceivingConfig {
   inboundDomain: string;

@@ -10,7 +10,7 @@ import { type ReplanDecision, replanForSequence } from '../core/enrollment';
 import type { Lead } from '../core/leads';
 import type { Sequence } from '../core/sequences';
 import { countActiveLeads, getLead, LeadChangedError, pageActiveLeads } from '../data/leads';
-import { logger } from '../observability';
+import { logger } from '../runtime/observability';
 import { EnrollmentReads } from './enrollment-reads';
 import { moveToSequence, planContext } from './enrollments';
 import { commitPlan } from './plans';

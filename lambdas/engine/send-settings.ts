@@ -3,6 +3,8 @@
  * (engine/send-step.ts) and the channels it loads (engine/channels/) both take it, so it lives apart
  * from either and neither imports the other for it.
  */
+import type { SinchHosts } from '../adapters/whatsapp-sender';
+
 export interface SendSettings {
   region: string;
   configurationSet: string;
@@ -13,4 +15,6 @@ export interface SendSettings {
   inboundDomain: string;
   /** How long an uncertain step waits for the provider's events before it is reconciled. */
   reconcileWindowMs: number;
+  /** Set locally only: the Sinch stand-in. */
+  sinchHosts?: SinchHosts;
 }

@@ -45,19 +45,11 @@ import {
   releaseClaim,
   sendOutcome,
 } from '../data/sends';
-import { setting } from '../environment';
-import { countEvent, logger, recordDuration } from '../observability';
-import { traced } from '../tracing';
+import { countEvent, logger, recordDuration } from '../runtime/observability';
+import { traced } from '../runtime/tracing';
 import type { Accepted, Channel, PreparedSend } from './channels/channel';
 import { commitPlan } from './plans';
 import type { SendSettings } from './send-settings';
-
-const settings = setting<SendSettings>(
-  'sending',
-  'Sending (SES_CONFIGURATION_SET, API_URL, INBOUND_DOMAIN, ...)',
-);
-
-export const useSendSettings = settings.use;
 
 /** A schedule firing this much before the window opens is on time (60 s scheduler precision). */
 const EARLY_TOLERANCE_MS = 60_000;
@@ -89,9 +81,14 @@ interface Firing {
   /** The lead's send window, built once per firing: every plan the firing makes is placed in it. */
   window: SendWindow;
   now: Date;
+  settings: SendSettings;
 }
 
-export async function sendScheduledStep(input: SenderInput, now: Date): Promise<SendOutcome> {
+export async function sendScheduledStep(
+  input: SenderInput,
+  now: Date,
+  settings: SendSettings,
+): Promise<SendOutcome> {
   const state = await loadSendState(input);
   const { lead, assistant, sequence } = state;
   if (!lead) return { result: 'ignored', reason: 'the lead was deleted' };
@@ -147,6 +144,7 @@ export async function sendScheduledStep(input: SenderInput, now: Date): Promise<
     state,
     window,
     now,
+    settings,
     ...pickMessage(state, step),
   };
   const outcome = await sendFiring(firing);
@@ -279,7 +277,7 @@ async function settleEarlierAttempt(firing: Firing): Promise<SendOutcome | undef
       return awaitReconciliation(
         firing,
         'the attempt stopped before recording the provider’s answer',
-        new Date(Math.max(claimedAt + settings.get().reconcileWindowMs, now.getTime())),
+        new Date(Math.max(claimedAt + firing.settings.reconcileWindowMs, now.getTime())),
         true,
       );
     }
@@ -349,7 +347,6 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
       step,
       ...(extras.message && { customMessage: extras.message }),
       sendId: sendIdOfFiring(firing),
-      settings: settings.get(),
     });
   } catch (error) {
     if (error instanceof UnprocessableError) return skip(firing, error.message, error.details);
@@ -421,7 +418,7 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     recordDuration('ProviderLatency', performance.now() - started, { channel: step.channel });
     countProviderError(error, step.channel);
     if (error instanceof ProviderOutcomeUnknownError) {
-      const reconcileAt = new Date(now.getTime() + settings.get().reconcileWindowMs);
+      const reconcileAt = new Date(now.getTime() + firing.settings.reconcileWindowMs);
       return awaitReconciliation(firing, error.message, reconcileAt, true);
     }
     if (error instanceof ProviderTransientError) {

@@ -33,7 +33,7 @@ import {
   type SendingReads,
   windowOf,
 } from '../data/sending-reputation';
-import { logger } from '../observability';
+import { logger } from '../runtime/observability';
 import { commitPlan } from './plans';
 
 /** The scopes a lead's send counts in: its assistant's (while the lead exists) and its org's. */

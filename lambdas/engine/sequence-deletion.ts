@@ -17,7 +17,7 @@ import {
   markSequenceDeleting,
   unmarkSequenceDeleting,
 } from '../data/sequences';
-import { logger } from '../observability';
+import { logger } from '../runtime/observability';
 import { assertEnrollable } from './enrollments';
 import { reassignActiveLeads } from './replan';
 

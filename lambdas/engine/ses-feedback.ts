@@ -10,15 +10,9 @@ import { messageIdHeader, SEND_ID_TAG } from '../adapters/ses-ids';
 import type { SendRecord } from '../core/sends';
 import { actOnce } from '../data/inbound';
 import { appendTimelineEvent, findSendByProviderId, markSendFailed } from '../data/sends';
-import { setting } from '../environment';
 import { suppressAndStop } from './listening';
 import { reconcileAcceptedSend } from './provider-reconciliation';
 import { countProblemForReputation, countSentForReputation } from './sending-reputation';
-
-/** SES's region names the Message-ID header of what it sent (`<id>@<region>.amazonses.com`). */
-const sesRegion = setting<string>('sesRegion', 'The SES region (AWS_REGION)');
-
-export const useSesRegion = sesRegion.use;
 
 export const SesEventDetailSchema = z.looseObject({
   eventType: z.string(),
@@ -55,9 +49,14 @@ const NOTED_EVENTS: Partial<Record<string, 'bounced_transiently' | 'delivery'>> 
 
 export type SesEventDetail = z.output<typeof SesEventDetailSchema>;
 
-export async function handleSesEvent(detail: SesEventDetail, now: Date): Promise<string> {
+export async function handleSesEvent(
+  detail: SesEventDetail,
+  now: Date,
+  /** SES's region names the Message-ID header of what it sent (`<id>@<region>.amazonses.com`). */
+  sesRegion: string,
+): Promise<string> {
   const { eventType, mail } = detail;
-  const send = (await findSendByProviderId(mail.messageId)) ?? (await reconcile(detail, now));
+  const send = (await findSendByProviderId(mail.messageId)) ?? (await reconcile(detail, now, sesRegion));
   // Acknowledgements and other mail the engine did not send as a step have no send record.
   if (!send) return 'unknown message';
   if (eventType === 'Send') {
@@ -115,7 +114,11 @@ export async function handleSesEvent(detail: SesEventDetail, now: Date): Promise
 }
 
 /** A step whose sender did not learn SES accepted it: its send id tag names it. */
-async function reconcile(detail: SesEventDetail, now: Date): Promise<SendRecord | undefined> {
+async function reconcile(
+  detail: SesEventDetail,
+  now: Date,
+  sesRegion: string,
+): Promise<SendRecord | undefined> {
   const sendId = detail.mail.tags[SEND_ID_TAG]?.[0];
   if (!sendId) return undefined;
   const { messageId } = detail.mail;
@@ -123,7 +126,7 @@ async function reconcile(detail: SesEventDetail, now: Date): Promise<SendRecord 
     {
       sendId,
       providerMessageId: messageId,
-      messageIdHeader: messageIdHeader(messageId, sesRegion.get()),
+      messageIdHeader: messageIdHeader(messageId, sesRegion),
       ...(detail.mail.timestamp && { acceptedAt: detail.mail.timestamp }),
       via: 'ses_event',
     },

@@ -7,7 +7,7 @@
 import { promotionFor } from '../core/analytics/variants';
 import { getSequence, recordPromotion } from '../data/sequences';
 import { readVariantTotals } from '../data/stats';
-import { logger } from '../observability';
+import { logger } from '../runtime/observability';
 
 export async function promoteIfDecided(
   at: { orgId: string; sequenceId: string; step: number },

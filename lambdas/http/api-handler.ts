@@ -8,7 +8,6 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { clock } from '../clock';
 import {
   MalformedRequestError,
   NotFoundError,
@@ -20,8 +19,9 @@ import {
 import type { Caller } from '../core/permissions';
 import { parseWith } from '../core/validation';
 import { rememberUser } from '../data/users';
-import { countEvent, logger, metrics } from '../observability';
-import { putAnnotation, traceInvocation } from '../tracing';
+import { clock } from '../runtime/clock';
+import { countEvent, logger, metrics } from '../runtime/observability';
+import { putAnnotation, traceInvocation } from '../runtime/tracing';
 import { type Operation, routeKey } from './contract/operation';
 import { errorResponse } from './error-response';
 import { callerFromClaims } from './identity';

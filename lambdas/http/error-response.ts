@@ -23,7 +23,7 @@ import {
 } from '../core/errors';
 import { lazy } from '../core/lazy';
 import { REGIONS } from '../core/regions';
-import { logger } from '../observability';
+import { logger } from '../runtime/observability';
 
 const fieldIssuesSchema = lazy(() =>
   z

@@ -1,9 +1,9 @@
 /**
  * Every Lambda gets the environment its code reads, and no more: each entry point parses its
- * environment at cold start with one schema (`environment`, lambdas/environment.ts) and hands every
- * module of its tree its settings. Each function is started here as Lambda starts it, with exactly the
- * variables the stack gives it (plus the runtime's own): its schema must accept them, every module it
- * loaded must have its settings, and the stack must set nothing the schema does not read.
+ * environment at cold start with one schema (`environment`, lambdas/runtime/environment.ts) and builds
+ * what its use cases take (its composition root). Each function is started here as Lambda starts it, with exactly the
+ * variables the stack gives it (plus the runtime's own): its schema must accept them, every process-wide binding
+ * of the modules it loaded must be bound, and the stack must set nothing the schema does not read.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type * as z from 'zod';
@@ -12,11 +12,11 @@ import { FollowupFunction } from '../../lib/followup-function';
 import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../lib/monitoring';
 import { environmentOf, logicalIdOf, removeOutdirs, resources, synthesize } from './template';
 
-/** Set by the Lambda runtime itself, or read by the libraries (Powertools, Node) and lambdas/tracing.ts. */
+/** Set by the Lambda runtime itself, or read by the libraries (Powertools, Node) and lambdas/runtime/tracing.ts. */
 const RUNTIME_VARIABLES = { AWS_REGION: 'eu-west-1', AWS_LAMBDA_FUNCTION_NAME: 'function' };
 const LIBRARY_VARIABLES = new Set(['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE']);
-/** Variables the local stack sets and AWS never does (endpoints of the emulators). */
-const LOCAL_ONLY = /^AWS_ENDPOINT_URL_/;
+/** Variables the local stack sets and AWS never does (endpoints of the emulators and the Sinch stub). */
+const LOCAL_ONLY = /^(AWS_ENDPOINT_URL_|SINCH_\w+_HOSTNAME$)/;
 
 const savedEnv = { ...process.env };
 afterEach(() => {
@@ -51,8 +51,8 @@ async function coldStart(entry: string, env: Record<string, string>) {
     POWERTOOLS_TRACE_ENABLED: 'false',
   };
   const module = (await import(`../../${entry}`)) as { environment?: z.ZodObject };
-  const { unconfiguredSettings } = await import('../../lambdas/environment');
-  return { schema: module.environment, unconfigured: unconfiguredSettings() };
+  const { unboundBindings } = await import('../../lambdas/runtime/environment');
+  return { schema: module.environment, unconfigured: unboundBindings() };
 }
 
 describe('the environment of each Lambda', () => {

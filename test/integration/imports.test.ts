@@ -33,12 +33,6 @@ beforeAll(async () => {
     IMPORTS_BUCKET: 'followup-test-imports',
     IMPORT_QUEUE_URL: sqs.createQueue('imports'),
   });
-  // The setup gave every module the test environment's settings; these point at this file's emulators.
-  const { presetSettings } = await import('../../lambdas/environment');
-  presetSettings({
-    importQueue: process.env.IMPORT_QUEUE_URL,
-    importRows: { bucket: 'followup-test-imports', pathStyle: true },
-  });
   const handlerOf = async (file: string) =>
     ((await import(`../../lambdas/${file}.ts`)) as { handler: Handler }).handler;
   api = {
@@ -300,8 +294,11 @@ describe('imports', () => {
         ExpressionAttributeValues: { ':page': 100, ':created': 100, ':zero': 0, ':running': 'running' },
       }),
     );
-    const { enqueueImport } = await import('../../lambdas/adapters/import-queue');
-    await enqueueImport({ orgId: admin.orgId, importId: accepted.id });
+    const { importQueue } = await import('../../lambdas/adapters/import-queue');
+    await importQueue(`${process.env.IMPORT_QUEUE_URL}`).enqueue({
+      orgId: admin.orgId,
+      importId: accepted.id,
+    });
     await work();
     const again = await invoke(api.imports, 'getImport', { caller: admin, params: { id: accepted.id } });
     const leads = await allLeads(admin);

@@ -15,13 +15,13 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RequestCounter } from '../../bench/request-counter';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
-import { useClock } from '../../lambdas/clock';
 import { db, tableName, useTable } from '../../lambdas/data/client';
 import { listLeadPage } from '../../lambdas/data/lead-listing';
 import { getLead, leadKey } from '../../lambdas/data/leads';
 import { createTableInput } from '../../lambdas/data/table-schema';
 import { stopFollowUp } from '../../lambdas/engine/listening';
 import { handler as leadsApi } from '../../lambdas/leads-api';
+import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { ensureTable } from '../../local/dynamodb-local';
 import { invoke, type TestCaller } from '../support/invoke';

@@ -18,6 +18,7 @@ import { handler as orgApi } from '../../lambdas/org-api';
 import { handler as publicApi } from '../../lambdas/public-api';
 import { handler as sesEvents } from '../../lambdas/ses-events';
 import { UNSUBSCRIBE_TEST_KEY } from '../support/engine-env';
+import { TEST_INBOUND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
 
 const scheduler = new SchedulerClient({});
@@ -404,8 +405,22 @@ describe('inbound e-mail', () => {
     await sentFirstEmail(orgId, lead, providerMessageId);
     const raw = await replyTo('gmail-reply', lead, assistant.email, providerMessageId);
 
-    const first = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
-    const second = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+    const first = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
+      await parseEmail(raw),
+      raw,
+      PASSED,
+      new Date(),
+      new Date(),
+    );
+    const second = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
+      await parseEmail(raw),
+      raw,
+      PASSED,
+      new Date(),
+      new Date(),
+    );
 
     expect(first).toMatchObject({ decision: 'replied', leadId: lead.id });
     expect(second).toEqual({ decision: 'duplicate', orgId });
@@ -434,6 +449,7 @@ describe('inbound e-mail', () => {
     const raw = await replyTo('ooo-auto-replied', lead, assistant.email, providerMessageId);
 
     const decision = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
       await parseEmail(raw),
       raw,
       PASSED,
@@ -484,6 +500,7 @@ describe('inbound e-mail', () => {
 
     // Act: arrives Wednesday 4 March, 14:15 in Berlin.
     const decision = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
       await parseEmail(raw),
       raw,
       PASSED,
@@ -520,6 +537,7 @@ describe('inbound e-mail', () => {
 
     // Act
     const decision = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
       await parseEmail(raw),
       raw,
       PASSED,
@@ -569,6 +587,7 @@ describe('inbound e-mail', () => {
     );
 
     const decision = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
       await parseEmail(raw),
       raw,
       PASSED,
@@ -576,6 +595,7 @@ describe('inbound e-mail', () => {
       new Date('2026-03-02T15:00:10Z'),
     );
     const again = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
       await parseEmail(
         Buffer.from(
           raw
@@ -613,7 +633,14 @@ describe('inbound e-mail', () => {
     await sentFirstEmail(orgId, lead, providerMessageId);
     const raw = await replyTo('outlook-reply', lead, assistant.email, providerMessageId);
 
-    const decision = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+    const decision = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
+      await parseEmail(raw),
+      raw,
+      PASSED,
+      new Date(),
+      new Date(),
+    );
 
     expect(decision).toMatchObject({ decision: 'replied' });
     expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
@@ -629,7 +656,14 @@ describe('inbound e-mail', () => {
     await sentFirstEmail(orgId, lead, providerMessageId);
     const raw = await replyTo('bounce-dsn', lead, assistant.email, providerMessageId);
 
-    const decision = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+    const decision = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
+      await parseEmail(raw),
+      raw,
+      PASSED,
+      new Date(),
+      new Date(),
+    );
 
     expect(decision).toMatchObject({ decision: 'bounced' });
     expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
@@ -665,9 +699,15 @@ describe('inbound e-mail', () => {
     await sentFirstEmail(orgId, lead, `ses-${randomUUID()}`);
     const raw = bareBounce(lead.email);
     // Act: delivered to the assistant by the envelope alone
-    const decision = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date(), [
-      assistant.email,
-    ]);
+    const decision = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
+      await parseEmail(raw),
+      raw,
+      PASSED,
+      new Date(),
+      new Date(),
+      [assistant.email],
+    );
     // Assess
     expect(decision).toMatchObject({ decision: 'bounced', leadId: lead.id, orgId });
     expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
@@ -699,9 +739,15 @@ describe('inbound e-mail', () => {
     for (const address of [unmailed.email, othersLead.email]) {
       const raw = bareBounce(address);
       decisions.push(
-        await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date(), [
-          assistant.email,
-        ]),
+        await handleInboundEmail(
+          TEST_INBOUND_SETTINGS,
+          await parseEmail(raw),
+          raw,
+          PASSED,
+          new Date(),
+          new Date(),
+          [assistant.email],
+        ),
       );
     }
     // Assess
@@ -736,6 +782,7 @@ describe('inbound e-mail', () => {
     );
     // Act
     const decision = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
       await parseEmail(raw),
       raw,
       PASSED,
@@ -765,6 +812,7 @@ describe('inbound e-mail', () => {
     const genuine = mail(signUnsubscribeToken({ orgId, leadId: lead.id }, UNSUBSCRIBE_TEST_KEY));
 
     const refused = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
       await parseEmail(forged),
       forged,
       PASSED,
@@ -773,6 +821,7 @@ describe('inbound e-mail', () => {
     );
     const stillActive = (await leadOf(admin, lead.id)).enrollment.status;
     const accepted = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
       await parseEmail(genuine),
       genuine,
       PASSED,
@@ -809,6 +858,7 @@ describe('inbound e-mail', () => {
     );
 
     const decision = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
       await parseEmail(raw),
       raw,
       { spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' },
@@ -837,7 +887,14 @@ describe('inbound e-mail', () => {
       ].join('\r\n'),
     );
 
-    const decision = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+    const decision = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
+      await parseEmail(raw),
+      raw,
+      PASSED,
+      new Date(),
+      new Date(),
+    );
 
     expect(decision).toMatchObject({ decision: 'ignored' });
   });
@@ -857,8 +914,22 @@ describe('inbound e-mail', () => {
       ].join('\r\n'),
     );
 
-    const decision = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
-    const again = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+    const decision = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
+      await parseEmail(raw),
+      raw,
+      PASSED,
+      new Date(),
+      new Date(),
+    );
+    const again = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
+      await parseEmail(raw),
+      raw,
+      PASSED,
+      new Date(),
+      new Date(),
+    );
 
     expect(decision).toMatchObject({
       decision: 'several_orgs',
@@ -893,7 +964,14 @@ describe('inbound e-mail', () => {
       ].join('\r\n'),
     );
 
-    const before = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+    const before = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
+      await parseEmail(raw),
+      raw,
+      PASSED,
+      new Date(),
+      new Date(),
+    );
     const { body: lead } = await invoke(leadsApi, 'createLead', {
       caller: admin,
       body: {
@@ -903,7 +981,14 @@ describe('inbound e-mail', () => {
         startAt: new Date(Date.now() + 300 * 86_400_000).toISOString(),
       },
     });
-    const after = await handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date());
+    const after = await handleInboundEmail(
+      TEST_INBOUND_SETTINGS,
+      await parseEmail(raw),
+      raw,
+      PASSED,
+      new Date(),
+      new Date(),
+    );
 
     expect(before).toMatchObject({ decision: 'ignored' });
     expect(after).toMatchObject({ decision: 'replied', leadId: lead.id });
@@ -944,7 +1029,15 @@ describe('receiving through a forwarding alias', () => {
     const forged = signReceivingProbe(claims, 'not-our-key');
     const deliver = async (token: string, envelope: string) => {
       const raw = probeMail(maya.email, token);
-      return handleInboundEmail(await parseEmail(raw), raw, PASSED, new Date(), new Date(), [envelope]);
+      return handleInboundEmail(
+        TEST_INBOUND_SETTINGS,
+        await parseEmail(raw),
+        raw,
+        PASSED,
+        new Date(),
+        new Date(),
+        [envelope],
+      );
     };
 
     const viaOtherAlias = await deliver(genuine, leo.receiving.forwardTo);

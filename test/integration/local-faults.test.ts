@@ -63,7 +63,12 @@ beforeAll(async () => {
     tableName: data.tableName(),
     sesClient: email.sesClient,
     schedulerClient: await scheduling.schedulerClient(),
-    sendWhatsAppTemplate: whatsApp.sendWhatsAppTemplate,
+    // Pointed at the Sinch stub, as the sender's entry file points it from SINCH_*_HOSTNAME.
+    sendWhatsAppTemplate: (credentials, message) =>
+      whatsApp.sendWhatsAppTemplate(credentials, message, {
+        authHostname: engine.sinch.endpoint,
+        conversationHostname: engine.sinch.endpoint,
+      }),
   };
 });
 

@@ -11,8 +11,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
-import { useClock } from '../../lambdas/clock';
 import { db, tableName } from '../../lambdas/data/client';
+import { useClock } from '../../lambdas/runtime/clock';
 import { invoke, type TestCaller } from '../support/invoke';
 
 const ses = mockClient(SESv2Client);

@@ -14,14 +14,15 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RequestCounter } from '../../bench/request-counter';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
-import { useClock } from '../../lambdas/clock';
 import type { SenderInput } from '../../lambdas/core/sender-input';
 import { db } from '../../lambdas/data/client';
 import { suppress } from '../../lambdas/data/suppressions';
 import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as messagesApi } from '../../lambdas/messages-api';
+import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
+import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
 
 const ses = mockClient(SESv2Client);
@@ -97,7 +98,7 @@ async function scheduledInput(leadId: string, revision: number): Promise<SenderI
 
 async function requestsOfFiring(input: SenderInput, now: Date) {
   counter.reset();
-  const outcome = await sendScheduledStep(input, now);
+  const outcome = await sendScheduledStep(input, now, TEST_SEND_SETTINGS);
   return { outcome, requests: counter.snapshot().attempts };
 }
 

@@ -9,13 +9,14 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
-import { useClock } from '../../lambdas/clock';
 import { getLead } from '../../lambdas/data/leads';
 import { readLeadLog, recordOutcome, sendOutcome } from '../../lambdas/data/sends';
 import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as orgApi } from '../../lambdas/org-api';
+import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sesEvents } from '../../lambdas/ses-events';
+import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
 
 const ses = mockClient(SESv2Client);
@@ -242,7 +243,7 @@ describe('the sending-reputation guard', () => {
       };
     };
     // Act
-    const whilePaused = await sendScheduledStep(await firingOf(), TUESDAY);
+    const whilePaused = await sendScheduledStep(await firingOf(), TUESDAY, TEST_SEND_SETTINGS);
     const deferred = (await getLead(orgId, waiting.id))?.enrollment;
     const forbidden = await invoke(assistantsApi, 'resumeAssistantSending', {
       caller: { orgId, userId: 'member', role: 'member' },
@@ -253,10 +254,10 @@ describe('the sending-reputation guard', () => {
       params: { id: assistant.id },
     });
     const replannedByAssistant = (await getLead(orgId, waiting.id))?.enrollment;
-    const orgStillPaused = await sendScheduledStep(await firingOf(), TUESDAY);
+    const orgStillPaused = await sendScheduledStep(await firingOf(), TUESDAY, TEST_SEND_SETTINGS);
     const orgResumed = await invoke(orgApi, 'resumeOrgSending', { caller: admin });
     const afterResume = (await getLead(orgId, waiting.id))?.enrollment;
-    const sent = await sendScheduledStep(await firingOf(), TUESDAY);
+    const sent = await sendScheduledStep(await firingOf(), TUESDAY, TEST_SEND_SETTINGS);
     // Assess
     expect(whilePaused).toMatchObject({
       result: 'deferred',

@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
-import { useClock } from '../../lambdas/clock';
 import { CALENDAR_ONLY_NOTE } from '../../lambdas/core/example-dates';
 import { handler as messagesApi } from '../../lambdas/messages-api';
+import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { invoke, type TestCaller } from '../support/invoke';
 

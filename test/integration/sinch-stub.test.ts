@@ -24,19 +24,17 @@ const template: WhatsAppTemplateMessage = {
 };
 
 /**
- * The adapter reads its hostname overrides once at import, so it is imported after the env is set;
- * the error classes come from the same fresh module graph, or `instanceof` would compare strangers.
+ * The adapter pointed at `origin`, as the sender's entry file points it at SINCH_*_HOSTNAME; the error
+ * classes come from the same fresh module graph, or `instanceof` would compare strangers.
  */
 async function importAdapterWithHosts(origin: string): Promise<FreshAdapter> {
   vi.resetModules();
-  vi.stubEnv('SINCH_AUTH_HOSTNAME', origin);
-  vi.stubEnv('SINCH_CONVERSATION_HOSTNAME', origin);
-  try {
-    const { sendWhatsAppTemplate } = await import('../../lambdas/adapters/whatsapp-sender');
-    return { sendWhatsAppTemplate, errors: await import('../../lambdas/adapters/provider-errors') };
-  } finally {
-    vi.unstubAllEnvs();
-  }
+  const adapter = await import('../../lambdas/adapters/whatsapp-sender');
+  const hosts = { authHostname: origin, conversationHostname: origin };
+  return {
+    sendWhatsAppTemplate: (credentials, message) => adapter.sendWhatsAppTemplate(credentials, message, hosts),
+    errors: await import('../../lambdas/adapters/provider-errors'),
+  };
 }
 
 async function failureOf(send: Promise<unknown>): Promise<unknown> {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useClock } from '../../lambdas/clock';
+import { useClock } from '../../lambdas/runtime/clock';
 import { type S3Emulator, startS3Emulator } from '../../local/s3-emulator';
 import { type SqsEmulator, startSqsEmulator } from '../../local/sqs-emulator';
 import { invoke, type TestCaller } from '../support/invoke';
@@ -32,11 +32,6 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_SQS: sqs.endpoint,
     IMPORTS_BUCKET: 'followup-test-imports',
     IMPORT_QUEUE_URL: sqs.createQueue('imports'),
-  });
-  const { presetSettings } = await import('../../lambdas/environment');
-  presetSettings({
-    importQueue: process.env.IMPORT_QUEUE_URL,
-    importRows: { bucket: 'followup-test-imports', pathStyle: true },
   });
   const handlerOf = async (file: string) =>
     ((await import(`../../lambdas/${file}.ts`)) as { handler: Handler }).handler;

@@ -8,7 +8,7 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import middy from '@middy/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db, tableName } from '../../lambdas/data/client';
-import { putAnnotation, traceInvocation } from '../../lambdas/tracing';
+import { putAnnotation, traceInvocation } from '../../lambdas/runtime/tracing';
 import { type SentSubsegment, startXrayDaemon, type XrayDaemon } from '../support/xray-daemon';
 
 let daemon: XrayDaemon;

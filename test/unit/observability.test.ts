@@ -1,6 +1,6 @@
 /** Records with dimensions are published at once, through one reused instance: each keeps only its own. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { countEvent, recordDuration } from '../../lambdas/observability';
+import { countEvent, recordDuration } from '../../lambdas/runtime/observability';
 import { captureStdoutMetrics } from '../support/emitted-metrics';
 
 await vi.hoisted(async () => (await import('../support/emitted-metrics')).enableMetrics());

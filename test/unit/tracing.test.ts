@@ -1,5 +1,5 @@
 /**
- * Traces without the X-Ray SDK (lambdas/tracing.ts), read where X-Ray reads them: a UDP socket standing in
+ * Traces without the X-Ray SDK (lambdas/runtime/tracing.ts), read where X-Ray reads them: a UDP socket standing in
  * for the daemon. AWS SDK calls go over HTTP to a local server answering as DynamoDB does (success,
  * throttling, a client error, a server error), so the SDK's own retries, metadata and errors are real.
  * DynamoDB Local is test/integration/tracing.test.ts.
@@ -9,7 +9,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import middy from '@middy/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { putAnnotation, traceClient, traced, traceInvocation } from '../../lambdas/tracing';
+import { putAnnotation, traceClient, traced, traceInvocation } from '../../lambdas/runtime/tracing';
 import { closeServer, listenLocally } from '../../local/ports';
 import { answerAwsJson } from '../../local/wire';
 import { type SentSubsegment, startXrayDaemon, type XrayDaemon } from '../support/xray-daemon';

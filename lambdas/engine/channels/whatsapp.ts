@@ -42,6 +42,7 @@ export const channel: Channel = {
             .map((position) => message.parameters[position] ?? ''),
           correlationId: sendId,
         },
+        settings.sinchHosts,
       );
     return { record: { templateName: message.templateName }, send };
   },

@@ -17,10 +17,15 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sendIdOf } from '../../../lambdas/core/sends';
-import { sendScheduledStep } from '../../../lambdas/engine/send-step';
+import { sendScheduledStep as sendStep } from '../../../lambdas/engine/send-step';
 import { captureStdoutMetrics } from '../../support/emitted-metrics';
+import { TEST_SEND_SETTINGS } from '../../support/engine-settings';
 
 await vi.hoisted(async () => (await import('../../support/emitted-metrics')).enableMetrics());
+
+/** The sender's use case with the settings its entry file would give it. */
+const sendScheduledStep = (firing: Parameters<typeof sendStep>[0], at: Date) =>
+  sendStep(firing, at, TEST_SEND_SETTINGS);
 
 const db = mockClient(DynamoDBDocumentClient);
 const scheduler = mockClient(SchedulerClient);

@@ -10,12 +10,12 @@ import { captureStdoutMetrics } from '../../support/emitted-metrics';
 await vi.hoisted(async () => (await import('../../support/emitted-metrics')).enableMetrics());
 
 vi.mock('../../../lambdas/adapters/raw-mail-store', () => ({
-  readRawMail: vi.fn(async () => Buffer.from('From: a@b.example\r\nSubject: Hi\r\n\r\nHello\r\n')),
-  useRawMailStore: vi.fn(),
+  rawMailStore: vi.fn(() => ({
+    read: vi.fn(async () => Buffer.from('From: a@b.example\r\nSubject: Hi\r\n\r\nHello\r\n')),
+  })),
 }));
 vi.mock('../../../lambdas/engine/inbound-email', () => ({
   handleInboundEmail: vi.fn(async () => ({ decision: 'replied', orgId: 'acme', leadId: 'lead-1' })),
-  useInboundSettings: vi.fn(),
 }));
 vi.mock('../../../lambdas/data/sequences', () => ({
   getVisibleSequence: vi.fn(async () => ({ id: 'seq-1', orgId: 'acme' })),
@@ -106,7 +106,7 @@ describe('engine metrics', () => {
       .catch((error: unknown) => error);
 
     // Assess: stored, as counts without dimensions are, until the invocation's logMetrics flushes them.
-    (await import('../../../lambdas/observability')).metrics.publishStoredMetrics();
+    (await import('../../../lambdas/runtime/observability')).metrics.publishStoredMetrics();
     expect((failure as Error).name).toBe('ThrottlingException');
     expect(stdout.metrics().filter((metric) => metric.name === 'SchedulerThrottles')).toEqual([
       expect.objectContaining({ value: 1, dimensions: { service: 'followup-engine' } }),

@@ -1,6 +1,6 @@
 /**
  * The local stack's console carries no raw EMF lines and no INFO logs: Powertools' logger and metrics
- * read their environment when lambdas/observability.ts loads, which the local HTTP server imports before
+ * read their environment when lambdas/runtime/observability.ts loads, which the local HTTP server imports before
  * startLocalStack runs, so local/lambda-environment.ts must have set it by then. Each case loads the
  * stack in a fresh Node process, as `npm start` and `npm run bench` do, with no POWERTOOLS_* variable
  * but the ones it names (vitest sets its own for this process).
@@ -16,7 +16,7 @@ const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 function consoleOfLocalStack(env: Record<string, string> = {}): string[] {
   const script = `
     await import('./local/stack.ts');
-    const { logger, metrics, countEvent } = await import('./lambdas/observability.ts');
+    const { logger, metrics, countEvent } = await import('./lambdas/runtime/observability.ts');
     logger.info('an info line');
     logger.warn('a warning');
     countEvent('ImportJobs');

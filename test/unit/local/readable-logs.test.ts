@@ -3,7 +3,7 @@
  * the Lambdas and `--json-logs` keep Powertools' JSON records.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { logger } from '../../../lambdas/observability';
+import { logger } from '../../../lambdas/runtime/observability';
 import { runAsFunction } from '../../../local/lambda-scope';
 import { formatLogLine, useReadableLogs } from '../../../local/readable-logs';
 

@@ -1,9 +1,10 @@
 /**
  * Configuration is read at the edge: each entry point parses its environment once, at cold start, with
- * one zod schema (failing fast, naming every missing variable), and passes each module what it needs
- * through that module's `use…` function. No other module reads configuration from `process.env`; a
- * module that needs a setting it was not given throws when it first needs it, naming the setting.
- * (lambdas/tracing.ts reads, per invocation, what the Lambda runtime puts there for tracing: the trace
+ * one zod schema (failing fast, naming every missing variable): the entry file is its function's
+ * composition root. It builds the settings and ports (queues, stores) each use case takes as arguments,
+ * and binds the two process-wide dependencies (`processBinding`: the table, the step scheduler). No other
+ * module reads configuration or `process.env` (test/unit/runtime/configuration-reads.test.ts).
+ * (lambdas/runtime/tracing.ts reads, per invocation, what the Lambda runtime puts there for tracing: the trace
  * header, which changes with every invocation, and the daemon's address.)
  * test/infra/function-env.test.ts starts every function with the environment the stack gives it.
  */
@@ -44,6 +45,19 @@ export const domainName = z.string().check(z.trim(), z.minLength(1), z.toLowerCa
 /** A variable only some environments set (e.g. the local stack's endpoints). */
 export const optionalText = z.optional(z.string());
 
+/**
+ * An optional bare origin (`http://127.0.0.1:4010`), without its trailing slash: an SDK appends paths
+ * such as `/oauth2/token` to it (the local stack's Sinch stand-in).
+ */
+export const optionalOrigin = z.optional(
+  z.pipe(
+    z
+      .string()
+      .check(z.trim(), z.regex(/^https?:\/\/[^/]+\/?$/, 'must be an origin such as https://auth.sinch.com')),
+    z.transform((value) => value.replace(/\/$/, '')),
+  ),
+);
+
 /** A whole number of minutes, e.g. from CDK context. */
 export const wholeMinutes = z.coerce.number().check(z.int(), z.minimum(1));
 
@@ -64,43 +78,31 @@ export function readEnvironment<S extends z.core.$ZodLooseShape>(
   throw new Error(`The environment is incomplete: ${problems.join('; ')}`);
 }
 
-const settings = new Map<string, { what: string; isSet(): boolean; use(value: unknown): void }>();
-const presets = new Map<string, unknown>();
+const bindings = new Set<{ what: string; isBound(): boolean }>();
 
 /**
- * A module's configuration: given once by the entry point (from its parsed environment), read where it
- * is used. Every setting is listed by its key, so a test can check an entry point gave each module of
- * its tree what it needs, and a process playing every function can give them all (`presetSettings`).
+ * One of the two process-wide dependencies (the table, the step scheduler): nearly every use case
+ * reaches them through data/ and engine/plans.ts, so the composition root binds them once instead of
+ * passing them through every call. Everything else a module needs it is given as an argument or a port.
+ * A module that runs before its entry file bound it throws, naming what is missing.
  */
-export function setting<T>(key: string, what: string) {
-  let value = presets.get(key) as T | undefined;
-  const use = (next: T): void => {
-    value = next;
-  };
-  settings.set(key, { what, isSet: () => value !== undefined, use: use as (value: unknown) => void });
+export function processBinding<T>(what: string) {
+  let value: T | undefined;
+  bindings.add({ what, isBound: () => value !== undefined });
   return {
-    use,
+    bind(next: T): void {
+      value = next;
+    },
     get(): T {
       if (value === undefined) {
-        throw new Error(`${what} is not configured: the entry point passes it from its environment`);
+        throw new Error(`${what} is not bound: the entry file binds it from its environment`);
       }
       return value;
     },
   };
 }
 
-/**
- * For a process that plays every function (the local stack, tests): settings by key, for the modules
- * loaded already and for those loaded later, before anything imports them.
- */
-export function presetSettings(values: Readonly<Record<string, unknown>>): void {
-  for (const [key, value] of Object.entries(values)) {
-    presets.set(key, value);
-    settings.get(key)?.use(value);
-  }
-}
-
-/** The settings of the modules loaded so far that nobody has given a value. */
-export function unconfiguredSettings(): string[] {
-  return [...settings.values()].filter((entry) => !entry.isSet()).map((entry) => entry.what);
+/** The process-wide bindings of the modules loaded so far that no entry file has bound. */
+export function unboundBindings(): string[] {
+  return [...bindings].filter((binding) => !binding.isBound()).map((binding) => binding.what);
 }

@@ -1,7 +1,7 @@
 /**
  * What every Lambda reports about itself: the structured JSON logger (request-scoped keys appended per
  * invocation) and the engine's custom metrics (CloudWatch EMF, printed to stdout and turned into metrics by
- * CloudWatch Logs); traces are lambdas/tracing.ts. The metric names and dimensions are a contract with the
+ * CloudWatch Logs); traces are lambdas/runtime/tracing.ts. The metric names and dimensions are a contract with the
  * dashboard (lib/monitoring.ts, docs/operations.md): count events through the helpers below, never with
  * org or lead ids as dimensions (they go into traces as annotations, or into logs).
  *
