@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from './errors';
-import '../runtime/zod-messages';
+import './validation-messages';
 
 /**
  * How deeply a body may nest arrays and objects (the body itself is level 1). DynamoDB stores at most

@@ -9,7 +9,7 @@
  * test/infra/function-env.test.ts starts every function with the environment the stack gives it.
  */
 import * as z from 'zod/mini';
-import './zod-messages';
+import '../core/validation-messages';
 
 const text = z.string().check(z.trim(), z.minLength(1));
 

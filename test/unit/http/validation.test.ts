@@ -22,7 +22,7 @@ const refusalOf = (run: () => unknown): FieldIssue[] => {
 
 describe('parseWith', () => {
   afterAll(async () => {
-    await import('../../../lambdas/runtime/zod-messages');
+    await import('../../../lambdas/core/validation-messages');
   });
 
   it('names each wrong field with an English message once the validation module is loaded', async () => {

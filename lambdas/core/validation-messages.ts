@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import { unknownFieldMessage } from '../core/edit-distance';
+import { unknownFieldMessage } from './edit-distance';
 
 type RawIssue = z.core.$ZodRawIssue;
 
