@@ -247,7 +247,7 @@ function rowFailure(error: unknown, row: number, id: string): RowOutcome {
       issues: error.details.map((issue) => ({
         row,
         code: error.code,
-        message: issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`,
+        message: issue.message,
         ...(issue.path !== '' && { field: issue.path }),
       })),
     };

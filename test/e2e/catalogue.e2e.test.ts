@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack';
 import { startContractCheckedStack } from '../support/contract-proxy';
 import { apiClient, PINNED_START, tokenFor as tokenOf } from '../support/local-api';
+import { writableOf } from '../support/writable';
 
 let stack: LocalStack;
 
@@ -33,15 +34,12 @@ describe('local stack over HTTP', () => {
     const edited = await alice(
       'PUT',
       `/sequences/${clone.body.id}`,
-      { ...clone.body, steps: clone.body.steps.slice(0, 5) },
+      { ...writableOf(clone.body), steps: clone.body.steps.slice(0, 5) },
       { 'if-match': clone.etag ?? '' },
     );
-    const stale = await alice(
-      'PUT',
-      `/sequences/${clone.body.id}`,
-      { ...clone.body },
-      { 'if-match': clone.etag ?? '' },
-    );
+    const stale = await alice('PUT', `/sequences/${clone.body.id}`, writableOf(clone.body), {
+      'if-match': clone.etag ?? '',
+    });
     const removed = await alice('DELETE', `/sequences/${clone.body.id}`);
     const gone = await alice('GET', `/sequences/${clone.body.id}`);
 

@@ -179,6 +179,7 @@ describe('listening', () => {
     const forged = await fetch(`${stack.url}/webhooks/sinch/${orgId}`, {
       method: 'POST',
       headers: {
+        'content-type': 'application/json',
         'x-sinch-webhook-signature': 'bm9wZQ==',
         'x-sinch-webhook-signature-nonce': 'n',
         'x-sinch-webhook-signature-timestamp': '1',

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
 import { PINNED_START, signedIn } from '../support/local-api';
+import { writableOf } from '../support/writable';
 
 let stack: CheckedStack;
 
@@ -118,15 +119,8 @@ describe('an assistant on the customer’s own domain', () => {
     await admin('POST', `/assistants/${id}/verify-receiving`);
     await stack.settle();
     const before = await admin('GET', `/assistants/${id}`);
-    const {
-      id: _id,
-      version,
-      createdAt: _c,
-      updatedAt: _u,
-      receiving: _r,
-      warnings: _w,
-      ...input
-    } = before.body;
+    const { version } = before.body;
+    const input = writableOf(before.body);
     const moved = await admin(
       'PUT',
       `/assistants/${id}`,

@@ -13,6 +13,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { PINNED_START, signedIn } from '../support/local-api';
+import { writableOf } from '../support/writable';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshots = process.env.UPDATE_SCREENSHOTS
@@ -61,7 +62,7 @@ describe('the unsubscribe pages, in a browser', () => {
     const renamed = await api(
       'PUT',
       '/org/settings',
-      { ...settings.body, name: 'Acme Robotics' },
+      { ...writableOf(settings.body), name: 'Acme Robotics' },
       settings.etag ? { 'if-match': settings.etag } : {},
     );
     const assistant = await api('POST', '/assistants', {

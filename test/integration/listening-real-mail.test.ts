@@ -63,7 +63,7 @@ async function leadInThread(settings: Record<string, unknown> = {}) {
     const saved = await invoke(orgApi, 'putOrgSettings', {
       caller: admin,
       body: settings,
-      headers: { 'if-match': '0' },
+      headers: { 'if-match': '"0"' },
     });
     expect(saved.status).toBe(200);
   }
