@@ -6,7 +6,7 @@
  * for its current revision and due at its next send.
  */
 import * as z from 'zod';
-import { MAX_IMPORT_BODY_BYTES } from '../lambdas/core/imports';
+import { MAX_IMPORT_BODY_BYTES } from '../lambdas/core/import-rows';
 import { ENGINE_SETTINGS } from '../local/engine-stack';
 import type { LocalStack } from '../local/stack';
 import type { Api } from './local-api';

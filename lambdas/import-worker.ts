@@ -1,5 +1,5 @@
 /**
- * Works through imports from the queue (lambdas/engine/imports.ts), page by page until the Lambda's time
+ * Works through imports from the queue (lambdas/engine/import-work.ts), page by page until the Lambda's time
  * is nearly spent; an import not done by then goes back on the queue as a new job. A job that fails is
  * reported alone, so SQS hands it out again (every row is idempotent); on its last receive the import
  * is marked failed before the job goes to the dead-letter queue.
@@ -10,11 +10,11 @@ import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { importQueue } from './adapters/import-queue';
-import { importRowsStore } from './adapters/import-rows';
+import { importRowsStore } from './adapters/import-row-store';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
-import { IMPORT_MAX_RECEIVES } from './core/imports';
+import { IMPORT_MAX_RECEIVES } from './core/import-rows';
 import { useTable } from './data/client';
-import { abandonImport, workOnImport } from './engine/imports';
+import { abandonImport, workOnImport } from './engine/import-work';
 import { eachMessage } from './runtime/batches';
 import { clock } from './runtime/clock';
 import {

@@ -1,12 +1,12 @@
 /** The imports API: accept an import of many leads (JSON or CSV), show its progress and its row issues. */
 
 import { importQueue } from './adapters/import-queue';
-import { importRowsStore } from './adapters/import-rows';
+import { importRowsStore } from './adapters/import-row-store';
 import { NotFoundError, ValidationError } from './core/errors';
-import { ImportRequestSchema, rowsFromCsv } from './core/imports';
+import { ImportRequestSchema, rowsFromCsv } from './core/import-rows';
 import { parseWith } from './core/validation';
 import { useTable } from './data/client';
-import { getImport, type ImportRecord, listRecentImports, listRowIssues } from './data/imports';
+import { getImport, type ImportRecord, listRecentImports, listRowIssues } from './data/import-records';
 import { acceptImport, type ImportIntake } from './engine/import-requests';
 import { apiHandler, parseJson } from './http/api-handler';
 import { importsOperations } from './http/contract/imports';

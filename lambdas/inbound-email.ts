@@ -12,7 +12,7 @@ import { parseEmail } from './adapters/mime';
 import { rawMailStore } from './adapters/raw-mail-store';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { useTable } from './data/client';
-import { handleInboundEmail, type InboundDecision, type InboundSettings } from './engine/inbound-email';
+import { handleInboundEmail, type InboundDecision, type InboundSettings } from './engine/inbound-mail';
 import { clock } from './runtime/clock';
 import {
   domainName,

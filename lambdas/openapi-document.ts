@@ -4,7 +4,7 @@
  */
 
 import document from '../docs/openapi.json' with { type: 'json' };
-import { openApiDocumentHandler } from './http/openapi-document';
+import { openApiDocumentHandler } from './http/openapi-answer';
 import { environmentSchema, nonEmpty, readEnvironment } from './runtime/environment';
 
 /** What this function reads from its environment, once, at cold start. */

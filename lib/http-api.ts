@@ -21,7 +21,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { API_FUNCTIONS, type ApiFunctionName, apiRoutes } from '../lambdas/http/contract';
-import { OPENAPI_DOCUMENT_PATH } from '../lambdas/http/openapi-document';
+import { OPENAPI_DOCUMENT_PATH } from '../lambdas/http/openapi-answer';
 import { FollowupFunction } from './followup-function';
 import { output } from './stack-output';
 

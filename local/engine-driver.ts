@@ -51,7 +51,7 @@ export interface EngineDriver extends Pick<EngineStack, 'settle' | 'audit' | 'ad
 const AUDIT_AFTER_FIRING_MS = 10 * 60_000;
 const AUDIT_RATE_MS = 5 * 60_000;
 
-/** The import worker's timeout in AWS (lib/imports.ts). */
+/** The import worker's timeout in AWS (lib/lead-imports.ts). */
 const IMPORT_WORKER_TIMEOUT_MS = 5 * 60_000;
 
 const BACKGROUND_INTERVAL_MS = 200;

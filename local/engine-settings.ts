@@ -19,7 +19,7 @@ export const ENGINE_SETTINGS = {
   sesConfigurationSet: 'followup-local',
   replanQueue: 'replan',
   importQueue: 'imports',
-  /** Where POST /imports leaves the rows for the import worker (lib/imports.ts). */
+  /** Where POST /imports leaves the rows for the import worker (lib/lead-imports.ts). */
   importsBucket: 'followup-local-imports',
   whatsAppSecretPrefix: 'followup/whatsapp/',
   unsubscribeSecretName: 'followup/unsubscribe',

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Handler } from 'aws-lambda';
 import type { ApiEvent, ApiResponse } from '../lambdas/http/api-handler';
 import { type ApiFunctionName, type Operation, operations, routeKey } from '../lambdas/http/contract';
-import { OPENAPI_DOCUMENT_PATH, openApiDocumentHandler } from '../lambdas/http/openapi-document';
+import { OPENAPI_DOCUMENT_PATH, openApiDocumentHandler } from '../lambdas/http/openapi-answer';
 import { apiGatewayEvent, lambdaContext, type RouteMatch } from './api-gateway-event';
 import type { LocalAuth } from './local-auth';
 import { openApiDocument } from './openapi';

@@ -742,7 +742,7 @@ export function createListeningRoutes(options: ListeningRoutesOptions): Record<s
   };
 }
 
-/** One org's decision about an inbound message, as lambdas/engine/inbound-email.ts answers it. */
+/** One org's decision about an inbound message, as lambdas/engine/inbound-mail.ts answers it. */
 const InboundDecisionSchema = z.looseObject({
   decision: z.string(),
   orgId: z.string().optional(),

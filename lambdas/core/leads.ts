@@ -86,7 +86,7 @@ export const LeadDetailsSchema = lazy(() =>
  * Names every JavaScript object answers to (`constructor`, `toString`, `__proto__`, ...). A custom field
  * so named would be read as the object's own machinery: `constructor` breaks the table's marshaller
  * (a 500), `__proto__` would be dropped. Refused as field errors; zod drops `__proto__` before any
- * check sees it, so a CSV column of that name is refused with the header (core/imports.ts).
+ * check sees it, so a CSV column of that name is refused with the header (core/import-rows.ts).
  */
 const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 

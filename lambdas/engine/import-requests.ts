@@ -4,13 +4,13 @@
  * imports API needs no scheduler.
  */
 import type { ImportQueue } from '../adapters/import-queue';
-import type { ImportRows } from '../adapters/import-rows';
+import type { ImportRows } from '../adapters/import-row-store';
 import { ValidationError } from '../core/errors';
-import type { ImportDefaults } from '../core/imports';
+import type { ImportDefaults } from '../core/import-rows';
 import type { Caller } from '../core/permissions';
 import { assertEnrollable } from '../core/sequences';
 import { getAssistant } from '../data/assistants';
-import { finishImport, type ImportRecord, insertImport, newImportId } from '../data/imports';
+import { finishImport, type ImportRecord, insertImport, newImportId } from '../data/import-records';
 import { getVisibleSequence } from '../data/sequences';
 
 export interface ImportRequest extends ImportDefaults {

@@ -26,7 +26,7 @@ export const STEP_SCHEDULER_ENV = {
 
 export const REPLAN_QUEUE_ENV = { REPLAN_QUEUE_URL: text };
 
-/** Imports' (adapters/import-rows.ts, adapters/import-queue.ts): the imports API and the import worker. */
+/** Imports' (adapters/import-row-store.ts, adapters/import-queue.ts): the imports API and the import worker. */
 export const IMPORTS_ENV = {
   IMPORTS_BUCKET: text,
   IMPORT_QUEUE_URL: text,

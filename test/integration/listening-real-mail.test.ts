@@ -20,7 +20,7 @@ import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { getLead, saveEnrollment } from '../../lambdas/data/leads';
 import { readLeadLog, recordOutcome, sendOutcome } from '../../lambdas/data/sends';
 import { isSuppressed } from '../../lambdas/data/suppressions';
-import type { InboundDecision } from '../../lambdas/engine/inbound-email';
+import type { InboundDecision } from '../../lambdas/engine/inbound-mail';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as orgApi } from '../../lambdas/org-api';
 import { useClock } from '../../lambdas/runtime/clock';

@@ -12,7 +12,7 @@ import { signReceivingProbe, signSinchCallback, signUnsubscribeToken } from '../
 import { getLead, saveEnrollment } from '../../lambdas/data/leads';
 import { readLeadLog, recordOutcome, sendOutcome } from '../../lambdas/data/sends';
 import { isSuppressed } from '../../lambdas/data/suppressions';
-import { handleInboundEmail } from '../../lambdas/engine/inbound-email';
+import { handleInboundEmail } from '../../lambdas/engine/inbound-mail';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as orgApi } from '../../lambdas/org-api';
 import { handler as publicApi } from '../../lambdas/public-api';

@@ -2,7 +2,7 @@
  * The settings the sender and the inbound-mail entry files build from their environment, built the same
  * way from the test environment (test/support/engine-env.ts), for tests that call those use cases directly.
  */
-import type { InboundSettings } from '../../lambdas/engine/inbound-email';
+import type { InboundSettings } from '../../lambdas/engine/inbound-mail';
 import type { SendSettings } from '../../lambdas/engine/send-settings';
 import { ENGINE_TEST_ENV } from './engine-env';
 

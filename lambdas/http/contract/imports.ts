@@ -9,7 +9,7 @@ import {
   ImportRequestSchema,
   MAX_IMPORT_BODY_BYTES,
   MAX_IMPORT_ROWS,
-} from '../../core/imports';
+} from '../../core/import-rows';
 import { lazy } from '../../core/lazy';
 import { LeadDetailsSchema } from '../../core/leads';
 import { groupDigits } from '../../core/text';

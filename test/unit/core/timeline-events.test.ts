@@ -91,7 +91,7 @@ describe('timeline event kinds', () => {
     expect(writerFiles).toEqual(
       expect.arrayContaining([
         'lambdas/engine/send-step.ts',
-        'lambdas/engine/inbound-email.ts',
+        'lambdas/engine/inbound-mail.ts',
         'lambdas/engine/ses-feedback.ts',
         'lambdas/engine/whatsapp-callbacks.ts',
         'lambdas/engine/listening.ts',

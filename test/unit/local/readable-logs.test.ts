@@ -48,14 +48,14 @@ describe('formatLogLine', () => {
         error: {
           name: 'TypeError',
           message: 'x is undefined',
-          location: 'lambdas/engine/imports.ts:200',
+          location: 'lambdas/engine/import-work.ts:200',
           stack: 'TypeError: …',
         },
       }),
     );
 
     expect(line).toBe(
-      'ERROR  sender  Import row failed  row=3  error="TypeError: x is undefined (lambdas/engine/imports.ts:200)"',
+      'ERROR  sender  Import row failed  row=3  error="TypeError: x is undefined (lambdas/engine/import-work.ts:200)"',
     );
     expect(line).not.toContain('\n');
   });
