@@ -1,7 +1,8 @@
 /**
- * Position cursors for listings of one partition (an org's imports): the sort key of the last item
- * read, with the scope it was handed out for (the listing and its caller). Opaque to clients, decoded
- * strictly: canonical base64url of exactly that JSON, the same scope, a sort key of the expected shape.
+ * Cursors are opaque to clients and decoded strictly: canonical base64url of exactly the JSON they were
+ * made of. Position cursors (an org's imports) hold the sort key of the last item read with the scope
+ * it was handed out for; key cursors (the lead listings) hold DynamoDB's whole LastEvaluatedKey with a
+ * fingerprint of the listing, and their module checks the key's shape before it reaches DynamoDB.
  */
 import { InvalidCursorError } from '../core/errors';
 
@@ -22,4 +23,26 @@ export function decodePosition(cursor: string, scope: readonly string[], sortKey
   if (typeof position !== 'string' || !sortKey.test(position) || encodePosition(scope, position) !== cursor)
     throw new InvalidCursorError();
   return position;
+}
+
+export function encodeKeyCursor(key: Record<string, unknown>, of: string): string {
+  return Buffer.from(JSON.stringify({ key, of })).toString('base64url');
+}
+
+/** The key and fingerprint a key cursor holds, or undefined when it is not exactly one of ours. */
+export function decodeKeyCursor(cursor: string): { key: Record<string, unknown>; of: unknown } | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
+  const bytes = Buffer.from(cursor, 'base64url');
+  // Canonical only: a cursor with trailing bits or another spelling of the same bytes is not ours.
+  if (bytes.toString('base64url') !== cursor) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    const { key, of, ...rest } = parsed as Record<string, unknown>;
+    if (Object.keys(rest).length > 0 || typeof key !== 'object' || key === null || Array.isArray(key))
+      return undefined;
+    return { key: key as Record<string, unknown>, of };
+  } catch {
+    return undefined;
+  }
 }

@@ -18,6 +18,7 @@ import { type LeadSort, MAX_SEARCH_KEY_LENGTH } from '../core/lead-lists';
 import type { Lead } from '../core/leads';
 import { searchKey } from '../core/text';
 import { db, tableName } from './client';
+import { decodeKeyCursor, encodeKeyCursor } from './cursors';
 import { orgKey } from './items';
 import { leadListPartition, SEARCH_PREFIX, searchItemsOf, sequencePartition } from './lead-index';
 import { leadFromItem, leadKey } from './leads';
@@ -184,7 +185,7 @@ function shown(lead: Lead, listing: LeadListing, entry: Record<string, unknown>)
 const MAX_KEY_PART_BYTES = 1024;
 
 function encodeCursor(key: Record<string, unknown>, caller: ListingCaller, listing: LeadListing): string {
-  return Buffer.from(JSON.stringify({ key, of: fingerprint(caller, listing) })).toString('base64url');
+  return encodeKeyCursor(key, fingerprint(caller, listing));
 }
 
 function decodeCursor(
@@ -194,7 +195,7 @@ function decodeCursor(
   plan: Plan,
 ): Record<string, unknown> | undefined {
   if (cursor === undefined) return undefined;
-  const decoded = parseCursor(cursor);
+  const decoded = decodeKeyCursor(cursor);
   if (decoded === undefined || decoded.of !== fingerprint(caller, listing)) throw new InvalidCursorError();
   const { key } = decoded;
   const expected = [...new Set(['pk', 'sk', plan.partition.name, plan.sortKey.name])].sort();
@@ -217,23 +218,6 @@ function decodeCursor(
       : sk.startsWith(SEARCH_PREFIX);
   if (!ownOrg || !samePartition || !inRange || !wellFormed) throw new InvalidCursorError();
   return key;
-}
-
-function parseCursor(cursor: string): { key: Record<string, unknown>; of: unknown } | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
-  const bytes = Buffer.from(cursor, 'base64url');
-  // Canonical only: a cursor with trailing bits or another spelling of the same bytes is not ours.
-  if (bytes.toString('base64url') !== cursor) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-    const { key, of, ...rest } = parsed as Record<string, unknown>;
-    if (Object.keys(rest).length > 0 || typeof key !== 'object' || key === null || Array.isArray(key))
-      return undefined;
-    return { key: key as Record<string, unknown>, of };
-  } catch {
-    return undefined;
-  }
 }
 
 function fingerprint(caller: ListingCaller, listing: LeadListing): string {

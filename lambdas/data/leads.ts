@@ -19,6 +19,7 @@ import { ConflictError, InvalidCursorError, NotFoundError, PreconditionFailedErr
 import { LEAD_DETAIL_FIELDS, type Lead, type LeadDetails } from '../core/leads';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
+import { decodeKeyCursor, encodeKeyCursor } from './cursors';
 import { orgKey, recordOf, replaceFieldsExpression } from './items';
 import {
   leadKey,
@@ -481,7 +482,7 @@ function isCancelled(error: unknown): boolean {
 const MAX_KEY_PART_BYTES = 1024;
 
 function encodeCursor(key: Record<string, unknown>, filter: LeadFilter): string {
-  return Buffer.from(JSON.stringify({ key, filter: filterFingerprint(filter) })).toString('base64url');
+  return encodeKeyCursor(key, filterFingerprint(filter));
 }
 
 function decodeCursor(
@@ -490,8 +491,8 @@ function decodeCursor(
   filter: LeadFilter,
 ): Record<string, unknown> | undefined {
   if (cursor === undefined) return undefined;
-  const decoded = parseCursor(cursor);
-  if (decoded === undefined || decoded.filter !== filterFingerprint(filter)) throw new InvalidCursorError();
+  const decoded = decodeKeyCursor(cursor);
+  if (decoded === undefined || decoded.of !== filterFingerprint(filter)) throw new InvalidCursorError();
   const { key } = decoded;
   const expected = filter.sequenceId ? ['gsi1pk', 'gsi1sk', 'pk', 'sk'] : ['pk', 'sk'];
   const names = Object.keys(key).sort();
@@ -511,23 +512,6 @@ function decodeCursor(
       String(key.gsi1sk).endsWith(`#${leadId}`));
   if (!ownOrg || !sameIndex) throw new InvalidCursorError();
   return key;
-}
-
-function parseCursor(cursor: string): { key: Record<string, unknown>; filter: unknown } | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
-  const bytes = Buffer.from(cursor, 'base64url');
-  // Canonical only: a cursor with trailing bits or another spelling of the same bytes is not ours.
-  if (bytes.toString('base64url') !== cursor) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-    const { key, filter, ...rest } = parsed as Record<string, unknown>;
-    if (Object.keys(rest).length > 0 || typeof key !== 'object' || key === null || Array.isArray(key))
-      return undefined;
-    return { key: key as Record<string, unknown>, filter };
-  } catch {
-    return undefined;
-  }
 }
 
 function filterFingerprint({ assistantId, sequenceId, status }: LeadFilter): string {
