@@ -1,37 +1,16 @@
-/**
- * A by-id read shows one resource and its sending in one round trip: GET /assistants/{id} and GET
- * /org/settings send one BatchGetItem (the resource, the org's settings, the sending states) and, at the
- * same time, one Query of the scope's newest reputation buckets; GET /org/whatsapp one GetItem. Counted
- * on the handlers' own client against DynamoDB Local.
- */
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RequestCounter } from '../../bench/request-counter';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { db } from '../../lambdas/data/client';
 import { countReputationSend, resumeSending } from '../../lambdas/data/sending-reputation';
 import { handler as orgApi } from '../../lambdas/org-api';
-import { invoke, type TestCaller } from '../support/invoke';
+import { invoke } from '../support/invoke';
+import { orgWithAssistant } from '../support/org-setup';
 
 const counter = new RequestCounter();
 beforeAll(() => counter.instrument('DynamoDB', db.middlewareStack));
 
 const NOW = new Date('2026-03-02T10:00:00Z');
-
-async function newOrg() {
-  const orgId = `org-${randomUUID()}`;
-  const admin: TestCaller = { orgId, userId: 'admin', role: 'admin' };
-  const { body: assistant } = await invoke(assistantsApi, 'createAssistant', {
-    caller: admin,
-    body: {
-      name: 'Maya',
-      email: `maya.${orgId}@assistants.followup.test`,
-      timezone: 'Europe/Berlin',
-      businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
-    },
-  });
-  return { admin, assistantId: assistant.id as string };
-}
 
 async function counted(read: () => Promise<{ status: number; body: unknown }>) {
   await read(); // warm: the first request of a container remembers its caller
@@ -43,7 +22,7 @@ async function counted(read: () => Promise<{ status: number; body: unknown }>) {
 describe('by-id reads', () => {
   it('GET /assistants/{id}: one BatchGetItem and one Query, with the window of the current epoch only', async () => {
     // Prepare: 30 sends in an epoch since resumed, then 3 in the current one.
-    const { admin, assistantId } = await newOrg();
+    const { admin, assistantId } = await orgWithAssistant();
     const scope = { orgId: admin.orgId, assistantId };
     for (let send = 0; send < 30; send += 1) await countReputationSend(scope, NOW);
     await resumeSending(scope, NOW);
@@ -66,7 +45,7 @@ describe('by-id reads', () => {
 
   it('GET /assistants/{id} of a missing assistant answers 404 from the same reads', async () => {
     // Prepare
-    const { admin } = await newOrg();
+    const { admin } = await orgWithAssistant();
 
     // Act
     const { status, requests } = await counted(() =>
@@ -80,7 +59,7 @@ describe('by-id reads', () => {
 
   it('GET /org/settings: one BatchGetItem and one Query', async () => {
     // Prepare
-    const { admin } = await newOrg();
+    const { admin } = await orgWithAssistant();
     for (let send = 0; send < 2; send += 1) await countReputationSend({ orgId: admin.orgId }, NOW);
 
     // Act
@@ -96,7 +75,7 @@ describe('by-id reads', () => {
 
   it('GET /org/whatsapp: one GetItem', async () => {
     // Prepare
-    const { admin } = await newOrg();
+    const { admin } = await orgWithAssistant();
 
     // Act
     const { status, body, requests } = await counted(() => invoke(orgApi, 'getWhatsApp', { caller: admin }));

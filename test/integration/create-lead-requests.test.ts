@@ -1,19 +1,12 @@
-/**
- * POST /leads makes at most three AWS requests once warm: one BatchGetItem for everything it reads (the
- * assistant, the org's settings, the sequence and, once this container has enrolled on it, the custom
- * messages the sequence uses), the write, and the schedule. Counted on the handlers' own clients against
- * DynamoDB Local and the scheduler emulator.
- */
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RequestCounter } from '../../bench/request-counter';
 import { schedulerClient } from '../../lambdas/adapters/step-scheduler';
-import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { db } from '../../lambdas/data/client';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as messagesApi } from '../../lambdas/messages-api';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { invoke, type TestCaller } from '../support/invoke';
+import { orgWithAssistant } from '../support/org-setup';
 
 const counter = new RequestCounter();
 beforeAll(async () => {
@@ -22,17 +15,7 @@ beforeAll(async () => {
 });
 
 async function newOrg() {
-  const orgId = `org-${randomUUID()}`;
-  const admin: TestCaller = { orgId, userId: 'admin', role: 'admin' };
-  const { body: assistant } = await invoke(assistantsApi, 'createAssistant', {
-    caller: admin,
-    body: {
-      name: 'Maya',
-      email: `maya.${orgId}@assistants.followup.test`,
-      timezone: 'Europe/Berlin',
-      businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
-    },
-  });
+  const { orgId, admin, assistantId } = await orgWithAssistant();
   const { body: sequence } = await invoke(sequencesApi, 'createSequence', {
     caller: admin,
     body: {
@@ -46,9 +29,9 @@ async function newOrg() {
   // A first lead warms the function: the caller is remembered once per container, not per request.
   await invoke(leadsApi, 'createLead', {
     caller: admin,
-    body: { firstName: 'Warm', email: `warm@${orgId}.example`, assistantId: assistant.id },
+    body: { firstName: 'Warm', email: `warm@${orgId}.example`, assistantId },
   });
-  return { admin, assistantId: assistant.id as string, sequenceId: sequence.id as string };
+  return { admin, assistantId, sequenceId: sequence.id as string };
 }
 
 async function requestsOfCreateLead(caller: TestCaller, body: Record<string, unknown>) {

@@ -13,7 +13,6 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RequestCounter } from '../../bench/request-counter';
-import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import type { SenderInput } from '../../lambdas/core/sender-input';
 import { db } from '../../lambdas/data/client';
 import { suppress } from '../../lambdas/data/suppressions';
@@ -23,7 +22,8 @@ import { handler as messagesApi } from '../../lambdas/messages-api';
 import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
-import { invoke, type TestCaller } from '../support/invoke';
+import { invoke } from '../support/invoke';
+import { orgWithAssistant } from '../support/org-setup';
 
 const ses = mockClient(SESv2Client);
 const scheduler = new SchedulerClient({});
@@ -68,17 +68,7 @@ beforeEach(() => {
 
 /** An org with a sequence of a custom first e-mail and a generated follow-up, and a lead on it. */
 async function leadOnCustomSequence() {
-  const orgId = `org-${randomUUID()}`;
-  const admin: TestCaller = { orgId, userId: 'admin', role: 'admin' };
-  const { body: assistant } = await invoke(assistantsApi, 'createAssistant', {
-    caller: admin,
-    body: {
-      name: 'Maya',
-      email: `maya.${orgId}@assistants.followup.test`,
-      timezone: 'Europe/Berlin',
-      businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
-    },
-  });
+  const { orgId, admin, assistantId } = await orgWithAssistant();
   const { body: message } = await invoke(messagesApi, 'createMessage', {
     caller: admin,
     body: {
@@ -100,7 +90,7 @@ async function leadOnCustomSequence() {
   const email = `ada@${orgId}.example`;
   const { status, body: lead } = await invoke(leadsApi, 'createLead', {
     caller: admin,
-    body: { firstName: 'Ada', email, assistantId: assistant.id, sequenceId: sequence.id },
+    body: { firstName: 'Ada', email, assistantId, sequenceId: sequence.id },
   });
   expect(status).toBe(201);
   return { orgId, leadId: lead.id as string, email, messageId: message.id as string };
