@@ -60,7 +60,8 @@ for (const { label, at } of instants) {
       stdio: 'inherit',
       // Only the date moves: timers keep real time (DONT_FAKE_MONOTONIC). DynamoDB Local's JVM keeps its own
       // clock, as DynamoDB does in AWS (timestamps are the engine's, written by Node); under a faked clock
-      // its threads spin on a busy machine and starve the suites.
+      // its threads spin on a busy machine and starve the suites. Chromium, which crashes or crawls with
+      // libfaketime loaded at all, is started without it (test/e2e/unsubscribe-browser.e2e.test.ts).
       env: {
         ...process.env,
         FAKETIME_DONT_FAKE_MONOTONIC: '1',

@@ -34,6 +34,11 @@ beforeAll(async () => {
     headless: true,
     // Root in a container has no user namespace for chromium's sandbox.
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    // The browser shows what the server rendered on its own clock: under test:any-time it runs without
+    // libfaketime, which makes chromium crash (or crawl) wherever it is loaded.
+    env: Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME')),
+    ),
   });
 });
 
