@@ -6,11 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SenderInput } from '../../lambdas/adapters/step-scheduler';
+import { type SenderInput, schedulerClient } from '../../lambdas/adapters/step-scheduler';
 import type { OutboxItem } from '../../local/outbox';
 import type { LocalStack } from '../../local/stack';
 import { startContractCheckedStack } from '../support/contract-proxy';
 import { type ApiCall, PINNED_START, signedIn } from '../support/local-api';
+import { retryWithoutWaiting } from '../support/retry-backoff';
 
 let stack: LocalStack;
 let sender: (event: unknown) => Promise<unknown>;
@@ -308,7 +309,9 @@ describe('exactly once when the world fails', () => {
     stack.engine.faults.add({
       rules: [{ service: 'scheduler', operation: 'CreateSchedule', fault: 'error' }],
     });
-    await stack.advance(MINUTE);
+    // Four deliveries of ten attempts each: with the SDK's backoff that waited 20–60 s of real time.
+    const backoff = await retryWithoutWaiting(await schedulerClient());
+    await stack.advance(MINUTE).finally(backoff.restore);
     stack.engine.faults.clear();
     const letter = stack.engine.scheduler.deadLetters[lettersBefore];
 
