@@ -11,8 +11,7 @@ import * as z from 'zod/mini';
 import { replanQueue } from './adapters/replan-queue';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { useTable } from './data/client';
-import { getVisibleSequence } from './data/sequences';
-import { replanPage } from './engine/replan';
+import { workOnReplanJob } from './engine/replan';
 import { eachMessage } from './runtime/batches';
 import { clock } from './runtime/clock';
 import {
@@ -51,16 +50,14 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
       event.Records,
       async (message) => {
         const job = JobSchema.parse(JSON.parse(message.body));
-        const sequence = await getVisibleSequence(job.orgId, job.sequenceId);
-        if (!sequence) return;
+        const worked = await workOnReplanJob(job, {
+          hasTimeForAPage: () => context.getRemainingTimeInMillis() > RESERVED_MS,
+          now: () => clock.now(),
+        });
+        if (!worked) return;
         countEvent('ReplanJobs');
-        let cursor = job.cursor;
-        do {
-          const page = await replanPage(sequence, cursor, clock.now());
-          countEvent('ReplanLeadsTouched', {}, page.counts.retimed + page.counts.completed);
-          cursor = page.cursor;
-        } while (cursor && context.getRemainingTimeInMillis() > RESERVED_MS);
-        if (cursor) await replans.enqueue({ ...job, cursor });
+        countEvent('ReplanLeadsTouched', {}, worked.touched);
+        if (worked.rest) await replans.enqueue(worked.rest);
       },
       { onFailure: (_message, error) => logger.error('Re-plan job failed', error as Error) },
     ),

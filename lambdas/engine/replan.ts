@@ -10,6 +10,7 @@ import { type ReplanDecision, replanForSequence } from '../core/enrollment';
 import type { Lead } from '../core/leads';
 import type { Sequence } from '../core/sequences';
 import { countActiveLeads, getLead, LeadChangedError, pageActiveLeads } from '../data/leads';
+import { getVisibleSequence } from '../data/sequences';
 import { logger } from '../runtime/observability';
 import { EnrollmentReads } from './enrollment-reads';
 import { moveToSequence, planContext } from './enrollments';
@@ -68,6 +69,35 @@ export async function replanPage(
   });
   logger.info('Re-planned a page', { sequenceId: sequence.id, version: sequence.version, ...counts });
   return { counts, ...(page.cursor && { cursor: page.cursor }) };
+}
+
+/** A re-plan job as the queue carries it: a sequence's version, and where the previous worker stopped. */
+export interface ReplanJob {
+  orgId: string;
+  sequenceId: string;
+  version: number;
+  cursor?: string;
+}
+
+/**
+ * Works one re-plan job page by page while `hasTimeForAPage()` says a page still fits. Answers how many
+ * leads it re-timed or completed, and the job to carry on with when pages are left (`rest`). A sequence
+ * deleted meanwhile is nothing to re-plan.
+ */
+export async function workOnReplanJob(
+  job: ReplanJob,
+  budget: { hasTimeForAPage: () => boolean; now: () => Date },
+): Promise<{ touched: number; rest?: ReplanJob } | undefined> {
+  const sequence = await getVisibleSequence(job.orgId, job.sequenceId);
+  if (!sequence) return undefined;
+  let touched = 0;
+  let cursor = job.cursor;
+  do {
+    const page = await replanPage(sequence, cursor, budget.now());
+    touched += page.counts.retimed + page.counts.completed;
+    cursor = page.cursor;
+  } while (cursor && budget.hasTimeForAPage());
+  return { touched, ...(cursor && { rest: { ...job, cursor } }) };
 }
 
 export interface Impact {

@@ -17,11 +17,8 @@ vi.mock('../../lambdas/adapters/raw-mail-store', () => ({
 vi.mock('../../lambdas/engine/inbound-mail', () => ({
   handleInboundEmail: vi.fn(async () => ({ decision: 'replied', orgId: 'acme', leadId: 'lead-1' })),
 }));
-vi.mock('../../lambdas/data/sequences', () => ({
-  getVisibleSequence: vi.fn(async () => ({ id: 'seq-1', orgId: 'acme' })),
-}));
 vi.mock('../../lambdas/engine/replan', () => ({
-  replanPage: vi.fn(async () => ({ counts: { retimed: 3, completed: 1, unchanged: 5, skipped: 0 } })),
+  workOnReplanJob: vi.fn(async () => ({ touched: 4 })),
 }));
 
 const context = { getRemainingTimeInMillis: () => 60_000 } as unknown as Context;
