@@ -99,6 +99,8 @@ const settings = {
   website: 'https://acme.example',
   regionPolicy: { mode: 'warn', maxFollowups: { EU: 3 } },
   outOfOfficeDefaultDays: 7,
+  replyActions: { referral: 'stop', objection: 'snooze' },
+  notNowDefaultDays: 90,
   reputationGuard: { window: 200, minSends: 50, bounceRate: 0.04, complaintRate: 0.0008 },
   offering: {
     summary: 'We turn your support inbox into answers your customers find themselves.',

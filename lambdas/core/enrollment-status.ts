@@ -13,6 +13,10 @@ export const STOP_REASONS = [
   'complained',
   'deleted',
   'not_interested',
+  /** The lead pointed to someone else, who was enrolled in its place (reply action enroll_referral). */
+  'referred',
+  /** The lead said it is not the right person, naming no one. */
+  'wrong_person',
 ] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
 

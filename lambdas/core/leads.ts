@@ -2,6 +2,7 @@
  * Leads: the people being followed up, with the details personalization uses. A lead is on one
  * sequence at a time; its enrollment (see enrollment.ts) travels with it.
  */
+
 import * as z from 'zod/mini';
 import { isValidTimeZone } from './business-hours';
 import type { Enrollment } from './enrollment';
@@ -11,6 +12,7 @@ import { lazy } from './lazy';
 import { isKnownCountry } from './regions';
 import type { LeadProfile } from './rendering/profiles';
 import { isE164 } from './rendering/whatsapp';
+import type { Referral, ReplyIntent } from './replies';
 import { displayName } from './text';
 import { type Warning, warning } from './warnings';
 
@@ -207,7 +209,26 @@ export interface Lead extends LeadDetails {
   updatedAt: string;
   /** When the lead last replied (e-mail or WhatsApp), whatever its enrollment was then; absent until it does. */
   lastReplyAt?: string;
+  /** The last reply as it was read (or corrected by a person). */
+  lastReply?: LastReply;
+  /** The lead whose reply referred this one (reply action enroll_referral). */
+  referredBy?: string;
+  /** Who referred this lead, for `{{referrer.firstName}}` and the first e-mail's opening. */
+  referrer?: { firstName: string; lastName?: string };
   enrollment: Enrollment;
+}
+
+/** A lead's last reply: when, on which channel, and what it was read as. */
+export interface LastReply {
+  at: string;
+  channel: 'email' | 'whatsapp';
+  intent: ReplyIntent;
+  confidence: number;
+  /** Kept so a correction to another intent can act without reading the reply again. */
+  until?: string;
+  referral?: Referral;
+  /** Set when a person corrected the intent (PUT /leads/{id}/reply-intent). */
+  correctedBy?: string;
 }
 
 /** What the renderer sees of a lead. */
@@ -218,6 +239,8 @@ export function leadProfile(lead: Lead): LeadProfile {
     orgId: _orgId,
     assistantId: _assistantId,
     lastReplyAt: _lastReplyAt,
+    lastReply: _lastReply,
+    referredBy: _referredBy,
     ...profile
   } = lead;
   return profile;

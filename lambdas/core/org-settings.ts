@@ -1,14 +1,16 @@
 /**
  * Org-wide settings: the organization's name and website (personalization), its region policy (how
  * many follow-ups a lead's region allows, and whether exceeding it warns or refuses), and how long an
- * out-of-office without a return date holds the next step back, the sending-reputation guard's thresholds,
- * and the offering generated first e-mails describe.
+ * out-of-office without a return date holds the next step back, what a reply of each intent does (and
+ * how long a "not now" without a date waits), the sending-reputation guard's thresholds, and the offering
+ * generated first e-mails describe.
  */
 
 import * as z from 'zod/mini';
 import { UnprocessableError } from './errors';
 import { lazy } from './lazy';
 import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region } from './regions';
+import { ReplyActionsSchema } from './replies';
 import { defaultReputationGuard, ReputationGuardSchema } from './sending-reputation';
 import { customStepsRepliedInThread, opensWithGeneratedEmail, type Sequence } from './sequences';
 import { hasVisibleCharacter, optionalDisplayText } from './text';
@@ -60,6 +62,15 @@ export const OrgSettingsSchema = lazy(() =>
     ),
     /** Calendar days an out-of-office that names no return date postpones the next step, counted from it. */
     outOfOfficeDefaultDays: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(60)), 7),
+    /** What the assistant does with a reply of each intent (core/replies.ts). */
+    replyActions: z._default(ReplyActionsSchema(), {}),
+    /** Calendar days a "not now" reply that names no date snoozes the follow-up. */
+    notNowDefaultDays: z._default(
+      z
+        .number()
+        .check(z.int(), z.minimum(1), z.maximum(730), z.describe('Days a "not now" without a date waits')),
+      90,
+    ),
     /** When an assistant's (or the org's) sending pauses for its bounce or complaint rate. */
     reputationGuard: z._default(ReputationGuardSchema(), defaultReputationGuard()),
     /** Without it, generated first e-mails cannot say what the org offers (and enrolling warns). */

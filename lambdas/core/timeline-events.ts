@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { lazy } from './lazy';
+import { OBJECTIONS, REPLY_ACTIONS, REPLY_INTENTS } from './replies';
 
 const step = () => z.number().check(z.int(), z.describe('0-based index of the step it concerns'));
 const providerMessageId = () => z.string().check(z.describe('The provider’s id of the message it concerns'));
@@ -17,6 +18,22 @@ const inboundEmail = () =>
     from: z.optional(z.string()),
     subject: z.string(),
   });
+/** What a reply was read as (core/replies.ts) and what the assistant did about it. */
+const replyReading = () => ({
+  intent: z.optional(z.enum(REPLY_INTENTS)),
+  confidence: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  objection: z.optional(z.enum(OBJECTIONS)),
+  until: z
+    .optional(z.iso.datetime())
+    .check(z.describe('not_now: the day the reply named, its start in the lead’s zone')),
+  referral: z.optional(
+    z
+      .object({ name: z.optional(z.string()), email: z.optional(z.string()) })
+      .check(z.describe('The person the reply points to')),
+  ),
+  action: z.optional(z.enum(REPLY_ACTIONS)),
+});
+
 /** A provider's event about a step's message (SES, Sinch). */
 const providerEvent = () => z.object({ step: step(), providerMessageId: providerMessageId() });
 /** A provider's event that named the address it is about (SES bounces and complaints). */
@@ -41,6 +58,9 @@ export const TIMELINE_EVENT_KINDS = [
   'reconciled_not_sent',
   'reconciled_sent',
   'plan_repaired',
+  'referral_enrolled',
+  'referral_skipped',
+  'reply_intent_corrected',
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 
@@ -49,14 +69,31 @@ export const TIMELINE_EVENT_DETAILS = lazy(
   () =>
     ({
       replied: z.union([
-        inboundEmail(),
+        z.object({ ...inboundEmail().shape, ...replyReading() }),
         z.object({
           channel: z.literal('whatsapp'),
           messageId: z.string(),
           excerpt: z.string().check(z.describe('The reply’s first 200 characters')),
+          ...replyReading(),
         }),
       ]),
-      not_interested: inboundEmail(),
+      not_interested: z.union([
+        z.object({ ...inboundEmail().shape, ...replyReading() }),
+        z.object({ channel: z.literal('whatsapp'), messageId: z.string(), ...replyReading() }),
+      ]),
+      referral_enrolled: z.object({
+        leadId: z.string().check(z.describe('The lead created for the referred person')),
+      }),
+      referral_skipped: z.object({
+        reason: z.enum(['no_email', 'suppressed', 'already_lead', 'not_enrollable']),
+        email: z.optional(z.string()),
+      }),
+      reply_intent_corrected: z.object({
+        from: z.enum(REPLY_INTENTS),
+        to: z.enum(REPLY_INTENTS),
+        action: z.enum(REPLY_ACTIONS),
+        by: z.string().check(z.describe('The user who corrected it')),
+      }),
       unsubscribed: z.object({
         via: z.enum(['link', 'reply', 'mail']),
         messageId: z.optional(z.string()),

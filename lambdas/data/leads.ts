@@ -16,7 +16,7 @@ import { GetCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from 
 import type { Enrollment } from '../core/enrollment';
 import type { EnrollmentStatus } from '../core/enrollment-status';
 import { ConflictError, InvalidCursorError, NotFoundError, PreconditionFailedError } from '../core/errors';
-import { LEAD_DETAIL_FIELDS, type Lead, type LeadDetails } from '../core/leads';
+import { type LastReply, LEAD_DETAIL_FIELDS, type Lead, type LeadDetails } from '../core/leads';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { decodeKeyCursor, encodeKeyCursor } from './cursors';
@@ -426,17 +426,25 @@ function searchItemChanges(previous: Lead, next: Lead): TransactItem[] {
  * Notes that the lead replied at `at` (gsi5 sorts by it), unless a later reply was noted already. Its own
  * write: a reply to a lead whose follow-up already stopped changes no plan, and still counts here.
  */
-export async function recordReply(lead: Pick<Lead, 'orgId' | 'id'>, at: Date): Promise<void> {
+export async function recordReply(
+  lead: Pick<Lead, 'orgId' | 'id'>,
+  at: Date,
+  reply?: Omit<LastReply, 'at'>,
+): Promise<void> {
   const lastReplyAt = at.toISOString();
   try {
     await db.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: leadKey(lead.orgId, lead.id),
-        UpdateExpression: 'SET lastReplyAt = :at, gsi5sk = :sk',
+        UpdateExpression: `SET lastReplyAt = :at, gsi5sk = :sk${reply ? ', lastReply = :reply' : ''}`,
         ConditionExpression:
           'attribute_exists(pk) AND (attribute_not_exists(lastReplyAt) OR lastReplyAt < :at)',
-        ExpressionAttributeValues: { ':at': lastReplyAt, ':sk': replyIndexKey(lead.id, lastReplyAt).gsi5sk },
+        ExpressionAttributeValues: {
+          ':at': lastReplyAt,
+          ':sk': replyIndexKey(lead.id, lastReplyAt).gsi5sk,
+          ...(reply && { ':reply': { ...reply, at: lastReplyAt } }),
+        },
       }),
     );
   } catch (error) {

@@ -61,6 +61,8 @@ export interface CreateLeadOptions {
   strict?: boolean;
   /** The lead's id; an import derives it from its row, so a row processed twice creates one lead. */
   id?: string;
+  /** The lead whose reply referred this one, and its name (`{{referrer.firstName}}`). */
+  referredBy?: { leadId: string; firstName: string; lastName?: string };
 }
 
 /** Adds a lead on its sequence with its first step planned; refused (nothing stored) like prepareLead. */
@@ -123,6 +125,13 @@ export async function prepareLead(
     id,
     orgId: caller.orgId,
     timezone,
+    ...(options.referredBy && {
+      referredBy: options.referredBy.leadId,
+      referrer: {
+        firstName: options.referredBy.firstName,
+        ...(options.referredBy.lastName && { lastName: options.referredBy.lastName }),
+      },
+    }),
     version: 1,
     createdAt: at,
     updatedAt: at,

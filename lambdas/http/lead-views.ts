@@ -2,11 +2,13 @@
  * What the API shows of a lead: its details, its enrollment with the sequence's name, and its timeline;
  * with the schemas of those views, built when an operation's schemas first need them.
  */
+
 import * as z from 'zod/mini';
 import { PLACEMENT_REASONS } from '../core/business-hours';
 import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment-status';
 import { lazy } from '../core/lazy';
 import { type Lead, LeadDetailsSchema } from '../core/leads';
+import { REPLY_INTENTS } from '../core/replies';
 import type { SendRecord } from '../core/sends';
 import { CHANNELS, type Sequence } from '../core/sequences';
 import { type TimelineEvent, timelineEventSchemas } from '../core/timeline-events';
@@ -53,6 +55,25 @@ export const leadViewSchema = lazy(() =>
       lastReplyAt: z
         .optional(z.iso.datetime())
         .check(z.describe('When the lead last replied (e-mail or WhatsApp); absent until it does')),
+      lastReply: z
+        .optional(
+          z.object({
+            at: z.iso.datetime(),
+            channel: z.enum(['email', 'whatsapp']),
+            intent: z.enum(REPLY_INTENTS),
+            confidence: z.number().check(z.minimum(0), z.maximum(1)),
+            until: z.optional(z.iso.datetime()),
+            referral: z.optional(z.object({ name: z.optional(z.string()), email: z.optional(z.string()) })),
+            correctedBy: z.optional(z.string().check(z.describe('The user who corrected the intent'))),
+          }),
+        )
+        .check(z.describe('The last reply and what it was read as; absent until the lead replies')),
+      referredBy: z
+        .optional(z.string())
+        .check(z.describe('The lead whose reply referred this one (reply action enroll_referral)')),
+      referrer: z
+        .optional(z.object({ firstName: z.string(), lastName: z.optional(z.string()) }))
+        .check(z.describe('Who referred this lead: {{referrer.firstName}} in messages')),
       enrollment: z.object({
         sequenceId: z.string(),
         sequenceName: z.string(),

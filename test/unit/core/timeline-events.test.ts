@@ -18,7 +18,8 @@ import { SEND_ENTRY_KINDS, timelineEntrySchema } from '../../../lambdas/http/lea
 import { publishedDocument } from '../../support/contract-proxy';
 
 /** What a timeline event is written through: the data module's append, and the listening use cases. */
-const WRITERS = /\b(appendTimelineEvent|stopFollowUp|suppressAndStop|unsubscribeLead|postponeFollowUp)\(/;
+const WRITERS =
+  /\b(appendTimelineEvent|stopFollowUp|suppressAndStop|unsubscribeLead|postponeFollowUp|snoozeFollowUp)\(/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -36,8 +37,14 @@ const AT = '2026-12-28T08:00:00.000Z';
 const step = { step: 1, providerMessageId: 'ses-1' };
 const reply = { messageId: '<r1@mail.example>', from: 'ada@example.com', subject: 'Re: hello' };
 const SAMPLES: { [K in TimelineEventKind]: TimelineEventDetail<K> } = {
-  replied: reply,
-  not_interested: reply,
+  replied: {
+    ...reply,
+    intent: 'not_now',
+    confidence: 0.9,
+    until: '2027-03-01T00:00:00.000Z',
+    action: 'snooze',
+  },
+  not_interested: { ...reply, intent: 'not_interested', confidence: 0.95, action: 'stop_and_suppress' },
   unsubscribed: { via: 'link' },
   bounced: { ...step, address: 'ada@example.com' },
   bounced_transiently: reply,
@@ -61,6 +68,9 @@ const SAMPLES: { [K in TimelineEventKind]: TimelineEventDetail<K> } = {
   reconciled_not_sent: { step: 1, resending: true },
   reconciled_sent: { ...step, via: 'ses_event' },
   plan_repaired: { step: 1, overdueSince: AT, revision: 3 },
+  referral_enrolled: { leadId: 'lead-2' },
+  referral_skipped: { reason: 'no_email' },
+  reply_intent_corrected: { from: 'other', to: 'not_now', action: 'snooze', by: 'alice' },
 };
 
 function publishedEntryValidator() {
