@@ -6,6 +6,8 @@
  * - sort nextSendAt                  Query gsi4  gsi3pk=ORG#<org>#LEADS, by gsi2sk (only pending steps)
  * - sort lastReplyAt                 Query gsi5  gsi3pk=ORG#<org>#LEADS, by gsi5sk, newest first
  * - q                                Query pk=ORG#<org>, begins_with(sk, SEARCH#<search key>)
+ * - replyIntent                      as sort lastReplyAt unless sorted otherwise; the intent is checked
+ *                                    on the leads read (no index holds it)
  * Every other filter is a FilterExpression on that Query (read and billed, then dropped: a page can be
  * shorter than `limit`, even empty, with a cursor to follow). The listing indexes copy a lead's keys and
  * filter attributes only, so the page's leads are then read by key (consistent): a lead that changed
@@ -16,6 +18,7 @@ import type { EnrollmentStatus } from '../core/enrollment-status';
 import { InvalidCursorError } from '../core/errors';
 import { type LeadSort, MAX_SEARCH_KEY_LENGTH } from '../core/lead-lists';
 import type { Lead } from '../core/leads';
+import type { ReplyIntent } from '../core/replies';
 import { searchKey } from '../core/text';
 import { db, tableName } from './client';
 import { decodeKeyCursor, encodeKeyCursor } from './cursors';
@@ -32,6 +35,8 @@ export interface LeadListing {
   assistantId?: string;
   /** A prefix of the name, last name, e-mail or company; matches come in the order of the matched text. */
   q?: string;
+  /** The intent the lead's last reply was read as: checked on the leads read (no index holds it). */
+  replyIntent?: ReplyIntent;
 }
 
 /** Whose cursor it is: a cursor works only for the caller it was handed to. */
@@ -60,7 +65,9 @@ interface Plan {
 
 /** The Query a listing needs; which combinations are accepted is the contract's (http/contract/leads.ts). */
 function planOf(orgId: string, listing: LeadListing): Plan {
-  const { sort = '-createdAt', status, sequenceId, assistantId, q } = listing;
+  const { status, sequenceId, assistantId, q } = listing;
+  // Only leads that replied can match a reply intent: their index, most recent reply first, unless sorted.
+  const sort = listing.sort ?? (listing.replyIntent === undefined ? '-createdAt' : 'lastReplyAt');
   const filters: string[] = [];
   const values: Record<string, unknown> = {};
   if (assistantId !== undefined) {
@@ -170,6 +177,7 @@ function shown(lead: Lead, listing: LeadListing, entry: Record<string, unknown>)
   if (listing.assistantId !== undefined && lead.assistantId !== listing.assistantId) return false;
   if (listing.sequenceId !== undefined && lead.enrollment.sequenceId !== listing.sequenceId) return false;
   if (listing.status !== undefined && lead.enrollment.status !== listing.status) return false;
+  if (listing.replyIntent !== undefined && lead.lastReply?.intent !== listing.replyIntent) return false;
   if (listing.q === undefined) return true;
   const prefix = `${SEARCH_PREFIX}${searchKey(listing.q).slice(0, MAX_SEARCH_KEY_LENGTH)}`;
   const first = [...searchItemsOf(lead).keys()].filter((sk) => sk.startsWith(prefix)).sort()[0];
@@ -221,7 +229,7 @@ function decodeCursor(
 }
 
 function fingerprint(caller: ListingCaller, listing: LeadListing): string {
-  const { sort, status, sequenceId, assistantId, q } = listing;
+  const { sort, status, sequenceId, assistantId, q, replyIntent } = listing;
   return JSON.stringify([
     caller.orgId,
     caller.userId,
@@ -230,5 +238,6 @@ function fingerprint(caller: ListingCaller, listing: LeadListing): string {
     sequenceId ?? null,
     assistantId ?? null,
     q === undefined ? null : searchKey(q),
+    ...(replyIntent === undefined ? [] : [replyIntent]),
   ]);
 }

@@ -1,4 +1,5 @@
 /** The leads API's operations (lambdas/leads-api.ts): leads, their follow-up and their timeline. */
+
 import * as z from 'zod/mini';
 import { ENROLLMENT_STATUSES } from '../../core/enrollment-status';
 import { lazy } from '../../core/lazy';
@@ -10,6 +11,7 @@ import {
   LeadUpdateSchema,
   RestartSchema,
 } from '../../core/leads';
+import { REPLY_INTENTS } from '../../core/replies';
 import { searchKey } from '../../core/text';
 import { errorSchema } from '../error-response';
 import { leadViewSchema, timelineSchema } from '../lead-views';
@@ -38,6 +40,13 @@ const leadListQuerySchema = () =>
       assistantId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
       sequenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
       status: z.optional(z.enum(ENROLLMENT_STATUSES)),
+      replyIntent: z
+        .optional(z.enum(REPLY_INTENTS))
+        .check(
+          z.describe(
+            'Leads whose last reply was read (or corrected) as this intent; without sort, the most recent reply first',
+          ),
+        ),
       q: z
         .optional(
           z.string().check(
