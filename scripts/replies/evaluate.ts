@@ -74,27 +74,62 @@ export async function ownTextOf(entry: LabelledReply): Promise<string> {
   return replyOwnText({ text: entry.text ?? '' });
 }
 
+/** Timed runs per message; its time is their median. */
+const RUNS = 5;
+
+function optionsOf(entry: LabelledReply) {
+  return {
+    receivedAt: new Date(entry.receivedAt),
+    timezone: entry.timezone,
+    language: entry.language,
+    // The sender's address and ours: neither is a referral.
+    ownAddresses: ['lead@fabrikam.example', 'maya@contoso.example'],
+    ...(entry.subject !== undefined && { subject: entry.subject }),
+  };
+}
+
+/** How long the first deferral of a process takes: it imports chrono-node (a cold Lambda's cost). */
+export async function firstDeferral(): Promise<number> {
+  const started = performance.now();
+  await classifyReplyIntent('not now, try me in two weeks', { receivedAt: new Date(0), timezone: 'UTC' });
+  return performance.now() - started;
+}
+
 export async function evaluate(entries: readonly LabelledReply[]): Promise<Verdict[]> {
   const texts = await Promise.all(entries.map(ownTextOf));
-  // The first deferral imports chrono-node; that one-off load is not a message's time.
-  await classifyReplyIntent('not now, try me in March', { receivedAt: new Date(0), timezone: 'UTC' });
   const verdicts: Verdict[] = [];
-  for (const [index, entry] of entries.entries()) {
-    const options = {
-      receivedAt: new Date(entry.receivedAt),
-      timezone: entry.timezone,
-      language: entry.language,
-      ownAddresses: ['lead@fabrikam.example', 'maya@contoso.example'],
-      ...(entry.subject !== undefined && { subject: entry.subject }),
-    };
-    const started = performance.now();
-    const reading = await classifyReplyIntent(texts[index] ?? '', options);
-    const milliseconds = performance.now() - started;
-    const until =
-      reading.until === undefined
-        ? undefined
-        : (DateTime.fromJSDate(reading.until, { zone: entry.timezone }).toISODate() ?? undefined);
-    verdicts.push({ entry, reading, action: DEFAULT_REPLY_ACTIONS[reading.intent], milliseconds, ...(until && { until }) });
+  // Two passes, the first untimed: it loads chrono-node (once per process, see firstDeferral) and
+  // lets the JIT compile the patterns, as a warm Lambda has; the second is the time a message takes.
+  for (const timed of [false, true]) {
+    verdicts.length = 0;
+    for (const [index, entry] of entries.entries()) {
+      if (!timed) {
+        await classifyReplyIntent(texts[index] ?? '', optionsOf(entry));
+        continue;
+      }
+      // The median of a few runs: on a shared machine one run may be preempted by another process,
+      // which says nothing about the message.
+      const runs: number[] = [];
+      let reading: ReplyIntentReading | undefined;
+      for (let run = 0; run < RUNS; run++) {
+        const started = performance.now();
+        reading = await classifyReplyIntent(texts[index] ?? '', optionsOf(entry));
+        runs.push(performance.now() - started);
+      }
+      if (reading === undefined) throw new Error('no run');
+      const milliseconds = runs.sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? 0;
+      const until =
+        reading.until === undefined
+          ? undefined
+          : (DateTime.fromJSDate(reading.until, { zone: entry.timezone }).toISODate() ?? undefined);
+      verdicts.push({
+        entry,
+        reading,
+        action: DEFAULT_REPLY_ACTIONS[reading.intent],
+        milliseconds,
+        ...(until && { until }),
+      });
+    }
   }
   return verdicts;
 }
@@ -114,7 +149,9 @@ export function entitiesRight(verdict: Verdict): boolean {
   if (entry.intent === 'not_now') return verdict.until === entry.until;
   if (entry.intent === 'objection') return reading.objection === entry.objection;
   if (entry.intent === 'referral') {
-    return reading.referral?.name === entry.referral?.name && reading.referral?.email === entry.referral?.email;
+    return (
+      reading.referral?.name === entry.referral?.name && reading.referral?.email === entry.referral?.email
+    );
   }
   return true;
 }
@@ -129,7 +166,8 @@ function quantile(sorted: readonly number[], q: number): number {
 
 /** The confusion matrix (expected × got), per-language accuracy, action and entity accuracy, timing. */
 export function report(name: string, verdicts: readonly Verdict[]): string {
-  const short = (intent: string) => intent.replace('meeting_request', 'meeting').replace('not_interested', 'not_int');
+  const short = (intent: string) =>
+    intent.replace('meeting_request', 'meeting').replace('not_interested', 'not_int');
   const lines = [`## ${name} (${verdicts.length} replies)`, ''];
   lines.push(`| expected \\ got | ${REPLY_INTENTS.map(short).join(' | ')} | n |`);
   lines.push(`| --- | ${REPLY_INTENTS.map(() => '---').join(' | ')} | --- |`);
@@ -144,7 +182,10 @@ export function report(name: string, verdicts: readonly Verdict[]): string {
   const actions = verdicts.filter(actionRight).length;
   lines.push(`- action: ${actions}/${verdicts.length} = ${percent(actions, verdicts.length)}`);
   const withEntities = verdicts.filter(
-    (verdict) => verdict.entry.until !== undefined || verdict.entry.objection !== undefined || verdict.entry.referral !== undefined,
+    (verdict) =>
+      verdict.entry.until !== undefined ||
+      verdict.entry.objection !== undefined ||
+      verdict.entry.referral !== undefined,
   );
   const entities = withEntities.filter(entitiesRight).length;
   lines.push(
@@ -157,6 +198,8 @@ export function report(name: string, verdicts: readonly Verdict[]): string {
   });
   lines.push(`- intent per language: ${perLanguage.join(', ')}`);
   const times = verdicts.map((verdict) => verdict.milliseconds).sort((a, b) => a - b);
-  lines.push(`- time per message: p50 ${quantile(times, 0.5).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms, max ${(times.at(-1) ?? 0).toFixed(3)} ms`);
+  lines.push(
+    `- time per message: p50 ${quantile(times, 0.5).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms, max ${(times.at(-1) ?? 0).toFixed(3)} ms`,
+  );
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
  * the held-out set (never tuned to); `--misses` lists the wrong ones with what was read, `--set=labelled`
  * (or `--set=held-out`) scores one set only.
  */
-import { entitiesRight, evaluate, readSet, report, SETS, type Verdict } from './evaluate';
+import { entitiesRight, evaluate, firstDeferral, readSet, report, SETS, type Verdict } from './evaluate';
 
 function misses(verdicts: readonly Verdict[]): string {
   return verdicts
@@ -15,6 +15,9 @@ function misses(verdicts: readonly Verdict[]): string {
     .join('\n');
 }
 
+console.log(
+  `first deferral of the process (imports chrono-node): ${(await firstDeferral()).toFixed(1)} ms\n`,
+);
 const only = process.argv.find((argument) => argument.startsWith('--set='))?.slice('--set='.length);
 for (const [name, url] of [
   ['labelled', SETS.labelled],

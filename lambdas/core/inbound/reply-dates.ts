@@ -265,6 +265,9 @@ const NEXT_WEEK = phrases([
   'naeste uge',
   'neste uke',
 ]);
+/** A digit or a unit of time in any of the languages: `15`, `two weeks`, `drei Monaten`, `deux semaines`. */
+const COUNTABLE =
+  /\d|week|woche|semaine|semana|settiman|vecka|uge|uke|month|monat|mois|meses|mesi|mes\b|mese\b|maand|manad|maned|day|tag|jour|dia|giorn|dag/;
 const IN_YEAR = /(?<![\p{L}\p{N}])(?:in|im|en|nel|em|i|ab|from|after)\s+(20\d\d)(?!\d)/u;
 
 const PARSERS: Readonly<Record<NoticeLanguage, chrono.Chrono>> = {
@@ -339,6 +342,9 @@ function chronoCandidates(
   reference: Date,
   language: NoticeLanguage,
 ): DateTime[] {
+  // chrono reads a whole text with dozens of patterns per parser; only worth it when the text has a
+  // number or a unit to count in, which every date it adds to the lexicon's needs.
+  if (!COUNTABLE.test(foldReply(text))) return [];
   const parsers = language === 'en' ? [PARSERS.en] : [PARSERS[language], PARSERS.en];
   const found: DateTime[] = [];
   for (const parser of parsers) {

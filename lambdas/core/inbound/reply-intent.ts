@@ -30,6 +30,7 @@ import {
   DEFER,
   foldReply,
   INTERESTED,
+  INTERESTED_STRONG,
   LATER_TIME,
   MEETING_ASK,
   MEETING_STRONG,
@@ -39,6 +40,7 @@ import {
   PRICE_OBJECTION,
   QUESTION_MARK,
   QUESTION_WORDS,
+  TIME_POINT,
   TIMING_OBJECTION,
   WRONG_PERSON,
 } from './reply-lexicon';
@@ -96,6 +98,7 @@ interface Signals {
   questionMark: boolean;
   questionWords: boolean;
   interested: boolean;
+  interestedStrong: boolean;
 }
 
 function objectionOf(folded: string): ObjectionKind | undefined {
@@ -117,11 +120,14 @@ function signalsOf(folded: string): Signals {
     notInterested: NOT_INTERESTED.test(folded),
     wrongPerson: WRONG_PERSON.test(folded),
     meetingStrong: MEETING_STRONG.test(folded),
-    meeting: meetingWord && (MEETING_ASK.test(folded) || QUESTION_MARK.test(folded)),
+    // A meeting word or a proposed day/time, with an ask or a question mark: `Tuesday at 2 works`.
+    meeting:
+      (meetingWord || TIME_POINT.test(folded)) && (MEETING_ASK.test(folded) || QUESTION_MARK.test(folded)),
     objection: objectionOf(folded),
     questionMark: QUESTION_MARK.test(folded),
     questionWords: QUESTION_WORDS.test(folded),
     interested: INTERESTED.test(folded),
+    interestedStrong: INTERESTED_STRONG.test(folded),
   };
 }
 
@@ -164,7 +170,10 @@ export async function classifyReplyIntent(
     };
   }
 
-  if (signals.defer || (signals.laterTime && !signals.notInterested && !signals.meetingStrong)) {
+  if (
+    signals.defer ||
+    (signals.laterTime && !signals.notInterested && !signals.meetingStrong && !signals.wrongPerson)
+  ) {
     const { readDeferralDate } = await import('./reply-dates');
     const until = readDeferralDate(text, options.receivedAt, options.timezone, options.language);
     return {
@@ -174,10 +183,14 @@ export async function classifyReplyIntent(
   }
   if (signals.notInterested) return reading('not_interested', 0.9, signals);
   if (signals.wrongPerson) return reading('wrong_person', 0.85, signals);
-  if (signals.meetingStrong || signals.meeting)
+  if (signals.meetingStrong || signals.meeting) {
     return reading('meeting_request', signals.meetingStrong ? 0.9 : 0.75, signals);
-  if (signals.objection !== undefined)
+  }
+  // "I'm in, what are the next steps?" has decided: interested, not a question.
+  if (signals.interestedStrong) return reading('interested', 0.85, signals);
+  if (signals.objection !== undefined) {
     return { ...reading('objection', 0.8, signals), objection: signals.objection };
+  }
   if (signals.questionMark || signals.questionWords) {
     return reading('question', signals.questionMark && signals.questionWords ? 0.85 : 0.65, signals);
   }

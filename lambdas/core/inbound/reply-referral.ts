@@ -31,6 +31,7 @@ const FILLER: ReadonlySet<string> = new Set(
     'companero companera colega jefe jefa collega responsabile ' +
     'collega kollega kolleger kollegaer ' +
     'mr mr. mrs mrs. ms ms. dr dr. herrn herr frau m. mme mme. monsieur madame sr sr. sra sra. sig. sig.ra dott. dhr. mevr. ' +
+    'vp svp evp ceo cto cfo coo cmo cro head director manager lead sales marketing operations ops revenue procurement purchasing it hr finance of ' +
     'please bitte directly direkt instead stattdessen also auch perhaps maybe vielleicht rather lieber better besser ' +
     'who wer qui quien chi quem wie vem hvem is was'
   ).split(' '),
@@ -39,12 +40,13 @@ const FILLER: ReadonlySet<string> = new Set(
 /** Capitalised words that are no name. */
 const NOT_NAMES: ReadonlySet<string> = new Set(
   (
-    'i we he she they you it our my your the this that thanks thank please hi hello dear best regards ' +
+    "i i'm i've i'll i'd we we're he she they you it our my your the this that thanks thank please hi hello dear best regards " +
     'bitte sie ihnen er ihr wir ich danke vielen gruss hallo je il elle nous vous merci bonjour cordialement ' +
-    'el ella nosotros usted gracias hola lui lei noi grazie ciao ele ela nos voce obrigado ola ' +
+    'el ella nosotros usted gracias hola lui lei noi grazie ciao ele ela nos voce obrigado ' +
     'hij zij ze wij u bedankt hoi hallo jag han hon vi ni tack hej jeg hun de tak takk hilsen ' +
     'monday tuesday wednesday thursday friday january february march april may june july august september october november december ' +
-    'cc bcc re fw fwd sales marketing it hr finance procurement purchasing team'
+    'cc bcc re fw fwd sales marketing it hr finance procurement purchasing team ' +
+    'contact kontakt talk speak ask email reach sprechen kontaktieren wenden contactez contacter habla hable contacta contatti fale neem prata tal snakk'
   ).split(' '),
 );
 const PARTICLE = /^(?:van|von|de|der|den|da|di|del|della|dos|das|du|le|la|ter|ten|af|zu|y)$/;
@@ -67,8 +69,12 @@ function nameAfter(after: string): string | undefined {
     const token = raw.replace(/^[("'“«]+|[)"'”»,.;:!?]+$/g, '');
     const ended = raw !== token && /[)"'”»,.;:!?]$/.test(raw);
     if (name.length === 0) {
+      // Filler first: German nouns (`Kollegen`, `Frau`) are capitalised like names.
+      if (FILLER.has(fold(token))) {
+        if (++skipped > MAX_FILLER) return undefined;
+        continue;
+      }
       if (token !== '' && isName(token)) name.push(token);
-      else if (FILLER.has(fold(token)) && ++skipped <= MAX_FILLER) continue;
       else return undefined;
     } else if (isName(token) || (PARTICLE.test(token) && !ended)) {
       name.push(token);
