@@ -23,6 +23,8 @@
  * 9. `interested`;
  * 10. `other`: anything else ("thanks, received").
  */
+import { isValidTimeZone } from '../business-hours';
+import { ValidationError } from '../errors';
 import { isUnsubscribe, NOT_INTERESTED } from './opt-out';
 import {
   COMPETITOR,
@@ -157,6 +159,13 @@ export async function classifyReplyIntent(
   text: string,
   options: ReplyIntentOptions,
 ): Promise<ReplyIntentReading> {
+  // Checked here, not only where a date is read: a bad zone is the caller's bug whatever the reply says.
+  if (!isValidTimeZone(options.timezone)) {
+    throw ValidationError.field('timezone', `Unknown IANA time zone: ${options.timezone}`);
+  }
+  if (Number.isNaN(options.receivedAt.getTime())) {
+    throw ValidationError.field('receivedAt', 'Expected a valid date');
+  }
   const folded = foldReply(text);
   if (isUnsubscribe(folded, options.subject ?? '')) return { intent: 'unsubscribe', confidence: 0.95 };
   const signals = signalsOf(folded);
