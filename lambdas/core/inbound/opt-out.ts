@@ -232,6 +232,9 @@ export function withoutOurFooter(newText: string): string {
 
 export const NOT_INTERESTED = phrases([
   'not interested',
+  // The usual slips of a hurried "not interested", and a curt English no.
+  'not (?:intrested|intersted|interseted|interessted|intereted|interestd|intrested)',
+  "nah,? (?:we're|we are|i'm|i am) (?:good|fine|ok|okay|set)",
   'no interest',
   'no thanks',
   'no,? thank you',
