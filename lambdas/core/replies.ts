@@ -73,18 +73,24 @@ export const REPLY_ACTIONS = [
 ] as const;
 export type ReplyAction = (typeof REPLY_ACTIONS)[number];
 
-/** The actions each intent may be given; the first is its default. */
+/**
+ * The actions each intent may be given; the first is its default (issue #23 §2). An unsubscribe is a
+ * legal request and always acts as one; a referral enrols the person or just stops; the rest may stop,
+ * snooze or stop and suppress (a referral and an opt-out need what only those replies carry).
+ */
+const ANY: readonly ReplyAction[] = ['stop', 'snooze', 'stop_and_suppress'];
+const first = (action: ReplyAction) => [action, ...ANY.filter((other) => other !== action)];
 export const ALLOWED_REPLY_ACTIONS: Readonly<Record<ReplyIntent, readonly ReplyAction[]>> = {
-  interested: ['stop', 'stop_and_suppress'],
-  meeting_request: ['stop', 'stop_and_suppress'],
-  question: ['stop', 'stop_and_suppress'],
-  objection: ['stop', 'snooze', 'stop_and_suppress'],
-  not_now: ['snooze', 'stop', 'stop_and_suppress'],
-  referral: ['enroll_referral', 'stop', 'stop_and_suppress'],
-  wrong_person: ['stop', 'stop_and_suppress'],
-  not_interested: ['stop_and_suppress', 'stop'],
+  interested: first('stop'),
+  meeting_request: first('stop'),
+  question: first('stop'),
+  objection: first('stop'),
+  not_now: first('snooze'),
+  referral: ['enroll_referral', 'stop'],
+  wrong_person: first('stop'),
+  not_interested: first('stop_and_suppress'),
   unsubscribe: ['unsubscribe'],
-  other: ['stop', 'stop_and_suppress'],
+  other: first('stop'),
 };
 
 export const DEFAULT_REPLY_ACTIONS = Object.fromEntries(

@@ -15,7 +15,7 @@ import {
   type ReplyIntent,
   type ReplyIntentReading,
 } from '../../lambdas/core/inbound/reply-intent';
-import { DEFAULT_REPLY_ACTIONS, type ReplyAction } from '../../lambdas/core/reply-actions';
+import { DEFAULT_REPLY_ACTIONS, type ReplyAction } from '../../lambdas/core/replies';
 
 export interface LabelledReply {
   id: string;

@@ -25,6 +25,7 @@
  */
 import { isValidTimeZone } from '../business-hours';
 import { ValidationError } from '../errors';
+import type { Objection, ReplyIntent, ReplyReading, ReplyReadingOptions } from '../replies';
 import { isUnsubscribe, NOT_INTERESTED } from './opt-out';
 import {
   COMPETITOR,
@@ -46,44 +47,13 @@ import {
   TIMING_OBJECTION,
   WRONG_PERSON,
 } from './reply-lexicon';
-import { type Referral, readReferral } from './reply-referral';
+import { readReferral } from './reply-referral';
 
-export const REPLY_INTENTS = [
-  'interested',
-  'meeting_request',
-  'question',
-  'objection',
-  'not_now',
-  'referral',
-  'wrong_person',
-  'not_interested',
-  'unsubscribe',
-  'other',
-] as const;
-export type ReplyIntent = (typeof REPLY_INTENTS)[number];
+export type { ReplyIntent, ReplyReading as ReplyIntentReading } from '../replies';
+export { REPLY_INTENTS } from '../replies';
 
-export const OBJECTION_KINDS = ['price', 'timing', 'competitor', 'no_need', 'other'] as const;
-export type ObjectionKind = (typeof OBJECTION_KINDS)[number];
-
-export interface ReplyIntentReading {
-  intent: ReplyIntent;
-  /** 0..1: how clearly the wording says it (a lexicon phrase, a bare `?`, nothing at all). */
-  confidence: number;
-  objection?: ObjectionKind;
-  /** For `not_now`: local midnight, in the lead's zone, of the business day the reply names. */
-  until?: Date;
-  referral?: Referral;
-}
-
-export interface ReplyIntentOptions {
-  /** The subject as the sender left it; a typed subject ("Unsubscribe") counts as their words. */
-  subject?: string;
-  /** When the reply arrived (its Date): relative dates count from it. */
-  receivedAt: Date;
-  /** The lead's IANA zone: dates are days there. */
-  timezone: string;
-  /** ISO 639-1 of the reply, when known; else read from the text for the date parser. */
-  language?: string;
+/** What the rules are told besides the text: a reader's options, and addresses no referral can be. */
+export interface ReplyIntentOptions extends ReplyReadingOptions {
   /** The sender's own address (and others not to take for a referral, e.g. the assistant's). */
   ownAddresses?: readonly string[];
 }
@@ -96,14 +66,14 @@ interface Signals {
   wrongPerson: boolean;
   meetingStrong: boolean;
   meeting: boolean;
-  objection: ObjectionKind | undefined;
+  objection: Objection | undefined;
   questionMark: boolean;
   questionWords: boolean;
   interested: boolean;
   interestedStrong: boolean;
 }
 
-function objectionOf(folded: string): ObjectionKind | undefined {
+function objectionOf(folded: string): Objection | undefined {
   if (PRICE_OBJECTION.test(folded)) return 'price';
   if (COMPETITOR.test(folded) || (COMPETITOR_NAMES.test(folded) && !QUESTION_MARK.test(folded))) {
     return 'competitor';
@@ -144,7 +114,7 @@ function competing(signals: Signals): number {
   ].filter(Boolean).length;
 }
 
-function reading(intent: ReplyIntent, base: number, signals: Signals): ReplyIntentReading {
+function reading(intent: ReplyIntent, base: number, signals: Signals): ReplyReading {
   const confidence = Math.max(0.3, Math.min(0.99, base - 0.1 * Math.max(0, competing(signals) - 1)));
   return { intent, confidence: Math.round(confidence * 100) / 100 };
 }
@@ -155,10 +125,7 @@ function reading(intent: ReplyIntent, base: number, signals: Signals): ReplyInte
  * this module's header. Async because the date reading (chrono-node) is imported with the first
  * deferral that needs it, not at every cold start.
  */
-export async function classifyReplyIntent(
-  text: string,
-  options: ReplyIntentOptions,
-): Promise<ReplyIntentReading> {
+export async function classifyReplyIntent(text: string, options: ReplyIntentOptions): Promise<ReplyReading> {
   // Checked here, not only where a date is read: a bad zone is the caller's bug whatever the reply says.
   if (!isValidTimeZone(options.timezone)) {
     throw ValidationError.field('timezone', `Unknown IANA time zone: ${options.timezone}`);

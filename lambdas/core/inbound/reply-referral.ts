@@ -3,13 +3,9 @@
  * an meinen Kollegen Hans Müller`, `je vous mets en relation avec Claire Dubois`, `Tom handles this` —
  * and an e-mail address in the reply that is not the sender's own.
  */
+import type { Referral } from '../replies';
 import { fold } from './phrases';
 import { REFERRAL_CUE } from './reply-lexicon';
-
-export interface Referral {
-  name?: string;
-  email?: string;
-}
 
 /** A referral as read, and whether a cue (`talk to`, `mein Kollege`) pointed at it. */
 export interface ReferralReading extends Referral {

@@ -13,7 +13,7 @@ import {
   type ReplyIntentOptions,
 } from '../../../../lambdas/core/inbound/reply-intent';
 import { foldReply } from '../../../../lambdas/core/inbound/reply-lexicon';
-import { DEFAULT_REPLY_ACTIONS, REPLY_ACTIONS } from '../../../../lambdas/core/reply-actions';
+import { DEFAULT_REPLY_ACTIONS, REPLY_ACTIONS } from '../../../../lambdas/core/replies';
 import {
   actionRight,
   entitiesRight,
