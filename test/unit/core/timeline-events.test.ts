@@ -61,6 +61,8 @@ const SAMPLES: { [K in TimelineEventKind]: TimelineEventDetail<K> } = {
   reconciled_not_sent: { step: 1, resending: true },
   reconciled_sent: { ...step, via: 'ses_event' },
   plan_repaired: { step: 1, overdueSince: AT, revision: 3 },
+  snoozed: { until: '2027-02-28T23:00:00.000Z', by: 'reply', wakeAt: '2027-03-01T08:00:00.000Z' },
+  woken: { by: 'schedule' },
 };
 
 function publishedEntryValidator() {
@@ -95,6 +97,7 @@ describe('timeline event kinds', () => {
         'lambdas/engine/ses-feedback.ts',
         'lambdas/engine/whatsapp-callbacks.ts',
         'lambdas/engine/listening.ts',
+        'lambdas/engine/snoozing.ts',
       ]),
     );
     expect(written.size).toBeGreaterThan(5);
