@@ -42,6 +42,7 @@ const inboundDomain = env.INBOUND_DOMAIN;
 
 /** The use cases that plan (luxon, time zones, the scheduler): loaded by the first write, not by reads. */
 const enrollments = () => import('./engine/enrollments');
+const snoozing = () => import('./engine/snoozing');
 
 /** A lead on an assistant whose replies do not reach us yet would be followed up after answering. */
 const receivingWarningsOf = (assistant: Assistant) =>
@@ -146,6 +147,18 @@ export const handler = apiHandler(leadsOperations, {
     const { restartLead } = await enrollments();
     const { lead, warnings } = await restartLead(caller, params.id ?? '', body, now);
     return { body: await leadView(lead, new EnrollmentReads(caller.orgId), warnings) };
+  },
+
+  async snoozeLead({ caller, params, body, now }) {
+    const { snoozeLead } = await snoozing();
+    const lead = await snoozeLead(caller, params.id ?? '', body.until, now);
+    return { body: await leadView(lead, new EnrollmentReads(caller.orgId)) };
+  },
+
+  async wakeLead({ caller, params, now }) {
+    const { wakeLead } = await snoozing();
+    const lead = await wakeLead(caller, params.id ?? '', now);
+    return { body: await leadView(lead, new EnrollmentReads(caller.orgId)) };
   },
 
   async leadTimeline({ caller, params }) {

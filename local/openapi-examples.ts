@@ -296,4 +296,19 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
   updateLead: { body: { ...leadInput, timezone: 'Europe/London' }, response: lead },
   continueLead: { body: { startAt: AT } },
   restartLead: { body: { sequenceId: 'seq-3f2a' } },
+  snoozeLead: {
+    body: { until: '2030-06-03' },
+    response: {
+      ...lead,
+      enrollment: {
+        ...lead.enrollment,
+        status: 'snoozed',
+        // 3 June 2030 begins at 23:00 UTC the day before in London; the step goes when the window opens.
+        snoozedUntil: '2030-06-02T23:00:00.000Z',
+        nextSendAt: '2030-06-03T08:00:00.000Z',
+        nextReasons: ['snoozed', 'business_hours'],
+      },
+    },
+  },
+  wakeLead: { response: lead },
 };

@@ -70,6 +70,7 @@ export const PLACEMENT_REASONS = [
   'reconciliation',
   'repaired',
   'sending_paused',
+  'snoozed',
 ] as const;
 /**
  * Why a send was moved: outside the hours of a working day, on a day the assistant does not work, on one
@@ -78,7 +79,9 @@ export const PLACEMENT_REASONS = [
  * because the lead's out-of-office reply said when they are back, because the provider's answer to a
  * send was lost and the step waits to learn whether it went (reconciliation), or because the plan
  * auditor found the step overdue and re-armed it (repaired), or because the sending-reputation guard
- * paused the assistant's or the org's sending (sending_paused: re-checked at the next day's opening).
+ * paused the assistant's or the org's sending (sending_paused: re-checked at the next day's opening), or
+ * because the lead is snoozed until a later date (snoozed: the step waits for the first business moment
+ * at or after `snoozedUntil`).
  */
 export type PlacementReason = (typeof PLACEMENT_REASONS)[number];
 

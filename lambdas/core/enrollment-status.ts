@@ -20,12 +20,40 @@ export const STOP_REASONS = [
 ] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
 
-export const ENROLLMENT_STATUSES = ['active', 'stopped', 'completed'] as const;
+/**
+ * `active`: the pending step goes at `nextSendAt`. `snoozed`: the lead asked to hear again later (a
+ * "not now" reply, or a person's snooze); the pending step waits for the first business moment at or
+ * after `snoozedUntil`, and that step's schedule is the one that wakes the lead. `stopped`, `completed`:
+ * nothing is pending.
+ */
+export const ENROLLMENT_STATUSES = ['active', 'snoozed', 'stopped', 'completed'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
-/** Stops the follow-up: no step is pending any more, and a new revision retires the old schedule. */
+/**
+ * The statuses in which the follow-up is running: the lead is on its sequence with one pending step and
+ * that step's one schedule. Everything that means "the follow-up is running" (a reply stops it, a
+ * sequence edit re-plans it, a delete moves or counts it, the auditor repairs it) asks this, not
+ * `status === 'active'` (docs/architecture.md, "Snoozing").
+ */
+export const RUNNING_STATUSES = ['active', 'snoozed'] as const;
+export type RunningStatus = (typeof RUNNING_STATUSES)[number];
+
+export function isRunning(status: EnrollmentStatus | undefined): status is RunningStatus {
+  return status === 'active' || status === 'snoozed';
+}
+
+/**
+ * How far ahead a snooze may reach: "after Q2 next year" is a follow-up, a snooze years out is a lead
+ * to stop. Checked against the request's clock, with a date read in the lead's zone (core/enrollment.ts).
+ */
+export const MAX_SNOOZE_DAYS = 730;
+
+/**
+ * Stops the follow-up: no step is pending any more, and a new revision retires the old schedule. A
+ * snoozed lead stops too (a later reply, an unsubscribe or a bounce still acts), and forgets its snooze.
+ */
 export function stop(enrollment: Enrollment, reason: StopReason): Enrollment {
-  const { nextSendAt: _dropped, nextHolidays: _moot, ...rest } = enrollment;
+  const { nextSendAt: _dropped, nextHolidays: _moot, snoozedUntil: _woken, ...rest } = enrollment;
   return {
     ...rest,
     status: 'stopped',

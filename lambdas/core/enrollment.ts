@@ -1,7 +1,7 @@
 /**
  * Enrollments: where a lead is on its sequence and when its next step goes out. Pure transitions
- * (enroll, advance, defer, stop, continue, restart, re-plan after a sequence edit) that the API, the
- * sender and the re-planner share. Every change to the plan bumps `revision`, which names the one
+ * (enroll, advance, defer, stop, snooze, wake, continue, restart, re-plan after a sequence edit) that the
+ * API, the sender and the re-planner share. Every change to the plan bumps `revision`, which names the one
  * pending schedule: a schedule that fires with an older revision does nothing.
  *
  * Steps are addressed by position: a lead that has been through N steps continues with step N of the
@@ -10,11 +10,17 @@
  */
 
 import type { Placement, PlacementReason, SendWindow } from './business-hours';
-import type { EnrollmentStatus, StopReason } from './enrollment-status';
-import { ConflictError } from './errors';
+import { type EnrollmentStatus, isRunning, MAX_SNOOZE_DAYS, type StopReason } from './enrollment-status';
+import { ConflictError, ValidationError } from './errors';
 import type { PublicHoliday } from './holiday-calendars';
 import type { EmailThread } from './rendering/threading';
-import { nextBusinessMoment, nextDailyWindowStart, planStepTime } from './send-window';
+import {
+  ceilToMinute,
+  nextBusinessMoment,
+  nextDailyWindowStart,
+  planStepTime,
+  startOfLocalDate,
+} from './send-window';
 import type { Sequence } from './sequences';
 
 export interface Enrollment {
@@ -30,8 +36,13 @@ export interface Enrollment {
   stopReason?: StopReason;
   /** Index of the next step to send; the step count once completed. */
   nextStep: number;
-  /** ISO 8601 UTC; only while active. */
+  /** ISO 8601 UTC; only while running (active or snoozed). */
   nextSendAt?: string;
+  /**
+   * ISO 8601; only while snoozed: the date the lead asked to hear again from. The pending step waits
+   * for the first business moment at or after it, and nothing re-plans it earlier.
+   */
+  snoozedUntil?: string;
   /** Why the next step sits where it does (business hours, holiday, daily limit, ...). */
   nextReasons: PlacementReason[];
   /** The public holidays the next step was moved off (reason `public_holiday`); absent when none. */
@@ -160,6 +171,88 @@ export function delayUntil(
   return planned.getTime() >= at.getTime() ? enrollment : postpone(enrollment, window, at, reasons);
 }
 
+/**
+ * The instant a snooze request's `until` names: an ISO instant with its offset as it is, a date
+ * (`YYYY-MM-DD`) as the start of that day in the lead's zone. It must be in the future and at most
+ * MAX_SNOOZE_DAYS ahead; a ValidationError names `until` otherwise.
+ */
+export function snoozeUntilOf(until: string, timezone: string, now: Date): Date {
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(until) ? startOfLocalDate(until, timezone) : new Date(until);
+  if (at === undefined || Number.isNaN(at.getTime())) {
+    throw ValidationError.field(
+      'until',
+      'Expected an ISO 8601 date-time with its offset, or a date YYYY-MM-DD',
+    );
+  }
+  if (at.getTime() <= now.getTime()) {
+    throw ValidationError.field('until', `Must be in the future: ${until} is not after ${now.toISOString()}`);
+  }
+  if (at.getTime() - now.getTime() > MAX_SNOOZE_DAYS * 24 * 60 * 60 * 1000) {
+    throw ValidationError.field('until', `Must be at most ${MAX_SNOOZE_DAYS} days from now`);
+  }
+  return at;
+}
+
+/**
+ * Snoozes the follow-up until `until`: the sequence continues from its next step (`nextStep` is kept),
+ * placed at the first business moment in the lead's window at or after `until` (and never in the past).
+ * A new revision retires the old schedule, so the one left is the step's, which wakes the lead. Only a
+ * running follow-up can be snoozed; snoozing a snoozed one moves its date.
+ */
+export function snooze(
+  enrollment: Enrollment,
+  until: Date,
+  context: Pick<PlanContext, 'window' | 'now'>,
+): Enrollment {
+  if (!isRunning(enrollment.status)) {
+    throw new ConflictError(
+      `The follow-up is ${enrollment.status}: only a running follow-up can be snoozed; continue or restart it first`,
+      { status: enrollment.status },
+    );
+  }
+  return placed(
+    {
+      ...enrollment,
+      status: 'snoozed',
+      snoozedUntil: until.toISOString(),
+      revision: enrollment.revision + 1,
+    },
+    wakePlacement(until, context.window, context.now),
+  );
+}
+
+/**
+ * Wakes a snoozed follow-up now: active again, its pending step at the first business moment from now
+ * (waking means "go now, in business hours", whatever the step's gap). An active one is left as it is
+ * (the same object, so callers see nothing changed); a stopped or completed one has nothing to wake.
+ */
+export function wake(enrollment: Enrollment, context: Pick<PlanContext, 'window' | 'now'>): Enrollment {
+  if (enrollment.status === 'active') return enrollment;
+  if (enrollment.status !== 'snoozed') {
+    throw new ConflictError(
+      `The follow-up is ${enrollment.status}: there is nothing to wake; continue or restart it instead`,
+      { status: enrollment.status },
+    );
+  }
+  const { snoozedUntil: _woken, ...rest } = enrollment;
+  return placed(
+    { ...rest, status: 'active', revision: enrollment.revision + 1 },
+    nextBusinessMoment(ceilToMinute(soonestFrom(context.now)), context.window),
+  );
+}
+
+/**
+ * The enrollment a firing of its pending step plans from. A snoozed lead's step firing is its wake: the
+ * lead is active again, without its snooze, at the same revision (every commit the firing makes is
+ * conditional on the revision stored), so whatever the firing stores (the next step after a send, a
+ * deferral, a retry) stores an awake lead. Any other enrollment as it is.
+ */
+export function wokenByItsSchedule(enrollment: Enrollment): Enrollment {
+  if (enrollment.status !== 'snoozed') return enrollment;
+  const { snoozedUntil: _woken, ...rest } = enrollment;
+  return { ...rest, status: 'active' };
+}
+
 /** Stop reasons that withdraw consent: such a lead is never followed up again. */
 const OPTED_OUT: ReadonlySet<StopReason> = new Set(['unsubscribed', 'complained']);
 
@@ -176,6 +269,12 @@ function assertNotOptedOut(enrollment: Enrollment): void {
  */
 export function resume(enrollment: Enrollment, context: PlanContext, startAt?: Date): Enrollment {
   if (enrollment.status === 'active') throw new ConflictError('The follow-up is already running');
+  if (enrollment.status === 'snoozed') {
+    throw new ConflictError(
+      `The follow-up is snoozed until ${enrollment.snoozedUntil}; wake it to send its next step now`,
+      { status: enrollment.status },
+    );
+  }
   assertNotOptedOut(enrollment);
   if (enrollment.nextStep >= context.sequence.steps.length) {
     throw new ConflictError('The lead has been sent every step of its sequence; add steps or restart it');
@@ -208,10 +307,11 @@ export function restart(
 
 /**
  * Re-plans the pending step where its timing inputs changed: the lead's zone or assistant (hence its
- * window), or its sequence, when leads move to another one from their next step.
+ * window), or its sequence, when leads move to another one from their next step. A snoozed lead stays
+ * snoozed, its step no earlier than its wake moment in the new window.
  */
 export function retime(enrollment: Enrollment, context: PlanContext): Enrollment {
-  if (enrollment.status !== 'active') return enrollment;
+  if (!isRunning(enrollment.status)) return enrollment;
   return planStep(
     {
       ...enrollment,
@@ -234,11 +334,12 @@ export type ReplanDecision =
 /**
  * What a new version of the lead's sequence does to its plan. Only a pending step that moved or
  * disappeared changes anything: content-only edits leave the schedule alone, because the sender reads
- * the step as it is when it fires.
+ * the step as it is when it fires. A snoozed lead is re-planned as an active one, but its step never
+ * goes before its wake moment; past the new last step it completes as they do.
  */
 export function replanForSequence(enrollment: Enrollment, context: PlanContext): ReplanDecision {
   const { sequence } = context;
-  if (enrollment.status !== 'active' || enrollment.sequenceId !== sequence.id) return { kind: 'untouched' };
+  if (!isRunning(enrollment.status) || enrollment.sequenceId !== sequence.id) return { kind: 'untouched' };
   if (enrollment.sequenceVersion >= sequence.version) return { kind: 'untouched' };
   const replanned = planStep(
     { ...enrollment, sequenceVersion: sequence.version, revision: enrollment.revision + 1 },
@@ -251,10 +352,13 @@ export function replanForSequence(enrollment: Enrollment, context: PlanContext):
   return { kind: 'retimed', enrollment: replanned };
 }
 
-/** Plans step `index` from `previousAt`, or completes the enrollment when there is no such step. */
+/**
+ * Plans step `index` from `previousAt`, or completes the enrollment when there is no such step. A
+ * snoozed enrollment stays snoozed, its step at its wake moment when the gap alone would put it sooner.
+ */
 function planStep(enrollment: Enrollment, index: number, previousAt: Date, context: PlanContext): Enrollment {
   const step = context.sequence.steps[index];
-  const { nextSendAt: _previous, nextHolidays: _skipped, ...rest } = enrollment;
+  const { nextSendAt: _previous, nextHolidays: _skipped, snoozedUntil, ...rest } = enrollment;
   if (!step)
     return { ...rest, status: 'completed', nextStep: context.sequence.steps.length, nextReasons: [] };
   const placement = planStepTime({
@@ -263,7 +367,27 @@ function planStep(enrollment: Enrollment, index: number, previousAt: Date, conte
     window: context.window,
     now: context.now,
   });
-  return placed({ ...rest, status: 'active', nextStep: index }, placement);
+  if (enrollment.status !== 'snoozed' || snoozedUntil === undefined)
+    return placed({ ...rest, status: 'active', nextStep: index }, placement);
+  const wakeAt = wakePlacement(new Date(snoozedUntil), context.window, context.now);
+  return placed(
+    { ...rest, status: 'snoozed', snoozedUntil, nextStep: index },
+    placement.at.getTime() >= wakeAt.at.getTime() ? placement : wakeAt,
+  );
+}
+
+/**
+ * Where a snoozed lead's step goes: the first business moment at or after `until`, and at least a minute
+ * from now (the scheduler fires per whole minute, and a date already passed means "as soon as allowed").
+ */
+function wakePlacement(until: Date, window: SendWindow, now: Date): Placement {
+  const placement = nextBusinessMoment(ceilToMinute(laterOf(until, soonestFrom(now))), window);
+  return { ...placement, reasons: ['snoozed', ...placement.reasons] };
+}
+
+/** The soonest a new schedule can fire: a whole minute ahead, as planStepTime's `asap`. */
+function soonestFrom(now: Date): Date {
+  return new Date(now.getTime() + 60_000);
 }
 
 /** The pending step at `placement`, with its reasons and the holidays it skipped (none left from before). */

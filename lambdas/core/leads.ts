@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { isValidTimeZone } from './business-hours';
 import type { Enrollment } from './enrollment';
+import { MAX_SNOOZE_DAYS } from './enrollment-status';
 import { ValidationError } from './errors';
 import { normalizeSubdivision } from './holiday-calendars';
 import { lazy } from './lazy';
@@ -194,6 +195,18 @@ export const LeadBatchSchema = lazy(() =>
 );
 
 export const ContinueSchema = lazy(() => z.object({ startAt }));
+
+export const SnoozeSchema = lazy(() =>
+  z.object({
+    until: z
+      .union([z.iso.datetime({ offset: true }), z.iso.date()])
+      .check(
+        z.describe(
+          `When to follow up again: an instant with its offset (2027-03-01T09:00:00+01:00), or a date (2027-03-01), read as the start of that day in the lead's zone. Must be in the future, at most ${MAX_SNOOZE_DAYS} days ahead; the next step goes at the first business moment at or after it`,
+        ),
+      ),
+  }),
+);
 export const RestartSchema = lazy(() =>
   z.object({ sequenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))), startAt }),
 );

@@ -268,6 +268,12 @@ export function startOfNextLocalDay(at: Date, timezone: string): Date {
   return DateTime.fromJSDate(at, { zone: timezone }).plus({ days: 1 }).startOf('day').toJSDate();
 }
 
+/** When a calendar date (`YYYY-MM-DD`) begins in a zone; undefined for a date that is not one. */
+export function startOfLocalDate(date: string, timezone: string): Date | undefined {
+  const start = DateTime.fromISO(date, { zone: timezone }).startOf('day');
+  return start.isValid ? start.toJSDate() : undefined;
+}
+
 /** The calendar date (`YYYY-MM-DD`) an instant falls on in a zone: the day a daily limit counts. */
 export function localDateOf(at: Date, timezone: string): string {
   return DateTime.fromJSDate(at, { zone: timezone }).toISODate() ?? at.toISOString().slice(0, 10);

@@ -61,6 +61,8 @@ export const TIMELINE_EVENT_KINDS = [
   'referral_enrolled',
   'referral_skipped',
   'reply_intent_corrected',
+  'snoozed',
+  'woken',
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 
@@ -140,6 +142,24 @@ export const TIMELINE_EVENT_DETAILS = lazy(
         step: step(),
         overdueSince: z.iso.datetime(),
         revision: z.number().check(z.int()),
+      }),
+      snoozed: z.object({
+        until: z.iso.datetime().check(z.describe('The date the lead is followed up again from')),
+        by: z
+          .enum(['reply', 'user'])
+          .check(z.describe('A "not now" reply, or a person (POST /leads/{id}/snooze)')),
+        wakeAt: z.iso
+          .datetime()
+          .check(
+            z.describe('Where the pending step was placed: the first business moment at or after until'),
+          ),
+      }),
+      woken: z.object({
+        by: z
+          .enum(['user', 'schedule'])
+          .check(
+            z.describe('A person (POST /leads/{id}/wake), or the pending step’s schedule at its wake moment'),
+          ),
       }),
     }) satisfies Record<TimelineEventKind, z.ZodMiniType>,
 );

@@ -7,14 +7,14 @@
  * - the API's sorted, filtered and searched pages: lead-listing.ts (index keys: lead-index.ts)
  * - reserve a lead's e-mail address in the org     item     pk=ORG#<org>, sk=EMAIL#<address>
  * - leads with a phone number (WhatsApp replies)   Query    pk=ORG#<org>, sk begins_with PHONE#<e164>#
- * - active plans overdue by a cutoff (auditor)      Query    gsi2: gsi2pk=DUE#<shard>, gsi2sk < <cutoff>
+ * - running plans overdue by a cutoff (auditor)     Query    gsi2: gsi2pk=DUE#<shard>, gsi2sk < <cutoff>
  * Enrollment writes are conditional on the revision read, so the API, the sender and the re-planner
  * never overwrite each other's plan.
  */
 import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Enrollment } from '../core/enrollment';
-import type { EnrollmentStatus } from '../core/enrollment-status';
+import { type EnrollmentStatus, isRunning, RUNNING_STATUSES } from '../core/enrollment-status';
 import { ConflictError, InvalidCursorError, NotFoundError, PreconditionFailedError } from '../core/errors';
 import { type LastReply, LEAD_DETAIL_FIELDS, type Lead, type LeadDetails } from '../core/leads';
 import { db, tableName } from './client';
@@ -52,11 +52,12 @@ export const DUE_SHARDS = 16;
 const dueShardOf = (leadId: string) => (createHash('sha256').update(leadId).digest()[0] ?? 0) % DUE_SHARDS;
 
 /**
- * gsi2 keys of a lead: present only while a step is pending, sorted by when it is due, so "overdue"
- * is a range query that reads nothing but the broken plans. Undefined values remove the keys.
+ * gsi2 keys of a lead: present only while a step is pending (active, or snoozed: its wake is a pending
+ * step too), sorted by when it is due, so "overdue" is a range query that reads nothing but the broken
+ * plans. Undefined values remove the keys.
  */
 function dueIndexKeys(leadId: string, enrollment: Enrollment) {
-  const pending = enrollment.status === 'active' && enrollment.nextSendAt !== undefined;
+  const pending = isRunning(enrollment.status) && enrollment.nextSendAt !== undefined;
   return {
     gsi2pk: pending ? `DUE#${dueShardOf(leadId)}` : undefined,
     gsi2sk: pending ? `${enrollment.nextSendAt}#${leadId}` : undefined,
@@ -350,33 +351,59 @@ export async function listLeads(
   };
 }
 
-/** A page of the leads actively on a sequence, for re-planning; `cursor` continues where it stopped. */
-export async function pageActiveLeads(
+/**
+ * A page of the leads running on a sequence (active, then snoozed: core/enrollment-status.ts), for
+ * re-planning, moving and the impact of an edit; `cursor` continues where it stopped. Each status is a
+ * prefix of gsi1sk, so the pages walk one prefix and then the next, and the cursor says which
+ * (`<status>:<listing cursor>`; a bare listing cursor, as jobs queued before snoozing carry, is active's).
+ */
+export async function pageRunningLeads(
   orgId: string,
   sequenceId: string,
   cursor?: string,
   limit = 100,
 ): Promise<LeadPage> {
-  return listLeads(orgId, { sequenceId, status: 'active' }, cursor, limit);
+  const { status, inner } = runningCursorOf(cursor);
+  const page = await listLeads(orgId, { sequenceId, status }, inner, limit);
+  const following = RUNNING_STATUSES[RUNNING_STATUSES.indexOf(status) + 1];
+  const next = page.cursor !== undefined ? `${status}:${page.cursor}` : following && `${following}:`;
+  return { items: page.items, ...(next && { cursor: next }) };
 }
 
-export async function countActiveLeads(orgId: string, sequenceId: string): Promise<number> {
+function runningCursorOf(cursor: string | undefined): {
+  status: (typeof RUNNING_STATUSES)[number];
+  inner?: string;
+} {
+  if (cursor === undefined) return { status: RUNNING_STATUSES[0] };
+  const status = RUNNING_STATUSES.find((each) => cursor.startsWith(`${each}:`));
+  if (!status) return { status: RUNNING_STATUSES[0], inner: cursor };
+  const inner = cursor.slice(status.length + 1);
+  return inner === '' ? { status } : { status, inner };
+}
+
+/** How many leads run on a sequence (active or snoozed): one COUNT Query per status. */
+export async function countRunningLeads(orgId: string, sequenceId: string): Promise<number> {
   let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :status)',
-        ExpressionAttributeValues: { ':pk': sequencePartition(orgId, sequenceId), ':status': 'active#' },
-        Select: 'COUNT',
-        ExclusiveStartKey: start,
-      }),
-    );
-    count += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
+  for (const status of RUNNING_STATUSES) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :status)',
+          ExpressionAttributeValues: {
+            ':pk': sequencePartition(orgId, sequenceId),
+            ':status': `${status}#`,
+          },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
   return count;
 }
 

@@ -374,13 +374,18 @@ export async function appendTimelineEvent(
   event: TimelineEvent,
   /** The step a provider event is about, when the writer has its send: the stats consumer files it there unread. */
   credit?: CreditedStep,
+  /**
+   * Names the entry among those of its instant, for a writer that may run twice for one event (a
+   * repeated firing): the second write replaces the first. Else a random suffix keeps entries apart.
+   */
+  name?: string,
 ): Promise<void> {
   await db.send(
     new PutCommand({
       TableName: tableName(),
       Item: {
         pk: leadLogKey(orgId, leadId),
-        sk: `EVENT#${event.at}#${Math.random().toString(36).slice(2, 8)}`,
+        sk: `EVENT#${event.at}#${name ?? Math.random().toString(36).slice(2, 8)}`,
         entity: EVENT_ENTITY,
         // Named for the stats consumer, which credits the event to the lead's last sent step.
         orgId,

@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { sendEmail, sesClient } from '../adapters/email-sender';
 import type { Assistant } from '../core/assistants';
 import { enroll, restart } from '../core/enrollment';
+import { isRunning } from '../core/enrollment-status';
 import { type InboundEmail, isSameDomain, type MailAddress } from '../core/inbound';
 import type { Lead } from '../core/leads';
 import { escapeHtml } from '../core/rendering/personalize';
@@ -61,7 +62,8 @@ export async function handleEmailCc(
     const sameThread =
       existing.enrollment.thread !== undefined &&
       references.includes(existing.enrollment.thread.rootMessageId);
-    if (sameThread && existing.enrollment.status === 'active')
+    // Running (a snoozed lead too): the user wrote again in the thread the assistant already follows.
+    if (sameThread && isRunning(existing.enrollment.status))
       return { decision: 'unchanged', leadId: existing.id };
     if (
       existing.enrollment.stopReason === 'unsubscribed' ||

@@ -16,7 +16,7 @@ import {
   resume,
   retime,
 } from '../core/enrollment';
-import { stop } from '../core/enrollment-status';
+import { isRunning, stop } from '../core/enrollment-status';
 import { AddressSuppressedError, assertVersion, ConflictError, ValidationError } from '../core/errors';
 import { assertKnownSubdivision } from '../core/holiday-calendars';
 import { sendWindowFor } from '../core/lead-window';
@@ -193,7 +193,7 @@ export async function updateLead(
 
 export async function stopLead(caller: Caller, id: string, now: Date): Promise<Lead> {
   const lead = await requireLead(caller, id);
-  if (lead.enrollment.status !== 'active')
+  if (!isRunning(lead.enrollment.status))
     throw new ConflictError(`The follow-up is already ${lead.enrollment.status}`);
   return changePlan(lead, stop(lead.enrollment, 'manual'), now);
 }

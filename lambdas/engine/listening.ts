@@ -6,7 +6,7 @@
 
 import type { PlacementReason } from '../core/business-hours';
 import type { Enrollment } from '../core/enrollment';
-import { type StopReason, stop } from '../core/enrollment-status';
+import { isRunning, type StopReason, stop } from '../core/enrollment-status';
 import { sendWindowFor } from '../core/lead-window';
 import type { Lead } from '../core/leads';
 import type { TimelineEventDetail } from '../core/timeline-events';
@@ -16,7 +16,10 @@ import { appendTimelineEvent, type TimelineEvent } from '../data/sends';
 import { suppress } from '../data/suppressions';
 import { commitPlan } from './plans';
 
-/** Notes `event` on the lead's timeline and stops its follow-up if it is running. Answers whether it stopped. */
+/**
+ * Notes `event` on the lead's timeline and stops its follow-up if it is running (active or snoozed: a
+ * reply, an unsubscribe or a bounce acts on a snoozed lead too). Answers whether it stopped.
+ */
 export async function stopFollowUp(
   lead: Lead,
   reason: StopReason,
@@ -26,7 +29,7 @@ export async function stopFollowUp(
   await appendTimelineEvent(lead.orgId, lead.id, event);
   // A reply is noted on the lead (GET /leads?sort=lastReplyAt) even when its follow-up already stopped.
   if (reason === 'replied' || reason === 'not_interested') await recordReply(lead, now);
-  return changeIfActive(lead, (enrollment) => stop(enrollment, reason), now);
+  return changeIfRunning(lead, (enrollment) => stop(enrollment, reason), now);
 }
 
 /** What postponing did to the pending step: ISO instants, for the lead's timeline. */
@@ -60,7 +63,7 @@ export async function postponeFollowUp(
     const window = await sendWindowFor(assistant, lead);
     // Planning (luxon) loads with the first out-of-office: replies, bounces and unsubscribes only stop.
     const { delayUntil } = await import('../core/enrollment');
-    await changeIfActive(
+    await changeIfRunning(
       lead,
       (enrollment) => {
         const next = delayUntil(enrollment, window, at, reasons);
@@ -124,8 +127,11 @@ export async function unsubscribeLead(
   );
 }
 
-/** Applies `change` to the active enrollment, reading again once if another writer got there first. */
-async function changeIfActive(
+/**
+ * Applies `change` to the running enrollment (active or snoozed), reading again once if another writer
+ * got there first. An out-of-office moves a snoozed lead's wake only ever later, as it moves a step.
+ */
+async function changeIfRunning(
   lead: Lead,
   change: (enrollment: Enrollment) => Enrollment,
   now: Date,
@@ -133,7 +139,7 @@ async function changeIfActive(
   let current: Lead | undefined = lead;
   for (const attempt of [1, 2]) {
     if (attempt === 2) current = await getLead(lead.orgId, lead.id);
-    if (current?.enrollment.status !== 'active') return false;
+    if (!current || !isRunning(current.enrollment.status)) return false;
     const next = change(current.enrollment);
     if (next === current.enrollment) return false;
     try {

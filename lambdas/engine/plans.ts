@@ -8,6 +8,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { cancelStep, scheduleStep } from '../adapters/step-scheduler';
 import type { Enrollment } from '../core/enrollment';
+import { isRunning } from '../core/enrollment-status';
 import { DomainError } from '../core/errors';
 import type { Lead } from '../core/leads';
 import type { SenderInput } from '../core/sender-input';
@@ -36,10 +37,11 @@ export function senderInput(
   };
 }
 
+/** A running plan (active, or snoozed: its step's schedule is the one that wakes it) has one schedule. */
 export function hasPendingSchedule(
   enrollment: Enrollment | undefined,
 ): enrollment is Enrollment & { nextSendAt: string } {
-  return enrollment?.status === 'active' && enrollment.nextSendAt !== undefined;
+  return isRunning(enrollment?.status) && enrollment?.nextSendAt !== undefined;
 }
 
 export interface PlanChange {
@@ -63,13 +65,14 @@ export interface PlanChange {
 /**
  * Whether the plan puts the lead on a sequence it was not running on: a new lead, another sequence,
  * or a follow-up that starts again. Such a plan commits only while that sequence is open (not being
- * deleted), so a delete never misses a lead that joined as it ran.
+ * deleted), so a delete never misses a lead that joined as it ran. Snoozing and waking do not join:
+ * a snoozed lead is still on its sequence, and a delete finds it there.
  */
 function joinsSequence(previous: Enrollment | undefined, next: Enrollment): boolean {
   return (
     previous === undefined ||
     previous.sequenceId !== next.sequenceId ||
-    (previous.status !== 'active' && next.status === 'active')
+    (!isRunning(previous.status) && isRunning(next.status))
   );
 }
 

@@ -1,15 +1,16 @@
 /**
  * Re-planning the leads on a sequence after it changed (or before, to show the impact): page through
- * the active enrollments, let the core decide per lead, and commit only those whose pending step moved
+ * the running enrollments (active and snoozed), let the core decide per lead, and commit only those whose pending step moved
  * or disappeared. Work is bounded (a page at a time, a few leads in flight) and idempotent: a lead
  * already planned against the new version is left alone, so redelivered jobs do not double-plan.
  */
 
 import { mapWithConcurrency } from '../core/concurrency';
 import { type ReplanDecision, replanForSequence } from '../core/enrollment';
+import { isRunning } from '../core/enrollment-status';
 import type { Lead } from '../core/leads';
 import type { Sequence } from '../core/sequences';
-import { countActiveLeads, getLead, LeadChangedError, pageActiveLeads } from '../data/leads';
+import { countRunningLeads, getLead, LeadChangedError, pageRunningLeads } from '../data/leads';
 import { getVisibleSequence } from '../data/sequences';
 import { logger } from '../runtime/observability';
 import { EnrollmentReads } from './enrollment-reads';
@@ -39,14 +40,14 @@ async function decide(
   return replanForSequence(lead.enrollment, await planContext(sequence, assistant, lead, now));
 }
 
-/** Re-plans one page of the sequence's active leads; returns the cursor of the next page, if any. */
+/** Re-plans one page of the sequence's running leads; returns the cursor of the next page, if any. */
 export async function replanPage(
   sequence: Sequence,
   cursor: string | undefined,
   now: Date,
 ): Promise<{ counts: ReplanCounts; cursor?: string }> {
   const reads = new EnrollmentReads(sequence.orgId);
-  const page = await pageActiveLeads(sequence.orgId, sequence.id, cursor, PAGE_SIZE);
+  const page = await pageRunningLeads(sequence.orgId, sequence.id, cursor, PAGE_SIZE);
   const counts: ReplanCounts = { retimed: 0, completed: 0, unchanged: 0, skipped: 0 };
   await mapWithConcurrency(page.items, REPLAN_CONCURRENCY, async (indexed) => {
     // The index is eventually consistent: when the lead moved on meanwhile, decide again on a fresh read.
@@ -127,7 +128,7 @@ export async function impactOf(candidate: Sequence, now: Date): Promise<Impact> 
   const impact: Impact = { activeLeads: 0, retimed: 0, completed: 0, unaffected: 0, sample: [] };
   let cursor: string | undefined;
   do {
-    const page = await pageActiveLeads(candidate.orgId, candidate.id, cursor, PAGE_SIZE);
+    const page = await pageRunningLeads(candidate.orgId, candidate.id, cursor, PAGE_SIZE);
     for (const lead of page.items) {
       const decision = await decide(lead, candidate, reads, now);
       const change =
@@ -150,7 +151,7 @@ export async function impactOf(candidate: Sequence, now: Date): Promise<Impact> 
   } while (cursor && impact.activeLeads < IMPACT_SCAN_LIMIT);
   if (!cursor) return impact;
   // Too many leads to read in one request: count the rest and scale the shares read so far.
-  const total = await countActiveLeads(candidate.orgId, candidate.id);
+  const total = await countRunningLeads(candidate.orgId, candidate.id);
   const scale = (count: number) => Math.round((count / impact.activeLeads) * total);
   const retimed = scale(impact.retimed);
   const completed = scale(impact.completed);
@@ -164,19 +165,19 @@ export async function impactOf(candidate: Sequence, now: Date): Promise<Impact> 
   };
 }
 
-/** Moves every active lead of `from` onto `to`, each re-planned from its next step. */
+/** Moves every running lead of `from` onto `to`, each re-planned from its next step (a snoozed one stays snoozed). */
 export async function reassignActiveLeads(from: Sequence, to: Sequence, now: Date): Promise<number> {
   const reads = new EnrollmentReads(from.orgId);
   let moved = 0;
   let cursor: string | undefined;
   do {
-    const page = await pageActiveLeads(from.orgId, from.id, cursor, PAGE_SIZE);
+    const page = await pageRunningLeads(from.orgId, from.id, cursor, PAGE_SIZE);
     await mapWithConcurrency(page.items, REPLAN_CONCURRENCY, async (indexed) => {
       // Read each lead fresh: the index may lag behind a send that just re-planned it. A send that
       // commits between the read and the move is read again once, as a re-plan does.
       for (const attempt of [1, 2]) {
         const lead = await getLead(indexed.orgId, indexed.id);
-        if (lead?.enrollment.status !== 'active' || lead.enrollment.sequenceId !== from.id) return;
+        if (!isRunning(lead?.enrollment.status) || lead?.enrollment.sequenceId !== from.id) return;
         try {
           await moveToSequence(lead, to, reads, now);
           moved += 1;

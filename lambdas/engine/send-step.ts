@@ -21,8 +21,15 @@ import {
 import { chooseVariant, variantMessage } from '../core/analytics/variants';
 import type { Assistant } from '../core/assistants';
 import type { SendWindow } from '../core/business-hours';
-import { advance, deferForDailyLimit, type Enrollment, postpone, retryLater } from '../core/enrollment';
-import { stop } from '../core/enrollment-status';
+import {
+  advance,
+  deferForDailyLimit,
+  type Enrollment,
+  postpone,
+  retryLater,
+  wokenByItsSchedule,
+} from '../core/enrollment';
+import { isRunning, stop } from '../core/enrollment-status';
 import { UnprocessableError } from '../core/errors';
 import { sendWindowFor } from '../core/lead-window';
 import type { Lead } from '../core/leads';
@@ -92,8 +99,8 @@ export async function sendScheduledStep(
   const state = await loadSendState(input);
   const { lead, assistant, sequence } = state;
   if (!lead) return { result: 'ignored', reason: 'the lead was deleted' };
-  const enrollment = lead.enrollment;
-  if (input.revision > enrollment.revision) {
+  const stored = lead.enrollment;
+  if (input.revision > stored.revision) {
     if (input.dueAt && now.getTime() - new Date(input.dueAt).getTime() > ORPHAN_AFTER_MS) {
       return {
         result: 'ignored',
@@ -101,18 +108,18 @@ export async function sendScheduledStep(
       };
     }
     // The schedule was created just before its plan is stored (engine/plans.ts); retry shortly.
-    throw new Error(
-      `Plan revision ${input.revision} is not stored yet (at ${enrollment.revision}); retrying`,
-    );
+    throw new Error(`Plan revision ${input.revision} is not stored yet (at ${stored.revision}); retrying`);
   }
-  if (enrollment.runId !== input.runId || enrollment.revision !== input.revision) {
+  if (stored.runId !== input.runId || stored.revision !== input.revision) {
     return {
       result: 'ignored',
-      reason: `stale schedule: plan revision ${enrollment.revision}, not ${input.revision}`,
+      reason: `stale schedule: plan revision ${stored.revision}, not ${input.revision}`,
     };
   }
-  if (enrollment.status !== 'active')
-    return { result: 'ignored', reason: `the enrollment is ${enrollment.status}` };
+  if (!isRunning(stored.status)) return { result: 'ignored', reason: `the enrollment is ${stored.status}` };
+  // A snoozed lead's current schedule is its wake: the firing goes on as for an active lead, and every
+  // plan it stores (after the send, or a deferral) is an awake one, conditional on the stored revision.
+  const enrollment = wokenByItsSchedule(stored);
   if (!assistant || !sequence) {
     await commitPlan({
       lead,
@@ -134,6 +141,7 @@ export async function sendScheduledStep(
     await commitPlan({ lead, previous: enrollment, next, now, previousFired: true, sequence });
     return { result: 'ignored', reason: 'the step no longer exists' };
   }
+  if (stored.status === 'snoozed') await noteWoken(lead, stored, now);
   const firing: Firing = {
     input,
     lead,
@@ -150,6 +158,21 @@ export async function sendScheduledStep(
   const outcome = await sendFiring(firing);
   countOutcome(outcome, step.channel);
   return outcome;
+}
+
+/**
+ * The `woken` entry of a snoozed lead whose schedule fired. Its key is the wake's own (the revision and
+ * its due time), so a repeated delivery of the firing, or a retry after a failure, rewrites it rather
+ * than adding a second one.
+ */
+async function noteWoken(lead: Lead, snoozed: Enrollment, now: Date): Promise<void> {
+  await appendTimelineEvent(
+    lead.orgId,
+    lead.id,
+    { kind: 'woken', at: snoozed.nextSendAt ?? now.toISOString(), detail: { by: 'schedule' } },
+    undefined,
+    `woken-r${snoozed.revision}`,
+  );
 }
 
 /**
@@ -592,7 +615,8 @@ async function advanceFromStored(firing: Firing): Promise<void> {
     getSend(input.orgId, input.leadId, input.runId, input.stepIndex),
   ]);
   const enrollment = current?.enrollment;
-  if (!current || !enrollment || enrollment.status !== 'active') return;
+  // A lead snoozed again after this step went stays snoozed: its next step waits for its wake (core).
+  if (!current || !enrollment || !isRunning(enrollment.status)) return;
   if (enrollment.runId !== input.runId || enrollment.nextStep !== input.stepIndex) return;
   const sent = done?.status === 'sent';
   const thread = sent && done.channel === 'email' ? threadAfter(enrollment.thread, done) : undefined;

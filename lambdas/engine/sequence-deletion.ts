@@ -1,5 +1,6 @@
 /**
- * Deleting a sequence (DELETE /sequences/{id}): refused with the count while leads are active on it,
+ * Deleting a sequence (DELETE /sequences/{id}): refused with the count while leads run on it (active or
+ * snoozed),
  * unless the caller names another sequence of the org to move them to first.
  *
  * Leads may join the sequence while the delete runs (POST /leads, an import, a restart). So the delete
@@ -10,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, ValidationError } from '../core/errors';
 import type { Sequence } from '../core/sequences';
-import { countActiveLeads } from '../data/leads';
+import { countRunningLeads } from '../data/leads';
 import {
   deleteSequence,
   getVisibleSequence,
@@ -45,10 +46,10 @@ export async function deleteOrReassign(
   try {
     if (target) await moveAllActiveLeads(sequence, target, now);
     else {
-      const active = await countActiveLeads(sequence.orgId, sequence.id);
+      const active = await countRunningLeads(sequence.orgId, sequence.id);
       if (active > 0) {
         throw new ConflictError(
-          `${active} lead(s) are active on this sequence; stop them or delete with ?reassignTo=<sequence id>`,
+          `${active} lead(s) are active or snoozed on this sequence; stop them or delete with ?reassignTo=<sequence id>`,
           { activeLeads: active },
         );
       }
@@ -92,9 +93,9 @@ async function moveAllActiveLeads(sequence: Sequence, target: Sequence, now: Dat
     }
     if (moved === 0) return;
   }
-  const left = await countActiveLeads(sequence.orgId, sequence.id);
+  const left = await countRunningLeads(sequence.orgId, sequence.id);
   if (left > 0) {
-    throw new ConflictError(`${left} lead(s) are still active on this sequence: delete it again`, {
+    throw new ConflictError(`${left} lead(s) are still active or snoozed on this sequence: delete it again`, {
       activeLeads: left,
     });
   }

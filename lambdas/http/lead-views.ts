@@ -5,7 +5,7 @@
 
 import * as z from 'zod/mini';
 import { PLACEMENT_REASONS } from '../core/business-hours';
-import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment-status';
+import { ENROLLMENT_STATUSES, isRunning, STOP_REASONS } from '../core/enrollment-status';
 import { lazy } from '../core/lazy';
 import { type Lead, LeadDetailsSchema } from '../core/leads';
 import { REPLY_INTENTS } from '../core/replies';
@@ -77,10 +77,21 @@ export const leadViewSchema = lazy(() =>
       enrollment: z.object({
         sequenceId: z.string(),
         sequenceName: z.string(),
-        status: z.enum(ENROLLMENT_STATUSES),
+        status: z
+          .enum(ENROLLMENT_STATUSES)
+          .check(
+            z.describe(
+              'active: the next step goes at nextSendAt; snoozed: it waits until snoozedUntil, then goes at nextSendAt (the first business moment at or after it) and the lead is active again; stopped, completed: nothing is pending',
+            ),
+          ),
         stopReason: z.optional(z.enum(STOP_REASONS)),
         nextStep: z.number().check(z.int(), z.describe('0-based index of the next step to send')),
-        nextSendAt: z.optional(z.iso.datetime()).check(z.describe('UTC; only while active')),
+        nextSendAt: z
+          .optional(z.iso.datetime())
+          .check(z.describe('UTC; only while active or snoozed (then: the moment the lead wakes)')),
+        snoozedUntil: z
+          .optional(z.iso.datetime())
+          .check(z.describe('UTC; only while snoozed: the date the lead is followed up again from')),
         nextReasons: z
           .array(z.enum(PLACEMENT_REASONS))
           .check(z.describe('Why the next send sits where it does')),
@@ -165,6 +176,7 @@ export async function leadView(lead: Lead, reads: SequenceLookup, warnings: Warn
       ...(enrollment.stopReason && { stopReason: enrollment.stopReason }),
       nextStep: enrollment.nextStep,
       ...(enrollment.nextSendAt && { nextSendAt: enrollment.nextSendAt }),
+      ...(enrollment.snoozedUntil && { snoozedUntil: enrollment.snoozedUntil }),
       nextReasons: enrollment.nextReasons,
       ...(enrollment.nextHolidays && { nextHolidays: enrollment.nextHolidays }),
     },
@@ -197,7 +209,7 @@ export function leadTimelineView(
   return {
     // ISO timestamps sort as strings (localeCompare would load ICU's collation on first use).
     items: [...sends, ...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
-    ...(enrollment.status === 'active' &&
+    ...(isRunning(enrollment.status) &&
       enrollment.nextSendAt &&
       nextStep && {
         next: {

@@ -11,6 +11,7 @@
  * sends and replies since it began (the auto-promotion's figures).
  */
 import type { Enrollment } from '../enrollment';
+import { isRunning } from '../enrollment-status';
 
 export const OUTCOMES = [
   'sent',
@@ -162,7 +163,8 @@ export interface LeadImage {
 
 /**
  * What a lead's change does to its sequences' lead counts: a new run (or a move) enrolls it, a run that
- * ends completes or stops it, and the active gauge follows the lead on and off each sequence.
+ * ends completes or stops it, and the active gauge follows the lead on and off each sequence. A snoozed
+ * lead is still running on its sequence: the gauge keeps it, and snoozing or waking ends nothing.
  */
 export function leadIncrements(before: LeadImage | undefined, after: LeadImage | undefined): Increment[] {
   const orgId = after?.orgId ?? before?.orgId;
@@ -170,16 +172,16 @@ export function leadIncrements(before: LeadImage | undefined, after: LeadImage |
   const was = before?.enrollment;
   const is = after?.enrollment;
   const increments: Increment[] = [];
-  const wasActive = was?.status === 'active';
-  const isActive = is?.status === 'active';
-  if (wasActive && (!isActive || is?.sequenceId !== was?.sequenceId)) {
+  const wasRunning = isRunning(was?.status);
+  const runsNow = isRunning(is?.status);
+  if (wasRunning && (!runsNow || is?.sequenceId !== was?.sequenceId)) {
     increments.push({
       counter: { family: 'active', orgId, sequenceId: was.sequenceId },
       field: 'active',
       by: -1,
     });
   }
-  if (isActive && (!wasActive || is.sequenceId !== was?.sequenceId)) {
+  if (runsNow && (!wasRunning || is.sequenceId !== was?.sequenceId)) {
     increments.push({
       counter: { family: 'active', orgId, sequenceId: is.sequenceId },
       field: 'active',
@@ -191,7 +193,7 @@ export function leadIncrements(before: LeadImage | undefined, after: LeadImage |
   const leads = { family: 'leads' as const, orgId, sequenceId: is.sequenceId, day };
   const newRun = !was || was.runId !== is.runId || was.sequenceId !== is.sequenceId;
   if (newRun) increments.push({ counter: leads, field: 'enrolled', by: 1 });
-  const ended = is.status !== 'active' && (newRun || was?.status === 'active');
+  const ended = !runsNow && (newRun || wasRunning);
   if (ended && is.status === 'completed') increments.push({ counter: leads, field: 'completed', by: 1 });
   if (ended && is.status === 'stopped') {
     increments.push({ counter: leads, field: STOP_COUNTS[is.stopReason ?? ''] ?? 'stoppedOther', by: 1 });

@@ -1,7 +1,7 @@
 /** The leads API's operations (lambdas/leads-api.ts): leads, their follow-up and their timeline. */
 
 import * as z from 'zod/mini';
-import { ENROLLMENT_STATUSES } from '../../core/enrollment-status';
+import { ENROLLMENT_STATUSES, isRunning } from '../../core/enrollment-status';
 import { lazy } from '../../core/lazy';
 import { LEAD_SORTS, MAX_SEARCH_KEY_LENGTH } from '../../core/lead-lists';
 import {
@@ -10,6 +10,7 @@ import {
   LeadInputSchema,
   LeadUpdateSchema,
   RestartSchema,
+  SnoozeSchema,
 } from '../../core/leads';
 import { REPLY_INTENTS } from '../../core/replies';
 import { searchKey } from '../../core/text';
@@ -34,12 +35,16 @@ const leadListQuerySchema = () =>
         .optional(z.enum(LEAD_SORTS))
         .check(
           z.describe(
-            'createdAt (oldest first), -createdAt (newest first, the default), nextSendAt (soonest pending step first: only leads with a step pending, so status can only be active), lastReplyAt (most recent reply first: only leads that replied). Not with q',
+            'createdAt (oldest first), -createdAt (newest first, the default), nextSendAt (soonest pending step first: only leads with a step pending, so status can only be active or snoozed), lastReplyAt (most recent reply first: only leads that replied). Not with q',
           ),
         ),
       assistantId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
       sequenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-      status: z.optional(z.enum(ENROLLMENT_STATUSES)),
+      status: z
+        .optional(z.enum(ENROLLMENT_STATUSES))
+        .check(
+          z.describe('Only leads whose follow-up is in this status (snoozed: waiting until snoozedUntil)'),
+        ),
       replyIntent: z
         .optional(z.enum(REPLY_INTENTS))
         .check(
@@ -71,11 +76,12 @@ const leadListQuerySchema = () =>
             input: query.sort,
           });
         }
-        if (query.sort === 'nextSendAt' && query.status !== undefined && query.status !== 'active') {
+        if (query.sort === 'nextSendAt' && query.status !== undefined && !isRunning(query.status)) {
           ctx.addIssue({
             code: 'custom',
             path: ['status'],
-            message: 'Only active leads have a next send: sort=nextSendAt takes status=active or none',
+            message:
+              'Only active and snoozed leads have a next send: sort=nextSendAt takes status=active, status=snoozed or none',
             input: query.status,
           });
         }
@@ -206,6 +212,29 @@ export const leadsOperations = declareOperations('leads', {
     errors: ['conflict', 'address_suppressed', 'unprocessable'],
     schemas: () => ({
       body: RestartSchema(),
+      response: leadViewSchema(),
+    }),
+  },
+  snoozeLead: {
+    method: 'POST',
+    path: '/leads/{id}/snooze',
+    summary:
+      'Snooze the lead’s follow-up until a date: its next step (the sequence continues from it) waits for the first business moment in the lead’s window at or after `until`, which is its nextSendAt; the lead is active again when it goes (or on POST /leads/{id}/wake). A snoozed lead can be snoozed again (the date moves); a reply, an unsubscribe or a bounce still stops it. 400 naming until when it is not in the future; 409 when the follow-up is stopped or completed',
+    status: 200,
+    errors: ['conflict'],
+    schemas: () => ({
+      body: SnoozeSchema(),
+      response: leadViewSchema(),
+    }),
+  },
+  wakeLead: {
+    method: 'POST',
+    path: '/leads/{id}/wake',
+    summary:
+      'Wake a snoozed lead now: active again, its next step at the first business moment from now. An active lead is answered as it is; 409 when the follow-up is stopped or completed',
+    status: 200,
+    errors: ['conflict'],
+    schemas: () => ({
       response: leadViewSchema(),
     }),
   },

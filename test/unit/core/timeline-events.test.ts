@@ -71,6 +71,8 @@ const SAMPLES: { [K in TimelineEventKind]: TimelineEventDetail<K> } = {
   referral_enrolled: { leadId: 'lead-2' },
   referral_skipped: { reason: 'no_email' },
   reply_intent_corrected: { from: 'other', to: 'not_now', action: 'snooze', by: 'alice' },
+  snoozed: { until: '2027-02-28T23:00:00.000Z', by: 'reply', wakeAt: '2027-03-01T08:00:00.000Z' },
+  woken: { by: 'schedule' },
 };
 
 function publishedEntryValidator() {
@@ -105,6 +107,7 @@ describe('timeline event kinds', () => {
         'lambdas/engine/ses-feedback.ts',
         'lambdas/engine/whatsapp-callbacks.ts',
         'lambdas/engine/listening.ts',
+        'lambdas/engine/snoozing.ts',
       ]),
     );
     expect(written.size).toBeGreaterThan(5);
