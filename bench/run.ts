@@ -31,7 +31,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { localToken } from '../local/api-client';
-import { currentFunction } from '../local/lambda-scope';
+import { CUSTOMER_MAILBOXES, currentFunction } from '../local/lambda-scope';
 import { startLocalStack } from '../local/stack';
 import { measureApiLatency } from './api-latency';
 import { measureColdStarts } from './cold-start';
@@ -94,8 +94,13 @@ const command = `npm run bench${extraArgs ? ` -- ${extraArgs}` : ''}`;
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-/** Local Lambdas whose requests follow events and runs, not sends (see measure 1). */
-const EVENT_AND_AUDIT = new Set(['sesEvents', 'planAuditor']);
+/**
+ * Local Lambdas whose requests follow events and runs, not sends (see measure 1): SES's Send-event
+ * consumer, the stats consumer on the table's stream (~0.1 TransactWriteItems a step: its counters are
+ * written per stream batch), the plan auditor; and the customers'
+ * mailboxes the local stack plays (which read the table to find an assistant's forwarding rule).
+ */
+const EVENT_AND_AUDIT = new Set(['sesEvents', 'outcomeCounter', 'planAuditor', CUSTOMER_MAILBOXES]);
 
 /** The engine's module-scope AWS clients, each counted under the service name the report uses. */
 async function instrumentEngineClients(counter: RequestCounter): Promise<void> {

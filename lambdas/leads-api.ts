@@ -143,6 +143,12 @@ export const handler = apiHandler(leadsOperations, {
     return { body: await leadView(lead, new EnrollmentReads(caller.orgId), warnings) };
   },
 
+  async correctReplyIntent({ caller, params, body, now }) {
+    const { correctReplyIntent } = await import('./engine/replies');
+    const lead = await correctReplyIntent(caller, params.id ?? '', body.intent, now);
+    return { body: await leadView(lead, new EnrollmentReads(caller.orgId)) };
+  },
+
   async restartLead({ caller, params, body, now }) {
     const { restartLead } = await enrollments();
     const { lead, warnings } = await restartLead(caller, params.id ?? '', body, now);

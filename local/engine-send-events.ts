@@ -8,6 +8,7 @@ import { lambdaContext } from './api-gateway-event';
 import { LOCAL_REGION } from './dynamodb-local';
 import { ENGINE_SETTINGS } from './engine-settings';
 import type { EngineHandlers } from './engine-stack';
+import { CUSTOMER_MAILBOXES, runAsFunction } from './lambda-scope';
 import { receiveEmail, sesPublishedEvent } from './listening-routes';
 import type { LocalClock } from './local-clock';
 import type { Outbox, OutboxItem } from './outbox';
@@ -28,7 +29,8 @@ export function createSendEventPublisher(sources: {
     for (const item of await outbox.items()) {
       if (item.channel !== 'email' || published.has(item.providerMessageId)) continue;
       published.add(item.providerMessageId);
-      await forwardAsCustomersDo(item).catch((error: unknown) =>
+      // In a scope of its own: the customers' mail servers are not the engine (bench/run.ts leaves them out).
+      await runAsFunction(CUSTOMER_MAILBOXES, () => forwardAsCustomersDo(item)).catch((error: unknown) =>
         console.warn('local engine: forwarding a message to an assistant’s alias failed', error),
       );
       const event = sesPublishedEvent({

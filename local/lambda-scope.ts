@@ -7,6 +7,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 const scope = new AsyncLocalStorage<string>();
 
+/** Not a Lambda: the customers' forwarding rules the local stack plays (local/engine-send-events.ts). */
+export const CUSTOMER_MAILBOXES = 'customerMailboxes';
+
 export function runAsFunction<T>(name: string, work: () => Promise<T>): Promise<T> {
   return scope.run(name, work);
 }

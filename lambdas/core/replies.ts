@@ -50,6 +50,8 @@ export interface ReplyReadingOptions {
   timezone: string;
   /** BCP 47, when the lead's language is known. */
   language?: string;
+  /** Addresses a referral cannot be: the sender's own, the assistant's. */
+  ownAddresses?: readonly string[];
 }
 
 /** A reply reader: the rules (default) or a model with the rules as its fallback. */

@@ -17,6 +17,7 @@ import type { Enrollment } from '../core/enrollment';
 import { type EnrollmentStatus, isRunning, RUNNING_STATUSES } from '../core/enrollment-status';
 import { ConflictError, InvalidCursorError, NotFoundError, PreconditionFailedError } from '../core/errors';
 import { type LastReply, LEAD_DETAIL_FIELDS, type Lead, type LeadDetails } from '../core/leads';
+import type { ReplyIntent } from '../core/replies';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { decodeKeyCursor, encodeKeyCursor } from './cursors';
@@ -477,6 +478,32 @@ export async function recordReply(
   } catch (error) {
     // Gone, or a later reply already noted: nothing to record.
     if (conditionFailed(error) === undefined) throw error;
+  }
+}
+
+/**
+ * Replaces what the lead's last reply was read as, if it is still `from` (two corrections at once: one
+ * wins, the other answers false). The reply's time and its place in the replies index stay.
+ */
+export async function correctLastReply(
+  lead: Pick<Lead, 'orgId' | 'id'>,
+  from: ReplyIntent,
+  reply: LastReply,
+) {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: leadKey(lead.orgId, lead.id),
+        UpdateExpression: 'SET lastReply = :reply',
+        ConditionExpression: 'lastReply.intent = :from',
+        ExpressionAttributeValues: { ':reply': reply, ':from': from },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error) === undefined) throw error;
+    return false;
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * The org's suppression list: addresses that bounced, complained or unsubscribed are never mailed again.
- * Access pattern: is an address suppressed   GetItem  pk=ORG#<org>, sk=SUPPRESSED#<address>
+ * Access patterns: is an address suppressed   GetItem  pk=ORG#<org>, sk=SUPPRESSED#<address>
+ *                  lift a misread's suppression DeleteItem, if its reason is still that one
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
+import { conditionFailed } from './conditions';
 import { orgKey } from './items';
 
 export const suppressionKey = (orgId: string, email: string) => ({
@@ -16,6 +18,22 @@ export async function isSuppressed(orgId: string, email: string): Promise<boolea
     new GetCommand({ TableName: tableName(), Key: suppressionKey(orgId, email), ConsistentRead: true }),
   );
   return Item !== undefined;
+}
+
+/** Takes an address off the list, only if it is there for `reason` (an unsubscribe is never lifted here). */
+export async function unsuppress(orgId: string, email: string, reason: string): Promise<void> {
+  try {
+    await db.send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: suppressionKey(orgId, email),
+        ConditionExpression: 'reason = :reason',
+        ExpressionAttributeValues: { ':reason': reason },
+      }),
+    );
+  } catch (error) {
+    if (conditionFailed(error) === undefined) throw error;
+  }
 }
 
 export async function suppress(orgId: string, email: string, reason: string, now: Date): Promise<void> {

@@ -10,8 +10,10 @@ import { createHash } from 'node:crypto';
 import { readSecret } from '../adapters/secrets';
 import { type Assistant, isForwardingAlias } from '../core/assistants';
 import { classifyReply, failedAddresses, type InboundEmail, isBounceMessage } from '../core/inbound';
+import { replyOwnText } from '../core/inbound/own-text';
 import { sendWindowFor } from '../core/lead-window';
 import type { Lead } from '../core/leads';
+import type { ReplyClassifier } from '../core/replies';
 import { verifyUnsubscribeToken } from '../core/signatures';
 import { findAssistantByAlias, findAssistantsByEmail, getAssistant } from '../data/assistants';
 import { actOnce } from '../data/inbound';
@@ -19,8 +21,9 @@ import { findLeadByEmail, getLead } from '../data/leads';
 import { getOrgSettings } from '../data/org';
 import { appendTimelineEvent, findSendByProviderId } from '../data/sends';
 import { listUsers } from '../data/users';
-import { postponeFollowUp, stopFollowUp, suppressAndStopLead, unsubscribeLead } from './listening';
+import { postponeFollowUp, suppressAndStopLead, unsubscribeLead } from './listening';
 import { acceptReceivingProbe } from './receiving';
+import { actOnReply, type ReplyOutcome, rulesClassifier } from './replies';
 
 /** What handling inbound mail needs from the function's environment (lambdas/inbound-email.ts builds it). */
 export interface InboundSettings {
@@ -28,6 +31,8 @@ export interface InboundSettings {
   inboundDomain: string;
   unsubscribeSecretName: string;
   configurationSet: string;
+  /** Reads a person's reply for its intent; the rules when not given (lambdas/inbound-email.ts chooses). */
+  replyClassifier?: ReplyClassifier;
 }
 
 export type InboundDecision = Record<string, unknown> & { decision: string };
@@ -91,7 +96,7 @@ export async function handleInboundEmail(
   const decisions: InboundDecision[] = [];
   for (const [orgId, ofOrg] of Map.groupBy(assistants, (assistant) => assistant.orgId)) {
     const decision = await actOnce({ orgId, source: 'email', messageId }, now, () =>
-      decide(email, ofOrg, senderAuthenticated(verdicts), receivedAt, now, settings.configurationSet),
+      decide(email, ofOrg, senderAuthenticated(verdicts), receivedAt, now, settings),
     );
     decisions.push(decision ?? { decision: 'duplicate', orgId });
   }
@@ -106,8 +111,9 @@ async function decide(
   authenticated: boolean,
   receivedAt: Date,
   now: Date,
-  configurationSet: string,
+  settings: InboundSettings,
 ): Promise<InboundDecision> {
+  const { configurationSet, replyClassifier = rulesClassifier } = settings;
   const sender = email.from?.address;
   for (const assistant of authenticated ? assistants : []) {
     const users = await listUsers(assistant.orgId);
@@ -130,7 +136,7 @@ async function decide(
       : 'not from a lead, and the sender is not authenticated (SPF/DKIM/DMARC) for Email CC';
     return { decision: 'ignored', reason };
   }
-  return { ...(await actOnReply(email, found.lead, receivedAt, now)), foundBy: found.by };
+  return { ...(await actOnMessage(email, found.lead, receivedAt, now, replyClassifier)), foundBy: found.by };
 }
 
 /** The lead a message is about, and by which trace (for support: a lead matched by a bounce's text). */
@@ -203,11 +209,12 @@ async function leadNamedByBounce(email: InboundEmail, assistants: Assistant[]): 
   return undefined;
 }
 
-async function actOnReply(
+async function actOnMessage(
   email: InboundEmail,
   lead: Lead,
   receivedAt: Date,
   now: Date,
+  classifier: ReplyClassifier,
 ): Promise<InboundDecision> {
   const thread = lead.enrollment.thread;
   const intent = await classifyReply(email, {
@@ -224,9 +231,21 @@ async function actOnReply(
   const base = { leadId: lead.id, orgId: lead.orgId };
   switch (intent.kind) {
     case 'replied':
-    case 'not_interested':
-      await stopFollowUp(lead, intent.kind, { kind: intent.kind, ...event }, now);
-      return { decision: intent.kind, ...base };
+    case 'not_interested': {
+      // A person wrote: what they meant decides what the assistant does (engine/replies.ts).
+      const reading = await classifier(replyOwnText(email), {
+        subject: email.subject,
+        receivedAt,
+        timezone: lead.timezone,
+        ownAddresses: [email.from?.address ?? '', ...email.to.map((to) => to.address)],
+      });
+      const outcome = await actOnReply(
+        lead,
+        { message: { channel: 'email', ...event.detail }, at: receivedAt, reading },
+        now,
+      );
+      return { decision: decisionOf(outcome), ...outcome, ...base };
+    }
     case 'unsubscribed':
       await unsubscribeLead(lead, { via: 'reply', ...event.detail }, now);
       return { decision: 'unsubscribed', ...base };
@@ -272,6 +291,12 @@ async function actOnReply(
     case 'ignore':
       return { decision: 'ignored', reason: intent.reason, ...base };
   }
+}
+
+/** The decision an inbound e-mail's record keeps (and the InboundMessages metric counts) for a reply. */
+function decisionOf(outcome: ReplyOutcome): string {
+  if (outcome.action === 'unsubscribe') return 'unsubscribed';
+  return outcome.intent === 'not_interested' ? 'not_interested' : 'replied';
 }
 
 /** Mail to the List-Unsubscribe mailbox carries the signed token in its subject, as our links put it. */

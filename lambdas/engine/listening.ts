@@ -11,7 +11,7 @@ import { sendWindowFor } from '../core/lead-window';
 import type { Lead } from '../core/leads';
 import type { TimelineEventDetail } from '../core/timeline-events';
 import { getAssistant } from '../data/assistants';
-import { findLeadByEmail, getLead, LeadChangedError, recordReply } from '../data/leads';
+import { findLeadByEmail, getLead, LeadChangedError } from '../data/leads';
 import { appendTimelineEvent, type TimelineEvent } from '../data/sends';
 import { suppress } from '../data/suppressions';
 import { commitPlan } from './plans';
@@ -27,8 +27,6 @@ export async function stopFollowUp(
   now: Date,
 ): Promise<boolean> {
   await appendTimelineEvent(lead.orgId, lead.id, event);
-  // A reply is noted on the lead (GET /leads?sort=lastReplyAt) even when its follow-up already stopped.
-  if (reason === 'replied' || reason === 'not_interested') await recordReply(lead, now);
   return changeIfRunning(lead, (enrollment) => stop(enrollment, reason), now);
 }
 

@@ -13,7 +13,7 @@ import { sendWindowFor } from '../core/lead-window';
 import type { Lead } from '../core/leads';
 import type { Caller } from '../core/permissions';
 import { getAssistant } from '../data/assistants';
-import { getLead, LeadChangedError, recordReply } from '../data/leads';
+import { getLead, LeadChangedError } from '../data/leads';
 import { appendTimelineEvent, type TimelineEvent } from '../data/sends';
 import { requireLead } from './enrollment-reads';
 import { commitPlan } from './plans';
@@ -32,7 +32,7 @@ export type SnoozeOutcome =
  * Snoozes the lead's running follow-up (active, or snoozed already: the date moves) until `until`: its
  * next step waits for the first business moment in the lead's window at or after it (never before now).
  * A stopped or completed follow-up is left as it is, and the outcome says why. A reply that caused it
- * is noted first (and counts as the lead's last reply), then `snoozed {until, by, wakeAt}`.
+ * is noted first (engine/replies.ts has recorded it as the lead's last reply), then `snoozed {until, by, wakeAt}`.
  */
 export async function snoozeFollowUp(
   lead: Lead,
@@ -42,7 +42,6 @@ export async function snoozeFollowUp(
 ): Promise<SnoozeOutcome> {
   if (cause.by === 'reply') {
     await appendTimelineEvent(lead.orgId, lead.id, cause.event);
-    if (cause.event.kind === 'replied') await recordReply(lead, now);
   }
   const { snooze } = await planning();
   const changed = await changeRunning(lead, now, async (current, window) =>

@@ -1,14 +1,15 @@
 /**
- * Sinch Conversation API callbacks for an org: an inbound WhatsApp message from a lead's number stops
- * that lead's follow-up on every channel; a FAILED delivery report marks the step failed. Each callback
+ * Sinch Conversation API callbacks for an org: an inbound WhatsApp message from a lead's number is read
+ * for its intent and acted on as the org chose (engine/replies.ts: stop, snooze, refer, ...); a FAILED delivery report marks the step failed. Each callback
  * is acted on once, however often Sinch delivers it.
  */
 import * as z from 'zod/mini';
+import type { ReplyClassifier } from '../core/replies';
 import { actOnce } from '../data/inbound';
 import { findLeadsByPhone } from '../data/leads';
 import { appendTimelineEvent, findSendByProviderId, markSendFailed } from '../data/sends';
-import { stopFollowUp } from './listening';
 import { reconcileAcceptedSend } from './provider-reconciliation';
+import { actOnReply, rulesClassifier } from './replies';
 
 const InboundMessageSchema = z.object({
   message: z.object({
@@ -40,9 +41,15 @@ const DELIVERY_EVENTS: Partial<
 
 export type CallbackOutcome = { handled: string; leads?: number };
 
-export async function handleSinchCallback(orgId: string, body: unknown, now: Date): Promise<CallbackOutcome> {
+export async function handleSinchCallback(
+  orgId: string,
+  body: unknown,
+  now: Date,
+  /** Reads a lead's message for its intent; the rules when not given (the entry file chooses). */
+  replyClassifier: ReplyClassifier = rulesClassifier,
+): Promise<CallbackOutcome> {
   const inbound = InboundMessageSchema.safeParse(body);
-  if (inbound.success) return handleInboundMessage(orgId, inbound.data.message, now);
+  if (inbound.success) return handleInboundMessage(orgId, inbound.data.message, now, replyClassifier);
   const report = DeliveryReportSchema.safeParse(body);
   if (report.success) return handleDeliveryReport(orgId, report.data, now);
   return { handled: 'ignored' };
@@ -52,6 +59,7 @@ async function handleInboundMessage(
   orgId: string,
   message: z.output<typeof InboundMessageSchema>['message'],
   now: Date,
+  classifier: ReplyClassifier,
 ): Promise<CallbackOutcome> {
   if (message.channel_identity.channel !== 'WHATSAPP') return { handled: 'ignored' };
   const decision = await actOnce({ orgId, source: 'sinch', messageId: message.id }, now, async () => {
@@ -60,13 +68,14 @@ async function handleInboundMessage(
     const leads = await findLeadsByPhone(orgId, phone);
     const text = message.contact_message.text_message?.text ?? '';
     for (const lead of leads) {
-      await stopFollowUp(
+      // WhatsApp carries no quoted history or footer: the message is the person's own text.
+      const reading = await classifier(text, { receivedAt: now, timezone: lead.timezone });
+      await actOnReply(
         lead,
-        'replied',
         {
-          kind: 'replied',
-          at: now.toISOString(),
-          detail: { channel: 'whatsapp', messageId: message.id, excerpt: text.slice(0, 200) },
+          message: { channel: 'whatsapp', messageId: message.id, excerpt: text.slice(0, 200) },
+          at: now,
+          reading,
         },
         now,
       );

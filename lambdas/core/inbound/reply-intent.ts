@@ -52,11 +52,8 @@ import { readReferral } from './reply-referral';
 export type { ReplyIntent, ReplyReading as ReplyIntentReading } from '../replies';
 export { REPLY_INTENTS } from '../replies';
 
-/** What the rules are told besides the text: a reader's options, and addresses no referral can be. */
-export interface ReplyIntentOptions extends ReplyReadingOptions {
-  /** The sender's own address (and others not to take for a referral, e.g. the assistant's). */
-  ownAddresses?: readonly string[];
-}
+/** What the rules are told besides the text (core/replies.ts). */
+export type ReplyIntentOptions = ReplyReadingOptions;
 
 /** The signals of the reply's own, folded text, each intent's wording looked for once. */
 interface Signals {

@@ -203,6 +203,18 @@ export const leadsOperations = declareOperations('leads', {
       response: leadViewSchema(),
     }),
   },
+  correctReplyIntent: {
+    method: 'PUT',
+    path: '/leads/{id}/reply-intent',
+    summary:
+      'Correct what the lead’s last reply was read as: the new intent’s action runs (a follow-up the misread stopped continues first; the same intent again changes nothing), and the timeline notes reply_intent_corrected. 409 when the lead has not replied, or its reply unsubscribed it',
+    status: 200,
+    errors: ['conflict'],
+    schemas: () => ({
+      body: z.object({ intent: z.enum(REPLY_INTENTS) }),
+      response: leadViewSchema(),
+    }),
+  },
   restartLead: {
     method: 'POST',
     path: '/leads/{id}/restart',
