@@ -14,7 +14,7 @@ import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import type { SenderInput } from '../../lambdas/core/sender-input';
 import { db, tableName } from '../../lambdas/data/client';
 import { getLead, leadKey } from '../../lambdas/data/leads';
-import { readLeadLog } from '../../lambdas/data/sends';
+import { readLeadLog, recordOutcome, sendOutcome } from '../../lambdas/data/sends';
 import { getVisibleSequence } from '../../lambdas/data/sequences';
 import { stopFollowUp } from '../../lambdas/engine/listening';
 import { replanPage } from '../../lambdas/engine/replan';
@@ -269,6 +269,44 @@ describe('the wake schedule', () => {
       { kind: 'snoozed', at: NOW.toISOString(), detail: { until: UNTIL, by: 'user', wakeAt: WAKE } },
       { kind: 'woken', at: WAKE, detail: { by: 'schedule' } },
     ]);
+  });
+});
+
+describe('the wake schedule of a step already sent', () => {
+  it('moves the lead on, awake, without sending again', async () => {
+    // Prepare: step 0 went before the lead was snoozed, but its plan never moved on (a lost update).
+    const { orgId, member, newLead } = await newOrg();
+    const lead = await newLead();
+    await invoke(leadsApi, 'snoozeLead', {
+      caller: member,
+      params: { id: lead.id },
+      body: { until: '2030-04-01' },
+    });
+    const snoozed = await getLead(orgId, lead.id);
+    await recordOutcome([
+      sendOutcome({
+        orgId,
+        leadId: lead.id,
+        runId: snoozed?.enrollment.runId ?? '',
+        stepIndex: 0,
+        channel: 'email',
+        status: 'sent',
+        at: NOW.toISOString(),
+        attempts: 1,
+        revision: 1,
+        providerMessageId: `ses-${randomUUID()}`,
+      }),
+    ]);
+    const [wakeSchedule] = await schedulesOf(lead.id);
+    if (!wakeSchedule) throw new Error('the snoozed lead has no schedule');
+    // Act
+    const fired = await sendScheduledStep(wakeSchedule.input, new Date(WAKE), TEST_SEND_SETTINGS);
+    const after = await getLead(orgId, lead.id);
+    // Assess
+    expect(fired).toMatchObject({ result: 'ignored', reason: 'step 0 was already done; the plan moved on' });
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+    expect(after?.enrollment).toMatchObject({ status: 'active', nextStep: 1 });
+    expect(after?.enrollment.snoozedUntil).toBeUndefined();
   });
 });
 
