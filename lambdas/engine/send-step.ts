@@ -622,7 +622,9 @@ async function advanceFromStored(firing: Firing): Promise<void> {
   const thread = sent && done.channel === 'email' ? threadAfter(enrollment.thread, done) : undefined;
   // A step reconciled as sent counts from when it went, not from when its reconciliation fired.
   const stepAt = sent ? new Date(done.at) : stepTime(enrollment, now);
-  const next = advance(enrollment, planContextOf(firing), stepAt, thread);
+  // Unchanged since this firing read it: the firing is still the wake of a snoozed lead.
+  const from = enrollment.revision === input.revision ? wokenByItsSchedule(enrollment) : enrollment;
+  const next = advance(from, planContextOf(firing), stepAt, thread);
   await commitPlan({ lead: current, previous: enrollment, next, now, sequence: firing.sequence }).catch(
     (error: unknown) => {
       if (!(error instanceof LeadChangedError)) throw error;

@@ -17,8 +17,15 @@ const impactSchema = () =>
   z.object({
     estimated: z
       .optional(z.boolean())
-      .check(z.describe('Counts scaled from the first 5,000 active leads read')),
-    activeLeads: z.number().check(z.int()),
+      .check(z.describe('Counts scaled from the first 5,000 active or snoozed leads read')),
+    activeLeads: z
+      .number()
+      .check(
+        z.int(),
+        z.describe(
+          'Leads running on the sequence: active or snoozed (a snoozed one never moves before its wake)',
+        ),
+      ),
     retimed: z.number().check(z.int()),
     completed: z.number().check(z.int()),
     unaffected: z.number().check(z.int()),
@@ -172,7 +179,7 @@ export const sequencesOperations = declareOperations('sequences', {
     method: 'DELETE',
     path: '/sequences/{id}',
     summary:
-      'Delete a sequence the caller owns; 409 with their count while leads are active on it, unless ?reassignTo=<id> moves them there',
+      'Delete a sequence the caller owns; 409 with their count while leads are active or snoozed on it, unless ?reassignTo=<id> moves them there (a snoozed lead stays snoozed)',
     status: 204,
     errors: ['conflict'],
     schemas: () => ({
@@ -182,7 +189,7 @@ export const sequencesOperations = declareOperations('sequences', {
   sequenceImpact: {
     method: 'POST',
     path: '/sequences/{id}/impact',
-    summary: 'What saving these steps would do to the leads active on the sequence, before saving',
+    summary: 'What saving these steps would do to the leads active or snoozed on the sequence, before saving',
     status: 200,
     errors: ['unprocessable'],
     schemas: () => ({

@@ -36,7 +36,7 @@ const sequenceStatsSchema = () =>
       from: day(),
       to: day(),
       enrolled: count(),
-      active: count().check(z.describe('Leads active on the sequence now')),
+      active: count().check(z.describe('Leads running on the sequence now: active or snoozed')),
       completed: count(),
       stopped: z.object({
         replied: count(),

@@ -7,6 +7,7 @@ import {
   advance,
   enroll,
   type PlanContext,
+  rearm,
   replanForSequence,
   resume,
   retime,
@@ -129,6 +130,21 @@ describe('snoozing', () => {
     });
     expect(stopped.snoozedUntil).toBeUndefined();
     expect(stopped.nextSendAt).toBeUndefined();
+  });
+
+  it('stays snoozed when the auditor re-arms an overdue wake: the firing then wakes it', () => {
+    const snoozed = snooze(afterFirstStep(), saturday, { window, now: monday10 });
+    const overdue = new Date('2026-03-16T08:20:00Z');
+
+    const rearmed = rearm(snoozed, overdue);
+
+    expect(rearmed).toMatchObject({
+      status: 'snoozed',
+      snoozedUntil: '2026-03-14T10:00:00.000Z',
+      nextSendAt: '2026-03-16T08:20:00.000Z',
+      nextReasons: ['repaired'],
+      revision: snoozed.revision + 1,
+    });
   });
 
   it('refuses to continue a snoozed lead (it is running): waking is the way', () => {

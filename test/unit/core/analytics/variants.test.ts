@@ -226,6 +226,32 @@ describe('counter increments', () => {
       ['t', 'enrolled', 1],
     ]);
   });
+
+  it('keeps a snoozed lead on the gauge: snoozing and waking count nothing, a stop while snoozed counts', () => {
+    const active = { runId: 'r1', sequenceId: 's', status: 'active' as const };
+    const snoozed = { ...active, status: 'snoozed' as const };
+    const at = '2026-03-04T10:00:00Z';
+
+    const snoozing = leadIncrements(
+      { orgId: 'o', enrollment: active },
+      { orgId: 'o', updatedAt: at, enrollment: snoozed },
+    );
+    const waking = leadIncrements(
+      { orgId: 'o', enrollment: snoozed },
+      { orgId: 'o', updatedAt: at, enrollment: active },
+    );
+    const stopped = leadIncrements(
+      { orgId: 'o', enrollment: snoozed },
+      { orgId: 'o', updatedAt: at, enrollment: { ...active, status: 'stopped', stopReason: 'replied' } },
+    );
+
+    expect(snoozing).toEqual([]);
+    expect(waking).toEqual([]);
+    expect(stopped.map(({ field, by }) => [field, by])).toEqual([
+      ['active', -1],
+      ['stoppedReplied', 1],
+    ]);
+  });
 });
 
 describe('statsWindow', () => {
