@@ -12,6 +12,7 @@ import { type Assistant, isForwardingAlias } from '../core/assistants';
 import { classifyReply, failedAddresses, type InboundEmail, isBounceMessage } from '../core/inbound';
 import { sendWindowFor } from '../core/lead-window';
 import type { Lead } from '../core/leads';
+import type { ReplyClassifier } from '../core/reply-classifier';
 import { verifyUnsubscribeToken } from '../core/signatures';
 import { findAssistantByAlias, findAssistantsByEmail, getAssistant } from '../data/assistants';
 import { actOnce } from '../data/inbound';
@@ -28,6 +29,12 @@ export interface InboundSettings {
   inboundDomain: string;
   unsubscribeSecretName: string;
   configurationSet: string;
+  /**
+   * Reads the intent of a lead's reply (issue #23): the rules, or Bedrock with the rules behind it
+   * (lambdas/adapters/reply-classifiers.ts). Not read yet: replies by intent are wired into listening
+   * with the rules classifier.
+   */
+  replyClassifier?: ReplyClassifier;
 }
 
 export type InboundDecision = Record<string, unknown> & { decision: string };

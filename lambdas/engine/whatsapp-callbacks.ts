@@ -4,6 +4,7 @@
  * is acted on once, however often Sinch delivers it.
  */
 import * as z from 'zod/mini';
+import type { ReplyClassifier } from '../core/reply-classifier';
 import { actOnce } from '../data/inbound';
 import { findLeadsByPhone } from '../data/leads';
 import { appendTimelineEvent, findSendByProviderId, markSendFailed } from '../data/sends';
@@ -40,7 +41,19 @@ const DELIVERY_EVENTS: Partial<
 
 export type CallbackOutcome = { handled: string; leads?: number };
 
-export async function handleSinchCallback(orgId: string, body: unknown, now: Date): Promise<CallbackOutcome> {
+/** What handling callbacks needs from the function's environment (lambdas/public-api.ts builds it). */
+export interface CallbackSettings {
+  /** Reads the intent of a lead's WhatsApp reply (issue #23): the rules, or Bedrock with the rules behind it. */
+  replyClassifier?: ReplyClassifier;
+}
+
+export async function handleSinchCallback(
+  orgId: string,
+  body: unknown,
+  now: Date,
+  // Not read yet: replies by intent are wired into listening with the rules classifier (issue #23).
+  _settings: CallbackSettings = {},
+): Promise<CallbackOutcome> {
   const inbound = InboundMessageSchema.safeParse(body);
   if (inbound.success) return handleInboundMessage(orgId, inbound.data.message, now);
   const report = DeliveryReportSchema.safeParse(body);

@@ -15,7 +15,10 @@ import {
 } from '../../../lambdas/core/reply-classifier';
 
 /** Tuesday 14 April 2026, 12:00 in Berlin (CEST, UTC+2). */
-const BERLIN: ReplyReadingOptions = { receivedAt: new Date('2026-04-14T10:00:00Z'), timezone: 'Europe/Berlin' };
+const BERLIN: ReplyReadingOptions = {
+  receivedAt: new Date('2026-04-14T10:00:00Z'),
+  timezone: 'Europe/Berlin',
+};
 
 describe('a tool answer read as a reply reading', () => {
   it('takes the intent and confidence as given', () => {
@@ -73,7 +76,11 @@ describe('a tool answer read as a reply reading', () => {
     ['a confidence above 1', { intent: 'interested', confidence: 1.5 }, 'confidence'],
     ['no confidence', { intent: 'interested' }, 'confidence'],
     ['an unknown field', { intent: 'interested', confidence: 0.5, reason: 'said yes' }, '(answer)'],
-    ['an objection outside the list', { intent: 'objection', confidence: 0.5, objection: 'mood' }, 'objection'],
+    [
+      'an objection outside the list',
+      { intent: 'objection', confidence: 0.5, objection: 'mood' },
+      'objection',
+    ],
     ['a date not as YYYY-MM-DD', { intent: 'not_now', confidence: 0.5, until: 'March 2027' }, 'until'],
     [
       'a referral address that is not one',
