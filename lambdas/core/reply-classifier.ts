@@ -75,11 +75,11 @@ export const replyToolAnswerSchema = lazy(() =>
               .check(z.maxLength(254), z.describe('The referred person’s e-mail address, as written.')),
           ),
         })
-        .check(
-          z.describe(
+        // An object is described by registering it (docs/architecture.md, "Cold starts").
+        .register(z.globalRegistry, {
+          description:
             'Only with intent "referral": the person the lead points to, with what the reply gives of them.',
-          ),
-        ),
+        }),
     ),
   }),
 );

@@ -14,6 +14,7 @@ import {
   type ConverseCommandOutput,
   ThrottlingException,
 } from '@aws-sdk/client-bedrock-runtime';
+import type { DocumentType } from '@smithy/types';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -54,7 +55,7 @@ const classifier = () =>
   });
 
 /** Converse's answer when the model calls the tool with `input`. */
-function toolCall(input: unknown, name = REPLY_TOOL_NAME): ConverseCommandOutput {
+function toolCall(input: DocumentType, name = REPLY_TOOL_NAME): ConverseCommandOutput {
   return {
     output: { message: { role: 'assistant', content: [{ toolUse: { toolUseId: 't-1', name, input } }] } },
     stopReason: 'tool_use',
@@ -174,8 +175,12 @@ describe('the Bedrock reply classifier', () => {
 
     // Assess
     expectFellBack(await reading, 'TimeoutError', 'transient');
-    const sendOptions = bedrock.commandCalls(ConverseCommand)[0]?.args[1] as { abortSignal?: AbortSignal };
-    expect(sendOptions.abortSignal?.aborted).toBe(true);
+    // aws-sdk-client-mock types `send` with the command only; the options are its second argument.
+    const [, sendOptions] = (bedrock.commandCalls(ConverseCommand)[0]?.args ?? []) as unknown[] as [
+      unknown,
+      { abortSignal?: AbortSignal } | undefined,
+    ];
+    expect(sendOptions?.abortSignal?.aborted).toBe(true);
   });
 
   it('falls back when Bedrock throttles', async () => {
