@@ -51,7 +51,8 @@ const defaultClient = onFirstUse(async () =>
 export function bedrockReplyClassifier(options: BedrockReplyClassifierOptions): ReplyClassifier {
   const { modelId, fallback } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_REPLY_CLASSIFIER_TIMEOUT_MS;
-  const client = options.client ? async () => options.client as BedrockRuntimeClient : defaultClient;
+  const given = options.client;
+  const client = given ? async () => given : defaultClient;
   return async (text, reading) => {
     // Nothing to read (Converse refuses a blank message): the rules say what an empty reply is.
     if (!text.trim()) return fallback(text, reading);
