@@ -10,6 +10,7 @@ import middy from '@middy/core';
 import type { SESEvent } from 'aws-lambda';
 import { parseEmail } from './adapters/mime';
 import { rawMailStore } from './adapters/raw-mail-store';
+import { configuredReplyClassifier, replyClassifierSettings } from './adapters/reply-classifiers';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { useTable } from './data/client';
 import { handleInboundEmail, type InboundDecision, type InboundSettings } from './engine/inbound-mail';
@@ -19,6 +20,7 @@ import {
   environmentSchema,
   nonEmpty,
   optionalText,
+  REPLY_CLASSIFIER_ENV,
   readEnvironment,
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
@@ -30,6 +32,7 @@ import { traceInvocation } from './runtime/tracing';
 export const environment = environmentSchema({
   ...TABLE_ENV,
   ...STEP_SCHEDULER_ENV,
+  ...REPLY_CLASSIFIER_ENV,
   INBOUND_DOMAIN: domainName,
   UNSUBSCRIBE_SECRET_NAME: nonEmpty,
   SES_CONFIGURATION_SET: nonEmpty,
@@ -45,6 +48,7 @@ const settings: InboundSettings = {
   inboundDomain: env.INBOUND_DOMAIN,
   unsubscribeSecretName: env.UNSUBSCRIBE_SECRET_NAME,
   configurationSet: env.SES_CONFIGURATION_SET,
+  replyClassifier: configuredReplyClassifier(replyClassifierSettings(env)),
 };
 const rawMail = rawMailStore({
   bucket: env.INBOUND_BUCKET,

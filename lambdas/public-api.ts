@@ -1,3 +1,4 @@
+import { configuredReplyClassifier, replyClassifierSettings } from './adapters/reply-classifiers';
 import { readSecret } from './adapters/secrets';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { readWhatsAppSecret } from './adapters/whatsapp-secret';
@@ -10,7 +11,7 @@ import { useTable } from './data/client';
 import { getLead } from './data/leads';
 import { getOrgSettings } from './data/org';
 import { unsubscribeLead } from './engine/listening';
-import { handleSinchCallback } from './engine/whatsapp-callbacks';
+import { type CallbackSettings, handleSinchCallback } from './engine/whatsapp-callbacks';
 import { apiHandler } from './http/api-handler';
 import { publicOperations } from './http/contract/public';
 import {
@@ -24,6 +25,7 @@ import {
 import {
   environmentSchema,
   nonEmpty,
+  REPLY_CLASSIFIER_ENV,
   readEnvironment,
   STEP_SCHEDULER_ENV,
   TABLE_ENV,
@@ -33,6 +35,7 @@ import {
 export const environment = environmentSchema({
   ...TABLE_ENV,
   ...STEP_SCHEDULER_ENV,
+  ...REPLY_CLASSIFIER_ENV,
   UNSUBSCRIBE_SECRET_NAME: nonEmpty,
   WHATSAPP_SECRET_PREFIX: nonEmpty,
 });
@@ -42,6 +45,10 @@ useStepScheduler(stepSchedulerSettings(env));
 const config = {
   unsubscribeSecretName: env.UNSUBSCRIBE_SECRET_NAME,
   whatsAppSecretPrefix: env.WHATSAPP_SECRET_PREFIX,
+};
+/** WhatsApp replies are read by the classifier the stack chose (followup:replyClassifier). */
+const callbackSettings: CallbackSettings = {
+  replyClassifier: configuredReplyClassifier(replyClassifierSettings(env)),
 };
 
 export const handler = apiHandler(publicOperations, {
@@ -78,7 +85,7 @@ export const handler = apiHandler(publicOperations, {
     if (!webhookSecret || !verifySinchSignature(signed, webhookSecret, now)) {
       throw new UnauthorizedError('The callback is not signed with this org’s webhook secret, or is too old');
     }
-    return { body: await handleSinchCallback(orgId, parseCallback(rawBody), now) };
+    return { body: await handleSinchCallback(orgId, parseCallback(rawBody), now, callbackSettings) };
   },
 });
 

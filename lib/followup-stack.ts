@@ -15,6 +15,11 @@ import { Imports } from './lead-imports';
 import { Messaging } from './messaging';
 import { Monitoring } from './monitoring';
 import { REPLAN_VISIBILITY_TIMEOUT, Replanning } from './replanning';
+import {
+  ReplyClassification,
+  type ReplyClassifierChoice,
+  readReplyClassifierChoice,
+} from './reply-classifier';
 import { Scheduling } from './scheduling';
 
 export class FollowupStack extends Stack {
@@ -28,6 +33,7 @@ export class FollowupStack extends Stack {
   readonly deliveryEvents: DeliveryEvents;
   readonly imports: Imports;
   readonly monitoring: Monitoring;
+  readonly replyClassification: ReplyClassification;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -113,6 +119,10 @@ export class FollowupStack extends Stack {
     this.messaging.allowUnsubscribeLinks(receiver);
     // Bounces deactivate leads and complaints stop them, cancelling what they had planned.
     this.scheduling.allowPlanning(this.deliveryEvents.consumer);
+    // Replies by e-mail and on WhatsApp are read for their intent, by the rules or a Bedrock model.
+    this.replyClassification = new ReplyClassification(settings.replyClassifier);
+    this.replyClassification.allowReading(receiver);
+    this.replyClassification.allowReading(api.public);
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       table,
@@ -152,6 +162,7 @@ interface Settings {
   inboundDomain: string;
   reconcileWindowMinutes: number;
   alarmEmail?: string;
+  replyClassifier: ReplyClassifierChoice;
 }
 
 /** Context keys (all optional): see the README's "Deploy" section. */
@@ -200,6 +211,7 @@ function readSettings(scope: Construct): Settings {
     inboundDomain,
     reconcileWindowMinutes,
     alarmEmail: alarmEmail ? String(alarmEmail) : undefined,
+    replyClassifier: readReplyClassifierChoice(context('replyClassifier'), context('replyClassifierModel')),
   };
 }
 

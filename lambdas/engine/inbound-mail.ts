@@ -7,6 +7,7 @@
  * (no lead matched yet) is acted on when delivered again.
  */
 import { createHash } from 'node:crypto';
+import { rulesReplyClassifier } from '../adapters/reply-classifiers';
 import { readSecret } from '../adapters/secrets';
 import { type Assistant, isForwardingAlias } from '../core/assistants';
 import { classifyReply, failedAddresses, type InboundEmail, isBounceMessage } from '../core/inbound';
@@ -23,7 +24,7 @@ import { appendTimelineEvent, findSendByProviderId } from '../data/sends';
 import { listUsers } from '../data/users';
 import { postponeFollowUp, suppressAndStopLead, unsubscribeLead } from './listening';
 import { acceptReceivingProbe } from './receiving';
-import { actOnReply, type ReplyOutcome, rulesClassifier } from './replies';
+import { actOnReply, type ReplyOutcome } from './replies';
 
 /** What handling inbound mail needs from the function's environment (lambdas/inbound-email.ts builds it). */
 export interface InboundSettings {
@@ -113,7 +114,7 @@ async function decide(
   now: Date,
   settings: InboundSettings,
 ): Promise<InboundDecision> {
-  const { configurationSet, replyClassifier = rulesClassifier } = settings;
+  const { configurationSet, replyClassifier = rulesReplyClassifier } = settings;
   const sender = email.from?.address;
   for (const assistant of authenticated ? assistants : []) {
     const users = await listUsers(assistant.orgId);

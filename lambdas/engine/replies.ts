@@ -6,13 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { AddressSuppressedError, ConflictError, DomainError } from '../core/errors';
-import { classifyReplyIntent } from '../core/inbound/reply-intent';
 import type { LastReply, Lead } from '../core/leads';
 import type { OrgSettings } from '../core/org-settings';
 import type { Caller } from '../core/permissions';
 import {
   type ReplyAction,
-  type ReplyClassifier,
   type ReplyIntent,
   type ReplyReading,
   replyActionFor,
@@ -28,9 +26,6 @@ import { createLead, planContext } from './enrollments';
 import { stopFollowUp, unsubscribeLead } from './listening';
 import { commitPlan } from './plans';
 import { snoozeFollowUp } from './snoozing';
-
-/** The default reader: rules and lexicons, local and deterministic (core/inbound/reply-intent.ts). */
-export const rulesClassifier: ReplyClassifier = (text, options) => classifyReplyIntent(text, options);
 
 type RepliedDetail = TimelineEventDetail<'replied'>;
 /** What the timeline says of the message itself: an e-mail's Message-ID, sender and subject, or WhatsApp's id and excerpt. */

@@ -4,12 +4,13 @@
  * is acted on once, however often Sinch delivers it.
  */
 import * as z from 'zod/mini';
+import { rulesReplyClassifier } from '../adapters/reply-classifiers';
 import type { ReplyClassifier } from '../core/replies';
 import { actOnce } from '../data/inbound';
 import { findLeadsByPhone } from '../data/leads';
 import { appendTimelineEvent, findSendByProviderId, markSendFailed } from '../data/sends';
 import { reconcileAcceptedSend } from './provider-reconciliation';
-import { actOnReply, rulesClassifier } from './replies';
+import { actOnReply } from './replies';
 
 const InboundMessageSchema = z.object({
   message: z.object({
@@ -41,15 +42,28 @@ const DELIVERY_EVENTS: Partial<
 
 export type CallbackOutcome = { handled: string; leads?: number };
 
+/** What handling callbacks needs from the function's environment (lambdas/public-api.ts builds it). */
+export interface CallbackSettings {
+  /** Reads the intent of a lead's WhatsApp reply (issue #23): the rules, or Bedrock with the rules behind it. */
+  replyClassifier?: ReplyClassifier;
+}
+
 export async function handleSinchCallback(
   orgId: string,
   body: unknown,
   now: Date,
-  /** Reads a lead's message for its intent; the rules when not given (the entry file chooses). */
-  replyClassifier: ReplyClassifier = rulesClassifier,
+  /** How to read a lead's message for its intent (lambdas/public-api.ts builds it); the rules when not given. */
+  settings: CallbackSettings = {},
 ): Promise<CallbackOutcome> {
   const inbound = InboundMessageSchema.safeParse(body);
-  if (inbound.success) return handleInboundMessage(orgId, inbound.data.message, now, replyClassifier);
+  if (inbound.success) {
+    return handleInboundMessage(
+      orgId,
+      inbound.data.message,
+      now,
+      settings.replyClassifier ?? rulesReplyClassifier,
+    );
+  }
   const report = DeliveryReportSchema.safeParse(body);
   if (report.success) return handleDeliveryReport(orgId, report.data, now);
   return { handled: 'ignored' };

@@ -24,6 +24,16 @@ export const STEP_SCHEDULER_ENV = {
   SENDER_DLQ_ARN: text,
 };
 
+/**
+ * The reply classifier's (adapters/reply-classifiers.ts): the functions that read replies. The stack
+ * always sets both (lib/reply-classifier.ts); elsewhere (tests, the local stack) the rules read replies.
+ */
+export const REPLY_CLASSIFIER_ENV = {
+  REPLY_CLASSIFIER: z._default(z.enum(['rules', 'bedrock']), 'rules'),
+  /** Read only when REPLY_CLASSIFIER is bedrock: a model id or a cross-Region inference profile id. */
+  REPLY_CLASSIFIER_MODEL_ID: z.optional(z.string()),
+};
+
 export const REPLAN_QUEUE_ENV = { REPLAN_QUEUE_URL: text };
 
 /** Imports' (adapters/import-row-store.ts, adapters/import-queue.ts): the imports API and the import worker. */

@@ -25,6 +25,11 @@ const CONTEXTS = {
     'followup:jwtIssuer': 'https://auth.example.com/',
     'followup:jwtAudience': 'api-a',
   },
+  'the Bedrock reply classifier on a foundation model': { 'followup:replyClassifier': 'bedrock' },
+  'the Bedrock reply classifier on a cross-Region inference profile': {
+    'followup:replyClassifier': 'bedrock',
+    'followup:replyClassifierModel': 'eu.amazon.nova-micro-v1:0',
+  },
 };
 
 const outdirs: string[] = [];

@@ -19,6 +19,8 @@ interface Closure {
   externalAtStart: Set<string>;
   /** Every source file anywhere in the asset. */
   inputs: string[];
+  /** The source files a cold start reads. */
+  inputsAtStart: Set<string>;
 }
 
 async function coldStartOf(entry: string): Promise<Closure> {
@@ -44,6 +46,7 @@ async function coldStartOf(entry: string): Promise<Closure> {
     bundled: new Set(Object.keys(outputs).flatMap(packagesIn)),
     externalAtStart,
     inputs: Object.values(outputs).flatMap((output) => Object.keys(output.inputs)),
+    inputsAtStart: new Set([...loaded].flatMap((output) => Object.keys(outputs[output]?.inputs ?? {}))),
   };
 }
 
@@ -111,6 +114,16 @@ describe('the inbound mail function at cold start', () => {
     expect(onDemand.filter((name) => !bundled.has(name))).toEqual([]);
     expect(bundled.has('mailparser')).toBe(false);
   });
+
+  it('carries the Bedrock reply classifier, whose answer schema loads with the first reply it reads', async () => {
+    // Act
+    const { inputs, inputsAtStart } = await coldStartOf('lambdas/inbound-email.ts');
+
+    // Assess: the adapter is small and at start; its schema, prompt and luxon come with the first reply.
+    expect(inputs).toContain('lambdas/adapters/bedrock-reply-classifier.ts');
+    expect(inputs).toContain('lambdas/core/reply-classifier.ts');
+    expect(inputsAtStart.has('lambdas/core/reply-classifier.ts')).toBe(false);
+  });
 });
 
 /** Every Lambda entry point: the modules of lambdas/ that export a handler. */
@@ -125,6 +138,17 @@ describe('every function', () => {
       expect.arrayContaining(['lambdas/sender.ts', 'lambdas/inbound-email.ts', 'lambdas/sequences-api.ts']),
     );
   });
+
+  it.each(ENTRY_POINTS)(
+    '%s loads no Bedrock client at cold start, whichever reply classifier the stack chose',
+    async (entry) => {
+      // Act
+      const { externalAtStart } = await coldStartOf(entry);
+
+      // Assess: the Bedrock reply classifier imports its SDK with the first reply it reads.
+      expect(externalAtStart.has('@aws-sdk/client-bedrock-runtime')).toBe(false);
+    },
+  );
 
   it.each(ENTRY_POINTS)(
     '%s validates with zod’s mini build (a quarter of the code to load; no classic zod in its asset)',
