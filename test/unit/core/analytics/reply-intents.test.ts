@@ -92,7 +92,7 @@ describe('reply intent increments', () => {
 });
 
 describe('replyReport', () => {
-  const rows = [
+  const rows: { day: string; sequenceId: string; counts: Record<string, number> }[] = [
     { day: '2026-03-03', sequenceId: 'seq-a', counts: { '0#interested': 2, '1#not_now': 1 } },
     {
       day: '2026-03-04',
