@@ -1,6 +1,6 @@
 /**
  * The stats API: a sequence's funnel by step and A/B variant, reply rates by tone, an assistant's
- * funnel per day. Reads counters only (one Query per counter family and window); every org user may
+ * funnel per day, replies by intent (engine/reply-stats.ts). Reads counters only (one Query per counter family and window); every org user may
  * read its org's stats, and another org's ids answer 404.
  */
 import * as z from 'zod/mini';
@@ -10,6 +10,7 @@ import { getAssistant } from './data/assistants';
 import { useTable } from './data/client';
 import { getVisibleSequence } from './data/sequences';
 import { readActiveLeads, readAssistantCounters, readSequenceCounters, readToneCounters } from './data/stats';
+import { replyStats } from './engine/reply-stats';
 import { apiHandler } from './http/api-handler';
 import { statsOperations } from './http/contract/stats';
 import { readEnvironment, TABLE_ENV } from './runtime/environment';
@@ -46,5 +47,9 @@ export const handler = apiHandler(statsOperations, {
         await readAssistantCounters(caller.orgId, assistant.id, window),
       ),
     };
+  },
+
+  async replyStats({ caller, query, now }) {
+    return { body: await replyStats(caller.orgId, statsWindow(query, now), query.sequenceId) };
   },
 });

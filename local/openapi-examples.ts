@@ -166,6 +166,20 @@ const emailPreview = {
   text: 'Hi Ada,\n\nJust checking in.',
 };
 
+const intents = (counts: Record<string, number>) => ({
+  interested: 0,
+  meeting_request: 0,
+  question: 0,
+  objection: 0,
+  not_now: 0,
+  referral: 0,
+  wrong_person: 0,
+  not_interested: 0,
+  unsubscribe: 0,
+  other: 0,
+  ...counts,
+});
+
 export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: unknown }>> = {
   getSequence: { response: sequence },
   createSequence: {
@@ -311,4 +325,36 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
     },
   },
   wakeLead: { response: lead },
+  replyStats: {
+    response: {
+      from: '2030-03-01',
+      to: '2030-03-31',
+      total: 7,
+      byIntent: intents({ interested: 2, meeting_request: 1, not_now: 2, referral: 1, unsubscribe: 1 }),
+      sequences: [
+        {
+          sequenceId: 'seq-3f2a',
+          sequenceName: 'Three touches',
+          total: 6,
+          byIntent: intents({ interested: 2, meeting_request: 1, not_now: 2, referral: 1 }),
+          steps: [
+            { step: 0, total: 4, byIntent: intents({ interested: 2, meeting_request: 1, not_now: 1 }) },
+            { step: 1, total: 2, byIntent: intents({ not_now: 1, referral: 1 }) },
+          ],
+        },
+        {
+          sequenceId: 'seq-0b71',
+          deleted: true,
+          total: 1,
+          byIntent: intents({ unsubscribe: 1 }),
+          steps: [{ step: 2, total: 1, byIntent: intents({ unsubscribe: 1 }) }],
+        },
+      ],
+      corrections: {
+        total: 1,
+        byIntent: intents({ interested: 1 }),
+        pairs: [{ from: 'interested', to: 'not_now', count: 1 }],
+      },
+    },
+  },
 };

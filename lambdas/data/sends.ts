@@ -3,6 +3,8 @@
  * docs/data-model.md):
  * - claim / record a step          item   pk=LEADLOG#<org>#<lead>, sk=SEND#<run>#<step, 3 digits>
  * - the lead's timeline            Query  pk=LEADLOG#<org>#<lead>
+ * - the lead's replies up to a time Query  pk=LEADLOG#<org>#<lead>, sk BETWEEN EVENT# AND EVENT#<at>~,
+ *                                   newest first, kind IN (replied, not_interested, unsubscribed)
  * - find a send by provider id     Query  gsi1: gsi1pk=PROVIDER#<provider message id>
  * - find an unsettled send by id   Query  gsi1: gsi1pk=SENDID#<send id> (claimed or uncertain)
  * - count an assistant's sends     item   pk=ORG#<org>#ASSISTANT#<id>, sk=SENDS#<local date> (TTL)
@@ -24,7 +26,7 @@ import {
 import { type TimelineEvent, timelineEventSchema } from '../core/timeline-events';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
-import { orgKey, recordOf, replaceFieldsExpression } from './items';
+import { type Item, orgKey, recordOf, replaceFieldsExpression } from './items';
 import { queryAll } from './reads';
 import { suppressionKey } from './suppressions';
 import { EVENT_ENTITY, SEND_ENTITY, TABLE_KEYS } from './table-schema';
@@ -418,6 +420,30 @@ export async function lastSentBefore(
     if (!last || send.at > last.at) last = send;
   }
   return last;
+}
+
+/**
+ * The lead's reply events (replied, not interested, unsubscribed) at or before `at`, newest first, as
+ * stored: what a correction of a reply's intent looks back on (the stats consumer). One Query; a lead's
+ * log stays small.
+ */
+export async function repliesUpTo(orgId: string, leadId: string, at: string): Promise<Item[]> {
+  return queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+    FilterExpression: '#kind IN (:replied, :notInterested, :unsubscribed)',
+    ExpressionAttributeNames: { '#kind': 'kind' },
+    ExpressionAttributeValues: {
+      ':pk': leadLogKey(orgId, leadId),
+      ':first': 'EVENT#',
+      // Event keys are EVENT#<at>#<suffix>: '~' sorts after every suffix of that instant.
+      ':last': `EVENT#${at}~`,
+      ':replied': 'replied',
+      ':notInterested': 'not_interested',
+      ':unsubscribed': 'unsubscribed',
+    },
+    ScanIndexForward: false,
+    ConsistentRead: true,
+  });
 }
 
 /** Everything on the lead's log: its send records (every run) and its events, oldest first. */

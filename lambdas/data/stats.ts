@@ -7,6 +7,8 @@
  * - a step's variants since they began Query  pk=ORG#<org>#STATS#SEQ#<seq>, begins_with(sk, TOTAL#<step>#)
  * - tones                              Query  pk=ORG#<org>#STATS#TONE, sk BETWEEN DAY#<from> AND DAY#<to>~
  * - an assistant                       Query  pk=ORG#<org>#STATS#ASSISTANT#<id>, sk BETWEEN ...
+ * - replies by intent, corrections     Query  pk=ORG#<org>#STATS#REPLIES, sk BETWEEN DAY#<from> AND DAY#<to>~
+ *                                      (an item per day and sequence, sk DAY#<day>#SEQ#<seq>)
  * Counters are never scanned: each report reads one Query per family and window (a year of days is a few
  * hundred small items).
  */
@@ -26,6 +28,7 @@ const step3 = (step: number) => String(step).padStart(3, '0');
 const sequencePk = (orgId: string, sequenceId: string) => `${orgKey(orgId)}#STATS#SEQ#${sequenceId}`;
 const tonePk = (orgId: string) => `${orgKey(orgId)}#STATS#TONE`;
 const assistantPk = (orgId: string, assistantId: string) => `${orgKey(orgId)}#STATS#ASSISTANT#${assistantId}`;
+const repliesPk = (orgId: string) => `${orgKey(orgId)}#STATS#REPLIES`;
 /** The variant part of a step counter's key for a step without variants (never a variant id). */
 const VARIANT_NONE = '~';
 
@@ -49,6 +52,8 @@ export function counterKey(counter: Counter): { pk: string; sk: string } {
       return { pk: tonePk(counter.orgId), sk: `DAY#${counter.day}#${counter.tone}` };
     case 'assistant':
       return { pk: assistantPk(counter.orgId, counter.assistantId), sk: `DAY#${counter.day}` };
+    case 'replyIntents':
+      return { pk: repliesPk(counter.orgId), sk: `DAY#${counter.day}#SEQ#${counter.sequenceId}` };
   }
 }
 
@@ -215,4 +220,24 @@ export async function readAssistantCounters(
     },
   });
   return items.map((item) => ({ day: String(item.sk).split('#')[1] ?? '', counts: numbers(item) }));
+}
+
+/**
+ * The org's replies by intent and their corrections in the window, an item per day and sequence: one
+ * Query (a sequence's own report filters the rows: a filter expression may not name the sort key, and
+ * would read the same items).
+ */
+export async function readReplyIntentCounters(
+  orgId: string,
+  window: { from: string; to: string },
+): Promise<{ day: string; sequenceId: string; counts: CounterRow }[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': repliesPk(orgId), ...dayRange(window.from, window.to) },
+  });
+  return items.map((item) => {
+    // A sequence id may hold '#': everything after `DAY#<day>#SEQ#` is the id.
+    const [, day = '', , ...sequenceId] = String(item.sk).split('#');
+    return { day, sequenceId: sequenceId.join('#'), counts: numbers(item) };
+  });
 }

@@ -82,6 +82,7 @@ const EventImageSchema = z.looseObject({
   at: z.string(),
   orgId: z.string(),
   leadId: z.string(),
+  /** Loose: the reply-intent counting reads `intent`, `via`, `from` and `to` and checks them itself. */
   detail: z.optional(z.looseObject({ providerMessageId: z.optional(z.string()) })),
   /** The step a provider event is about, as appendTimelineEvent's `credit` stored it. */
   credit: z.optional(
@@ -95,6 +96,7 @@ const EventImageSchema = z.looseObject({
     }),
   ),
 });
+export type EventImage = z.output<typeof EventImageSchema>;
 export const eventImage = (image: Record<string, unknown> | undefined) => parsed(EventImageSchema, image);
 
 /** What the outcome counter reads of a lead: its enrollment. */

@@ -2,12 +2,14 @@
  * The stats counters on DynamoDB Local, fed by the table's stream as in AWS (a stream poller playing
  * the event source mapping): concurrent sends counted exactly, concurrent consumer batches on the same
  * counters, a retried batch not counted twice, replies credited to the last step sent, lead counts,
- * and the stats routes reading them (windows, 400s naming the field, 404 for another org).
+ * replies by intent and a correction re-filing one, and the stats routes reading them (windows, 400s
+ * naming the field, 404 for another org).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RequestCounter } from '../../bench/request-counter';
 import type { Increment } from '../../lambdas/core/analytics/counters';
+import { REPLY_INTENTS } from '../../lambdas/core/replies';
 import type { SendRecord } from '../../lambdas/core/sends';
 import { db } from '../../lambdas/data/client';
 import { appendTimelineEvent, claimSend, recordSent } from '../../lambdas/data/sends';
@@ -310,4 +312,172 @@ describe('stats routes', () => {
     expect(theirs.status).toBe(404);
     expect(noAssistant.status).toBe(404);
   });
+});
+
+describe('replies by intent', () => {
+  const DAY_BEFORE = '2026-03-02';
+  const DAY_AFTER = '2026-03-04';
+
+  it('counts replies by intent per sequence and step from the stream, re-files a correction, and answers GET /stats/replies', async () => {
+    // Prepare: two sequences of alice's, and one whose counts outlive it (never stored: deleted)
+    const alice = { orgId: `org-${randomUUID()}`, userId: 'alice' };
+    const eve = { orgId: `org-${randomUUID()}`, userId: 'eve' };
+    const create = async (name: string) => {
+      const created = await invoke(sequencesApi, 'createSequence', {
+        caller: alice,
+        body: {
+          name,
+          steps: [
+            { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'gentle' },
+            { afterDays: 3, channel: 'email', messageType: 'generated', tone: 'curious' },
+          ],
+        },
+      });
+      expect(created.status).toBe(201);
+      return created.body.id as string;
+    };
+    const seqA = await create('Intents A');
+    const seqB = await create('Intents B');
+    const seqGone = `seq-gone-${randomUUID()}`;
+    const { orgId } = alice;
+    const lead = async (sequenceId: string, sends: { step: number; at: string }[]) => {
+      const leadId = `lead-${randomUUID()}`;
+      for (const { step, at: sentAt } of sends) {
+        await send({ orgId, leadId, runId: 'run-1', sequenceId, stepIndex: step, at: sentAt });
+      }
+      return leadId;
+    };
+    const reply = { from: 'ada@example.com', subject: 'Re: hello' };
+
+    // Act: replies read as intents, at the step last sent before each
+    const l1 = await lead(seqA, [
+      { step: 0, at: at('08:00:00') },
+      { step: 1, at: at('11:00:00') },
+    ]);
+    await appendTimelineEvent(orgId, l1, {
+      kind: 'replied',
+      at: at('12:00:00'),
+      detail: { ...reply, intent: 'interested', confidence: 0.9, action: 'stop' },
+    });
+    const l2 = await lead(seqA, [{ step: 0, at: at('08:00:00') }]);
+    await appendTimelineEvent(orgId, l2, {
+      kind: 'not_interested',
+      at: at('10:00:00'),
+      detail: { ...reply, intent: 'not_interested', confidence: 0.8, action: 'stop_and_suppress' },
+    });
+    const l3 = await lead(seqB, [{ step: 0, at: at('08:00:00') }]);
+    await appendTimelineEvent(orgId, l3, {
+      kind: 'replied',
+      at: at('10:00:00'),
+      detail: { ...reply, intent: 'other', confidence: 0.4, action: 'stop' },
+    });
+    const l4 = await lead(seqB, [{ step: 0, at: at('08:00:00') }]);
+    await appendTimelineEvent(orgId, l4, {
+      kind: 'unsubscribed',
+      at: at('10:00:00'),
+      detail: { via: 'reply', ...reply },
+    });
+    const l5 = await lead(seqGone, [{ step: 1, at: at('08:00:00') }]);
+    await appendTimelineEvent(orgId, l5, {
+      kind: 'replied',
+      at: at('10:00:00'),
+      detail: { ...reply, intent: 'question', confidence: 0.7, action: 'stop' },
+    });
+    // Read before intents were: counted as a reply, under no intent.
+    const l6 = await lead(seqA, [{ step: 0, at: at('08:00:00') }]);
+    await appendTimelineEvent(orgId, l6, { kind: 'replied', at: at('10:00:00'), detail: reply });
+    // The day before the window.
+    const l7 = await lead(seqA, [{ step: 0, at: `${DAY_BEFORE}T08:00:00Z` }]);
+    await appendTimelineEvent(orgId, l7, {
+      kind: 'replied',
+      at: `${DAY_BEFORE}T09:00:00Z`,
+      detail: { ...reply, intent: 'meeting_request', confidence: 0.9, action: 'stop' },
+    });
+    await poller.drain();
+    // The next day a person corrects l3's reply; meanwhile step 1 went out to l3 (it is not the reply's step).
+    await send({
+      orgId,
+      leadId: l3,
+      runId: 'run-1',
+      sequenceId: seqB,
+      stepIndex: 1,
+      at: `${DAY_AFTER}T08:00:00Z`,
+    });
+    await appendTimelineEvent(orgId, l3, {
+      kind: 'reply_intent_corrected',
+      at: `${DAY_AFTER}T09:00:00Z`,
+      detail: { from: 'other', to: 'referral', action: 'enroll_referral', by: 'alice' },
+    });
+    await poller.drain();
+
+    const stats = (query: Record<string, string>, caller: TestCaller = alice) =>
+      invoke(statsApi, 'replyStats', { caller, query });
+    const all = await stats({ from: DAY, to: DAY_AFTER });
+    const onlyB = await stats({ from: DAY, to: DAY_AFTER, sequenceId: seqB });
+    const dayBefore = await stats({ from: DAY_BEFORE, to: DAY_BEFORE });
+    const correctionDay = await stats({ from: DAY_AFTER, to: DAY_AFTER });
+    const theirs = await stats({ from: DAY, to: DAY, sequenceId: seqA }, eve);
+    const unknown = await stats({ sequenceId: `seq-${randomUUID()}` });
+    const backwards = await stats({ from: DAY_AFTER, to: DAY });
+
+    // Assess
+    const zeros = Object.fromEntries(REPLY_INTENTS.map((intent) => [intent, 0]));
+    expect(all.status).toBe(200);
+    expect(all.body).toMatchObject({ from: DAY, to: DAY_AFTER, total: 5 });
+    expect(all.body.byIntent).toEqual({
+      ...zeros,
+      interested: 1,
+      not_interested: 1,
+      referral: 1,
+      unsubscribe: 1,
+      question: 1,
+    });
+    expect(all.body.sequences).toEqual(
+      [
+        {
+          sequenceId: seqA,
+          sequenceName: 'Intents A',
+          total: 2,
+          byIntent: { ...zeros, interested: 1, not_interested: 1 },
+          steps: [
+            { step: 0, total: 1, byIntent: { ...zeros, not_interested: 1 } },
+            { step: 1, total: 1, byIntent: { ...zeros, interested: 1 } },
+          ],
+        },
+        {
+          sequenceId: seqB,
+          sequenceName: 'Intents B',
+          total: 2,
+          byIntent: { ...zeros, referral: 1, unsubscribe: 1 },
+          steps: [{ step: 0, total: 2, byIntent: { ...zeros, referral: 1, unsubscribe: 1 } }],
+        },
+        {
+          sequenceId: seqGone,
+          deleted: true,
+          total: 1,
+          byIntent: { ...zeros, question: 1 },
+          steps: [{ step: 1, total: 1, byIntent: { ...zeros, question: 1 } }],
+        },
+      ].sort((a, b) => b.total - a.total || a.sequenceId.localeCompare(b.sequenceId)),
+    );
+    expect(all.body.corrections).toEqual({
+      total: 1,
+      byIntent: { ...zeros, other: 1 },
+      pairs: [{ from: 'other', to: 'referral', count: 1 }],
+    });
+    expect(onlyB.status).toBe(200);
+    expect(onlyB.body.total).toBe(2);
+    expect(onlyB.body.sequences.map((row: { sequenceId: string }) => row.sequenceId)).toEqual([seqB]);
+    expect(onlyB.body.corrections.total).toBe(1);
+    expect(dayBefore.body.byIntent).toEqual({ ...zeros, meeting_request: 1 });
+    // The correction is filed on the reply's day: the day it was made shows neither reply nor correction.
+    expect(correctionDay.body).toMatchObject({ total: 0, sequences: [], corrections: { total: 0 } });
+    expect(theirs.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.details[0].path).toBe('from');
+    // l6's reply, read before intents were, still counts as its step's reply (not in `total` above).
+    const { steps } = await readSequenceCounters(orgId, seqA, { from: DAY, to: DAY });
+    expect(steps.find((row) => row.step === 0)?.counts).toEqual({ sent: 3, replied: 1, notInterested: 1 });
+  }, 60_000);
 });

@@ -6,12 +6,16 @@
  * Counter families, each read with one Query per report window:
  * - per (org, sequence, step, variant, day): every outcome of a step, by the lead's variant;
  * - per (org, sequence, day): enrolled, completed and stopped leads (by stop reason);
- * - per (org, tone, day) and per (org, assistant, day): every outcome of a step.
+ * - per (org, tone, day) and per (org, assistant, day): every outcome of a step;
+ * - per (org, day, sequence): replies by intent per step, and corrections of a reply's intent (one
+ *   item per day and sequence, so an item stays small however many sequences an org runs, and a window
+ *   of the org's is still one Query).
  * Two more, read with one request each: the sequence's active leads now (a gauge), and each variant's
  * sends and replies since it began (the auto-promotion's figures).
  */
 import type { Enrollment } from '../enrollment';
 import { isRunning } from '../enrollment-status';
+import { REPLY_INTENTS, type ReplyIntent } from '../replies';
 
 export const OUTCOMES = [
   'sent',
@@ -46,11 +50,18 @@ export type Counter =
   | { family: 'leads'; orgId: string; sequenceId: string; day: string }
   | { family: 'active'; orgId: string; sequenceId: string }
   | { family: 'tone'; orgId: string; tone: string; day: string }
-  | { family: 'assistant'; orgId: string; assistantId: string; day: string };
+  | { family: 'assistant'; orgId: string; assistantId: string; day: string }
+  | { family: 'replyIntents'; orgId: string; sequenceId: string; day: string };
+
+/**
+ * The fields of a `replyIntents` counter: replies of an intent at a step (`<step>#<intent>`), and
+ * corrections of a reply's intent from one to another (`corrected#<from>#<to>`).
+ */
+export type ReplyIntentField = `${number}#${ReplyIntent}` | `corrected#${ReplyIntent}#${ReplyIntent}`;
 
 export interface Increment {
   counter: Counter;
-  field: Outcome | LeadCount | 'active';
+  field: Outcome | LeadCount | 'active' | ReplyIntentField;
   by: number;
 }
 
@@ -199,4 +210,87 @@ export function leadIncrements(before: LeadImage | undefined, after: LeadImage |
     increments.push({ counter: leads, field: STOP_COUNTS[is.stopReason ?? ''] ?? 'stoppedOther', by: 1 });
   }
   return increments;
+}
+
+const isReplyIntent = (value: unknown): value is ReplyIntent =>
+  (REPLY_INTENTS as readonly unknown[]).includes(value);
+
+/** What the reply-intent counting reads of a timeline event: its kind and, loosely, its detail. */
+export interface IntentEvent {
+  kind: string;
+  /** `intent`, `via` (unsubscribed), `from` and `to` (a correction) are read, and checked here. */
+  detail?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The intent a timeline event counts a reply under, if it is a person's reply: a `replied` or
+ * `not_interested` entry with the intent it was read as (a `not_interested` entry written before
+ * intents were read is that intent by its kind; a `replied` one without an intent is left uncounted),
+ * and an unsubscribe asked for by reply. An unsubscribe is counted from its own `unsubscribed` event
+ * only, so a reply entry naming `unsubscribe` is not counted a second time.
+ */
+export function replyIntentOfEvent(event: IntentEvent): ReplyIntent | undefined {
+  const intent = event.detail?.intent;
+  switch (event.kind) {
+    case 'replied':
+      return isReplyIntent(intent) && intent !== 'unsubscribe' ? intent : undefined;
+    case 'not_interested':
+      if (intent === undefined) return 'not_interested';
+      return isReplyIntent(intent) && intent !== 'unsubscribe' ? intent : undefined;
+    case 'unsubscribed':
+      return event.detail?.via === 'reply' ? 'unsubscribe' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The correction a `reply_intent_corrected` event records, if it is one. */
+export function intentCorrectionOf(event: IntentEvent): { from: ReplyIntent; to: ReplyIntent } | undefined {
+  if (event.kind !== 'reply_intent_corrected') return undefined;
+  const { from, to } = event.detail ?? {};
+  return isReplyIntent(from) && isReplyIntent(to) ? { from, to } : undefined;
+}
+
+/** Replies of a sequence's step by intent; a step sent outside any sequence is not counted. */
+export function replyIntentIncrements(
+  intent: ReplyIntent,
+  credited: CreditedStep,
+  at: string,
+  by = 1,
+): Increment[] {
+  const { orgId, sequenceId, stepIndex } = credited;
+  if (sequenceId === undefined) return [];
+  const counter = { family: 'replyIntents' as const, orgId, sequenceId, day: dayOf(at) };
+  return [{ counter, field: `${stepIndex}#${intent}`, by }];
+}
+
+/** The reply a correction corrects: when it came, the step it was credited to, what it counted as. */
+export interface CorrectedReply {
+  at: string;
+  credited: CreditedStep;
+  /** Whether it was counted under an intent (it was not when read before intents were). */
+  counted: boolean;
+}
+
+/**
+ * A correction of a reply's intent re-files that reply: one count moves from `from` to `to` at the
+ * reply's step and on the reply's day (not the correction's: a window then never holds the move's
+ * minus without its plus), and the correction itself is counted there too, per `from` and `to`, so
+ * each window's corrections are of the replies it shows. A reply that was not counted only gains its
+ * `to`; a "correction" to the same intent changes nothing.
+ */
+export function correctionIncrements(
+  correction: { from: ReplyIntent; to: ReplyIntent },
+  reply: CorrectedReply,
+): Increment[] {
+  const { from, to } = correction;
+  const { orgId, sequenceId } = reply.credited;
+  if (from === to || sequenceId === undefined) return [];
+  const counter = { family: 'replyIntents' as const, orgId, sequenceId, day: dayOf(reply.at) };
+  return [
+    // `from`, not what the reply was first read as: a second correction moves what the first one set.
+    ...(reply.counted ? replyIntentIncrements(from, reply.credited, reply.at, -1) : []),
+    ...replyIntentIncrements(to, reply.credited, reply.at),
+    { counter, field: `corrected#${from}#${to}`, by: 1 },
+  ];
 }

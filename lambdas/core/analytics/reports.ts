@@ -5,6 +5,7 @@
 
 import { DAY_MS, isoDay, utcDay } from '../calendar-dates';
 import { ValidationError } from '../errors';
+import { REPLY_INTENTS, type ReplyIntent } from '../replies';
 import type { Sequence } from '../sequences';
 import { TONES } from '../tones';
 import { type LeadCount, OUTCOMES, type Outcome } from './counters';
@@ -150,5 +151,95 @@ export function assistantReport(
     to: window.to,
     totals: funnel(sum(rows.map((row) => row.counts))),
     days: daysOf(window).map((date) => ({ date, ...funnel(byDay.get(date) ?? {}) })),
+  };
+}
+
+/** A sequence a reply report names: its name, or none when it was deleted since. */
+export interface ReportedSequence {
+  id: string;
+  name?: string;
+}
+
+const intentCounts = (): Record<ReplyIntent, number> =>
+  Object.fromEntries(REPLY_INTENTS.map((intent) => [intent, 0])) as Record<ReplyIntent, number>;
+const isIntent = (value: string | undefined): value is ReplyIntent =>
+  (REPLY_INTENTS as readonly (string | undefined)[]).includes(value);
+const totalOf = (byIntent: Record<ReplyIntent, number>) =>
+  REPLY_INTENTS.reduce((total, intent) => total + byIntent[intent], 0);
+
+/**
+ * Replies by intent in a window, in total, per sequence (most replies first) and per step, and the
+ * corrections people made per intent they corrected (`byIntent` is by the `from` intent; `pairs` says
+ * to what), so the reader's rules can be judged on the replies shown. `sequences` are the known ones
+ * (found: name, or deleted: none); rows of other sequences are not shown. With `only`, the report is of
+ * that sequence, listed even without replies.
+ */
+export function replyReport(
+  window: StatsWindow,
+  rows: readonly { sequenceId: string; counts: Counts }[],
+  sequences: readonly ReportedSequence[],
+  only?: ReportedSequence,
+) {
+  const shown = only ? [only] : sequences;
+  const steps = new Map<string, Map<number, Record<ReplyIntent, number>>>(
+    shown.map((sequence) => [sequence.id, new Map()]),
+  );
+  const pairs = new Map<string, { from: ReplyIntent; to: ReplyIntent; count: number }>();
+  for (const { sequenceId, counts } of rows) {
+    const bySteps = steps.get(sequenceId);
+    if (!bySteps) continue;
+    for (const [field, value] of Object.entries(counts)) {
+      const [first, second, third] = field.split('#');
+      if (first === 'corrected' && isIntent(second) && isIntent(third)) {
+        const pair = pairs.get(`${second}#${third}`) ?? { from: second, to: third, count: 0 };
+        pairs.set(`${second}#${third}`, { ...pair, count: pair.count + value });
+      } else if (/^\d+$/.test(first ?? '') && isIntent(second) && third === undefined) {
+        const step = Number(first);
+        const byIntent = bySteps.get(step) ?? intentCounts();
+        byIntent[second] += value;
+        bySteps.set(step, byIntent);
+      }
+    }
+  }
+  const byIntent = intentCounts();
+  const reported = shown.map((sequence) => {
+    const ofSequence = intentCounts();
+    const stepRows = [...(steps.get(sequence.id) ?? new Map<number, Record<ReplyIntent, number>>())]
+      .sort(([a], [b]) => a - b)
+      .map(([step, counts]) => {
+        // A correction moving a reply counted before intents were read could dip one below 0.
+        for (const intent of REPLY_INTENTS) {
+          counts[intent] = Math.max(0, counts[intent]);
+          ofSequence[intent] += counts[intent];
+          byIntent[intent] += counts[intent];
+        }
+        return { step, total: totalOf(counts), byIntent: counts };
+      })
+      .filter((step) => step.total > 0);
+    return {
+      sequenceId: sequence.id,
+      ...(sequence.name === undefined ? { deleted: true as const } : { sequenceName: sequence.name }),
+      total: totalOf(ofSequence),
+      byIntent: ofSequence,
+      steps: stepRows,
+    };
+  });
+  const corrections = intentCounts();
+  for (const { from, count } of pairs.values()) corrections[from] += count;
+  return {
+    from: window.from,
+    to: window.to,
+    total: totalOf(byIntent),
+    byIntent,
+    sequences: reported
+      .filter((sequence) => only || sequence.total > 0)
+      .sort((a, b) => b.total - a.total || a.sequenceId.localeCompare(b.sequenceId)),
+    corrections: {
+      total: totalOf(corrections),
+      byIntent: corrections,
+      pairs: [...pairs.values()]
+        .filter((pair) => pair.count > 0)
+        .sort((a, b) => b.count - a.count || `${a.from}#${a.to}`.localeCompare(`${b.from}#${b.to}`)),
+    },
   };
 }

@@ -1,12 +1,14 @@
 /**
  * The stats API's operations (lambdas/stats-api.ts): a sequence's funnel by
- * step and A/B variant, reply rates by tone with 95 % intervals, and an assistant's funnel per day.
+ * step and A/B variant, reply rates by tone with 95 % intervals, an assistant's funnel per day, and
+ * replies by intent with the corrections people made to them.
  * Counting and statistics: docs/architecture.md, "Analytics".
  */
 import * as z from 'zod/mini';
 import { OUTCOMES } from '../../core/analytics/counters';
 import { MAX_WINDOW_DAYS } from '../../core/analytics/reports';
 import { lazy } from '../../core/lazy';
+import { REPLY_INTENTS } from '../../core/replies';
 import { CHANNELS, StepPromotionSchema } from '../../core/sequences';
 import { TONES } from '../../core/tones';
 import { declareOperations } from './operation';
@@ -117,6 +119,74 @@ const assistantStatsSchema = () => {
     .register(z.globalRegistry, { id: 'AssistantStats' });
 };
 
+const replyStatsQuerySchema = () =>
+  z.extend(windowQuerySchema(), {
+    sequenceId: z
+      .optional(z.string().check(z.minLength(1)))
+      .check(z.describe('Only this sequence (404 when the org cannot see it)')),
+  });
+
+const replyStatsSchema = () => {
+  const byIntent = z
+    .object(Object.fromEntries(REPLY_INTENTS.map((intent) => [intent, count()])))
+    .check(z.describe('A count per reply intent, every intent, 0 included'))
+    .register(z.globalRegistry, { id: 'ReplyIntentCounts' });
+  return z
+    .object({
+      from: day(),
+      to: day(),
+      total: count(),
+      byIntent,
+      sequences: z
+        .array(
+          z.object({
+            sequenceId: z.string(),
+            sequenceName: z
+              .optional(z.string())
+              .check(z.describe('Absent when the sequence was deleted since (then `deleted` is true)')),
+            deleted: z.optional(z.literal(true)),
+            total: count(),
+            byIntent,
+            steps: z
+              .array(
+                z.object({
+                  step: z.number().check(z.int(), z.minimum(0)),
+                  total: count(),
+                  byIntent,
+                }),
+              )
+              .check(z.describe('Steps with replies, by index: the step each reply was credited to')),
+          }),
+        )
+        .check(
+          z.describe(
+            'Sequences with replies in the window, most first; with `sequenceId`, that sequence alone, even without',
+          ),
+        ),
+      corrections: z
+        .object({
+          total: count(),
+          byIntent,
+          pairs: z
+            .array(
+              z.object({
+                from: z.enum(REPLY_INTENTS),
+                to: z.enum(REPLY_INTENTS),
+                count: z.number().check(z.int(), z.minimum(1)),
+              }),
+            )
+            .check(z.describe('What each intent was corrected to, most first')),
+        })
+        .check(
+          z.describe(
+            "People's corrections of the replies shown (filed on the reply's day and step, not the " +
+              "correction's); `byIntent` counts them by the intent the reply had been given (`from`)",
+          ),
+        ),
+    })
+    .register(z.globalRegistry, { id: 'ReplyStats' });
+};
+
 export const statsOperations = declareOperations('stats', {
   sequenceStats: {
     method: 'GET',
@@ -138,5 +208,14 @@ export const statsOperations = declareOperations('stats', {
     summary: "The assistant's funnel in a window, in total and per day",
     status: 200,
     schemas: () => ({ query: windowQuerySchema(), response: assistantStatsSchema() }),
+  },
+  replyStats: {
+    method: 'GET',
+    path: '/stats/replies',
+    summary: 'Replies by intent in a window, per sequence and step, and the corrections people made',
+    status: 200,
+    // A `sequenceId` the org cannot see.
+    errors: ['not_found'],
+    schemas: () => ({ query: replyStatsQuerySchema(), response: replyStatsSchema() }),
   },
 });
