@@ -11,7 +11,7 @@ import { ValidationError } from './errors';
 import { normalizeSubdivision } from './holiday-calendars';
 import { lazy } from './lazy';
 import { isKnownCountry } from './regions';
-import type { LeadProfile } from './rendering/profiles';
+import type { LeadProfile, Referrer } from './rendering/profiles';
 import { isE164 } from './rendering/whatsapp';
 import type { Referral, ReplyIntent } from './replies';
 import { displayName } from './text';
@@ -227,7 +227,7 @@ export interface Lead extends LeadDetails {
   /** The lead whose reply referred this one (reply action enroll_referral). */
   referredBy?: string;
   /** Who referred this lead, for `{{referrer.firstName}}` and the first e-mail's opening. */
-  referrer?: { firstName: string; lastName?: string };
+  referrer?: Referrer;
   enrollment: Enrollment;
 }
 
@@ -244,9 +244,9 @@ export interface LastReply {
   correctedBy?: string;
 }
 
-/** What the renderer sees of a lead. */
+/** What the renderer sees of a lead: its details and its referrer's name (`{{referrer.firstName}}`). */
 export function leadProfile(lead: Lead): LeadProfile {
-  // When the lead last replied is bookkeeping, not a detail a message could say.
+  // When the lead last replied, and which lead referred it, are bookkeeping, not details a message could say.
   const {
     enrollment: _enrollment,
     orgId: _orgId,

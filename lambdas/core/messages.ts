@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { lazy } from './lazy';
 import { newOwnedItem } from './permissions';
-import { unknownPlaceholderMessage, unknownPlaceholders } from './placeholders';
+import { PLACEHOLDERS_DESCRIPTION, unknownPlaceholderMessage, unknownPlaceholders } from './placeholders';
 import { CHANNELS, type Channel } from './sequences';
 import { displayName, uniqueName } from './text';
 
@@ -30,6 +30,7 @@ export const EmailContentSchema = lazy(() =>
       z.minLength(1),
       z.refine((html) => Buffer.byteLength(html) <= MAX_HTML_BYTES, 'HTML is larger than 100 KB'),
       z.superRefine(placeholdersKnown),
+      z.describe(PLACEHOLDERS_DESCRIPTION),
     ),
   }),
 );
@@ -52,7 +53,14 @@ export const WhatsAppContentSchema = lazy(() =>
         .array(
           z.object({
             position: z.number().check(z.int(), z.minimum(1)),
-            value: z.string().check(z.minLength(1), z.maxLength(1024), z.superRefine(placeholdersKnown)),
+            value: z
+              .string()
+              .check(
+                z.minLength(1),
+                z.maxLength(1024),
+                z.superRefine(placeholdersKnown),
+                z.describe(`Literal text or placeholders. ${PLACEHOLDERS_DESCRIPTION}`),
+              ),
           }),
         )
         .check(

@@ -1,6 +1,8 @@
 /**
  * Personalization placeholders: the grammar shared by custom messages, WhatsApp template parameters
  * and the tone bank. `{{lead.firstName}}`, or with a fallback `{{lead.firstName|there}}`.
+ * `{{referrer.firstName}}` is the name of whoever referred the lead (a reply's referral); most leads
+ * have none, so it usually wants a fallback: `{{referrer.firstName|a colleague}}`.
  */
 import { editDistance } from './edit-distance';
 
@@ -14,7 +16,12 @@ export const PLACEHOLDER_PATHS = [
   'org.name',
   'org.website',
   'assistant.name',
+  'referrer.firstName',
+  'referrer.lastName',
 ] as const;
+
+/** The placeholders and their grammar in a sentence or two, for the API's descriptions of message fields. */
+export const PLACEHOLDERS_DESCRIPTION = `Placeholders: ${PLACEHOLDER_PATHS.map((path) => `{{${path}}}`).join(', ')} and {{lead.custom.<field>}}, each with an optional fallback after a bar, {{lead.firstName|there}}; a step whose placeholder has neither a value nor a fallback is skipped (warning placeholder_missing). The referrer is whoever referred a lead (a reply's referral): most leads have none, so give it a fallback, {{referrer.firstName|a colleague}}`;
 
 export type PlaceholderPath = (typeof PLACEHOLDER_PATHS)[number] | `lead.custom.${string}`;
 
@@ -54,7 +61,7 @@ export function unknownPlaceholderMessage(raw: string): string {
   return `Unknown placeholder ${raw}${hint} Placeholders are ${PLACEHOLDER_PATHS.join(', ')} and lead.custom.<field>; a fallback follows a bar: {{lead.firstName|there}}`;
 }
 
-/** The placeholders in `text` that no lead, org or assistant field can fill, as written. */
+/** The placeholders in `text` that no lead, referrer, org or assistant field can fill, as written. */
 export function unknownPlaceholders(text: string): string[] {
   return findPlaceholders(text)
     .filter((use) => !isKnownPlaceholder(use.path))

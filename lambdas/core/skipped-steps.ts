@@ -59,11 +59,20 @@ export function skippedStepWarning({ step, messageName, missing }: SkippedStep):
   return `Step ${step} (custom message "${messageName}") would be skipped for this lead: no value for ${missing.join(', ')}`;
 }
 
-/** A skipped step as warnings: one per placeholder without a value, naming the lead field to fill. */
+/**
+ * A skipped step as warnings: one per placeholder without a value, naming the lead field to fill. The
+ * referrer is no field a caller fills (only a referral sets it), so its warning says to add a fallback.
+ */
 export function skippedStepWarnings(step: SkippedStep): Warning[] {
-  return step.missing.map((path) =>
-    warning('placeholder_missing', skippedStepWarning({ ...step, missing: [path] }), leadFieldOf(path)),
-  );
+  return step.missing.map((path) => {
+    const message = skippedStepWarning({ ...step, missing: [path] });
+    return path.startsWith('referrer.')
+      ? warning(
+          'placeholder_missing',
+          `${message} (only a referred lead has a referrer: give it a fallback, {{${path}|a colleague}})`,
+        )
+      : warning('placeholder_missing', message, leadFieldOf(path));
+  });
 }
 
 /** `?strict=true`: a lead whose custom steps would be skipped is refused, and nothing is stored. */

@@ -108,8 +108,13 @@ export async function prepareLead(
   const { sequenceId: _id, sequenceName: _name, startAt, ...details } = input;
   const timezone = input.timezone ?? (await countries()).defaultTimezone(input.country, assistant.timezone);
   const id = options.id ?? randomUUID();
+  const referrer = options.referredBy && {
+    firstName: options.referredBy.firstName,
+    ...(options.referredBy.lastName && { lastName: options.referredBy.lastName }),
+  };
+  // A referred lead's `{{referrer.firstName}}` has its value: no warning that the step would be skipped.
   const skippedSteps = stepsThatWouldBeSkipped(sequence, await reads.messagesOf(sequence), {
-    lead: { ...details, id },
+    lead: { ...details, id, ...(referrer && { referrer }) },
     org: settings,
     assistant,
   });
@@ -125,13 +130,7 @@ export async function prepareLead(
     id,
     orgId: caller.orgId,
     timezone,
-    ...(options.referredBy && {
-      referredBy: options.referredBy.leadId,
-      referrer: {
-        firstName: options.referredBy.firstName,
-        ...(options.referredBy.lastName && { lastName: options.referredBy.lastName }),
-      },
-    }),
+    ...(options.referredBy && referrer && { referredBy: options.referredBy.leadId, referrer }),
     version: 1,
     createdAt: at,
     updatedAt: at,

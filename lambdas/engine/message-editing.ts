@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from '../core/errors';
-import type { LeadDetails } from '../core/leads';
 import {
   type CustomMessage,
   cloneMessage,
@@ -14,7 +13,12 @@ import {
   reviseMessage,
 } from '../core/messages';
 import { assertCanEdit, type Caller } from '../core/permissions';
-import { previewAssistant, previewLead, previewOrg } from '../core/rendering/preview-profiles';
+import {
+  type PreviewLeadInput,
+  previewAssistant,
+  previewLead,
+  previewOrg,
+} from '../core/rendering/preview-profiles';
 import { isSystemName, systemMessages } from '../core/system-catalogue';
 import {
   deleteMessage,
@@ -94,7 +98,7 @@ export interface MessagePreviewRequest {
   /** A message as the editor holds it; else the stored `messageId`. */
   message?: MessageInput;
   messageId?: string;
-  lead?: Partial<LeadDetails>;
+  lead?: PreviewLeadInput;
 }
 
 /** What a message would send, for the lead given (else the sample lead) and the org's profile. */

@@ -6,9 +6,10 @@
  */
 import { previewMessages } from '../core/analytics/variants';
 import { NotFoundError, UnprocessableError } from '../core/errors';
-import { type LeadDetails, leadProfile } from '../core/leads';
+import { leadProfile } from '../core/leads';
 import type { Caller } from '../core/permissions';
 import {
+  type PreviewLeadInput,
   previewAssistant,
   previewLead,
   previewOrg,
@@ -24,9 +25,9 @@ import { getOrgSettings } from '../data/org';
 import { requireLead } from './enrollment-reads';
 
 export interface StepPreviewRequest {
-  /** A stored lead to preview for; else `lead`, else the sample lead. */
+  /** A stored lead to preview for (a referred one with its referrer); else `lead`, else the sample lead. */
   leadId?: string;
-  lead?: Partial<LeadDetails>;
+  lead?: PreviewLeadInput;
   assistant?: Partial<AssistantProfile>;
   /** Step `index`'s A/B variant to show; else the stored lead's, else the first (or the promoted one). */
   variant?: string;

@@ -12,6 +12,15 @@ import { displayName } from '../core/text';
 export const previewLeadSchema = lazy(() =>
   z.extend(z.partial(LeadDetailsSchema()), {
     firstName: displayName(100),
+    // Only a reply's referral sets a stored lead's referrer; a preview may pretend one, to show
+    // {{referrer.firstName}} and the opening of a referred lead's first e-mail.
+    referrer: z
+      .optional(z.object({ firstName: displayName(100), lastName: z.optional(displayName(100)) }))
+      .check(
+        z.describe(
+          'Preview as a lead someone referred: fills {{referrer.firstName}} and {{referrer.lastName}}, and a generated first e-mail opens by naming them. The sample lead has none',
+        ),
+      ),
   }),
 );
 

@@ -14,7 +14,7 @@ const CODE_DESCRIPTION = [
   'start_in_past: startAt has passed; the sequence starts now, its first step at the next moment the send window allows',
   'language_fallback: reserved',
   'custom_subject_replaced: a follow-up e-mail step replies in the thread; its custom message’s subject is replaced by "Re: <first subject>"',
-  'placeholder_missing: a custom step names a placeholder without a value (nor |fallback) for this lead; it will be skipped (field: the lead field to fill)',
+  'placeholder_missing: a custom step names a placeholder without a value (nor |fallback) for this lead; it will be skipped (field: the lead field to fill; none for a referrer placeholder, which only a referral fills: give it a fallback)',
   'region_policy_exceeded: the sequence has more follow-ups than the org’s region policy allows for the lead’s country',
 ].join('; ');
 

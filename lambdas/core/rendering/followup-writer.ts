@@ -2,7 +2,8 @@
  * Generated messages sit behind `FollowupWriter`, so a model-backed writer can replace the tone bank
  * without touching callers. The bank writer picks a variant deterministically from (lead, sequence,
  * step): a retry renders the same text, different leads get different texts, and one lead never gets
- * the same variant on two consecutive steps.
+ * the same variant on two consecutive steps. A referred lead's first e-mail opens by naming who
+ * suggested the contact.
  */
 import { createHash } from 'node:crypto';
 import { UnprocessableError } from '../errors';
@@ -10,7 +11,13 @@ import type { SequenceType } from '../sequences';
 import type { Tone } from '../tones';
 import { escapeHtml, placeholderValue, type RenderContext, requiredFields } from './personalize';
 import type { AssistantProfile, LeadProfile, OrgProfile } from './profiles';
-import { type MessagePosition, type ToneVariant, variantsFor } from './tone-bank';
+import {
+  type MessagePosition,
+  type ReferralOpening,
+  referralOpeningsFor,
+  type ToneVariant,
+  variantsFor,
+} from './tone-bank';
 
 export interface FollowupRequest {
   tone: Tone;
@@ -27,6 +34,8 @@ export interface FollowupRequest {
 export interface GeneratedMessage {
   /** Which variant wrote the message, for logs and tests. */
   variantId: string;
+  /** Which referral opening the first e-mail of a referred lead starts with, for logs and tests. */
+  openingId?: string;
   /** Plain text, given for position `first` only (follow-ups reply under the first subject). */
   subject?: string;
   /** HTML. May hold placeholders: the renderer fills and sanitizes it like a custom message. */
@@ -80,23 +89,48 @@ export interface VariantKey {
  * order, so consecutive steps differ whenever the pool has two variants.
  */
 export function chooseVariant(pool: readonly ToneVariant[], key: VariantKey): ToneVariant {
-  const ranked = pool
-    .map((variant) => ({
-      variant,
-      rank: stableHash(`${key.leadId}\u0000${key.sequenceId}\u0000${variant.id}`),
-    }))
-    .sort((a, b) => a.rank - b.rank || a.variant.id.localeCompare(b.variant.id));
+  const ranked = rankedFor(pool, key);
   const chosen = ranked[key.stepIndex % ranked.length];
   if (!chosen) throw new UnprocessableError('No tone variant fits this lead');
-  return chosen.variant;
+  return chosen;
+}
+
+/** `pool` in the order fixed for this lead on this sequence. */
+function rankedFor<T extends { id: string }>(pool: readonly T[], key: VariantKey): T[] {
+  return pool
+    .map((item) => ({ item, rank: stableHash(`${key.leadId}\u0000${key.sequenceId}\u0000${item.id}`) }))
+    .sort((a, b) => a.rank - b.rank || a.item.id.localeCompare(b.item.id))
+    .map(({ item }) => item);
+}
+
+/**
+ * The opening of a referred lead's first e-mail, or undefined for a lead nobody referred. Of the
+ * openings the referrer's name fills, those naming them most fully (first and last name when both are
+ * known), one fixed per lead and sequence.
+ */
+export function chooseReferralOpening(
+  pool: readonly ReferralOpening[],
+  context: RenderContext,
+  key: VariantKey,
+): ReferralOpening | undefined {
+  if (placeholderValue('referrer.firstName', context) === undefined) return undefined;
+  const fillable = pool
+    .map((opening) => ({ opening, needs: requiredFields(opening.text) }))
+    .filter(({ needs }) => needs.every((path) => placeholderValue(path, context) !== undefined));
+  const fullest = Math.max(0, ...fillable.map(({ needs }) => needs.length));
+  return rankedFor(
+    fillable.filter(({ needs }) => needs.length === fullest).map(({ opening }) => opening),
+    key,
+  )[0];
 }
 
 function stableHash(text: string): number {
   return createHash('sha256').update(text).digest().readUInt32BE(0);
 }
 
-function variantHtml(variant: ToneVariant): string {
-  return [variant.greeting, ...variant.body, variant.signOff]
+/** The variant's paragraphs, the referral opening (if any) right after the greeting. */
+function variantHtml(variant: ToneVariant, opening: ReferralOpening | undefined): string {
+  return [variant.greeting, ...(opening ? [opening.text] : []), ...variant.body, variant.signOff]
     .map((line) => `<p>${escapeHtml(line)}</p>`)
     .join('\n');
 }
@@ -105,14 +139,19 @@ function variantHtml(variant: ToneVariant): string {
 export const toneBankWriter: FollowupWriter = {
   write(request) {
     const pool = eligibleVariants(variantsFor(request.tone, request.position, request.sequenceType), request);
-    const variant = chooseVariant(pool, {
-      leadId: request.lead.id,
-      sequenceId: request.sequenceId,
-      stepIndex: request.stepIndex,
-    });
-    const html = variantHtml(variant);
-    return variant.subject === undefined
-      ? { variantId: variant.id, html }
-      : { variantId: variant.id, subject: variant.subject, html };
+    const key = { leadId: request.lead.id, sequenceId: request.sequenceId, stepIndex: request.stepIndex };
+    const variant = chooseVariant(pool, key);
+    // Only the e-mail that opens the thread says who suggested it: follow-ups reply under it.
+    const opening =
+      request.position === 'first'
+        ? chooseReferralOpening(referralOpeningsFor(request.tone), request, key)
+        : undefined;
+    const html = variantHtml(variant, opening);
+    return {
+      variantId: variant.id,
+      ...(opening && { openingId: opening.id }),
+      ...(variant.subject !== undefined && { subject: variant.subject }),
+      html,
+    };
   },
 };

@@ -1,6 +1,6 @@
 /**
  * Personalization: fills `{{lead.firstName}}`-style placeholders (grammar in `core/placeholders`) from
- * a lead, an org and an assistant. Values inserted into HTML are escaped; a placeholder with no value
+ * a lead (and whoever referred it), an org and an assistant. Values inserted into HTML are escaped; a placeholder with no value
  * and no fallback makes the render fail with the list of missing fields, never a half-filled message.
  */
 import { UnprocessableError } from '../errors';
@@ -93,6 +93,10 @@ function rawValue(path: string, lead: LeadProfile, org: OrgProfile, assistant: A
       return org.offering?.callToAction;
     case 'assistant.name':
       return assistant.name;
+    case 'referrer.firstName':
+      return lead.referrer?.firstName;
+    case 'referrer.lastName':
+      return lead.referrer?.lastName;
     default:
       return undefined;
   }

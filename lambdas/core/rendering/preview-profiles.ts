@@ -10,6 +10,7 @@ import {
   type AssistantProfile,
   type LeadProfile,
   type OrgProfile,
+  type Referrer,
   SAMPLE_ASSISTANT,
   SAMPLE_LEAD,
   SAMPLE_ORG,
@@ -37,7 +38,13 @@ export function previewSamples(parts: {
   return samples;
 }
 
-export function previewLead(lead: Partial<LeadDetails> | undefined): LeadProfile {
+/**
+ * The lead a preview's body describes. It may name a referrer, as a reply's referral would; the sample
+ * lead has none (a preview with `?leadId=` of a referred lead shows that lead's own).
+ */
+export type PreviewLeadInput = Partial<LeadDetails> & { referrer?: Referrer };
+
+export function previewLead(lead: PreviewLeadInput | undefined): LeadProfile {
   if (!lead) return SAMPLE_LEAD;
   const { customFields, ...details } = lead;
   return {

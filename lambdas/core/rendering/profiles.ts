@@ -19,6 +19,14 @@ export interface LeadProfile {
   /** Free text about why the lead is being contacted; generated first e-mails quote it. */
   context?: string;
   customFields?: Record<string, string>;
+  /** Who referred the lead (a reply's referral): `{{referrer.firstName}}`, and the first e-mail's opening. */
+  referrer?: Referrer;
+}
+
+/** The person whose reply pointed to a lead; only their name reaches messages, never their lead id. */
+export interface Referrer {
+  firstName: string;
+  lastName?: string;
 }
 
 export interface AssistantProfile {

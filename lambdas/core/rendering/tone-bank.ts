@@ -18,6 +18,11 @@
  * lead can be written to and consecutive steps can always differ. Ids are positional
  * (`candid-followup-3`): append new variants at the end of a pool so leads mid-sequence keep the
  * texts they were promised.
+ *
+ * A referred lead's first e-mail opens, after its greeting, by saying who suggested the contact
+ * ("Tom Baker suggested I reach out to you."): one of its tone's referral openings, written once and
+ * kept in two forms, the referrer's full name and the first name alone (for a referrer whose last name
+ * is unknown). The openings sit apart from the variants, so every kind of first e-mail can take one.
  */
 import type { SequenceType } from '../sequences';
 import { TONES, type Tone } from '../tones';
@@ -1197,6 +1202,75 @@ const DRAFTS: Record<Tone, Record<MessagePosition, Draft[]>> = {
     ],
   },
 };
+
+/** A sentence that names who referred the lead; first e-mails only. */
+export interface ReferralOpening {
+  id: string;
+  tone: Tone;
+  /** One paragraph in the placeholder grammar, naming the referrer with `{{referrer.firstName}}`. */
+  text: string;
+}
+
+/** How the openings name the referrer: in full when the last name is known, else by the first name. */
+const REFERRER_NAMES = ['{{referrer.firstName}} {{referrer.lastName}}', '{{referrer.firstName}}'] as const;
+
+/**
+ * Per tone, each opening as a function of how it names the referrer. Positional like the variants
+ * (`candid-referral-2` is the second opening in its first-name form): append only.
+ */
+const REFERRAL_DRAFTS: Record<Tone, ((referrer: string) => string)[]> = {
+  candid: [
+    (referrer) => `${referrer} suggested you're the person I should talk to.`,
+    (referrer) => `${referrer} gave me your name and said you'd be the one to ask.`,
+  ],
+  gentle: [
+    (referrer) =>
+      `${referrer} kindly suggested I get in touch with you, so I'm taking the liberty of a short note.`,
+    (referrer) =>
+      `I'm getting in touch because ${referrer} thought you might be the right person to speak with.`,
+  ],
+  appreciative: [
+    (referrer) => `${referrer} was kind enough to suggest I get in touch with you.`,
+    (referrer) => `${referrer} kindly pointed me your way.`,
+  ],
+  hopeful: [
+    (referrer) =>
+      `${referrer} suggested I get in touch with you, and that makes me optimistic we'll have plenty to talk about.`,
+    (referrer) =>
+      `${referrer} mentioned you might be the right person to talk to, which sounds like a promising start.`,
+  ],
+  assertive: [
+    (referrer) => `${referrer} told me you're the person to speak with, so I'm coming straight to you.`,
+    (referrer) =>
+      `${referrer} suggested I contact you directly, and I'd like to make the most of that introduction.`,
+  ],
+  cautionary: [
+    (referrer) => `${referrer} suggested I contact you, and I don't want to presume more than that.`,
+    (referrer) =>
+      `I'm writing at ${referrer}'s suggestion; if I've been pointed to the wrong person, please say so.`,
+  ],
+  curious: [
+    (referrer) =>
+      `${referrer} mentioned you're the right person to talk to, and I'd love to hear your perspective.`,
+    (referrer) => `${referrer} suggested I get in touch with you, and I'm keen to learn how you see things.`,
+  ],
+};
+
+/** Every referral opening, each draft in both forms: `candid-referral-1` (full name), `-2` (first name), ... */
+export const REFERRAL_OPENINGS: readonly ReferralOpening[] = TONES.flatMap((tone) =>
+  REFERRAL_DRAFTS[tone].flatMap((draft, draftIndex) =>
+    REFERRER_NAMES.map((name, nameIndex) => ({
+      id: `${tone}-referral-${draftIndex * REFERRER_NAMES.length + nameIndex + 1}`,
+      tone,
+      text: draft(name),
+    })),
+  ),
+);
+
+/** The openings a referred lead's first e-mail in `tone` chooses from. */
+export function referralOpeningsFor(tone: Tone): ReferralOpening[] {
+  return REFERRAL_OPENINGS.filter((opening) => opening.tone === tone);
+}
 
 const POSITIONS: readonly MessagePosition[] = ['first', 'followup', 'last'];
 

@@ -29,3 +29,21 @@ describe('unknown placeholders', () => {
     expect(unknownPlaceholderMessage('{{org.ceo}}')).not.toContain('did you mean');
   });
 });
+
+describe('the referrer placeholders', () => {
+  it('are known, with or without a fallback, and listed with the others', () => {
+    expect(unknownPlaceholders('{{referrer.firstName|a colleague}} {{ referrer.lastName }}')).toEqual([]);
+    expect(PLACEHOLDER_PATHS).toEqual(expect.arrayContaining(['referrer.firstName', 'referrer.lastName']));
+  });
+
+  it('are suggested for a slip, and only the name is open (not the referring lead’s id)', () => {
+    expect(unknownPlaceholderMessage('{{referer.firstName}}')).toContain(
+      'did you mean {{referrer.firstName}}?',
+    );
+    expect(unknownPlaceholders('{{lead.referredBy}} {{referrer.id}} {{referrer.email}}')).toEqual([
+      '{{lead.referredBy}}',
+      '{{referrer.id}}',
+      '{{referrer.email}}',
+    ]);
+  });
+});

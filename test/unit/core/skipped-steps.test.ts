@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { CustomMessage } from '../../../lambdas/core/messages';
 import { SAMPLE_ASSISTANT } from '../../../lambdas/core/rendering/profiles';
 import type { Step } from '../../../lambdas/core/sequences';
-import { leadFieldOf, stepsThatWouldBeSkipped } from '../../../lambdas/core/skipped-steps';
+import {
+  leadFieldOf,
+  skippedStepWarnings,
+  stepsThatWouldBeSkipped,
+} from '../../../lambdas/core/skipped-steps';
 
 const message = (id: string, content: Partial<CustomMessage>): CustomMessage => ({
   id,
@@ -24,6 +28,19 @@ const messages = new Map(
       email: {
         subject: 'About {{lead.industry}}',
         html: '<p>{{lead.custom.plan}} {{lead.designation|you}}</p>',
+      },
+    }),
+    message('referral', {
+      email: {
+        subject: '{{referrer.firstName|A colleague}} suggested I write',
+        html: '<p>Hi {{lead.firstName}}, {{referrer.firstName}} {{referrer.lastName|}} suggested I write.</p>',
+      },
+    }),
+    message('referral-template', {
+      whatsapp: {
+        templateName: 'referral',
+        languageCode: 'en',
+        parameters: [{ position: 1, value: '{{referrer.firstName}}' }],
       },
     }),
     message('template', {
@@ -96,6 +113,59 @@ describe('steps that would be skipped', () => {
 
     // Assess
     expect(skipped).toEqual([]);
+  });
+
+  it('skips a referrer placeholder without a fallback for a lead nobody referred, like any missing field', () => {
+    // Prepare
+    const sequence = {
+      type: 'standard' as const,
+      steps: [custom('referral'), custom('referral-template', 'whatsapp')],
+    };
+
+    // Act
+    const unreferred = stepsThatWouldBeSkipped(sequence, messages, context({}));
+    const firstNameOnly = stepsThatWouldBeSkipped(
+      sequence,
+      messages,
+      context({ referrer: { firstName: 'Tom' } }),
+    );
+
+    // Assess: the subject's fallback and the optional last name count for nothing.
+    expect(unreferred).toEqual([
+      { step: 0, messageId: 'referral', messageName: 'referral', missing: ['referrer.firstName'] },
+      {
+        step: 1,
+        messageId: 'referral-template',
+        messageName: 'referral-template',
+        missing: ['referrer.firstName'],
+      },
+    ]);
+    expect(firstNameOnly).toEqual([]);
+  });
+
+  it('warns about a referrer placeholder without naming a lead field, asking for a fallback instead', () => {
+    // Act
+    const warnings = skippedStepWarnings({
+      step: 0,
+      messageId: 'referral',
+      messageName: 'referral',
+      missing: ['referrer.firstName', 'lead.company'],
+    });
+
+    // Assess
+    expect(warnings).toEqual([
+      {
+        code: 'placeholder_missing',
+        message:
+          'Step 0 (custom message "referral") would be skipped for this lead: no value for referrer.firstName (only a referred lead has a referrer: give it a fallback, {{referrer.firstName|a colleague}})',
+      },
+      {
+        code: 'placeholder_missing',
+        message:
+          'Step 0 (custom message "referral") would be skipped for this lead: no value for lead.company',
+        field: 'company',
+      },
+    ]);
   });
 
   it('maps placeholder paths to the lead fields (and CSV columns) they read', () => {

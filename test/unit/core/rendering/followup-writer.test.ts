@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  chooseReferralOpening,
   chooseVariant,
   eligibleVariants,
   type FollowupRequest,
@@ -9,7 +10,12 @@ import {
 } from '../../../../lambdas/core/rendering/followup-writer';
 import type { LeadProfile } from '../../../../lambdas/core/rendering/profiles';
 import { renderEmailStep } from '../../../../lambdas/core/rendering/render-email';
-import { type MessagePosition, TONE_BANK, variantsFor } from '../../../../lambdas/core/rendering/tone-bank';
+import {
+  type MessagePosition,
+  referralOpeningsFor,
+  TONE_BANK,
+  variantsFor,
+} from '../../../../lambdas/core/rendering/tone-bank';
 import type { SequenceType } from '../../../../lambdas/core/sequences';
 import { TONES } from '../../../../lambdas/core/tones';
 import { assistant, bareLead, fullLead, generated, leadArb, org, orgWithOffering, toneArb } from './fixtures';
@@ -165,6 +171,145 @@ describe('toneBankWriter', () => {
     // Assess
     expect(message.subject).toBeUndefined();
     expect(message.variantId).toMatch(/^gentle-last-\d$/);
+  });
+});
+
+describe('a referred lead’s first e-mail', () => {
+  const priya: LeadProfile = {
+    ...bareLead,
+    id: 'lead-priya',
+    firstName: 'Priya',
+    email: 'priya@acme.example',
+  };
+  const referredBy = (referrer: LeadProfile['referrer']): LeadProfile => ({ ...priya, referrer });
+  /** The e-mail as the lead reads it, paragraph by paragraph. */
+  const paragraphs = (
+    lead: LeadProfile,
+    tone: (typeof TONES)[number],
+    sequenceId: string,
+    withOffering = false,
+  ) =>
+    renderEmailStep({
+      lead,
+      org: withOffering ? orgWithOffering : org,
+      assistant,
+      sequence: { id: sequenceId, type: 'standard', stepCount: 4 },
+      stepIndex: 0,
+      step: generated(tone, 0),
+    }).text.split(/\n\n+/);
+
+  it.each(TONES)('in %s, greets the lead and then names who suggested the contact, in full', (tone) => {
+    for (const sequenceId of ['seq-1', 'seq-2', 'seq-3', 'seq-4', 'seq-5', 'seq-6']) {
+      for (const withOffering of [false, true]) {
+        // Act
+        const [greeting, opening] = paragraphs(
+          referredBy({ firstName: 'Tom', lastName: 'Baker' }),
+          tone,
+          sequenceId,
+          withOffering,
+        );
+
+        // Assess
+        expect(greeting).toMatch(/^(?:Hi |Hello |Dear )?Priya,$/);
+        expect(opening?.replace(/\s+/g, ' ')).toContain('Tom Baker');
+      }
+    }
+  });
+
+  it.each(TONES)('in %s, names a referrer without a last name by the first name alone', (tone) => {
+    // Act
+    const [greeting, opening] = paragraphs(referredBy({ firstName: 'Tom' }), tone, 'seq-1');
+
+    // Assess
+    expect(greeting).toContain('Priya');
+    expect(opening).toMatch(/\bTom\b/);
+    expect(opening).not.toMatch(/\bTom {2}|undefined|\{\{/);
+  });
+
+  it('adds only that paragraph: same variant, subject and body as for the lead unreferred', () => {
+    fc.assert(
+      fc.property(leadArb, toneArb, fc.string({ minLength: 1, maxLength: 12 }), (lead, tone, sequenceId) => {
+        // Prepare
+        const write = (which: LeadProfile) =>
+          toneBankWriter.write(request({ lead: which, tone, position: 'first', stepIndex: 0, sequenceId }));
+        const plain = write(lead);
+
+        // Act
+        const referred = write({ ...lead, referrer: { firstName: 'Tom', lastName: 'Baker' } });
+
+        // Assess
+        const [greeting, ...rest] = plain.html.split('\n');
+        const opening = referralOpeningsFor(tone).find((candidate) => candidate.id === referred.openingId);
+        expect(plain.openingId).toBeUndefined();
+        expect(opening?.text).toContain('{{referrer.lastName}}');
+        expect(referred.variantId).toBe(plain.variantId);
+        expect(referred.subject).toBe(plain.subject);
+        expect(referred.html.split('\n')).toEqual([
+          greeting,
+          expect.stringContaining('{{referrer.'),
+          ...rest,
+        ]);
+      }),
+    );
+  });
+
+  it('keeps follow-ups and the close as they are: only the opening e-mail says who suggested it', () => {
+    fc.assert(
+      fc.property(
+        leadArb,
+        toneArb,
+        fc.constantFrom<MessagePosition>('followup', 'last'),
+        fc.integer({ min: 1, max: 9 }),
+        (lead, tone, position, stepIndex) => {
+          // Act
+          const plain = toneBankWriter.write(request({ lead, tone, position, stepIndex }));
+          const referred = toneBankWriter.write(
+            request({ lead: { ...lead, referrer: { firstName: 'Tom' } }, tone, position, stepIndex }),
+          );
+
+          // Assess
+          expect(referred).toEqual(plain);
+        },
+      ),
+    );
+  });
+
+  it('fixes one opening per lead and sequence, and spreads leads over the tone’s openings', () => {
+    // Prepare
+    const pool = referralOpeningsFor('curious');
+    const context = (id: string) => ({ lead: { ...referredBy({ firstName: 'Tom' }), id }, org, assistant });
+    const key = (leadId: string, stepIndex: number) => ({ leadId, sequenceId: 'seq-1', stepIndex });
+
+    // Act
+    const retried = [0, 3].map((stepIndex) =>
+      chooseReferralOpening(pool, context('lead-1'), key('lead-1', stepIndex)),
+    );
+    const spread = new Set(
+      Array.from(
+        { length: 40 },
+        (_, index) => chooseReferralOpening(pool, context(`lead-${index}`), key(`lead-${index}`, 0))?.id,
+      ),
+    );
+
+    // Assess: the first-name forms only, since no last name is known.
+    expect(retried[0]).toEqual(retried[1]);
+    expect(spread).toEqual(new Set(['curious-referral-2', 'curious-referral-4']));
+  });
+
+  it('has no opening for a lead nobody referred, or a referrer with a blank name', () => {
+    // Prepare
+    const pool = referralOpeningsFor('candid');
+    const key = { leadId: 'lead-1', sequenceId: 'seq-1', stepIndex: 0 };
+
+    // Act / Assess
+    expect(chooseReferralOpening(pool, { lead: priya, org, assistant }, key)).toBeUndefined();
+    expect(
+      chooseReferralOpening(
+        pool,
+        { lead: referredBy({ firstName: ' ', lastName: 'Baker' }), org, assistant },
+        key,
+      ),
+    ).toBeUndefined();
   });
 });
 

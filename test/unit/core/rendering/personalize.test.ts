@@ -129,6 +129,53 @@ describe('personalizeText', () => {
   });
 });
 
+describe('the referrer placeholders', () => {
+  const referred: RenderContext = {
+    ...full,
+    lead: { ...fullLead, referrer: { firstName: 'Tom', lastName: 'Baker <b>' } },
+  };
+  const template =
+    '<p>{{referrer.firstName}} {{referrer.lastName}} suggested I write, {{lead.firstName}}.</p>';
+
+  it('fill from the lead’s referrer, escaped like every value', () => {
+    // Act
+    const html = personalizeHtml(template, referred);
+
+    // Assess
+    expect(html).toBe('<p>Tom Baker &lt;b&gt; suggested I write, Ana.</p>');
+  });
+
+  it('take their fallback for a lead nobody referred, or a referrer without a last name', () => {
+    // Prepare
+    const fallbacks = '{{referrer.firstName|a colleague}} ({{ referrer.lastName | }}) said hi';
+    const firstNameOnly = { ...full, lead: { ...fullLead, referrer: { firstName: 'Tom' } } };
+
+    // Act / Assess
+    expect(personalizeText(fallbacks, full)).toBe('a colleague () said hi');
+    expect(personalizeText(fallbacks, firstNameOnly)).toBe('Tom () said hi');
+    expect(personalizeText(fallbacks, referred)).toBe('Tom (Baker <b>) said hi');
+  });
+
+  it('without a fallback, fail a lead nobody referred like any missing field', () => {
+    // Act
+    const error = captureError(() => personalizeHtml(template, full));
+
+    // Assess
+    expect(error).toBeInstanceOf(MissingFieldsError);
+    expect((error as MissingFieldsError).details).toEqual({
+      missing: ['referrer.firstName', 'referrer.lastName'],
+    });
+    expect(requiredFields(template)).toEqual(['referrer.firstName', 'referrer.lastName', 'lead.firstName']);
+  });
+
+  it('treat a blank referrer name as none', () => {
+    // Act / Assess
+    const blank = { ...full, lead: { ...fullLead, referrer: { firstName: '  ', lastName: '' } } };
+    expect(placeholderValue('referrer.firstName', blank)).toBeUndefined();
+    expect(placeholderValue('referrer.lastName', blank)).toBeUndefined();
+  });
+});
+
 describe('placeholderValue', () => {
   it('reads only the lead own custom fields', () => {
     // Act / Assess

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPlaceholders, isKnownPlaceholder } from '../../../../lambdas/core/placeholders';
 import { variantNeeds } from '../../../../lambdas/core/rendering/followup-writer';
+import { requiredFields } from '../../../../lambdas/core/rendering/personalize';
 import {
   type LeadProfile,
   type OrgProfile,
@@ -11,6 +12,8 @@ import {
 import { previewThread } from '../../../../lambdas/core/rendering/render-email';
 import {
   type MessagePosition,
+  REFERRAL_OPENINGS,
+  referralOpeningsFor,
   TONE_BANK,
   type ToneVariant,
   variantsFor,
@@ -221,6 +224,37 @@ describe('the tone bank', () => {
   });
 });
 
+describe('the referral openings', () => {
+  it('give every tone openings naming the referrer in full and by the first name alone', () => {
+    // Prepare
+    const needs = (tone: Tone) => referralOpeningsFor(tone).map((opening) => requiredFields(opening.text));
+
+    // Act
+    const thin = TONES.filter((tone) => {
+      const forms = needs(tone);
+      const full = forms.filter((paths) => paths.includes('referrer.lastName')).length;
+      const firstOnly = forms.filter((paths) => paths.join() === 'referrer.firstName').length;
+      return full < 2 || firstOnly < 2 || full + firstOnly !== forms.length;
+    });
+
+    // Assess
+    expect(thin).toEqual([]);
+  });
+
+  it('name nobody but the referrer, and each says something of its own', () => {
+    // Act
+    const others = REFERRAL_OPENINGS.filter((opening) =>
+      findPlaceholders(opening.text).some((use) => !use.path.startsWith('referrer.')),
+    );
+    const texts = REFERRAL_OPENINGS.map((opening) => opening.text);
+
+    // Assess
+    expect(others.map((opening) => opening.id)).toEqual([]);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(new Set(REFERRAL_OPENINGS.map((opening) => opening.id)).size).toBe(texts.length);
+  });
+});
+
 describe('the tone catalogue', () => {
   it('lists every tone once, with a label and a description', () => {
     // Assess
@@ -253,5 +287,39 @@ describe('the tone catalogue', () => {
 describe('golden texts per tone, position and sequence type, for SAMPLE_LEAD', () => {
   it.each(TONES)('%s', async (tone) => {
     await expect(golden(tone)).toMatchFileSnapshot(`golden/${tone}.txt`);
+  });
+});
+
+describe('golden first e-mails of a referred lead, for SAMPLE_LEAD', () => {
+  it('opens each tone by naming who suggested the contact, in full or by the first name', async () => {
+    // Prepare: the referral lead as the engine creates it (a name and an address, no context).
+    const referred: LeadProfile = {
+      ...LEAD_WITHOUT_CONTEXT,
+      id: 'referred-lead',
+      firstName: 'Priya',
+      lastName: 'Patel',
+      referrer: { firstName: 'Tom', lastName: 'Baker' },
+    };
+    const assistant = { ...SAMPLE_ASSISTANT, includeFirstEmail: false };
+    const render = (tone: Tone, lead: LeadProfile) => {
+      const email = previewThread({
+        lead,
+        org: SAMPLE_ORG,
+        assistant,
+        sequence: { id: 'golden-referral', type: 'standard', steps: [generated(tone, 0), generated(tone)] },
+        stepIndex: 0,
+        firstSentAt: SENT_AT,
+      });
+      return `Subject: ${email.subject}\n\n${email.text}`;
+    };
+
+    // Act
+    const texts = TONES.flatMap((tone) => [
+      `--- ${tone}, referrer with a last name\n${render(tone, referred)}`,
+      `--- ${tone}, referrer by first name only\n${render(tone, { ...referred, referrer: { firstName: 'Tom' } })}`,
+    ]).join('\n\n');
+
+    // Assess
+    await expect(texts).toMatchFileSnapshot('golden/referral.txt');
   });
 });

@@ -49,6 +49,23 @@ describe('renderWhatsAppStep', () => {
     });
   });
 
+  it('fills the referrer in template parameters, or its fallback for a lead nobody referred', () => {
+    // Prepare
+    const message = template([
+      { position: 1, value: '{{referrer.firstName|A colleague}}' },
+      { position: 2, value: '{{lead.firstName}}' },
+    ]);
+    const render = (lead: typeof fullLead) =>
+      renderWhatsAppStep({ lead, org, assistant, stepIndex: 0, step, customMessage: message }).parameters;
+
+    // Act / Assess
+    expect(render({ ...fullLead, referrer: { firstName: 'Tom', lastName: 'Baker' } })).toEqual({
+      '1': 'Tom',
+      '2': 'Ana',
+    });
+    expect(render(fullLead)).toEqual({ '1': 'A colleague', '2': 'Ana' });
+  });
+
   it('fails listing the fields a parameter needs and the lead lacks', () => {
     // Prepare
     const message = template([
