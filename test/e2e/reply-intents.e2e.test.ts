@@ -110,7 +110,8 @@ describe('replies that act', () => {
     const { body: snoozedList } = await api('GET', '/leads?replyIntent=not_now');
     await stack.advance(60 * DAY); // to the end of April: nothing goes out
     const whileSnoozed = await sentTo(stack, email);
-    await stack.advance(40 * DAY); // into June
+    // To Tuesday 1 June, 10:00 in New York: the wake (09:00) has fired, the next step is days away.
+    await stack.advance(new Date('2027-06-01T14:00:00Z').getTime() - stack.clock.now().getTime());
     const { body: woken } = await api('GET', `/leads/${lead.id}`);
     const sent = await sentTo(stack, email);
 
