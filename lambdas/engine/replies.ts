@@ -22,7 +22,6 @@ import { getOrgSettings } from '../data/org';
 import { appendTimelineEvent } from '../data/sends';
 import { isSuppressed, suppress, unsuppress } from '../data/suppressions';
 import { EnrollmentReads, requireLead } from './enrollment-reads';
-import { createLead, planContext } from './enrollments';
 import { stopFollowUp, unsubscribeLead } from './listening';
 import { commitPlan } from './plans';
 import { snoozeFollowUp } from './snoozing';
@@ -53,6 +52,9 @@ export interface ReplyOutcome {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/** Enrolling and planning (luxon, the holiday data) load with the first referral or reopened lead. */
+const enrollments = () => import('./enrollments');
 
 /** Notes the reply on the lead and its timeline, then does what the org chose for its intent. */
 export async function actOnReply(lead: Lead, reply: ReceivedReply, now: Date): Promise<ReplyOutcome> {
@@ -176,6 +178,7 @@ async function enrollReferral(referrer: Lead, reading: ReplyReading, now: Date):
   if (await isSuppressed(referrer.orgId, email)) return { skipped: 'suppressed' };
   if (await findLeadByEmail(referrer.orgId, email)) return { skipped: 'already_lead' };
   const [firstName, ...rest] = nameOf(reading.referral?.name, email);
+  const { createLead } = await enrollments();
   try {
     const { lead } = await createLead(
       { orgId: referrer.orgId, userId: 'assistant', role: 'admin' },
@@ -287,7 +290,7 @@ async function reopenStoppedByReply(lead: Lead, now: Date): Promise<Lead> {
     reads.assistant(lead.assistantId),
   ]);
   if (!sequence || !assistant || enrollment.nextStep >= sequence.steps.length) return lead;
-  const { resume } = await import('../core/enrollment');
+  const [{ resume }, { planContext }] = await Promise.all([import('../core/enrollment'), enrollments()]);
   const next = resume(enrollment, await planContext(sequence, assistant, lead, now));
   await commitPlan({ lead, previous: enrollment, next, now });
   return { ...lead, enrollment: next };
