@@ -118,12 +118,19 @@ describe('assistants and org settings', () => {
         invoke(orgApi, 'putOrgSettings', { caller: admin, body: { outOfOfficeDefaultDays: days } }),
       ),
     );
+    // An action an intent cannot take is named with its intent (a referral enrols or stops).
+    const wrongAction = await invoke(orgApi, 'putOrgSettings', {
+      caller: admin,
+      body: { replyActions: { referral: 'snooze', not_now: 'stop' } },
+    });
 
     expect(defaults.body).toEqual({
       name: '',
       website: '',
       regionPolicy: { mode: 'warn', maxFollowups: {} },
       outOfOfficeDefaultDays: 7,
+      replyActions: {},
+      notNowDefaultDays: 90,
       reputationGuard: { window: 200, minSends: 50, bounceRate: 0.04, complaintRate: 0.0008 },
       sending: {
         status: 'active',
@@ -138,6 +145,13 @@ describe('assistants and org settings', () => {
     expect(memberPut.status).toBe(403);
     expect(adminPut.status).toBe(200);
     expect(outOfRange.map((response) => response.status)).toEqual([400, 400, 400, 400]);
+    expect(wrongAction.status).toBe(400);
+    expect(wrongAction.body.error.details).toEqual([
+      expect.objectContaining({
+        path: 'replyActions.referral',
+        message: expect.stringContaining('enroll_referral, stop'),
+      }),
+    ]);
     expect((await invoke(orgApi, 'getOrgSettings', { caller: member })).body.outOfOfficeDefaultDays).toBe(14);
     expect((await invoke(orgApi, 'getOrgSettings', { caller: member })).body.regionPolicy.mode).toBe(
       'enforce',

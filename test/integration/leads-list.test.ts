@@ -19,7 +19,7 @@ import { db, tableName, useTable } from '../../lambdas/data/client';
 import { listLeadPage } from '../../lambdas/data/lead-listing';
 import { getLead, leadKey } from '../../lambdas/data/leads';
 import { createTableInput } from '../../lambdas/data/table-schema';
-import { stopFollowUp } from '../../lambdas/engine/listening';
+import { actOnReply } from '../../lambdas/engine/replies';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
@@ -228,22 +228,24 @@ describe('GET /leads', () => {
     ];
     for (const [id, at] of replies) {
       clock = new Date(at);
-      await stopFollowUp(
+      await actOnReply(
         await storedLead(member.orgId, id),
-        'replied',
-        { kind: 'replied', at, detail: { channel: 'whatsapp', messageId: `m-${id}`, excerpt: 'Thanks' } },
+        {
+          message: { channel: 'whatsapp', messageId: `m-${id}`, excerpt: 'Thanks' },
+          at: clock,
+          reading: { intent: 'interested', confidence: 0.7 },
+        },
         clock,
       );
     }
     // A reply to a lead already stopped still counts as its last reply.
     clock = new Date('2029-11-05T16:00:00Z');
-    await stopFollowUp(
+    await actOnReply(
       await storedLead(member.orgId, linus),
-      'replied',
       {
-        kind: 'replied',
-        at: clock.toISOString(),
-        detail: { channel: 'whatsapp', messageId: 'm-2', excerpt: 'Again' },
+        message: { channel: 'whatsapp', messageId: 'm-2', excerpt: 'Again' },
+        at: clock,
+        reading: { intent: 'other', confidence: 0.4 },
       },
       clock,
     );

@@ -16,8 +16,8 @@ import { db, tableName } from '../../lambdas/data/client';
 import { getLead, leadKey } from '../../lambdas/data/leads';
 import { readLeadLog, recordOutcome, sendOutcome } from '../../lambdas/data/sends';
 import { getVisibleSequence } from '../../lambdas/data/sequences';
-import { stopFollowUp } from '../../lambdas/engine/listening';
 import { replanPage } from '../../lambdas/engine/replan';
+import { actOnReply } from '../../lambdas/engine/replies';
 import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { useClock } from '../../lambdas/runtime/clock';
@@ -402,19 +402,18 @@ describe('a snoozed lead and its sequence', () => {
     const snoozed = await getLead(orgId, lead.id);
     if (!snoozed) throw new Error('the lead is gone');
     // Act
-    const stopped = await stopFollowUp(
+    const outcome = await actOnReply(
       snoozed,
-      'replied',
       {
-        kind: 'replied',
-        at: NOW.toISOString(),
-        detail: { messageId: '<r1@mail.example>', from: lead.email, subject: 'Re: hello' },
+        message: { channel: 'email', messageId: '<r1@mail.example>', from: lead.email, subject: 'Re: hello' },
+        at: NOW,
+        reading: { intent: 'interested', confidence: 0.7 },
       },
       NOW,
     );
     const after = await getLead(orgId, lead.id);
     // Assess
-    expect(stopped).toBe(true);
+    expect(outcome).toEqual({ intent: 'interested', action: 'stop' });
     expect(after?.enrollment).toMatchObject({ status: 'stopped', stopReason: 'replied', revision: 3 });
     expect(after?.enrollment.snoozedUntil).toBeUndefined();
     expect(after?.enrollment.nextSendAt).toBeUndefined();

@@ -143,9 +143,15 @@ export async function classifyReplyIntent(text: string, options: ReplyIntentOpti
     };
   }
 
+  // A later time alone defers only in a reply that asks nothing: "send pricing? we'd start in April" is
+  // a buyer's question with a timeline, not a "come back in April" (that wording is `defer`).
   if (
     signals.defer ||
-    (signals.laterTime && !signals.notInterested && !signals.meetingStrong && !signals.wrongPerson)
+    (signals.laterTime &&
+      !signals.questionMark &&
+      !signals.notInterested &&
+      !signals.meetingStrong &&
+      !signals.wrongPerson)
   ) {
     const { readDeferralDate } = await import('./reply-dates');
     const until = readDeferralDate(text, options.receivedAt, options.timezone, options.language);

@@ -206,6 +206,15 @@ describe('classifyReplyIntent: objections', () => {
 });
 
 describe('classifyReplyIntent: precedence and the existing readers', () => {
+  it('reads a question with a timeline as a question, not a "not now": the buyer asks for pricing', async () => {
+    // Act
+    const reading = await read('Could you send over pricing for 50 seats? We’d want to start in April.');
+
+    // Assess
+    expect(reading.intent).toBe('question');
+    expect(reading.until).toBeUndefined();
+  });
+
   it.each([
     ['an unsubscribe beats everything', 'Not interested. Remove me from your list.', 'unsubscribe'],
     ['an unsubscribe with typos, as isUnsubscribe reads it', 'unsubcribe pls', 'unsubscribe'],
