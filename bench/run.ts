@@ -26,7 +26,8 @@
  * Options: --leads (200), --whatsapp-leads (50), --replan-leads (10000), --quota (100 requests/s),
  * --samples (300), --warmup (30), --faults-leads (200), --cold-runs (15 rounds, each a pair per function),
  * --route-samples (200), --import-leads (10000), --import-quota (1000 requests/s), --only
- * (comma-separated: engine for measures 1-4, lean for 5, imports for 6), --no-write (print only).
+ * (comma-separated: engine for measures 1-4, lean for 5, imports for 6, replies for 7), --no-write
+ * (print only).
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -41,6 +42,7 @@ import { DEFAULT_IMPORT_LEADS, renderImportsReport, writeImportsReport } from '.
 import { renderLeanReport, writeLeanReport } from './lean-report';
 import { signIn } from './local-api';
 import { measureReplanUnderQuota } from './replan-under-quota';
+import { measureReplyReading, renderRepliesReport, writeRepliesReport } from './replies-report';
 import { describeMachine, describeSource, renderReport, writeReport } from './report';
 import { RequestCounter, total } from './request-counter';
 import { measureRequestsPerStep } from './requests-per-step';
@@ -61,7 +63,7 @@ const { values } = parseArgs({
     'route-samples': { type: 'string', default: '200' },
     'import-leads': { type: 'string', default: String(DEFAULT_IMPORT_LEADS) },
     'import-quota': { type: 'string', default: '1000' },
-    only: { type: 'string', default: 'engine,lean,imports' },
+    only: { type: 'string', default: 'engine,lean,imports,replies' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -87,8 +89,8 @@ const settings = {
 };
 const only = new Set(values.only.split(',').map((part) => part.trim()));
 for (const part of only)
-  if (!['engine', 'lean', 'imports'].includes(part))
-    throw new Error(`--only takes engine, lean and/or imports, not ${part}`);
+  if (!['engine', 'lean', 'imports', 'replies'].includes(part))
+    throw new Error(`--only takes engine, lean, imports and/or replies, not ${part}`);
 const extraArgs = process.argv.slice(2).join(' ');
 const command = `npm run bench${extraArgs ? ` -- ${extraArgs}` : ''}`;
 
@@ -179,6 +181,15 @@ async function main(): Promise<void> {
     }
   } finally {
     await stack.stop();
+  }
+  if (only.has('replies')) {
+    log('7/7 reading replies for their intent');
+    const block = renderRepliesReport({ command, source, machine, measure: await measureReplyReading() });
+    console.log(`\n${block}\n`);
+    if (!values['no-write']) {
+      writeRepliesReport(REPORT_PATH, block);
+      log(`wrote the replies block of ${REPORT_PATH}`);
+    }
   }
   log(`done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
 }
