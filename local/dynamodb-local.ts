@@ -38,6 +38,24 @@ export const LOCAL_REGION = 'us-east-1';
 
 export async function startDynamoDbLocal(options: { persistDir?: string } = {}): Promise<DynamoDbLocal> {
   assertJava();
+  // The JVM binds the port it is given seconds after it was found free: another process (or an outgoing
+  // connection) may have taken it by then. Then it exits at once, and another port is tried.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnFreePort(options);
+    } catch (error) {
+      if (
+        attempt === 3 ||
+        !(error instanceof Error) ||
+        !/BindException|already in use/i.test(error.message)
+      ) {
+        throw error;
+      }
+    }
+  }
+}
+
+async function startOnFreePort(options: { persistDir?: string }): Promise<DynamoDbLocal> {
   const port = await freePort();
   const path = options.persistDir === undefined ? null : resolve(options.persistDir);
   if (path) mkdirSync(path, { recursive: true });

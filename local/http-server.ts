@@ -32,6 +32,8 @@ export interface LocalServerOptions {
   auth: LocalAuth;
   /** Extra routes of the local stack, keyed `METHOD /path`. */
   localRoutes?: Record<string, LocalRoute>;
+  /** Requests wait for it: the server listens before the stack behind it has started. */
+  ready?: Promise<unknown>;
 }
 
 interface CompiledRoute extends Operation {
@@ -73,6 +75,7 @@ export async function startHttpServer(
   });
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    await options.ready;
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
     const raw = await readBody(request, {

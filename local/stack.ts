@@ -11,12 +11,11 @@ import * as z from 'zod';
 import { useClock } from '../lambdas/runtime/clock';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './dynamodb-local';
 import { type EngineStack, type SettleSummary, startEngineStack } from './engine-stack';
-import { startHttpServer } from './http-server';
+import { type LocalRoute, startHttpServer } from './http-server';
 import { parseJsonBody } from './json-body';
 import { LocalAuth } from './local-auth';
 import { createLocalClock, type LocalClock } from './local-clock';
 import type { Outbox } from './outbox';
-import { freePort } from './ports';
 import { useReadableLogs } from './readable-logs';
 
 export interface LocalStackOptions {
@@ -68,6 +67,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     persistDir: options.persistDir && `${options.persistDir}/dynamodb`,
   });
   let engine: EngineStack | undefined;
+  let http: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   try {
     await ensureTable(dynamo.client, tableName);
     Object.assign(process.env, {
@@ -81,11 +81,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const clock = createLocalClock({ start: options.now, daySeconds: options.daySeconds });
     useClock(clock);
-    // The handlers read the API's URL (API_URL) at import, before the server can listen: choose its port now.
-    const port = options.port === 0 ? await freePort() : options.port;
-    // Before the HTTP server: the API handlers read the engine's environment when first imported.
+    // The server listens first, so its port is held from the start (a port chosen free and bound later
+    // can be taken meanwhile: by another suite's server, or as an outgoing connection's port). Its local
+    // routes are filled in below, once the engine that serves them exists; a request before waits.
+    const auth = new LocalAuth(signingSecret(options.persistDir));
+    const localRoutes: Record<string, LocalRoute> = {};
+    const started = Promise.withResolvers<void>();
+    http = await startHttpServer({ port: options.port, auth, localRoutes, ready: started.promise });
+    // The API handlers read the engine's environment (API_URL among it) when first imported.
     engine = await startEngineStack({
-      apiUrl: `http://localhost:${port}`,
+      apiUrl: http.url,
       clock,
       tableName,
       dynamoEndpoint: dynamo.endpoint,
@@ -93,44 +98,42 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       persistDir: options.persistDir && `${options.persistDir}/engine`,
       sesPort: options.sesPort,
     });
-    const auth = new LocalAuth(signingSecret(options.persistDir));
-    const http = await startHttpServer({
-      port,
-      auth,
-      localRoutes: {
-        'POST /_local/token': async ({ body }) => {
-          const parsed = TokenRequestSchema.safeParse(parseJsonBody(body));
-          if (!parsed.success) {
-            const details = parsed.error.issues.map((issue) => ({
-              path: issue.path.join('.'),
-              message: issue.message,
-            }));
-            return {
-              status: 400,
-              body: { error: { code: 'validation_failed', message: 'Invalid token request', details } },
-            };
-          }
-          return { status: 200, body: { token: await auth.issue(parsed.data) } };
-        },
-        ...engine.localRoutes,
+    Object.assign(localRoutes, {
+      'POST /_local/token': async ({ body }: { body: string }) => {
+        const parsed = TokenRequestSchema.safeParse(parseJsonBody(body));
+        if (!parsed.success) {
+          const details = parsed.error.issues.map((issue) => ({
+            path: issue.path.join('.'),
+            message: issue.message,
+          }));
+          return {
+            status: 400,
+            body: { error: { code: 'validation_failed', message: 'Invalid token request', details } },
+          };
+        }
+        return { status: 200, body: { token: await auth.issue(parsed.data) } };
       },
+      ...engine.localRoutes,
     });
+    started.resolve();
     const running = engine;
+    const server = http;
     return {
-      url: http.url,
+      url: server.url,
       clock,
       outbox: running.outbox,
       engine: running,
       settle: running.settle,
       advance: running.advance,
       stop: async () => {
-        await http.stop();
+        await server.stop();
         await running.stop();
         await dynamo.stop();
         useClock({ now: () => new Date() });
       },
     };
   } catch (error) {
+    await http?.stop();
     await engine?.stop();
     await dynamo.stop();
     useClock({ now: () => new Date() });
