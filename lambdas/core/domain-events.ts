@@ -255,3 +255,23 @@ export function parseDomainEvent(event: DomainEvent): DomainEvent {
   if (type === WEBHOOK_TEST_EVENT) return event;
   return domainEventSchema(type).parse(event) as DomainEvent;
 }
+
+/**
+ * Where the publisher hands a batch's events, in stream order (the bus, the webhooks' delivery): the
+ * publisher's composition root (lambdas/event-publisher.ts) gives it every sink. A sink resolves once it
+ * has taken every event; when it throws, the publisher has the stream retry from the record of the first
+ * event it did not take (`EventsNotTaken.taken` says how many it did, else none is assumed).
+ */
+export type EventSink = (events: DomainEvent[]) => Promise<void>;
+
+/** A sink took the first `taken` events of a call, and not the rest. */
+export class EventsNotTaken extends Error {
+  constructor(
+    readonly taken: number,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'EventsNotTaken';
+  }
+}
