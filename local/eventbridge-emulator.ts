@@ -40,8 +40,11 @@ export interface EventBridgeEmulator {
   createEventBus(name: string): string;
   /** What `bus` received, oldest first (every bus's without one). */
   received(bus?: string): ReceivedEvent[];
-  /** The next `count` entries fail with `code` (InternalFailure by default), as throttled entries do. */
-  failEntries(count: number, code?: string): void;
+  /**
+   * The next `count` entries (those whose parsed detail `matching` accepts, when given) fail with `code`
+   * (InternalFailure by default), as throttled or failed entries do.
+   */
+  failEntries(count: number, options?: { code?: string; matching?: (detail: unknown) => boolean }): void;
   /** Forgets what the buses received. */
   clear(): void;
   stop(): Promise<void>;
@@ -58,15 +61,34 @@ export async function startEventBridgeEmulator(
   const region = options.region ?? DEFAULT_REGION;
   const buses = new Map<string, ReceivedEvent[]>([['default', []]]);
   const arnOf = (name: string) => `arn:aws:events:${region}:${LOCAL_ACCOUNT_ID}:event-bus/${name}`;
-  let failing: { count: number; code: string } = { count: 0, code: 'InternalFailure' };
+  let failing: { count: number; code: string; matching?: (detail: unknown) => boolean } = {
+    count: 0,
+    code: 'InternalFailure',
+  };
+
+  /** Whether the fault rule takes this entry (and counts it). */
+  function failsNow(entry: unknown): boolean {
+    if (failing.count === 0) return false;
+    if (failing.matching) {
+      const detail = (entry as { Detail?: unknown } | null)?.Detail;
+      let parsed: unknown;
+      try {
+        parsed = typeof detail === 'string' ? JSON.parse(detail) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      if (!failing.matching(parsed)) return false;
+    }
+    failing = { ...failing, count: failing.count - 1 };
+    return true;
+  }
 
   /** The bus an entry names, by name or ARN; the default bus without one. */
   const busNameOf = (value: unknown) =>
     typeof value === 'string' && value !== '' ? value.slice(value.lastIndexOf('/') + 1) : 'default';
 
   function putEntry(entry: unknown): { EventId: string } | EntryFailure {
-    if (failing.count > 0) {
-      failing = { ...failing, count: failing.count - 1 };
+    if (failsNow(entry)) {
       return { ErrorCode: failing.code, ErrorMessage: 'The emulator was told to fail this entry.' };
     }
     if (typeof entry !== 'object' || entry === null) {
@@ -145,8 +167,8 @@ export async function startEventBridgeEmulator(
       return arnOf(name);
     },
     received: (bus) => (bus === undefined ? [...buses.values()].flat() : [...(buses.get(bus) ?? [])]),
-    failEntries(count, code = 'InternalFailure') {
-      failing = { count, code };
+    failEntries(count, { code = 'InternalFailure', matching } = {}) {
+      failing = { count, code, ...(matching && { matching }) };
     },
     clear() {
       for (const received of buses.values()) received.length = 0;
