@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { Analytics } from './analytics';
 import { DataStore } from './data-store';
 import { DeliveryEvents } from './delivery-events';
+import { DomainEvents } from './domain-events';
 import { FollowupFunction } from './followup-function';
 import { FollowupHttpApi, type JwtIssuer } from './http-api';
 import { InboundMail } from './inbound-mail';
@@ -28,6 +29,7 @@ export class FollowupStack extends Stack {
   readonly messaging: Messaging;
   readonly replanning: Replanning;
   readonly analytics: Analytics;
+  readonly domainEvents: DomainEvents;
   readonly httpApi: FollowupHttpApi;
   readonly inbound: InboundMail;
   readonly deliveryEvents: DeliveryEvents;
@@ -52,6 +54,11 @@ export class FollowupStack extends Stack {
     this.messaging = new Messaging(this, 'Messaging', { removalPolicy: settings.removalPolicy });
     this.replanning = new Replanning(this, 'Replanning', { table, logRetention: settings.logRetention });
     this.analytics = new Analytics(this, 'Analytics', {
+      table,
+      logRetention: settings.logRetention,
+      streamFailures: this.replanning.streamFailures,
+    });
+    this.domainEvents = new DomainEvents(this, 'DomainEvents', {
       table,
       logRetention: settings.logRetention,
       streamFailures: this.replanning.streamFailures,

@@ -1,6 +1,7 @@
 /**
  * The engine's event sources and its local time, played in one process: the scheduler's firings invoke
- * the sender, two pollers hand the table's stream to sequence-changes and the stats consumer, the
+ * the sender, three pollers hand the table's stream to sequence-changes, the stats consumer and the
+ * domain events' publisher, the
  * replan and import queues feed their workers, and the plan auditor runs as its rate schedule would.
  * settle, audit, advance, deliver and the background tick each run alone (`exclusive`), so a send never
  * sees the clock move under it; with --persist the pending schedules and the clock are saved as it goes.
@@ -80,6 +81,14 @@ export async function createEngineDriver(options: EngineDriverOptions): Promise<
       handler: loaded.outcomeCounter,
     });
     stoppers.push(statsPoller.stop);
+    const eventsPoller: StreamPoller = await createStreamPoller({
+      tableName: options.tableName,
+      endpoint: options.dynamoEndpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      handler: loaded.eventPublisher,
+    });
+    stoppers.push(eventsPoller.stop);
 
     const invokeTarget: InvokeTarget = async (target) => {
       if (target.arn !== ENGINE_SETTINGS.senderFunctionArn) {
@@ -110,6 +119,7 @@ export async function createEngineDriver(options: EngineDriverOptions): Promise<
       for (let pass = 0; pass < MAX_SETTLE_PASSES; pass += 1) {
         const stream = await poller.drain();
         const counted = await statsPoller.drain();
+        const published = await eventsPoller.drain();
         const queue = await sqs.drain(ENGINE_SETTINGS.replanQueue, loaded.replanWorker);
         // One job a batch with the worker's own timeout, as in AWS: a job works pages until a minute is
         // left, then continues as a new job.
@@ -118,7 +128,13 @@ export async function createEngineDriver(options: EngineDriverOptions): Promise<
           maxBatches: 100_000,
           timeoutMs: IMPORT_WORKER_TIMEOUT_MS,
         });
-        const streamRecords = stream.delivered + stream.skipped + counted.delivered + counted.skipped;
+        const streamRecords =
+          stream.delivered +
+          stream.skipped +
+          counted.delivered +
+          counted.skipped +
+          published.delivered +
+          published.skipped;
         total.streamRecords += streamRecords;
         total.queueMessages += queue.delivered + imports.delivered;
         if (streamRecords === 0 && queue.batches === 0 && imports.batches === 0) return total;

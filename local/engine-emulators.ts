@@ -1,9 +1,11 @@
 /**
  * The AWS services and the provider the engine talks to, as local stand-ins started together: the
- * scheduler (its deliveries handed to `invokeTarget`), SES, the Sinch stub, SQS, Secrets Manager and
- * S3, with the fault registry playing on the scheduler's deliveries and Sinch's sends.
+ * scheduler (its deliveries handed to `invokeTarget`), SES, the Sinch stub, SQS, Secrets Manager, S3
+ * and EventBridge (the domain events' bus), with the fault registry playing on the scheduler's deliveries and Sinch's sends.
  */
 import { LOCAL_REGION } from './dynamodb-local';
+import { ENGINE_SETTINGS } from './engine-settings';
+import { type EventBridgeEmulator, startEventBridgeEmulator } from './eventbridge-emulator';
 import { type FaultRegistry, SINCH_SEND_OPERATION } from './faults';
 import type { LocalClock } from './local-clock';
 import { type S3Emulator, startS3Emulator } from './s3-emulator';
@@ -21,6 +23,8 @@ export interface EngineEmulators {
   sqs: SqsEmulator;
   secrets: SecretsEmulator;
   s3: S3Emulator;
+  /** The domain events' bus: what the publisher put on it (`GET /_local/events`). */
+  eventBridge: EventBridgeEmulator;
   /** Stops them in the reverse order of starting. */
   stop(): Promise<void>;
 }
@@ -66,7 +70,10 @@ export async function startEngineEmulators(options: {
     stoppers.push(secrets.stop);
     const s3 = await startS3Emulator({ now: () => clock.now() });
     stoppers.push(s3.stop);
-    return { scheduler, ses, sinch, sqs, secrets, s3, stop: stoppers.stopAll };
+    const eventBridge = await startEventBridgeEmulator({ region: LOCAL_REGION });
+    stoppers.push(eventBridge.stop);
+    eventBridge.createEventBus(ENGINE_SETTINGS.eventBus);
+    return { scheduler, ses, sinch, sqs, secrets, s3, eventBridge, stop: stoppers.stopAll };
   } catch (error) {
     await stoppers.stopAll();
     throw error;

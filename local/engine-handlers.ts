@@ -37,6 +37,7 @@ const ENTRY_FILES: { [Name in keyof EngineHandlers]: string } = {
   inboundEmail: 'inbound-email',
   sesEvents: 'ses-events',
   planAuditor: 'plan-auditor',
+  eventPublisher: 'event-publisher',
 };
 
 /** Each handler runs in its entry point's name (lambda-scope.ts), as its own Lambda would. */
@@ -58,6 +59,7 @@ export async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<
     inboundEmail: await load('inboundEmail'),
     sesEvents: await load('sesEvents'),
     planAuditor: await load('planAuditor'),
+    eventPublisher: await load('eventPublisher'),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * The local engine's `/_local/*` routes: the clock (shown and moved), the outbox, the emulators'
- * addresses, the fault registry (fault-routes.ts) and the outside world's events (listening-routes.ts).
+ * The local engine's `/_local/*` routes: the clock (shown and moved), the outbox, the domain events
+ * on the bus, the emulators' addresses, the fault registry (fault-routes.ts) and the outside world's events (listening-routes.ts).
  */
 import * as z from 'zod';
 import type { EngineDriver } from './engine-driver';
@@ -37,7 +37,7 @@ export function createEngineRoutes(engine: {
   dynamoEndpoint: string;
 }): Record<string, LocalRoute> {
   const { clock, outbox, faults, advance } = engine;
-  const { scheduler, ses, sinch, sqs, secrets, s3 } = engine.emulators;
+  const { scheduler, ses, sinch, sqs, secrets, s3, eventBridge } = engine.emulators;
   return {
     'GET /_local/clock': async () => ({
       status: 200,
@@ -72,6 +72,29 @@ export function createEngineRoutes(engine: {
       }
       return { status: 200, body: { items: await outbox.owned(filter) } };
     },
+    // The domain events the publisher put on the bus, oldest first: each one's envelope (the entry's detail)
+    // with the entry's source and detail-type; filtered by orgId, subject id (e.g. a lead's) and type.
+    'GET /_local/events': async ({ url }) => {
+      const filter: { orgId?: string; subjectId?: string; type?: string } = {};
+      for (const name of ['orgId', 'subjectId', 'type'] as const) {
+        const value = url.searchParams.get(name);
+        if (value === null) continue;
+        if (value.trim() === '')
+          return validationFailed([{ path: [name], message: `${name} is empty` }], 'Invalid events filter');
+        filter[name] = value;
+      }
+      const items = eventBridge
+        .received(ENGINE_SETTINGS.eventBus)
+        .filter(({ detail }) => filter.orgId === undefined || detail.orgId === filter.orgId)
+        .filter(({ detail }) => filter.type === undefined || detail.type === filter.type)
+        .filter(
+          ({ detail }) =>
+            filter.subjectId === undefined ||
+            (detail.subject as { id?: unknown } | undefined)?.id === filter.subjectId,
+        )
+        .map(({ eventId, source, detailType, detail }) => ({ eventId, source, detailType, event: detail }));
+      return { status: 200, body: { items } };
+    },
     'GET /_local/services': async () => ({
       status: 200,
       body: {
@@ -81,6 +104,7 @@ export function createEngineRoutes(engine: {
         secretsManager: secrets.endpoint,
         sinch: sinch.endpoint,
         s3: s3.endpoint,
+        eventBridge: eventBridge.endpoint,
         deadLetters: scheduler.deadLetters.length,
       },
     }),

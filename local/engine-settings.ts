@@ -28,6 +28,8 @@ export const ENGINE_SETTINGS = {
   inboundPrefix: 'inbound/',
   inboundDomain: 'assistants.localhost',
   inboundFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:function:inbound-email`,
+  /** The domain events' custom bus (lib/domain-events.ts names it per stage). */
+  eventBus: 'followup-local-events',
   /** As cdk.json's followup:reconcileWindowMinutes. */
   reconcileWindowMinutes: 15,
 } as const;
@@ -38,7 +40,15 @@ export function engineEnvironment(targets: {
   dynamoEndpoint: string;
   replanQueueUrl: string;
   importQueueUrl: string;
-  endpoints: { scheduler: string; ses: string; sqs: string; secrets: string; s3: string; sinch: string };
+  endpoints: {
+    scheduler: string;
+    ses: string;
+    sqs: string;
+    secrets: string;
+    s3: string;
+    sinch: string;
+    eventBridge: string;
+  };
   apiUrl: string | undefined;
 }): Record<string, string> {
   const { endpoints } = targets;
@@ -62,6 +72,8 @@ export function engineEnvironment(targets: {
     AWS_ENDPOINT_URL_SQS: endpoints.sqs,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secrets,
     AWS_ENDPOINT_URL_S3: endpoints.s3,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.eventBridge,
+    EVENT_BUS_NAME: ENGINE_SETTINGS.eventBus,
     SINCH_AUTH_HOSTNAME: endpoints.sinch,
     SINCH_CONVERSATION_HOSTNAME: endpoints.sinch,
     INBOUND_BUCKET: ENGINE_SETTINGS.inboundBucket,

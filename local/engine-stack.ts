@@ -24,6 +24,7 @@ import { readPersistedState, restoreSchedules, unsubscribeKey } from './engine-p
 import { createEngineRoutes } from './engine-routes';
 import { createSendEventPublisher } from './engine-send-events';
 import { ENGINE_SETTINGS, engineEnvironment, SENDER_DLQ } from './engine-settings';
+import type { EventBridgeEmulator } from './eventbridge-emulator';
 import { createFaultRegistry, type FaultRegistry } from './faults';
 import type { LocalRoute } from './http-server';
 import type { InboundEmailHandler, SesEventsHandler } from './listening-routes';
@@ -61,6 +62,8 @@ export interface EngineHandlers {
   sesEvents: SesEventsHandler;
   /** The plan auditor, which a rate schedule runs in AWS; here audit() and advance() run it. */
   planAuditor: (event: unknown, context: Context) => Promise<AuditSummary>;
+  /** The domain events' publisher: a third reader of the stream, as its own event source mapping in AWS. */
+  eventPublisher: StreamHandler;
 }
 
 export interface EngineStackOptions {
@@ -98,6 +101,8 @@ export interface EngineStack {
   sinch: SinchStub;
   /** Holds received e-mails where SES's receipt rule would store them (ENGINE_SETTINGS.inboundBucket). */
   s3: S3Emulator;
+  /** The domain events' bus: what the publisher put on it (ENGINE_SETTINGS.eventBus). */
+  eventBridge: EventBridgeEmulator;
   /**
    * Fault rules played on the engine's AWS clients, the Sinch stub and the scheduler's deliveries
    * (faults.ts); the same registry `/_local/faults` serves.
@@ -155,7 +160,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       },
     });
     stoppers.push(emulators.stop);
-    const { scheduler, ses, sinch, sqs, secrets, s3 } = emulators;
+    const { scheduler, ses, sinch, sqs, secrets, s3, eventBridge } = emulators;
     const outbox = createOutbox({
       clock,
       ses,
@@ -188,6 +193,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
           secrets: secrets.endpoint,
           s3: s3.endpoint,
           sinch: sinch.endpoint,
+          eventBridge: eventBridge.endpoint,
         },
         apiUrl: options.apiUrl,
       }),
@@ -236,6 +242,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       ses,
       sinch,
       s3,
+      eventBridge,
       faults: {
         add: faults.add,
         list: faults.list,

@@ -23,6 +23,7 @@ import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { decodePosition, encodePosition } from './cursors';
 import { orgKey, recordOf } from './items';
+import { IMPORT_ENTITY } from './table-schema';
 
 export interface ImportRecord {
   id: string;
@@ -83,7 +84,7 @@ export async function insertImport(record: ImportRecord): Promise<void> {
       TableName: tableName(),
       Item: {
         ...importKey(record.orgId, record.id),
-        entity: 'import',
+        entity: IMPORT_ENTITY,
         ...record,
         expiresAt: expiresAt(record.createdAt),
       },

@@ -33,14 +33,13 @@ import {
 } from '../core/sending-reputation';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
-import { type Item, orgKey } from './items';
+import type { Item } from './items';
 import { batchGet } from './reads';
+import { type ReputationScope, reputationScopePk as scopePk } from './reputation-keys';
+import { SENDING_STATE_ENTITY } from './table-schema';
 import type { TransactItem } from './transactions';
 
-/** Whose sends: one assistant's, or the whole org's. */
-export type ReputationScope =
-  | { orgId: string; assistantId: string }
-  | { orgId: string; assistantId?: undefined };
+export type { ReputationScope };
 
 export interface SendingState {
   status: 'active' | 'paused';
@@ -57,8 +56,6 @@ const BUCKET_TTL_SECONDS = 180 * 24 * 3600;
 /** A deferred lead's marker outlives any pause an admin would leave unresolved. */
 const DEFERRED_TTL_SECONDS = 60 * 24 * 3600;
 
-const scopePk = (scope: ReputationScope) =>
-  `${orgKey(scope.orgId)}#REPUTATION#${scope.assistantId === undefined ? 'ORG' : `ASSISTANT#${scope.assistantId}`}`;
 export const sendingStateKey = (scope: ReputationScope) => ({ pk: scopePk(scope), sk: 'SENDING' });
 const bucketPrefix = (epoch: number) => `BUCKET#${String(epoch).padStart(4, '0')}#`;
 const bucketKey = (scope: ReputationScope, epoch: number, bucket: number) => ({
@@ -92,7 +89,7 @@ export async function countReputationSend(scope: ReputationScope, now: Date): Pr
       TableName: tableName(),
       Key: sendingStateKey(scope),
       UpdateExpression: 'ADD epochSends :one SET entity = :entity, epoch = if_not_exists(epoch, :zero)',
-      ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':entity': 'sending_state' },
+      ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':entity': SENDING_STATE_ENTITY },
       ReturnValues: 'ALL_NEW',
     }),
   );
@@ -233,7 +230,7 @@ export async function pauseSending(
           ':since': now.toISOString(),
           ':bounceRate': decision.bounceRate,
           ':complaintRate': decision.complaintRate,
-          ':entity': 'sending_state',
+          ':entity': SENDING_STATE_ENTITY,
         },
       }),
     );
@@ -258,7 +255,7 @@ export async function resumeSending(scope: ReputationScope, now: Date): Promise<
         ':since': now.toISOString(),
         ':zero': 0,
         ':one': 1,
-        ':entity': 'sending_state',
+        ':entity': SENDING_STATE_ENTITY,
       },
       ReturnValues: 'UPDATED_OLD',
     }),

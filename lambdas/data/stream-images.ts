@@ -9,7 +9,15 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, AttributeValue as StreamAttributeValue } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { ENROLLMENT_STATUSES, STOP_REASONS } from '../core/enrollment-status';
-import { EVENT_ENTITY, LEAD_ENTITY, SEND_ENTITY, SEQUENCE_ENTITY } from './table-schema';
+import { type ReputationScope, reputationScopeOf } from './reputation-keys';
+import {
+  EVENT_ENTITY,
+  IMPORT_ENTITY,
+  LEAD_ENTITY,
+  SEND_ENTITY,
+  SENDING_STATE_ENTITY,
+  SEQUENCE_ENTITY,
+} from './table-schema';
 
 /** A stream image as the Lambda event carries it. */
 export type StreamImage = Record<string, StreamAttributeValue>;
@@ -19,13 +27,20 @@ export interface TableChange {
   eventName?: DynamoDBRecord['eventName'];
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
+  /**
+   * ISO 8601: when DynamoDB wrote the change (to the second), for a change whose item keeps no time of
+   * its own, such as a deletion.
+   */
+  at?: string;
 }
 
 export function tableChangeOf(record: DynamoDBRecord): TableChange {
+  const written = record.dynamodb?.ApproximateCreationDateTime;
   return {
     eventName: record.eventName,
     before: unmarshallImage(record.dynamodb?.OldImage),
     after: unmarshallImage(record.dynamodb?.NewImage),
+    ...(written !== undefined && { at: new Date(written * 1000).toISOString() }),
   };
 }
 
@@ -50,6 +65,7 @@ const SequenceImageSchema = z.looseObject({
   orgId: z.string().check(z.minLength(1)),
   id: z.string().check(z.minLength(1)),
   version: z.number(),
+  updatedAt: z.optional(z.string()),
   steps: z.optional(z.array(z.looseObject({ afterDays: z.number() }))),
 });
 export type SequenceImage = z.output<typeof SequenceImageSchema>;
@@ -67,6 +83,13 @@ const SendImageSchema = z.looseObject({
   assistantId: z.optional(z.string()),
   variant: z.optional(z.string()),
   tone: z.optional(z.string()),
+  /** What the domain events name (engine/domain-events.ts); the counter reads none of them. */
+  leadId: z.optional(z.string()),
+  runId: z.optional(z.string()),
+  /** Loose, so a record the counter reads never fails on it: checked where it is published. */
+  channel: z.optional(z.string()),
+  providerMessageId: z.optional(z.string()),
+  reason: z.optional(z.string()),
 });
 export type SendImage = z.output<typeof SendImageSchema>;
 export const sendImage = (image: Record<string, unknown> | undefined) => parsed(SendImageSchema, image);
@@ -104,14 +127,65 @@ const LeadImageSchema = z.looseObject({
   entity: z.literal(LEAD_ENTITY),
   orgId: z.string(),
   updatedAt: z.optional(z.string()),
+  /** The domain events name the lead and its assistant; the counter reads neither. */
+  id: z.optional(z.string()),
+  assistantId: z.optional(z.string()),
   enrollment: z.looseObject({
     runId: z.string(),
     sequenceId: z.string(),
     status: z.enum(ENROLLMENT_STATUSES),
     stopReason: z.optional(z.enum(STOP_REASONS)),
+    revision: z.optional(z.number()),
+    snoozedUntil: z.optional(z.string()),
+    nextSendAt: z.optional(z.string()),
   }),
 });
+export type LeadImage = z.output<typeof LeadImageSchema>;
 export const leadImage = (image: Record<string, unknown> | undefined) => parsed(LeadImageSchema, image);
+
+/** What the domain events read of an assistant's or an org's sending state; the scope comes from its key. */
+const SendingStateImageSchema = z.looseObject({
+  entity: z.literal(SENDING_STATE_ENTITY),
+  pk: z.string(),
+  status: z.optional(z.enum(['active', 'paused'])),
+  since: z.optional(z.string()),
+  reason: z.optional(z.string()),
+  epoch: z.optional(z.number()),
+  cause: z.optional(
+    z.looseObject({
+      rate: z.optional(z.enum(['bounceRate', 'complaintRate'])),
+      value: z.optional(z.number()),
+      threshold: z.optional(z.number()),
+    }),
+  ),
+});
+export type SendingStateImage = z.output<typeof SendingStateImageSchema> & { scope: ReputationScope };
+export const sendingStateImage = (
+  image: Record<string, unknown> | undefined,
+): SendingStateImage | undefined => {
+  const state = parsed(SendingStateImageSchema, image);
+  const scope = state && reputationScopeOf(state.pk);
+  return state && scope && { ...state, scope };
+};
+
+/** What the domain events read of an import: its status and counts. */
+const ImportImageSchema = z.looseObject({
+  entity: z.literal(IMPORT_ENTITY),
+  id: z.string(),
+  orgId: z.string(),
+  status: z.string(),
+  total: z.number(),
+  created: z.number(),
+  duplicates: z.number(),
+  failed: z.number(),
+  finishedAt: z.optional(z.string()),
+});
+export type ImportImage = z.output<typeof ImportImageSchema>;
+export const importImage = (image: Record<string, unknown> | undefined) => parsed(ImportImageSchema, image);
+
+/** The table keys of an image, which name its item (the domain events' ids are derived from them). */
+export const keysImage = (image: Record<string, unknown> | undefined) =>
+  parsed(z.looseObject({ pk: z.string(), sk: z.string() }), image);
 
 /** Which entity an image is of, if it names one. */
 export const entityOf = (image: Record<string, unknown> | undefined): unknown => image?.entity;

@@ -48,7 +48,8 @@ export const KEY_ATTRIBUTE_NAMES: readonly string[] = [
 
 /**
  * The `entity` attribute of the items the stream's consumers read. The CDK's event filters pass them on
- * (sequence edits to the re-planner; sends, timeline events and leads to the outcome counter), so they
+ * (sequence edits to the re-planner; sends, timeline events and leads to the outcome counter; those and
+ * sequences, sending states and imports to the domain events' publisher), so they
  * are part of the table's contract: spelled here once, for the entity modules, the stream decoding
  * (stream-images.ts) and the infrastructure.
  */
@@ -57,6 +58,10 @@ export const SEND_ENTITY = 'send';
 /** A lead's timeline event. */
 export const EVENT_ENTITY = 'event';
 export const LEAD_ENTITY = 'lead';
+/** An assistant's or an org's sending state (data/sending-reputation.ts): paused or active. */
+export const SENDING_STATE_ENTITY = 'sending_state';
+/** A CSV import (data/import-records.ts). */
+export const IMPORT_ENTITY = 'import';
 
 type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5';
 

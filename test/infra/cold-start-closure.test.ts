@@ -126,6 +126,19 @@ describe('the inbound mail function at cold start', () => {
   });
 });
 
+describe('the domain events’ publisher at cold start', () => {
+  it('loads no AWS client: the EventBridge client comes with the first event', async () => {
+    // Act
+    const { externalAtStart, bundled, atStart, inputs } = await coldStartOf('lambdas/event-publisher.ts');
+
+    // Assess: most stream records are no event; the bus's client loads with the first one that is.
+    expect([...externalAtStart].filter((module) => module.startsWith('@aws-sdk/client-'))).toEqual([]);
+    expect(inputs).toContain('lambdas/adapters/event-bus.ts');
+    expect(bundled.has('@aws-sdk/client-eventbridge')).toBe(false);
+    expect(ON_DEMAND.filter((pkg) => atStart.has(pkg))).toEqual([]);
+  });
+});
+
 /** Every Lambda entry point: the modules of lambdas/ that export a handler. */
 const ENTRY_POINTS = readdirSync('lambdas')
   .filter((file) => file.endsWith('.ts'))

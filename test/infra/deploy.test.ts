@@ -59,7 +59,7 @@ describe('the stack deployed as docs/deploy.md says', () => {
     const documented = outputsInDeployDoc();
 
     // Assess
-    expect(documented).toHaveLength(10);
+    expect(documented).toHaveLength(12);
     expect(Object.keys(outputs).sort()).toEqual([...documented].sort());
     for (const [name, output] of Object.entries(outputs)) expect(output.Description, name).toBeTruthy();
   });
