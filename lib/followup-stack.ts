@@ -21,6 +21,7 @@ import {
   readReplyClassifierChoice,
 } from './reply-classifier';
 import { Scheduling } from './scheduling';
+import { Webhooks } from './webhooks';
 
 export class FollowupStack extends Stack {
   readonly data: DataStore;
@@ -34,6 +35,7 @@ export class FollowupStack extends Stack {
   readonly imports: Imports;
   readonly monitoring: Monitoring;
   readonly replyClassification: ReplyClassification;
+  readonly webhooks: Webhooks;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -73,6 +75,7 @@ export class FollowupStack extends Stack {
       logRetention: settings.logRetention,
       removalPolicy: settings.removalPolicy,
     });
+    this.webhooks = new Webhooks(this, 'Webhooks', { table, logRetention: settings.logRetention });
     this.deliveryEvents = new DeliveryEvents(this, 'DeliveryEvents', {
       table,
       configurationSet: this.messaging.configurationSet,
@@ -111,6 +114,8 @@ export class FollowupStack extends Stack {
     this.imports.allowAccepting(api.imports);
     this.scheduling.allowPlanning(this.imports.worker);
     this.messaging.allowSendingEmail(api.assistants);
+    // Webhooks: the API saves endpoints and their secrets, sends test pings and redeliveries.
+    this.webhooks.allowManaging(api.webhooks);
 
     // A reply stops its lead, an Email CC enrolls a new one and acknowledges it to the user by e-mail.
     const { receiver } = this.inbound;
@@ -138,6 +143,8 @@ export class FollowupStack extends Stack {
         InboundReceiver: this.inbound.deadLetters,
         DeliveryEvents: this.deliveryEvents.deadLetters,
         Imports: this.imports.deadLetters,
+        // A delivery failed for 24 h (its endpoint is disabled too), or the worker failed on it 5 times.
+        WebhookDeliveries: this.webhooks.deadLetters,
       },
       // Every function, the Cognito trigger included, so a new one is on the dashboard without a change.
       functions: Object.fromEntries(
