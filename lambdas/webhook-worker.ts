@@ -13,7 +13,7 @@ import * as z from 'zod/mini';
 import { webhookQueue } from './adapters/webhook-queue';
 import { webhookSecretStore } from './adapters/webhook-secrets';
 import { useTable } from './data/client';
-import { attemptDelivery, type DeliverySettings } from './engine/webhook-delivery';
+import { attemptDelivery, type DeliverySettings, useWebhookQueue } from './engine/webhook-delivery';
 import { clock } from './runtime/clock';
 import { environmentSchema, nonEmpty, readEnvironment, TABLE_ENV, WEBHOOKS_ENV } from './runtime/environment';
 import { countEvent, logger, metrics } from './runtime/observability';
@@ -23,8 +23,11 @@ import { traceInvocation } from './runtime/tracing';
 export const environment = environmentSchema({ ...TABLE_ENV, ...WEBHOOKS_ENV, WEBHOOK_DLQ_URL: nonEmpty });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
+const queue = webhookQueue(env.WEBHOOK_QUEUE_URL, env.WEBHOOK_DLQ_URL);
+// The delivery module's queue, bound as the event producer binds it: the same queue in every function.
+useWebhookQueue(queue);
 const settings: DeliverySettings = {
-  queue: webhookQueue(env.WEBHOOK_QUEUE_URL, env.WEBHOOK_DLQ_URL),
+  queue,
   secrets: webhookSecretStore(env.WEBHOOK_SECRET_PREFIX),
   policy: { allowLoopbackHttp: env.WEBHOOK_ALLOW_LOOPBACK_HTTP },
   random: Math.random,

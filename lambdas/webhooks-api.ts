@@ -2,6 +2,7 @@ import { webhookQueue } from './adapters/webhook-queue';
 import { webhookSecretStore } from './adapters/webhook-secrets';
 import { useTable } from './data/client';
 import { listDeliveries } from './data/webhooks';
+import { useWebhookQueue } from './engine/webhook-delivery';
 import {
   createWebhook,
   readWebhook,
@@ -22,10 +23,12 @@ import { environmentSchema, readEnvironment, TABLE_ENV, WEBHOOKS_ENV } from './r
 export const environment = environmentSchema({ ...TABLE_ENV, ...WEBHOOKS_ENV });
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
+const queue = webhookQueue(env.WEBHOOK_QUEUE_URL);
+useWebhookQueue(queue);
 const settings: WebhookSettings = {
   policy: { allowLoopbackHttp: env.WEBHOOK_ALLOW_LOOPBACK_HTTP },
   secrets: webhookSecretStore(env.WEBHOOK_SECRET_PREFIX),
-  queue: webhookQueue(env.WEBHOOK_QUEUE_URL),
+  queue,
 };
 
 export const handler = apiHandler(webhooksOperations, {

@@ -93,6 +93,8 @@ export class Webhooks extends Construct {
 
   private allowSecrets(fn: FollowupFunction, actions: string[]): void {
     fn.addEnvironment('WEBHOOK_SECRET_PREFIX', this.secretPrefix);
+    // Said outright: in AWS a webhook goes to a public https endpoint only (the local stack alone says true).
+    fn.addEnvironment('WEBHOOK_ALLOW_LOOPBACK_HTTP', 'false');
     const secrets = Stack.of(this).formatArn({
       service: 'secretsmanager',
       resource: 'secret',
