@@ -9,20 +9,39 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { eventBusSink } from './adapters/event-bus';
+import { webhookQueue } from './adapters/webhook-queue';
+import { useTable } from './data/client';
 import { tableChangeOf } from './data/stream-images';
 import { type EventSink, publishChanges } from './engine/event-publishing';
-import { environmentSchema, nonEmpty, readEnvironment } from './runtime/environment';
+import { enqueueWebhookDeliveries, useWebhookQueue } from './engine/webhook-delivery';
+import { clock } from './runtime/clock';
+import {
+  environmentSchema,
+  nonEmpty,
+  readEnvironment,
+  TABLE_ENV,
+  WEBHOOK_QUEUE_ENV,
+} from './runtime/environment';
 import { countEvent, logger, metrics } from './runtime/observability';
 import { traceInvocation } from './runtime/tracing';
 
 export type { EventSink };
 
 /** What this function reads from its environment, once, at cold start. */
-export const environment = environmentSchema({ EVENT_BUS_NAME: nonEmpty });
+export const environment = environmentSchema({
+  ...TABLE_ENV,
+  ...WEBHOOK_QUEUE_ENV,
+  EVENT_BUS_NAME: nonEmpty,
+});
 const settings = readEnvironment(environment);
+useTable(settings.TABLE_NAME);
+useWebhookQueue(webhookQueue(settings.WEBHOOK_QUEUE_URL));
 
-/** Every sink the events go to, in stream order; the webhooks' delivery adds its own here. */
-const sinks: EventSink[] = [eventBusSink({ busName: settings.EVENT_BUS_NAME })];
+/** Every sink the events go to, in stream order: the product's bus, and each org's webhooks. */
+const sinks: EventSink[] = [
+  eventBusSink({ busName: settings.EVENT_BUS_NAME }),
+  (events) => enqueueWebhookDeliveries(events, clock.now()),
+];
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(traceInvocation())

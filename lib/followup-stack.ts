@@ -22,6 +22,7 @@ import {
   readReplyClassifierChoice,
 } from './reply-classifier';
 import { Scheduling } from './scheduling';
+import { Webhooks } from './webhooks';
 
 export class FollowupStack extends Stack {
   readonly data: DataStore;
@@ -36,6 +37,7 @@ export class FollowupStack extends Stack {
   readonly imports: Imports;
   readonly monitoring: Monitoring;
   readonly replyClassification: ReplyClassification;
+  readonly webhooks: Webhooks;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -80,6 +82,10 @@ export class FollowupStack extends Stack {
       logRetention: settings.logRetention,
       removalPolicy: settings.removalPolicy,
     });
+    this.webhooks = new Webhooks(this, 'Webhooks', { table, logRetention: settings.logRetention });
+    // The events' second sink: each org's webhooks (reads them, stores each delivery, queues it).
+    this.webhooks.allowEnqueueing(this.domainEvents.publisher);
+    this.domainEvents.publisher.useTable(table, 'readWrite');
     this.deliveryEvents = new DeliveryEvents(this, 'DeliveryEvents', {
       table,
       configurationSet: this.messaging.configurationSet,
@@ -118,6 +124,8 @@ export class FollowupStack extends Stack {
     this.imports.allowAccepting(api.imports);
     this.scheduling.allowPlanning(this.imports.worker);
     this.messaging.allowSendingEmail(api.assistants);
+    // Webhooks: the API saves endpoints and their secrets, sends test pings and redeliveries.
+    this.webhooks.allowManaging(api.webhooks);
 
     // A reply stops its lead, an Email CC enrolls a new one and acknowledges it to the user by e-mail.
     const { receiver } = this.inbound;
@@ -145,6 +153,8 @@ export class FollowupStack extends Stack {
         InboundReceiver: this.inbound.deadLetters,
         DeliveryEvents: this.deliveryEvents.deadLetters,
         Imports: this.imports.deadLetters,
+        // A delivery failed for 24 h (its endpoint is disabled too), or the worker failed on it 5 times.
+        WebhookDeliveries: this.webhooks.deadLetters,
       },
       // Every function, the Cognito trigger included, so a new one is on the dashboard without a change.
       functions: Object.fromEntries(

@@ -10,6 +10,8 @@
  */
 // First: refuse an unsupported Node with one line rather than fail somewhere in the story.
 import './supported-node';
+import type { DomainEvent } from '../lambdas/core/domain-events';
+import { startWebhookReceiver } from './webhook-receiver';
 
 const apiUrl = (process.env.API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
 
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
   const as = <T>(method: string, path: string, body?: unknown) => call<T>(method, path, body, token);
 
   await setOffering(token);
+  const webhook = await startReceiving(as);
 
   const assistant = await as<Created & AssistantView>('POST', '/assistants', {
     name: 'Ava from Demo Inc.',
@@ -171,6 +174,37 @@ Look around:
     (it shows real time, newest first; the outbox and timelines show the local clock, oldest first)`);
 
   await abRun(as);
+  console.log(`
+Webhooks: a receiver at ${webhook.url} verifies every delivery (standardwebhooks) and prints it below;
+  webhook ${webhook.id}: curl -s ${apiUrl}/webhooks/${webhook.id}/deliveries -H "authorization: Bearer $TOKEN" | jq
+  Ctrl-C stops the receiver.`);
+}
+
+const RECEIVER_DESCRIPTION = 'npm run demo receiver';
+
+/**
+ * The demo's receiver, subscribed to every event of the org. Receivers of earlier runs are gone with
+ * their process: their webhooks are deleted first, so runs do not pile them up.
+ */
+async function startReceiving(as: Caller): Promise<{ id: string; url: string }> {
+  const print = (event: DomainEvent, id: string) =>
+    console.log(
+      `webhook verified ${id}: ${event.type} ${event.subject.kind} ${event.subject.id} at ${event.occurredAt}`,
+    );
+  const receiver = await startWebhookReceiver(print, (reason) => console.log(`webhook refused: ${reason}`));
+  const { items } = await as<{ items: { id: string; description?: string }[] }>('GET', '/webhooks');
+  for (const old of items.filter((item) => item.description === RECEIVER_DESCRIPTION)) {
+    await as('DELETE', `/webhooks/${old.id}`);
+  }
+  const created = await as<{ id: string; secret: string }>('POST', '/webhooks', {
+    url: receiver.url,
+    events: ['*'],
+    description: RECEIVER_DESCRIPTION,
+    enabled: true,
+  });
+  receiver.secrets.push(created.secret);
+  await as('POST', `/webhooks/${created.id}/test`);
+  return { id: created.id, url: receiver.url };
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The engine's event sources and its local time, played in one process: the scheduler's firings invoke
  * the sender, three pollers hand the table's stream to sequence-changes, the stats consumer and the
- * domain events' publisher, the
- * replan and import queues feed their workers, and the plan auditor runs as its rate schedule would.
+ * domain events' publisher, the replan, import and webhook queues feed their workers (webhook retries
+ * wait on the local clock), and the plan auditor runs as its rate schedule would.
  * settle, audit, advance, deliver and the background tick each run alone (`exclusive`), so a send never
  * sees the clock move under it; with --persist the pending schedules and the clock are saved as it goes.
  */
@@ -128,6 +128,10 @@ export async function createEngineDriver(options: EngineDriverOptions): Promise<
           maxBatches: 100_000,
           timeoutMs: IMPORT_WORKER_TIMEOUT_MS,
         });
+        // Real HTTP to the receivers: an attempt waits for its answer (at most the 10 s timeout).
+        const webhooks = await sqs.drain(ENGINE_SETTINGS.webhookQueue, loaded.webhookWorker, {
+          maxBatches: 100_000,
+        });
         const streamRecords =
           stream.delivered +
           stream.skipped +
@@ -136,8 +140,9 @@ export async function createEngineDriver(options: EngineDriverOptions): Promise<
           published.delivered +
           published.skipped;
         total.streamRecords += streamRecords;
-        total.queueMessages += queue.delivered + imports.delivered;
-        if (streamRecords === 0 && queue.batches === 0 && imports.batches === 0) return total;
+        total.queueMessages += queue.delivered + imports.delivered + webhooks.delivered;
+        if (streamRecords === 0 && queue.batches === 0 && imports.batches === 0 && webhooks.batches === 0)
+          return total;
         await outbox.capture();
       }
       throw new Error(`The engine did not settle after ${MAX_SETTLE_PASSES} passes; does a handler loop?`);
@@ -194,12 +199,19 @@ export async function createEngineDriver(options: EngineDriverOptions): Promise<
           continue;
         }
         const dueSchedule = nextDueAt();
+        // A webhook retry waits on the queue (DelaySeconds on local time): stop there so it runs on time.
+        const dueWebhook = sqs.nextDelayedAt(ENGINE_SETTINGS.webhookQueue);
         const next = Math.min(
           dueSchedule ?? Number.POSITIVE_INFINITY,
           auditDueAt ?? Number.POSITIVE_INFINITY,
+          dueWebhook ?? Number.POSITIVE_INFINITY,
         );
         if (next === Number.POSITIVE_INFINITY || next > target) break;
         if (next > clock.now().getTime()) clock.set(new Date(next));
+        if (next === dueWebhook && next !== dueSchedule) {
+          await settleNow();
+          continue;
+        }
         if (auditDueAt !== undefined && next === auditDueAt && next !== dueSchedule) await auditNow();
       }
       if (clock.now().getTime() < target) clock.set(new Date(target));

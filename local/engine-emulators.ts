@@ -64,7 +64,8 @@ export async function startEngineEmulators(options: {
     stoppers.push(sinch.stop);
     const untagSinchRequests = faults.tagInvocationRequests(sinch.endpoint);
     stoppers.push(async () => untagSinchRequests());
-    const sqs = await startSqsEmulator({ region: LOCAL_REGION });
+    // Delays (the webhook worker's retries) run on local time; visibility timeouts on real time.
+    const sqs = await startSqsEmulator({ region: LOCAL_REGION, delayNow: () => clock.now().getTime() });
     stoppers.push(sqs.stop);
     const secrets = await startSecretsEmulator({ region: LOCAL_REGION });
     stoppers.push(secrets.stop);

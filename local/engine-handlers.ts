@@ -13,17 +13,26 @@ import { attachFaults } from './sdk-faults';
 
 /** The engine's own AWS clients, imported after the environment is set (they read it at import). */
 export async function attachFaultsToEngineClients(faults: FaultRegistry): Promise<void> {
-  const [{ db }, { sesClient }, { schedulerClient }, { sqsClient }, { secretsClient }] = await Promise.all([
+  const [
+    { db },
+    { sesClient },
+    { schedulerClient },
+    { sqsClient },
+    { secretsClient },
+    { webhookQueueClient },
+  ] = await Promise.all([
     import('../lambdas/data/client'),
     import('../lambdas/adapters/email-sender'),
     import('../lambdas/adapters/step-scheduler'),
     import('../lambdas/adapters/replan-queue'),
     import('../lambdas/adapters/secrets'),
+    import('../lambdas/adapters/webhook-queue'),
   ]);
   attachFaults(db, 'dynamodb', faults);
   attachFaults(sesClient, 'ses', faults);
   attachFaults(await schedulerClient(), 'scheduler', faults);
   attachFaults(sqsClient, 'sqs', faults);
+  attachFaults(await webhookQueueClient(), 'sqs', faults);
   attachFaults(await secretsClient(), 'secretsmanager', faults);
 }
 
@@ -34,6 +43,7 @@ const ENTRY_FILES: { [Name in keyof EngineHandlers]: string } = {
   outcomeCounter: 'outcome-counter',
   replanWorker: 'replan-worker',
   importWorker: 'import-worker',
+  webhookWorker: 'webhook-worker',
   inboundEmail: 'inbound-email',
   sesEvents: 'ses-events',
   planAuditor: 'plan-auditor',
@@ -56,6 +66,7 @@ export async function loadHandlers(overrides: Partial<EngineHandlers>): Promise<
     outcomeCounter: await load('outcomeCounter'),
     replanWorker: await load('replanWorker'),
     importWorker: await load('importWorker'),
+    webhookWorker: await load('webhookWorker'),
     inboundEmail: await load('inboundEmail'),
     sesEvents: await load('sesEvents'),
     planAuditor: await load('planAuditor'),

@@ -19,6 +19,9 @@ export const ENGINE_SETTINGS = {
   sesConfigurationSet: 'followup-local',
   replanQueue: 'replan',
   importQueue: 'imports',
+  webhookQueue: 'webhooks',
+  webhookDeadLetterQueue: 'webhooks-dlq',
+  webhookSecretPrefix: 'followup/webhooks/',
   /** Where POST /imports leaves the rows for the import worker (lib/lead-imports.ts). */
   importsBucket: 'followup-local-imports',
   whatsAppSecretPrefix: 'followup/whatsapp/',
@@ -40,6 +43,8 @@ export function engineEnvironment(targets: {
   dynamoEndpoint: string;
   replanQueueUrl: string;
   importQueueUrl: string;
+  webhookQueueUrl: string;
+  webhookDeadLetterUrl: string;
   endpoints: {
     scheduler: string;
     ses: string;
@@ -63,6 +68,11 @@ export function engineEnvironment(targets: {
     SES_CONFIGURATION_SET: ENGINE_SETTINGS.sesConfigurationSet,
     REPLAN_QUEUE_URL: targets.replanQueueUrl,
     IMPORT_QUEUE_URL: targets.importQueueUrl,
+    WEBHOOK_QUEUE_URL: targets.webhookQueueUrl,
+    WEBHOOK_DLQ_URL: targets.webhookDeadLetterUrl,
+    WEBHOOK_SECRET_PREFIX: ENGINE_SETTINGS.webhookSecretPrefix,
+    // Locally only: webhooks may go to a receiver on this machine over http (README, "Webhooks").
+    WEBHOOK_ALLOW_LOOPBACK_HTTP: 'true',
     IMPORTS_BUCKET: ENGINE_SETTINGS.importsBucket,
     WHATSAPP_SECRET_PREFIX: ENGINE_SETTINGS.whatsAppSecretPrefix,
     UNSUBSCRIBE_SECRET_NAME: ENGINE_SETTINGS.unsubscribeSecretName,

@@ -53,6 +53,8 @@ export interface EngineHandlers {
   replanWorker: SqsHandler;
   /** The import queue's consumer (lambdas/import-worker.ts). */
   importWorker: SqsHandler;
+  /** The webhook delivery queue's consumer (lambdas/webhook-worker.ts): real HTTP to loopback receivers. */
+  webhookWorker: SqsHandler;
   /** SES receiving's Lambda action, invoked by `POST /_local/inbound/email`. */
   inboundEmail: InboundEmailHandler;
   /**
@@ -174,6 +176,8 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
 
     const replanQueueUrl = sqs.createQueue(ENGINE_SETTINGS.replanQueue);
     const importQueueUrl = sqs.createQueue(ENGINE_SETTINGS.importQueue);
+    const webhookQueueUrl = sqs.createQueue(ENGINE_SETTINGS.webhookQueue);
+    const webhookDeadLetterUrl = sqs.createQueue(ENGINE_SETTINGS.webhookDeadLetterQueue);
     // The scheduler emulator keeps its dead letters in memory; the queue exists so the ARN names something.
     sqs.createQueue(SENDER_DLQ);
     secrets.putSecret(ENGINE_SETTINGS.unsubscribeSecretName, unsubscribeKey(options.persistDir));
@@ -186,6 +190,8 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
         dynamoEndpoint: options.dynamoEndpoint,
         replanQueueUrl,
         importQueueUrl,
+        webhookQueueUrl,
+        webhookDeadLetterUrl,
         endpoints: {
           scheduler: scheduler.endpoint,
           ses: ses.endpoint,
@@ -200,11 +206,15 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     );
     // Code of the local stack calls data modules directly too, not only through the entry points: it
     // binds the table and the step scheduler as each entry file does (imported now, after the environment).
-    const [{ useTable }, { useStepScheduler }] = await Promise.all([
+    const [{ useTable }, { useStepScheduler }, { useWebhookQueue }, { webhookQueue }] = await Promise.all([
       import('../lambdas/data/client'),
       import('../lambdas/adapters/step-scheduler'),
+      import('../lambdas/engine/webhook-delivery'),
+      import('../lambdas/adapters/webhook-queue'),
     ]);
     useTable(options.tableName);
+    // The domain events' sink (enqueueWebhookDeliveries) queues here, as the producer's entry file binds it.
+    useWebhookQueue(webhookQueue(webhookQueueUrl, webhookDeadLetterUrl));
     useStepScheduler({
       group: ENGINE_SETTINGS.scheduleGroup,
       senderArn: ENGINE_SETTINGS.senderFunctionArn,

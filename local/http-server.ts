@@ -162,14 +162,20 @@ export async function startHttpServer(
   };
 }
 
+/** The segment where a route's first parameter is (how far its literal prefix reaches). */
+const firstParameter = (route: CompiledRoute) =>
+  route.path.split('/').findIndex((part) => part.startsWith('{'));
+
 function matchRoute(
   method: string,
   path: string,
 ): (RouteMatch & { fn: ApiFunctionName; public: boolean }) | undefined {
-  // Literal segments beat parameters, as in API Gateway: `/sequences/preview` is not `/sequences/{id}`.
+  // Literal segments beat parameters, as in API Gateway: `/sequences/preview` is not `/sequences/{id}`;
+  // between as many parameters, the earlier literal wins: `/webhooks/sinch/{orgId}` (Sinch's callback)
+  // before `/webhooks/{id}/test`.
   const candidates = compiled
     .filter((route) => route.method === method && route.pattern.test(path))
-    .sort((a, b) => a.names.length - b.names.length);
+    .sort((a, b) => a.names.length - b.names.length || firstParameter(b) - firstParameter(a));
   const route = candidates[0];
   if (!route) return undefined;
   const values = route.pattern.exec(path)?.slice(1) ?? [];

@@ -180,6 +180,31 @@ const intents = (counts: Record<string, number>) => ({
   ...counts,
 });
 
+const webhook = {
+  id: '0c9e2b1a-7f4d-4f8e-9a51-3d2f6b7c8e90',
+  url: 'https://crm.example.com/hooks/followup',
+  events: ['lead.bounced', 'lead.replied', 'step.sent'],
+  description: 'CRM sync',
+  enabled: true,
+  secretRotatedAt: AT,
+  createdAt: AT,
+  updatedAt: AT,
+};
+
+const webhookDelivery = {
+  id: 'msg_2Zk3mR8bqT1xV5nW0cJ7yQ4eHs',
+  eventId: 'evt-lead-7c1d-replied-3',
+  eventType: 'lead.replied',
+  subject: { kind: 'lead', id: 'lead-7c1d' },
+  status: 'delivered',
+  attempts: 2,
+  createdAt: AT,
+  lastAttemptAt: '2030-03-04T09:00:31.000Z',
+  lastResponseCode: 200,
+  lastLatencyMs: 142,
+  deliveredAt: '2030-03-04T09:00:31.000Z',
+};
+
 export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: unknown }>> = {
   getSequence: { response: sequence },
   createSequence: {
@@ -357,4 +382,41 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
       },
     },
   },
+  createWebhook: {
+    body: {
+      url: 'https://crm.example.com/hooks/followup',
+      events: ['lead.replied', 'lead.bounced', 'step.sent'],
+      description: 'CRM sync',
+      enabled: true,
+    },
+    response: {
+      ...webhook,
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw7Y0HMtOnDZs=',
+    },
+  },
+  listWebhooks: { response: { items: [webhook] } },
+  getWebhook: { response: webhook },
+  putWebhook: {
+    body: { url: 'https://crm.example.com/hooks/followup', events: ['*'], enabled: true },
+    response: {
+      id: webhook.id,
+      url: webhook.url,
+      events: ['*'],
+      enabled: true,
+      secretRotatedAt: AT,
+      createdAt: AT,
+      updatedAt: '2030-03-04T10:00:00.000Z',
+    },
+  },
+  rotateWebhookSecret: {
+    response: {
+      secret: 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD6c0RgbF+ZvM=',
+      previousValidUntil: '2030-03-05T09:00:00.000Z',
+    },
+  },
+  listWebhookDeliveries: { response: { items: [webhookDelivery] } },
+  redeliverWebhookDelivery: {
+    response: { ...webhookDelivery, status: 'pending', attempts: 0, nextAttemptAt: AT, redeliveries: 1 },
+  },
+  testWebhook: { response: { deliveryId: 'msg_q3vS0cJ1T7m6Zl1XbqfJ8kWQ2aU', eventId: 'evt_test_5f0c' } },
 };

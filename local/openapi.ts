@@ -30,6 +30,7 @@ const TAGS: Record<ApiFunctionName, string> = {
   imports: 'Imports of up to 100,000 leads (JSON or CSV), worked through in the background',
   public: 'Routes without a JWT: unsubscribe links in e-mails and Sinch’s signed callbacks',
   stats: 'Which follow-ups work: funnels per sequence, step and A/B variant, per tone, per assistant',
+  webhooks: 'The org’s webhooks: signed deliveries of its events (Standard Webhooks), retried for 24 h',
 };
 
 /**

@@ -1,7 +1,7 @@
 /**
  * A small AWS Secrets Manager for the local stack and the integration tests: the calls the product makes
  * (GetSecretValue through Powertools' SecretsProvider, CreateSecret and PutSecretValue when an org
- * connects WhatsApp), in the AWS JSON 1.1 protocol of @aws-sdk/client-secrets-manager v3, so the secrets
+ * connects WhatsApp or saves a webhook, DeleteSecret when it deletes one), in the AWS JSON 1.1 protocol of @aws-sdk/client-secrets-manager v3, so the secrets
  * adapter runs against it unchanged. Nothing is encrypted, versions other than the current one are not
  * kept, and SigV4 signatures are not checked.
  */
@@ -88,6 +88,12 @@ export async function startSecretsEmulator(options: SecretsEmulatorOptions = {})
         const secret = find(requiredString(input, 'SecretId', 'InvalidParameterException'));
         if (!secret) throw notFound();
         return { ...written(store(secret.name, secretString(input))), VersionStages: ['AWSCURRENT'] };
+      },
+      DeleteSecret(input) {
+        const secret = find(requiredString(input, 'SecretId', 'InvalidParameterException'));
+        if (!secret) throw notFound();
+        secrets.delete(secret.name);
+        return { ARN: secret.arn, Name: secret.name, DeletionDate: now() };
       },
       GetSecretValue(input) {
         const secret = find(requiredString(input, 'SecretId', 'InvalidParameterException'));

@@ -4,7 +4,11 @@
  * @aws-sdk/client-sqs v3 (`__type` errors plus the `x-amzn-query-error` header the query-compatible
  * client reads); in process, `drain()` plays the Lambda event source mapping for a queue.
  *
- * Where it knowingly differs from AWS: standard queues only, no delays, attributes or retention; the
+ * DelaySeconds (0-900, the webhook worker's retries) runs on the clock given as `delayNow`, the local
+ * stack's movable clock, so a retry an hour away falls due when local time passes it (`nextDelayedAt`
+ * tells the engine driver where to stop).
+ *
+ * Where it knowingly differs from AWS: standard queues only, no attributes or retention; the
  * visibility timeout of a message that failed too often runs on the real clock (it is about processing,
  * not about the product's calendar); SigV4 signatures are not checked; any queue URL whose last path
  * segment names a queue finds it.
@@ -55,7 +59,7 @@ export interface DrainResult {
 export interface QueueCounts {
   visible: number;
   inFlight: number;
-  /** Always 0: the product sends no delayed messages (kept for the bench's reports). */
+  /** Sent with DelaySeconds and not due yet on the delay clock. */
   delayed: number;
 }
 
@@ -65,6 +69,8 @@ export interface SqsEmulatorOptions {
   region?: string;
   /** Real time in epoch ms for visibility timeouts; tests may pass a fake one. */
   now?: () => number;
+  /** The clock DelaySeconds counts on (epoch ms); default `now`. The local stack passes its movable clock. */
+  delayNow?: () => number;
 }
 
 export interface SqsEmulator {
@@ -74,6 +80,8 @@ export interface SqsEmulator {
   createQueue(name: string): string;
   queueUrl(name: string): string;
   counts(name: string): QueueCounts;
+  /** When the earliest delayed message of the queue falls due on the delay clock (epoch ms), if any. */
+  nextDelayedAt(name: string): number | undefined;
   /** Receives and hands batches to a Lambda-style SQS handler until nothing is visible. */
   drain(queueName: string, handler: SqsHandler, options?: DrainOptions): Promise<DrainResult>;
   stop(): Promise<void>;
@@ -84,6 +92,8 @@ interface StoredMessage {
   body: string;
   md5OfBody: string;
   sentAt: number;
+  /** On the delay clock: not received before. */
+  deliverableAt: number;
   firstReceivedAt: number | undefined;
   receiveCount: number;
   visibleAt: number;
@@ -108,6 +118,7 @@ const QUERY_CODES: Record<string, string> = {
 export async function startSqsEmulator(options: SqsEmulatorOptions = {}): Promise<SqsEmulator> {
   const region = options.region ?? DEFAULT_REGION;
   const now = options.now ?? (() => Date.now());
+  const delayNow = options.delayNow ?? now;
   const queues = new Map<string, Queue>();
   let endpoint = '';
 
@@ -144,11 +155,19 @@ export async function startSqsEmulator(options: SqsEmulatorOptions = {}): Promis
         if (Buffer.byteLength(body) > MAX_MESSAGE_BYTES) {
           throw new AwsJsonError('InvalidParameterValue', 'MessageBody is longer than SQS allows.');
         }
+        const delay = input.DelaySeconds ?? 0;
+        if (typeof delay !== 'number' || !Number.isInteger(delay) || delay < 0 || delay > 900) {
+          throw new AwsJsonError(
+            'InvalidParameterValue',
+            'DelaySeconds must be a whole number from 0 to 900.',
+          );
+        }
         const message: StoredMessage = {
           messageId: randomUUID(),
           body,
           md5OfBody: createHash('md5').update(body).digest('hex'),
           sentAt: now(),
+          deliverableAt: delayNow() + delay * 1000,
           firstReceivedAt: undefined,
           receiveCount: 0,
           visibleAt: now(),
@@ -170,9 +189,10 @@ export async function startSqsEmulator(options: SqsEmulatorOptions = {}): Promis
   function receive(queue: Queue, count: number): StoredMessage[] {
     const taken: StoredMessage[] = [];
     const at = now();
+    const delayedUntil = delayNow();
     for (const message of queue.messages.values()) {
       if (taken.length === count) break;
-      if (message.visibleAt > at) continue;
+      if (message.visibleAt > at || message.deliverableAt > delayedUntil) continue;
       message.receiveCount += 1;
       message.firstReceivedAt ??= at;
       message.visibleAt = at + VISIBILITY_TIMEOUT_MS;
@@ -240,9 +260,21 @@ export async function startSqsEmulator(options: SqsEmulatorOptions = {}): Promis
 
   function counts(name: string): QueueCounts {
     const at = now();
-    const messages = [...byName(name).messages.values()];
+    const delayedUntil = delayNow();
+    const all = [...byName(name).messages.values()];
+    const messages = all.filter((message) => message.deliverableAt <= delayedUntil);
     const visible = messages.filter((message) => message.visibleAt <= at).length;
-    return { visible, inFlight: messages.length - visible, delayed: 0 };
+    return { visible, inFlight: messages.length - visible, delayed: all.length - messages.length };
+  }
+
+  function nextDelayedAt(name: string): number | undefined {
+    const delayedUntil = delayNow();
+    let next: number | undefined;
+    for (const message of byName(name).messages.values()) {
+      if (message.deliverableAt <= delayedUntil) continue;
+      if (next === undefined || message.deliverableAt < next) next = message.deliverableAt;
+    }
+    return next;
   }
 
   const server = createServer((request, response) => void listener(request, response));
@@ -253,6 +285,7 @@ export async function startSqsEmulator(options: SqsEmulatorOptions = {}): Promis
     createQueue,
     queueUrl: (name) => byName(name).url,
     counts,
+    nextDelayedAt,
     drain,
     stop: () => closeServer(server),
   };

@@ -45,11 +45,17 @@ const secretsProvider = onFirstUse(async () => {
   return boundedProvider(SecretsProvider, client);
 });
 
-/** The secret's string, or undefined when there is no such secret. */
-export async function readSecret(name: string): Promise<string | undefined> {
+/**
+ * The secret's string, or undefined when there is no such secret. `fresh`: skip the cache, for a reader
+ * that knows the value changed since it was cached (a rotated webhook secret).
+ */
+export async function readSecret(
+  name: string,
+  options: { fresh?: boolean } = {},
+): Promise<string | undefined> {
   const [provider, { ResourceNotFoundException }] = await Promise.all([secretsProvider(), sdk()]);
   try {
-    const value = await provider.get(name, { maxAge: CACHE_SECONDS });
+    const value = await provider.get(name, { maxAge: CACHE_SECONDS, forceFetch: options.fresh === true });
     return typeof value === 'string' ? value : undefined;
   } catch (error) {
     // Powertools wraps every SDK error; keep the SDK's own for callers and retries to classify.
@@ -69,5 +75,20 @@ export async function writeSecret(name: string, value: string): Promise<void> {
   } catch (error) {
     if (!(error instanceof ResourceExistsException)) throw error;
     await client.send(new PutSecretValueCommand({ SecretId: name, SecretString: value }));
+  }
+}
+
+/** Deletes the secret at once (no recovery window: its name is never used again); gone already is fine. */
+export async function deleteSecret(name: string): Promise<void> {
+  const [provider, client, { DeleteSecretCommand, ResourceNotFoundException }] = await Promise.all([
+    secretsProvider(),
+    secretsClient(),
+    sdk(),
+  ]);
+  provider.forget(name);
+  try {
+    await client.send(new DeleteSecretCommand({ SecretId: name, ForceDeleteWithoutRecovery: true }));
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
   }
 }

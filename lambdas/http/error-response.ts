@@ -130,7 +130,7 @@ export const ERRORS = {
     type: UnprocessableError,
     status: 422,
     description:
-      'Well-formed input the domain cannot act on: a render missing lead fields, an enforced region policy, a step that is never sent',
+      'Well-formed input the domain cannot act on: a render missing lead fields, an enforced region policy, a step that is never sent, a webhook URL that is not a public https endpoint',
     details: lazy(() =>
       z.optional(
         z.union([
@@ -152,6 +152,10 @@ export const ERRORS = {
                 }),
               )
               .check(z.describe('?strict=true: the custom steps that would be skipped for the lead')),
+          }),
+          z.object({
+            field: z.string().check(z.describe('The field refused, e.g. url (a webhook’s private address)')),
+            reason: z.string(),
           }),
           z.object({
             region: z.enum(REGIONS),

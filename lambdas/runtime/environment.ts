@@ -44,6 +44,21 @@ export const IMPORTS_ENV = {
   AWS_ENDPOINT_URL_S3: z.optional(z.string()),
 };
 
+/**
+ * Webhooks' (adapters/webhook-secrets.ts, webhook-queue.ts): the webhooks API and the delivery worker;
+ * the event producer, which only queues deliveries, reads WEBHOOK_QUEUE_ENV. WEBHOOK_ALLOW_LOOPBACK_HTTP is set by the local stack alone: there a receiver on
+ * the developer's machine (http://127.0.0.1:…) is allowed; the CDK stack never sets it.
+ */
+export const WEBHOOK_QUEUE_ENV = { WEBHOOK_QUEUE_URL: text };
+export const WEBHOOKS_ENV = {
+  ...WEBHOOK_QUEUE_ENV,
+  WEBHOOK_SECRET_PREFIX: text,
+  WEBHOOK_ALLOW_LOOPBACK_HTTP: z.pipe(
+    z._default(z.enum(['true', 'false']), 'false'),
+    z.transform((flag) => flag === 'true'),
+  ),
+};
+
 /** Set by the Lambda runtime itself. */
 export const RUNTIME_ENV = { AWS_REGION: text };
 

@@ -47,6 +47,8 @@ export interface MetricDimensions {
   statusClass?: string;
   /** What listening decided about an inbound message (replied, bounced, postponed, ignored, ...). */
   decision?: string;
+  /** What a webhook delivery attempt came to (delivered, retrying, waiting, given_up, ...). */
+  outcome?: string;
 }
 
 /**

@@ -133,6 +133,7 @@ describe('acknowledged rules', () => {
       `AwsSolutions-IAM5[Resource::arn:aws:${service}:eu-west-1:111111111111:${resource}]`;
     const schedules = arn('scheduler', `schedule/${stack.scheduling.group.scheduleGroupName}/*`);
     const whatsAppSecrets = arn('secretsmanager', 'secret:followup/Followup/whatsapp/*');
+    const webhookSecrets = arn('secretsmanager', 'secret:followup/Followup/webhooks/*');
     const planners = [
       'Scheduling/SenderRole',
       'Scheduling/PlanAuditorRole',
@@ -182,6 +183,8 @@ describe('acknowledged rules', () => {
         'Followup/Imports/Rows AwsSolutions-S1',
         'Followup/Replanning/StreamFailures AwsSolutions-SQS3',
         'Followup/Messaging/UnsubscribeKey AwsSolutions-SMG4',
+        `Followup/Http/WebhooksFunctionRole ${webhookSecrets}`,
+        `Followup/Webhooks/WorkerRole ${webhookSecrets}`,
       ].sort(),
     );
   });

@@ -235,6 +235,7 @@ describe('alarms', () => {
         'InboundReceiverDeadLetters',
         'DeliveryEventsDeadLetters',
         'ImportsDeadLetters',
+        'WebhookDeliveriesDeadLetters',
         'ReplanQueueAge',
         'SenderErrorRate',
         'SchedulerThrottling',

@@ -12,6 +12,7 @@ import { orgOperations } from './org';
 import { publicOperations } from './public';
 import { sequencesOperations } from './sequences';
 import { statsOperations } from './stats';
+import { webhooksOperations } from './webhooks';
 
 export { API_FUNCTIONS, type ApiFunctionName, type Operation, routeKey } from './operation';
 
@@ -24,6 +25,7 @@ export const operations = {
   ...leadsOperations,
   ...importsOperations,
   ...statsOperations,
+  ...webhooksOperations,
 } satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

@@ -17,6 +17,7 @@ export const API_FUNCTIONS = [
   'imports',
   'public',
   'stats',
+  'webhooks',
 ] as const;
 export type ApiFunctionName = (typeof API_FUNCTIONS)[number];
 
