@@ -4,10 +4,12 @@
  * changes are events, retried from the failed record, dead-lettered with the other stream consumers), with
  * events:PutEvents on that bus alone and no access to the table's items.
  */
+
 import { afterAll, describe, expect, it } from 'vitest';
 import { DOMAIN_EVENT_SOURCE } from '../../lambdas/core/domain-events';
 import { LEAD_ENTITY } from '../../lambdas/data/table-schema';
 import { PUBLISHED_ENTITIES } from '../../lib/domain-events';
+import { INDEX_ACCESS, TABLE_ACCESS } from '../../lib/followup-function';
 import {
   asList,
   environmentOf,
@@ -96,7 +98,7 @@ describe('the domain events', () => {
     expect(PUBLISHED_ENTITIES).toEqual(['lead', 'send', 'event', 'sequence', 'sending_state', 'import']);
   });
 
-  it('are put on that bus alone, by a publisher that can read the stream and no table item', () => {
+  it('are put on that bus alone, by a publisher whose table access serves the webhooks only', () => {
     // Prepare
     const { template, ids } = synthesized();
 
@@ -113,9 +115,11 @@ describe('the domain events', () => {
     expect(events).toEqual([
       { Effect: 'Allow', Action: ['events:PutEvents'], Resource: getAtt(ids.bus, 'Arn') },
     ]);
+    // The second sink reads the org's webhooks and stores each delivery (engine/webhook-delivery.ts).
     expect(
-      dynamodb.filter((action) => !/Stream|ListStreams|GetRecords|GetShardIterator/.test(action)),
-    ).toEqual([]);
+      new Set(dynamodb.filter((action) => !/Stream|ListStreams|GetRecords|GetShardIterator/.test(action))),
+    ).toEqual(new Set([...TABLE_ACCESS.readWrite, ...INDEX_ACCESS]));
+    expect(environmentOf(template, ids.publisher).WEBHOOK_QUEUE_URL).toBeDefined();
     expect(environmentOf(template, ids.publisher).EVENT_BUS_NAME).toEqual({ Ref: ids.bus });
   });
 });

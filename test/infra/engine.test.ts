@@ -725,8 +725,8 @@ describe('queues', () => {
       expect(tlsOnly, id).toHaveLength(1);
     }
     // Sender, re-plan and its dead letters, stream failures, inbound and SES-event dead letters, imports
-    // and their dead letters.
-    expect(queues).toHaveLength(8);
+    // and their dead letters, webhook deliveries and their dead letters.
+    expect(queues).toHaveLength(10);
   });
 
   it('keep dead letters for 14 days', () => {
