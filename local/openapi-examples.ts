@@ -350,6 +350,28 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
     },
   },
   wakeLead: { response: lead },
+  correctReplyIntent: {
+    body: { intent: 'not_now' },
+    response: {
+      ...lead,
+      lastReplyAt: '2030-03-05T14:12:00.000Z',
+      lastReply: {
+        at: '2030-03-05T14:12:00.000Z',
+        channel: 'email',
+        intent: 'not_now',
+        confidence: 1,
+        correctedBy: 'user-7',
+      },
+      enrollment: {
+        ...lead.enrollment,
+        status: 'snoozed',
+        // Read as "other" (stopped); corrected to "not now" without a date: the org's 90 days.
+        snoozedUntil: '2030-06-03T14:12:00.000Z',
+        nextSendAt: '2030-06-04T08:00:00.000Z',
+        nextReasons: ['snoozed', 'business_hours'],
+      },
+    },
+  },
   replyStats: {
     response: {
       from: '2030-03-01',
