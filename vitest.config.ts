@@ -38,8 +38,11 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/dynamodb-local-setup.ts'],
-          setupFiles: ['test/support/process-bindings.ts'],
+          // A table per test file first (own-table.ts: files side by side must not share a stream).
+          setupFiles: ['test/support/own-table.ts', 'test/support/process-bindings.ts'],
           testTimeout: 20_000,
+          // Some files start a local engine stack in beforeAll: seconds, more on a busy 2-core machine.
+          hookTimeout: 60_000,
         },
       },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000 } },

@@ -15,6 +15,8 @@ export const ENGINE_TEST_ENV = {
   INBOUND_BUCKET: 'followup-test-inbound',
   INBOUND_PREFIX: 'inbound/',
   RECONCILE_WINDOW_MINUTES: '15',
+  WEBHOOK_QUEUE_URL: 'http://127.0.0.1:9/000000000000/webhooks',
+  WEBHOOK_SECRET_PREFIX: 'followup/webhooks/',
 };
 
 /** The unsubscribe signing key the integration setup stores, so tests can sign tokens as the sender does. */
