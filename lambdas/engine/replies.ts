@@ -46,8 +46,9 @@ export type ReferralOutcome =
 export interface ReplyOutcome {
   intent: ReplyIntent;
   action: ReplyAction;
-  /** The follow-up stopped (or was already not running), snoozed until, or a referral made. */
+  /** `snooze`: until when the follow-up waits (absent when it was not running: stopped or completed). */
   snoozedUntil?: string;
+  /** `enroll_referral`: the lead made for the referred person, or why none was. */
   referral?: ReferralOutcome;
 }
 
@@ -142,8 +143,8 @@ export async function act(
       return base;
     case 'snooze': {
       const until = reading.until ?? new Date(now.getTime() + settings.notNowDefaultDays * DAY_MS);
-      await snoozeFollowUp(lead, until, { by: 'reply', event: entry({ until }) }, now);
-      return { ...base, snoozedUntil: until.toISOString() };
+      const snoozed = await snoozeFollowUp(lead, until, { by: 'reply', event: entry({ until }) }, now);
+      return snoozed.snoozed ? { ...base, snoozedUntil: snoozed.until } : base;
     }
     case 'enroll_referral': {
       await stopFollowUp(lead, 'referred', entry({}), now);
