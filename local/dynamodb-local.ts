@@ -149,14 +149,18 @@ async function waitUntilAnswering(client: DynamoDBClient): Promise<void> {
   }
 }
 
+/** A new index on a table that holds items builds them first: seconds, more on a busy machine. */
+const INDEX_BUILD_TIMEOUT_MS = 60_000;
+
 async function waitForIndex(client: DynamoDBClient, tableName: string, indexName: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+  const deadline = Date.now() + INDEX_BUILD_TIMEOUT_MS;
+  while (Date.now() < deadline) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const index = Table?.GlobalSecondaryIndexes?.find((candidate) => candidate.IndexName === indexName);
     if (index?.IndexStatus === 'ACTIVE') return;
     await new Promise((done) => setTimeout(done, 100));
   }
-  throw new Error(`Index ${indexName} of ${tableName} did not become active`);
+  throw new Error(`Index ${indexName} of ${tableName} did not become active within 60 s`);
 }
 
 /**

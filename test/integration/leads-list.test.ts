@@ -528,5 +528,6 @@ describe('GET /leads', () => {
     expect(search.Items?.map((item) => item.field)).toEqual(
       expect.arrayContaining(['name', 'lastName', 'email']),
     );
-  });
+    // Three indexes built one after another on a DynamoDB Local shared with the other files' tables.
+  }, 90_000);
 });
