@@ -38,8 +38,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/dynamodb-local-setup.ts'],
-          // A table per test file first (own-table.ts: files side by side must not share a stream).
-          setupFiles: ['test/support/own-table.ts', 'test/support/process-bindings.ts'],
+          setupFiles: ['test/support/process-bindings.ts'],
           testTimeout: 20_000,
           // Some files start a local engine stack in beforeAll: seconds, more on a busy 2-core machine.
           hookTimeout: 60_000,

@@ -2,8 +2,8 @@
  * Vitest global setup for integration tests: one DynamoDB Local on a free port with the table created,
  * a scheduler emulator (schedules are recorded, not fired: tests that need sends use the local stack)
  * and a Secrets Manager emulator holding the unsubscribe key, pointed at through the same environment
- * variables the Lambdas read. Each test file then gets a table of its own (own-table.ts); tests within a
- * file isolate by org id.
+ * variables the Lambdas read. Tests isolate by org id; files run one at a time, as several of them run
+ * the table's stream consumers (scripts/test-any-time.ts says why).
  */
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../../local/dynamodb-local';
 import { startSchedulerEmulator } from '../../local/scheduler-emulator';
