@@ -38,7 +38,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/dynamodb-local-setup.ts'],
-          setupFiles: ['test/support/process-bindings.ts'],
+          setupFiles: ['test/support/worker-table.ts', 'test/support/process-bindings.ts'],
           testTimeout: 20_000,
           // Some files start a local engine stack in beforeAll: seconds, more on a busy 2-core machine.
           hookTimeout: 60_000,

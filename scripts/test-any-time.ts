@@ -39,13 +39,12 @@ if (spawnSync('faketime', ['--version']).error) {
 
 const failed: string[] = [];
 /**
- * The integration files run one at a time: they share one table, and several run its stream consumers
- * (a local engine stack, the stats poller), which side by side acted on each other's records (counted a
- * send twice). The e2e files, each with a DynamoDB Local of its own, run two at a time: they wait on it
- * and the emulators more than they compute.
+ * Two files at a time in each project: an integration worker has a table of its own (its files run
+ * the table's stream consumers), and each e2e file a DynamoDB Local of its own; both wait on
+ * DynamoDB Local and the emulators more than they compute.
  */
 const PROJECTS = [
-  { project: 'integration', workers: 1 },
+  { project: 'integration', workers: 2 },
   { project: 'e2e', workers: 2 },
 ] as const;
 for (const { label, at } of instants) {

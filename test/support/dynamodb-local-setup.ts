@@ -1,16 +1,18 @@
 /**
- * Vitest global setup for integration tests: one DynamoDB Local on a free port with the table created,
+ * Vitest global setup for integration tests: one DynamoDB Local on a free port with a table per worker,
  * a scheduler emulator (schedules are recorded, not fired: tests that need sends use the local stack)
  * and a Secrets Manager emulator holding the unsubscribe key, pointed at through the same environment
- * variables the Lambdas read. Tests isolate by org id; files run one at a time, as several of them run
- * the table's stream consumers (scripts/test-any-time.ts says why).
+ * variables the Lambdas read. Tests isolate by org id. Each worker has its own table
+ * (test/support/worker-table.ts) because several files run the table's stream consumers (a local engine
+ * stack, the stats poller): two files side by side on one table would act on each other's records.
  */
+import type { TestProject } from 'vitest/node';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../../local/dynamodb-local';
 import { startSchedulerEmulator } from '../../local/scheduler-emulator';
 import { startSecretsEmulator } from '../../local/secrets-emulator';
-import { ENGINE_TEST_ENV, UNSUBSCRIBE_TEST_KEY } from './engine-env';
+import { ENGINE_TEST_ENV, UNSUBSCRIBE_TEST_KEY, workerTableName } from './engine-env';
 
-export default async function setup() {
+export default async function setup(project: TestProject) {
   const dynamo = await startDynamoDbLocal();
   const scheduler = await startSchedulerEmulator({
     clock: { now: () => new Date() },
@@ -18,10 +20,10 @@ export default async function setup() {
   });
   const secrets = await startSecretsEmulator();
   secrets.putSecret(ENGINE_TEST_ENV.UNSUBSCRIBE_SECRET_NAME, UNSUBSCRIBE_TEST_KEY);
-  const tableName = 'followup-test';
-  await ensureTable(dynamo.client, tableName);
+  const workers = Math.max(1, project.globalConfig.maxWorkers);
+  for (let poolId = 1; poolId <= workers; poolId++)
+    await ensureTable(dynamo.client, workerTableName(String(poolId)));
   Object.assign(process.env, {
-    TABLE_NAME: tableName,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_SCHEDULER: scheduler.endpoint,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,

@@ -21,3 +21,9 @@ export const ENGINE_TEST_ENV = {
 
 /** The unsubscribe signing key the integration setup stores, so tests can sign tokens as the sender does. */
 export const UNSUBSCRIBE_TEST_KEY = 'test-unsubscribe-key-0123456789abcdef';
+
+/**
+ * The integration table of the worker with this `VITEST_POOL_ID` (1 to maxWorkers): one per worker, as
+ * files side by side on one table would reach each other's stream consumers.
+ */
+export const workerTableName = (poolId: string | undefined) => `followup-test-${poolId ?? '1'}`;
