@@ -39,6 +39,7 @@ const JobSchema = z.object({
   sequenceId: z.string().check(z.minLength(1)),
   version: z.number().check(z.int()),
   cursor: z.optional(z.string()),
+  replanned: z.optional(z.number().check(z.int(), z.minimum(0))),
 });
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()

@@ -70,7 +70,7 @@ export const EVENT_EXAMPLES: { [T in DomainEventType]: DomainEventData<T> } = {
     until: '2026-04-01T00:00:00.000Z',
     nextStepAt: '2026-04-01T09:00:00.000Z',
   },
-  'sequence.changed': { sequenceId: SEQUENCE, version: 4, replanned: true },
+  'sequence.changed': { sequenceId: SEQUENCE, version: 4, replanned: true, replannedLeads: 37 },
   'assistant.sending_paused': {
     scope: 'assistant',
     assistantId: 'maya',

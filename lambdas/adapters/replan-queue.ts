@@ -15,6 +15,8 @@ export interface ReplanJob {
   version: number;
   /** Where the previous worker stopped in the list of active leads. */
   cursor?: string;
+  /** Leads the previous workers of this job re-planned: the job's count, recorded after its last page. */
+  replanned?: number;
 }
 
 /** Where re-plan jobs go: the entry file builds it from its REPLAN_QUEUE_URL. */

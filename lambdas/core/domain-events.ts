@@ -159,7 +159,18 @@ export const DOMAIN_EVENT_DATA = lazy(
           .check(
             z.describe(
               'True when the edit moved steps (a step count or a gap changed), so the sequence’s running ' +
-                'leads are being re-planned, asynchronously; false for edits that move no step',
+                'leads were re-planned; the event is then published once that re-plan is done. False for ' +
+                'edits that move no step, published when the edit is saved',
+            ),
+          ),
+        replannedLeads: z
+          .number()
+          .check(
+            z.int(),
+            z.minimum(0),
+            z.describe(
+              'How many running leads the re-plan moved: their pending step changed time, or they ' +
+                'completed because their next step went away. 0 when replanned is false',
             ),
           ),
       }),
@@ -228,7 +239,7 @@ export const DOMAIN_EVENT_SUMMARIES: Record<DomainEventType, string> = {
   'lead.stopped': 'The lead’s follow-up stopped (a reply, an unsubscribe, a bounce, a person, ...).',
   'lead.completed': 'The lead went through every step of its sequence.',
   'lead.snoozed': 'The lead’s follow-up waits until a date (a "not now" reply, or a person).',
-  'sequence.changed': 'A sequence was edited (a new version).',
+  'sequence.changed': 'A sequence was edited (a new version), with how many leads it re-planned.',
   'assistant.sending_paused': 'Sending paused: the bounce or complaint rate passed the org’s threshold.',
   'assistant.sending_resumed': 'Sending resumed after a pause.',
   'import.completed': 'A CSV import finished (or failed), with its counts.',

@@ -14,6 +14,7 @@ import {
   EVENT_ENTITY,
   IMPORT_ENTITY,
   LEAD_ENTITY,
+  REPLAN_ENTITY,
   SEND_ENTITY,
   SENDING_STATE_ENTITY,
   SEQUENCE_ENTITY,
@@ -182,6 +183,18 @@ const ImportImageSchema = z.looseObject({
 });
 export type ImportImage = z.output<typeof ImportImageSchema>;
 export const importImage = (image: Record<string, unknown> | undefined) => parsed(ImportImageSchema, image);
+
+/** What the domain events read of a finished re-plan (data/replans.ts). */
+const ReplanImageSchema = z.looseObject({
+  entity: z.literal(REPLAN_ENTITY),
+  orgId: z.string().check(z.minLength(1)),
+  sequenceId: z.string().check(z.minLength(1)),
+  version: z.number(),
+  leads: z.number(),
+  finishedAt: z.string(),
+});
+export type ReplanImage = z.output<typeof ReplanImageSchema>;
+export const replanImage = (image: Record<string, unknown> | undefined) => parsed(ReplanImageSchema, image);
 
 /** The table keys of an image, which name its item (the domain events' ids are derived from them). */
 export const keysImage = (image: Record<string, unknown> | undefined) =>

@@ -49,7 +49,7 @@ export const KEY_ATTRIBUTE_NAMES: readonly string[] = [
 /**
  * The `entity` attribute of the items the stream's consumers read. The CDK's event filters pass them on
  * (sequence edits to the re-planner; sends, timeline events and leads to the outcome counter; those and
- * sequences, sending states and imports to the domain events' publisher), so they
+ * sequences, re-plans, sending states and imports to the domain events' publisher), so they
  * are part of the table's contract: spelled here once, for the entity modules, the stream decoding
  * (stream-images.ts) and the infrastructure.
  */
@@ -62,6 +62,8 @@ export const LEAD_ENTITY = 'lead';
 export const SENDING_STATE_ENTITY = 'sending_state';
 /** A CSV import (data/import-records.ts). */
 export const IMPORT_ENTITY = 'import';
+/** A finished re-plan of a sequence's leads after an edit (data/replans.ts). */
+export const REPLAN_ENTITY = 'replan';
 
 type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5';
 

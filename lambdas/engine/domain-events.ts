@@ -10,7 +10,9 @@
  *   turns a sent step failed; that is `lead.bounced`, from its own timeline entry).
  * - A timeline entry, when it is written: a reply (`replied`, `not_interested`) is `lead.replied` with
  *   what it was read as; out of office, bounced, unsubscribed and complained are their lead events.
- * - A sequence's new version: `sequence.changed`, `replanned` when the edit moved steps.
+ * - A sequence's new version: `sequence.changed`. An edit that moves no step is one as it is saved; one
+ *   that moves steps is one when its re-plan has finished (the re-plan's record), with how many leads
+ *   were re-planned.
  * - An assistant's (or the org's) sending state that pauses or resumes; an import that finishes.
  *
  * Every id is derived from the item's keys, what marks this version of it (a revision, a status and its
@@ -35,6 +37,7 @@ import {
   importImage,
   keysImage,
   leadImage,
+  replanImage,
   type SendImage,
   sendImage,
   sendingStateImage,
@@ -46,6 +49,7 @@ import {
   EVENT_ENTITY,
   IMPORT_ENTITY,
   LEAD_ENTITY,
+  REPLAN_ENTITY,
   SEND_ENTITY,
   SENDING_STATE_ENTITY,
   SEQUENCE_ENTITY,
@@ -68,6 +72,8 @@ export function domainEventsOf(change: TableChange): DomainEvent[] {
         return timelineEvents(change);
       case SEQUENCE_ENTITY:
         return sequenceEvents(change);
+      case REPLAN_ENTITY:
+        return replanEvents(change);
       case SENDING_STATE_ENTITY:
         return sendingStateEvents(change);
       case IMPORT_ENTITY:
@@ -305,14 +311,30 @@ function sequenceEvents({ eventName, before, after }: TableChange): Draft[] {
   const was = sequenceImage(before);
   const is = sequenceImage(after);
   if (!was || !is || was.version === is.version || !is.updatedAt) return [];
+  // An edit that moves steps queues a re-plan (the same test as engine/sequence-edits.ts): its event
+  // waits for the re-plan's record, which knows how many leads moved (replanEvents below).
+  if (timingChanged(was.steps ?? [], is.steps ?? [])) return [];
   return [
     draft(
       'sequence.changed',
       { orgId: is.orgId, occurredAt: is.updatedAt, subject: { kind: 'sequence', id: is.id } },
-      // What the re-planner decides on too (engine/sequence-edits.ts): how many leads it moves is known
-      // only when its job is done, so the event says whether it runs (docs/events/README.md).
-      { sequenceId: is.id, version: is.version, replanned: timingChanged(was.steps ?? [], is.steps ?? []) },
+      { sequenceId: is.id, version: is.version, replanned: false, replannedLeads: 0 },
       [is.version],
+    ),
+  ];
+}
+
+/** A finished re-plan (data/replans.ts, written once per version): the edit that queued it, with its count. */
+function replanEvents({ eventName, after }: TableChange): Draft[] {
+  const replan = eventName === 'INSERT' ? replanImage(after) : undefined;
+  if (!replan) return [];
+  const { orgId, sequenceId, version, leads } = replan;
+  return [
+    draft(
+      'sequence.changed',
+      { orgId, occurredAt: replan.finishedAt, subject: { kind: 'sequence', id: sequenceId } },
+      { sequenceId, version, replanned: true, replannedLeads: leads },
+      [version],
     ),
   ];
 }

@@ -5,12 +5,14 @@
  * already planned against the new version is left alone, so redelivered jobs do not double-plan.
  */
 
+import type { ReplanJob } from '../adapters/replan-queue';
 import { mapWithConcurrency } from '../core/concurrency';
 import { type ReplanDecision, replanForSequence } from '../core/enrollment';
 import { isRunning } from '../core/enrollment-status';
 import type { Lead } from '../core/leads';
 import type { Sequence } from '../core/sequences';
 import { countRunningLeads, getLead, LeadChangedError, pageRunningLeads } from '../data/leads';
+import { recordReplanFinished } from '../data/replans';
 import { getVisibleSequence } from '../data/sequences';
 import { logger } from '../runtime/observability';
 import { EnrollmentReads } from './enrollment-reads';
@@ -72,18 +74,12 @@ export async function replanPage(
   return { counts, ...(page.cursor && { cursor: page.cursor }) };
 }
 
-/** A re-plan job as the queue carries it: a sequence's version, and where the previous worker stopped. */
-export interface ReplanJob {
-  orgId: string;
-  sequenceId: string;
-  version: number;
-  cursor?: string;
-}
-
 /**
  * Works one re-plan job page by page while `hasTimeForAPage()` says a page still fits. Answers how many
- * leads it re-timed or completed, and the job to carry on with when pages are left (`rest`). A sequence
- * deleted meanwhile is nothing to re-plan.
+ * leads it re-timed or completed in this call, and the job to carry on with when pages are left (`rest`,
+ * carrying the count so far). After the last page it records how many leads the whole job re-planned
+ * (data/replans.ts): that record is what `sequence.changed` publishes the count from. A sequence deleted
+ * meanwhile is nothing to re-plan.
  */
 export async function workOnReplanJob(
   job: ReplanJob,
@@ -98,7 +94,16 @@ export async function workOnReplanJob(
     touched += page.counts.retimed + page.counts.completed;
     cursor = page.cursor;
   } while (cursor && budget.hasTimeForAPage());
-  return { touched, ...(cursor && { rest: { ...job, cursor } }) };
+  const replanned = (job.replanned ?? 0) + touched;
+  if (cursor) return { touched, rest: { ...job, cursor, replanned } };
+  await recordReplanFinished({
+    orgId: job.orgId,
+    sequenceId: job.sequenceId,
+    version: job.version,
+    leads: replanned,
+    finishedAt: budget.now().toISOString(),
+  });
+  return { touched };
 }
 
 export interface Impact {

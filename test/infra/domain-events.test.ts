@@ -95,7 +95,15 @@ describe('the domain events', () => {
         },
       },
     ]);
-    expect(PUBLISHED_ENTITIES).toEqual(['lead', 'send', 'event', 'sequence', 'sending_state', 'import']);
+    expect(PUBLISHED_ENTITIES).toEqual([
+      'lead',
+      'send',
+      'event',
+      'sequence',
+      'replan',
+      'sending_state',
+      'import',
+    ]);
   });
 
   it('are put on that bus alone, by a publisher whose table access serves the webhooks only', () => {

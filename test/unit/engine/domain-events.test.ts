@@ -136,6 +136,20 @@ function sequenceItem(fields: Item): Item {
   };
 }
 
+/** A finished re-plan as data/replans.ts records it. */
+function replanItem(fields: { version: number; leads: number }): Item {
+  return {
+    pk: `ORG#${ORG}`,
+    sk: `REPLAN#seq-1#${String(fields.version).padStart(6, '0')}`,
+    entity: 'replan',
+    orgId: ORG,
+    sequenceId: 'seq-1',
+    finishedAt: LATER,
+    expiresAt: 1_800_000_000,
+    ...fields,
+  };
+}
+
 function stateItem(scope: { assistantId?: string }, fields: Item): Item {
   return {
     ...(scope.assistantId === undefined
@@ -270,19 +284,8 @@ const CAUSES: Record<DomainEventType, () => DomainEvent[]> = {
         { updatedAt: LATER },
       ),
     ),
-  'sequence.changed': () =>
-    eventsOf(
-      'MODIFY',
-      sequenceItem({}),
-      sequenceItem({
-        version: 2,
-        updatedAt: LATER,
-        steps: [
-          { afterDays: 0, channel: 'email', message: { kind: 'generated', tone: 'candid' } },
-          { afterDays: 5, channel: 'email', message: { kind: 'generated', tone: 'gentle' } },
-        ],
-      }),
-    ),
+  // A gap changed: the edit's event is the re-plan's record, once every running lead was re-planned.
+  'sequence.changed': () => eventsOf('INSERT', undefined, replanItem({ version: 2, leads: 7 })),
   'assistant.sending_paused': () =>
     eventsOf(
       'MODIFY',
@@ -467,18 +470,33 @@ describe('domain events from the table’s stream', () => {
     expect(eventsOf('REMOVE', leadItem({ status: 'stopped', stopReason: 'replied' }), undefined)).toEqual([]);
   });
 
-  it('says whether a sequence edit re-plans its leads: a gap changed does, a rename does not', () => {
+  it('counts the leads an edit re-planned once its re-plan is done; a rename re-plans none, at once', () => {
     expect(only(CAUSES['sequence.changed'](), 'sequence.changed')).toMatchObject({
       occurredAt: LATER,
       subject: { kind: 'sequence', id: 'seq-1' },
-      data: { sequenceId: 'seq-1', version: 2, replanned: true },
+      data: { sequenceId: 'seq-1', version: 2, replanned: true, replannedLeads: 7 },
     });
+    const retimed = sequenceItem({
+      version: 2,
+      updatedAt: LATER,
+      steps: [
+        { afterDays: 0, channel: 'email', message: { kind: 'generated', tone: 'candid' } },
+        { afterDays: 5, channel: 'email', message: { kind: 'generated', tone: 'gentle' } },
+      ],
+    });
+    // The edit that moved a gap waits for its re-plan's record: it alone knows the count.
+    expect(eventsOf('MODIFY', sequenceItem({}), retimed)).toEqual([]);
     const renamed = eventsOf(
       'MODIFY',
       sequenceItem({}),
       sequenceItem({ version: 2, name: 'Renamed', updatedAt: LATER }),
     );
-    expect(only(renamed, 'sequence.changed').data).toMatchObject({ replanned: false });
+    expect(only(renamed, 'sequence.changed')).toMatchObject({
+      occurredAt: LATER,
+      data: { sequenceId: 'seq-1', version: 2, replanned: false, replannedLeads: 0 },
+    });
+    // The record expiring is no event.
+    expect(eventsOf('REMOVE', replanItem({ version: 2, leads: 7 }), undefined)).toEqual([]);
     // An A/B promotion writes the sequence without a new version: nothing changed for its leads.
     expect(eventsOf('MODIFY', sequenceItem({}), sequenceItem({ promotions: [] }))).toEqual([]);
   });
