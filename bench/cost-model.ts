@@ -92,6 +92,16 @@ export const PRICES = {
     unit: 'trace recorded',
     source: 'https://aws.amazon.com/de/xray/pricing/',
   },
+  eventBridgeEvent: {
+    usd: 1 / 1e6,
+    unit: 'custom event put on a bus (64 KB chunk)',
+    source: 'https://cloudburn.io/blog/amazon-eventbridge-pricing',
+  },
+  eventBridgeArchiveGb: {
+    usd: 0.1,
+    unit: 'GB of events archived (processing; storage $0.023/GB-month)',
+    source: 'https://cloudburn.io/blog/amazon-eventbridge-pricing',
+  },
 } as const satisfies Record<string, Price>;
 
 export type Prices = { readonly [K in keyof typeof PRICES]: Price };

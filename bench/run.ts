@@ -11,6 +11,9 @@
  *    against a floor bundle, and each read route's and POST /leads' warm latency against the raw
  *    DynamoDB requests it makes (bench/cold-start.ts, bench/route-latency.ts); its own block of the
  *    report, which `--only lean` rewrites alone;
+ * 8. domain events and webhooks (bench/events.ts): events and PutEvents requests per sent step, their
+ *    cost, and webhook delivery latency p50/p99 to 100 local receivers; its own block (`--only events`).
+ *    It runs first, on January dates before every other measure's, and leaves nothing due.
  * 6. importing 10,000 leads with POST /imports (bench/imports.ts): rows/s, scheduler requests per lead,
  *    rows lost; its own block too (`--only imports`), one per size, so `--import-leads 100000` (about
  *    12 minutes on 2 cores alone) keeps its own figures beside the default's. It runs last: nothing
@@ -25,9 +28,9 @@
  *
  * Options: --leads (200), --whatsapp-leads (50), --replan-leads (10000), --quota (100 requests/s),
  * --samples (300), --warmup (30), --faults-leads (200), --cold-runs (15 rounds, each a pair per function),
- * --route-samples (200), --import-leads (10000), --import-quota (1000 requests/s), --only
- * (comma-separated: engine for measures 1-4, lean for 5, imports for 6, replies for 7), --no-write
- * (print only).
+ * --route-samples (200), --import-leads (10000), --import-quota (1000 requests/s), --events-leads
+ * (25), --events-endpoints (100), --only (comma-separated: engine for measures 1-4, lean for 5,
+ * imports for 6, replies for 7, events for 8), --no-write (print only).
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -36,6 +39,8 @@ import { CUSTOMER_MAILBOXES, currentFunction } from '../local/lambda-scope';
 import { startLocalStack } from '../local/stack';
 import { measureApiLatency } from './api-latency';
 import { measureColdStarts } from './cold-start';
+import { measureEvents } from './events';
+import { renderEventsReport, writeEventsReport } from './events-report';
 import { measureFaultTolerance } from './fault-tolerance';
 import { measureImports } from './imports';
 import { DEFAULT_IMPORT_LEADS, renderImportsReport, writeImportsReport } from './imports-report';
@@ -63,7 +68,9 @@ const { values } = parseArgs({
     'route-samples': { type: 'string', default: '200' },
     'import-leads': { type: 'string', default: String(DEFAULT_IMPORT_LEADS) },
     'import-quota': { type: 'string', default: '1000' },
-    only: { type: 'string', default: 'engine,lean,imports,replies' },
+    'events-leads': { type: 'string', default: '25' },
+    'events-endpoints': { type: 'string', default: '100' },
+    only: { type: 'string', default: 'events,engine,lean,imports,replies' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -86,11 +93,13 @@ const settings = {
   routeSamples: positive('route-samples'),
   importLeads: positive('import-leads'),
   importQuota: positive('import-quota'),
+  eventsLeads: positive('events-leads'),
+  eventsEndpoints: positive('events-endpoints'),
 };
 const only = new Set(values.only.split(',').map((part) => part.trim()));
 for (const part of only)
-  if (!['engine', 'lean', 'imports', 'replies'].includes(part))
-    throw new Error(`--only takes engine, lean, imports and/or replies, not ${part}`);
+  if (!['engine', 'lean', 'imports', 'replies', 'events'].includes(part))
+    throw new Error(`--only takes engine, lean, imports, replies and/or events, not ${part}`);
 const extraArgs = process.argv.slice(2).join(' ');
 const command = `npm run bench${extraArgs ? ` -- ${extraArgs}` : ''}`;
 
@@ -143,6 +152,22 @@ async function main(): Promise<void> {
   const stack = await startLocalStack({ port: 0, background: false });
   try {
     const adminOf = (orgId: string) => signIn(stack.url, { orgId, userId: 'bench', role: 'admin' });
+    if (only.has('events')) {
+      log(`8/8 domain events: ${settings.eventsLeads} leads, ${settings.eventsEndpoints} webhook endpoints`);
+      const events = await measureEvents({
+        stack,
+        signIn: adminOf,
+        leads: settings.eventsLeads,
+        endpoints: settings.eventsEndpoints,
+        log,
+      });
+      const block = renderEventsReport({ command, source, startedAt, machine, events });
+      console.log(`\n${block}\n`);
+      if (!values['no-write']) {
+        writeEventsReport(REPORT_PATH, block);
+        log(`wrote the events block of ${REPORT_PATH}`);
+      }
+    }
     if (only.has('engine')) await measureEngine(stack, adminOf, { startedAt, started, machine, source });
     if (coldStarts) {
       log('5/5 warm routes against their raw requests');
