@@ -25,6 +25,9 @@ import { OPENAPI_DOCUMENT_PATH } from '../lambdas/http/openapi-answer';
 import { FollowupFunction } from './followup-function';
 import { output } from './stack-output';
 
+/** API functions that only read the table get the read actions alone (least privilege). */
+const READ_ONLY_FUNCTIONS: ReadonlySet<ApiFunctionName> = new Set(['accounts']);
+
 export interface JwtIssuer {
   issuer: string;
   audience: string[];
@@ -92,7 +95,7 @@ export class FollowupHttpApi extends Construct {
           logRetention: props.logRetention,
           // Just under API Gateway's 30 s: a 500-lead batch or a reassignment must not be cut short.
           timeout: Duration.seconds(29),
-        }).useTable(props.table, 'readWrite'),
+        }).useTable(props.table, READ_ONLY_FUNCTIONS.has(name) ? 'read' : 'readWrite'),
       ]),
     ) as Record<ApiFunctionName, FollowupFunction>;
 

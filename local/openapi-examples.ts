@@ -76,6 +76,7 @@ const lead = {
   lastName: 'Lovelace',
   email: 'ada@example.com',
   company: 'Analytical Engines',
+  accountDomain: 'example.com',
   country: 'GB',
   customFields: {},
   timezone: 'Europe/London',
@@ -102,6 +103,14 @@ const settings = {
   replyActions: { referral: 'stop', objection: 'snooze' },
   notNowDefaultDays: 90,
   reputationGuard: { window: 200, minSends: 50, bounceRate: 0.04, complaintRate: 0.0008 },
+  accountPolicy: {
+    onReply: 'pause_colleagues',
+    pauseDays: 14,
+    maxActivePerAccount: 3,
+    overLimit: 'refuse',
+    minHoursBetweenAccountSends: 24,
+  },
+  maxMessagesPerPersonPerWeek: 3,
   offering: {
     summary: 'We turn your support inbox into answers your customers find themselves.',
     valueProposition: 'Teams using Acme answer 30 % fewer tickets within a quarter.',
@@ -332,6 +341,50 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
     },
   },
   getLead: { response: lead },
+  getAccount: {
+    response: {
+      domain: 'example.com',
+      leadCount: 2,
+      createdAt: AT,
+      lastReply: { leadId: 'lead-91b0', at: '2030-03-06T10:12:00.000Z' },
+      leads: [
+        {
+          id: 'lead-91b0',
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          email: 'ada@example.com',
+          assistantId: 'asst-7c1d',
+          sequenceId: 'seq-3f2a',
+          status: 'stopped',
+          stopReason: 'replied',
+          lastReplyAt: '2030-03-06T10:12:00.000Z',
+          lastReplyIntent: 'interested',
+        },
+        {
+          id: 'lead-4e2a',
+          firstName: 'Charles',
+          email: 'charles@example.com',
+          assistantId: 'asst-7c1d',
+          sequenceId: 'seq-3f2a',
+          status: 'snoozed',
+          nextSendAt: '2030-03-20T10:13:00.000Z',
+          snoozedUntil: '2030-03-20T10:12:00.000Z',
+        },
+      ],
+    },
+  },
+  listAccounts: {
+    response: {
+      items: [
+        {
+          domain: 'example.com',
+          leadCount: 2,
+          createdAt: AT,
+          lastReply: { leadId: 'lead-91b0', at: '2030-03-06T10:12:00.000Z' },
+        },
+      ],
+    },
+  },
   updateLead: { body: { ...leadInput, timezone: 'Europe/London' }, response: lead },
   continueLead: { body: { startAt: AT } },
   restartLead: { body: { sequenceId: 'seq-3f2a' } },

@@ -71,6 +71,9 @@ export const PLACEMENT_REASONS = [
   'repaired',
   'sending_paused',
   'snoozed',
+  'account_limit',
+  'account_spacing',
+  'frequency_cap',
 ] as const;
 /**
  * Why a send was moved: outside the hours of a working day, on a day the assistant does not work, on one
@@ -81,7 +84,10 @@ export const PLACEMENT_REASONS = [
  * auditor found the step overdue and re-armed it (repaired), or because the sending-reputation guard
  * paused the assistant's or the org's sending (sending_paused: re-checked at the next day's opening), or
  * because the lead is snoozed until a later date (snoozed: the step waits for the first business moment
- * at or after `snoozedUntil`).
+ * at or after `snoozedUntil`), or because of the org's account policy (core/accounts.ts): the lead's
+ * account has as many leads sending as it allows (account_limit: a first step waits for a free slot),
+ * another person of the account was sent a step too recently (account_spacing), or the person had as
+ * many messages in the last 7 days as the org allows (frequency_cap).
  */
 export type PlacementReason = (typeof PLACEMENT_REASONS)[number];
 

@@ -17,6 +17,8 @@ export const STOP_REASONS = [
   'referred',
   /** The lead said it is not the right person, naming no one. */
   'wrong_person',
+  /** A colleague (same account) replied and the org's accountPolicy.onReply is stop_colleagues. */
+  'account_replied',
 ] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
 

@@ -67,7 +67,38 @@ export class NotFoundError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  readonly code = 'conflict';
+  /** `conflict`, or a subclass's more precise code (`already_enrolled`). */
+  readonly code: string = 'conflict';
+}
+
+/**
+ * The address is already a lead of the org whose follow-up is running (active or snoozed): a person is
+ * on at most one active sequence per org (issue #25). A ConflictError, so whatever treats "this address
+ * is taken" alike (imports count it a duplicate, a referral skips it) keeps doing so.
+ */
+export class AlreadyEnrolledError extends ConflictError {
+  override readonly code = 'already_enrolled';
+  declare readonly details: { existingLeadId: string; sequenceId: string };
+
+  constructor(existingLeadId: string, sequenceId: string) {
+    super(
+      `This address is already enrolled (lead ${existingLeadId}, on sequence ${sequenceId}): a person is on one active sequence at a time; send moveIfEnrolled: true to move it`,
+      { existingLeadId, sequenceId },
+    );
+  }
+}
+
+/** The account (company) already has as many running leads as the org's accountPolicy allows. */
+export class AccountLimitError extends DomainError {
+  readonly code = 'account_limit';
+  declare readonly details: { accountDomain: string; active: number; maxActivePerAccount: number };
+
+  constructor(accountDomain: string, active: number, maxActivePerAccount: number) {
+    super(
+      `${accountDomain} already has ${active} running lead${active === 1 ? '' : 's'}; the org allows at most ${maxActivePerAccount} per account (accountPolicy.maxActivePerAccount)`,
+      { accountDomain, active, maxActivePerAccount },
+    );
+  }
 }
 
 /**

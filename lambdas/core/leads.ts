@@ -4,6 +4,7 @@
  */
 
 import * as z from 'zod/mini';
+import { AccountDomainSchema } from './accounts';
 import { isValidTimeZone } from './business-hours';
 import type { Enrollment } from './enrollment';
 import { MAX_SNOOZE_DAYS } from './enrollment-status';
@@ -35,6 +36,7 @@ export const LeadDetailsSchema = lazy(() =>
     ),
     phone: z.optional(z.string().check(z.refine(isE164, 'Expected an E.164 number, e.g. +14155550142'))),
     company: optionalText(200),
+    accountDomain: z.optional(AccountDomainSchema()),
     designation: optionalText(200),
     industry: optionalText(200),
     country: z.optional(
@@ -112,6 +114,7 @@ export const LEAD_DETAIL_FIELDS = [
   'email',
   'phone',
   'company',
+  'accountDomain',
   'designation',
   'industry',
   'country',
@@ -165,6 +168,13 @@ export const LeadInputSchema = lazy(() =>
       sequenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
       sequenceName: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
       startAt,
+      moveIfEnrolled: z
+        .optional(z.boolean())
+        .check(
+          z.describe(
+            'The address is already a lead running on another sequence: true moves that lead here (restarted from the first step on this sequence and assistant, its details kept), instead of 409 already_enrolled',
+          ),
+        ),
     })
     .check(
       z.refine((lead) => lead.sequenceId === undefined || lead.sequenceName === undefined, {

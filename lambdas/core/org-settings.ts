@@ -2,11 +2,12 @@
  * Org-wide settings: the organization's name and website (personalization), its region policy (how
  * many follow-ups a lead's region allows, and whether exceeding it warns or refuses), and how long an
  * out-of-office without a return date holds the next step back, what a reply of each intent does (and
- * how long a "not now" without a date waits), the sending-reputation guard's thresholds, and the offering
- * generated first e-mails describe.
+ * how long a "not now" without a date waits), the sending-reputation guard's thresholds, the offering
+ * generated first e-mails describe, and the account policy (colleagues, limits per company and person).
  */
 
 import * as z from 'zod/mini';
+import { AccountPolicySchema, defaultAccountPolicy, PersonFrequencySchema } from './accounts';
 import { UnprocessableError } from './errors';
 import { lazy } from './lazy';
 import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region } from './regions';
@@ -73,6 +74,10 @@ export const OrgSettingsSchema = lazy(() =>
     ),
     /** When an assistant's (or the org's) sending pauses for its bounce or complaint rate. */
     reputationGuard: z._default(ReputationGuardSchema(), defaultReputationGuard()),
+    /** What a colleague's reply does, and the limits on one company's leads (core/accounts.ts). */
+    accountPolicy: z._default(AccountPolicySchema(), defaultAccountPolicy()),
+    /** At most this many messages to one person in 7 days (unset: unlimited). */
+    maxMessagesPerPersonPerWeek: PersonFrequencySchema(),
     /** Without it, generated first e-mails cannot say what the org offers (and enrolling warns). */
     offering: z
       .optional(OfferingSchema())

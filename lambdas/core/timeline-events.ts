@@ -63,6 +63,7 @@ export const TIMELINE_EVENT_KINDS = [
   'reply_intent_corrected',
   'snoozed',
   'woken',
+  'account_replied',
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 
@@ -146,12 +147,25 @@ export const TIMELINE_EVENT_DETAILS = lazy(
       snoozed: z.object({
         until: z.iso.datetime().check(z.describe('The date the lead is followed up again from')),
         by: z
-          .enum(['reply', 'user'])
-          .check(z.describe('A "not now" reply, or a person (POST /leads/{id}/snooze)')),
+          .enum(['reply', 'user', 'account'])
+          .check(
+            z.describe(
+              'A "not now" reply, a person (POST /leads/{id}/snooze), or a colleague’s reply (accountPolicy.onReply pause_colleagues: see the account_replied entry before it)',
+            ),
+          ),
         wakeAt: z.iso
           .datetime()
           .check(
             z.describe('Where the pending step was placed: the first business moment at or after until'),
+          ),
+      }),
+      account_replied: z.object({
+        leadId: z
+          .string()
+          .check(
+            z.describe(
+              'The colleague (same accountDomain) whose reply paused or stopped this follow-up (accountPolicy.onReply)',
+            ),
           ),
       }),
       woken: z.object({

@@ -27,6 +27,11 @@ export const WARNING_CODES = [
   'placeholder_missing',
   /** The sequence has more follow-ups than the org's region policy allows for the lead's region. */
   'region_policy_exceeded',
+  /**
+   * POST /leads with moveIfEnrolled: the address was running on another sequence, and that lead (the
+   * one answered, its id kept) moved to this one from the first step.
+   */
+  'lead_moved',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

@@ -8,6 +8,7 @@
  * - reserve a lead's e-mail address in the org     item     pk=ORG#<org>, sk=EMAIL#<address>
  * - leads with a phone number (WhatsApp replies)   Query    pk=ORG#<org>, sk begins_with PHONE#<e164>#
  * - running plans overdue by a cutoff (auditor)     Query    gsi2: gsi2pk=DUE#<shard>, gsi2sk < <cutoff>
+ * - a lead's account (its company's leads): accounts.ts; joined and left in the lead's own transaction
  * Enrollment writes are conditional on the revision read, so the API, the sender and the re-planner
  * never overwrite each other's plan.
  */
@@ -15,9 +16,16 @@ import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Enrollment } from '../core/enrollment';
 import { type EnrollmentStatus, isRunning, RUNNING_STATUSES } from '../core/enrollment-status';
-import { ConflictError, InvalidCursorError, NotFoundError, PreconditionFailedError } from '../core/errors';
+import {
+  AlreadyEnrolledError,
+  ConflictError,
+  InvalidCursorError,
+  NotFoundError,
+  PreconditionFailedError,
+} from '../core/errors';
 import { type LastReply, LEAD_DETAIL_FIELDS, type Lead, type LeadDetails } from '../core/leads';
 import type { ReplyIntent } from '../core/replies';
+import { joinAccount, leaveAccount } from './accounts';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { decodeKeyCursor, encodeKeyCursor } from './cursors';
@@ -30,6 +38,7 @@ import {
   sequenceIndexKeys,
   sequencePartition,
 } from './lead-index';
+import { batchGet } from './reads';
 import { closedSequenceFailure } from './sequences';
 import { LEAD_ENTITY, TABLE_KEYS } from './table-schema';
 import { type TransactItem, transact } from './transactions';
@@ -88,6 +97,12 @@ export async function getLead(orgId: string, id: string): Promise<Lead | undefin
   return Item && leadFromItem(Item);
 }
 
+/** Several leads of an org by id (strongly consistent), in no particular order; gone ones are left out. */
+export async function getLeads(orgId: string, ids: readonly string[]): Promise<Lead[]> {
+  const items = await batchGet([...new Set(ids)].map((id) => leadKey(orgId, id)));
+  return items.map(leadFromItem);
+}
+
 /**
  * Stores a new lead with its e-mail reservation and phone index; `alongside` are checks its plan commits
  * with (the sequence is open: data/sequences.ts).
@@ -110,6 +125,7 @@ export async function insertLead(lead: Lead, alongside: readonly TransactItem[] 
   ];
   if (lead.email) items.push(reserveEmail(lead.orgId, lead.email, lead.id));
   if (lead.phone) items.push(indexPhone(lead.orgId, lead.phone, lead.id));
+  if (lead.accountDomain) items.push(...joinAccount(lead.orgId, lead.accountDomain, lead.id, lead.createdAt));
   for (const item of searchItemsOf(lead).values())
     items.push({ Put: { TableName: tableName(), Item: item } });
   items.push(...alongside);
@@ -177,6 +193,10 @@ export async function updateLeadDetails(
     if (previous.phone)
       items.push({ Delete: { TableName: tableName(), Key: phoneKey(orgId, previous.phone, id) } });
     if (next.phone) items.push(indexPhone(orgId, next.phone, id));
+  }
+  if (previous.accountDomain !== next.accountDomain) {
+    if (previous.accountDomain) items.push(...leaveAccount(orgId, previous.accountDomain, id));
+    if (next.accountDomain) items.push(...joinAccount(orgId, next.accountDomain, id, next.updatedAt));
   }
   items.push(...searchItemChanges(previous, next));
   items.push(...alongside);
@@ -255,6 +275,7 @@ export async function deleteLead(lead: Lead): Promise<void> {
   if (lead.email) items.push({ Delete: { TableName: tableName(), Key: emailKey(lead.orgId, lead.email) } });
   if (lead.phone)
     items.push({ Delete: { TableName: tableName(), Key: phoneKey(lead.orgId, lead.phone, lead.id) } });
+  if (lead.accountDomain) items.push(...leaveAccount(lead.orgId, lead.accountDomain, lead.id));
   for (const { pk, sk } of searchItemsOf(lead).values())
     items.push({ Delete: { TableName: tableName(), Key: { pk, sk } } });
   await transact(items, () => new NotFoundError('Lead', lead.id));
@@ -523,12 +544,26 @@ function reserveEmail(orgId: string, email: string, leadId: string): TransactIte
   };
 }
 
+/**
+ * Why the address's reservation was taken: a lead running on a sequence is `already_enrolled` (a person
+ * is on one active sequence per org, issue #25); a stopped or completed one is a plain conflict naming
+ * it, its sequence and status (it is restarted or continued, not added again: README, "Accounts").
+ */
 async function emailTaken(orgId: string, email: string): Promise<ConflictError> {
   const { Item } = await db.send(
     new GetCommand({ TableName: tableName(), Key: emailKey(orgId, email), ConsistentRead: true }),
   );
   const existingLeadId = typeof Item?.leadId === 'string' ? Item.leadId : undefined;
-  return new ConflictError('A lead with this e-mail address already exists', { existingLeadId });
+  const existing = existingLeadId === undefined ? undefined : await getLead(orgId, existingLeadId);
+  if (existingLeadId === undefined || !existing) {
+    return new ConflictError('A lead with this e-mail address already exists', { existingLeadId });
+  }
+  const { sequenceId, status } = existing.enrollment;
+  if (isRunning(status)) return new AlreadyEnrolledError(existingLeadId, sequenceId);
+  return new ConflictError(
+    `A lead with this e-mail address already exists (${existingLeadId}, ${status}): restart or continue it instead`,
+    { existingLeadId, sequenceId, status },
+  );
 }
 
 function isCancelled(error: unknown): boolean {

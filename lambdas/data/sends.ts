@@ -478,3 +478,26 @@ export async function readLeadLog(
   } while (start);
   return { sends, events };
 }
+
+/**
+ * When the lead was sent a step (or one may be with the provider: claimed, uncertain) since `since`, in
+ * any run: the per-person frequency cap counts them (core/accounts.ts). A lead's log stays small.
+ */
+export async function sendTimesSince(orgId: string, leadId: string, since: Date): Promise<string[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    FilterExpression: '#at >= :since AND #status IN (:sent, :claimed, :uncertain)',
+    ExpressionAttributeNames: { '#at': 'at', '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':pk': leadLogKey(orgId, leadId),
+      ':prefix': 'SEND#',
+      ':since': since.toISOString(),
+      ':sent': 'sent',
+      ':claimed': 'claimed',
+      ':uncertain': 'uncertain',
+    },
+    ProjectionExpression: '#at',
+    ConsistentRead: true,
+  });
+  return items.map((item) => String(item.at));
+}

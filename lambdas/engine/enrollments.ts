@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { cancelStep } from '../adapters/step-scheduler';
+import { accountDomainOf } from '../core/accounts';
 import type { Assistant } from '../core/assistants';
 import type { LeadPlace } from '../core/business-hours';
 import {
@@ -17,7 +18,13 @@ import {
   retime,
 } from '../core/enrollment';
 import { isRunning, stop } from '../core/enrollment-status';
-import { AddressSuppressedError, assertVersion, ConflictError, ValidationError } from '../core/errors';
+import {
+  AddressSuppressedError,
+  AlreadyEnrolledError,
+  assertVersion,
+  ConflictError,
+  ValidationError,
+} from '../core/errors';
 import { assertKnownSubdivision } from '../core/holiday-calendars';
 import { sendWindowFor } from '../core/lead-window';
 import { type Lead, type LeadInput, type LeadUpdate, requestedStart, startWarnings } from '../core/leads';
@@ -30,8 +37,9 @@ import {
   skippedStepWarnings,
   stepsThatWouldBeSkipped,
 } from '../core/skipped-steps';
-import type { Warning } from '../core/warnings';
-import { deleteLead, insertLead, updateLeadDetails } from '../data/leads';
+import { type Warning, warning } from '../core/warnings';
+import { deleteLead, getLead, insertLead, updateLeadDetails } from '../data/leads';
+import { assertAccountRoom } from './accounts';
 import { EnrollmentReads, requireLead } from './enrollment-reads';
 import { commitPlan, hasPendingSchedule } from './plans';
 
@@ -75,10 +83,55 @@ export async function createLead(
 ): Promise<CreatedLead> {
   const prepared = await prepareLead(caller, input, now, reads, options);
   const { lead, sequence } = prepared;
-  await commitPlan({ lead, previous: undefined, next: lead.enrollment, now, sequence }, (alongside) =>
-    insertLead(lead, alongside),
-  );
+  try {
+    await commitPlan({ lead, previous: undefined, next: lead.enrollment, now, sequence }, (alongside) =>
+      insertLead(lead, alongside),
+    );
+  } catch (error) {
+    if (error instanceof AlreadyEnrolledError && input.moveIfEnrolled === true)
+      return moveEnrolled(error, prepared, input.startAt, now);
+    throw error;
+  }
   return prepared;
+}
+
+/**
+ * `moveIfEnrolled: true` on an address already running on a sequence: that lead (its id and details
+ * kept) restarts from the first step on the requested sequence and assistant, so the person stays on
+ * one active sequence. Its own sequence again is nothing to move: already_enrolled stands. A lead that
+ * stopped or completed meanwhile is not moved either (the conflict stands: restart it).
+ */
+async function moveEnrolled(
+  refusal: AlreadyEnrolledError,
+  prepared: CreatedLead,
+  startAt: string | undefined,
+  now: Date,
+): Promise<CreatedLead> {
+  const { sequence, assistant } = prepared;
+  const existing = await getLead(prepared.lead.orgId, refusal.details.existingLeadId);
+  if (!existing || !isRunning(existing.enrollment.status) || existing.enrollment.sequenceId === sequence.id)
+    throw refusal;
+  const context = await planContext(sequence, assistant, existing, now);
+  const plan = restart(existing.enrollment, context, requestedStart(startAt, now) ?? now, randomUUID());
+  let moved: Lead = { ...existing, assistantId: assistant.id, enrollment: plan };
+  await commitPlan(
+    { lead: moved, previous: existing.enrollment, next: plan, now, sequence },
+    async (alongside) => {
+      moved = await updateLeadDetails(
+        existing,
+        { ...existing, assistantId: assistant.id },
+        now,
+        plan,
+        alongside,
+      );
+    },
+  );
+  const note = warning(
+    'lead_moved',
+    `${existing.email ?? 'The address'} was running on sequence ${refusal.details.sequenceId} as lead ${existing.id}: that lead moved here, from the first step`,
+    'moveIfEnrolled',
+  );
+  return { ...prepared, lead: moved, warnings: [note, ...prepared.warnings] };
 }
 
 /**
@@ -105,9 +158,12 @@ export async function prepareLead(
   await assertNotSuppressed(reads, input, sequence);
   const settings = await reads.orgSettings();
   const policyWarnings = await enrollmentWarnings(reads, input.country, sequence);
-  const { sequenceId: _id, sequenceName: _name, startAt, ...details } = input;
-  const timezone = input.timezone ?? (await countries()).defaultTimezone(input.country, assistant.timezone);
+  const { sequenceId: _id, sequenceName: _name, startAt, moveIfEnrolled: _move, ...given } = input;
+  const accountDomain = await accountDomainOf(given);
+  const details = { ...given, ...(accountDomain !== undefined && { accountDomain }) };
   const id = options.id ?? randomUUID();
+  await assertAccountRoom(settings, { orgId: caller.orgId, id, email: input.email, accountDomain });
+  const timezone = input.timezone ?? (await countries()).defaultTimezone(input.country, assistant.timezone);
   const referrer = options.referredBy && {
     firstName: options.referredBy.firstName,
     ...(options.referredBy.lastName && { lastName: options.referredBy.lastName }),
@@ -168,7 +224,13 @@ export async function updateLead(
     ? [...(await enrollmentWarnings(reads, input.country, sequence)), ...startWarnings(input.startAt, now)]
     : [];
   if (moving) await assertNotSuppressed(reads, input, sequence);
-  const { sequenceId: _sequenceId, startAt, ...details } = input;
+  const { sequenceId: _sequenceId, startAt, ...given } = input;
+  const accountDomain = await accountDomainOf(given);
+  const { accountDomain: _given, ...rest } = given;
+  const details = { ...rest, ...(accountDomain !== undefined && { accountDomain }) };
+  if (moving || accountDomain !== current.accountDomain) {
+    await assertAccountRoom(await reads.orgSettings(), { ...current, accountDomain });
+  }
   const timezone = input.timezone ?? (await countries()).defaultTimezone(input.country, assistant.timezone);
   const context = await planContext(sequence, assistant, { ...input, timezone }, now);
   const previous = current.enrollment;
@@ -209,6 +271,7 @@ export async function continueLead(
   // The sequence may have grown since the lead joined it: the policy applies to what it is now. (Its
   // warnings are an enrollment's: continuing does not send the first e-mail again.)
   await assertMayPlan(reads, lead, await requireSequence(reads, lead.enrollment.sequenceId, 'sequenceId'));
+  await assertAccountRoom(await reads.orgSettings(), lead);
   const next = resume(lead.enrollment, context, requestedStart(startAt, now));
   return { lead: await changePlan(lead, next, now), warnings: startWarnings(startAt, now) };
 }
@@ -227,6 +290,7 @@ export async function restartLead(
   );
   assertReachable(lead, sequence);
   const warnings = [...(await assertMayPlan(reads, lead, sequence)), ...startWarnings(body.startAt, now)];
+  if (!isRunning(lead.enrollment.status)) await assertAccountRoom(await reads.orgSettings(), lead);
   const context = await planContext(sequence, await requireAssistant(reads, lead.assistantId), lead, now);
   const next = restart(lead.enrollment, context, requestedStart(body.startAt, now) ?? now, randomUUID());
   return { lead: await changePlan(lead, next, now), warnings };

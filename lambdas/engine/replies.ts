@@ -21,6 +21,7 @@ import { correctLastReply, findLeadByEmail, getLead, recordReply } from '../data
 import { getOrgSettings } from '../data/org';
 import { appendTimelineEvent } from '../data/sends';
 import { isSuppressed, suppress, unsuppress } from '../data/suppressions';
+import { actOnColleagues, type ColleaguesOutcome } from './accounts';
 import { EnrollmentReads, requireLead } from './enrollment-reads';
 import { stopFollowUp, unsubscribeLead } from './listening';
 import { commitPlan } from './plans';
@@ -46,6 +47,8 @@ export type ReferralOutcome =
 export interface ReplyOutcome {
   intent: ReplyIntent;
   action: ReplyAction;
+  /** What the reply did to the writer's colleagues (accountPolicy.onReply), when it did anything. */
+  colleagues?: ColleaguesOutcome;
   /** `snooze`: until when the follow-up waits (absent when it was not running: stopped or completed). */
   snoozedUntil?: string;
   /** `enroll_referral`: the lead made for the referred person, or why none was. */
@@ -57,17 +60,25 @@ const DAY_MS = 24 * 3600 * 1000;
 /** Enrolling and planning (luxon, the holiday data) load with the first referral or reopened lead. */
 const enrollments = () => import('./enrollments');
 
-/** Notes the reply on the lead and its timeline, then does what the org chose for its intent. */
+/**
+ * Notes the reply on the lead and its timeline, does what the org chose for its intent, then what its
+ * account policy says of the writer's colleagues (engine/accounts.ts): a lead this reply's referral
+ * created is exempt, and an unsubscribe concerns its writer alone.
+ */
 export async function actOnReply(lead: Lead, reply: ReceivedReply, now: Date): Promise<ReplyOutcome> {
   const settings = await getOrgSettings(lead.orgId);
   const { reading } = reply;
   const action = replyActionFor(settings.replyActions, reading.intent);
   await recordReply(lead, reply.at, lastReplyOf(reply));
-  return act(lead, reading, action, settings, now, (outcome) => ({
+  const outcome = await act(lead, reading, action, settings, now, (acted) => ({
     kind: reading.intent === 'not_interested' ? 'not_interested' : 'replied',
     at: now.toISOString(),
-    detail: { ...messageDetail(reply.message), ...readingDetail(reading, outcome), action } as RepliedDetail,
+    detail: { ...messageDetail(reply.message), ...readingDetail(reading, acted), action } as RepliedDetail,
   }));
+  if (action === 'unsubscribe') return outcome;
+  const referred = outcome.referral && 'enrolled' in outcome.referral ? [outcome.referral.enrolled] : [];
+  const colleagues = await actOnColleagues(lead, reading.intent, settings, reply.at, now, referred);
+  return colleagues.leadIds.length > 0 ? { ...outcome, colleagues } : outcome;
 }
 
 /** The reply as the lead's view keeps it (`lastReply`). */

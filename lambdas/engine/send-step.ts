@@ -39,6 +39,7 @@ import type { SenderInput } from '../core/sender-input';
 import { claimStateOf, type SendRecord, sendIdOf } from '../core/sends';
 import type { MessageStep, Sequence, Step } from '../core/sequences';
 import { findSystemMessage } from '../core/system-catalogue';
+import { noteAccountSend } from '../data/accounts';
 import { getLead, LeadChangedError } from '../data/leads';
 import { loadSendState, loadStepExtras, type SendState } from '../data/send-state';
 import { deferredLeadMarker } from '../data/sending-reputation';
@@ -54,6 +55,7 @@ import {
 } from '../data/sends';
 import { countEvent, logger, recordDuration } from '../runtime/observability';
 import { traced } from '../runtime/tracing';
+import { type SendHold, sendHoldFor } from './account-holds';
 import type { Accepted, Channel, PreparedSend } from './channels/channel';
 import { commitPlan } from './plans';
 import type { SendSettings } from './send-settings';
@@ -234,7 +236,25 @@ async function sendFiring(firing: Firing): Promise<SendOutcome> {
     return { result: 'deferred', reason: 'outside business hours', until: opening.at.toISOString() };
   }
   if (state.sendingPaused) return deferWhilePaused(firing, state.sendingPaused);
+  // A step tried before (given back after a transient failure, or in doubt) is not held again.
+  if (!state.stepSend) {
+    const hold = await sendHoldFor(lead, state.settings, now);
+    if (hold) return deferForAccountPolicy(firing, hold);
+  }
   return deliver(firing);
+}
+
+/**
+ * The org's account policy or frequency cap holds the step (engine/accounts.ts): it moves to the first
+ * business moment at or after the hold, its reason (account_limit, account_spacing, frequency_cap) in
+ * the plan's reasons, where the lead's view and timeline show it; the same firing mechanism as a
+ * daily-limit deferral, checked again when it fires.
+ */
+async function deferForAccountPolicy(firing: Firing, hold: SendHold): Promise<SendOutcome> {
+  const { lead, enrollment, window, now } = firing;
+  const next = postpone(enrollment, window, hold.until, [hold.reason]);
+  await commitPlan({ lead, previous: enrollment, next, now, previousFired: true, sequence: firing.sequence });
+  return { result: 'deferred', reason: hold.reason, until: next.nextSendAt ?? hold.until.toISOString() };
 }
 
 /**
@@ -473,6 +493,9 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
   }
 
   const sent = await recordAcceptance(firing, accepted);
+  // minHoursBetweenAccountSends counts from here (written only while the org spaces its accounts).
+  if (lead.accountDomain && firing.state.settings.accountPolicy.minHoursBetweenAccountSends > 0)
+    await noteAccountSend(lead.orgId, lead.accountDomain, now);
   await planAfterSend(firing, sent);
   logger.info('Step sent', { leadId: lead.id, step: enrollment.nextStep, channel: step.channel });
   return { result: 'sent', channel: step.channel, providerMessageId: accepted.providerMessageId };

@@ -21,8 +21,11 @@ import { commitPlan } from './plans';
 /** Planning (luxon, the holiday data) loads with the first snooze or wake, as the out-of-office does. */
 const planning = () => import('../core/enrollment');
 
-/** Who snoozed the lead: its "not now" reply (noted first on the timeline), or a person. */
-export type SnoozeCause = { by: 'reply'; event: TimelineEvent } | { by: 'user' };
+/**
+ * Who snoozed the lead: its "not now" reply, or a colleague's reply (accountPolicy.onReply
+ * pause_colleagues: engine/accounts.ts), each noted first on the timeline; or a person.
+ */
+export type SnoozeCause = { by: 'reply' | 'account'; event: TimelineEvent } | { by: 'user' };
 
 export type SnoozeOutcome =
   | { snoozed: true; lead: Lead; until: string; wakeAt: string }
@@ -40,7 +43,7 @@ export async function snoozeFollowUp(
   cause: SnoozeCause,
   now: Date,
 ): Promise<SnoozeOutcome> {
-  if (cause.by === 'reply') {
+  if (cause.by !== 'user') {
     await appendTimelineEvent(lead.orgId, lead.id, cause.event);
   }
   const { snooze } = await planning();

@@ -34,7 +34,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
  * reaches DynamoDB. Unsubscribe tokens are longer (a signed payload) but never become a key.
  */
 export const MAX_PATH_ID_LENGTH = 128;
-const MAX_PATH_PARAM_LENGTH: Readonly<Record<string, number>> = { token: 1024 };
+const MAX_PATH_PARAM_LENGTH: Readonly<Record<string, number>> = { token: 1024, domain: 253 };
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResponse = APIGatewayProxyStructuredResultV2;

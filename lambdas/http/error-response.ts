@@ -6,7 +6,9 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import {
+  AccountLimitError,
   AddressSuppressedError,
+  AlreadyEnrolledError,
   ConflictError,
   DomainError,
   ForbiddenError,
@@ -88,6 +90,14 @@ export const ERRORS = {
           }),
           z.object({
             existingLeadId: z.string().check(z.describe('The lead that already has this e-mail address')),
+            sequenceId: z.optional(z.string()).check(z.describe('The sequence that lead is (or was) on')),
+            status: z
+              .optional(z.enum(['stopped', 'completed']))
+              .check(
+                z.describe(
+                  'Its follow-up is not running: POST /leads/{id}/restart (or continue) it instead of adding it again',
+                ),
+              ),
           }),
           z.object({
             sequences: z
@@ -107,6 +117,18 @@ export const ERRORS = {
           }),
         ]),
       ),
+    ),
+  },
+  already_enrolled: {
+    type: AlreadyEnrolledError,
+    status: 409,
+    description:
+      'The address is already a lead of the org whose follow-up is running: a person is on one active sequence at a time (moveIfEnrolled: true moves it)',
+    details: lazy(() =>
+      z.object({
+        existingLeadId: z.string().check(z.describe('The lead that has this e-mail address')),
+        sequenceId: z.string().check(z.describe('The sequence it is running on')),
+      }),
     ),
   },
   address_suppressed: {
@@ -164,6 +186,19 @@ export const ERRORS = {
           }),
         ]),
       ),
+    ),
+  },
+  account_limit: {
+    type: AccountLimitError,
+    status: 422,
+    description:
+      'The lead’s account (company) already has as many running leads as accountPolicy.maxActivePerAccount allows, and accountPolicy.overLimit is refuse',
+    details: lazy(() =>
+      z.object({
+        accountDomain: z.string(),
+        active: z.number().check(z.int(), z.describe('Leads of the account running now')),
+        maxActivePerAccount: z.number().check(z.int()),
+      }),
     ),
   },
   precondition_required: {

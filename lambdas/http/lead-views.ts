@@ -46,6 +46,13 @@ export const leadViewSchema = lazy(() =>
       subdivision: z
         .optional(z.string())
         .check(z.describe('ISO 3166-2 subdivision without the country, upper-cased')),
+      accountDomain: z
+        .optional(z.string())
+        .check(
+          z.describe(
+            'The company the lead belongs to (GET /accounts/{domain}): the one given, else its e-mail’s domain; absent for free and disposable mail domains, which never group',
+          ),
+        ),
       customFields: z.record(z.string(), z.string()),
       timezone: z.string(),
       assistantId: z.string(),

@@ -132,6 +132,12 @@ describe('assistants and org settings', () => {
       replyActions: {},
       notNowDefaultDays: 90,
       reputationGuard: { window: 200, minSends: 50, bounceRate: 0.04, complaintRate: 0.0008 },
+      accountPolicy: {
+        onReply: 'pause_colleagues',
+        pauseDays: 14,
+        overLimit: 'refuse',
+        minHoursBetweenAccountSends: 0,
+      },
       sending: {
         status: 'active',
         bounceRate: 0,
@@ -237,8 +243,10 @@ describe('leads on sequences', () => {
       body: { firstName: 'Ada', email: 'ADA@example.com', assistantId: assistant.id },
     });
 
+    // Ada's follow-up is running: a person is on one active sequence at a time (#25).
     expect(second.status).toBe(409);
-    expect(second.body.error.details).toEqual({ existingLeadId: first.id });
+    expect(second.body.error.code).toBe('already_enrolled');
+    expect(second.body.error.details).toEqual({ existingLeadId: first.id, sequenceId: 'system-recommended' });
   });
 
   it('refuses custom fields named like an object’s own machinery, naming the field, and stores nothing', async () => {

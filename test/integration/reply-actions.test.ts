@@ -83,7 +83,13 @@ describe('a referral', () => {
       status: 'stopped',
       stopReason: 'referred',
     });
-    expect((await kindsOf(orgId, ann.id)).sort()).toEqual(['referral_skipped', 'replied']);
+    // Tom, Ann and Bo work at one company (${orgId}.example): Tom's reply paused Ann first (#25).
+    expect((await kindsOf(orgId, ann.id)).sort()).toEqual([
+      'account_replied',
+      'referral_skipped',
+      'replied',
+      'snoozed',
+    ]);
   });
 
   it('enrols the person once when the same reply is acted on twice, named from the address', async () => {

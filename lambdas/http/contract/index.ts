@@ -3,6 +3,7 @@
  * CDK's routes, the local server, the OpenAPI document, tests). An API function imports only its own
  * module (`contract/<function>.ts`), so its bundle carries no other function's schemas.
  */
+import { accountsOperations } from './accounts';
 import { assistantsOperations } from './assistants';
 import { importsOperations } from './imports';
 import { leadsOperations } from './leads';
@@ -26,6 +27,7 @@ export const operations = {
   ...importsOperations,
   ...statsOperations,
   ...webhooksOperations,
+  ...accountsOperations,
 } satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

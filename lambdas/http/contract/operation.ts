@@ -18,6 +18,7 @@ export const API_FUNCTIONS = [
   'public',
   'stats',
   'webhooks',
+  'accounts',
 ] as const;
 export type ApiFunctionName = (typeof API_FUNCTIONS)[number];
 

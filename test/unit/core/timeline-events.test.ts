@@ -73,6 +73,7 @@ const SAMPLES: { [K in TimelineEventKind]: TimelineEventDetail<K> } = {
   reply_intent_corrected: { from: 'other', to: 'not_now', action: 'snooze', by: 'alice' },
   snoozed: { until: '2027-02-28T23:00:00.000Z', by: 'reply', wakeAt: '2027-03-01T08:00:00.000Z' },
   woken: { by: 'schedule' },
+  account_replied: { leadId: 'lead-3' },
 };
 
 function publishedEntryValidator() {
