@@ -31,6 +31,7 @@ const TAGS: Record<ApiFunctionName, string> = {
   public: 'Routes without a JWT: unsubscribe links in e-mails and Sinch’s signed callbacks',
   stats: 'Which follow-ups work: funnels per sequence, step and A/B variant, per tone, per assistant',
   webhooks: 'The org’s webhooks: signed deliveries of its events (Standard Webhooks), retried for 24 h',
+  suppressions: 'The org’s suppression list: addresses and domains never e-mailed, imported as JSON or CSV',
 };
 
 /**
@@ -163,9 +164,14 @@ function describe(operationId: string, operation: Operation) {
               schema: {
                 type: 'string',
                 description:
-                  'A header row naming the columns (the lead’s fields, customFields.<name> for custom ones), then one lead a line; empty cells are absent fields',
+                  operation.csvBody === true
+                    ? 'A header row naming the columns (the lead’s fields, customFields.<name> for custom ones), then one lead a line; empty cells are absent fields'
+                    : operation.csvBody.description,
               },
-              example: 'firstName,email,company,customFields.plan\nAda,ada@example.com,Lovelace Ltd,pro\n',
+              example:
+                operation.csvBody === true
+                  ? 'firstName,email,company,customFields.plan\nAda,ada@example.com,Lovelace Ltd,pro\n'
+                  : operation.csvBody.example,
             },
           }),
         },

@@ -17,6 +17,8 @@ export const STOP_REASONS = [
   'referred',
   /** The lead said it is not the right person, naming no one. */
   'wrong_person',
+  /** Its address, or its address's domain, was added to the org's suppression list (POST /suppressions). */
+  'suppressed',
 ] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
 

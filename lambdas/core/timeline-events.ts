@@ -63,6 +63,7 @@ export const TIMELINE_EVENT_KINDS = [
   'reply_intent_corrected',
   'snoozed',
   'woken',
+  'suppressed',
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 
@@ -98,6 +99,13 @@ export const TIMELINE_EVENT_DETAILS = lazy(
       }),
       unsubscribed: z.object({
         via: z.enum(['link', 'reply', 'mail']),
+        channel: z
+          .optional(z.enum(['email', 'whatsapp']))
+          .check(
+            z.describe(
+              'The channel whose consent it withdrew (the lead view’s consent); absent on entries from before consent was kept: email',
+            ),
+          ),
         messageId: z.optional(z.string()),
         from: z.optional(z.string()),
         subject: z.optional(z.string()),
@@ -153,6 +161,13 @@ export const TIMELINE_EVENT_DETAILS = lazy(
           .check(
             z.describe('Where the pending step was placed: the first business moment at or after until'),
           ),
+      }),
+      suppressed: z.object({
+        value: z
+          .string()
+          .check(z.describe('The entry added to the suppression list: the address, or its domain')),
+        kind: z.enum(['address', 'domain']),
+        by: z.string().check(z.describe('The user who added it (POST /suppressions)')),
       }),
       woken: z.object({
         by: z

@@ -20,7 +20,15 @@ import { isRunning, stop } from '../core/enrollment-status';
 import { AddressSuppressedError, assertVersion, ConflictError, ValidationError } from '../core/errors';
 import { assertKnownSubdivision } from '../core/holiday-calendars';
 import { sendWindowFor } from '../core/lead-window';
-import { type Lead, type LeadInput, type LeadUpdate, requestedStart, startWarnings } from '../core/leads';
+import {
+  type Consent,
+  consentOf,
+  type Lead,
+  type LeadInput,
+  type LeadUpdate,
+  requestedStart,
+  startWarnings,
+} from '../core/leads';
 import { checkRegionPolicy, offeringWarnings, whatsAppWarnings } from '../core/org-settings';
 import type { Caller } from '../core/permissions';
 import { assertEnrollable, countFollowups, type Sequence } from '../core/sequences';
@@ -167,7 +175,7 @@ export async function updateLead(
   const warnings = moving
     ? [...(await enrollmentWarnings(reads, input.country, sequence)), ...startWarnings(input.startAt, now)]
     : [];
-  if (moving) await assertNotSuppressed(reads, input, sequence);
+  if (moving) await assertNotSuppressed(reads, { ...input, consent: current.consent }, sequence);
   const { sequenceId: _sequenceId, startAt, ...details } = input;
   const timezone = input.timezone ?? (await countries()).defaultTimezone(input.country, assistant.timezone);
   const context = await planContext(sequence, assistant, { ...input, timezone }, now);
@@ -346,20 +354,29 @@ async function enrollmentWarnings(
 }
 
 /**
- * A suppressed address would have every e-mail step skipped: refuse (409 address_suppressed, nothing
- * stored) instead of showing it "active", on every way a lead is added or re-planned: POST /leads, its
- * batch and imports (each row), a move, continue and restart. Read with POST /leads' one BatchGetItem.
+ * A suppressed address (its own entry or its domain's) would have every e-mail step skipped: refuse
+ * (409 address_suppressed, nothing stored) instead of showing it "active", on every way a lead is added
+ * or re-planned: POST /leads, its batch and imports (each row), a move, continue and restart. Read with
+ * POST /leads' one BatchGetItem. A lead that withdrew its e-mail consent itself (its unsubscribe also
+ * listed the address) is e-mailed on no sequence: its e-mail steps are skipped as `no_consent`, so a
+ * sequence with WhatsApp steps may still reach it there (when it did not withdraw that too).
  */
 async function assertNotSuppressed(
   reads: EnrollmentReads,
-  lead: { email?: string },
+  lead: { email?: string; consent?: Consent },
   sequence: Pick<Sequence, 'type' | 'steps'>,
 ): Promise<void> {
-  const sendsEmail = sequence.steps.slice(firstSentStep(sequence)).some((step) => step.channel === 'email');
-  if (!lead.email || !sendsEmail || !(await reads.suppressed(lead.email))) return;
+  const sent = sequence.steps.slice(firstSentStep(sequence));
+  if (!lead.email || !sent.some((step) => step.channel === 'email')) return;
+  const consent = consentOf(lead);
+  if (!consent.email && consent.whatsapp && sent.some((step) => step.channel === 'whatsapp')) return;
+  const suppression = await reads.suppression(lead.email);
+  if (!suppression) return;
   throw new AddressSuppressedError(
-    `${lead.email} bounced, complained or unsubscribed: it is never e-mailed again`,
-    { email: lead.email },
+    suppression.kind === 'domain'
+      ? `${lead.email} is at ${suppression.value}, a domain on the org’s suppression list: it is never e-mailed`
+      : `${lead.email} is on the org’s suppression list (${suppression.reason}): it is never e-mailed again`,
+    { email: lead.email, ...(suppression.kind === 'domain' && { domain: suppression.value }) },
   );
 }
 
