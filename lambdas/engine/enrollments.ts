@@ -329,6 +329,7 @@ async function chooseSequence(
  * Answers the enrollment's warnings.
  */
 async function assertMayPlan(reads: EnrollmentReads, lead: Lead, sequence: Sequence): Promise<Warning[]> {
+  assertConsentRemains(lead, sequence);
   await assertNotSuppressed(reads, lead, sequence);
   return await enrollmentWarnings(reads, lead.country, sequence);
 }
@@ -377,6 +378,25 @@ async function assertNotSuppressed(
       ? `${lead.email} is at ${suppression.value}, a domain on the org’s suppression list: it is never e-mailed`
       : `${lead.email} is on the org’s suppression list (${suppression.reason}): it is never e-mailed again`,
     { email: lead.email, ...(suppression.kind === 'domain' && { domain: suppression.value }) },
+  );
+}
+
+/**
+ * A lead that withdrew consent is planned again only on a sequence that reaches it on a channel it
+ * still consents to (its steps on the other are skipped as no_consent). A lead that unsubscribed before
+ * consent was kept per channel has none stored: which channel it meant is unknown, so it stays stopped.
+ */
+function assertConsentRemains(lead: Lead, sequence: Pick<Sequence, 'type' | 'steps'>): void {
+  const unsubscribed = lead.enrollment.stopReason === 'unsubscribed';
+  if (unsubscribed && lead.consent === undefined) {
+    throw new ConflictError('The lead unsubscribed; their follow-up cannot be started again');
+  }
+  const consent = consentOf(lead);
+  const channels = new Set(sequence.steps.slice(firstSentStep(sequence)).map((step) => step.channel));
+  if ([...channels].some((channel) => consent[channel])) return;
+  const withdrawn = [...channels].join(' and ');
+  throw new ConflictError(
+    `The lead withdrew consent on ${withdrawn}, every channel this sequence sends on: it would send nothing`,
   );
 }
 
