@@ -113,12 +113,8 @@ export class DeliveryEvents extends Construct {
    */
   private allowAccountSuppression(fn: FollowupFunction): void {
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: [ACCOUNT_SUPPRESSION_ACTION], resources: ['*'] }));
-    fn.acknowledgeWildcardResource(
-      '*',
-      'ses:PutSuppressedDestination acts on the account’s suppression list, which has no ARN: the ' +
-        'action supports no resource type, so IAM accepts only "*". The statement names this one ' +
-        'action; it cannot send mail, read the list or remove an address from it.',
-    );
+    // "*" is acknowledged on every function's role already (lib/followup-function.ts), for the actions
+    // AWS offers no resource-level permissions for: this is one, the account's list has no ARN.
   }
 }
 
