@@ -43,7 +43,21 @@ export const handler = apiHandler(suppressionsOperations, {
   },
 
   async deleteSuppression({ caller, params }) {
-    await deleteSuppression(caller, params.value ?? '');
+    await deleteSuppression(caller, pathValue(params.value ?? ''));
     return {};
   },
 });
+
+/**
+ * The value as given: a client that encoded it (`bob%40acme.com`) may reach the function still encoded
+ * (API Gateway's HTTP APIs pass path parameters as sent), where the local server has decoded it. A
+ * value no e-mail address or domain could be (a stray `%`) is left as it is, and is then not found.
+ */
+function pathValue(value: string): string {
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

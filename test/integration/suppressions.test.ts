@@ -246,11 +246,22 @@ describe('DELETE /suppressions/{value}', () => {
       caller: admin,
       params: { value: 'blocked.example' },
     });
+    await invoke(suppressionsApi, 'addSuppressions', {
+      caller: admin,
+      body: { addresses: ['bo@x.example'] },
+    });
+    // As API Gateway may pass it: still percent-encoded.
+    const encoded = await invoke(suppressionsApi, 'deleteSuppression', {
+      caller: admin,
+      params: { value: 'bo%40x.example' },
+    });
     const lead = await addLead('kim@blocked.example');
 
     // Assess
     expect(removed.status).toBe(204);
     expect(again.status).toBe(404);
+    expect(encoded.status).toBe(204);
+    expect(await isSuppressed(orgId, 'bo@x.example')).toBe(false);
     expect(await isSuppressed(orgId, 'kim@blocked.example')).toBe(false);
     expect((await getLead(orgId, lead.id))?.enrollment.status).toBe('active');
   });
