@@ -3,7 +3,7 @@ import { readSecret } from './adapters/secrets';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { readWhatsAppSecret } from './adapters/whatsapp-secret';
 import { UnauthorizedError, ValidationError } from './core/errors';
-import type { Lead } from './core/leads';
+import { consentOf, type Lead } from './core/leads';
 import { type UnsubscribeClaims, verifySinchSignature, verifyUnsubscribeToken } from './core/signatures';
 import { assertFitInput } from './core/validation';
 import { getAssistant } from './data/assistants';
@@ -59,7 +59,9 @@ export const handler = apiHandler(publicOperations, {
     const view = await unsubscribeView(claims.orgId, lead);
     if (!lead) return { html: nothingToStopPage(view) };
     // A second visit says it is done rather than asking again.
-    const done = lead.enrollment.stopReason === 'unsubscribed';
+    // A lead that unsubscribed before consent was kept per channel has no consent, and its stop says it.
+    const done =
+      !consentOf(lead).email || (lead.consent === undefined && lead.enrollment.stopReason === 'unsubscribed');
     return { html: done ? unsubscribedPage(view) : unsubscribePage(view) };
   },
 
@@ -69,7 +71,7 @@ export const handler = apiHandler(publicOperations, {
     const lead = await getLead(claims.orgId, claims.leadId);
     const view = await unsubscribeView(claims.orgId, lead);
     if (!lead) return { html: nothingToStopPage(view) };
-    await unsubscribeLead(lead, { via: 'link' }, now);
+    await unsubscribeLead(lead, 'email', { via: 'link' }, now);
     return { html: unsubscribedPage(view) };
   },
 

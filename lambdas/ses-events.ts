@@ -1,11 +1,13 @@
 /**
  * SES's events for the stack's configuration set, delivered by an EventBridge rule: bounces,
- * complaints and deliveries of the steps the sender sent.
+ * complaints and deliveries of the steps the sender sent. Hard bounces and complaints also go on SES's
+ * account-level suppression list.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
+import { sesAccountSuppressionList } from './adapters/account-suppression';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { useTable } from './data/client';
 import { handleSesEvent, SesEventDetailSchema } from './engine/ses-feedback';
@@ -25,6 +27,7 @@ export const environment = environmentSchema({ ...RUNTIME_ENV, ...TABLE_ENV, ...
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));
+const accountList = sesAccountSuppressionList();
 
 export const handler = middy<EventBridgeEvent<string, unknown>, void>()
   .use(traceInvocation())
@@ -37,6 +40,6 @@ export const handler = middy<EventBridgeEvent<string, unknown>, void>()
       return;
     }
     logger.appendKeys({ providerMessageId: detail.data.mail.messageId, eventType: detail.data.eventType });
-    const outcome = await handleSesEvent(detail.data, clock.now(), env.AWS_REGION);
+    const outcome = await handleSesEvent(detail.data, clock.now(), env.AWS_REGION, accountList);
     logger.info('SES event handled', { outcome });
   });

@@ -1,7 +1,8 @@
 /**
  * What happens to e-mail after it is sent: the configuration set publishes bounces, complaints and
  * deliveries to the account's default EventBridge bus, and a rule sends those of this configuration set
- * to the consumer (lambdas/ses-events.ts), which deactivates bounced leads and stops complaining ones.
+ * to the consumer (lambdas/ses-events.ts), which deactivates bounced leads and stops complaining ones,
+ * and puts their addresses on SES's account-level suppression list too.
  * Events that could not be delivered, or that the consumer failed on through Lambda's retries, end in
  * one dead-letter queue.
  */
@@ -9,6 +10,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   type ConfigurationSet,
@@ -81,6 +83,7 @@ export class DeliveryEvents extends Construct {
       // lands beside the events EventBridge could not deliver.
       deadLetterQueue: this.deadLetters,
     }).useTable(props.table, 'readWrite');
+    this.allowAccountSuppression(this.consumer);
 
     this.rule = new Rule(this, 'SesEvents', {
       description: "Bounces, complaints and deliveries of the follow-up engine's configuration set",
@@ -103,4 +106,17 @@ export class DeliveryEvents extends Construct {
     // SES drops events nothing matches on the bus: publish only once the rule listens.
     this.destination.node.addDependency(this.rule);
   }
+
+  /**
+   * Putting addresses on SES's account-level suppression list (a hard bounce, a complaint:
+   * lambdas/adapters/account-suppression.ts), and nothing else of SES. Only the consumer needs it.
+   */
+  private allowAccountSuppression(fn: FollowupFunction): void {
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: [ACCOUNT_SUPPRESSION_ACTION], resources: ['*'] }));
+    // "*" is acknowledged on every function's role already (lib/followup-function.ts), for the actions
+    // AWS offers no resource-level permissions for: this is one, the account's list has no ARN.
+  }
 }
+
+/** The one SES action the consumer has: adding an address to the account-level suppression list. */
+export const ACCOUNT_SUPPRESSION_ACTION = 'ses:PutSuppressedDestination';

@@ -111,9 +111,10 @@ export class FollowupFunction extends LambdaFunction {
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'Only the X-Ray write actions that active tracing adds (xray:PutTraceSegments, ' +
-        'xray:PutTelemetryRecords) use "*": X-Ray supports no resource-level permissions for them. ' +
-        'test/infra/stack.test.ts fails if any other action is granted on "*".',
+        'Only actions AWS supports no resource-level permissions for use "*": the X-Ray write actions ' +
+        'that active tracing adds (xray:PutTraceSegments, xray:PutTelemetryRecords) and, on the SES ' +
+        'events consumer alone, ses:PutSuppressedDestination (the account-level suppression list has ' +
+        'no ARN). test/infra/stack.test.ts fails if any other action is granted on "*".',
     });
     this.entry = props.entry;
   }

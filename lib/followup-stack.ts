@@ -109,6 +109,8 @@ export class FollowupStack extends Stack {
     this.scheduling.allowPlanning(api.assistants);
     this.scheduling.allowPlanning(api.org);
     this.messaging.allowConnectingWhatsApp(api.org);
+    // Adding to the suppression list stops the leads it matches, cancelling their pending steps.
+    this.scheduling.allowPlanning(api.suppressions);
     // The key that signs unsubscribe links: the public API verifies them, the assistants API signs the
     // receiving probe it mails with it. The other API functions never read it.
     this.messaging.allowUnsubscribeLinks(api.public);

@@ -84,6 +84,7 @@ const lead = {
   version: 2,
   createdAt: AT,
   updatedAt: AT,
+  consent: { email: true, whatsapp: true },
   enrollment: {
     sequenceId: 'seq-3f2a',
     sequenceName: 'Three touches',
@@ -455,6 +456,18 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
         byIntent: intents({ interested: 1 }),
         pairs: [{ from: 'interested', to: 'not_now', count: 1 }],
       },
+    },
+  },
+  addSuppressions: {
+    body: { domains: ['competitor.example'], addresses: ['ada@example.com'], reason: 'asked by phone' },
+    response: { added: 2, alreadyListed: 0, stoppedLeads: 1 },
+  },
+  listSuppressions: {
+    response: {
+      items: [
+        { value: 'ada@example.com', kind: 'address', reason: 'asked by phone', at: AT, addedBy: 'user-1' },
+        { value: 'competitor.example', kind: 'domain', reason: 'manual', at: AT, addedBy: 'user-1' },
+      ],
     },
   },
   createWebhook: {

@@ -32,6 +32,7 @@ const TAGS: Record<ApiFunctionName, string> = {
   stats: 'Which follow-ups work: funnels per sequence, step and A/B variant, per tone, per assistant',
   webhooks: 'The org’s webhooks: signed deliveries of its events (Standard Webhooks), retried for 24 h',
   accounts: 'Accounts: the companies (mail domains) the org’s leads belong to, their people and last reply',
+  suppressions: 'The org’s suppression list: addresses and domains never e-mailed, imported as JSON or CSV',
 };
 
 /**
@@ -164,9 +165,14 @@ function describe(operationId: string, operation: Operation) {
               schema: {
                 type: 'string',
                 description:
-                  'A header row naming the columns (the lead’s fields, customFields.<name> for custom ones), then one lead a line; empty cells are absent fields',
+                  operation.csvBody === true
+                    ? 'A header row naming the columns (the lead’s fields, customFields.<name> for custom ones), then one lead a line; empty cells are absent fields'
+                    : operation.csvBody.description,
               },
-              example: 'firstName,email,company,customFields.plan\nAda,ada@example.com,Lovelace Ltd,pro\n',
+              example:
+                operation.csvBody === true
+                  ? 'firstName,email,company,customFields.plan\nAda,ada@example.com,Lovelace Ltd,pro\n'
+                  : operation.csvBody.example,
             },
           }),
         },

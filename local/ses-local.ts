@@ -55,8 +55,18 @@ export interface SesLocal {
    * 5xx InternalServiceErrorException, 400 MessageRejected), so retries can be tested end to end.
    */
   failNext(status: number, times?: number): void;
+  /**
+   * The addresses put on the account-level suppression list (PutSuppressedDestination), in order: the
+   * emulator has no such list, so the front answers those calls as SES does and keeps them here.
+   */
+  accountSuppressions(): { address: string; reason: string }[];
   stop(): Promise<void>;
 }
+
+const PutSuppressedDestinationSchema = z.object({
+  EmailAddress: z.string(),
+  Reason: z.enum(['BOUNCE', 'COMPLAINT']),
+});
 
 const SES_ERRORS: Record<number, string> = {
   400: 'MessageRejected',
@@ -75,8 +85,14 @@ export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesL
   const faults: number[] = [];
   // The emulator drops EmailTags; the front keeps them per MessageId it answered.
   const tagsByMessageId = new Map<string, Record<string, string>>();
-  // A thin front that can fail SendEmail on demand; everything else (the web UI, /store) passes through.
+  const accountSuppressions: { address: string; reason: string }[] = [];
+  // A thin front that can fail SendEmail on demand and keeps the account-level suppression list;
+  // everything else (the web UI, /store) passes through.
   const front = createServer((request, response) => {
+    if (request.method === 'PUT' && request.url === '/v2/email/suppression/addresses') {
+      putSuppressedDestination(request, response);
+      return;
+    }
     const isSend = request.method === 'POST' && request.url?.startsWith('/v2/email/outbound-emails') === true;
     const fault = isSend ? faults.shift() : undefined;
     if (fault !== undefined) {
@@ -101,6 +117,26 @@ export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesL
     forward.on('error', () => response.writeHead(502).end());
     request.pipe(forward);
   });
+  function putSuppressedDestination(request: IncomingMessage, response: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const put = PutSuppressedDestinationSchema.safeParse(
+        parseJsonBody(Buffer.concat(chunks).toString('utf8')),
+      );
+      if (!put.success) {
+        response.writeHead(400, {
+          'content-type': 'application/json',
+          'x-amzn-errortype': 'BadRequestException',
+        });
+        response.end(JSON.stringify({ message: put.error.message }));
+        return;
+      }
+      accountSuppressions.push({ address: put.data.EmailAddress, reason: put.data.Reason });
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{}');
+    });
+  }
   function forwardSend(request: IncomingMessage, response: ServerResponse): void {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -149,7 +185,9 @@ export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesL
       const response = await fetch(`${endpoint}/clear-store`, { method: 'POST' });
       if (!response.ok) throw new Error(`aws-ses-v2-local /clear-store answered ${response.status}`);
       tagsByMessageId.clear();
+      accountSuppressions.length = 0;
     },
+    accountSuppressions: () => accountSuppressions.map((entry) => ({ ...entry })),
     failNext(status: number, times = 1) {
       faults.push(...Array.from({ length: times }, () => status));
     },

@@ -19,6 +19,8 @@ export const STOP_REASONS = [
   'wrong_person',
   /** A colleague (same account) replied and the org's accountPolicy.onReply is stop_colleagues. */
   'account_replied',
+  /** Its address, or its address's domain, was added to the org's suppression list (POST /suppressions). */
+  'suppressed',
 ] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
 

@@ -253,8 +253,12 @@ export function wokenByItsSchedule(enrollment: Enrollment): Enrollment {
   return { ...rest, status: 'active' };
 }
 
-/** Stop reasons that withdraw consent: such a lead is never followed up again. */
-const OPTED_OUT: ReadonlySet<StopReason> = new Set(['unsubscribed', 'complained']);
+/**
+ * Stop reasons after which the lead is never followed up again. An unsubscribe is not one of them: it
+ * withdraws consent on its own channel only, and the engine checks the lead's consent against the
+ * sequence before a continue or a restart (engine/enrollments.ts, assertConsentRemains).
+ */
+const OPTED_OUT: ReadonlySet<StopReason> = new Set(['complained']);
 
 function assertNotOptedOut(enrollment: Enrollment): void {
   if (enrollment.stopReason && OPTED_OUT.has(enrollment.stopReason)) {

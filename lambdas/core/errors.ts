@@ -102,8 +102,9 @@ export class AccountLimitError extends DomainError {
 }
 
 /**
- * The lead's address is on the org's suppression list (bounced, complained or unsubscribed): a plan
- * would only skip every e-mail step, so it is refused rather than shown as running.
+ * The lead's address is on the org's suppression list (bounced, complained, unsubscribed, or it or its
+ * domain was listed): a plan would only skip every e-mail step, so it is refused rather than shown as
+ * running.
  */
 export class AddressSuppressedError extends DomainError {
   readonly code = 'address_suppressed';

@@ -76,7 +76,23 @@ export const IMPORT_COLUMNS: readonly string[] = [
  * stays a row, and fails on its own when the worker reaches it.
  */
 export async function rowsFromCsv(text: string): Promise<Record<string, unknown>[]> {
-  // Loaded with the first CSV import: JSON imports and the other routes never need it.
+  const { header, lines } = await readCsv(text, {
+    noun: 'leads',
+    empty: 'The body is empty: send a CSV with a header row and one lead a line',
+    checkHeader,
+  });
+  return lines.map((cells) => rowOf(header, cells));
+}
+
+/**
+ * A CSV body within the import limits, as its header and lines: what every CSV upload shares (leads
+ * here, suppression lists in core/suppressions.ts). csv-parse loads with the first CSV body: JSON
+ * requests and the other routes never need it. 400s name the body or the header.
+ */
+export async function readCsv(
+  text: string,
+  what: { noun: string; empty: string; checkHeader: (header: string[]) => void },
+): Promise<{ header: string[]; lines: string[][] }> {
   const { CsvError, parse } = await import('csv-parse/sync');
   let records: string[][];
   try {
@@ -87,20 +103,16 @@ export async function rowsFromCsv(text: string): Promise<Record<string, unknown>
     throw error;
   }
   const [header, ...lines] = records;
-  if (!header || header.every((cell) => cell === ''))
-    throw ValidationError.field(
-      'body',
-      'The body is empty: send a CSV with a header row and one lead a line',
-    );
-  checkHeader(header);
-  if (lines.length === 0) throw ValidationError.field('body', 'The CSV has a header row but no leads');
+  if (!header || header.every((cell) => cell === '')) throw ValidationError.field('body', what.empty);
+  what.checkHeader(header);
+  if (lines.length === 0) throw ValidationError.field('body', `The CSV has a header row but no ${what.noun}`);
   if (lines.length > MAX_IMPORT_ROWS) {
     throw ValidationError.field(
       'body',
-      `At most ${groupDigits(MAX_IMPORT_ROWS)} leads per import, this CSV has ${groupDigits(lines.length)}: split it`,
+      `At most ${groupDigits(MAX_IMPORT_ROWS)} ${what.noun} per import, this CSV has ${groupDigits(lines.length)}: split it`,
     );
   }
-  return lines.map((cells) => rowOf(header, cells));
+  return { header, lines };
 }
 
 function checkHeader(header: string[]): void {

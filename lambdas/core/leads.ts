@@ -238,8 +238,29 @@ export interface Lead extends LeadDetails {
   referredBy?: string;
   /** Who referred this lead, for `{{referrer.firstName}}` and the first e-mail's opening. */
   referrer?: Referrer;
+  /** Per channel, false once the lead withdrew it; absent (a lead that never did): given on both. */
+  consent?: Consent;
   enrollment: Enrollment;
 }
+
+/**
+ * Whether the lead may be contacted on each channel. An unsubscribe withdraws its own channel only (an
+ * e-mail link or reply: `email`; STOP on WhatsApp: `whatsapp`), so a later sequence may still use the
+ * other; a step on a withdrawn channel is skipped (`no_consent`) and never sent.
+ */
+export interface Consent {
+  email: boolean;
+  whatsapp: boolean;
+}
+export type ConsentChannel = keyof Consent;
+
+export const consentOf = (lead: Pick<Lead, 'consent'>): Consent => ({
+  email: lead.consent?.email ?? true,
+  whatsapp: lead.consent?.whatsapp ?? true,
+});
+
+/** The reason a step on a withdrawn channel is skipped with (the timeline's `reason`). */
+export const NO_CONSENT = 'no_consent';
 
 /** A lead's last reply: when, on which channel, and what it was read as. */
 export interface LastReply {
@@ -264,6 +285,7 @@ export function leadProfile(lead: Lead): LeadProfile {
     lastReplyAt: _lastReplyAt,
     lastReply: _lastReply,
     referredBy: _referredBy,
+    consent: _consent,
     ...profile
   } = lead;
   return profile;

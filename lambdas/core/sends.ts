@@ -79,7 +79,7 @@ export function sendIdOf(orgId: string, leadId: string, runId: string, stepIndex
  * past its lease whose outcome was never recorded; it may have reached the provider, so it is
  * reconciled, never re-sent. `uncertain`: the step awaits reconciliation. `already_done`: settled.
  * `daily_limit`: the assistant's day is full. `suppressed`: the address is on the org's suppression
- * list. `contended`: DynamoDB cancelled the claim for a concurrent write to the same items (e.g. the
+ * list; `domain_suppressed`: its domain is. `contended`: DynamoDB cancelled the claim for a concurrent write to the same items (e.g. the
  * counter).
  */
 export type ClaimOutcome =
@@ -90,6 +90,7 @@ export type ClaimOutcome =
   | 'uncertain'
   | 'daily_limit'
   | 'suppressed'
+  | 'domain_suppressed'
   | 'contended';
 
 /**

@@ -64,6 +64,7 @@ export const TIMELINE_EVENT_KINDS = [
   'snoozed',
   'woken',
   'account_replied',
+  'suppressed',
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 
@@ -99,6 +100,13 @@ export const TIMELINE_EVENT_DETAILS = lazy(
       }),
       unsubscribed: z.object({
         via: z.enum(['link', 'reply', 'mail']),
+        channel: z
+          .optional(z.enum(['email', 'whatsapp']))
+          .check(
+            z.describe(
+              'The channel whose consent it withdrew (the lead view’s consent); absent on entries from before consent was kept: email',
+            ),
+          ),
         messageId: z.optional(z.string()),
         from: z.optional(z.string()),
         subject: z.optional(z.string()),
@@ -167,6 +175,13 @@ export const TIMELINE_EVENT_DETAILS = lazy(
               'The colleague (same accountDomain) whose reply paused or stopped this follow-up (accountPolicy.onReply)',
             ),
           ),
+      }),
+      suppressed: z.object({
+        value: z
+          .string()
+          .check(z.describe('The entry added to the suppression list: the address, or its domain')),
+        kind: z.enum(['address', 'domain']),
+        by: z.string().check(z.describe('The user who added it (POST /suppressions)')),
       }),
       woken: z.object({
         by: z

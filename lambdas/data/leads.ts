@@ -23,7 +23,15 @@ import {
   NotFoundError,
   PreconditionFailedError,
 } from '../core/errors';
-import { type LastReply, LEAD_DETAIL_FIELDS, type Lead, type LeadDetails } from '../core/leads';
+import {
+  type Consent,
+  type ConsentChannel,
+  consentOf,
+  type LastReply,
+  LEAD_DETAIL_FIELDS,
+  type Lead,
+  type LeadDetails,
+} from '../core/leads';
 import type { ReplyIntent } from '../core/replies';
 import { joinAccount, leaveAccount } from './accounts';
 import { db, tableName } from './client';
@@ -45,9 +53,11 @@ import { type TransactItem, transact } from './transactions';
 
 export { leadKey };
 
-const emailKey = (orgId: string, email: string) => ({
+/** The reservation of an address in the org (one lead per address); lead-addresses.ts reads them too. */
+export const EMAIL_PREFIX = 'EMAIL#';
+export const emailKey = (orgId: string, email: string) => ({
   pk: orgKey(orgId),
-  sk: `EMAIL#${email.toLowerCase()}`,
+  sk: `${EMAIL_PREFIX}${email.toLowerCase()}`,
 });
 const phoneKey = (orgId: string, phone: string, leadId: string) => ({
   pk: orgKey(orgId),
@@ -500,6 +510,47 @@ export async function recordReply(
     // Gone, or a later reply already noted: nothing to record.
     if (conditionFailed(error) === undefined) throw error;
   }
+}
+
+/**
+ * Withdraws the lead's consent to be contacted on `channel` (an unsubscribe on it); the other channel
+ * keeps what it had. Conditional on the consent read, read again once when another withdrawal came
+ * first; a lead that is gone is left alone. Answers the consent as stored.
+ */
+export async function withdrawConsent(
+  lead: Pick<Lead, 'orgId' | 'id' | 'consent'>,
+  channel: ConsentChannel,
+  now: Date,
+): Promise<Consent | undefined> {
+  let current: Pick<Lead, 'consent'> | undefined = lead;
+  for (const attempt of [1, 2]) {
+    if (attempt === 2) current = await getLead(lead.orgId, lead.id);
+    if (!current) return undefined;
+    const previous = consentOf(current);
+    if (!previous[channel]) return previous;
+    const next = { ...previous, [channel]: false };
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: leadKey(lead.orgId, lead.id),
+          UpdateExpression: 'SET consent = :next, updatedAt = :now',
+          ConditionExpression: current.consent
+            ? 'attribute_exists(pk) AND consent = :previous'
+            : 'attribute_exists(pk) AND attribute_not_exists(consent)',
+          ExpressionAttributeValues: {
+            ':next': next,
+            ':now': now.toISOString(),
+            ...(current.consent && { ':previous': current.consent }),
+          },
+        }),
+      );
+      return next;
+    } catch (error) {
+      if (conditionFailed(error) === undefined) throw error;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -28,7 +28,7 @@ import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { type Item, orgKey, recordOf, replaceFieldsExpression } from './items';
 import { queryAll } from './reads';
-import { suppressionKey } from './suppressions';
+import { suppressionKeysOf } from './suppressions';
 import { EVENT_ENTITY, SEND_ENTITY, TABLE_KEYS } from './table-schema';
 import { type TransactItem, transact } from './transactions';
 
@@ -61,9 +61,9 @@ export const sendFromItem = (item: Record<string, unknown>) => recordOf<SendReco
  * Claims a step and counts it against the assistant's day in one transaction. A claim succeeds if the
  * step was never claimed, gave up transiently, or is uncertain past its reconciliation time with no
  * provider event (sent again once). A claim past its lease is never taken over: it is reconciled.
- * With `recipient`, the same transaction checks that the address is not on the org's suppression list
- * (`suppressed` otherwise): checked where the claim is taken, nothing is read for it beforehand, and an
- * address suppressed a moment before the claim is not mailed.
+ * With `recipient`, the same transaction checks that neither the address nor its domain is on the
+ * org's suppression list (`suppressed`, `domain_suppressed` otherwise): checked where the claim is taken,
+ * nothing is read for it beforehand, and an address suppressed a moment before the claim is not mailed.
  */
 export async function claimSend(
   record: ClaimRecord,
@@ -110,7 +110,7 @@ export async function claimSend(
           },
         },
         countSend(record.orgId, dailyLimit, now),
-        ...(recipient ? [notSuppressed(record.orgId, recipient.email)] : []),
+        ...(recipient ? notSuppressed(record.orgId, recipient.email) : []),
       ],
       () => undefined,
     );
@@ -119,26 +119,24 @@ export async function claimSend(
     const reasons = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, unknown> }[] })
       .CancellationReasons;
     if (!reasons) throw error;
-    const [claim, counter, suppression] = reasons;
+    const [claim, counter, suppression, domainSuppression] = reasons;
     if (claim?.Code === 'ConditionalCheckFailed' && claim.Item) {
       return refusedClaim(sendFromItem(unmarshall(claim.Item as never)), now);
     }
     if (suppression?.Code === 'ConditionalCheckFailed') return 'suppressed';
+    if (domainSuppression?.Code === 'ConditionalCheckFailed') return 'domain_suppressed';
     if (counter?.Code === 'ConditionalCheckFailed') return 'daily_limit';
     if (reasons.some((reason) => reason.Code === 'TransactionConflict')) return 'contended';
     throw error;
   }
 }
 
-/** The claim's check that the address it mails is not on the org's suppression list. */
-function notSuppressed(orgId: string, email: string): TransactItem {
-  return {
-    ConditionCheck: {
-      TableName: tableName(),
-      Key: suppressionKey(orgId, email),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+/** The claim's checks that neither the address it mails nor its domain is on the org's suppression list. */
+function notSuppressed(orgId: string, email: string): TransactItem[] {
+  const keys = suppressionKeysOf(orgId, email);
+  return [keys.address, keys.domain].map((Key) => ({
+    ConditionCheck: { TableName: tableName(), Key, ConditionExpression: 'attribute_not_exists(pk)' },
+  }));
 }
 
 /** Counts one e-mail against the assistant's day, on condition the day's limit is not reached yet. */

@@ -10,6 +10,7 @@ import type { CustomMessage } from '../core/messages';
 import type { OrgSettings } from '../core/org-settings';
 import type { Caller } from '../core/permissions';
 import type { Sequence } from '../core/sequences';
+import type { Suppression } from '../core/suppressions';
 import { nameKey, systemSequences } from '../core/system-catalogue';
 import { getAssistant } from '../data/assistants';
 import { loadEnrollmentContext } from '../data/enrollment-context';
@@ -17,7 +18,7 @@ import { getLead } from '../data/leads';
 import { getVisibleMessages } from '../data/messages';
 import { getOrgSettings, getWhatsAppConnection } from '../data/org';
 import { getVisibleSequence, listOrgSequences } from '../data/sequences';
-import { isSuppressed } from '../data/suppressions';
+import { findSuppression } from '../data/suppressions';
 
 /**
  * What several lead creations share (a batch usually names the same assistant and sequence), read once.
@@ -28,7 +29,7 @@ export class EnrollmentReads {
   private readonly messages = new Map<string, Promise<Map<string, CustomMessage>>>();
   private settings?: Promise<OrgSettings>;
   private whatsApp?: Promise<boolean>;
-  private readonly suppressions = new Map<string, Promise<boolean>>();
+  private readonly suppressions = new Map<string, Promise<Suppression | undefined>>();
 
   constructor(readonly orgId: string) {}
 
@@ -76,9 +77,12 @@ export class EnrollmentReads {
     return this.whatsApp;
   }
 
-  /** The address bounced, complained or unsubscribed: it is never e-mailed again. */
-  suppressed(email: string): Promise<boolean> {
-    return memo(this.suppressions, email.toLowerCase(), () => isSuppressed(this.orgId, email));
+  /**
+   * The entry that keeps the address from ever being e-mailed (it bounced, complained, unsubscribed,
+   * or it or its domain was listed), if any.
+   */
+  suppression(email: string): Promise<Suppression | undefined> {
+    return memo(this.suppressions, email.toLowerCase(), () => findSuppression(this.orgId, email));
   }
 
   /**
@@ -110,7 +114,7 @@ export class EnrollmentReads {
     if (wanted.settings) this.settings = observed(context.then(({ settings }) => settings));
     this.whatsApp ??= observed(context.then(({ whatsAppConnected }) => whatsAppConnected));
     if (wanted.suppression && address !== undefined)
-      this.suppressions.set(address, observed(context.then(({ suppressed }) => suppressed === true)));
+      this.suppressions.set(address, observed(context.then(({ suppression }) => suppression ?? undefined)));
     if (messageIds)
       this.messages.set(
         messageIds.join(','),

@@ -27,7 +27,15 @@ import {
 } from '../core/errors';
 import { assertKnownSubdivision } from '../core/holiday-calendars';
 import { sendWindowFor } from '../core/lead-window';
-import { type Lead, type LeadInput, type LeadUpdate, requestedStart, startWarnings } from '../core/leads';
+import {
+  type Consent,
+  consentOf,
+  type Lead,
+  type LeadInput,
+  type LeadUpdate,
+  requestedStart,
+  startWarnings,
+} from '../core/leads';
 import { checkRegionPolicy, offeringWarnings, whatsAppWarnings } from '../core/org-settings';
 import type { Caller } from '../core/permissions';
 import { assertEnrollable, countFollowups, type Sequence } from '../core/sequences';
@@ -223,7 +231,7 @@ export async function updateLead(
   const warnings = moving
     ? [...(await enrollmentWarnings(reads, input.country, sequence)), ...startWarnings(input.startAt, now)]
     : [];
-  if (moving) await assertNotSuppressed(reads, input, sequence);
+  if (moving) await assertNotSuppressed(reads, { ...input, consent: current.consent }, sequence);
   const { sequenceId: _sequenceId, startAt, ...given } = input;
   const accountDomain = await accountDomainOf(given);
   const { accountDomain: _given, ...rest } = given;
@@ -385,6 +393,7 @@ async function chooseSequence(
  * Answers the enrollment's warnings.
  */
 async function assertMayPlan(reads: EnrollmentReads, lead: Lead, sequence: Sequence): Promise<Warning[]> {
+  assertConsentRemains(lead, sequence);
   await assertNotSuppressed(reads, lead, sequence);
   return await enrollmentWarnings(reads, lead.country, sequence);
 }
@@ -410,20 +419,48 @@ async function enrollmentWarnings(
 }
 
 /**
- * A suppressed address would have every e-mail step skipped: refuse (409 address_suppressed, nothing
- * stored) instead of showing it "active", on every way a lead is added or re-planned: POST /leads, its
- * batch and imports (each row), a move, continue and restart. Read with POST /leads' one BatchGetItem.
+ * A suppressed address (its own entry or its domain's) would have every e-mail step skipped: refuse
+ * (409 address_suppressed, nothing stored) instead of showing it "active", on every way a lead is added
+ * or re-planned: POST /leads, its batch and imports (each row), a move, continue and restart. Read with
+ * POST /leads' one BatchGetItem. A lead that withdrew its e-mail consent itself (its unsubscribe also
+ * listed the address) is e-mailed on no sequence: its e-mail steps are skipped as `no_consent`, so a
+ * sequence with WhatsApp steps may still reach it there (when it did not withdraw that too).
  */
 async function assertNotSuppressed(
   reads: EnrollmentReads,
-  lead: { email?: string },
+  lead: { email?: string; consent?: Consent },
   sequence: Pick<Sequence, 'type' | 'steps'>,
 ): Promise<void> {
-  const sendsEmail = sequence.steps.slice(firstSentStep(sequence)).some((step) => step.channel === 'email');
-  if (!lead.email || !sendsEmail || !(await reads.suppressed(lead.email))) return;
+  const sent = sequence.steps.slice(firstSentStep(sequence));
+  if (!lead.email || !sent.some((step) => step.channel === 'email')) return;
+  const consent = consentOf(lead);
+  if (!consent.email && consent.whatsapp && sent.some((step) => step.channel === 'whatsapp')) return;
+  const suppression = await reads.suppression(lead.email);
+  if (!suppression) return;
   throw new AddressSuppressedError(
-    `${lead.email} bounced, complained or unsubscribed: it is never e-mailed again`,
-    { email: lead.email },
+    suppression.kind === 'domain'
+      ? `${lead.email} is at ${suppression.value}, a domain on the org’s suppression list: it is never e-mailed`
+      : `${lead.email} is on the org’s suppression list (${suppression.reason}): it is never e-mailed again`,
+    { email: lead.email, ...(suppression.kind === 'domain' && { domain: suppression.value }) },
+  );
+}
+
+/**
+ * A lead that withdrew consent is planned again only on a sequence that reaches it on a channel it
+ * still consents to (its steps on the other are skipped as no_consent). A lead that unsubscribed before
+ * consent was kept per channel has none stored: which channel it meant is unknown, so it stays stopped.
+ */
+function assertConsentRemains(lead: Lead, sequence: Pick<Sequence, 'type' | 'steps'>): void {
+  const unsubscribed = lead.enrollment.stopReason === 'unsubscribed';
+  if (unsubscribed && lead.consent === undefined) {
+    throw new ConflictError('The lead unsubscribed; their follow-up cannot be started again');
+  }
+  const consent = consentOf(lead);
+  const channels = new Set(sequence.steps.slice(firstSentStep(sequence)).map((step) => step.channel));
+  if ([...channels].some((channel) => consent[channel])) return;
+  const withdrawn = [...channels].join(' and ');
+  throw new ConflictError(
+    `The lead withdrew consent on ${withdrawn}, every channel this sequence sends on: it would send nothing`,
   );
 }
 

@@ -248,7 +248,7 @@ async function actOnMessage(
       return { decision: decisionOf(outcome), ...outcome, ...base };
     }
     case 'unsubscribed':
-      await unsubscribeLead(lead, { via: 'reply', ...event.detail }, now);
+      await unsubscribeLead(lead, 'email', { via: 'reply', ...event.detail }, now);
       return { decision: 'unsubscribed', ...base };
     case 'bounce':
       if (!intent.permanent) {
@@ -314,7 +314,7 @@ async function unsubscribeByMail(
   const { orgId, leadId } = claims;
   const decision = await actOnce({ orgId, source: 'email', messageId }, now, async () => {
     const lead = await getLead(orgId, leadId);
-    if (lead) await unsubscribeLead(lead, { via: 'mail', messageId: email.messageId }, now);
+    if (lead) await unsubscribeLead(lead, 'email', { via: 'mail', messageId: email.messageId }, now);
     return { decision: 'unsubscribed', orgId, leadId };
   });
   return decision ?? { decision: 'duplicate', orgId };

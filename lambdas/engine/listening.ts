@@ -4,14 +4,15 @@
  * decision on the lead's timeline. Shared by the inbound e-mail, SES events and webhook handlers.
  */
 
+import type { AccountSuppressionList } from '../adapters/account-suppression';
 import type { PlacementReason } from '../core/business-hours';
 import type { Enrollment } from '../core/enrollment';
 import { isRunning, type StopReason, stop } from '../core/enrollment-status';
 import { sendWindowFor } from '../core/lead-window';
-import type { Lead } from '../core/leads';
+import type { ConsentChannel, Lead } from '../core/leads';
 import type { TimelineEventDetail } from '../core/timeline-events';
 import { getAssistant } from '../data/assistants';
-import { findLeadByEmail, getLead, LeadChangedError } from '../data/leads';
+import { findLeadByEmail, getLead, LeadChangedError, withdrawConsent } from '../data/leads';
 import { appendTimelineEvent, type TimelineEvent } from '../data/sends';
 import { suppress } from '../data/suppressions';
 import { commitPlan } from './plans';
@@ -81,7 +82,9 @@ export async function postponeFollowUp(
 
 /**
  * Never mails the address again in this org, and stops the lead that has it. Suppression comes first:
- * even if the stop loses a race, every later send checks the list.
+ * even if the stop loses a race, every later send checks the list. A hard bounce or a complaint also
+ * goes on SES's account-level suppression list (`accountList`), so no other sender of the AWS account
+ * mails the address either.
  */
 export async function suppressAndStop(
   orgId: string,
@@ -89,8 +92,10 @@ export async function suppressAndStop(
   reason: Extract<StopReason, 'bounced' | 'complained' | 'unsubscribed'>,
   event: TimelineEvent,
   now: Date,
+  accountList?: AccountSuppressionList,
 ): Promise<Lead | undefined> {
   await suppress(orgId, email, reason, now);
+  if (accountList && reason !== 'unsubscribed') await accountList.suppress(email, reason);
   const lead = await findLeadByEmail(orgId, email);
   if (lead) await stopFollowUp(lead, reason, event, now);
   return lead;
@@ -111,18 +116,26 @@ export async function suppressAndStopLead(
   await stopFollowUp(lead, reason, event, now);
 }
 
-/** The lead asked to hear no more: its address (if any) is suppressed and its follow-up stopped. */
+/**
+ * The lead asked to hear no more on `channel`: its follow-up stops (on every channel, as an unsubscribe
+ * always did) and its consent on that channel only is withdrawn, so a later sequence may still use the
+ * other. An e-mail unsubscribe also lists the address (the org never e-mails it again, even as a new
+ * lead); a WhatsApp STOP leaves the address alone.
+ */
 export async function unsubscribeLead(
   lead: Lead,
-  detail: TimelineEventDetail<'unsubscribed'>,
+  channel: ConsentChannel,
+  detail: Omit<TimelineEventDetail<'unsubscribed'>, 'channel'>,
   now: Date,
 ): Promise<void> {
-  await suppressAndStopLead(
-    lead,
-    'unsubscribed',
-    { kind: 'unsubscribed', at: now.toISOString(), detail },
-    now,
-  );
+  await withdrawConsent(lead, channel, now);
+  const event: TimelineEvent = {
+    kind: 'unsubscribed',
+    at: now.toISOString(),
+    detail: { ...detail, channel },
+  };
+  if (channel === 'email') await suppressAndStopLead(lead, 'unsubscribed', event, now);
+  else await stopFollowUp(lead, 'unsubscribed', event, now);
 }
 
 /**

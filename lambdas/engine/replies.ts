@@ -70,7 +70,7 @@ export async function actOnReply(lead: Lead, reply: ReceivedReply, now: Date): P
   const { reading } = reply;
   const action = replyActionFor(settings.replyActions, reading.intent);
   await recordReply(lead, reply.at, lastReplyOf(reply));
-  const outcome = await act(lead, reading, action, settings, now, (acted) => ({
+  const outcome = await act(lead, reading, action, settings, now, reply.message.channel, (acted) => ({
     kind: reading.intent === 'not_interested' ? 'not_interested' : 'replied',
     at: now.toISOString(),
     detail: { ...messageDetail(reply.message), ...readingDetail(reading, acted), action } as RepliedDetail,
@@ -122,6 +122,8 @@ export async function act(
   action: ReplyAction,
   settings: Pick<OrgSettings, 'notNowDefaultDays'>,
   now: Date,
+  /** The reply's channel: an unsubscribe withdraws consent on it alone. */
+  channel: LastReply['channel'],
   entry: EntryOf,
 ): Promise<ReplyOutcome> {
   const base = { intent: reading.intent, action };
@@ -134,6 +136,7 @@ export async function act(
       const detail = note.detail as { messageId?: string; from?: string; subject?: string };
       await unsubscribeLead(
         lead,
+        channel,
         {
           via: 'reply',
           ...(detail.messageId !== undefined && { messageId: detail.messageId }),
@@ -284,7 +287,7 @@ export async function correctReplyIntent(
     ...(intent === 'not_now' && last.until !== undefined && { until: new Date(last.until) }),
     ...(last.referral && { referral: last.referral }),
   };
-  await act(reopened, reading, action, settings, now, () => ({
+  await act(reopened, reading, action, settings, now, last.channel, () => ({
     kind: 'reply_intent_corrected',
     at: now.toISOString(),
     detail: { from: last.intent, to: intent, action, by: caller.userId },

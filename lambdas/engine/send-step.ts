@@ -32,7 +32,7 @@ import {
 import { isRunning, stop } from '../core/enrollment-status';
 import { UnprocessableError } from '../core/errors';
 import { sendWindowFor } from '../core/lead-window';
-import type { Lead } from '../core/leads';
+import { consentOf, type Lead, NO_CONSENT } from '../core/leads';
 import { threadAfter } from '../core/rendering/threading';
 import { localDateOf, nextBusinessMoment } from '../core/send-window';
 import type { SenderInput } from '../core/sender-input';
@@ -377,6 +377,9 @@ async function awaitReconciliation(
 
 async function deliver(firing: Firing): Promise<SendOutcome> {
   const { lead, message: step, enrollment, assistant, now } = firing;
+  // A channel the lead withdrew consent on is never sent on: decided from the lead as read, before
+  // anything is rendered or claimed.
+  if (!consentOf(lead)[step.channel]) return skip(firing, NO_CONSENT);
   const extras = await stepExtras(firing);
   if (extras.openingSend) firing.state.firstSend = extras.openingSend;
   if (step.messageType === 'custom' && !extras.message)
@@ -401,7 +404,8 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
     localDate: localDateOf(now, assistant.timezone),
     limit: assistant.dailyLimit,
   };
-  // The claim checks the suppression list for the address it mails (nothing is read for it before).
+  // The claim checks the suppression list for the address it mails and its domain (nothing is read for
+  // them before).
   const recipient = step.channel === 'email' && lead.email ? { email: lead.email } : undefined;
   const claim = await claimSend({ ...baseRecord(firing), ...prepared.record }, day, now, recipient);
   switch (claim) {
@@ -409,6 +413,8 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
       break;
     case 'suppressed':
       return skip(firing, 'the address is on the org’s suppression list');
+    case 'domain_suppressed':
+      return skip(firing, 'the address’s domain is on the org’s suppression list');
     case 'already_done':
       await advanceFromStored(firing);
       return { result: 'ignored', reason: `step ${enrollment.nextStep} was already done; the plan moved on` };

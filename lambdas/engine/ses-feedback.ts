@@ -1,11 +1,12 @@
 /**
  * What SES reports about an e-mail after it left: a send event settles a step whose answer was lost
  * (it carries the step's send id tag), a permanent bounce deactivates the lead and suppresses the
- * address, a complaint stops and suppresses, deliveries and transient bounces are noted on the
+ * address (in the org's list and SES's account-level one), a complaint stops and suppresses alike, deliveries and transient bounces are noted on the
  * timeline. Each (message, event type) is acted on once. Sends, hard bounces and complaints also feed
  * the sending-reputation guard (engine/sending-reputation.ts).
  */
 import * as z from 'zod/mini';
+import type { AccountSuppressionList } from '../adapters/account-suppression';
 import { messageIdHeader, SEND_ID_TAG } from '../adapters/ses-ids';
 import type { SendRecord } from '../core/sends';
 import { actOnce } from '../data/inbound';
@@ -54,6 +55,8 @@ export async function handleSesEvent(
   now: Date,
   /** SES's region names the Message-ID header of what it sent (`<id>@<region>.amazonses.com`). */
   sesRegion: string,
+  /** SES's account-level list, where hard bounces and complaints go too (lambdas/ses-events.ts builds it). */
+  accountList?: AccountSuppressionList,
 ): Promise<string> {
   const { eventType, mail } = detail;
   const send = (await findSendByProviderId(mail.messageId)) ?? (await reconcile(detail, now, sesRegion));
@@ -89,6 +92,7 @@ export async function handleSesEvent(
             reason,
             { kind: reason, at, detail: { ...base, address } },
             now,
+            accountList,
           );
         }
       };

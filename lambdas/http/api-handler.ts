@@ -34,7 +34,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
  * reaches DynamoDB. Unsubscribe tokens are longer (a signed payload) but never become a key.
  */
 export const MAX_PATH_ID_LENGTH = 128;
-const MAX_PATH_PARAM_LENGTH: Readonly<Record<string, number>> = { token: 1024, domain: 253 };
+/** Path parameters that are not ids: an unsubscribe token, an account's domain, a suppressed address (at most 254 characters). */
+const MAX_PATH_PARAM_LENGTH: Readonly<Record<string, number>> = { token: 1024, domain: 253, value: 254 };
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResponse = APIGatewayProxyStructuredResultV2;

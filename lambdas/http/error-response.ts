@@ -134,8 +134,16 @@ export const ERRORS = {
   address_suppressed: {
     type: AddressSuppressedError,
     status: 409,
-    description: 'The lead’s address bounced, complained or unsubscribed: it is never e-mailed again',
-    details: lazy(() => z.object({ email: z.string() })),
+    description:
+      'The lead’s address is on the org’s suppression list (it bounced, complained, unsubscribed, or it or its domain was listed: GET /suppressions): it is never e-mailed',
+    details: lazy(() =>
+      z.object({
+        email: z.string(),
+        domain: z
+          .optional(z.string())
+          .check(z.describe('Set when the address’s domain is the entry that suppresses it')),
+      }),
+    ),
   },
   precondition_failed: {
     type: PreconditionFailedError,

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { PLACEMENT_REASONS } from '../core/business-hours';
 import { ENROLLMENT_STATUSES, isRunning, STOP_REASONS } from '../core/enrollment-status';
 import { lazy } from '../core/lazy';
-import { type Lead, LeadDetailsSchema } from '../core/leads';
+import { consentOf, type Lead, LeadDetailsSchema } from '../core/leads';
 import { REPLY_INTENTS } from '../core/replies';
 import type { SendRecord } from '../core/sends';
 import { CHANNELS, type Sequence } from '../core/sequences';
@@ -81,6 +81,16 @@ export const leadViewSchema = lazy(() =>
       referrer: z
         .optional(z.object({ firstName: z.string(), lastName: z.optional(z.string()) }))
         .check(z.describe('Who referred this lead: {{referrer.firstName}} in messages')),
+      consent: z
+        .object({
+          email: z.boolean(),
+          whatsapp: z.boolean(),
+        })
+        .check(
+          z.describe(
+            'Whether the lead may be contacted on each channel: true until it unsubscribes on that channel (an e-mail link or reply: email; STOP on WhatsApp: whatsapp). A step on a withdrawn channel is skipped with reason no_consent',
+          ),
+        ),
       enrollment: z.object({
         sequenceId: z.string(),
         sequenceName: z.string(),
@@ -127,7 +137,13 @@ const sendEntrySchema = () =>
     step: z.number().check(z.int()),
     channel: z.enum(CHANNELS),
     providerMessageId: z.optional(z.string()),
-    reason: z.optional(z.string()).check(z.describe('Why it was skipped or failed')),
+    reason: z
+      .optional(z.string())
+      .check(
+        z.describe(
+          'Why it was skipped or failed; no_consent: the lead withdrew consent on the step’s channel (see the lead’s consent)',
+        ),
+      ),
     reasons: z
       .optional(z.array(z.enum(PLACEMENT_REASONS)))
       .check(
@@ -172,10 +188,11 @@ export interface SequenceLookup {
 }
 
 export async function leadView(lead: Lead, reads: SequenceLookup, warnings: Warning[] = []) {
-  const { orgId: _orgId, enrollment, ...details } = lead;
+  const { orgId: _orgId, enrollment, consent: _stored, ...details } = lead;
   const sequence = await reads.sequence(enrollment.sequenceId);
   return {
     ...details,
+    consent: consentOf(lead),
     enrollment: {
       sequenceId: enrollment.sequenceId,
       sequenceName: sequence?.name ?? '(deleted sequence)',

@@ -1,6 +1,6 @@
 /**
  * The pages an unsubscribe link shows, the one part of the product a lead sees: a confirmation naming
- * who wrote and what stops, with one button, then the result; and, for a link that cannot work (cut
+ * who wrote and which channel stops (e-mail: the link withdraws e-mail consent only), with one button, then the result; and, for a link that cannot work (cut
  * short or altered) or whose lead is gone, a page saying so rather than an API error. Self-contained (inline styles, no
  * script, no external assets), readable on a phone, and showing nothing the link's holder does not
  * already know but the sender's name and a masked address.
@@ -59,8 +59,8 @@ export function unsubscribePage(view: UnsubscribeView): string {
     `Unsubscribe from ${senderOf(view)}`,
     `${fromLine(view)}<h1>Stop e-mails from ${sender}?</h1>
 <p>You are receiving follow-up messages from ${sender}${toAddress(view)}. If you unsubscribe:</p>
-<ul><li>no further follow-ups are sent to you, by e-mail or WhatsApp;</li>
-<li>${sender} keeps this address on its do-not-contact list, so no new follow-up starts.</li></ul>
+<ul><li>e-mail stops: no further follow-ups are sent to you, and ${sender} keeps this address on its do-not-contact list, so no later one e-mails you;</li>
+<li>this link concerns e-mail only: if ${sender} also writes to you on WhatsApp, answer STOP there to end that too.</li></ul>
 <form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">
 <button type="submit">Unsubscribe</button></form>
 <p class="note">Not you, or changed your mind? Close this page: nothing changes until you press the button.</p>`,
@@ -72,7 +72,8 @@ export function unsubscribedPage(view: UnsubscribeView): string {
   return page(
     'You are unsubscribed',
     `${fromLine(view)}<div class="check" aria-hidden="true">✓</div><h1>You are unsubscribed</h1>
-<p>${sender} will send no more follow-ups${toAddress(view)}.</p>
+<p>${sender} will send no more e-mails${toAddress(view)}.</p>
+<p>This stopped e-mail only. If ${sender} also writes to you on WhatsApp, answer STOP there to end that too.</p>
 <p class="note">To hear from ${sender} again, reply to one of their e-mails or write to them directly. You can close this page.</p>`,
   );
 }

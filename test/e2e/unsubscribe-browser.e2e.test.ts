@@ -125,7 +125,8 @@ describe('the unsubscribe pages, in a browser', () => {
     expect(confirm.title).toBe('Unsubscribe from Acme Robotics');
     expect(confirm.text).toContain('Stop e-mails from Acme Robotics?');
     expect(confirm.text).toContain('u•••@example.com');
-    expect(confirm.text).toContain('no further follow-ups are sent to you');
+    expect(confirm.text).toContain('e-mail stops: no further follow-ups are sent to you');
+    expect(confirm.text).toContain('this link concerns e-mail only');
     expect(confirm.text).not.toContain('uma@example.com');
     expect(confirm.button).toBe('Unsubscribe');
     expect(confirm.buttonInView).toBe(true);
@@ -137,7 +138,7 @@ describe('the unsubscribe pages, in a browser', () => {
     expect(done?.request().method()).toBe('POST');
     expect(done?.request().postData()).toBe('List-Unsubscribe=One-Click');
     expect(result.title).toBe('You are unsubscribed');
-    expect(result.text).toContain('Acme Robotics will send no more follow-ups to u•••@example.com.');
+    expect(result.text).toContain('Acme Robotics will send no more e-mails to u•••@example.com.');
     expect(result.overflows).toBe(false);
     expect(leadAfter.body.enrollment).toMatchObject({ status: 'stopped', stopReason: 'unsubscribed' });
     expect(again?.status()).toBe(200);

@@ -144,6 +144,7 @@ describe('acknowledged rules', () => {
       'Http/PublicFunctionRole',
       'Http/AssistantsFunctionRole',
       'Http/OrgFunctionRole',
+      'Http/SuppressionsFunctionRole',
       'Inbound/ReceiverRole',
       'DeliveryEvents/ConsumerRole',
     ];

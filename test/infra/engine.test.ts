@@ -7,6 +7,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API_FUNCTIONS } from '../../lambdas/http/contract';
+import { ACCOUNT_SUPPRESSION_ACTION } from '../../lib/delivery-events';
 import { INDEX_ACCESS, TABLE_ACCESS } from '../../lib/followup-function';
 import { SEND_EMAIL_ACTIONS, WHATSAPP_WRITE_ACTIONS } from '../../lib/messaging';
 import { SEQUENCE_ENTITY } from '../../lib/replanning';
@@ -118,6 +119,7 @@ const planners = () => {
     ids.api.public,
     ids.api.assistants,
     ids.api.org,
+    ids.api.suppressions,
     ids.receiver,
     ids.deliveryConsumer,
     ids.importWorker,
@@ -357,6 +359,25 @@ describe('messaging', () => {
       );
     }
     expect(rolesGranting(template, SEND_EMAIL_ACTIONS).sort()).toEqual(senders.map(roleOf).sort());
+  });
+
+  it('lets the SES events consumer alone put addresses on the account-level suppression list, and nothing more of it', () => {
+    // Prepare
+    const { template, ids } = synthesized();
+
+    // Act
+    const granting = allStatements(template).filter((statement) =>
+      asList(statement.Action).some((action) => action.toLowerCase().startsWith('ses:putsuppressed')),
+    );
+    const consumerSes = statementsOfRole(template, roleOf(ids.deliveryConsumer)).flatMap((statement) =>
+      asList(statement.Action).filter((action) => action.startsWith('ses:')),
+    );
+
+    // Assess: the action has no resource type (the list has no ARN), so IAM takes it on "*" only; the
+    // consumer's statement on "*" holds it beside X-Ray's actions (minimizePolicies merges them).
+    expect(granting.map((statement) => statement.Resource)).toEqual(['*']);
+    expect(consumerSes).toEqual([ACCOUNT_SUPPRESSION_ACTION]);
+    expect(rolesGranting(template, [ACCOUNT_SUPPRESSION_ACTION])).toEqual([roleOf(ids.deliveryConsumer)]);
   });
 
   it('has a configuration set that suppresses bounced and complaining addresses', () => {

@@ -29,8 +29,13 @@ import {
   synthesize,
 } from './template';
 
-/** Actions AWS offers no resource-level permissions for; the only ones allowed on Resource "*". */
-const ACTIONS_WITHOUT_RESOURCE_SCOPE = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+/** What active tracing grants every function, on Resource "*". */
+const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+/**
+ * Actions AWS offers no resource-level permissions for; the only ones allowed on Resource "*". The SES
+ * events consumer puts hard bounces and complaints on the account-level suppression list, which has no ARN.
+ */
+const ACTIONS_WITHOUT_RESOURCE_SCOPE = [...XRAY_ACTIONS, 'ses:PutSuppressedDestination'];
 
 afterAll(removeOutdirs);
 
@@ -181,7 +186,7 @@ describe('the OpenAPI document', () => {
         Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
       },
       // Sorted: minimizePolicies (cdk.json) sorts the actions it merges.
-      { Effect: 'Allow', Action: [...ACTIONS_WITHOUT_RESOURCE_SCOPE].sort(), Resource: '*' },
+      { Effect: 'Allow', Action: [...XRAY_ACTIONS].sort(), Resource: '*' },
     ]);
     expect(
       resources(template, 'AWS::IAM::Role')

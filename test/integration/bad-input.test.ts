@@ -517,7 +517,7 @@ describe('9. suppressed addresses', () => {
       expect(answer.body).toEqual({
         error: {
           code: 'address_suppressed',
-          message: `${lead.email} bounced, complained or unsubscribed: it is never e-mailed again`,
+          message: `${lead.email} is on the org’s suppression list (bounced): it is never e-mailed again`,
           details: { email: lead.email },
         },
       });
@@ -631,6 +631,7 @@ describe('13. deeply nested bodies', () => {
     const { admin } = await newOrg();
     handlers.imports = (await import('../../lambdas/imports-api')).handler;
     handlers.webhooks = (await import('../../lambdas/webhooks-api')).handler;
+    handlers.suppressions = (await import('../../lambdas/suppressions-api')).handler;
     const bodies = [`{"name":${nested(2_000)}}`, nested(100_000), '['.repeat(200_000)];
     // Act
     const answers = [];

@@ -5,7 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { describe, expect, it } from 'vitest';
+import { PutSuppressedDestinationCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-vitest/extend';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseEmail } from '../../lambdas/adapters/mime';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { signReceivingProbe, signSinchCallback, signUnsubscribeToken } from '../../lambdas/core/signatures';
@@ -328,7 +331,14 @@ describe('SES events', () => {
     getRemainingTimeInMillis: () => 30_000,
   } as never;
 
-  it('deactivates the lead and suppresses the address on a permanent bounce', async () => {
+  // SES's account-level suppression list, as a recorded fake (the local stack's e2e uses the emulator's).
+  const ses = mockClient(SESv2Client);
+  beforeEach(() => {
+    ses.reset();
+    ses.on(PutSuppressedDestinationCommand).resolves({});
+  });
+
+  it('deactivates the lead and suppresses the address on a permanent bounce, in SES’s account too', async () => {
     const { orgId, admin, lead } = await newOrgWithLead();
     const providerMessageId = `ses-${randomUUID()}`;
     await sentFirstEmail(orgId, lead, providerMessageId);
@@ -350,6 +360,12 @@ describe('SES events', () => {
       stopReason: 'bounced',
     });
     expect(await isSuppressed(orgId, lead.email)).toBe(true);
+    // Once: the second delivery of the event is a duplicate.
+    expect(ses).toHaveReceivedCommandTimes(PutSuppressedDestinationCommand, 1);
+    expect(ses).toHaveReceivedCommandWith(PutSuppressedDestinationCommand, {
+      EmailAddress: lead.email,
+      Reason: 'BOUNCE',
+    });
     const log = await readLeadLog(orgId, lead.id);
     expect(log.events.map((each) => each.kind)).toEqual(['bounced']);
     expect(log.sends[0]).toMatchObject({ status: 'failed', reason: 'bounced (General)' });

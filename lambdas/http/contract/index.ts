@@ -13,6 +13,7 @@ import { orgOperations } from './org';
 import { publicOperations } from './public';
 import { sequencesOperations } from './sequences';
 import { statsOperations } from './stats';
+import { suppressionsOperations } from './suppressions';
 import { webhooksOperations } from './webhooks';
 
 export { API_FUNCTIONS, type ApiFunctionName, type Operation, routeKey } from './operation';
@@ -28,6 +29,7 @@ export const operations = {
   ...statsOperations,
   ...webhooksOperations,
   ...accountsOperations,
+  ...suppressionsOperations,
 } satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

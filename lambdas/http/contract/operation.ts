@@ -19,6 +19,7 @@ export const API_FUNCTIONS = [
   'stats',
   'webhooks',
   'accounts',
+  'suppressions',
 ] as const;
 export type ApiFunctionName = (typeof API_FUNCTIONS)[number];
 
@@ -49,8 +50,11 @@ export interface OperationSpec {
    * `errorCodesOf` in local/openapi.ts): a 409 or a 422 its use case throws, a 404 without a path id.
    */
   errors?: readonly ErrorCode[];
-  /** The body may also be `text/csv` (read by the operation from the raw body). */
-  csvBody?: true;
+  /**
+   * The body may also be `text/csv` (read by the operation from the raw body); an object says what its
+   * lines are, for the OpenAPI document (default: lead rows, as POST /imports takes them).
+   */
+  csvBody?: true | { description: string; example: string };
   /** A body limit above the API's usual 256 KB, and what to do past it (said in the 413). */
   maxBody?: { bytes: number; hint: string };
   /** Media type of the body when it is not JSON (the RFC 8058 one-click form). */

@@ -17,7 +17,7 @@ export const publicOperations = declareOperations('public', {
     method: 'POST',
     path: '/unsubscribe/{token}',
     summary:
-      'One-click unsubscribe (RFC 8058): suppresses the address and stops the lead; 400 for a forged token (a page, or the JSON error for Accept: application/json)',
+      'One-click unsubscribe (RFC 8058): stops the lead, withdraws its e-mail consent (consent.email: false; WhatsApp consent stays) and suppresses the address; 400 for a forged token (a page, or the JSON error for Accept: application/json)',
     status: 200,
     public: true,
     errors: ['validation_failed'],

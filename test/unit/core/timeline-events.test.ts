@@ -45,7 +45,7 @@ const SAMPLES: { [K in TimelineEventKind]: TimelineEventDetail<K> } = {
     action: 'snooze',
   },
   not_interested: { ...reply, intent: 'not_interested', confidence: 0.95, action: 'stop_and_suppress' },
-  unsubscribed: { via: 'link' },
+  unsubscribed: { via: 'link', channel: 'email' },
   bounced: { ...step, address: 'ada@example.com' },
   bounced_transiently: reply,
   complained: { ...step, address: 'ada@example.com' },
@@ -74,6 +74,7 @@ const SAMPLES: { [K in TimelineEventKind]: TimelineEventDetail<K> } = {
   snoozed: { until: '2027-02-28T23:00:00.000Z', by: 'reply', wakeAt: '2027-03-01T08:00:00.000Z' },
   woken: { by: 'schedule' },
   account_replied: { leadId: 'lead-3' },
+  suppressed: { value: 'example.com', kind: 'domain', by: 'alice' },
 };
 
 function publishedEntryValidator() {
