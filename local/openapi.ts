@@ -31,6 +31,7 @@ const TAGS: Record<ApiFunctionName, string> = {
   public: 'Routes without a JWT: unsubscribe links in e-mails and Sinch’s signed callbacks',
   stats: 'Which follow-ups work: funnels per sequence, step and A/B variant, per tone, per assistant',
   webhooks: 'The org’s webhooks: signed deliveries of its events (Standard Webhooks), retried for 24 h',
+  privacy: 'A person’s erasure and export (GDPR), and the org’s audit log of admin and owner changes',
 };
 
 /**

@@ -10,6 +10,7 @@ import type { OrgSettings } from '../core/org-settings';
 import type { Sequence } from '../core/sequences';
 import { findSystemSequence } from '../core/system-catalogue';
 import { assistantFromItem, assistantKey } from './assistants';
+import { erasureSaltKey, saltFromItem } from './erased-people';
 import { ownMessageKeys, visibleMessagesFrom } from './messages';
 import { settingsFromItem, settingsKey, whatsAppKey } from './org';
 import { batchGet } from './reads';
@@ -27,6 +28,8 @@ export interface EnrollmentContext {
   whatsAppConnected: boolean;
   /** Only when an address was asked about: it bounced, complained or unsubscribed. */
   suppressed?: boolean;
+  /** The org's erasure salt, once it erased someone (data/erased-people.ts): read with the settings. */
+  erasureSalt?: string;
 }
 
 export async function loadEnrollmentContext(
@@ -42,6 +45,7 @@ export async function loadEnrollmentContext(
   const wanted = {
     assistant: assistantKey(orgId, assistantId),
     settings: settingsKey(orgId),
+    erasureSalt: erasureSaltKey(orgId),
     whatsApp: whatsAppKey(orgId),
     ...(sequenceId !== undefined && !system && { sequence: sequenceKey(orgId, sequenceId) }),
     ...(email !== undefined && { suppression: suppressionKey(orgId, email) }),
@@ -57,6 +61,7 @@ export async function loadEnrollmentContext(
     sequence: system ?? (sequence && sequenceFromItem(sequence)),
     ...(messageIds && { messages: visibleMessagesFrom(orgId, messageIds, items) }),
     whatsAppConnected: find(wanted.whatsApp) !== undefined,
+    erasureSalt: saltFromItem(find(wanted.erasureSalt)),
     ...(email !== undefined && { suppressed: find(wanted.suppression) !== undefined }),
   };
 }

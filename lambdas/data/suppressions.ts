@@ -2,6 +2,8 @@
  * The org's suppression list: addresses that bounced, complained or unsubscribed are never mailed again.
  * Access patterns: is an address suppressed   GetItem  pk=ORG#<org>, sk=SUPPRESSED#<address>
  *                  lift a misread's suppression DeleteItem, if its reason is still that one
+ *                  an erasure's read and delete GetItem, then DeleteItem (the hashed entry that
+ *                                               replaces it: data/erased-people.ts)
  */
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
@@ -49,4 +51,15 @@ export async function suppress(orgId: string, email: string, reason: string, now
       },
     }),
   );
+}
+
+/** The entry as stored, for an export; an erasure then deletes it (the hashed entry stays instead). */
+export async function suppressionEntry(
+  orgId: string,
+  email: string,
+): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName(), Key: suppressionKey(orgId, email), ConsistentRead: true }),
+  );
+  return Item;
 }

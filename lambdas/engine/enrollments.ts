@@ -352,14 +352,28 @@ async function enrollmentWarnings(
  */
 async function assertNotSuppressed(
   reads: EnrollmentReads,
-  lead: { email?: string },
+  lead: { email?: string; phone?: string },
   sequence: Pick<Sequence, 'type' | 'steps'>,
 ): Promise<void> {
+  await assertNotErased(reads, lead);
   const sendsEmail = sequence.steps.slice(firstSentStep(sequence)).some((step) => step.channel === 'email');
   if (!lead.email || !sendsEmail || !(await reads.suppressed(lead.email))) return;
   throw new AddressSuppressedError(
     `${lead.email} bounced, complained or unsubscribed: it is never e-mailed again`,
     { email: lead.email },
+  );
+}
+
+/**
+ * A person erased at their request (POST /privacy/erase) is never enrolled again, on any channel: their
+ * address or number matches a hashed entry of the suppression list (core/privacy.ts). 409
+ * address_suppressed, naming only what the caller gave.
+ */
+async function assertNotErased(reads: EnrollmentReads, lead: { email?: string; phone?: string }) {
+  if (!(await reads.erased(lead))) return;
+  throw new AddressSuppressedError(
+    'This person asked to be erased: they are never enrolled or contacted again',
+    lead.email ? { email: lead.email } : { phone: lead.phone },
   );
 }
 

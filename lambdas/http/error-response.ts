@@ -112,8 +112,9 @@ export const ERRORS = {
   address_suppressed: {
     type: AddressSuppressedError,
     status: 409,
-    description: 'The lead’s address bounced, complained or unsubscribed: it is never e-mailed again',
-    details: lazy(() => z.object({ email: z.string() })),
+    description:
+      'The lead’s address bounced, complained or unsubscribed: it is never e-mailed again; or the person asked to be erased (POST /privacy/erase): never enrolled again',
+    details: lazy(() => z.object({ email: z.optional(z.string()), phone: z.optional(z.string()) })),
   },
   precondition_failed: {
     type: PreconditionFailedError,

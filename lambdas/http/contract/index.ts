@@ -9,6 +9,7 @@ import { leadsOperations } from './leads';
 import { messagesOperations } from './messages';
 import type { Operation } from './operation';
 import { orgOperations } from './org';
+import { privacyOperations } from './privacy';
 import { publicOperations } from './public';
 import { sequencesOperations } from './sequences';
 import { statsOperations } from './stats';
@@ -26,6 +27,7 @@ export const operations = {
   ...importsOperations,
   ...statsOperations,
   ...webhooksOperations,
+  ...privacyOperations,
 } satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;
