@@ -3,8 +3,11 @@
  * the raw RFC 5322 bytes are read from the bucket the S3 action wrote them to. An erasure deletes the
  * messages a person sent (the privacy API), by the ids their inbound records kept (data/inbound.ts).
  */
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { traceClient } from '../runtime/tracing';
+import { onFirstUse } from './on-first-use';
+
+const sdk = () => import('@aws-sdk/client-s3');
 
 export interface RawMailStoreSettings {
   bucket: string;
@@ -22,15 +25,14 @@ export interface RawMailStore {
   remove(sesMessageId: string): Promise<void>;
 }
 
-/** The entry file builds it from INBOUND_BUCKET and INBOUND_PREFIX; its client is made on first read. */
+/** The entry file builds it from INBOUND_BUCKET and INBOUND_PREFIX; its S3 client is made on first use. */
 export function rawMailStore({ bucket, prefix, pathStyle }: RawMailStoreSettings): RawMailStore {
-  let client: S3Client | undefined;
-  const s3 = () => {
-    client ??= traceClient(new S3Client({ forcePathStyle: pathStyle }));
-    return client;
-  };
+  const s3Client = onFirstUse(
+    async (): Promise<S3Client> => traceClient(new (await sdk()).S3Client({ forcePathStyle: pathStyle })),
+  );
   const read = async (sesMessageId: string) => {
-    const { Body } = await s3().send(
+    const [client, { GetObjectCommand }] = await Promise.all([s3Client(), sdk()]);
+    const { Body } = await client.send(
       new GetObjectCommand({ Bucket: bucket, Key: `${prefix}${sesMessageId}` }),
     );
     if (!Body) throw new Error(`The stored message ${sesMessageId} is empty`);
@@ -39,6 +41,7 @@ export function rawMailStore({ bucket, prefix, pathStyle }: RawMailStoreSettings
   return {
     read,
     async find(sesMessageId) {
+      const { NoSuchKey } = await sdk();
       try {
         return await read(sesMessageId);
       } catch (error) {
@@ -47,7 +50,8 @@ export function rawMailStore({ bucket, prefix, pathStyle }: RawMailStoreSettings
       }
     },
     async remove(sesMessageId) {
-      await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: `${prefix}${sesMessageId}` }));
+      const [client, { DeleteObjectCommand }] = await Promise.all([s3Client(), sdk()]);
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: `${prefix}${sesMessageId}` }));
     },
   };
 }
