@@ -25,7 +25,7 @@ const IMPORTS_BUCKET = ENGINE_TEST_ENV.IMPORTS_BUCKET;
 /** The API's clock: the audit test moves it between changes, so their order is their time's. */
 let clockNow = NOW;
 let s3: S3Emulator;
-let api: { assistants: Handler; leads: Handler; privacy: Handler; sequences: Handler };
+let api: { assistants: Handler; leads: Handler; privacy: Handler; sequences: Handler; org: Handler };
 let data: {
   client: typeof import('../../lambdas/data/client');
   imports: typeof import('../../lambdas/data/import-records');
@@ -49,6 +49,7 @@ beforeAll(async () => {
     leads: await handlerOf('leads-api'),
     privacy: await handlerOf('privacy-api'),
     sequences: await handlerOf('sequences-api'),
+    org: await handlerOf('org-api'),
   };
   const { importRowsStore } = await import('../../lambdas/adapters/import-row-store');
   data = {
@@ -372,5 +373,43 @@ describe('GET /audit', () => {
     expect(JSON.stringify([first.body, rest.body])).not.toContain(ada.email);
     expect(byMember.status).toBe(403);
     expect(await itemsNaming(ada.email)).toEqual([]);
+  });
+});
+
+describe('an audited change', () => {
+  it('records who changed the org’s settings, from what to what', async () => {
+    // Prepare
+    const orgId = `org-${randomUUID()}`;
+    const admin: TestCaller = { orgId, userId: 'owner-1', role: 'admin' };
+    const { body: before } = await invoke(api.org, 'getOrgSettings', { caller: admin });
+    const { sending: _sending, ...settings } = before;
+
+    // Act
+    const put = await invoke(api.org, 'putOrgSettings', {
+      caller: admin,
+      headers: { 'if-match': '"0"' },
+      body: { ...settings, name: 'Contoso' },
+    });
+    const refused = await invoke(api.org, 'putOrgSettings', {
+      caller: admin,
+      headers: { 'if-match': '"0"' },
+      body: { ...settings, name: 'Stale' },
+    });
+    const audit = await invoke(api.privacy, 'listAudit', { caller: admin });
+
+    // Assess
+    expect(put.status).toBe(200);
+    expect(refused.status).toBe(412);
+    // One entry: a refused change changed nothing and is not recorded.
+    expect(audit.body.items).toEqual([
+      {
+        at: NOW.toISOString(),
+        actor: { userId: 'owner-1', role: 'admin' },
+        action: 'org.settings_update',
+        target: { kind: 'org', id: orgId },
+        before: expect.not.objectContaining({ name: 'Contoso' }),
+        after: expect.objectContaining({ name: 'Contoso' }),
+      },
+    ]);
   });
 });
