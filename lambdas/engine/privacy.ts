@@ -52,12 +52,19 @@ async function leadsOf(orgId: string, person: Person): Promise<Lead[]> {
   return lead ? [lead] : [];
 }
 
-/** Where the person's own messages were recorded as handled: by the Message-IDs on their timeline. */
+/**
+ * Where the messages about the person were recorded as handled: by the Message-IDs on their timeline
+ * (their replies), and the thread's root, which for a lead made by Email CC is the user's e-mail that
+ * named them (for any other lead it is our own sent message: no inbound record, nothing found).
+ */
 function inboundRefsOf(
   orgId: string,
+  lead: Lead,
   log: readonly Item[],
 ): Pick<InboundRef, 'orgId' | 'source' | 'messageId'>[] {
   const refs = new Map<string, Pick<InboundRef, 'orgId' | 'source' | 'messageId'>>();
+  const root = lead.enrollment.thread?.rootMessageId;
+  if (root) refs.set(`email#${root}`, { orgId, source: 'email', messageId: root });
   for (const item of log) {
     const detail = item.detail as { messageId?: unknown; channel?: unknown } | undefined;
     if (typeof detail?.messageId !== 'string') continue;
@@ -106,7 +113,7 @@ export async function erasePerson(
       counts.schedulesCancelled += 1;
     }
     const log = await leadLogItems(orgId, lead.id);
-    const inbound = await batchGet(inboundRefsOf(orgId, log).map(inboundKey));
+    const inbound = await batchGet(inboundRefsOf(orgId, lead, log).map(inboundKey));
     for (const record of inbound) {
       if (typeof record.rawMailId !== 'string') continue;
       if (await stores.rawMail.find(record.rawMailId)) counts.storedMails += 1;
@@ -225,7 +232,7 @@ export async function exportPerson(
   for (const lead of leads) {
     const log = await leadLogItems(orgId, lead.id);
     out.logs.push({ leadId: lead.id, items: log.map(withoutKeys) });
-    const inbound = await batchGet(inboundRefsOf(orgId, log).map(inboundKey));
+    const inbound = await batchGet(inboundRefsOf(orgId, lead, log).map(inboundKey));
     out.inboundRecords.push(...inbound.map(withoutKeys));
     for (const record of inbound) {
       if (typeof record.rawMailId !== 'string') continue;
