@@ -22,7 +22,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function inbound(raw: string) {
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely and assert on them
+async function inbound(raw: string): Promise<{ status: number; body: any }> {
   const response = await fetch(`${stack.url}/_local/inbound/email`, {
     method: 'POST',
     headers: { 'content-type': 'message/rfc822' },
