@@ -631,6 +631,7 @@ describe('13. deeply nested bodies', () => {
     const { admin } = await newOrg();
     handlers.imports = (await import('../../lambdas/imports-api')).handler;
     handlers.webhooks = (await import('../../lambdas/webhooks-api')).handler;
+    handlers.privacy = (await import('../../lambdas/privacy-api')).handler;
     const bodies = [`{"name":${nested(2_000)}}`, nested(100_000), '['.repeat(200_000)];
     // Act
     const answers = [];
