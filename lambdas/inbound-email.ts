@@ -79,6 +79,7 @@ export const handler = middy<SESEvent, InboundDecision[]>()
         new Date(mail.timestamp),
         clock.now(),
         receipt.recipients,
+        mail.messageId,
       );
       logger.info('Inbound e-mail handled', { ...decision });
       countEvent('InboundMessages', { decision: decision.decision });

@@ -47,8 +47,10 @@ export const handler = apiHandler(orgOperations, {
 
   async putOrgSettings({ caller, body, expectedVersion, now }) {
     assertAdmin(caller, 'change the organization’s settings');
+    // Read for the audit log's `before`; the put itself is still conditional on the version sent.
+    const { settings: before } = await getVersionedOrgSettings(caller.orgId);
     const version = await putOrgSettings(caller.orgId, body, now, expectedVersion());
-    return { body, version };
+    return { body, version, audit: { targetId: caller.orgId, before, after: body } };
   },
 
   async getWhatsApp({ caller, apiBaseUrl }) {

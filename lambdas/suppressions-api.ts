@@ -43,8 +43,10 @@ export const handler = apiHandler(suppressionsOperations, {
   },
 
   async deleteSuppression({ caller, params }) {
-    await deleteSuppression(caller, pathValue(params.value ?? ''));
-    return {};
+    const value = pathValue(params.value ?? '');
+    await deleteSuppression(caller, value);
+    // A domain is named in the audit log; an address is not, as the entry would outlive its erasure.
+    return { audit: value.includes('@') ? {} : { targetId: value } };
   },
 });
 

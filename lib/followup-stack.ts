@@ -128,6 +128,11 @@ export class FollowupStack extends Stack {
     this.messaging.allowSendingEmail(api.assistants);
     // Webhooks: the API saves endpoints and their secrets, sends test pings and redeliveries.
     this.webhooks.allowManaging(api.webhooks);
+    // Erasing a person cancels their pending steps, deletes the mail they sent and empties their rows
+    // in recent imports; an export reads the same.
+    this.scheduling.allowCancelling(api.privacy);
+    this.inbound.allowErasing(api.privacy);
+    this.imports.allowErasing(api.privacy);
 
     // A reply stops its lead, an Email CC enrolls a new one and acknowledges it to the user by e-mail.
     const { receiver } = this.inbound;

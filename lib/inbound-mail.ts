@@ -157,6 +157,24 @@ export class InboundMail extends Construct {
     }).overrideLogicalId('InboundMxRecord');
   }
 
+  /**
+   * An erasure (lambdas/privacy-api.ts): reads (for an export) and deletes the raw messages a person
+   * sent, by the ids their inbound records kept; it may not list or write.
+   */
+  allowErasing(fn: FollowupFunction): void {
+    fn.addEnvironment('INBOUND_BUCKET', this.bucket.bucketName);
+    fn.addEnvironment('INBOUND_PREFIX', INBOUND_PREFIX);
+    const rawMessages = this.bucket.arnForObjects(`${INBOUND_PREFIX}*`);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:DeleteObject'], resources: [rawMessages] }),
+    );
+    fn.acknowledgeWildcardResource(
+      rawMessages,
+      'Each stored message is named by SES’s message id, which an erasure learns from the table; the ' +
+        'privacy API may only read and delete (never list or write) objects under inbound/ of this bucket.',
+    );
+  }
+
   /** INBOUND_DOMAIN: where the assistants receive mail, for reply addresses and the receiver's checks. */
   addInboundDomain(fn: FollowupFunction): void {
     fn.addEnvironment('INBOUND_DOMAIN', this.domain);

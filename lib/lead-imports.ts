@@ -99,6 +99,23 @@ export class Imports extends Construct {
     this.allowEnqueueing(fn);
   }
 
+  /**
+   * An erasure (lambdas/privacy-api.ts): reads an import's rows and writes them back with the person's
+   * rows emptied; no listing (the table names the imports), no deleting, no queue.
+   */
+  allowErasing(fn: FollowupFunction): void {
+    const rows = this.bucket.arnForObjects(`${IMPORT_ROWS_PREFIX}*`);
+    fn.addEnvironment('IMPORTS_BUCKET', this.bucket.bucketName);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [rows] }),
+    );
+    fn.acknowledgeWildcardResource(
+      rows,
+      'An import’s rows are an object named by its org and import id, read from the table; an erasure ' +
+        'reads and rewrites them (never lists or deletes) under imports/ of this bucket.',
+    );
+  }
+
   private allowReadingRows(fn: FollowupFunction): void {
     const rows = this.bucket.arnForObjects(`${IMPORT_ROWS_PREFIX}*`);
     fn.addEnvironment('IMPORTS_BUCKET', this.bucket.bucketName);

@@ -147,6 +147,26 @@ export class Scheduling extends Construct {
   }
 
   /**
+   * What an erasure needs: the step scheduler's configuration (the adapter reads it whole) and deleting
+   * schedules of the group; no creating, and no role to pass, so it can never plan a send.
+   */
+  allowCancelling(fn: FollowupFunction): void {
+    fn.addEnvironment('SCHEDULE_GROUP', this.group.scheduleGroupName);
+    fn.addEnvironment('SENDER_FUNCTION_ARN', this.senderArn);
+    fn.addEnvironment('SCHEDULER_ROLE_ARN', this.schedulerRole.roleArn);
+    fn.addEnvironment('SENDER_DLQ_ARN', this.deadLetters.queueArn);
+    const schedulesInGroup = this.schedulesInGroupArn();
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['scheduler:DeleteSchedule'], resources: [schedulesInGroup] }),
+    );
+    fn.acknowledgeWildcardResource(
+      schedulesInGroup,
+      'Schedules are named per lead and plan revision (lambdas/adapters/step-scheduler.ts); an erasure ' +
+        'deletes the ones its person’s leads name, and may only delete, in this stack’s own group.',
+    );
+  }
+
+  /**
    * The auditor's rate schedule, in the default group, with a role that may invoke exactly the auditor
    * (the aws-scheduler-targets construct would also grant its versions, `<arn>:*`). A missed run is made
    * up by the next one, so a failed invocation is not retried.

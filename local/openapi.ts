@@ -33,6 +33,7 @@ const TAGS: Record<ApiFunctionName, string> = {
   webhooks: 'The org’s webhooks: signed deliveries of its events (Standard Webhooks), retried for 24 h',
   accounts: 'Accounts: the companies (mail domains) the org’s leads belong to, their people and last reply',
   suppressions: 'The org’s suppression list: addresses and domains never e-mailed, imported as JSON or CSV',
+  privacy: 'A person’s erasure and export (GDPR), and the org’s audit log of admin and owner changes',
 };
 
 /**

@@ -1,7 +1,8 @@
 /**
  * A small Amazon S3 for the local stack: where SES's receipt rule would drop a received message and the
  * imports API stores an import's rows, and where the inbound e-mail Lambda and the import worker read
- * them back. It serves the calls the product makes, PutObject and GetObject, in the path-style REST
+ * them back (and an erasure deletes them). It serves the calls the product makes, PutObject, GetObject
+ * and DeleteObject, in the path-style REST
  * protocol of @aws-sdk/client-s3 v3 (`/<bucket>/<key>`, XML errors with the codes the SDK maps to its
  * exception classes), so the production code runs against it unchanged when `AWS_ENDPOINT_URL_S3`
  * points here. Every bucket exists; objects live in memory; checksums and SigV4 signatures are not
@@ -97,7 +98,11 @@ export async function startS3Emulator(options: S3EmulatorOptions = {}): Promise<
     const key = keyParts.map((part) => decodeURIComponent(part)).join('/');
     try {
       if (bucket === '' || key === '') {
-        throw new S3Error('NotImplemented', 'The emulator serves PutObject and GetObject only.', 501);
+        throw new S3Error(
+          'NotImplemented',
+          'The emulator serves PutObject, GetObject and DeleteObject only.',
+          501,
+        );
       }
       if (request.method === 'PUT' && request.headers['x-amz-copy-source'] === undefined) {
         const body = decodePayload(request, await readBody(request, UPLOAD_LIMIT));
@@ -113,8 +118,16 @@ export async function startS3Emulator(options: S3EmulatorOptions = {}): Promise<
           'last-modified': object.lastModified.toUTCString(),
         };
         answer(response, 200, headers, object.body);
+      } else if (request.method === 'DELETE') {
+        // As S3: deleting a key that is not there succeeds too.
+        buckets.get(bucket)?.delete(key);
+        answer(response, 204, {});
       } else {
-        throw new S3Error('NotImplemented', 'The emulator serves PutObject and GetObject only.', 501);
+        throw new S3Error(
+          'NotImplemented',
+          'The emulator serves PutObject, GetObject and DeleteObject only.',
+          501,
+        );
       }
     } catch (error) {
       const known =

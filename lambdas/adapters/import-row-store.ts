@@ -19,6 +19,8 @@ export interface ImportRows {
   store(orgId: string, importId: string, rows: readonly unknown[]): Promise<void>;
   /** The rows [from, to) of an import, as the API stored them. */
   read(orgId: string, importId: string, from: number, to: number): Promise<unknown[]>;
+  /** Every row of an import, or undefined once the bucket expired them (an erasure looks through them). */
+  readAll(orgId: string, importId: string): Promise<unknown[] | undefined>;
 }
 
 const sdk = () => import('@aws-sdk/client-s3');
@@ -55,6 +57,19 @@ export function importRowsStore(settings: ImportRowsSettings): ImportRows {
         cached = { key, lines: (await Body.transformToString('utf8')).split('\n') };
       }
       return cached.lines.slice(from, to).map((line) => JSON.parse(line) as unknown);
+    },
+    async readAll(orgId, importId) {
+      const [client, { GetObjectCommand, NoSuchKey }] = await Promise.all([s3Client(), sdk()]);
+      try {
+        const { Body } = await client.send(
+          new GetObjectCommand({ Bucket: settings.bucket, Key: keyOf(orgId, importId) }),
+        );
+        if (!Body) return undefined;
+        return (await Body.transformToString('utf8')).split('\n').map((line) => JSON.parse(line) as unknown);
+      } catch (error) {
+        if (error instanceof NoSuchKey) return undefined;
+        throw error;
+      }
     },
   };
 }

@@ -11,6 +11,7 @@ import type { Sequence } from '../core/sequences';
 import type { Suppression } from '../core/suppressions';
 import { findSystemSequence } from '../core/system-catalogue';
 import { assistantFromItem, assistantKey } from './assistants';
+import { erasureSaltKey, saltFromItem } from './erased-people';
 import { ownMessageKeys, visibleMessagesFrom } from './messages';
 import { settingsFromItem, settingsKey, whatsAppKey } from './org';
 import { batchGet } from './reads';
@@ -31,6 +32,8 @@ export interface EnrollmentContext {
    * null when none does.
    */
   suppression?: Suppression | null;
+  /** The org's erasure salt, once it erased someone (data/erased-people.ts): read with the settings. */
+  erasureSalt?: string;
 }
 
 export async function loadEnrollmentContext(
@@ -46,6 +49,7 @@ export async function loadEnrollmentContext(
   const wanted = {
     assistant: assistantKey(orgId, assistantId),
     settings: settingsKey(orgId),
+    erasureSalt: erasureSaltKey(orgId),
     whatsApp: whatsAppKey(orgId),
     ...(sequenceId !== undefined && !system && { sequence: sequenceKey(orgId, sequenceId) }),
     ...(email !== undefined && {
@@ -65,6 +69,7 @@ export async function loadEnrollmentContext(
     sequence: system ?? (sequence && sequenceFromItem(sequence)),
     ...(messageIds && { messages: visibleMessagesFrom(orgId, messageIds, items) }),
     whatsAppConnected: find(wanted.whatsApp) !== undefined,
+    erasureSalt: saltFromItem(find(wanted.erasureSalt)),
     ...(email !== undefined && { suppression: suppression ? suppressionFromItem(suppression) : null }),
   };
 }

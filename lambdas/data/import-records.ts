@@ -6,6 +6,7 @@
  *                                          if nextRow = the page's first row (so a page counts once)
  * - store a page's row issues              BatchWriteItem  pk=IMPORT#<org>#<id>, sk=ROW#<row>#<n>
  * - an import's row issues, in row order   Query  pk=IMPORT#<org>#<id>, from a cursor
+ * - an org's kept imports, an import's issues naming a text (an erasure)   Query, as above, whole
  * Import ids sort by creation time, so the newest come first in their partition.
  */
 import { randomBytes } from 'node:crypto';
@@ -22,7 +23,8 @@ import type { ImportStatus } from '../core/import-rows';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { decodePosition, encodePosition } from './cursors';
-import { orgKey, recordOf } from './items';
+import { type Item, orgKey, recordOf } from './items';
+import { queryAll } from './reads';
 import { IMPORT_ENTITY } from './table-schema';
 
 export interface ImportRecord {
@@ -297,3 +299,28 @@ const prefixed = (counts: PageCounts) => ({
   ':duplicates': counts.duplicates,
   ':failed': counts.failed,
 });
+
+/** Every import of the org still kept (90 days), newest first: what an erasure looks through. */
+export async function importsOf(orgId: string): Promise<ImportRecord[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': orgKey(orgId), ':prefix': 'IMPORT#' },
+    ScanIndexForward: false,
+    ConsistentRead: true,
+  });
+  return items.map((item) => recordOf<ImportRecord>(item));
+}
+
+/**
+ * An import's row issues whose message names `text` (lower-case: addresses are stored so), as stored
+ * with their keys: a refusal may quote the address it refused (address_suppressed). One Query of the
+ * import's issues, filtered.
+ */
+export async function rowIssuesNaming(orgId: string, importId: string, text: string): Promise<Item[]> {
+  return queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    FilterExpression: 'contains(message, :text)',
+    ExpressionAttributeValues: { ':pk': issuesPartition(orgId, importId), ':text': text },
+    ConsistentRead: true,
+  });
+}

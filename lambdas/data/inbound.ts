@@ -5,6 +5,8 @@
  * acts on it on its own; a message id another org chose must not mute ours.
  * A message is taken with a lease: a worker that died mid-way is taken over after it. A message that
  * was ignored is given back, not recorded: delivered again once its lead exists, it is acted on.
+ * A record names the raw message it was read from (`rawMailId`, SES's id of the stored object), so an
+ * erasure finds a person's mail from the Message-IDs on their timeline: GetItem by key, then DeleteItem.
  */
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
@@ -18,9 +20,15 @@ export interface InboundRef {
   orgId: string;
   source: string;
   messageId: string;
+  /** SES's id of the stored raw message (the inbound bucket's object), for an erasure to delete it. */
+  rawMailId?: string;
 }
 
-const inboundKey = ({ orgId, source, messageId }: InboundRef) => ({
+export const inboundKey = ({
+  orgId,
+  source,
+  messageId,
+}: Pick<InboundRef, 'orgId' | 'source' | 'messageId'>) => ({
   pk: `INBOUND#${orgId}#${source}#${messageId}`,
   sk: 'INBOUND',
 });
@@ -36,6 +44,7 @@ async function takeInbound(ref: InboundRef, now: Date): Promise<boolean> {
           entity: 'inbound',
           status: 'processing',
           at: now.toISOString(),
+          ...(ref.rawMailId !== undefined && { rawMailId: ref.rawMailId }),
           expiresAt: Math.floor(now.getTime() / 1000) + KEEP_SECONDS,
         },
         ConditionExpression: 'attribute_not_exists(pk) OR (#status = :processing AND #at < :leaseExpired)',

@@ -7,6 +7,7 @@
  * - the API's sorted, filtered and searched pages: lead-listing.ts (index keys: lead-index.ts)
  * - reserve a lead's e-mail address in the org     item     pk=ORG#<org>, sk=EMAIL#<address>
  * - leads with a phone number (WhatsApp replies)   Query    pk=ORG#<org>, sk begins_with PHONE#<e164>#
+ * - forget a referrer (an erasure)                  UpdateItem REMOVE referrer, referredBy
  * - running plans overdue by a cutoff (auditor)     Query    gsi2: gsi2pk=DUE#<shard>, gsi2sk < <cutoff>
  * - a lead's account (its company's leads): accounts.ts; joined and left in the lead's own transaction
  * Enrollment writes are conditional on the revision read, so the API, the sender and the re-planner
@@ -289,6 +290,28 @@ export async function deleteLead(lead: Lead): Promise<void> {
   for (const { pk, sk } of searchItemsOf(lead).values())
     items.push({ Delete: { TableName: tableName(), Key: { pk, sk } } });
   await transact(items, () => new NotFoundError('Lead', lead.id));
+}
+
+/**
+ * Takes a referrer's name off a lead they referred (an erasure of the referrer): `referrer` and
+ * `referredBy`, if the lead is still there. The plan is untouched, so it changes no enrollment event.
+ */
+export async function clearReferrer(orgId: string, leadId: string): Promise<boolean> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: leadKey(orgId, leadId),
+        UpdateExpression: 'REMOVE referrer, referredBy',
+        ConditionExpression:
+          'attribute_exists(pk) AND (attribute_exists(referrer) OR attribute_exists(referredBy))',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error) !== undefined) return false;
+    throw error;
+  }
 }
 
 /** The lead that holds an address in the org, if any. */

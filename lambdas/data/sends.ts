@@ -499,3 +499,15 @@ export async function sendTimesSince(orgId: string, leadId: string, since: Date)
   });
   return items.map((item) => String(item.at));
 }
+
+/**
+ * Everything on the lead's log as stored (send records with their subjects and bodies, timeline events):
+ * what an erasure deletes and an export shows. One Query of the lead's partition.
+ */
+export async function leadLogItems(orgId: string, leadId: string): Promise<Item[]> {
+  return queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': leadLogKey(orgId, leadId) },
+    ConsistentRead: true,
+  });
+}

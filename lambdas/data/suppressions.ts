@@ -13,11 +13,14 @@
  * - take an entry off (DELETE /suppressions/{value})           DeleteItem, if it exists
  * - lift a misread reply's suppression                         DeleteItem, if its reason is still that
  *                                                              one and no person added it
+ * - an erasure's read and delete                              GetItem, then DeleteItem (the hashed entry
+ *                                                              that replaces it: data/erased-people.ts)
  */
 import {
   BatchWriteCommand,
   type BatchWriteCommandOutput,
   DeleteCommand,
+  GetCommand,
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -192,4 +195,15 @@ export async function removeSuppression(orgId: string, value: string): Promise<S
     if (conditionFailed(error) === undefined) throw error;
     throw new NotFoundError('Suppression', value);
   }
+}
+
+/** The entry as stored, for an export; an erasure then deletes it (the hashed entry stays instead). */
+export async function suppressionEntry(
+  orgId: string,
+  email: string,
+): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName(), Key: suppressionKey(orgId, email), ConsistentRead: true }),
+  );
+  return Item;
 }

@@ -12,6 +12,8 @@
  *   gsi2sk=<sequence>, first item (sparse: only pending deliveries carry it)
  * - the next sequence number of a subject        UpdateItem ADD on pk=WHDELIVERY#<org>#<webhook>,
  *   sk=ORDER#<kind>#<id>
+ * - a subject's deliveries (an erasure)          Query pk=WHDELIVERY#<org>#<webhook>, sk begins_with
+ *   DELIVERY#, filtered by subject id
  * Deliveries and order counters expire 30 days after their last change (TTL).
  */
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -21,6 +23,7 @@ import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { decodePosition, encodePosition } from './cursors';
 import { type Item, orgKey, recordOf } from './items';
+import { queryAll } from './reads';
 import { TABLE_KEYS } from './table-schema';
 
 export const WEBHOOK_ENTITY = 'webhook';
@@ -575,4 +578,32 @@ export async function listDeliveries(
     items: (Items ?? []).map(deliveryOf),
     ...(LastEvaluatedKey && { nextCursor: encodePosition(scope, String(LastEvaluatedKey.gsi1sk)) }),
   };
+}
+
+/**
+ * Every stored delivery (and order counter) of a webhook about these subjects, as stored: what an
+ * erasure deletes, since a lead's event payloads may name its address (lead.bounced, lead.complained).
+ * One Query of the webhook's partition, filtered by subject: erasures are rare, the partition is
+ * bounded by the deliveries' 30-day TTL.
+ */
+export async function deliveriesAbout(
+  orgId: string,
+  webhookId: string,
+  subjectIds: readonly string[],
+): Promise<{ deliveries: Item[]; counterKeys: { pk: string; sk: string }[] }> {
+  if (subjectIds.length === 0) return { deliveries: [], counterKeys: [] };
+  const ids = Object.fromEntries(subjectIds.map((id, index) => [`:id${index}`, id]));
+  const deliveries = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    FilterExpression: `#subject.#id IN (${Object.keys(ids).join(', ')})`,
+    ExpressionAttributeNames: { '#subject': 'subject', '#id': 'id' },
+    ExpressionAttributeValues: {
+      ':pk': deliveriesPartition(orgId, webhookId),
+      ':prefix': 'DELIVERY#',
+      ...ids,
+    },
+    ConsistentRead: true,
+  });
+  const counterKeys = subjectIds.map((id) => counterKey(orgId, webhookId, { kind: 'lead', id }));
+  return { deliveries, counterKeys };
 }

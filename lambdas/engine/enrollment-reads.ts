@@ -9,11 +9,13 @@ import type { Lead } from '../core/leads';
 import type { CustomMessage } from '../core/messages';
 import type { OrgSettings } from '../core/org-settings';
 import type { Caller } from '../core/permissions';
+import { peopleOf } from '../core/privacy';
 import type { Sequence } from '../core/sequences';
 import type { Suppression } from '../core/suppressions';
 import { nameKey, systemSequences } from '../core/system-catalogue';
 import { getAssistant } from '../data/assistants';
 import { loadEnrollmentContext } from '../data/enrollment-context';
+import { anyErased, getErasureSalt } from '../data/erased-people';
 import { getLead } from '../data/leads';
 import { getVisibleMessages } from '../data/messages';
 import { getOrgSettings, getWhatsAppConnection } from '../data/org';
@@ -30,6 +32,8 @@ export class EnrollmentReads {
   private settings?: Promise<OrgSettings>;
   private whatsApp?: Promise<boolean>;
   private readonly suppressions = new Map<string, Promise<Suppression | undefined>>();
+  private erasureSalt?: Promise<string | undefined>;
+  private readonly erasures = new Map<string, Promise<boolean>>();
 
   constructor(readonly orgId: string) {}
 
@@ -86,6 +90,26 @@ export class EnrollmentReads {
   }
 
   /**
+   * The person (by address or number) was erased at their request. Costs nothing more for an org that
+   * never erased anyone: its salt is read with the settings (pattern 14a), and only a salt leads to a
+   * read of the hashed entries.
+   */
+  erased(lead: { email?: string; phone?: string }): Promise<boolean> {
+    const people = peopleOf(lead);
+    if (people.length === 0) return Promise.resolve(false);
+    this.erasureSalt ??= getErasureSalt(this.orgId);
+    const salt = this.erasureSalt;
+    return memo(
+      this.erasures,
+      people.map((person) => `${person.kind}:${person.value}`).join('|'),
+      async () => {
+        const known = await salt;
+        return known !== undefined && (await anyErased(this.orgId, known, people));
+      },
+    );
+  }
+
+  /**
    * Reads what enrolling on this assistant (and sequence, when named by id; and whether this address
    * is suppressed) needs and is not read yet, in one BatchGetItem instead of a GetItem each.
    */
@@ -111,7 +135,10 @@ export class EnrollmentReads {
       this.assistants.set(assistantId, observed(context.then(({ assistant }) => assistant)));
     if (wanted.sequence && sequenceId !== undefined)
       this.sequences.set(sequenceId, observed(context.then(({ sequence }) => sequence)));
-    if (wanted.settings) this.settings = observed(context.then(({ settings }) => settings));
+    if (wanted.settings) {
+      this.settings = observed(context.then(({ settings }) => settings));
+      this.erasureSalt ??= observed(context.then(({ erasureSalt }) => erasureSalt));
+    }
     this.whatsApp ??= observed(context.then(({ whatsAppConnected }) => whatsAppConnected));
     if (wanted.suppression && address !== undefined)
       this.suppressions.set(address, observed(context.then(({ suppression }) => suppression ?? undefined)));

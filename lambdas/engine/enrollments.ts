@@ -428,9 +428,10 @@ async function enrollmentWarnings(
  */
 async function assertNotSuppressed(
   reads: EnrollmentReads,
-  lead: { email?: string; consent?: Consent },
+  lead: { email?: string; phone?: string; consent?: Consent },
   sequence: Pick<Sequence, 'type' | 'steps'>,
 ): Promise<void> {
+  await assertNotErased(reads, lead);
   const sent = sequence.steps.slice(firstSentStep(sequence));
   if (!lead.email || !sent.some((step) => step.channel === 'email')) return;
   const consent = consentOf(lead);
@@ -461,6 +462,19 @@ function assertConsentRemains(lead: Lead, sequence: Pick<Sequence, 'type' | 'ste
   const withdrawn = [...channels].join(' and ');
   throw new ConflictError(
     `The lead withdrew consent on ${withdrawn}, every channel this sequence sends on: it would send nothing`,
+  );
+}
+
+/**
+ * A person erased at their request (POST /privacy/erase) is never enrolled again, on any channel: their
+ * address or number matches a hashed entry of the suppression list (core/privacy.ts). 409
+ * address_suppressed, naming only what the caller gave.
+ */
+async function assertNotErased(reads: EnrollmentReads, lead: { email?: string; phone?: string }) {
+  if (!(await reads.erased(lead))) return;
+  throw new AddressSuppressedError(
+    'This person asked to be erased: they are never enrolled or contacted again',
+    lead.email ? { email: lead.email } : { phone: lead.phone },
   );
 }
 

@@ -63,11 +63,13 @@ export async function handleInboundEmail(
   now: Date,
   /** The SMTP envelope's recipients at the inbound domain (SES's receipt.recipients). */
   envelopeRecipients: readonly string[] = [],
+  /** SES's id of the stored raw message, kept on the inbound record so an erasure can delete it. */
+  rawMailId?: string,
 ): Promise<InboundDecision> {
   const messageId = email.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
   const recipients = [...email.to, ...email.cc].map((recipient) => recipient.address);
   if (recipients.includes(`unsubscribe@${settings.inboundDomain}`)) {
-    return unsubscribeByMail(email, messageId, now, settings.unsubscribeSecretName);
+    return unsubscribeByMail(email, messageId, now, settings.unsubscribeSecretName, rawMailId);
   }
   // Forwarded mail keeps the assistant's own address in To/Cc; the alias it came through is in the
   // envelope, and names the assistant whatever the headers say.
@@ -96,7 +98,7 @@ export async function handleInboundEmail(
   // Each org acts on the message once, whatever other orgs it also reached did with it.
   const decisions: InboundDecision[] = [];
   for (const [orgId, ofOrg] of Map.groupBy(assistants, (assistant) => assistant.orgId)) {
-    const decision = await actOnce({ orgId, source: 'email', messageId }, now, () =>
+    const decision = await actOnce({ orgId, source: 'email', messageId, rawMailId }, now, () =>
       decide(email, ofOrg, senderAuthenticated(verdicts), receivedAt, now, settings),
     );
     decisions.push(decision ?? { decision: 'duplicate', orgId });
@@ -306,13 +308,14 @@ async function unsubscribeByMail(
   messageId: string,
   now: Date,
   unsubscribeSecretName: string,
+  rawMailId: string | undefined,
 ): Promise<InboundDecision> {
   const token = /unsubscribe\s+([\w-]+\.[\w-]+)/i.exec(email.subject)?.[1];
   const key = await readSecret(unsubscribeSecretName);
   const claims = token && key ? verifyUnsubscribeToken(token, key) : undefined;
   if (!claims) return { decision: 'ignored', reason: 'unsubscribe mail without a valid token' };
   const { orgId, leadId } = claims;
-  const decision = await actOnce({ orgId, source: 'email', messageId }, now, async () => {
+  const decision = await actOnce({ orgId, source: 'email', messageId, rawMailId }, now, async () => {
     const lead = await getLead(orgId, leadId);
     if (lead) await unsubscribeLead(lead, 'email', { via: 'mail', messageId: email.messageId }, now);
     return { decision: 'unsubscribed', orgId, leadId };

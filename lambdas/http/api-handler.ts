@@ -1,7 +1,8 @@
 /**
  * Builds a Lambda handler for one API function from its contract module (contract/<function>.ts): the middy stack (structured logging,
  * the one error mapping, last), then per request: identity, body size, JSON, zod validation, dispatch
- * by route key to the operation's implementation, and the response with its ETag.
+ * by route key to the operation's implementation, the audit entry of an audited change (the
+ * contract's `audit`: engine/audit.ts), and the response with its ETag.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
@@ -19,6 +20,7 @@ import {
 import type { Caller } from '../core/permissions';
 import { parseWith } from '../core/validation';
 import { rememberUser } from '../data/users';
+import { type AuditedChange, recordChange } from '../engine/audit';
 import { clock } from '../runtime/clock';
 import { countEvent, logger, metrics } from '../runtime/observability';
 import { putAnnotation, traceInvocation } from '../runtime/tracing';
@@ -75,6 +77,12 @@ export interface ApiResult {
   status?: number;
   /** Sent as `ETag: "<version>"`. */
   version?: number;
+  /**
+   * For an audited operation, what its audit entry says when the answer alone would not do: the
+   * thing before the change, an `after` other than the answer (an export's answer is personal data,
+   * never copied into the log), or the target's id.
+   */
+  audit?: AuditedChange;
 }
 
 /** One implementation per operation of a function's contract module, typed by that operation. */
@@ -132,7 +140,7 @@ export function apiHandler<C extends Record<string, Operation>>(
           rawBody,
           headers: definedValues(event.headers),
           apiBaseUrl: `${event.headers['x-forwarded-proto'] ?? 'https'}://${event.requestContext.domainName}`,
-          params: boundedParams(definedValues(event.pathParameters)),
+          params: params(event),
           body: operation.body ? parseWith(operation.body, parseJson(rawBody)) : undefined,
           query: operation.query
             ? parseWith(operation.query, definedValues(event.queryStringParameters))
@@ -141,6 +149,9 @@ export function apiHandler<C extends Record<string, Operation>>(
           now,
           remainingTimeMs: () => context.getRemainingTimeInMillis(),
         });
+        if (operation.audit && caller) {
+          await recordChange(caller, operation.audit, auditedChange(operation, params(event), result), now);
+        }
         return toResponse(operation, result);
       })
   );
@@ -236,6 +247,25 @@ export function parseIfMatch(header: string | undefined): number {
   }
   return Number(opaque);
 }
+
+/** The answer (not a deletion's), the path's id, then the answer's id: unless the route said otherwise. */
+function auditedChange(
+  operation: Operation,
+  pathParams: Record<string, string>,
+  result: ApiResult,
+): AuditedChange {
+  const body = result.body as { id?: unknown } | undefined;
+  const answerId = typeof body?.id === 'string' ? body.id : undefined;
+  const targetId = result.audit?.targetId ?? pathParams.id ?? answerId;
+  const after = result.audit ? result.audit.after : operation.method === 'DELETE' ? undefined : result.body;
+  return {
+    ...(targetId !== undefined && { targetId }),
+    ...(result.audit?.before !== undefined && { before: result.audit.before }),
+    ...(after !== undefined && { after }),
+  };
+}
+
+const params = (event: ApiEvent) => boundedParams(definedValues(event.pathParameters));
 
 function boundedParams(params: Record<string, string>): Record<string, string> {
   for (const [name, value] of Object.entries(params)) {

@@ -135,10 +135,11 @@ export const ERRORS = {
     type: AddressSuppressedError,
     status: 409,
     description:
-      'The lead’s address is on the org’s suppression list (it bounced, complained, unsubscribed, or it or its domain was listed: GET /suppressions): it is never e-mailed',
+      'The lead’s address is on the org’s suppression list (it bounced, complained, unsubscribed, or it or its domain was listed: GET /suppressions): it is never e-mailed; or the person asked to be erased (POST /privacy/erase): never enrolled again',
     details: lazy(() =>
       z.object({
-        email: z.string(),
+        email: z.optional(z.string()),
+        phone: z.optional(z.string()),
         domain: z
           .optional(z.string())
           .check(z.describe('Set when the address’s domain is the entry that suppresses it')),

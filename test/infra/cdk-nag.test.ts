@@ -181,6 +181,10 @@ describe('acknowledged rules', () => {
         'Followup/Inbound/RawMail AwsSolutions-S1',
         `Followup/Http/ImportsFunctionRole ${importRows}`,
         `Followup/Imports/WorkerRole ${importRows}`,
+        // An erasure deletes schedules (only), reads and deletes raw mail, reads and rewrites import rows.
+        `Followup/Http/PrivacyFunctionRole ${schedules}`,
+        `Followup/Http/PrivacyFunctionRole ${rawMail}`,
+        `Followup/Http/PrivacyFunctionRole ${importRows}`,
         'Followup/Imports/Rows AwsSolutions-S1',
         'Followup/Replanning/StreamFailures AwsSolutions-SQS3',
         'Followup/Messaging/UnsubscribeKey AwsSolutions-SMG4',

@@ -204,7 +204,7 @@ describe('scheduling', () => {
     expect(rolesThatPass.sort()).toEqual(planners().map(roleOf).sort());
   });
 
-  it('lets planners create, read and delete the schedules of the group only, and nobody else touch schedules', () => {
+  it('lets planners create, read and delete the schedules of the group only, the privacy API delete them, and nobody else touch schedules', () => {
     // Prepare
     const { template, groupName } = synthesized();
     const schedulesInGroup = partitionArn(`scheduler:eu-west-1:111111111111:schedule/${groupName}/*`);
@@ -219,7 +219,14 @@ describe('scheduling', () => {
     const schedulerActions = allStatements(template)
       .flatMap((statement) => asList(statement.Action))
       .filter((action) => action.startsWith('scheduler:'));
-    expect(rolesGranting(template, schedulerActions).sort()).toEqual(planners().map(roleOf).sort());
+    const { ids } = synthesized();
+    // The privacy API only cancels (an erasure): DeleteSchedule, and no role to pass.
+    expect(grants(ids.api.privacy, 'scheduler')).toEqual([
+      { actions: ['scheduler:DeleteSchedule'], resources: [schedulesInGroup] },
+    ]);
+    expect(rolesGranting(template, schedulerActions).sort()).toEqual(
+      [...planners(), ids.api.privacy].map(roleOf).sort(),
+    );
   });
 
   it('gives planners the sender, the scheduler role and the dead-letter queue by ARN', () => {
@@ -687,8 +694,14 @@ describe('imports', () => {
     expect(apiScheduler).toEqual([]);
     expect(workerS3).toEqual([{ actions: ['s3:GetObject'], resources: [importRows()] }]);
     expect(workerSqs).toEqual([[getAtt(ids.importQueue)]]);
-    // The API and the worker; the bucket policy's TLS-only deny names the bucket too.
-    expect(bucketUsers.filter((statement) => statement.Effect === 'Allow')).toHaveLength(2);
+    // The API, the worker and an erasure (below); the bucket policy's TLS-only deny names the bucket too.
+    expect(bucketUsers.filter((statement) => statement.Effect === 'Allow')).toHaveLength(3);
+    expect(grants(ids.api.privacy, 's3')).toEqual(
+      expect.arrayContaining([{ actions: ['s3:GetObject', 's3:PutObject'], resources: [importRows()] }]),
+    );
+    expect(environmentOf(template, ids.api.privacy)).toMatchObject({
+      IMPORTS_BUCKET: { Ref: ids.importRows },
+    });
     for (const fn of [ids.api.imports, ids.importWorker]) {
       expect(environmentOf(template, fn)).toMatchObject({
         IMPORTS_BUCKET: { Ref: ids.importRows },

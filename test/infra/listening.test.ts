@@ -44,6 +44,7 @@ const synthesized = once(() => {
     ruleSet: logicalIdOf(stack.inbound.ruleSet),
     rule: logicalIdOf(stack.inbound.rule),
     receiver: logicalIdOf(stack.inbound.receiver),
+    privacy: logicalIdOf(stack.httpApi.functions.privacy),
     receiverDeadLetters: logicalIdOf(stack.inbound.deadLetters),
     destination: logicalIdOf(stack.deliveryEvents.destination),
     eventRule: logicalIdOf(stack.deliveryEvents.rule),
@@ -189,7 +190,7 @@ describe('the raw-mail bucket', () => {
     ]);
   });
 
-  it('may be read by the receiver alone, and written or listed by no role', () => {
+  it('may be read by the receiver and the privacy API, deleted from by the privacy API alone, and written or listed by no role', () => {
     // Prepare
     const { template, ids } = synthesized();
 
@@ -206,10 +207,14 @@ describe('the raw-mail bucket', () => {
         )
         .flatMap(([, policy]) => (policy.Properties.Roles as { Ref: string }[]).map((role) => role.Ref));
     const readers = onThisBucket(['s3:GetObject']);
-    const writersOrListers = onThisBucket(['s3:PutObject', 's3:DeleteObject', 's3:ListBucket']);
+    const deleters = onThisBucket(['s3:DeleteObject']);
+    const writersOrListers = onThisBucket(['s3:PutObject', 's3:ListBucket']);
 
     // Assess
-    expect(readers).toEqual([roleIdOf(template, ids.receiver)]);
+    const privacy = roleIdOf(template, ids.privacy);
+    expect(readers.sort()).toEqual([roleIdOf(template, ids.receiver), privacy].sort());
+    // An erasure deletes the mail a person sent (lambdas/privacy-api.ts); nothing else deletes.
+    expect(deleters).toEqual([privacy]);
     expect(writersOrListers).toEqual([]);
   });
 });

@@ -632,6 +632,7 @@ describe('13. deeply nested bodies', () => {
     handlers.imports = (await import('../../lambdas/imports-api')).handler;
     handlers.webhooks = (await import('../../lambdas/webhooks-api')).handler;
     handlers.suppressions = (await import('../../lambdas/suppressions-api')).handler;
+    handlers.privacy = (await import('../../lambdas/privacy-api')).handler;
     const bodies = [`{"name":${nested(2_000)}}`, nested(100_000), '['.repeat(200_000)];
     // Act
     const answers = [];

@@ -33,6 +33,7 @@ export const assistantsOperations = declareOperations('assistants', {
     path: '/assistants',
     summary: 'Create an assistant (admins)',
     status: 201,
+    audit: { action: 'assistant.create', target: 'assistant' },
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
@@ -45,6 +46,7 @@ export const assistantsOperations = declareOperations('assistants', {
     path: '/assistants/{id}',
     summary: 'Replace an assistant (admins); needs If-Match',
     status: 200,
+    audit: { action: 'assistant.update', target: 'assistant' },
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
@@ -69,6 +71,7 @@ export const assistantsOperations = declareOperations('assistants', {
     summary:
       'Resume an assistant’s sending paused by its bounce or complaint rate (admins); its rates start over, and the steps its pause deferred are re-planned from now. 200 even while the org’s own pause holds the assistant: the answer then says canSendNow false, heldBy ["org"] and resume ["POST /org/resume-sending"]',
     status: 200,
+    audit: { action: 'assistant.resume_sending', target: 'assistant' },
     schemas: () => ({
       response: resumedSendingSchema(),
     }),
@@ -78,5 +81,6 @@ export const assistantsOperations = declareOperations('assistants', {
     path: '/assistants/{id}',
     summary: 'Delete an assistant (admins)',
     status: 204,
+    audit: { action: 'assistant.delete', target: 'assistant' },
   },
 });

@@ -10,6 +10,7 @@ import { leadsOperations } from './leads';
 import { messagesOperations } from './messages';
 import type { Operation } from './operation';
 import { orgOperations } from './org';
+import { privacyOperations } from './privacy';
 import { publicOperations } from './public';
 import { sequencesOperations } from './sequences';
 import { statsOperations } from './stats';
@@ -30,6 +31,7 @@ export const operations = {
   ...webhooksOperations,
   ...accountsOperations,
   ...suppressionsOperations,
+  ...privacyOperations,
 } satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

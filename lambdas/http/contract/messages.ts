@@ -46,6 +46,7 @@ export const messagesOperations = declareOperations('messages', {
     path: '/messages',
     summary: 'Create a custom message owned by the caller',
     status: 201,
+    audit: { action: 'message.create', target: 'message' },
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
@@ -58,6 +59,7 @@ export const messagesOperations = declareOperations('messages', {
     path: '/messages/{id}/clone',
     summary: 'Clone any visible message into one owned by the caller',
     status: 201,
+    audit: { action: 'message.clone', target: 'message' },
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
@@ -70,6 +72,7 @@ export const messagesOperations = declareOperations('messages', {
     path: '/messages/{id}',
     summary: 'Replace a custom message; needs If-Match with the version read',
     status: 200,
+    audit: { action: 'message.update', target: 'message' },
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
@@ -82,6 +85,7 @@ export const messagesOperations = declareOperations('messages', {
     path: '/messages/{id}',
     summary: 'Delete a custom message the caller owns; refused while a sequence uses it',
     status: 204,
+    audit: { action: 'message.delete', target: 'message' },
     errors: ['conflict'],
   },
   listTones: {

@@ -20,6 +20,7 @@ export const API_FUNCTIONS = [
   'webhooks',
   'accounts',
   'suppressions',
+  'privacy',
 ] as const;
 export type ApiFunctionName = (typeof API_FUNCTIONS)[number];
 
@@ -61,6 +62,11 @@ export interface OperationSpec {
   bodyType?: 'application/x-www-form-urlencoded';
   /** Answers an HTML page instead of JSON. */
   html?: true;
+  /**
+   * A change recorded in the org's audit log (GET /audit) once it succeeded: `action` names it,
+   * `target` the kind of thing changed, whose id is the path's `id`, else the answer's `id`.
+   */
+  audit?: { action: string; target: string };
   schemas?: () => OperationSchemas;
 }
 

@@ -46,6 +46,7 @@ export const orgOperations = declareOperations('org', {
     summary:
       'Replace the org’s settings (admins); needs If-Match with the version read. Generated first e-mails say the offering; without one, sequences and leads whose first e-mail is generated answer a warning',
     status: 200,
+    audit: { action: 'org.settings_update', target: 'org' },
     versioned: true,
     schemas: () => ({
       body: OrgSettingsSchema(),
@@ -58,6 +59,7 @@ export const orgOperations = declareOperations('org', {
     summary:
       'Resume the org’s sending paused by its bounce or complaint rate (admins); its rates start over, and the steps its pause deferred are re-planned from now',
     status: 200,
+    audit: { action: 'org.resume_sending', target: 'org' },
     schemas: () => ({
       response: resumedSendingSchema(),
     }),
@@ -76,6 +78,7 @@ export const orgOperations = declareOperations('org', {
     path: '/org/whatsapp',
     summary: 'Connect the org’s Sinch account (admins); the key secret goes to Secrets Manager',
     status: 200,
+    audit: { action: 'org.whatsapp_update', target: 'org' },
     schemas: () => ({
       body: whatsAppInputSchema(),
       response: whatsAppViewSchema(),

@@ -144,6 +144,7 @@ export const sequencesOperations = declareOperations('sequences', {
     path: '/sequences',
     summary: 'Create a sequence owned by the caller',
     status: 201,
+    audit: { action: 'sequence.create', target: 'sequence' },
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
@@ -156,6 +157,7 @@ export const sequencesOperations = declareOperations('sequences', {
     path: '/sequences/{id}/clone',
     summary: 'Clone any visible sequence, system ones included, into one owned by the caller',
     status: 201,
+    audit: { action: 'sequence.clone', target: 'sequence' },
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
@@ -168,6 +170,7 @@ export const sequencesOperations = declareOperations('sequences', {
     path: '/sequences/{id}',
     summary: 'Replace a sequence; needs If-Match with the version read',
     status: 200,
+    audit: { action: 'sequence.update', target: 'sequence' },
     versioned: true,
     errors: ['conflict'],
     schemas: () => ({
@@ -181,6 +184,7 @@ export const sequencesOperations = declareOperations('sequences', {
     summary:
       'Delete a sequence the caller owns; 409 with their count while leads are active or snoozed on it, unless ?reassignTo=<id> moves them there (a snoozed lead stays snoozed)',
     status: 204,
+    audit: { action: 'sequence.delete', target: 'sequence' },
     errors: ['conflict'],
     schemas: () => ({
       query: z.object({ reassignTo: z.optional(z.string().check(z.minLength(1), z.maxLength(64))) }),

@@ -49,6 +49,7 @@ export const suppressionsOperations = declareOperations('suppressions', {
     path: '/suppressions',
     summary: `Add addresses and domains to the org's suppression list (admins): JSON {addresses?, domains?, reason?} or text/csv with one column, ${SUPPRESSION_CSV_COLUMN} (a value without @ is a domain); up to ${rows} values, ${megabytes} MB. A listed address, or any address at a listed domain, is never enrolled (409 address_suppressed, per row in batches and imports) nor e-mailed (checked at send time too), and the org's running leads it matches stop (stopReason suppressed). An entry already listed keeps its reason. A bad value is a 400 naming it, and nothing is added`,
     status: 200,
+    audit: { action: 'suppression.add', target: 'suppression_list' },
     csvBody: {
       description: `A header row ${SUPPRESSION_CSV_COLUMN}, then one address or domain a line (without @: a domain)`,
       example: `${SUPPRESSION_CSV_COLUMN}\nada@example.com\ncompetitor.example\n`,
@@ -103,5 +104,6 @@ export const suppressionsOperations = declareOperations('suppressions', {
     summary:
       'Take an address or a domain off the suppression list (admins); 404 when it is not on it. The leads it stopped stay stopped until continued',
     status: 204,
+    audit: { action: 'suppression.delete', target: 'suppression' },
   },
 });

@@ -82,6 +82,7 @@ export const webhooksOperations = declareOperations('webhooks', {
     path: '/webhooks',
     summary: `Add a webhook (admins): events are delivered signed (Standard Webhooks) to its https URL, which must resolve to public addresses only (else 422 naming url). ["${ALL_EVENTS}"] subscribes to every type. The answer's secret is never shown again`,
     status: 201,
+    audit: { action: 'webhook.create', target: 'webhook' },
     versioned: true,
     errors: ['unprocessable', 'conflict'],
     schemas: () => ({
@@ -110,6 +111,7 @@ export const webhooksOperations = declareOperations('webhooks', {
     summary:
       'Replace a webhook’s settings (admins); needs If-Match. Enabling it again clears why it was disabled',
     status: 200,
+    audit: { action: 'webhook.update', target: 'webhook' },
     versioned: true,
     errors: ['unprocessable'],
     schemas: () => ({ body: webhookInputSchema(), response: webhookViewSchema() }),
@@ -119,6 +121,7 @@ export const webhooksOperations = declareOperations('webhooks', {
     path: '/webhooks/{id}',
     summary: 'Delete a webhook and its secret (admins); its pending deliveries are dropped',
     status: 204,
+    audit: { action: 'webhook.delete', target: 'webhook' },
   },
   rotateWebhookSecret: {
     method: 'POST',
@@ -126,6 +129,7 @@ export const webhooksOperations = declareOperations('webhooks', {
     summary:
       'A new signing secret, shown once (admins); for 24 h deliveries carry a signature by each secret, so the receiver can switch in its own time',
     status: 200,
+    audit: { action: 'webhook.rotate_secret', target: 'webhook' },
     schemas: () => ({
       response: z.object({
         secret: secretField(),
@@ -151,6 +155,7 @@ export const webhooksOperations = declareOperations('webhooks', {
     summary:
       'Send a delivery again (admins), with the same webhook-id and body, so a receiver that de-duplicates by id sees it once; 409 while it is still pending',
     status: 202,
+    audit: { action: 'webhook.redeliver', target: 'webhook' },
     errors: ['conflict'],
     schemas: () => ({ response: deliveryViewSchema() }),
   },
