@@ -8,7 +8,15 @@ import { withoutSecrets } from '../../../lambdas/core/audit';
 import { type Operation, operations } from '../../../lambdas/http/contract';
 
 /** The functions whose writes are org configuration (#25: settings, sequences, assistants, webhooks, ...). */
-const AUDITED_FUNCTIONS = ['org', 'sequences', 'messages', 'assistants', 'webhooks', 'suppressions', 'privacy'];
+const AUDITED_FUNCTIONS = [
+  'org',
+  'sequences',
+  'messages',
+  'assistants',
+  'webhooks',
+  'suppressions',
+  'privacy',
+];
 /** Writes that change nothing stored: previews, a dry-run impact, a test ping, a receiving probe. */
 const NOT_CHANGES = [
   'sequenceImpact',
