@@ -6,9 +6,9 @@
  * - the leads holding these addresses   BatchGetItem  pk=ORG#<org>, sk=EMAIL#<address>
  * - the leads at these domains          Query  pk=ORG#<org>, begins_with(sk, EMAIL#), every page up to
  *                                       MAX_RESERVATIONS_READ, matched by domain here
- * No index holds a lead's domain yet, so the domain lookup reads the org's reservations, bounded. When
- * the account-domain index (issue #25, section 1) lands, `findLeadIdsAtDomains` switches to one Query
- * per domain on it; its callers do not change.
+ * Not the accounts' item collections (data/accounts.ts): they group leads by `accountDomain`, which a
+ * lead may override and which free and disposable mail domains never get, while a suppressed domain is
+ * about the address itself; the reservations name every address, one small item each.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { domainOf } from '../core/suppressions';

@@ -8,6 +8,7 @@ import { cancelStep } from '../adapters/step-scheduler';
 import { accountDomainOf } from '../core/accounts';
 import type { Assistant } from '../core/assistants';
 import type { LeadPlace } from '../core/business-hours';
+import { oneAtATimePerKey } from '../core/concurrency';
 import {
   type Enrollment,
   enroll,
@@ -81,6 +82,14 @@ export interface CreateLeadOptions {
   referredBy?: { leadId: string; firstName: string; lastName?: string };
 }
 
+/**
+ * An account's leads are added one at a time in this container: the account limit (assertAccountRoom)
+ * reads the running colleagues, and the rows of a batch or an import, added side by side, would all
+ * read the same count before any of them is written. Requests in other containers may still race
+ * (README, "Accounts").
+ */
+const oneAtATimePerAccount = oneAtATimePerKey();
+
 /** Adds a lead on its sequence with its first step planned; refused (nothing stored) like prepareLead. */
 export async function createLead(
   caller: Caller,
@@ -88,6 +97,19 @@ export async function createLead(
   now: Date,
   reads = new EnrollmentReads(caller.orgId),
   options: CreateLeadOptions = {},
+): Promise<CreatedLead> {
+  // An invalid accountDomain is refused by prepareLead, with the field named.
+  const accountDomain = await accountDomainOf(input).catch(() => undefined);
+  const add = () => addLead(caller, input, now, reads, options);
+  return accountDomain === undefined ? add() : oneAtATimePerAccount(`${caller.orgId}/${accountDomain}`, add);
+}
+
+async function addLead(
+  caller: Caller,
+  input: LeadInput,
+  now: Date,
+  reads: EnrollmentReads,
+  options: CreateLeadOptions,
 ): Promise<CreatedLead> {
   const prepared = await prepareLead(caller, input, now, reads, options);
   const { lead, sequence } = prepared;

@@ -363,6 +363,34 @@ describe('maxActivePerAccount', () => {
     expect(afterStop.status).toBe(201);
   });
 
+  it('holds the limit in a batch whose rows of one company run side by side: the first rows in, the rest refused', async () => {
+    // Prepare
+    const { admin, assistant } = await newOrg({ accountPolicy: { maxActivePerAccount: 2 } });
+    const people = ['ada', 'bob', 'cy', 'di', 'ed', 'flo'];
+
+    // Act
+    const batch = await invoke(leadsApi, 'createLeads', {
+      caller: admin,
+      body: {
+        leads: people.map((name) => ({
+          firstName: name,
+          email: `${name}@lovelace.example`,
+          assistantId: assistant.id,
+        })),
+      },
+    });
+
+    // Assess
+    expect(batch.body.items.map((item: { status: number }) => item.status)).toEqual([
+      201, 201, 422, 422, 422, 422,
+    ]);
+    const { body: account } = await invoke(accountsApi, 'getAccount', {
+      caller: admin,
+      params: { domain: 'lovelace.example' },
+    });
+    expect(account.leads).toHaveLength(2);
+  });
+
   it('with overLimit wait enrols the lead and holds its first step (account_limit) until a slot frees', async () => {
     // Prepare
     const { admin, newLead } = await newOrg({ accountPolicy: { maxActivePerAccount: 1, overLimit: 'wait' } });
