@@ -279,8 +279,12 @@ export const errorSchema = lazy(() =>
 export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) {
     const status = (ERRORS as Record<string, ErrorKind>)[error.code]?.status ?? 400;
-    logger.info('Request refused', { status, code: error.code, reason: error.message });
     const { code, message, details } = error;
+    // A refusal that names a person (their address or number) is logged by its code alone: logs are
+    // kept where an erasure (POST /privacy/erase) does not reach.
+    const namesPerson =
+      typeof details === 'object' && details !== null && ('email' in details || 'phone' in details);
+    logger.info('Request refused', { status, code, ...(!namesPerson && { reason: message }) });
     const response = jsonError(
       status,
       details === undefined ? { code, message } : { code, message, details },

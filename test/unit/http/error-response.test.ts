@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AddressSuppressedError,
   ConflictError,
@@ -17,6 +17,7 @@ import {
 } from '../../../lambdas/core/errors';
 import { MissingFieldsError } from '../../../lambdas/core/rendering/personalize';
 import { ERRORS, type ErrorKind, errorResponse } from '../../../lambdas/http/error-response';
+import { logger } from '../../../lambdas/runtime/observability';
 
 const body = (response: ReturnType<typeof errorResponse>) => JSON.parse(response.body ?? '');
 
@@ -100,5 +101,27 @@ describe('errorResponse', () => {
     expect(errorResponse(error).statusCode).toBe(kind?.status);
     if (kind?.details) expect(kind.details().safeParse(error.details).success).toBe(true);
     else expect(error.details).toBeUndefined();
+  });
+});
+
+describe('the log of a refused request', () => {
+  it('keeps the reason, except of a refusal naming a person, which it logs by its code alone', () => {
+    // Prepare
+    const info = vi.spyOn(logger, 'info').mockImplementation(() => undefined);
+
+    // Act
+    errorResponse(new ConflictError('The sequence is being deleted'));
+    errorResponse(
+      new AddressSuppressedError('ada@example.com is on the org’s suppression list', {
+        email: 'ada@example.com',
+      }),
+    );
+
+    // Assess
+    expect(info.mock.calls).toEqual([
+      ['Request refused', { status: 409, code: 'conflict', reason: 'The sequence is being deleted' }],
+      ['Request refused', { status: 409, code: 'address_suppressed' }],
+    ]);
+    info.mockRestore();
   });
 });
