@@ -78,6 +78,7 @@ const lead = {
   company: 'Analytical Engines',
   accountDomain: 'example.com',
   country: 'GB',
+  language: 'en',
   customFields: {},
   timezone: 'Europe/London',
   assistantId: 'asst-7c1d',
@@ -112,6 +113,7 @@ const settings = {
     minHoursBetweenAccountSends: 24,
   },
   maxMessagesPerPersonPerWeek: 3,
+  defaultLanguage: 'en',
   offering: {
     summary: 'We turn your support inbox into answers your customers find themselves.',
     valueProposition: 'Teams using Acme answer 30 % fewer tickets within a quarter.',

@@ -10,6 +10,7 @@ import type { Enrollment } from './enrollment';
 import { MAX_SNOOZE_DAYS } from './enrollment-status';
 import { ValidationError } from './errors';
 import { normalizeSubdivision } from './holiday-calendars';
+import { LanguageSchema } from './languages';
 import { lazy } from './lazy';
 import { isKnownCountry } from './regions';
 import type { LeadProfile, Referrer } from './rendering/profiles';
@@ -69,6 +70,13 @@ export const LeadDetailsSchema = lazy(() =>
     timezone: z.optional(
       z.string().check(z.refine(isValidTimeZone, 'Not an IANA time zone, e.g. Europe/Berlin')),
     ),
+    language: z
+      .optional(LanguageSchema())
+      .check(
+        z.describe(
+          "The language the lead is written to in (BCP 47, e.g. de or fr-CA); default: its country's, else the org's defaultLanguage",
+        ),
+      ),
     context: z.optional(z.string().check(z.maxLength(5000))),
     customFields: z._default(
       z
@@ -119,6 +127,7 @@ export const LEAD_DETAIL_FIELDS = [
   'industry',
   'country',
   'subdivision',
+  'language',
   'context',
   'customFields',
 ] as const;

@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { AccountPolicySchema, defaultAccountPolicy, PersonFrequencySchema } from './accounts';
 import { UnprocessableError } from './errors';
+import { LanguageSchema } from './languages';
 import { lazy } from './lazy';
 import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region } from './regions';
 import { ReplyActionsSchema } from './replies';
@@ -76,6 +77,8 @@ export const OrgSettingsSchema = lazy(() =>
     reputationGuard: z._default(ReputationGuardSchema(), defaultReputationGuard()),
     /** What a colleague's reply does, and the limits on one company's leads (core/accounts.ts). */
     accountPolicy: z._default(AccountPolicySchema(), defaultAccountPolicy()),
+    /** The language of a lead with neither a language nor a country (core/languages.ts). */
+    defaultLanguage: z._default(LanguageSchema(), 'en'),
     /** At most this many messages to one person in 7 days (unset: unlimited). */
     maxMessagesPerPersonPerWeek: PersonFrequencySchema(),
     /** Without it, generated first e-mails cannot say what the org offers (and enrolling warns). */

@@ -19,7 +19,7 @@ export const WARNING_CODES = [
   'forwarding_unverified',
   /** The requested start has passed: the first step goes at the next moment the send window allows. */
   'start_in_past',
-  /** Reserved for messages written in another language than the lead's (issue: languages). */
+  /** The lead's language has no bank yet: its generated steps are written in English (core/languages.ts). */
   'language_fallback',
   /** A follow-up e-mail step replies in the thread: its custom message's subject becomes "Re: <first>". */
   'custom_subject_replaced',

@@ -9,6 +9,7 @@ import { accountDomainOf } from '../core/accounts';
 import type { Assistant } from '../core/assistants';
 import type { LeadPlace } from '../core/business-hours';
 import { oneAtATimePerKey } from '../core/concurrency';
+import { languageWarnings, leadLanguage } from '../core/languages';
 import {
   type Enrollment,
   enroll,
@@ -187,10 +188,11 @@ export async function prepareLead(
   assertReachable(input, sequence);
   await assertNotSuppressed(reads, input, sequence);
   const settings = await reads.orgSettings();
-  const policyWarnings = await enrollmentWarnings(reads, input.country, sequence);
   const { sequenceId: _id, sequenceName: _name, startAt, moveIfEnrolled: _move, ...given } = input;
   const accountDomain = await accountDomainOf(given);
-  const details = { ...given, ...(accountDomain !== undefined && { accountDomain }) };
+  const language = leadLanguage(given, settings.defaultLanguage);
+  const details = { ...given, language, ...(accountDomain !== undefined && { accountDomain }) };
+  const policyWarnings = await enrollmentWarnings(reads, details, sequence);
   const id = options.id ?? randomUUID();
   await assertAccountRoom(settings, { orgId: caller.orgId, id, email: input.email, accountDomain });
   const timezone = input.timezone ?? (await countries()).defaultTimezone(input.country, assistant.timezone);
@@ -250,14 +252,17 @@ export async function updateLead(
   const moving = requested.id !== current.enrollment.sequenceId;
   const sequence = moving ? assertEnrollable(requested, 'sequenceId') : requested;
   assertReachable(input, sequence);
-  const warnings = moving
-    ? [...(await enrollmentWarnings(reads, input.country, sequence)), ...startWarnings(input.startAt, now)]
-    : [];
   if (moving) await assertNotSuppressed(reads, { ...input, consent: current.consent }, sequence);
   const { sequenceId: _sequenceId, startAt, ...given } = input;
   const accountDomain = await accountDomainOf(given);
   const { accountDomain: _given, ...rest } = given;
-  const details = { ...rest, ...(accountDomain !== undefined && { accountDomain }) };
+  // The org's default is read only for a lead that names neither its language nor its country.
+  const language =
+    given.language ?? leadLanguage(given, given.country ? '' : (await reads.orgSettings()).defaultLanguage);
+  const details = { ...rest, language, ...(accountDomain !== undefined && { accountDomain }) };
+  const warnings = moving
+    ? [...(await enrollmentWarnings(reads, details, sequence)), ...startWarnings(input.startAt, now)]
+    : [];
   if (moving || accountDomain !== current.accountDomain) {
     await assertAccountRoom(await reads.orgSettings(), { ...current, accountDomain });
   }
@@ -417,7 +422,7 @@ async function chooseSequence(
 async function assertMayPlan(reads: EnrollmentReads, lead: Lead, sequence: Sequence): Promise<Warning[]> {
   assertConsentRemains(lead, sequence);
   await assertNotSuppressed(reads, lead, sequence);
-  return await enrollmentWarnings(reads, lead.country, sequence);
+  return await enrollmentWarnings(reads, lead, sequence);
 }
 
 /**
@@ -427,16 +432,19 @@ async function assertMayPlan(reads: EnrollmentReads, lead: Lead, sequence: Seque
  */
 async function enrollmentWarnings(
   reads: EnrollmentReads,
-  country: string | undefined,
+  /** A lead stored before languages has none: its country's, else the org's default, as a new one. */
+  lead: { country?: string; language?: string },
   sequence: Sequence,
 ): Promise<Warning[]> {
   const { regionOf } = await countries();
-  const region = country === undefined ? undefined : regionOf(country);
+  const region = lead.country === undefined ? undefined : regionOf(lead.country);
   const settings = await reads.orgSettings();
+  const language = leadLanguage(lead, settings.defaultLanguage);
   return [
     ...checkRegionPolicy(settings, region, countFollowups(sequence)),
     ...offeringWarnings(settings, sequence),
     ...whatsAppWarnings(await reads.whatsAppConnected(), sequence),
+    ...languageWarnings(language, sequence),
   ];
 }
 

@@ -1,0 +1,80 @@
+/**
+ * The language a lead is written to in (BCP 47, e.g. `de`, `fr-CA`): the one given, else its country's
+ * (CLDR's likely subtags, which ICU ships with Node: `und-CH` is most likely `de`), else the org's
+ * `defaultLanguage`. Generated e-mails are written from a bank per language; a lead whose language has
+ * none is written to in English, and told so (warning `language_fallback`).
+ */
+import * as z from 'zod/mini';
+import { lazy } from './lazy';
+import type { Sequence } from './sequences';
+import { type Warning, warning } from './warnings';
+
+/** The languages the template bank writes in (core/rendering/tone-bank.ts). */
+export const WRITTEN_LANGUAGES: readonly string[] = ['en'];
+export const FALLBACK_LANGUAGE = 'en';
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** The canonical form of a well-formed BCP 47 tag of a known language (`EN-us` → `en-US`), else undefined. */
+export function canonicalLanguage(tag: string): string | undefined {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    if (canonical === undefined) return undefined;
+    const { language } = new Intl.Locale(canonical);
+    return languageNames.of(language) === undefined ? undefined : canonical;
+  } catch {
+    return undefined;
+  }
+}
+
+export const LanguageSchema = lazy(() =>
+  z
+    .pipe(
+      z.string().check(z.maxLength(35)),
+      z.transform((tag, context) => {
+        const canonical = canonicalLanguage(tag.trim());
+        if (canonical === undefined) {
+          context.issues.push({
+            code: 'custom',
+            input: tag,
+            message: 'Expected a BCP 47 language tag of a known language, e.g. de or fr-CA',
+          });
+          return z.NEVER;
+        }
+        return canonical;
+      }),
+    )
+    .check(z.describe('A BCP 47 language tag, e.g. de or fr-CA')),
+);
+
+/** The language most spoken in a country (ISO 3166-1 alpha-2), by CLDR's likely subtags. */
+export function languageOfCountry(country: string): string {
+  return new Intl.Locale('und', { region: country }).maximize().language;
+}
+
+/** The lead's language: given, else its country's, else the org's default. */
+export function leadLanguage(lead: { language?: string; country?: string }, defaultLanguage: string): string {
+  return lead.language ?? (lead.country ? languageOfCountry(lead.country) : defaultLanguage);
+}
+
+/** The bank's language a lead of `language` is written in: its own primary language, else English. */
+export function writtenLanguage(language: string): { language: string; fallback: boolean } {
+  const primary = new Intl.Locale(language).language;
+  return WRITTEN_LANGUAGES.includes(primary)
+    ? { language: primary, fallback: false }
+    : { language: FALLBACK_LANGUAGE, fallback: true };
+}
+
+/** A lead whose language has no bank yet is written to in English: say so where it is enrolled. */
+export function languageWarnings(language: string, sequence: Pick<Sequence, 'steps'>): Warning[] {
+  const written = writtenLanguage(language);
+  if (!written.fallback || !sequence.steps.some((step) => step.messageType === 'generated')) return [];
+  const name = languageNames.of(new Intl.Locale(language).language) ?? language;
+  return [
+    warning(
+      'language_fallback',
+      `Generated steps are written in English for this lead: there is no ${name} writing yet (${language})`,
+      'language',
+    ),
+  ];
+}
