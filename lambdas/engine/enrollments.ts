@@ -231,7 +231,7 @@ export async function updateLead(
   const warnings = moving
     ? [...(await enrollmentWarnings(reads, input.country, sequence)), ...startWarnings(input.startAt, now)]
     : [];
-  if (moving) await assertNotSuppressed(reads, { ...input, consent: current.consent }, sequence);
+  await assertNewContactAllowed(reads, current, input, sequence, moving);
   const { sequenceId: _sequenceId, startAt, ...given } = input;
   const accountDomain = await accountDomainOf(given);
   const { accountDomain: _given, ...rest } = given;
@@ -444,6 +444,33 @@ async function assertNotSuppressed(
       : `${lead.email} is on the org’s suppression list (${suppression.reason}): it is never e-mailed again`,
     { email: lead.email, ...(suppression.kind === 'domain' && { domain: suppression.value }) },
   );
+}
+
+/**
+ * A PUT that gives the lead an address or number checks them as an enrolment would: an erased person's
+ * is refused whatever the lead's status (it would be contacted again by a restart or a continue); the
+ * suppression list, for a lead that is or will be running (a stopped lead is e-mailed by nothing, and a
+ * continue or restart checks it then). Only what changed is checked for erasure: a lead keeping its own
+ * number is not refused for it.
+ */
+async function assertNewContactAllowed(
+  reads: EnrollmentReads,
+  current: Lead,
+  input: { email?: string; phone?: string },
+  sequence: Sequence,
+  moving: boolean,
+): Promise<void> {
+  const emailChanged = input.email?.toLowerCase() !== current.email?.toLowerCase();
+  const phoneChanged = input.phone !== current.phone;
+  if (moving || (emailChanged && isRunning(current.enrollment.status))) {
+    await assertNotSuppressed(reads, { ...input, consent: current.consent }, sequence);
+    return;
+  }
+  const changed = {
+    ...(emailChanged && input.email !== undefined && { email: input.email }),
+    ...(phoneChanged && input.phone !== undefined && { phone: input.phone }),
+  };
+  await assertNotErased(reads, changed);
 }
 
 /**

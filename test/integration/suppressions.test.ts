@@ -338,6 +338,46 @@ describe('a domain suppression', () => {
     expect(batch.body.items[0].error.code).toBe('address_suppressed');
   });
 
+  it('refuses a running lead’s PUT onto an address at it; a stopped lead may take it', async () => {
+    // Prepare
+    const { orgId, admin, addLead } = await newOrg();
+    await invoke(suppressionsApi, 'addSuppressions', { caller: admin, body: { domains: ['acme.example'] } });
+    const running = (await getLead(orgId, (await addLead('ana@example.com')).id)) as Lead;
+    const stopped = (await getLead(orgId, (await addLead('ben@example.com')).id)) as Lead;
+    await invoke(leadsApi, 'stopLead', { caller: admin, params: { id: stopped.id } });
+    const put = (lead: Lead, version: number, email: string) =>
+      invoke(leadsApi, 'updateLead', {
+        caller: admin,
+        params: { id: lead.id },
+        headers: { 'if-match': `"${version}"` },
+        body: {
+          firstName: 'Ada',
+          email,
+          assistantId: lead.assistantId,
+          sequenceId: lead.enrollment.sequenceId,
+        },
+      });
+
+    // Act
+    const refused = await put(running, running.version, 'ana@acme.example');
+    const stoppedNow = (await getLead(orgId, stopped.id)) as Lead;
+    const allowed = await put(stopped, stoppedNow.version, 'ben@acme.example');
+
+    // Assess
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'address_suppressed',
+      details: { email: 'ana@acme.example', domain: 'acme.example' },
+    });
+    expect(await getLead(orgId, running.id)).toMatchObject({
+      email: 'ana@example.com',
+      version: running.version,
+    });
+    // Nothing e-mails a stopped lead: a continue or restart checks the list then.
+    expect(allowed.status).toBe(200);
+    expect(allowed.body).toMatchObject({ email: 'ben@acme.example', enrollment: { status: 'stopped' } });
+  });
+
   it('keeps a lead it did not stop from being mailed: the send’s claim checks the domain', async () => {
     // Prepare: the entry is written without the use case, as for a lead past the lookup's bound.
     const { orgId, addLead } = await newOrg();
