@@ -119,6 +119,8 @@ async function moveEnrolled(
   const existing = await getLead(prepared.lead.orgId, refusal.details.existingLeadId);
   if (!existing || !isRunning(existing.enrollment.status) || existing.enrollment.sequenceId === sequence.id)
     throw refusal;
+  // The lead moved keeps its consent: a sequence only on channels it withdrew would send it nothing.
+  assertConsentRemains(existing, sequence);
   const context = await planContext(sequence, assistant, existing, now);
   const plan = restart(existing.enrollment, context, requestedStart(startAt, now) ?? now, randomUUID());
   let moved: Lead = { ...existing, assistantId: assistant.id, enrollment: plan };
@@ -231,6 +233,7 @@ export async function updateLead(
   const warnings = moving
     ? [...(await enrollmentWarnings(reads, input.country, sequence)), ...startWarnings(input.startAt, now)]
     : [];
+  if (moving) assertConsentRemains(current, sequence);
   await assertNewContactAllowed(reads, current, input, sequence, moving);
   const { sequenceId: _sequenceId, startAt, ...given } = input;
   const accountDomain = await accountDomainOf(given);

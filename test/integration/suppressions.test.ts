@@ -511,6 +511,126 @@ describe('consent per channel', () => {
   });
 });
 
+describe('moving a lead that withdrew consent', () => {
+  async function whatsAppOnlySequence(admin: TestCaller) {
+    const { body: message } = await invoke(messagesApi, 'createMessage', {
+      caller: admin,
+      body: {
+        name: 'Checking in',
+        channel: 'whatsapp',
+        whatsapp: { templateName: 'checking_in', languageCode: 'en', parameters: [] },
+      },
+    });
+    const { status, body } = await invoke(sequencesApi, 'createSequence', {
+      caller: admin,
+      body: {
+        name: 'WhatsApp only',
+        steps: [{ afterDays: 0, channel: 'whatsapp', messageType: 'custom', messageId: message.id }],
+      },
+    });
+    expect(status).toBe(201);
+    return body as { id: string };
+  }
+
+  it('refuses a PUT onto a sequence only on the channel the lead unsubscribed from, its address listed or not', async () => {
+    // Prepare: an e-mail unsubscribe, then the address taken off the list (consent stays withdrawn).
+    const { orgId, admin, addLead } = await newOrg();
+    const created = await addLead('ana@example.com');
+    const lead = (await getLead(orgId, created.id)) as Lead;
+    await actOnReply(
+      lead,
+      {
+        message: { channel: 'email', messageId: `<${randomUUID()}@mail.example>`, subject: 'Re: hi' },
+        at: MONDAY,
+        reading: { intent: 'unsubscribe', confidence: 1 },
+      },
+      MONDAY,
+    );
+    await invoke(suppressionsApi, 'deleteSuppression', { caller: admin, params: { value: lead.email } });
+    const emailOnly = await invoke(sequencesApi, 'createSequence', {
+      caller: admin,
+      body: {
+        name: 'Mail only',
+        steps: [{ afterDays: 0, channel: 'email', messageType: 'generated', tone: 'gentle' }],
+      },
+    });
+    const unsubscribed = (await getLead(orgId, lead.id)) as Lead;
+
+    // Act
+    const put = await invoke(leadsApi, 'updateLead', {
+      caller: admin,
+      params: { id: lead.id },
+      headers: { 'if-match': `"${unsubscribed.version}"` },
+      body: {
+        firstName: 'Ada',
+        email: lead.email,
+        assistantId: lead.assistantId,
+        sequenceId: emailOnly.body.id,
+      },
+    });
+
+    // Assess
+    expect(unsubscribed.consent).toEqual({ email: false, whatsapp: true });
+    expect(put.status).toBe(409);
+    expect(put.body.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('email') });
+    const stored = (await getLead(orgId, lead.id)) as Lead;
+    expect(stored.version).toBe(unsubscribed.version);
+    expect(stored.enrollment).toMatchObject({ status: 'stopped', stopReason: 'unsubscribed' });
+    expect(await pendingSchedules(lead.id)).toEqual([]);
+  });
+
+  it('does not move (moveIfEnrolled) a running lead onto a sequence only on a channel it withdrew', async () => {
+    // Prepare: a WhatsApp STOP, then the lead restarted on its e-mail sequence.
+    const { orgId, admin, assistantId, addLead } = await newOrg();
+    const created = await addLead('ana@example.com', { phone: '+14155550142' });
+    await actOnReply(
+      (await getLead(orgId, created.id)) as Lead,
+      {
+        message: { channel: 'whatsapp', messageId: `wa-${randomUUID()}`, excerpt: 'STOP' },
+        at: MONDAY,
+        reading: { intent: 'unsubscribe', confidence: 1 },
+      },
+      MONDAY,
+    );
+    const restarted = await invoke(leadsApi, 'restartLead', {
+      caller: admin,
+      params: { id: created.id },
+      body: {},
+    });
+    const running = (await getLead(orgId, created.id)) as Lead;
+    const whatsApp = await whatsAppOnlySequence(admin);
+
+    // Act
+    const moved = await invoke(leadsApi, 'createLead', {
+      caller: admin,
+      body: {
+        firstName: 'Ana',
+        email: 'ana@example.com',
+        phone: '+14155550142',
+        assistantId,
+        sequenceId: whatsApp.id,
+        moveIfEnrolled: true,
+      },
+    });
+
+    // Assess
+    expect(restarted.status).toBe(200);
+    expect(running.consent).toEqual({ email: true, whatsapp: false });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('whatsapp'),
+    });
+    const stored = (await getLead(orgId, created.id)) as Lead;
+    expect(stored.version).toBe(running.version);
+    expect(stored.enrollment).toMatchObject({
+      status: 'active',
+      sequenceId: running.enrollment.sequenceId,
+      runId: running.enrollment.runId,
+    });
+  });
+});
+
 describe('SES account-level suppression', () => {
   it('puts a hard-bounced and a complaining address on it, with SES’s reason', async () => {
     // Prepare
