@@ -239,7 +239,9 @@ export async function updateLead(
   const accountDomain = await accountDomainOf(given);
   const { accountDomain: _given, ...rest } = given;
   const details = { ...rest, ...(accountDomain !== undefined && { accountDomain }) };
-  if (moving || accountDomain !== current.accountDomain) {
+  // Only a lead that is or will be running takes a slot of its account: a stopped one may change it freely.
+  const running = moving || isRunning(current.enrollment.status);
+  if (running && (moving || accountDomain !== current.accountDomain)) {
     await assertAccountRoom(await reads.orgSettings(), { ...current, accountDomain });
   }
   const timezone = input.timezone ?? (await countries()).defaultTimezone(input.country, assistant.timezone);

@@ -363,6 +363,42 @@ describe('maxActivePerAccount', () => {
     expect(afterStop.status).toBe(201);
   });
 
+  it('lets a stopped lead take an accountDomain that is full; a running one is refused', async () => {
+    // Prepare
+    const { admin, newLead } = await newOrg({ accountPolicy: { maxActivePerAccount: 1 } });
+    await newLead('Ada', 'ada@lovelace.example');
+    const bob = await newLead('Bob', 'bob@babbage.example');
+    const cy = await newLead('Cy', 'cy@curie.example');
+    await invoke(leadsApi, 'stopLead', { caller: admin, params: { id: cy.id } });
+    const toLovelace = (lead: Lead, version: number) =>
+      invoke(leadsApi, 'updateLead', {
+        caller: admin,
+        params: { id: lead.id },
+        headers: { 'if-match': `"${version}"` },
+        body: {
+          firstName: lead.firstName,
+          email: lead.email,
+          assistantId: lead.assistantId,
+          sequenceId: lead.enrollment.sequenceId,
+          accountDomain: 'lovelace.example',
+        },
+      });
+
+    // Act
+    const runningMoved = await toLovelace(bob, bob.version);
+    const stoppedMoved = await toLovelace(cy, (await fresh(cy)).version);
+
+    // Assess
+    expect(runningMoved.status).toBe(422);
+    expect(runningMoved.body.error.code).toBe('account_limit');
+    expect((await fresh(bob)).accountDomain).toBe('babbage.example');
+    expect(stoppedMoved.status).toBe(200);
+    expect(stoppedMoved.body).toMatchObject({
+      accountDomain: 'lovelace.example',
+      enrollment: { status: 'stopped' },
+    });
+  });
+
   it('with overLimit wait enrols the lead and holds its first step (account_limit) until a slot frees', async () => {
     // Prepare
     const { admin, newLead } = await newOrg({ accountPolicy: { maxActivePerAccount: 1, overLimit: 'wait' } });
