@@ -546,7 +546,10 @@ describe('moving a lead that withdrew consent', () => {
       },
       MONDAY,
     );
-    await invoke(suppressionsApi, 'deleteSuppression', { caller: admin, params: { value: lead.email } });
+    await invoke(suppressionsApi, 'deleteSuppression', {
+      caller: admin,
+      params: { value: 'ana@example.com' },
+    });
     const emailOnly = await invoke(sequencesApi, 'createSequence', {
       caller: admin,
       body: {
