@@ -88,6 +88,22 @@ export class AlreadyEnrolledError extends ConflictError {
   }
 }
 
+/**
+ * The sequence was deleted, or is being deleted, while a lead was joining it. A ConflictError (409
+ * `conflict`) of its own, so an import tells it from the conflicts that name a sequence the address is
+ * on (already_enrolled, a stopped lead to restart), which say nothing of the sequence.
+ */
+export class SequenceClosedError extends ConflictError {
+  declare readonly details: { field: string; sequenceId: string };
+
+  constructor(sequenceId: string, field = 'sequenceId') {
+    super(`The sequence ${sequenceId} is being deleted or was deleted: choose another`, {
+      field,
+      sequenceId,
+    });
+  }
+}
+
 /** The account (company) already has as many running leads as the org's accountPolicy allows. */
 export class AccountLimitError extends DomainError {
   readonly code = 'account_limit';

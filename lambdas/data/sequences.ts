@@ -12,7 +12,13 @@
  * name is never taken twice and a message in use can never be deleted.
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../core/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  PreconditionFailedError,
+  SequenceClosedError,
+  ValidationError,
+} from '../core/errors';
 import { referencedMessageIds, type Sequence, type Step, type StepPromotion } from '../core/sequences';
 import { findSystemSequence, isSystemId, nameKey } from '../core/system-catalogue';
 import { db, tableName } from './client';
@@ -52,18 +58,15 @@ export function sequenceOpenCheck(orgId: string, sequenceId: string): TransactIt
 }
 
 /** A sequence that was deleted, or is being deleted, while a lead was joining it. */
-export function sequenceClosedError(sequenceId: string, field = 'sequenceId'): ConflictError {
-  return new ConflictError(`The sequence ${sequenceId} is being deleted or was deleted: choose another`, {
-    field,
-    sequenceId,
-  });
+export function sequenceClosedError(sequenceId: string, field = 'sequenceId'): SequenceClosedError {
+  return new SequenceClosedError(sequenceId, field);
 }
 
 /** The error for a transaction whose sequence check (sequenceOpenCheck) failed, if one did. */
 export function closedSequenceFailure(
   items: readonly TransactItem[],
   failures: readonly ConditionFailure[],
-): ConflictError | undefined {
+): SequenceClosedError | undefined {
   for (const { index } of failures) {
     const sk = items[index]?.ConditionCheck?.Key?.sk;
     if (typeof sk === 'string' && sk.startsWith('SEQ#')) return sequenceClosedError(sk.slice('SEQ#'.length));

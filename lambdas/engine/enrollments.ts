@@ -9,7 +9,6 @@ import { accountDomainOf } from '../core/accounts';
 import type { Assistant } from '../core/assistants';
 import type { LeadPlace } from '../core/business-hours';
 import { oneAtATimePerKey } from '../core/concurrency';
-import { languageWarnings, leadLanguage } from '../core/languages';
 import {
   type Enrollment,
   enroll,
@@ -28,6 +27,7 @@ import {
   ValidationError,
 } from '../core/errors';
 import { assertKnownSubdivision } from '../core/holiday-calendars';
+import { languageWarnings, leadLanguage } from '../core/languages';
 import { sendWindowFor } from '../core/lead-window';
 import {
   type Consent,
@@ -142,6 +142,8 @@ async function moveEnrolled(
   const existing = await getLead(prepared.lead.orgId, refusal.details.existingLeadId);
   if (!existing || !isRunning(existing.enrollment.status) || existing.enrollment.sequenceId === sequence.id)
     throw refusal;
+  // The lead moved keeps its consent: a sequence only on channels it withdrew would send it nothing.
+  assertConsentRemains(existing, sequence);
   const context = await planContext(sequence, assistant, existing, now);
   const plan = restart(existing.enrollment, context, requestedStart(startAt, now) ?? now, randomUUID());
   let moved: Lead = { ...existing, assistantId: assistant.id, enrollment: plan };
@@ -252,7 +254,8 @@ export async function updateLead(
   const moving = requested.id !== current.enrollment.sequenceId;
   const sequence = moving ? assertEnrollable(requested, 'sequenceId') : requested;
   assertReachable(input, sequence);
-  if (moving) await assertNotSuppressed(reads, { ...input, consent: current.consent }, sequence);
+  if (moving) assertConsentRemains(current, sequence);
+  await assertNewContactAllowed(reads, current, input, sequence, moving);
   const { sequenceId: _sequenceId, startAt, ...given } = input;
   const accountDomain = await accountDomainOf(given);
   const { accountDomain: _given, ...rest } = given;
@@ -263,7 +266,9 @@ export async function updateLead(
   const warnings = moving
     ? [...(await enrollmentWarnings(reads, details, sequence)), ...startWarnings(input.startAt, now)]
     : [];
-  if (moving || accountDomain !== current.accountDomain) {
+  // Only a lead that is or will be running takes a slot of its account: a stopped one may change it freely.
+  const running = moving || isRunning(current.enrollment.status);
+  if (running && (moving || accountDomain !== current.accountDomain)) {
     await assertAccountRoom(await reads.orgSettings(), { ...current, accountDomain });
   }
   const timezone = input.timezone ?? (await countries()).defaultTimezone(input.country, assistant.timezone);
@@ -474,6 +479,33 @@ async function assertNotSuppressed(
       : `${lead.email} is on the org’s suppression list (${suppression.reason}): it is never e-mailed again`,
     { email: lead.email, ...(suppression.kind === 'domain' && { domain: suppression.value }) },
   );
+}
+
+/**
+ * A PUT that gives the lead an address or number checks them as an enrolment would: an erased person's
+ * is refused whatever the lead's status (it would be contacted again by a restart or a continue); the
+ * suppression list, for a lead that is or will be running (a stopped lead is e-mailed by nothing, and a
+ * continue or restart checks it then). Only what changed is checked for erasure: a lead keeping its own
+ * number is not refused for it.
+ */
+async function assertNewContactAllowed(
+  reads: EnrollmentReads,
+  current: Lead,
+  input: { email?: string; phone?: string },
+  sequence: Sequence,
+  moving: boolean,
+): Promise<void> {
+  const emailChanged = input.email?.toLowerCase() !== current.email?.toLowerCase();
+  const phoneChanged = input.phone !== current.phone;
+  if (moving || (emailChanged && isRunning(current.enrollment.status))) {
+    await assertNotSuppressed(reads, { ...input, consent: current.consent }, sequence);
+    return;
+  }
+  const changed = {
+    ...(emailChanged && input.email !== undefined && { email: input.email }),
+    ...(phoneChanged && input.phone !== undefined && { phone: input.phone }),
+  };
+  await assertNotErased(reads, changed);
 }
 
 /**

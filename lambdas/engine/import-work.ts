@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { ImportJob } from '../adapters/import-queue';
 import type { ImportRows } from '../adapters/import-row-store';
 import { mapWithConcurrency } from '../core/concurrency';
-import { ConflictError, DomainError, ValidationError } from '../core/errors';
+import { ConflictError, DomainError, SequenceClosedError, ValidationError } from '../core/errors';
 import { rowInput } from '../core/import-rows';
 import { LeadInputSchema } from '../core/leads';
 import type { Caller } from '../core/permissions';
@@ -261,7 +261,6 @@ function rowFailure(error: unknown, row: number, id: string): RowOutcome {
 
 /** The sequence a row could not join because it is being deleted (data/sequences.ts), if that was it. */
 function closedSequenceOf(error: unknown): string | undefined {
-  if (!(error instanceof ConflictError)) return undefined;
-  const { sequenceId } = (error.details ?? {}) as { sequenceId?: unknown };
-  return typeof sequenceId === 'string' ? sequenceId : undefined;
+  // Only this conflict: already_enrolled and "restart it instead" name a sequence too, a healthy one.
+  return error instanceof SequenceClosedError ? error.details.sequenceId : undefined;
 }

@@ -220,6 +220,10 @@ async function sendFiring(firing: Firing): Promise<SendOutcome> {
   const { enrollment, lead, now, state, window } = firing;
   const earlier = await settleEarlierAttempt(firing);
   if (earlier) return earlier;
+  // A channel the lead withdrew consent on is never sent on: decided from the lead as read, before
+  // anything is rendered or claimed, and before any hold (business hours, a sending pause, the account
+  // policy, the frequency cap) would only postpone a step that is skipped whenever it fires.
+  if (!consentOf(lead)[firing.step.channel]) return skip(firing, NO_CONSENT);
   const opening = nextBusinessMoment(now, window);
   if (opening.at.getTime() - now.getTime() > EARLY_TOLERANCE_MS) {
     // The assistant's hours (or holiday setting) changed since the step was planned. Placing `now`
@@ -377,9 +381,6 @@ async function awaitReconciliation(
 
 async function deliver(firing: Firing): Promise<SendOutcome> {
   const { lead, message: step, enrollment, assistant, now } = firing;
-  // A channel the lead withdrew consent on is never sent on: decided from the lead as read, before
-  // anything is rendered or claimed.
-  if (!consentOf(lead)[step.channel]) return skip(firing, NO_CONSENT);
   const extras = await stepExtras(firing);
   if (extras.openingSend) firing.state.firstSend = extras.openingSend;
   if (step.messageType === 'custom' && !extras.message)

@@ -20,6 +20,7 @@ import { senderInput } from '../../lambdas/engine/plans';
 import { actOnReply } from '../../lambdas/engine/replies';
 import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
+import { handler as messagesApi } from '../../lambdas/messages-api';
 import { handler as orgApi } from '../../lambdas/org-api';
 import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
@@ -391,6 +392,42 @@ describe('maxActivePerAccount', () => {
     expect(account.leads).toHaveLength(2);
   });
 
+  it('lets a stopped lead take an accountDomain that is full; a running one is refused', async () => {
+    // Prepare
+    const { admin, newLead } = await newOrg({ accountPolicy: { maxActivePerAccount: 1 } });
+    await newLead('Ada', 'ada@lovelace.example');
+    const bob = await newLead('Bob', 'bob@babbage.example');
+    const cy = await newLead('Cy', 'cy@curie.example');
+    await invoke(leadsApi, 'stopLead', { caller: admin, params: { id: cy.id } });
+    const toLovelace = (lead: Lead, version: number) =>
+      invoke(leadsApi, 'updateLead', {
+        caller: admin,
+        params: { id: lead.id },
+        headers: { 'if-match': `"${version}"` },
+        body: {
+          firstName: lead.firstName,
+          email: lead.email,
+          assistantId: lead.assistantId,
+          sequenceId: lead.enrollment.sequenceId,
+          accountDomain: 'lovelace.example',
+        },
+      });
+
+    // Act
+    const runningMoved = await toLovelace(bob, bob.version);
+    const stoppedMoved = await toLovelace(cy, (await fresh(cy)).version);
+
+    // Assess
+    expect(runningMoved.status).toBe(422);
+    expect(runningMoved.body.error.code).toBe('account_limit');
+    expect((await fresh(bob)).accountDomain).toBe('babbage.example');
+    expect(stoppedMoved.status).toBe(200);
+    expect(stoppedMoved.body).toMatchObject({
+      accountDomain: 'lovelace.example',
+      enrollment: { status: 'stopped' },
+    });
+  });
+
   it('with overLimit wait enrols the lead and holds its first step (account_limit) until a slot frees', async () => {
     // Prepare
     const { admin, newLead } = await newOrg({ accountPolicy: { maxActivePerAccount: 1, overLimit: 'wait' } });
@@ -432,6 +469,50 @@ describe('spacing and the weekly cap', () => {
     expect(held).toMatchObject({ result: 'deferred', reason: 'account_spacing' });
     expect(plan.nextReasons).toContain('account_spacing');
     expect(new Date(plan.nextSendAt ?? 0).getTime()).toBeGreaterThanOrEqual(sentAt.getTime() + 48 * 3600_000);
+  });
+
+  it('skips a step on a channel the lead withdrew (no_consent) at once, not held for the account’s spacing', async () => {
+    // Prepare: Bob unsubscribed by e-mail and was restarted on a sequence that reaches him on WhatsApp
+    // too; its first step is an e-mail, due just after Ada's went.
+    const { admin, newLead } = await newOrg({ accountPolicy: { minHoursBetweenAccountSends: 48 } });
+    const ada = await newLead('Ada', 'ada@lovelace.example');
+    const bob = await newLead('Bob', 'bob@lovelace.example', { phone: '+14155550142' });
+    await actOnReply(bob, reply({ intent: 'unsubscribe', confidence: 1 }), NOW);
+    const { body: message } = await invoke(messagesApi, 'createMessage', {
+      caller: admin,
+      body: {
+        name: 'Checking in',
+        channel: 'whatsapp',
+        whatsapp: { templateName: 'checking_in', languageCode: 'en', parameters: [] },
+      },
+    });
+    const { body: mixed } = await invoke(sequencesApi, 'createSequence', {
+      caller: admin,
+      body: {
+        name: 'Mail then WhatsApp',
+        steps: [
+          { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'gentle' },
+          { afterDays: 1, channel: 'whatsapp', messageType: 'custom', messageId: message.id },
+        ],
+      },
+    });
+    const restarted = await invoke(leadsApi, 'restartLead', {
+      caller: admin,
+      params: { id: bob.id },
+      body: { sequenceId: mixed.id },
+    });
+    expect(await fire(ada)).toMatchObject({ result: 'sent' });
+
+    // Act
+    const outcome = await fire(bob);
+    const plan = (await fresh(bob)).enrollment;
+
+    // Assess
+    expect(restarted.status).toBe(200);
+    expect(outcome).toEqual({ result: 'skipped', reason: 'no_consent' });
+    expect(plan).toMatchObject({ status: 'active', nextStep: 1 });
+    expect(plan.nextReasons ?? []).not.toContain('account_spacing');
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
   });
 
   it('holds a person’s step past maxMessagesPerPersonPerWeek until the oldest counted send is a week old', async () => {

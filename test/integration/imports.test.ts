@@ -419,6 +419,58 @@ describe('imports', () => {
     expect(leads.map((lead) => lead.email).sort()).toEqual(['ada@example.com', 'cy@example.com']);
   });
 
+  it('takes an already-enrolled row for a duplicate, not for a sign that the sequence closed', async () => {
+    // Prepare: the first row's address is running on the import's sequence; 20 new ones follow.
+    const { admin, assistant, sequence } = await newOrg();
+    await invoke(api.leads, 'createLead', {
+      caller: admin,
+      body: {
+        assistantId: assistant.id,
+        sequenceId: sequence.id,
+        firstName: 'Old',
+        email: 'old@example.com',
+      },
+    });
+    const rows = [
+      { firstName: 'Old again', email: 'old@example.com', company: 'Old Co' },
+      ...Array.from({ length: 20 }, (_, index) => ({
+        firstName: `Lead ${index}`,
+        email: `lead-${index}@example.com`,
+        company: 'New Co',
+      })),
+    ];
+    const { body: accepted } = await invoke(api.imports, 'createImport', {
+      caller: admin,
+      body: { leads: rows, assistantId: assistant.id, sequenceId: sequence.id },
+    });
+    // The worker's reads of the sequence's item: a conflict that named the sequence had the rows after
+    // it read the sequence again, as if it were being deleted.
+    let sequenceReads = 0;
+    const send = db.db.send.bind(db.db);
+    const countReads = vi.spyOn(db.db, 'send').mockImplementation(((command: {
+      constructor: { name: string };
+      input?: unknown;
+    }) => {
+      const reads = ['GetCommand', 'BatchGetCommand'].includes(command.constructor.name);
+      if (reads && JSON.stringify(command.input ?? {}).includes(`"SEQ#${sequence.id}"`)) sequenceReads += 1;
+      return send(command as never);
+    }) as typeof db.db.send);
+
+    // Act
+    await work().finally(() => countReads.mockRestore());
+
+    // Assess
+    const done = await invoke(api.imports, 'getImport', { caller: admin, params: { id: accepted.id } });
+    expect(done.body).toMatchObject({ status: 'done', total: 21, created: 20, duplicates: 1, failed: 0 });
+    expect(await errorsOf(admin, accepted.id)).toEqual([
+      { row: 1, code: 'duplicate', message: expect.stringContaining('already exists'), field: 'email' },
+    ]);
+    const leads = await allLeads(admin);
+    expect(leads).toHaveLength(21);
+    expect(leads.every((lead) => lead.enrollment.sequenceId === sequence.id)).toBe(true);
+    expect(sequenceReads).toBe(1);
+  });
+
   it('leaves no lead on a sequence deleted while the import adds leads to it', async () => {
     const { admin, assistant } = await newOrg();
     const { body: doomed } = await invoke(api.sequences, 'cloneSequence', {

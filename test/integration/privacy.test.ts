@@ -227,7 +227,7 @@ async function orgWithAda() {
       },
     }),
   );
-  return { orgId, admin, ada, bob, lead, assistant, importId, sesId };
+  return { orgId, admin, ada, bob, lead, bobLead: other.body, assistant, importId, sesId };
 }
 
 describe('POST /privacy/erase', () => {
@@ -293,6 +293,39 @@ describe('POST /privacy/erase', () => {
     expect(byNumber.status).toBe(409);
     expect(byNumber.body.error.details).toEqual({ email: `a.l@${orgId}.example` });
     // Only the hash is kept: no item names her.
+    expect(await itemsNaming(ada.email)).toEqual([]);
+  });
+
+  it('keeps another lead from taking the person’s address by PUT, running or stopped', async () => {
+    // Prepare
+    const { admin, ada, bobLead } = await orgWithAda();
+    await invoke(api.privacy, 'erasePerson', { caller: admin, body: { email: ada.email } });
+    const put = (version: number) =>
+      invoke(api.leads, 'updateLead', {
+        caller: admin,
+        params: { id: bobLead.id },
+        headers: { 'if-match': `"${version}"` },
+        body: {
+          firstName: 'Bob',
+          email: ada.email,
+          assistantId: bobLead.assistantId,
+          sequenceId: bobLead.enrollment.sequenceId,
+        },
+      });
+
+    // Act
+    const running = await put(bobLead.version);
+    await invoke(api.leads, 'stopLead', { caller: admin, params: { id: bobLead.id } });
+    const stopped = await invoke(api.leads, 'getLead', { caller: admin, params: { id: bobLead.id } });
+    const whileStopped = await put(stopped.body.version);
+
+    // Assess
+    expect(running.status).toBe(409);
+    expect(running.body.error).toMatchObject({ code: 'address_suppressed', details: { email: ada.email } });
+    expect(whileStopped.status).toBe(409);
+    expect(whileStopped.body.error.code).toBe('address_suppressed');
+    const after = await invoke(api.leads, 'getLead', { caller: admin, params: { id: bobLead.id } });
+    expect(after.body).toMatchObject({ email: bobLead.email, version: stopped.body.version });
     expect(await itemsNaming(ada.email)).toEqual([]);
   });
 

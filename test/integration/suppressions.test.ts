@@ -338,6 +338,46 @@ describe('a domain suppression', () => {
     expect(batch.body.items[0].error.code).toBe('address_suppressed');
   });
 
+  it('refuses a running lead’s PUT onto an address at it; a stopped lead may take it', async () => {
+    // Prepare
+    const { orgId, admin, addLead } = await newOrg();
+    await invoke(suppressionsApi, 'addSuppressions', { caller: admin, body: { domains: ['acme.example'] } });
+    const running = (await getLead(orgId, (await addLead('ana@example.com')).id)) as Lead;
+    const stopped = (await getLead(orgId, (await addLead('ben@example.com')).id)) as Lead;
+    await invoke(leadsApi, 'stopLead', { caller: admin, params: { id: stopped.id } });
+    const put = (lead: Lead, version: number, email: string) =>
+      invoke(leadsApi, 'updateLead', {
+        caller: admin,
+        params: { id: lead.id },
+        headers: { 'if-match': `"${version}"` },
+        body: {
+          firstName: 'Ada',
+          email,
+          assistantId: lead.assistantId,
+          sequenceId: lead.enrollment.sequenceId,
+        },
+      });
+
+    // Act
+    const refused = await put(running, running.version, 'ana@acme.example');
+    const stoppedNow = (await getLead(orgId, stopped.id)) as Lead;
+    const allowed = await put(stopped, stoppedNow.version, 'ben@acme.example');
+
+    // Assess
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'address_suppressed',
+      details: { email: 'ana@acme.example', domain: 'acme.example' },
+    });
+    expect(await getLead(orgId, running.id)).toMatchObject({
+      email: 'ana@example.com',
+      version: running.version,
+    });
+    // Nothing e-mails a stopped lead: a continue or restart checks the list then.
+    expect(allowed.status).toBe(200);
+    expect(allowed.body).toMatchObject({ email: 'ben@acme.example', enrollment: { status: 'stopped' } });
+  });
+
   it('keeps a lead it did not stop from being mailed: the send’s claim checks the domain', async () => {
     // Prepare: the entry is written without the use case, as for a lead past the lookup's bound.
     const { orgId, addLead } = await newOrg();
@@ -468,6 +508,129 @@ describe('consent per channel', () => {
     expect(timeline.body.items).toContainEqual(
       expect.objectContaining({ kind: 'skipped', step: 0, channel: 'email', reason: 'no_consent' }),
     );
+  });
+});
+
+describe('moving a lead that withdrew consent', () => {
+  async function whatsAppOnlySequence(admin: TestCaller) {
+    const { body: message } = await invoke(messagesApi, 'createMessage', {
+      caller: admin,
+      body: {
+        name: 'Checking in',
+        channel: 'whatsapp',
+        whatsapp: { templateName: 'checking_in', languageCode: 'en', parameters: [] },
+      },
+    });
+    const { status, body } = await invoke(sequencesApi, 'createSequence', {
+      caller: admin,
+      body: {
+        name: 'WhatsApp only',
+        steps: [{ afterDays: 0, channel: 'whatsapp', messageType: 'custom', messageId: message.id }],
+      },
+    });
+    expect(status).toBe(201);
+    return body as { id: string };
+  }
+
+  it('refuses a PUT onto a sequence only on the channel the lead unsubscribed from, its address listed or not', async () => {
+    // Prepare: an e-mail unsubscribe, then the address taken off the list (consent stays withdrawn).
+    const { orgId, admin, addLead } = await newOrg();
+    const created = await addLead('ana@example.com');
+    const lead = (await getLead(orgId, created.id)) as Lead;
+    await actOnReply(
+      lead,
+      {
+        message: { channel: 'email', messageId: `<${randomUUID()}@mail.example>`, subject: 'Re: hi' },
+        at: MONDAY,
+        reading: { intent: 'unsubscribe', confidence: 1 },
+      },
+      MONDAY,
+    );
+    await invoke(suppressionsApi, 'deleteSuppression', {
+      caller: admin,
+      params: { value: 'ana@example.com' },
+    });
+    const emailOnly = await invoke(sequencesApi, 'createSequence', {
+      caller: admin,
+      body: {
+        name: 'Mail only',
+        steps: [{ afterDays: 0, channel: 'email', messageType: 'generated', tone: 'gentle' }],
+      },
+    });
+    const unsubscribed = (await getLead(orgId, lead.id)) as Lead;
+
+    // Act
+    const put = await invoke(leadsApi, 'updateLead', {
+      caller: admin,
+      params: { id: lead.id },
+      headers: { 'if-match': `"${unsubscribed.version}"` },
+      body: {
+        firstName: 'Ada',
+        email: lead.email,
+        assistantId: lead.assistantId,
+        sequenceId: emailOnly.body.id,
+      },
+    });
+
+    // Assess
+    expect(unsubscribed.consent).toEqual({ email: false, whatsapp: true });
+    expect(put.status).toBe(409);
+    expect(put.body.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('email') });
+    const stored = (await getLead(orgId, lead.id)) as Lead;
+    expect(stored.version).toBe(unsubscribed.version);
+    expect(stored.enrollment).toMatchObject({ status: 'stopped', stopReason: 'unsubscribed' });
+    expect(await pendingSchedules(lead.id)).toEqual([]);
+  });
+
+  it('does not move (moveIfEnrolled) a running lead onto a sequence only on a channel it withdrew', async () => {
+    // Prepare: a WhatsApp STOP, then the lead restarted on its e-mail sequence.
+    const { orgId, admin, assistantId, addLead } = await newOrg();
+    const created = await addLead('ana@example.com', { phone: '+14155550142' });
+    await actOnReply(
+      (await getLead(orgId, created.id)) as Lead,
+      {
+        message: { channel: 'whatsapp', messageId: `wa-${randomUUID()}`, excerpt: 'STOP' },
+        at: MONDAY,
+        reading: { intent: 'unsubscribe', confidence: 1 },
+      },
+      MONDAY,
+    );
+    const restarted = await invoke(leadsApi, 'restartLead', {
+      caller: admin,
+      params: { id: created.id },
+      body: {},
+    });
+    const running = (await getLead(orgId, created.id)) as Lead;
+    const whatsApp = await whatsAppOnlySequence(admin);
+
+    // Act
+    const moved = await invoke(leadsApi, 'createLead', {
+      caller: admin,
+      body: {
+        firstName: 'Ana',
+        email: 'ana@example.com',
+        phone: '+14155550142',
+        assistantId,
+        sequenceId: whatsApp.id,
+        moveIfEnrolled: true,
+      },
+    });
+
+    // Assess
+    expect(restarted.status).toBe(200);
+    expect(running.consent).toEqual({ email: true, whatsapp: false });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('whatsapp'),
+    });
+    const stored = (await getLead(orgId, created.id)) as Lead;
+    expect(stored.version).toBe(running.version);
+    expect(stored.enrollment).toMatchObject({
+      status: 'active',
+      sequenceId: running.enrollment.sequenceId,
+      runId: running.enrollment.runId,
+    });
   });
 });
 
