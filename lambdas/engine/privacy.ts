@@ -2,9 +2,11 @@
  * A person's erasure and export (POST /privacy/erase, /privacy/export), across the table and the two
  * buckets. The person's leads are the anchor: every other record is found from them (their log, the
  * inbound records their timeline names, the webhook deliveries about them, the leads they referred),
- * except the suppression entry and the imports' rows, found by the address itself. So an erasure
- * deletes the anchors last: one cut short (a timeout, a throttle) is finished by the next call, which
- * finds the same leads again. A second call that finds nothing answers zeros.
+ * except the suppression entries and the imports' rows, found by each address and number itself. So an
+ * erasure deletes the anchors last, and forgets every identifier of a lead (hashed, its plain suppression
+ * entry and import rows gone) before the lead: one cut short (a timeout, a throttle) is finished by the
+ * next call, which finds the same leads again, or finds none and has nothing of theirs left to learn. A
+ * second call that finds nothing answers zeros.
  *
  * What is not erased, and why (README, "Privacy: erasure and export"): the stats counters (numbers per
  * day and step, no person in them); mail that reached an assistant but was never tied to one of the
@@ -105,7 +107,25 @@ export async function erasePerson(
 
   const leads = await leadsOf(orgId, person);
   const webhooks = leads.length > 0 ? await listWebhooks(orgId) : [];
+  const forgotten = new Set<string>();
+  /** Hashes the identifier, then deletes its plain suppression entry and the import rows naming it. */
+  const forget = async (one: Person) => {
+    const key = `${one.kind}:${one.value}`;
+    if (forgotten.has(key)) return;
+    forgotten.add(key);
+    if (key !== `${person.kind}:${person.value}`) await rememberErased(orgId, salt, one, now);
+    if (one.kind === 'email' && (await suppressionEntry(orgId, one.value))) {
+      await deleteItems([suppressionKey(orgId, one.value)]);
+      counts.suppressionEntries += 1;
+    }
+    const imports = await eraseFromImports(orgId, one, stores, now);
+    counts.importRows += imports.rows;
+    counts.importIssues += imports.issues;
+  };
   for (const lead of leads) {
+    // Every address and number the lead has is the person's too, remembered hashed (never enrolled
+    // again), before the lead goes: it is how a call cut short and called again would learn them.
+    for (const one of peopleOf(lead)) await forget(one);
     // First what stops the lead acting (its pending step), then what only the lead leads to.
     const scheduleName = lead.enrollment.scheduleName;
     if (hasPendingSchedule(lead.enrollment) && scheduleName) {
@@ -142,20 +162,8 @@ export async function erasePerson(
     counts.timelineItems += late.length;
   }
 
-  // Every address and number the leads had is theirs too: remembered hashed, never enrolled again.
-  const identifiers = new Map(
-    [person, ...leads.flatMap(peopleOf)].map((one) => [`${one.kind}:${one.value}`, one]),
-  );
-  for (const one of identifiers.values()) {
-    if (one !== person) await rememberErased(orgId, salt, one, now);
-    if (one.kind === 'email' && (await suppressionEntry(orgId, one.value))) {
-      await deleteItems([suppressionKey(orgId, one.value)]);
-      counts.suppressionEntries += 1;
-    }
-  }
-  const imports = await eraseFromImports(orgId, person, stores, now);
-  counts.importRows += imports.rows;
-  counts.importIssues += imports.issues;
+  // The person as given, whether or not a lead held them (a suppressed address that was never a lead).
+  await forget(person);
   return { counts, personHash: erasedPersonHash(salt, person) };
 }
 

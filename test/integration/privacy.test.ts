@@ -8,8 +8,9 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand, PutCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { erasedPersonHash, type Person } from '../../lambdas/core/privacy';
 import { type S3Emulator, startS3Emulator } from '../../local/s3-emulator';
 import { ENGINE_TEST_ENV } from '../support/engine-env';
 import { TEST_INBOUND_SETTINGS } from '../support/engine-settings';
@@ -28,6 +29,7 @@ let s3: S3Emulator;
 let api: { assistants: Handler; leads: Handler; privacy: Handler; sequences: Handler; org: Handler };
 let data: {
   client: typeof import('../../lambdas/data/client');
+  erased: typeof import('../../lambdas/data/erased-people');
   imports: typeof import('../../lambdas/data/import-records');
   suppressions: typeof import('../../lambdas/data/suppressions');
   rows: ReturnType<typeof import('../../lambdas/adapters/import-row-store')['importRowsStore']>;
@@ -54,6 +56,7 @@ beforeAll(async () => {
   const { importRowsStore } = await import('../../lambdas/adapters/import-row-store');
   data = {
     client: await import('../../lambdas/data/client'),
+    erased: await import('../../lambdas/data/erased-people'),
     imports: await import('../../lambdas/data/import-records'),
     suppressions: await import('../../lambdas/data/suppressions'),
     rows: importRowsStore({ bucket: IMPORTS_BUCKET, pathStyle: true }),
@@ -105,6 +108,21 @@ async function schedulesOf(leadId: string): Promise<number> {
     new ListSchedulesCommand({ GroupName: process.env.SCHEDULE_GROUP, NamePrefix: `lead-${leadId}` }),
   );
   return Schedules.length;
+}
+
+/** Whether the org keeps the hashed entry (ERASED#<hmac>) that an erasure of `person` leaves. */
+async function isRememberedErased(orgId: string, person: Person): Promise<boolean> {
+  const salt = await data.erased.getErasureSalt(orgId);
+  if (!salt) return false;
+  const { db, tableName } = data.client;
+  const { Item } = await db.send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: { pk: `ORG#${orgId}`, sk: `ERASED#${erasedPersonHash(salt, person)}` },
+      ConsistentRead: true,
+    }),
+  );
+  return Item !== undefined;
 }
 
 /**
@@ -294,6 +312,35 @@ describe('POST /privacy/erase', () => {
     expect(byNumber.body.error.details).toEqual({ email: `a.l@${orgId}.example` });
     // Only the hash is kept: no item names her.
     expect(await itemsNaming(ada.email)).toEqual([]);
+  });
+
+  it('cut short right after the lead is deleted, is finished by the next call: her other address is forgotten too', async () => {
+    // Prepare: erased by number; her address is on the suppression list. The call fails right after the
+    // transaction that deletes her lead, so the next call finds no lead to learn her address from.
+    const { orgId, admin, ada, lead } = await orgWithAda();
+    const { db } = data.client;
+    const send = db.send.bind(db) as (command: unknown) => Promise<unknown>;
+    const cut = vi.spyOn(db, 'send').mockImplementation((async (command: unknown) => {
+      const answer = await send(command);
+      if (command instanceof TransactWriteCommand && JSON.stringify(command.input).includes(`LEAD#${lead.id}`)) {
+        cut.mockRestore();
+        throw new Error('cut short after the lead was deleted');
+      }
+      return answer;
+    }) as never);
+
+    // Act
+    const first = await invoke(api.privacy, 'erasePerson', { caller: admin, body: { phone: ada.phone } });
+    cut.mockRestore();
+    const second = await invoke(api.privacy, 'erasePerson', { caller: admin, body: { phone: ada.phone } });
+
+    // Assess
+    expect(first.status).toBe(500);
+    expect(second.status).toBe(200);
+    expect(await itemsNaming(ada.email)).toEqual([]);
+    expect(await itemsNaming(ada.phone)).toEqual([]);
+    expect(await isRememberedErased(orgId, { kind: 'email', value: ada.email })).toBe(true);
+    expect(await isRememberedErased(orgId, { kind: 'phone', value: ada.phone })).toBe(true);
   });
 
   it('is for admins, and needs exactly one of email or phone', async () => {
