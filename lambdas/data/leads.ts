@@ -8,6 +8,7 @@
  * - reserve a lead's e-mail address in the org     item     pk=ORG#<org>, sk=EMAIL#<address>
  * - leads with a phone number (WhatsApp replies)   Query    pk=ORG#<org>, sk begins_with PHONE#<e164>#
  * - forget a referrer (an erasure)                  UpdateItem REMOVE referrer, referredBy
+ * - forget whom a reply referred (an erasure)       UpdateItem REMOVE lastReply.referral
  * - running plans overdue by a cutoff (auditor)     Query    gsi2: gsi2pk=DUE#<shard>, gsi2sk < <cutoff>
  * - a lead's account (its company's leads): accounts.ts; joined and left in the lead's own transaction
  * Enrollment writes are conditional on the revision read, so the API, the sender and the re-planner
@@ -305,6 +306,29 @@ export async function clearReferrer(orgId: string, leadId: string): Promise<bool
         UpdateExpression: 'REMOVE referrer, referredBy',
         ConditionExpression:
           'attribute_exists(pk) AND (attribute_exists(referrer) OR attribute_exists(referredBy))',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error) !== undefined) return false;
+    throw error;
+  }
+}
+
+/**
+ * Takes a referred person off the last reply of the lead that referred them (an erasure of the referred):
+ * `lastReply.referral`, if it still names them by the address as stored there (`email`). The reply's
+ * intent, time and the rest stay.
+ */
+export async function forgetReplyReferral(orgId: string, leadId: string, email: string): Promise<boolean> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: leadKey(orgId, leadId),
+        UpdateExpression: 'REMOVE lastReply.referral',
+        ConditionExpression: 'attribute_exists(pk) AND lastReply.referral.email = :email',
+        ExpressionAttributeValues: { ':email': email },
       }),
     );
     return true;

@@ -31,9 +31,17 @@ import { erasureSaltOf, rememberErased } from '../data/erased-people';
 import { importsOf, rowIssuesNaming } from '../data/import-records';
 import { type InboundRef, inboundKey } from '../data/inbound';
 import type { Item } from '../data/items';
-import { clearReferrer, deleteLead, findLeadByEmail, findLeadsByPhone, leadKey } from '../data/leads';
+import {
+  clearReferrer,
+  deleteLead,
+  findLeadByEmail,
+  findLeadsByPhone,
+  forgetReplyReferral,
+  getLead,
+  leadKey,
+} from '../data/leads';
 import { batchGet } from '../data/reads';
-import { leadLogItems } from '../data/sends';
+import { leadLogItems, removeEventDetail } from '../data/sends';
 import { suppressionEntry, suppressionKey } from '../data/suppressions';
 import { deliveriesAbout, listWebhooks } from '../data/webhooks';
 import { hasPendingSchedule } from './plans';
@@ -86,11 +94,44 @@ function referredLeadsOf(log: readonly Item[]): string[] {
 
 const keyOf = (item: Item) => ({ pk: item.pk, sk: item.sk });
 
+const namesAddress = (value: unknown, addresses: ReadonlySet<string>) =>
+  typeof value === 'string' && addresses.has(value.trim().toLowerCase());
+
+/**
+ * Takes the person off the lead whose reply referred them (`referredBy`): the referral its last reply
+ * and its timeline events keep (`detail.referral` {name, email}; a skipped referral's `detail.email`, as
+ * when the same reply was acted on twice). The referrer's lead and the rest of its events stay. Answers
+ * how many records it changed.
+ */
+async function forgetAsReferred(orgId: string, lead: Lead): Promise<number> {
+  if (!lead.referredBy) return 0;
+  const addresses = new Set(peopleOf(lead).flatMap((one) => (one.kind === 'email' ? [one.value] : [])));
+  if (addresses.size === 0) return 0;
+  let changed = 0;
+  const referrer = await getLead(orgId, lead.referredBy);
+  const replied = referrer?.lastReply?.referral?.email;
+  if (replied !== undefined && namesAddress(replied, addresses)) {
+    if (await forgetReplyReferral(orgId, lead.referredBy, replied)) changed += 1;
+  }
+  for (const item of await leadLogItems(orgId, lead.referredBy)) {
+    const detail = item.detail as { referral?: { email?: unknown }; email?: unknown } | undefined;
+    const fields = [
+      ...(namesAddress(detail?.referral?.email, addresses) ? (['referral'] as const) : []),
+      ...(namesAddress(detail?.email, addresses) ? (['email'] as const) : []),
+    ];
+    if (fields.length === 0) continue;
+    await removeEventDetail(keyOf(item), fields);
+    changed += 1;
+  }
+  return changed;
+}
+
 /**
  * Erases the person from the org: their leads (with the e-mail reservation, phone index and search
  * items), everything on those leads' logs, the raw mail they sent and its inbound records, their
  * pending schedules, webhook deliveries about them, their rows in recent imports and the issues that
- * quote them, their name on leads they referred, and the plain suppression entry, which a salted hash
+ * quote them, their name on leads they referred and on the lead that referred them, and the plain
+ * suppression entry, which a salted hash
  * replaces first (so nothing can enrol them again while this runs).
  */
 export async function erasePerson(
@@ -149,6 +190,7 @@ export async function erasePerson(
     for (const referred of referredLeadsOf(log)) {
       if (await clearReferrer(orgId, referred)) counts.referralsCleared += 1;
     }
+    counts.referrerMentions += await forgetAsReferred(orgId, lead);
     await deleteItems(log.map(keyOf));
     counts.timelineItems += log.length;
     await deleteLead(lead).catch((error: unknown) => {

@@ -35,6 +35,8 @@ let data: {
   rows: ReturnType<typeof import('../../lambdas/adapters/import-row-store')['importRowsStore']>;
   inbound: typeof import('../../lambdas/engine/inbound-mail');
   mime: typeof import('../../lambdas/adapters/mime');
+  replies: typeof import('../../lambdas/engine/replies');
+  leads: typeof import('../../lambdas/data/leads');
 };
 const scheduler = new SchedulerClient({});
 
@@ -62,6 +64,8 @@ beforeAll(async () => {
     rows: importRowsStore({ bucket: IMPORTS_BUCKET, pathStyle: true }),
     inbound: await import('../../lambdas/engine/inbound-mail'),
     mime: await import('../../lambdas/adapters/mime'),
+    replies: await import('../../lambdas/engine/replies'),
+    leads: await import('../../lambdas/data/leads'),
   };
 });
 
@@ -272,6 +276,7 @@ describe('POST /privacy/erase', () => {
       webhookDeliveries: 1,
       suppressionEntries: 1,
       referralsCleared: 0,
+      referrerMentions: 0,
     });
     expect(await itemsNaming(ada.email)).toEqual([]);
     expect(await itemsNaming(ada.phone)).toEqual([]);
@@ -305,7 +310,7 @@ describe('POST /privacy/erase', () => {
 
     // Assess
     expect(again.status).toBe(200);
-    expect(Object.values(again.body.erased)).toEqual(Array(10).fill(0));
+    expect(Object.values(again.body.erased)).toEqual(Array(11).fill(0));
     expect(byAddress.status).toBe(409);
     expect(byAddress.body.error.code).toBe('address_suppressed');
     expect(byNumber.status).toBe(409);
@@ -322,7 +327,10 @@ describe('POST /privacy/erase', () => {
     const send = db.send.bind(db) as (command: unknown) => Promise<unknown>;
     const cut = vi.spyOn(db, 'send').mockImplementation((async (command: unknown) => {
       const answer = await send(command);
-      if (command instanceof TransactWriteCommand && JSON.stringify(command.input).includes(`LEAD#${lead.id}`)) {
+      if (
+        command instanceof TransactWriteCommand &&
+        JSON.stringify(command.input).includes(`LEAD#${lead.id}`)
+      ) {
         cut.mockRestore();
         throw new Error('cut short after the lead was deleted');
       }
@@ -341,6 +349,67 @@ describe('POST /privacy/erase', () => {
     expect(await itemsNaming(ada.phone)).toEqual([]);
     expect(await isRememberedErased(orgId, { kind: 'email', value: ada.email })).toBe(true);
     expect(await isRememberedErased(orgId, { kind: 'phone', value: ada.phone })).toBe(true);
+  });
+
+  it('takes a referred person off the lead that referred her: its last reply and timeline keep no name or address', async () => {
+    // Prepare: Bob replies naming Ada Lovelace, who is enrolled from it; the same reply acted on again
+    // keeps a skipped referral with her address on his timeline.
+    const orgId = `org-${randomUUID()}`;
+    const admin: TestCaller = { orgId, userId: 'admin', role: 'admin' };
+    const adaEmail = `ada.lovelace@${orgId}.example`;
+    const { body: assistant } = await invoke(api.assistants, 'createAssistant', {
+      caller: admin,
+      body: { name: 'Maya', email: `maya-${orgId}@assistants.followup.test`, timezone: 'Europe/Berlin' },
+    });
+    const created = await invoke(api.leads, 'createLead', {
+      caller: admin,
+      body: { firstName: 'Bob', email: `bob@${orgId}.example`, assistantId: assistant.id },
+    });
+    expect(created.status).toBe(201);
+    const referral = {
+      message: {
+        channel: 'email' as const,
+        messageId: `<${randomUUID()}@mail.example>`,
+        subject: 'Re: hello',
+      },
+      at: NOW,
+      reading: {
+        intent: 'referral' as const,
+        confidence: 0.9,
+        referral: { name: 'Ada Lovelace', email: adaEmail },
+      },
+    };
+    const bob = async () => {
+      const lead = await data.leads.getLead(orgId, created.body.id);
+      if (!lead) throw new Error('Bob is gone');
+      return lead;
+    };
+    const first = await data.replies.actOnReply(await bob(), referral, NOW);
+    const again = await data.replies.actOnReply(await bob(), referral, NOW);
+    expect(first.referral).toEqual({ enrolled: expect.any(String) });
+    expect(again.referral).toEqual({ skipped: 'already_lead' });
+    expect((await itemsNaming(adaEmail)).length).toBeGreaterThan(3);
+
+    // Act
+    const erased = await invoke(api.privacy, 'erasePerson', { caller: admin, body: { email: adaEmail } });
+
+    // Assess
+    expect(erased.status).toBe(200);
+    expect(await itemsNaming(adaEmail)).toEqual([]);
+    expect(await itemsNaming('Lovelace', orgId)).toEqual([]);
+    // His last reply, the two replied events and the skipped referral.
+    expect(erased.body.erased).toMatchObject({ leads: 1, referrerMentions: 4 });
+    const kept = await invoke(api.leads, 'getLead', { caller: admin, params: { id: created.body.id } });
+    expect(kept.status).toBe(200);
+    expect(kept.body.lastReply).toMatchObject({ intent: 'referral' });
+    expect(kept.body.lastReply.referral).toBeUndefined();
+    const timeline = await invoke(api.leads, 'leadTimeline', {
+      caller: admin,
+      params: { id: created.body.id },
+    });
+    expect(timeline.body.items.map((event: { kind: string }) => event.kind)).toEqual(
+      expect.arrayContaining(['replied', 'referral_enrolled', 'referral_skipped']),
+    );
   });
 
   it('is for admins, and needs exactly one of email or phone', async () => {

@@ -25,6 +25,9 @@ const erasureSchema = lazy(() =>
         webhookDeliveries: count('Stored webhook deliveries about their leads'),
         suppressionEntries: count('Plain suppression entries, replaced by the hashed one'),
         referralsCleared: count('Leads they referred, whose referrer (their name) was taken off'),
+        referrerMentions: count(
+          'Records of the lead that referred them (its last reply, its timeline events) whose referral named them, taken off',
+        ),
       })
       .check(z.describe('What this call removed; all zeros when there was nothing (left) to erase')),
   }),
