@@ -26,6 +26,7 @@ import {
   type Person,
   peopleOf,
 } from '../core/privacy';
+import { deleteEmptyAccount, forgetAccountReply } from '../data/accounts';
 import { deleteItems } from '../data/deletes';
 import { erasureSaltOf, rememberErased } from '../data/erased-people';
 import { importsOf, rowIssuesNaming } from '../data/import-records';
@@ -130,7 +131,8 @@ async function forgetAsReferred(orgId: string, lead: Lead): Promise<number> {
  * Erases the person from the org: their leads (with the e-mail reservation, phone index and search
  * items), everything on those leads' logs, the raw mail they sent and its inbound records, their
  * pending schedules, webhook deliveries about them, their rows in recent imports and the issues that
- * quote them, their name on leads they referred and on the lead that referred them, and the plain
+ * quote them, their name on leads they referred and on the lead that referred them, their account's
+ * last reply when it was theirs and its summary when they were its last lead, and the plain
  * suppression entry, which a salted hash
  * replaces first (so nothing can enrol them again while this runs).
  */
@@ -191,6 +193,8 @@ export async function erasePerson(
       if (await clearReferrer(orgId, referred)) counts.referralsCleared += 1;
     }
     counts.referrerMentions += await forgetAsReferred(orgId, lead);
+    // The account's last reply names the lead: forgotten while the lead (how it is found) is still there.
+    if (lead.accountDomain) await forgetAccountReply(orgId, lead.accountDomain, lead.id);
     await deleteItems(log.map(keyOf));
     counts.timelineItems += log.length;
     await deleteLead(lead).catch((error: unknown) => {
@@ -198,6 +202,8 @@ export async function erasePerson(
       if ((error as { code?: string }).code !== 'not_found') throw error;
     });
     counts.leads += 1;
+    // Its account, if it was the last one in it: a personal domain's summary would name the person.
+    if (lead.accountDomain) await deleteEmptyAccount(orgId, lead.accountDomain);
     // What a send or an event wrote while the lead was being erased (the lead is gone now: no more).
     const late = await leadLogItems(orgId, lead.id);
     await deleteItems(late.map(keyOf));

@@ -26,9 +26,17 @@ const IMPORTS_BUCKET = ENGINE_TEST_ENV.IMPORTS_BUCKET;
 /** The API's clock: the audit test moves it between changes, so their order is their time's. */
 let clockNow = NOW;
 let s3: S3Emulator;
-let api: { assistants: Handler; leads: Handler; privacy: Handler; sequences: Handler; org: Handler };
+let api: {
+  accounts: Handler;
+  assistants: Handler;
+  leads: Handler;
+  privacy: Handler;
+  sequences: Handler;
+  org: Handler;
+};
 let data: {
   client: typeof import('../../lambdas/data/client');
+  accounts: typeof import('../../lambdas/data/accounts');
   erased: typeof import('../../lambdas/data/erased-people');
   imports: typeof import('../../lambdas/data/import-records');
   suppressions: typeof import('../../lambdas/data/suppressions');
@@ -49,6 +57,7 @@ beforeAll(async () => {
   const handlerOf = async (file: string) =>
     ((await import(`../../lambdas/${file}.ts`)) as { handler: Handler }).handler;
   api = {
+    accounts: await handlerOf('accounts-api'),
     assistants: await handlerOf('assistants-api'),
     leads: await handlerOf('leads-api'),
     privacy: await handlerOf('privacy-api'),
@@ -58,6 +67,7 @@ beforeAll(async () => {
   const { importRowsStore } = await import('../../lambdas/adapters/import-row-store');
   data = {
     client: await import('../../lambdas/data/client'),
+    accounts: await import('../../lambdas/data/accounts'),
     erased: await import('../../lambdas/data/erased-people'),
     imports: await import('../../lambdas/data/import-records'),
     suppressions: await import('../../lambdas/data/suppressions'),
@@ -410,6 +420,55 @@ describe('POST /privacy/erase', () => {
     expect(timeline.body.items.map((event: { kind: string }) => event.kind)).toEqual(
       expect.arrayContaining(['replied', 'referral_enrolled', 'referral_skipped']),
     );
+  });
+
+  it('deletes the summary of an account she was the last lead of: her own domain names her', async () => {
+    // Prepare
+    const { orgId, admin, assistant } = await orgWithAda();
+    const domain = `lovelace-${orgId.slice(4, 12)}.example`;
+    const own = await invoke(api.leads, 'createLead', {
+      caller: admin,
+      body: { firstName: 'Augusta', email: `augusta@${domain}`, assistantId: assistant.id },
+    });
+    expect(own.status).toBe(201);
+    await data.accounts.noteAccountReply(orgId, domain, own.body.id, NOW);
+    expect((await invoke(api.accounts, 'getAccount', { caller: admin, params: { domain } })).status).toBe(
+      200,
+    );
+
+    // Act
+    const erased = await invoke(api.privacy, 'erasePerson', {
+      caller: admin,
+      body: { email: `augusta@${domain}` },
+    });
+
+    // Assess
+    expect(erased.status).toBe(200);
+    expect(await invoke(api.accounts, 'getAccount', { caller: admin, params: { domain } })).toMatchObject({
+      status: 404,
+    });
+    expect(await itemsNaming(domain)).toEqual([]);
+  });
+
+  it('leaves a colleague’s account, without a last reply that names her erased lead', async () => {
+    // Prepare: Ada and Bob share their company's domain; Ada's reply is the account's last.
+    const { orgId, admin, ada, lead } = await orgWithAda();
+    const domain = `${orgId}.example`;
+    await data.accounts.noteAccountReply(orgId, domain, lead.id, NOW);
+    expect(await data.accounts.getAccount(orgId, domain)).toMatchObject({
+      leadCount: 2,
+      lastReply: { leadId: lead.id },
+    });
+
+    // Act
+    await invoke(api.privacy, 'erasePerson', { caller: admin, body: { email: ada.email } });
+    const account = await invoke(api.accounts, 'getAccount', { caller: admin, params: { domain } });
+
+    // Assess
+    expect(account.status).toBe(200);
+    expect(account.body).toMatchObject({ domain, leadCount: 1 });
+    expect(account.body.lastReply).toBeUndefined();
+    expect(JSON.stringify(await itemsNaming(domain))).not.toContain(lead.id);
   });
 
   it('is for admins, and needs exactly one of email or phone', async () => {
