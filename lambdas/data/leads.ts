@@ -274,13 +274,42 @@ export async function saveEnrollment(
   }
 }
 
-export async function deleteLead(lead: Lead): Promise<void> {
+/** Attempts at deleting a lead whose details keep changing under the delete (each reads it again). */
+const DELETE_ATTEMPTS = 3;
+
+/**
+ * Deletes a lead with its e-mail reservation, phone index, account membership and search items. Those
+ * are derived from the lead as read, so the delete is conditional on its version: a change of its
+ * details meanwhile (which moved them) makes it read the lead again and retry, rather than leave the new
+ * ones behind. Answers the lead as it was deleted.
+ */
+export async function deleteLead(lead: Lead): Promise<Lead> {
+  let current = lead;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await transact(leadDeletes(current), (failures) => {
+        const failed = failures.find((failure) => failure.index === 0);
+        return failed?.item ? new LeadChangedError() : new NotFoundError('Lead', lead.id);
+      });
+      return current;
+    } catch (error) {
+      if (!(error instanceof LeadChangedError) || attempt >= DELETE_ATTEMPTS) throw error;
+      const reread = await getLead(lead.orgId, lead.id);
+      if (!reread) throw new NotFoundError('Lead', lead.id);
+      current = reread;
+    }
+  }
+}
+
+function leadDeletes(lead: Lead): TransactItem[] {
   const items: TransactItem[] = [
     {
       Delete: {
         TableName: tableName(),
         Key: leadKey(lead.orgId, lead.id),
-        ConditionExpression: 'attribute_exists(pk)',
+        ConditionExpression: 'attribute_exists(pk) AND version = :version',
+        ExpressionAttributeValues: { ':version': lead.version },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
   ];
@@ -290,7 +319,7 @@ export async function deleteLead(lead: Lead): Promise<void> {
   if (lead.accountDomain) items.push(...leaveAccount(lead.orgId, lead.accountDomain, lead.id));
   for (const { pk, sk } of searchItemsOf(lead).values())
     items.push({ Delete: { TableName: tableName(), Key: { pk, sk } } });
-  await transact(items, () => new NotFoundError('Lead', lead.id));
+  return items;
 }
 
 /**

@@ -197,13 +197,18 @@ export async function erasePerson(
     if (lead.accountDomain) await forgetAccountReply(orgId, lead.accountDomain, lead.id);
     await deleteItems(log.map(keyOf));
     counts.timelineItems += log.length;
-    await deleteLead(lead).catch((error: unknown) => {
+    const deleted = await deleteLead(lead).catch((error: unknown) => {
       // Another erasure (or a DELETE /leads/{id}) got there first: gone either way.
       if ((error as { code?: string }).code !== 'not_found') throw error;
+      return lead;
     });
     counts.leads += 1;
+    // Details changed while this ran (deleteLead read the lead again): the new address or number too.
+    for (const one of peopleOf(deleted)) await forget(one);
     // Its account, if it was the last one in it: a personal domain's summary would name the person.
-    if (lead.accountDomain) await deleteEmptyAccount(orgId, lead.accountDomain);
+    for (const domain of new Set([lead.accountDomain, deleted.accountDomain])) {
+      if (domain) await deleteEmptyAccount(orgId, domain);
+    }
     // What a send or an event wrote while the lead was being erased (the lead is gone now: no more).
     const late = await leadLogItems(orgId, lead.id);
     await deleteItems(late.map(keyOf));

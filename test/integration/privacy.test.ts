@@ -494,6 +494,40 @@ describe('POST /privacy/erase', () => {
   });
 });
 
+describe('deleting a lead', () => {
+  it('whose details changed since it was read deletes what it has now: no reservation or index is left', async () => {
+    // Prepare: the lead is read, then its address and number change before the delete.
+    const { orgId, admin, lead, assistant } = await orgWithAda();
+    const stale = await data.leads.getLead(orgId, lead.id);
+    if (!stale) throw new Error('no lead');
+    const moved = { email: `ada.king@${orgId}.example`, phone: `+49152${String(randomInt(1e7, 1e8))}` };
+    const updated = await invoke(api.leads, 'updateLead', {
+      caller: admin,
+      headers: { 'if-match': `"${stale.version}"` },
+      params: { id: lead.id },
+      body: {
+        firstName: 'Ada',
+        lastName: 'King',
+        ...moved,
+        assistantId: assistant.id,
+        sequenceId: stale.enrollment.sequenceId,
+      },
+    });
+    expect(updated.status).toBe(200);
+
+    // Act
+    const deleted = await data.leads.deleteLead(stale);
+
+    // Assess
+    expect(await data.leads.getLead(orgId, lead.id)).toBeUndefined();
+    expect(await itemsNaming(moved.email)).toEqual([]);
+    expect(await itemsNaming(moved.phone)).toEqual([]);
+    // Nothing of the org's partition (account member, search items) names it; its log is not its to delete.
+    expect((await itemsNaming(lead.id)).filter((item) => item.pk === `ORG#${orgId}`)).toEqual([]);
+    expect(deleted).toMatchObject({ id: lead.id, ...moved, version: stale.version + 1 });
+  });
+});
+
 describe('POST /privacy/export', () => {
   it('answers everything held about the person, and changes nothing', async () => {
     const { admin, ada, lead, importId, sesId } = await orgWithAda();
