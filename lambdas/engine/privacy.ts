@@ -11,7 +11,8 @@
  * What is not erased, and why (README, "Privacy: erasure and export"): the stats counters (numbers per
  * day and step, no person in them); mail that reached an assistant but was never tied to one of the
  * person's leads (ignored mail), which the bucket expires after 30 days; events already published to
- * EventBridge or delivered to a webhook endpoint, which are the subscriber's copy.
+ * EventBridge or delivered to a webhook endpoint, which are the subscriber's copy; SES's account-level
+ * suppression list (SES_ACCOUNT_SUPPRESSION_NOTE says why).
  */
 import type { ImportRows } from '../adapters/import-row-store';
 import type { RawMailStore } from '../adapters/raw-mail-store';
@@ -262,7 +263,18 @@ export interface PersonExport {
   importRows: { importId: string; row: number; value: unknown }[];
   importIssues: Item[];
   suppression?: Item;
+  /** For an address: what SES's account-level suppression list may hold, which an erasure keeps. */
+  sesAccountSuppression?: string;
 }
+
+/**
+ * SES's account-level list (adapters/account-suppression.ts) is not erased on purpose: it is what keeps
+ * every sender of the AWS account from mailing an address that hard-bounced or complained (a legitimate
+ * interest), and taking the address off would let the account mail it again. It is not read here: the
+ * engine is granted only the put (lib/delivery-events.ts).
+ */
+export const SES_ACCOUNT_SUPPRESSION_NOTE =
+  'Kept, if the address hard-bounced or complained: SES’s account-level suppression list holds it so that no sender of the AWS account mails it again; an erasure does not remove it';
 
 /** The largest export of stored mail: Lambda answers at most 6 MB, and the rest needs room too. */
 const MAX_EXPORTED_MAIL_BYTES = 3 * 1024 * 1024;
@@ -322,6 +334,7 @@ export async function exportPerson(
   }
   const suppression = person.kind === 'email' ? await suppressionEntry(orgId, person.value) : undefined;
   if (suppression) out.suppression = withoutKeys(suppression);
+  if (person.kind === 'email') out.sesAccountSuppression = SES_ACCOUNT_SUPPRESSION_NOTE;
   return { ...out, personHash };
 }
 

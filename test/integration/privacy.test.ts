@@ -544,12 +544,14 @@ describe('POST /privacy/export', () => {
     expect(exported.body.importRows).toEqual([]);
     expect(exported.body.webhookDeliveries).toHaveLength(1);
     expect(exported.body.suppression).toBeUndefined();
+    expect(exported.body.sesAccountSuppression).toBeUndefined();
     const byEmail = await invoke(api.privacy, 'exportPerson', { caller: admin, body: { email: ada.email } });
     expect(byEmail.body.importRows).toEqual([
       { importId, row: 1, value: { firstName: 'Ada', email: ada.email.toUpperCase() } },
     ]);
     expect(byEmail.body.importIssues).toHaveLength(1);
     expect(byEmail.body.suppression).toMatchObject({ reason: 'complained' });
+    expect(byEmail.body.sesAccountSuppression).toMatch(/^Kept, if the address hard-bounced or complained/);
     expect(objectsNaming(ada.email)).toHaveLength(2);
   });
 });
