@@ -88,6 +88,8 @@ export interface ErasureCounts {
   suppressionEntries: number;
   /** Other leads whose referrer (this person's name) was taken off. */
   referralsCleared: number;
+  /** The lead that referred them: its last reply's and its timeline events' referral naming them. */
+  referrerMentions: number;
 }
 
 export const NO_ERASURE: ErasureCounts = {
@@ -101,4 +103,5 @@ export const NO_ERASURE: ErasureCounts = {
   webhookDeliveries: 0,
   suppressionEntries: 0,
   referralsCleared: 0,
+  referrerMentions: 0,
 };

@@ -9,9 +9,11 @@
  * - join / leave an account                in the lead's own transaction (data/leads.ts): Put/Delete the
  *                                           member item, UpdateItem the summary `ADD leadCount ±1`
  * - note a reply / a send to the account   UpdateItem summary `SET lastReply` / `SET lastSentAt`
+ * - an erasure: forget the erased lead's   UpdateItem summary `REMOVE lastReply` if `lastReply.leadId` is it;
+ *   reply, drop an account left empty      DeleteItem summary if `leadCount = 0`
  * `ACCOUNT_LEAD#` does not start with `ACCOUNT#`, so listing summaries reads no member item.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { decodePosition, encodePosition } from './cursors';
@@ -179,6 +181,36 @@ export async function noteAccountSend(orgId: string, domain: string, at: Date): 
     ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lastSentAt) OR lastSentAt < :at)',
     ExpressionAttributeValues: { ':at': at.toISOString() },
   });
+}
+
+/** An erasure of `leadId`: the account's last reply no longer names it (unless a later one replaced it). */
+export async function forgetAccountReply(orgId: string, domain: string, leadId: string): Promise<void> {
+  await conditionalUpdate({
+    TableName: tableName(),
+    Key: accountKey(orgId, domain),
+    UpdateExpression: 'REMOVE lastReply',
+    ConditionExpression: 'lastReply.leadId = :leadId',
+    ExpressionAttributeValues: { ':leadId': leadId },
+  });
+}
+
+/**
+ * An erasure: the account's summary goes once no lead is left in it. Its key is the domain, which for
+ * one person's own domain (ada@lovelace.example) names them; a lead joining meanwhile keeps it.
+ */
+export async function deleteEmptyAccount(orgId: string, domain: string): Promise<void> {
+  try {
+    await db.send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: accountKey(orgId, domain),
+        ConditionExpression: 'leadCount = :zero',
+        ExpressionAttributeValues: { ':zero': 0 },
+      }),
+    );
+  } catch (error) {
+    if (conditionFailed(error) === undefined) throw error;
+  }
 }
 
 async function conditionalUpdate(input: ConstructorParameters<typeof UpdateCommand>[0]): Promise<void> {

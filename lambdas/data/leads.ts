@@ -8,6 +8,7 @@
  * - reserve a lead's e-mail address in the org     item     pk=ORG#<org>, sk=EMAIL#<address>
  * - leads with a phone number (WhatsApp replies)   Query    pk=ORG#<org>, sk begins_with PHONE#<e164>#
  * - forget a referrer (an erasure)                  UpdateItem REMOVE referrer, referredBy
+ * - forget whom a reply referred (an erasure)       UpdateItem REMOVE lastReply.referral
  * - running plans overdue by a cutoff (auditor)     Query    gsi2: gsi2pk=DUE#<shard>, gsi2sk < <cutoff>
  * - a lead's account (its company's leads): accounts.ts; joined and left in the lead's own transaction
  * Enrollment writes are conditional on the revision read, so the API, the sender and the re-planner
@@ -273,13 +274,42 @@ export async function saveEnrollment(
   }
 }
 
-export async function deleteLead(lead: Lead): Promise<void> {
+/** Attempts at deleting a lead whose details keep changing under the delete (each reads it again). */
+const DELETE_ATTEMPTS = 3;
+
+/**
+ * Deletes a lead with its e-mail reservation, phone index, account membership and search items. Those
+ * are derived from the lead as read, so the delete is conditional on its version: a change of its
+ * details meanwhile (which moved them) makes it read the lead again and retry, rather than leave the new
+ * ones behind. Answers the lead as it was deleted.
+ */
+export async function deleteLead(lead: Lead): Promise<Lead> {
+  let current = lead;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await transact(leadDeletes(current), (failures) => {
+        const failed = failures.find((failure) => failure.index === 0);
+        return failed?.item ? new LeadChangedError() : new NotFoundError('Lead', lead.id);
+      });
+      return current;
+    } catch (error) {
+      if (!(error instanceof LeadChangedError) || attempt >= DELETE_ATTEMPTS) throw error;
+      const reread = await getLead(lead.orgId, lead.id);
+      if (!reread) throw new NotFoundError('Lead', lead.id);
+      current = reread;
+    }
+  }
+}
+
+function leadDeletes(lead: Lead): TransactItem[] {
   const items: TransactItem[] = [
     {
       Delete: {
         TableName: tableName(),
         Key: leadKey(lead.orgId, lead.id),
-        ConditionExpression: 'attribute_exists(pk)',
+        ConditionExpression: 'attribute_exists(pk) AND version = :version',
+        ExpressionAttributeValues: { ':version': lead.version },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
   ];
@@ -289,7 +319,7 @@ export async function deleteLead(lead: Lead): Promise<void> {
   if (lead.accountDomain) items.push(...leaveAccount(lead.orgId, lead.accountDomain, lead.id));
   for (const { pk, sk } of searchItemsOf(lead).values())
     items.push({ Delete: { TableName: tableName(), Key: { pk, sk } } });
-  await transact(items, () => new NotFoundError('Lead', lead.id));
+  return items;
 }
 
 /**
@@ -305,6 +335,29 @@ export async function clearReferrer(orgId: string, leadId: string): Promise<bool
         UpdateExpression: 'REMOVE referrer, referredBy',
         ConditionExpression:
           'attribute_exists(pk) AND (attribute_exists(referrer) OR attribute_exists(referredBy))',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error) !== undefined) return false;
+    throw error;
+  }
+}
+
+/**
+ * Takes a referred person off the last reply of the lead that referred them (an erasure of the referred):
+ * `lastReply.referral`, if it still names them by the address as stored there (`email`). The reply's
+ * intent, time and the rest stay.
+ */
+export async function forgetReplyReferral(orgId: string, leadId: string, email: string): Promise<boolean> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: leadKey(orgId, leadId),
+        UpdateExpression: 'REMOVE lastReply.referral',
+        ConditionExpression: 'attribute_exists(pk) AND lastReply.referral.email = :email',
+        ExpressionAttributeValues: { ':email': email },
       }),
     );
     return true;

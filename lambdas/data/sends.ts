@@ -8,6 +8,7 @@
  * - find a send by provider id     Query  gsi1: gsi1pk=PROVIDER#<provider message id>
  * - find an unsettled send by id   Query  gsi1: gsi1pk=SENDID#<send id> (claimed or uncertain)
  * - count an assistant's sends     item   pk=ORG#<org>#ASSISTANT#<id>, sk=SENDS#<local date> (TTL)
+ * - strip a person from an event   UpdateItem REMOVE detail.<field> (an erasure of someone it names)
  * The send record doubles as the claim: a conditional write lets one delivery of a schedule send, and
  * a recorded success can never be claimed again. What the states are and which decisions they lead to
  * is core/sends.ts's; this module only stores them, as conditional writes that hold those rules.
@@ -395,6 +396,30 @@ export async function appendTimelineEvent(
       },
     }),
   );
+}
+
+/**
+ * Removes fields of a stored event's detail (the referral naming a person being erased, the address a
+ * skipped referral kept), leaving the rest of the event; an event deleted meanwhile stays deleted.
+ */
+export async function removeEventDetail(
+  key: { pk: unknown; sk: unknown },
+  fields: readonly ('referral' | 'email')[],
+): Promise<void> {
+  if (fields.length === 0) return;
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key,
+        UpdateExpression: `REMOVE ${fields.map((_, index) => `detail.#f${index}`).join(', ')}`,
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: Object.fromEntries(fields.map((field, index) => [`#f${index}`, field])),
+      }),
+    );
+  } catch (error) {
+    if (conditionFailed(error) === undefined) throw error;
+  }
 }
 
 /**

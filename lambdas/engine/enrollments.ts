@@ -337,8 +337,8 @@ export async function restartLead(
 }
 
 export async function removeLead(caller: Caller, id: string): Promise<void> {
-  const lead = await requireLead(caller, id);
-  await deleteLead(lead);
+  // The lead as deleted (read again if it changed meanwhile), whose schedule is the one pending.
+  const lead = await deleteLead(await requireLead(caller, id));
   // After the delete: a schedule left behind by a failure here finds no lead and does nothing.
   if (hasPendingSchedule(lead.enrollment) && lead.enrollment.scheduleName)
     await cancelStep(lead.enrollment.scheduleName);

@@ -2,14 +2,17 @@
  * A person's erasure and export (POST /privacy/erase, /privacy/export), across the table and the two
  * buckets. The person's leads are the anchor: every other record is found from them (their log, the
  * inbound records their timeline names, the webhook deliveries about them, the leads they referred),
- * except the suppression entry and the imports' rows, found by the address itself. So an erasure
- * deletes the anchors last: one cut short (a timeout, a throttle) is finished by the next call, which
- * finds the same leads again. A second call that finds nothing answers zeros.
+ * except the suppression entries and the imports' rows, found by each address and number itself. So an
+ * erasure deletes the anchors last, and forgets every identifier of a lead (hashed, its plain suppression
+ * entry and import rows gone) before the lead: one cut short (a timeout, a throttle) is finished by the
+ * next call, which finds the same leads again, or finds none and has nothing of theirs left to learn. A
+ * second call that finds nothing answers zeros.
  *
  * What is not erased, and why (README, "Privacy: erasure and export"): the stats counters (numbers per
  * day and step, no person in them); mail that reached an assistant but was never tied to one of the
  * person's leads (ignored mail), which the bucket expires after 30 days; events already published to
- * EventBridge or delivered to a webhook endpoint, which are the subscriber's copy.
+ * EventBridge or delivered to a webhook endpoint, which are the subscriber's copy; SES's account-level
+ * suppression list (SES_ACCOUNT_SUPPRESSION_NOTE says why).
  */
 import type { ImportRows } from '../adapters/import-row-store';
 import type { RawMailStore } from '../adapters/raw-mail-store';
@@ -24,14 +27,23 @@ import {
   type Person,
   peopleOf,
 } from '../core/privacy';
+import { deleteEmptyAccount, forgetAccountReply } from '../data/accounts';
 import { deleteItems } from '../data/deletes';
 import { erasureSaltOf, rememberErased } from '../data/erased-people';
 import { importsOf, rowIssuesNaming } from '../data/import-records';
 import { type InboundRef, inboundKey } from '../data/inbound';
 import type { Item } from '../data/items';
-import { clearReferrer, deleteLead, findLeadByEmail, findLeadsByPhone, leadKey } from '../data/leads';
+import {
+  clearReferrer,
+  deleteLead,
+  findLeadByEmail,
+  findLeadsByPhone,
+  forgetReplyReferral,
+  getLead,
+  leadKey,
+} from '../data/leads';
 import { batchGet } from '../data/reads';
-import { leadLogItems } from '../data/sends';
+import { leadLogItems, removeEventDetail } from '../data/sends';
 import { suppressionEntry, suppressionKey } from '../data/suppressions';
 import { deliveriesAbout, listWebhooks } from '../data/webhooks';
 import { hasPendingSchedule } from './plans';
@@ -84,11 +96,45 @@ function referredLeadsOf(log: readonly Item[]): string[] {
 
 const keyOf = (item: Item) => ({ pk: item.pk, sk: item.sk });
 
+const namesAddress = (value: unknown, addresses: ReadonlySet<string>) =>
+  typeof value === 'string' && addresses.has(value.trim().toLowerCase());
+
+/**
+ * Takes the person off the lead whose reply referred them (`referredBy`): the referral its last reply
+ * and its timeline events keep (`detail.referral` {name, email}; a skipped referral's `detail.email`, as
+ * when the same reply was acted on twice). The referrer's lead and the rest of its events stay. Answers
+ * how many records it changed.
+ */
+async function forgetAsReferred(orgId: string, lead: Lead): Promise<number> {
+  if (!lead.referredBy) return 0;
+  const addresses = new Set(peopleOf(lead).flatMap((one) => (one.kind === 'email' ? [one.value] : [])));
+  if (addresses.size === 0) return 0;
+  let changed = 0;
+  const referrer = await getLead(orgId, lead.referredBy);
+  const replied = referrer?.lastReply?.referral?.email;
+  if (replied !== undefined && namesAddress(replied, addresses)) {
+    if (await forgetReplyReferral(orgId, lead.referredBy, replied)) changed += 1;
+  }
+  for (const item of await leadLogItems(orgId, lead.referredBy)) {
+    const detail = item.detail as { referral?: { email?: unknown }; email?: unknown } | undefined;
+    const fields = [
+      ...(namesAddress(detail?.referral?.email, addresses) ? (['referral'] as const) : []),
+      ...(namesAddress(detail?.email, addresses) ? (['email'] as const) : []),
+    ];
+    if (fields.length === 0) continue;
+    await removeEventDetail(keyOf(item), fields);
+    changed += 1;
+  }
+  return changed;
+}
+
 /**
  * Erases the person from the org: their leads (with the e-mail reservation, phone index and search
  * items), everything on those leads' logs, the raw mail they sent and its inbound records, their
  * pending schedules, webhook deliveries about them, their rows in recent imports and the issues that
- * quote them, their name on leads they referred, and the plain suppression entry, which a salted hash
+ * quote them, their name on leads they referred and on the lead that referred them, their account's
+ * last reply when it was theirs and its summary when they were its last lead, and the plain
+ * suppression entry, which a salted hash
  * replaces first (so nothing can enrol them again while this runs).
  */
 export async function erasePerson(
@@ -105,7 +151,25 @@ export async function erasePerson(
 
   const leads = await leadsOf(orgId, person);
   const webhooks = leads.length > 0 ? await listWebhooks(orgId) : [];
+  const forgotten = new Set<string>();
+  /** Hashes the identifier, then deletes its plain suppression entry and the import rows naming it. */
+  const forget = async (one: Person) => {
+    const key = `${one.kind}:${one.value}`;
+    if (forgotten.has(key)) return;
+    forgotten.add(key);
+    if (key !== `${person.kind}:${person.value}`) await rememberErased(orgId, salt, one, now);
+    if (one.kind === 'email' && (await suppressionEntry(orgId, one.value))) {
+      await deleteItems([suppressionKey(orgId, one.value)]);
+      counts.suppressionEntries += 1;
+    }
+    const imports = await eraseFromImports(orgId, one, stores, now);
+    counts.importRows += imports.rows;
+    counts.importIssues += imports.issues;
+  };
   for (const lead of leads) {
+    // Every address and number the lead has is the person's too, remembered hashed (never enrolled
+    // again), before the lead goes: it is how a call cut short and called again would learn them.
+    for (const one of peopleOf(lead)) await forget(one);
     // First what stops the lead acting (its pending step), then what only the lead leads to.
     const scheduleName = lead.enrollment.scheduleName;
     if (hasPendingSchedule(lead.enrollment) && scheduleName) {
@@ -129,33 +193,31 @@ export async function erasePerson(
     for (const referred of referredLeadsOf(log)) {
       if (await clearReferrer(orgId, referred)) counts.referralsCleared += 1;
     }
+    counts.referrerMentions += await forgetAsReferred(orgId, lead);
+    // The account's last reply names the lead: forgotten while the lead (how it is found) is still there.
+    if (lead.accountDomain) await forgetAccountReply(orgId, lead.accountDomain, lead.id);
     await deleteItems(log.map(keyOf));
     counts.timelineItems += log.length;
-    await deleteLead(lead).catch((error: unknown) => {
+    const deleted = await deleteLead(lead).catch((error: unknown) => {
       // Another erasure (or a DELETE /leads/{id}) got there first: gone either way.
       if ((error as { code?: string }).code !== 'not_found') throw error;
+      return lead;
     });
     counts.leads += 1;
+    // Details changed while this ran (deleteLead read the lead again): the new address or number too.
+    for (const one of peopleOf(deleted)) await forget(one);
+    // Its account, if it was the last one in it: a personal domain's summary would name the person.
+    for (const domain of new Set([lead.accountDomain, deleted.accountDomain])) {
+      if (domain) await deleteEmptyAccount(orgId, domain);
+    }
     // What a send or an event wrote while the lead was being erased (the lead is gone now: no more).
     const late = await leadLogItems(orgId, lead.id);
     await deleteItems(late.map(keyOf));
     counts.timelineItems += late.length;
   }
 
-  // Every address and number the leads had is theirs too: remembered hashed, never enrolled again.
-  const identifiers = new Map(
-    [person, ...leads.flatMap(peopleOf)].map((one) => [`${one.kind}:${one.value}`, one]),
-  );
-  for (const one of identifiers.values()) {
-    if (one !== person) await rememberErased(orgId, salt, one, now);
-    if (one.kind === 'email' && (await suppressionEntry(orgId, one.value))) {
-      await deleteItems([suppressionKey(orgId, one.value)]);
-      counts.suppressionEntries += 1;
-    }
-  }
-  const imports = await eraseFromImports(orgId, person, stores, now);
-  counts.importRows += imports.rows;
-  counts.importIssues += imports.issues;
+  // The person as given, whether or not a lead held them (a suppressed address that was never a lead).
+  await forget(person);
   return { counts, personHash: erasedPersonHash(salt, person) };
 }
 
@@ -201,7 +263,18 @@ export interface PersonExport {
   importRows: { importId: string; row: number; value: unknown }[];
   importIssues: Item[];
   suppression?: Item;
+  /** For an address: what SES's account-level suppression list may hold, which an erasure keeps. */
+  sesAccountSuppression?: string;
 }
+
+/**
+ * SES's account-level list (adapters/account-suppression.ts) is not erased on purpose: it is what keeps
+ * every sender of the AWS account from mailing an address that hard-bounced or complained (a legitimate
+ * interest), and taking the address off would let the account mail it again. It is not read here: the
+ * engine is granted only the put (lib/delivery-events.ts).
+ */
+export const SES_ACCOUNT_SUPPRESSION_NOTE =
+  'Kept, if the address hard-bounced or complained: SES’s account-level suppression list holds it so that no sender of the AWS account mails it again; an erasure does not remove it';
 
 /** The largest export of stored mail: Lambda answers at most 6 MB, and the rest needs room too. */
 const MAX_EXPORTED_MAIL_BYTES = 3 * 1024 * 1024;
@@ -261,6 +334,7 @@ export async function exportPerson(
   }
   const suppression = person.kind === 'email' ? await suppressionEntry(orgId, person.value) : undefined;
   if (suppression) out.suppression = withoutKeys(suppression);
+  if (person.kind === 'email') out.sesAccountSuppression = SES_ACCOUNT_SUPPRESSION_NOTE;
   return { ...out, personHash };
 }
 

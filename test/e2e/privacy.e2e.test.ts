@@ -119,6 +119,7 @@ it('erases a person who was followed up and replied: afterwards she is found now
   expect(exported.status).toBe(200);
   expect(exported.body.leads).toEqual([expect.objectContaining({ email: grace })]);
   expect(exported.body.storedMails).toHaveLength(2);
+  expect(exported.body.sesAccountSuppression).toContain('an erasure does not remove it');
   expect(erased.status).toBe(200);
   expect(erased.body.erased).toMatchObject({ leads: 1, storedMails: 2, inboundRecords: 2 });
   expect(erased.body.erased.timelineItems).toBeGreaterThanOrEqual(3);

@@ -8,8 +8,9 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand, PutCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { erasedPersonHash, type Person } from '../../lambdas/core/privacy';
 import { type S3Emulator, startS3Emulator } from '../../local/s3-emulator';
 import { ENGINE_TEST_ENV } from '../support/engine-env';
 import { TEST_INBOUND_SETTINGS } from '../support/engine-settings';
@@ -25,14 +26,25 @@ const IMPORTS_BUCKET = ENGINE_TEST_ENV.IMPORTS_BUCKET;
 /** The API's clock: the audit test moves it between changes, so their order is their time's. */
 let clockNow = NOW;
 let s3: S3Emulator;
-let api: { assistants: Handler; leads: Handler; privacy: Handler; sequences: Handler; org: Handler };
+let api: {
+  accounts: Handler;
+  assistants: Handler;
+  leads: Handler;
+  privacy: Handler;
+  sequences: Handler;
+  org: Handler;
+};
 let data: {
   client: typeof import('../../lambdas/data/client');
+  accounts: typeof import('../../lambdas/data/accounts');
+  erased: typeof import('../../lambdas/data/erased-people');
   imports: typeof import('../../lambdas/data/import-records');
   suppressions: typeof import('../../lambdas/data/suppressions');
   rows: ReturnType<typeof import('../../lambdas/adapters/import-row-store')['importRowsStore']>;
   inbound: typeof import('../../lambdas/engine/inbound-mail');
   mime: typeof import('../../lambdas/adapters/mime');
+  replies: typeof import('../../lambdas/engine/replies');
+  leads: typeof import('../../lambdas/data/leads');
 };
 const scheduler = new SchedulerClient({});
 
@@ -45,6 +57,7 @@ beforeAll(async () => {
   const handlerOf = async (file: string) =>
     ((await import(`../../lambdas/${file}.ts`)) as { handler: Handler }).handler;
   api = {
+    accounts: await handlerOf('accounts-api'),
     assistants: await handlerOf('assistants-api'),
     leads: await handlerOf('leads-api'),
     privacy: await handlerOf('privacy-api'),
@@ -54,11 +67,15 @@ beforeAll(async () => {
   const { importRowsStore } = await import('../../lambdas/adapters/import-row-store');
   data = {
     client: await import('../../lambdas/data/client'),
+    accounts: await import('../../lambdas/data/accounts'),
+    erased: await import('../../lambdas/data/erased-people'),
     imports: await import('../../lambdas/data/import-records'),
     suppressions: await import('../../lambdas/data/suppressions'),
     rows: importRowsStore({ bucket: IMPORTS_BUCKET, pathStyle: true }),
     inbound: await import('../../lambdas/engine/inbound-mail'),
     mime: await import('../../lambdas/adapters/mime'),
+    replies: await import('../../lambdas/engine/replies'),
+    leads: await import('../../lambdas/data/leads'),
   };
 });
 
@@ -105,6 +122,21 @@ async function schedulesOf(leadId: string): Promise<number> {
     new ListSchedulesCommand({ GroupName: process.env.SCHEDULE_GROUP, NamePrefix: `lead-${leadId}` }),
   );
   return Schedules.length;
+}
+
+/** Whether the org keeps the hashed entry (ERASED#<hmac>) that an erasure of `person` leaves. */
+async function isRememberedErased(orgId: string, person: Person): Promise<boolean> {
+  const salt = await data.erased.getErasureSalt(orgId);
+  if (!salt) return false;
+  const { db, tableName } = data.client;
+  const { Item } = await db.send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: { pk: `ORG#${orgId}`, sk: `ERASED#${erasedPersonHash(salt, person)}` },
+      ConsistentRead: true,
+    }),
+  );
+  return Item !== undefined;
 }
 
 /**
@@ -254,6 +286,7 @@ describe('POST /privacy/erase', () => {
       webhookDeliveries: 1,
       suppressionEntries: 1,
       referralsCleared: 0,
+      referrerMentions: 0,
     });
     expect(await itemsNaming(ada.email)).toEqual([]);
     expect(await itemsNaming(ada.phone)).toEqual([]);
@@ -287,7 +320,7 @@ describe('POST /privacy/erase', () => {
 
     // Assess
     expect(again.status).toBe(200);
-    expect(Object.values(again.body.erased)).toEqual(Array(10).fill(0));
+    expect(Object.values(again.body.erased)).toEqual(Array(11).fill(0));
     expect(byAddress.status).toBe(409);
     expect(byAddress.body.error.code).toBe('address_suppressed');
     expect(byNumber.status).toBe(409);
@@ -329,6 +362,148 @@ describe('POST /privacy/erase', () => {
     expect(await itemsNaming(ada.email)).toEqual([]);
   });
 
+  it('cut short right after the lead is deleted, is finished by the next call: her other address is forgotten too', async () => {
+    // Prepare: erased by number; her address is on the suppression list. The call fails right after the
+    // transaction that deletes her lead, so the next call finds no lead to learn her address from.
+    const { orgId, admin, ada, lead } = await orgWithAda();
+    const { db } = data.client;
+    const send = db.send.bind(db) as (command: unknown) => Promise<unknown>;
+    const cut = vi.spyOn(db, 'send').mockImplementation((async (command: unknown) => {
+      const answer = await send(command);
+      if (
+        command instanceof TransactWriteCommand &&
+        JSON.stringify(command.input).includes(`LEAD#${lead.id}`)
+      ) {
+        cut.mockRestore();
+        throw new Error('cut short after the lead was deleted');
+      }
+      return answer;
+    }) as never);
+
+    // Act
+    const first = await invoke(api.privacy, 'erasePerson', { caller: admin, body: { phone: ada.phone } });
+    cut.mockRestore();
+    const second = await invoke(api.privacy, 'erasePerson', { caller: admin, body: { phone: ada.phone } });
+
+    // Assess
+    expect(first.status).toBe(500);
+    expect(second.status).toBe(200);
+    expect(await itemsNaming(ada.email)).toEqual([]);
+    expect(await itemsNaming(ada.phone)).toEqual([]);
+    expect(await isRememberedErased(orgId, { kind: 'email', value: ada.email })).toBe(true);
+    expect(await isRememberedErased(orgId, { kind: 'phone', value: ada.phone })).toBe(true);
+  });
+
+  it('takes a referred person off the lead that referred her: its last reply and timeline keep no name or address', async () => {
+    // Prepare: Bob replies naming Ada Lovelace, who is enrolled from it; the same reply acted on again
+    // keeps a skipped referral with her address on his timeline.
+    const orgId = `org-${randomUUID()}`;
+    const admin: TestCaller = { orgId, userId: 'admin', role: 'admin' };
+    const adaEmail = `ada.lovelace@${orgId}.example`;
+    const { body: assistant } = await invoke(api.assistants, 'createAssistant', {
+      caller: admin,
+      body: { name: 'Maya', email: `maya-${orgId}@assistants.followup.test`, timezone: 'Europe/Berlin' },
+    });
+    const created = await invoke(api.leads, 'createLead', {
+      caller: admin,
+      body: { firstName: 'Bob', email: `bob@${orgId}.example`, assistantId: assistant.id },
+    });
+    expect(created.status).toBe(201);
+    const referral = {
+      message: {
+        channel: 'email' as const,
+        messageId: `<${randomUUID()}@mail.example>`,
+        subject: 'Re: hello',
+      },
+      at: NOW,
+      reading: {
+        intent: 'referral' as const,
+        confidence: 0.9,
+        referral: { name: 'Ada Lovelace', email: adaEmail },
+      },
+    };
+    const bob = async () => {
+      const lead = await data.leads.getLead(orgId, created.body.id);
+      if (!lead) throw new Error('Bob is gone');
+      return lead;
+    };
+    const first = await data.replies.actOnReply(await bob(), referral, NOW);
+    const again = await data.replies.actOnReply(await bob(), referral, NOW);
+    expect(first.referral).toEqual({ enrolled: expect.any(String) });
+    expect(again.referral).toEqual({ skipped: 'already_lead' });
+    expect((await itemsNaming(adaEmail)).length).toBeGreaterThan(3);
+
+    // Act
+    const erased = await invoke(api.privacy, 'erasePerson', { caller: admin, body: { email: adaEmail } });
+
+    // Assess
+    expect(erased.status).toBe(200);
+    expect(await itemsNaming(adaEmail)).toEqual([]);
+    expect(await itemsNaming('Lovelace', orgId)).toEqual([]);
+    // His last reply, the two replied events and the skipped referral.
+    expect(erased.body.erased).toMatchObject({ leads: 1, referrerMentions: 4 });
+    const kept = await invoke(api.leads, 'getLead', { caller: admin, params: { id: created.body.id } });
+    expect(kept.status).toBe(200);
+    expect(kept.body.lastReply).toMatchObject({ intent: 'referral' });
+    expect(kept.body.lastReply.referral).toBeUndefined();
+    const timeline = await invoke(api.leads, 'leadTimeline', {
+      caller: admin,
+      params: { id: created.body.id },
+    });
+    expect(timeline.body.items.map((event: { kind: string }) => event.kind)).toEqual(
+      expect.arrayContaining(['replied', 'referral_enrolled', 'referral_skipped']),
+    );
+  });
+
+  it('deletes the summary of an account she was the last lead of: her own domain names her', async () => {
+    // Prepare
+    const { orgId, admin, assistant } = await orgWithAda();
+    const domain = `lovelace-${orgId.slice(4, 12)}.example`;
+    const own = await invoke(api.leads, 'createLead', {
+      caller: admin,
+      body: { firstName: 'Augusta', email: `augusta@${domain}`, assistantId: assistant.id },
+    });
+    expect(own.status).toBe(201);
+    await data.accounts.noteAccountReply(orgId, domain, own.body.id, NOW);
+    expect((await invoke(api.accounts, 'getAccount', { caller: admin, params: { domain } })).status).toBe(
+      200,
+    );
+
+    // Act
+    const erased = await invoke(api.privacy, 'erasePerson', {
+      caller: admin,
+      body: { email: `augusta@${domain}` },
+    });
+
+    // Assess
+    expect(erased.status).toBe(200);
+    expect(await invoke(api.accounts, 'getAccount', { caller: admin, params: { domain } })).toMatchObject({
+      status: 404,
+    });
+    expect(await itemsNaming(domain)).toEqual([]);
+  });
+
+  it('leaves a colleague’s account, without a last reply that names her erased lead', async () => {
+    // Prepare: Ada and Bob share their company's domain; Ada's reply is the account's last.
+    const { orgId, admin, ada, lead } = await orgWithAda();
+    const domain = `${orgId}.example`;
+    await data.accounts.noteAccountReply(orgId, domain, lead.id, NOW);
+    expect(await data.accounts.getAccount(orgId, domain)).toMatchObject({
+      leadCount: 2,
+      lastReply: { leadId: lead.id },
+    });
+
+    // Act
+    await invoke(api.privacy, 'erasePerson', { caller: admin, body: { email: ada.email } });
+    const account = await invoke(api.accounts, 'getAccount', { caller: admin, params: { domain } });
+
+    // Assess
+    expect(account.status).toBe(200);
+    expect(account.body).toMatchObject({ domain, leadCount: 1 });
+    expect(account.body.lastReply).toBeUndefined();
+    expect(JSON.stringify(await itemsNaming(domain))).not.toContain(lead.id);
+  });
+
   it('is for admins, and needs exactly one of email or phone', async () => {
     const { orgId, ada } = await orgWithAda();
     const member: TestCaller = { orgId, userId: 'member', role: 'member' };
@@ -352,6 +527,40 @@ describe('POST /privacy/erase', () => {
   });
 });
 
+describe('deleting a lead', () => {
+  it('whose details changed since it was read deletes what it has now: no reservation or index is left', async () => {
+    // Prepare: the lead is read, then its address and number change before the delete.
+    const { orgId, admin, lead, assistant } = await orgWithAda();
+    const stale = await data.leads.getLead(orgId, lead.id);
+    if (!stale) throw new Error('no lead');
+    const moved = { email: `ada.king@${orgId}.example`, phone: `+49152${String(randomInt(1e7, 1e8))}` };
+    const updated = await invoke(api.leads, 'updateLead', {
+      caller: admin,
+      headers: { 'if-match': `"${stale.version}"` },
+      params: { id: lead.id },
+      body: {
+        firstName: 'Ada',
+        lastName: 'King',
+        ...moved,
+        assistantId: assistant.id,
+        sequenceId: stale.enrollment.sequenceId,
+      },
+    });
+    expect(updated.status).toBe(200);
+
+    // Act
+    const deleted = await data.leads.deleteLead(stale);
+
+    // Assess
+    expect(await data.leads.getLead(orgId, lead.id)).toBeUndefined();
+    expect(await itemsNaming(moved.email)).toEqual([]);
+    expect(await itemsNaming(moved.phone)).toEqual([]);
+    // Nothing of the org's partition (account member, search items) names it; its log is not its to delete.
+    expect((await itemsNaming(lead.id)).filter((item) => item.pk === `ORG#${orgId}`)).toEqual([]);
+    expect(deleted).toMatchObject({ id: lead.id, ...moved, version: stale.version + 1 });
+  });
+});
+
 describe('POST /privacy/export', () => {
   it('answers everything held about the person, and changes nothing', async () => {
     const { admin, ada, lead, importId, sesId } = await orgWithAda();
@@ -368,12 +577,14 @@ describe('POST /privacy/export', () => {
     expect(exported.body.importRows).toEqual([]);
     expect(exported.body.webhookDeliveries).toHaveLength(1);
     expect(exported.body.suppression).toBeUndefined();
+    expect(exported.body.sesAccountSuppression).toBeUndefined();
     const byEmail = await invoke(api.privacy, 'exportPerson', { caller: admin, body: { email: ada.email } });
     expect(byEmail.body.importRows).toEqual([
       { importId, row: 1, value: { firstName: 'Ada', email: ada.email.toUpperCase() } },
     ]);
     expect(byEmail.body.importIssues).toHaveLength(1);
     expect(byEmail.body.suppression).toMatchObject({ reason: 'complained' });
+    expect(byEmail.body.sesAccountSuppression).toMatch(/^Kept, if the address hard-bounced or complained/);
     expect(objectsNaming(ada.email)).toHaveLength(2);
   });
 });

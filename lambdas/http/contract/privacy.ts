@@ -25,6 +25,9 @@ const erasureSchema = lazy(() =>
         webhookDeliveries: count('Stored webhook deliveries about their leads'),
         suppressionEntries: count('Plain suppression entries, replaced by the hashed one'),
         referralsCleared: count('Leads they referred, whose referrer (their name) was taken off'),
+        referrerMentions: count(
+          'Records of the lead that referred them (its last reply, its timeline events) whose referral named them, taken off',
+        ),
       })
       .check(z.describe('What this call removed; all zeros when there was nothing (left) to erase')),
   }),
@@ -55,6 +58,13 @@ const exportSchema = lazy(() =>
       .check(z.describe('Rows naming them in imports whose rows are still stored (7 days)')),
     importIssues: z.array(storedRecord()).check(z.describe('Import row issues that quote them')),
     suppression: z.optional(storedRecord()).check(z.describe('Their suppression entry, if any')),
+    sesAccountSuppression: z
+      .optional(z.string())
+      .check(
+        z.describe(
+          'For an address: SES’s account-level suppression list keeps it if it hard-bounced or complained (so the AWS account never mails it again); an erasure does not remove it',
+        ),
+      ),
   }),
 );
 
