@@ -7,7 +7,7 @@
 import { createHmac } from 'node:crypto';
 import * as z from 'zod/mini';
 import { lazy } from './lazy';
-import { isE164 } from './rendering/whatsapp';
+import { LeadDetailsSchema } from './leads';
 
 /** Whom a privacy request is about: exactly one of an e-mail address or a phone number. */
 export type Person = { kind: 'email'; value: string } | { kind: 'phone'; value: string };
@@ -15,16 +15,9 @@ export type Person = { kind: 'email'; value: string } | { kind: 'phone'; value: 
 export const PersonRequestSchema = lazy(() =>
   z
     .object({
-      email: z.optional(
-        z.pipe(
-          z.pipe(
-            z.transform((value: unknown) => (typeof value === 'string' ? value.trim() : value)),
-            z.email().check(z.maxLength(254)),
-          ),
-          z.transform((email) => email.toLowerCase()),
-        ),
-      ),
-      phone: z.optional(z.string().check(z.refine(isE164, 'Expected an E.164 number, e.g. +14155550142'))),
+      // The address and number as a lead has them: trimmed and lower-cased, E.164.
+      email: LeadDetailsSchema().shape.email,
+      phone: LeadDetailsSchema().shape.phone,
     })
     .check(
       z.refine((body) => (body.email === undefined) !== (body.phone === undefined), {

@@ -10,14 +10,7 @@
  * Import ids sort by creation time, so the newest come first in their partition.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  BatchWriteCommand,
-  type BatchWriteCommandOutput,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { InvalidCursorError } from '../core/errors';
 import type { ImportStatus } from '../core/import-rows';
 import { db, tableName } from './client';
@@ -26,6 +19,7 @@ import { decodePosition, encodePosition } from './cursors';
 import { type Item, orgKey, recordOf } from './items';
 import { queryAll } from './reads';
 import { IMPORT_ENTITY } from './table-schema';
+import { putItems } from './writes';
 
 export interface ImportRecord {
   id: string;
@@ -63,7 +57,6 @@ export interface PageCounts {
 
 /** Imports and their issues are kept 90 days after the import was created. */
 const KEEP_SECONDS = 90 * 24 * 3600;
-const BATCH_WRITE_LIMIT = 25;
 /** Issues kept per row: a row with more (a CSV line of garbage) is not made clearer by all of them. */
 export const MAX_ISSUES_PER_ROW = 10;
 
@@ -230,18 +223,7 @@ export async function putRowIssues(record: ImportRecord, issues: readonly RowIss
       },
     ];
   });
-  for (let start = 0; start < items.length; start += BATCH_WRITE_LIMIT) {
-    let pending: Record<string, unknown>[] | undefined = items
-      .slice(start, start + BATCH_WRITE_LIMIT)
-      .map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; pending && pending.length > 0; attempt += 1) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-      const answer: BatchWriteCommandOutput = await db.send(
-        new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }),
-      );
-      pending = answer.UnprocessedItems?.[tableName()];
-    }
-  }
+  await putItems(items);
 }
 
 /**

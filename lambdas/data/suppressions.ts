@@ -16,14 +16,7 @@
  * - an erasure's read and delete                              GetItem, then DeleteItem (the hashed entry
  *                                                              that replaces it: data/erased-people.ts)
  */
-import {
-  BatchWriteCommand,
-  type BatchWriteCommandOutput,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../core/errors';
 import { domainOf, type Suppression, type SuppressionEntry } from '../core/suppressions';
 import { db, tableName } from './client';
@@ -31,10 +24,10 @@ import { conditionFailed } from './conditions';
 import { decodePosition, encodePosition } from './cursors';
 import { orgKey } from './items';
 import { batchGet } from './reads';
+import { putItems } from './writes';
 
 const PREFIX = 'SUPPRESSED#';
 const SUPPRESSION_ENTITY = 'suppression';
-const BATCH_WRITE_LIMIT = 25;
 
 /** The key of an address's or a domain's entry (a domain has no `@`, so the two never collide). */
 export const suppressionKey = (orgId: string, value: string) => ({
@@ -131,18 +124,7 @@ export async function addSuppressions(
   const added = entries.filter((entry) => !present.has(suppressionKey(orgId, entry.value).sk));
   const at = now.toISOString();
   const items = added.map((entry) => entryItem(orgId, entry, { reason: by.reason, at, addedBy: by.addedBy }));
-  for (let start = 0; start < items.length; start += BATCH_WRITE_LIMIT) {
-    let pending: Record<string, unknown>[] | undefined = items
-      .slice(start, start + BATCH_WRITE_LIMIT)
-      .map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; pending && pending.length > 0; attempt += 1) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-      const answer: BatchWriteCommandOutput = await db.send(
-        new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }),
-      );
-      pending = answer.UnprocessedItems?.[tableName()];
-    }
-  }
+  await putItems(items);
   return added;
 }
 

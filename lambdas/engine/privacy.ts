@@ -28,7 +28,7 @@ import {
   peopleOf,
 } from '../core/privacy';
 import { deleteEmptyAccount, forgetAccountReply } from '../data/accounts';
-import { deleteItems } from '../data/deletes';
+import { deleteItems } from '../data/writes';
 import { erasureSaltOf, rememberErased } from '../data/erased-people';
 import { importsOf, rowIssuesNaming } from '../data/import-records';
 import { type InboundRef, inboundKey } from '../data/inbound';
