@@ -28,7 +28,6 @@ import {
   peopleOf,
 } from '../core/privacy';
 import { deleteEmptyAccount, forgetAccountReply } from '../data/accounts';
-import { deleteItems } from '../data/writes';
 import { erasureSaltOf, rememberErased } from '../data/erased-people';
 import { importsOf, rowIssuesNaming } from '../data/import-records';
 import { type InboundRef, inboundKey } from '../data/inbound';
@@ -46,6 +45,7 @@ import { batchGet } from '../data/reads';
 import { leadLogItems, removeEventDetail } from '../data/sends';
 import { suppressionEntry, suppressionKey } from '../data/suppressions';
 import { deliveriesAbout, listWebhooks } from '../data/webhooks';
+import { deleteItems } from '../data/writes';
 import { hasPendingSchedule } from './plans';
 
 /** What erasing and exporting reach besides the table (the entry file builds them). */
