@@ -138,8 +138,11 @@ export function fillPlaceholders(
       missing.add(use.path);
       replacement = '';
     }
-    text += template.slice(cursor, start) + replacement;
+    text += template.slice(cursor, start);
     cursor = start + use.raw.length;
+    // Nothing written leaves no gap before the punctuation that follows: "Hallo {{lead.firstName|}}," is "Hallo,".
+    if (replacement === '' && /^[,.!?;:]/.test(template.slice(cursor))) text = text.replace(/[ \t]+$/, '');
+    text += replacement;
   }
   text += template.slice(cursor);
   return { text, missing: [...missing] };

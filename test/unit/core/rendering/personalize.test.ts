@@ -127,6 +127,19 @@ describe('personalizeText', () => {
     // Assess
     expect(text).toBe('Re Smith & Sons Bcc: x@example.com');
   });
+
+  it('leaves no gap before punctuation where an empty fallback wrote nothing, and keeps it where a name was written', () => {
+    // Act
+    const without = personalizeText('Guten Tag {{lead.lastName|}}, schön! Hallo {{lead.company|}}.', bare);
+    const withName = personalizeText('Guten Tag {{lead.lastName|}}, schön!', {
+      ...bare,
+      lead: { ...bareLead, lastName: 'Lovelace' },
+    });
+
+    // Assess
+    expect(without).toBe('Guten Tag, schön! Hallo.');
+    expect(withName).toBe('Guten Tag Lovelace, schön!');
+  });
 });
 
 describe('the referrer placeholders', () => {
