@@ -37,7 +37,7 @@ export const MAX_TRANSLATIONS = 50;
  */
 const translationsSchema = <T extends z.ZodMiniType>(translation: T) =>
   z.pipe(
-    z.record(z.string(), translation).check(
+    z.record(z.string().check(z.describe('A BCP 47 language tag, e.g. de or fr-CA')), translation).check(
       z.superRefine((translations, ctx) => {
         const seen = new Map<string, string>();
         const tags = Object.keys(translations);
