@@ -42,6 +42,9 @@ import { getSequencesByIds } from '../data/sequences';
 
 const rendering = () => import('../core/rendering/message-rendering');
 
+/** A message is one DynamoDB item (at most 400 KB): its HTML and every translation's must fit in it together. */
+const MAX_EMAIL_CONTENT_BYTES = 350 * 1024;
+
 /** The system messages and the org's own. */
 export async function listMessages(
   caller: Caller,
@@ -173,6 +176,12 @@ async function sanitized(message: CustomMessage, emailPath: string): Promise<Cus
         { ...translation, html: safe(translation.html, `${emailPath}.translations.${tag}.html`) },
       ]),
     );
+  }
+  if (issues.length === 0 && Buffer.byteLength(JSON.stringify(email)) > MAX_EMAIL_CONTENT_BYTES) {
+    issues.push({
+      path: `${emailPath}.translations`,
+      message: `The message with its translations is larger than ${MAX_EMAIL_CONTENT_BYTES / 1024} KB`,
+    });
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return { ...message, email };

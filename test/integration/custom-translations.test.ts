@@ -131,6 +131,12 @@ describe('translations of a custom e-mail', () => {
       withTranslations({ de: { subject: 'Für {{lead.firma}}', html: '<p>Hallo</p>' } }),
     );
     const empty = await createMessage(admin, withTranslations({ de: { html: '<script>alert(1)</script>' } }));
+    // Under the 256 KB body limit as sent, three times that once sanitizing has escaped every &.
+    const large = `<p>${'& '.repeat(22_000)}</p>`;
+    const tooLarge = await createMessage(
+      admin,
+      withTranslations(Object.fromEntries(['de', 'fr', 'es', 'it'].map((tag) => [tag, { html: large }]))),
+    );
     const listed = await invoke(messagesApi, 'listMessages', { caller: admin });
 
     // Assess
@@ -151,6 +157,10 @@ describe('translations of a custom e-mail', () => {
     expect(empty.status).toBe(400);
     expect(empty.body.error.details).toEqual([
       { path: 'email.translations.de.html', message: expect.stringMatching(/^Nothing would be sent/) },
+    ]);
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body.error.details).toEqual([
+      { path: 'email.translations', message: 'The message with its translations is larger than 350 KB' },
     ]);
     expect(listed.body.items.filter((item: { system: boolean }) => !item.system)).toEqual([]);
   });
