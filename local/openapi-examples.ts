@@ -41,6 +41,7 @@ const message = {
   whatsapp: {
     templateName: 'checking_in',
     languageCode: 'en',
+    otherLanguageCodes: ['de', 'fr'],
     parameters: [{ position: 1, value: '{{lead.firstName}}' }],
   },
 };
@@ -278,7 +279,14 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
       message: {
         name: 'Hello',
         channel: 'email',
-        email: { subject: '{{lead.firstName}}, a quick follow-up', html: '<p>Hi {{lead.firstName}},</p>' },
+        email: {
+          subject: '{{lead.firstName}}, a quick follow-up',
+          html: '<p>Hi {{lead.firstName}},</p>',
+          translations: {
+            de: { subject: '{{lead.firstName}}, kurz nachgefragt', html: '<p>Hallo {{lead.firstName}},</p>' },
+            fr: { subject: '{{lead.firstName}}, un petit suivi', html: '<p>Bonjour {{lead.firstName}},</p>' },
+          },
+        },
       },
       lead: { firstName: 'Ada' },
     },

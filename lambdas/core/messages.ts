@@ -3,6 +3,7 @@
  * Sinch dashboard; positional variables mapped to placeholders or literal text).
  */
 import * as z from 'zod/mini';
+import { canonicalLanguage } from './languages';
 import { lazy } from './lazy';
 import { newOwnedItem } from './permissions';
 import { PLACEHOLDERS_DESCRIPTION, unknownPlaceholderMessage, unknownPlaceholders } from './placeholders';
@@ -18,22 +19,101 @@ const placeholdersKnown = (text: string, ctx: z.core.$RefinementCtx) => {
   }
 };
 
+const subjectSchema = () => displayName(200).check(z.superRefine(placeholdersKnown));
+
+const htmlSchema = () =>
+  z.string().check(
+    z.minLength(1),
+    z.refine((html) => Buffer.byteLength(html) <= MAX_HTML_BYTES, 'HTML is larger than 100 KB'),
+    z.superRefine(placeholdersKnown),
+    z.describe(PLACEHOLDERS_DESCRIPTION),
+  );
+
+export const MAX_TRANSLATIONS = 50;
+
+/**
+ * Keys are BCP 47 tags, stored canonical (`DE` as `de`, `fr-ca` as `fr-CA`); a tag that is not one, or
+ * two that are the same language once canonical, is refused at its own key.
+ */
+const translationsSchema = <T extends z.ZodMiniType>(translation: T) =>
+  z.pipe(
+    z.record(z.string().check(z.describe('A BCP 47 language tag, e.g. de or fr-CA')), translation).check(
+      z.superRefine((translations, ctx) => {
+        const seen = new Map<string, string>();
+        const tags = Object.keys(translations);
+        if (tags.length > MAX_TRANSLATIONS) {
+          ctx.addIssue({ code: 'custom', message: `At most ${MAX_TRANSLATIONS} translations` });
+        }
+        for (const tag of tags) {
+          const canonical = canonicalLanguage(tag.trim());
+          if (canonical === undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [tag],
+              message: `${tag} is not a BCP 47 language tag of a known language, e.g. de or fr-CA`,
+            });
+            continue;
+          }
+          const earlier = seen.get(canonical);
+          if (earlier !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [tag],
+              message: `${tag} is the same language as ${earlier} (${canonical})`,
+            });
+          }
+          seen.set(canonical, tag);
+        }
+      }),
+    ),
+    z.transform((translations) =>
+      Object.fromEntries(
+        Object.entries(translations).map(([tag, text]) => [canonicalLanguage(tag.trim()) ?? tag, text]),
+      ),
+    ),
+  );
+
+export const EmailTranslationSchema = lazy(() =>
+  z
+    .object({
+      subject: z
+        .optional(subjectSchema())
+        .check(z.describe('Absent: the message’s own subject. Replaced on follow-up steps like it')),
+      html: htmlSchema(),
+    })
+    .register(z.globalRegistry, { id: 'EmailTranslation' }),
+);
+
 export const EmailContentSchema = lazy(() =>
   z.object({
-    subject: displayName(200).check(
-      z.superRefine(placeholdersKnown),
+    subject: subjectSchema().check(
       z.describe(
         'Sent when this message opens the lead’s thread; on a follow-up step the e-mail replies in the thread as "Re: <the opening subject>" (the sequence warns custom_subject_replaced)',
       ),
     ),
-    html: z.string().check(
-      z.minLength(1),
-      z.refine((html) => Buffer.byteLength(html) <= MAX_HTML_BYTES, 'HTML is larger than 100 KB'),
-      z.superRefine(placeholdersKnown),
-      z.describe(PLACEHOLDERS_DESCRIPTION),
-    ),
+    html: htmlSchema(),
+    translations: z
+      .optional(translationsSchema(EmailTranslationSchema()))
+      .check(
+        z.describe(
+          'The message in other languages, keyed by BCP 47 tag (de, fr-CA): a lead gets the translation in its language (the same tag, else the same language: fr for fr-CA, fr-CA for fr), else subject and html. Checked and sanitized like them',
+        ),
+      ),
   }),
 );
+
+/** The languages WhatsApp approves templates in: at most some 70. */
+const MAX_TEMPLATE_LANGUAGES = 80;
+
+/** As WhatsApp spells it (`en`, `en_US`, `pt_BR`), and a language BCP 47 knows, so a lead's can match it. */
+const whatsAppLanguageCode = () =>
+  z.string().check(
+    z.regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'A WhatsApp language code such as en or en_US'),
+    z.refine(
+      (code) => canonicalLanguage(code.replace('_', '-')) !== undefined,
+      'Not a language WhatsApp approves templates in (en, de, fr, pt_BR, ...)',
+    ),
+  );
 
 export const WhatsAppContentSchema = lazy(() =>
   z.object({
@@ -45,9 +125,27 @@ export const WhatsAppContentSchema = lazy(() =>
           'Template names are lower-case letters, digits and underscores, as in Sinch',
         ),
       ),
-    languageCode: z
-      .string()
-      .check(z.regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'A WhatsApp language code such as en or en_US')),
+    languageCode: whatsAppLanguageCode().check(
+      z.describe('The language sent to a lead none of otherLanguageCodes is closer to'),
+    ),
+    otherLanguageCodes: z
+      .optional(
+        z.array(whatsAppLanguageCode()).check(
+          z.maxLength(MAX_TEMPLATE_LANGUAGES),
+          z.superRefine((codes, ctx) => {
+            codes.forEach((code, index) => {
+              if (codes.indexOf(code) !== index) {
+                ctx.addIssue({ code: 'custom', path: [index], message: `${code} repeats` });
+              }
+            });
+          }),
+        ),
+      )
+      .check(
+        z.describe(
+          'Other languages the same template is approved in (WhatsApp approves one template name in several languages): a lead gets the one of its language (the same tag, else the same language: fr for fr_CA), else languageCode. The parameters are the same in every language',
+        ),
+      ),
     parameters: z.pipe(
       z
         .array(

@@ -9,6 +9,7 @@ import { UnprocessableError } from './errors';
 import type { CustomMessage } from './messages';
 import { placeholderValue, type RenderContext, requiredFields } from './rendering/personalize';
 import type { Sequence } from './sequences';
+import { emailInLanguage } from './translations';
 import { type Warning, warning } from './warnings';
 
 export interface SkippedStep {
@@ -21,8 +22,9 @@ export interface SkippedStep {
 }
 
 /**
- * The custom steps of `sequence` that would be skipped for the lead in `context`. Only the e-mail that
- * opens the thread sends its own subject (follow-ups reply under it), so only its subject counts.
+ * The custom steps of `sequence` that would be skipped for the lead in `context`, in the translation its
+ * language picks. Only the e-mail that opens the thread sends its own subject (follow-ups reply under
+ * it), so only its subject counts.
  */
 export function stepsThatWouldBeSkipped(
   sequence: Pick<Sequence, 'type' | 'steps'>,
@@ -36,8 +38,10 @@ export function stepsThatWouldBeSkipped(
     if (index < first || step.messageType !== 'custom' || !step.messageId) return;
     const message = messages.get(step.messageId);
     if (!message) return;
-    const templates = message.email
-      ? [...(index === openingEmail ? [message.email.subject] : []), message.email.html]
+    // The text the lead will get: its language's translation may need other fields than the message's own.
+    const email = message.email && emailInLanguage(message.email, context.lead.language);
+    const templates = email
+      ? [...(index === openingEmail ? [email.subject] : []), email.html]
       : (message.whatsapp?.parameters.map((parameter) => parameter.value) ?? []);
     const missing = [...new Set(templates.flatMap(requiredFields))].filter(
       (path) => placeholderValue(path, context) === undefined,

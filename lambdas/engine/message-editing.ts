@@ -4,10 +4,18 @@
  * that needs them, not at the function's cold start.
  */
 import { randomUUID } from 'node:crypto';
-import { assertVersion, ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import {
+  assertVersion,
+  ConflictError,
+  type FieldIssue,
+  NotFoundError,
+  ValidationError,
+} from '../core/errors';
+import { leadLanguage } from '../core/languages';
 import {
   type CustomMessage,
   cloneMessage,
+  type EmailContent,
   type MessageInput,
   newMessage,
   reviseMessage,
@@ -20,6 +28,7 @@ import {
   previewOrg,
 } from '../core/rendering/preview-profiles';
 import { isSystemName, systemMessages } from '../core/system-catalogue';
+import { emailInLanguage } from '../core/translations';
 import {
   deleteMessage,
   getVisibleMessage,
@@ -33,6 +42,9 @@ import { getSequencesByIds } from '../data/sequences';
 
 const rendering = () => import('../core/rendering/message-rendering');
 
+/** A message is one DynamoDB item (at most 400 KB): its HTML and every translation's must fit in it together. */
+const MAX_EMAIL_CONTENT_BYTES = 350 * 1024;
+
 /** The system messages and the org's own. */
 export async function listMessages(
   caller: Caller,
@@ -45,7 +57,7 @@ export async function readMessage(caller: Caller, id: string | undefined): Promi
 }
 
 export async function createMessage(caller: Caller, input: MessageInput, now: Date): Promise<CustomMessage> {
-  const message = await sanitized(newMessage(input, caller, randomUUID(), now), 'email.html');
+  const message = await sanitized(newMessage(input, caller, randomUUID(), now), 'email');
   assertNameFree(message);
   await insertMessage(message);
   return message;
@@ -76,7 +88,7 @@ export async function reviseStoredMessage(
   const current = await visibleMessage(caller, id);
   assertCanEdit(caller, current, 'message');
   assertVersion(current, version, 'message');
-  const next = await sanitized(reviseMessage(current, input, now), 'email.html');
+  const next = await sanitized(reviseMessage(current, input, now), 'email');
   assertNameFree(next);
   await explainInUse(caller, () => replaceMessage(next, current), 'change the channel of');
   return next;
@@ -105,16 +117,15 @@ export interface MessagePreviewRequest {
 export async function previewMessage(caller: Caller, request: MessagePreviewRequest, now: Date) {
   const { renderWhatsAppTemplate, personalizeHtml, personalizeText, htmlToPlainText } = await rendering();
   const message = request.message
-    ? await sanitized(newMessage(request.message, caller, 'preview', now), 'message.email.html')
+    ? await sanitized(newMessage(request.message, caller, 'preview', now), 'message.email')
     : await visibleMessage(caller, request.messageId);
-  const context = {
-    lead: previewLead(request.lead),
-    org: previewOrg(await getOrgSettings(caller.orgId)),
-    assistant: previewAssistant(undefined),
-  };
+  const settings = await getOrgSettings(caller.orgId);
+  const lead = previewLead(request.lead);
+  const language = leadLanguage(lead, settings.defaultLanguage);
+  const context = { lead, org: previewOrg(settings), assistant: previewAssistant(undefined) };
   if (message.whatsapp)
-    return { channel: 'whatsapp' as const, ...renderWhatsAppTemplate(message.whatsapp, context) };
-  const email = message.email ?? { subject: '', html: '' };
+    return { channel: 'whatsapp' as const, ...renderWhatsAppTemplate(message.whatsapp, context, language) };
+  const email = emailInLanguage(message.email ?? { subject: '', html: '' }, language);
   const html = personalizeHtml(email.html, context);
   return {
     channel: 'email' as const,
@@ -139,18 +150,41 @@ function assertNameFree(message: CustomMessage): void {
 /**
  * Custom HTML is stored sanitized, so what the editor shows back is what will be sent; HTML that
  * sanitizes to nothing (only a script, a style, a form ...) would send an empty e-mail, so it is refused.
+ * Each translation is held to the same, at its own path (`email.translations.de.html`).
  */
-async function sanitized(message: CustomMessage, htmlPath: string): Promise<CustomMessage> {
+async function sanitized(message: CustomMessage, emailPath: string): Promise<CustomMessage> {
   if (!message.email) return message;
   const { sanitizeEmailHtml, htmlToPlainText } = await rendering();
-  const html = sanitizeEmailHtml(message.email.html);
-  if (htmlToPlainText(html).trim() === '' && !/<img\b/i.test(html)) {
-    throw ValidationError.field(
-      htmlPath,
-      'Nothing would be sent: what is left after removing scripts, styles and other unsafe HTML is empty',
+  const issues: FieldIssue[] = [];
+  const safe = (html: string, path: string): string => {
+    const clean = sanitizeEmailHtml(html);
+    if (htmlToPlainText(clean).trim() === '' && !/<img\b/i.test(clean)) {
+      issues.push({
+        path,
+        message:
+          'Nothing would be sent: what is left after removing scripts, styles and other unsafe HTML is empty',
+      });
+    }
+    return clean;
+  };
+  const { translations, ...own } = message.email;
+  const email: EmailContent = { ...own, html: safe(own.html, `${emailPath}.html`) };
+  if (translations !== undefined) {
+    email.translations = Object.fromEntries(
+      Object.entries(translations).map(([tag, translation]) => [
+        tag,
+        { ...translation, html: safe(translation.html, `${emailPath}.translations.${tag}.html`) },
+      ]),
     );
   }
-  return { ...message, email: { ...message.email, html } };
+  if (issues.length === 0 && Buffer.byteLength(JSON.stringify(email)) > MAX_EMAIL_CONTENT_BYTES) {
+    issues.push({
+      path: `${emailPath}.translations`,
+      message: `The message with its translations is larger than ${MAX_EMAIL_CONTENT_BYTES / 1024} KB`,
+    });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return { ...message, email };
 }
 
 /** Names the sequences that keep a message from being deleted or changing channel. */

@@ -6,6 +6,7 @@
  */
 import { previewMessages } from '../core/analytics/variants';
 import { NotFoundError, UnprocessableError } from '../core/errors';
+import { leadLanguage } from '../core/languages';
 import { leadProfile } from '../core/leads';
 import type { Caller } from '../core/permissions';
 import {
@@ -47,7 +48,9 @@ export async function previewSequenceStep(
   const storedAssistant = stored && (await getAssistant(caller.orgId, stored.assistantId));
   const lead = stored ? leadProfile(stored) : previewLead(request.lead);
   const assistant = previewAssistant(storedAssistant ?? request.assistant);
-  const org = previewOrg(await getOrgSettings(caller.orgId));
+  const settings = await getOrgSettings(caller.orgId);
+  const org = previewOrg(settings);
+  const language = leadLanguage(lead, settings.defaultLanguage);
   const samples = previewSamples({ lead, assistant, org });
   const messages = await getVisibleMessages(caller.orgId, referencedMessageIds(sequence.steps));
   const steps = previewMessages(sequence, stepIndex, { leadId: stored?.id, variant: request.variant });
@@ -62,6 +65,7 @@ export async function previewSequenceStep(
       stepIndex,
       step: message,
       customMessage,
+      language,
     });
     return { channel: 'whatsapp' as const, samples, to, templateName, languageCode, parameters };
   }
@@ -75,6 +79,7 @@ export async function previewSequenceStep(
     sequence: { id: sequence.id, type: sequence.type, steps },
     stepIndex,
     customMessages: messages,
+    language,
     firstSentAt: now.toISOString(),
   });
   const { from, to, cc, subject, html, text, headers } = email;

@@ -4,7 +4,12 @@
  */
 import * as z from 'zod/mini';
 import { lazy } from '../core/lazy';
-import { type CustomMessage, EmailContentSchema, WhatsAppContentSchema } from '../core/messages';
+import {
+  type CustomMessage,
+  EmailContentSchema,
+  EmailTranslationSchema,
+  WhatsAppContentSchema,
+} from '../core/messages';
 import { type Caller, canEdit } from '../core/permissions';
 import { CHANNELS, SEQUENCE_TYPES, type Sequence, StepPromotionSchema, StepShape } from '../core/sequences';
 import type { Warning } from '../core/warnings';
@@ -46,7 +51,16 @@ export const messageViewSchema = lazy(() =>
       name: z.string(),
       channel: z.enum(CHANNELS),
       ...audit(),
-      email: z.optional(EmailContentSchema()),
+      // E-mail content as stored: translations keyed by their canonical tags, which the input's transform made.
+      email: z.optional(
+        z.extend(EmailContentSchema(), {
+          translations: z.optional(
+            z
+              .record(z.string(), EmailTranslationSchema())
+              .check(z.describe('Keyed by canonical BCP 47 tag (de, fr-CA)')),
+          ),
+        }),
+      ),
       // WhatsApp content as stored: the input's sorting transform done, which JSON Schema cannot express.
       whatsapp: z.optional(
         z.extend(WhatsAppContentSchema(), {

@@ -14,6 +14,8 @@ export interface LeadProfile {
   designation?: string;
   industry?: string;
   country?: string;
+  /** BCP 47, as stored (core/languages.ts `leadLanguage` resolves a lead stored without one). */
+  language?: string;
   /** IANA zone, e.g. `Europe/Berlin`; dates in quoted e-mails are shown in it. */
   timezone?: string;
   /** Free text about why the lead is being contacted; generated first e-mails quote it. */

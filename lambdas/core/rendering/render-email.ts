@@ -7,6 +7,7 @@
 import { UnprocessableError } from '../errors';
 import type { CustomMessage } from '../messages';
 import type { MessageStep, SequenceType } from '../sequences';
+import { emailInLanguage } from '../translations';
 import { type FollowupWriter, toneBankWriter } from './followup-writer';
 import {
   assertFilled,
@@ -52,6 +53,11 @@ export interface RenderEmailInput {
   /** The message a custom step names. */
   customMessage?: CustomMessage;
   /**
+   * The lead's language (BCP 47, core/languages.ts `leadLanguage`): picks the custom message's
+   * translation. Absent: the message's own text.
+   */
+  language?: string;
+  /**
    * The thread this e-mail replies in. Absent, the e-mail opens a new thread, which only the first
    * e-mail of a standard sequence does; an Email CC sequence always replies under the user's e-mail.
    */
@@ -74,6 +80,8 @@ export interface RenderedEmail {
   opensThread: boolean;
   /** The tone variant a generated message came from; absent for custom messages. */
   variantId?: string;
+  /** The custom message's translation sent (its BCP 47 tag); absent when its own text is. */
+  translation?: string;
   /** What follow-ups quote as the first e-mail: message and signature, no footer, no quote. */
   quotableHtml: string;
 }
@@ -122,7 +130,11 @@ export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
     opensThread: thread === undefined,
     quotableHtml,
   };
-  return content.variantId === undefined ? rendered : { ...rendered, variantId: content.variantId };
+  return {
+    ...rendered,
+    ...(content.variantId !== undefined && { variantId: content.variantId }),
+    ...(content.translation !== undefined && { translation: content.translation }),
+  };
 }
 
 function assertRenderable({ sequence, stepIndex, step, thread }: RenderEmailInput): void {
@@ -155,10 +167,12 @@ interface MessageTemplates {
   subject: string;
   html: string;
   variantId?: string;
+  translation?: string;
 }
 
 /**
- * The subject and body templates for the step. A custom message's own subject is used only when the
+ * The subject and body templates for the step: a custom message's in the lead's language when it has
+ * that translation. A custom message's subject (its own or its translation's) is used only when the
  * e-mail opens the thread; replies keep the thread's subject.
  */
 function messageContent(input: RenderEmailInput): MessageTemplates {
@@ -172,7 +186,7 @@ function messageContent(input: RenderEmailInput): MessageTemplates {
     if (customMessage.email === undefined) {
       throw new UnprocessableError(`Message ${customMessage.id} has no e-mail content`);
     }
-    return { subject: customMessage.email.subject, html: customMessage.email.html };
+    return emailInLanguage(customMessage.email, input.language);
   }
   if (step.tone === undefined) throw new UnprocessableError(`Generated step ${stepIndex} has no tone`);
   const generated = (input.writer ?? toneBankWriter).write({

@@ -7,6 +7,7 @@ import { UnprocessableError } from '../errors';
 import type { CustomMessage, WhatsAppContent } from '../messages';
 import { findPlaceholders } from '../placeholders';
 import type { MessageStep } from '../sequences';
+import { templateLanguageCode } from '../translations';
 import { fillPlaceholders, MissingFieldsError, type RenderContext } from './personalize';
 
 export interface RenderedTemplate {
@@ -57,16 +58,27 @@ function fillParameters(content: WhatsAppContent, context: RenderContext) {
   return { parameters, missing: [...missing] };
 }
 
-export function renderWhatsAppTemplate(content: WhatsAppContent, context: RenderContext): RenderedTemplate {
+/** The template for a lead of `language` (BCP 47): sent in the closest language it is approved in. */
+export function renderWhatsAppTemplate(
+  content: WhatsAppContent,
+  context: RenderContext,
+  language?: string,
+): RenderedTemplate {
   const { parameters, missing } = fillParameters(content, context);
   if (missing.length > 0) throw new MissingFieldsError(missing);
-  return { templateName: content.templateName, languageCode: content.languageCode, parameters };
+  return {
+    templateName: content.templateName,
+    languageCode: templateLanguageCode(content, language),
+    parameters,
+  };
 }
 
 export interface RenderWhatsAppInput extends RenderContext {
   stepIndex: number;
   step: MessageStep;
   customMessage: CustomMessage;
+  /** The lead's language (BCP 47): picks the language the template goes in (core/translations.ts). */
+  language?: string;
 }
 
 export function renderWhatsAppStep(input: RenderWhatsAppInput): RenderedWhatsApp {
@@ -89,5 +101,10 @@ export function renderWhatsAppStep(input: RenderWhatsAppInput): RenderedWhatsApp
       `The lead's phone number ${phone} is not in E.164 form (+ and country code)`,
     );
   }
-  return { to, templateName: content.templateName, languageCode: content.languageCode, parameters };
+  return {
+    to,
+    templateName: content.templateName,
+    languageCode: templateLanguageCode(content, input.language),
+    parameters,
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { messageIdHeader, SEND_ID_TAG, sendEmail, sesClient } from '../../adapters/email-sender';
 import { readSecret } from '../../adapters/secrets';
+import { leadLanguage } from '../../core/languages';
 import { type Lead, leadProfile } from '../../core/leads';
 import { renderEmailStep, type UnsubscribeLinks } from '../../core/rendering/render-email';
 import { withFirstEmail } from '../../core/rendering/threading';
@@ -16,6 +17,7 @@ export const channel: Channel = {
     const thread = enrollment.thread && withFirstEmail(enrollment.thread, state.firstSend);
     const email = renderEmailStep({
       lead: leadProfile(lead),
+      language: leadLanguage(lead, state.settings.defaultLanguage),
       org: state.settings,
       assistant,
       sequence: { id: sequence.id, type: sequence.type, stepCount: sequence.steps.length },

@@ -5,6 +5,7 @@
 import { readWhatsAppSecret } from '../../adapters/whatsapp-secret';
 import { sendWhatsAppTemplate } from '../../adapters/whatsapp-sender';
 import { UnprocessableError } from '../../core/errors';
+import { leadLanguage } from '../../core/languages';
 import { leadProfile } from '../../core/leads';
 import { renderWhatsAppStep } from '../../core/rendering/whatsapp';
 import type { Channel } from './channel';
@@ -18,6 +19,7 @@ export const channel: Channel = {
       throw new UnprocessableError('WhatsApp is not connected for this org (PUT /org/whatsapp)');
     const message = renderWhatsAppStep({
       lead: leadProfile(lead),
+      language: leadLanguage(lead, state.settings.defaultLanguage),
       org: state.settings,
       assistant,
       stepIndex: enrollment.nextStep,

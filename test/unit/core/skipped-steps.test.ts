@@ -85,6 +85,27 @@ describe('steps that would be skipped', () => {
     ]);
   });
 
+  it('checks the translation the lead’s language picks, not the message’s own text', () => {
+    // Prepare
+    const translated = message('translated', {
+      email: {
+        subject: 'Hello',
+        html: '<p>Hi {{lead.firstName}}</p>',
+        translations: { de: { subject: 'Für {{lead.company}}', html: '<p>{{lead.designation}}</p>' } },
+      },
+    });
+    const sequence = { type: 'standard' as const, steps: [custom('translated')] };
+    const only = new Map([[translated.id, translated]]);
+
+    // Act
+    const german = stepsThatWouldBeSkipped(sequence, only, context({ language: 'de-AT' }));
+    const english = stepsThatWouldBeSkipped(sequence, only, context({ language: 'en' }));
+
+    // Assess
+    expect(german.map((step) => step.missing)).toEqual([['lead.company', 'lead.designation']]);
+    expect(english).toEqual([]);
+  });
+
   it('counts the subject of the e-mail that opens the thread, even after a generated or WhatsApp step', () => {
     // Act
     const afterWhatsApp = stepsThatWouldBeSkipped(

@@ -159,6 +159,49 @@ describe('renderEmailStep', () => {
     expect(reply.html).toContain('<p>Hello Ana</p>');
   });
 
+  it('sends a custom message in the lead’s language, replies keeping the thread’s subject', () => {
+    // Prepare
+    const own = emailMessage('msg-1', 'A note for {{lead.company}}', '<p>Hello {{lead.firstName}}</p>');
+    const message = {
+      ...own,
+      email: {
+        subject: 'A note for {{lead.company}}',
+        html: '<p>Hello {{lead.firstName}}</p>',
+        translations: {
+          de: { subject: 'Eine Notiz für {{lead.company}}', html: '<p>Hallo {{lead.firstName}}</p>' },
+        },
+      },
+    };
+    const opening = (language: string | undefined) =>
+      renderEmailStep(
+        followup({
+          stepIndex: 0,
+          step: custom('msg-1', 0),
+          customMessage: message,
+          thread: undefined,
+          ...(language !== undefined && { language }),
+        }),
+      );
+
+    // Act
+    const german = opening('de-AT');
+    const spanish = opening('es');
+    const unknown = opening(undefined);
+    const reply = renderEmailStep(
+      followup({ step: custom('msg-1'), customMessage: message, language: 'de' }),
+    );
+
+    // Assess
+    expect(german).toMatchObject({ subject: 'Eine Notiz für Fabrikam', translation: 'de' });
+    expect(german.html).toContain('<p>Hallo Ana</p>');
+    expect(spanish.subject).toBe('A note for Fabrikam');
+    expect(spanish.html).toContain('<p>Hello Ana</p>');
+    expect(spanish.translation).toBeUndefined();
+    expect(unknown.translation).toBeUndefined();
+    expect(reply.subject).toBe('Re: Closing the books faster');
+    expect(reply.html).toContain('<p>Hallo Ana</p>');
+  });
+
   it('fails with every missing field, the address included', () => {
     // Prepare
     const message = emailMessage(
@@ -316,6 +359,36 @@ describe('previewThread', () => {
       'On Mon, Mar 2, 2026 at 11:00 AM, Maya Chen <maya@contoso.example> wrote:\n\n> Hi Ana, the intro.',
     );
     expect(email.variantId).toMatch(/^candid-last-/);
+  });
+
+  it('quotes the opening e-mail in the language the lead got it in', () => {
+    // Prepare
+    const translated = {
+      ...intro,
+      email: {
+        subject: 'Books at {{lead.company}}',
+        html: '<p>Hi {{lead.firstName}}, the intro.</p>',
+        translations: {
+          de: { subject: 'Bücher bei {{lead.company}}', html: '<p>Hallo {{lead.firstName}}.</p>' },
+        },
+      },
+    };
+
+    // Act
+    const email = previewThread({
+      lead: fullLead,
+      org,
+      assistant,
+      sequence: { id: 'seq-1', type: 'standard', steps },
+      stepIndex: 1,
+      customMessages: new Map([[intro.id, translated]]),
+      language: 'de',
+      firstSentAt: '2026-03-02T14:00:00.000Z',
+    });
+
+    // Assess
+    expect(email.subject).toBe('Re: Bücher bei Fabrikam');
+    expect(email.text).toContain('> Hallo Ana.');
   });
 
   it('renders step 0 itself as the opening e-mail', () => {

@@ -49,6 +49,36 @@ describe('renderWhatsAppStep', () => {
     });
   });
 
+  it('sends the template in the language it is approved in closest to the lead’s', () => {
+    // Prepare
+    const own = template([{ position: 1, value: '{{lead.firstName}}' }]);
+    const message: CustomMessage = {
+      ...own,
+      whatsapp: {
+        templateName: 'demo_followup',
+        languageCode: 'en_US',
+        otherLanguageCodes: ['de', 'pt_BR'],
+        parameters: [{ position: 1, value: '{{lead.firstName}}' }],
+      },
+    };
+    const render = (language?: string) =>
+      renderWhatsAppStep({
+        lead: fullLead,
+        org,
+        assistant,
+        stepIndex: 0,
+        step,
+        customMessage: message,
+        ...(language !== undefined && { language }),
+      }).languageCode;
+
+    // Act / Assess
+    expect(render('pt')).toBe('pt_BR');
+    expect(render('de-CH')).toBe('de');
+    expect(render('ja')).toBe('en_US');
+    expect(render()).toBe('en_US');
+  });
+
   it('fills the referrer in template parameters, or its fallback for a lead nobody referred', () => {
     // Prepare
     const message = template([
