@@ -283,8 +283,8 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
           subject: '{{lead.firstName}}, a quick follow-up',
           html: '<p>Hi {{lead.firstName}},</p>',
           translations: {
-            de: { subject: '{{lead.firstName}}, kurz nachgefragt', html: '<p>Hallo {{lead.firstName}},</p>' },
-            fr: { subject: '{{lead.firstName}}, un petit suivi', html: '<p>Bonjour {{lead.firstName}},</p>' },
+            de: { subject: '{{lead.firstName}}, kurz nachgefragt', body: '<p>Hallo {{lead.firstName}},</p>' },
+            fr: { subject: '{{lead.firstName}}, un petit suivi', body: '<p>Bonjour {{lead.firstName}},</p>' },
           },
         },
       },

@@ -79,7 +79,7 @@ export const EmailTranslationSchema = lazy(() =>
       subject: z
         .optional(subjectSchema())
         .check(z.describe('Absent: the message’s own subject. Replaced on follow-up steps like it')),
-      html: htmlSchema(),
+      body: htmlSchema().check(z.describe('The translated HTML body, written like `html`')),
     })
     .register(z.globalRegistry, { id: 'EmailTranslation' }),
 );
@@ -96,7 +96,7 @@ export const EmailContentSchema = lazy(() =>
       .optional(translationsSchema(EmailTranslationSchema()))
       .check(
         z.describe(
-          'The message in other languages, keyed by BCP 47 tag (de, fr-CA): a lead gets the translation in its language (the same tag, else the same language: fr for fr-CA, fr-CA for fr), else subject and html. Checked and sanitized like them',
+          'The message in other languages, keyed by BCP 47 tag (de, fr-CA): a lead gets the translation in its language (the same tag, else the same language: fr for fr-CA, fr-CA for fr), else subject and html. A translation is `{subject?, body}`, body being HTML like `html`, checked and sanitized like it',
         ),
       ),
   }),

@@ -66,7 +66,7 @@ export function emailInLanguage(email: EmailContent, language: string | undefine
   const tag = closestLanguage(Object.keys(translations).sort(), language);
   const translation = tag === undefined ? undefined : translations[tag];
   if (tag === undefined || translation === undefined) return { subject: email.subject, html: email.html };
-  return { subject: translation.subject ?? email.subject, html: translation.html, translation: tag };
+  return { subject: translation.subject ?? email.subject, html: translation.body, translation: tag };
 }
 
 /** A WhatsApp language code as a BCP 47 tag: `pt_BR` is `pt-BR`. */

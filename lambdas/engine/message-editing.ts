@@ -150,7 +150,7 @@ function assertNameFree(message: CustomMessage): void {
 /**
  * Custom HTML is stored sanitized, so what the editor shows back is what will be sent; HTML that
  * sanitizes to nothing (only a script, a style, a form ...) would send an empty e-mail, so it is refused.
- * Each translation is held to the same, at its own path (`email.translations.de.html`).
+ * Each translation is held to the same, at its own path (`email.translations.de.body`).
  */
 async function sanitized(message: CustomMessage, emailPath: string): Promise<CustomMessage> {
   if (!message.email) return message;
@@ -173,7 +173,7 @@ async function sanitized(message: CustomMessage, emailPath: string): Promise<Cus
     email.translations = Object.fromEntries(
       Object.entries(translations).map(([tag, translation]) => [
         tag,
-        { ...translation, html: safe(translation.html, `${emailPath}.translations.${tag}.html`) },
+        { ...translation, body: safe(translation.body, `${emailPath}.translations.${tag}.body`) },
       ]),
     );
   }

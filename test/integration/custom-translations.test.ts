@@ -53,9 +53,9 @@ const intro = {
     translations: {
       DE: {
         subject: 'Eine kurze Idee für {{lead.company}}',
-        html: '<p>Hallo {{lead.firstName}}, eine Idee für Sie.</p><script>alert(1)</script>',
+        body: '<p>Hallo {{lead.firstName}}, eine Idee für Sie.</p><script>alert(1)</script>',
       },
-      fr: { html: '<p>Bonjour {{lead.firstName}}, une idée pour vous.</p>' },
+      fr: { body: '<p>Bonjour {{lead.firstName}}, une idée pour vous.</p>' },
     },
   },
 };
@@ -110,9 +110,9 @@ describe('translations of a custom e-mail', () => {
     expect(read.body.email.translations).toEqual({
       de: {
         subject: 'Eine kurze Idee für {{lead.company}}',
-        html: '<p>Hallo {{lead.firstName}}, eine Idee für Sie.</p>',
+        body: '<p>Hallo {{lead.firstName}}, eine Idee für Sie.</p>',
       },
-      fr: { html: '<p>Bonjour {{lead.firstName}}, une idée pour vous.</p>' },
+      fr: { body: '<p>Bonjour {{lead.firstName}}, une idée pour vous.</p>' },
     });
   });
 
@@ -125,17 +125,17 @@ describe('translations of a custom e-mail', () => {
     });
 
     // Act
-    const unknownTag = await createMessage(admin, withTranslations({ xx: { html: '<p>?</p>' } }));
+    const unknownTag = await createMessage(admin, withTranslations({ xx: { body: '<p>?</p>' } }));
     const placeholder = await createMessage(
       admin,
-      withTranslations({ de: { subject: 'Für {{lead.firma}}', html: '<p>Hallo</p>' } }),
+      withTranslations({ de: { subject: 'Für {{lead.firma}}', body: '<p>Hallo</p>' } }),
     );
-    const empty = await createMessage(admin, withTranslations({ de: { html: '<script>alert(1)</script>' } }));
+    const empty = await createMessage(admin, withTranslations({ de: { body: '<script>alert(1)</script>' } }));
     // Under the 256 KB body limit as sent, three times that once sanitizing has escaped every &.
     const large = `<p>${'& '.repeat(22_000)}</p>`;
     const tooLarge = await createMessage(
       admin,
-      withTranslations(Object.fromEntries(['de', 'fr', 'es', 'it'].map((tag) => [tag, { html: large }]))),
+      withTranslations(Object.fromEntries(['de', 'fr', 'es', 'it'].map((tag) => [tag, { body: large }]))),
     );
     const listed = await invoke(messagesApi, 'listMessages', { caller: admin });
 
@@ -156,7 +156,7 @@ describe('translations of a custom e-mail', () => {
     ]);
     expect(empty.status).toBe(400);
     expect(empty.body.error.details).toEqual([
-      { path: 'email.translations.de.html', message: expect.stringMatching(/^Nothing would be sent/) },
+      { path: 'email.translations.de.body', message: expect.stringMatching(/^Nothing would be sent/) },
     ]);
     expect(tooLarge.status).toBe(400);
     expect(tooLarge.body.error.details).toEqual([

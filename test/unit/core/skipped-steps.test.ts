@@ -91,7 +91,7 @@ describe('steps that would be skipped', () => {
       email: {
         subject: 'Hello',
         html: '<p>Hi {{lead.firstName}}</p>',
-        translations: { de: { subject: 'Für {{lead.company}}', html: '<p>{{lead.designation}}</p>' } },
+        translations: { de: { subject: 'Für {{lead.company}}', body: '<p>{{lead.designation}}</p>' } },
       },
     });
     const sequence = { type: 'standard' as const, steps: [custom('translated')] };

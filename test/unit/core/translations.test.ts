@@ -46,8 +46,8 @@ describe('emailInLanguage', () => {
     subject: 'A quick idea',
     html: '<p>Hi {{lead.firstName}}</p>',
     translations: {
-      de: { subject: 'Eine kurze Idee', html: '<p>Hallo {{lead.firstName}}</p>' },
-      'fr-CA': { html: '<p>Bonjour {{lead.firstName}}</p>' },
+      de: { subject: 'Eine kurze Idee', body: '<p>Hallo {{lead.firstName}}</p>' },
+      'fr-CA': { body: '<p>Bonjour {{lead.firstName}}</p>' },
     },
   };
 
@@ -122,16 +122,16 @@ describe('the translations a message takes', () => {
   it('stores the tags canonical', () => {
     const parsed = parseWith(
       MessageInputSchema(),
-      message({ DE: { subject: 'Hallo', html: '<p>Hallo</p>' }, 'fr-ca': { html: '<p>Salut</p>' } }),
+      message({ DE: { subject: 'Hallo', body: '<p>Hallo</p>' }, 'fr-ca': { body: '<p>Salut</p>' } }),
     );
     expect(parsed.email?.translations).toEqual({
-      de: { subject: 'Hallo', html: '<p>Hallo</p>' },
-      'fr-CA': { html: '<p>Salut</p>' },
+      de: { subject: 'Hallo', body: '<p>Hallo</p>' },
+      'fr-CA': { body: '<p>Salut</p>' },
     });
   });
 
   it('names the tag that is not a language, and the one that repeats another', () => {
-    expect(issuesOf(message({ xx: { html: '<p>?</p>' }, de: { html: 'a' }, DE: { html: 'b' } }))).toEqual([
+    expect(issuesOf(message({ xx: { body: '<p>?</p>' }, de: { body: 'a' }, DE: { body: 'b' } }))).toEqual([
       {
         path: 'email.translations.xx',
         message: 'xx is not a BCP 47 language tag of a known language, e.g. de or fr-CA',
@@ -143,17 +143,17 @@ describe('the translations a message takes', () => {
   it('checks a translation’s subject and body like the message’s own, at their paths', () => {
     const issues = issuesOf(
       message({
-        de: { subject: 'Hallo {{lead.vorname}}', html: '<p>{{lead.firma}}</p>' },
-        fr: { subject: 'x'.repeat(201), html: '' },
+        de: { subject: 'Hallo {{lead.vorname}}', body: '<p>{{lead.firma}}</p>' },
+        fr: { subject: 'x'.repeat(201), body: '' },
         es: { subject: 'Hola' },
       }),
     );
     expect(issues.map((issue) => issue.path)).toEqual([
       'email.translations.de.subject',
-      'email.translations.de.html',
+      'email.translations.de.body',
       'email.translations.fr.subject',
-      'email.translations.fr.html',
-      'email.translations.es.html',
+      'email.translations.fr.body',
+      'email.translations.es.body',
     ]);
     expect(issues[0]?.message).toMatch(/Unknown placeholder \{\{lead\.vorname\}\}/);
     expect(issues[1]?.message).toMatch(/Unknown placeholder \{\{lead\.firma\}\}/);

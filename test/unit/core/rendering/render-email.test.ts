@@ -168,7 +168,7 @@ describe('renderEmailStep', () => {
         subject: 'A note for {{lead.company}}',
         html: '<p>Hello {{lead.firstName}}</p>',
         translations: {
-          de: { subject: 'Eine Notiz für {{lead.company}}', html: '<p>Hallo {{lead.firstName}}</p>' },
+          de: { subject: 'Eine Notiz für {{lead.company}}', body: '<p>Hallo {{lead.firstName}}</p>' },
         },
       },
     };
@@ -369,7 +369,7 @@ describe('previewThread', () => {
         subject: 'Books at {{lead.company}}',
         html: '<p>Hi {{lead.firstName}}, the intro.</p>',
         translations: {
-          de: { subject: 'Bücher bei {{lead.company}}', html: '<p>Hallo {{lead.firstName}}.</p>' },
+          de: { subject: 'Bücher bei {{lead.company}}', body: '<p>Hallo {{lead.firstName}}.</p>' },
         },
       },
     };
