@@ -33,12 +33,16 @@ import {
   type MessagePosition,
   type ToneVariant,
 } from './tone-banks/bank';
+import { GERMAN } from './tone-banks/de';
 import { ENGLISH } from './tone-banks/en';
 
 export type { Formality, MessagePosition, ToneVariant } from './tone-banks/bank';
 
 /** The bank of each language written in; core/languages.ts's WRITTEN_LANGUAGES names the same keys. */
-export const BANKS: Readonly<Record<string, LanguageBank>> = { en: ENGLISH };
+export const BANKS: Readonly<Record<string, LanguageBank>> = {
+  en: ENGLISH,
+  de: GERMAN,
+};
 
 /** A sentence that names who referred the lead; first e-mails only. */
 export interface ReferralOpening {
