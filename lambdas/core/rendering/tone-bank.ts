@@ -35,6 +35,7 @@ import {
 } from './tone-banks/bank';
 import { GERMAN } from './tone-banks/de';
 import { ENGLISH } from './tone-banks/en';
+import { FRENCH } from './tone-banks/fr';
 
 export type { Formality, MessagePosition, ToneVariant } from './tone-banks/bank';
 
@@ -42,6 +43,7 @@ export type { Formality, MessagePosition, ToneVariant } from './tone-banks/bank'
 export const BANKS: Readonly<Record<string, LanguageBank>> = {
   en: ENGLISH,
   de: GERMAN,
+  fr: FRENCH,
 };
 
 /** A sentence that names who referred the lead; first e-mails only. */
