@@ -35,6 +35,7 @@ import {
 } from './tone-banks/bank';
 import { GERMAN } from './tone-banks/de';
 import { ENGLISH } from './tone-banks/en';
+import { SPANISH } from './tone-banks/es';
 import { FRENCH } from './tone-banks/fr';
 
 export type { Formality, MessagePosition, ToneVariant } from './tone-banks/bank';
@@ -44,6 +45,7 @@ export const BANKS: Readonly<Record<string, LanguageBank>> = {
   en: ENGLISH,
   de: GERMAN,
   fr: FRENCH,
+  es: SPANISH,
 };
 
 /** A sentence that names who referred the lead; first e-mails only. */
