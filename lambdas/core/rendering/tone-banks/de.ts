@@ -682,7 +682,7 @@ const DRAFTS: LanguageBank['drafts'] = {
   assertive: {
     first: [
       {
-        subject: 'Vorschlag: 20 Minuten Gespräch',
+        subject: 'Vorschlag: ein 20-Minuten-Gespräch',
         greeting: HALLO,
         body: [
           'Ich bin {{assistant.name}} und schreibe [[Ihnen|dir]] aus einem klaren Grund: {{lead.context}}',
@@ -709,7 +709,7 @@ const DRAFTS: LanguageBank['drafts'] = {
         signOff: 'Beste Grüße',
       },
       {
-        subject: 'Vorschlag: 20 Minuten Gespräch',
+        subject: 'Vorschlag: ein 20-Minuten-Gespräch',
         greeting: HALLO,
         body: [
           'Ich bin {{assistant.name}} und überzeugt, dass wir [[Ihnen|dir]] helfen können. Wie, zeige ich [[Ihnen|dir]] gern in einem Gespräch von 20 Minuten.',
@@ -1015,7 +1015,7 @@ const DRAFTS: LanguageBank['drafts'] = {
         subject: 'Eine kurze Frage',
         greeting: HALLO,
         body: [
-          'Ich bin {{assistant.name}}, und mich interessiert etwas. Anlass meiner Nachricht: {{lead.context}}',
+          'Ich bin {{assistant.name}} und hätte da eine Frage. Anlass meiner Nachricht: {{lead.context}}',
           'Wie [[sehen Sie|siehst du]] das Thema im Moment? Ich würde gern [[Ihre|deine]] Sicht hören, gern auch in ein, zwei Sätzen.',
         ],
         signOff: 'Viele Grüße',
@@ -1060,7 +1060,7 @@ const DRAFTS: LanguageBank['drafts'] = {
         subject: 'Eine kurze Frage',
         greeting: HALLO,
         body: [
-          'Ich bin {{assistant.name}}, und mich interessiert etwas. Anlass meiner Nachricht: {{lead.context}}',
+          'Ich bin {{assistant.name}} und hätte da eine Frage. Anlass meiner Nachricht: {{lead.context}}',
           '{{org.offering.summary}} {{org.offering.valueProposition}}',
           'Wie [[lösen Sie|löst du]] das heute? {{org.offering.callToAction}}',
         ],
