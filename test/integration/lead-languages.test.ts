@@ -1,8 +1,8 @@
 /**
  * A lead's language (#26, first part) through the leads API on DynamoDB Local: the one given
  * (canonical BCP 47), else its country's, else the org's defaultLanguage; a replacement without one
- * takes its country's again. Generated steps have an English bank only so far: a lead of another
- * language is enrolled with the warning language_fallback.
+ * takes its country's again. Generated steps are written from a bank per language: a lead of a
+ * language without one is enrolled with the warning language_fallback.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ async function newOrg(defaultLanguage?: string) {
 const codesOf = (warnings: { code: string }[] | undefined) => (warnings ?? []).map((each) => each.code);
 
 describe('a lead’s language', () => {
-  it('is the one given, else its country’s, else the org’s default; another than English is written in English, with a warning', async () => {
+  it('is the one given, else its country’s, else the org’s default; a language without a bank is written in English, with a warning', async () => {
     // Prepare
     const { create } = await newOrg();
     const spanishOrg = await newOrg('es');
@@ -48,24 +48,27 @@ describe('a lead’s language', () => {
     const english = await create({ country: 'GB' });
     const neither = await create({});
     const orgDefault = await spanishOrg.create({});
+    const polish = await create({ country: 'PL' });
 
     // Assess
-    expect([given, swiss, english, neither, orgDefault].map((answer) => answer.status)).toEqual([
-      201, 201, 201, 201, 201,
+    expect([given, swiss, english, neither, orgDefault, polish].map((answer) => answer.status)).toEqual([
+      201, 201, 201, 201, 201, 201,
     ]);
     expect(given.body.language).toBe('fr-CA');
     expect(swiss.body.language).toBe('de');
     expect(english.body.language).toBe('en');
     expect(neither.body.language).toBe('en');
     expect(orgDefault.body.language).toBe('es');
-    expect(given.body.warnings).toContainEqual({
+    expect(polish.body.language).toBe('pl');
+    expect(polish.body.warnings).toContainEqual({
       code: 'language_fallback',
-      message: expect.stringMatching(/written in English.*no French writing yet \(fr-CA\)/),
+      message: expect.stringMatching(/written in English.*no Polish writing yet \(pl\)/),
       field: 'language',
     });
-    expect(codesOf(swiss.body.warnings)).toContain('language_fallback');
-    expect(codesOf(english.body.warnings)).not.toContain('language_fallback');
-    expect(codesOf(neither.body.warnings)).not.toContain('language_fallback');
+    // French (fr-CA by its primary language), German and Spanish have banks of their own.
+    for (const written of [given, swiss, english, neither, orgDefault]) {
+      expect(codesOf(written.body.warnings)).not.toContain('language_fallback');
+    }
   });
 
   it('refuses a tag that is no known language, naming the field', async () => {

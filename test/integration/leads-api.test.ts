@@ -204,8 +204,6 @@ describe('leads on sequences', () => {
           code: 'offering_missing',
           message: expect.stringMatching(/"Recommended" opens with a generated e-mail.*no offering/),
         },
-        // A lead in Germany is written to in German, which has no bank yet.
-        { code: 'language_fallback', message: expect.stringMatching(/German/), field: 'language' },
       ],
     });
     // 08:00 UTC is 09:00 in Berlin on a Monday: inside the window.

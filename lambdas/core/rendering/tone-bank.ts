@@ -33,12 +33,20 @@ import {
   type MessagePosition,
   type ToneVariant,
 } from './tone-banks/bank';
+import { GERMAN } from './tone-banks/de';
 import { ENGLISH } from './tone-banks/en';
+import { SPANISH } from './tone-banks/es';
+import { FRENCH } from './tone-banks/fr';
 
 export type { Formality, MessagePosition, ToneVariant } from './tone-banks/bank';
 
 /** The bank of each language written in; core/languages.ts's WRITTEN_LANGUAGES names the same keys. */
-export const BANKS: Readonly<Record<string, LanguageBank>> = { en: ENGLISH };
+export const BANKS: Readonly<Record<string, LanguageBank>> = {
+  en: ENGLISH,
+  de: GERMAN,
+  fr: FRENCH,
+  es: SPANISH,
+};
 
 /** A sentence that names who referred the lead; first e-mails only. */
 export interface ReferralOpening {
