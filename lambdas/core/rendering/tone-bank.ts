@@ -34,11 +34,15 @@ import {
   type ToneVariant,
 } from './tone-banks/bank';
 import { ENGLISH } from './tone-banks/en';
+import { ITALIAN } from './tone-banks/it';
 
 export type { Formality, MessagePosition, ToneVariant } from './tone-banks/bank';
 
 /** The bank of each language written in; core/languages.ts's WRITTEN_LANGUAGES names the same keys. */
-export const BANKS: Readonly<Record<string, LanguageBank>> = { en: ENGLISH };
+export const BANKS: Readonly<Record<string, LanguageBank>> = {
+  en: ENGLISH,
+  it: ITALIAN,
+};
 
 /** A sentence that names who referred the lead; first e-mails only. */
 export interface ReferralOpening {
