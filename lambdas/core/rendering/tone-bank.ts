@@ -35,6 +35,7 @@ import {
 } from './tone-banks/bank';
 import { ENGLISH } from './tone-banks/en';
 import { ITALIAN } from './tone-banks/it';
+import { DUTCH } from './tone-banks/nl';
 
 export type { Formality, MessagePosition, ToneVariant } from './tone-banks/bank';
 
@@ -42,6 +43,7 @@ export type { Formality, MessagePosition, ToneVariant } from './tone-banks/bank'
 export const BANKS: Readonly<Record<string, LanguageBank>> = {
   en: ENGLISH,
   it: ITALIAN,
+  nl: DUTCH,
 };
 
 /** A sentence that names who referred the lead; first e-mails only. */
