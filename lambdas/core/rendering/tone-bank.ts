@@ -36,6 +36,7 @@ import {
 import { ENGLISH } from './tone-banks/en';
 import { ITALIAN } from './tone-banks/it';
 import { DUTCH } from './tone-banks/nl';
+import { PORTUGUESE } from './tone-banks/pt';
 
 export type { Formality, MessagePosition, ToneVariant } from './tone-banks/bank';
 
@@ -44,6 +45,7 @@ export const BANKS: Readonly<Record<string, LanguageBank>> = {
   en: ENGLISH,
   it: ITALIAN,
   nl: DUTCH,
+  pt: PORTUGUESE,
 };
 
 /** A sentence that names who referred the lead; first e-mails only. */
