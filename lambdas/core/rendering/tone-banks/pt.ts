@@ -91,7 +91,7 @@ const DRAFTS: LanguageBank['drafts'] = {
         greeting: BOM_DIA,
         body: [
           'Vou ser breve. O que motivou esta mensagem: {{lead.context}}',
-          'O que fazemos: {{org.offering.summary}} Porque importa: {{org.offering.valueProposition}}',
+          'O que fazemos: {{org.offering.summary}} A diferença que faz: {{org.offering.valueProposition}}',
           '{{org.offering.callToAction}} Um sim, um não ou um «agora não», numa linha, já ajudaria muito.',
         ],
         signOff: THANKS,
@@ -623,7 +623,7 @@ const DRAFTS: LanguageBank['drafts'] = {
       {
         greeting: BOM_DIA,
         body: [
-          'Tenho um bom pressentimento de que isto pode valer a pena, e gostaria de ter a oportunidade de mostrar porquê.',
+          'Tenho um bom pressentimento de que isto pode valer a pena, e gostaria de ter a oportunidade de mostrar as razões.',
         ],
         signOff: LOOKING_FORWARD,
       },
@@ -771,7 +771,7 @@ const DRAFTS: LanguageBank['drafts'] = {
         subject: 'Uma proposta clara',
         greeting: BOM_DIA,
         body: [
-          'Não tenho dúvidas de que podemos ajudar, e explico porquê.',
+          'Não tenho dúvidas de que podemos ajudar, e eis as razões.',
           '{{org.offering.summary}} {{org.offering.valueProposition}}',
           '{{org.offering.callToAction}} Que dia seria melhor?',
         ],
@@ -877,7 +877,7 @@ const DRAFTS: LanguageBank['drafts'] = {
         subject: 'Uma ideia oportuna para {{lead.company}}',
         greeting: OLA,
         body: [
-          'Vou ser breve. Porque escrevo: {{lead.context}}',
+          'Vou ser breve. A razão desta mensagem: {{lead.context}}',
           'Normalmente é mais fácil agir antes que a pressão aumente. Uma conversa curta nas próximas duas semanas faria sentido para {{lead.company}}?',
         ],
         signOff: KIND_REGARDS,
@@ -914,7 +914,7 @@ const DRAFTS: LanguageBank['drafts'] = {
         subject: 'Uma nota oportuna',
         greeting: BOM_DIA,
         body: [
-          'Vou ser breve. Porque escrevo: {{lead.context}}',
+          'Vou ser breve. A razão desta mensagem: {{lead.context}}',
           'Pela minha experiência, estas questões são mais fáceis de resolver cedo. {{org.offering.summary}} {{org.offering.valueProposition}}',
           '{{org.offering.callToAction}}',
         ],
