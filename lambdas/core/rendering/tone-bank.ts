@@ -37,6 +37,9 @@ import { GERMAN } from './tone-banks/de';
 import { ENGLISH } from './tone-banks/en';
 import { SPANISH } from './tone-banks/es';
 import { FRENCH } from './tone-banks/fr';
+import { ITALIAN } from './tone-banks/it';
+import { DUTCH } from './tone-banks/nl';
+import { PORTUGUESE } from './tone-banks/pt';
 
 export type { Formality, MessagePosition, ToneVariant } from './tone-banks/bank';
 
@@ -46,6 +49,9 @@ export const BANKS: Readonly<Record<string, LanguageBank>> = {
   de: GERMAN,
   fr: FRENCH,
   es: SPANISH,
+  it: ITALIAN,
+  nl: DUTCH,
+  pt: PORTUGUESE,
 };
 
 /** A sentence that names who referred the lead; first e-mails only. */
