@@ -114,6 +114,7 @@ const settings = {
   },
   maxMessagesPerPersonPerWeek: 3,
   defaultLanguage: 'en',
+  formality: 'formal',
   offering: {
     summary: 'We turn your support inbox into answers your customers find themselves.',
     valueProposition: 'Teams using Acme answer 30 % fewer tickets within a quarter.',

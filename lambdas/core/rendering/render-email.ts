@@ -5,6 +5,7 @@
  * preview of step N threaded under the first e-mail step 0 would send the same lead.
  */
 import { UnprocessableError } from '../errors';
+import { type LeadWriting, writtenLanguage } from '../languages';
 import type { CustomMessage } from '../messages';
 import type { MessageStep, SequenceType } from '../sequences';
 import { type FollowupWriter, toneBankWriter } from './followup-writer';
@@ -27,7 +28,7 @@ import {
   replySubject,
 } from './threading';
 import type { MessagePosition } from './tone-bank';
-import { UNSUBSCRIBE_FOOTER } from './unsubscribe-footer';
+import { unsubscribeFooter as footerWords } from './unsubscribe-footer';
 
 export interface SequenceRef {
   id: string;
@@ -59,6 +60,12 @@ export interface RenderEmailInput {
   /** Writes generated steps; the tone bank by default. */
   writer?: FollowupWriter;
   unsubscribe?: UnsubscribeLinks;
+  /**
+   * The lead's language (BCP 47) and the org's register; English and formal when absent. A generated
+   * message, the quote line and the footer are written in its bank's language (English where there is
+   * none), dates in its locale.
+   */
+  writing?: LeadWriting;
 }
 
 export interface RenderedEmail {
@@ -76,15 +83,35 @@ export interface RenderedEmail {
   variantId?: string;
   /** What follow-ups quote as the first e-mail: message and signature, no footer, no quote. */
   quotableHtml: string;
+  /** The language generated text, quote line and footer are written in (a bank's: `de`, `en`). */
+  language: string;
+  /** The lead's language has no bank: it is written to in English. */
+  languageFallback: boolean;
 }
 
 const FOOTER_STYLE = 'font-size:12px;color:#6b7280';
 
+/** The bank's language a lead is written in, and the locale its dates are shown in. */
+interface Written {
+  language: string;
+  fallback: boolean;
+  /** The lead's own tag where it is of the written language (`fr-CA` dates for a fr-CA lead), else the written language. */
+  locale: string;
+  formality: LeadWriting['formality'];
+}
+
+function writtenFor({ language, formality }: LeadWriting): Written {
+  const written = writtenLanguage(language);
+  const locale = written.fallback ? written.language : language;
+  return { ...written, locale, formality };
+}
+
 export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
   const { lead, org, assistant, thread } = input;
   assertRenderable(input);
+  const written = writtenFor(input.writing ?? { language: 'en', formality: 'formal' });
   const context: RenderContext = { lead, org, assistant };
-  const content = messageContent(input);
+  const content = messageContent(input, written);
 
   const subject: FilledTemplate =
     thread === undefined
@@ -98,10 +125,10 @@ export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
 
   const signature = sanitizeEmailHtml(assistant.signatureHtml) || `<p>${escapeHtml(assistant.name)}</p>`;
   const quotableHtml = `${sanitizeEmailHtml(body.text)}\n<div>${signature}</div>`;
-  const footer = input.unsubscribe === undefined ? '' : unsubscribeFooter(input.unsubscribe);
+  const footer = input.unsubscribe === undefined ? '' : unsubscribeFooter(input.unsubscribe, written);
   const quote =
     thread?.firstEmail !== undefined && assistant.includeFirstEmail
-      ? quotedEmailHtml(thread.firstEmail, displayZone(lead.timezone, assistant.timezone))
+      ? quotedEmailHtml(thread.firstEmail, displayZone(lead.timezone, assistant.timezone), written.locale)
       : '';
   const html = [quotableHtml, footer, quote].filter((part) => part !== '').join('\n');
 
@@ -121,6 +148,8 @@ export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
     headers,
     opensThread: thread === undefined,
     quotableHtml,
+    language: written.language,
+    languageFallback: written.fallback,
   };
   return content.variantId === undefined ? rendered : { ...rendered, variantId: content.variantId };
 }
@@ -161,7 +190,7 @@ interface MessageTemplates {
  * The subject and body templates for the step. A custom message's own subject is used only when the
  * e-mail opens the thread; replies keep the thread's subject.
  */
-function messageContent(input: RenderEmailInput): MessageTemplates {
+function messageContent(input: RenderEmailInput, written: Written): MessageTemplates {
   const { step, stepIndex, sequence, thread, customMessage } = input;
   if (step.messageType === 'custom') {
     if (customMessage === undefined || customMessage.id !== step.messageId) {
@@ -184,6 +213,8 @@ function messageContent(input: RenderEmailInput): MessageTemplates {
     assistant: input.assistant,
     sequenceId: sequence.id,
     stepIndex,
+    language: written.language,
+    formality: written.formality,
   });
   if (thread === undefined && generated.subject === undefined) {
     throw new UnprocessableError(`The writer gave the opening e-mail (${generated.variantId}) no subject`);
@@ -203,8 +234,10 @@ function unsubscribeHeaders({ url, mailto }: UnsubscribeLinks): EmailHeader[] {
   ];
 }
 
-function unsubscribeFooter({ url }: UnsubscribeLinks): string {
-  return `<p style="${FOOTER_STYLE}">${UNSUBSCRIBE_FOOTER.lead} <a href="${escapeHtml(url)}">${UNSUBSCRIBE_FOOTER.link}</a>.</p>`;
+function unsubscribeFooter({ url }: UnsubscribeLinks, { language, formality }: Written): string {
+  // Our own words, in no need of escaping (an apostrophe stays one, as mail clients quote it back).
+  const words = footerWords(language, formality);
+  return `<p style="${FOOTER_STYLE}">${words.lead} <a href="${escapeHtml(url)}">${words.link}</a>.</p>`;
 }
 
 /** `"Display Name" <address>`; non-ASCII names as RFC 2047 encoded words, which SES requires. */
