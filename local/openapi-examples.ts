@@ -239,6 +239,8 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
       to: 'ada@example.com',
       cc: [],
       headers: [{ name: 'In-Reply-To', value: '<root@acme.example>' }],
+      language: 'en',
+      warnings: [],
     },
   },
   previewStepDates: {
