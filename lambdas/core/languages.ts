@@ -9,20 +9,6 @@ import { lazy } from './lazy';
 import type { Sequence } from './sequences';
 import { type Warning, warning } from './warnings';
 
-/** How formally generated e-mails address a lead ("Sie"/"du", "vous"/"tu"): the org's `formality`. */
-export const FORMALITIES = ['formal', 'informal'] as const;
-export type Formality = (typeof FORMALITIES)[number];
-
-export const FormalitySchema = lazy(() =>
-  z
-    ._default(z.enum(FORMALITIES), 'formal')
-    .check(
-      z.describe(
-        'How generated e-mails address leads in languages that tell the two apart (Sie/du, vous/tu, usted/tú, Lei/tu, u/je): formal by default',
-      ),
-    ),
-);
-
 /** The languages the template bank writes in (core/rendering/tone-bank.ts). */
 export const WRITTEN_LANGUAGES: readonly string[] = ['en'];
 export const FALLBACK_LANGUAGE = 'en';
@@ -59,6 +45,20 @@ export const LanguageSchema = lazy(() =>
       }),
     )
     .check(z.describe('A BCP 47 language tag, e.g. de or fr-CA')),
+);
+
+/** How formally generated e-mails address a lead ("Sie"/"du", "vous"/"tu"): the org's `formality`. */
+export const FORMALITIES = ['formal', 'informal'] as const;
+export type Formality = (typeof FORMALITIES)[number];
+
+export const FormalitySchema = lazy(() =>
+  z
+    ._default(z.enum(FORMALITIES), 'formal')
+    .check(
+      z.describe(
+        'How generated e-mails address leads in languages that tell the two apart (Sie/du, vous/tu, usted/tú, Lei/tu, u/je): formal by default',
+      ),
+    ),
 );
 
 /** The language most spoken in a country (ISO 3166-1 alpha-2), by CLDR's likely subtags. */
