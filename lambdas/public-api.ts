@@ -3,6 +3,7 @@ import { readSecret } from './adapters/secrets';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { readWhatsAppSecret } from './adapters/whatsapp-secret';
 import { UnauthorizedError, ValidationError } from './core/errors';
+import { leadLanguage } from './core/languages';
 import { consentOf, type Lead } from './core/leads';
 import { type UnsubscribeClaims, verifySinchSignature, verifyUnsubscribeToken } from './core/signatures';
 import { assertFitInput } from './core/validation';
@@ -115,7 +116,10 @@ function wantsJson(accept: string | undefined): boolean {
   return types.includes('application/json') && !types.includes('text/html');
 }
 
-/** Who wrote, named as the lead knows them: the org's name, else the assistant's who signed. */
+/**
+ * Who wrote, named as the lead knows them: the org's name, else the assistant's who signed; in the
+ * lead's language (a deleted lead's: the org's default).
+ */
 async function unsubscribeView(orgId: string, lead: Lead | undefined): Promise<UnsubscribeView> {
   const [settings, assistant] = await Promise.all([
     getOrgSettings(orgId),
@@ -126,6 +130,7 @@ async function unsubscribeView(orgId: string, lead: Lead | undefined): Promise<U
     ...(sender ? { sender } : {}),
     ...(assistant && assistant.name !== sender ? { assistant: assistant.name } : {}),
     ...(lead?.email ? { address: maskAddress(lead.email) } : {}),
+    language: lead ? leadLanguage(lead, settings.defaultLanguage) : settings.defaultLanguage,
   };
 }
 

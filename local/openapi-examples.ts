@@ -115,6 +115,7 @@ const settings = {
   },
   maxMessagesPerPersonPerWeek: 3,
   defaultLanguage: 'en',
+  formality: 'formal',
   offering: {
     summary: 'We turn your support inbox into answers your customers find themselves.',
     valueProposition: 'Teams using Acme answer 30 % fewer tickets within a quarter.',
@@ -239,6 +240,8 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
       to: 'ada@example.com',
       cc: [],
       headers: [{ name: 'In-Reply-To', value: '<root@acme.example>' }],
+      language: 'en',
+      warnings: [],
     },
   },
   previewStepDates: {

@@ -47,6 +47,20 @@ export const LanguageSchema = lazy(() =>
     .check(z.describe('A BCP 47 language tag, e.g. de or fr-CA')),
 );
 
+/** How formally generated e-mails address a lead ("Sie"/"du", "vous"/"tu"): the org's `formality`. */
+export const FORMALITIES = ['formal', 'informal'] as const;
+export type Formality = (typeof FORMALITIES)[number];
+
+export const FormalitySchema = lazy(() =>
+  z
+    ._default(z.enum(FORMALITIES), 'formal')
+    .check(
+      z.describe(
+        'How generated e-mails address leads in languages that tell the two apart (Sie/du, vous/tu, usted/tú, Lei/tu, u/je): formal by default',
+      ),
+    ),
+);
+
 /** The language most spoken in a country (ISO 3166-1 alpha-2), by CLDR's likely subtags. */
 export function languageOfCountry(country: string): string {
   return new Intl.Locale('und', { region: country }).maximize().language;
@@ -55,6 +69,20 @@ export function languageOfCountry(country: string): string {
 /** The lead's language: given, else its country's, else the org's default. */
 export function leadLanguage(lead: { language?: string; country?: string }, defaultLanguage: string): string {
   return lead.language ?? (lead.country ? languageOfCountry(lead.country) : defaultLanguage);
+}
+
+/** How a lead is written to: its language (BCP 47, as leadLanguage tells it) and the org's register. */
+export interface LeadWriting {
+  language: string;
+  formality: Formality;
+}
+
+/** A stored lead without a language (one from before languages) takes its country's, else the org's default. */
+export function leadWriting(
+  lead: { language?: string; country?: string },
+  settings: { defaultLanguage: string; formality: Formality },
+): LeadWriting {
+  return { language: leadLanguage(lead, settings.defaultLanguage), formality: settings.formality };
 }
 
 /** The bank's language a lead of `language` is written in: its own primary language, else English. */

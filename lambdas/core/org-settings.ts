@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { AccountPolicySchema, defaultAccountPolicy, PersonFrequencySchema } from './accounts';
 import { UnprocessableError } from './errors';
-import { LanguageSchema } from './languages';
+import { FormalitySchema, LanguageSchema } from './languages';
 import { lazy } from './lazy';
 import { DEFAULT_MAX_FOLLOWUPS, REGIONS, type Region } from './regions';
 import { ReplyActionsSchema } from './replies';
@@ -79,6 +79,8 @@ export const OrgSettingsSchema = lazy(() =>
     accountPolicy: z._default(AccountPolicySchema(), defaultAccountPolicy()),
     /** The language of a lead with neither a language nor a country (core/languages.ts). */
     defaultLanguage: z._default(LanguageSchema(), 'en'),
+    /** The register generated e-mails address leads in, where their language has two. */
+    formality: FormalitySchema(),
     /** At most this many messages to one person in 7 days (unset: unlimited). */
     maxMessagesPerPersonPerWeek: PersonFrequencySchema(),
     /** Without it, generated first e-mails cannot say what the org offers (and enrolling warns). */

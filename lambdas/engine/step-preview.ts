@@ -6,7 +6,7 @@
  */
 import { previewMessages } from '../core/analytics/variants';
 import { NotFoundError, UnprocessableError } from '../core/errors';
-import { leadLanguage } from '../core/languages';
+import { languageWarnings, leadLanguage } from '../core/languages';
 import { leadProfile } from '../core/leads';
 import type { Caller } from '../core/permissions';
 import {
@@ -32,6 +32,8 @@ export interface StepPreviewRequest {
   assistant?: Partial<AssistantProfile>;
   /** Step `index`'s A/B variant to show; else the stored lead's, else the first (or the promoted one). */
   variant?: string;
+  /** The language to write in (BCP 47, canonical); else the lead's, else the org's defaultLanguage. */
+  language?: string;
 }
 
 export async function previewSequenceStep(
@@ -50,7 +52,11 @@ export async function previewSequenceStep(
   const assistant = previewAssistant(storedAssistant ?? request.assistant);
   const settings = await getOrgSettings(caller.orgId);
   const org = previewOrg(settings);
-  const language = leadLanguage(lead, settings.defaultLanguage);
+  // The sample lead stands for no one: without a lead, the org's own default.
+  const described = stored ?? request.lead;
+  const language =
+    request.language ??
+    (described ? leadLanguage(described, settings.defaultLanguage) : settings.defaultLanguage);
   const samples = previewSamples({ lead, assistant, org });
   const messages = await getVisibleMessages(caller.orgId, referencedMessageIds(sequence.steps));
   const steps = previewMessages(sequence, stepIndex, { leadId: stored?.id, variant: request.variant });
@@ -79,9 +85,21 @@ export async function previewSequenceStep(
     sequence: { id: sequence.id, type: sequence.type, steps },
     stepIndex,
     customMessages: messages,
-    language,
     firstSentAt: now.toISOString(),
+    writing: { language, formality: settings.formality },
   });
   const { from, to, cc, subject, html, text, headers } = email;
-  return { channel: 'email' as const, samples, from, to, cc, subject, html, text, headers };
+  return {
+    channel: 'email' as const,
+    samples,
+    from,
+    to,
+    cc,
+    subject,
+    html,
+    text,
+    headers,
+    language: email.language,
+    warnings: languageWarnings(language, { steps }),
+  };
 }

@@ -8,6 +8,7 @@ import { lazy } from '../core/lazy';
 import { LeadDetailsSchema } from '../core/leads';
 import { PREVIEW_SAMPLES } from '../core/rendering/preview-profiles';
 import { displayName } from '../core/text';
+import { warningsSchema } from './warning-views';
 
 export const previewLeadSchema = lazy(() =>
   z.extend(z.partial(LeadDetailsSchema()), {
@@ -87,6 +88,14 @@ export const stepPreviewSchema = lazy(() =>
           headers: z
             .array(z.object({ name: z.string(), value: z.string() }))
             .check(z.describe('Threading and unsubscribe headers, as sent')),
+          language: z
+            .string()
+            .check(
+              z.describe(
+                'The language the generated text, the quote line and the unsubscribe footer are written in (a bank’s: de, en); en when the language asked for has none',
+              ),
+            ),
+          warnings: warningsSchema('language_fallback when the language asked for has no bank'),
         })
         .register(z.globalRegistry, { id: 'EmailStepPreview' }),
       z

@@ -3,9 +3,12 @@
  * who wrote and which channel stops (e-mail: the link withdraws e-mail consent only), with one button, then the result; and, for a link that cannot work (cut
  * short or altered) or whose lead is gone, a page saying so rather than an API error. Self-contained (inline styles, no
  * script, no external assets), readable on a phone, and showing nothing the link's holder does not
- * already know but the sender's name and a masked address.
+ * already know but the sender's name and a masked address. In the lead's language where its words
+ * are written (unsubscribe-page-words.ts), else English; the page for a link that does not verify
+ * knows no lead, and is English.
  */
 import { escapeHtml } from '../core/rendering/personalize';
+import { type PageWords, pageWords } from './unsubscribe-page-words';
 
 export interface UnsubscribeView {
   /** Who the lead hears from: the org's name, else the assistant's, else undefined. */
@@ -14,6 +17,8 @@ export interface UnsubscribeView {
   assistant?: string;
   /** The lead's address, masked (a•••@example.com). */
   address?: string;
+  /** The lead's language (BCP 47): the page is in it where there are words for it, else in English. */
+  language?: string;
 }
 
 const STYLE = `
@@ -35,46 +40,58 @@ button:focus-visible{outline:3px solid var(--fg);outline-offset:2px}
 .note{font-size:.9rem;color:var(--muted);margin:1.25rem 0 0}
 `;
 
-const page = (title: string, body: string) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+const page = (title: string, body: string, lang = 'en') => `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style>
 </head><body><main>${body}</main></body></html>`;
 
-const senderOf = (view: UnsubscribeView) => view.sender ?? 'this sender';
+/** The view's words, and the sender named as text (titles) and as HTML (bodies). */
+function wordsFor(view: UnsubscribeView) {
+  const words: PageWords = pageWords(view.language);
+  return {
+    words,
+    text: words.names(view.sender),
+    html: words.names(view.sender === undefined ? undefined : escapeHtml(view.sender)),
+    to: view.address ? words.to(`<span class="address">${escapeHtml(view.address)}</span>`) : '',
+  };
+}
+
 const fromLine = (view: UnsubscribeView) =>
   view.sender
     ? `<p class="from">${escapeHtml(view.sender)}${view.assistant ? ` · ${escapeHtml(view.assistant)}` : ''}</p>`
     : '';
-const toAddress = (view: UnsubscribeView) =>
-  view.address ? ` to <span class="address">${escapeHtml(view.address)}</span>` : '';
 
 /**
  * Nothing changes until the button is pressed (mail scanners open links). The form posts the RFC 8058
  * one-click body to the same URL, so a mail client's one-click and this button are one endpoint.
  */
 export function unsubscribePage(view: UnsubscribeView): string {
-  const sender = escapeHtml(senderOf(view));
+  const { words, text, html, to } = wordsFor(view);
+  const { confirm } = words;
   return page(
-    `Unsubscribe from ${senderOf(view)}`,
-    `${fromLine(view)}<h1>Stop e-mails from ${sender}?</h1>
-<p>You are receiving follow-up messages from ${sender}${toAddress(view)}. If you unsubscribe:</p>
-<ul><li>e-mail stops: no further follow-ups are sent to you, and ${sender} keeps this address on its do-not-contact list, so no later one e-mails you;</li>
-<li>this link concerns e-mail only: if ${sender} also writes to you on WhatsApp, answer STOP there to end that too.</li></ul>
+    confirm.title(text),
+    `${fromLine(view)}<h1>${confirm.heading(html)}</h1>
+<p>${confirm.receiving(html, to)}</p>
+<ul><li>${confirm.stops(html)}</li>
+<li>${confirm.emailOnly(html)}</li></ul>
 <form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">
-<button type="submit">Unsubscribe</button></form>
-<p class="note">Not you, or changed your mind? Close this page: nothing changes until you press the button.</p>`,
+<button type="submit">${confirm.button}</button></form>
+<p class="note">${confirm.note}</p>`,
+    words.lang,
   );
 }
 
 export function unsubscribedPage(view: UnsubscribeView): string {
-  const sender = escapeHtml(senderOf(view));
+  const { words, html, to } = wordsFor(view);
+  const { done } = words;
   return page(
-    'You are unsubscribed',
-    `${fromLine(view)}<div class="check" aria-hidden="true">✓</div><h1>You are unsubscribed</h1>
-<p>${sender} will send no more e-mails${toAddress(view)}.</p>
-<p>This stopped e-mail only. If ${sender} also writes to you on WhatsApp, answer STOP there to end that too.</p>
-<p class="note">To hear from ${sender} again, reply to one of their e-mails or write to them directly. You can close this page.</p>`,
+    done.title,
+    `${fromLine(view)}<div class="check" aria-hidden="true">✓</div><h1>${done.title}</h1>
+<p>${done.stopped(html, to)}</p>
+<p>${done.emailOnly(html)}</p>
+<p class="note">${done.note(html)}</p>`,
+    words.lang,
   );
 }
 
@@ -95,12 +112,14 @@ export function invalidLinkPage(): string {
 
 /** The link is genuine but its lead was deleted: nothing is planned for it, so nothing is left to stop. */
 export function nothingToStopPage(view: UnsubscribeView): string {
-  const sender = escapeHtml(senderOf(view));
+  const { words, html } = wordsFor(view);
+  const { nothing } = words;
   return page(
-    'Nothing left to stop',
-    `${fromLine(view)}<div class="check" aria-hidden="true">✓</div><h1>Nothing left to stop</h1>
-<p>${sender} no longer holds the follow-ups this link was for: none of them will be sent.</p>
-<p class="note">If you still get e-mails from ${sender}, reply to one and ask them to stop. You can close this page.</p>`,
+    nothing.title,
+    `${fromLine(view)}<div class="check" aria-hidden="true">✓</div><h1>${nothing.title}</h1>
+<p>${nothing.gone(html)}</p>
+<p class="note">${nothing.note(html)}</p>`,
+    words.lang,
   );
 }
 

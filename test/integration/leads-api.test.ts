@@ -139,6 +139,7 @@ describe('assistants and org settings', () => {
         minHoursBetweenAccountSends: 0,
       },
       defaultLanguage: 'en',
+      formality: 'formal',
       sending: {
         status: 'active',
         bounceRate: 0,

@@ -123,6 +123,40 @@ describe('one-click unsubscribe', () => {
     expect(await pendingSchedules(lead.id)).toEqual([]);
   });
 
+  it('speaks the lead’s language: a lead in Germany gets the page and its result in German', async () => {
+    // Prepare: no language given, so the country's (CLDR: DE is German).
+    const { orgId, lead } = await newOrgWithLead({ country: 'DE' });
+    const token = signUnsubscribeToken({ orgId, leadId: lead.id }, UNSUBSCRIBE_TEST_KEY);
+
+    // Act
+    const page = await invoke(publicApi, 'unsubscribePage', { params: { token } });
+    const done = await invoke(publicApi, 'unsubscribe', {
+      params: { token },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+
+    // Assess
+    expect(lead.language).toBe('de');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<html lang="de">');
+    expect(page.body).toContain('<title>E-Mails von Maya Chen abbestellen</title>');
+    const confirmation = visibleText(page.body);
+    expect(confirmation).toContain('Keine E-Mails mehr von Maya Chen?');
+    expect(confirmation).toContain(
+      `Sie erhalten Follow-up-Nachrichten von Maya Chen an j•••@${orgId}.example`,
+    );
+    expect(page.body).toContain('<button type="submit">Abmelden</button>');
+    expect(confirmation).not.toContain('Unsubscribe');
+    expect(done.status).toBe(200);
+    expect(done.body).toContain('<html lang="de">');
+    expect(visibleText(done.body)).toContain('Sie sind abgemeldet');
+    expect(visibleText(done.body)).toContain(
+      `Sie erhalten keine E-Mails mehr von Maya Chen an j•••@${orgId}.example`,
+    );
+    expect(await isSuppressed(orgId, lead.email)).toBe(true);
+  });
+
   it('refuses a forged or altered token with 400 and changes nothing', async () => {
     const { orgId, admin, lead } = await newOrgWithLead();
     const forged = signUnsubscribeToken({ orgId, leadId: lead.id }, 'not-our-key');

@@ -2,7 +2,7 @@
  * Unsubscribe and not-interested wording in what the sender wrote, in English, German, French,
  * Spanish, Italian, Portuguese, Dutch, Swedish, Danish and Norwegian.
  */
-import { UNSUBSCRIBE_FOOTER } from '../rendering/unsubscribe-footer';
+import { everyUnsubscribeFooter } from '../rendering/unsubscribe-footer';
 import { fold, phrases } from './phrases';
 import { editDistance, hasPhraseWithSlips, wordsOf } from './typos';
 
@@ -215,13 +215,19 @@ function hasUnsubscribeSpelling(text: string): boolean {
   return false;
 }
 
+/** `text` folded, as a pattern that matches it literally (a `?` or `.` in it is no pattern). */
+const literally = (text: string) => fold(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * Our own footer (see UNSUBSCRIBE_FOOTER), as a reply quotes it without marking the quote: the
- * sentence, its link text, and the link's address in brackets as HTML-to-text writes it.
+ * Our own footer in every language and register (see unsubscribe-footer.ts), as a reply quotes it
+ * without marking the quote: the sentence, its link text, and the link's address in brackets as
+ * HTML-to-text writes it.
  */
+const FOOTER_WORDS = everyUnsubscribeFooter().map(
+  ({ lead, link }) => `${phrases([literally(lead)]).source}\\s*${literally(link).replace(/ /g, '\\s+')}`,
+);
 const OUR_FOOTER = new RegExp(
-  `${phrases([fold(UNSUBSCRIBE_FOOTER.lead)]).source}\\s*${fold(UNSUBSCRIBE_FOOTER.link)}` +
-    '(?:\\s*(?:\\[[^\\]]*\\]|<[^>]*>|\\([^)]*\\)))?\\.?',
+  `(?:${FOOTER_WORDS.join('|')})(?:\\s*(?:\\[[^\\]]*\\]|<[^>]*>|\\([^)]*\\)))?\\.?`,
   'gu',
 );
 

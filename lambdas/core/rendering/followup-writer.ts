@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { UnprocessableError } from '../errors';
+import type { Formality } from '../languages';
 import type { SequenceType } from '../sequences';
 import type { Tone } from '../tones';
 import { escapeHtml, placeholderValue, type RenderContext, requiredFields } from './personalize';
@@ -29,6 +30,10 @@ export interface FollowupRequest {
   assistant: AssistantProfile;
   sequenceId: string;
   stepIndex: number;
+  /** The bank's language to write in (`de`), as core/languages.ts's writtenLanguage tells it for the lead. */
+  language: string;
+  /** The org's register, in languages that have two. */
+  formality: Formality;
 }
 
 export interface GeneratedMessage {
@@ -138,13 +143,17 @@ function variantHtml(variant: ToneVariant, opening: ReferralOpening | undefined)
 /** Writes from the hand-written tone bank. */
 export const toneBankWriter: FollowupWriter = {
   write(request) {
-    const pool = eligibleVariants(variantsFor(request.tone, request.position, request.sequenceType), request);
+    const writing = { language: request.language, formality: request.formality };
+    const pool = eligibleVariants(
+      variantsFor(request.tone, request.position, request.sequenceType, writing),
+      request,
+    );
     const key = { leadId: request.lead.id, sequenceId: request.sequenceId, stepIndex: request.stepIndex };
     const variant = chooseVariant(pool, key);
     // Only the e-mail that opens the thread says who suggested it: follow-ups reply under it.
     const opening =
       request.position === 'first'
-        ? chooseReferralOpening(referralOpeningsFor(request.tone), request, key)
+        ? chooseReferralOpening(referralOpeningsFor(request.tone, writing), request, key)
         : undefined;
     const html = variantHtml(variant, opening);
     return {

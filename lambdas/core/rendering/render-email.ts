@@ -5,6 +5,7 @@
  * preview of step N threaded under the first e-mail step 0 would send the same lead.
  */
 import { UnprocessableError } from '../errors';
+import { type LeadWriting, writtenLanguage } from '../languages';
 import type { CustomMessage } from '../messages';
 import type { MessageStep, SequenceType } from '../sequences';
 import { emailInLanguage } from '../translations';
@@ -28,7 +29,7 @@ import {
   replySubject,
 } from './threading';
 import type { MessagePosition } from './tone-bank';
-import { UNSUBSCRIBE_FOOTER } from './unsubscribe-footer';
+import { unsubscribeFooter as footerWords } from './unsubscribe-footer';
 
 export interface SequenceRef {
   id: string;
@@ -53,11 +54,6 @@ export interface RenderEmailInput {
   /** The message a custom step names. */
   customMessage?: CustomMessage;
   /**
-   * The lead's language (BCP 47, core/languages.ts `leadLanguage`): picks the custom message's
-   * translation. Absent: the message's own text.
-   */
-  language?: string;
-  /**
    * The thread this e-mail replies in. Absent, the e-mail opens a new thread, which only the first
    * e-mail of a standard sequence does; an Email CC sequence always replies under the user's e-mail.
    */
@@ -65,6 +61,12 @@ export interface RenderEmailInput {
   /** Writes generated steps; the tone bank by default. */
   writer?: FollowupWriter;
   unsubscribe?: UnsubscribeLinks;
+  /**
+   * The lead's language (BCP 47) and the org's register; English and formal when absent. A generated
+   * message, the quote line and the footer are written in its bank's language (English where there is
+   * none), dates in its locale; a custom message in its translation closest to the lead's language.
+   */
+  writing?: LeadWriting;
 }
 
 export interface RenderedEmail {
@@ -84,15 +86,35 @@ export interface RenderedEmail {
   translation?: string;
   /** What follow-ups quote as the first e-mail: message and signature, no footer, no quote. */
   quotableHtml: string;
+  /** The language generated text, quote line and footer are written in (a bank's: `de`, `en`). */
+  language: string;
+  /** The lead's language has no bank: it is written to in English. */
+  languageFallback: boolean;
 }
 
 const FOOTER_STYLE = 'font-size:12px;color:#6b7280';
 
+/** The bank's language a lead is written in, and the locale its dates are shown in. */
+interface Written {
+  language: string;
+  fallback: boolean;
+  /** The lead's own tag where it is of the written language (`fr-CA` dates for a fr-CA lead), else the written language. */
+  locale: string;
+  formality: LeadWriting['formality'];
+}
+
+function writtenFor({ language, formality }: LeadWriting): Written {
+  const written = writtenLanguage(language);
+  const locale = written.fallback ? written.language : language;
+  return { ...written, locale, formality };
+}
+
 export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
   const { lead, org, assistant, thread } = input;
   assertRenderable(input);
+  const written = writtenFor(input.writing ?? { language: 'en', formality: 'formal' });
   const context: RenderContext = { lead, org, assistant };
-  const content = messageContent(input);
+  const content = messageContent(input, written);
 
   const subject: FilledTemplate =
     thread === undefined
@@ -106,10 +128,10 @@ export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
 
   const signature = sanitizeEmailHtml(assistant.signatureHtml) || `<p>${escapeHtml(assistant.name)}</p>`;
   const quotableHtml = `${sanitizeEmailHtml(body.text)}\n<div>${signature}</div>`;
-  const footer = input.unsubscribe === undefined ? '' : unsubscribeFooter(input.unsubscribe);
+  const footer = input.unsubscribe === undefined ? '' : unsubscribeFooter(input.unsubscribe, written);
   const quote =
     thread?.firstEmail !== undefined && assistant.includeFirstEmail
-      ? quotedEmailHtml(thread.firstEmail, displayZone(lead.timezone, assistant.timezone))
+      ? quotedEmailHtml(thread.firstEmail, displayZone(lead.timezone, assistant.timezone), written.locale)
       : '';
   const html = [quotableHtml, footer, quote].filter((part) => part !== '').join('\n');
 
@@ -129,6 +151,8 @@ export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
     headers,
     opensThread: thread === undefined,
     quotableHtml,
+    language: written.language,
+    languageFallback: written.fallback,
   };
   return {
     ...rendered,
@@ -175,7 +199,7 @@ interface MessageTemplates {
  * that translation. A custom message's subject (its own or its translation's) is used only when the
  * e-mail opens the thread; replies keep the thread's subject.
  */
-function messageContent(input: RenderEmailInput): MessageTemplates {
+function messageContent(input: RenderEmailInput, written: Written): MessageTemplates {
   const { step, stepIndex, sequence, thread, customMessage } = input;
   if (step.messageType === 'custom') {
     if (customMessage === undefined || customMessage.id !== step.messageId) {
@@ -186,7 +210,7 @@ function messageContent(input: RenderEmailInput): MessageTemplates {
     if (customMessage.email === undefined) {
       throw new UnprocessableError(`Message ${customMessage.id} has no e-mail content`);
     }
-    return emailInLanguage(customMessage.email, input.language);
+    return emailInLanguage(customMessage.email, input.writing?.language);
   }
   if (step.tone === undefined) throw new UnprocessableError(`Generated step ${stepIndex} has no tone`);
   const generated = (input.writer ?? toneBankWriter).write({
@@ -198,6 +222,8 @@ function messageContent(input: RenderEmailInput): MessageTemplates {
     assistant: input.assistant,
     sequenceId: sequence.id,
     stepIndex,
+    language: written.language,
+    formality: written.formality,
   });
   if (thread === undefined && generated.subject === undefined) {
     throw new UnprocessableError(`The writer gave the opening e-mail (${generated.variantId}) no subject`);
@@ -217,8 +243,10 @@ function unsubscribeHeaders({ url, mailto }: UnsubscribeLinks): EmailHeader[] {
   ];
 }
 
-function unsubscribeFooter({ url }: UnsubscribeLinks): string {
-  return `<p style="${FOOTER_STYLE}">${UNSUBSCRIBE_FOOTER.lead} <a href="${escapeHtml(url)}">${UNSUBSCRIBE_FOOTER.link}</a>.</p>`;
+function unsubscribeFooter({ url }: UnsubscribeLinks, { language, formality }: Written): string {
+  // Our own words, in no need of escaping (an apostrophe stays one, as mail clients quote it back).
+  const words = footerWords(language, formality);
+  return `<p style="${FOOTER_STYLE}">${words.lead} <a href="${escapeHtml(url)}">${words.link}</a>.</p>`;
 }
 
 /** `"Display Name" <address>`; non-ASCII names as RFC 2047 encoded words, which SES requires. */

@@ -73,13 +73,15 @@ function bankOf(language: string): LanguageBank {
   return bank;
 }
 
-const variantsByLanguage = new Map<string, readonly ToneVariant[]>();
+/** Keyed by the bank itself, not its language: whatever BANKS holds for a language is what is read. */
+const variantsByBank = new WeakMap<LanguageBank, readonly ToneVariant[]>();
 
 /** Every variant of `language`'s bank, with its id, in the registers' markers as written. */
 export function bankVariants(language: string): readonly ToneVariant[] {
-  const known = variantsByLanguage.get(language);
+  const bank = bankOf(language);
+  const known = variantsByBank.get(bank);
   if (known) return known;
-  const { drafts } = bankOf(language);
+  const { drafts } = bank;
   const variants = TONES.flatMap((tone) =>
     POSITIONS.flatMap((position) =>
       drafts[tone][position].map((draft, index) => ({
@@ -90,7 +92,7 @@ export function bankVariants(language: string): readonly ToneVariant[] {
       })),
     ),
   );
-  variantsByLanguage.set(language, variants);
+  variantsByBank.set(bank, variants);
   return variants;
 }
 

@@ -4,7 +4,7 @@
  */
 import { messageIdHeader, SEND_ID_TAG, sendEmail, sesClient } from '../../adapters/email-sender';
 import { readSecret } from '../../adapters/secrets';
-import { leadLanguage } from '../../core/languages';
+import { leadWriting } from '../../core/languages';
 import { type Lead, leadProfile } from '../../core/leads';
 import { renderEmailStep, type UnsubscribeLinks } from '../../core/rendering/render-email';
 import { withFirstEmail } from '../../core/rendering/threading';
@@ -17,7 +17,6 @@ export const channel: Channel = {
     const thread = enrollment.thread && withFirstEmail(enrollment.thread, state.firstSend);
     const email = renderEmailStep({
       lead: leadProfile(lead),
-      language: leadLanguage(lead, state.settings.defaultLanguage),
       org: state.settings,
       assistant,
       sequence: { id: sequence.id, type: sequence.type, stepCount: sequence.steps.length },
@@ -26,6 +25,8 @@ export const channel: Channel = {
       ...(customMessage && { customMessage }),
       ...(thread && { thread }),
       unsubscribe: await unsubscribeLinks(lead, settings),
+      // In the lead's language, addressed as the org's settings say.
+      writing: leadWriting(lead, state.settings),
     });
     return {
       record: {

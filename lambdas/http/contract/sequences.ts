@@ -1,6 +1,7 @@
 /** The sequences API's operations (lambdas/sequences-api.ts): sequences, their impact and previews. */
 import * as z from 'zod/mini';
 import { isValidTimeZone, PLACEMENT_REASONS } from '../../core/business-hours';
+import { LanguageSchema } from '../../core/languages';
 import { LeadDetailsSchema, MAX_START_AHEAD_DAYS } from '../../core/leads';
 import {
   CloneInputSchema,
@@ -217,6 +218,13 @@ export const sequencesOperations = declareOperations('sequences', {
           .check(
             z.describe(
               "Step {index}'s A/B variant to show; default the lead's (with leadId), else the first",
+            ),
+          ),
+        language: z
+          .optional(LanguageSchema())
+          .check(
+            z.describe(
+              "The language to write in (BCP 47, e.g. de or fr-CA); default the lead's (stored or described), else the org's defaultLanguage. One without a bank is written in English, with the warning language_fallback",
             ),
           ),
       }),

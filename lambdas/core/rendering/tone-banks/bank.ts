@@ -8,11 +8,12 @@
  * both registers in one text, `[[formal|informal]]` where they differ (`[[Haben Sie|Hast du]] Zeit?`);
  * the org's `formality` picks one (inRegister). English has no markers.
  */
+import type { Formality } from '../../languages';
 import type { SequenceType } from '../../sequences';
 import type { Tone } from '../../tones';
 
 export type MessagePosition = 'first' | 'followup' | 'last';
-export type Formality = 'formal' | 'informal';
+export type { Formality } from '../../languages';
 
 export interface ToneVariant {
   /** Positional and the same in every language: `candid-followup-3`. */

@@ -11,6 +11,7 @@ import {
   isSameDomain,
   type ReplyContext,
 } from '../../../../lambdas/core/inbound';
+import { everyUnsubscribeFooter } from '../../../../lambdas/core/rendering/unsubscribe-footer';
 
 const fixture = (name: string): Buffer =>
   readFileSync(new URL(`../../../fixtures/mime/${name}`, import.meta.url));
@@ -656,6 +657,39 @@ describe('classifyReply: opting out, in each language', () => {
     ],
   ])('never counts our own footer quoted back, %s', async (_case, text) => {
     expect(await classifyReply(reply({ text }), context)).toEqual({ kind: 'replied' });
+  });
+
+  // Every language and register our e-mails are written in (core/rendering/unsubscribe-footer.ts).
+  it.each(everyUnsubscribeFooter().map(({ lead, link }) => [`${lead} ${link}`, lead, link]))(
+    'never counts our own footer "%s" quoted back, whole or wrapped',
+    async (_footer, lead, link) => {
+      // Prepare: as HTML-to-text writes it, and wrapped mid-sentence by a mail client.
+      const words = lead.split(' ');
+      const wrapped = `${words.slice(0, 3).join(' ')}\n${words.slice(3).join(' ')}`;
+      const texts = [
+        `Thursday works for me.\n\n${lead} ${link} [https://api.followup.example/u/abc.def].`,
+        `Sounds good, send the deck.\n\n${wrapped} ${link} <https://api.followup.example/u/abc.def>.`,
+        `Let us talk next week. ${lead} ${link}.`,
+      ];
+
+      // Act
+      const intents = await Promise.all(texts.map((text) => classifyReply(reply({ text }), context)));
+
+      // Assess
+      expect(intents).toEqual(texts.map(() => ({ kind: 'replied' })));
+    },
+  );
+
+  it('still counts the lead’s own unsubscribe next to our German footer quoted back', async () => {
+    // Prepare
+    const text =
+      'Bitte abmelden.\n\nWenn Sie keine E-Mails mehr von mir erhalten möchten, melden Sie sich hier ab.';
+
+    // Act
+    const intent = await classifyReply(reply({ text }), context);
+
+    // Assess
+    expect(intent).toEqual({ kind: 'unsubscribed' });
   });
 
   it('still counts the lead’s own unsubscribe next to a quoted footer', async () => {

@@ -29,6 +29,8 @@ const request = (overrides: Partial<FollowupRequest>): FollowupRequest => ({
   assistant,
   sequenceId: 'seq-1',
   stepIndex: 1,
+  language: 'en',
+  formality: 'formal',
   ...overrides,
 });
 

@@ -179,7 +179,7 @@ describe('renderEmailStep', () => {
           step: custom('msg-1', 0),
           customMessage: message,
           thread: undefined,
-          ...(language !== undefined && { language }),
+          ...(language !== undefined && { writing: { language, formality: 'formal' as const } }),
         }),
       );
 
@@ -188,7 +188,7 @@ describe('renderEmailStep', () => {
     const spanish = opening('es');
     const unknown = opening(undefined);
     const reply = renderEmailStep(
-      followup({ step: custom('msg-1'), customMessage: message, language: 'de' }),
+      followup({ step: custom('msg-1'), customMessage: message, writing: { language: 'de', formality: 'formal' } }),
     );
 
     // Assess
@@ -382,7 +382,7 @@ describe('previewThread', () => {
       sequence: { id: 'seq-1', type: 'standard', steps },
       stepIndex: 1,
       customMessages: new Map([[intro.id, translated]]),
-      language: 'de',
+      writing: { language: 'de', formality: 'formal' },
       firstSentAt: '2026-03-02T14:00:00.000Z',
     });
 

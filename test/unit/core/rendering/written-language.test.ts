@@ -1,0 +1,182 @@
+/**
+ * What is written in the lead's language around and inside a generated e-mail (#26): the quote line
+ * as each language's mail clients write it (dates by the locale, pinned instants, a DST change), the
+ * unsubscribe footer per language and register, the register the org's formality picks, and the
+ * fallback to English for a language without a bank.
+ *
+ * The German bank here is a stand-in (test/support/stand-in-bank.ts), put in BANKS for this file only:
+ * the register is held on wording the test controls, whatever the real German bank says.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stripQuotedReply } from '../../../../lambdas/core/inbound';
+import { type FollowupRequest, toneBankWriter } from '../../../../lambdas/core/rendering/followup-writer';
+import { quoteLine } from '../../../../lambdas/core/rendering/quoting';
+import { type RenderEmailInput, renderEmailStep } from '../../../../lambdas/core/rendering/render-email';
+import {
+  everyUnsubscribeFooter,
+  unsubscribeFooter,
+} from '../../../../lambdas/core/rendering/unsubscribe-footer';
+import { TONES } from '../../../../lambdas/core/tones';
+import { STAND_IN_GREETING, STAND_IN_SIGN_OFF, useStandInBank } from '../../../support/stand-in-bank';
+import { assistant, fullLead, generated, org } from './fixtures';
+
+let restoreBanks: () => void;
+beforeAll(() => {
+  restoreBanks = useStandInBank();
+});
+afterAll(() => restoreBanks());
+
+const MAYA = 'Maya Chen <maya@contoso.example>';
+/** 10:02 in Berlin, CET: before the clocks go forward on 29 March. */
+const MARCH_3 = { sentAt: '2026-03-03T09:02:00.000Z', sender: MAYA };
+
+describe('quoteLine', () => {
+  it.each([
+    ['en', 'On Tue, Mar 3, 2026 at 10:02 AM, Maya Chen <maya@contoso.example> wrote:'],
+    ['de', 'Am 3. März 2026 um 10:02 schrieb Maya Chen <maya@contoso.example>:'],
+    ['fr', 'Le 3 mars 2026 à 10:02, Maya Chen <maya@contoso.example> a écrit :'],
+    ['es', 'El 3 mar 2026, a las 10:02, Maya Chen <maya@contoso.example> escribió:'],
+    ['it', 'Il giorno 3 mar 2026, alle ore 10:02, Maya Chen <maya@contoso.example> ha scritto:'],
+    ['nl', 'Op 3 mrt 2026 om 10:02 schreef Maya Chen <maya@contoso.example>:'],
+    ['pt', 'Em 3 de mar. de 2026, às 10:02, Maya Chen <maya@contoso.example> escreveu:'],
+  ])('writes the attribution as %s mail clients do', (locale, expected) => {
+    expect(quoteLine(MARCH_3, 'Europe/Berlin', locale)).toBe(expected);
+  });
+
+  it('dates by the lead’s own locale, across a change of the clocks, in the lead’s zone', () => {
+    // 01:30 UTC on 29 March 2026: the minute Berlin and Lisbon move to summer time.
+    const dstMorning = { sentAt: '2026-03-29T01:30:00.000Z', sender: MAYA };
+
+    expect(quoteLine(dstMorning, 'Europe/Berlin', 'de-AT')).toBe(
+      'Am 29. März 2026 um 03:30 schrieb Maya Chen <maya@contoso.example>:',
+    );
+    expect(quoteLine(dstMorning, 'Europe/Lisbon', 'pt-PT')).toMatch(
+      /^Em 29\/03\/2026, às 02:30, Maya Chen <maya@contoso\.example> escreveu:$/,
+    );
+    expect(quoteLine(dstMorning, 'America/Toronto', 'fr-CA')).toBe(
+      'Le 28 mars 2026 à 21 h 30, Maya Chen <maya@contoso.example> a écrit :',
+    );
+  });
+
+  it('is English for a language it has no words for', () => {
+    expect(quoteLine(MARCH_3, 'Asia/Tokyo', 'ja')).toBe(
+      'On Tue, Mar 3, 2026 at 6:02 PM, Maya Chen <maya@contoso.example> wrote:',
+    );
+  });
+
+  it.each(['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'fr-CA', 'pt-PT'])(
+    'is read as a quote header by inbound reading in %s',
+    (locale) => {
+      const reply = `Gern, Donnerstag passt.\n\n${quoteLine(MARCH_3, 'Europe/Berlin', locale)}\n\n> Hätten Sie Zeit?`;
+      expect(stripQuotedReply(reply).trim()).toBe('Gern, Donnerstag passt.');
+    },
+  );
+});
+
+describe('unsubscribeFooter', () => {
+  it.each([
+    ['en', "If you'd rather not hear from me again,", 'unsubscribe here'],
+    ['de', 'Wenn Sie keine E-Mails mehr von mir erhalten möchten,', 'melden Sie sich hier ab'],
+    ['fr', 'Si vous préférez ne plus recevoir de messages de ma part,', 'désinscrivez-vous ici'],
+    ['es', 'Si prefiere no recibir más mensajes míos,', 'puede darse de baja aquí'],
+    ['it', 'Se preferisce non ricevere più mie e-mail,', 'può annullare l’iscrizione qui'],
+    ['nl', 'Wilt u liever geen e-mails meer van mij ontvangen?', 'Meld u hier af'],
+    ['pt', 'Se preferir não receber mais mensagens minhas,', 'cancele a inscrição aqui'],
+    ['sv', "If you'd rather not hear from me again,", 'unsubscribe here'],
+  ])('is written in %s, formally', (language, lead, link) => {
+    expect(unsubscribeFooter(language, 'formal')).toEqual({ lead, link });
+  });
+
+  it.each([
+    ['de', 'Wenn du keine E-Mails mehr von mir erhalten möchtest,', 'melde dich hier ab'],
+    ['fr', 'Si tu préfères ne plus recevoir de messages de ma part,', 'désinscris-toi ici'],
+    ['es', 'Si prefieres no recibir más mensajes míos,', 'puedes darte de baja aquí'],
+    ['it', 'Se preferisci non ricevere più mie e-mail,', 'puoi annullare l’iscrizione qui'],
+    ['nl', 'Wil je liever geen e-mails meer van mij ontvangen?', 'Meld je hier af'],
+  ])('addresses the lead informally in %s when the org says so', (language, lead, link) => {
+    expect(unsubscribeFooter(language, 'informal')).toEqual({ lead, link });
+  });
+
+  it('lists every wording once for inbound reading: 7 formal, 5 informal', () => {
+    expect(everyUnsubscribeFooter()).toHaveLength(12);
+  });
+});
+
+describe('the register and the bank a generated e-mail is written from', () => {
+  const request = (overrides: Partial<FollowupRequest>): FollowupRequest => ({
+    tone: 'gentle',
+    position: 'followup',
+    sequenceType: 'standard',
+    lead: fullLead,
+    org,
+    assistant,
+    sequenceId: 'seq-1',
+    stepIndex: 1,
+    language: 'de',
+    formality: 'formal',
+    ...overrides,
+  });
+
+  it.each(TONES)('writes %s differently in each register, where the language has two', (tone) => {
+    for (const position of ['first', 'followup', 'last'] as const) {
+      // Act
+      const formal = toneBankWriter.write(request({ tone, position }));
+      const informal = toneBankWriter.write(request({ tone, position, formality: 'informal' }));
+      const englishFormal = toneBankWriter.write(request({ tone, position, language: 'en' }));
+      const englishInformal = toneBankWriter.write(
+        request({ tone, position, language: 'en', formality: 'informal' }),
+      );
+
+      // Assess: the same variant, in the register asked for; English has one register.
+      expect(informal.variantId).toBe(formal.variantId);
+      // The writer's HTML keeps its placeholders: the renderer fills them.
+      expect(formal.html).toContain(`<p>${STAND_IN_GREETING.formal} {{lead.firstName`);
+      expect(formal.html).toContain(`<p>${STAND_IN_SIGN_OFF.formal}</p>`);
+      expect(informal.html).toContain(`<p>${STAND_IN_GREETING.informal} {{lead.firstName`);
+      expect(informal.html).not.toContain(STAND_IN_SIGN_OFF.formal);
+      expect(englishInformal.html).toBe(englishFormal.html);
+    }
+  });
+
+  const renderFor = (writing: RenderEmailInput['writing']) =>
+    renderEmailStep({
+      lead: fullLead,
+      org,
+      assistant,
+      sequence: { id: 'seq-1', type: 'standard', stepCount: 5 },
+      stepIndex: 2,
+      step: generated('curious'),
+      thread: {
+        rootSubject: 'Closing the books faster',
+        rootMessageId: '<root-1@email.amazonses.com>',
+        laterMessageIds: [],
+        firstEmail: { html: '<p>The first e-mail.</p>', ...MARCH_3 },
+      },
+      unsubscribe: { url: 'https://app.example/u/abc', mailto: 'unsubscribe@app.example' },
+      ...(writing && { writing }),
+    });
+
+  it('renders a German lead’s follow-up in German around the text too, dated in the lead’s zone', () => {
+    // Act
+    const email = renderFor({ language: 'de-CH', formality: 'informal' });
+
+    // Assess: Ana's zone is São Paulo, 06:02 on that morning.
+    expect(email).toMatchObject({ language: 'de', languageFallback: false });
+    expect(email.html).toContain(`<p>${STAND_IN_GREETING.informal} Ana,</p>`);
+    expect(email.html).toContain('Wenn du keine E-Mails mehr von mir erhalten möchtest, <a href=');
+    expect(email.text).toContain('Am 3. März 2026 um 06:02 schrieb Maya Chen <maya@contoso.example>:');
+    expect(email.text).not.toMatch(/wrote:|unsubscribe here/);
+  });
+
+  it('writes a lead of a language without a bank in English, and says so', () => {
+    // Act
+    const email = renderFor({ language: 'ja', formality: 'informal' });
+    const byDefault = renderFor(undefined);
+
+    // Assess
+    expect(email).toMatchObject({ language: 'en', languageFallback: true });
+    expect(email.text).toContain('On Tue, Mar 3, 2026 at 6:02 AM, Maya Chen <maya@contoso.example> wrote:');
+    expect(email.text).toContain("If you'd rather not hear from me again, unsubscribe here");
+    expect(byDefault).toMatchObject({ language: 'en', languageFallback: false, html: email.html });
+  });
+});
