@@ -188,7 +188,11 @@ describe('renderEmailStep', () => {
     const spanish = opening('es');
     const unknown = opening(undefined);
     const reply = renderEmailStep(
-      followup({ step: custom('msg-1'), customMessage: message, writing: { language: 'de', formality: 'formal' } }),
+      followup({
+        step: custom('msg-1'),
+        customMessage: message,
+        writing: { language: 'de', formality: 'formal' },
+      }),
     );
 
     // Assess
