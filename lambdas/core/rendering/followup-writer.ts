@@ -9,9 +9,11 @@ import { createHash } from 'node:crypto';
 import { UnprocessableError } from '../errors';
 import type { SequenceType } from '../sequences';
 import type { Tone } from '../tones';
+import type { ThreadSoFar } from './model-drafts';
 import { escapeHtml, placeholderValue, type RenderContext, requiredFields } from './personalize';
 import type { AssistantProfile, LeadProfile, OrgProfile } from './profiles';
 import {
+  type Formality,
   type MessagePosition,
   type ReferralOpening,
   referralOpeningsFor,
@@ -29,6 +31,12 @@ export interface FollowupRequest {
   assistant: AssistantProfile;
   sequenceId: string;
   stepIndex: number;
+  /** The lead's language (BCP 47); the bank writes English where it has no bank of that language. */
+  language?: string;
+  /** Sie/vous/usted or du/tu/tú; the org's choice. */
+  formality?: Formality;
+  /** Our earlier e-mails and the lead's last reply: what a model writes on from (the bank reads neither). */
+  thread?: ThreadSoFar;
 }
 
 export interface GeneratedMessage {
@@ -42,8 +50,19 @@ export interface GeneratedMessage {
   html: string;
 }
 
-export interface FollowupWriter {
-  write(request: FollowupRequest): GeneratedMessage;
+/** Which writer wrote a message: the hand-written bank, or a model on Amazon Bedrock. */
+export type WriterKind = 'bank' | 'bedrock';
+
+/**
+ * Writes a generated step. The bank answers at once (`FollowupWriter<GeneratedMessage>`), so rendering
+ * stays synchronous; a model answers later, and the sender awaits it before rendering
+ * (engine/drafting.ts), checks it (guardrails.ts) and hands the renderer the message it kept.
+ */
+export interface FollowupWriter<
+  Written extends GeneratedMessage | Promise<GeneratedMessage> = GeneratedMessage | Promise<GeneratedMessage>,
+> {
+  readonly kind: WriterKind;
+  write(request: FollowupRequest): Written;
 }
 
 /** The fields a variant cannot be written without (subject included). */
@@ -136,7 +155,8 @@ function variantHtml(variant: ToneVariant, opening: ReferralOpening | undefined)
 }
 
 /** Writes from the hand-written tone bank. */
-export const toneBankWriter: FollowupWriter = {
+export const toneBankWriter: FollowupWriter<GeneratedMessage> = {
+  kind: 'bank',
   write(request) {
     const pool = eligibleVariants(variantsFor(request.tone, request.position, request.sequenceType), request);
     const key = { leadId: request.lead.id, sequenceId: request.sequenceId, stepIndex: request.stepIndex };

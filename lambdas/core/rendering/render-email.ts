@@ -7,7 +7,12 @@
 import { UnprocessableError } from '../errors';
 import type { CustomMessage } from '../messages';
 import type { MessageStep, SequenceType } from '../sequences';
-import { type FollowupWriter, toneBankWriter } from './followup-writer';
+import {
+  type FollowupRequest,
+  type FollowupWriter,
+  type GeneratedMessage,
+  toneBankWriter,
+} from './followup-writer';
 import {
   assertFilled,
   escapeHtml,
@@ -57,7 +62,9 @@ export interface RenderEmailInput {
    */
   thread?: EmailThread;
   /** Writes generated steps; the tone bank by default. */
-  writer?: FollowupWriter;
+  writer?: FollowupWriter<GeneratedMessage>;
+  /** A generated step's message written beforehand (a model's draft kept for the step): used as is. */
+  written?: GeneratedMessage;
   unsubscribe?: UnsubscribeLinks;
 }
 
@@ -162,7 +169,7 @@ interface MessageTemplates {
  * e-mail opens the thread; replies keep the thread's subject.
  */
 function messageContent(input: RenderEmailInput): MessageTemplates {
-  const { step, stepIndex, sequence, thread, customMessage } = input;
+  const { step, stepIndex, thread, customMessage } = input;
   if (step.messageType === 'custom') {
     if (customMessage === undefined || customMessage.id !== step.messageId) {
       throw new UnprocessableError(
@@ -175,7 +182,18 @@ function messageContent(input: RenderEmailInput): MessageTemplates {
     return { subject: customMessage.email.subject, html: customMessage.email.html };
   }
   if (step.tone === undefined) throw new UnprocessableError(`Generated step ${stepIndex} has no tone`);
-  const generated = (input.writer ?? toneBankWriter).write({
+  const generated = input.written ?? (input.writer ?? toneBankWriter).write(followupRequestOf(input));
+  if (thread === undefined && generated.subject === undefined) {
+    throw new UnprocessableError(`The writer gave the opening e-mail (${generated.variantId}) no subject`);
+  }
+  return { subject: generated.subject ?? '', html: generated.html, variantId: generated.variantId };
+}
+
+/** What a writer is asked for a generated step (the engine asks a model with the same request). */
+export function followupRequestOf(input: RenderEmailInput): FollowupRequest {
+  const { step, stepIndex, sequence, thread } = input;
+  if (step.tone === undefined) throw new UnprocessableError(`Generated step ${stepIndex} has no tone`);
+  return {
     tone: step.tone,
     position: messagePosition(stepIndex, sequence.stepCount, thread === undefined),
     sequenceType: sequence.type,
@@ -184,11 +202,7 @@ function messageContent(input: RenderEmailInput): MessageTemplates {
     assistant: input.assistant,
     sequenceId: sequence.id,
     stepIndex,
-  });
-  if (thread === undefined && generated.subject === undefined) {
-    throw new UnprocessableError(`The writer gave the opening e-mail (${generated.variantId}) no subject`);
-  }
-  return { subject: generated.subject ?? '', html: generated.html, variantId: generated.variantId };
+  };
 }
 
 function unsubscribeHeaders({ url, mailto }: UnsubscribeLinks): EmailHeader[] {
