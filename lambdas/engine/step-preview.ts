@@ -6,8 +6,9 @@
  */
 import { previewMessages } from '../core/analytics/variants';
 import { NotFoundError, UnprocessableError } from '../core/errors';
-import { leadProfile } from '../core/leads';
+import { type Lead, leadProfile } from '../core/leads';
 import type { Caller } from '../core/permissions';
+import type { GeneratedMessage } from '../core/rendering/followup-writer';
 import {
   type PreviewLeadInput,
   previewAssistant,
@@ -20,6 +21,7 @@ import { previewThread } from '../core/rendering/render-email';
 import { renderWhatsAppStep } from '../core/rendering/whatsapp';
 import { type MessageStep, referencedMessageIds, type Sequence } from '../core/sequences';
 import { getAssistant } from '../data/assistants';
+import { getRunDrafts } from '../data/drafts';
 import { getVisibleMessages } from '../data/messages';
 import { getOrgSettings } from '../data/org';
 import { requireLead } from './enrollment-reads';
@@ -69,6 +71,7 @@ export async function previewSequenceStep(
     throw new UnprocessableError("Step 0 of an Email CC sequence is the user's own e-mail and is never sent");
   }
   const email = previewThread({
+    ...(stored && { writtenSteps: await keptDrafts(stored, sequence) }),
     lead,
     org,
     assistant,
@@ -79,4 +82,15 @@ export async function previewSequenceStep(
   });
   const { from, to, cc, subject, html, text, headers } = email;
   return { channel: 'email' as const, samples, from, to, cc, subject, html, text, headers };
+}
+
+/**
+ * What a model already wrote for the stored lead's current run of this sequence, by step: a preview
+ * shows the text that goes (or went) out, and never asks the model itself (engine/drafting.ts writes
+ * a step when it fires). Nothing for a lead on another sequence, or with the bank (it keeps nothing).
+ */
+async function keptDrafts(lead: Lead, sequence: Sequence): Promise<Map<number, GeneratedMessage>> {
+  if (lead.enrollment.sequenceId !== sequence.id) return new Map();
+  const drafts = await getRunDrafts({ orgId: lead.orgId, leadId: lead.id }, lead.enrollment.runId);
+  return new Map(drafts.map((draft) => [draft.stepIndex, draft.message]));
 }

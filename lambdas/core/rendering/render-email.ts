@@ -309,6 +309,8 @@ export interface PreviewThreadInput
   firstSentAt: string;
   /** Email CC only: the user's e-mail the thread hangs under; `SAMPLE_USER_EMAIL` when absent. */
   userEmail?: UserEmail;
+  /** Generated steps' messages written already (a model's drafts kept for the lead's run), by step. */
+  writtenSteps?: ReadonlyMap<number, GeneratedMessage>;
 }
 
 /**
@@ -316,7 +318,7 @@ export interface PreviewThreadInput
  * would send the same lead (its subject, its HTML quoted, preview Message-IDs for the e-mails between).
  */
 export function previewThread(input: PreviewThreadInput): RenderedEmail {
-  const { sequence, stepIndex, customMessages, firstSentAt, userEmail, ...common } = input;
+  const { sequence, stepIndex, customMessages, firstSentAt, userEmail, writtenSteps, ...common } = input;
   const steps = sequence.steps;
   const renderAt = (index: number, thread?: EmailThread): RenderedEmail => {
     const step = steps[index];
@@ -324,6 +326,7 @@ export function previewThread(input: PreviewThreadInput): RenderedEmail {
       throw new UnprocessableError(`Step ${index} is not a step of a ${steps.length}-step sequence`);
     }
     const customMessage = step.messageId === undefined ? undefined : customMessages?.get(step.messageId);
+    const written = step.messageType === 'generated' ? writtenSteps?.get(index) : undefined;
     return renderEmailStep({
       ...common,
       sequence: { id: sequence.id, type: sequence.type, stepCount: steps.length },
@@ -331,6 +334,7 @@ export function previewThread(input: PreviewThreadInput): RenderedEmail {
       step,
       ...(customMessage === undefined ? {} : { customMessage }),
       ...(thread === undefined ? {} : { thread }),
+      ...(written === undefined ? {} : { written }),
     });
   };
   const emailIdsBetween = (from: number, to: number): string[] =>
