@@ -4,9 +4,9 @@
  * deterministic, free) or a Bedrock model, whose drafts the guardrails check and the bank replaces when
  * they fail (engine/drafting.ts). The sender builds it once.
  */
-import type { FollowupWriter } from '../core/rendering/followup-writer';
+import type { FollowupWriter, GeneratedMessage } from '../core/rendering/followup-writer';
 import { toneBankWriter } from '../core/rendering/followup-writer';
-import { bedrockFollowupWriter } from './bedrock-followup-writer';
+import { onFirstUse } from './on-first-use';
 
 export type FollowupWriterSettings = { kind: 'bank' } | { kind: 'bedrock'; modelId: string };
 
@@ -25,7 +25,18 @@ export function followupWriterSettings(env: {
   return { kind: 'bedrock', modelId };
 }
 
+/**
+ * The writer of `settings`. The Bedrock writer (its prompt, guardrails and language detector) loads
+ * with the first generated step it writes: WhatsApp and custom steps never need it.
+ */
 export function configuredFollowupWriter(settings: FollowupWriterSettings): FollowupWriter {
   if (settings.kind === 'bank') return toneBankWriter;
-  return bedrockFollowupWriter({ modelId: settings.modelId });
+  const { modelId } = settings;
+  const loaded = onFirstUse(async () =>
+    (await import('./bedrock-followup-writer')).bedrockFollowupWriter({ modelId }),
+  );
+  return {
+    kind: 'bedrock',
+    write: async (request): Promise<GeneratedMessage> => (await loaded()).write(request),
+  };
 }

@@ -17,13 +17,12 @@ import {
   type GeneratedMessage,
   toneBankWriter,
 } from '../core/rendering/followup-writer';
-import {
+import type {
   DraftRefusedError,
-  type FallbackReason,
-  InvalidDraftAnswerError,
-  type StepDraft,
-  type ThreadSoFar,
-  type WriterRecord,
+  FallbackReason,
+  StepDraft,
+  ThreadSoFar,
+  WriterRecord,
 } from '../core/rendering/model-drafts';
 import { fillPlaceholders } from '../core/rendering/personalize';
 import { htmlToPlainText } from '../core/rendering/plain-text';
@@ -106,10 +105,14 @@ function threadSoFar(input: DraftingInput, drafts: readonly StepDraft[]): Thread
 const THROTTLED = new Set(['ThrottlingException', 'ServiceQuotaExceededException']);
 const TIMED_OUT = new Set(['TimeoutError', 'AbortError', 'ModelTimeoutException']);
 
+/**
+ * Why the bank wrote the step instead. By the error's name: the model writer's module (and its language
+ * detector) loads only when a model is configured, so the e-mail channel does not import it for this.
+ */
 export function fallbackReasonOf(error: unknown): FallbackReason {
-  if (error instanceof DraftRefusedError) return error.reason;
-  if (error instanceof InvalidDraftAnswerError) return 'invalid_answer';
   const name = error instanceof Error ? error.name : '';
+  if (name === 'DraftRefusedError') return (error as DraftRefusedError).reason;
+  if (name === 'InvalidDraftAnswerError') return 'invalid_answer';
   if (TIMED_OUT.has(name)) return 'timeout';
   if (THROTTLED.has(name)) return 'throttled';
   return 'model_error';

@@ -133,7 +133,8 @@ function wordCount(text: string): number {
 const QUOTE_LINES = [
   /^\s*>/m,
   /<\s*blockquote\b/i,
-  /\b(?:wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)\s*:?\s*$/im,
+  // The verb ends the line, or the name after it does, with a colon ("… schrieb Ada Lovelace:").
+  /\b(?:wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)(?:\s*:?\s*$|[^\n]*:\s*$)/im,
   /^\s*-{2,}\s*(?:original message|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|oorspronkelijk bericht|mensagem original)/im,
   /^\s*(?:from|von|de|da|van)\s*:.+\n\s*(?:sent|gesendet|envoyé|enviado|inviato|verzonden|date|datum)\s*:/im,
 ];
