@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { PlacementReason } from './business-hours';
 import type { PublicHoliday } from './holiday-calendars';
-import type { WriterRecord } from './rendering/model-drafts';
+import type { WriterRecord } from './rendering/writer-record';
 import type { Channel } from './sequences';
 
 /** `external`: step 0 of an Email CC run, the user's own e-mail, which is never sent by us. */

@@ -210,7 +210,7 @@ describe('a step the model could not write', () => {
     ],
   ])('sends the bank’s text for %s, and records why', async (_, answer, reason) => {
     // Prepare
-    const { orgId, leadId } = await leadOnGeneratedSequence();
+    const { orgId, admin, leadId } = await leadOnGeneratedSequence();
     answer();
     const first = await scheduledInput(leadId, 1);
 
@@ -226,5 +226,9 @@ describe('a step the model could not write', () => {
       status: 'sent',
       writer: { kind: 'bank', fallbackReason: reason },
     });
+    const timeline = await invoke(leadsApi, 'leadTimeline', { caller: admin, params: { id: leadId } });
+    expect(timeline.body.items).toContainEqual(
+      expect.objectContaining({ kind: 'sent', step: 0, writer: { kind: 'bank', fallbackReason: reason } }),
+    );
   });
 });

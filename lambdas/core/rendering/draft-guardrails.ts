@@ -11,6 +11,7 @@
 import { franc } from 'franc-min';
 import type { Tone } from '../tones';
 import type { MessagePosition } from './tone-bank';
+import { GUARDRAIL_FAILURES, type GuardrailFailure } from './writer-record';
 
 /** What the model answered: a subject and a plain-text body, paragraphs apart by blank lines. */
 export interface DraftText {
@@ -18,18 +19,7 @@ export interface DraftText {
   body: string;
 }
 
-export const GUARDRAIL_FAILURES = [
-  'empty',
-  'too_long',
-  'subject_too_long',
-  'placeholder',
-  'unknown_link',
-  'unknown_phone',
-  'wrong_name',
-  'wrong_language',
-  'invented_quote',
-] as const;
-export type GuardrailFailure = (typeof GUARDRAIL_FAILURES)[number];
+export { GUARDRAIL_FAILURES, type GuardrailFailure };
 
 export interface DraftExpectations {
   tone: Tone;

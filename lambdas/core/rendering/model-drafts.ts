@@ -16,9 +16,12 @@ import {
   MAX_BODY_WORDS,
   MAX_SUBJECT_CHARACTERS,
 } from './draft-guardrails';
-import type { FollowupRequest, FollowupWriter, GeneratedMessage, WriterKind } from './followup-writer';
+import type { FollowupRequest, FollowupWriter, GeneratedMessage } from './followup-writer';
 import { escapeHtml } from './personalize';
 import { sanitizeEmailHtml } from './sanitize';
+import type { WriterRecord } from './writer-record';
+
+export type { FallbackReason, WriterRecord } from './writer-record';
 
 export const WRITER_TOOL_NAME = 'write_followup';
 export const WRITER_TOOL_DESCRIPTION =
@@ -235,16 +238,6 @@ export function draftMessage(draft: DraftText, variantId: string): GeneratedMess
     .map((paragraph) => `<p>${paragraph.split('\n').map(escapeHtml).join('<br>')}</p>`)
     .join('\n');
   return { variantId, subject: draft.subject, html: sanitizeEmailHtml(html) };
-}
-
-/** Why a step was written by the bank although a model was configured: a guardrail, or the model failed. */
-export type FallbackReason = GuardrailFailure | 'timeout' | 'throttled' | 'model_error' | 'invalid_answer';
-
-/** Which writer wrote a step, kept on its draft and its send record (and shown on the lead's timeline). */
-export interface WriterRecord {
-  kind: WriterKind;
-  /** Set when a model was asked and the bank's text went out instead. */
-  fallbackReason?: FallbackReason;
 }
 
 /** A generated step's text as written once for a step of a run, reused by retries and previews. */
