@@ -7,6 +7,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
+import { configuredFollowupWriter, followupWriterSettings } from './adapters/followup-writers';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { SenderInputSchema } from './core/sender-input';
 import { useTable } from './data/client';
@@ -15,6 +16,7 @@ import { sendScheduledStep } from './engine/send-step';
 import { clock } from './runtime/clock';
 import {
   environmentSchema,
+  FOLLOWUP_WRITER_ENV,
   nonEmpty,
   optionalOrigin,
   RUNTIME_ENV,
@@ -31,6 +33,7 @@ export const environment = environmentSchema({
   ...RUNTIME_ENV,
   ...TABLE_ENV,
   ...STEP_SCHEDULER_ENV,
+  ...FOLLOWUP_WRITER_ENV,
   SES_CONFIGURATION_SET: nonEmpty,
   WHATSAPP_SECRET_PREFIX: nonEmpty,
   UNSUBSCRIBE_SECRET_NAME: nonEmpty,
@@ -56,6 +59,7 @@ const sending: SendSettings = {
     ...(env.SINCH_AUTH_HOSTNAME && { authHostname: env.SINCH_AUTH_HOSTNAME }),
     ...(env.SINCH_CONVERSATION_HOSTNAME && { conversationHostname: env.SINCH_CONVERSATION_HOSTNAME }),
   },
+  writer: configuredFollowupWriter(followupWriterSettings(env)),
 };
 
 export const handler = middy<unknown, void>()

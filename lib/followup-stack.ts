@@ -10,6 +10,7 @@ import { DataStore } from './data-store';
 import { DeliveryEvents } from './delivery-events';
 import { DomainEvents } from './domain-events';
 import { FollowupFunction } from './followup-function';
+import { type FollowupWriterChoice, FollowupWriting, readFollowupWriterChoice } from './followup-writer';
 import { FollowupHttpApi, type JwtIssuer } from './http-api';
 import { InboundMail } from './inbound-mail';
 import { Imports } from './lead-imports';
@@ -37,6 +38,7 @@ export class FollowupStack extends Stack {
   readonly imports: Imports;
   readonly monitoring: Monitoring;
   readonly replyClassification: ReplyClassification;
+  readonly followupWriting: FollowupWriting;
   readonly webhooks: Webhooks;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -145,6 +147,9 @@ export class FollowupStack extends Stack {
     this.replyClassification = new ReplyClassification(settings.replyClassifier);
     this.replyClassification.allowReading(receiver);
     this.replyClassification.allowReading(api.public);
+    // Generated e-mail steps are written by the tone bank or a Bedrock model; only the sender writes them.
+    this.followupWriting = new FollowupWriting(settings.followupWriter);
+    this.followupWriting.allowWriting(sender);
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       table,
@@ -187,6 +192,7 @@ interface Settings {
   reconcileWindowMinutes: number;
   alarmEmail?: string;
   replyClassifier: ReplyClassifierChoice;
+  followupWriter: FollowupWriterChoice;
 }
 
 /** Context keys (all optional): see the README's "Deploy" section. */
@@ -236,6 +242,7 @@ function readSettings(scope: Construct): Settings {
     reconcileWindowMinutes,
     alarmEmail: alarmEmail ? String(alarmEmail) : undefined,
     replyClassifier: readReplyClassifierChoice(context('replyClassifier'), context('replyClassifierModel')),
+    followupWriter: readFollowupWriterChoice(context('writer'), context('writerModel')),
   };
 }
 

@@ -11,20 +11,13 @@
  * (`bedrock:InferenceProfileArn`): Bedrock routes it to a Region of the profile's geography, authorizes
  * it there, and AWS may add Regions to a profile, so listing them would break it silently.
  */
-import { ArnFormat, Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { allowInvokingModel, isModelId } from './bedrock-models';
 import type { FollowupFunction } from './followup-function';
 
 /** Amazon Nova Micro: the cheapest text model on Bedrock that takes a forced tool call (docs/cost.md). */
 export const DEFAULT_REPLY_CLASSIFIER_MODEL = 'amazon.nova-micro-v1:0';
 
 export type ReplyClassifierChoice = { kind: 'rules' } | { kind: 'bedrock'; modelId: string };
-
-/** `provider.model-version:n`, optionally behind a geography: catches typos and ARNs given as ids. */
-const MODEL_ID = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::[a-z0-9-]+)*$/;
-
-/** The geographies of cross-Region (system-defined) inference profiles, as their ids begin. */
-const PROFILE_GEOGRAPHY = /^(?:us|us-gov|eu|apac|jp|au|ca|global)\.(.+)$/;
 
 /** Reads the two context values; the stack passes them as `scope.node.tryGetContext` found them. */
 export function readReplyClassifierChoice(kind: unknown, model: unknown): ReplyClassifierChoice {
@@ -34,7 +27,7 @@ export function readReplyClassifierChoice(kind: unknown, model: unknown): ReplyC
     throw new Error(`followup:replyClassifier must be "rules" or "bedrock", not ${String(chosen)}`);
   }
   const modelId = String(model ?? DEFAULT_REPLY_CLASSIFIER_MODEL).trim();
-  if (!MODEL_ID.test(modelId)) {
+  if (!isModelId(modelId)) {
     throw new Error(
       'followup:replyClassifierModel must be a Bedrock model id such as amazon.nova-micro-v1:0, or a ' +
         `cross-Region inference profile id such as eu.amazon.nova-micro-v1:0, not ${modelId}`,
@@ -54,52 +47,6 @@ export class ReplyClassification {
     fn.addEnvironment('REPLY_CLASSIFIER', this.choice.kind);
     fn.addEnvironment('REPLY_CLASSIFIER_MODEL_ID', this.choice.kind === 'bedrock' ? this.choice.modelId : '');
     if (this.choice.kind !== 'bedrock') return;
-    const stack = Stack.of(fn);
-    const { modelId } = this.choice;
-    const profile = PROFILE_GEOGRAPHY.exec(modelId);
-    if (!profile?.[1]) {
-      fn.addToRolePolicy(
-        new iam.PolicyStatement({
-          actions: ['bedrock:InvokeModel'],
-          resources: [foundationModelArn(stack, modelId)],
-        }),
-      );
-      return;
-    }
-    const profileArn = stack.formatArn({
-      service: 'bedrock',
-      resource: 'inference-profile',
-      resourceName: modelId,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
-    const routedModels = foundationModelArn(stack, profile[1], '*');
-    fn.addToRolePolicy(
-      new iam.PolicyStatement({ actions: ['bedrock:InvokeModel'], resources: [profileArn] }),
-    );
-    fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['bedrock:InvokeModel'],
-        resources: [routedModels],
-        conditions: { StringEquals: { 'bedrock:InferenceProfileArn': profileArn } },
-      }),
-    );
-    fn.acknowledgeWildcardResource(
-      routedModels,
-      `The inference profile ${modelId} routes each request to a Region of its geography, where Bedrock ` +
-        'authorizes the model itself; the Regions are AWS’s to extend. The grant names that one model and ' +
-        'holds only for requests made through that profile (condition bedrock:InferenceProfileArn).',
-    );
+    allowInvokingModel(fn, this.choice.modelId);
   }
-}
-
-/** Foundation models are AWS's: their ARNs name no account. */
-function foundationModelArn(stack: Stack, modelId: string, region?: string): string {
-  return stack.formatArn({
-    service: 'bedrock',
-    account: '',
-    ...(region ? { region } : {}),
-    resource: 'foundation-model',
-    resourceName: modelId,
-    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-  });
 }

@@ -24,6 +24,7 @@ import type {
 } from '../core/replies';
 import { countEvent, logger } from '../runtime/observability';
 import { traceClient } from '../runtime/tracing';
+import { TRANSIENT_BEDROCK_ERRORS, withinTimeout } from './bedrock-converse';
 import { onFirstUse } from './on-first-use';
 
 /** How long a reply waits for the model before the rules read it instead. */
@@ -126,40 +127,6 @@ function toolInput(output: ConverseCommandOutput, prompt: Prompt): unknown {
 }
 
 /**
- * Runs `call` with a signal aborted after `ms`, and gives up waiting then even if the call ignores the
- * signal. A timer of our own rather than `AbortSignal.timeout`: tests move it with fake timers.
- */
-async function withinTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new Error(`No answer within ${ms} ms`);
-      error.name = 'TimeoutError';
-      controller.abort(error);
-      reject(error);
-    }, ms);
-  });
-  try {
-    return await Promise.race([call(controller.signal), timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Errors that pass with time (throttling, timeouts, the service's own faults). */
-const TRANSIENT = new Set([
-  'TimeoutError',
-  'AbortError',
-  'ThrottlingException',
-  'ServiceUnavailableException',
-  'InternalServerException',
-  'ModelNotReadyException',
-  'ModelTimeoutException',
-  'ServiceQuotaExceededException',
-]);
-
-/**
  * The `kind` dimension of ReplyClassifierFallbacks, in the words of ProviderErrorsByKind
  * (docs/operations.md): `transient` passes by itself; `rejected` needs an operator (model access not
  * enabled in the account, a wrong model id, a request the model refuses); `unexpected` is an answer
@@ -167,7 +134,7 @@ const TRANSIENT = new Set([
  */
 function fallbackKind(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
-  if (TRANSIENT.has(name)) return 'transient';
+  if (TRANSIENT_BEDROCK_ERRORS.has(name)) return 'transient';
   if (name === 'InvalidToolAnswerError') return 'unexpected';
   if ((error as { $fault?: string } | undefined)?.$fault === 'client') return 'rejected';
   if ((error as { $fault?: string } | undefined)?.$fault === 'server') return 'transient';

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { PlacementReason } from './business-hours';
 import type { PublicHoliday } from './holiday-calendars';
+import type { WriterRecord } from './rendering/writer-record';
 import type { Channel } from './sequences';
 
 /** `external`: step 0 of an Email CC run, the user's own e-mail, which is never sent by us. */
@@ -52,6 +53,11 @@ export interface SendRecord {
    */
   reasons?: PlacementReason[];
   holidays?: PublicHoliday[];
+  /**
+   * Which writer wrote a generated e-mail, set when a model is configured (FOLLOWUP_WRITER=bedrock):
+   * the model, or the bank and why the model's draft was not sent (engine/drafting.ts).
+   */
+  writer?: WriterRecord;
 }
 
 /** The record a sender writes when it claims a step: ids, channel, and what was rendered for it. */

@@ -4,6 +4,7 @@
  * from either and neither imports the other for it.
  */
 import type { SinchHosts } from '../adapters/whatsapp-sender';
+import type { FollowupWriter } from '../core/rendering/followup-writer';
 
 export interface SendSettings {
   region: string;
@@ -17,4 +18,6 @@ export interface SendSettings {
   reconcileWindowMs: number;
   /** Set locally only: the Sinch stand-in. */
   sinchHosts?: SinchHosts;
+  /** Who writes generated e-mail steps (FOLLOWUP_WRITER): the tone bank when absent. */
+  writer?: FollowupWriter;
 }

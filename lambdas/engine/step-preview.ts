@@ -7,8 +7,9 @@
 import { previewMessages } from '../core/analytics/variants';
 import { NotFoundError, UnprocessableError } from '../core/errors';
 import { languageWarnings, leadLanguage } from '../core/languages';
-import { leadProfile } from '../core/leads';
+import { type Lead, leadProfile } from '../core/leads';
 import type { Caller } from '../core/permissions';
+import type { GeneratedMessage } from '../core/rendering/followup-writer';
 import {
   type PreviewLeadInput,
   previewAssistant,
@@ -21,6 +22,7 @@ import { previewThread } from '../core/rendering/render-email';
 import { renderWhatsAppStep } from '../core/rendering/whatsapp';
 import { type MessageStep, referencedMessageIds, type Sequence } from '../core/sequences';
 import { getAssistant } from '../data/assistants';
+import { getRunDrafts } from '../data/drafts';
 import { getVisibleMessages } from '../data/messages';
 import { getOrgSettings } from '../data/org';
 import { requireLead } from './enrollment-reads';
@@ -79,6 +81,7 @@ export async function previewSequenceStep(
     throw new UnprocessableError("Step 0 of an Email CC sequence is the user's own e-mail and is never sent");
   }
   const email = previewThread({
+    ...(stored && { writtenSteps: await keptDrafts(stored, sequence) }),
     lead,
     org,
     assistant,
@@ -102,4 +105,15 @@ export async function previewSequenceStep(
     language: email.language,
     warnings: languageWarnings(language, { steps }),
   };
+}
+
+/**
+ * What a model already wrote for the stored lead's current run of this sequence, by step: a preview
+ * shows the text that goes (or went) out, and never asks the model itself (engine/drafting.ts writes
+ * a step when it fires). Nothing for a lead on another sequence, or with the bank (it keeps nothing).
+ */
+async function keptDrafts(lead: Lead, sequence: Sequence): Promise<Map<number, GeneratedMessage>> {
+  if (lead.enrollment.sequenceId !== sequence.id) return new Map();
+  const drafts = await getRunDrafts({ orgId: lead.orgId, leadId: lead.id }, lead.enrollment.runId);
+  return new Map(drafts.map((draft) => [draft.stepIndex, draft.message]));
 }

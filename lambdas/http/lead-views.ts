@@ -8,6 +8,7 @@ import { PLACEMENT_REASONS } from '../core/business-hours';
 import { ENROLLMENT_STATUSES, isRunning, STOP_REASONS } from '../core/enrollment-status';
 import { lazy } from '../core/lazy';
 import { consentOf, type Lead, LeadDetailsSchema } from '../core/leads';
+import { FALLBACK_REASONS, WRITER_KINDS } from '../core/rendering/writer-record';
 import { REPLY_INTENTS } from '../core/replies';
 import type { SendRecord } from '../core/sends';
 import { CHANNELS, type Sequence } from '../core/sequences';
@@ -155,6 +156,24 @@ const sendEntrySchema = () =>
       .optional(z.array(publicHolidaySchema()))
       .check(z.describe('With reason public_holiday: the public holidays it skipped')),
     detail: z.optional(z.object({ variant: z.string().check(z.describe('The A/B variant sent')) })),
+    writer: z
+      .optional(
+        z.object({
+          kind: z.enum(WRITER_KINDS),
+          fallbackReason: z
+            .optional(z.enum(FALLBACK_REASONS))
+            .check(
+              z.describe(
+                'Set when a model was asked and the tone bank’s text went out instead: a guardrail it failed, or the model timed out, was throttled or failed',
+              ),
+            ),
+        }),
+      )
+      .check(
+        z.describe(
+          'A generated e-mail with a model configured (followup:writer=bedrock): which writer wrote it, and why the bank did if it did',
+        ),
+      ),
   });
 
 export const timelineEntrySchema = lazy(() =>
@@ -226,6 +245,7 @@ export function leadTimelineView(
       ...(send.reasons && send.reasons.length > 0 && { reasons: send.reasons }),
       ...(send.holidays && { holidays: send.holidays }),
       ...(send.variant && { detail: { variant: send.variant } }),
+      ...(send.writer && { writer: send.writer }),
     }));
   const events = log.events;
   const { enrollment } = lead;

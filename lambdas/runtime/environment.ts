@@ -34,6 +34,16 @@ export const REPLY_CLASSIFIER_ENV = {
   REPLY_CLASSIFIER_MODEL_ID: z.optional(z.string()),
 };
 
+/**
+ * The follow-up writer's (adapters/followup-writers.ts): the sender. The stack always sets both
+ * (lib/followup-writer.ts); elsewhere (tests, the local stack) the tone bank writes.
+ */
+export const FOLLOWUP_WRITER_ENV = {
+  FOLLOWUP_WRITER: z._default(z.enum(['bank', 'bedrock']), 'bank'),
+  /** Read only when FOLLOWUP_WRITER is bedrock: a model id or a cross-Region inference profile id. */
+  FOLLOWUP_WRITER_MODEL_ID: z.optional(z.string()),
+};
+
 export const REPLAN_QUEUE_ENV = { REPLAN_QUEUE_URL: text };
 
 /** Imports' (adapters/import-row-store.ts, adapters/import-queue.ts): the imports API and the import worker. */

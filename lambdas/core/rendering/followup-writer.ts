@@ -10,6 +10,7 @@ import { UnprocessableError } from '../errors';
 import type { Formality } from '../languages';
 import type { SequenceType } from '../sequences';
 import type { Tone } from '../tones';
+import type { ThreadSoFar } from './model-drafts';
 import { escapeHtml, placeholderValue, type RenderContext, requiredFields } from './personalize';
 import type { AssistantProfile, LeadProfile, OrgProfile } from './profiles';
 import {
@@ -34,6 +35,8 @@ export interface FollowupRequest {
   language: string;
   /** The org's register, in languages that have two. */
   formality: Formality;
+  /** Our earlier e-mails and the lead's last reply: what a model writes on from (the bank reads neither). */
+  thread?: ThreadSoFar;
 }
 
 export interface GeneratedMessage {
@@ -47,8 +50,19 @@ export interface GeneratedMessage {
   html: string;
 }
 
-export interface FollowupWriter {
-  write(request: FollowupRequest): GeneratedMessage;
+/** Which writer wrote a message: the hand-written bank, or a model on Amazon Bedrock. */
+export type WriterKind = 'bank' | 'bedrock';
+
+/**
+ * Writes a generated step. The bank answers at once (`FollowupWriter<GeneratedMessage>`), so rendering
+ * stays synchronous; a model answers later, and the sender awaits it before rendering
+ * (engine/drafting.ts), checks it (guardrails.ts) and hands the renderer the message it kept.
+ */
+export interface FollowupWriter<
+  Written extends GeneratedMessage | Promise<GeneratedMessage> = GeneratedMessage | Promise<GeneratedMessage>,
+> {
+  readonly kind: WriterKind;
+  write(request: FollowupRequest): Written;
 }
 
 /** The fields a variant cannot be written without (subject included). */
@@ -141,7 +155,8 @@ function variantHtml(variant: ToneVariant, opening: ReferralOpening | undefined)
 }
 
 /** Writes from the hand-written tone bank. */
-export const toneBankWriter: FollowupWriter = {
+export const toneBankWriter: FollowupWriter<GeneratedMessage> = {
+  kind: 'bank',
   write(request) {
     const writing = { language: request.language, formality: request.formality };
     const pool = eligibleVariants(

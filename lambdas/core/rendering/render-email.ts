@@ -9,7 +9,12 @@ import { type LeadWriting, writtenLanguage } from '../languages';
 import type { CustomMessage } from '../messages';
 import type { MessageStep, SequenceType } from '../sequences';
 import { emailInLanguage } from '../translations';
-import { type FollowupWriter, toneBankWriter } from './followup-writer';
+import {
+  type FollowupRequest,
+  type FollowupWriter,
+  type GeneratedMessage,
+  toneBankWriter,
+} from './followup-writer';
 import {
   assertFilled,
   escapeHtml,
@@ -59,7 +64,9 @@ export interface RenderEmailInput {
    */
   thread?: EmailThread;
   /** Writes generated steps; the tone bank by default. */
-  writer?: FollowupWriter;
+  writer?: FollowupWriter<GeneratedMessage>;
+  /** A generated step's message written beforehand (a model's draft kept for the step): used as is. */
+  draft?: GeneratedMessage;
   unsubscribe?: UnsubscribeLinks;
   /**
    * The lead's language (BCP 47) and the org's register; English and formal when absent. A generated
@@ -103,6 +110,13 @@ interface Written {
   formality: LeadWriting['formality'];
 }
 
+/** English and formal for a caller that does not say. */
+const ENGLISH_FORMAL: LeadWriting = { language: 'en', formality: 'formal' };
+
+function writtenOf(input: Pick<RenderEmailInput, 'writing'>): Written {
+  return writtenFor(input.writing ?? ENGLISH_FORMAL);
+}
+
 function writtenFor({ language, formality }: LeadWriting): Written {
   const written = writtenLanguage(language);
   const locale = written.fallback ? written.language : language;
@@ -112,9 +126,9 @@ function writtenFor({ language, formality }: LeadWriting): Written {
 export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
   const { lead, org, assistant, thread } = input;
   assertRenderable(input);
-  const written = writtenFor(input.writing ?? { language: 'en', formality: 'formal' });
+  const written = writtenOf(input);
   const context: RenderContext = { lead, org, assistant };
-  const content = messageContent(input, written);
+  const content = messageContent(input);
 
   const subject: FilledTemplate =
     thread === undefined
@@ -199,8 +213,8 @@ interface MessageTemplates {
  * that translation. A custom message's subject (its own or its translation's) is used only when the
  * e-mail opens the thread; replies keep the thread's subject.
  */
-function messageContent(input: RenderEmailInput, written: Written): MessageTemplates {
-  const { step, stepIndex, sequence, thread, customMessage } = input;
+function messageContent(input: RenderEmailInput): MessageTemplates {
+  const { step, stepIndex, thread, customMessage } = input;
   if (step.messageType === 'custom') {
     if (customMessage === undefined || customMessage.id !== step.messageId) {
       throw new UnprocessableError(
@@ -213,7 +227,19 @@ function messageContent(input: RenderEmailInput, written: Written): MessageTempl
     return emailInLanguage(customMessage.email, input.writing?.language);
   }
   if (step.tone === undefined) throw new UnprocessableError(`Generated step ${stepIndex} has no tone`);
-  const generated = (input.writer ?? toneBankWriter).write({
+  const generated = input.draft ?? (input.writer ?? toneBankWriter).write(followupRequestOf(input));
+  if (thread === undefined && generated.subject === undefined) {
+    throw new UnprocessableError(`The writer gave the opening e-mail (${generated.variantId}) no subject`);
+  }
+  return { subject: generated.subject ?? '', html: generated.html, variantId: generated.variantId };
+}
+
+/** What a writer is asked for a generated step (the engine asks a model with the same request). */
+export function followupRequestOf(input: RenderEmailInput): FollowupRequest {
+  const { step, stepIndex, sequence, thread } = input;
+  const written = writtenOf(input);
+  if (step.tone === undefined) throw new UnprocessableError(`Generated step ${stepIndex} has no tone`);
+  return {
     tone: step.tone,
     position: messagePosition(stepIndex, sequence.stepCount, thread === undefined),
     sequenceType: sequence.type,
@@ -224,11 +250,7 @@ function messageContent(input: RenderEmailInput, written: Written): MessageTempl
     stepIndex,
     language: written.language,
     formality: written.formality,
-  });
-  if (thread === undefined && generated.subject === undefined) {
-    throw new UnprocessableError(`The writer gave the opening e-mail (${generated.variantId}) no subject`);
-  }
-  return { subject: generated.subject ?? '', html: generated.html, variantId: generated.variantId };
+  };
 }
 
 function unsubscribeHeaders({ url, mailto }: UnsubscribeLinks): EmailHeader[] {
@@ -337,6 +359,8 @@ export interface PreviewThreadInput
   firstSentAt: string;
   /** Email CC only: the user's e-mail the thread hangs under; `SAMPLE_USER_EMAIL` when absent. */
   userEmail?: UserEmail;
+  /** Generated steps' messages written already (a model's drafts kept for the lead's run), by step. */
+  writtenSteps?: ReadonlyMap<number, GeneratedMessage>;
 }
 
 /**
@@ -344,7 +368,7 @@ export interface PreviewThreadInput
  * would send the same lead (its subject, its HTML quoted, preview Message-IDs for the e-mails between).
  */
 export function previewThread(input: PreviewThreadInput): RenderedEmail {
-  const { sequence, stepIndex, customMessages, firstSentAt, userEmail, ...common } = input;
+  const { sequence, stepIndex, customMessages, firstSentAt, userEmail, writtenSteps, ...common } = input;
   const steps = sequence.steps;
   const renderAt = (index: number, thread?: EmailThread): RenderedEmail => {
     const step = steps[index];
@@ -352,6 +376,7 @@ export function previewThread(input: PreviewThreadInput): RenderedEmail {
       throw new UnprocessableError(`Step ${index} is not a step of a ${steps.length}-step sequence`);
     }
     const customMessage = step.messageId === undefined ? undefined : customMessages?.get(step.messageId);
+    const draft = step.messageType === 'generated' ? writtenSteps?.get(index) : undefined;
     return renderEmailStep({
       ...common,
       sequence: { id: sequence.id, type: sequence.type, stepCount: steps.length },
@@ -359,6 +384,7 @@ export function previewThread(input: PreviewThreadInput): RenderedEmail {
       step,
       ...(customMessage === undefined ? {} : { customMessage }),
       ...(thread === undefined ? {} : { thread }),
+      ...(draft === undefined ? {} : { draft }),
     });
   };
   const emailIdsBetween = (from: number, to: number): string[] =>

@@ -25,6 +25,8 @@ export interface ChannelStep {
   /** Names the send to the provider, so its events can be matched to it (tags, correlation ids). */
   sendId: string;
   settings: SendSettings;
+  /** When the step fires: what a draft written for it is stamped with. */
+  now: Date;
 }
 
 /** What the provider answered for an accepted send. */

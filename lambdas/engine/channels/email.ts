@@ -6,16 +6,33 @@ import { messageIdHeader, SEND_ID_TAG, sendEmail, sesClient } from '../../adapte
 import { readSecret } from '../../adapters/secrets';
 import { leadWriting } from '../../core/languages';
 import { type Lead, leadProfile } from '../../core/leads';
-import { renderEmailStep, type UnsubscribeLinks } from '../../core/rendering/render-email';
+import {
+  followupRequestOf,
+  type RenderEmailInput,
+  renderEmailStep,
+  type UnsubscribeLinks,
+} from '../../core/rendering/render-email';
 import { withFirstEmail } from '../../core/rendering/threading';
 import { signUnsubscribeToken } from '../../core/signatures';
+import { draftStep } from '../drafting';
 import type { SendSettings } from '../send-settings';
 import type { Channel } from './channel';
 
 export const channel: Channel = {
-  async prepare({ lead, assistant, sequence, step, enrollment, state, customMessage, sendId, settings }) {
+  async prepare({
+    lead,
+    assistant,
+    sequence,
+    step,
+    enrollment,
+    state,
+    customMessage,
+    sendId,
+    settings,
+    now,
+  }) {
     const thread = enrollment.thread && withFirstEmail(enrollment.thread, state.firstSend);
-    const email = renderEmailStep({
+    const input: RenderEmailInput = {
       lead: leadProfile(lead),
       org: state.settings,
       assistant,
@@ -27,11 +44,29 @@ export const channel: Channel = {
       unsubscribe: await unsubscribeLinks(lead, settings),
       // In the lead's language, addressed as the org's settings say.
       writing: leadWriting(lead, state.settings),
-    });
+    };
+    // A model-backed writer's text, written once for the step and kept (engine/drafting.ts).
+    const draft =
+      step.messageType === 'generated' && settings.writer
+        ? await draftStep(settings.writer, {
+            lead: {
+              orgId: lead.orgId,
+              leadId: lead.id,
+              ...(lead.lastReply && { lastReply: lead.lastReply }),
+            },
+            runId: enrollment.runId,
+            request: followupRequestOf(input),
+            ...(thread?.firstEmail && { firstEmail: thread.firstEmail }),
+            ...(thread?.openingStep !== undefined && { openingStep: thread.openingStep }),
+            now,
+          })
+        : undefined;
+    const email = renderEmailStep({ ...input, ...(draft && { draft: draft.message }) });
     return {
       record: {
         subject: email.subject,
         ...(email.opensThread && { quotableHtml: email.quotableHtml, sender: email.from }),
+        ...(draft && { writer: draft.writer }),
       },
       send: async () => {
         const { providerMessageId } = await sendEmail(sesClient, {

@@ -1,0 +1,234 @@
+/**
+ * The model-backed writer on the send path (engine/drafting.ts, data/drafts.ts) against DynamoDB Local
+ * and the scheduler emulator, with Bedrock and SES mocked: a generated step is written once and kept
+ * before it is claimed, so a retry after SES throttling sends the same words without asking the model
+ * again, and a preview of the lead's step shows them; a draft the guardrails refuse, or a model that is
+ * throttled, is replaced by the bank's text, with the reason on the send record.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+  type ConverseCommandOutput,
+  ThrottlingException,
+} from '@aws-sdk/client-bedrock-runtime';
+import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
+import type { DocumentType } from '@smithy/types';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-vitest/extend';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bedrockFollowupWriter } from '../../lambdas/adapters/bedrock-followup-writer';
+import { WRITER_TOOL_NAME } from '../../lambdas/core/rendering/model-drafts';
+import type { SenderInput } from '../../lambdas/core/sender-input';
+import { getRunDrafts } from '../../lambdas/data/drafts';
+import { getSend } from '../../lambdas/data/sends';
+import type { SendSettings } from '../../lambdas/engine/send-settings';
+import { sendScheduledStep } from '../../lambdas/engine/send-step';
+import { handler as leadsApi } from '../../lambdas/leads-api';
+import { useClock } from '../../lambdas/runtime/clock';
+import { handler as sequencesApi } from '../../lambdas/sequences-api';
+import { TEST_SEND_SETTINGS } from '../support/engine-settings';
+import { invoke } from '../support/invoke';
+import { orgWithAssistant } from '../support/org-setup';
+
+const ses = mockClient(SESv2Client);
+const bedrock = mockClient(BedrockRuntimeClient);
+const scheduler = new SchedulerClient({});
+const group = process.env.SCHEDULE_GROUP;
+
+/** A Monday, 11:00 in Berlin: inside the assistant's hours. */
+const MONDAY = new Date('2030-03-04T10:00:00Z');
+
+const SETTINGS: SendSettings = {
+  ...TEST_SEND_SETTINGS,
+  writer: bedrockFollowupWriter({
+    modelId: 'amazon.nova-lite-v1:0',
+    client: new BedrockRuntimeClient({ region: 'eu-west-1' }),
+  }),
+};
+
+const SUBJECT = 'A quieter Friday for your finance team';
+const BODY = [
+  'Hi Ada,',
+  'I noticed that your team still chases late invoices by hand, and I think we could take that off your plate entirely.',
+  'Would a short call next week be worth it to see whether this fits how you work?',
+  'Best,',
+].join('\n\n');
+
+/** Converse's answer when the model calls the writer's tool with `input`. */
+function toolCall(input: DocumentType): ConverseCommandOutput {
+  return {
+    output: {
+      message: {
+        role: 'assistant',
+        content: [{ toolUse: { toolUseId: 't-1', name: WRITER_TOOL_NAME, input } }],
+      },
+    },
+    stopReason: 'tool_use',
+    usage: { inputTokens: 900, outputTokens: 120, totalTokens: 1020 },
+    metrics: { latencyMs: 1400 },
+    $metadata: {},
+  };
+}
+
+beforeAll(() => useClock({ now: () => MONDAY }));
+afterAll(() => useClock({ now: () => new Date() }));
+beforeEach(() => {
+  ses.reset();
+  bedrock.reset();
+  ses.on(SendEmailCommand).callsFake(async () => ({ MessageId: `ses-${randomUUID()}` }));
+});
+
+/** An org with a two-step generated sequence, and a lead on it whose first step is due now. */
+async function leadOnGeneratedSequence() {
+  const { orgId, admin, assistantId } = await orgWithAssistant();
+  const { body: sequence } = await invoke(sequencesApi, 'createSequence', {
+    caller: admin,
+    body: {
+      name: 'Generated',
+      steps: [
+        { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'candid' },
+        { afterDays: 2, channel: 'email', messageType: 'generated', tone: 'gentle' },
+      ],
+    },
+  });
+  const { status, body: lead } = await invoke(leadsApi, 'createLead', {
+    caller: admin,
+    body: {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: `ada@${orgId}.example`,
+      assistantId,
+      sequenceId: sequence.id,
+    },
+  });
+  expect(status).toBe(201);
+  return { orgId, admin, leadId: lead.id as string, sequenceId: sequence.id as string };
+}
+
+async function scheduledInput(leadId: string, revision: number): Promise<SenderInput> {
+  const { Schedules = [] } = await scheduler.send(
+    new ListSchedulesCommand({ GroupName: group, NamePrefix: `lead-${leadId}-r${revision}-` }),
+  );
+  expect(Schedules).toHaveLength(1);
+  const schedule = await scheduler.send(
+    new GetScheduleCommand({ Name: Schedules[0]?.Name, GroupName: group }),
+  );
+  return JSON.parse(schedule.Target?.Input ?? '{}') as SenderInput;
+}
+
+const sentContent = (call: number) => {
+  const input = ses.commandCalls(SendEmailCommand)[call]?.args[0].input;
+  return {
+    subject: input?.Content?.Simple?.Subject?.Data,
+    html: input?.Content?.Simple?.Body?.Html?.Data ?? '',
+  };
+};
+
+describe('a step written by a Bedrock model', () => {
+  it('is written once: a retry after SES throttling sends the kept text, and a preview shows it, without asking the model again', async () => {
+    // Prepare
+    const { orgId, admin, leadId, sequenceId } = await leadOnGeneratedSequence();
+    bedrock.on(ConverseCommand).resolves(toolCall({ subject: SUBJECT, body: BODY }));
+    ses
+      .on(SendEmailCommand)
+      .rejectsOnce(new TooManyRequestsException({ message: 'slow down', $metadata: { httpStatusCode: 429 } }))
+      .callsFake(async () => ({ MessageId: `ses-${randomUUID()}` }));
+    const first = await scheduledInput(leadId, 1);
+
+    // Act
+    const throttled = await sendScheduledStep(first, MONDAY, SETTINGS);
+    const retry = await scheduledInput(leadId, 2);
+    const sent = await sendScheduledStep(retry, new Date(retry.dueAt ?? MONDAY), SETTINGS);
+    const preview = await invoke(sequencesApi, 'previewSequenceStep', {
+      caller: admin,
+      params: { id: sequenceId, index: '0' },
+      query: { leadId },
+    });
+
+    // Assess
+    expect(throttled).toMatchObject({ result: 'deferred' });
+    expect(sent).toMatchObject({ result: 'sent', channel: 'email' });
+    expect(bedrock).toHaveReceivedCommandTimes(ConverseCommand, 1);
+    expect(ses).toHaveReceivedCommandTimes(SendEmailCommand, 2);
+    expect(sentContent(0)).toEqual(sentContent(1));
+    expect(sentContent(1).subject).toBe(SUBJECT);
+    expect(sentContent(1).html).toContain('<p>Hi Ada,</p>');
+    expect(sentContent(1).html).toContain('take that off your plate entirely');
+    const record = await getSend(orgId, leadId, first.runId, 0);
+    expect(record).toMatchObject({ status: 'sent', subject: SUBJECT, writer: { kind: 'bedrock' } });
+    const drafts = await getRunDrafts({ orgId, leadId }, first.runId);
+    expect(drafts).toEqual([
+      expect.objectContaining({ stepIndex: 0, writer: { kind: 'bedrock' }, at: MONDAY.toISOString() }),
+    ]);
+    expect(preview.status).toBe(200);
+    expect(preview.body.subject).toBe(SUBJECT);
+    expect(preview.body.html).toContain('take that off your plate entirely');
+  });
+
+  it('gives the model the thread so far when it writes the follow-up', async () => {
+    // Prepare
+    const { leadId } = await leadOnGeneratedSequence();
+    bedrock.on(ConverseCommand).resolves(toolCall({ subject: SUBJECT, body: BODY }));
+    await sendScheduledStep(await scheduledInput(leadId, 1), MONDAY, SETTINGS);
+    const followUp = await scheduledInput(leadId, 2);
+
+    // Act
+    const outcome = await sendScheduledStep(followUp, new Date(followUp.dueAt ?? MONDAY), SETTINGS);
+
+    // Assess
+    expect(outcome).toMatchObject({ result: 'sent' });
+    expect(bedrock).toHaveReceivedCommandTimes(ConverseCommand, 2);
+    const asked = bedrock.commandCalls(ConverseCommand)[1]?.args[0].input;
+    const context = asked?.messages?.[0]?.content?.[0]?.text ?? '';
+    expect(context).toContain('Our earlier e-mails in this thread');
+    expect(context).toContain('take that off your plate entirely');
+    expect(sentContent(1).subject).toBe(`Re: ${SUBJECT}`);
+  });
+});
+
+describe('a step the model could not write', () => {
+  it.each([
+    [
+      'a draft that names a link the offering does not give',
+      () =>
+        bedrock
+          .on(ConverseCommand)
+          .resolves(toolCall({ subject: SUBJECT, body: `${BODY}\n\nSee https://evil.example/offer` })),
+      'unknown_link',
+    ],
+    [
+      'a throttled model',
+      () =>
+        bedrock
+          .on(ConverseCommand)
+          .rejects(
+            new ThrottlingException({ message: 'Too many requests', $metadata: { httpStatusCode: 429 } }),
+          ),
+      'throttled',
+    ],
+  ])('sends the bank’s text for %s, and records why', async (_, answer, reason) => {
+    // Prepare
+    const { orgId, admin, leadId } = await leadOnGeneratedSequence();
+    answer();
+    const first = await scheduledInput(leadId, 1);
+
+    // Act
+    const outcome = await sendScheduledStep(first, MONDAY, SETTINGS);
+
+    // Assess
+    expect(outcome).toMatchObject({ result: 'sent' });
+    expect(sentContent(0).html).not.toContain('evil.example');
+    expect(sentContent(0).html).not.toContain('take that off your plate');
+    expect(sentContent(0).subject).not.toBe(SUBJECT);
+    expect(await getSend(orgId, leadId, first.runId, 0)).toMatchObject({
+      status: 'sent',
+      writer: { kind: 'bank', fallbackReason: reason },
+    });
+    const timeline = await invoke(leadsApi, 'leadTimeline', { caller: admin, params: { id: leadId } });
+    expect(timeline.body.items).toContainEqual(
+      expect.objectContaining({ kind: 'sent', step: 0, writer: { kind: 'bank', fallbackReason: reason } }),
+    );
+  });
+});
