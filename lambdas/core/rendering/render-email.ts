@@ -4,6 +4,7 @@
  * sequence opens the thread; every later e-mail replies in it and quotes the first one. Also the
  * preview of step N threaded under the first e-mail step 0 would send the same lead.
  */
+import type { ApprovalText } from '../approvals';
 import { UnprocessableError } from '../errors';
 import type { CustomMessage } from '../messages';
 import type { MessageStep, SequenceType } from '../sequences';
@@ -58,6 +59,11 @@ export interface RenderEmailInput {
   thread?: EmailThread;
   /** Writes generated steps; the tone bank by default. */
   writer?: FollowupWriter;
+  /**
+   * The text a person approved for this step (core/approvals.ts): sent instead of the step's message,
+   * its placeholders filled and its HTML sanitized as a custom message's are.
+   */
+  approved?: ApprovalText;
   unsubscribe?: UnsubscribeLinks;
 }
 
@@ -76,6 +82,8 @@ export interface RenderedEmail {
   variantId?: string;
   /** What follow-ups quote as the first e-mail: message and signature, no footer, no quote. */
   quotableHtml: string;
+  /** The message alone, placeholders filled and sanitized: what a reviewer approves or edits. */
+  messageHtml: string;
 }
 
 const FOOTER_STYLE = 'font-size:12px;color:#6b7280';
@@ -97,7 +105,8 @@ export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
   if (subjectLine === '') throw new UnprocessableError('The e-mail has an empty subject');
 
   const signature = sanitizeEmailHtml(assistant.signatureHtml) || `<p>${escapeHtml(assistant.name)}</p>`;
-  const quotableHtml = `${sanitizeEmailHtml(body.text)}\n<div>${signature}</div>`;
+  const messageHtml = sanitizeEmailHtml(body.text);
+  const quotableHtml = `${messageHtml}\n<div>${signature}</div>`;
   const footer = input.unsubscribe === undefined ? '' : unsubscribeFooter(input.unsubscribe);
   const quote =
     thread?.firstEmail !== undefined && assistant.includeFirstEmail
@@ -121,6 +130,7 @@ export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
     headers,
     opensThread: thread === undefined,
     quotableHtml,
+    messageHtml,
   };
   return content.variantId === undefined ? rendered : { ...rendered, variantId: content.variantId };
 }
@@ -162,7 +172,8 @@ interface MessageTemplates {
  * e-mail opens the thread; replies keep the thread's subject.
  */
 function messageContent(input: RenderEmailInput): MessageTemplates {
-  const { step, stepIndex, sequence, thread, customMessage } = input;
+  const { step, stepIndex, sequence, thread, customMessage, approved } = input;
+  if (approved) return { subject: approved.subject, html: approved.body };
   if (step.messageType === 'custom') {
     if (customMessage === undefined || customMessage.id !== step.messageId) {
       throw new UnprocessableError(

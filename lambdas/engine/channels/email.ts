@@ -5,26 +5,41 @@
 import { messageIdHeader, SEND_ID_TAG, sendEmail, sesClient } from '../../adapters/email-sender';
 import { readSecret } from '../../adapters/secrets';
 import { type Lead, leadProfile } from '../../core/leads';
-import { renderEmailStep, type UnsubscribeLinks } from '../../core/rendering/render-email';
+import {
+  type RenderedEmail,
+  renderEmailStep,
+  type UnsubscribeLinks,
+} from '../../core/rendering/render-email';
 import { withFirstEmail } from '../../core/rendering/threading';
 import { signUnsubscribeToken } from '../../core/signatures';
 import type { SendSettings } from '../send-settings';
-import type { Channel } from './channel';
+import type { Channel, ChannelStep } from './channel';
+
+/**
+ * The step's e-mail as it goes to the lead: also what a reviewed step's draft is made of
+ * (engine/review-gate.ts), so a person approves exactly what would be sent.
+ */
+export async function renderEmail(step: ChannelStep): Promise<RenderedEmail> {
+  const { lead, assistant, sequence, enrollment, state, customMessage, settings, approved } = step;
+  const thread = enrollment.thread && withFirstEmail(enrollment.thread, state.firstSend);
+  return renderEmailStep({
+    lead: leadProfile(lead),
+    org: state.settings,
+    assistant,
+    sequence: { id: sequence.id, type: sequence.type, stepCount: sequence.steps.length },
+    stepIndex: enrollment.nextStep,
+    step: step.step,
+    ...(customMessage && { customMessage }),
+    ...(thread && { thread }),
+    ...(approved && { approved }),
+    unsubscribe: await unsubscribeLinks(lead, settings),
+  });
+}
 
 export const channel: Channel = {
-  async prepare({ lead, assistant, sequence, step, enrollment, state, customMessage, sendId, settings }) {
-    const thread = enrollment.thread && withFirstEmail(enrollment.thread, state.firstSend);
-    const email = renderEmailStep({
-      lead: leadProfile(lead),
-      org: state.settings,
-      assistant,
-      sequence: { id: sequence.id, type: sequence.type, stepCount: sequence.steps.length },
-      stepIndex: enrollment.nextStep,
-      step,
-      ...(customMessage && { customMessage }),
-      ...(thread && { thread }),
-      unsubscribe: await unsubscribeLinks(lead, settings),
-    });
+  async prepare(step) {
+    const { sendId, settings } = step;
+    const email = await renderEmail(step);
     return {
       record: {
         subject: email.subject,
