@@ -51,7 +51,7 @@ const approval = {
   },
   draftedAt: '2030-03-03T09:00:00.000Z',
   dueAt: '2030-03-04T09:00:00.000Z',
-  expiresAt: '2030-03-11T09:00:00.000Z',
+  timesOutAt: '2030-03-11T09:00:00.000Z',
   decidedAt: '2030-03-03T15:20:00.000Z',
   decidedBy: 'user-1',
 };

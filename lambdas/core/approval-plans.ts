@@ -25,7 +25,7 @@ function withoutAwaiting(reasons: readonly PlacementReason[]): PlacementReason[]
  */
 export function drafted(
   enrollment: Enrollment,
-  approval: Pick<Approval, 'id' | 'dueAt' | 'expiresAt'>,
+  approval: Pick<Approval, 'id' | 'dueAt' | 'timesOutAt'>,
   window: SendWindow,
   now: Date,
 ): Enrollment {
@@ -39,7 +39,7 @@ export function drafted(
       nextReasons: [AWAITING, ...withoutAwaiting(enrollment.nextReasons)],
     };
   }
-  return awaitingDecision(marked, window, new Date(approval.expiresAt));
+  return awaitingDecision(marked, window, new Date(approval.timesOutAt));
 }
 
 /** Due and undecided: the step waits until `until` (when its draft times out), a decision re-plans it sooner. */

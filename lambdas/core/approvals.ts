@@ -77,8 +77,11 @@ export interface Approval {
   draftedAt: string;
   /** When the step is due: it is not sent before, approved or not. */
   dueAt: string;
-  /** When a step still pending is skipped: `approvalTimeoutDays` after it was due (or drafted, if later). */
-  expiresAt: string;
+  /**
+   * When a step still pending is skipped: `approvalTimeoutDays` after it was due (or drafted, if later).
+   * Not `expiresAt`, the table's TTL attribute: a decided approval is kept as the record of a decision.
+   */
+  timesOutAt: string;
   decidedAt?: string;
   /** The user who approved or rejected it; absent when it expired. */
   decidedBy?: string;
@@ -175,10 +178,10 @@ export function reviewDecision({ approval, sequenceVersion, due, now }: ReviewFa
     return { kind: 'draft' };
   switch (approval.status) {
     case 'pending': {
-      const expiresAt = new Date(approval.expiresAt);
-      if (now.getTime() >= expiresAt.getTime() - EARLY_TOLERANCE_MS)
+      const timesOutAt = new Date(approval.timesOutAt);
+      if (now.getTime() >= timesOutAt.getTime() - EARLY_TOLERANCE_MS)
         return { kind: 'skip', reason: APPROVAL_TIMED_OUT, expire: true };
-      return early ? { kind: 'wait_until_due', due } : { kind: 'await', until: expiresAt };
+      return early ? { kind: 'wait_until_due', due } : { kind: 'await', until: timesOutAt };
     }
     case 'approved':
       if (early) return { kind: 'wait_until_due', due };
@@ -226,7 +229,7 @@ export function newApproval(input: DraftInput): Approval {
     opensThread: rendered.opensThread,
     draftedAt: now.toISOString(),
     dueAt: due.toISOString(),
-    expiresAt: expiryOf(due, now, timeoutDays).toISOString(),
+    timesOutAt: expiryOf(due, now, timeoutDays).toISOString(),
   };
 }
 

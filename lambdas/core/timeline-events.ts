@@ -189,7 +189,7 @@ export const TIMELINE_EVENT_DETAILS = lazy(
         step: step(),
         approvalId: z.string().check(z.describe('The draft in GET /approvals')),
         dueAt: z.iso.datetime().check(z.describe('When the step is due; it is not sent before')),
-        expiresAt: z.iso
+        timesOutAt: z.iso
           .datetime()
           .check(z.describe('When it is skipped (approval_timed_out) unless someone decided')),
       }),

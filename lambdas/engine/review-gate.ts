@@ -115,7 +115,7 @@ async function draft(
       step: enrollment.nextStep,
       approvalId: approval.id,
       dueAt: approval.dueAt,
-      expiresAt: approval.expiresAt,
+      timesOutAt: approval.timesOutAt,
     },
   });
   logger.info('Step drafted for approval', { leadId: lead.id, step: enrollment.nextStep });

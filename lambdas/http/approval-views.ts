@@ -46,7 +46,7 @@ export const approvalViewSchema = lazy(() =>
       ),
       draftedAt: z.iso.datetime(),
       dueAt: z.iso.datetime().check(z.describe('When the step is due; never sent before, approved or not')),
-      expiresAt: z.iso
+      timesOutAt: z.iso
         .datetime()
         .check(z.describe('When a pending step is skipped: approvalTimeoutDays after it was due')),
       decidedAt: z.optional(z.iso.datetime()),

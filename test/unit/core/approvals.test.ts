@@ -169,9 +169,9 @@ describe('a firing of a reviewed step', () => {
     });
     expect(reviewDecision({ approval, sequenceVersion: 1, due, now: due })).toEqual({
       kind: 'await',
-      until: new Date(approval.expiresAt),
+      until: new Date(approval.timesOutAt),
     });
-    expect(approval.expiresAt).toBe(at(8 * DAY).toISOString());
+    expect(approval.timesOutAt).toBe(at(8 * DAY).toISOString());
     expect(reviewDecision({ approval, sequenceVersion: 1, due, now: at(8 * DAY) })).toEqual({
       kind: 'skip',
       reason: 'approval_timed_out',
@@ -267,7 +267,7 @@ describe('approval ids', () => {
 describe('the plan around a draft', () => {
   const context: PlanContext = { sequence: sequenceOf([email(3), email(2)], 'all'), window, now: NOW };
   const planned = enroll(context, NOW, 'run-1');
-  const approval = pending({ dueAt: planned.nextSendAt ?? '', expiresAt: '2027-03-11T09:00:00.000Z' });
+  const approval = pending({ dueAt: planned.nextSendAt ?? '', timesOutAt: '2027-03-11T09:00:00.000Z' });
 
   it('keeps a step drafted ahead at its due time, marked awaiting approval', () => {
     const next = drafted(planned, approval, window, at(2 * DAY));

@@ -79,7 +79,7 @@ const SAMPLES: { [K in TimelineEventKind]: TimelineEventDetail<K> } = {
     step: 0,
     approvalId: 'bGVhZAo',
     dueAt: '2026-12-29T08:00:00.000Z',
-    expiresAt: '2027-01-05T08:00:00.000Z',
+    timesOutAt: '2027-01-05T08:00:00.000Z',
   },
   approval_decided: { step: 0, approvalId: 'bGVhZAo', decision: 'approved', by: 'alice', edited: true },
 };
