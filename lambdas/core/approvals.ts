@@ -34,6 +34,7 @@ export const DRAFT_AHEAD_MS = 24 * 3600 * 1000;
 /** A firing this much before the due time is early (the scheduler's precision is a minute). */
 const EARLY_TOLERANCE_MS = 60_000;
 const DAY_MS = 24 * 3600 * 1000;
+const MINUTE_MS = 60_000;
 
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'expired'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
@@ -142,9 +143,13 @@ export function draftTimeOf(due: Date, soonest: Date): Date | undefined {
   return at < due.getTime() - EARLY_TOLERANCE_MS ? new Date(at) : undefined;
 }
 
-/** When a draft made `draftedAt` for a step due at `due` times out. */
+/**
+ * When a draft made `draftedAt` for a step due at `due` times out: `timeoutDays` after it was due, or
+ * after the minute it was drafted when that was later (a firing comes seconds after its minute).
+ */
 export function expiryOf(due: Date, draftedAt: Date, timeoutDays: number): Date {
-  return new Date(Math.max(due.getTime(), draftedAt.getTime()) + timeoutDays * DAY_MS);
+  const drafted = Math.floor(draftedAt.getTime() / MINUTE_MS) * MINUTE_MS;
+  return new Date(Math.max(due.getTime(), drafted) + timeoutDays * DAY_MS);
 }
 
 /** What a firing of a step that needs review does. */

@@ -12,6 +12,7 @@ import {
   assertMayDecide,
   draftTimeOf,
   editReplansLeads,
+  expiryOf,
   needsReview,
   newApproval,
   reject,
@@ -122,6 +123,11 @@ describe('when a reviewed step is drafted', () => {
     expect(draftTimeOf(at(3 * DAY), soonest)).toEqual(at(2 * DAY));
     expect(draftTimeOf(at(5 * HOUR), soonest)).toEqual(soonest);
     expect(draftTimeOf(at(90_000), soonest)).toBeUndefined();
+  });
+
+  it('times a draft out approvalTimeoutDays after it was due, or after the minute it was drafted when later', () => {
+    expect(expiryOf(at(DAY), at(DAY + 600), 7)).toEqual(at(8 * DAY));
+    expect(expiryOf(at(DAY), at(DAY + 2 * HOUR + 30_000), 3)).toEqual(at(4 * DAY + 2 * HOUR));
   });
 
   it('plans a reviewed step to fire for its draft 24 h before it is due, and the next one afresh', () => {
