@@ -15,7 +15,9 @@ import type { SenderInput } from '../../lambdas/core/sender-input';
 import { getApproval } from '../../lambdas/data/approvals';
 import { getLead } from '../../lambdas/data/leads';
 import { getSend, readLeadLog } from '../../lambdas/data/sends';
+import { getVisibleSequence } from '../../lambdas/data/sequences';
 import { commitPlan } from '../../lambdas/engine/plans';
+import { replanPage } from '../../lambdas/engine/replan';
 import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as privacyApi } from '../../lambdas/privacy-api';
@@ -354,5 +356,63 @@ describe('a reviewed step', () => {
     expect(ids.sort()).toEqual([lead.id, second.id].sort());
     expect(otherListing.status).toBe(400);
     expect(otherListing.body.error.code).toBe('invalid_cursor');
+  });
+
+  it('takes a pending draft away when its sequence’s reviewed step is edited, and drafts it again from the new version', async () => {
+    // Prepare
+    const { orgId, owner, sequence, lead } = await newOrg('all');
+    await fire(lead.id);
+    const firstDraft = (await getLead(orgId, lead.id))?.enrollment.approvalId ?? '';
+    const { body: current, headers } = await invoke(sequencesApi, 'getSequence', {
+      caller: owner,
+      params: { id: sequence.id },
+    });
+    // Act: the first step's tone changes; the re-planner (queued by the edit) runs over the leads
+    const edited = await invoke(sequencesApi, 'replaceSequence', {
+      caller: owner,
+      params: { id: sequence.id },
+      headers: { 'if-match': headers.etag ?? '' },
+      body: {
+        name: current.name,
+        description: current.description,
+        type: current.type,
+        review: 'all',
+        steps: [{ ...current.steps[0], tone: 'gentle' }, current.steps[1]],
+      },
+    });
+    const stored = await getVisibleSequence(orgId, sequence.id);
+    if (!stored) throw new Error('no sequence');
+    const replanned = await replanPage(stored, undefined, clockNow);
+    const afterEdit = await getLead(orgId, lead.id);
+    const gone = await getApproval(orgId, firstDraft);
+    await fire(lead.id);
+    const again = await getApproval(orgId, (await getLead(orgId, lead.id))?.enrollment.approvalId ?? '');
+    // Assess
+    expect(edited.status).toBe(200);
+    expect(replanned.counts.retimed).toBe(1);
+    expect(gone).toBeUndefined();
+    expect(afterEdit?.enrollment.approvalId).toBeUndefined();
+    expect(again).toMatchObject({ status: 'pending', sequenceVersion: 2, stepIndex: 0 });
+  });
+
+  it('refuses review on a WhatsApp step, naming it', async () => {
+    // Prepare
+    const { owner } = await newOrg('all');
+    // Act
+    const refused = await invoke(sequencesApi, 'createSequence', {
+      caller: owner,
+      body: {
+        name: 'WhatsApp reviewed',
+        steps: [
+          { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'candid' },
+          { afterDays: 1, channel: 'whatsapp', messageType: 'custom', messageId: 'msg-1', review: 'all' },
+        ],
+      },
+    });
+    // Assess
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'steps.1.review' })]),
+    );
   });
 });
