@@ -96,18 +96,3 @@ export function decided(
     ...(placement.holidays && { nextHolidays: placement.holidays }),
   };
 }
-
-/**
- * Whether a plan change keeps the pending step's draft: the same run and step of the same sequence,
- * running and not snoozed (a reply that snoozes the lead makes the draft stale, as one that stops it).
- * engine/plans.ts removes a draft a change does not keep.
- */
-export function keepsDraft(previous: Enrollment, next: Enrollment): boolean {
-  return (
-    next.status === 'active' &&
-    next.runId === previous.runId &&
-    next.sequenceId === previous.sequenceId &&
-    next.nextStep === previous.nextStep &&
-    next.approvalId === previous.approvalId
-  );
-}

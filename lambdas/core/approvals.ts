@@ -11,6 +11,7 @@
  * when it is skipped (`approval_timed_out`). Either way the sequence goes on.
  */
 import * as z from 'zod/mini';
+import type { Enrollment } from './enrollment';
 import { ConflictError, ForbiddenError, ValidationError } from './errors';
 import { lazy } from './lazy';
 import { EmailContentSchema } from './messages';
@@ -196,6 +197,22 @@ export function reviewDecision({ approval, sequenceVersion, due, now }: ReviewFa
     case 'expired':
       return { kind: 'skip', reason: APPROVAL_TIMED_OUT, expire: false };
   }
+}
+
+/**
+ * Whether a plan change keeps the pending step's draft: the same run and step of the same sequence,
+ * running and not snoozed (a reply that snoozes the lead makes the draft stale, as one that stops it).
+ * engine/plans.ts removes a draft a change does not keep. Here rather than in core/approval-plans.ts:
+ * every function that changes a plan loads it, and none of them needs luxon for it.
+ */
+export function keepsDraft(previous: Enrollment, next: Enrollment): boolean {
+  return (
+    next.status === 'active' &&
+    next.runId === previous.runId &&
+    next.sequenceId === previous.sequenceId &&
+    next.nextStep === previous.nextStep &&
+    next.approvalId === previous.approvalId
+  );
 }
 
 /** What the sender rendered for a reviewed step, and whose step it is: a new draft. */

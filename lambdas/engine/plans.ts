@@ -7,7 +7,7 @@
 
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { cancelStep, scheduleStep } from '../adapters/step-scheduler';
-import { keepsDraft } from '../core/approval-plans';
+import { keepsDraft } from '../core/approvals';
 import type { Enrollment } from '../core/enrollment';
 import { isRunning } from '../core/enrollment-status';
 import { DomainError } from '../core/errors';

@@ -4,7 +4,7 @@
  * with each state of its draft.
  */
 import { describe, expect, it } from 'vitest';
-import { awaitsApproval, decided, drafted, keepsDraft } from '../../../lambdas/core/approval-plans';
+import { awaitsApproval, decided, drafted } from '../../../lambdas/core/approval-plans';
 import {
   type Approval,
   approvalIdOf,
@@ -13,6 +13,7 @@ import {
   draftTimeOf,
   editReplansLeads,
   expiryOf,
+  keepsDraft,
   needsReview,
   newApproval,
   reject,
