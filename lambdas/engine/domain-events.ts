@@ -302,6 +302,10 @@ function timelineEvents({ eventName, after }: TableChange): Draft[] {
     }
     case 'unsubscribed':
       return [draft('lead.unsubscribed', fields, { leadId, via: entry.detail.via }, [])];
+    case 'approval_requested': {
+      const { step, approvalId, dueAt, timesOutAt } = entry.detail;
+      return [draft('approval.requested', fields, { leadId, step, approvalId, dueAt, timesOutAt }, [])];
+    }
     default:
       return [];
   }

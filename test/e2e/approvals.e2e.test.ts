@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../local/stack';
 import { startContractCheckedStack } from '../support/contract-proxy';
-import { addLead, PINNED_START, sentTo, signedIn } from '../support/local-api';
+import { addLead, PINNED_START, publishedEvents, sentTo, signedIn } from '../support/local-api';
 
 let stack: LocalStack;
 
@@ -87,6 +87,7 @@ describe('approvals', () => {
     const cyBeforeNext = await sentTo(stack, address(cy));
     await stack.advance(2 * DAY + 5 * MINUTE);
     const cyAll = await sentTo(stack, address(cy));
+    const requested = await publishedEvents(stack.url, { orgId, type: 'approval.requested' });
 
     // Assess: three drafts, nothing sent until someone decided
     expect(pending.status).toBe(200);
@@ -134,5 +135,9 @@ describe('approvals', () => {
     expect(expired.body.items.map((item: { leadId: string }) => item.leadId)).toEqual([cy.id]);
     expect(cyBeforeNext).toEqual([]);
     expect(cyAll).toHaveLength(1);
+    // Each draft was announced on the bus (and to webhooks subscribed to approval.requested)
+    expect(requested.map(({ event }) => event.data.approvalId).sort()).toEqual(
+      pending.body.items.map((item: { id: string }) => item.id).sort(),
+    );
   });
 });
