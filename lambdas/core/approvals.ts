@@ -24,14 +24,8 @@ import {
   timingChanged,
 } from './sequences';
 
-export {
-  approvalTimeoutDaysOf,
-  DEFAULT_APPROVAL_TIMEOUT_DAYS,
-  REVIEW_POLICIES,
-  type ReviewPolicy,
-} from './sequences';
 /** How long before its due time a reviewed step is drafted: a working day for someone to look at it. */
-export const DRAFT_AHEAD_MS = 24 * 3600 * 1000;
+const DRAFT_AHEAD_MS = 24 * 3600 * 1000;
 /** A firing this much before the due time is early (the scheduler's precision is a minute). */
 const EARLY_TOLERANCE_MS = 60_000;
 const DAY_MS = 24 * 3600 * 1000;

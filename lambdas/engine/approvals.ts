@@ -31,7 +31,7 @@ export async function readApprovals(
   return listApprovals(caller, query.status ?? 'pending', query.cursor, query.limit);
 }
 
-export async function readApproval(caller: Caller, id: string): Promise<Approval> {
+async function readApproval(caller: Caller, id: string): Promise<Approval> {
   const approval = await getApproval(caller.orgId, id);
   if (!approval) throw new NotFoundError('Approval', id);
   assertMayDecide(caller, approval);
