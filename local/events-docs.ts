@@ -70,6 +70,13 @@ export const EVENT_EXAMPLES: { [T in DomainEventType]: DomainEventData<T> } = {
     until: '2026-04-01T00:00:00.000Z',
     nextStepAt: '2026-04-01T09:00:00.000Z',
   },
+  'approval.requested': {
+    leadId: LEAD,
+    step: 0,
+    approvalId: 'bGVhZC03YzFlCnJ1bi0yYjlkCjA',
+    dueAt: '2026-03-05T09:00:00.000Z',
+    timesOutAt: '2026-03-12T09:00:00.000Z',
+  },
   'sequence.changed': { sequenceId: SEQUENCE, version: 4, replanned: true, replannedLeads: 37 },
   'assistant.sending_paused': {
     scope: 'assistant',

@@ -25,8 +25,37 @@ const sequence = {
   createdAt: AT,
   updatedAt: AT,
   steps,
+  review: 'first_step',
+  approvalTimeoutDays: 7,
   warnings: [],
 };
+
+const approval = {
+  id: 'bGVhZC03YzFlCnJ1bi0yYjlkCjA',
+  status: 'approved',
+  leadId: 'lead-7c1e',
+  lead: { name: 'Ada Lovelace', email: 'ada@example.com' },
+  sequenceId: 'seq-3f2a',
+  sequenceVersion: 3,
+  stepIndex: 0,
+  channel: 'email',
+  opensThread: true,
+  draft: {
+    subject: 'Analytical Engines and Acme',
+    body: '<p>Hi Ada,</p><p>I noticed Analytical Engines is hiring analysts. Would a short call help?</p>',
+  },
+  approved: {
+    subject: 'A quick idea for Analytical Engines',
+    body: '<p>Hi {{lead.firstName}},</p><p>Would a 15-minute call next week help?</p>',
+    edited: true,
+  },
+  draftedAt: '2030-03-03T09:00:00.000Z',
+  dueAt: '2030-03-04T09:00:00.000Z',
+  timesOutAt: '2030-03-11T09:00:00.000Z',
+  decidedAt: '2030-03-03T15:20:00.000Z',
+  decidedBy: 'user-1',
+};
+const { approved: _approved, decidedAt: _decidedAt, decidedBy: _decidedBy, ...pendingApproval } = approval;
 
 const message = {
   id: 'msg-checking-in',
@@ -222,13 +251,44 @@ const webhookDelivery = {
 export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: unknown }>> = {
   getSequence: { response: sequence },
   createSequence: {
-    body: { name: 'Three touches', description: 'Two e-mails, then WhatsApp', type: 'standard', steps },
+    body: {
+      name: 'Three touches',
+      description: 'Two e-mails, then WhatsApp',
+      type: 'standard',
+      steps,
+      review: 'first_step',
+    },
     response: sequence,
   },
   cloneSequence: { body: { name: 'Three touches (copy)' } },
   replaceSequence: {
-    body: { name: 'Three touches', description: 'Two e-mails, then WhatsApp', type: 'standard', steps },
+    body: {
+      name: 'Three touches',
+      description: 'Two e-mails, then WhatsApp',
+      type: 'standard',
+      steps,
+      review: 'first_step',
+      approvalTimeoutDays: 7,
+    },
     response: sequence,
+  },
+  listApprovals: { response: { items: [{ ...pendingApproval, status: 'pending' }] } },
+  approveApproval: {
+    body: {
+      subject: 'A quick idea for Analytical Engines',
+      body: '<p>Hi {{lead.firstName}},</p><p>Would a 15-minute call next week help?</p>',
+    },
+    response: approval,
+  },
+  rejectApproval: {
+    body: { reason: 'Ada asked us to write in March' },
+    response: {
+      ...pendingApproval,
+      status: 'rejected',
+      decidedAt: '2030-03-03T15:20:00.000Z',
+      decidedBy: 'user-1',
+      reason: 'Ada asked us to write in March',
+    },
   },
   sequenceImpact: { body: { steps } },
   previewSequenceStep: {

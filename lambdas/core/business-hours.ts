@@ -74,6 +74,7 @@ export const PLACEMENT_REASONS = [
   'account_limit',
   'account_spacing',
   'frequency_cap',
+  'awaiting_approval',
 ] as const;
 /**
  * Why a send was moved: outside the hours of a working day, on a day the assistant does not work, on one
@@ -87,7 +88,9 @@ export const PLACEMENT_REASONS = [
  * at or after `snoozedUntil`), or because of the org's account policy (core/accounts.ts): the lead's
  * account has as many leads sending as it allows (account_limit: a first step waits for a free slot),
  * another person of the account was sent a step too recently (account_spacing), or the person had as
- * many messages in the last 7 days as the org allows (frequency_cap).
+ * many messages in the last 7 days as the org allows (frequency_cap), or because the step waits for a
+ * person's approval (awaiting_approval, core/approvals.ts: it goes once approved, or is skipped when the
+ * approval times out, the time it is placed at).
  */
 export type PlacementReason = (typeof PLACEMENT_REASONS)[number];
 

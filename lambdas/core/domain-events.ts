@@ -33,6 +33,7 @@ export const DOMAIN_EVENT_TYPES = [
   'lead.stopped',
   'lead.completed',
   'lead.snoozed',
+  'approval.requested',
   'sequence.changed',
   'assistant.sending_paused',
   'assistant.sending_resumed',
@@ -151,6 +152,13 @@ export const DOMAIN_EVENT_DATA = lazy(
         until: instant('The date the lead is followed up again from'),
         nextStepAt: z.optional(instant('Where the pending step waits: the first business moment from until')),
       }),
+      'approval.requested': z.object({
+        leadId: leadId(),
+        step: step(),
+        approvalId: id('The draft in GET /approvals: POST /approvals/{id}/approve or /reject'),
+        dueAt: instant('When the step is due; it is not sent before it is approved'),
+        timesOutAt: instant('When it is skipped (approval_timed_out) unless someone decided'),
+      }),
       'sequence.changed': z.object({
         sequenceId: sequenceId(),
         version: z.number().check(z.int(), z.minimum(1), z.describe('The sequence’s new version')),
@@ -219,6 +227,7 @@ export const DOMAIN_EVENT_SUBJECTS: Record<DomainEventType, SubjectKind> = {
   'lead.stopped': 'lead',
   'lead.completed': 'lead',
   'lead.snoozed': 'lead',
+  'approval.requested': 'lead',
   'sequence.changed': 'sequence',
   'assistant.sending_paused': 'assistant',
   'assistant.sending_resumed': 'assistant',
@@ -239,6 +248,8 @@ export const DOMAIN_EVENT_SUMMARIES: Record<DomainEventType, string> = {
   'lead.stopped': 'The lead’s follow-up stopped (a reply, an unsubscribe, a bounce, a person, ...).',
   'lead.completed': 'The lead went through every step of its sequence.',
   'lead.snoozed': 'The lead’s follow-up waits until a date (a "not now" reply, or a person).',
+  'approval.requested':
+    'A step a person reviews was drafted (24 h before it is due): it waits in GET /approvals for a decision.',
   'sequence.changed': 'A sequence was edited (a new version), with how many leads it re-planned.',
   'assistant.sending_paused': 'Sending paused: the bounce or complaint rate passed the org’s threshold.',
   'assistant.sending_resumed': 'Sending resumed after a pause.',

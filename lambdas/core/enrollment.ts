@@ -9,6 +9,7 @@
  * mid-way; leads past the new last step complete.
  */
 
+import { draftTimeOf, needsReview } from './approvals';
 import type { Placement, PlacementReason, SendWindow } from './business-hours';
 import { type EnrollmentStatus, isRunning, MAX_SNOOZE_DAYS, type StopReason } from './enrollment-status';
 import { ConflictError, ValidationError } from './errors';
@@ -57,13 +58,24 @@ export interface Enrollment {
   retries?: number;
   /** Name of the pending step's schedule, set when the plan is committed (engine/plans.ts). */
   scheduleName?: string;
+  /**
+   * The pending step needs a person's approval and is not drafted yet: its schedule fires here, 24 h
+   * before `nextSendAt` (core/approvals.ts), to draft it; then the plan is at `nextSendAt` again.
+   */
+  draftAt?: string;
+  /**
+   * The pending step's draft waiting for a decision (GET /approvals). Set with the draft, cleared by the
+   * decision; a plan change that moves the lead off the step (a reply, a stop, a skip, another run or
+   * sequence, a snooze) or a new version of its sequence removes the draft (engine/plans.ts).
+   */
+  approvalId?: string;
 }
 
 /** Transient provider failures are retried with growing waits (1, 2, 4 ... 32 minutes), then recorded. */
 export const MAX_PROVIDER_RETRIES = 6;
 
 /** The sequence facts planning needs. */
-export type PlannedSequence = Pick<Sequence, 'id' | 'version' | 'type' | 'steps'>;
+export type PlannedSequence = Pick<Sequence, 'id' | 'version' | 'type' | 'steps' | 'review'>;
 
 export interface PlanContext {
   sequence: PlannedSequence;
@@ -345,14 +357,20 @@ export function replanForSequence(enrollment: Enrollment, context: PlanContext):
   const { sequence } = context;
   if (!isRunning(enrollment.status) || enrollment.sequenceId !== sequence.id) return { kind: 'untouched' };
   if (enrollment.sequenceVersion >= sequence.version) return { kind: 'untouched' };
+  // A pending draft was made from the old version: it goes (engine/plans.ts) and is drafted again.
+  const { approvalId: _stale, ...current } = enrollment;
   const replanned = planStep(
-    { ...enrollment, sequenceVersion: sequence.version, revision: enrollment.revision + 1 },
+    { ...current, sequenceVersion: sequence.version, revision: enrollment.revision + 1 },
     enrollment.nextStep,
     previousStepAt(enrollment),
     context,
   );
   if (replanned.status === 'completed') return { kind: 'completed', enrollment: replanned };
-  if (replanned.nextSendAt === enrollment.nextSendAt) return { kind: 'unchanged' };
+  const same =
+    replanned.nextSendAt === enrollment.nextSendAt &&
+    replanned.draftAt === enrollment.draftAt &&
+    enrollment.approvalId === undefined;
+  if (same) return { kind: 'unchanged' };
   return { kind: 'retimed', enrollment: replanned };
 }
 
@@ -362,7 +380,9 @@ export function replanForSequence(enrollment: Enrollment, context: PlanContext):
  */
 function planStep(enrollment: Enrollment, index: number, previousAt: Date, context: PlanContext): Enrollment {
   const step = context.sequence.steps[index];
-  const { nextSendAt: _previous, nextHolidays: _skipped, snoozedUntil, ...rest } = enrollment;
+  const { nextSendAt: _previous, nextHolidays: _skipped, snoozedUntil, approvalId, ...others } = enrollment;
+  // The draft of the pending step stays with it (a re-timing); another step has none yet.
+  const rest = index === enrollment.nextStep && approvalId !== undefined ? { ...others, approvalId } : others;
   if (!step)
     return { ...rest, status: 'completed', nextStep: context.sequence.steps.length, nextReasons: [] };
   const placement = planStepTime({
@@ -372,12 +392,26 @@ function planStep(enrollment: Enrollment, index: number, previousAt: Date, conte
     now: context.now,
   });
   if (enrollment.status !== 'snoozed' || snoozedUntil === undefined)
-    return placed({ ...rest, status: 'active', nextStep: index }, placement);
+    return withDraftTime(placed({ ...rest, status: 'active', nextStep: index }, placement), context);
   const wakeAt = wakePlacement(new Date(snoozedUntil), context.window, context.now);
-  return placed(
-    { ...rest, status: 'snoozed', snoozedUntil, nextStep: index },
-    placement.at.getTime() >= wakeAt.at.getTime() ? placement : wakeAt,
+  return withDraftTime(
+    placed(
+      { ...rest, status: 'snoozed', snoozedUntil, nextStep: index },
+      placement.at.getTime() >= wakeAt.at.getTime() ? placement : wakeAt,
+    ),
+    context,
   );
+}
+
+/**
+ * A planned step that needs review and is not drafted yet fires early to be drafted: 24 h before it is
+ * due, or in a minute when it is due sooner (core/approvals.ts). A step drafted already keeps its draft.
+ */
+function withDraftTime(enrollment: Enrollment, context: PlanContext): Enrollment {
+  if (enrollment.approvalId !== undefined || enrollment.nextSendAt === undefined) return enrollment;
+  if (!needsReview(context.sequence, enrollment.nextStep)) return enrollment;
+  const draftAt = draftTimeOf(new Date(enrollment.nextSendAt), ceilToMinute(soonestFrom(context.now)));
+  return draftAt === undefined ? enrollment : { ...enrollment, draftAt: draftAt.toISOString() };
 }
 
 /**
@@ -394,9 +428,13 @@ function soonestFrom(now: Date): Date {
   return new Date(now.getTime() + 60_000);
 }
 
-/** The pending step at `placement`, with its reasons and the holidays it skipped (none left from before). */
+/**
+ * The pending step at `placement`, with its reasons and the holidays it skipped (none left from before).
+ * An early firing to draft it is dropped: a step moved by anything but its planning (a deferral, a
+ * snooze, a repair) is drafted when it fires, and waits for its approval then.
+ */
 function placed(enrollment: Enrollment, placement: Placement): Enrollment {
-  const { nextHolidays: _previous, ...rest } = enrollment;
+  const { nextHolidays: _previous, draftAt: _draft, ...rest } = enrollment;
   return {
     ...rest,
     nextSendAt: placement.at.toISOString(),

@@ -18,6 +18,31 @@ export type SequenceType = (typeof SEQUENCE_TYPES)[number];
 
 export const MAX_STEPS = 20;
 
+/**
+ * Whether a person approves steps before they go (core/approvals.ts): none; first_step, the first step
+ * a lead is sent; all, every e-mail step. On a sequence, and on a step to decide for that step alone.
+ */
+export const REVIEW_POLICIES = ['none', 'first_step', 'all'] as const;
+export type ReviewPolicy = (typeof REVIEW_POLICIES)[number];
+export const DEFAULT_APPROVAL_TIMEOUT_DAYS = 7;
+export const MAX_APPROVAL_TIMEOUT_DAYS = 30;
+
+const REVIEW_DESCRIPTION =
+  'none: steps go without a person; first_step: the first step a lead is sent waits for a person’s approval (GET /approvals); all: every e-mail step does. A reviewed step is drafted 24 h before it is due and sent only once approved; WhatsApp steps (approved templates) are never held';
+
+const reviewPolicy = () => z.enum(REVIEW_POLICIES);
+const approvalTimeoutDays = () =>
+  z
+    .number()
+    .check(
+      z.int(),
+      z.minimum(1),
+      z.maximum(MAX_APPROVAL_TIMEOUT_DAYS),
+      z.describe(
+        'Days a reviewed step waits for a decision after it is due; then it is skipped (approval_timed_out) and the sequence goes on',
+      ),
+    );
+
 const MESSAGE_TYPES = ['generated', 'custom'] as const;
 
 /** A step's own message, or one variant's. */
@@ -90,13 +115,20 @@ export const StepShape = lazy(() =>
     autoPromote: z
       .optional(AutoPromoteShape())
       .check(z.describe('Only with variants: promote a clear winner')),
+    review: z
+      .optional(reviewPolicy())
+      .check(
+        z.describe(
+          `This step’s review, instead of the sequence’s (first_step: reviewed if it is the first step sent). ${REVIEW_DESCRIPTION}`,
+        ),
+      ),
   }),
 );
 
 export type Step = z.output<ReturnType<typeof StepShape>>;
 
 /** What the renderers take: a step (or a step's variant) with its one message. */
-export type MessageStep = Omit<Step, 'messageType' | 'variants' | 'autoPromote'> & {
+export type MessageStep = Omit<Step, 'messageType' | 'variants' | 'autoPromote' | 'review'> & {
   messageType: (typeof MESSAGE_TYPES)[number];
 };
 
@@ -160,6 +192,12 @@ export const StepSchema = lazy(() =>
     StepShape().check(
       z.superRefine((step, ctx) => {
         const add = (issue: Issue) => ctx.addIssue({ code: 'custom', ...issue });
+        if (step.channel !== 'email' && step.review !== undefined && step.review !== 'none') {
+          add({
+            path: ['review'],
+            message: 'Only e-mail steps are reviewed: WhatsApp steps send templates Meta approved already',
+          });
+        }
         if (step.variants === undefined) {
           if (step.messageType === undefined) {
             add({ path: ['messageType'], message: 'A step needs a messageType (or variants)' });
@@ -205,17 +243,24 @@ export const SequenceInputSchema = lazy(() =>
     description: z._default(description, ''),
     type: z._default(z.enum(SEQUENCE_TYPES), 'standard'),
     steps: z.array(StepSchema()).check(z.minLength(1), z.maxLength(MAX_STEPS)),
+    review: z._default(reviewPolicy(), 'none').check(z.describe(REVIEW_DESCRIPTION)),
+    approvalTimeoutDays: z._default(approvalTimeoutDays(), DEFAULT_APPROVAL_TIMEOUT_DAYS),
   }),
 );
 export type SequenceInput = z.output<ReturnType<typeof SequenceInputSchema>>;
 
-/** PUT replaces the whole definition, so every field is required. */
+/**
+ * PUT replaces the whole definition, so every field is required, but for the review settings, which
+ * came later: absent, a PUT sets them to their defaults (none, 7 days), as for a new sequence.
+ */
 export const SequenceReplaceSchema = lazy(() =>
   z.object({
     name,
     description,
     type: z.enum(SEQUENCE_TYPES),
     steps: z.array(StepSchema()).check(z.minLength(1), z.maxLength(MAX_STEPS)),
+    review: z._default(reviewPolicy(), 'none').check(z.describe(REVIEW_DESCRIPTION)),
+    approvalTimeoutDays: z._default(approvalTimeoutDays(), DEFAULT_APPROVAL_TIMEOUT_DAYS),
   }),
 );
 
@@ -234,6 +279,10 @@ export interface Sequence {
   createdAt: string;
   updatedAt: string;
   steps: Step[];
+  /** Whether steps wait for a person's approval (core/approvals.ts); absent on sequences stored before: none. */
+  review?: ReviewPolicy;
+  /** Days a reviewed step waits for a decision once due; absent: DEFAULT_APPROVAL_TIMEOUT_DAYS. */
+  approvalTimeoutDays?: number;
   /** A/B tests decided by auto-promotion, at most one per step (lambdas/engine/variant-promotion.ts). */
   promotions?: StepPromotion[];
 }
@@ -259,7 +308,18 @@ export function cloneSequence(
   now: Date,
 ): Sequence {
   const { name, description = source.description } = input;
-  return newSequence({ name, description, type: source.type, steps: source.steps }, owner, id, now);
+  const review = { review: source.review ?? 'none', approvalTimeoutDays: approvalTimeoutDaysOf(source) };
+  return newSequence(
+    { name, description, type: source.type, steps: source.steps, ...review },
+    owner,
+    id,
+    now,
+  );
+}
+
+/** The timeout of a sequence's approvals, in days (core/approvals.ts). */
+export function approvalTimeoutDaysOf(sequence: Pick<Sequence, 'approvalTimeoutDays'>): number {
+  return sequence.approvalTimeoutDays ?? DEFAULT_APPROVAL_TIMEOUT_DAYS;
 }
 
 /** The custom message ids a sequence's steps refer to, each once. */

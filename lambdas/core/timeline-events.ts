@@ -65,6 +65,8 @@ export const TIMELINE_EVENT_KINDS = [
   'woken',
   'account_replied',
   'suppressed',
+  'approval_requested',
+  'approval_decided',
 ] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 
@@ -182,6 +184,25 @@ export const TIMELINE_EVENT_DETAILS = lazy(
           .check(z.describe('The entry added to the suppression list: the address, or its domain')),
         kind: z.enum(['address', 'domain']),
         by: z.string().check(z.describe('The user who added it (POST /suppressions)')),
+      }),
+      approval_requested: z.object({
+        step: step(),
+        approvalId: z.string().check(z.describe('The draft in GET /approvals')),
+        dueAt: z.iso.datetime().check(z.describe('When the step is due; it is not sent before')),
+        timesOutAt: z.iso
+          .datetime()
+          .check(z.describe('When it is skipped (approval_timed_out) unless someone decided')),
+      }),
+      approval_decided: z.object({
+        step: step(),
+        approvalId: z.string(),
+        decision: z
+          .enum(['approved', 'rejected', 'expired'])
+          .check(z.describe('expired: nobody decided within the sequence’s approvalTimeoutDays')),
+        by: z.optional(z.string()).check(z.describe('The user who decided; absent when it expired')),
+        edited: z
+          .optional(z.boolean())
+          .check(z.describe('Approved with an edited subject or body: the edit is what is sent')),
       }),
       woken: z.object({
         by: z

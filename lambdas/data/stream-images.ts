@@ -60,7 +60,7 @@ const parsed = <T>(schema: z.ZodMiniType<T>, image: unknown): T | undefined => {
   return result.success ? result.data : undefined;
 };
 
-/** What the re-planner reads of a sequence: who it is, its version, and its steps' timing. */
+/** What the re-planner reads of a sequence: who it is, its version, its steps' timing and review. */
 const SequenceImageSchema = z.looseObject({
   entity: z.literal(SEQUENCE_ENTITY),
   orgId: z.string().check(z.minLength(1)),
@@ -68,6 +68,9 @@ const SequenceImageSchema = z.looseObject({
   version: z.number(),
   updatedAt: z.optional(z.string()),
   steps: z.optional(z.array(z.looseObject({ afterDays: z.number() }))),
+  /** Its review settings (core/approvals.ts): an edit of them re-plans the leads' drafts. */
+  review: z.optional(z.string()),
+  approvalTimeoutDays: z.optional(z.number()),
 });
 export type SequenceImage = z.output<typeof SequenceImageSchema>;
 export const sequenceImage = (image: Record<string, unknown> | undefined) =>

@@ -64,6 +64,8 @@ export const SENDING_STATE_ENTITY = 'sending_state';
 export const IMPORT_ENTITY = 'import';
 /** A finished re-plan of a sequence's leads after an edit (data/replans.ts). */
 export const REPLAN_ENTITY = 'replan';
+/** A reviewed step's draft and its decision (data/approvals.ts). */
+export const APPROVAL_ENTITY = 'approval';
 
 type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5';
 

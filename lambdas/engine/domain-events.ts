@@ -20,6 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import { outcomeOfSendChange } from '../core/analytics/counters';
+import { editReplansLeads } from '../core/approvals';
 import type {
   DomainEvent,
   DomainEventData,
@@ -29,7 +30,7 @@ import type {
 } from '../core/domain-events';
 import { isRunning } from '../core/enrollment-status';
 import { REPLY_INTENTS, type ReplyIntent } from '../core/replies';
-import { CHANNELS, type Channel, timingChanged } from '../core/sequences';
+import { CHANNELS, type Channel } from '../core/sequences';
 import { type TimelineEvent, timelineEventSchema } from '../core/timeline-events';
 import {
   entityOf,
@@ -301,6 +302,10 @@ function timelineEvents({ eventName, after }: TableChange): Draft[] {
     }
     case 'unsubscribed':
       return [draft('lead.unsubscribed', fields, { leadId, via: entry.detail.via }, [])];
+    case 'approval_requested': {
+      const { step, approvalId, dueAt, timesOutAt } = entry.detail;
+      return [draft('approval.requested', fields, { leadId, step, approvalId, dueAt, timesOutAt }, [])];
+    }
     default:
       return [];
   }
@@ -311,9 +316,9 @@ function sequenceEvents({ eventName, before, after }: TableChange): Draft[] {
   const was = sequenceImage(before);
   const is = sequenceImage(after);
   if (!was || !is || was.version === is.version || !is.updatedAt) return [];
-  // An edit that moves steps queues a re-plan (the same test as engine/sequence-edits.ts): its event
+  // An edit that moves steps (or redrafts) queues a re-plan (the same test as engine/sequence-edits.ts): its event
   // waits for the re-plan's record, which knows how many leads moved (replanEvents below).
-  if (timingChanged(was.steps ?? [], is.steps ?? [])) return [];
+  if (editReplansLeads(was, is)) return [];
   return [
     draft(
       'sequence.changed',

@@ -48,6 +48,7 @@ import {
   stepsThatWouldBeSkipped,
 } from '../core/skipped-steps';
 import { type Warning, warning } from '../core/warnings';
+import { deletePendingApproval } from '../data/approvals';
 import { deleteLead, getLead, insertLead, updateLeadDetails } from '../data/leads';
 import { assertAccountRoom } from './accounts';
 import { EnrollmentReads, requireLead } from './enrollment-reads';
@@ -342,6 +343,8 @@ export async function removeLead(caller: Caller, id: string): Promise<void> {
   // After the delete: a schedule left behind by a failure here finds no lead and does nothing.
   if (hasPendingSchedule(lead.enrollment) && lead.enrollment.scheduleName)
     await cancelStep(lead.enrollment.scheduleName);
+  // Its step's draft goes from GET /approvals (the lead's log, where it lives, stays as its timeline does).
+  if (lead.enrollment.approvalId) await deletePendingApproval(lead.orgId, lead.enrollment.approvalId);
 }
 
 /** Moves a lead from a sequence being deleted to another, re-planned from its next step. */

@@ -7,12 +7,14 @@
 
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { cancelStep, scheduleStep } from '../adapters/step-scheduler';
+import { keepsDraft } from '../core/approvals';
 import type { Enrollment } from '../core/enrollment';
 import { isRunning } from '../core/enrollment-status';
 import { DomainError } from '../core/errors';
 import type { Lead } from '../core/leads';
 import type { SenderInput } from '../core/sender-input';
 import { type Sequence, stepMessageIds } from '../core/sequences';
+import { deletePendingApproval } from '../data/approvals';
 import { enrollmentUpdate, LeadChangedError } from '../data/leads';
 import { closedSequenceFailure, sequenceOpenCheck } from '../data/sequences';
 import { type TransactItem, transact } from '../data/transactions';
@@ -87,6 +89,7 @@ export async function commitPlan(
   store?: (alongside: TransactItem[]) => Promise<void>,
 ): Promise<void> {
   const { lead, previous, next } = change;
+  const lapsedDraft = lapsedDraftOf(previous, next);
   const sequenceCheck = joinsSequence(previous, next)
     ? sequenceOpenCheck(lead.orgId, next.sequenceId)
     : undefined;
@@ -94,10 +97,11 @@ export async function commitPlan(
   const scheduled = hasPendingSchedule(next) && next.revision !== previous?.revision;
   // The plan records its schedule's name (so `next` is completed here, before it is stored); a plan
   // without a pending step has none.
+  // A step that needs review fires first to be drafted (core/approvals.ts), then at its time.
   if (scheduled)
     next.scheduleName = await scheduleStep(
       senderInput(lead, next, change.sequence),
-      new Date(next.nextSendAt),
+      new Date(next.draftAt ?? next.nextSendAt),
     );
   else if (!hasPendingSchedule(next)) delete next.scheduleName;
   try {
@@ -112,6 +116,8 @@ export async function commitPlan(
     }
     throw error;
   }
+  // The pending step's draft no longer applies: gone from GET /approvals (a decided one stays).
+  if (lapsedDraft) await removeLapsedDraft(lead, lapsedDraft);
   const previousSchedule = previous?.scheduleName;
   if (
     hasPendingSchedule(previous) &&
@@ -128,6 +134,24 @@ export async function commitPlan(
       }),
     );
   }
+}
+
+/**
+ * The id of the previous plan's draft when the new plan does not keep it (a reply or a stop, another
+ * step, run or sequence, a snooze: core/approval-plans.ts), which `next` then no longer carries.
+ */
+function lapsedDraftOf(previous: Enrollment | undefined, next: Enrollment): string | undefined {
+  const id = previous?.approvalId;
+  if (!previous || id === undefined || keepsDraft(previous, next)) return undefined;
+  if (next.approvalId === id) delete next.approvalId;
+  return id;
+}
+
+/** Best effort: a draft left behind is refused when decided (409) and never sent (its plan moved on). */
+async function removeLapsedDraft(lead: Pick<Lead, 'orgId' | 'id'>, approvalId: string): Promise<void> {
+  await deletePendingApproval(lead.orgId, approvalId).catch((error: unknown) =>
+    logger.warn('A lapsed draft was not removed', { leadId: lead.id, approvalId, error }),
+  );
 }
 
 function certainlyNotStored(error: unknown): boolean {

@@ -19,6 +19,7 @@ import {
   ProviderTransientError,
 } from '../adapters/provider-errors';
 import { chooseVariant, variantMessage } from '../core/analytics/variants';
+import type { ApprovalText } from '../core/approvals';
 import type { Assistant } from '../core/assistants';
 import type { SendWindow } from '../core/business-hours';
 import {
@@ -58,6 +59,7 @@ import { traced } from '../runtime/tracing';
 import { type SendHold, sendHoldFor } from './account-holds';
 import type { Accepted, Channel, PreparedSend } from './channels/channel';
 import { commitPlan } from './plans';
+import { reviewGate } from './review-gate';
 import type { SendSettings } from './send-settings';
 
 /** A schedule firing this much before the window opens is on time (60 s scheduler precision). */
@@ -91,6 +93,8 @@ interface Firing {
   window: SendWindow;
   now: Date;
   settings: SendSettings;
+  /** A reviewed step's approved text (engine/review-gate.ts): what is sent instead of the step's own. */
+  approved?: ApprovalText;
 }
 
 export async function sendScheduledStep(
@@ -224,6 +228,12 @@ async function sendFiring(firing: Firing): Promise<SendOutcome> {
   // anything is rendered or claimed, and before any hold (business hours, a sending pause, the account
   // policy, the frequency cap) would only postpone a step that is skipped whenever it fires.
   if (!consentOf(lead)[firing.step.channel]) return skip(firing, NO_CONSENT);
+  // A step a person reviews is drafted, waits for the decision, or goes with the approved text; decided
+  // before the hours are checked, so its draft is made 24 h ahead whatever the hour.
+  const review = await reviewGate(firing, () => renderDraft(firing));
+  if (review.action === 'skip') return skip(firing, review.reason, review.details);
+  if (review.action === 'held') return { result: 'deferred', reason: review.reason, until: review.until };
+  if (review.approved) firing.approved = review.approved;
   const opening = nextBusinessMoment(now, window);
   if (opening.at.getTime() - now.getTime() > EARLY_TOLERANCE_MS) {
     // The assistant's hours (or holiday setting) changed since the step was planned. Placing `now`
@@ -530,6 +540,23 @@ async function stepExtras({ lead, message: step, enrollment, state }: Firing) {
   });
   const message = known ?? extras.message;
   return { ...extras, ...(message && { message }) };
+}
+
+/** The step's e-mail as the channel would render it now: the draft a reviewer is shown. */
+async function renderDraft(firing: Firing) {
+  const extras = await stepExtras(firing);
+  if (extras.openingSend) firing.state.firstSend = extras.openingSend;
+  const { message } = firing;
+  if (message.messageType === 'custom' && !extras.message)
+    throw new UnprocessableError(`message ${message.messageId} no longer exists`);
+  const { renderEmail } = await import('./channels/email');
+  const { email } = await renderEmail({
+    ...firing,
+    step: message,
+    ...(extras.message && { customMessage: extras.message }),
+    sendId: sendIdOfFiring(firing),
+  });
+  return email;
 }
 
 const PROVIDER_OF: Record<Step['channel'], string> = { email: 'ses', whatsapp: 'sinch' };

@@ -1,10 +1,12 @@
 /**
  * The re-planner's first use case: which sequence edits can move a pending step, and so queue a
  * re-plan of the sequence's leads. A changed step count or `afterDays` can; content-only edits (tones,
- * messages, names) cannot: the sender reads the step as it is when it fires.
+ * messages, names) cannot: the sender reads the step as it is when it fires. While steps are reviewed,
+ * an edit of them or of the review settings does too: the leads' pending drafts are drafted again
+ * (core/approvals.ts, `reviewChanged`).
  */
 import type { ReplanJob } from '../adapters/replan-queue';
-import { timingChanged } from '../core/sequences';
+import { editReplansLeads } from '../core/approvals';
 import { type StreamImage, sequenceImage, unmarshallImage } from '../data/stream-images';
 
 export function replanJobFor(
@@ -16,6 +18,6 @@ export function replanJobFor(
   const before = sequenceImage(unmarshallImage(oldImage));
   const after = sequenceImage(unmarshallImage(newImage));
   if (!before || !after || before.version === after.version) return undefined;
-  if (!timingChanged(before.steps ?? [], after.steps ?? [])) return undefined;
+  if (!editReplansLeads(before, after)) return undefined;
   return { orgId: after.orgId, sequenceId: after.id, version: after.version };
 }

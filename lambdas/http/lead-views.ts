@@ -116,6 +116,13 @@ export const leadViewSchema = lazy(() =>
         nextHolidays: z
           .optional(z.array(publicHolidaySchema()))
           .check(z.describe('The public holidays the next send skipped')),
+        approvalId: z
+          .optional(z.string())
+          .check(
+            z.describe(
+              'The next step’s draft waiting for a person’s approval (GET /approvals); nextReasons then starts with awaiting_approval, and past its due time nextSendAt is when it is skipped unless approved',
+            ),
+          ),
       }),
       warnings: warningsSchema(),
     })
@@ -222,6 +229,7 @@ export async function leadView(lead: Lead, reads: SequenceLookup, warnings: Warn
       ...(enrollment.snoozedUntil && { snoozedUntil: enrollment.snoozedUntil }),
       nextReasons: enrollment.nextReasons,
       ...(enrollment.nextHolidays && { nextHolidays: enrollment.nextHolidays }),
+      ...(enrollment.approvalId && { approvalId: enrollment.approvalId }),
     },
     warnings,
   };

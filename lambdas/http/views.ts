@@ -11,7 +11,15 @@ import {
   WhatsAppContentSchema,
 } from '../core/messages';
 import { type Caller, canEdit } from '../core/permissions';
-import { CHANNELS, SEQUENCE_TYPES, type Sequence, StepPromotionSchema, StepShape } from '../core/sequences';
+import {
+  approvalTimeoutDaysOf,
+  CHANNELS,
+  REVIEW_POLICIES,
+  SEQUENCE_TYPES,
+  type Sequence,
+  StepPromotionSchema,
+  StepShape,
+} from '../core/sequences';
 import type { Warning } from '../core/warnings';
 import type { SortPosition } from './list-pages';
 import { warningsSchema } from './warning-views';
@@ -34,6 +42,12 @@ export const sequenceViewSchema = lazy(() =>
       type: z.enum(SEQUENCE_TYPES),
       ...audit(),
       steps: z.array(StepShape()),
+      review: z
+        .enum(REVIEW_POLICIES)
+        .check(z.describe('Whether steps wait for a person’s approval (GET /approvals)')),
+      approvalTimeoutDays: z
+        .number()
+        .check(z.int(), z.describe('Days a reviewed step waits for a decision once due, then is skipped')),
       promotions: z
         .optional(z.array(StepPromotionSchema()))
         .check(z.describe('A/B tests decided by auto-promotion')),
@@ -75,7 +89,14 @@ export const messageViewSchema = lazy(() =>
 
 export function sequenceView(sequence: Sequence, caller: Caller, warnings: Warning[]) {
   const { orgId: _orgId, ...shown } = sequence;
-  return { ...shown, editable: canEdit(caller, sequence), warnings };
+  return {
+    ...shown,
+    // Sequences stored before review came: none, and the default timeout.
+    review: sequence.review ?? 'none',
+    approvalTimeoutDays: approvalTimeoutDaysOf(sequence),
+    editable: canEdit(caller, sequence),
+    warnings,
+  };
 }
 
 export function messageView(message: CustomMessage, caller: Caller) {

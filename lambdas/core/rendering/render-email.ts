@@ -4,6 +4,7 @@
  * sequence opens the thread; every later e-mail replies in it and quotes the first one. Also the
  * preview of step N threaded under the first e-mail step 0 would send the same lead.
  */
+import type { ApprovalText } from '../approvals';
 import { UnprocessableError } from '../errors';
 import { type LeadWriting, writtenLanguage } from '../languages';
 import type { CustomMessage } from '../messages';
@@ -67,6 +68,11 @@ export interface RenderEmailInput {
   writer?: FollowupWriter<GeneratedMessage>;
   /** A generated step's message written beforehand (a model's draft kept for the step): used as is. */
   draft?: GeneratedMessage;
+  /**
+   * The text a person approved for this step (core/approvals.ts): sent instead of the step's message,
+   * its placeholders filled and its HTML sanitized as a custom message's are.
+   */
+  approved?: ApprovalText;
   unsubscribe?: UnsubscribeLinks;
   /**
    * The lead's language (BCP 47) and the org's register; English and formal when absent. A generated
@@ -97,6 +103,8 @@ export interface RenderedEmail {
   language: string;
   /** The lead's language has no bank: it is written to in English. */
   languageFallback: boolean;
+  /** The message alone, placeholders filled and sanitized: what a reviewer approves or edits. */
+  messageHtml: string;
 }
 
 const FOOTER_STYLE = 'font-size:12px;color:#6b7280';
@@ -141,7 +149,8 @@ export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
   if (subjectLine === '') throw new UnprocessableError('The e-mail has an empty subject');
 
   const signature = sanitizeEmailHtml(assistant.signatureHtml) || `<p>${escapeHtml(assistant.name)}</p>`;
-  const quotableHtml = `${sanitizeEmailHtml(body.text)}\n<div>${signature}</div>`;
+  const messageHtml = sanitizeEmailHtml(body.text);
+  const quotableHtml = `${messageHtml}\n<div>${signature}</div>`;
   const footer = input.unsubscribe === undefined ? '' : unsubscribeFooter(input.unsubscribe, written);
   const quote =
     thread?.firstEmail !== undefined && assistant.includeFirstEmail
@@ -167,6 +176,7 @@ export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
     quotableHtml,
     language: written.language,
     languageFallback: written.fallback,
+    messageHtml,
   };
   return {
     ...rendered,
@@ -214,7 +224,8 @@ interface MessageTemplates {
  * e-mail opens the thread; replies keep the thread's subject.
  */
 function messageContent(input: RenderEmailInput): MessageTemplates {
-  const { step, stepIndex, thread, customMessage } = input;
+  const { step, stepIndex, thread, customMessage, approved } = input;
+  if (approved) return { subject: approved.subject, html: approved.body };
   if (step.messageType === 'custom') {
     if (customMessage === undefined || customMessage.id !== step.messageId) {
       throw new UnprocessableError(

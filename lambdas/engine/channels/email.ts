@@ -9,64 +9,73 @@ import { type Lead, leadProfile } from '../../core/leads';
 import {
   followupRequestOf,
   type RenderEmailInput,
+  type RenderedEmail,
   renderEmailStep,
   type UnsubscribeLinks,
 } from '../../core/rendering/render-email';
 import { withFirstEmail } from '../../core/rendering/threading';
+import type { WriterRecord } from '../../core/rendering/writer-record';
 import { signUnsubscribeToken } from '../../core/signatures';
 import { draftStep } from '../drafting';
 import type { SendSettings } from '../send-settings';
-import type { Channel } from './channel';
+import type { Channel, ChannelStep } from './channel';
+
+/** A step's e-mail, and which writer wrote it when a model was asked (engine/drafting.ts). */
+export interface StepEmail {
+  email: RenderedEmail;
+  writer?: WriterRecord;
+}
+
+/**
+ * The step's e-mail as it goes to the lead: also what a reviewed step's draft is made of
+ * (engine/review-gate.ts), so a person approves exactly what would be sent. Written in the lead's
+ * language, addressed as the org's settings say; a model-backed writer's text is written once for the
+ * step and kept, and an approved text is sent as approved (no writer is asked again).
+ */
+export async function renderEmail(step: ChannelStep): Promise<StepEmail> {
+  const { lead, assistant, sequence, enrollment, state, customMessage, settings, approved, now } = step;
+  const thread = enrollment.thread && withFirstEmail(enrollment.thread, state.firstSend);
+  const input: RenderEmailInput = {
+    lead: leadProfile(lead),
+    org: state.settings,
+    assistant,
+    sequence: { id: sequence.id, type: sequence.type, stepCount: sequence.steps.length },
+    stepIndex: enrollment.nextStep,
+    step: step.step,
+    ...(customMessage && { customMessage }),
+    ...(thread && { thread }),
+    ...(approved && { approved }),
+    unsubscribe: await unsubscribeLinks(lead, settings),
+    writing: leadWriting(lead, state.settings),
+  };
+  const draft =
+    step.step.messageType === 'generated' && settings.writer && !approved
+      ? await draftStep(settings.writer, {
+          lead: {
+            orgId: lead.orgId,
+            leadId: lead.id,
+            ...(lead.lastReply && { lastReply: lead.lastReply }),
+          },
+          runId: enrollment.runId,
+          request: followupRequestOf(input),
+          ...(thread?.firstEmail && { firstEmail: thread.firstEmail }),
+          ...(thread?.openingStep !== undefined && { openingStep: thread.openingStep }),
+          now,
+        })
+      : undefined;
+  const email = renderEmailStep({ ...input, ...(draft && { draft: draft.message }) });
+  return { email, ...(draft && { writer: draft.writer }) };
+}
 
 export const channel: Channel = {
-  async prepare({
-    lead,
-    assistant,
-    sequence,
-    step,
-    enrollment,
-    state,
-    customMessage,
-    sendId,
-    settings,
-    now,
-  }) {
-    const thread = enrollment.thread && withFirstEmail(enrollment.thread, state.firstSend);
-    const input: RenderEmailInput = {
-      lead: leadProfile(lead),
-      org: state.settings,
-      assistant,
-      sequence: { id: sequence.id, type: sequence.type, stepCount: sequence.steps.length },
-      stepIndex: enrollment.nextStep,
-      step,
-      ...(customMessage && { customMessage }),
-      ...(thread && { thread }),
-      unsubscribe: await unsubscribeLinks(lead, settings),
-      // In the lead's language, addressed as the org's settings say.
-      writing: leadWriting(lead, state.settings),
-    };
-    // A model-backed writer's text, written once for the step and kept (engine/drafting.ts).
-    const draft =
-      step.messageType === 'generated' && settings.writer
-        ? await draftStep(settings.writer, {
-            lead: {
-              orgId: lead.orgId,
-              leadId: lead.id,
-              ...(lead.lastReply && { lastReply: lead.lastReply }),
-            },
-            runId: enrollment.runId,
-            request: followupRequestOf(input),
-            ...(thread?.firstEmail && { firstEmail: thread.firstEmail }),
-            ...(thread?.openingStep !== undefined && { openingStep: thread.openingStep }),
-            now,
-          })
-        : undefined;
-    const email = renderEmailStep({ ...input, ...(draft && { draft: draft.message }) });
+  async prepare(step) {
+    const { sendId, settings } = step;
+    const { email, writer } = await renderEmail(step);
     return {
       record: {
         subject: email.subject,
         ...(email.opensThread && { quotableHtml: email.quotableHtml, sender: email.from }),
-        ...(draft && { writer: draft.writer }),
+        ...(writer && { writer }),
       },
       send: async () => {
         const { providerMessageId } = await sendEmail(sesClient, {

@@ -4,6 +4,7 @@
  * module (`contract/<function>.ts`), so its bundle carries no other function's schemas.
  */
 import { accountsOperations } from './accounts';
+import { approvalsOperations } from './approvals';
 import { assistantsOperations } from './assistants';
 import { importsOperations } from './imports';
 import { leadsOperations } from './leads';
@@ -26,6 +27,7 @@ export const operations = {
   ...orgOperations,
   ...publicOperations,
   ...leadsOperations,
+  ...approvalsOperations,
   ...importsOperations,
   ...statsOperations,
   ...webhooksOperations,

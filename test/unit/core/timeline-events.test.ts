@@ -75,6 +75,13 @@ const SAMPLES: { [K in TimelineEventKind]: TimelineEventDetail<K> } = {
   woken: { by: 'schedule' },
   account_replied: { leadId: 'lead-3' },
   suppressed: { value: 'example.com', kind: 'domain', by: 'alice' },
+  approval_requested: {
+    step: 0,
+    approvalId: 'bGVhZAo',
+    dueAt: '2026-12-29T08:00:00.000Z',
+    timesOutAt: '2027-01-05T08:00:00.000Z',
+  },
+  approval_decided: { step: 0, approvalId: 'bGVhZAo', decision: 'approved', by: 'alice', edited: true },
 };
 
 function publishedEntryValidator() {

@@ -284,6 +284,17 @@ const CAUSES: Record<DomainEventType, () => DomainEvent[]> = {
         { updatedAt: LATER },
       ),
     ),
+  'approval.requested': () =>
+    eventsOf(
+      'INSERT',
+      undefined,
+      timelineItem('approval_requested', {
+        step: 0,
+        approvalId: 'bGVhZAo',
+        dueAt: '2026-03-05T09:00:00.000Z',
+        timesOutAt: '2026-03-12T09:00:00.000Z',
+      }),
+    ),
   // A gap changed: the edit's event is the re-plan's record, once every running lead was re-planned.
   'sequence.changed': () => eventsOf('INSERT', undefined, replanItem({ version: 2, leads: 7 })),
   'assistant.sending_paused': () =>

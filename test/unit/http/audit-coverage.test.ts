@@ -43,6 +43,17 @@ describe('the audit log', () => {
     expect(unaudited).toEqual([]);
   });
 
+  it('records the decisions on reviewed steps, admin and owner actions of the leads function', () => {
+    const decisions = Object.entries(operations as Record<string, Operation>).filter(([, operation]) =>
+      operation.path.startsWith('/approvals/'),
+    );
+
+    expect(decisions.map(([id, operation]) => [id, operation.audit])).toEqual([
+      ['approveApproval', { action: 'approval.approve', target: 'approval' }],
+      ['rejectApproval', { action: 'approval.reject', target: 'approval' }],
+    ]);
+  });
+
   it('never keeps a secret, at any depth', () => {
     const entry = withoutSecrets({
       url: 'https://hooks.example/in',

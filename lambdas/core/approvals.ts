@@ -1,0 +1,375 @@
+/**
+ * A person's approval of a step before it is sent: which steps need one (`review` on the sequence and
+ * on its steps), what an approval is, and what a firing of a reviewed step does with it. Pure: the
+ * sender's gate (engine/review-gate.ts) and the approvals API (engine/approvals.ts) act on these
+ * decisions; the plan transitions that go with them are core/approval-plans.ts's.
+ *
+ * The life of a reviewed step: its schedule fires 24 h before it is due (or at once, when it is due
+ * sooner) and drafts it, rendered as the sender would send it; the draft waits in `GET /approvals`. At
+ * its due time an approved step goes with the approved text, a rejected one is skipped (`rejected`),
+ * and a pending one waits (`awaiting_approval`) until it is decided or `approvalTimeoutDays` pass,
+ * when it is skipped (`approval_timed_out`). Either way the sequence goes on.
+ */
+import * as z from 'zod/mini';
+import type { Enrollment } from './enrollment';
+import { ConflictError, ForbiddenError, ValidationError } from './errors';
+import { lazy } from './lazy';
+import { EmailContentSchema } from './messages';
+import type { Caller } from './permissions';
+import {
+  DEFAULT_APPROVAL_TIMEOUT_DAYS,
+  type ReviewPolicy,
+  type Sequence,
+  type Step,
+  timingChanged,
+} from './sequences';
+
+/** How long before its due time a reviewed step is drafted: a working day for someone to look at it. */
+const DRAFT_AHEAD_MS = 24 * 3600 * 1000;
+/** A firing this much before the due time is early (the scheduler's precision is a minute). */
+const EARLY_TOLERANCE_MS = 60_000;
+const DAY_MS = 24 * 3600 * 1000;
+const MINUTE_MS = 60_000;
+
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'expired'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
+/** Why a reviewed step was skipped: the send record's reason. */
+export const REJECTED = 'rejected';
+export const APPROVAL_TIMED_OUT = 'approval_timed_out';
+
+/** The text of an e-mail step: the subject (only sent when it opens the thread) and the HTML body. */
+export interface ApprovalText {
+  subject: string;
+  body: string;
+}
+
+/** One reviewed step of one lead's run: its draft, and what a person decided. */
+export interface Approval {
+  id: string;
+  orgId: string;
+  leadId: string;
+  runId: string;
+  stepIndex: number;
+  sequenceId: string;
+  /** The version the draft was made from: a pending draft of an older version is drafted again. */
+  sequenceVersion: number;
+  /** The sequence's owner, who may decide its approvals besides the org's admins. */
+  sequenceOwnerId: string;
+  assistantId: string;
+  channel: 'email';
+  /** The lead's A/B variant of the step, when it has variants. */
+  variant?: string;
+  /** Who it goes to, as drafted: the list shows it without reading every lead. */
+  lead: { name: string; email: string };
+  status: ApprovalStatus;
+  /** The step as the engine would send it: subject and body (the message, without signature or quote). */
+  draft: ApprovalText;
+  /**
+   * The e-mail opens the lead's thread: its subject is sent (and can be edited); a follow-up replies as
+   * `Re: <the opening subject>`, so only its body can be.
+   */
+  opensThread: boolean;
+  draftedAt: string;
+  /** When the step is due: it is not sent before, approved or not. */
+  dueAt: string;
+  /**
+   * When a step still pending is skipped: `approvalTimeoutDays` after it was due (or drafted, if later).
+   * Not `expiresAt`, the table's TTL attribute: a decided approval is kept as the record of a decision.
+   */
+  timesOutAt: string;
+  decidedAt?: string;
+  /** The user who approved or rejected it; absent when it expired. */
+  decidedBy?: string;
+  /** Approved: the text that is sent (the draft, or a person's edit of it) and quoted afterwards. */
+  approved?: ApprovalText & { edited: boolean };
+  /** Rejected: the reason a person gave, if any. */
+  reason?: string;
+}
+
+/**
+ * An approval's id names its step of its lead's run (one approval per step and run, however often its
+ * firing is delivered): base64url of the three, so the id is opaque and URL-safe whatever the ids hold.
+ */
+export function approvalIdOf(leadId: string, runId: string, stepIndex: number): string {
+  return Buffer.from(`${leadId}\n${runId}\n${stepIndex}`).toString('base64url');
+}
+
+/** The lead, run and step an approval id names; undefined when it is not one (a 404, not a 400). */
+export function stepOfApprovalId(
+  id: string,
+): { leadId: string; runId: string; stepIndex: number } | undefined {
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(id)) return undefined;
+  const parts = Buffer.from(id, 'base64url').toString('utf8').split('\n');
+  const [leadId, runId, step] = parts;
+  if (parts.length !== 3 || !leadId || !runId || !step || !/^\d{1,3}$/.test(step)) return undefined;
+  const stepIndex = Number(step);
+  return approvalIdOf(leadId, runId, stepIndex) === id ? { leadId, runId, stepIndex } : undefined;
+}
+
+/** The review policy a step follows: its own, else its sequence's, else none. */
+export function reviewPolicyOf(
+  sequence: Pick<Sequence, 'review'>,
+  step: Pick<Step, 'review'> | undefined,
+): ReviewPolicy {
+  return step?.review ?? sequence.review ?? 'none';
+}
+
+/**
+ * Whether step `index` waits for a person: an e-mail step whose policy is `all`, or `first_step` when it
+ * is the first step the sequence sends (an Email CC sequence's step 1: its step 0 is the user's own
+ * e-mail). WhatsApp steps send templates Meta approved already, and are never held.
+ */
+export function needsReview(sequence: Pick<Sequence, 'type' | 'steps' | 'review'>, index: number): boolean {
+  const step = sequence.steps[index];
+  if (step?.channel !== 'email') return false;
+  const policy = reviewPolicyOf(sequence, step);
+  const firstSent = sequence.type === 'email_cc' ? 1 : 0;
+  return policy === 'all' || (policy === 'first_step' && index === firstSent);
+}
+
+/**
+ * When a reviewed step due at `due` is drafted: 24 h before, or `soonest` (the first minute a schedule
+ * can fire) when that is later. Undefined when even that is not before the due time: the step's own
+ * firing drafts it then, and it waits.
+ */
+export function draftTimeOf(due: Date, soonest: Date): Date | undefined {
+  const at = Math.max(due.getTime() - DRAFT_AHEAD_MS, soonest.getTime());
+  return at < due.getTime() - EARLY_TOLERANCE_MS ? new Date(at) : undefined;
+}
+
+/**
+ * When a draft made `draftedAt` for a step due at `due` times out: `timeoutDays` after it was due, or
+ * after the minute it was drafted when that was later (a firing comes seconds after its minute).
+ */
+export function expiryOf(due: Date, draftedAt: Date, timeoutDays: number): Date {
+  const drafted = Math.floor(draftedAt.getTime() / MINUTE_MS) * MINUTE_MS;
+  return new Date(Math.max(due.getTime(), drafted) + timeoutDays * DAY_MS);
+}
+
+/** What a firing of a step that needs review does. */
+export type ReviewDecision =
+  /** Send now: with the approved text. */
+  | { kind: 'send'; text: ApprovalText }
+  /** No draft that applies: render one (and wait for a decision). */
+  | { kind: 'draft' }
+  /** The firing is early (the draft's): the step stays at its due time. */
+  | { kind: 'wait_until_due'; due: Date }
+  /** Due, and nobody decided yet: wait until the draft times out (a decision re-plans it sooner). */
+  | { kind: 'await'; until: Date }
+  | { kind: 'skip'; reason: typeof REJECTED | typeof APPROVAL_TIMED_OUT; expire: boolean };
+
+export interface ReviewFacts {
+  /** The approval of this step of this run, if one was drafted. */
+  approval: Approval | undefined;
+  /** The sequence version the lead's plan follows now. */
+  sequenceVersion: number;
+  due: Date;
+  now: Date;
+}
+
+/**
+ * The gate of a reviewed step. A pending draft of an older sequence version no longer applies (the
+ * step may have changed): it is drafted again. A person's decision stands whatever was edited since.
+ */
+export function reviewDecision({ approval, sequenceVersion, due, now }: ReviewFacts): ReviewDecision {
+  const early = now.getTime() < due.getTime() - EARLY_TOLERANCE_MS;
+  if (!approval || (approval.status === 'pending' && approval.sequenceVersion !== sequenceVersion))
+    return { kind: 'draft' };
+  switch (approval.status) {
+    case 'pending': {
+      const timesOutAt = new Date(approval.timesOutAt);
+      if (now.getTime() >= timesOutAt.getTime() - EARLY_TOLERANCE_MS)
+        return { kind: 'skip', reason: APPROVAL_TIMED_OUT, expire: true };
+      return early ? { kind: 'wait_until_due', due } : { kind: 'await', until: timesOutAt };
+    }
+    case 'approved':
+      if (early) return { kind: 'wait_until_due', due };
+      return { kind: 'send', text: approval.approved ?? approval.draft };
+    case 'rejected':
+      return early ? { kind: 'wait_until_due', due } : { kind: 'skip', reason: REJECTED, expire: false };
+    case 'expired':
+      return { kind: 'skip', reason: APPROVAL_TIMED_OUT, expire: false };
+  }
+}
+
+/**
+ * Whether a plan change keeps the pending step's draft: the same run and step of the same sequence,
+ * running and not snoozed (a reply that snoozes the lead makes the draft stale, as one that stops it).
+ * engine/plans.ts removes a draft a change does not keep. Here rather than in core/approval-plans.ts:
+ * every function that changes a plan loads it, and none of them needs luxon for it.
+ */
+export function keepsDraft(previous: Enrollment, next: Enrollment): boolean {
+  return (
+    next.status === 'active' &&
+    next.runId === previous.runId &&
+    next.sequenceId === previous.sequenceId &&
+    next.nextStep === previous.nextStep &&
+    next.approvalId === previous.approvalId
+  );
+}
+
+/** What the sender rendered for a reviewed step, and whose step it is: a new draft. */
+export interface DraftInput {
+  orgId: string;
+  leadId: string;
+  runId: string;
+  stepIndex: number;
+  sequence: Pick<Sequence, 'id' | 'version' | 'ownerId' | 'approvalTimeoutDays'>;
+  assistantId: string;
+  variant?: string;
+  lead: { name: string; email: string };
+  rendered: { subject: string; messageHtml: string; opensThread: boolean };
+  due: Date;
+  now: Date;
+}
+
+export function newApproval(input: DraftInput): Approval {
+  const { sequence, rendered, due, now } = input;
+  const timeoutDays = sequence.approvalTimeoutDays ?? DEFAULT_APPROVAL_TIMEOUT_DAYS;
+  return {
+    id: approvalIdOf(input.leadId, input.runId, input.stepIndex),
+    orgId: input.orgId,
+    leadId: input.leadId,
+    runId: input.runId,
+    stepIndex: input.stepIndex,
+    sequenceId: sequence.id,
+    sequenceVersion: sequence.version,
+    sequenceOwnerId: sequence.ownerId,
+    assistantId: input.assistantId,
+    channel: 'email',
+    ...(input.variant !== undefined && { variant: input.variant }),
+    lead: input.lead,
+    status: 'pending',
+    draft: { subject: rendered.subject, body: rendered.messageHtml },
+    opensThread: rendered.opensThread,
+    draftedAt: now.toISOString(),
+    dueAt: due.toISOString(),
+    timesOutAt: expiryOf(due, now, timeoutDays).toISOString(),
+  };
+}
+
+function assertPending(approval: Approval): void {
+  if (approval.status !== 'pending') {
+    throw new ConflictError(`This step was ${approval.status} already; a decision is final`, {
+      status: approval.status,
+    });
+  }
+}
+
+/**
+ * Approves a pending draft, as it is or with the caller's edits (checked by ApproveInputSchema where
+ * the request enters). A follow-up's subject is its thread's (`Re: ...`): an edit of it is refused.
+ */
+export function approve(approval: Approval, caller: Caller, edits: ApproveInput, now: Date): Approval {
+  assertPending(approval);
+  if (edits.subject !== undefined && !approval.opensThread) {
+    throw ValidationError.field(
+      'subject',
+      'This e-mail replies in the lead’s thread as Re: <the opening subject>; only its body can be edited',
+    );
+  }
+  const subject = edits.subject ?? approval.draft.subject;
+  const body = edits.body ?? approval.draft.body;
+  const edited = subject !== approval.draft.subject || body !== approval.draft.body;
+  return {
+    ...approval,
+    status: 'approved',
+    decidedAt: now.toISOString(),
+    decidedBy: caller.userId,
+    approved: { subject, body, edited },
+  };
+}
+
+/** Rejects a pending draft: the step is skipped (`rejected`) when it is due, and the sequence goes on. */
+export function reject(approval: Approval, caller: Caller, input: RejectInput, now: Date): Approval {
+  assertPending(approval);
+  return {
+    ...approval,
+    status: 'rejected',
+    decidedAt: now.toISOString(),
+    decidedBy: caller.userId,
+    ...(input.reason !== undefined && { reason: input.reason }),
+  };
+}
+
+/**
+ * Approvals are decided by the org's admins and by the owner of the sequence the step belongs to (who
+ * set up the review); anyone else is refused.
+ */
+export function assertMayDecide(caller: Caller, approval: Pick<Approval, 'sequenceOwnerId'>): void {
+  if (caller.role !== 'admin' && caller.userId !== approval.sequenceOwnerId) {
+    throw new ForbiddenError('Only an admin or the owner of the sequence may approve or reject its steps');
+  }
+}
+
+/** Whether the caller sees every approval of the org (admins) or only those of the sequences they own. */
+export function approvalsVisibleTo(caller: Caller): { all: true } | { ownerId: string } {
+  return caller.role === 'admin' ? { all: true } : { ownerId: caller.userId };
+}
+
+/**
+ * The body of `POST /approvals/{id}/approve`: an edit of the draft, checked as a custom message's
+ * e-mail is (a subject that shows a visible character, HTML up to 100 KB, known placeholders only, which
+ * are filled when it is sent); sanitized on the way out by the same rendering.
+ */
+export const ApproveInputSchema = lazy(() => {
+  const { subject, html } = EmailContentSchema().shape;
+  return z.object({
+    subject: z
+      .optional(subject)
+      .check(
+        z.describe(
+          'The edited subject; only for the e-mail that opens the thread (a follow-up replies as Re: <the opening subject>)',
+        ),
+      ),
+    body: z
+      .optional(html)
+      .check(z.describe('The edited HTML body: the message, without signature, footer or quote')),
+  });
+});
+export type ApproveInput = z.output<ReturnType<typeof ApproveInputSchema>>;
+
+export const RejectInputSchema = lazy(() =>
+  z.object({
+    reason: z
+      .optional(z.string().check(z.minLength(1), z.maxLength(500)))
+      .check(z.describe('Why, for the team: kept on the approval')),
+  }),
+);
+export type RejectInput = z.output<ReturnType<typeof RejectInputSchema>>;
+
+/** What an edit is compared on: a sequence, or its stream image (steps loosely read). */
+export interface ReviewedSequence {
+  review?: string;
+  approvalTimeoutDays?: number;
+  steps?: readonly ({ afterDays: number; review?: unknown } & Record<string, unknown>)[];
+}
+
+/**
+ * Whether an edit of a sequence can change what its leads' drafts should be: its review settings, or
+ * the message of a step while any step is reviewed (before or after). The re-planner then takes each
+ * pending draft away and plans it again (core/enrollment.ts, replanForSequence).
+ */
+export function reviewChanged(before: ReviewedSequence, after: ReviewedSequence): boolean {
+  const reviewed = (sequence: ReviewedSequence) =>
+    (sequence.review ?? 'none') !== 'none' ||
+    (sequence.steps ?? []).some((step) => (step.review ?? 'none') !== 'none');
+  if (!reviewed(before) && !reviewed(after)) return false;
+  const settings = (sequence: ReviewedSequence) =>
+    JSON.stringify([
+      sequence.review ?? 'none',
+      sequence.approvalTimeoutDays ?? DEFAULT_APPROVAL_TIMEOUT_DAYS,
+      (sequence.steps ?? []).map(({ afterDays: _timing, autoPromote: _promote, ...step }) => step),
+    ]);
+  return settings(before) !== settings(after);
+}
+
+/**
+ * Whether an edit re-plans the sequence's running leads: it can move a pending step (timing), or change
+ * what a pending draft should say. engine/sequence-edits.ts queues the re-plan on it, and the domain
+ * events wait for that re-plan's record on it.
+ */
+export function editReplansLeads(before: ReviewedSequence, after: ReviewedSequence): boolean {
+  return timingChanged(before.steps ?? [], after.steps ?? []) || reviewChanged(before, after);
+}

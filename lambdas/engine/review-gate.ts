@@ -1,0 +1,141 @@
+/**
+ * The sender's gate for steps a person reviews (core/approvals.ts): before anything is claimed, a
+ * firing of such a step drafts it (rendered as the e-mail channel would send it), keeps it at its due
+ * time, lets it wait for a decision, skips it (rejected, timed out), or lets it go with the approved
+ * text. A step that needs no review passes untouched, and costs no read.
+ */
+
+import { atDueTime, awaitingDecision, drafted } from '../core/approval-plans';
+import type { Approval, ApprovalText } from '../core/approvals';
+import { needsReview, newApproval, reviewDecision } from '../core/approvals';
+import type { SendWindow } from '../core/business-hours';
+import type { Enrollment } from '../core/enrollment';
+import { UnprocessableError } from '../core/errors';
+import type { Lead } from '../core/leads';
+import type { RenderedEmail } from '../core/rendering/render-email';
+import type { Sequence, Step } from '../core/sequences';
+import { draftApprovalPut, expireApproval, getStepApproval } from '../data/approvals';
+import { appendTimelineEvent } from '../data/sends';
+import { logger } from '../runtime/observability';
+import { commitPlan } from './plans';
+
+/** What the gate reads of a firing (engine/send-step.ts's Firing). */
+export interface ReviewedFiring {
+  lead: Lead;
+  enrollment: Enrollment;
+  sequence: Sequence;
+  step: Step;
+  variant?: string;
+  window: SendWindow;
+  now: Date;
+}
+
+export type ReviewGate =
+  /** Go on sending: with the approved text, when the step was reviewed. */
+  | { action: 'send'; approved?: ApprovalText }
+  /** Record the step skipped with this reason; the sequence goes on. */
+  | { action: 'skip'; reason: string; details?: unknown }
+  /** The gate stored the plan (a draft, a wait): the step goes later, at `until`. */
+  | { action: 'held'; reason: string; until: string };
+
+export async function reviewGate(
+  firing: ReviewedFiring,
+  /** Renders the step as it would be sent now; throws UnprocessableError when it cannot be. */
+  render: () => Promise<RenderedEmail>,
+): Promise<ReviewGate> {
+  const { lead, enrollment, sequence, window, now } = firing;
+  if (!needsReview(sequence, enrollment.nextStep)) return { action: 'send' };
+  const approval = await getStepApproval(lead.orgId, lead.id, enrollment.runId, enrollment.nextStep);
+  const due = new Date(approval?.dueAt ?? enrollment.nextSendAt ?? now.toISOString());
+  const decision = reviewDecision({ approval, sequenceVersion: sequence.version, due, now });
+  switch (decision.kind) {
+    case 'send':
+      return { action: 'send', approved: decision.text };
+    case 'draft':
+      return draft(firing, render, due);
+    case 'wait_until_due':
+      return hold(firing, atDueTime(enrollment, decision.due), 'the step is not due yet');
+    case 'await':
+      return hold(firing, awaitingDecision(enrollment, window, decision.until), 'awaiting approval');
+    case 'skip':
+      if (decision.expire && approval) await expire(lead, approval, now);
+      return { action: 'skip', reason: decision.reason };
+  }
+}
+
+/**
+ * Renders the step and stores it as a pending draft with the plan that waits for it, in one
+ * transaction: a draft exists exactly when a plan awaits it.
+ */
+async function draft(
+  firing: ReviewedFiring,
+  render: () => Promise<RenderedEmail>,
+  due: Date,
+): Promise<ReviewGate> {
+  const { lead, enrollment, sequence, window, now } = firing;
+  let rendered: RenderedEmail;
+  try {
+    rendered = await render();
+  } catch (error) {
+    // What would skip the step when sent (a placeholder without a value, a message gone) skips it now.
+    if (error instanceof UnprocessableError)
+      return { action: 'skip', reason: error.message, details: error.details };
+    throw error;
+  }
+  const approval = newApproval({
+    orgId: lead.orgId,
+    leadId: lead.id,
+    runId: enrollment.runId,
+    stepIndex: enrollment.nextStep,
+    sequence,
+    assistantId: lead.assistantId,
+    ...(firing.variant !== undefined && { variant: firing.variant }),
+    lead: {
+      name: [lead.firstName, lead.lastName].filter(Boolean).join(' '),
+      email: lead.email ?? '',
+    },
+    rendered,
+    due,
+    now,
+  });
+  const next = drafted(enrollment, approval, window, now);
+  await commitPlan({
+    lead,
+    previous: enrollment,
+    next,
+    now,
+    previousFired: true,
+    sequence,
+    alongside: [draftApprovalPut(approval)],
+  });
+  await appendTimelineEvent(lead.orgId, lead.id, {
+    kind: 'approval_requested',
+    at: now.toISOString(),
+    detail: {
+      step: enrollment.nextStep,
+      approvalId: approval.id,
+      dueAt: approval.dueAt,
+      timesOutAt: approval.timesOutAt,
+    },
+  });
+  logger.info('Step drafted for approval', { leadId: lead.id, step: enrollment.nextStep });
+  return { action: 'held', reason: 'drafted for approval', until: next.nextSendAt ?? approval.dueAt };
+}
+
+async function hold(firing: ReviewedFiring, next: Enrollment, reason: string): Promise<ReviewGate> {
+  const { lead, enrollment, sequence, now } = firing;
+  await commitPlan({ lead, previous: enrollment, next, now, previousFired: true, sequence });
+  return { action: 'held', reason, until: next.nextSendAt ?? now.toISOString() };
+}
+
+/** Nobody decided in time: the draft is marked expired before its step is skipped. */
+async function expire(lead: Lead, approval: Approval, now: Date): Promise<void> {
+  // Decided a moment ago: Lambda's retry reads the decision and acts on it.
+  if (!(await expireApproval(approval, now)))
+    throw new Error(`Approval ${approval.id} was decided as it expired; retrying`);
+  await appendTimelineEvent(lead.orgId, lead.id, {
+    kind: 'approval_decided',
+    at: now.toISOString(),
+    detail: { step: approval.stepIndex, approvalId: approval.id, decision: 'expired' },
+  });
+}

@@ -1,0 +1,349 @@
+/**
+ * Approvals' rules (core/approvals.ts) and what they do to a plan (core/approval-plans.ts,
+ * core/enrollment.ts): which steps wait for a person, when they are drafted, and what a firing does
+ * with each state of its draft.
+ */
+import { describe, expect, it } from 'vitest';
+import { awaitsApproval, decided, drafted } from '../../../lambdas/core/approval-plans';
+import {
+  type Approval,
+  approvalIdOf,
+  approve,
+  assertMayDecide,
+  draftTimeOf,
+  editReplansLeads,
+  expiryOf,
+  keepsDraft,
+  needsReview,
+  newApproval,
+  reject,
+  reviewDecision,
+  stepOfApprovalId,
+} from '../../../lambdas/core/approvals';
+import {
+  advance,
+  enroll,
+  type PlanContext,
+  replanForSequence,
+  snooze,
+} from '../../../lambdas/core/enrollment';
+import { stop } from '../../../lambdas/core/enrollment-status';
+import { ConflictError, ForbiddenError, ValidationError } from '../../../lambdas/core/errors';
+import { sendWindowFor } from '../../../lambdas/core/lead-window';
+import type { Sequence, Step } from '../../../lambdas/core/sequences';
+
+const email = (afterDays: number, review?: Step['review']): Step => ({
+  afterDays,
+  channel: 'email',
+  messageType: 'generated',
+  tone: 'gentle',
+  ...(review && { review }),
+});
+const whatsapp: Step = { afterDays: 1, channel: 'whatsapp', messageType: 'custom', messageId: 'msg-1' };
+const sequenceOf = (steps: Step[], review?: Sequence['review'], type: Sequence['type'] = 'standard') => ({
+  id: 'seq-1',
+  version: 1,
+  type,
+  steps,
+  ...(review && { review }),
+});
+const window = await sendWindowFor({
+  timezone: 'Europe/Berlin',
+  businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+  holidays: [],
+});
+// Monday 1 March 2027, 10:00 in Berlin.
+const NOW = new Date('2027-03-01T09:00:00Z');
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const at = (ms: number) => new Date(NOW.getTime() + ms);
+
+const admin = { orgId: 'org-1', userId: 'alice', role: 'admin' as const };
+const owner = { orgId: 'org-1', userId: 'sam', role: 'member' as const };
+const member = { orgId: 'org-1', userId: 'bob', role: 'member' as const };
+
+function pending(overrides: Partial<Approval> = {}): Approval {
+  return {
+    ...newApproval({
+      orgId: 'org-1',
+      leadId: 'lead-1',
+      runId: 'run-1',
+      stepIndex: 0,
+      sequence: { id: 'seq-1', version: 1, ownerId: 'sam' },
+      assistantId: 'assistant-1',
+      lead: { name: 'Ada Lovelace', email: 'ada@example.com' },
+      rendered: { subject: 'Hello Ada', messageHtml: '<p>Hi Ada</p>', opensThread: true },
+      due: at(DAY),
+      now: NOW,
+    }),
+    ...overrides,
+  };
+}
+
+describe('which steps wait for a person', () => {
+  it('reviews every e-mail step under all, the first step sent under first_step, none under none', () => {
+    const steps = [email(0), email(3), whatsapp, email(2)];
+
+    expect([0, 1, 2, 3].map((index) => needsReview(sequenceOf(steps, 'all'), index))).toEqual([
+      true,
+      true,
+      false, // WhatsApp templates are approved by Meta already
+      true,
+    ]);
+    expect([0, 1, 3].map((index) => needsReview(sequenceOf(steps, 'first_step'), index))).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect([0, 1, 3].map((index) => needsReview(sequenceOf(steps, 'none'), index))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(needsReview(sequenceOf(steps), 0)).toBe(false);
+  });
+
+  it('lets a step decide for itself, and counts an Email CC sequence’s first sent step as its step 1', () => {
+    const steps = [email(0), email(3, 'all'), email(2, 'none')];
+
+    expect([0, 1, 2].map((index) => needsReview(sequenceOf(steps), index))).toEqual([false, true, false]);
+    expect([0, 1, 2].map((index) => needsReview(sequenceOf(steps, 'all'), index))).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    const cc = sequenceOf([email(0), email(2), email(3)], 'first_step', 'email_cc');
+    expect([0, 1, 2].map((index) => needsReview(cc, index))).toEqual([false, true, false]);
+  });
+});
+
+describe('when a reviewed step is drafted', () => {
+  it('drafts 24 h ahead, at once when the step is due sooner, and at its own firing when due within a minute', () => {
+    const soonest = at(60_000);
+
+    expect(draftTimeOf(at(3 * DAY), soonest)).toEqual(at(2 * DAY));
+    expect(draftTimeOf(at(5 * HOUR), soonest)).toEqual(soonest);
+    expect(draftTimeOf(at(90_000), soonest)).toBeUndefined();
+  });
+
+  it('times a draft out approvalTimeoutDays after it was due, or after the minute it was drafted when later', () => {
+    expect(expiryOf(at(DAY), at(DAY + 600), 7)).toEqual(at(8 * DAY));
+    expect(expiryOf(at(DAY), at(DAY + 2 * HOUR + 30_000), 3)).toEqual(at(4 * DAY + 2 * HOUR));
+  });
+
+  it('plans a reviewed step to fire for its draft 24 h before it is due, and the next one afresh', () => {
+    const context: PlanContext = { sequence: sequenceOf([email(3), email(2)], 'all'), window, now: NOW };
+
+    const enrollment = enroll(context, NOW, 'run-1');
+    const drafted0 = { ...enrollment, approvalId: 'a-0' };
+    const next = advance(drafted0, context, new Date(enrollment.nextSendAt ?? ''));
+
+    // Thursday 4 March 10:00 in Berlin is due; its draft fires on Wednesday at the same time
+    expect(enrollment.nextSendAt).toBe('2027-03-04T09:00:00.000Z');
+    expect(enrollment.draftAt).toBe('2027-03-03T09:00:00.000Z');
+    expect(next.nextStep).toBe(1);
+    expect(next.approvalId).toBeUndefined();
+    // Step 1 falls on Saturday, so Monday 8 March 09:00; its draft is made on the Sunday, whatever the hour
+    expect(next.nextSendAt).toBe('2027-03-08T08:00:00.000Z');
+    expect(next.draftAt).toBe('2027-03-07T08:00:00.000Z');
+  });
+
+  it('does not fire early for a step that needs no review', () => {
+    const context: PlanContext = { sequence: sequenceOf([email(3)], 'none'), window, now: NOW };
+
+    expect(enroll(context, NOW, 'run-1').draftAt).toBeUndefined();
+  });
+});
+
+describe('a firing of a reviewed step', () => {
+  const due = at(DAY);
+
+  it('drafts when there is no draft, or only a pending one of an older version of the sequence', () => {
+    expect(reviewDecision({ approval: undefined, sequenceVersion: 1, due, now: NOW })).toEqual({
+      kind: 'draft',
+    });
+    expect(reviewDecision({ approval: pending(), sequenceVersion: 2, due, now: NOW })).toEqual({
+      kind: 'draft',
+    });
+  });
+
+  it('keeps a drafted step at its due time, then waits for a decision until the draft times out', () => {
+    const approval = pending();
+
+    expect(reviewDecision({ approval, sequenceVersion: 1, due, now: NOW })).toEqual({
+      kind: 'wait_until_due',
+      due,
+    });
+    expect(reviewDecision({ approval, sequenceVersion: 1, due, now: due })).toEqual({
+      kind: 'await',
+      until: new Date(approval.timesOutAt),
+    });
+    expect(approval.timesOutAt).toBe(at(8 * DAY).toISOString());
+    expect(reviewDecision({ approval, sequenceVersion: 1, due, now: at(8 * DAY) })).toEqual({
+      kind: 'skip',
+      reason: 'approval_timed_out',
+      expire: true,
+    });
+  });
+
+  it('sends the approved text at its due time, whatever the sequence became since', () => {
+    const approved = approve(pending(), admin, { body: '<p>Hi {{lead.firstName}}!</p>' }, NOW);
+
+    expect(reviewDecision({ approval: approved, sequenceVersion: 5, due, now: due })).toEqual({
+      kind: 'send',
+      text: { subject: 'Hello Ada', body: '<p>Hi {{lead.firstName}}!</p>', edited: true },
+    });
+    expect(reviewDecision({ approval: approved, sequenceVersion: 1, due, now: NOW }).kind).toBe(
+      'wait_until_due',
+    );
+  });
+
+  it('skips a rejected step when due, and an expired one', () => {
+    const rejected = reject(pending(), admin, {}, NOW);
+
+    expect(reviewDecision({ approval: rejected, sequenceVersion: 1, due, now: due })).toEqual({
+      kind: 'skip',
+      reason: 'rejected',
+      expire: false,
+    });
+    expect(
+      reviewDecision({ approval: pending({ status: 'expired' }), sequenceVersion: 1, due, now: due }),
+    ).toEqual({ kind: 'skip', reason: 'approval_timed_out', expire: false });
+  });
+});
+
+describe('deciding a draft', () => {
+  it('approves as drafted, or with edits, which are what is sent', () => {
+    expect(approve(pending(), owner, {}, NOW)).toMatchObject({
+      status: 'approved',
+      decidedBy: 'sam',
+      decidedAt: NOW.toISOString(),
+      approved: { subject: 'Hello Ada', body: '<p>Hi Ada</p>', edited: false },
+    });
+    expect(approve(pending(), admin, { subject: 'Ada, a quick idea' }, NOW).approved).toEqual({
+      subject: 'Ada, a quick idea',
+      body: '<p>Hi Ada</p>',
+      edited: true,
+    });
+  });
+
+  it('refuses an edited subject of a follow-up, naming subject', () => {
+    const followUp = pending({ opensThread: false });
+
+    const refusal = (() => {
+      try {
+        approve(followUp, admin, { subject: 'New' }, NOW);
+      } catch (error) {
+        return error;
+      }
+    })();
+
+    expect(refusal).toBeInstanceOf(ValidationError);
+    expect((refusal as ValidationError).details).toEqual([{ path: 'subject', message: expect.any(String) }]);
+  });
+
+  it('refuses a second decision, saying what the first was', () => {
+    const rejected = reject(pending(), admin, { reason: 'Not now' }, NOW);
+
+    expect(() => approve(rejected, admin, {}, NOW)).toThrow(ConflictError);
+    try {
+      reject(rejected, admin, {}, NOW);
+    } catch (error) {
+      expect((error as ConflictError).details).toEqual({ status: 'rejected' });
+    }
+  });
+
+  it('lets admins and the sequence’s owner decide, nobody else', () => {
+    expect(() => assertMayDecide(admin, pending())).not.toThrow();
+    expect(() => assertMayDecide(owner, pending())).not.toThrow();
+    expect(() => assertMayDecide(member, pending())).toThrow(ForbiddenError);
+  });
+});
+
+describe('approval ids', () => {
+  it('name the lead, run and step, and nothing else is one', () => {
+    const id = approvalIdOf('lead-1', 'run-1', 12);
+
+    expect(stepOfApprovalId(id)).toEqual({ leadId: 'lead-1', runId: 'run-1', stepIndex: 12 });
+    expect(stepOfApprovalId('not-an-id')).toBeUndefined();
+    expect(stepOfApprovalId(`${id}A`)).toBeUndefined();
+    expect(stepOfApprovalId(Buffer.from('a\nb\nc').toString('base64url'))).toBeUndefined();
+  });
+});
+
+describe('the plan around a draft', () => {
+  const context: PlanContext = { sequence: sequenceOf([email(3), email(2)], 'all'), window, now: NOW };
+  const planned = enroll(context, NOW, 'run-1');
+  const approval = pending({ dueAt: planned.nextSendAt ?? '', timesOutAt: '2027-03-11T09:00:00.000Z' });
+
+  it('keeps a step drafted ahead at its due time, marked awaiting approval', () => {
+    const next = drafted(planned, approval, window, at(2 * DAY));
+
+    expect(next).toMatchObject({
+      revision: planned.revision + 1,
+      nextSendAt: planned.nextSendAt,
+      nextReasons: ['awaiting_approval'],
+      approvalId: approval.id,
+    });
+    expect(next.draftAt).toBeUndefined();
+    expect(awaitsApproval(next, approval)).toBe(true);
+  });
+
+  it('lets a step drafted when already due wait until its draft times out', () => {
+    const next = drafted(planned, approval, window, new Date(approval.dueAt));
+
+    expect(next.nextSendAt).toBe('2027-03-11T09:00:00.000Z');
+    expect(next.nextReasons[0]).toBe('awaiting_approval');
+  });
+
+  it('sends a decided step at its due time, or a minute from now once that has passed', () => {
+    const waiting = drafted(planned, approval, window, at(2 * DAY));
+    const early = decided(waiting, approval, window, at(2 * DAY));
+    const late = decided(waiting, approval, window, new Date('2027-03-05T13:30:10Z'));
+
+    expect(early).toMatchObject({ nextSendAt: planned.nextSendAt, nextReasons: [] });
+    expect(early.approvalId).toBeUndefined();
+    expect(late.nextSendAt).toBe('2027-03-05T13:32:00.000Z');
+    expect(late.approvalId).toBeUndefined();
+  });
+
+  it('keeps the draft only while the plan stays on its step, running and awake', () => {
+    const waiting = drafted(planned, approval, window, at(2 * DAY));
+
+    expect(keepsDraft(waiting, { ...waiting, revision: waiting.revision + 1 })).toBe(true);
+    expect(keepsDraft(waiting, stop(waiting, 'replied'))).toBe(false);
+    expect(keepsDraft(waiting, advance(waiting, context, at(3 * DAY)))).toBe(false);
+    expect(keepsDraft(waiting, snooze(waiting, at(10 * DAY), { window, now: NOW }))).toBe(false);
+    expect(keepsDraft(waiting, { ...waiting, runId: 'run-2' })).toBe(false);
+  });
+
+  it('takes a pending draft away when the sequence changes, and plans its draft again', () => {
+    const waiting = drafted(planned, approval, window, at(2 * DAY));
+    // A day before the step is due (the draft was made a day before that): drafted again in a minute
+    const edited = { ...context, now: at(2 * DAY), sequence: { ...context.sequence, version: 2 } };
+
+    const decision = replanForSequence(waiting, edited);
+
+    expect(decision.kind).toBe('retimed');
+    const replanned = decision.kind === 'retimed' ? decision.enrollment : waiting;
+    expect(replanned.approvalId).toBeUndefined();
+    expect(replanned.nextSendAt).toBe(planned.nextSendAt);
+    expect(replanned.draftAt).toBe(at(2 * DAY + 60_000).toISOString());
+  });
+});
+
+describe('edits that re-plan the leads', () => {
+  const before = { review: 'all', steps: [email(3), email(2)] };
+
+  it('re-plans on review settings and on reviewed steps’ messages, not on unreviewed content', () => {
+    expect(editReplansLeads(before, { ...before, review: 'none' })).toBe(true);
+    expect(editReplansLeads(before, { ...before, approvalTimeoutDays: 3 })).toBe(true);
+    expect(editReplansLeads(before, { ...before, steps: [{ ...email(3), tone: 'candid' }, email(2)] })).toBe(
+      true,
+    );
+    expect(editReplansLeads(before, { ...before })).toBe(false);
+    const unreviewed = { steps: [email(3)] };
+    expect(editReplansLeads(unreviewed, { steps: [{ ...email(3), tone: 'candid' }] })).toBe(false);
+    expect(editReplansLeads(unreviewed, { steps: [email(4)] })).toBe(true);
+  });
+});
