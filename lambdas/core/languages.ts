@@ -10,7 +10,7 @@ import type { Sequence } from './sequences';
 import { type Warning, warning } from './warnings';
 
 /** The languages the template bank writes in (core/rendering/tone-bank.ts). */
-export const WRITTEN_LANGUAGES: readonly string[] = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt'];
+export const WRITTEN_LANGUAGES: readonly string[] = Object.freeze(['en', 'de', 'fr', 'es', 'it', 'nl', 'pt']);
 export const FALLBACK_LANGUAGE = 'en';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });

@@ -5,8 +5,10 @@
  * language `?language=` names (400 for one that is none; English, with language_fallback, for one
  * without a bank), else the lead's, else the org's default.
  *
- * The German bank is a stand-in (test/support/stand-in-bank.ts): these tests hold the wiring, not the
- * German wording.
+ * What the generated text should say is read from the real German bank: the variant whose paragraphs
+ * the e-mail holds, in the register asked for (variantsFor), its greeting filled with the lead's name.
+ * So these tests hold the wiring, not the German wording; the footer and quote line are fixed by code
+ * (unsubscribe-footer.ts, quoting.ts), so their words are written out here.
  */
 import { randomUUID } from 'node:crypto';
 import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
@@ -14,7 +16,11 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Formality } from '../../lambdas/core/languages';
+import { escapeHtml } from '../../lambdas/core/rendering/personalize';
+import { type MessagePosition, type ToneVariant, variantsFor } from '../../lambdas/core/rendering/tone-bank';
 import type { SenderInput } from '../../lambdas/core/sender-input';
+import type { Tone } from '../../lambdas/core/tones';
 import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as orgApi } from '../../lambdas/org-api';
@@ -23,7 +29,6 @@ import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
 import { orgWithAssistant } from '../support/org-setup';
-import { STAND_IN_GREETING, STAND_IN_SIGN_OFF, useStandInBank } from '../support/stand-in-bank';
 
 const ses = mockClient(SESv2Client);
 const scheduler = new SchedulerClient({});
@@ -32,19 +37,55 @@ const scheduler = new SchedulerClient({});
 const MONDAY = new Date('2030-03-04T10:00:00Z');
 const WEDNESDAY = new Date('2030-03-06T10:00:00Z');
 
-let restoreBanks: () => void;
 beforeAll(() => {
-  restoreBanks = useStandInBank();
   useClock({ now: () => MONDAY });
 });
 afterAll(() => {
-  restoreBanks();
   useClock({ now: () => new Date() });
 });
 beforeEach(() => {
   ses.reset();
   ses.on(SendEmailCommand).callsFake(async () => ({ MessageId: `ses-${randomUUID()}` }));
 });
+
+const linesOf = (variant: ToneVariant) => [variant.greeting, ...variant.body, variant.signOff];
+
+/** One paragraph of a variant as it reads in an e-mail's plain text: its placeholders filled with anything. */
+function paragraphPattern(paragraph: string): RegExp {
+  const pieces = paragraph
+    .split(/\{\{[^}]*\}\}/)
+    .map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return new RegExp(pieces.join('[\\s\\S]+?'));
+}
+
+const holds = (text: string, variant: ToneVariant) =>
+  linesOf(variant).every((line) => paragraphPattern(line).test(text));
+
+/** The German variants of a standard sequence's `tone` at `position`, their markers resolved to `formality`. */
+const germanPool = (tone: Tone, position: MessagePosition, formality: Formality) =>
+  variantsFor(tone, position, 'standard', { language: 'de', formality });
+
+/**
+ * The German variant an e-mail's `text` was written from, in `formality`'s register: exactly one holds
+ * every paragraph, and that variant in the other register does not (unless it reads the same in both,
+ * never addressing the reader: then the footer alone tells the register).
+ */
+function writtenFrom(text: string, tone: Tone, position: MessagePosition, formality: Formality): ToneVariant {
+  const written = germanPool(tone, position, formality).filter((variant) => holds(text, variant));
+  expect(written.map((variant) => variant.id)).toHaveLength(1);
+  const [variant] = written;
+  if (!variant) throw new Error('unreachable: one variant was expected');
+  const other = formality === 'formal' ? 'informal' : 'formal';
+  const twin = germanPool(tone, position, other).find((candidate) => candidate.id === variant.id);
+  if (!twin) throw new Error(`${variant.id} is missing from the ${other} register`);
+  const sameInBoth = linesOf(twin).join('\n') === linesOf(variant).join('\n');
+  expect(holds(text, twin)).toBe(sameInBoth);
+  return variant;
+}
+
+/** The variant's greeting as a lead called `firstName` reads it, HTML-escaped as the writer writes it. */
+const greetingFor = (variant: ToneVariant, firstName: string) =>
+  escapeHtml(variant.greeting.replace(/\{\{lead\.firstName(?:\|[^}]*)?\}\}/g, firstName));
 
 async function orgWith(settings: Record<string, unknown>) {
   const org = await orgWithAssistant();
@@ -129,10 +170,11 @@ describe('a German lead’s generated steps, as the sender sends them', () => {
     // Assess
     expect(lead.language).toBe('de');
     const [first, followUp] = emails;
-    expect(first?.html).toContain(`<p>${STAND_IN_GREETING.informal} Ada,</p>`);
-    expect(first?.html).toContain(`<p>${STAND_IN_SIGN_OFF.informal}</p>`);
-    expect(first?.html).not.toContain(STAND_IN_GREETING.formal);
-    expect(followUp?.text).toContain(`${STAND_IN_GREETING.informal} Ada,`);
+    const opening = writtenFrom(first?.text ?? '', 'candid', 'first', 'informal');
+    expect(first?.html).toContain(`<p>${greetingFor(opening, 'Ada')}</p>`);
+    expect(first?.html).toContain(`<p>${escapeHtml(opening.signOff)}</p>`);
+    const close = writtenFrom(followUp?.text ?? '', 'gentle', 'last', 'informal');
+    expect(followUp?.html).toContain(`<p>${greetingFor(close, 'Ada')}</p>`);
     expect(followUp?.text).toMatch(/Am 4\. März 2030 um 11:00 schrieb "?Maya"? <maya\.[^>]+>:/);
     expect(followUp?.text).not.toContain('wrote:');
     for (const email of emails) {
@@ -153,8 +195,11 @@ describe('a German lead’s generated steps, as the sender sends them', () => {
     // Assess
     expect(lead.language).toBe('de-AT');
     const [first, followUp] = emails;
-    expect(first?.html).toContain(`<p>${STAND_IN_GREETING.formal} Ada,</p>`);
-    expect(first?.html).toContain(`<p>${STAND_IN_SIGN_OFF.formal}</p>`);
+    const opening = writtenFrom(first?.text ?? '', 'candid', 'first', 'formal');
+    expect(first?.html).toContain(`<p>${greetingFor(opening, 'Ada')}</p>`);
+    expect(first?.html).toContain(`<p>${escapeHtml(opening.signOff)}</p>`);
+    const close = writtenFrom(followUp?.text ?? '', 'gentle', 'last', 'formal');
+    expect(followUp?.html).toContain(`<p>${greetingFor(close, 'Ada')}</p>`);
     expect(followUp?.text).toMatch(/Am 4\. März 2030 um 11:00 schrieb /);
     for (const email of emails) {
       expect(email.text).toContain(
@@ -189,7 +234,9 @@ describe('the step preview’s language', () => {
     // Assess
     expect(german.status).toBe(200);
     expect(german.body).toMatchObject({ language: 'de', warnings: [] });
-    expect(german.body.html).toContain(`<p>${STAND_IN_GREETING.informal} Jordan,</p>`);
+    // Step 1 of the recommended sequence: a gentle follow-up, under step 0's candid first e-mail.
+    const followUp = writtenFrom(german.body.text, 'gentle', 'followup', 'informal');
+    expect(german.body.html).toContain(`<p>${greetingFor(followUp, 'Jordan')}</p>`);
     expect(german.body.text).toMatch(/Am \d{1,2}\. \p{L}+\.? \d{4} um \d{2}:\d{2} schrieb Maya Chen/u);
     expect(english.body).toMatchObject({ language: 'en', warnings: [] });
     expect(english.body.text).toContain(' wrote:');

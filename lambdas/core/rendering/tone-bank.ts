@@ -44,7 +44,7 @@ import { PORTUGUESE } from './tone-banks/pt';
 export type { Formality, MessagePosition, ToneVariant } from './tone-banks/bank';
 
 /** The bank of each language written in; core/languages.ts's WRITTEN_LANGUAGES names the same keys. */
-export const BANKS: Readonly<Record<string, LanguageBank>> = {
+export const BANKS: Readonly<Record<string, LanguageBank>> = Object.freeze({
   en: ENGLISH,
   de: GERMAN,
   fr: FRENCH,
@@ -52,7 +52,7 @@ export const BANKS: Readonly<Record<string, LanguageBank>> = {
   it: ITALIAN,
   nl: DUTCH,
   pt: PORTUGUESE,
-};
+});
 
 /** A sentence that names who referred the lead; first e-mails only. */
 export interface ReferralOpening {
@@ -73,15 +73,13 @@ function bankOf(language: string): LanguageBank {
   return bank;
 }
 
-/** Keyed by the bank itself, not its language: whatever BANKS holds for a language is what is read. */
-const variantsByBank = new WeakMap<LanguageBank, readonly ToneVariant[]>();
+const variantsByLanguage = new Map<string, readonly ToneVariant[]>();
 
 /** Every variant of `language`'s bank, with its id, in the registers' markers as written. */
 export function bankVariants(language: string): readonly ToneVariant[] {
-  const bank = bankOf(language);
-  const known = variantsByBank.get(bank);
+  const known = variantsByLanguage.get(language);
   if (known) return known;
-  const { drafts } = bank;
+  const { drafts } = bankOf(language);
   const variants = TONES.flatMap((tone) =>
     POSITIONS.flatMap((position) =>
       drafts[tone][position].map((draft, index) => ({
@@ -92,7 +90,7 @@ export function bankVariants(language: string): readonly ToneVariant[] {
       })),
     ),
   );
-  variantsByBank.set(bank, variants);
+  variantsByLanguage.set(language, variants);
   return variants;
 }
 
