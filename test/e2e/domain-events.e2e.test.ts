@@ -468,6 +468,35 @@ describe('domain events on the local stack', () => {
     expect(await publishedEvents(stack.url, { orgId, type: 'lead.enrolled' })).toHaveLength(2);
   });
 
+  it('publishes a reviewed step’s draft as approval.requested, naming the approval it waits in', async () => {
+    // Prepare: the first step of this sequence waits for a person's approval.
+    const { orgId, api, assistant } = await newOrg();
+    const { body: sequence } = await api('POST', '/sequences', { ...twoTouches, review: 'first_step' });
+    const lead = await addLead(api, {
+      firstName: 'Rae',
+      email: `rae@${orgId}.example`,
+      assistantId: assistant.id,
+      sequenceId: sequence.id,
+    });
+
+    // Act: the step is drafted (it is due within 24 h, so at once)
+    await stack.advance(3600 * 1000);
+    const items = await publishedEvents(stack.url, { subjectId: lead.id, type: 'approval.requested' });
+    const { body: approvals } = await api('GET', '/approvals');
+
+    // Assess
+    const [pending] = approvals.items;
+    expect(approvals.items).toHaveLength(1);
+    expect(items.map((item) => item.event)).toEqual([
+      expect.objectContaining({
+        type: 'approval.requested',
+        orgId,
+        subject: { kind: 'lead', id: lead.id },
+        data: expect.objectContaining({ leadId: lead.id, step: 0, approvalId: pending.id }),
+      }),
+    ]);
+  });
+
   it('published every type of the catalogue, each valid against its schema, with ids of its own', async () => {
     const items = (await Promise.all(orgs.map((orgId) => publishedEvents(stack.url, { orgId })))).flat();
 
