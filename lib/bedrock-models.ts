@@ -67,3 +67,51 @@ function foundationModelArn(stack: Stack, modelId: string, region?: string): str
     arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
   });
 }
+
+/** A function's choice between its own local way (the rules, the bank) and a model on Bedrock. */
+export type ModelChoice<Local extends string> = { kind: Local } | { kind: 'bedrock'; modelId: string };
+
+/** How one such choice is named in the CDK context and in the function's environment. */
+export interface ModelSetting<Local extends string> {
+  /** The context key choosing, e.g. `followup:writer`, and the one naming the model. */
+  key: string;
+  modelKey: string;
+  local: Local;
+  defaultModel: string;
+  /** The environment variables the function reads the choice and the model id from. */
+  env: string;
+  modelEnv: string;
+}
+
+/** Reads the two context values; the stack passes them as `scope.node.tryGetContext` found them. */
+export function readModelChoice<Local extends string>(
+  setting: ModelSetting<Local>,
+  kind: unknown,
+  model: unknown,
+): ModelChoice<Local> {
+  const chosen = kind ?? setting.local;
+  if (chosen === setting.local) return { kind: setting.local };
+  if (chosen !== 'bedrock') {
+    throw new Error(`${setting.key} must be "${setting.local}" or "bedrock", not ${String(chosen)}`);
+  }
+  const modelId = String(model ?? setting.defaultModel).trim();
+  if (!isModelId(modelId)) {
+    throw new Error(
+      `${setting.modelKey} must be a Bedrock model id such as ${setting.defaultModel}, or a ` +
+        `cross-Region inference profile id such as eu.${setting.defaultModel}, not ${modelId}`,
+    );
+  }
+  return { kind: 'bedrock', modelId };
+}
+
+/** The choice in `fn`'s environment (the model id empty when local), and with Bedrock the one permission to invoke that model. */
+export function allowModelChoice<Local extends string>(
+  fn: FollowupFunction,
+  setting: ModelSetting<Local>,
+  choice: ModelChoice<Local>,
+): void {
+  const modelId = 'modelId' in choice ? choice.modelId : undefined;
+  fn.addEnvironment(setting.env, choice.kind);
+  fn.addEnvironment(setting.modelEnv, modelId ?? '');
+  if (modelId !== undefined) allowInvokingModel(fn, modelId);
+}

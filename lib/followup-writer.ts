@@ -5,7 +5,7 @@
  * `followup:writer` (`bank` | `bedrock`) and `followup:writerModel`. With Bedrock, the sender may invoke
  * that one model and nothing else (lib/bedrock-models.ts).
  */
-import { allowInvokingModel, isModelId } from './bedrock-models';
+import { allowModelChoice, type ModelChoice, type ModelSetting, readModelChoice } from './bedrock-models';
 import type { FollowupFunction } from './followup-function';
 
 /**
@@ -14,35 +14,26 @@ import type { FollowupFunction } from './followup-function';
  */
 export const DEFAULT_WRITER_MODEL = 'amazon.nova-lite-v1:0';
 
-export type FollowupWriterChoice = { kind: 'bank' } | { kind: 'bedrock'; modelId: string };
+const FOLLOWUP_WRITER: ModelSetting<'bank'> = {
+  key: 'followup:writer',
+  modelKey: 'followup:writerModel',
+  local: 'bank',
+  defaultModel: DEFAULT_WRITER_MODEL,
+  env: 'FOLLOWUP_WRITER',
+  modelEnv: 'FOLLOWUP_WRITER_MODEL_ID',
+};
 
-/** Reads the two context values; the stack passes them as `scope.node.tryGetContext` found them. */
+export type FollowupWriterChoice = ModelChoice<'bank'>;
+
 export function readFollowupWriterChoice(kind: unknown, model: unknown): FollowupWriterChoice {
-  const chosen = kind ?? 'bank';
-  if (chosen === 'bank') return { kind: 'bank' };
-  if (chosen !== 'bedrock') {
-    throw new Error(`followup:writer must be "bank" or "bedrock", not ${String(chosen)}`);
-  }
-  const modelId = String(model ?? DEFAULT_WRITER_MODEL).trim();
-  if (!isModelId(modelId)) {
-    throw new Error(
-      'followup:writerModel must be a Bedrock model id such as amazon.nova-lite-v1:0, or a ' +
-        `cross-Region inference profile id such as eu.amazon.nova-lite-v1:0, not ${modelId}`,
-    );
-  }
-  return { kind: 'bedrock', modelId };
+  return readModelChoice(FOLLOWUP_WRITER, kind, model);
 }
 
 export class FollowupWriting {
   constructor(readonly choice: FollowupWriterChoice) {}
 
-  /**
-   * FOLLOWUP_WRITER and FOLLOWUP_WRITER_MODEL_ID (empty with the bank), and with Bedrock the one
-   * permission to invoke that model.
-   */
+  /** FOLLOWUP_WRITER and FOLLOWUP_WRITER_MODEL_ID, and with Bedrock the one permission to invoke that model. */
   allowWriting(fn: FollowupFunction): void {
-    fn.addEnvironment('FOLLOWUP_WRITER', this.choice.kind);
-    fn.addEnvironment('FOLLOWUP_WRITER_MODEL_ID', this.choice.kind === 'bedrock' ? this.choice.modelId : '');
-    if (this.choice.kind === 'bedrock') allowInvokingModel(fn, this.choice.modelId);
+    allowModelChoice(fn, FOLLOWUP_WRITER, this.choice);
   }
 }

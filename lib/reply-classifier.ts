@@ -11,42 +11,32 @@
  * (`bedrock:InferenceProfileArn`): Bedrock routes it to a Region of the profile's geography, authorizes
  * it there, and AWS may add Regions to a profile, so listing them would break it silently.
  */
-import { allowInvokingModel, isModelId } from './bedrock-models';
+import { allowModelChoice, type ModelChoice, type ModelSetting, readModelChoice } from './bedrock-models';
 import type { FollowupFunction } from './followup-function';
 
 /** Amazon Nova Micro: the cheapest text model on Bedrock that takes a forced tool call (docs/cost.md). */
 export const DEFAULT_REPLY_CLASSIFIER_MODEL = 'amazon.nova-micro-v1:0';
 
-export type ReplyClassifierChoice = { kind: 'rules' } | { kind: 'bedrock'; modelId: string };
+const REPLY_CLASSIFIER: ModelSetting<'rules'> = {
+  key: 'followup:replyClassifier',
+  modelKey: 'followup:replyClassifierModel',
+  local: 'rules',
+  defaultModel: DEFAULT_REPLY_CLASSIFIER_MODEL,
+  env: 'REPLY_CLASSIFIER',
+  modelEnv: 'REPLY_CLASSIFIER_MODEL_ID',
+};
 
-/** Reads the two context values; the stack passes them as `scope.node.tryGetContext` found them. */
+export type ReplyClassifierChoice = ModelChoice<'rules'>;
+
 export function readReplyClassifierChoice(kind: unknown, model: unknown): ReplyClassifierChoice {
-  const chosen = kind ?? 'rules';
-  if (chosen === 'rules') return { kind: 'rules' };
-  if (chosen !== 'bedrock') {
-    throw new Error(`followup:replyClassifier must be "rules" or "bedrock", not ${String(chosen)}`);
-  }
-  const modelId = String(model ?? DEFAULT_REPLY_CLASSIFIER_MODEL).trim();
-  if (!isModelId(modelId)) {
-    throw new Error(
-      'followup:replyClassifierModel must be a Bedrock model id such as amazon.nova-micro-v1:0, or a ' +
-        `cross-Region inference profile id such as eu.amazon.nova-micro-v1:0, not ${modelId}`,
-    );
-  }
-  return { kind: 'bedrock', modelId };
+  return readModelChoice(REPLY_CLASSIFIER, kind, model);
 }
 
 export class ReplyClassification {
   constructor(readonly choice: ReplyClassifierChoice) {}
 
-  /**
-   * REPLY_CLASSIFIER and REPLY_CLASSIFIER_MODEL_ID (empty with the rules), and with Bedrock the one
-   * permission to invoke that model.
-   */
+  /** REPLY_CLASSIFIER and REPLY_CLASSIFIER_MODEL_ID, and with Bedrock the one permission to invoke that model. */
   allowReading(fn: FollowupFunction): void {
-    fn.addEnvironment('REPLY_CLASSIFIER', this.choice.kind);
-    fn.addEnvironment('REPLY_CLASSIFIER_MODEL_ID', this.choice.kind === 'bedrock' ? this.choice.modelId : '');
-    if (this.choice.kind !== 'bedrock') return;
-    allowInvokingModel(fn, this.choice.modelId);
+    allowModelChoice(fn, REPLY_CLASSIFIER, this.choice);
   }
 }

@@ -33,6 +33,17 @@ export interface DraftExpectations {
   assistantEmail?: string;
 }
 
+/** A follow-up's and the closing step's limits: a reply in the thread, shorter than the opening. */
+const FOLLOWUP_WORDS: Readonly<Record<Tone, number>> = {
+  candid: 80,
+  gentle: 90,
+  appreciative: 90,
+  hopeful: 90,
+  assertive: 80,
+  cautionary: 90,
+  curious: 80,
+};
+
 /**
  * The most words a body may have, by position and tone (greeting and closing line included, the
  * signature not: it is added after). Decided from the bank: its longest first e-mail, filled with a
@@ -50,24 +61,8 @@ export const MAX_BODY_WORDS: Readonly<Record<MessagePosition, Readonly<Record<To
     cautionary: 150,
     curious: 130,
   },
-  followup: {
-    candid: 80,
-    gentle: 90,
-    appreciative: 90,
-    hopeful: 90,
-    assertive: 80,
-    cautionary: 90,
-    curious: 80,
-  },
-  last: {
-    candid: 80,
-    gentle: 90,
-    appreciative: 90,
-    hopeful: 90,
-    assertive: 80,
-    cautionary: 90,
-    curious: 80,
-  },
+  followup: FOLLOWUP_WORDS,
+  last: FOLLOWUP_WORDS,
 };
 /** Fewer words than this say nothing (a model that answered "Hi Ada," alone). */
 export const MIN_BODY_WORDS = 8;
