@@ -163,7 +163,6 @@ export async function insertSequence(sequence: Sequence): Promise<void> {
   );
 }
 
-/** Replaces `previous` (as read, at its version) with `next`, moving the name and message usage with it. */
 /**
  * Appends a decided A/B test to the sequence, on condition that its version and its promotions are as
  * read (so two consumers never promote the same step twice, and an edit since the figures were read
@@ -193,6 +192,7 @@ export async function recordPromotion(sequence: Sequence, promotion: StepPromoti
   }
 }
 
+/** Replaces `previous` (as read, at its version) with `next`, moving the name and message usage with it. */
 export async function replaceSequence(next: Sequence, previous: Sequence): Promise<void> {
   const { orgId, id } = next;
   const renamed = nameKey(next.name) !== nameKey(previous.name);
