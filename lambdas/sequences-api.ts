@@ -8,7 +8,13 @@ import type { Caller } from './core/permissions';
 import { useTable } from './data/client';
 import { getVisibleMessages } from './data/messages';
 import { getOrgSettings } from './data/org';
-import { getVisibleSequence, insertSequence, listOrgSequences, replaceSequence } from './data/sequences';
+import {
+  getVisibleSequence,
+  getVisibleSequenceWithSettings,
+  insertSequence,
+  listOrgSequences,
+  replaceSequence,
+} from './data/sequences';
 import {
   copySequence,
   createSequence,
@@ -36,6 +42,7 @@ useStepScheduler(stepSchedulerSettings(env));
 /** The use cases' sequences and what they are checked against: the table. */
 const store: SequenceStore = {
   visible: getVisibleSequence,
+  visibleWithSettings: getVisibleSequenceWithSettings,
   listOwn: listOrgSequences,
   insert: insertSequence,
   replace: replaceSequence,

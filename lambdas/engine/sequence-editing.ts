@@ -36,6 +36,11 @@ import type { StepPreviewRequest } from './step-preview';
 export interface SequenceStore {
   /** A sequence the org can see: a system one (from code) or its own, read consistently. */
   visible(orgId: string, id: string): Promise<Sequence | undefined>;
+  /** The same, with the org's settings its view's warnings come from, in one request (GET by id). */
+  visibleWithSettings(
+    orgId: string,
+    id: string,
+  ): Promise<{ sequence: Sequence | undefined; settings: OrgSettings }>;
   /** The org's own sequences. */
   listOwn(orgId: string): Promise<Sequence[]>;
   /** Stores a new sequence; ConflictError when its name is taken or a message it names is gone. */
@@ -67,7 +72,9 @@ export async function readSequence(
   caller: Caller,
   id: string | undefined,
 ): Promise<ShownSequence> {
-  return shown(store, caller, await visibleSequence(store, caller, id));
+  const found = id === undefined ? undefined : await store.visibleWithSettings(caller.orgId, id);
+  if (!found?.sequence) throw new NotFoundError('Sequence', id);
+  return { sequence: found.sequence, warnings: sequenceWarnings(found.settings, found.sequence) };
 }
 
 export async function createSequence(

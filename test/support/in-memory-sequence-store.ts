@@ -40,6 +40,13 @@ export function inMemorySequenceStore(
       reads += 1;
       return findSystemSequence(orgId, id) ?? own(orgId, id);
     },
+    async visibleWithSettings(orgId, id) {
+      reads += 1;
+      return {
+        sequence: findSystemSequence(orgId, id) ?? own(orgId, id),
+        settings: options.settings ?? defaultOrgSettings(),
+      };
+    },
     async listOwn(orgId) {
       return [...stored.values()]
         .filter((sequence) => sequence.orgId === orgId)

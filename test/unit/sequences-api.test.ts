@@ -2,7 +2,7 @@
  * The sequences handler with DynamoDB mocked: a failing table answers a 500 that names nothing internal.
  * The use cases' decisions are test/unit/engine/sequence-editing.test.ts, against an in-memory store.
  */
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../lambdas/sequences-api';
@@ -17,7 +17,7 @@ beforeEach(() => {
 
 describe('sequences handler', () => {
   it('answers a failing table with a 500 that names nothing internal', async () => {
-    db.on(GetCommand).rejects(
+    db.onAnyCommand().rejects(
       new Error('ProvisionedThroughputExceededException on arn:aws:dynamodb:us-east-1:123:table/prod'),
     );
 
