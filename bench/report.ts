@@ -207,7 +207,8 @@ function renderSteps(result: RequestsPerStepResult): string {
       `and ${result.whatsAppLeads} leads on a one-step WhatsApp template sequence; the clock moved one step ` +
       'at a time and the counters were reset before each move. Figures are HTTP requests per sent step ' +
       "(SDK retries included) counted by a middleware on the engine's own AWS clients, leaving out the " +
-      'requests of SES\'s Send-event consumer, the stats consumer and the plan auditor (see "Reading the figures"); WhatsApp provider ' +
+      "requests of SES's Send-event consumer, the stats consumer, the domain-event publisher and webhook worker " +
+      '(section 8) and the plan auditor (see "Reading the figures"); WhatsApp provider ' +
       'requests are counted at the Sinch stub (sends, and apart from them the OAuth2 token requests a ' +
       'warm client makes once an hour).',
     '',

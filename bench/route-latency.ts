@@ -229,13 +229,16 @@ function rawInput(command: string, input: unknown): unknown {
   }
   if (command === 'TransactWriteItemsCommand') {
     // The new lead's items (its key, its e-mail reservation) must not exist yet: the replay writes them
-    // under a lead id and an address of its own, with the same conditions and sizes.
+    // under a lead id and an address of its own, with the same conditions and sizes. Only the lead's id
+    // changes: the other ids (the sequence its open-check names, the assistant) must still exist.
+    const text = JSON.stringify(input);
+    const leadId = /"S":"LEAD#([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"/.exec(
+      text,
+    )?.[1];
+    if (!leadId) throw new Error('POST /leads wrote no lead item to replay');
     return JSON.parse(
-      JSON.stringify(input)
-        .replaceAll(
-          /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
-          (id) => `${id.slice(0, 24)}${String(replays).padStart(12, '0')}`,
-        )
+      text
+        .replaceAll(leadId, `${leadId.slice(0, 24)}${String(replays).padStart(12, '0')}`)
         .replaceAll(/routes-new-\d+@/g, `routes-raw-${replays}@`),
     );
   }

@@ -108,10 +108,19 @@ const log = (line: string) => console.log(`[bench ${new Date().toISOString().sli
 /**
  * Local Lambdas whose requests follow events and runs, not sends (see measure 1): SES's Send-event
  * consumer, the stats consumer on the table's stream (~0.1 TransactWriteItems a step: its counters are
- * written per stream batch), the plan auditor; and the customers'
- * mailboxes the local stack plays (which read the table to find an assistant's forwarding rule).
+ * written per stream batch), the domain-event publisher on the same stream (~0.1 Query a step: an org's
+ * webhooks, listed per stream batch) and the webhook worker, both measured by section 8, the plan
+ * auditor; and the customers' mailboxes the local stack plays (which read the table to find an
+ * assistant's forwarding rule).
  */
-const EVENT_AND_AUDIT = new Set(['sesEvents', 'outcomeCounter', 'planAuditor', CUSTOMER_MAILBOXES]);
+const EVENT_AND_AUDIT = new Set([
+  'sesEvents',
+  'outcomeCounter',
+  'eventPublisher',
+  'webhookWorker',
+  'planAuditor',
+  CUSTOMER_MAILBOXES,
+]);
 
 /** The engine's module-scope AWS clients, each counted under the service name the report uses. */
 async function instrumentEngineClients(counter: RequestCounter): Promise<void> {

@@ -6,6 +6,15 @@ import { stepSchedulerSettings, useStepScheduler } from './adapters/step-schedul
 import { sequenceWarnings } from './core/org-settings';
 import type { Caller } from './core/permissions';
 import { useTable } from './data/client';
+import { getVisibleMessages } from './data/messages';
+import { getOrgSettings } from './data/org';
+import {
+  getVisibleSequence,
+  getVisibleSequenceWithSettings,
+  insertSequence,
+  listOrgSequences,
+  replaceSequence,
+} from './data/sequences';
 import {
   copySequence,
   createSequence,
@@ -15,6 +24,7 @@ import {
   previewStepDates,
   readSequence,
   reviseStoredSequence,
+  type SequenceStore,
   type ShownSequence,
   sequenceImpact,
 } from './engine/sequence-editing';
@@ -29,10 +39,20 @@ export const environment = environmentSchema({ ...TABLE_ENV, ...STEP_SCHEDULER_E
 const env = readEnvironment(environment);
 useTable(env.TABLE_NAME);
 useStepScheduler(stepSchedulerSettings(env));
+/** The use cases' sequences and what they are checked against: the table. */
+const store: SequenceStore = {
+  visible: getVisibleSequence,
+  visibleWithSettings: getVisibleSequenceWithSettings,
+  listOwn: listOrgSequences,
+  insert: insertSequence,
+  replace: replaceSequence,
+  orgSettings: getOrgSettings,
+  visibleMessages: getVisibleMessages,
+};
 
 export const handler = apiHandler(sequencesOperations, {
   async listSequences({ caller, query }) {
-    const { system, own, settings } = await listSequences(caller);
+    const { system, own, settings } = await listSequences(store, caller);
     const page = pageOfList(catalogueEntries(system, own), ({ position }) => position, query, [
       'sequences',
       caller.orgId,
@@ -45,36 +65,36 @@ export const handler = apiHandler(sequencesOperations, {
   },
 
   async getSequence({ caller, params }) {
-    return shown(await readSequence(caller, params.id), caller);
+    return shown(await readSequence(store, caller, params.id), caller);
   },
 
   async createSequence({ caller, body, now }) {
-    return shown(await createSequence(caller, body, now), caller);
+    return shown(await createSequence(store, caller, body, now), caller);
   },
 
   async cloneSequence({ caller, params, body, now }) {
-    return shown(await copySequence(caller, params.id, body, now), caller);
+    return shown(await copySequence(store, caller, params.id, body, now), caller);
   },
 
   async replaceSequence({ caller, params, body, expectedVersion, now }) {
-    return shown(await reviseStoredSequence(caller, params.id, body, expectedVersion, now), caller);
+    return shown(await reviseStoredSequence(store, caller, params.id, body, expectedVersion, now), caller);
   },
 
   async deleteSequence({ caller, params, query, now }) {
-    await deleteSequence(caller, params.id, query.reassignTo, now);
+    await deleteSequence(store, caller, params.id, query.reassignTo, now);
     return {};
   },
 
   async sequenceImpact({ caller, params, body, now }) {
-    return { body: await sequenceImpact(caller, params.id, body.steps, now) };
+    return { body: await sequenceImpact(store, caller, params.id, body.steps, now) };
   },
 
   async previewSequenceStep({ caller, params, query, body, now }) {
-    return { body: await previewStep(caller, params.id, params.index, { ...body, ...query }, now) };
+    return { body: await previewStep(store, caller, params.id, params.index, { ...body, ...query }, now) };
   },
 
   async previewStepDates({ caller, body, now }) {
-    return { body: await previewStepDates(caller, body, now) };
+    return { body: await previewStepDates(store, caller, body, now) };
   },
 });
 

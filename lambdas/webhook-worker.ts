@@ -14,6 +14,7 @@ import { webhookQueue } from './adapters/webhook-queue';
 import { webhookSecretStore } from './adapters/webhook-secrets';
 import { useTable } from './data/client';
 import { attemptDelivery, type DeliverySettings, useWebhookQueue } from './engine/webhook-delivery';
+import { eachMessageSideBySide } from './runtime/batches';
 import { clock } from './runtime/clock';
 import { environmentSchema, nonEmpty, readEnvironment, TABLE_ENV, WEBHOOKS_ENV } from './runtime/environment';
 import { countEvent, logger, metrics } from './runtime/observability';
@@ -44,19 +45,14 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(traceInvocation())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics, { captureColdStartMetric: true }))
-  .handler(async (event) => {
-    const failures = await Promise.all(
-      event.Records.map(async (message) => {
-        try {
-          const job = JobSchema.parse(JSON.parse(message.body));
-          const outcome = await attemptDelivery(job, settings, clock.now());
-          countEvent('WebhookAttempts', { outcome });
-          return undefined;
-        } catch (error) {
-          logger.error('Webhook delivery failed', error as Error);
-          return { itemIdentifier: message.messageId };
-        }
-      }),
-    );
-    return { batchItemFailures: failures.filter((failure) => failure !== undefined) };
-  });
+  .handler((event) =>
+    eachMessageSideBySide(
+      event.Records,
+      async (message) => {
+        const job = JobSchema.parse(JSON.parse(message.body));
+        const outcome = await attemptDelivery(job, settings, clock.now());
+        countEvent('WebhookAttempts', { outcome });
+      },
+      { onFailure: (_message, error) => logger.error('Webhook delivery failed', error as Error) },
+    ),
+  );

@@ -3,6 +3,9 @@
  * field-level validation errors.
  */
 import * as z from 'zod/mini';
+// Not `z.core.util`: reaching a namespace inside a namespace makes esbuild keep all of zod's core, with
+// its 64 locales (about 390 KB read at every API function's cold start, docs/performance.md).
+import { util } from 'zod/v4/core';
 import { type FieldIssue, ValidationError } from './errors';
 import './validation-messages';
 
@@ -59,9 +62,7 @@ function strictened(schema: z.ZodMiniType): z.ZodMiniType {
   const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
   const inner = (key: string) => def[key] as z.ZodMiniType;
   const changed = (parts: Record<string, unknown>) =>
-    (schema as unknown as { clone: (def: unknown) => z.ZodMiniType }).clone(
-      z.core.util.mergeDefs(def, parts),
-    );
+    (schema as unknown as { clone: (def: unknown) => z.ZodMiniType }).clone(util.mergeDefs(def, parts));
   switch (def.type) {
     case 'object': {
       const shape = Object.fromEntries(

@@ -1,6 +1,7 @@
 /**
  * Sequence items. Access patterns (see docs/data-model.md):
  * - get a sequence of an org            GetItem   pk=ORG#<org>, sk=SEQ#<id>
+ * - show a sequence                     BatchGet  the sequence and the org's settings (its warnings)
  * - list an org's sequences             Query     pk=ORG#<org>, sk begins_with SEQ#
  * - get several sequences by id         BatchGet  the same keys as GetItem
  * - reserve a sequence name in the org  item      pk=ORG#<org>, sk=NAME#SEQ#<name key>
@@ -19,6 +20,7 @@ import {
   SequenceClosedError,
   ValidationError,
 } from '../core/errors';
+import type { OrgSettings } from '../core/org-settings';
 import { referencedMessageIds, type Sequence, type Step, type StepPromotion } from '../core/sequences';
 import { findSystemSequence, isSystemId, nameKey } from '../core/system-catalogue';
 import { db, tableName } from './client';
@@ -26,6 +28,7 @@ import { conditionFailed } from './conditions';
 import { type Item, orgKey, recordOf, replaceFieldsExpression } from './items';
 import { messageUsageUpdate } from './messages';
 import { releaseName, reserveName } from './names';
+import { getOrgSettings, settingsFromItem, settingsKey } from './org';
 import { batchGet, queryAll } from './reads';
 import { SEQUENCE_ENTITY } from './table-schema';
 import { type ConditionFailure, type TransactItem, transact } from './transactions';
@@ -129,6 +132,24 @@ export async function getVisibleSequence(orgId: string, id: string): Promise<Seq
   return findSystemSequence(orgId, id) ?? (await getSequence(orgId, id));
 }
 
+/**
+ * A sequence the org can see and the org's settings, which its view's warnings come from, in one
+ * request: one BatchGetItem, or the settings' GetItem alone beside a system sequence.
+ */
+export async function getVisibleSequenceWithSettings(
+  orgId: string,
+  id: string,
+): Promise<{ sequence: Sequence | undefined; settings: OrgSettings }> {
+  const system = findSystemSequence(orgId, id);
+  if (system) return { sequence: system, settings: await getOrgSettings(orgId) };
+  const keys = { sequence: sequenceKey(orgId, id), settings: settingsKey(orgId) };
+  const items = await batchGet(Object.values(keys));
+  const at = ({ pk, sk }: { pk: string; sk: string }) =>
+    items.find((item) => item.pk === pk && item.sk === sk);
+  const sequence = at(keys.sequence);
+  return { sequence: sequence && sequenceFromItem(sequence), settings: settingsFromItem(at(keys.settings)) };
+}
+
 export async function listOrgSequences(orgId: string): Promise<Sequence[]> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
@@ -163,7 +184,6 @@ export async function insertSequence(sequence: Sequence): Promise<void> {
   );
 }
 
-/** Replaces `previous` (as read, at its version) with `next`, moving the name and message usage with it. */
 /**
  * Appends a decided A/B test to the sequence, on condition that its version and its promotions are as
  * read (so two consumers never promote the same step twice, and an edit since the figures were read
@@ -193,6 +213,7 @@ export async function recordPromotion(sequence: Sequence, promotion: StepPromoti
   }
 }
 
+/** Replaces `previous` (as read, at its version) with `next`, moving the name and message usage with it. */
 export async function replaceSequence(next: Sequence, previous: Sequence): Promise<void> {
   const { orgId, id } = next;
   const renamed = nameKey(next.name) !== nameKey(previous.name);

@@ -28,6 +28,29 @@ export async function eachMessage(
 }
 
 /**
+ * Queue messages side by side, for work that mostly waits (a webhook attempt on a slow endpoint holds
+ * up no other message of its batch); each failed message is reported alone, as by eachMessage.
+ */
+export async function eachMessageSideBySide(
+  records: readonly SQSRecord[],
+  handle: (record: SQSRecord) => Promise<void>,
+  { onFailure }: BatchOptions<SQSRecord>,
+): Promise<SQSBatchResponse> {
+  const outcomes = await Promise.all(
+    records.map(async (record): Promise<BatchItemFailure | undefined> => {
+      try {
+        await handle(record);
+        return undefined;
+      } catch (error) {
+        await onFailure(record, error);
+        return { itemIdentifier: record.messageId };
+      }
+    }),
+  );
+  return { batchItemFailures: outcomes.filter((failure) => failure !== undefined) };
+}
+
+/**
  * Stream records in order: the first that fails is reported and the rest are not tried, so the event
  * source mapping retries from it and no record is handled before one that came earlier.
  */

@@ -4,6 +4,7 @@ import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { db } from '../../lambdas/data/client';
 import { countReputationSend, resumeSending } from '../../lambdas/data/sending-reputation';
 import { handler as orgApi } from '../../lambdas/org-api';
+import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { invoke } from '../support/invoke';
 import { orgWithAssistant } from '../support/org-setup';
 
@@ -71,6 +72,49 @@ describe('by-id reads', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ sending: { status: 'active', window: { sends: 2 } } });
     expect(requests).toEqual({ 'DynamoDB:BatchGetItem': 1, 'DynamoDB:Query': 1 });
+  });
+
+  it('GET /sequences/{id}: one BatchGetItem, the sequence with the settings its warnings come from', async () => {
+    // Prepare
+    const { admin } = await orgWithAssistant();
+    const created = await invoke(sequencesApi, 'createSequence', {
+      caller: admin,
+      body: {
+        name: 'Europe',
+        type: 'standard',
+        steps: [{ afterDays: 0, channel: 'email', messageType: 'generated', tone: 'candid' }],
+      },
+    });
+    expect(created.status).toBe(201);
+
+    // Act
+    const { status, body, requests } = await counted(() =>
+      invoke(sequencesApi, 'getSequence', { caller: admin, params: { id: created.body.id } }),
+    );
+
+    // Assess
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: created.body.id, name: 'Europe', warnings: created.body.warnings });
+    expect(requests).toEqual({ 'DynamoDB:BatchGetItem': 1 });
+  });
+
+  it('GET /sequences/{id} of a system sequence: the settings’ GetItem alone; of a missing one, 404', async () => {
+    // Prepare
+    const { admin } = await orgWithAssistant();
+
+    // Act
+    const system = await counted(() =>
+      invoke(sequencesApi, 'getSequence', { caller: admin, params: { id: 'system-recommended' } }),
+    );
+    const missing = await counted(() =>
+      invoke(sequencesApi, 'getSequence', { caller: admin, params: { id: 'missing' } }),
+    );
+
+    // Assess
+    expect(system.status).toBe(200);
+    expect(system.requests).toEqual({ 'DynamoDB:GetItem': 1 });
+    expect(missing.status).toBe(404);
+    expect(missing.requests).toEqual({ 'DynamoDB:BatchGetItem': 1 });
   });
 
   it('GET /org/whatsapp: one GetItem', async () => {
