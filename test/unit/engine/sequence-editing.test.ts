@@ -32,6 +32,8 @@ const stored: Sequence = {
 const replacement: SequenceInput = {
   name: 'Europe',
   description: 'Two steps now',
+  review: 'none',
+  approvalTimeoutDays: 7,
   type: 'standard',
   steps: [...stored.steps, { afterDays: 3, channel: 'email', messageType: 'generated', tone: 'gentle' }],
 };
