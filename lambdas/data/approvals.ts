@@ -17,8 +17,7 @@ import type { Caller } from '../core/permissions';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { decodeKeyCursor, encodeKeyCursor } from './cursors';
-import { type Item, orgKey, recordOf, replaceFieldsExpression } from './items';
-import { leadLogKey } from './sends';
+import { type Item, leadLogKey, orgKey, recordOf, replaceFieldsExpression } from './items';
 import { APPROVAL_ENTITY, TABLE_KEYS } from './table-schema';
 import type { TransactItem } from './transactions';
 

@@ -11,9 +11,8 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StepDraft } from '../core/rendering/model-drafts';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
-import { recordOf } from './items';
+import { leadLogKey, recordOf } from './items';
 import { queryAll } from './reads';
-import { leadLogKey } from './sends';
 
 /** Not one of the stream consumers' entities (table-schema.ts): no consumer is sent a draft. */
 const DRAFT_ENTITY = 'draft';

@@ -19,6 +19,8 @@ export function recordOf<T>(item: Item, alsoDrop: readonly string[] = []): T {
 
 /** The partition every org-wide catalogue item (sequences, messages, their names) lives in. */
 export const orgKey = (orgId: string) => `ORG#${orgId}`;
+/** The partition of a lead's log: its sends, timeline, drafts and approvals (erased with the lead). */
+export const leadLogKey = (orgId: string, leadId: string) => `LEADLOG#${orgId}#${leadId}`;
 
 /**
  * `SET a = :a, ...` for every defined field and `REMOVE` for the undefined ones, so an update can

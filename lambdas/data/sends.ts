@@ -27,7 +27,7 @@ import {
 import { type TimelineEvent, timelineEventSchema } from '../core/timeline-events';
 import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
-import { type Item, orgKey, recordOf, replaceFieldsExpression } from './items';
+import { type Item, leadLogKey, orgKey, recordOf, replaceFieldsExpression } from './items';
 import { queryAll } from './reads';
 import { suppressionKeysOf } from './suppressions';
 import { EVENT_ENTITY, SEND_ENTITY, TABLE_KEYS } from './table-schema';
@@ -37,7 +37,6 @@ export type { TimelineEvent };
 
 const COUNTER_TTL_SECONDS = 3 * 24 * 3600;
 
-export const leadLogKey = (orgId: string, leadId: string) => `LEADLOG#${orgId}#${leadId}`;
 export const sendKey = (orgId: string, leadId: string, runId: string, stepIndex: number) => ({
   pk: leadLogKey(orgId, leadId),
   sk: `SEND#${runId}#${String(stepIndex).padStart(3, '0')}`,
