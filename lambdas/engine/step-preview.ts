@@ -102,7 +102,8 @@ export async function previewSequenceStep(
     html,
     text,
     headers,
-    language: email.language,
+    // A custom message's translation is the language it was written in; else the bank's.
+    language: email.translation ?? email.language,
     warnings: languageWarnings(language, { steps }),
   };
 }

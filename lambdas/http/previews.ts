@@ -92,7 +92,7 @@ export const stepPreviewSchema = lazy(() =>
             .string()
             .check(
               z.describe(
-                'The language the generated text, the quote line and the unsubscribe footer are written in (a bank’s: de, en); en when the language asked for has none',
+                'The language the step is written in: a custom message’s translation (its tag) when one was picked, else the bank’s the generated text, quote line and footer are written in (de, en); en when the language asked for has none',
               ),
             ),
           warnings: warningsSchema('language_fallback when the language asked for has no bank'),

@@ -235,6 +235,7 @@ describe('translations of a custom e-mail', () => {
     expect(step.status).toBe(200);
     expect(step.body.subject).toBe('Eine kurze Idee für Acme GmbH');
     expect(step.body.html).toContain('Hallo Bernd');
+    expect(step.body.language).toBe('de');
     expect(unsaved.status).toBe(200);
     expect(unsaved.body.subject).toBe('A quick idea for Érable');
     expect(unsaved.body.html).toBe('<p>Bonjour Élise, une idée pour vous.</p>');
