@@ -34,7 +34,6 @@ import {
   windowOf,
 } from '../data/sending-reputation';
 import { logger } from '../runtime/observability';
-import { commitPlan } from './plans';
 
 /** The scopes a lead's send counts in: its assistant's (while the lead exists) and its org's. */
 async function scopesOf(orgId: string, leadId: string): Promise<ReputationScope[]> {
@@ -187,11 +186,12 @@ export async function resumeScopeSending(
 async function replanDeferredLeads(scope: ReputationScope, now: Date): Promise<number> {
   const { leadIds } = await listDeferredLeads(scope, REPLAN_ON_RESUME_LIMIT);
   if (leadIds.length === 0) return 0;
-  // Planning (time zones, the holiday data) loads with the first resume that has leads to move: the
-  // APIs that show and resume sending start without it.
-  const [{ postpone }, { sendWindowFor }] = await Promise.all([
+  // Planning (time zones, the holiday data, the plan store with its schedules and drafts) loads with
+  // the first resume that has leads to move: the APIs that show and resume sending start without it.
+  const [{ postpone }, { sendWindowFor }, { commitPlan }] = await Promise.all([
     import('../core/enrollment'),
     import('../core/lead-window'),
+    import('./plans'),
   ]);
   const assistants = new Map<string, Promise<Assistant | undefined>>();
   let replanned = 0;
