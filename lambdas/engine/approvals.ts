@@ -23,6 +23,7 @@ import { getAssistant } from '../data/assistants';
 import { getLead, LeadChangedError } from '../data/leads';
 import { appendTimelineEvent } from '../data/sends';
 import { commitPlan } from './plans';
+import { sanitizedBody } from './safe-html';
 
 export async function readApprovals(
   caller: Caller,
@@ -38,8 +39,15 @@ async function readApproval(caller: Caller, id: string): Promise<Approval> {
   return approval;
 }
 
-export function approveStep(caller: Caller, id: string, edits: ApproveInput, now: Date): Promise<Approval> {
-  return decide(caller, id, now, (approval) => approve(approval, caller, edits, now));
+export async function approveStep(
+  caller: Caller,
+  id: string,
+  edits: ApproveInput,
+  now: Date,
+): Promise<Approval> {
+  // An edited body is stored and sent as a custom message's is: sanitized, never empty.
+  const safe = edits.body === undefined ? edits : { ...edits, body: await sanitizedBody(edits.body, 'body') };
+  return decide(caller, id, now, (approval) => approve(approval, caller, safe, now));
 }
 
 export function rejectStep(caller: Caller, id: string, input: RejectInput, now: Date): Promise<Approval> {

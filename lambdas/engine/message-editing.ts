@@ -39,6 +39,7 @@ import {
 } from '../data/messages';
 import { getOrgSettings } from '../data/org';
 import { getSequencesByIds } from '../data/sequences';
+import { NOTHING_LEFT, saysSomething } from './safe-html';
 
 const rendering = () => import('../core/rendering/message-rendering');
 
@@ -158,13 +159,7 @@ async function sanitized(message: CustomMessage, emailPath: string): Promise<Cus
   const issues: FieldIssue[] = [];
   const safe = (html: string, path: string): string => {
     const clean = sanitizeEmailHtml(html);
-    if (htmlToPlainText(clean).trim() === '' && !/<img\b/i.test(clean)) {
-      issues.push({
-        path,
-        message:
-          'Nothing would be sent: what is left after removing scripts, styles and other unsafe HTML is empty',
-      });
-    }
+    if (!saysSomething(clean, htmlToPlainText)) issues.push({ path, message: NOTHING_LEFT });
     return clean;
   };
   const { translations, ...own } = message.email;

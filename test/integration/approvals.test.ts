@@ -125,7 +125,7 @@ describe('a reviewed step', () => {
       params: { id: approvalId },
       body: {
         subject: 'A better subject for {{lead.firstName}}',
-        body: '<p>Hi {{lead.firstName}}, an edited note.</p>',
+        body: '<p>Hi {{lead.firstName}}, an edited note.</p><img src="https://contoso.example/x.png" onerror="alert(1)">',
       },
     });
     const replanned = await getLead(orgId, lead.id);
@@ -165,10 +165,14 @@ describe('a reviewed step', () => {
       decidedBy: 'sam',
       approved: {
         subject: 'A better subject for {{lead.firstName}}',
-        body: '<p>Hi {{lead.firstName}}, an edited note.</p>',
+        body: expect.stringMatching(
+          /^<p>Hi \{\{lead\.firstName\}\}, an edited note\.<\/p><img src="https:\/\/contoso\.example\/x\.png"/,
+        ),
         edited: true,
       },
     });
+    // Sanitized as a custom message is: the image stays, its script does not
+    expect(approved.body.approved.body).not.toContain('onerror');
     // Its due time had passed: it goes at the next minute
     expect(replanned?.enrollment).toMatchObject({ nextStep: 0, nextSendAt: '2030-03-04T10:16:00.000Z' });
     expect(replanned?.enrollment.approvalId).toBeUndefined();
@@ -203,6 +207,7 @@ describe('a reviewed step', () => {
     const unknown = await approveAs(admin, {}, 'not-an-approval');
     const badPlaceholder = await approveAs(admin, { body: '<p>Hi {{lead.frstName}}</p>' });
     const emptySubject = await approveAs(admin, { subject: '   ' });
+    const nothingLeft = await approveAs(admin, { body: '<script>alert(1)</script><style>p{}</style>' });
     const stillPending = await getApproval(orgId, approvalId);
     const rejected = await invoke(leadsApi, 'rejectApproval', {
       caller: admin,
@@ -221,6 +226,11 @@ describe('a reviewed step', () => {
     });
     expect(emptySubject.status).toBe(400);
     expect(emptySubject.body.error.details[0].path).toBe('subject');
+    expect(nothingLeft.status).toBe(400);
+    expect(nothingLeft.body.error.details[0]).toMatchObject({
+      path: 'body',
+      message: expect.stringMatching(/^Nothing would be sent/),
+    });
     expect(stillPending?.status).toBe('pending');
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'Not this week', decidedBy: 'alice' });
