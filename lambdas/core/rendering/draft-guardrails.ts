@@ -85,6 +85,12 @@ const DETECTED: Readonly<Record<string, string>> = {
  */
 export const MIN_LANGUAGE_LETTERS = 80;
 
+/**
+ * A placeholder a model left for someone to fill: ours (`{{lead.firstName}}`, `[[formal|informal]]`) and
+ * the forms models write themselves: `[Name]`, `[Your Company]`, `<First name>`, `{company}`.
+ */
+const LEFT_PLACEHOLDER = /\{\{|\}\}|\[\[|\]\]|\[[^\]\n]{1,40}\]|<[A-Z][^<>\n]{0,30}>|\{[^{}\n]{1,40}\}/u;
+
 /** The first rule the draft breaks, or undefined when it may be sent. */
 export function checkDraft(draft: DraftText, expected: DraftExpectations): GuardrailFailure | undefined {
   const subject = draft.subject.trim();
@@ -94,7 +100,7 @@ export function checkDraft(draft: DraftText, expected: DraftExpectations): Guard
   if (words > MAX_BODY_WORDS[expected.position][expected.tone]) return 'too_long';
   if ([...subject].length > MAX_SUBJECT_CHARACTERS) return 'subject_too_long';
   const text = `${subject}\n${body}`;
-  if (/\{\{|\}\}|\[\[|\]\]/.test(text)) return 'placeholder';
+  if (LEFT_PLACEHOLDER.test(text)) return 'placeholder';
   if (inventsQuote(text)) return 'invented_quote';
   const withoutAddresses = removeAddresses(text, expected);
   if (withoutAddresses === undefined) return 'unknown_link';
@@ -320,8 +326,10 @@ export function greetsRightly(body: string, lead: { firstName: string; lastName?
   );
   if (greeting === undefined) return true;
   // What follows the greeting up to the line's punctuation: the name, maybe after a title.
+  // "Hola, Roberto:" and "Hi, Bob,": a comma may come between the greeting and the name.
   const named = line
     .slice(greeting.length)
+    .replace(/^[\s,]+/, '')
     .split(/[,!:;]/)[0]
     ?.trim()
     .split(/\s+/)

@@ -61,6 +61,14 @@ describe('checkDraft', () => {
     ['a subject past 80 characters', { ...GOOD, subject: 'A'.repeat(81) }, 'subject_too_long'],
     ['a placeholder left', withBody(GOOD.body.replace('Ada', '{{lead.firstName}}')), 'placeholder'],
     ['a register marker left', withBody(`${GOOD.body} [[Sie|du]]`), 'placeholder'],
+    ['a bracketed blank left', withBody(`${GOOD.body}\n\n[Your name]`), 'placeholder'],
+    ['an angled blank left', withBody(GOOD.body.replace('Ada', '<First name>')), 'placeholder'],
+    ['a single-brace blank left', withBody(`${GOOD.body} See you at {company}.`), 'placeholder'],
+    [
+      'a greeting by another name after a comma ("Hi, Grace,")',
+      withBody(GOOD.body.replace('Hi Ada', 'Hi, Grace')),
+      'wrong_name',
+    ],
     ['a link the offering does not give', withBody(`${GOOD.body}\n\nhttps://evil.example/x`), 'unknown_link'],
     ['another page of the org’s site', withBody(`${GOOD.body}\n\ncontoso.example/pricing`), 'unknown_link'],
     [
