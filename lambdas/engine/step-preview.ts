@@ -80,8 +80,10 @@ export async function previewSequenceStep(
   if (sequence.type === 'email_cc' && stepIndex === 0) {
     throw new UnprocessableError("Step 0 of an Email CC sequence is the user's own e-mail and is never sent");
   }
+  // A model's kept drafts are in the lead's own language: a preview asked in another is written anew.
+  const ownLanguage = stored && language === leadLanguage(stored, settings.defaultLanguage);
   const email = previewThread({
-    ...(stored && { writtenSteps: await keptDrafts(stored, sequence) }),
+    ...(stored && ownLanguage && { writtenSteps: await keptDrafts(stored, sequence) }),
     lead,
     org,
     assistant,

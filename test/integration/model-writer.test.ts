@@ -146,6 +146,11 @@ describe('a step written by a Bedrock model', () => {
       params: { id: sequenceId, index: '0' },
       query: { leadId },
     });
+    const inGerman = await invoke(sequencesApi, 'previewSequenceStep', {
+      caller: admin,
+      params: { id: sequenceId, index: '0' },
+      query: { leadId, language: 'de' },
+    });
 
     // Assess
     expect(throttled).toMatchObject({ result: 'deferred' });
@@ -165,6 +170,10 @@ describe('a step written by a Bedrock model', () => {
     expect(preview.status).toBe(200);
     expect(preview.body.subject).toBe(SUBJECT);
     expect(preview.body.html).toContain('take that off your plate entirely');
+    // The kept draft is the lead's own language's: a preview asked in German is the German bank's
+    expect(inGerman.status).toBe(200);
+    expect(inGerman.body.language).toBe('de');
+    expect(inGerman.body.html).not.toContain('take that off your plate entirely');
   });
 
   it('gives the model the thread so far when it writes the follow-up', async () => {
