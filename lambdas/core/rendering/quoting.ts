@@ -40,9 +40,6 @@ const ATTRIBUTIONS: Readonly<Record<string, Attribution>> = {
   pt: (sentAt, sender) => `Em ${dateOf(sentAt)}, às ${timeOf(sentAt)}, ${sender} escreveu:`,
 };
 
-/** The languages the attribution line is written in; any other is quoted in English. */
-export const QUOTED_LANGUAGES: readonly string[] = Object.keys(ATTRIBUTIONS);
-
 /**
  * `On Mon, Mar 2, 2026 at 9:00 AM, Maya Chen <maya@contoso.example> wrote:`, or the same in the
  * language of `locale` (a BCP 47 tag: `de`, `fr-CA`), dated by that locale's formats.
