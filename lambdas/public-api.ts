@@ -1,9 +1,10 @@
-import { configuredReplyClassifier, replyClassifierSettings } from './adapters/reply-classifiers';
+import { type ReplyClassifierSettings, replyClassifierSettings } from './adapters/reply-classifiers';
 import { readSecret } from './adapters/secrets';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { readWhatsAppSecret } from './adapters/whatsapp-secret';
 import { UnauthorizedError, ValidationError } from './core/errors';
 import { leadLanguage } from './core/languages';
+import { lazy } from './core/lazy';
 import { consentOf, type Lead } from './core/leads';
 import { type UnsubscribeClaims, verifySinchSignature, verifyUnsubscribeToken } from './core/signatures';
 import { assertFitInput } from './core/validation';
@@ -11,8 +12,6 @@ import { getAssistant } from './data/assistants';
 import { useTable } from './data/client';
 import { getLead } from './data/leads';
 import { getOrgSettings } from './data/org';
-import { unsubscribeLead } from './engine/listening';
-import { type CallbackSettings, handleSinchCallback } from './engine/whatsapp-callbacks';
 import { apiHandler } from './http/api-handler';
 import { publicOperations } from './http/contract/public';
 import {
@@ -47,10 +46,21 @@ const config = {
   unsubscribeSecretName: env.UNSUBSCRIBE_SECRET_NAME,
   whatsAppSecretPrefix: env.WHATSAPP_SECRET_PREFIX,
 };
+/**
+ * WhatsApp callbacks are loaded with the first one (engine/whatsapp-callbacks.ts, the reply reading and
+ * acting, the reply classifier): most of this function's cold starts are unsubscribe links. The
+ * classifier's settings are still checked here, at cold start, so a bad environment fails at once.
+ */
+const classifierSettings: ReplyClassifierSettings = replyClassifierSettings(env);
 /** WhatsApp replies are read by the classifier the stack chose (followup:replyClassifier). */
-const callbackSettings: CallbackSettings = {
-  replyClassifier: configuredReplyClassifier(replyClassifierSettings(env)),
-};
+const whatsAppCallbacks = lazy(async () => {
+  const [{ handleSinchCallback }, { configuredReplyClassifier }] = await Promise.all([
+    import('./engine/whatsapp-callbacks'),
+    import('./adapters/reply-classifiers'),
+  ]);
+  const settings = { replyClassifier: configuredReplyClassifier(classifierSettings) };
+  return (orgId: string, callback: unknown, now: Date) => handleSinchCallback(orgId, callback, now, settings);
+});
 
 export const handler = apiHandler(publicOperations, {
   async unsubscribePage({ params, headers }) {
@@ -72,6 +82,9 @@ export const handler = apiHandler(publicOperations, {
     const lead = await getLead(claims.orgId, claims.leadId);
     const view = await unsubscribeView(claims.orgId, lead);
     if (!lead) return { html: nothingToStopPage(view) };
+    // Stopping a lead (its plan, pending approvals, the timeline) loads with the first stop: the page a
+    // link opens reads the lead only.
+    const { unsubscribeLead } = await import('./engine/listening');
     await unsubscribeLead(lead, 'email', { via: 'link' }, now);
     return { html: unsubscribedPage(view) };
   },
@@ -88,7 +101,8 @@ export const handler = apiHandler(publicOperations, {
     if (!webhookSecret || !verifySinchSignature(signed, webhookSecret, now)) {
       throw new UnauthorizedError('The callback is not signed with this org’s webhook secret, or is too old');
     }
-    return { body: await handleSinchCallback(orgId, parseCallback(rawBody), now, callbackSettings) };
+    const handleCallback = await whatsAppCallbacks();
+    return { body: await handleCallback(orgId, parseCallback(rawBody), now) };
   },
 });
 

@@ -18,6 +18,7 @@ import {
   type ReplyReading as ReplyIntentReading,
   type ReplyReadingOptions,
 } from './replies';
+import { REPLY_TOOL_INPUT_SCHEMA } from './tool-input-schemas';
 
 /** The one tool the model is made to call; its input is the reading. */
 export const REPLY_TOOL_NAME = 'record_reply_intent';
@@ -84,22 +85,12 @@ export const replyToolAnswerSchema = lazy(() =>
 export type ReplyToolAnswer = z.output<ReturnType<typeof replyToolAnswerSchema>>;
 
 /**
- * The JSON Schema of the tool's input, for the request (`toolSpec.inputSchema.json`), made from the same
- * schema that checks the answer so the two cannot drift apart. Without `$schema`, and without the
- * e-mail regex zod writes beside `format: "email"`: models read the keywords, the format says it, and
- * readToolAnswer checks the address anyway.
+ * The JSON Schema of the tool's input, for the request (`toolSpec.inputSchema.json`): the schema that
+ * checks the answer, written out (core/tool-input-schemas.ts, held to it by a test) so the two cannot
+ * drift apart. Without `$schema`, and without the e-mail regex zod writes beside `format: "email"`:
+ * models read the keywords, the format says it, and readToolAnswer checks the address anyway.
  */
-export const replyToolInputSchema = lazy((): Record<string, unknown> => {
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(replyToolAnswerSchema(), { io: 'input' });
-  return withoutFormatPatterns(schema) as Record<string, unknown>;
-});
-
-function withoutFormatPatterns(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutFormatPatterns);
-  if (typeof node !== 'object' || node === null) return node;
-  const entries = Object.entries(node).filter(([key]) => !(key === 'pattern' && 'format' in node));
-  return Object.fromEntries(entries.map(([key, value]) => [key, withoutFormatPatterns(value)]));
-}
+export const replyToolInputSchema = (): Record<string, unknown> => REPLY_TOOL_INPUT_SCHEMA;
 
 export const REPLY_TOOL_DESCRIPTION =
   'Records how a sales lead answered a follow-up e-mail or WhatsApp message: the intent of the answer, ' +

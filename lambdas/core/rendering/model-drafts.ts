@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
+import { WRITER_TOOL_INPUT_SCHEMA } from '../tool-input-schemas';
 import {
   checkDraft,
   type DraftExpectations,
@@ -190,7 +191,8 @@ function section(title: string, lines: readonly (string | false | undefined)[]):
   return kept.length === 0 ? '' : `## ${title}\n${kept.join('\n')}`;
 }
 
-const draftAnswerSchema = lazy(() =>
+/** The tool answer as the model must give it; written out as JSON Schema in core/tool-input-schemas.ts. */
+export const draftAnswerSchema = lazy(() =>
   z.object({
     subject: z.string().check(z.maxLength(500), z.describe('The subject line, plain text')),
     body: z
@@ -202,11 +204,8 @@ const draftAnswerSchema = lazy(() =>
   }),
 );
 
-/** The tool's input schema, as JSON Schema. */
-export const writerToolInputSchema = lazy(() => {
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(draftAnswerSchema(), { io: 'input' });
-  return schema as Record<string, unknown>;
-});
+/** The tool's input schema, as JSON Schema: draftAnswerSchema written out (core/tool-input-schemas.ts). */
+export const writerToolInputSchema = (): Record<string, unknown> => WRITER_TOOL_INPUT_SCHEMA;
 
 /** Raised for a tool answer that does not fit its schema; names fields, never the text. */
 export class InvalidDraftAnswerError extends Error {
