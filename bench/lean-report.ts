@@ -25,6 +25,11 @@ export function renderLeanReport(report: {
   routes: RouteLatencyResult;
 }): string {
   const { coldStarts, routes, machine } = report;
+  // A table with its header and no rows reads as "nothing to report"; a run that measured nothing failed.
+  if (coldStarts.functions.length === 0)
+    throw new Error('The lean block needs cold-start figures: none were measured');
+  if (routes.routes.length === 0)
+    throw new Error('The lean block needs warm-route figures: none were measured');
   const floorCpu = coldStarts.functions.map((figure) => figure.floorCpuMs).sort((a, b) => a - b);
   return [
     LEAN_BEGIN,
