@@ -78,16 +78,22 @@ export const handler = apiHandler(
       };
     },
 
-    async approveApproval({ caller, params, body, now }) {
-      const { approveStep } = await approvals();
-      const approval = await approveStep(caller, params.id ?? '', body, now);
-      return { body: approvalView(approval), audit: decisionAudit(approval) };
+    async getApproval({ caller, params }) {
+      const { readApproval } = await approvals();
+      const approval = await readApproval(caller, params.id ?? '');
+      return { body: approvalView(approval), version: approval.version };
     },
 
-    async rejectApproval({ caller, params, body, now }) {
+    async approveApproval({ caller, params, body, now, expectedVersion }) {
+      const { approveStep } = await approvals();
+      const approval = await approveStep(caller, params.id ?? '', expectedVersion(), body, now);
+      return { body: approvalView(approval), version: approval.version, audit: decisionAudit(approval) };
+    },
+
+    async rejectApproval({ caller, params, body, now, expectedVersion }) {
       const { rejectStep } = await approvals();
-      const approval = await rejectStep(caller, params.id ?? '', body, now);
-      return { body: approvalView(approval), audit: decisionAudit(approval) };
+      const approval = await rejectStep(caller, params.id ?? '', expectedVersion(), body, now);
+      return { body: approvalView(approval), version: approval.version, audit: decisionAudit(approval) };
     },
 
     async createLead({ caller, body, query, now }) {

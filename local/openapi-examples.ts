@@ -37,6 +37,8 @@ const approval = {
   lead: { name: 'Ada Lovelace', email: 'ada@example.com' },
   sequenceId: 'seq-3f2a',
   sequenceVersion: 3,
+  // Its draft's version (the millisecond it was drafted), and one more for the decision
+  version: 1898758800001,
   stepIndex: 0,
   channel: 'email',
   opensThread: true,
@@ -55,7 +57,8 @@ const approval = {
   decidedAt: '2030-03-03T15:20:00.000Z',
   decidedBy: 'user-1',
 };
-const { approved: _approved, decidedAt: _decidedAt, decidedBy: _decidedBy, ...pendingApproval } = approval;
+const { approved: _approved, decidedAt: _decidedAt, decidedBy: _decidedBy, ...decidedFields } = approval;
+const pendingApproval = { ...decidedFields, version: 1898758800000 };
 
 const message = {
   id: 'msg-checking-in',
@@ -273,6 +276,7 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
     response: sequence,
   },
   listApprovals: { response: { items: [{ ...pendingApproval, status: 'pending' }] } },
+  getApproval: { response: { ...pendingApproval, status: 'pending' } },
   approveApproval: {
     body: {
       subject: 'A quick idea for Analytical Engines',
@@ -284,6 +288,7 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
     body: { reason: 'Ada asked us to write in March' },
     response: {
       ...pendingApproval,
+      version: approval.version,
       status: 'rejected',
       decidedAt: '2030-03-03T15:20:00.000Z',
       decidedBy: 'user-1',

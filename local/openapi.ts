@@ -56,7 +56,8 @@ export function errorCodesOf(operation: Operation): ErrorCode[] {
 }
 
 const needsIfMatch = (operation: Operation) =>
-  operation.versioned === true && (operation.method === 'PUT' || operation.method === 'DELETE');
+  operation.ifMatch === true ||
+  (operation.versioned === true && (operation.method === 'PUT' || operation.method === 'DELETE'));
 
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};

@@ -96,3 +96,25 @@ export function decided(
     ...(placement.holidays && { nextHolidays: placement.holidays }),
   };
 }
+
+/**
+ * The draft no longer applies (what it was written from changed: core/approvals.ts, draftIsStale) and a
+ * person tried to decide it: the plan lets it go (engine/plans.ts removes it) and the step fires in a
+ * minute to be drafted again, staying at its due time when that is later, so the new draft is waiting
+ * for the next look rather than for the old one's time-out.
+ */
+export function redrafting(enrollment: Enrollment, approval: Pick<Approval, 'dueAt'>, now: Date): Enrollment {
+  const { approvalId: _stale, draftAt: _drafted, ...rest } = enrollment;
+  const soon = ceilToMinute(new Date(now.getTime() + MINUTE_MS));
+  const reasons = withoutAwaiting(enrollment.nextReasons);
+  if (new Date(approval.dueAt).getTime() - soon.getTime() > MINUTE_MS) {
+    return {
+      ...rest,
+      revision: enrollment.revision + 1,
+      nextSendAt: approval.dueAt,
+      draftAt: soon.toISOString(),
+      nextReasons: reasons,
+    };
+  }
+  return { ...rest, revision: enrollment.revision + 1, nextSendAt: soon.toISOString(), nextReasons: reasons };
+}

@@ -12,7 +12,8 @@
  */
 import * as z from 'zod/mini';
 import type { Enrollment } from './enrollment';
-import { ConflictError, ForbiddenError, ValidationError } from './errors';
+import { ConflictError, ForbiddenError, PreconditionFailedError, ValidationError } from './errors';
+import type { Formality } from './languages';
 import { lazy } from './lazy';
 import { EmailContentSchema } from './messages';
 import type { Caller } from './permissions';
@@ -23,6 +24,7 @@ import {
   type Step,
   timingChanged,
 } from './sequences';
+import { type Warning, warning } from './warnings';
 
 /** How long before its due time a reviewed step is drafted: a working day for someone to look at it. */
 const DRAFT_AHEAD_MS = 24 * 3600 * 1000;
@@ -44,6 +46,19 @@ export interface ApprovalText {
   body: string;
 }
 
+/**
+ * What a draft was written from besides its sequence's version: the lead's language, the org's
+ * formality and the step's custom message at its version. A pending draft whose sources moved is drafted
+ * again (at the step's firing) or withdrawn and drafted again (when someone tries to decide it): a
+ * person never approves a text that would no longer be written.
+ */
+export interface DraftSource {
+  language: string;
+  formality: Formality;
+  /** The custom message (or the lead's A/B variant's) the draft renders; absent for a generated step. */
+  message?: { id: string; version: number };
+}
+
 /** One reviewed step of one lead's run: its draft, and what a person decided. */
 export interface Approval {
   id: string;
@@ -52,8 +67,21 @@ export interface Approval {
   runId: string;
   stepIndex: number;
   sequenceId: string;
-  /** The version the draft was made from: a pending draft of an older version is drafted again. */
+  /**
+   * The sequence version the draft was made from: a pending draft older than the version the lead's plan
+   * follows (`enrollment.sequenceVersion`, moved by a re-plan) is drafted again; an edit that re-plans
+   * nobody (a rename) leaves it.
+   */
   sequenceVersion: number;
+  /**
+   * The approval's version, its ETag: a number that only grows. A draft's is the millisecond it was made
+   * (or one more than the pending draft it replaces, if that is larger), so a draft made after another was
+   * removed (a re-plan, a resumed lead) never has a version read of the one before; a decision is one more
+   * than the draft's. A decision names the version the person read (If-Match) and is written only over it.
+   */
+  version: number;
+  /** What the draft was written from; absent on a draft made before it was recorded. */
+  draftedFrom?: DraftSource;
   /** The sequence's owner, who may decide its approvals besides the org's admins. */
   sequenceOwnerId: string;
   assistantId: string;
@@ -129,6 +157,32 @@ export function needsReview(sequence: Pick<Sequence, 'type' | 'steps' | 'review'
 }
 
 /**
+ * A sequence whose own `review` holds no step back says so: `first_step` when the first step it sends is
+ * a WhatsApp one, or `all` when it has no e-mail step following it (WhatsApp steps are never held, and a
+ * step's own `review` overrides the sequence's). Otherwise a team believes drafts wait for it while
+ * everything goes out unreviewed.
+ */
+export function reviewWarnings(sequence: Pick<Sequence, 'name' | 'type' | 'steps' | 'review'>): Warning[] {
+  const policy = sequence.review ?? 'none';
+  if (policy === 'none') return [];
+  const followed = sequence.steps.some(
+    (step, index) => step.review === undefined && needsReview(sequence, index),
+  );
+  if (followed) return [];
+  const why =
+    policy === 'first_step'
+      ? `the first step it sends (step ${sequence.type === 'email_cc' ? 1 : 0}) is not an e-mail step following it`
+      : 'none of its e-mail steps follows it';
+  return [
+    warning(
+      'review_without_effect',
+      `The sequence "${sequence.name}" has review ${policy}, but ${why}: WhatsApp steps are never held for approval, so no step waits for a person. Review an e-mail step (its own review), or set review none.`,
+      'review',
+    ),
+  ];
+}
+
+/**
  * When a reviewed step due at `due` is drafted: 24 h before, or `soonest` (the first minute a schedule
  * can fire) when that is later. Undefined when even that is not before the due time: the step's own
  * firing drafts it then, and it waits.
@@ -162,19 +216,49 @@ export type ReviewDecision =
 export interface ReviewFacts {
   /** The approval of this step of this run, if one was drafted. */
   approval: Approval | undefined;
-  /** The sequence version the lead's plan follows now. */
-  sequenceVersion: number;
+  /** The sequence version the lead's plan follows (`enrollment.sequenceVersion`), not the sequence's. */
+  planVersion: number;
+  /** What the step would be written from now; read only for a pending draft (it is compared to it). */
+  source?: DraftSource;
   due: Date;
   now: Date;
 }
 
+/** Whether two drafts would be written from the same sources. */
+export function sameSource(a: DraftSource, b: DraftSource): boolean {
+  return (
+    a.language === b.language &&
+    a.formality === b.formality &&
+    a.message?.id === b.message?.id &&
+    a.message?.version === b.message?.version
+  );
+}
+
 /**
- * The gate of a reviewed step. A pending draft of an older sequence version no longer applies (the
- * step may have changed): it is drafted again. A person's decision stands whatever was edited since.
+ * Whether a pending draft no longer applies: the lead's plan was re-made from a newer version of the
+ * sequence than the draft (an edit that re-plans its leads: core/approvals.ts, editReplansLeads), or the
+ * lead's language, the org's formality or the step's custom message changed since it was drafted. A
+ * sequence edit that re-plans nobody (a rename, a description) moves the sequence's version but not the
+ * plan's, and leaves the draft.
  */
-export function reviewDecision({ approval, sequenceVersion, due, now }: ReviewFacts): ReviewDecision {
+export function draftIsStale(
+  approval: Pick<Approval, 'sequenceVersion' | 'draftedFrom'>,
+  planVersion: number,
+  source: DraftSource | undefined,
+): boolean {
+  if (approval.sequenceVersion < planVersion) return true;
+  return (
+    source !== undefined && approval.draftedFrom !== undefined && !sameSource(approval.draftedFrom, source)
+  );
+}
+
+/**
+ * The gate of a reviewed step. A pending draft that no longer applies (draftIsStale) is drafted again. A
+ * person's decision stands whatever was edited since.
+ */
+export function reviewDecision({ approval, planVersion, source, due, now }: ReviewFacts): ReviewDecision {
   const early = now.getTime() < due.getTime() - EARLY_TOLERANCE_MS;
-  if (!approval || (approval.status === 'pending' && approval.sequenceVersion !== sequenceVersion))
+  if (!approval || (approval.status === 'pending' && draftIsStale(approval, planVersion, source)))
     return { kind: 'draft' };
   switch (approval.status) {
     case 'pending': {
@@ -220,6 +304,9 @@ export interface DraftInput {
   variant?: string;
   lead: { name: string; email: string };
   rendered: { subject: string; messageHtml: string; opensThread: boolean };
+  source: DraftSource;
+  /** The pending draft this one replaces (it no longer applied): the new one is its next version. */
+  replaces?: Pick<Approval, 'version'>;
   due: Date;
   now: Date;
 }
@@ -235,6 +322,8 @@ export function newApproval(input: DraftInput): Approval {
     stepIndex: input.stepIndex,
     sequenceId: sequence.id,
     sequenceVersion: sequence.version,
+    version: Math.max(now.getTime(), (input.replaces?.version ?? 0) + 1),
+    draftedFrom: input.source,
     sequenceOwnerId: sequence.ownerId,
     assistantId: input.assistantId,
     channel: 'email',
@@ -274,6 +363,7 @@ export function approve(approval: Approval, caller: Caller, edits: ApproveInput,
   const edited = subject !== approval.draft.subject || body !== approval.draft.body;
   return {
     ...approval,
+    version: approval.version + 1,
     status: 'approved',
     decidedAt: now.toISOString(),
     decidedBy: caller.userId,
@@ -286,11 +376,29 @@ export function reject(approval: Approval, caller: Caller, input: RejectInput, n
   assertPending(approval);
   return {
     ...approval,
+    version: approval.version + 1,
     status: 'rejected',
     decidedAt: now.toISOString(),
     decidedBy: caller.userId,
     ...(input.reason !== undefined && { reason: input.reason }),
   };
+}
+
+/** Nobody decided in time: the draft expires, and its step is skipped (`approval_timed_out`). */
+export function expire(approval: Approval, now: Date): Approval {
+  return { ...approval, version: approval.version + 1, status: 'expired', decidedAt: now.toISOString() };
+}
+
+/**
+ * A decision names the version the person read (If-Match): a draft drafted again since was not what they
+ * read, and is refused (412) for them to read it again.
+ */
+export function assertReadVersion(approval: Pick<Approval, 'version'>, expected: number): void {
+  if (approval.version !== expected) {
+    throw new PreconditionFailedError(
+      `This approval is at version ${approval.version}, not ${expected}: it was drafted again since it was read; read it again before deciding`,
+    );
+  }
 }
 
 /**

@@ -8,6 +8,7 @@
 
 import * as z from 'zod/mini';
 import { AccountPolicySchema, defaultAccountPolicy, PersonFrequencySchema } from './accounts';
+import { reviewWarnings } from './approvals';
 import { UnprocessableError } from './errors';
 import { FormalitySchema, LanguageSchema } from './languages';
 import { lazy } from './lazy';
@@ -164,11 +165,11 @@ export function offeringWarnings(
 
 /**
  * What a sequence's view says before anyone uses it: a first e-mail that cannot say what the org offers,
- * and custom follow-ups whose own subject is replaced by the thread's `Re:`.
+ * custom follow-ups whose own subject is replaced by the thread's `Re:`, and a review that holds nothing.
  */
 export function sequenceWarnings(
   settings: Pick<OrgSettings, 'offering'>,
-  sequence: Pick<Sequence, 'name' | 'type' | 'steps'>,
+  sequence: Pick<Sequence, 'name' | 'type' | 'steps' | 'review'>,
 ): Warning[] {
   const replied = customStepsRepliedInThread(sequence).map((step) =>
     warning(
@@ -178,5 +179,5 @@ export function sequenceWarnings(
       `steps.${step}.messageId`,
     ),
   );
-  return [...offeringWarnings(settings, sequence), ...replied];
+  return [...offeringWarnings(settings, sequence), ...replied, ...reviewWarnings(sequence)];
 }

@@ -32,6 +32,8 @@ export const WARNING_CODES = [
    * one answered, its id kept) moved to this one from the first step.
    */
   'lead_moved',
+  /** The sequence's review holds no step back: its first step (or every step following it) is WhatsApp. */
+  'review_without_effect',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 

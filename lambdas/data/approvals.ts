@@ -2,15 +2,17 @@
  * Approvals: a reviewed step's draft and what a person decided (core/approvals.ts). Access patterns
  * (see docs/data-model.md, patterns 53-56):
  * - draft a step                    Put   pk=LEADLOG#<org>#<lead>, sk=APPROVAL#<run>#<step, 3 digits>,
- *                                         in the plan's transaction, if absent or still pending
+ *                                         in the plan's transaction, if absent (or, drafted again, still
+ *                                         pending at the version read)
  * - an approval, a step's approval  GetItem (consistent) by the same key (the id encodes lead, run, step)
- * - decide / expire                 Update if status = pending (a decision in the plan's transaction)
+ * - decide / expire                 Update if status = pending and version = the one read (a decision in
+ *                                   the plan's transaction, an expiry with its timeline entry)
  * - remove a draft that lapsed      Delete if status = pending
  * - the org's approvals by status   Query gsi1: gsi1pk=ORG#<org>#APPROVALS#<status>, gsi1sk=<dueAt>#<id>,
  *                                   soonest due first; a member's FilterExpression sequenceOwnerId = me
  * They live in the lead's log partition, so a lead's erasure (engine/privacy.ts) takes them with it.
  */
-import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Approval, type ApprovalStatus, approvalsVisibleTo, stepOfApprovalId } from '../core/approvals';
 import { InvalidCursorError } from '../core/errors';
 import type { Caller } from '../core/permissions';
@@ -19,7 +21,7 @@ import { conditionFailed } from './conditions';
 import { decodeKeyCursor, encodeKeyCursor } from './cursors';
 import { type Item, leadLogKey, orgKey, recordOf, replaceFieldsExpression } from './items';
 import { APPROVAL_ENTITY, TABLE_KEYS } from './table-schema';
-import type { TransactItem } from './transactions';
+import { type TransactItem, transact } from './transactions';
 
 const approvalKey = (orgId: string, leadId: string, runId: string, stepIndex: number) => ({
   pk: leadLogKey(orgId, leadId),
@@ -47,20 +49,37 @@ function itemOf(approval: Approval): Item {
   };
 }
 
-const approvalOf = (item: Item) => recordOf<Approval>(item);
+/** An item stored before approvals were versioned is version 1. */
+const approvalOf = (item: Item) => recordOf<Approval>({ version: 1, ...item });
 
 /**
- * Stores a draft with the plan that marks the lead as awaiting it: written if the step has none, or only
- * a pending one (a draft of an older version of the sequence, made again). A decided one stays.
+ * The condition that the stored approval is still at `version` (the one read), pending: what a decision,
+ * an expiry and a redraft are written over. An item stored without a version is version 1.
  */
-export function draftApprovalPut(approval: Approval): TransactItem {
+function atPendingVersion(version: number) {
+  return {
+    ConditionExpression:
+      version === 1
+        ? 'attribute_exists(pk) AND #pendingStatus = :pending AND (attribute_not_exists(#readVersion) OR #readVersion = :readVersion)'
+        : 'attribute_exists(pk) AND #pendingStatus = :pending AND #readVersion = :readVersion',
+    ExpressionAttributeNames: { '#pendingStatus': 'status', '#readVersion': 'version' },
+    ExpressionAttributeValues: { ':pending': 'pending', ':readVersion': version },
+  };
+}
+
+/**
+ * Stores a draft with the plan that marks the lead as awaiting it: written if the step has none, or over
+ * the pending draft it `replaces` (one that no longer applied, drafted again), only while that is still
+ * pending at the version read. A decided one stays.
+ */
+export function draftApprovalPut(approval: Approval, replaces?: Pick<Approval, 'version'>): TransactItem {
   return {
     Put: {
       TableName: tableName(),
       Item: itemOf(approval),
-      ConditionExpression: 'attribute_not_exists(pk) OR #status = :pending',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':pending': 'pending' },
+      ...(replaces
+        ? atPendingVersion(replaces.version)
+        : { ConditionExpression: 'attribute_not_exists(pk)' }),
     },
   };
 }
@@ -91,38 +110,47 @@ export async function getStepApproval(
 }
 
 /**
- * The decided approval, written only while it is still pending: with the plan that follows from the
- * decision, in one transaction (a decision that lost a race to another decides nothing).
+ * The decided approval, written only while it is still pending at the version it was decided on
+ * (`read`): with the plan that follows from the decision, in one transaction. A decision that lost a
+ * race to another, or to a redraft of the step, decides nothing.
  */
-export function approvalDecisionUpdate(decided: Approval): TransactItem {
+export function approvalDecisionUpdate(decided: Approval, read: Pick<Approval, 'version'>): TransactItem {
   const { id: _id, orgId, leadId, runId, stepIndex, ...fields } = decided;
   const update = replaceFieldsExpression({ ...fields, ...listingKeys(decided) });
+  const condition = atPendingVersion(read.version);
   return {
     Update: {
       TableName: tableName(),
       Key: approvalKey(orgId, leadId, runId, stepIndex),
       ...update,
-      ConditionExpression: 'attribute_exists(pk) AND #pendingStatus = :pending',
-      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#pendingStatus': 'status' },
-      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':pending': 'pending' },
+      ConditionExpression: condition.ConditionExpression,
+      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, ...condition.ExpressionAttributeNames },
+      ExpressionAttributeValues: {
+        ...update.ExpressionAttributeValues,
+        ...condition.ExpressionAttributeValues,
+      },
     },
   };
 }
 
-/** Marks a pending approval expired (nobody decided in time). False when it was decided meanwhile. */
-export async function expireApproval(approval: Approval, now: Date): Promise<boolean> {
-  const { Update } = approvalDecisionUpdate({
-    ...approval,
-    status: 'expired',
-    decidedAt: now.toISOString(),
-  });
-  if (!Update) throw new Error('approvalDecisionUpdate builds an Update');
+/**
+ * Stores an expiry (nobody decided in time) with its timeline entry, in one transaction. False when the
+ * approval was decided (or drafted again) meanwhile.
+ */
+export async function expireApproval(
+  expired: Approval,
+  read: Pick<Approval, 'version'>,
+  entry: TransactItem,
+): Promise<boolean> {
+  const changed = new Error('The approval changed before it expired');
   try {
-    await db.send(new UpdateCommand(Update));
+    await transact([approvalDecisionUpdate(expired, read), entry], (failures) =>
+      failures.some((failure) => failure.index === 0) ? changed : undefined,
+    );
     return true;
   } catch (error) {
-    if (conditionFailed(error) === undefined) throw error;
-    return false;
+    if (error === changed) return false;
+    throw error;
   }
 }
 

@@ -381,20 +381,35 @@ export async function appendTimelineEvent(
   name?: string,
 ): Promise<void> {
   await db.send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        pk: leadLogKey(orgId, leadId),
-        sk: `EVENT#${event.at}#${name ?? Math.random().toString(36).slice(2, 8)}`,
-        entity: EVENT_ENTITY,
-        // Named for the stats consumer, which credits the event to the lead's last sent step.
-        orgId,
-        leadId,
-        ...event,
-        ...(credit && { credit: creditOf(credit) }),
-      },
-    }),
+    new PutCommand({ TableName: tableName(), Item: timelineItem(orgId, leadId, event, credit, name) }),
   );
+}
+
+/**
+ * A timeline entry written in the transaction of the change it records (a draft, a decision, with the
+ * plan they go with): the entry exists exactly when the change does.
+ */
+export function timelineEventPut(orgId: string, leadId: string, event: TimelineEvent): TransactItem {
+  return { Put: { TableName: tableName(), Item: timelineItem(orgId, leadId, event) } };
+}
+
+function timelineItem(
+  orgId: string,
+  leadId: string,
+  event: TimelineEvent,
+  credit?: CreditedStep,
+  name?: string,
+): Item {
+  return {
+    pk: leadLogKey(orgId, leadId),
+    sk: `EVENT#${event.at}#${name ?? Math.random().toString(36).slice(2, 8)}`,
+    entity: EVENT_ENTITY,
+    // Named for the stats consumer, which credits the event to the lead's last sent step.
+    orgId,
+    leadId,
+    ...event,
+    ...(credit && { credit: creditOf(credit) }),
+  };
 }
 
 /**

@@ -6,8 +6,8 @@
  */
 
 import { atDueTime, awaitingDecision, drafted } from '../core/approval-plans';
-import type { Approval, ApprovalText } from '../core/approvals';
-import { needsReview, newApproval, reviewDecision } from '../core/approvals';
+import type { Approval, ApprovalText, DraftSource } from '../core/approvals';
+import { expire, needsReview, newApproval, reviewDecision } from '../core/approvals';
 import type { SendWindow } from '../core/business-hours';
 import type { Enrollment } from '../core/enrollment';
 import { UnprocessableError } from '../core/errors';
@@ -15,7 +15,7 @@ import type { Lead } from '../core/leads';
 import type { RenderedEmail } from '../core/rendering/render-email';
 import type { Sequence, Step } from '../core/sequences';
 import { draftApprovalPut, expireApproval, getStepApproval } from '../data/approvals';
-import { appendTimelineEvent } from '../data/sends';
+import { timelineEventPut } from '../data/sends';
 import { logger } from '../runtime/observability';
 import { commitPlan } from './plans';
 
@@ -30,6 +30,14 @@ export interface ReviewedFiring {
   now: Date;
 }
 
+/** How the firing's step is drafted: what it is written from, and its rendering. */
+export interface StepDrafting {
+  /** The lead's language, the org's formality and the step's custom message (at its version), as now. */
+  source(): Promise<DraftSource>;
+  /** Renders the step as it would be sent now; throws UnprocessableError when it cannot be. */
+  render(): Promise<RenderedEmail>;
+}
+
 export type ReviewGate =
   /** Go on sending: with the approved text, when the step was reviewed. */
   | { action: 'send'; approved?: ApprovalText }
@@ -38,44 +46,54 @@ export type ReviewGate =
   /** The gate stored the plan (a draft, a wait): the step goes later, at `until`. */
   | { action: 'held'; reason: string; until: string };
 
-export async function reviewGate(
-  firing: ReviewedFiring,
-  /** Renders the step as it would be sent now; throws UnprocessableError when it cannot be. */
-  render: () => Promise<RenderedEmail>,
-): Promise<ReviewGate> {
+export async function reviewGate(firing: ReviewedFiring, drafting: StepDrafting): Promise<ReviewGate> {
   const { lead, enrollment, sequence, window, now } = firing;
   if (!needsReview(sequence, enrollment.nextStep)) return { action: 'send' };
   const approval = await getStepApproval(lead.orgId, lead.id, enrollment.runId, enrollment.nextStep);
+  const pending = approval?.status === 'pending' ? approval : undefined;
+  // Only a pending draft is compared with its sources: a decision stands whatever changed since.
+  const source = pending ? await drafting.source() : undefined;
   const due = new Date(approval?.dueAt ?? enrollment.nextSendAt ?? now.toISOString());
-  const decision = reviewDecision({ approval, sequenceVersion: sequence.version, due, now });
+  const decision = reviewDecision({
+    approval,
+    planVersion: enrollment.sequenceVersion,
+    ...(source && { source }),
+    due,
+    now,
+  });
   switch (decision.kind) {
     case 'send':
       return { action: 'send', approved: decision.text };
     case 'draft':
-      return draft(firing, render, due);
+      return draft(firing, drafting, due, pending, source);
     case 'wait_until_due':
       return hold(firing, atDueTime(enrollment, decision.due), 'the step is not due yet');
     case 'await':
       return hold(firing, awaitingDecision(enrollment, window, decision.until), 'awaiting approval');
     case 'skip':
-      if (decision.expire && approval) await expire(lead, approval, now);
+      if (decision.expire && approval) await expireDraft(lead, approval, now);
       return { action: 'skip', reason: decision.reason };
   }
 }
 
 /**
- * Renders the step and stores it as a pending draft with the plan that waits for it, in one
- * transaction: a draft exists exactly when a plan awaits it.
+ * Renders the step and stores it as a pending draft with the plan that waits for it and its timeline
+ * entry, in one transaction: a draft exists exactly when a plan awaits it. A pending draft that no
+ * longer applied (`replaces`) is overwritten by the next version.
  */
 async function draft(
   firing: ReviewedFiring,
-  render: () => Promise<RenderedEmail>,
+  drafting: StepDrafting,
   due: Date,
+  replaces: Approval | undefined,
+  read: DraftSource | undefined,
 ): Promise<ReviewGate> {
   const { lead, enrollment, sequence, window, now } = firing;
   let rendered: RenderedEmail;
+  let source: DraftSource;
   try {
-    rendered = await render();
+    source = read ?? (await drafting.source());
+    rendered = await drafting.render();
   } catch (error) {
     // What would skip the step when sent (a placeholder without a value, a message gone) skips it now.
     if (error instanceof UnprocessableError)
@@ -95,6 +113,8 @@ async function draft(
       email: lead.email ?? '',
     },
     rendered,
+    source,
+    ...(replaces && { replaces }),
     due,
     now,
   });
@@ -106,17 +126,19 @@ async function draft(
     now,
     previousFired: true,
     sequence,
-    alongside: [draftApprovalPut(approval)],
-  });
-  await appendTimelineEvent(lead.orgId, lead.id, {
-    kind: 'approval_requested',
-    at: now.toISOString(),
-    detail: {
-      step: enrollment.nextStep,
-      approvalId: approval.id,
-      dueAt: approval.dueAt,
-      timesOutAt: approval.timesOutAt,
-    },
+    alongside: [
+      draftApprovalPut(approval, replaces),
+      timelineEventPut(lead.orgId, lead.id, {
+        kind: 'approval_requested',
+        at: now.toISOString(),
+        detail: {
+          step: enrollment.nextStep,
+          approvalId: approval.id,
+          dueAt: approval.dueAt,
+          timesOutAt: approval.timesOutAt,
+        },
+      }),
+    ],
   });
   logger.info('Step drafted for approval', { leadId: lead.id, step: enrollment.nextStep });
   return { action: 'held', reason: 'drafted for approval', until: next.nextSendAt ?? approval.dueAt };
@@ -128,14 +150,14 @@ async function hold(firing: ReviewedFiring, next: Enrollment, reason: string): P
   return { action: 'held', reason, until: next.nextSendAt ?? now.toISOString() };
 }
 
-/** Nobody decided in time: the draft is marked expired before its step is skipped. */
-async function expire(lead: Lead, approval: Approval, now: Date): Promise<void> {
-  // Decided a moment ago: Lambda's retry reads the decision and acts on it.
-  if (!(await expireApproval(approval, now)))
-    throw new Error(`Approval ${approval.id} was decided as it expired; retrying`);
-  await appendTimelineEvent(lead.orgId, lead.id, {
+/** Nobody decided in time: the draft is marked expired, with its timeline entry, before its step is skipped. */
+async function expireDraft(lead: Lead, approval: Approval, now: Date): Promise<void> {
+  const entry = timelineEventPut(lead.orgId, lead.id, {
     kind: 'approval_decided',
     at: now.toISOString(),
     detail: { step: approval.stepIndex, approvalId: approval.id, decision: 'expired' },
   });
+  // Decided a moment ago: Lambda's retry reads the decision and acts on it.
+  if (!(await expireApproval(expire(approval, now), approval, entry)))
+    throw new Error(`Approval ${approval.id} was decided as it expired; retrying`);
 }

@@ -19,7 +19,7 @@ import {
   ProviderTransientError,
 } from '../adapters/provider-errors';
 import { chooseVariant, variantMessage } from '../core/analytics/variants';
-import type { ApprovalText } from '../core/approvals';
+import type { ApprovalText, DraftSource } from '../core/approvals';
 import type { Assistant } from '../core/assistants';
 import type { SendWindow } from '../core/business-hours';
 import {
@@ -32,6 +32,7 @@ import {
 } from '../core/enrollment';
 import { isRunning, stop } from '../core/enrollment-status';
 import { UnprocessableError } from '../core/errors';
+import { leadWriting } from '../core/languages';
 import { sendWindowFor } from '../core/lead-window';
 import { consentOf, type Lead, NO_CONSENT } from '../core/leads';
 import { threadAfter } from '../core/rendering/threading';
@@ -230,7 +231,10 @@ async function sendFiring(firing: Firing): Promise<SendOutcome> {
   if (!consentOf(lead)[firing.step.channel]) return skip(firing, NO_CONSENT);
   // A step a person reviews is drafted, waits for the decision, or goes with the approved text; decided
   // before the hours are checked, so its draft is made 24 h ahead whatever the hour.
-  const review = await reviewGate(firing, () => renderDraft(firing));
+  const review = await reviewGate(firing, {
+    source: () => draftSource(firing),
+    render: () => renderDraft(firing),
+  });
   if (review.action === 'skip') return skip(firing, review.reason, review.details);
   if (review.action === 'held') return { result: 'deferred', reason: review.reason, until: review.until };
   if (review.approved) firing.approved = review.approved;
@@ -540,6 +544,17 @@ async function stepExtras({ lead, message: step, enrollment, state }: Firing) {
   });
   const message = known ?? extras.message;
   return { ...extras, ...(message && { message }) };
+}
+
+/**
+ * What the step's draft is written from now: the lead's language and the org's formality (as the e-mail
+ * channel writes them), and its custom message at its version (none once the message is gone).
+ */
+async function draftSource(firing: Firing): Promise<DraftSource> {
+  const { language, formality } = leadWriting(firing.lead, firing.state.settings);
+  if (firing.message.messageType !== 'custom') return { language, formality };
+  const { message } = await stepExtras(firing);
+  return { language, formality, ...(message && { message: { id: message.id, version: message.version } }) };
 }
 
 /** The step's e-mail as the channel would render it now: the draft a reviewer is shown. */

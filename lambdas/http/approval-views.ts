@@ -29,7 +29,17 @@ export const approvalViewSchema = lazy(() =>
       leadId: z.string(),
       lead: z.object({ name: z.string(), email: z.string() }).check(z.describe('As drafted')),
       sequenceId: z.string(),
-      sequenceVersion: z.number().check(z.int(), z.describe('The version the step was drafted from')),
+      sequenceVersion: z
+        .number()
+        .check(z.int(), z.describe('The version of the sequence the step was drafted from')),
+      version: z
+        .number()
+        .check(
+          z.int(),
+          z.describe(
+            'The approval’s version (its ETag, unquoted): a number that only grows, new for each draft of the step and for its decision. Send it as If-Match ("<version>") to approve or reject what you read',
+          ),
+        ),
       stepIndex: z.number().check(z.int(), z.describe('0-based index of the step')),
       channel: z.literal('email'),
       variant: z.optional(z.string()).check(z.describe('The lead’s A/B variant of the step')),
@@ -56,8 +66,18 @@ export const approvalViewSchema = lazy(() =>
     .register(z.globalRegistry, { id: 'Approval' }),
 );
 
-/** The approval as shown: without the keys the engine files it under (org, run, assistant, owner). */
+/**
+ * The approval as shown: without the keys the engine files it under (org, run, assistant, owner) nor
+ * what it was drafted from (the engine's check that it still applies).
+ */
 export function approvalView(approval: Approval) {
-  const { orgId: _org, runId: _run, assistantId: _assistant, sequenceOwnerId: _owner, ...shown } = approval;
+  const {
+    orgId: _org,
+    runId: _run,
+    assistantId: _assistant,
+    sequenceOwnerId: _owner,
+    draftedFrom: _sources,
+    ...shown
+  } = approval;
   return shown;
 }

@@ -16,6 +16,7 @@ const CODE_DESCRIPTION = [
   'custom_subject_replaced: a follow-up e-mail step replies in the thread; its custom message’s subject is replaced by "Re: <first subject>"',
   'placeholder_missing: a custom step names a placeholder without a value (nor |fallback) for this lead; it will be skipped (field: the lead field to fill; none for a referrer placeholder, which only a referral fills: give it a fallback)',
   'region_policy_exceeded: the sequence has more follow-ups than the org’s region policy allows for the lead’s country',
+  'review_without_effect: the sequence’s review (first_step or all) holds no step back, because the steps it would review are WhatsApp steps, which are never held (field: review)',
 ].join('; ');
 
 export const warningSchema = lazy(() =>

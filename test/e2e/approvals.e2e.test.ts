@@ -60,17 +60,28 @@ describe('approvals', () => {
     // Act: the first steps fall due and are drafted instead of sent
     await stack.advance(3 * MINUTE);
     const pending = await api('GET', '/approvals');
-    const asMember = await member('POST', `/approvals/${pending.body.items[0]?.id}/approve`, {});
     const draftOf = (who: { id: string }) =>
       pending.body.items.find((item: { leadId: string }) => item.leadId === who.id);
+    // A decision names the version read: the list's `version`, or GET /approvals/{id}'s ETag
+    const asRead = (who: { id: string }) => ({ 'if-match': `"${draftOf(who).version}"` });
+    const asMember = await member('POST', `/approvals/${draftOf(ada).id}/approve`, {}, asRead(ada));
     const sentWhileDrafted = await sentTo(stack, `@${orgId}.example`);
-    const approved = await api('POST', `/approvals/${draftOf(ada).id}/approve`, {
-      subject: 'Ada, one idea for your team',
-      body: '<p>Hi {{lead.firstName}}, I rewrote this one myself.</p>',
-    });
-    const rejected = await api('POST', `/approvals/${draftOf(bob).id}/reject`, {
-      reason: 'Bob is a partner',
-    });
+    const bobRead = await api('GET', `/approvals/${draftOf(bob).id}`);
+    const approved = await api(
+      'POST',
+      `/approvals/${draftOf(ada).id}/approve`,
+      {
+        subject: 'Ada, one idea for your team',
+        body: '<p>Hi {{lead.firstName}}, I rewrote this one myself.</p>',
+      },
+      asRead(ada),
+    );
+    const rejected = await api(
+      'POST',
+      `/approvals/${draftOf(bob).id}/reject`,
+      { reason: 'Bob is a partner' },
+      { 'if-match': bobRead.etag ?? '' },
+    );
     await stack.advance(3 * MINUTE);
     const adaFirst = await sentTo(stack, address(ada));
     const bobFirst = await sentTo(stack, address(bob));
@@ -96,6 +107,7 @@ describe('approvals', () => {
       [ada.id, bob.id, cy.id].sort(),
     );
     expect(asMember.status).toBe(403);
+    expect(bobRead).toMatchObject({ status: 200, etag: `"${draftOf(bob).version}"` });
     expect(sentWhileDrafted).toEqual([]);
     expect(approved.status).toBe(200);
     expect(rejected.status).toBe(200);

@@ -28,12 +28,23 @@ export const approvalsOperations = declareOperations('leads', {
       response: pageOf(approvalViewSchema()),
     }),
   },
+  getApproval: {
+    method: 'GET',
+    path: '/approvals/{id}',
+    summary:
+      'One approval, as the list shows it, with its version as ETag (send it back as If-Match to approve or reject it): for admins and the owner of its sequence',
+    status: 200,
+    versioned: true,
+    schemas: () => ({ response: approvalViewSchema() }),
+  },
   approveApproval: {
     method: 'POST',
     path: '/approvals/{id}/approve',
     summary:
-      'Approve a pending step, optionally with an edited subject (only the e-mail that opens the thread) and body, checked as a custom message’s are. It is sent at its due time, or at once when that has passed; 409 when it was decided already or the lead’s follow-up moved on (details.status)',
+      'Approve a pending step as read (If-Match: its version, from GET /approvals or /approvals/{id}; 412 when it was drafted again since), optionally with an edited subject (only the e-mail that opens the thread) and body, checked as a custom message’s are. It is sent at its due time, or at once when that has passed; 409 when it was decided already (details.status names the decision) or no longer applies (details.status withdrawn: the lead’s follow-up moved on, or what it was drafted from changed and it is drafted again)',
     status: 200,
+    versioned: true,
+    ifMatch: true,
     errors: ['conflict'],
     audit: { action: 'approval.approve', target: 'approval' },
     schemas: () => ({
@@ -45,8 +56,10 @@ export const approvalsOperations = declareOperations('leads', {
     method: 'POST',
     path: '/approvals/{id}/reject',
     summary:
-      'Reject a pending step: it is skipped (reason rejected) when it is due, or at once when that has passed, and the sequence goes on; 409 as for approve',
+      'Reject a pending step as read (If-Match, 412 as for approve): it is skipped (reason rejected) when it is due, or at once when that has passed, and the sequence goes on; 409 as for approve',
     status: 200,
+    versioned: true,
+    ifMatch: true,
     errors: ['conflict'],
     audit: { action: 'approval.reject', target: 'approval' },
     schemas: () => ({

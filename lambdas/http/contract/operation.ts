@@ -44,6 +44,11 @@ export interface OperationSpec {
   status: 200 | 201 | 202 | 204;
   /** Sends and checks `ETag`/`If-Match` versions. */
   versioned?: boolean;
+  /**
+   * A POST that acts on a versioned thing as it was read (a decision on an approval) needs `If-Match`
+   * as a PUT does; other POSTs of versioned things create them.
+   */
+  ifMatch?: true;
   /** No JWT: links in e-mails and provider webhooks, which prove themselves otherwise (signatures). */
   public?: true;
   /**

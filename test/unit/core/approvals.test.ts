@@ -10,8 +10,10 @@ import {
   approvalIdOf,
   approve,
   assertMayDecide,
+  assertReadVersion,
   draftTimeOf,
   editReplansLeads,
+  expire,
   expiryOf,
   keepsDraft,
   needsReview,
@@ -28,7 +30,12 @@ import {
   snooze,
 } from '../../../lambdas/core/enrollment';
 import { stop } from '../../../lambdas/core/enrollment-status';
-import { ConflictError, ForbiddenError, ValidationError } from '../../../lambdas/core/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  PreconditionFailedError,
+  ValidationError,
+} from '../../../lambdas/core/errors';
 import { sendWindowFor } from '../../../lambdas/core/lead-window';
 import type { Sequence, Step } from '../../../lambdas/core/sequences';
 
@@ -62,21 +69,29 @@ const admin = { orgId: 'org-1', userId: 'alice', role: 'admin' as const };
 const owner = { orgId: 'org-1', userId: 'sam', role: 'member' as const };
 const member = { orgId: 'org-1', userId: 'bob', role: 'member' as const };
 
+const SOURCE = { language: 'de', formality: 'formal' as const, message: { id: 'msg-1', version: 3 } };
+
 function pending(overrides: Partial<Approval> = {}): Approval {
   return {
-    ...newApproval({
-      orgId: 'org-1',
-      leadId: 'lead-1',
-      runId: 'run-1',
-      stepIndex: 0,
-      sequence: { id: 'seq-1', version: 1, ownerId: 'sam' },
-      assistantId: 'assistant-1',
-      lead: { name: 'Ada Lovelace', email: 'ada@example.com' },
-      rendered: { subject: 'Hello Ada', messageHtml: '<p>Hi Ada</p>', opensThread: true },
-      due: at(DAY),
-      now: NOW,
-    }),
+    ...newApproval(draftOf()),
     ...overrides,
+  };
+}
+
+/** What a firing drafts the step from. */
+function draftOf() {
+  return {
+    orgId: 'org-1',
+    leadId: 'lead-1',
+    runId: 'run-1',
+    stepIndex: 0,
+    sequence: { id: 'seq-1', version: 1, ownerId: 'sam' },
+    assistantId: 'assistant-1',
+    lead: { name: 'Ada Lovelace', email: 'ada@example.com' },
+    rendered: { subject: 'Hello Ada', messageHtml: '<p>Hi Ada</p>', opensThread: true },
+    source: SOURCE,
+    due: at(DAY),
+    now: NOW,
   };
 }
 
@@ -159,27 +174,55 @@ describe('a firing of a reviewed step', () => {
   const due = at(DAY);
 
   it('drafts when there is no draft, or only a pending one of an older version of the sequence', () => {
-    expect(reviewDecision({ approval: undefined, sequenceVersion: 1, due, now: NOW })).toEqual({
+    expect(reviewDecision({ approval: undefined, planVersion: 1, due, now: NOW })).toEqual({
       kind: 'draft',
     });
-    expect(reviewDecision({ approval: pending(), sequenceVersion: 2, due, now: NOW })).toEqual({
+    expect(reviewDecision({ approval: pending(), planVersion: 2, due, now: NOW })).toEqual({
       kind: 'draft',
     });
+  });
+
+  it('keeps a pending draft through a sequence edit that re-planned nobody (the plan’s version did not move)', () => {
+    // Drafted from version 1; a rename made the sequence version 2, but the lead's plan still follows 1
+    expect(reviewDecision({ approval: pending(), planVersion: 1, source: SOURCE, due, now: due })).toEqual({
+      kind: 'await',
+      until: new Date(pending().timesOutAt),
+    });
+  });
+
+  it('drafts again a pending draft whose sources changed: the lead’s language, the org’s formality, its message', () => {
+    const changed = [
+      { ...SOURCE, language: 'fr' },
+      { ...SOURCE, formality: 'informal' as const },
+      { ...SOURCE, message: { id: 'msg-1', version: 4 } },
+      { language: 'de', formality: 'formal' as const },
+    ];
+
+    for (const source of changed) {
+      expect(reviewDecision({ approval: pending(), planVersion: 1, source, due, now: NOW })).toEqual({
+        kind: 'draft',
+      });
+    }
+    // A decision stands whatever changed since
+    const approved = approve(pending(), admin, {}, NOW);
+    expect(
+      reviewDecision({ approval: approved, planVersion: 1, source: changed[0], due, now: due }).kind,
+    ).toBe('send');
   });
 
   it('keeps a drafted step at its due time, then waits for a decision until the draft times out', () => {
     const approval = pending();
 
-    expect(reviewDecision({ approval, sequenceVersion: 1, due, now: NOW })).toEqual({
+    expect(reviewDecision({ approval, planVersion: 1, due, now: NOW })).toEqual({
       kind: 'wait_until_due',
       due,
     });
-    expect(reviewDecision({ approval, sequenceVersion: 1, due, now: due })).toEqual({
+    expect(reviewDecision({ approval, planVersion: 1, due, now: due })).toEqual({
       kind: 'await',
       until: new Date(approval.timesOutAt),
     });
     expect(approval.timesOutAt).toBe(at(8 * DAY).toISOString());
-    expect(reviewDecision({ approval, sequenceVersion: 1, due, now: at(8 * DAY) })).toEqual({
+    expect(reviewDecision({ approval, planVersion: 1, due, now: at(8 * DAY) })).toEqual({
       kind: 'skip',
       reason: 'approval_timed_out',
       expire: true,
@@ -189,25 +232,23 @@ describe('a firing of a reviewed step', () => {
   it('sends the approved text at its due time, whatever the sequence became since', () => {
     const approved = approve(pending(), admin, { body: '<p>Hi {{lead.firstName}}!</p>' }, NOW);
 
-    expect(reviewDecision({ approval: approved, sequenceVersion: 5, due, now: due })).toEqual({
+    expect(reviewDecision({ approval: approved, planVersion: 5, due, now: due })).toEqual({
       kind: 'send',
       text: { subject: 'Hello Ada', body: '<p>Hi {{lead.firstName}}!</p>', edited: true },
     });
-    expect(reviewDecision({ approval: approved, sequenceVersion: 1, due, now: NOW }).kind).toBe(
-      'wait_until_due',
-    );
+    expect(reviewDecision({ approval: approved, planVersion: 1, due, now: NOW }).kind).toBe('wait_until_due');
   });
 
   it('skips a rejected step when due, and an expired one', () => {
     const rejected = reject(pending(), admin, {}, NOW);
 
-    expect(reviewDecision({ approval: rejected, sequenceVersion: 1, due, now: due })).toEqual({
+    expect(reviewDecision({ approval: rejected, planVersion: 1, due, now: due })).toEqual({
       kind: 'skip',
       reason: 'rejected',
       expire: false,
     });
     expect(
-      reviewDecision({ approval: pending({ status: 'expired' }), sequenceVersion: 1, due, now: due }),
+      reviewDecision({ approval: pending({ status: 'expired' }), planVersion: 1, due, now: due }),
     ).toEqual({ kind: 'skip', reason: 'approval_timed_out', expire: false });
   });
 });
@@ -240,6 +281,22 @@ describe('deciding a draft', () => {
 
     expect(refusal).toBeInstanceOf(ValidationError);
     expect((refusal as ValidationError).details).toEqual([{ path: 'subject', message: expect.any(String) }]);
+  });
+
+  it('versions a draft by the millisecond it was made (one more than a draft it replaces), a decision one more; a decision names the one read', () => {
+    const first = pending();
+    const redraft = newApproval({ ...draftOf(), replaces: first });
+    const later = newApproval({ ...draftOf(), now: at(HOUR) });
+
+    expect(first.version).toBe(NOW.getTime());
+    expect(redraft.version).toBe(NOW.getTime() + 1);
+    // A draft made after another was removed: never the version of the one before
+    expect(later.version).toBe(at(HOUR).getTime());
+    expect(approve(redraft, admin, {}, NOW).version).toBe(NOW.getTime() + 2);
+    expect(reject(redraft, admin, {}, NOW).version).toBe(NOW.getTime() + 2);
+    expect(expire(redraft, NOW)).toMatchObject({ version: NOW.getTime() + 2, status: 'expired' });
+    expect(() => assertReadVersion(redraft, NOW.getTime() + 1)).not.toThrow();
+    expect(() => assertReadVersion(redraft, NOW.getTime())).toThrow(PreconditionFailedError);
   });
 
   it('refuses a second decision, saying what the first was', () => {
