@@ -73,6 +73,7 @@ const message = {
     otherLanguageCodes: ['de', 'fr'],
     parameters: [{ position: 1, value: '{{lead.firstName}}' }],
   },
+  warnings: [],
 };
 
 const assistantInput = {

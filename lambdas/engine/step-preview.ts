@@ -6,7 +6,7 @@
  */
 import { previewMessages } from '../core/analytics/variants';
 import { NotFoundError, UnprocessableError } from '../core/errors';
-import { languageWarnings, leadLanguage } from '../core/languages';
+import { languageWarnings, leadLanguage, writingIn } from '../core/languages';
 import { type Lead, leadProfile } from '../core/leads';
 import type { Caller } from '../core/permissions';
 import type { GeneratedMessage } from '../core/rendering/followup-writer';
@@ -91,7 +91,7 @@ export async function previewSequenceStep(
     stepIndex,
     customMessages: messages,
     firstSentAt: now.toISOString(),
-    writing: { language, formality: settings.formality },
+    writing: writingIn(language, settings),
   });
   const { from, to, cc, subject, html, text, headers } = email;
   return {
