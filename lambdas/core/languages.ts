@@ -71,6 +71,18 @@ export function leadLanguage(lead: { language?: string; country?: string }, defa
   return lead.language ?? (lead.country ? languageOfCountry(lead.country) : defaultLanguage);
 }
 
+/**
+ * The language a preview is written in: the one asked for (`?language=`), else the described lead's
+ * (stored, or given in the request), else the org's default: the sample lead stands for no one.
+ */
+export function previewLanguage(
+  asked: string | undefined,
+  described: { language?: string; country?: string } | undefined,
+  defaultLanguage: string,
+): string {
+  return asked ?? (described ? leadLanguage(described, defaultLanguage) : defaultLanguage);
+}
+
 /** How a lead is written to: its language (BCP 47, as leadLanguage tells it) and the org's register. */
 export interface LeadWriting {
   language: string;
@@ -117,6 +129,21 @@ export function languageWarnings(language: string, sequence: Pick<Sequence, 'ste
     warning(
       'language_fallback',
       `Generated steps are written in English for this lead: there is no ${languageName(language)} writing yet (${language})`,
+      'language',
+    ),
+  ];
+}
+
+/**
+ * A custom message previewed in a language without a bank: the e-mail sending it is written around it
+ * (footer, quote line) in the language of its body, `writtenIn` (English, or the message's own).
+ */
+export function messageLanguageWarnings(language: string, writtenIn: string): Warning[] {
+  if (!writtenLanguage(language).fallback) return [];
+  return [
+    warning(
+      'language_fallback',
+      `There is no ${languageName(language)} writing yet (${language}): an e-mail sending this message to this lead has its unsubscribe footer and quote line in ${languageName(writtenIn)}`,
       'language',
     ),
   ];

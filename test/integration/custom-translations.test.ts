@@ -244,6 +244,97 @@ describe('translations of a custom e-mail', () => {
   });
 });
 
+describe('a message’s preview in the language ?language= names', () => {
+  const preview = (caller: TestCaller, body: Record<string, unknown>, language?: string) =>
+    invoke(messagesApi, 'previewMessage', {
+      caller,
+      body,
+      ...(language !== undefined && { query: { language } }),
+    });
+
+  it('picks the translation of that language over the lead’s, and names the language written in', async () => {
+    // Prepare
+    const { admin } = await orgWithAssistant();
+    const { body: stored } = await createMessage(admin, intro);
+    const lead = { firstName: 'Élise', company: 'Érable', language: 'fr-CA' };
+
+    // Act
+    const asked = await preview(admin, { messageId: stored.id, lead }, 'DE-at');
+    const leads = await preview(admin, { message: intro, lead });
+    const none = await preview(admin, { message: intro, lead }, 'es');
+
+    // Assess
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({
+      subject: 'Eine kurze Idee für Érable',
+      html: '<p>Hallo Élise, eine Idee für Sie.</p>',
+      language: 'de',
+      warnings: [],
+    });
+    expect(leads.body).toMatchObject({ html: '<p>Bonjour Élise, une idée pour vous.</p>', language: 'fr' });
+    // No Spanish translation: the message's own text, in the org's default language.
+    expect(none.body).toMatchObject({ subject: 'A quick idea for Érable', language: 'en', warnings: [] });
+  });
+
+  it('takes the message’s own text to be in the org’s default language, which a preview without a lead is written in', async () => {
+    // Prepare
+    const { admin } = await orgWithAssistant();
+    const put = await invoke(orgApi, 'putOrgSettings', {
+      caller: admin,
+      headers: { 'if-match': '"0"' },
+      body: { defaultLanguage: 'it' },
+    });
+    const body = { message: intro, lead: { firstName: 'Bernd', company: 'Acme' } };
+
+    // Act
+    const described = await preview(admin, body);
+    const sampleLead = await preview(admin, { message: intro });
+
+    // Assess
+    expect(put.status).toBe(200);
+    expect(described.body).toMatchObject({ subject: 'A quick idea for Acme', language: 'it' });
+    expect(sampleLead.body).toMatchObject({ subject: 'A quick idea for Northwind Traders', language: 'it' });
+  });
+
+  it('writes a language without a bank around in English, with language_fallback; 400 naming language for no language', async () => {
+    // Prepare
+    const { admin } = await orgWithAssistant();
+    const withPolish = {
+      ...intro,
+      email: {
+        ...intro.email,
+        translations: { pl: { body: '<p>Cześć {{lead.firstName}}, mam pomysł.</p>' } },
+      },
+    };
+    const lead = { firstName: 'Piotr', company: 'Acme' };
+
+    // Act
+    const polish = await preview(admin, { message: withPolish, lead }, 'pl');
+    const japanese = await preview(admin, { message: withPolish, lead }, 'ja');
+    const [unknown, malformed] = await Promise.all([
+      preview(admin, { message: intro, lead }, 'xx'),
+      preview(admin, { message: intro, lead }, 'de_DE'),
+    ]);
+
+    // Assess
+    expect(polish.status).toBe(200);
+    expect(polish.body).toMatchObject({ html: '<p>Cześć Piotr, mam pomysł.</p>', language: 'pl' });
+    expect(polish.body.warnings).toEqual([
+      {
+        code: 'language_fallback',
+        message: expect.stringMatching(/no Polish writing yet \(pl\).*footer and quote line in English/),
+        field: 'language',
+      },
+    ]);
+    expect(japanese.body).toMatchObject({ html: '<p>Hi Piotr, one idea for you.</p>', language: 'en' });
+    expect(japanese.body.warnings.map((each: { code: string }) => each.code)).toEqual(['language_fallback']);
+    for (const answer of [unknown, malformed]) {
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details).toEqual([{ path: 'language', message: expect.any(String) }]);
+    }
+  });
+});
+
 describe('one written language per e-mail', () => {
   /** The unsubscribe link of an e-mail sent to `to`, and the page it opens. */
   async function unsubscribePageOf(sent: { headers: { Name?: string; Value?: string }[] | undefined }) {

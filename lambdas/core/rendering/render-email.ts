@@ -6,10 +6,10 @@
  */
 import type { ApprovalText } from '../approvals';
 import { UnprocessableError } from '../errors';
-import { FALLBACK_LANGUAGE, type LeadWriting, writtenLanguage } from '../languages';
+import { type LeadWriting, writtenLanguage } from '../languages';
 import type { CustomMessage } from '../messages';
 import type { MessageStep, SequenceType } from '../sequences';
-import { emailInLanguage } from '../translations';
+import { bodyLanguage, emailInLanguage } from '../translations';
 import {
   type FollowupRequest,
   type FollowupWriter,
@@ -133,7 +133,11 @@ const ENGLISH_FORMAL: LeadWriting = { language: 'en', formality: 'formal' };
  */
 export function emailLanguage(input: Pick<RenderEmailInput, 'step' | 'customMessage' | 'writing'>): Written {
   const writing = input.writing ?? ENGLISH_FORMAL;
-  const body = bodyLanguage(input, writing);
+  // An approved edit keeps the language of the text it was drafted from.
+  const body =
+    input.step.messageType === 'custom'
+      ? bodyLanguage(input.customMessage?.email, writing.language, writing.messageLanguage)
+      : writing.language;
   const written = writtenLanguage(body);
   const readerLanguage = new Intl.Locale(writing.language).language;
   // Dates as the lead writes them where it reads the language (fr-CA under a fr text), else the body's.
@@ -143,16 +147,6 @@ export function emailLanguage(input: Pick<RenderEmailInput, 'step' | 'customMess
       ? writing.language
       : body;
   return { ...written, locale, formality: writing.formality };
-}
-
-/** The language of the step's body: an approved edit keeps the language of the text it was drafted from. */
-function bodyLanguage(
-  { step, customMessage }: Pick<RenderEmailInput, 'step' | 'customMessage'>,
-  writing: LeadWriting,
-): string {
-  if (step.messageType !== 'custom') return writing.language;
-  const picked = customMessage?.email && emailInLanguage(customMessage.email, writing.language).translation;
-  return picked ?? writing.messageLanguage ?? FALLBACK_LANGUAGE;
 }
 
 export function renderEmailStep(input: RenderEmailInput): RenderedEmail {

@@ -234,10 +234,8 @@ describe('the register and the bank a generated e-mail is written from', () => {
 });
 
 describe('one written language per e-mail', () => {
-  /** A custom message with its own (English) text and German and Polish translations. */
-  const intro = {
-    ...emailMessage('msg-intro', 'A quick idea', '<p>Hi {{lead.firstName}}, one idea for you.</p>'),
-  };
+  /** A custom message with its own (English) text; and the same with German and Polish translations. */
+  const intro = emailMessage('msg-intro', 'A quick idea', '<p>Hi {{lead.firstName}}, one idea for you.</p>');
   const translated = {
     ...intro,
     email: {
