@@ -7,7 +7,7 @@ import { parseWith } from './core/validation';
 import { useTable } from './data/client';
 import { listLeadPage } from './data/lead-listing';
 import { readLeadLog } from './data/sends';
-import { EnrollmentReads, requireLead } from './engine/enrollment-reads';
+import { EnrollmentReads, requireLead, standingWarnings } from './engine/enrollment-reads';
 import { apiHandler } from './http/api-handler';
 import { approvalView } from './http/approval-views';
 import { approvalsOperations } from './http/contract/approvals';
@@ -163,7 +163,9 @@ export const handler = apiHandler(
 
     async getLead({ caller, params }) {
       const lead = await requireLead(caller, params.id);
-      return { body: await leadView(lead, new EnrollmentReads(caller.orgId)), version: lead.version };
+      const reads = new EnrollmentReads(caller.orgId);
+      const warnings = await standingWarnings(reads, lead);
+      return { body: await leadView(lead, reads, warnings), version: lead.version };
     },
 
     async updateLead({ caller, params, body, expectedVersion, now }) {

@@ -62,8 +62,8 @@ export const handler = apiHandler(messagesOperations, {
     return { body: { items: await toneSamples() } };
   },
 
-  async previewMessage({ caller, body, now }) {
-    return { body: await previewMessage(caller, body, now) };
+  async previewMessage({ caller, query, body, now }) {
+    return { body: await previewMessage(caller, { ...body, ...query }, now) };
   },
 });
 

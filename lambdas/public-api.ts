@@ -3,7 +3,7 @@ import { readSecret } from './adapters/secrets';
 import { stepSchedulerSettings, useStepScheduler } from './adapters/step-scheduler';
 import { readWhatsAppSecret } from './adapters/whatsapp-secret';
 import { UnauthorizedError, ValidationError } from './core/errors';
-import { leadLanguage } from './core/languages';
+import { canonicalLanguage, leadLanguage } from './core/languages';
 import { lazy } from './core/lazy';
 import { consentOf, type Lead } from './core/leads';
 import { type UnsubscribeClaims, verifySinchSignature, verifyUnsubscribeToken } from './core/signatures';
@@ -63,11 +63,11 @@ const whatsAppCallbacks = lazy(async () => {
 });
 
 export const handler = apiHandler(publicOperations, {
-  async unsubscribePage({ params, headers }) {
+  async unsubscribePage({ params, query, headers }) {
     const claims = await unsubscribeClaims(params.token, headers);
     if (!claims) return INVALID_LINK;
     const lead = await getLead(claims.orgId, claims.leadId);
-    const view = await unsubscribeView(claims.orgId, lead);
+    const view = await unsubscribeView(claims.orgId, lead, query.language);
     if (!lead) return { html: nothingToStopPage(view) };
     // A second visit says it is done rather than asking again.
     // A lead that unsubscribed before consent was kept per channel has no consent, and its stop says it.
@@ -76,11 +76,11 @@ export const handler = apiHandler(publicOperations, {
     return { html: done ? unsubscribedPage(view) : unsubscribePage(view) };
   },
 
-  async unsubscribe({ params, headers, now }) {
+  async unsubscribe({ params, query, headers, now }) {
     const claims = await unsubscribeClaims(params.token, headers);
     if (!claims) return INVALID_LINK;
     const lead = await getLead(claims.orgId, claims.leadId);
-    const view = await unsubscribeView(claims.orgId, lead);
+    const view = await unsubscribeView(claims.orgId, lead, query.language);
     if (!lead) return { html: nothingToStopPage(view) };
     // Stopping a lead (its plan, pending approvals, the timeline) loads with the first stop: the page a
     // link opens reads the lead only.
@@ -132,9 +132,14 @@ function wantsJson(accept: string | undefined): boolean {
 
 /**
  * Who wrote, named as the lead knows them: the org's name, else the assistant's who signed; in the
- * lead's language (a deleted lead's: the org's default).
+ * language of the e-mail the link came in (the link says it), else the lead's (a deleted lead's: the
+ * org's default), as links sent before e-mails named their language.
  */
-async function unsubscribeView(orgId: string, lead: Lead | undefined): Promise<UnsubscribeView> {
+async function unsubscribeView(
+  orgId: string,
+  lead: Lead | undefined,
+  linkLanguage: string | undefined,
+): Promise<UnsubscribeView> {
   const [settings, assistant] = await Promise.all([
     getOrgSettings(orgId),
     lead ? getAssistant(orgId, lead.assistantId) : undefined,
@@ -144,7 +149,9 @@ async function unsubscribeView(orgId: string, lead: Lead | undefined): Promise<U
     ...(sender ? { sender } : {}),
     ...(assistant && assistant.name !== sender ? { assistant: assistant.name } : {}),
     ...(lead?.email ? { address: maskAddress(lead.email) } : {}),
-    language: lead ? leadLanguage(lead, settings.defaultLanguage) : settings.defaultLanguage,
+    language:
+      (linkLanguage ? canonicalLanguage(linkLanguage) : undefined) ??
+      (lead ? leadLanguage(lead, settings.defaultLanguage) : settings.defaultLanguage),
   };
 }
 

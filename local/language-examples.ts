@@ -42,7 +42,11 @@ function rendered(language: string, formality: Formality, stepIndex: number): st
     sequence: { id: 'sample-sequence', type: 'standard', steps: STEPS },
     stepIndex,
     firstSentAt: '2027-03-01T09:30:00.000Z',
-    unsubscribe: { url: 'https://api.example.com/unsubscribe/TOKEN', mailto: 'unsubscribe@in.example.com' },
+    // As the sender links it: the page answers in the e-mail's language (engine/channels/email.ts).
+    unsubscribe: {
+      url: `https://api.example.com/unsubscribe/TOKEN?language=${language}`,
+      mailto: 'unsubscribe@in.example.com',
+    },
     writing: { language, formality },
   });
   return [`Subject: ${email.subject}`, '', email.text.trim()].join('\n');
@@ -81,6 +85,25 @@ export function languageExamplesPage(): string {
     'mail clients write; the footer and its page are in the same language. The lead’s `context` and the org’s',
     '`offering` are left out here: they are inserted as written. Which variant a lead gets is fixed per lead and',
     'sequence, the same variant in every language (README, "A lead’s language").',
+    '',
+    '## One written language per e-mail',
+    '',
+    'An e-mail is written in one language, the language of the body it sends; its quote line, its footer and the',
+    'unsubscribe page its link opens (the link names the language) follow it where a bank exists for it, else they',
+    'are English:',
+    '',
+    '- a generated body is written in the lead’s language (`de-AT` → the German bank; `ja` → English, with the',
+    '  warning `language_fallback` on the lead, which `GET /leads/{id}` repeats);',
+    '- a custom message sends the translation picked for the lead’s language, and is written in that translation’s',
+    '  language (a `de` translation → a German footer and quote line);',
+    '- with no translation for the lead, the message’s own text is sent, taken to be in the org’s `defaultLanguage`',
+    '  (`en` unless set): a German lead whose message has no `de` translation reads the English text under an',
+    '  English footer and quote line;',
+    '- a translation in a language without a bank (`pl`) is sent as written under an English footer and quote line;',
+    '  saving such a message answers the warning `translation_without_bank` (`field: email.translations.pl`).',
+    '',
+    'Previews (`POST /messages/preview`, `POST /sequences/{id}/steps/{index}/preview`) take `?language=` and answer',
+    'the `language` the text is written in: the translation’s tag when one was picked, else the bank’s.',
     '',
     ...sections,
   ].join('\n');

@@ -76,6 +76,7 @@ const message = {
     otherLanguageCodes: ['de', 'fr'],
     parameters: [{ position: 1, value: '{{lead.firstName}}' }],
   },
+  warnings: [],
 };
 
 const assistantInput = {
@@ -210,6 +211,8 @@ const emailPreview = {
   subject: 'Ada, a quick follow-up',
   html: '<p>Hi Ada,</p><p>Just checking in.</p>',
   text: 'Hi Ada,\n\nJust checking in.',
+  language: 'en',
+  warnings: [],
 };
 
 const intents = (counts: Record<string, number>) => ({
@@ -305,8 +308,6 @@ export const EXAMPLES: Partial<Record<OperationId, { body?: unknown; response?: 
       to: 'ada@example.com',
       cc: [],
       headers: [{ name: 'In-Reply-To', value: '<root@acme.example>' }],
-      language: 'en',
-      warnings: [],
     },
   },
   previewStepDates: {

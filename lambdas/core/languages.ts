@@ -71,10 +71,27 @@ export function leadLanguage(lead: { language?: string; country?: string }, defa
   return lead.language ?? (lead.country ? languageOfCountry(lead.country) : defaultLanguage);
 }
 
+/**
+ * The language a preview is written in: the one asked for (`?language=`), else the described lead's
+ * (stored, or given in the request), else the org's default: the sample lead stands for no one.
+ */
+export function previewLanguage(
+  asked: string | undefined,
+  described: { language?: string; country?: string } | undefined,
+  defaultLanguage: string,
+): string {
+  return asked ?? (described ? leadLanguage(described, defaultLanguage) : defaultLanguage);
+}
+
 /** How a lead is written to: its language (BCP 47, as leadLanguage tells it) and the org's register. */
 export interface LeadWriting {
   language: string;
   formality: Formality;
+  /**
+   * The language a custom message's own text (not a translation) is taken to be written in: the org's
+   * `defaultLanguage`, the language it writes to leads it knows nothing of; English when absent.
+   */
+  messageLanguage?: string;
 }
 
 /** A stored lead without a language (one from before languages) takes its country's, else the org's default. */
@@ -82,7 +99,15 @@ export function leadWriting(
   lead: { language?: string; country?: string },
   settings: { defaultLanguage: string; formality: Formality },
 ): LeadWriting {
-  return { language: leadLanguage(lead, settings.defaultLanguage), formality: settings.formality };
+  return writingIn(leadLanguage(lead, settings.defaultLanguage), settings);
+}
+
+/** Writing in `language` as the org's settings say (a preview asked in another language than the lead's). */
+export function writingIn(
+  language: string,
+  settings: { defaultLanguage: string; formality: Formality },
+): LeadWriting {
+  return { language, formality: settings.formality, messageLanguage: settings.defaultLanguage };
 }
 
 /** The bank's language a lead of `language` is written in: its own primary language, else English. */
@@ -93,16 +118,50 @@ export function writtenLanguage(language: string): { language: string; fallback:
     : { language: FALLBACK_LANGUAGE, fallback: true };
 }
 
+/** `Polish` for `pl` or `pl-PL`. */
+const languageName = (tag: string): string => languageNames.of(new Intl.Locale(tag).language) ?? tag;
+
 /** A lead whose language has no bank yet is written to in English: say so where it is enrolled. */
 export function languageWarnings(language: string, sequence: Pick<Sequence, 'steps'>): Warning[] {
   const written = writtenLanguage(language);
   if (!written.fallback || !sequence.steps.some((step) => step.messageType === 'generated')) return [];
-  const name = languageNames.of(new Intl.Locale(language).language) ?? language;
   return [
     warning(
       'language_fallback',
-      `Generated steps are written in English for this lead: there is no ${name} writing yet (${language})`,
+      `Generated steps are written in English for this lead: there is no ${languageName(language)} writing yet (${language})`,
       'language',
     ),
   ];
+}
+
+/**
+ * A custom message previewed in a language without a bank: the e-mail sending it is written around it
+ * (footer, quote line) in the language of its body, `writtenIn` (English, or the message's own).
+ */
+export function messageLanguageWarnings(language: string, writtenIn: string): Warning[] {
+  if (!writtenLanguage(language).fallback) return [];
+  return [
+    warning(
+      'language_fallback',
+      `There is no ${languageName(language)} writing yet (${language}): an e-mail sending this message to this lead has its unsubscribe footer and quote line in ${languageName(writtenIn)}`,
+      'language',
+    ),
+  ];
+}
+
+/**
+ * An e-mail is written in one language, its body's (render-email.ts, emailLanguage): a translation in
+ * a language without a bank is sent as written, but its footer and quote line are English. Said where
+ * the message is written, at each such translation (`email.translations.pl`).
+ */
+export function translationWarnings(tags: readonly string[]): Warning[] {
+  return tags
+    .filter((tag) => writtenLanguage(tag).fallback)
+    .map((tag) =>
+      warning(
+        'translation_without_bank',
+        `E-mails sending the ${languageName(tag)} translation (${tag}) have their unsubscribe footer and quote line in English: there is no ${languageName(tag)} writing yet`,
+        `email.translations.${tag}`,
+      ),
+    );
 }

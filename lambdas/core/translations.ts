@@ -3,6 +3,7 @@
  * keyed by BCP 47 tag) or the languages a WhatsApp template is approved in. One rule for both, so a
  * `fr-CA` lead gets the same French whichever channel writes to it.
  */
+import { FALLBACK_LANGUAGE } from './languages';
 import type { EmailContent, WhatsAppContent } from './messages';
 
 /**
@@ -67,6 +68,20 @@ export function emailInLanguage(email: EmailContent, language: string | undefine
   const translation = tag === undefined ? undefined : translations[tag];
   if (tag === undefined || translation === undefined) return { subject: email.subject, html: email.html };
   return { subject: translation.subject ?? email.subject, html: translation.body, translation: tag };
+}
+
+/**
+ * The language a custom e-mail's body is sent in to a reader of `language`: the translation picked for
+ * it, else the message's own language, `ownLanguage` (the org's defaultLanguage: messages do not say
+ * theirs), English when unsaid. An e-mail is written in that one language around the body too
+ * (render-email.ts, emailLanguage).
+ */
+export function bodyLanguage(
+  email: EmailContent | undefined,
+  language: string | undefined,
+  ownLanguage = FALLBACK_LANGUAGE,
+): string {
+  return (email && emailInLanguage(email, language).translation) ?? ownLanguage;
 }
 
 /** A WhatsApp language code as a BCP 47 tag: `pt_BR` is `pt-BR`. */

@@ -21,6 +21,11 @@ export const WARNING_CODES = [
   'start_in_past',
   /** The lead's language has no bank yet: its generated steps are written in English (core/languages.ts). */
   'language_fallback',
+  /**
+   * A custom message's translation is in a language without a bank: e-mails sending it have their
+   * footer and quote line in English (one written language per e-mail: render-email.ts, emailLanguage).
+   */
+  'translation_without_bank',
   /** A follow-up e-mail step replies in the thread: its custom message's subject becomes "Re: <first>". */
   'custom_subject_replaced',
   /** A custom step names a placeholder this lead has no value (nor fallback) for: it will be skipped. */

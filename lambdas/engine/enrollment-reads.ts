@@ -5,6 +5,7 @@
  */
 import type { Assistant } from '../core/assistants';
 import { NotFoundError } from '../core/errors';
+import { languageWarnings, leadLanguage } from '../core/languages';
 import type { Lead } from '../core/leads';
 import type { CustomMessage } from '../core/messages';
 import type { OrgSettings } from '../core/org-settings';
@@ -13,6 +14,7 @@ import { peopleOf } from '../core/privacy';
 import type { Sequence } from '../core/sequences';
 import type { Suppression } from '../core/suppressions';
 import { nameKey, systemSequences } from '../core/system-catalogue';
+import type { Warning } from '../core/warnings';
 import { getAssistant } from '../data/assistants';
 import { loadEnrollmentContext } from '../data/enrollment-context';
 import { anyErased, getErasureSalt } from '../data/erased-people';
@@ -178,6 +180,20 @@ export async function requireLead(caller: Caller, id: string | undefined): Promi
   const lead = id === undefined ? undefined : await getLead(caller.orgId, id);
   if (!lead) throw new NotFoundError('Lead', id);
   return lead;
+}
+
+/**
+ * The warnings of a lead's enrollment that stay true while it runs, repeated on a read so that a
+ * screen showing the lead shows them too (a write answered them once): language_fallback, its
+ * generated steps written in English. Read with the org's settings (the lead's language falls back to
+ * its default) and the sequence its view names anyway.
+ */
+export async function standingWarnings(reads: EnrollmentReads, lead: Lead): Promise<Warning[]> {
+  const [settings, sequence] = await Promise.all([
+    reads.orgSettings(),
+    reads.sequence(lead.enrollment.sequenceId),
+  ]);
+  return sequence ? languageWarnings(leadLanguage(lead, settings.defaultLanguage), sequence) : [];
 }
 
 function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {

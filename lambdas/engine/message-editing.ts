@@ -11,7 +11,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '../core/errors';
-import { leadLanguage } from '../core/languages';
+import { messageLanguageWarnings, previewLanguage, writtenLanguage } from '../core/languages';
 import {
   type CustomMessage,
   cloneMessage,
@@ -28,7 +28,7 @@ import {
   previewOrg,
 } from '../core/rendering/preview-profiles';
 import { isSystemName, systemMessages } from '../core/system-catalogue';
-import { emailInLanguage } from '../core/translations';
+import { bodyLanguage, emailInLanguage } from '../core/translations';
 import {
   deleteMessage,
   getVisibleMessage,
@@ -112,9 +112,14 @@ export interface MessagePreviewRequest {
   message?: MessageInput;
   messageId?: string;
   lead?: PreviewLeadInput;
+  /** The language to write in (BCP 47, canonical); else the lead's, else the org's defaultLanguage. */
+  language?: string;
 }
 
-/** What a message would send, for the lead given (else the sample lead) and the org's profile. */
+/**
+ * What a message would send, for the lead given (else the sample lead) and the org's profile, in the
+ * language asked for as the step preview takes it (engine/step-preview.ts).
+ */
 export async function previewMessage(caller: Caller, request: MessagePreviewRequest, now: Date) {
   const { renderWhatsAppTemplate, personalizeHtml, personalizeText, htmlToPlainText } = await rendering();
   const message = request.message
@@ -122,17 +127,21 @@ export async function previewMessage(caller: Caller, request: MessagePreviewRequ
     : await visibleMessage(caller, request.messageId);
   const settings = await getOrgSettings(caller.orgId);
   const lead = previewLead(request.lead);
-  const language = leadLanguage(lead, settings.defaultLanguage);
+  const language = previewLanguage(request.language, request.lead, settings.defaultLanguage);
   const context = { lead, org: previewOrg(settings), assistant: previewAssistant(undefined) };
   if (message.whatsapp)
     return { channel: 'whatsapp' as const, ...renderWhatsAppTemplate(message.whatsapp, context, language) };
   const email = emailInLanguage(message.email ?? { subject: '', html: '' }, language);
+  // The e-mail sending it is written in its body's language (render-email.ts, emailLanguage).
+  const written = writtenLanguage(bodyLanguage(message.email, language, settings.defaultLanguage)).language;
   const html = personalizeHtml(email.html, context);
   return {
     channel: 'email' as const,
     subject: personalizeText(email.subject, context),
     html,
     text: htmlToPlainText(html),
+    language: email.translation ?? written,
+    warnings: messageLanguageWarnings(language, written),
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { previewMessages } from '../core/analytics/variants';
 import { NotFoundError, UnprocessableError } from '../core/errors';
-import { languageWarnings, leadLanguage } from '../core/languages';
+import { languageWarnings, leadLanguage, previewLanguage, writingIn } from '../core/languages';
 import { type Lead, leadProfile } from '../core/leads';
 import type { Caller } from '../core/permissions';
 import type { GeneratedMessage } from '../core/rendering/followup-writer';
@@ -54,11 +54,7 @@ export async function previewSequenceStep(
   const assistant = previewAssistant(storedAssistant ?? request.assistant);
   const settings = await getOrgSettings(caller.orgId);
   const org = previewOrg(settings);
-  // The sample lead stands for no one: without a lead, the org's own default.
-  const described = stored ?? request.lead;
-  const language =
-    request.language ??
-    (described ? leadLanguage(described, settings.defaultLanguage) : settings.defaultLanguage);
+  const language = previewLanguage(request.language, stored ?? request.lead, settings.defaultLanguage);
   const samples = previewSamples({ lead, assistant, org });
   const messages = await getVisibleMessages(caller.orgId, referencedMessageIds(sequence.steps));
   const steps = previewMessages(sequence, stepIndex, { leadId: stored?.id, variant: request.variant });
@@ -91,7 +87,7 @@ export async function previewSequenceStep(
     stepIndex,
     customMessages: messages,
     firstSentAt: now.toISOString(),
-    writing: { language, formality: settings.formality },
+    writing: writingIn(language, settings),
   });
   const { from, to, cc, subject, html, text, headers } = email;
   return {

@@ -124,7 +124,9 @@ export const leadViewSchema = lazy(() =>
             ),
           ),
       }),
-      warnings: warningsSchema(),
+      warnings: warningsSchema(
+        'What a write found worth saying; GET /leads/{id} repeats those that stay true while the lead runs (language_fallback)',
+      ),
     })
     .register(z.globalRegistry, { id: 'Lead' }),
 );

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { isValidTimeZone } from '../core/business-hours';
+import { LanguageSchema } from '../core/languages';
 import { lazy } from '../core/lazy';
 import { LeadDetailsSchema } from '../core/leads';
 import { PREVIEW_SAMPLES } from '../core/rendering/preview-profiles';
@@ -35,6 +36,16 @@ export const previewAssistantSchema = lazy(() =>
   }),
 );
 
+/** `?language=` of both previews, a message's and a step's. */
+export const previewLanguageQuery = () =>
+  z
+    .optional(LanguageSchema())
+    .check(
+      z.describe(
+        "The language to write in (BCP 47, e.g. de or fr-CA); default the lead's (stored or described), else the org's defaultLanguage. One without a bank is written around in English (footer, quote line; a step's generated text too), with the warning language_fallback",
+      ),
+    );
+
 const emailPreviewSchema = lazy(() =>
   z
     .object({
@@ -42,6 +53,14 @@ const emailPreviewSchema = lazy(() =>
       subject: z.string(),
       html: z.string(),
       text: z.string().check(z.describe('The plain-text alternative')),
+      language: z
+        .string()
+        .check(
+          z.describe(
+            'The language the text is written in: a custom message’s translation (its tag) when one was picked, else the bank’s the e-mail is written in around it (de, en): generated text’s, or the message’s own text’s (the org’s defaultLanguage); en when that has no bank. Footer and quote line are in this bank’s language',
+          ),
+        ),
+      warnings: warningsSchema('language_fallback when the language asked for has no bank'),
     })
     .register(z.globalRegistry, { id: 'EmailPreview' }),
 );
@@ -88,14 +107,6 @@ export const stepPreviewSchema = lazy(() =>
           headers: z
             .array(z.object({ name: z.string(), value: z.string() }))
             .check(z.describe('Threading and unsubscribe headers, as sent')),
-          language: z
-            .string()
-            .check(
-              z.describe(
-                'The language the step is written in: a custom message’s translation (its tag) when one was picked, else the bank’s the generated text, quote line and footer are written in (de, en); en when the language asked for has none',
-              ),
-            ),
-          warnings: warningsSchema('language_fallback when the language asked for has no bank'),
         })
         .register(z.globalRegistry, { id: 'EmailStepPreview' }),
       z

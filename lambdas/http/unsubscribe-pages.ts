@@ -3,8 +3,8 @@
  * who wrote and which channel stops (e-mail: the link withdraws e-mail consent only), with one button, then the result; and, for a link that cannot work (cut
  * short or altered) or whose lead is gone, a page saying so rather than an API error. Self-contained (inline styles, no
  * script, no external assets), readable on a phone, and showing nothing the link's holder does not
- * already know but the sender's name and a masked address. In the lead's language where its words
- * are written (unsubscribe-page-words.ts), else English; the page for a link that does not verify
+ * already know but the sender's name and a masked address. In the language of the e-mail the link
+ * came in (else the lead's) where its words are written (unsubscribe-page-words.ts), else English; the page for a link that does not verify
  * knows no lead, and is English.
  */
 import { escapeHtml } from '../core/rendering/personalize';
@@ -17,7 +17,7 @@ export interface UnsubscribeView {
   assistant?: string;
   /** The lead's address, masked (a•••@example.com). */
   address?: string;
-  /** The lead's language (BCP 47): the page is in it where there are words for it, else in English. */
+  /** The e-mail's language, else the lead's (BCP 47): the page is in it where there are words for it, else in English. */
   language?: string;
 }
 

@@ -3,6 +3,7 @@
  * fields; with the schemas of those views, built when an operation's schemas first need them.
  */
 import * as z from 'zod/mini';
+import { translationWarnings } from '../core/languages';
 import { lazy } from '../core/lazy';
 import {
   type CustomMessage,
@@ -83,6 +84,9 @@ export const messageViewSchema = lazy(() =>
             .check(z.describe('Sorted by position, 1..n')),
         }),
       ),
+      warnings: warningsSchema(
+        'translation_without_bank: a translation in a language without a bank goes with an English footer and quote line',
+      ),
     })
     .register(z.globalRegistry, { id: 'Message' }),
 );
@@ -101,7 +105,11 @@ export function sequenceView(sequence: Sequence, caller: Caller, warnings: Warni
 
 export function messageView(message: CustomMessage, caller: Caller) {
   const { orgId: _orgId, ...shown } = message;
-  return { ...shown, editable: canEdit(caller, message) };
+  return {
+    ...shown,
+    editable: canEdit(caller, message),
+    warnings: translationWarnings(Object.keys(message.email?.translations ?? {})),
+  };
 }
 
 /**

@@ -13,6 +13,7 @@ const CODE_DESCRIPTION = [
   'forwarding_unverified: replies to the assistant arrive only once its forwarding is verified (POST /assistants/{id}/verify-receiving)',
   'start_in_past: startAt has passed; the sequence starts now, its first step at the next moment the send window allows',
   'language_fallback: the lead’s language (or a preview’s ?language=) has no bank yet: generated steps, their quote line and footer are written in English (field: language)',
+  'translation_without_bank: a custom message’s translation is in a language without a bank: it is sent as written, its unsubscribe footer and quote line in English (field: email.translations.<tag>)',
   'custom_subject_replaced: a follow-up e-mail step replies in the thread; its custom message’s subject is replaced by "Re: <first subject>"',
   'placeholder_missing: a custom step names a placeholder without a value (nor |fallback) for this lead; it will be skipped (field: the lead field to fill; none for a referrer placeholder, which only a referral fills: give it a fallback)',
   'region_policy_exceeded: the sequence has more follow-ups than the org’s region policy allows for the lead’s country',

@@ -1,7 +1,8 @@
 /**
  * Custom messages in the lead's language, on DynamoDB Local: translations stored through the messages
  * API (checked, canonical, sanitized), a German lead's step sent by the sender's own use case in German
- * (SES mocked) and previewed in German, and a WhatsApp template sent through the real Sinch SDK to the
+ * (SES mocked) and previewed in German, each e-mail footed (and its unsubscribe page worded) in the
+ * language of the body it sends, and a WhatsApp template sent through the real Sinch SDK to the
  * local Sinch stand-in in the language it is approved in closest to the lead's.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,6 +16,7 @@ import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as messagesApi } from '../../lambdas/messages-api';
 import { handler as orgApi } from '../../lambdas/org-api';
+import { handler as publicApi } from '../../lambdas/public-api';
 import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { type SinchStub, startSinchStub } from '../../local/sinch-stub';
@@ -239,6 +241,187 @@ describe('translations of a custom e-mail', () => {
     expect(unsaved.status).toBe(200);
     expect(unsaved.body.subject).toBe('A quick idea for Érable');
     expect(unsaved.body.html).toBe('<p>Bonjour Élise, une idée pour vous.</p>');
+  });
+});
+
+describe('a message’s preview in the language ?language= names', () => {
+  const preview = (caller: TestCaller, body: Record<string, unknown>, language?: string) =>
+    invoke(messagesApi, 'previewMessage', {
+      caller,
+      body,
+      ...(language !== undefined && { query: { language } }),
+    });
+
+  it('picks the translation of that language over the lead’s, and names the language written in', async () => {
+    // Prepare
+    const { admin } = await orgWithAssistant();
+    const { body: stored } = await createMessage(admin, intro);
+    const lead = { firstName: 'Élise', company: 'Érable', language: 'fr-CA' };
+
+    // Act
+    const asked = await preview(admin, { messageId: stored.id, lead }, 'DE-at');
+    const leads = await preview(admin, { message: intro, lead });
+    const none = await preview(admin, { message: intro, lead }, 'es');
+
+    // Assess
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({
+      subject: 'Eine kurze Idee für Érable',
+      html: '<p>Hallo Élise, eine Idee für Sie.</p>',
+      language: 'de',
+      warnings: [],
+    });
+    expect(leads.body).toMatchObject({ html: '<p>Bonjour Élise, une idée pour vous.</p>', language: 'fr' });
+    // No Spanish translation: the message's own text, in the org's default language.
+    expect(none.body).toMatchObject({ subject: 'A quick idea for Érable', language: 'en', warnings: [] });
+  });
+
+  it('takes the message’s own text to be in the org’s default language, which a preview without a lead is written in', async () => {
+    // Prepare
+    const { admin } = await orgWithAssistant();
+    const put = await invoke(orgApi, 'putOrgSettings', {
+      caller: admin,
+      headers: { 'if-match': '"0"' },
+      body: { defaultLanguage: 'it' },
+    });
+    const body = { message: intro, lead: { firstName: 'Bernd', company: 'Acme' } };
+
+    // Act
+    const described = await preview(admin, body);
+    const sampleLead = await preview(admin, { message: intro });
+
+    // Assess
+    expect(put.status).toBe(200);
+    expect(described.body).toMatchObject({ subject: 'A quick idea for Acme', language: 'it' });
+    expect(sampleLead.body).toMatchObject({ subject: 'A quick idea for Northwind Traders', language: 'it' });
+  });
+
+  it('writes a language without a bank around in English, with language_fallback; 400 naming language for no language', async () => {
+    // Prepare
+    const { admin } = await orgWithAssistant();
+    const withPolish = {
+      ...intro,
+      email: {
+        ...intro.email,
+        translations: { pl: { body: '<p>Cześć {{lead.firstName}}, mam pomysł.</p>' } },
+      },
+    };
+    const lead = { firstName: 'Piotr', company: 'Acme' };
+
+    // Act
+    const polish = await preview(admin, { message: withPolish, lead }, 'pl');
+    const japanese = await preview(admin, { message: withPolish, lead }, 'ja');
+    const [unknown, malformed] = await Promise.all([
+      preview(admin, { message: intro, lead }, 'xx'),
+      preview(admin, { message: intro, lead }, 'de_DE'),
+    ]);
+
+    // Assess
+    expect(polish.status).toBe(200);
+    expect(polish.body).toMatchObject({ html: '<p>Cześć Piotr, mam pomysł.</p>', language: 'pl' });
+    expect(polish.body.warnings).toEqual([
+      {
+        code: 'language_fallback',
+        message: expect.stringMatching(/no Polish writing yet \(pl\).*footer and quote line in English/),
+        field: 'language',
+      },
+    ]);
+    expect(japanese.body).toMatchObject({ html: '<p>Hi Piotr, one idea for you.</p>', language: 'en' });
+    expect(japanese.body.warnings.map((each: { code: string }) => each.code)).toEqual(['language_fallback']);
+    for (const answer of [unknown, malformed]) {
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details).toEqual([{ path: 'language', message: expect.any(String) }]);
+    }
+  });
+});
+
+describe('one written language per e-mail', () => {
+  /** The unsubscribe link of an e-mail sent to `to`, and the page it opens. */
+  async function unsubscribePageOf(sent: { headers: { Name?: string; Value?: string }[] | undefined }) {
+    const header = sent.headers?.find((each) => each.Name === 'List-Unsubscribe')?.Value ?? '';
+    const link = new URL(/<(https?:[^>]+)>/.exec(header)?.[1] ?? 'https://missing.example');
+    const token = decodeURIComponent(link.pathname.split('/').pop() ?? '');
+    const language = link.searchParams.get('language') ?? '';
+    const page = await invoke(publicApi, 'unsubscribePage', { params: { token }, query: { language } });
+    return { language, page };
+  }
+
+  it('footers each e-mail in the language of the body it sends, and its unsubscribe page too; a translation without a bank is warned of', async () => {
+    // Prepare: German and Polish translations; the message's own text is English (the org's default).
+    const { admin, assistantId, orgId } = await orgWithAssistant();
+    const created = await createMessage(admin, {
+      ...intro,
+      email: {
+        ...intro.email,
+        translations: {
+          de: intro.email.translations.DE,
+          pl: { body: '<p>Cześć {{lead.firstName}}, mam pomysł.</p>' },
+        },
+      },
+    });
+    const sequenceId = await sequenceOf(admin, created.body.id, 'email');
+    const details = (firstName: string, language: string) => ({
+      firstName,
+      company: 'Acme',
+      email: `${firstName.toLowerCase()}@${orgId}.example`,
+      language,
+      assistantId,
+      sequenceId,
+    });
+    const bernd = await enrol(admin, details('Bernd', 'de'));
+    const ines = await enrol(admin, details('Ines', 'es'));
+    const piotr = await enrol(admin, details('Piotr', 'pl'));
+
+    // Act
+    for (const lead of [bernd, ines, piotr]) {
+      await sendScheduledStep(await firstScheduledInput(lead.id), MONDAY, TEST_SEND_SETTINGS);
+    }
+
+    // Assess: the write warned of the Polish translation only
+    expect(created.status).toBe(201);
+    expect(created.body.warnings).toEqual([
+      {
+        code: 'translation_without_bank',
+        message: expect.stringMatching(/Polish translation \(pl\).*footer and quote line in English/),
+        field: 'email.translations.pl',
+      },
+    ]);
+    const sent = ses.commandCalls(SendEmailCommand).map((call) => call.args[0].input);
+    const to = (name: string) => {
+      const input = sent.find((each) => each.Destination?.ToAddresses?.[0]?.includes(`${name}@`));
+      return {
+        html: input?.Content?.Simple?.Body?.Html?.Data ?? '',
+        headers: input?.Content?.Simple?.Headers,
+      };
+    };
+    const GERMAN_FOOTER = 'Wenn Sie keine E-Mails mehr von mir erhalten möchten,';
+    const ENGLISH_FOOTER = "If you'd rather not hear from me again,";
+    const SPANISH_FOOTER = 'Si prefiere no recibir más mensajes míos,';
+
+    // Bernd reads German throughout, Ines the English text under an English footer (not a Spanish
+    // one), Piotr his Polish translation under an English footer.
+    expect(to('bernd').html).toContain('Hallo Bernd, eine Idee für Sie.');
+    expect(to('bernd').html).toContain(GERMAN_FOOTER);
+    expect(to('ines').html).toContain('Hi Ines, one idea for you.');
+    expect(to('ines').html).toContain(ENGLISH_FOOTER);
+    expect(to('ines').html).not.toContain(SPANISH_FOOTER);
+    expect(to('piotr').html).toContain('Cześć Piotr, mam pomysł.');
+    expect(to('piotr').html).toContain(ENGLISH_FOOTER);
+
+    // Assess: each link names its e-mail's language, and its page answers in it, not in the lead's
+    const pages = {
+      bernd: await unsubscribePageOf(to('bernd')),
+      ines: await unsubscribePageOf(to('ines')),
+      piotr: await unsubscribePageOf(to('piotr')),
+    };
+    expect(Object.values(pages).map(({ language, page }) => [language, page.status])).toEqual([
+      ['de', 200],
+      ['en', 200],
+      ['en', 200],
+    ]);
+    expect(pages.bernd.page.body).toMatch(/<html lang="de"/);
+    expect(pages.ines.page.body).toMatch(/<html lang="en"/);
+    expect(pages.piotr.page.body).toMatch(/<html lang="en"/);
   });
 });
 

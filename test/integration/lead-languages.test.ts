@@ -2,7 +2,7 @@
  * A lead's language (#26, first part) through the leads API on DynamoDB Local: the one given
  * (canonical BCP 47), else its country's, else the org's defaultLanguage; a replacement without one
  * takes its country's again. Generated steps are written from a bank per language: a lead of a
- * language without one is enrolled with the warning language_fallback.
+ * language without one is enrolled with the warning language_fallback, which reading it repeats.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,32 @@ describe('a lead’s language', () => {
     for (const written of [given, swiss, english, neither, orgDefault]) {
       expect(codesOf(written.body.warnings)).not.toContain('language_fallback');
     }
+  });
+
+  it('is repeated by GET /leads/{id}: language_fallback stays on a lead read later, and no other lead gets it', async () => {
+    // Prepare
+    const { create, admin } = await newOrg();
+    const polish = await create({ country: 'PL' });
+    const german = await create({ language: 'de' });
+
+    // Act
+    const readPolish = await invoke(leadsApi, 'getLead', { caller: admin, params: { id: polish.body.id } });
+    const readGerman = await invoke(leadsApi, 'getLead', { caller: admin, params: { id: german.body.id } });
+
+    // Assess
+    expect(readPolish.status).toBe(200);
+    expect(readPolish.body.warnings).toEqual([
+      {
+        code: 'language_fallback',
+        message: expect.stringMatching(/written in English.*no Polish writing yet \(pl\)/),
+        field: 'language',
+      },
+    ]);
+    expect(readPolish.body.warnings).toEqual(
+      polish.body.warnings.filter((each: { code: string }) => each.code === 'language_fallback'),
+    );
+    expect(readGerman.status).toBe(200);
+    expect(readGerman.body.warnings).toEqual([]);
   });
 
   it('refuses a tag that is no known language, naming the field', async () => {

@@ -9,7 +9,7 @@ import { UnprocessableError } from '../errors';
 import { type LeadWriting, writtenLanguage } from '../languages';
 import type { CustomMessage } from '../messages';
 import type { MessageStep, SequenceType } from '../sequences';
-import { emailInLanguage } from '../translations';
+import { bodyLanguage, emailInLanguage } from '../translations';
 import {
   type FollowupRequest,
   type FollowupWriter,
@@ -76,8 +76,9 @@ export interface RenderEmailInput {
   unsubscribe?: UnsubscribeLinks;
   /**
    * The lead's language (BCP 47) and the org's register; English and formal when absent. A generated
-   * message, the quote line and the footer are written in its bank's language (English where there is
-   * none), dates in its locale; a custom message in its translation closest to the lead's language.
+   * message is written in its bank's language (English where there is none), a custom message sends
+   * its translation closest to the lead's language (else its own text); the quote line and the footer
+   * follow the body (emailLanguage), dates in the lead's locale where it reads that language.
    */
   writing?: LeadWriting;
 }
@@ -99,9 +100,9 @@ export interface RenderedEmail {
   translation?: string;
   /** What follow-ups quote as the first e-mail: message and signature, no footer, no quote. */
   quotableHtml: string;
-  /** The language generated text, quote line and footer are written in (a bank's: `de`, `en`). */
+  /** The language the e-mail's quote line and footer are written in, its body's bank (`de`, `en`): emailLanguage. */
   language: string;
-  /** The lead's language has no bank: it is written to in English. */
+  /** The body's language has no bank: generated text, quote line and footer are English. */
   languageFallback: boolean;
   /** The message alone, placeholders filled and sanitized: what a reviewer approves or edits. */
   messageHtml: string;
@@ -109,11 +110,12 @@ export interface RenderedEmail {
 
 const FOOTER_STYLE = 'font-size:12px;color:#6b7280';
 
-/** The bank's language a lead is written in, and the locale its dates are shown in. */
-interface Written {
+/** The bank's language an e-mail is written in, and the locale its dates are shown in. */
+export interface Written {
   language: string;
+  /** The body's language has no bank: the e-mail is written in English around it. */
   fallback: boolean;
-  /** The lead's own tag where it is of the written language (`fr-CA` dates for a fr-CA lead), else the written language. */
+  /** The lead's own tag where it reads the written language (`fr-CA` dates for a fr-CA lead), else the body's. */
   locale: string;
   formality: LeadWriting['formality'];
 }
@@ -121,20 +123,36 @@ interface Written {
 /** English and formal for a caller that does not say. */
 const ENGLISH_FORMAL: LeadWriting = { language: 'en', formality: 'formal' };
 
-function writtenOf(input: Pick<RenderEmailInput, 'writing'>): Written {
-  return writtenFor(input.writing ?? ENGLISH_FORMAL);
-}
-
-function writtenFor({ language, formality }: LeadWriting): Written {
-  const written = writtenLanguage(language);
-  const locale = written.fallback ? written.language : language;
-  return { ...written, locale, formality };
+/**
+ * One written language per e-mail: the language of the body it sends. A generated body is written in
+ * the lead's language; a custom message's in the translation picked for the lead, else in the
+ * message's own language (the org's defaultLanguage). The quote line, the footer and the unsubscribe
+ * page its link opens follow it where it has a bank, else they are English: a German lead whose
+ * message has no German translation reads English around the English text, and a Polish translation
+ * goes with an English footer (the message's write warned: translation_without_bank).
+ */
+export function emailLanguage(input: Pick<RenderEmailInput, 'step' | 'customMessage' | 'writing'>): Written {
+  const writing = input.writing ?? ENGLISH_FORMAL;
+  // An approved edit keeps the language of the text it was drafted from.
+  const body =
+    input.step.messageType === 'custom'
+      ? bodyLanguage(input.customMessage?.email, writing.language, writing.messageLanguage)
+      : writing.language;
+  const written = writtenLanguage(body);
+  const readerLanguage = new Intl.Locale(writing.language).language;
+  // Dates as the lead writes them where it reads the language (fr-CA under a fr text), else the body's.
+  const locale = written.fallback
+    ? written.language
+    : readerLanguage === written.language
+      ? writing.language
+      : body;
+  return { ...written, locale, formality: writing.formality };
 }
 
 export function renderEmailStep(input: RenderEmailInput): RenderedEmail {
   const { lead, org, assistant, thread } = input;
   assertRenderable(input);
-  const written = writtenOf(input);
+  const written = emailLanguage(input);
   const context: RenderContext = { lead, org, assistant };
   const content = messageContent(input);
 
@@ -248,7 +266,7 @@ function messageContent(input: RenderEmailInput): MessageTemplates {
 /** What a writer is asked for a generated step (the engine asks a model with the same request). */
 export function followupRequestOf(input: RenderEmailInput): FollowupRequest {
   const { step, stepIndex, sequence, thread } = input;
-  const written = writtenOf(input);
+  const written = emailLanguage(input);
   if (step.tone === undefined) throw new UnprocessableError(`Generated step ${stepIndex} has no tone`);
   return {
     tone: step.tone,

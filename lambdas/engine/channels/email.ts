@@ -7,6 +7,7 @@ import { readSecret } from '../../adapters/secrets';
 import { leadWriting } from '../../core/languages';
 import { type Lead, leadProfile } from '../../core/leads';
 import {
+  emailLanguage,
   followupRequestOf,
   type RenderEmailInput,
   type RenderedEmail,
@@ -35,7 +36,7 @@ export interface StepEmail {
 export async function renderEmail(step: ChannelStep): Promise<StepEmail> {
   const { lead, assistant, sequence, enrollment, state, customMessage, settings, approved, now } = step;
   const thread = enrollment.thread && withFirstEmail(enrollment.thread, state.firstSend);
-  const input: RenderEmailInput = {
+  const content: Omit<RenderEmailInput, 'unsubscribe'> = {
     lead: leadProfile(lead),
     org: state.settings,
     assistant,
@@ -45,8 +46,11 @@ export async function renderEmail(step: ChannelStep): Promise<StepEmail> {
     ...(customMessage && { customMessage }),
     ...(thread && { thread }),
     ...(approved && { approved }),
-    unsubscribe: await unsubscribeLinks(lead, settings),
     writing: leadWriting(lead, state.settings),
+  };
+  const input: RenderEmailInput = {
+    ...content,
+    unsubscribe: await unsubscribeLinks(lead, settings, emailLanguage(content).language),
   };
   const draft =
     step.step.messageType === 'generated' && settings.writer && !approved
@@ -95,13 +99,20 @@ export const channel: Channel = {
   },
 };
 
-/** Every e-mail carries a one-click link back to this API and a mailbox, both naming the lead by a signed token. */
-async function unsubscribeLinks(lead: Lead, settings: SendSettings): Promise<UnsubscribeLinks> {
+/**
+ * Every e-mail carries a one-click link back to this API and a mailbox, both naming the lead by a signed
+ * token. The link names the e-mail's language too, so its page reads like the e-mail it came from.
+ */
+async function unsubscribeLinks(
+  lead: Lead,
+  settings: SendSettings,
+  language: string,
+): Promise<UnsubscribeLinks> {
   const key = await readSecret(settings.unsubscribeSecretName);
   if (!key) throw new Error('The unsubscribe signing key is missing from Secrets Manager');
   const token = signUnsubscribeToken({ orgId: lead.orgId, leadId: lead.id }, key);
   return {
-    url: `${settings.apiUrl.replace(/\/$/, '')}/unsubscribe/${token}`,
+    url: `${settings.apiUrl.replace(/\/$/, '')}/unsubscribe/${token}?language=${encodeURIComponent(language)}`,
     mailto: `mailto:unsubscribe@${settings.inboundDomain}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`,
   };
 }

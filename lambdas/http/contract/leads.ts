@@ -155,7 +155,8 @@ export const leadsOperations = declareOperations('leads', {
   getLead: {
     method: 'GET',
     path: '/leads/{id}',
-    summary: 'Get a lead with its enrollment',
+    summary:
+      'Get a lead with its enrollment, and the warnings that stay true of it while it runs (language_fallback: its generated steps are written in English)',
     status: 200,
     versioned: true,
     schemas: () => ({

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { MessageCloneSchema, MessageInputSchema } from '../../core/messages';
 import { TONES } from '../../core/tones';
-import { messagePreviewSchema, previewLeadSchema } from '../previews';
+import { messagePreviewSchema, previewLanguageQuery, previewLeadSchema } from '../previews';
 import { messageViewSchema } from '../views';
 import { catalogueQuery, declareOperations, itemsOf, pageOf } from './operation';
 
@@ -101,10 +101,12 @@ export const messagesOperations = declareOperations('messages', {
   previewMessage: {
     method: 'POST',
     path: '/messages/preview',
-    summary: 'Render a stored or unsaved custom message for a lead (a sample lead by default)',
+    summary:
+      'Render a stored or unsaved custom message for a lead (a sample lead by default), in the translation ?language= (else the lead’s language) picks',
     status: 200,
     errors: ['not_found', 'unprocessable'],
     schemas: () => ({
+      query: z.object({ language: previewLanguageQuery() }),
       body: z
         .object({
           messageId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),

@@ -2,6 +2,22 @@
 import * as z from 'zod/mini';
 import { declareOperations } from './operation';
 
+/**
+ * The language the e-mail that carried the link was written in: its page answers in it (where its
+ * words are written), else in the lead's. Never refused: a link is followed by a person, not a client,
+ * and a tag that is no language just leaves the page in the lead's.
+ */
+const linkQuery = () =>
+  z.object({
+    language: z
+      .optional(z.string())
+      .check(
+        z.describe(
+          'The language of the e-mail the link came in (set by the sender): the page is in it, else in the lead’s; an unknown tag is ignored',
+        ),
+      ),
+  });
+
 export const publicOperations = declareOperations('public', {
   unsubscribePage: {
     method: 'GET',
@@ -12,6 +28,7 @@ export const publicOperations = declareOperations('public', {
     public: true,
     errors: ['validation_failed'],
     html: true,
+    schemas: () => ({ query: linkQuery() }),
   },
   unsubscribe: {
     method: 'POST',
@@ -24,6 +41,7 @@ export const publicOperations = declareOperations('public', {
     html: true,
     bodyType: 'application/x-www-form-urlencoded',
     schemas: () => ({
+      query: linkQuery(),
       documentedBody: z.object({
         'List-Unsubscribe': z
           .optional(z.literal('One-Click'))

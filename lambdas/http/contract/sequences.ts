@@ -1,7 +1,6 @@
 /** The sequences API's operations (lambdas/sequences-api.ts): sequences, their impact and previews. */
 import * as z from 'zod/mini';
 import { isValidTimeZone, PLACEMENT_REASONS } from '../../core/business-hours';
-import { LanguageSchema } from '../../core/languages';
 import { LeadDetailsSchema, MAX_START_AHEAD_DAYS } from '../../core/leads';
 import {
   CloneInputSchema,
@@ -10,7 +9,12 @@ import {
   StepShape,
 } from '../../core/sequences';
 import { publicHolidaySchema } from '../lead-views';
-import { previewAssistantSchema, previewLeadSchema, stepPreviewSchema } from '../previews';
+import {
+  previewAssistantSchema,
+  previewLanguageQuery,
+  previewLeadSchema,
+  stepPreviewSchema,
+} from '../previews';
 import { sequenceViewSchema } from '../views';
 import { catalogueQuery, declareOperations, pageOf } from './operation';
 
@@ -220,13 +224,7 @@ export const sequencesOperations = declareOperations('sequences', {
               "Step {index}'s A/B variant to show; default the lead's (with leadId), else the first",
             ),
           ),
-        language: z
-          .optional(LanguageSchema())
-          .check(
-            z.describe(
-              "The language to write in (BCP 47, e.g. de or fr-CA); default the lead's (stored or described), else the org's defaultLanguage. One without a bank is written in English, with the warning language_fallback",
-            ),
-          ),
+        language: previewLanguageQuery(),
       }),
       body: z.object({
         lead: z.optional(previewLeadSchema()),

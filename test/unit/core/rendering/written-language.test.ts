@@ -2,7 +2,8 @@
  * What is written in the lead's language around and inside a generated e-mail (#26): the quote line
  * as each language's mail clients write it (dates by the locale, pinned instants, a DST change), the
  * unsubscribe footer per language and register, the register the org's formality picks, and the
- * fallback to English for a language without a bank.
+ * fallback to English for a language without a bank; and one written language per e-mail, its body's
+ * (a custom message's translation, else its own text in the org's default language).
  *
  * What a generated e-mail should say is read from the real German bank (variantsFor, in the register
  * asked for) for the variant the writer names, so these tests hold the wiring whatever the German
@@ -14,7 +15,11 @@ import type { Formality } from '../../../../lambdas/core/languages';
 import { type FollowupRequest, toneBankWriter } from '../../../../lambdas/core/rendering/followup-writer';
 import { escapeHtml, fillPlaceholders } from '../../../../lambdas/core/rendering/personalize';
 import { quoteLine } from '../../../../lambdas/core/rendering/quoting';
-import { type RenderEmailInput, renderEmailStep } from '../../../../lambdas/core/rendering/render-email';
+import {
+  emailLanguage,
+  type RenderEmailInput,
+  renderEmailStep,
+} from '../../../../lambdas/core/rendering/render-email';
 import {
   type MessagePosition,
   type ToneVariant,
@@ -25,7 +30,7 @@ import {
   unsubscribeFooter,
 } from '../../../../lambdas/core/rendering/unsubscribe-footer';
 import { TONES, type Tone } from '../../../../lambdas/core/tones';
-import { assistant, fullLead, generated, org } from './fixtures';
+import { assistant, custom, emailMessage, fullLead, generated, org } from './fixtures';
 
 /** The German bank's variant `id` of a standard sequence, its `[[formal|informal]]` markers resolved. */
 function germanVariant(tone: Tone, position: MessagePosition, formality: Formality, id: string): ToneVariant {
@@ -225,5 +230,133 @@ describe('the register and the bank a generated e-mail is written from', () => {
     expect(email.text).toContain('On Tue, Mar 3, 2026 at 6:02 AM, Maya Chen <maya@contoso.example> wrote:');
     expect(email.text).toContain("If you'd rather not hear from me again, unsubscribe here");
     expect(byDefault).toMatchObject({ language: 'en', languageFallback: false, html: email.html });
+  });
+});
+
+describe('one written language per e-mail', () => {
+  /** A custom message with its own (English) text; and the same with German and Polish translations. */
+  const intro = emailMessage('msg-intro', 'A quick idea', '<p>Hi {{lead.firstName}}, one idea for you.</p>');
+  const translated = {
+    ...intro,
+    email: {
+      subject: 'A quick idea',
+      html: '<p>Hi {{lead.firstName}}, one idea for you.</p>',
+      translations: {
+        de: { subject: 'Eine kurze Idee', body: '<p>Hallo {{lead.firstName}}, eine Idee für Sie.</p>' },
+        pl: { body: '<p>Cześć {{lead.firstName}}, mam pomysł.</p>' },
+      },
+    },
+  };
+
+  /** Step 2 of a custom-step sequence, replying under the first e-mail, for a lead of `language`. */
+  const followUp = (
+    message: typeof intro,
+    writing: NonNullable<RenderEmailInput['writing']>,
+  ): ReturnType<typeof renderEmailStep> =>
+    renderEmailStep({
+      lead: fullLead,
+      org,
+      assistant,
+      sequence: { id: 'seq-1', type: 'standard', stepCount: 3 },
+      stepIndex: 1,
+      step: custom(message.id),
+      customMessage: message,
+      thread: {
+        rootSubject: 'A quick idea',
+        rootMessageId: '<root-1@email.amazonses.com>',
+        laterMessageIds: [],
+        firstEmail: { html: '<p>The first e-mail.</p>', ...MARCH_3 },
+      },
+      unsubscribe: { url: 'https://app.example/u/abc', mailto: 'unsubscribe@app.example' },
+      writing,
+    });
+
+  const GERMAN_FOOTER = 'Wenn Sie keine E-Mails mehr von mir erhalten möchten, <a href=';
+  const ENGLISH_FOOTER = "If you'd rather not hear from me again, <a href=";
+  const GERMAN_QUOTE = 'Am 3. März 2026 um 06:02 schrieb Maya Chen <maya@contoso.example>:';
+  const ENGLISH_QUOTE = 'On Tue, Mar 3, 2026 at 6:02 AM, Maya Chen <maya@contoso.example> wrote:';
+
+  it('writes footer and quote line in the language of the translation sent', () => {
+    // Act
+    const email = followUp(translated, { language: 'de-AT', formality: 'formal', messageLanguage: 'en' });
+
+    // Assess
+    expect(email).toMatchObject({ translation: 'de', language: 'de', languageFallback: false });
+    expect(email.html).toContain('Hallo Ana, eine Idee für Sie.');
+    expect(email.html).toContain(GERMAN_FOOTER);
+    expect(email.text).toContain(GERMAN_QUOTE);
+  });
+
+  it('writes a German lead’s e-mail in English around a message without a German translation', () => {
+    // Act
+    const email = followUp(intro, { language: 'de', formality: 'formal', messageLanguage: 'en' });
+
+    // Assess
+    expect(email).toMatchObject({ language: 'en', languageFallback: false });
+    expect(email.translation).toBeUndefined();
+    expect(email.html).toContain('Hi Ana, one idea for you.');
+    expect(email.html).toContain(ENGLISH_FOOTER);
+    expect(email.text).toContain(ENGLISH_QUOTE);
+    expect(email.html).not.toContain('Wenn Sie');
+    expect(email.text).not.toContain('schrieb');
+  });
+
+  it('takes a message’s own text to be in the org’s default language', () => {
+    // Act: an org writing in German by default; its Spanish lead gets the message's own (German) text.
+    const email = followUp(intro, { language: 'es', formality: 'formal', messageLanguage: 'de' });
+    const unsaid = followUp(intro, { language: 'es', formality: 'formal' });
+
+    // Assess
+    expect(email.language).toBe('de');
+    expect(email.html).toContain(GERMAN_FOOTER);
+    expect(email.text).toContain(GERMAN_QUOTE);
+    expect(unsaid.language).toBe('en');
+    expect(unsaid.html).toContain(ENGLISH_FOOTER);
+  });
+
+  it('sends a translation without a bank as written, under an English footer and quote line', () => {
+    // Act
+    const email = followUp(translated, { language: 'pl', formality: 'formal', messageLanguage: 'de' });
+
+    // Assess
+    expect(email).toMatchObject({ translation: 'pl', language: 'en', languageFallback: true });
+    expect(email.html).toContain('Cześć Ana, mam pomysł.');
+    expect(email.html).toContain(ENGLISH_FOOTER);
+    expect(email.text).toContain(ENGLISH_QUOTE);
+  });
+
+  it('dates the quote line in the lead’s own locale when it reads the language written in', () => {
+    // Act: a fr-CA lead reading the message's own text, which the org writes in French.
+    const email = followUp(intro, { language: 'fr-CA', formality: 'formal', messageLanguage: 'fr' });
+
+    // Assess: São Paulo's 06:02 as Canadian French writes it.
+    expect(email.language).toBe('fr');
+    expect(email.text).toContain('Le 3 mars 2026 à 06 h 02, Maya Chen <maya@contoso.example> a écrit :');
+  });
+
+  it('names the language of the body it is written in, as the unsubscribe link then does', () => {
+    // Act
+    const written = [
+      emailLanguage({
+        step: custom(translated.id),
+        customMessage: translated,
+        writing: { language: 'de', formality: 'formal' },
+      }),
+      emailLanguage({
+        step: custom(intro.id),
+        customMessage: intro,
+        writing: { language: 'de', formality: 'formal' },
+      }),
+      emailLanguage({ step: generated('gentle'), writing: { language: 'de-CH', formality: 'informal' } }),
+      emailLanguage({ step: generated('gentle'), writing: { language: 'ja', formality: 'formal' } }),
+    ];
+
+    // Assess
+    expect(written).toEqual([
+      { language: 'de', fallback: false, locale: 'de', formality: 'formal' },
+      { language: 'en', fallback: false, locale: 'en', formality: 'formal' },
+      { language: 'de', fallback: false, locale: 'de-CH', formality: 'informal' },
+      { language: 'en', fallback: true, locale: 'en', formality: 'formal' },
+    ]);
   });
 });
