@@ -3,8 +3,11 @@
  * twice: a retry, a re-delivery and a preview read it back (issue #26). Beside the step's send record,
  * in the lead's log partition (so an erasure deletes it and an export shows it), and written before the
  * step is claimed: a claim refused for the daily limit keeps the text for the firing that sends it.
+ * A draft written for what the step no longer asks (another tone, language, formality: core/rendering/
+ * draft-brief.ts) is replaced, on the condition that the one read is still stored.
  * Access patterns (docs/data-model.md):
  * - keep a step's draft (first writer wins)   PutItem  pk=LEADLOG#<org>#<lead>, sk=DRAFT#<run>#<step, 3 digits>
+ *   or replace a stale one (first replacement wins: on the draftId read)
  * - a run's drafts, oldest step first          Query    pk=LEADLOG#<org>#<lead>, begins_with(sk, DRAFT#<run>#)
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -39,10 +42,15 @@ export async function getRunDrafts(lead: LeadRef, runId: string): Promise<StepDr
 }
 
 /**
- * Keeps `draft` unless the step has one already, and answers the one kept: two firings that wrote at
- * once send the same text, the first one's.
+ * Keeps `draft` unless the step has one already (or, `replacing` a stale one, unless that one is gone or
+ * was replaced first), and answers the one kept: two firings that wrote at once send the same text, the
+ * first one's. Undefined when the draft `replacing` names is gone and nothing is stored.
  */
-export async function keepDraft(lead: LeadRef, draft: StepDraft): Promise<StepDraft> {
+export async function keepDraft(
+  lead: LeadRef,
+  draft: StepDraft,
+  replacing?: StepDraft,
+): Promise<StepDraft | undefined> {
   try {
     await db.send(
       new PutCommand({
@@ -54,14 +62,25 @@ export async function keepDraft(lead: LeadRef, draft: StepDraft): Promise<StepDr
           leadId: lead.leadId,
           ...draft,
         },
-        ConditionExpression: 'attribute_not_exists(pk)',
+        ...stillStored(replacing),
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
     return draft;
   } catch (error) {
     const stored = conditionFailed(error);
-    if (!stored) throw error;
-    return recordOf<StepDraft>(stored, ['orgId', 'leadId']);
+    if (stored === undefined) throw error;
+    return stored === null ? undefined : recordOf<StepDraft>(stored, ['orgId', 'leadId']);
   }
+}
+
+/** The condition that nothing, or the very draft read, is stored (one kept before draftIds: any such). */
+function stillStored(replacing: StepDraft | undefined) {
+  if (!replacing) return { ConditionExpression: 'attribute_not_exists(pk)' };
+  if (replacing.draftId === undefined)
+    return { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(draftId)' };
+  return {
+    ConditionExpression: 'draftId = :replaced',
+    ExpressionAttributeValues: { ':replaced': replacing.draftId },
+  };
 }

@@ -118,6 +118,13 @@ async function scheduledInput(leadId: string, revision: number): Promise<SenderI
   return JSON.parse(schedule.Target?.Input ?? '{}') as SenderInput;
 }
 
+const GENTLE_SUBJECT = 'Whenever it suits you';
+const GENTLE_BODY = [
+  'Hi Ada,',
+  'I hope your week is going well. There is no rush at all, but I would be glad to hear whether late invoices still take up your Fridays.',
+  'Best,',
+].join('\n\n');
+
 const sentContent = (call: number) => {
   const input = ses.commandCalls(SendEmailCommand)[call]?.args[0].input;
   return {
@@ -174,6 +181,65 @@ describe('a step written by a Bedrock model', () => {
     expect(inGerman.status).toBe(200);
     expect(inGerman.body.language).toBe('de');
     expect(inGerman.body.html).not.toContain('take that off your plate entirely');
+  });
+
+  it('is written anew when the step’s tone changed before the retry: the new text is sent and previewed, not the old one', async () => {
+    // Prepare: the first firing keeps a candid draft, SES throttles it; then step 0 becomes gentle
+    const { orgId, admin, leadId, sequenceId } = await leadOnGeneratedSequence();
+    bedrock
+      .on(ConverseCommand)
+      .resolvesOnce(toolCall({ subject: SUBJECT, body: BODY }))
+      .resolves(toolCall({ subject: GENTLE_SUBJECT, body: GENTLE_BODY }));
+    ses
+      .on(SendEmailCommand)
+      .rejectsOnce(new TooManyRequestsException({ message: 'slow down', $metadata: { httpStatusCode: 429 } }))
+      .callsFake(async () => ({ MessageId: `ses-${randomUUID()}` }));
+    const first = await scheduledInput(leadId, 1);
+    await sendScheduledStep(first, MONDAY, SETTINGS);
+    const edited = await invoke(sequencesApi, 'replaceSequence', {
+      caller: admin,
+      params: { id: sequenceId },
+      headers: { 'if-match': '"1"' },
+      body: {
+        name: 'Generated',
+        description: '',
+        type: 'standard',
+        steps: [
+          { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'gentle' },
+          { afterDays: 2, channel: 'email', messageType: 'generated', tone: 'gentle' },
+        ],
+      },
+    });
+    expect(edited.body).toMatchObject({ version: 2 });
+    const preview = (query: Record<string, string>) =>
+      invoke(sequencesApi, 'previewSequenceStep', {
+        caller: admin,
+        params: { id: sequenceId, index: '0' },
+        query,
+      });
+
+    // Act
+    const beforeRetry = await preview({ leadId });
+    const retry = await scheduledInput(leadId, 2);
+    const sent = await sendScheduledStep(retry, new Date(retry.dueAt ?? MONDAY), SETTINGS);
+    const afterRetry = await preview({ leadId });
+
+    // Assess
+    expect(sent).toMatchObject({ result: 'sent' });
+    expect(bedrock).toHaveReceivedCommandTimes(ConverseCommand, 2);
+    expect(sentContent(1).subject).toBe(GENTLE_SUBJECT);
+    expect(sentContent(1).html).toContain('no rush at all');
+    expect(sentContent(1).html).not.toContain('take that off your plate entirely');
+    expect(await getRunDrafts({ orgId, leadId }, first.runId)).toEqual([
+      expect.objectContaining({
+        stepIndex: 0,
+        writtenFor: expect.objectContaining({ tone: 'gentle', language: 'en', formality: 'formal' }),
+        message: expect.objectContaining({ subject: GENTLE_SUBJECT }),
+      }),
+    ]);
+    // The candid draft is not what the gentle step sends: the preview shows the bank's until it fires
+    expect(beforeRetry.body.html).not.toContain('take that off your plate entirely');
+    expect(afterRetry.body.subject).toBe(GENTLE_SUBJECT);
   });
 
   it('gives the model the thread so far when it writes the follow-up', async () => {

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
+import type { DraftBrief } from './draft-brief';
 import {
   checkDraft,
   type DraftExpectations,
@@ -240,10 +241,20 @@ export function draftMessage(draft: DraftText, variantId: string): GeneratedMess
   return { variantId, subject: draft.subject, html: sanitizeEmailHtml(html) };
 }
 
-/** A generated step's text as written once for a step of a run, reused by retries and previews. */
+/**
+ * A generated step's text as written once for a step of a run, reused by retries and previews while the
+ * step asks for what it was written for.
+ */
 export interface StepDraft {
   runId: string;
   stepIndex: number;
+  /**
+   * Names this text: a draft is replaced only while the one read is still stored. Both absent on a draft
+   * kept before they were recorded, which is never reused.
+   */
+  draftId?: string;
+  /** What it was written for (draft-brief.ts). */
+  writtenFor?: DraftBrief;
   message: GeneratedMessage;
   writer: WriterRecord;
   /** When it was written (ISO 8601). */
