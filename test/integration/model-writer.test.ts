@@ -242,6 +242,32 @@ describe('a step written by a Bedrock model', () => {
     expect(afterRetry.body.subject).toBe(GENTLE_SUBJECT);
   });
 
+  it('is written once when the scheduler delivers a firing twice at once: one Converse request, one e-mail', async () => {
+    // Prepare: the model takes a moment, so both deliveries are in flight together
+    const { orgId, leadId } = await leadOnGeneratedSequence();
+    bedrock.on(ConverseCommand).callsFake(async () => {
+      await new Promise((done) => setTimeout(done, 300));
+      return toolCall({ subject: SUBJECT, body: BODY });
+    });
+    const input = await scheduledInput(leadId, 1);
+
+    // Act
+    const outcomes = await Promise.all([
+      sendScheduledStep(input, MONDAY, SETTINGS),
+      sendScheduledStep(input, MONDAY, SETTINGS),
+    ]);
+
+    // Assess
+    expect(bedrock).toHaveReceivedCommandTimes(ConverseCommand, 1);
+    expect(ses).toHaveReceivedCommandTimes(SendEmailCommand, 1);
+    expect(outcomes.map((outcome) => outcome.result)).toContain('sent');
+    expect(sentContent(0).subject).toBe(SUBJECT);
+    expect(await getSend(orgId, leadId, input.runId, 0)).toMatchObject({
+      status: 'sent',
+      writer: { kind: 'bedrock' },
+    });
+  });
+
   it('gives the model the thread so far when it writes the follow-up', async () => {
     // Prepare
     const { leadId } = await leadOnGeneratedSequence();

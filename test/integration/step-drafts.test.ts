@@ -1,8 +1,9 @@
 /**
  * A step's kept model draft against DynamoDB Local (engine/drafting.ts, data/drafts.ts): reused for the
  * same brief (retries, previews: the model is asked once), written anew and stored in place of the old
- * one when the step asks for another tone, language, formality or position, and, when two firings
- * replace a stale draft at once, both send the one text kept first. The writer is a counting stand-in
+ * one when the step asks for another tone, language, formality or position; and the drafting claim:
+ * two firings at once ask the model once and send the same text, a firing finding another's live claim
+ * waits for its text (and throws for a retry when none comes), a lapsed claim is taken over. The writer is a counting stand-in
  * (the Bedrock adapter has its own tests): what is checked here is what is asked and what is stored.
  */
 import { randomUUID } from 'node:crypto';
@@ -16,7 +17,7 @@ import type {
 import { SAMPLE_ASSISTANT, SAMPLE_LEAD, SAMPLE_ORG } from '../../lambdas/core/rendering/profiles';
 import { db, tableName } from '../../lambdas/data/client';
 import { draftKey, getRunDrafts } from '../../lambdas/data/drafts';
-import { draftStep } from '../../lambdas/engine/drafting';
+import { DraftingElsewhereError, draftStep } from '../../lambdas/engine/drafting';
 
 const NOW = new Date('2030-03-04T10:00:00Z');
 
@@ -101,7 +102,7 @@ describe('a kept model draft', () => {
       expect(asked).toHaveLength(2);
       expect(asked[1]).toMatchObject(change);
       expect(rewritten?.message.html).toMatch(/^<p>text 2 /);
-      expect(rewritten?.draftId).not.toBe(old?.draftId);
+      expect(rewritten?.message).not.toEqual(old?.message);
       expect(rewritten?.writtenFor).toMatchObject(change);
       expect(retry).toEqual(rewritten);
       const stored = await getRunDrafts(lead, runId);
@@ -137,10 +138,10 @@ describe('a kept model draft', () => {
     expect(await getRunDrafts(lead, runId)).toEqual([draft]);
   });
 
-  it('replaced by two firings at once converges on one text, the first replacement', async () => {
+  it('replaced by two firings at once is written once: the model is asked by the firing that claimed it, and both send its text', async () => {
     // Prepare: a draft of the old tone; both firings read it before either replaces it
     await draftStep(countingWriter().writer, drafting(REQUEST));
-    const { writer } = countingWriter(50);
+    const { writer, asked } = countingWriter(200);
     const changed: FollowupRequest = { ...REQUEST, tone: 'gentle' };
 
     // Act
@@ -150,8 +151,74 @@ describe('a kept model draft', () => {
     ]);
 
     // Assess
+    expect(asked).toHaveLength(1);
     expect(one).toEqual(other);
     expect(one?.writtenFor?.tone).toBe('gentle');
     expect(await getRunDrafts(lead, runId)).toEqual([one]);
   });
 });
+
+describe('a step another firing is drafting', () => {
+  it('is written once when two firings draft it at once: both send the text of the one that asked', async () => {
+    // Prepare
+    const { writer, asked } = countingWriter(200);
+
+    // Act
+    const [one, other] = await Promise.all([
+      draftStep(writer, drafting(REQUEST)),
+      draftStep(writer, drafting(REQUEST)),
+    ]);
+
+    // Assess
+    expect(asked).toHaveLength(1);
+    expect(one).toEqual(other);
+    expect(one?.message.html).toBe('<p>text 1 (candid, en)</p>');
+    expect(await getRunDrafts(lead, runId)).toEqual([one]);
+  });
+
+  it('is waited for, not written, while the claim lasts; a firing that waits in vain throws for a retry', async () => {
+    // Prepare: a claim of a firing that is still within its lease at NOW and stores nothing
+    await claimOf({ by: 'another-firing', until: new Date(NOW.getTime() + 30_000).toISOString() });
+    const { writer, asked } = countingWriter();
+
+    // Act
+    const drafted = draftStep(writer, drafting(REQUEST), { polls: 2, pollMs: 10 });
+
+    // Assess
+    await expect(drafted).rejects.toBeInstanceOf(DraftingElsewhereError);
+    expect(asked).toHaveLength(0);
+    // A claim holds no text: nobody reads one as the step's draft
+    expect(await getRunDrafts(lead, runId)).toEqual([]);
+  });
+
+  it('is written by the next firing once the claim has lapsed (its holder was cut short)', async () => {
+    // Prepare
+    await claimOf({ by: 'a-firing-cut-short', until: NOW.toISOString() });
+    const { writer, asked } = countingWriter();
+
+    // Act
+    const draft = await draftStep(writer, drafting(REQUEST), { polls: 0, pollMs: 10 });
+
+    // Assess
+    expect(asked).toHaveLength(1);
+    expect(draft?.message.html).toBe('<p>text 1 (candid, en)</p>');
+    expect(await getRunDrafts(lead, runId)).toEqual([draft]);
+  });
+});
+
+/** The step's item as a firing's claim leaves it before its text is stored. */
+async function claimOf(drafting: { by: string; until: string }) {
+  await db.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...draftKey(lead.orgId, lead.leadId, runId, REQUEST.stepIndex),
+        entity: 'draft',
+        ...lead,
+        runId,
+        stepIndex: REQUEST.stepIndex,
+        drafting,
+      },
+    }),
+  );
+}

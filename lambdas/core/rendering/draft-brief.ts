@@ -22,7 +22,8 @@ export interface DraftBrief {
   formality: Formality;
 }
 
-const BRIEF_FIELDS = ['tone', 'position', 'sequenceType', 'language', 'formality'] as const;
+/** The fields a draft must match (the store's condition reads the same list). */
+export const BRIEF_FIELDS = ['tone', 'position', 'sequenceType', 'language', 'formality'] as const;
 
 export function draftBriefOf(request: FollowupRequest): DraftBrief {
   const { tone, position, sequenceType, language, formality } = request;

@@ -248,12 +248,7 @@ export function draftMessage(draft: DraftText, variantId: string): GeneratedMess
 export interface StepDraft {
   runId: string;
   stepIndex: number;
-  /**
-   * Names this text: a draft is replaced only while the one read is still stored. Both absent on a draft
-   * kept before they were recorded, which is never reused.
-   */
-  draftId?: string;
-  /** What it was written for (draft-brief.ts). */
+  /** What it was written for (draft-brief.ts); absent on a draft kept before it was recorded, never reused. */
   writtenFor?: DraftBrief;
   message: GeneratedMessage;
   writer: WriterRecord;
