@@ -6,13 +6,14 @@
  */
 
 import { atDueTime, awaitingDecision, drafted } from '../core/approval-plans';
-import type { Approval, ApprovalText } from '../core/approvals';
+import type { Approval, ApprovedText } from '../core/approvals';
 import { needsReview, newApproval, reviewDecision } from '../core/approvals';
 import type { SendWindow } from '../core/business-hours';
 import type { Enrollment } from '../core/enrollment';
 import { UnprocessableError } from '../core/errors';
 import type { Lead } from '../core/leads';
 import type { RenderedEmail } from '../core/rendering/render-email';
+import type { WriterRecord } from '../core/rendering/writer-record';
 import type { Sequence, Step } from '../core/sequences';
 import { draftApprovalPut, expireApproval, getStepApproval } from '../data/approvals';
 import { appendTimelineEvent } from '../data/sends';
@@ -31,17 +32,20 @@ export interface ReviewedFiring {
 }
 
 export type ReviewGate =
-  /** Go on sending: with the approved text, when the step was reviewed. */
-  | { action: 'send'; approved?: ApprovalText }
+  /** Go on sending: with the approved text (and its draft's writer), when the step was reviewed. */
+  | { action: 'send'; approved?: ApprovedText }
   /** Record the step skipped with this reason; the sequence goes on. */
   | { action: 'skip'; reason: string; details?: unknown }
   /** The gate stored the plan (a draft, a wait): the step goes later, at `until`. */
   | { action: 'held'; reason: string; until: string };
 
+/** The step as it would be sent now, and which writer wrote it (engine/channels/email.ts, renderEmail). */
+export type RenderStep = () => Promise<{ email: RenderedEmail; writer?: WriterRecord }>;
+
 export async function reviewGate(
   firing: ReviewedFiring,
-  /** Renders the step as it would be sent now; throws UnprocessableError when it cannot be. */
-  render: () => Promise<RenderedEmail>,
+  /** Throws UnprocessableError when the step cannot be rendered. */
+  render: RenderStep,
 ): Promise<ReviewGate> {
   const { lead, enrollment, sequence, window, now } = firing;
   if (!needsReview(sequence, enrollment.nextStep)) return { action: 'send' };
@@ -67,13 +71,9 @@ export async function reviewGate(
  * Renders the step and stores it as a pending draft with the plan that waits for it, in one
  * transaction: a draft exists exactly when a plan awaits it.
  */
-async function draft(
-  firing: ReviewedFiring,
-  render: () => Promise<RenderedEmail>,
-  due: Date,
-): Promise<ReviewGate> {
+async function draft(firing: ReviewedFiring, render: RenderStep, due: Date): Promise<ReviewGate> {
   const { lead, enrollment, sequence, window, now } = firing;
-  let rendered: RenderedEmail;
+  let rendered: Awaited<ReturnType<RenderStep>>;
   try {
     rendered = await render();
   } catch (error) {
@@ -94,7 +94,8 @@ async function draft(
       name: [lead.firstName, lead.lastName].filter(Boolean).join(' '),
       email: lead.email ?? '',
     },
-    rendered,
+    rendered: rendered.email,
+    ...(rendered.writer && { writer: rendered.writer }),
     due,
     now,
   });

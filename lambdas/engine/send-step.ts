@@ -19,7 +19,7 @@ import {
   ProviderTransientError,
 } from '../adapters/provider-errors';
 import { chooseVariant, variantMessage } from '../core/analytics/variants';
-import type { ApprovalText } from '../core/approvals';
+import type { ApprovedText } from '../core/approvals';
 import type { Assistant } from '../core/assistants';
 import type { SendWindow } from '../core/business-hours';
 import {
@@ -94,7 +94,7 @@ interface Firing {
   now: Date;
   settings: SendSettings;
   /** A reviewed step's approved text (engine/review-gate.ts): what is sent instead of the step's own. */
-  approved?: ApprovalText;
+  approved?: ApprovedText;
 }
 
 export async function sendScheduledStep(
@@ -542,7 +542,7 @@ async function stepExtras({ lead, message: step, enrollment, state }: Firing) {
   return { ...extras, ...(message && { message }) };
 }
 
-/** The step's e-mail as the channel would render it now: the draft a reviewer is shown. */
+/** The step's e-mail as the channel would render it now, and its writer: the draft a reviewer is shown. */
 async function renderDraft(firing: Firing) {
   const extras = await stepExtras(firing);
   if (extras.openingSend) firing.state.firstSend = extras.openingSend;
@@ -550,13 +550,12 @@ async function renderDraft(firing: Firing) {
   if (message.messageType === 'custom' && !extras.message)
     throw new UnprocessableError(`message ${message.messageId} no longer exists`);
   const { renderEmail } = await import('./channels/email');
-  const { email } = await renderEmail({
+  return renderEmail({
     ...firing,
     step: message,
     ...(extras.message && { customMessage: extras.message }),
     sendId: sendIdOfFiring(firing),
   });
-  return email;
 }
 
 const PROVIDER_OF: Record<Step['channel'], string> = { email: 'ses', whatsapp: 'sinch' };

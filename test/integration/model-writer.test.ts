@@ -81,12 +81,13 @@ beforeEach(() => {
 });
 
 /** An org with a two-step generated sequence, and a lead on it whose first step is due now. */
-async function leadOnGeneratedSequence() {
+async function leadOnGeneratedSequence(review: 'none' | 'first_step' = 'none') {
   const { orgId, admin, assistantId } = await orgWithAssistant();
   const { body: sequence } = await invoke(sequencesApi, 'createSequence', {
     caller: admin,
     body: {
       name: 'Generated',
+      review,
       steps: [
         { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'candid' },
         { afterDays: 2, channel: 'email', messageType: 'generated', tone: 'gentle' },
@@ -124,6 +125,22 @@ const GENTLE_BODY = [
   'I hope your week is going well. There is no rush at all, but I would be glad to hear whether late invoices still take up your Fridays.',
   'Best,',
 ].join('\n\n');
+
+/** The lead's live schedule's input: the one of its latest plan revision. */
+async function latestInput(leadId: string): Promise<SenderInput> {
+  const { Schedules = [] } = await scheduler.send(
+    new ListSchedulesCommand({ GroupName: group, NamePrefix: `lead-${leadId}-` }),
+  );
+  const inputs = await Promise.all(
+    Schedules.map(async ({ Name }) => {
+      const schedule = await scheduler.send(new GetScheduleCommand({ Name, GroupName: group }));
+      return JSON.parse(schedule.Target?.Input ?? '{}') as SenderInput;
+    }),
+  );
+  const latest = inputs.sort((a, b) => b.revision - a.revision)[0];
+  if (!latest) throw new Error(`Lead ${leadId} has no schedule`);
+  return latest;
+}
 
 const sentContent = (call: number) => {
   const input = ses.commandCalls(SendEmailCommand)[call]?.args[0].input;
@@ -332,4 +349,45 @@ describe('a step the model could not write', () => {
       expect.objectContaining({ kind: 'sent', step: 0, writer: { kind: 'bank', fallbackReason: reason } }),
     );
   });
+});
+
+describe('a reviewed step the model drafted', () => {
+  it.each([
+    ['as drafted', {}, { kind: 'bedrock' }],
+    [
+      'with an edit',
+      { body: '<p>Hi {{lead.firstName}}, a note of my own.</p>' },
+      { kind: 'bedrock', edited: true },
+    ],
+  ] as const)(
+    'approved %s, records the model as its writer on the send and the timeline',
+    async (_, edits, writer) => {
+      // Prepare: the first step is due now, so its firing drafts it for approval
+      const { orgId, admin, leadId } = await leadOnGeneratedSequence('first_step');
+      bedrock.on(ConverseCommand).resolves(toolCall({ subject: SUBJECT, body: BODY }));
+      const drafting = await sendScheduledStep(await latestInput(leadId), MONDAY, SETTINGS);
+      expect(drafting).toMatchObject({ result: 'deferred', reason: 'drafted for approval' });
+      const { body: list } = await invoke(leadsApi, 'listApprovals', { caller: admin });
+      const approvalId = list.items.find((item: { leadId: string }) => item.leadId === leadId)?.id;
+
+      // Act
+      const approved = await invoke(leadsApi, 'approveApproval', {
+        caller: admin,
+        params: { id: approvalId },
+        body: edits,
+      });
+      const input = await latestInput(leadId);
+      const sent = await sendScheduledStep(input, MONDAY, SETTINGS);
+
+      // Assess
+      expect(approved.status).toBe(200);
+      expect(sent).toMatchObject({ result: 'sent' });
+      expect(bedrock).toHaveReceivedCommandTimes(ConverseCommand, 1);
+      expect(await getSend(orgId, leadId, input.runId, 0)).toMatchObject({ status: 'sent', writer });
+      const timeline = await invoke(leadsApi, 'leadTimeline', { caller: admin, params: { id: leadId } });
+      const entry = timeline.body.items.find((item: { kind: string }) => item.kind === 'sent');
+      expect(entry).toMatchObject({ step: 0 });
+      expect(entry.writer).toEqual(writer);
+    },
+  );
 });
