@@ -111,22 +111,12 @@ describe('a kept model draft', () => {
   );
 
   it('kept before briefs were recorded is written anew', async () => {
-    // Prepare: a draft as kept before, without draftId or writtenFor
-    await db.send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: {
-          ...draftKey(lead.orgId, lead.leadId, runId, REQUEST.stepIndex),
-          entity: 'draft',
-          ...lead,
-          runId,
-          stepIndex: REQUEST.stepIndex,
-          message: { variantId: 'model', html: '<p>old text</p>' },
-          writer: { kind: 'bedrock' },
-          at: NOW.toISOString(),
-        },
-      }),
-    );
+    // Prepare: a draft as kept before, without writtenFor
+    await putStepItem({
+      message: { variantId: 'model', html: '<p>old text</p>' },
+      writer: { kind: 'bedrock' },
+      at: NOW.toISOString(),
+    });
     const { writer, asked } = countingWriter();
 
     // Act
@@ -178,7 +168,9 @@ describe('a step another firing is drafting', () => {
 
   it('is waited for, not written, while the claim lasts; a firing that waits in vain throws for a retry', async () => {
     // Prepare: a claim of a firing that is still within its lease at NOW and stores nothing
-    await claimOf({ by: 'another-firing', until: new Date(NOW.getTime() + 30_000).toISOString() });
+    await putStepItem({
+      drafting: { by: 'another-firing', until: new Date(NOW.getTime() + 30_000).toISOString() },
+    });
     const { writer, asked } = countingWriter();
 
     // Act
@@ -193,7 +185,7 @@ describe('a step another firing is drafting', () => {
 
   it('is written by the next firing once the claim has lapsed (its holder was cut short)', async () => {
     // Prepare
-    await claimOf({ by: 'a-firing-cut-short', until: NOW.toISOString() });
+    await putStepItem({ drafting: { by: 'a-firing-cut-short', until: NOW.toISOString() } });
     const { writer, asked } = countingWriter();
 
     // Act
@@ -206,8 +198,8 @@ describe('a step another firing is drafting', () => {
   });
 });
 
-/** The step's item as a firing's claim leaves it before its text is stored. */
-async function claimOf(drafting: { by: string; until: string }) {
+/** The step's draft item with `fields`: a draft as kept before, or a claim before its text is stored. */
+async function putStepItem(fields: Record<string, unknown>) {
   await db.send(
     new PutCommand({
       TableName: tableName(),
@@ -217,7 +209,7 @@ async function claimOf(drafting: { by: string; until: string }) {
         ...lead,
         runId,
         stepIndex: REQUEST.stepIndex,
-        drafting,
+        ...fields,
       },
     }),
   );
