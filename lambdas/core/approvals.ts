@@ -17,6 +17,7 @@ import type { Formality } from './languages';
 import { lazy } from './lazy';
 import { EmailContentSchema } from './messages';
 import type { Caller } from './permissions';
+import type { WriterRecord } from './rendering/writer-record';
 import {
   DEFAULT_APPROVAL_TIMEOUT_DAYS,
   type ReviewPolicy,
@@ -111,6 +112,8 @@ export interface Approval {
   decidedBy?: string;
   /** Approved: the text that is sent (the draft, or a person's edit of it) and quoted afterwards. */
   approved?: ApprovalText & { edited: boolean };
+  /** Which writer wrote the draft, when a model is configured (engine/drafting.ts): its send records it. */
+  writer?: WriterRecord;
   /** Rejected: the reason a person gave, if any. */
   reason?: string;
 }
@@ -204,7 +207,7 @@ export function expiryOf(due: Date, draftedAt: Date, timeoutDays: number): Date 
 /** What a firing of a step that needs review does. */
 export type ReviewDecision =
   /** Send now: with the approved text. */
-  | { kind: 'send'; text: ApprovalText }
+  | { kind: 'send'; text: ApprovedText }
   /** No draft that applies: render one (and wait for a decision). */
   | { kind: 'draft' }
   /** The firing is early (the draft's): the step stays at its due time. */
@@ -269,12 +272,24 @@ export function reviewDecision({ approval, planVersion, source, due, now }: Revi
     }
     case 'approved':
       if (early) return { kind: 'wait_until_due', due };
-      return { kind: 'send', text: approval.approved ?? approval.draft };
+      return { kind: 'send', text: approvedText(approval) };
     case 'rejected':
       return early ? { kind: 'wait_until_due', due } : { kind: 'skip', reason: REJECTED, expire: false };
     case 'expired':
       return { kind: 'skip', reason: APPROVAL_TIMED_OUT, expire: false };
   }
+}
+
+/** The text an approved step is sent with, and which writer wrote the draft it was approved from. */
+export interface ApprovedText extends ApprovalText {
+  /** The draft's writer, `edited` when the person changed the text: the send record keeps it. */
+  writer?: WriterRecord;
+}
+
+function approvedText(approval: Approval): ApprovedText {
+  const edited = approval.approved?.edited === true;
+  const writer = approval.writer && { ...approval.writer, ...(edited && { edited: true as const }) };
+  return { ...(approval.approved ?? approval.draft), ...(writer && { writer }) };
 }
 
 /**
@@ -307,6 +322,8 @@ export interface DraftInput {
   source: DraftSource;
   /** The pending draft this one replaces (it no longer applied): the new one is its next version. */
   replaces?: Pick<Approval, 'version'>;
+  /** Which writer wrote it, when a model is configured. */
+  writer?: WriterRecord;
   due: Date;
   now: Date;
 }
@@ -332,6 +349,7 @@ export function newApproval(input: DraftInput): Approval {
     status: 'pending',
     draft: { subject: rendered.subject, body: rendered.messageHtml },
     opensThread: rendered.opensThread,
+    ...(input.writer && { writer: input.writer }),
     draftedAt: now.toISOString(),
     dueAt: due.toISOString(),
     timesOutAt: expiryOf(due, now, timeoutDays).toISOString(),

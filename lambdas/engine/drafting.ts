@@ -1,7 +1,10 @@
 /**
  * A generated step's text when a model writes them (issue #26): written once per step of a run and
  * kept (data/drafts.ts), so retries, re-deliveries and previews send and show the same words and the
- * model is never asked twice for one step. The model gets the thread so far: our earlier e-mails of the
+ * model is never asked twice for one step and the same brief (its tone, position, language and
+ * formality: a step that asks for another since is written anew, core/rendering/draft-brief.ts). The
+ * model is asked under a claim on the step's draft item, so two firings at once (a re-delivery) pay for
+ * one text: the other waits for it. The model gets the thread so far: our earlier e-mails of the
  * run (the opening one as sent, the later ones as kept) and the lead's last reply as the engine read it.
  * A model that fails, is too slow, or writes a draft the guardrails refuse is replaced by the bank's
  * text for that step, kept the same way, with the reason: a log line, the `FollowupWriterFallbacks`
@@ -10,7 +13,9 @@
  * With the bank (the default) nothing is read or kept: its text is a pure function of the lead and the
  * step, written again the same at every render.
  */
+import { randomUUID } from 'node:crypto';
 import type { LastReply } from '../core/leads';
+import { draftBriefOf, fitsBrief } from '../core/rendering/draft-brief';
 import {
   type FollowupRequest,
   type FollowupWriter,
@@ -27,7 +32,14 @@ import type {
 import { fillPlaceholders } from '../core/rendering/personalize';
 import { htmlToPlainText } from '../core/rendering/plain-text';
 import type { FirstEmail } from '../core/rendering/threading';
-import { getRunDrafts, keepDraft, type LeadRef } from '../data/drafts';
+import { CLAIM_LEASE_MS } from '../core/sends';
+import {
+  claimDrafting,
+  getRunDrafts,
+  keepClaimedDraft,
+  type LeadRef,
+  type StepDraftItem,
+} from '../data/drafts';
 import { countEvent, logger } from '../runtime/observability';
 
 export interface DraftingInput {
@@ -41,22 +53,81 @@ export interface DraftingInput {
   now: Date;
 }
 
-/** The step's kept draft, or one written now and kept; undefined with the bank, which keeps nothing. */
+/** How a firing waits for another one writing the same step: polls, and the pause between two. */
+export interface DraftingPatience {
+  polls: number;
+  pollMs: number;
+}
+
+/**
+ * About 10 s: past the model's 8 s timeout (DEFAULT_WRITER_TIMEOUT_MS) and the write after it. A firing
+ * that waited so long in vain throws, and Lambda's retry comes back to a draft, or to a lapsed claim.
+ */
+const PATIENCE: DraftingPatience = { polls: 20, pollMs: 500 };
+
+/**
+ * A claim on drafting a step lasts as long as a claim on sending it (CLAIM_LEASE_MS), past the sender's
+ * 30 s timeout: while it lasts its holder may still store a text, so nobody else asks the model.
+ */
+const DRAFTING_LEASE_MS = CLAIM_LEASE_MS;
+
+/** Another firing claimed the step's drafting and did not store a text while this one waited. */
+export class DraftingElsewhereError extends Error {
+  override readonly name = 'DraftingElsewhereError';
+}
+
+/**
+ * The step's kept draft when it was written for what the step asks now (its tone, position, language,
+ * formality: core/rendering/draft-brief.ts), else one written now and stored in its place; undefined with
+ * the bank, which keeps nothing. The model is asked only under a claim on the step's item: a firing that
+ * finds another's claim waits for its text (a few seconds) instead of paying for a second one.
+ */
 export async function draftStep(
   writer: FollowupWriter,
   input: DraftingInput,
+  patience: DraftingPatience = PATIENCE,
 ): Promise<StepDraft | undefined> {
   if (writer.kind === 'bank') return undefined;
-  const { lead, runId, request } = input;
+  const { lead, runId, request, now } = input;
+  const brief = draftBriefOf(request);
   const drafts = await getRunDrafts(lead, runId);
   const kept = drafts.find((draft) => draft.stepIndex === request.stepIndex);
-  if (kept) return kept;
-  const thread = threadSoFar(input, drafts);
-  let message: GeneratedMessage;
-  let record: WriterRecord;
+  if (kept && fitsBrief(kept.writtenFor, brief)) return kept;
+  const step = { runId, stepIndex: request.stepIndex };
+  const claim = { by: randomUUID(), until: new Date(now.getTime() + DRAFTING_LEASE_MS).toISOString() };
+  let written: StepDraft | undefined;
+  for (let poll = 0; ; poll += 1) {
+    const claimed = await claimDrafting(lead, step, brief, claim, now);
+    let stored: StepDraftItem;
+    if (claimed === 'claimed') {
+      // Written once: a claim lost and won again stores the same text, without a second call.
+      written ??= {
+        ...step,
+        writtenFor: brief,
+        ...(await write(writer, { ...request, thread: threadSoFar(input, drafts) })),
+        at: now.toISOString(),
+      };
+      const kept = await keepClaimedDraft(lead, written, claim.by);
+      if (kept === 'kept') return written;
+      stored = kept;
+    } else stored = claimed;
+    if (stored.draft && fitsBrief(stored.draft.writtenFor, brief)) return stored.draft;
+    if (poll >= patience.polls) {
+      throw new DraftingElsewhereError(
+        `Step ${request.stepIndex} is being drafted by another firing, which stored no text in time; retrying`,
+      );
+    }
+    await new Promise((done) => setTimeout(done, patience.pollMs));
+  }
+}
+
+/** The model's text, or the bank's when the model fails or its draft is refused, with why. */
+async function write(
+  writer: FollowupWriter,
+  request: FollowupRequest,
+): Promise<{ message: GeneratedMessage; writer: WriterRecord }> {
   try {
-    message = await writer.write({ ...request, thread });
-    record = { kind: writer.kind };
+    return { message: await writer.write(request), writer: { kind: writer.kind } };
   } catch (error) {
     const reason = fallbackReasonOf(error);
     // The reason and the error's name only: the draft and the lead's details are personal data.
@@ -66,16 +137,8 @@ export async function draftStep(
       error: error instanceof Error ? error.name : typeof error,
     });
     countEvent('FollowupWriterFallbacks', { kind: reason });
-    message = toneBankWriter.write(request);
-    record = { kind: 'bank', fallbackReason: reason };
+    return { message: toneBankWriter.write(request), writer: { kind: 'bank', fallbackReason: reason } };
   }
-  return keepDraft(lead, {
-    runId,
-    stepIndex: request.stepIndex,
-    message,
-    writer: record,
-    at: input.now.toISOString(),
-  });
 }
 
 /** Our e-mails of the run before this step, oldest first, and the lead's last reply. */

@@ -6,13 +6,14 @@
  */
 
 import { atDueTime, awaitingDecision, drafted } from '../core/approval-plans';
-import type { Approval, ApprovalText, DraftSource } from '../core/approvals';
+import type { Approval, ApprovedText, DraftSource } from '../core/approvals';
 import { expire, needsReview, newApproval, reviewDecision } from '../core/approvals';
 import type { SendWindow } from '../core/business-hours';
 import type { Enrollment } from '../core/enrollment';
 import { UnprocessableError } from '../core/errors';
 import type { Lead } from '../core/leads';
 import type { RenderedEmail } from '../core/rendering/render-email';
+import type { WriterRecord } from '../core/rendering/writer-record';
 import type { Sequence, Step } from '../core/sequences';
 import { draftApprovalPut, expireApproval, getStepApproval } from '../data/approvals';
 import { timelineEventPut } from '../data/sends';
@@ -35,12 +36,18 @@ export interface StepDrafting {
   /** The lead's language, the org's formality and the step's custom message (at its version), as now. */
   source(): Promise<DraftSource>;
   /** Renders the step as it would be sent now; throws UnprocessableError when it cannot be. */
-  render(): Promise<RenderedEmail>;
+  render(): Promise<RenderedStep>;
+}
+
+/** The step as it would be sent now, and which writer wrote it (engine/channels/email.ts, renderEmail). */
+export interface RenderedStep {
+  email: RenderedEmail;
+  writer?: WriterRecord;
 }
 
 export type ReviewGate =
-  /** Go on sending: with the approved text, when the step was reviewed. */
-  | { action: 'send'; approved?: ApprovalText }
+  /** Go on sending: with the approved text (and its draft's writer), when the step was reviewed. */
+  | { action: 'send'; approved?: ApprovedText }
   /** Record the step skipped with this reason; the sequence goes on. */
   | { action: 'skip'; reason: string; details?: unknown }
   /** The gate stored the plan (a draft, a wait): the step goes later, at `until`. */
@@ -89,7 +96,7 @@ async function draft(
   read: DraftSource | undefined,
 ): Promise<ReviewGate> {
   const { lead, enrollment, sequence, window, now } = firing;
-  let rendered: RenderedEmail;
+  let rendered: RenderedStep;
   let source: DraftSource;
   try {
     source = read ?? (await drafting.source());
@@ -112,7 +119,8 @@ async function draft(
       name: [lead.firstName, lead.lastName].filter(Boolean).join(' '),
       email: lead.email ?? '',
     },
-    rendered,
+    rendered: rendered.email,
+    ...(rendered.writer && { writer: rendered.writer }),
     source,
     ...(replaces && { replaces }),
     due,

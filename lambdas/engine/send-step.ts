@@ -19,7 +19,7 @@ import {
   ProviderTransientError,
 } from '../adapters/provider-errors';
 import { chooseVariant, variantMessage } from '../core/analytics/variants';
-import type { ApprovalText, DraftSource } from '../core/approvals';
+import type { ApprovedText, DraftSource } from '../core/approvals';
 import type { Assistant } from '../core/assistants';
 import type { SendWindow } from '../core/business-hours';
 import {
@@ -95,7 +95,7 @@ interface Firing {
   now: Date;
   settings: SendSettings;
   /** A reviewed step's approved text (engine/review-gate.ts): what is sent instead of the step's own. */
-  approved?: ApprovalText;
+  approved?: ApprovedText;
 }
 
 export async function sendScheduledStep(
@@ -557,7 +557,7 @@ async function draftSource(firing: Firing): Promise<DraftSource> {
   return { language, formality, ...(message && { message: { id: message.id, version: message.version } }) };
 }
 
-/** The step's e-mail as the channel would render it now: the draft a reviewer is shown. */
+/** The step's e-mail as the channel would render it now, and its writer: the draft a reviewer is shown. */
 async function renderDraft(firing: Firing) {
   const extras = await stepExtras(firing);
   if (extras.openingSend) firing.state.firstSend = extras.openingSend;
@@ -565,13 +565,12 @@ async function renderDraft(firing: Firing) {
   if (message.messageType === 'custom' && !extras.message)
     throw new UnprocessableError(`message ${message.messageId} no longer exists`);
   const { renderEmail } = await import('./channels/email');
-  const { email } = await renderEmail({
+  return renderEmail({
     ...firing,
     step: message,
     ...(extras.message && { customMessage: extras.message }),
     sendId: sendIdOfFiring(firing),
   });
-  return email;
 }
 
 const PROVIDER_OF: Record<Step['channel'], string> = { email: 'ses', whatsapp: 'sinch' };

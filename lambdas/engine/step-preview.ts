@@ -9,7 +9,6 @@ import { NotFoundError, UnprocessableError } from '../core/errors';
 import { languageWarnings, leadLanguage, previewLanguage, writingIn } from '../core/languages';
 import { type Lead, leadProfile } from '../core/leads';
 import type { Caller } from '../core/permissions';
-import type { GeneratedMessage } from '../core/rendering/followup-writer';
 import {
   type PreviewLeadInput,
   previewAssistant,
@@ -18,7 +17,7 @@ import {
   previewSamples,
 } from '../core/rendering/preview-profiles';
 import type { AssistantProfile } from '../core/rendering/profiles';
-import { previewThread } from '../core/rendering/render-email';
+import { previewThread, type WrittenStep } from '../core/rendering/render-email';
 import { renderWhatsAppStep } from '../core/rendering/whatsapp';
 import { type MessageStep, referencedMessageIds, type Sequence } from '../core/sequences';
 import { getAssistant } from '../data/assistants';
@@ -76,10 +75,8 @@ export async function previewSequenceStep(
   if (sequence.type === 'email_cc' && stepIndex === 0) {
     throw new UnprocessableError("Step 0 of an Email CC sequence is the user's own e-mail and is never sent");
   }
-  // A model's kept drafts are in the lead's own language: a preview asked in another is written anew.
-  const ownLanguage = stored && language === leadLanguage(stored, settings.defaultLanguage);
   const email = previewThread({
-    ...(stored && ownLanguage && { writtenSteps: await keptDrafts(stored, sequence) }),
+    ...(stored && { writtenSteps: await keptDrafts(stored, sequence) }),
     lead,
     org,
     assistant,
@@ -108,11 +105,13 @@ export async function previewSequenceStep(
 
 /**
  * What a model already wrote for the stored lead's current run of this sequence, by step: a preview
- * shows the text that goes (or went) out, and never asks the model itself (engine/drafting.ts writes
- * a step when it fires). Nothing for a lead on another sequence, or with the bank (it keeps nothing).
+ * shows the text that goes (or went) out where the step still asks for what it was written for (a
+ * preview in another language, or of a step whose tone changed since, shows the bank's), and never asks
+ * the model itself (engine/drafting.ts writes a step when it fires). Nothing for a lead on another
+ * sequence, or with the bank (it keeps nothing).
  */
-async function keptDrafts(lead: Lead, sequence: Sequence): Promise<Map<number, GeneratedMessage>> {
+async function keptDrafts(lead: Lead, sequence: Sequence): Promise<Map<number, WrittenStep>> {
   if (lead.enrollment.sequenceId !== sequence.id) return new Map();
   const drafts = await getRunDrafts({ orgId: lead.orgId, leadId: lead.id }, lead.enrollment.runId);
-  return new Map(drafts.map((draft) => [draft.stepIndex, draft.message]));
+  return new Map(drafts.map((draft) => [draft.stepIndex, draft]));
 }

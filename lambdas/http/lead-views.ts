@@ -176,11 +176,18 @@ const sendEntrySchema = () =>
                 'Set when a model was asked and the tone bank’s text went out instead: a guardrail it failed, or the model timed out, was throttled or failed',
               ),
             ),
+          edited: z
+            .optional(z.literal(true))
+            .check(
+              z.describe(
+                'A reviewed step: the person who approved it changed the writer’s draft, and their text went out',
+              ),
+            ),
         }),
       )
       .check(
         z.describe(
-          'A generated e-mail with a model configured (followup:writer=bedrock): which writer wrote it, and why the bank did if it did',
+          'A generated e-mail with a model configured (followup:writer=bedrock): which writer wrote it (a reviewed step: the draft a person approved), and why the bank did if it did',
         ),
       ),
   });

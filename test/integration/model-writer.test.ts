@@ -81,12 +81,13 @@ beforeEach(() => {
 });
 
 /** An org with a two-step generated sequence, and a lead on it whose first step is due now. */
-async function leadOnGeneratedSequence() {
+async function leadOnGeneratedSequence(review: 'none' | 'first_step' = 'none') {
   const { orgId, admin, assistantId } = await orgWithAssistant();
   const { body: sequence } = await invoke(sequencesApi, 'createSequence', {
     caller: admin,
     body: {
       name: 'Generated',
+      review,
       steps: [
         { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'candid' },
         { afterDays: 2, channel: 'email', messageType: 'generated', tone: 'gentle' },
@@ -116,6 +117,29 @@ async function scheduledInput(leadId: string, revision: number): Promise<SenderI
     new GetScheduleCommand({ Name: Schedules[0]?.Name, GroupName: group }),
   );
   return JSON.parse(schedule.Target?.Input ?? '{}') as SenderInput;
+}
+
+const GENTLE_SUBJECT = 'Whenever it suits you';
+const GENTLE_BODY = [
+  'Hi Ada,',
+  'I hope your week is going well. There is no rush at all, but I would be glad to hear whether late invoices still take up your Fridays.',
+  'Best,',
+].join('\n\n');
+
+/** The lead's live schedule's input: the one of its latest plan revision. */
+async function latestInput(leadId: string): Promise<SenderInput> {
+  const { Schedules = [] } = await scheduler.send(
+    new ListSchedulesCommand({ GroupName: group, NamePrefix: `lead-${leadId}-` }),
+  );
+  const inputs = await Promise.all(
+    Schedules.map(async ({ Name }) => {
+      const schedule = await scheduler.send(new GetScheduleCommand({ Name, GroupName: group }));
+      return JSON.parse(schedule.Target?.Input ?? '{}') as SenderInput;
+    }),
+  );
+  const latest = inputs.sort((a, b) => b.revision - a.revision)[0];
+  if (!latest) throw new Error(`Lead ${leadId} has no schedule`);
+  return latest;
 }
 
 const sentContent = (call: number) => {
@@ -174,6 +198,91 @@ describe('a step written by a Bedrock model', () => {
     expect(inGerman.status).toBe(200);
     expect(inGerman.body.language).toBe('de');
     expect(inGerman.body.html).not.toContain('take that off your plate entirely');
+  });
+
+  it('is written anew when the step’s tone changed before the retry: the new text is sent and previewed, not the old one', async () => {
+    // Prepare: the first firing keeps a candid draft, SES throttles it; then step 0 becomes gentle
+    const { orgId, admin, leadId, sequenceId } = await leadOnGeneratedSequence();
+    bedrock
+      .on(ConverseCommand)
+      .resolvesOnce(toolCall({ subject: SUBJECT, body: BODY }))
+      .resolves(toolCall({ subject: GENTLE_SUBJECT, body: GENTLE_BODY }));
+    ses
+      .on(SendEmailCommand)
+      .rejectsOnce(new TooManyRequestsException({ message: 'slow down', $metadata: { httpStatusCode: 429 } }))
+      .callsFake(async () => ({ MessageId: `ses-${randomUUID()}` }));
+    const first = await scheduledInput(leadId, 1);
+    await sendScheduledStep(first, MONDAY, SETTINGS);
+    const edited = await invoke(sequencesApi, 'replaceSequence', {
+      caller: admin,
+      params: { id: sequenceId },
+      headers: { 'if-match': '"1"' },
+      body: {
+        name: 'Generated',
+        description: '',
+        type: 'standard',
+        steps: [
+          { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'gentle' },
+          { afterDays: 2, channel: 'email', messageType: 'generated', tone: 'gentle' },
+        ],
+      },
+    });
+    expect(edited.body).toMatchObject({ version: 2 });
+    const preview = (query: Record<string, string>) =>
+      invoke(sequencesApi, 'previewSequenceStep', {
+        caller: admin,
+        params: { id: sequenceId, index: '0' },
+        query,
+      });
+
+    // Act
+    const beforeRetry = await preview({ leadId });
+    const retry = await scheduledInput(leadId, 2);
+    const sent = await sendScheduledStep(retry, new Date(retry.dueAt ?? MONDAY), SETTINGS);
+    const afterRetry = await preview({ leadId });
+
+    // Assess
+    expect(sent).toMatchObject({ result: 'sent' });
+    expect(bedrock).toHaveReceivedCommandTimes(ConverseCommand, 2);
+    expect(sentContent(1).subject).toBe(GENTLE_SUBJECT);
+    expect(sentContent(1).html).toContain('no rush at all');
+    expect(sentContent(1).html).not.toContain('take that off your plate entirely');
+    expect(await getRunDrafts({ orgId, leadId }, first.runId)).toEqual([
+      expect.objectContaining({
+        stepIndex: 0,
+        writtenFor: expect.objectContaining({ tone: 'gentle', language: 'en', formality: 'formal' }),
+        message: expect.objectContaining({ subject: GENTLE_SUBJECT }),
+      }),
+    ]);
+    // The candid draft is not what the gentle step sends: the preview shows the bank's until it fires
+    expect(beforeRetry.body.html).not.toContain('take that off your plate entirely');
+    expect(afterRetry.body.subject).toBe(GENTLE_SUBJECT);
+  });
+
+  it('is written once when the scheduler delivers a firing twice at once: one Converse request, one e-mail', async () => {
+    // Prepare: the model takes a moment, so both deliveries are in flight together
+    const { orgId, leadId } = await leadOnGeneratedSequence();
+    bedrock.on(ConverseCommand).callsFake(async () => {
+      await new Promise((done) => setTimeout(done, 300));
+      return toolCall({ subject: SUBJECT, body: BODY });
+    });
+    const input = await scheduledInput(leadId, 1);
+
+    // Act
+    const outcomes = await Promise.all([
+      sendScheduledStep(input, MONDAY, SETTINGS),
+      sendScheduledStep(input, MONDAY, SETTINGS),
+    ]);
+
+    // Assess
+    expect(bedrock).toHaveReceivedCommandTimes(ConverseCommand, 1);
+    expect(ses).toHaveReceivedCommandTimes(SendEmailCommand, 1);
+    expect(outcomes.map((outcome) => outcome.result)).toContain('sent');
+    expect(sentContent(0).subject).toBe(SUBJECT);
+    expect(await getSend(orgId, leadId, input.runId, 0)).toMatchObject({
+      status: 'sent',
+      writer: { kind: 'bedrock' },
+    });
   });
 
   it('gives the model the thread so far when it writes the follow-up', async () => {
@@ -240,4 +349,45 @@ describe('a step the model could not write', () => {
       expect.objectContaining({ kind: 'sent', step: 0, writer: { kind: 'bank', fallbackReason: reason } }),
     );
   });
+});
+
+describe('a reviewed step the model drafted', () => {
+  it.each([
+    ['as drafted', {}, { kind: 'bedrock' }],
+    [
+      'with an edit',
+      { body: '<p>Hi {{lead.firstName}}, a note of my own.</p>' },
+      { kind: 'bedrock', edited: true },
+    ],
+  ] as const)(
+    'approved %s, records the model as its writer on the send and the timeline',
+    async (_, edits, writer) => {
+      // Prepare: the first step is due now, so its firing drafts it for approval
+      const { orgId, admin, leadId } = await leadOnGeneratedSequence('first_step');
+      bedrock.on(ConverseCommand).resolves(toolCall({ subject: SUBJECT, body: BODY }));
+      const drafting = await sendScheduledStep(await latestInput(leadId), MONDAY, SETTINGS);
+      expect(drafting).toMatchObject({ result: 'deferred', reason: 'drafted for approval' });
+      const { body: list } = await invoke(leadsApi, 'listApprovals', { caller: admin });
+      const approvalId = list.items.find((item: { leadId: string }) => item.leadId === leadId)?.id;
+
+      // Act
+      const approved = await invoke(leadsApi, 'approveApproval', {
+        caller: admin,
+        params: { id: approvalId },
+        body: edits,
+      });
+      const input = await latestInput(leadId);
+      const sent = await sendScheduledStep(input, MONDAY, SETTINGS);
+
+      // Assess
+      expect(approved.status).toBe(200);
+      expect(sent).toMatchObject({ result: 'sent' });
+      expect(bedrock).toHaveReceivedCommandTimes(ConverseCommand, 1);
+      expect(await getSend(orgId, leadId, input.runId, 0)).toMatchObject({ status: 'sent', writer });
+      const timeline = await invoke(leadsApi, 'leadTimeline', { caller: admin, params: { id: leadId } });
+      const entry = timeline.body.items.find((item: { kind: string }) => item.kind === 'sent');
+      expect(entry).toMatchObject({ step: 0 });
+      expect(entry.writer).toEqual(writer);
+    },
+  );
 });

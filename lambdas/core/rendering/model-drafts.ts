@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import { WRITER_TOOL_INPUT_SCHEMA } from '../tool-input-schemas';
+import type { DraftBrief } from './draft-brief';
 import {
   checkDraft,
   type DraftExpectations,
@@ -239,10 +240,15 @@ export function draftMessage(draft: DraftText, variantId: string): GeneratedMess
   return { variantId, subject: draft.subject, html: sanitizeEmailHtml(html) };
 }
 
-/** A generated step's text as written once for a step of a run, reused by retries and previews. */
+/**
+ * A generated step's text as written once for a step of a run, reused by retries and previews while the
+ * step asks for what it was written for.
+ */
 export interface StepDraft {
   runId: string;
   stepIndex: number;
+  /** What it was written for (draft-brief.ts); absent on a draft kept before it was recorded, never reused. */
+  writtenFor?: DraftBrief;
   message: GeneratedMessage;
   writer: WriterRecord;
   /** When it was written (ISO 8601). */

@@ -10,6 +10,7 @@ import { type LeadWriting, writtenLanguage } from '../languages';
 import type { CustomMessage } from '../messages';
 import type { MessageStep, SequenceType } from '../sequences';
 import { bodyLanguage, emailInLanguage } from '../translations';
+import { type DraftBrief, draftBriefOf, fitsBrief } from './draft-brief';
 import {
   type FollowupRequest,
   type FollowupWriter,
@@ -379,6 +380,12 @@ export function previewMessageId(stepIndex: number): string {
   return `<preview-step-${stepIndex}@email.amazonses.com>`;
 }
 
+/** A kept draft as a preview reads it (core/rendering/model-drafts.ts's StepDraft). */
+export interface WrittenStep {
+  message: GeneratedMessage;
+  writtenFor?: DraftBrief;
+}
+
 export interface PreviewThreadInput
   extends Omit<RenderEmailInput, 'sequence' | 'step' | 'customMessage' | 'thread'> {
   sequence: { id: string; type: SequenceType; steps: readonly MessageStep[] };
@@ -388,8 +395,11 @@ export interface PreviewThreadInput
   firstSentAt: string;
   /** Email CC only: the user's e-mail the thread hangs under; `SAMPLE_USER_EMAIL` when absent. */
   userEmail?: UserEmail;
-  /** Generated steps' messages written already (a model's drafts kept for the lead's run), by step. */
-  writtenSteps?: ReadonlyMap<number, GeneratedMessage>;
+  /**
+   * Generated steps' messages written already (a model's drafts kept for the lead's run), by step, with
+   * what each was written for: one is shown only where the step, as previewed, asks for the same.
+   */
+  writtenSteps?: ReadonlyMap<number, WrittenStep>;
 }
 
 /**
@@ -405,16 +415,17 @@ export function previewThread(input: PreviewThreadInput): RenderedEmail {
       throw new UnprocessableError(`Step ${index} is not a step of a ${steps.length}-step sequence`);
     }
     const customMessage = step.messageId === undefined ? undefined : customMessages?.get(step.messageId);
-    const draft = step.messageType === 'generated' ? writtenSteps?.get(index) : undefined;
-    return renderEmailStep({
+    const input: RenderEmailInput = {
       ...common,
       sequence: { id: sequence.id, type: sequence.type, stepCount: steps.length },
       stepIndex: index,
       step,
       ...(customMessage === undefined ? {} : { customMessage }),
       ...(thread === undefined ? {} : { thread }),
-      ...(draft === undefined ? {} : { draft }),
-    });
+    };
+    const kept = step.messageType === 'generated' ? writtenSteps?.get(index) : undefined;
+    const fits = kept && fitsBrief(kept.writtenFor, draftBriefOf(followupRequestOf(input)));
+    return renderEmailStep(fits ? { ...input, draft: kept.message } : input);
   };
   const emailIdsBetween = (from: number, to: number): string[] =>
     steps.flatMap((step, index) =>

@@ -36,4 +36,6 @@ export interface WriterRecord {
   kind: WriterKind;
   /** Set when a model was asked and the bank's text went out instead. */
   fallbackReason?: FallbackReason;
+  /** A reviewed step's send: a person changed the writer's draft before approving it (core/approvals.ts). */
+  edited?: true;
 }

@@ -3,7 +3,7 @@
  * `whatsapp.ts`) that engine/send-step.ts imports when a step of that channel fires, so an e-mail step
  * never loads the WhatsApp provider's SDK, nor a WhatsApp step the e-mail rendering stack.
  */
-import type { ApprovalText } from '../../core/approvals';
+import type { ApprovedText } from '../../core/approvals';
 import type { Assistant } from '../../core/assistants';
 import type { Enrollment } from '../../core/enrollment';
 import type { Lead } from '../../core/leads';
@@ -28,8 +28,11 @@ export interface ChannelStep {
   settings: SendSettings;
   /** When the step fires: what a draft written for it is stamped with. */
   now: Date;
-  /** The text a person approved for a reviewed e-mail step (core/approvals.ts), sent instead of the step's. */
-  approved?: ApprovalText;
+  /**
+   * The text a person approved for a reviewed e-mail step (core/approvals.ts), sent instead of the
+   * step's, with the writer of the draft it was approved from.
+   */
+  approved?: ApprovedText;
 }
 
 /** What the provider answered for an accepted send. */

@@ -68,7 +68,9 @@ export async function renderEmail(step: ChannelStep): Promise<StepEmail> {
         })
       : undefined;
   const email = renderEmailStep({ ...input, ...(draft && { draft: draft.message }) });
-  return { email, ...(draft && { writer: draft.writer }) };
+  // An approved step was drafted earlier: its writer is the draft's, as the approval kept it.
+  const writer = draft?.writer ?? approved?.writer;
+  return { email, ...(writer && { writer }) };
 }
 
 export const channel: Channel = {

@@ -239,6 +239,22 @@ describe('a firing of a reviewed step', () => {
     expect(reviewDecision({ approval: approved, planVersion: 1, due, now: NOW }).kind).toBe('wait_until_due');
   });
 
+  it('sends with the writer of the draft, marked edited when the person changed its text', () => {
+    const drafted = pending({ writer: { kind: 'bank', fallbackReason: 'wrong_language' } });
+    const asDrafted = approve(drafted, admin, {}, NOW);
+    const edited = approve(drafted, admin, { body: '<p>Hi {{lead.firstName}}!</p>' }, NOW);
+    const bankOnly = approve(pending(), admin, { body: '<p>Hi!</p>' }, NOW);
+
+    const writerOf = (approval: Approval) => {
+      const decision = reviewDecision({ approval, planVersion: 1, due, now: due });
+      return decision.kind === 'send' ? decision.text.writer : 'not sent';
+    };
+    expect(writerOf(asDrafted)).toEqual({ kind: 'bank', fallbackReason: 'wrong_language' });
+    expect(writerOf(edited)).toEqual({ kind: 'bank', fallbackReason: 'wrong_language', edited: true });
+    // No model configured: no writer was recorded for the draft, none is for its send
+    expect(writerOf(bankOnly)).toBeUndefined();
+  });
+
   it('skips a rejected step when due, and an expired one', () => {
     const rejected = reject(pending(), admin, {}, NOW);
 
