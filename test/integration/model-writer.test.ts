@@ -368,12 +368,13 @@ describe('a reviewed step the model drafted', () => {
       const drafting = await sendScheduledStep(await latestInput(leadId), MONDAY, SETTINGS);
       expect(drafting).toMatchObject({ result: 'deferred', reason: 'drafted for approval' });
       const { body: list } = await invoke(leadsApi, 'listApprovals', { caller: admin });
-      const approvalId = list.items.find((item: { leadId: string }) => item.leadId === leadId)?.id;
+      const draft = list.items.find((item: { leadId: string }) => item.leadId === leadId);
 
-      // Act
+      // Act: approved over the version the list showed
       const approved = await invoke(leadsApi, 'approveApproval', {
         caller: admin,
-        params: { id: approvalId },
+        params: { id: draft?.id },
+        headers: { 'if-match': `"${draft?.version}"` },
         body: edits,
       });
       const input = await latestInput(leadId);
