@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { stop } from '../../lambdas/core/enrollment-status';
 import type { SenderInput } from '../../lambdas/core/sender-input';
@@ -21,10 +21,10 @@ import { replanPage } from '../../lambdas/engine/replan';
 import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as privacyApi } from '../../lambdas/privacy-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 const scheduler = new SchedulerClient({});
 const ses = mockClient(SESv2Client);
@@ -35,8 +35,7 @@ const NOW = new Date('2030-03-04T10:00:00Z');
 const MINUTE = 60_000;
 
 let clockNow = NOW;
-beforeAll(() => useClock({ now: () => clockNow }));
-afterAll(() => useClock({ now: () => new Date() }));
+pinClock({ now: () => clockNow });
 beforeEach(() => {
   clockNow = NOW;
   ses.reset();

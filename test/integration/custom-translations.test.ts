@@ -15,12 +15,12 @@ import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as messagesApi } from '../../lambdas/messages-api';
 import { handler as orgApi } from '../../lambdas/org-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { type SinchStub, startSinchStub } from '../../local/sinch-stub';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
 import { orgWithAssistant } from '../support/org-setup';
+import { pinClock } from '../support/pinned-clock';
 
 const ses = mockClient(SESv2Client);
 const scheduler = new SchedulerClient({});
@@ -31,12 +31,11 @@ const MONDAY = new Date('2030-03-04T10:00:00Z');
 
 let sinch: SinchStub;
 
+pinClock(MONDAY);
 beforeAll(async () => {
-  useClock({ now: () => MONDAY });
   sinch = await startSinchStub({ credentials: SINCH_KEY });
 });
 afterAll(async () => {
-  useClock({ now: () => new Date() });
   await sinch?.stop();
 });
 beforeEach(() => {

@@ -7,10 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useClock } from '../../lambdas/runtime/clock';
 import { type S3Emulator, startS3Emulator } from '../../local/s3-emulator';
 import { type SqsEmulator, startSqsEmulator } from '../../local/sqs-emulator';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 type Handler = Parameters<typeof invoke>[0];
 type SqsHandler = (event: SQSEvent, context: Context) => Promise<unknown>;
@@ -20,10 +20,8 @@ let sqs: SqsEmulator;
 let api: { imports: Handler; leads: Handler; assistants: Handler; sequences: Handler };
 let importWorker: SqsHandler;
 
-const realClock = { now: () => new Date() };
-
+pinClock(new Date('2030-01-07T09:00:00Z'));
 beforeAll(async () => {
-  useClock({ now: () => new Date('2030-01-07T09:00:00Z') });
   s3 = await startS3Emulator();
   sqs = await startSqsEmulator();
   // Before the handlers are imported: their modules read the environment once, at import.
@@ -45,7 +43,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  useClock(realClock);
   await sqs?.stop();
   await s3?.stop();
 });
