@@ -82,6 +82,25 @@ async function enrol(caller: TestCaller, details: Record<string, unknown>) {
   return body as { id: string; language: string };
 }
 
+/**
+ * A fresh org with a sequence whose only step is the intro, and Bernd of Acme GmbH enrolled on it with
+ * the language or country given; `enrolOnIntro` enrols another lead on the same sequence.
+ */
+async function berndOnIntro(origin: { country: string } | { language: string }) {
+  const { admin, assistantId, orgId } = await orgWithAssistant();
+  const { body: message } = await createMessage(admin, intro);
+  const sequenceId = await sequenceOf(admin, message.id, 'email');
+  const enrolOnIntro = (details: Record<string, unknown>) =>
+    enrol(admin, { ...details, assistantId, sequenceId });
+  const bernd = await enrolOnIntro({
+    firstName: 'Bernd',
+    company: 'Acme GmbH',
+    email: `bernd@${orgId}.example`,
+    ...origin,
+  });
+  return { admin, orgId, sequenceId, bernd, enrolOnIntro };
+}
+
 /** The input of the lead's first schedule, as EventBridge Scheduler would invoke the sender with it. */
 async function firstScheduledInput(leadId: string): Promise<SenderInput> {
   const group = process.env.SCHEDULE_GROUP;
@@ -166,24 +185,12 @@ describe('translations of a custom e-mail', () => {
 
   it('sends a German lead the German subject and body, and a lead of another language the message’s own', async () => {
     // Prepare
-    const { admin, assistantId, orgId } = await orgWithAssistant();
-    const { body: message } = await createMessage(admin, intro);
-    const sequenceId = await sequenceOf(admin, message.id, 'email');
-    const bernd = await enrol(admin, {
-      firstName: 'Bernd',
-      company: 'Acme GmbH',
-      email: `bernd@${orgId}.example`,
-      country: 'DE',
-      assistantId,
-      sequenceId,
-    });
-    const ines = await enrol(admin, {
+    const { orgId, bernd, enrolOnIntro } = await berndOnIntro({ country: 'DE' });
+    const ines = await enrolOnIntro({
       firstName: 'Inés',
       company: 'Sol',
       email: `ines@${orgId}.example`,
       language: 'es',
-      assistantId,
-      sequenceId,
     });
 
     // Act
@@ -206,17 +213,7 @@ describe('translations of a custom e-mail', () => {
 
   it('previews a stored German lead’s step in German, and an unsaved message for a French-Canadian lead in French', async () => {
     // Prepare
-    const { admin, assistantId, orgId } = await orgWithAssistant();
-    const { body: message } = await createMessage(admin, intro);
-    const sequenceId = await sequenceOf(admin, message.id, 'email');
-    const bernd = await enrol(admin, {
-      firstName: 'Bernd',
-      company: 'Acme GmbH',
-      email: `bernd@${orgId}.example`,
-      language: 'de-AT',
-      assistantId,
-      sequenceId,
-    });
+    const { admin, sequenceId, bernd } = await berndOnIntro({ language: 'de-AT' });
 
     // Act
     const step = await invoke(sequencesApi, 'previewSequenceStep', {
