@@ -12,6 +12,9 @@ let current: Clock = systemClock;
 
 export const clock: Clock = { now: () => current.now() };
 
-export function useClock(replacement: Clock): void {
+/** Installs `replacement`, answering the clock it replaces so a caller that only borrows "now" can put it back. */
+export function useClock(replacement: Clock): Clock {
+  const previous = current;
   current = replacement;
+  return previous;
 }

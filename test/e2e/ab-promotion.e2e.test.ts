@@ -5,20 +5,12 @@
  * variants leaves every lead's next send where it was.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
-import { type ApiCall, PINNED_START, signedIn } from '../support/local-api';
+import { describe, expect, it } from 'vitest';
+import { useContractCheckedStack } from '../support/contract-proxy';
+import { type ApiCall, signedIn } from '../support/local-api';
 
 const HOUR = 3600 * 1000;
-let stack: CheckedStack;
-
-beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useContractCheckedStack();
 
 const variants = (weights: [number, number]) => [
   { id: 'plain', messageType: 'generated', tone: 'candid', weight: weights[0] },
@@ -42,7 +34,7 @@ async function reply(from: string, to: string, providerMessageId: string): Promi
     '',
     'Yes, let us talk on Thursday.',
   ].join('\r\n');
-  const answer = await fetch(`${stack.url}/_local/inbound/email`, {
+  const answer = await fetch(`${stack().url}/_local/inbound/email`, {
     method: 'POST',
     headers: { 'content-type': 'message/rfc822' },
     body: raw,
@@ -53,9 +45,9 @@ async function reply(from: string, to: string, providerMessageId: string): Promi
 describe('A/B variants with auto-promotion', () => {
   it('splits leads, credits replies to their variant, promotes the winner, and sends only it afterwards', async () => {
     // Prepare
-    stack.clock.set(new Date('2026-03-03T15:00:00Z')); // Tuesday 10:00 in New York
+    stack().clock.set(new Date('2026-03-03T15:00:00Z')); // Tuesday 10:00 in New York
     const orgId = `org-${randomUUID().slice(0, 8)}`;
-    const api = await signedIn(stack.url, { orgId, userId: 'sam', role: 'admin' });
+    const api = await signedIn(stack().url, { orgId, userId: 'sam', role: 'admin' });
     const assistantEmail = `maya.${orgId}@assistants.localhost`;
     const { body: assistant } = await api('POST', '/assistants', {
       name: 'Maya Chen',
@@ -91,7 +83,7 @@ describe('A/B variants with auto-promotion', () => {
       return ids;
     };
     const leads = await addLeads('first', 16);
-    await stack.advance(HOUR);
+    await stack().advance(HOUR);
     const split = await Promise.all(
       leads.map(async (lead) => ({ ...lead, variant: await variantOf(api, lead.id) })),
     );
@@ -103,12 +95,12 @@ describe('A/B variants with auto-promotion', () => {
     const before = await api('GET', `/sequences/${sequenceId}/stats`);
 
     // Act: every "warm" lead answers its e-mail
-    const outbox = await stack.outbox.items();
+    const outbox = await stack().outbox.items();
     for (const lead of warm) {
       const sent = outbox.find((item) => item.to.includes(lead.email));
       await reply(lead.email, assistantEmail, sent?.providerMessageId ?? '');
     }
-    await stack.settle();
+    await stack().settle();
     const stats = await api('GET', `/sequences/${sequenceId}/stats`);
     const { body: sequence } = await api('GET', `/sequences/${sequenceId}`);
 
@@ -160,12 +152,12 @@ describe('A/B variants with auto-promotion', () => {
       { name: 'Opening test', description: '', type: 'standard', steps: steps([70, 30]) },
       { 'if-match': `"${sequence.version}"` },
     );
-    await stack.settle();
+    await stack().settle();
     const nextAfter = await Promise.all(
       plain.map(async (lead) => (await api('GET', `/leads/${lead.id}`)).body.enrollment.nextSendAt),
     );
     const newcomers = await addLeads('later', 4);
-    await stack.advance(HOUR);
+    await stack().advance(HOUR);
     const theirs = await Promise.all(newcomers.map((lead) => variantOf(api, lead.id)));
 
     // Assess: nothing moved; only the winner goes out
@@ -175,8 +167,8 @@ describe('A/B variants with auto-promotion', () => {
   }, 150_000);
 
   it('answered its stats within docs/openapi.json (through the contract proxy)', () => {
-    expect(stack.contract.violations()).toEqual([]);
-    expect([...stack.contract.operationsSeen()]).toEqual(
+    expect(stack().contract.violations()).toEqual([]);
+    expect([...stack().contract.operationsSeen()]).toEqual(
       expect.arrayContaining(['sequenceStats', 'toneStats', 'assistantStats']),
     );
   });

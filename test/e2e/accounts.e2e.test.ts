@@ -5,24 +5,18 @@
  * continues by itself with its next step. The account's view says where each stands.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../local/stack';
-import { startContractCheckedStack } from '../support/contract-proxy';
-import { type ApiCall, addLead, PINNED_START, sentTo, signedIn } from '../support/local-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useContractCheckedStack } from '../support/contract-proxy';
+import { type ApiCall, addLead, sentTo, signedIn } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
-let stack: LocalStack;
+const stack = useContractCheckedStack();
 let api: ApiCall;
 let orgId: string;
 
 beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
   orgId = `org-${randomUUID().slice(0, 8)}`;
-  api = await signedIn(stack.url, { orgId, userId: 'sam', role: 'admin' });
-});
-
-afterAll(async () => {
-  await stack?.stop();
+  api = await signedIn(stack().url, { orgId, userId: 'sam', role: 'admin' });
 });
 
 describe('five colleagues, one replies', () => {
@@ -56,12 +50,12 @@ describe('five colleagues, one replies', () => {
     }
     const [ada, ...colleagues] = leads;
     if (!ada) throw new Error('no lead');
-    await stack.advance(DAY);
-    const [first] = await sentTo(stack, ada.email);
+    await stack().advance(DAY);
+    const [first] = await sentTo(stack(), ada.email);
 
     // Act: Ada answers her first e-mail.
-    const replyAt = stack.clock.now();
-    const response = await fetch(`${stack.url}/_local/inbound/email`, {
+    const replyAt = stack().clock.now();
+    const response = await fetch(`${stack().url}/_local/inbound/email`, {
       method: 'POST',
       headers: { 'content-type': 'message/rfc822' },
       body: [
@@ -80,10 +74,10 @@ describe('five colleagues, one replies', () => {
       colleagues.map(async ({ id }) => (await api('GET', `/leads/${id}`)).body),
     );
     const { body: account } = await api('GET', '/accounts/lovelace.example');
-    await stack.advance(12 * DAY); // the second steps were due after 3 days: none goes while paused
-    const duringPause = await Promise.all(colleagues.map(({ email }) => sentTo(stack, email)));
-    await stack.advance(5 * DAY); // past the pause: each second step goes
-    const afterPause = await Promise.all(colleagues.map(({ email }) => sentTo(stack, email)));
+    await stack().advance(12 * DAY); // the second steps were due after 3 days: none goes while paused
+    const duringPause = await Promise.all(colleagues.map(({ email }) => sentTo(stack(), email)));
+    await stack().advance(5 * DAY); // past the pause: each second step goes
+    const afterPause = await Promise.all(colleagues.map(({ email }) => sentTo(stack(), email)));
     const resumed = await Promise.all(
       colleagues.map(async ({ id }) => (await api('GET', `/leads/${id}`)).body),
     );

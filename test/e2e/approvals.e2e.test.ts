@@ -6,20 +6,11 @@
  * before the sequence goes on.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../local/stack';
-import { startContractCheckedStack } from '../support/contract-proxy';
+import { describe, expect, it } from 'vitest';
+import { useContractCheckedStack } from '../support/contract-proxy';
 import { addLead, PINNED_START, publishedEvents, sentTo, signedIn } from '../support/local-api';
 
-let stack: LocalStack;
-
-beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useContractCheckedStack();
 
 const MINUTE = 60_000;
 const DAY = 24 * 3600_000;
@@ -27,10 +18,10 @@ const DAY = 24 * 3600_000;
 describe('approvals', () => {
   it('sends an approved edit, skips a rejected step and one nobody decided, and goes on with each sequence', async () => {
     // Prepare: Monday 1 March 2027, 10:00 in Berlin; Sam (admin) owns a sequence reviewing its first step
-    stack.clock.set(PINNED_START);
+    stack().clock.set(PINNED_START);
     const orgId = `org-${randomUUID().slice(0, 8)}`;
-    const api = await signedIn(stack.url, { orgId, userId: 'sam', role: 'admin' });
-    const member = await signedIn(stack.url, { orgId, userId: 'bea', role: 'member' });
+    const api = await signedIn(stack().url, { orgId, userId: 'sam', role: 'admin' });
+    const member = await signedIn(stack().url, { orgId, userId: 'bea', role: 'member' });
     const { body: assistant } = await api('POST', '/assistants', {
       name: 'Maya Chen',
       email: `maya.${orgId}@assistants.localhost`,
@@ -58,14 +49,14 @@ describe('approvals', () => {
     const address = (who: { email: string }) => who.email;
 
     // Act: the first steps fall due and are drafted instead of sent
-    await stack.advance(3 * MINUTE);
+    await stack().advance(3 * MINUTE);
     const pending = await api('GET', '/approvals');
     const draftOf = (who: { id: string }) =>
       pending.body.items.find((item: { leadId: string }) => item.leadId === who.id);
     // A decision names the version read: the list's `version`, or GET /approvals/{id}'s ETag
     const asRead = (who: { id: string }) => ({ 'if-match': `"${draftOf(who).version}"` });
     const asMember = await member('POST', `/approvals/${draftOf(ada).id}/approve`, {}, asRead(ada));
-    const sentWhileDrafted = await sentTo(stack, `@${orgId}.example`);
+    const sentWhileDrafted = await sentTo(stack(), `@${orgId}.example`);
     const bobRead = await api('GET', `/approvals/${draftOf(bob).id}`);
     const approved = await api(
       'POST',
@@ -82,23 +73,23 @@ describe('approvals', () => {
       { reason: 'Bob is a partner' },
       { 'if-match': bobRead.etag ?? '' },
     );
-    await stack.advance(3 * MINUTE);
-    const adaFirst = await sentTo(stack, address(ada));
-    const bobFirst = await sentTo(stack, address(bob));
+    await stack().advance(3 * MINUTE);
+    const adaFirst = await sentTo(stack(), address(ada));
+    const bobFirst = await sentTo(stack(), address(bob));
     const cyWaiting = await api('GET', `/leads/${cy.id}`);
     // Two days later the second steps go: Ada's in her thread, Bob's (his first e-mail) on its own
-    await stack.advance(2 * DAY);
-    const adaAll = await sentTo(stack, address(ada));
-    const bobAll = await sentTo(stack, address(bob));
+    await stack().advance(2 * DAY);
+    const adaAll = await sentTo(stack(), address(ada));
+    const bobAll = await sentTo(stack(), address(bob));
     const bobTimeline = await api('GET', `/leads/${bob.id}/timeline`);
     // A week after it was due, Cy's draft times out; two days later his second step goes
-    await stack.advance(5 * DAY);
+    await stack().advance(5 * DAY);
     const cyTimedOut = await api('GET', `/leads/${cy.id}/timeline`);
     const expired = await api('GET', '/approvals?status=expired');
-    const cyBeforeNext = await sentTo(stack, address(cy));
-    await stack.advance(2 * DAY + 5 * MINUTE);
-    const cyAll = await sentTo(stack, address(cy));
-    const requested = await publishedEvents(stack.url, { orgId, type: 'approval.requested' });
+    const cyBeforeNext = await sentTo(stack(), address(cy));
+    await stack().advance(2 * DAY + 5 * MINUTE);
+    const cyAll = await sentTo(stack(), address(cy));
+    const requested = await publishedEvents(stack().url, { orgId, type: 'approval.requested' });
 
     // Assess: three drafts, nothing sent until someone decided
     expect(pending.status).toBe(200);

@@ -2,25 +2,16 @@
  * The local stack end to end: the server `npm start` runs, on a free port, driven over HTTP with tokens
  * from /_local/token, as a frontend developer would.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../local/stack';
-import { startContractCheckedStack } from '../support/contract-proxy';
-import { apiClient, PINNED_START, tokenFor as tokenOf } from '../support/local-api';
+import { describe, expect, it } from 'vitest';
+import { useContractCheckedStack } from '../support/contract-proxy';
+import { apiClient, tokenFor as tokenOf } from '../support/local-api';
 import { writableOf } from '../support/writable';
 
-let stack: LocalStack;
-
-beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useContractCheckedStack();
 
 const tokenFor = (orgId: string, userId: string, role = 'member') =>
-  tokenOf(stack.url, { orgId, userId, role });
-const api = (token: string | undefined) => apiClient(stack.url, token);
+  tokenOf(stack().url, { orgId, userId, role });
+const api = (token: string | undefined) => apiClient(stack().url, token);
 
 describe('local stack over HTTP', () => {
   it('walks the README: token, list, clone, edit with If-Match, delete', async () => {

@@ -15,9 +15,9 @@
  * that could answer another test's faults.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DOMAIN_EVENT_TYPES, parseDomainEvent } from '../../lambdas/core/domain-events';
-import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
+import { useContractCheckedStack } from '../support/contract-proxy';
 import {
   addLead,
   answerMail,
@@ -32,23 +32,15 @@ import {
 import { writableOf } from '../support/writable';
 
 const DAY = 24 * 3600 * 1000;
-let stack: CheckedStack;
+const stack = useContractCheckedStack();
 const orgs: string[] = [];
-
-beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
 
 /** Monday 09:00 UTC, `weeks` after PINNED_START: before New York's business hours open that day. */
 const mondayAfterStart = (weeks: number) => new Date(PINNED_START.getTime() + weeks * 7 * DAY);
 
 /** An org of this file's own, remembered for the closing check over every event they produced. */
 async function newOrg() {
-  const org = await newOrgWithAssistant(stack.url);
+  const org = await newOrgWithAssistant(stack().url);
   orgs.push(org.orgId);
   return org;
 }
@@ -83,24 +75,24 @@ describe('domain events on the local stack', () => {
       assistantId: assistant.id,
       sequenceId: sequence.id,
     });
-    await stack.advance(DAY);
-    const [first] = await sentTo(stack, email);
+    await stack().advance(DAY);
+    const [first] = await sentTo(stack(), email);
 
     // Act: the lead answers the first e-mail asking for a call.
     const reply = await postLocal(
-      stack.url,
+      stack().url,
       '/_local/inbound/email',
       answerMail({
         from: `Mo <${email}>`,
         to: `Maya Chen <${assistant.email}>`,
         answering: first,
-        at: stack.clock.now(),
+        at: stack().clock.now(),
         text: 'Could we do a quick call on Tuesday at 3pm?',
       }),
       'message/rfc822',
     );
-    await stack.advance(10 * DAY);
-    const items = await publishedEvents(stack.url, { subjectId: lead.id });
+    await stack().advance(10 * DAY);
+    const items = await publishedEvents(stack().url, { subjectId: lead.id });
 
     // Assess
     expect(reply.status).toBe(200);
@@ -122,7 +114,7 @@ describe('domain events on the local stack', () => {
 
   it('publishes a send SES refuses as step.failed, a WhatsApp step of an org without WhatsApp as step.skipped, then the completion', async () => {
     // Prepare: an e-mail, then a WhatsApp template the next day, in an org that has not connected WhatsApp.
-    stack.clock.set(mondayAfterStart(2));
+    stack().clock.set(mondayAfterStart(2));
     const { orgId, api, assistant } = await newOrg();
     const { body: template } = await api('POST', '/messages', {
       name: 'Nudge on WhatsApp',
@@ -149,9 +141,9 @@ describe('domain events on the local stack', () => {
     });
 
     // Act: SES refuses the first e-mail (400 MessageRejected: the same request fails again).
-    stack.engine.ses.failNext(400);
-    await stack.advance(3 * DAY);
-    const items = await publishedEvents(stack.url, { subjectId: lead.id });
+    stack().engine.ses.failNext(400);
+    await stack().advance(3 * DAY);
+    const items = await publishedEvents(stack().url, { subjectId: lead.id });
 
     // Assess
     expect(typesOf(items)).toEqual(['lead.enrolled', 'step.failed', 'step.skipped', 'lead.completed']);
@@ -172,13 +164,13 @@ describe('domain events on the local stack', () => {
       expect.arrayContaining([expect.objectContaining({ code: 'whatsapp_not_connected' })]),
     );
     expect(only(items, 'lead.completed')?.data).toEqual({ leadId: lead.id, sequenceId: sequence.id });
-    expect(await sentTo(stack, `fay@${orgId}.example`)).toHaveLength(0);
+    expect(await sentTo(stack(), `fay@${orgId}.example`)).toHaveLength(0);
   });
 
   it('publishes an out-of-office reply, a snooze and a stop by a person', async () => {
     // Prepare: a lead mailed its first step on Monday.
     const monday = mondayAfterStart(3);
-    stack.clock.set(monday);
+    stack().clock.set(monday);
     const { api, assistant } = await newOrg();
     const { body: sequence } = await api('POST', '/sequences', twoTouches);
     const email = `oz@${randomUUID().slice(0, 8)}.example`;
@@ -188,8 +180,8 @@ describe('domain events on the local stack', () => {
       assistantId: assistant.id,
       sequenceId: sequence.id,
     });
-    await stack.advance(DAY);
-    const [first] = await sentTo(stack, email);
+    await stack().advance(DAY);
+    const [first] = await sentTo(stack(), email);
     const back = new Date(monday.getTime() + 7 * DAY);
     const backOn = back.toLocaleDateString('en-US', {
       weekday: 'long',
@@ -200,13 +192,13 @@ describe('domain events on the local stack', () => {
 
     // Act: an auto-reply naming the day the lead is back; then a person snoozes the lead, then stops it.
     const autoReply = await postLocal(
-      stack.url,
+      stack().url,
       '/_local/inbound/email',
       answerMail({
         from: `Oz <${email}>`,
         to: `Maya Chen <${assistant.email}>`,
         answering: first,
-        at: stack.clock.now(),
+        at: stack().clock.now(),
         subjectPrefix: 'Automatic reply:',
         headers: ['Auto-Submitted: auto-replied', 'X-Auto-Response-Suppress: All'],
         text: `I am out of the office until ${backOn} with limited access to e-mail.`,
@@ -215,8 +207,8 @@ describe('domain events on the local stack', () => {
     );
     const snoozed = await api('POST', `/leads/${lead.id}/snooze`, { until: '2027-05-03' });
     const stopped = await api('POST', `/leads/${lead.id}/stop`);
-    await stack.settle();
-    const items = await publishedEvents(stack.url, { subjectId: lead.id });
+    await stack().settle();
+    const items = await publishedEvents(stack().url, { subjectId: lead.id });
 
     // Assess
     expect(autoReply.status).toBe(200);
@@ -249,7 +241,7 @@ describe('domain events on the local stack', () => {
 
   it('publishes a hard bounce, a spam complaint and a one-click unsubscribe, each with its stop', async () => {
     // Prepare: three leads mailed their first step.
-    stack.clock.set(mondayAfterStart(4));
+    stack().clock.set(mondayAfterStart(4));
     const { orgId, api, assistant } = await newOrg();
     const { body: sequence } = await api('POST', '/sequences', twoTouches);
     const leads = await Promise.all(
@@ -262,26 +254,26 @@ describe('domain events on the local stack', () => {
         }),
       ),
     );
-    await stack.advance(DAY);
+    await stack().advance(DAY);
     const [bounced, complained, unsubscribed] = await Promise.all(
-      leads.map(async (lead) => (await sentTo(stack, lead.email))[0]),
+      leads.map(async (lead) => (await sentTo(stack(), lead.email))[0]),
     );
     const link = /<(http[^>]+)>/.exec(unsubscribed?.headers?.['List-Unsubscribe'] ?? '')?.[1] ?? '';
 
     // Act
-    const bounce = await postLocal(stack.url, '/_local/ses-event', {
+    const bounce = await postLocal(stack().url, '/_local/ses-event', {
       type: 'Bounce',
       bounceType: 'Permanent',
       providerMessageId: bounced?.providerMessageId,
     });
-    const complaint = await postLocal(stack.url, '/_local/ses-event', {
+    const complaint = await postLocal(stack().url, '/_local/ses-event', {
       type: 'Complaint',
       providerMessageId: complained?.providerMessageId,
     });
     const oneClick = await fetch(link, { method: 'POST', body: 'List-Unsubscribe=One-Click' });
-    await stack.settle();
+    await stack().settle();
     const [ofBounced, ofComplained, ofUnsubscribed] = await Promise.all(
-      leads.map((lead) => publishedEvents(stack.url, { subjectId: lead.id })),
+      leads.map((lead) => publishedEvents(stack().url, { subjectId: lead.id })),
     );
 
     // Assess
@@ -307,7 +299,7 @@ describe('domain events on the local stack', () => {
 
   it('publishes the assistant’s and the org’s sending paused on a bounce, and resumed by a person', async () => {
     // Prepare: two sends are enough to judge (the default, 50, would need fifty leads).
-    stack.clock.set(mondayAfterStart(5));
+    stack().clock.set(mondayAfterStart(5));
     const { orgId, api, assistant } = await newOrg();
     const { body: settings } = await api('GET', '/org/settings');
     const { sending: _shown, ...editable } = settings;
@@ -327,20 +319,20 @@ describe('domain events on the local stack', () => {
         sequenceId: sequence.id,
       });
     }
-    await stack.advance(DAY);
-    const [first] = await sentTo(stack, `bo@${orgId}.example`);
+    await stack().advance(DAY);
+    const [first] = await sentTo(stack(), `bo@${orgId}.example`);
 
     // Act
-    const bounce = await postLocal(stack.url, '/_local/ses-event', {
+    const bounce = await postLocal(stack().url, '/_local/ses-event', {
       type: 'Bounce',
       bounceType: 'Permanent',
       providerMessageId: first?.providerMessageId,
     });
     const resumed = await api('POST', `/assistants/${assistant.id}/resume-sending`);
     const orgResumed = await api('POST', '/org/resume-sending');
-    await stack.settle();
-    const paused = await publishedEvents(stack.url, { orgId, type: 'assistant.sending_paused' });
-    const resumedEvents = await publishedEvents(stack.url, { orgId, type: 'assistant.sending_resumed' });
+    await stack().settle();
+    const paused = await publishedEvents(stack().url, { orgId, type: 'assistant.sending_paused' });
+    const resumedEvents = await publishedEvents(stack().url, { orgId, type: 'assistant.sending_resumed' });
 
     // Assess
     expect([bounce.status, resumed.status, orgResumed.status]).toEqual([200, 200, 200]);
@@ -369,7 +361,7 @@ describe('domain events on the local stack', () => {
 
   it('publishes a gap edit once its leads are re-planned, with how many, and a rename at once', async () => {
     // Prepare: three leads mailed their first step, one of them then stopped by a person.
-    stack.clock.set(mondayAfterStart(6));
+    stack().clock.set(mondayAfterStart(6));
     const { orgId, api, assistant } = await newOrg();
     const { body: sequence, etag } = await api('POST', '/sequences', twoTouches);
     const leads = [];
@@ -383,7 +375,7 @@ describe('domain events on the local stack', () => {
         }),
       );
     }
-    await stack.advance(DAY);
+    await stack().advance(DAY);
     const stopped = await api('POST', `/leads/${leads[2].id}/stop`);
     expect(stopped.status).toBe(200);
     const before = (await api('GET', `/leads/${leads[0].id}`)).body.enrollment.nextSendAt;
@@ -398,7 +390,7 @@ describe('domain events on the local stack', () => {
       },
       { 'if-match': etag ?? '' },
     );
-    await stack.settle();
+    await stack().settle();
     const after = (await api('GET', `/leads/${leads[0].id}`)).body.enrollment.nextSendAt;
     const renamed = await api(
       'PUT',
@@ -406,8 +398,8 @@ describe('domain events on the local stack', () => {
       { ...writableOf(retimed.body), name: 'Two touches, slower' },
       { 'if-match': retimed.etag ?? '' },
     );
-    await stack.settle();
-    const items = await publishedEvents(stack.url, { subjectId: sequence.id });
+    await stack().settle();
+    const items = await publishedEvents(stack().url, { subjectId: sequence.id });
 
     // Assess
     expect([retimed.status, renamed.status]).toEqual([200, 200]);
@@ -438,11 +430,11 @@ describe('domain events on the local stack', () => {
       'Broken,not-an-address',
       `Jo,jo@${orgId}.example`,
     ];
-    const token = await tokenFor(stack.url, { orgId, userId: 'sam', role: 'admin' });
+    const token = await tokenFor(stack().url, { orgId, userId: 'sam', role: 'admin' });
 
     // Act
     const accepted = await fetch(
-      `${stack.url}/imports?assistantId=${assistant.id}&sequenceId=${sequence.id}`,
+      `${stack().url}/imports?assistantId=${assistant.id}&sequenceId=${sequence.id}`,
       {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
@@ -450,8 +442,8 @@ describe('domain events on the local stack', () => {
       },
     );
     const { id } = (await accepted.json()) as { id: string };
-    await stack.settle();
-    const items = await publishedEvents(stack.url, { subjectId: id });
+    await stack().settle();
+    const items = await publishedEvents(stack().url, { subjectId: id });
     const { body: progress } = await api('GET', `/imports/${id}`);
 
     // Assess
@@ -465,7 +457,7 @@ describe('domain events on the local stack', () => {
         data: { importId: id, status: 'done', total: 3, created: 2, failed: 1, duplicates: 0 },
       }),
     ]);
-    expect(await publishedEvents(stack.url, { orgId, type: 'lead.enrolled' })).toHaveLength(2);
+    expect(await publishedEvents(stack().url, { orgId, type: 'lead.enrolled' })).toHaveLength(2);
   });
 
   it('publishes a reviewed step’s draft as approval.requested, naming the approval it waits in', async () => {
@@ -480,8 +472,8 @@ describe('domain events on the local stack', () => {
     });
 
     // Act: the step is drafted (it is due within 24 h, so at once)
-    await stack.advance(3600 * 1000);
-    const items = await publishedEvents(stack.url, { subjectId: lead.id, type: 'approval.requested' });
+    await stack().advance(3600 * 1000);
+    const items = await publishedEvents(stack().url, { subjectId: lead.id, type: 'approval.requested' });
     const { body: approvals } = await api('GET', '/approvals');
 
     // Assess
@@ -498,7 +490,7 @@ describe('domain events on the local stack', () => {
   });
 
   it('published every type of the catalogue, each valid against its schema, with ids of its own', async () => {
-    const items = (await Promise.all(orgs.map((orgId) => publishedEvents(stack.url, { orgId })))).flat();
+    const items = (await Promise.all(orgs.map((orgId) => publishedEvents(stack().url, { orgId })))).flat();
 
     expect(new Set(typesOf(items))).toEqual(new Set(DOMAIN_EVENT_TYPES));
     for (const item of items) {
@@ -510,11 +502,11 @@ describe('domain events on the local stack', () => {
   });
 
   it('answered every request of those flows within docs/openapi.json (through the contract proxy)', () => {
-    expect(stack.contract.violations()).toEqual([]);
+    expect(stack().contract.violations()).toEqual([]);
   });
 
   it('answers 400 naming an empty filter', async () => {
-    const response = await fetch(`${stack.url}/_local/events?orgId=`);
+    const response = await fetch(`${stack().url}/_local/events?orgId=`);
 
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { details: [{ path: 'orgId' }] } });

@@ -3,27 +3,18 @@
  * assistant, the clock moved forward, and what the outbox shows was sent, when, and how it threads.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../local/outbox';
-import type { LocalStack } from '../../local/stack';
-import { startContractCheckedStack } from '../support/contract-proxy';
-import { addLead, PINNED_START, sentTo, signedIn } from '../support/local-api';
+import { useContractCheckedStack } from '../support/contract-proxy';
+import { addLead, sentTo, signedIn } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
-let stack: LocalStack;
-
-beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useContractCheckedStack();
 
 /** A fresh org with an admin, an assistant in New York with a holiday, and a sequence of three e-mails. */
 async function newOrg(assistantOverrides: Record<string, unknown> = {}) {
   const orgId = `org-${randomUUID().slice(0, 8)}`;
-  const api = await signedIn(stack.url, { orgId, userId: 'alice', role: 'admin' });
+  const api = await signedIn(stack().url, { orgId, userId: 'alice', role: 'admin' });
   const { body: assistant } = await api('POST', '/assistants', {
     name: 'Maya Chen',
     email: `maya.${orgId}@contoso.example`,
@@ -59,7 +50,7 @@ const messageIdOf = (item: OutboxItem | undefined) => `<${item?.providerMessageI
 describe('the send engine', () => {
   it('sends each step in the lead’s business hours, skipping the weekend and a holiday across a DST change, threaded', async () => {
     // Prepare: Monday 2 March 2026, 12:00 UTC (07:00 in New York, 13:00 in Berlin).
-    stack.clock.set(new Date('2026-03-02T12:00:00Z'));
+    stack().clock.set(new Date('2026-03-02T12:00:00Z'));
     const { api, assistant, sequence } = await newOrg();
     const nora = await addLead(api, {
       firstName: 'Nora',
@@ -78,11 +69,11 @@ describe('the send engine', () => {
     });
 
     // Act
-    await stack.advance(10 * DAY);
+    await stack().advance(10 * DAY);
 
     // Assess: New York at 09:00 local; 10 March is after the US DST change, so 09:00 is 13:00 UTC.
-    const toNora = await sentTo(stack, 'nora@ny.example');
-    const toBernd = await sentTo(stack, 'bernd@berlin.example');
+    const toNora = await sentTo(stack(), 'nora@ny.example');
+    const toBernd = await sentTo(stack(), 'bernd@berlin.example');
     expect(nora.enrollment.nextSendAt).toBe('2026-03-02T14:00:00.000Z');
     expect(toNora.map(minuteSent)).toEqual(['2026-03-02T14:00', '2026-03-04T14:00', '2026-03-10T13:00']);
     // Berlin: inside the window at once (a minute later), then the same local time, then Tuesday 09:00.
@@ -111,7 +102,7 @@ describe('the send engine', () => {
   });
 
   it('moves a step over the daily limit to the next business day without sending it', async () => {
-    stack.clock.set(new Date('2026-04-06T15:00:00Z')); // Monday 11:00 in New York
+    stack().clock.set(new Date('2026-04-06T15:00:00Z')); // Monday 11:00 in New York
     const { api, assistant, sequence } = await newOrg({ dailyLimit: 1 });
     const first = await addLead(api, {
       firstName: 'A',
@@ -126,11 +117,11 @@ describe('the send engine', () => {
       sequenceId: sequence.id,
     });
 
-    await stack.advance(3600 * 1000);
+    await stack().advance(3600 * 1000);
 
     const sentToday = [
-      ...(await sentTo(stack, 'a@limit.example')),
-      ...(await sentTo(stack, 'b@limit.example')),
+      ...(await sentTo(stack(), 'a@limit.example')),
+      ...(await sentTo(stack(), 'b@limit.example')),
     ];
     expect(sentToday).toHaveLength(1);
     const deferred = sentToday[0]?.to.includes('a@limit') ? second : first;
@@ -138,12 +129,12 @@ describe('the send engine', () => {
     expect(timeline.body.items).toEqual([]);
     expect(timeline.body.next).toMatchObject({ step: 0, at: '2026-04-07T13:00:00.000Z' });
     expect(timeline.body.next.reasons[0]).toBe('daily_limit');
-    await stack.advance(DAY);
-    expect(await sentTo(stack, deferred.email)).toHaveLength(1);
+    await stack().advance(DAY);
+    expect(await sentTo(stack(), deferred.email)).toHaveLength(1);
   });
 
   it('sends the default sequence’s generated first e-mail saying the org’s offering and the lead’s context', async () => {
-    stack.clock.set(new Date('2026-04-06T15:00:00Z')); // Monday 11:00 in New York
+    stack().clock.set(new Date('2026-04-06T15:00:00Z')); // Monday 11:00 in New York
     const { api, assistant } = await newOrg();
     const offering = {
       summary: 'We send the polite reminders that get late invoices paid.',
@@ -158,7 +149,7 @@ describe('the send engine', () => {
       context: 'You asked at the Berlin fintech meetup how to get paid faster',
     });
 
-    await stack.advance(3600 * 1000);
+    await stack().advance(3600 * 1000);
 
     expect(settings.status).toBe(200);
     expect(lead.enrollment.sequenceId).toBe('system-recommended');
@@ -166,14 +157,14 @@ describe('the send engine', () => {
     expect(lead.warnings.filter((warning: { code: string }) => warning.code === 'offering_missing')).toEqual(
       [],
     );
-    const [first] = await sentTo(stack, 'ada@offering.example');
+    const [first] = await sentTo(stack(), 'ada@offering.example');
     const text = first?.text?.replace(/\s+/g, ' ') ?? '';
     for (const part of Object.values(offering)) expect(text).toContain(part);
     expect(text).toContain('You asked at the Berlin fintech meetup how to get paid faster.');
   });
 
   it('re-plans leads on a timing edit and leaves their schedule alone on a content edit', async () => {
-    stack.clock.set(new Date('2026-05-04T13:00:00Z')); // Monday 09:00 in New York
+    stack().clock.set(new Date('2026-05-04T13:00:00Z')); // Monday 09:00 in New York
     const { api, assistant, sequence } = await newOrg();
     const lead = await addLead(api, {
       firstName: 'R',
@@ -181,7 +172,7 @@ describe('the send engine', () => {
       assistantId: assistant.id,
       sequenceId: sequence.id,
     });
-    await stack.advance(3600 * 1000);
+    await stack().advance(3600 * 1000);
     const before = (await api('GET', `/leads/${lead.id}`)).body.enrollment;
     const steps = (gap: number, tone: string) => [
       sequence.steps[0],
@@ -197,13 +188,17 @@ describe('the send engine', () => {
       );
 
     const impact = await api('POST', `/sequences/${sequence.id}/impact`, { steps: steps(4, 'gentle') });
-    const schedulesBefore = stack.engine.scheduler.schedules().map((schedule) => schedule.Name);
+    const schedulesBefore = stack()
+      .engine.scheduler.schedules()
+      .map((schedule) => schedule.Name);
     const contentEdit = await put(1, { steps: steps(2, 'curious') });
-    await stack.settle();
+    await stack().settle();
     const afterContent = (await api('GET', `/leads/${lead.id}`)).body.enrollment;
-    const schedulesAfterContent = stack.engine.scheduler.schedules().map((schedule) => schedule.Name);
+    const schedulesAfterContent = stack()
+      .engine.scheduler.schedules()
+      .map((schedule) => schedule.Name);
     const timingEdit = await put(2, { steps: steps(4, 'curious') });
-    await stack.settle();
+    await stack().settle();
     const afterTiming = (await api('GET', `/leads/${lead.id}`)).body.enrollment;
 
     expect(before).toMatchObject({ nextStep: 1, nextSendAt: '2026-05-06T13:01:00.000Z' });
@@ -217,12 +212,14 @@ describe('the send engine', () => {
     expect(schedulesAfterContent).toEqual(schedulesBefore);
     expect(timingEdit.status).toBe(200);
     expect(afterTiming.nextSendAt).toBe('2026-05-08T13:01:00.000Z');
-    const pending = stack.engine.scheduler.schedules().filter((schedule) => schedule.Name.includes(lead.id));
+    const pending = stack()
+      .engine.scheduler.schedules()
+      .filter((schedule) => schedule.Name.includes(lead.id));
     expect(pending.map((schedule) => schedule.ScheduleExpression)).toEqual(['at(2026-05-08T13:01:00)']);
   });
 
   it('sends once when a schedule is delivered twice at the same moment, and nothing for a stale one', async () => {
-    stack.clock.set(new Date('2026-06-01T13:00:00Z'));
+    stack().clock.set(new Date('2026-06-01T13:00:00Z'));
     const { api, assistant, sequence } = await newOrg();
     const lead = await addLead(api, {
       firstName: 'T',
@@ -230,10 +227,12 @@ describe('the send engine', () => {
       assistantId: assistant.id,
       sequenceId: sequence.id,
     });
-    const [schedule] = stack.engine.scheduler.schedules().filter((each) => each.Name.includes(lead.id));
+    const [schedule] = stack()
+      .engine.scheduler.schedules()
+      .filter((each) => each.Name.includes(lead.id));
     const input = JSON.parse(schedule?.Target.Input ?? '{}');
     const { handler: sender } = await import('../../lambdas/sender');
-    stack.clock.set(new Date('2026-06-01T13:01:00Z'));
+    stack().clock.set(new Date('2026-06-01T13:01:00Z'));
     const context = {
       awsRequestId: 'twice',
       functionName: 'sender',
@@ -243,20 +242,20 @@ describe('the send engine', () => {
     // The one that finds the other's claim throws, so Lambda would retry it once that claim has ended.
     const together = await Promise.allSettled([sender(input, context), sender(input, context)]);
     await sender(input, context);
-    await stack.advance(60_000);
+    await stack().advance(60_000);
 
     expect(together.filter((result) => result.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
     for (const result of together) {
       if (result.status === 'rejected') expect(String(result.reason)).toMatch(/another invocation/);
     }
-    expect(await sentTo(stack, 't@twice.example')).toHaveLength(1);
+    expect(await sentTo(stack(), 't@twice.example')).toHaveLength(1);
     const timeline = await api('GET', `/leads/${lead.id}/timeline`);
     expect(timeline.body.items.map((item: { kind: string }) => item.kind)).toEqual(['sent']);
     expect(timeline.body.next.step).toBe(1);
   });
 
   it('retries an SES throttle and sends once', async () => {
-    stack.clock.set(new Date('2026-06-08T13:00:00Z'));
+    stack().clock.set(new Date('2026-06-08T13:00:00Z'));
     const { api, assistant, sequence } = await newOrg();
     const lead = await addLead(api, {
       firstName: 'S',
@@ -266,17 +265,17 @@ describe('the send engine', () => {
     });
     // The SDK retries a throttle three times by itself; the fourth failure reaches the sender, which
     // gives its claim back and throws, and the scheduler's retry then sends.
-    stack.engine.ses.failNext(429, 4);
+    stack().engine.ses.failNext(429, 4);
 
-    await stack.advance(3600 * 1000);
+    await stack().advance(3600 * 1000);
 
-    expect(await sentTo(stack, 's@throttle.example')).toHaveLength(1);
+    expect(await sentTo(stack(), 's@throttle.example')).toHaveLength(1);
     const timeline = await api('GET', `/leads/${lead.id}/timeline`);
     expect(timeline.body.items.map((item: { kind: string }) => item.kind)).toEqual(['sent']);
   });
 
   it('sends a WhatsApp template through the org’s Sinch account', async () => {
-    stack.clock.set(new Date('2026-06-15T08:00:00Z'));
+    stack().clock.set(new Date('2026-06-15T08:00:00Z'));
     const { api, assistant } = await newOrg({ timezone: 'Europe/Berlin' });
     const connected = await api('PUT', '/org/whatsapp', {
       projectId: 'project-1',
@@ -309,7 +308,7 @@ describe('the send engine', () => {
       sequenceId: sequence.id,
     });
 
-    await stack.advance(3600 * 1000);
+    await stack().advance(3600 * 1000);
 
     expect(connected.body).toMatchObject({
       connected: true,
@@ -319,14 +318,14 @@ describe('the send engine', () => {
     });
     expect(connected.body.callbackUrl).toMatch(/^http:\/\/localhost:\d+\/webhooks\/sinch\/org-/);
     expect(JSON.stringify((await api('GET', '/org/whatsapp')).body)).not.toContain('very-secret');
-    const [sent] = await sentTo(stack, '+4915112345678');
+    const [sent] = await sentTo(stack(), '+4915112345678');
     expect(sent).toMatchObject({ channel: 'whatsapp', templateName: 'followup_nudge', languageCode: 'de' });
     expect(Object.values(sent?.parameters ?? {})).toEqual(['Wanda', 'Maya Chen']);
     expect((await api('GET', `/leads/${lead.id}`)).body.enrollment.status).toBe('completed');
   });
 
   it('threads and quotes from the first e-mail when a sequence opens on WhatsApp', async () => {
-    stack.clock.set(new Date('2026-06-15T13:00:00Z'));
+    stack().clock.set(new Date('2026-06-15T13:00:00Z'));
     const { api, assistant } = await newOrg();
     await api('PUT', '/org/whatsapp', {
       projectId: 'p',
@@ -360,10 +359,10 @@ describe('the send engine', () => {
       sequenceId: sequence.id,
     });
 
-    await stack.advance(4 * DAY);
+    await stack().advance(4 * DAY);
 
-    const [opening, followUp] = await sentTo(stack, 'omar@example.com');
-    expect(await sentTo(stack, '+14155550199')).toHaveLength(1);
+    const [opening, followUp] = await sentTo(stack(), 'omar@example.com');
+    expect(await sentTo(stack(), '+14155550199')).toHaveLength(1);
     expect(followUp?.subject).toBe(`Re: ${opening?.subject}`);
     expect(followUp?.headers?.['In-Reply-To']).toBe(messageIdOf(opening));
     expect(followUp?.html).toContain('wrote:');
@@ -371,7 +370,7 @@ describe('the send engine', () => {
   });
 
   it('lets no other org see or touch a lead', async () => {
-    stack.clock.set(new Date('2026-06-22T13:00:00Z'));
+    stack().clock.set(new Date('2026-06-22T13:00:00Z'));
     const { api, assistant, sequence } = await newOrg();
     const lead = await addLead(api, {
       firstName: 'P',
@@ -379,7 +378,7 @@ describe('the send engine', () => {
       assistantId: assistant.id,
       sequenceId: sequence.id,
     });
-    const stranger = await signedIn(stack.url, { orgId: 'org-stranger', userId: 'eve', role: 'admin' });
+    const stranger = await signedIn(stack().url, { orgId: 'org-stranger', userId: 'eve', role: 'admin' });
 
     const attempts = await Promise.all([
       stranger('GET', `/leads/${lead.id}`),

@@ -5,29 +5,20 @@
  * (POST /sequences/preview) name the moment the send really happened.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../local/stack';
-import { startContractCheckedStack } from '../support/contract-proxy';
-import { addLead, PINNED_START, sentTo, signedIn } from '../support/local-api';
+import { describe, expect, it } from 'vitest';
+import { useContractCheckedStack } from '../support/contract-proxy';
+import { addLead, sentTo, signedIn } from '../support/local-api';
 import { writableOf } from '../support/writable';
 
-let stack: LocalStack;
-
-beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useContractCheckedStack();
 
 describe('public holidays', () => {
   it('moves a German lead’s Christmas Day step to the next business day, as the preview said', async () => {
     // Prepare: Tuesday 22 December 2026, 02:00 in Berlin, 10:00 in Tokyo
     const start = new Date('2026-12-22T01:00:00Z');
-    stack.clock.set(start);
+    stack().clock.set(start);
     const orgId = `org-${randomUUID().slice(0, 8)}`;
-    const api = await signedIn(stack.url, { orgId, userId: 'sam', role: 'admin' });
+    const api = await signedIn(stack().url, { orgId, userId: 'sam', role: 'admin' });
     const { body: assistant } = await api('POST', '/assistants', {
       name: 'Maya Chen',
       email: `maya.${orgId}@assistants.localhost`,
@@ -62,11 +53,11 @@ describe('public holidays', () => {
     });
 
     // Act: past the first steps, then to the morning of Christmas Day, then to the Monday after
-    await stack.advance(8 * 3600 * 1000); // 10:00 in Berlin
+    await stack().advance(8 * 3600 * 1000); // 10:00 in Berlin
     const adaWaiting = await api('GET', `/leads/${ada.id}/timeline`);
-    await stack.advance(3 * 24 * 3600 * 1000); // Christmas Day, 10:00 in Berlin
-    const onChristmas = await sentTo(stack, 'ada@example.de');
-    await stack.advance(3 * 24 * 3600 * 1000); // Monday 28th, 10:00 in Berlin
+    await stack().advance(3 * 24 * 3600 * 1000); // Christmas Day, 10:00 in Berlin
+    const onChristmas = await sentTo(stack(), 'ada@example.de');
+    await stack().advance(3 * 24 * 3600 * 1000); // Monday 28th, 10:00 in Berlin
     const adaDone = await api('GET', `/leads/${ada.id}/timeline`);
 
     // Assess: the timeline says why and which holiday, before the step goes and after
@@ -89,8 +80,8 @@ describe('public holidays', () => {
     expect(adaDone.body.next).toBeUndefined();
     // The local clock keeps running while a schedule fires: compare sends to the minute.
     const minute = (at: string) => at.slice(0, 16);
-    const adaSent = (await sentTo(stack, 'ada@example.de')).map((item) => minute(item.at));
-    const kenjiSent = (await sentTo(stack, 'kenji@example.jp')).map((item) => minute(item.at));
+    const adaSent = (await sentTo(stack(), 'ada@example.de')).map((item) => minute(item.at));
+    const kenjiSent = (await sentTo(stack(), 'kenji@example.jp')).map((item) => minute(item.at));
     expect(onChristmas).toHaveLength(1);
     expect(adaSent).toEqual(['2026-12-22T08:00', '2026-12-28T08:00']);
     // 25 December is a working day in Japan: 10:00 in Tokyo, three days after the first e-mail
@@ -106,9 +97,9 @@ describe('public holidays', () => {
 
   it('postpones a planned step when the assistant starts avoiding holidays, saying which when it fires', async () => {
     // Prepare: Monday 28 December 2026, 10:00 in Berlin; step 1 falls on New Year's Day (a Friday)
-    stack.clock.set(new Date('2026-12-28T09:00:00Z'));
+    stack().clock.set(new Date('2026-12-28T09:00:00Z'));
     const orgId = `org-${randomUUID().slice(0, 8)}`;
-    const api = await signedIn(stack.url, { orgId, userId: 'sam', role: 'admin' });
+    const api = await signedIn(stack().url, { orgId, userId: 'sam', role: 'admin' });
     const { body: assistant } = await api('POST', '/assistants', {
       name: 'Maya Chen',
       email: `maya.${orgId}@assistants.localhost`,
@@ -129,7 +120,7 @@ describe('public holidays', () => {
       assistantId: assistant.id,
       sequenceId: sequence.id,
     });
-    await stack.advance(3600 * 1000);
+    await stack().advance(3600 * 1000);
     const planned = await api('GET', `/leads/${lead.id}/timeline`);
 
     // Act: the admin turns the lead's public holidays on; the step fires on New Year's Day
@@ -139,9 +130,9 @@ describe('public holidays', () => {
       { ...writableOf(assistant), holidayCalendar: 'lead-country' },
       { 'if-match': '"1"' },
     );
-    await stack.advance(4 * 24 * 3600 * 1000); // Friday 1 January 2027, 11:00 in Berlin
+    await stack().advance(4 * 24 * 3600 * 1000); // Friday 1 January 2027, 11:00 in Berlin
     const postponed = await api('GET', `/leads/${lead.id}/timeline`);
-    await stack.advance(3 * 24 * 3600 * 1000); // Monday 4 January, 11:00 in Berlin
+    await stack().advance(3 * 24 * 3600 * 1000); // Monday 4 January, 11:00 in Berlin
     const after = await api('GET', `/leads/${lead.id}/timeline`);
 
     // Assess
@@ -156,7 +147,7 @@ describe('public holidays', () => {
       reasons: ['public_holiday', 'non_business_day'],
       holidays: [{ date: '2027-01-01', name: "New Year's Day", country: 'DE' }],
     });
-    const sent = (await sentTo(stack, 'lena@example.de')).map((item) => item.at.slice(0, 16));
+    const sent = (await sentTo(stack(), 'lena@example.de')).map((item) => item.at.slice(0, 16));
     expect(sent).toHaveLength(2);
     expect(sent[1]).toBe('2027-01-04T08:00');
     // Moved when it fired, and its sent entry says so

@@ -4,28 +4,20 @@
  * e-mails sent when the clock moves; a body past the import limit answers 413 naming the limit.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
-import { PINNED_START, signedIn, tokenFor } from '../support/local-api';
+import { describe, expect, it } from 'vitest';
+import { useContractCheckedStack } from '../support/contract-proxy';
+import { signedIn, tokenFor } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
-let stack: CheckedStack;
-
-beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useContractCheckedStack();
 
 describe('an import over HTTP', () => {
   it('adds the leads of a CSV in the background, says which rows failed, and their follow-ups go out', async () => {
     // Prepare
     const orgId = `org-${randomUUID().slice(0, 8)}`;
     const claims = { orgId, userId: 'alice', role: 'admin' };
-    const api = await signedIn(stack.url, claims);
-    const token = await tokenFor(stack.url, claims);
+    const api = await signedIn(stack().url, claims);
+    const token = await tokenFor(stack().url, claims);
     const { body: assistant } = await api('POST', '/assistants', {
       name: 'Maya Chen',
       email: `maya.${orgId}@assistants.localhost`,
@@ -43,7 +35,7 @@ describe('an import over HTTP', () => {
     );
     const csv = ['firstName,email,company', ...lines].join('\n');
     const post = (body: string) =>
-      fetch(`${stack.url}/imports?assistantId=${assistant.id}&sequenceId=${sequence.id}`, {
+      fetch(`${stack().url}/imports?assistantId=${assistant.id}&sequenceId=${sequence.id}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
         body,
@@ -52,14 +44,14 @@ describe('an import over HTTP', () => {
     // Act
     const accepted = await post(csv);
     const acceptedBody = (await accepted.json()) as { id: string };
-    await stack.settle();
+    await stack().settle();
     const { body: progress } = await api('GET', `/imports/${acceptedBody.id}`);
     const { body: errors } = await api('GET', `/imports/${acceptedBody.id}/errors`);
     const { body: recent } = await api('GET', '/imports');
     // Past a weekend, whatever day the local clock starts on.
-    await stack.advance(4 * DAY);
-    await stack.outbox.capture();
-    const sent = (await stack.outbox.items()).filter((item) => item.to.includes(`@${orgId}.example`));
+    await stack().advance(4 * DAY);
+    await stack().outbox.capture();
+    const sent = (await stack().outbox.items()).filter((item) => item.to.includes(`@${orgId}.example`));
     const tooLarge = await post(`firstName\n${'x'.repeat(5 * 1024 * 1024)}`);
 
     // Assess
@@ -81,8 +73,8 @@ describe('an import over HTTP', () => {
   }, 240_000);
 
   it('answered its imports within docs/openapi.json (through the contract proxy)', () => {
-    expect(stack.contract.violations()).toEqual([]);
-    expect([...stack.contract.operationsSeen()]).toEqual(
+    expect(stack().contract.violations()).toEqual([]);
+    expect([...stack().contract.operationsSeen()]).toEqual(
       expect.arrayContaining(['createImport', 'getImport', 'listImportErrors', 'listImports']),
     );
   });

@@ -6,11 +6,11 @@
  * lead, whose language has no bank, is written to in English and told so at enrolment.
  */
 import { franc } from 'franc-min';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unsubscribeFooter } from '../../lambdas/core/rendering/unsubscribe-footer';
 import type { OutboxItem } from '../../local/outbox';
-import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
-import { type ApiCall, addLead, newOrgWithAssistant, PINNED_START, sentTo } from '../support/local-api';
+import { useContractCheckedStack } from '../support/contract-proxy';
+import { type ApiCall, addLead, newOrgWithAssistant, sentTo } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
 /** The languages a bank writes in, as the detector names them (ISO 639-3). */
@@ -18,15 +18,7 @@ const BANK_LANGUAGES = ['eng', 'deu', 'fra', 'spa', 'ita', 'nld', 'por'];
 /** `Am 1. März 2027 um 10:01 schrieb "Maya Chen" <maya…>:`, as German mail clients quote (the text wraps it). */
 const GERMAN_QUOTE_LINE = /^Am \d{1,2}\. \S+ \d{4} um \d{2}:\d{2} schrieb "Maya Chen"\s+<[^>]+>:$/m;
 
-let stack: CheckedStack;
-
-beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useContractCheckedStack();
 
 /** A three-step sequence whose every step the tone bank writes. */
 async function threeGeneratedSteps(api: ApiCall): Promise<{ id: string }> {
@@ -54,7 +46,7 @@ const byTime = (mails: OutboxItem[]) => [...mails].sort((a, b) => a.at.localeCom
 describe('follow-ups in the lead’s language', () => {
   it('writes a German lead’s generated steps in formal German, quoted and footed in German; a Japanese lead in English, with language_fallback', async () => {
     // Prepare
-    const { api, assistant } = await newOrgWithAssistant(stack.url);
+    const { api, assistant } = await newOrgWithAssistant(stack().url);
     const sequence = await threeGeneratedSteps(api);
     const ada = await addLead(api, {
       firstName: 'Ada',
@@ -73,9 +65,9 @@ describe('follow-ups in the lead’s language', () => {
     });
 
     // Act: every step falls due
-    await stack.advance(8 * DAY);
-    const toAda = byTime(await sentTo(stack, 'ada@example.de'));
-    const toKenji = byTime(await sentTo(stack, 'kenji@example.jp'));
+    await stack().advance(8 * DAY);
+    const toAda = byTime(await sentTo(stack(), 'ada@example.de'));
+    const toKenji = byTime(await sentTo(stack(), 'kenji@example.jp'));
 
     // Assess: Ada's three e-mails are German, formal, threaded under a German quote line, footed in German
     expect(ada.language).toBe('de');
@@ -116,7 +108,7 @@ describe('follow-ups in the lead’s language', () => {
 
   it('writes informally when the org’s formality says so', async () => {
     // Prepare
-    const { api, assistant } = await newOrgWithAssistant(stack.url);
+    const { api, assistant } = await newOrgWithAssistant(stack().url);
     const settings = await api(
       'PUT',
       '/org/settings',
@@ -133,8 +125,8 @@ describe('follow-ups in the lead’s language', () => {
     });
 
     // Act
-    await stack.advance(8 * DAY);
-    const toJonas = byTime(await sentTo(stack, 'jonas@example.de'));
+    await stack().advance(8 * DAY);
+    const toJonas = byTime(await sentTo(stack(), 'jonas@example.de'));
 
     // Assess: German, "du" and never "Sie", the informal footer
     expect(settings.status).toBe(200);

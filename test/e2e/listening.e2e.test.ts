@@ -4,27 +4,18 @@
  * the outbox shows nothing more goes out afterwards.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../local/stack';
-import { startContractCheckedStack } from '../support/contract-proxy';
-import { addLead, PINNED_START, sentTo, signedIn } from '../support/local-api';
+import { describe, expect, it } from 'vitest';
+import { useContractCheckedStack } from '../support/contract-proxy';
+import { addLead, sentTo, signedIn } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
-let stack: LocalStack;
-
-beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useContractCheckedStack();
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely and assert on them
 type Answer = { status: number; body: any };
 
 async function local(path: string, body: string | object, contentType = 'application/json'): Promise<Answer> {
-  const response = await fetch(`${stack.url}${path}`, {
+  const response = await fetch(`${stack().url}${path}`, {
     method: 'POST',
     headers: { 'content-type': contentType },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -34,7 +25,7 @@ async function local(path: string, body: string | object, contentType = 'applica
 
 async function newOrg() {
   const orgId = `org-${randomUUID().slice(0, 8)}`;
-  const api = await signedIn(stack.url, {
+  const api = await signedIn(stack().url, {
     orgId,
     userId: 'sam',
     role: 'admin',
@@ -51,7 +42,7 @@ async function newOrg() {
 
 describe('listening', () => {
   it('follows up a CC’d proposal in its thread, acknowledges it, and stops when the lead replies', async () => {
-    stack.clock.set(new Date('2026-03-02T15:00:00Z')); // Monday 10:00 in New York
+    stack().clock.set(new Date('2026-03-02T15:00:00Z')); // Monday 10:00 in New York
     const { orgId, api, assistant, userEmail } = await newOrg();
     const proposalId = `<${randomUUID()}@mail.example>`;
     const proposal = [
@@ -67,9 +58,9 @@ describe('listening', () => {
     ].join('\r\n');
 
     const received = await local('/_local/inbound/email', proposal, 'message/rfc822');
-    const ack = await sentTo(stack, userEmail);
-    await stack.advance(4 * DAY);
-    const [followUp] = await sentTo(stack, 'grace@navy.example');
+    const ack = await sentTo(stack(), userEmail);
+    await stack().advance(4 * DAY);
+    const [followUp] = await sentTo(stack(), 'grace@navy.example');
     const { body: leads } = await api('GET', '/leads');
     const grace = leads.items.find((lead: { email: string }) => lead.email === 'grace@navy.example');
 
@@ -101,7 +92,7 @@ describe('listening', () => {
       `From: someone@elsewhere.example\r\nTo: ${assistant.email}\r\nSubject: Hello\r\nMessage-ID: <${randomUUID()}@elsewhere.example>\r\n\r\nHi\r\n`,
       'message/rfc822',
     );
-    await stack.advance(20 * DAY);
+    await stack().advance(20 * DAY);
 
     // The route says what the inbound function did, and to which leads, besides what SES received.
     expect(replied.status).toBe(200);
@@ -118,7 +109,7 @@ describe('listening', () => {
       leads: [],
       decisions: [{ decision: 'ignored', reason: expect.stringContaining('not from a user or lead') }],
     });
-    expect(await sentTo(stack, 'grace@navy.example')).toHaveLength(1);
+    expect(await sentTo(stack(), 'grace@navy.example')).toHaveLength(1);
     const after = (await api('GET', `/leads/${grace.id}`)).body;
     expect(after.enrollment).toMatchObject({ status: 'stopped', stopReason: 'replied' });
     const timeline = (await api('GET', `/leads/${grace.id}/timeline`)).body;
@@ -131,7 +122,7 @@ describe('listening', () => {
     // The outbox, filtered to the org and the lead: Grace's follow-up only, not the acknowledgement
     // (no lead's step) nor any other org's mail.
     const outbox = async (query: string): Promise<Answer> => {
-      const response = await fetch(`${stack.url}/_local/outbox${query}`);
+      const response = await fetch(`${stack().url}/_local/outbox${query}`);
       return { status: response.status, body: await response.json() };
     };
     const ofGrace = await outbox(`?orgId=${orgId}&leadId=${grace.id}`);
@@ -158,7 +149,7 @@ describe('listening', () => {
   });
 
   it('stops a lead who answers on WhatsApp, and rejects a forged callback', async () => {
-    stack.clock.set(new Date('2026-04-06T13:00:00Z'));
+    stack().clock.set(new Date('2026-04-06T13:00:00Z'));
     const { orgId, api, assistant } = await newOrg();
     await api('PUT', '/org/whatsapp', {
       projectId: 'p',
@@ -176,7 +167,7 @@ describe('listening', () => {
       startAt: '2026-04-07T13:00:00Z',
     });
 
-    const forged = await fetch(`${stack.url}/webhooks/sinch/${orgId}`, {
+    const forged = await fetch(`${stack().url}/webhooks/sinch/${orgId}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -187,7 +178,7 @@ describe('listening', () => {
       body: '{}',
     });
     const reply = await local('/_local/inbound/whatsapp', { from: '+14155550142', text: 'Call me', orgId });
-    await stack.advance(30 * DAY);
+    await stack().advance(30 * DAY);
 
     expect(forged.status).toBe(401);
     expect(reply.status).toBe(200);
@@ -195,54 +186,54 @@ describe('listening', () => {
       status: 'stopped',
       stopReason: 'replied',
     });
-    expect(await sentTo(stack, 'wes@example.com')).toHaveLength(0);
+    expect(await sentTo(stack(), 'wes@example.com')).toHaveLength(0);
   });
 
   it('deactivates a lead whose address bounces permanently and never mails it again', async () => {
-    stack.clock.set(new Date('2026-05-04T13:00:00Z'));
+    stack().clock.set(new Date('2026-05-04T13:00:00Z'));
     const { api, assistant } = await newOrg();
     const lead = await addLead(api, { firstName: 'Bo', email: 'bo@gone.example', assistantId: assistant.id });
-    await stack.advance(3600 * 1000);
-    const [first] = await sentTo(stack, 'bo@gone.example');
+    await stack().advance(3600 * 1000);
+    const [first] = await sentTo(stack(), 'bo@gone.example');
 
     const bounce = await local('/_local/ses-event', {
       type: 'Bounce',
       bounceType: 'Permanent',
       providerMessageId: first?.providerMessageId,
     });
-    await stack.advance(30 * DAY);
+    await stack().advance(30 * DAY);
 
     expect(bounce.status).toBe(200);
     expect((await api('GET', `/leads/${lead.id}`)).body.enrollment).toMatchObject({
       status: 'stopped',
       stopReason: 'bounced',
     });
-    expect(await sentTo(stack, 'bo@gone.example')).toHaveLength(1);
+    expect(await sentTo(stack(), 'bo@gone.example')).toHaveLength(1);
     const restart = await api('POST', `/leads/${lead.id}/restart`, {});
-    await stack.advance(3600 * 1000);
+    await stack().advance(3600 * 1000);
     // A restart by hand is refused: the suppressed address would have every step skipped.
     expect(restart.status).toBe(409);
     expect(restart.body.error.code).toBe('address_suppressed');
-    expect(await sentTo(stack, 'bo@gone.example')).toHaveLength(1);
+    expect(await sentTo(stack(), 'bo@gone.example')).toHaveLength(1);
     expect((await api('GET', `/leads/${lead.id}`)).body.enrollment).toMatchObject({ status: 'stopped' });
   });
 
   it('unsubscribes with the link every e-mail carries', async () => {
-    stack.clock.set(new Date('2026-06-01T13:00:00Z'));
+    stack().clock.set(new Date('2026-06-01T13:00:00Z'));
     const { api, assistant } = await newOrg();
     const lead = await addLead(api, {
       firstName: 'Uma',
       email: 'uma@example.com',
       assistantId: assistant.id,
     });
-    await stack.advance(3600 * 1000);
-    const [first] = await sentTo(stack, 'uma@example.com');
+    await stack().advance(3600 * 1000);
+    const [first] = await sentTo(stack(), 'uma@example.com');
     const link = /<(http[^>]+)>/.exec(first?.headers?.['List-Unsubscribe'] ?? '')?.[1] ?? '';
 
     const page = await fetch(link);
     const tampered = await fetch(`${link.slice(0, -3)}abc`, { method: 'POST' });
     const oneClick = await fetch(link, { method: 'POST', body: 'List-Unsubscribe=One-Click' });
-    await stack.advance(30 * DAY);
+    await stack().advance(30 * DAY);
 
     expect(first?.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(first?.html).toContain(link);
@@ -254,6 +245,6 @@ describe('listening', () => {
       status: 'stopped',
       stopReason: 'unsubscribed',
     });
-    expect(await sentTo(stack, 'uma@example.com')).toHaveLength(1);
+    expect(await sentTo(stack(), 'uma@example.com')).toHaveLength(1);
   });
 });

@@ -6,25 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { LocalStack } from '../../local/stack';
-import { startContractCheckedStack } from '../support/contract-proxy';
-import { PINNED_START, sentTo, signedIn } from '../support/local-api';
+import { expect, it } from 'vitest';
+import { useContractCheckedStack } from '../support/contract-proxy';
+import { sentTo, signedIn } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
-let stack: LocalStack;
-
-beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useContractCheckedStack();
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely and assert on them
 async function inbound(raw: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${stack.url}/_local/inbound/email`, {
+  const response = await fetch(`${stack().url}/_local/inbound/email`, {
     method: 'POST',
     headers: { 'content-type': 'message/rfc822' },
     body: raw,
@@ -47,7 +38,7 @@ async function itemsNaming(text: string): Promise<Record<string, unknown>[]> {
 
 /** Every object in every bucket of the local S3 whose bytes name `text`. */
 function objectsNaming(text: string): string[] {
-  const { s3 } = stack.engine;
+  const { s3 } = stack().engine;
   const buckets = ['followup-local-inbound', 'followup-local-imports'];
   return buckets.flatMap((bucket) =>
     s3
@@ -59,11 +50,11 @@ function objectsNaming(text: string): string[] {
 
 it('erases a person who was followed up and replied: afterwards she is found nowhere', async () => {
   // Prepare: Sam CCs the assistant on a proposal to Grace; Grace is followed up, then replies.
-  stack.clock.set(new Date('2026-03-02T15:00:00Z'));
+  stack().clock.set(new Date('2026-03-02T15:00:00Z'));
   const orgId = `org-${randomUUID().slice(0, 8)}`;
   const userEmail = `sam@${orgId}.example`;
   const grace = `grace.${orgId}@navy.example`;
-  const api = await signedIn(stack.url, { orgId, userId: 'sam', role: 'admin', email: userEmail });
+  const api = await signedIn(stack().url, { orgId, userId: 'sam', role: 'admin', email: userEmail });
   const { body: assistant } = await api('POST', '/assistants', {
     name: 'Maya Chen',
     email: `maya.${orgId}@assistants.localhost`,
@@ -85,8 +76,8 @@ it('erases a person who was followed up and replied: afterwards she is found now
     ].join('\r\n'),
   );
   expect(proposal.status).toBe(200);
-  await stack.advance(4 * DAY);
-  const [followUp] = await sentTo(stack, grace);
+  await stack().advance(4 * DAY);
+  const [followUp] = await sentTo(stack(), grace);
   expect(followUp).toBeDefined();
   const replied = await inbound(
     [
@@ -102,7 +93,7 @@ it('erases a person who was followed up and replied: afterwards she is found now
     ].join('\r\n'),
   );
   expect(replied.body.handled).toBe('replied');
-  await stack.settle();
+  await stack().settle();
   const [lead] = (await itemsNaming(grace)).filter((item) => item.entity === 'lead');
   expect(lead).toBeDefined();
   expect(objectsNaming(grace)).toHaveLength(2);
@@ -110,7 +101,7 @@ it('erases a person who was followed up and replied: afterwards she is found now
   // Act
   const exported = await api('POST', '/privacy/export', { email: grace.toUpperCase() });
   const erased = await api('POST', '/privacy/erase', { email: grace });
-  await stack.settle();
+  await stack().settle();
   const again = await api('POST', '/privacy/erase', { email: grace });
   const readd = await api('POST', '/leads', { firstName: 'Grace', email: grace, assistantId: assistant.id });
   const audit = await api('GET', '/audit');

@@ -12,21 +12,13 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
+import { describe, expect, it } from 'vitest';
+import { useContractCheckedStack } from '../support/contract-proxy';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-let stack: CheckedStack;
-
-beforeAll(async () => {
-  stack = await startContractCheckedStack({
-    port: 0,
-    now: walkthroughStart(readFileSync(`${root}/README.md`, 'utf8')),
-  });
-});
-
-afterAll(async () => {
-  await stack?.stop();
+const stack = useContractCheckedStack({
+  port: 0,
+  now: walkthroughStart(readFileSync(`${root}/README.md`, 'utf8')),
 });
 
 /** The instant the walkthrough tells the reader to start local time at (`npm start -- --now ...`). */
@@ -71,11 +63,11 @@ describe('the README walkthrough', () => {
     expect(unchecked).toEqual([]);
   });
 
-  it('runs as written against a fresh local stack, then the import example as documented', async () => {
+  it('runs as written against a fresh local stack(), then the import example as documented', async () => {
     const readme = readFileSync(`${root}/README.md`, 'utf8');
     const script = [walkthroughCommands(readme), `echo '${IMPORT_MARK}'`, importCommands(readme)]
       .join('\n')
-      .replaceAll('localhost:3000', new URL(stack.url).host);
+      .replaceAll('localhost:3000', new URL(stack().url).host);
 
     const run = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], {
       cwd: root,
@@ -87,8 +79,8 @@ describe('the README walkthrough', () => {
       );
     });
 
-    expect(stack.contract.violations()).toEqual([]);
-    expect([...stack.contract.operationsSeen()]).toEqual(
+    expect(stack().contract.violations()).toEqual([]);
+    expect([...stack().contract.operationsSeen()]).toEqual(
       expect.arrayContaining(['replaceSequence', 'createLead', 'leadTimeline', 'getLead', 'deleteSequence']),
     );
     const [walkthrough = '', imported = ''] = run.stdout.split(`${IMPORT_MARK}\n`);

@@ -5,31 +5,23 @@
  * reply forwarded to the alias then stops the follow-up.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
-import { PINNED_START, signedIn } from '../support/local-api';
+import { describe, expect, it } from 'vitest';
+import { useContractCheckedStack } from '../support/contract-proxy';
+import { signedIn } from '../support/local-api';
 import { writableOf } from '../support/writable';
 
-let stack: CheckedStack;
-
-beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useContractCheckedStack();
 
 async function newOrg() {
   const orgId = `org-${randomUUID().slice(0, 8)}`;
-  const admin = await signedIn(stack.url, { orgId, userId: 'sam', role: 'admin' });
-  const member = await signedIn(stack.url, { orgId, userId: 'kim', role: 'member' });
+  const admin = await signedIn(stack().url, { orgId, userId: 'sam', role: 'admin' });
+  const member = await signedIn(stack().url, { orgId, userId: 'kim', role: 'member' });
   return { orgId, admin, member };
 }
 
 describe('an assistant on the customer’s own domain', () => {
   it('warns until the probe comes back through its alias, then receives forwarded replies', async () => {
-    stack.clock.set(new Date('2026-03-02T15:00:00Z'));
+    stack().clock.set(new Date('2026-03-02T15:00:00Z'));
     const { orgId, admin, member } = await newOrg();
     const address = `maya@${orgId}.customer.example`;
 
@@ -47,7 +39,7 @@ describe('an assistant on the customer’s own domain', () => {
     });
     const refused = await member('POST', `/assistants/${assistant.id}/verify-receiving`);
     const probe = await admin('POST', `/assistants/${assistant.id}/verify-receiving`);
-    await stack.settle();
+    await stack().settle();
     const verified = await admin('GET', `/assistants/${assistant.id}`);
     const verifiedLead = await admin('POST', '/leads', {
       firstName: 'Ada',
@@ -64,7 +56,7 @@ describe('an assistant on the customer’s own domain', () => {
       'Thanks, let us talk on Monday.',
     ].join('\r\n');
     const received = await fetch(
-      `${stack.url}/_local/inbound/email?recipient=${encodeURIComponent(forwardTo)}`,
+      `${stack().url}/_local/inbound/email?recipient=${encodeURIComponent(forwardTo)}`,
       { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body: reply },
     );
     const grace = await admin('GET', `/leads/${unverifiedLead.body.id}`);
@@ -89,7 +81,7 @@ describe('an assistant on the customer’s own domain', () => {
     expect(refused.status).toBe(403);
     expect(probe.status).toBe(200);
     expect(probe.body).toEqual({ sentTo: address, forwardTo });
-    expect((await stack.outbox.items()).filter((item) => item.to === address)).toHaveLength(1);
+    expect((await stack().outbox.items()).filter((item) => item.to === address)).toHaveLength(1);
     expect(verified.body.receiving).toEqual({
       mode: 'forwarding',
       forwardTo,
@@ -117,7 +109,7 @@ describe('an assistant on the customer’s own domain', () => {
     });
     const { id } = forwarded.body;
     await admin('POST', `/assistants/${id}/verify-receiving`);
-    await stack.settle();
+    await stack().settle();
     const before = await admin('GET', `/assistants/${id}`);
     const { version } = before.body;
     const input = writableOf(before.body);
@@ -142,8 +134,8 @@ describe('an assistant on the customer’s own domain', () => {
   });
 
   it('answered verifying receiving within docs/openapi.json (through the contract proxy)', () => {
-    expect(stack.contract.violations()).toEqual([]);
-    expect([...stack.contract.operationsSeen()]).toEqual(
+    expect(stack().contract.violations()).toEqual([]);
+    expect([...stack().contract.operationsSeen()]).toEqual(
       expect.arrayContaining(['verifyAssistantReceiving']),
     );
   });

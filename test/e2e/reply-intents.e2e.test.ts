@@ -5,22 +5,20 @@
  * first e-mail, the suppression list; and a person correcting an intent re-runs the new one's action.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../local/stack';
-import { startContractCheckedStack } from '../support/contract-proxy';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useContractCheckedStack } from '../support/contract-proxy';
 import { type ApiCall, addLead, PINNED_START, sentTo, signedIn } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
-let stack: LocalStack;
+const stack = useContractCheckedStack();
 let api: ApiCall;
 let orgId: string;
 let assistant: { id: string; email: string };
 let sequence: { id: string };
 
 beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
   orgId = `org-${randomUUID().slice(0, 8)}`;
-  api = await signedIn(stack.url, { orgId, userId: 'sam', role: 'admin' });
+  api = await signedIn(stack().url, { orgId, userId: 'sam', role: 'admin' });
   ({ body: assistant } = await api('POST', '/assistants', {
     name: 'Maya Chen',
     email: `maya.${orgId}@assistants.localhost`,
@@ -37,13 +35,9 @@ beforeAll(async () => {
   }));
 });
 
-afterAll(async () => {
-  await stack?.stop();
-});
-
 // Each case starts on Monday 1 March 2027 whatever the others advanced ("in June" is this June).
 beforeEach(() => {
-  stack.clock.set(PINNED_START);
+  stack().clock.set(PINNED_START);
 });
 
 /** A lead mailed its first e-mail, and its answer to it delivered to the assistant. */
@@ -56,13 +50,13 @@ async function leadThatAnswers(name: string, answer: string) {
     assistantId: assistant.id,
     sequenceId: sequence.id,
   });
-  await stack.advance(DAY);
-  const [first] = await sentTo(stack, email);
+  await stack().advance(DAY);
+  const [first] = await sentTo(stack(), email);
   const reply = [
     `From: ${name} <${email}>`,
     `To: Maya Chen <${assistant.email}>`,
     `Subject: Re: ${first?.subject ?? ''}`,
-    `Date: ${new Date(stack.clock.now()).toUTCString()}`,
+    `Date: ${new Date(stack().clock.now()).toUTCString()}`,
     `Message-ID: <${randomUUID()}@${orgId}.example>`,
     `In-Reply-To: <${first?.providerMessageId}@email.amazonses.com>`,
     '',
@@ -71,7 +65,7 @@ async function leadThatAnswers(name: string, answer: string) {
     `On ${first?.at} Maya Chen <${assistant.email}> wrote:`,
     `> ${first?.text?.split('\n')[0] ?? ''}`,
   ].join('\r\n');
-  const response = await fetch(`${stack.url}/_local/inbound/email`, {
+  const response = await fetch(`${stack().url}/_local/inbound/email`, {
     method: 'POST',
     headers: { 'content-type': 'message/rfc822' },
     body: reply,
@@ -99,13 +93,13 @@ describe('replies that act', () => {
     async (name, answer, intent, reason) => {
       // Act
       const { lead, email, decision } = await leadThatAnswers(name, answer);
-      await stack.advance(20 * DAY);
+      await stack().advance(20 * DAY);
 
       // Assess
       expect(decision).toMatchObject({ decision: 'replied', intent, action: 'stop' });
       expect(lead.enrollment).toMatchObject({ status: 'stopped', stopReason: reason });
       expect(lead.lastReply).toMatchObject({ channel: 'email', intent, confidence: expect.any(Number) });
-      expect(await sentTo(stack, email)).toHaveLength(1);
+      expect(await sentTo(stack(), email)).toHaveLength(1);
     },
   );
 
@@ -113,12 +107,12 @@ describe('replies that act', () => {
     // Act
     const { lead, email } = await leadThatAnswers('Nora', 'Not right now, try me again in June.');
     const { body: snoozedList } = await api('GET', '/leads?replyIntent=not_now');
-    await stack.advance(60 * DAY); // to the end of April: nothing goes out
-    const whileSnoozed = await sentTo(stack, email);
+    await stack().advance(60 * DAY); // to the end of April: nothing goes out
+    const whileSnoozed = await sentTo(stack(), email);
     // To Tuesday 1 June, 10:00 in New York: the wake (09:00) has fired, the next step is days away.
-    await stack.advance(new Date('2027-06-01T14:00:00Z').getTime() - stack.clock.now().getTime());
+    await stack().advance(new Date('2027-06-01T14:00:00Z').getTime() - stack().clock.now().getTime());
     const { body: woken } = await api('GET', `/leads/${lead.id}`);
-    const sent = await sentTo(stack, email);
+    const sent = await sentTo(stack(), email);
 
     // Assess
     expect(lead.enrollment).toMatchObject({
@@ -143,8 +137,8 @@ describe('replies that act', () => {
     );
     const { body: found } = await api('GET', `/leads?q=${encodeURIComponent(`priya@${orgId}.example`)}`);
     const priya = found.items[0];
-    await stack.advance(DAY);
-    const [firstToPriya] = await sentTo(stack, `priya@${orgId}.example`);
+    await stack().advance(DAY);
+    const [firstToPriya] = await sentTo(stack(), `priya@${orgId}.example`);
 
     // Assess
     expect(lead.enrollment).toMatchObject({ status: 'stopped', stopReason: 'referred' });

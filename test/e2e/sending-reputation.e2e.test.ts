@@ -5,27 +5,19 @@
  * resuming both lets it go out.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CheckedStack, startContractCheckedStack } from '../support/contract-proxy';
-import { addLead, PINNED_START, sentTo, signedIn } from '../support/local-api';
+import { describe, expect, it } from 'vitest';
+import { useContractCheckedStack } from '../support/contract-proxy';
+import { addLead, sentTo, signedIn } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
-let stack: CheckedStack;
-
-beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useContractCheckedStack();
 
 describe('the sending-reputation guard', () => {
   it('pauses an assistant on a bounce played through /_local/ses-event, defers its steps, and sends them as soon as it resumes', async () => {
     // Prepare
-    stack.clock.set(new Date('2026-03-03T15:00:00Z')); // Tuesday 10:00 in New York
+    stack().clock.set(new Date('2026-03-03T15:00:00Z')); // Tuesday 10:00 in New York
     const orgId = `org-${randomUUID().slice(0, 8)}`;
-    const api = await signedIn(stack.url, { orgId, userId: 'sam', role: 'admin' });
+    const api = await signedIn(stack().url, { orgId, userId: 'sam', role: 'admin' });
     const { body: assistant } = await api('POST', '/assistants', {
       name: 'Maya Chen',
       email: `maya.${orgId}@assistants.localhost`,
@@ -61,11 +53,11 @@ describe('the sending-reputation guard', () => {
       assistantId: assistant.id,
       sequenceId: sequence.id,
     });
-    await stack.advance(3600 * 1000);
-    const [first] = await sentTo(stack, 'bo@gone.example');
+    await stack().advance(3600 * 1000);
+    const [first] = await sentTo(stack(), 'bo@gone.example');
 
     // Act
-    const bounce = await fetch(`${stack.url}/_local/ses-event`, {
+    const bounce = await fetch(`${stack().url}/_local/ses-event`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -76,15 +68,15 @@ describe('the sending-reputation guard', () => {
     });
     const paused = (await api('GET', `/assistants/${assistant.id}`)).body.sending;
     const orgPaused = (await api('GET', '/org/settings')).body.sending;
-    await stack.advance(2 * DAY);
-    const whilePaused = await sentTo(stack, 'ada@here.example');
+    await stack().advance(2 * DAY);
+    const whilePaused = await sentTo(stack(), 'ada@here.example');
     const { body: timeline } = await api('GET', `/leads/${waiting.id}/timeline`);
     const resumed = await api('POST', `/assistants/${assistant.id}/resume-sending`);
     const heldByOrg = (await api('GET', `/assistants/${assistant.id}`)).body.sending;
     const orgResumed = await api('POST', '/org/resume-sending');
     const free = (await api('GET', `/assistants/${assistant.id}`)).body.sending;
     // Re-planned from now, inside business hours: sent within minutes, not at the next opening.
-    await stack.advance(10 * 60 * 1000);
+    await stack().advance(10 * 60 * 1000);
 
     // Assess
     expect(bounce.status).toBe(200);
@@ -119,12 +111,12 @@ describe('the sending-reputation guard', () => {
     expect(orgResumed.body).toMatchObject({ status: 'active', canSendNow: true, heldBy: [] });
     expect(free).toMatchObject({ status: 'active', canSendNow: true, heldBy: [], resume: [] });
     expect(resumed.body.replanned + orgResumed.body.replanned).toBe(1);
-    expect(await sentTo(stack, 'ada@here.example')).toHaveLength(2);
+    expect(await sentTo(stack(), 'ada@here.example')).toHaveLength(2);
   });
 
   it('answered resuming within docs/openapi.json (through the contract proxy)', () => {
-    expect(stack.contract.violations()).toEqual([]);
-    expect([...stack.contract.operationsSeen()]).toEqual(
+    expect(stack().contract.violations()).toEqual([]);
+    expect([...stack().contract.operationsSeen()]).toEqual(
       expect.arrayContaining(['resumeAssistantSending', 'resumeOrgSending', 'leadTimeline']),
     );
   });

@@ -6,39 +6,30 @@
  * sequence sends its WhatsApp step and skips its e-mail steps as no_consent. Clock pinned.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../local/stack';
-import { startContractCheckedStack } from '../support/contract-proxy';
-import { addLead, PINNED_START, sentTo, signedIn, tokenFor } from '../support/local-api';
+import { describe, expect, it } from 'vitest';
+import { useContractCheckedStack } from '../support/contract-proxy';
+import { addLead, sentTo, signedIn, tokenFor } from '../support/local-api';
 
 const DAY = 24 * 3600 * 1000;
-let stack: LocalStack;
-
-beforeAll(async () => {
-  stack = await startContractCheckedStack({ port: 0, background: false, now: PINNED_START });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useContractCheckedStack();
 
 async function newOrg() {
   const orgId = `org-${randomUUID().slice(0, 8)}`;
   const claims = { orgId, userId: 'alice', role: 'admin' as const };
-  const api = await signedIn(stack.url, claims);
+  const api = await signedIn(stack().url, claims);
   const { body: assistant } = await api('POST', '/assistants', {
     name: 'Maya Chen',
     email: `maya.${orgId}@assistants.localhost`,
     timezone: 'Europe/Berlin',
     businessHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
   });
-  return { orgId, api, assistant, token: await tokenFor(stack.url, claims) };
+  return { orgId, api, assistant, token: await tokenFor(stack().url, claims) };
 }
 
 describe('suppressions', () => {
   it('stops the running leads at a suppressed domain, refuses new ones, and never mails them', async () => {
     // Prepare
-    stack.clock.set(new Date('2027-03-01T09:00:00Z')); // Monday 10:00 in Berlin
+    stack().clock.set(new Date('2027-03-01T09:00:00Z')); // Monday 10:00 in Berlin
     const { api, assistant, token } = await newOrg();
     const tomorrow = '2027-03-02T09:00:00Z';
     const ana = await addLead(api, {
@@ -67,15 +58,15 @@ describe('suppressions', () => {
       email: 'cy@acme.example',
       assistantId: assistant.id,
     });
-    const imported = await fetch(`${stack.url}/imports?assistantId=${assistant.id}`, {
+    const imported = await fetch(`${stack().url}/imports?assistantId=${assistant.id}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
       body: 'firstName,email\nEd,ed@acme.example\nFay,fay@other.example\n',
     });
     const importId = ((await imported.json()) as { id: string }).id;
-    await stack.settle();
+    await stack().settle();
     const listed = await api('GET', '/suppressions?q=acme');
-    await stack.advance(5 * DAY);
+    await stack().advance(5 * DAY);
 
     // Assess
     expect(added.status).toBe(200);
@@ -90,7 +81,7 @@ describe('suppressions', () => {
           detail: { value: 'acme.example', kind: 'domain', by: 'alice' },
         }),
       ]);
-      expect(await sentTo(stack, lead.email)).toEqual([]);
+      expect(await sentTo(stack(), lead.email)).toEqual([]);
     }
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({
@@ -101,7 +92,7 @@ describe('suppressions', () => {
     expect((await api('GET', `/imports/${importId}/errors`)).body.items).toContainEqual(
       expect.objectContaining({ row: 1, code: 'address_suppressed' }),
     );
-    expect(await sentTo(stack, 'ed@acme.example')).toEqual([]);
+    expect(await sentTo(stack(), 'ed@acme.example')).toEqual([]);
     expect(listed.body.items).toEqual([
       expect.objectContaining({
         value: 'acme.example',
@@ -111,21 +102,21 @@ describe('suppressions', () => {
       }),
     ]);
     // The lead at another domain went on, and a new one there was imported and mailed.
-    expect(await sentTo(stack, dee.email)).not.toEqual([]);
-    expect(await sentTo(stack, 'fay@other.example')).not.toEqual([]);
+    expect(await sentTo(stack(), dee.email)).not.toEqual([]);
+    expect(await sentTo(stack(), 'fay@other.example')).not.toEqual([]);
   });
 
   it('puts a hard-bounced address on SES’s account-level list too, and takes a listed value off', async () => {
     // Prepare
-    stack.clock.set(new Date('2027-03-08T09:00:00Z')); // Monday 10:00 in Berlin
+    stack().clock.set(new Date('2027-03-08T09:00:00Z')); // Monday 10:00 in Berlin
     const { api, assistant } = await newOrg();
     const lead = await addLead(api, { firstName: 'Bo', email: 'bo@gone.example', assistantId: assistant.id });
-    await stack.advance(3600 * 1000);
-    const [first] = await sentTo(stack, 'bo@gone.example');
+    await stack().advance(3600 * 1000);
+    const [first] = await sentTo(stack(), 'bo@gone.example');
     await api('POST', '/suppressions', { addresses: ['kim@elsewhere.example'] });
 
     // Act
-    const bounce = await fetch(`${stack.url}/_local/ses-event`, {
+    const bounce = await fetch(`${stack().url}/_local/ses-event`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -141,7 +132,7 @@ describe('suppressions', () => {
     // Assess
     expect(bounce.status).toBe(200);
     expect((await api('GET', `/leads/${lead.id}`)).body.enrollment.stopReason).toBe('bounced');
-    expect(stack.engine.ses.accountSuppressions()).toContainEqual({
+    expect(stack().engine.ses.accountSuppressions()).toContainEqual({
       address: 'bo@gone.example',
       reason: 'BOUNCE',
     });
@@ -159,7 +150,7 @@ describe('suppressions', () => {
 describe('consent per channel', () => {
   it('after an e-mail unsubscribe, sends a later WhatsApp step and skips the e-mail steps as no_consent', async () => {
     // Prepare
-    stack.clock.set(new Date('2027-03-15T09:00:00Z')); // Monday 10:00 in Berlin
+    stack().clock.set(new Date('2027-03-15T09:00:00Z')); // Monday 10:00 in Berlin
     const { api, assistant } = await newOrg();
     await api('PUT', '/org/whatsapp', {
       projectId: 'p',
@@ -188,8 +179,8 @@ describe('consent per channel', () => {
       assistantId: assistant.id,
       sequenceId: sequence.id,
     });
-    await stack.advance(3600 * 1000);
-    const [first] = await sentTo(stack, 'uma@example.com');
+    await stack().advance(3600 * 1000);
+    const [first] = await sentTo(stack(), 'uma@example.com');
     const link = /<(http[^>]+)>/.exec(first?.headers?.['List-Unsubscribe'] ?? '')?.[1] ?? '';
 
     // Act
@@ -197,7 +188,7 @@ describe('consent per channel', () => {
     const unsubscribed = await fetch(link, { method: 'POST', body: 'List-Unsubscribe=One-Click' });
     const afterUnsubscribe = (await api('GET', `/leads/${lead.id}`)).body;
     const restarted = await api('POST', `/leads/${lead.id}/restart`, {});
-    await stack.advance(5 * DAY);
+    await stack().advance(5 * DAY);
 
     // Assess
     expect(page).toContain('this link concerns e-mail only');
@@ -206,8 +197,8 @@ describe('consent per channel', () => {
     expect(afterUnsubscribe.enrollment).toMatchObject({ status: 'stopped', stopReason: 'unsubscribed' });
     expect(restarted.status).toBe(200);
     // One e-mail in all (before the unsubscribe), and the later run's WhatsApp step.
-    expect(await sentTo(stack, 'uma@example.com')).toHaveLength(1);
-    expect(await sentTo(stack, '+4915112345678')).toEqual([
+    expect(await sentTo(stack(), 'uma@example.com')).toHaveLength(1);
+    expect(await sentTo(stack(), '+4915112345678')).toEqual([
       expect.objectContaining({ channel: 'whatsapp', templateName: 'checking_in' }),
     ]);
     const view = (await api('GET', `/leads/${lead.id}`)).body;

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { handler as accountsApi } from '../../lambdas/accounts-api';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import type { Lead } from '../../lambdas/core/leads';
@@ -22,17 +22,16 @@ import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as messagesApi } from '../../lambdas/messages-api';
 import { handler as orgApi } from '../../lambdas/org-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 /** Tuesday 5 March 2030, 11:00 in Berlin. */
 const NOW = new Date('2030-03-05T10:00:00Z');
 const DAY_MS = 24 * 3600 * 1000;
 const ses = mockClient(SESv2Client);
-beforeAll(() => useClock({ now: () => NOW }));
-afterAll(() => useClock({ now: () => new Date() }));
+pinClock(NOW);
 beforeEach(() => {
   ses.reset();
   ses.on(SendEmailCommand).callsFake(async () => ({ MessageId: `ses-${randomUUID()}` }));

@@ -9,7 +9,7 @@ import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { stop } from '../../lambdas/core/enrollment-status';
 import type { SenderInput } from '../../lambdas/core/sender-input';
@@ -26,10 +26,10 @@ import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as messagesApi } from '../../lambdas/messages-api';
 import { handler as orgApi } from '../../lambdas/org-api';
 import { handler as privacyApi } from '../../lambdas/privacy-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 const scheduler = new SchedulerClient({});
 const ses = mockClient(SESv2Client);
@@ -40,8 +40,7 @@ const NOW = new Date('2030-03-04T10:00:00Z');
 const MINUTE = 60_000;
 
 let clockNow = NOW;
-beforeAll(() => useClock({ now: () => clockNow }));
-afterAll(() => useClock({ now: () => new Date() }));
+pinClock({ now: () => clockNow });
 beforeEach(() => {
   clockNow = NOW;
   ses.reset();

@@ -28,7 +28,6 @@ import { isSuppressed } from '../../lambdas/data/suppressions';
 import type { InboundDecision } from '../../lambdas/engine/inbound-mail';
 import { sesMessageIdOf } from '../../lambdas/engine/inbound-mail';
 import { handler as leadsApi } from '../../lambdas/leads-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { lambdaContext } from '../../local/api-gateway-event';
 import { receiveEmail } from '../../local/listening-routes';
 import { type S3Emulator, startS3Emulator } from '../../local/s3-emulator';
@@ -41,6 +40,7 @@ import {
   readSources,
 } from '../../scripts/corpus/sources';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -201,13 +201,13 @@ const rate = ({ total, right }: { total: number; right: number }) => (total === 
 
 describe.skipIf(!corpusPresent())('the real-mail corpus, end to end through the inbound handler', () => {
   const verdicts: Replayed[] = [];
+  pinClock({ now: () => now });
 
   beforeAll(async () => {
     s3 = await startS3Emulator();
     // As the inbound Lambda reads it: the endpoint from the environment, before its module loads.
     process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
     ({ handler: inboundEmail } = await import('../../lambdas/inbound-email'));
-    useClock({ now: () => now });
     for (const entry of readSources()) verdicts.push(await replay(entry));
     if (process.env.CORPUS_REPORT) {
       console.log(report(verdicts));
@@ -223,7 +223,6 @@ describe.skipIf(!corpusPresent())('the real-mail corpus, end to end through the 
   }, 600_000);
 
   afterAll(async () => {
-    useClock({ now: () => new Date() });
     await s3?.stop();
   });
 

@@ -17,12 +17,12 @@ import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as messagesApi } from '../../lambdas/messages-api';
 import { handler as orgApi } from '../../lambdas/org-api';
 import { handler as publicApi } from '../../lambdas/public-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { type SinchStub, startSinchStub } from '../../local/sinch-stub';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
 import { orgWithAssistant } from '../support/org-setup';
+import { pinClock } from '../support/pinned-clock';
 
 const ses = mockClient(SESv2Client);
 const scheduler = new SchedulerClient({});
@@ -33,12 +33,11 @@ const MONDAY = new Date('2030-03-04T10:00:00Z');
 
 let sinch: SinchStub;
 
+pinClock(MONDAY);
 beforeAll(async () => {
-  useClock({ now: () => MONDAY });
   sinch = await startSinchStub({ credentials: SINCH_KEY });
 });
 afterAll(async () => {
-  useClock({ now: () => new Date() });
   await sinch?.stop();
 });
 beforeEach(() => {
@@ -83,6 +82,25 @@ async function enrol(caller: TestCaller, details: Record<string, unknown>) {
   const { status, body } = await invoke(leadsApi, 'createLead', { caller, body: details });
   expect(status).toBe(201);
   return body as { id: string; language: string };
+}
+
+/**
+ * A fresh org with a sequence whose only step is the intro, and Bernd of Acme GmbH enrolled on it with
+ * the language or country given; `enrolOnIntro` enrols another lead on the same sequence.
+ */
+async function berndOnIntro(origin: { country: string } | { language: string }) {
+  const { admin, assistantId, orgId } = await orgWithAssistant();
+  const { body: message } = await createMessage(admin, intro);
+  const sequenceId = await sequenceOf(admin, message.id, 'email');
+  const enrolOnIntro = (details: Record<string, unknown>) =>
+    enrol(admin, { ...details, assistantId, sequenceId });
+  const bernd = await enrolOnIntro({
+    firstName: 'Bernd',
+    company: 'Acme GmbH',
+    email: `bernd@${orgId}.example`,
+    ...origin,
+  });
+  return { admin, orgId, sequenceId, bernd, enrolOnIntro };
 }
 
 /** The input of the lead's first schedule, as EventBridge Scheduler would invoke the sender with it. */
@@ -169,24 +187,12 @@ describe('translations of a custom e-mail', () => {
 
   it('sends a German lead the German subject and body, and a lead of another language the message’s own', async () => {
     // Prepare
-    const { admin, assistantId, orgId } = await orgWithAssistant();
-    const { body: message } = await createMessage(admin, intro);
-    const sequenceId = await sequenceOf(admin, message.id, 'email');
-    const bernd = await enrol(admin, {
-      firstName: 'Bernd',
-      company: 'Acme GmbH',
-      email: `bernd@${orgId}.example`,
-      country: 'DE',
-      assistantId,
-      sequenceId,
-    });
-    const ines = await enrol(admin, {
+    const { orgId, bernd, enrolOnIntro } = await berndOnIntro({ country: 'DE' });
+    const ines = await enrolOnIntro({
       firstName: 'Inés',
       company: 'Sol',
       email: `ines@${orgId}.example`,
       language: 'es',
-      assistantId,
-      sequenceId,
     });
 
     // Act
@@ -209,17 +215,7 @@ describe('translations of a custom e-mail', () => {
 
   it('previews a stored German lead’s step in German, and an unsaved message for a French-Canadian lead in French', async () => {
     // Prepare
-    const { admin, assistantId, orgId } = await orgWithAssistant();
-    const { body: message } = await createMessage(admin, intro);
-    const sequenceId = await sequenceOf(admin, message.id, 'email');
-    const bernd = await enrol(admin, {
-      firstName: 'Bernd',
-      company: 'Acme GmbH',
-      email: `bernd@${orgId}.example`,
-      language: 'de-AT',
-      assistantId,
-      sequenceId,
-    });
+    const { admin, sequenceId, bernd } = await berndOnIntro({ language: 'de-AT' });
 
     // Act
     const step = await invoke(sequencesApi, 'previewSequenceStep', {

@@ -7,34 +7,24 @@
 import { randomUUID } from 'node:crypto';
 import { ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type S3Emulator, startS3Emulator } from '../../local/s3-emulator';
-import { type SqsEmulator, startSqsEmulator } from '../../local/sqs-emulator';
+import { type ApiHandler, type ImportServices, startImportServices } from '../support/import-services';
 import { invoke, type TestCaller } from '../support/invoke';
 
-type Handler = Parameters<typeof invoke>[0];
-type SqsHandler = (event: SQSEvent, context: Context) => Promise<unknown>;
-
-let s3: S3Emulator;
-let sqs: SqsEmulator;
-let api: { imports: Handler; leads: Handler; assistants: Handler; messages: Handler; sequences: Handler };
-let importWorker: SqsHandler;
+let services: ImportServices;
+let api: {
+  imports: ApiHandler;
+  leads: ApiHandler;
+  assistants: ApiHandler;
+  messages: ApiHandler;
+  sequences: ApiHandler;
+};
 let db: typeof import('../../lambdas/data/client');
 const scheduler = new SchedulerClient({});
 
 beforeAll(async () => {
-  s3 = await startS3Emulator();
-  sqs = await startSqsEmulator();
-  // Before the handlers are imported: their modules read the environment once, at import.
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_S3: s3.endpoint,
-    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
-    IMPORTS_BUCKET: 'followup-test-imports',
-    IMPORT_QUEUE_URL: sqs.createQueue('imports'),
-  });
-  const handlerOf = async (file: string) =>
-    ((await import(`../../lambdas/${file}.ts`)) as { handler: Handler }).handler;
+  services = await startImportServices();
+  const { handlerOf } = services;
   api = {
     imports: await handlerOf('imports-api'),
     leads: await handlerOf('leads-api'),
@@ -42,14 +32,10 @@ beforeAll(async () => {
     messages: await handlerOf('messages-api'),
     sequences: await handlerOf('sequences-api'),
   };
-  importWorker = (await import('../../lambdas/import-worker')).handler as unknown as SqsHandler;
   db = await import('../../lambdas/data/client');
 });
 
-afterAll(async () => {
-  await sqs?.stop();
-  await s3?.stop();
-});
+afterAll(() => services?.stop());
 
 /** An org with an assistant and a sequence whose first e-mail is custom and names the lead's company. */
 async function newOrg() {
@@ -88,7 +74,11 @@ async function newOrg() {
  * left at the start and a minute kept back, a job works a page or two, then queues its continuation.
  */
 async function work(): Promise<void> {
-  await sqs.drain('imports', importWorker, { batchSize: 1, maxReceives: 1, timeoutMs: 70_000 });
+  await services.sqs.drain('imports', services.importWorker, {
+    batchSize: 1,
+    maxReceives: 1,
+    timeoutMs: 70_000,
+  });
 }
 
 async function errorsOf(caller: TestCaller, id: string) {
@@ -586,7 +576,7 @@ describe('imports', () => {
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.error.message).toContain('5 MB');
     expect(list.body.items).toEqual([]);
-    expect(sqs.counts('imports').visible).toBe(0);
+    expect(services.sqs.counts('imports').visible).toBe(0);
   });
 
   it('refuses a cursor it did not hand out', async () => {

@@ -9,23 +9,21 @@ import {
   ListSchedulesCommand,
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { db } from '../../lambdas/data/client';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as orgApi } from '../../lambdas/org-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 import { writableOf } from '../support/writable';
 
 const scheduler = new SchedulerClient({});
 
 // The starts below are fixed Mondays of 2030 (exact times in Berlin and New York); a start may be at
 // most a year ahead, so these tests run at a fixed "now" a few months before them.
-const realClock = { now: () => new Date() };
-beforeAll(() => useClock({ now: () => new Date('2029-11-05T12:00:00Z') }));
-afterAll(() => useClock(realClock));
+pinClock(new Date('2029-11-05T12:00:00Z'));
 const group = process.env.SCHEDULE_GROUP;
 
 async function newOrg() {

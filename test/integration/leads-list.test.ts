@@ -12,7 +12,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RequestCounter } from '../../bench/request-counter';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { db, tableName, useTable } from '../../lambdas/data/client';
@@ -21,15 +21,13 @@ import { getLead, leadKey } from '../../lambdas/data/leads';
 import { createTableInput } from '../../lambdas/data/table-schema';
 import { actOnReply } from '../../lambdas/engine/replies';
 import { handler as leadsApi } from '../../lambdas/leads-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { ensureTable } from '../../local/dynamodb-local';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 let clock = new Date('2029-11-05T12:00:00Z');
-const realClock = { now: () => new Date() };
-beforeAll(() => useClock({ now: () => clock }));
-afterAll(() => useClock(realClock));
+pinClock({ now: () => clock });
 
 const counter = new RequestCounter();
 beforeAll(() => counter.instrument('DynamoDB', db.middlewareStack));

@@ -4,17 +4,16 @@
  * out of 1-200 naming `limit`, and take back only the cursors they handed to the same caller.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import type { OperationId } from '../../lambdas/http/contract';
 import { handler as messagesApi } from '../../lambdas/messages-api';
 import { handler as orgApi } from '../../lambdas/org-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
-beforeAll(() => useClock({ now: () => new Date('2030-12-01T00:00:00Z') }));
-afterAll(() => useClock({ now: () => new Date() }));
+pinClock(new Date('2030-12-01T00:00:00Z'));
 
 type Api = typeof sequencesApi;
 

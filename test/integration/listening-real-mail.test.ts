@@ -23,11 +23,11 @@ import { isSuppressed } from '../../lambdas/data/suppressions';
 import type { InboundDecision } from '../../lambdas/engine/inbound-mail';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as orgApi } from '../../lambdas/org-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { lambdaContext } from '../../local/api-gateway-event';
 import { receiveEmail } from '../../local/listening-routes';
 import { type S3Emulator, startS3Emulator } from '../../local/s3-emulator';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 const FIRST_SENT = new Date('2026-03-03T09:00:00Z');
 const SECOND_SENT = new Date('2026-03-04T09:13:57Z');
@@ -38,16 +38,15 @@ let s3: S3Emulator;
 let inboundEmail: (event: SESEvent, context: Context) => Promise<InboundDecision[]>;
 let now = FIRST_SENT;
 
+pinClock({ now: () => now });
 beforeAll(async () => {
   s3 = await startS3Emulator();
   // As the inbound Lambda reads it: the endpoint from the environment, before its module loads.
   process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
   ({ handler: inboundEmail } = await import('../../lambdas/inbound-email'));
-  useClock({ now: () => now });
 });
 
 afterAll(async () => {
-  useClock({ now: () => new Date() });
   await s3?.stop();
 });
 

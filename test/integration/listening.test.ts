@@ -15,7 +15,7 @@ import { signReceivingProbe, signSinchCallback, signUnsubscribeToken } from '../
 import { getLead, saveEnrollment } from '../../lambdas/data/leads';
 import { readLeadLog, recordOutcome, sendOutcome } from '../../lambdas/data/sends';
 import { isSuppressed } from '../../lambdas/data/suppressions';
-import { handleInboundEmail } from '../../lambdas/engine/inbound-mail';
+import { handleInboundEmail, type SenderVerdicts } from '../../lambdas/engine/inbound-mail';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as orgApi } from '../../lambdas/org-api';
 import { handler as publicApi } from '../../lambdas/public-api';
@@ -27,6 +27,32 @@ import { invoke, type TestCaller } from '../support/invoke';
 const scheduler = new SchedulerClient({});
 /** What SES's receipt checks say of a genuine sender. */
 const PASSED = { spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
+
+/**
+ * Hands a raw e-mail to the inbound handler as the receiver does: parsed, with SES's verdicts (all
+ * passed unless given), received at `receivedAt` and handled at `now`, and addressed in the SMTP envelope
+ * to `recipients`. Without times, the wall clock's, as these tests had it: what they check does not turn
+ * on when the mail came.
+ */
+async function receive(
+  raw: Buffer,
+  {
+    verdicts = PASSED,
+    receivedAt = new Date(),
+    now = new Date(),
+    recipients,
+  }: { verdicts?: SenderVerdicts; receivedAt?: Date; now?: Date; recipients?: string[] } = {},
+) {
+  return handleInboundEmail(
+    TEST_INBOUND_SETTINGS,
+    await parseEmail(raw),
+    raw,
+    verdicts,
+    receivedAt,
+    now,
+    recipients,
+  );
+}
 
 async function newOrgWithLead(lead: Record<string, unknown> = {}) {
   const orgId = `org-${randomUUID()}`;
@@ -455,22 +481,8 @@ describe('inbound e-mail', () => {
     await sentFirstEmail(orgId, lead, providerMessageId);
     const raw = await replyTo('gmail-reply', lead, assistant.email, providerMessageId);
 
-    const first = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date(),
-      new Date(),
-    );
-    const second = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date(),
-      new Date(),
-    );
+    const first = await receive(raw);
+    const second = await receive(raw);
 
     expect(first).toMatchObject({ decision: 'replied', leadId: lead.id });
     expect(second).toEqual({ decision: 'duplicate', orgId });
@@ -498,14 +510,10 @@ describe('inbound e-mail', () => {
     await saveEnrollment(stored, planned, revision, new Date());
     const raw = await replyTo('ooo-auto-replied', lead, assistant.email, providerMessageId);
 
-    const decision = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date('2026-03-04T13:15:00Z'),
-      new Date('2026-03-04T13:16:00Z'),
-    );
+    const decision = await receive(raw, {
+      receivedAt: new Date('2026-03-04T13:15:00Z'),
+      now: new Date('2026-03-04T13:16:00Z'),
+    });
 
     const after = await leadOf(admin, lead.id);
     expect(decision.decision).toBe('postponed');
@@ -549,14 +557,10 @@ describe('inbound e-mail', () => {
     const raw = await replyTo('ooo-exchange-french-no-date', lead, assistant.email, providerMessageId);
 
     // Act: arrives Wednesday 4 March, 14:15 in Berlin.
-    const decision = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date('2026-03-04T13:15:00Z'),
-      new Date('2026-03-04T13:16:00Z'),
-    );
+    const decision = await receive(raw, {
+      receivedAt: new Date('2026-03-04T13:15:00Z'),
+      now: new Date('2026-03-04T13:16:00Z'),
+    });
 
     // Assess: ten calendar days on is Saturday 14 March; the first business moment after is Monday
     // 16 March, 09:00 in Berlin.
@@ -586,14 +590,10 @@ describe('inbound e-mail', () => {
     const raw = await replyTo('ooo-exchange-french-no-date', lead, assistant.email, providerMessageId);
 
     // Act
-    const decision = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date('2026-03-04T13:15:00Z'),
-      new Date('2026-03-04T13:16:00Z'),
-    );
+    const decision = await receive(raw, {
+      receivedAt: new Date('2026-03-04T13:15:00Z'),
+      now: new Date('2026-03-04T13:16:00Z'),
+    });
 
     // Assess
     const after = await leadOf(admin, lead.id);
@@ -636,14 +636,10 @@ describe('inbound e-mail', () => {
       ].join('\r\n'),
     );
 
-    const decision = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date('2026-03-02T15:00:05Z'),
-      new Date('2026-03-02T15:00:10Z'),
-    );
+    const decision = await receive(raw, {
+      receivedAt: new Date('2026-03-02T15:00:05Z'),
+      now: new Date('2026-03-02T15:00:10Z'),
+    });
     const again = await handleInboundEmail(
       TEST_INBOUND_SETTINGS,
       await parseEmail(
@@ -683,14 +679,7 @@ describe('inbound e-mail', () => {
     await sentFirstEmail(orgId, lead, providerMessageId);
     const raw = await replyTo('outlook-reply', lead, assistant.email, providerMessageId);
 
-    const decision = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date(),
-      new Date(),
-    );
+    const decision = await receive(raw);
 
     expect(decision).toMatchObject({ decision: 'replied' });
     expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
@@ -706,14 +695,7 @@ describe('inbound e-mail', () => {
     await sentFirstEmail(orgId, lead, providerMessageId);
     const raw = await replyTo('bounce-dsn', lead, assistant.email, providerMessageId);
 
-    const decision = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date(),
-      new Date(),
-    );
+    const decision = await receive(raw);
 
     expect(decision).toMatchObject({ decision: 'bounced' });
     expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
@@ -749,15 +731,7 @@ describe('inbound e-mail', () => {
     await sentFirstEmail(orgId, lead, `ses-${randomUUID()}`);
     const raw = bareBounce(lead.email);
     // Act: delivered to the assistant by the envelope alone
-    const decision = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date(),
-      new Date(),
-      [assistant.email],
-    );
+    const decision = await receive(raw, { recipients: [assistant.email] });
     // Assess
     expect(decision).toMatchObject({ decision: 'bounced', leadId: lead.id, orgId });
     expect((await leadOf(admin, lead.id)).enrollment).toMatchObject({
@@ -788,17 +762,7 @@ describe('inbound e-mail', () => {
     const decisions = [];
     for (const address of [unmailed.email, othersLead.email]) {
       const raw = bareBounce(address);
-      decisions.push(
-        await handleInboundEmail(
-          TEST_INBOUND_SETTINGS,
-          await parseEmail(raw),
-          raw,
-          PASSED,
-          new Date(),
-          new Date(),
-          [assistant.email],
-        ),
-      );
+      decisions.push(await receive(raw, { recipients: [assistant.email] }));
     }
     // Assess
     expect(decisions).toEqual([
@@ -831,14 +795,10 @@ describe('inbound e-mail', () => {
       ].join('\r\n'),
     );
     // Act
-    const decision = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date('2026-06-01T09:01:00Z'),
-      new Date('2026-06-01T09:01:00Z'),
-    );
+    const decision = await receive(raw, {
+      receivedAt: new Date('2026-06-01T09:01:00Z'),
+      now: new Date('2026-06-01T09:01:00Z'),
+    });
     // Assess: back on 5 July, midnight in London
     expect(decision).toMatchObject({ decision: 'postponed' });
     const [event] = (await readLeadLog(orgId, lead.id)).events;
@@ -861,23 +821,9 @@ describe('inbound e-mail', () => {
     const forged = mail(signUnsubscribeToken({ orgId, leadId: lead.id }, 'wrong-key'));
     const genuine = mail(signUnsubscribeToken({ orgId, leadId: lead.id }, UNSUBSCRIBE_TEST_KEY));
 
-    const refused = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(forged),
-      forged,
-      PASSED,
-      new Date(),
-      new Date(),
-    );
+    const refused = await receive(forged);
     const stillActive = (await leadOf(admin, lead.id)).enrollment.status;
-    const accepted = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(genuine),
-      genuine,
-      PASSED,
-      new Date(),
-      new Date(),
-    );
+    const accepted = await receive(genuine);
 
     expect(refused).toMatchObject({ decision: 'ignored' });
     expect(stillActive).toBe('active');
@@ -907,14 +853,7 @@ describe('inbound e-mail', () => {
       ].join('\r\n'),
     );
 
-    const decision = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      { spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' },
-      new Date(),
-      new Date(),
-    );
+    const decision = await receive(raw, { verdicts: { spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' } });
 
     expect(decision).toMatchObject({
       decision: 'ignored',
@@ -937,14 +876,7 @@ describe('inbound e-mail', () => {
       ].join('\r\n'),
     );
 
-    const decision = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date(),
-      new Date(),
-    );
+    const decision = await receive(raw);
 
     expect(decision).toMatchObject({ decision: 'ignored' });
   });
@@ -964,22 +896,8 @@ describe('inbound e-mail', () => {
       ].join('\r\n'),
     );
 
-    const decision = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date(),
-      new Date(),
-    );
-    const again = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date(),
-      new Date(),
-    );
+    const decision = await receive(raw);
+    const again = await receive(raw);
 
     expect(decision).toMatchObject({
       decision: 'several_orgs',
@@ -1014,14 +932,7 @@ describe('inbound e-mail', () => {
       ].join('\r\n'),
     );
 
-    const before = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date(),
-      new Date(),
-    );
+    const before = await receive(raw);
     const { body: lead } = await invoke(leadsApi, 'createLead', {
       caller: admin,
       body: {
@@ -1031,14 +942,7 @@ describe('inbound e-mail', () => {
         startAt: new Date(Date.now() + 300 * 86_400_000).toISOString(),
       },
     });
-    const after = await handleInboundEmail(
-      TEST_INBOUND_SETTINGS,
-      await parseEmail(raw),
-      raw,
-      PASSED,
-      new Date(),
-      new Date(),
-    );
+    const after = await receive(raw);
 
     expect(before).toMatchObject({ decision: 'ignored' });
     expect(after).toMatchObject({ decision: 'replied', leadId: lead.id });
@@ -1079,15 +983,7 @@ describe('receiving through a forwarding alias', () => {
     const forged = signReceivingProbe(claims, 'not-our-key');
     const deliver = async (token: string, envelope: string) => {
       const raw = probeMail(maya.email, token);
-      return handleInboundEmail(
-        TEST_INBOUND_SETTINGS,
-        await parseEmail(raw),
-        raw,
-        PASSED,
-        new Date(),
-        new Date(),
-        [envelope],
-      );
+      return receive(raw, { recipients: [envelope] });
     };
 
     const viaOtherAlias = await deliver(genuine, leo.receiving.forwardTo);

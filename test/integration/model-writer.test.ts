@@ -17,7 +17,7 @@ import { SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sd
 import type { DocumentType } from '@smithy/types';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bedrockFollowupWriter } from '../../lambdas/adapters/bedrock-followup-writer';
 import { WRITER_TOOL_NAME } from '../../lambdas/core/rendering/model-drafts';
 import type { SenderInput } from '../../lambdas/core/sender-input';
@@ -26,11 +26,11 @@ import { getSend } from '../../lambdas/data/sends';
 import type { SendSettings } from '../../lambdas/engine/send-settings';
 import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke } from '../support/invoke';
 import { orgWithAssistant } from '../support/org-setup';
+import { pinClock } from '../support/pinned-clock';
 
 const ses = mockClient(SESv2Client);
 const bedrock = mockClient(BedrockRuntimeClient);
@@ -72,8 +72,7 @@ function toolCall(input: DocumentType): ConverseCommandOutput {
   };
 }
 
-beforeAll(() => useClock({ now: () => MONDAY }));
-afterAll(() => useClock({ now: () => new Date() }));
+pinClock(MONDAY);
 beforeEach(() => {
   ses.reset();
   bedrock.reset();

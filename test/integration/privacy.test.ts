@@ -15,6 +15,7 @@ import { type S3Emulator, startS3Emulator } from '../../local/s3-emulator';
 import { ENGINE_TEST_ENV } from '../support/engine-env';
 import { TEST_INBOUND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 type Handler = Parameters<typeof invoke>[0];
 
@@ -48,12 +49,11 @@ let data: {
 };
 const scheduler = new SchedulerClient({});
 
+pinClock({ now: () => clockNow });
 beforeAll(async () => {
   s3 = await startS3Emulator({ now: () => NOW });
   // Before the handlers are imported: their modules read the environment once, at import.
   Object.assign(process.env, { AWS_ENDPOINT_URL_S3: s3.endpoint });
-  const { useClock } = await import('../../lambdas/runtime/clock');
-  useClock({ now: () => clockNow });
   const handlerOf = async (file: string) =>
     ((await import(`../../lambdas/${file}.ts`)) as { handler: Handler }).handler;
   api = {
@@ -80,8 +80,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { useClock } = await import('../../lambdas/runtime/clock');
-  useClock({ now: () => new Date() });
   await s3?.stop();
 });
 

@@ -9,11 +9,11 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { db, tableName } from '../../lambdas/data/client';
-import { useClock } from '../../lambdas/runtime/clock';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 const ses = mockClient(SESv2Client);
 /** A Monday, 10:00 in Berlin (the assistant's zone): its day ends at 2030-01-07T23:00:00Z. */
@@ -24,13 +24,12 @@ const at = (offsetMs: number) => {
 };
 const MINUTE = 60_000;
 
+pinClock({ now: () => now });
 beforeEach(() => {
   now = START;
-  useClock({ now: () => now });
   ses.reset();
   ses.on(SendEmailCommand).resolves({ MessageId: `ses-${randomUUID()}` });
 });
-afterAll(() => useClock({ now: () => new Date() }));
 
 /** An assistant at a customer's own domain: it receives through forwarding, so it may be probed. */
 async function newAssistant(dailyLimit = 100) {

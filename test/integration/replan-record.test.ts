@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { db, tableName } from '../../lambdas/data/client';
 import { getLead } from '../../lambdas/data/leads';
@@ -17,19 +17,18 @@ import { replanKey } from '../../lambdas/data/replans';
 import { domainEventsOf } from '../../lambdas/engine/domain-events';
 import { workOnReplanJob } from '../../lambdas/engine/replan';
 import { handler as leadsApi } from '../../lambdas/leads-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 const ses = mockClient(SESv2Client);
 /** Monday 4 March 2030, 11:00 in Berlin. */
 const NOW = new Date('2030-03-04T10:00:00Z');
 
+pinClock(NOW);
 beforeAll(() => {
-  useClock({ now: () => NOW });
   ses.on(SendEmailCommand).resolves({ MessageId: `ses-${randomUUID()}` });
 });
-afterAll(() => useClock({ now: () => new Date() }));
 
 const emailStep = (afterDays: number) => ({
   afterDays,

@@ -5,7 +5,7 @@
  * Every time is pinned.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import type { Lead } from '../../lambdas/core/leads';
 import type { ReplyReading } from '../../lambdas/core/replies';
@@ -15,13 +15,12 @@ import { isSuppressed, suppress } from '../../lambdas/data/suppressions';
 import { actOnReply } from '../../lambdas/engine/replies';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as orgApi } from '../../lambdas/org-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 /** Tuesday 5 March 2030, 11:00 in Berlin. */
 const NOW = new Date('2030-03-05T10:00:00Z');
-beforeAll(() => useClock({ now: () => NOW }));
-afterAll(() => useClock({ now: () => new Date() }));
+pinClock(NOW);
 
 async function newOrg() {
   const orgId = `org-${randomUUID()}`;

@@ -11,7 +11,7 @@ import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RequestCounter } from '../../bench/request-counter';
 import type { SenderInput } from '../../lambdas/core/sender-input';
 import { db } from '../../lambdas/data/client';
@@ -19,11 +19,11 @@ import { suppress } from '../../lambdas/data/suppressions';
 import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as messagesApi } from '../../lambdas/messages-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke } from '../support/invoke';
 import { orgWithAssistant } from '../support/org-setup';
+import { pinClock } from '../support/pinned-clock';
 
 const ses = mockClient(SESv2Client);
 const scheduler = new SchedulerClient({});
@@ -36,9 +36,8 @@ const WEDNESDAY = new Date('2030-03-06T10:00:00Z');
 
 beforeAll(() => {
   counter.instrument('DynamoDB', db.middlewareStack);
-  useClock({ now: () => MONDAY });
 });
-afterAll(() => useClock({ now: () => new Date() }));
+pinClock(MONDAY);
 beforeEach(() => {
   ses.reset();
   ses.on(SendEmailCommand).callsFake(async () => ({ MessageId: `ses-${randomUUID()}` }));

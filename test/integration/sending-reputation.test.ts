@@ -7,25 +7,24 @@ import { randomUUID } from 'node:crypto';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { getLead } from '../../lambdas/data/leads';
 import { readLeadLog, recordOutcome, sendOutcome } from '../../lambdas/data/sends';
 import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as orgApi } from '../../lambdas/org-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sesEvents } from '../../lambdas/ses-events';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 const ses = mockClient(SESv2Client);
 /** A Tuesday, 11:00 in Berlin: inside the assistant's business hours. */
 const TUESDAY = new Date('2030-03-05T10:00:00Z');
 
 // The API decides at the same instant the sender fires, as on the local stack.
-beforeAll(() => useClock({ now: () => TUESDAY }));
-afterAll(() => useClock({ now: () => new Date() }));
+pinClock(TUESDAY);
 
 beforeEach(() => {
   ses.reset();

@@ -1,12 +1,12 @@
 /** The sequences API against DynamoDB Local: versions, name uniqueness, permissions, org isolation. */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { CALENDAR_ONLY_NOTE } from '../../lambdas/core/example-dates';
 import { handler as messagesApi } from '../../lambdas/messages-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 const newOrg = (): { alice: TestCaller; bob: TestCaller } => {
   const orgId = `org-${randomUUID()}`;
@@ -26,8 +26,7 @@ const europe = {
 };
 
 // Example dates are planned from now: a fixed one keeps them in the future (and within a year).
-beforeAll(() => useClock({ now: () => new Date('2030-12-01T00:00:00Z') }));
-afterAll(() => useClock({ now: () => new Date() }));
+pinClock(new Date('2030-12-01T00:00:00Z'));
 
 describe('sequences API', () => {
   it('lists the two system sequences first, then the org’s own by name', async () => {

@@ -9,7 +9,7 @@ import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import type { SenderInput } from '../../lambdas/core/sender-input';
 import { db, tableName } from '../../lambdas/data/client';
@@ -20,10 +20,10 @@ import { replanPage } from '../../lambdas/engine/replan';
 import { actOnReply } from '../../lambdas/engine/replies';
 import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 const scheduler = new SchedulerClient({});
 const ses = mockClient(SESv2Client);
@@ -40,8 +40,7 @@ const WAKE = '2030-04-01T07:00:00.000Z';
 
 /** The API's clock: a test that acts at several moments moves it. */
 let clockNow = NOW;
-beforeAll(() => useClock({ now: () => clockNow }));
-afterAll(() => useClock({ now: () => new Date() }));
+pinClock({ now: () => clockNow });
 beforeEach(() => {
   clockNow = NOW;
   ses.reset();

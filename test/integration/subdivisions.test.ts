@@ -5,50 +5,27 @@
  * DynamoDB Local, the scheduler emulator and local S3 and SQS for the import.
  */
 import { randomUUID } from 'node:crypto';
-import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useClock } from '../../lambdas/runtime/clock';
-import { type S3Emulator, startS3Emulator } from '../../local/s3-emulator';
-import { type SqsEmulator, startSqsEmulator } from '../../local/sqs-emulator';
+import { type ApiHandler, type ImportServices, startImportServices } from '../support/import-services';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
-type Handler = Parameters<typeof invoke>[0];
-type SqsHandler = (event: SQSEvent, context: Context) => Promise<unknown>;
+let services: ImportServices;
+let api: { imports: ApiHandler; leads: ApiHandler; assistants: ApiHandler; sequences: ApiHandler };
 
-let s3: S3Emulator;
-let sqs: SqsEmulator;
-let api: { imports: Handler; leads: Handler; assistants: Handler; sequences: Handler };
-let importWorker: SqsHandler;
-
-const realClock = { now: () => new Date() };
-
+pinClock(new Date('2030-01-07T09:00:00Z'));
 beforeAll(async () => {
-  useClock({ now: () => new Date('2030-01-07T09:00:00Z') });
-  s3 = await startS3Emulator();
-  sqs = await startSqsEmulator();
-  // Before the handlers are imported: their modules read the environment once, at import.
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_S3: s3.endpoint,
-    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
-    IMPORTS_BUCKET: 'followup-test-imports',
-    IMPORT_QUEUE_URL: sqs.createQueue('imports'),
-  });
-  const handlerOf = async (file: string) =>
-    ((await import(`../../lambdas/${file}.ts`)) as { handler: Handler }).handler;
+  services = await startImportServices();
+  const { handlerOf } = services;
   api = {
     imports: await handlerOf('imports-api'),
     leads: await handlerOf('leads-api'),
     assistants: await handlerOf('assistants-api'),
     sequences: await handlerOf('sequences-api'),
   };
-  importWorker = (await import('../../lambdas/import-worker')).handler as unknown as SqsHandler;
 });
 
-afterAll(async () => {
-  useClock(realClock);
-  await sqs?.stop();
-  await s3?.stop();
-});
+afterAll(() => services?.stop());
 
 async function newOrg() {
   const orgId = `org-${randomUUID()}`;
@@ -173,7 +150,11 @@ describe('an unknown subdivision', () => {
       caller: admin,
       body: { leads: rows, assistantId: assistant.id },
     });
-    await sqs.drain('imports', importWorker, { batchSize: 1, maxReceives: 1, timeoutMs: 70_000 });
+    await services.sqs.drain('imports', services.importWorker, {
+      batchSize: 1,
+      maxReceives: 1,
+      timeoutMs: 70_000,
+    });
     const done = await invoke(api.imports, 'getImport', { caller: admin, params: { id: accepted.body.id } });
     const issues = await invoke(api.imports, 'listImportErrors', {
       caller: admin,

@@ -10,7 +10,7 @@ import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-
 import { PutSuppressedDestinationCommand, SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sesAccountSuppressionList } from '../../lambdas/adapters/account-suppression';
 import type { Lead } from '../../lambdas/core/leads';
 import type { SenderInput } from '../../lambdas/core/sender-input';
@@ -22,12 +22,12 @@ import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handleSesEvent } from '../../lambdas/engine/ses-feedback';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as messagesApi } from '../../lambdas/messages-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { handler as suppressionsApi } from '../../lambdas/suppressions-api';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
 import { orgWithAssistant } from '../support/org-setup';
+import { pinClock } from '../support/pinned-clock';
 
 const ses = mockClient(SESv2Client);
 const scheduler = new SchedulerClient({});
@@ -35,8 +35,7 @@ const group = process.env.SCHEDULE_GROUP;
 
 /** Monday 4 March 2030, 11:00 in Berlin: inside the assistant's hours. */
 const MONDAY = new Date('2030-03-04T10:00:00Z');
-beforeAll(() => useClock({ now: () => MONDAY }));
-afterAll(() => useClock({ now: () => new Date() }));
+pinClock(MONDAY);
 beforeEach(() => {
   ses.reset();
   ses.on(SendEmailCommand).callsFake(async () => ({ MessageId: `ses-${randomUUID()}` }));

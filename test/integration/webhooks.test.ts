@@ -12,10 +12,10 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../lambdas/core/domain-events';
 import type { ApiEvent, ApiResponse } from '../../lambdas/http/api-handler';
-import { useClock } from '../../lambdas/runtime/clock';
 import { type EngineStack, startEngineStack } from '../../local/engine-stack';
 import { createLocalClock } from '../../local/local-clock';
 import { invoke } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 function requiredTestEnv(name: string): string {
   const value = process.env[name];
@@ -41,10 +41,10 @@ let refused: number;
 let secrets: string[];
 let answer: (event: DomainEvent) => number;
 
+const clock = createLocalClock({ start: new Date('2027-03-01T09:00:00Z') });
+// The API and the worker decide at the engine's time, as the local stack has them (local/stack.ts).
+pinClock(clock);
 beforeAll(async () => {
-  const clock = createLocalClock({ start: new Date('2027-03-01T09:00:00Z') });
-  // The API and the worker decide at the engine's time, as the local stack has them (local/stack.ts).
-  useClock(clock);
   engine = await startEngineStack({
     clock,
     tableName: requiredTestEnv('TABLE_NAME'),
@@ -94,7 +94,6 @@ afterAll(async () => {
   receiver.closeAllConnections();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
   await engine.stop();
-  useClock({ now: () => new Date() });
 });
 
 beforeEach(() => {

@@ -15,7 +15,7 @@ import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Formality } from '../../lambdas/core/languages';
 import { escapeHtml } from '../../lambdas/core/rendering/personalize';
 import { type MessagePosition, type ToneVariant, variantsFor } from '../../lambdas/core/rendering/tone-bank';
@@ -24,11 +24,11 @@ import type { Tone } from '../../lambdas/core/tones';
 import { sendScheduledStep } from '../../lambdas/engine/send-step';
 import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as orgApi } from '../../lambdas/org-api';
-import { useClock } from '../../lambdas/runtime/clock';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
 import { orgWithAssistant } from '../support/org-setup';
+import { pinClock } from '../support/pinned-clock';
 
 const ses = mockClient(SESv2Client);
 const scheduler = new SchedulerClient({});
@@ -37,12 +37,7 @@ const scheduler = new SchedulerClient({});
 const MONDAY = new Date('2030-03-04T10:00:00Z');
 const WEDNESDAY = new Date('2030-03-06T10:00:00Z');
 
-beforeAll(() => {
-  useClock({ now: () => MONDAY });
-});
-afterAll(() => {
-  useClock({ now: () => new Date() });
-});
+pinClock(MONDAY);
 beforeEach(() => {
   ses.reset();
   ses.on(SendEmailCommand).callsFake(async () => ({ MessageId: `ses-${randomUUID()}` }));

@@ -20,10 +20,11 @@ import {
 } from 'node:http';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { closeServer, listenLocally } from '../../local/ports';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../local/stack';
 import { readBody } from '../../local/wire';
+import { PINNED_START } from './local-api';
 
 type Json = Record<string, unknown>;
 interface MediaObject {
@@ -279,5 +280,26 @@ export async function startContractCheckedStack(options: LocalStackOptions): Pro
       await stack.stop();
       expect(contract.violations(), 'answers outside docs/openapi.json').toEqual([]);
     },
+  };
+}
+
+/**
+ * The contract-checked stack of an e2e file: started before its first test (by default on a free port,
+ * with the engine run by the test, at PINNED_START) and stopped after its last, which fails the file when
+ * an answer left the contract. Answers the stack while the file runs.
+ */
+export function useContractCheckedStack(
+  options: LocalStackOptions = { port: 0, background: false, now: PINNED_START },
+): () => CheckedStack {
+  let stack: CheckedStack | undefined;
+  beforeAll(async () => {
+    stack = await startContractCheckedStack(options);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+  return () => {
+    if (!stack) throw new Error('The contract-checked stack is not running (it starts in beforeAll)');
+    return stack;
   };
 }

@@ -6,23 +6,11 @@ import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-s
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Sequence } from '../../../lambdas/core/sequences';
 import { getVisibleSequence, replaceSequence } from '../../../lambdas/data/sequences';
+import { storedSequence } from '../../support/stored-sequence';
 
 const db = mockClient(DynamoDBDocumentClient);
-const stored: Sequence = {
-  id: 's1',
-  orgId: 'acme',
-  name: 'Europe',
-  description: '',
-  type: 'standard',
-  system: false,
-  ownerId: 'alice',
-  version: 4,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  steps: [{ afterDays: 0, channel: 'email', messageType: 'generated', tone: 'candid' }],
-};
+const stored = storedSequence();
 
 beforeEach(() => {
   db.reset();

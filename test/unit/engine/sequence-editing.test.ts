@@ -10,25 +10,14 @@ import {
   PreconditionRequiredError,
 } from '../../../lambdas/core/errors';
 import type { Caller } from '../../../lambdas/core/permissions';
-import type { Sequence, SequenceInput } from '../../../lambdas/core/sequences';
+import type { SequenceInput } from '../../../lambdas/core/sequences';
 import { deleteSequence, reviseStoredSequence } from '../../../lambdas/engine/sequence-editing';
 import { inMemorySequenceStore } from '../../support/in-memory-sequence-store';
+import { storedSequence } from '../../support/stored-sequence';
 
 const now = new Date('2026-03-02T10:00:00Z');
 const alice: Caller = { orgId: 'acme', userId: 'alice', role: 'member' };
-const stored: Sequence = {
-  id: 's1',
-  orgId: 'acme',
-  name: 'Europe',
-  description: '',
-  type: 'standard',
-  system: false,
-  ownerId: 'alice',
-  version: 4,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  steps: [{ afterDays: 0, channel: 'email', messageType: 'generated', tone: 'candid' }],
-};
+const stored = storedSequence();
 const replacement: SequenceInput = {
   name: 'Europe',
   description: 'Two steps now',

@@ -6,27 +6,13 @@ import { operations, routeKey } from '../../../lambdas/http/contract';
 import { handler } from '../../../lambdas/sequences-api';
 import { captureStdoutMetrics } from '../../support/emitted-metrics';
 import { invoke } from '../../support/invoke';
+import { storedSequence } from '../../support/stored-sequence';
 
 await vi.hoisted(async () => (await import('../../support/emitted-metrics')).enableMetrics());
 
 const db = mockClient(DynamoDBDocumentClient);
 const alice = { orgId: 'acme', userId: 'alice' };
-const stored = {
-  pk: 'ORG#acme',
-  sk: 'SEQ#s1',
-  entity: 'sequence',
-  id: 's1',
-  orgId: 'acme',
-  name: 'Europe',
-  description: '',
-  type: 'standard',
-  system: false,
-  ownerId: 'alice',
-  version: 4,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  steps: [{ afterDays: 0, channel: 'email', messageType: 'generated', tone: 'candid' }],
-};
+const stored = { pk: 'ORG#acme', sk: 'SEQ#s1', entity: 'sequence', ...storedSequence() };
 const replacement = { name: 'Europe', description: '', type: 'standard', steps: stored.steps };
 const replaceSequence = (ifMatch: string) =>
   invoke(handler, 'replaceSequence', {
