@@ -6,7 +6,7 @@
  */
 import { previewMessages } from '../core/analytics/variants';
 import { NotFoundError, UnprocessableError } from '../core/errors';
-import { languageWarnings, leadLanguage, previewLanguage, writingIn } from '../core/languages';
+import { languageWarnings, previewLanguage, writingIn } from '../core/languages';
 import { type Lead, leadProfile } from '../core/leads';
 import type { Caller } from '../core/permissions';
 import {
