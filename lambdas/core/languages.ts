@@ -13,7 +13,11 @@ import { type Warning, warning } from './warnings';
 export const WRITTEN_LANGUAGES: readonly string[] = Object.freeze(['en', 'de', 'fr', 'es', 'it', 'nl', 'pt']);
 export const FALLBACK_LANGUAGE = 'en';
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+/**
+ * Built on first use: loading the runtime's language names costs a cold start ~20 ms of CPU (as much
+ * as the rest of an API function's own code), and most requests never ask for a language's name.
+ */
+const languageNames = lazy(() => new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }));
 
 /** The canonical form of a well-formed BCP 47 tag of a known language (`EN-us` → `en-US`), else undefined. */
 export function canonicalLanguage(tag: string): string | undefined {
@@ -21,7 +25,7 @@ export function canonicalLanguage(tag: string): string | undefined {
     const [canonical] = Intl.getCanonicalLocales(tag);
     if (canonical === undefined) return undefined;
     const { language } = new Intl.Locale(canonical);
-    return languageNames.of(language) === undefined ? undefined : canonical;
+    return languageNames().of(language) === undefined ? undefined : canonical;
   } catch {
     return undefined;
   }
@@ -119,7 +123,7 @@ export function writtenLanguage(language: string): { language: string; fallback:
 }
 
 /** `Polish` for `pl` or `pl-PL`. */
-const languageName = (tag: string): string => languageNames.of(new Intl.Locale(tag).language) ?? tag;
+const languageName = (tag: string): string => languageNames().of(new Intl.Locale(tag).language) ?? tag;
 
 /** A lead whose language has no bank yet is written to in English: say so where it is enrolled. */
 export function languageWarnings(language: string, sequence: Pick<Sequence, 'steps'>): Warning[] {

@@ -111,12 +111,13 @@ const TONE_BRIEF: Record<FollowupRequest['tone'], string> = {
   curious: 'curious: asks a genuine question about the lead’s situation',
 };
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+/** Built on first use, as core/languages.ts's: the runtime's language names cost a cold start ~20 ms. */
+const languageNames = lazy(() => new Intl.DisplayNames(['en'], { type: 'language' }));
 
 /** The system text: what to write, in which tone, language and length, and what never to do. */
 export function writerInstructions(request: ModelRequest): string {
   const maxWords = MAX_BODY_WORDS[request.position][request.tone];
-  const language = `${languageNames.of(request.language) ?? request.language} (${request.language})`;
+  const language = `${languageNames().of(request.language) ?? request.language} (${request.language})`;
   const register =
     request.formality === 'informal'
       ? 'Address the lead informally (du, tu, tú, tu, je, você where the language distinguishes).'
