@@ -70,9 +70,14 @@ export function languageOfCountry(country: string): string {
   return new Intl.Locale('und', { region: country }).maximize().language;
 }
 
+/** The language a lead has of its own: given, else its country's; undefined when it has neither. */
+export function ownLanguage(lead: { language?: string; country?: string }): string | undefined {
+  return lead.language ?? (lead.country ? languageOfCountry(lead.country) : undefined);
+}
+
 /** The lead's language: given, else its country's, else the org's default. */
 export function leadLanguage(lead: { language?: string; country?: string }, defaultLanguage: string): string {
-  return lead.language ?? (lead.country ? languageOfCountry(lead.country) : defaultLanguage);
+  return ownLanguage(lead) ?? defaultLanguage;
 }
 
 /**

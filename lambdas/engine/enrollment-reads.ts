@@ -5,7 +5,7 @@
  */
 import type { Assistant } from '../core/assistants';
 import { NotFoundError } from '../core/errors';
-import { languageWarnings, leadLanguage } from '../core/languages';
+import { languageWarnings, ownLanguage, writtenLanguage } from '../core/languages';
 import type { Lead } from '../core/leads';
 import type { CustomMessage } from '../core/messages';
 import type { OrgSettings } from '../core/org-settings';
@@ -185,15 +185,15 @@ export async function requireLead(caller: Caller, id: string | undefined): Promi
 /**
  * The warnings of a lead's enrollment that stay true while it runs, repeated on a read so that a
  * screen showing the lead shows them too (a write answered them once): language_fallback, its
- * generated steps written in English. Read with the org's settings (the lead's language falls back to
- * its default) and the sequence its view names anyway.
+ * generated steps written in English.
  */
 export async function standingWarnings(reads: EnrollmentReads, lead: Lead): Promise<Warning[]> {
-  const [settings, sequence] = await Promise.all([
-    reads.orgSettings(),
-    reads.sequence(lead.enrollment.sequenceId),
-  ]);
-  return sequence ? languageWarnings(leadLanguage(lead, settings.defaultLanguage), sequence) : [];
+  // The org's default language is read only for a lead with neither a language nor a country, and the
+  // sequence (which the lead's view reads anyway) only for a language without a bank.
+  const language = ownLanguage(lead) ?? (await reads.orgSettings()).defaultLanguage;
+  if (!writtenLanguage(language).fallback) return [];
+  const sequence = await reads.sequence(lead.enrollment.sequenceId);
+  return sequence ? languageWarnings(language, sequence) : [];
 }
 
 function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {

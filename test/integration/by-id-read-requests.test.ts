@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RequestCounter } from '../../bench/request-counter';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
+import { handler as leadsApi } from '../../lambdas/leads-api';
 import { db } from '../../lambdas/data/client';
 import { countReputationSend, resumeSending } from '../../lambdas/data/sending-reputation';
 import { handler as orgApi } from '../../lambdas/org-api';
@@ -56,6 +57,33 @@ describe('by-id reads', () => {
     // Assess
     expect(status).toBe(404);
     expect(requests).toEqual({ 'DynamoDB:BatchGetItem': 1, 'DynamoDB:Query': 1 });
+  });
+
+  it('GET /leads/{id}: the lead alone when its sequence is a system one; never the org settings for a lead with a language', async () => {
+    // Prepare: a lead's language is stored with it, so its warnings need no default language
+    const { admin, assistantId } = await orgWithAssistant();
+    const createLead = (country: string) =>
+      invoke(leadsApi, 'createLead', {
+        caller: admin,
+        body: { firstName: 'Ada', email: `ada-${country}@example.com`, assistantId, country },
+      });
+    const german = await createLead('DE');
+    const polish = await createLead('PL');
+
+    // Act
+    const readGerman = await counted(() =>
+      invoke(leadsApi, 'getLead', { caller: admin, params: { id: german.body.id } }),
+    );
+    const readPolish = await counted(() =>
+      invoke(leadsApi, 'getLead', { caller: admin, params: { id: polish.body.id } }),
+    );
+
+    // Assess
+    expect([german.status, polish.status, readGerman.status, readPolish.status]).toEqual([201, 201, 200, 200]);
+    expect(readGerman.body).toMatchObject({ language: 'de', warnings: [] });
+    expect(readGerman.requests).toEqual({ 'DynamoDB:GetItem': 1 });
+    expect(readPolish.body).toMatchObject({ language: 'pl', warnings: [{ code: 'language_fallback' }] });
+    expect(readPolish.requests).toEqual({ 'DynamoDB:GetItem': 1 });
   });
 
   it('GET /org/settings: one BatchGetItem and one Query', async () => {
