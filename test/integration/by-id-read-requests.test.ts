@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RequestCounter } from '../../bench/request-counter';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
-import { handler as leadsApi } from '../../lambdas/leads-api';
 import { db } from '../../lambdas/data/client';
 import { countReputationSend, resumeSending } from '../../lambdas/data/sending-reputation';
+import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as orgApi } from '../../lambdas/org-api';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { invoke } from '../support/invoke';
@@ -79,7 +79,9 @@ describe('by-id reads', () => {
     );
 
     // Assess
-    expect([german.status, polish.status, readGerman.status, readPolish.status]).toEqual([201, 201, 200, 200]);
+    expect([german.status, polish.status, readGerman.status, readPolish.status]).toEqual([
+      201, 201, 200, 200,
+    ]);
     expect(readGerman.body).toMatchObject({ language: 'de', warnings: [] });
     expect(readGerman.requests).toEqual({ 'DynamoDB:GetItem': 1 });
     expect(readPolish.body).toMatchObject({ language: 'pl', warnings: [{ code: 'language_fallback' }] });
