@@ -23,23 +23,27 @@ import { handler as sesEvents } from '../../lambdas/ses-events';
 import { UNSUBSCRIBE_TEST_KEY } from '../support/engine-env';
 import { TEST_INBOUND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
+import { pinClock } from '../support/pinned-clock';
 
 const scheduler = new SchedulerClient({});
+/** When these tests happen, unless one names its own times: no test reads the wall clock. */
+const NOW = new Date('2027-01-05T10:00:00Z');
+pinClock(NOW);
 /** What SES's receipt checks say of a genuine sender. */
 const PASSED = { spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
 
 /**
  * Hands a raw e-mail to the inbound handler as the receiver does: parsed, with SES's verdicts (all
  * passed unless given), received at `receivedAt` and handled at `now`, and addressed in the SMTP envelope
- * to `recipients`. Without times, the wall clock's, as these tests had it: what they check does not turn
- * on when the mail came.
+ * to `recipients`. Without times, the file's pinned instant: what they check does not turn on when the
+ * mail came.
  */
 async function receive(
   raw: Buffer,
   {
     verdicts = PASSED,
-    receivedAt = new Date(),
-    now = new Date(),
+    receivedAt = new Date(NOW),
+    now = new Date(NOW),
     recipients,
   }: { verdicts?: SenderVerdicts; receivedAt?: Date; now?: Date; recipients?: string[] } = {},
 ) {
@@ -68,7 +72,7 @@ async function newOrgWithLead(lead: Record<string, unknown> = {}) {
       email: `jordan@${orgId}.example`,
       assistantId: assistant.id,
       // Far enough ahead that nothing falls due, within the one-year start horizon.
-      startAt: new Date(Date.now() + 300 * 86_400_000).toISOString(),
+      startAt: new Date(NOW.getTime() + 300 * 86_400_000).toISOString(),
       ...lead,
     },
   });
@@ -93,7 +97,7 @@ async function sentFirstEmail(orgId: string, lead: { id: string; email: string }
       stored,
       { ...stored.enrollment, thread, revision: revision + 1 },
       revision,
-      new Date(),
+      new Date(NOW),
     );
   }
   await recordOutcome([
@@ -104,7 +108,7 @@ async function sentFirstEmail(orgId: string, lead: { id: string; email: string }
       stepIndex: 0,
       channel: 'email',
       status: 'sent',
-      at: new Date().toISOString(),
+      at: new Date(NOW).toISOString(),
       attempts: 1,
       revision: 1,
       providerMessageId,
@@ -296,7 +300,7 @@ describe('Sinch webhook', () => {
         channel_identity: { channel: 'WHATSAPP', identity: '4915112345678', app_id: 'a' },
       },
     });
-  const signed = (body: string, secret: string, timestamp = String(Math.floor(Date.now() / 1000))) => ({
+  const signed = (body: string, secret: string, timestamp = String(Math.floor(NOW.getTime() / 1000))) => ({
     'x-sinch-webhook-signature': signSinchCallback(body, secret, 'nonce-1', timestamp),
     'x-sinch-webhook-signature-nonce': 'nonce-1',
     'x-sinch-webhook-signature-timestamp': timestamp,
@@ -331,7 +335,7 @@ describe('Sinch webhook', () => {
   it('answers 401 to a forged or replayed callback and changes nothing', async () => {
     const { orgId, admin, lead } = await connectedOrg();
     const body = inboundText(`msg-${randomUUID()}`);
-    const tenMinutesAgo = String(Math.floor(Date.now() / 1000) - 600);
+    const tenMinutesAgo = String(Math.floor(NOW.getTime() / 1000) - 600);
 
     const forged = await invoke(publicApi, 'sinchWebhook', {
       params: { orgId },
@@ -379,7 +383,7 @@ describe('SES events', () => {
     id: randomUUID(),
     source: 'aws.ses',
     account: '000000000000',
-    time: new Date().toISOString(),
+    time: new Date(NOW).toISOString(),
     region: 'us-east-1',
     resources: [],
     'detail-type': type,
@@ -507,7 +511,7 @@ describe('inbound e-mail', () => {
       nextSendAt: '2026-03-05T08:00:00.000Z',
       revision: revision + 1,
     };
-    await saveEnrollment(stored, planned, revision, new Date());
+    await saveEnrollment(stored, planned, revision, new Date(NOW));
     const raw = await replyTo('ooo-auto-replied', lead, assistant.email, providerMessageId);
 
     const decision = await receive(raw, {
@@ -537,7 +541,7 @@ describe('inbound e-mail', () => {
       stored,
       { ...stored.enrollment, nextStep: 1, nextSendAt, revision: revision + 1 },
       revision,
-      new Date(),
+      new Date(NOW),
     );
   }
 
@@ -754,7 +758,7 @@ describe('inbound e-mail', () => {
         firstName: 'Ada',
         email: `ada@${orgId}.example`,
         assistantId: other.id,
-        startAt: new Date(Date.now() + 300 * 86_400_000).toISOString(),
+        startAt: new Date(NOW.getTime() + 300 * 86_400_000).toISOString(),
       },
     });
     await sentFirstEmail(orgId, othersLead, `ses-${randomUUID()}`);
@@ -939,7 +943,7 @@ describe('inbound e-mail', () => {
         firstName: 'Late',
         email: sender,
         assistantId: assistant.id,
-        startAt: new Date(Date.now() + 300 * 86_400_000).toISOString(),
+        startAt: new Date(NOW.getTime() + 300 * 86_400_000).toISOString(),
       },
     });
     const after = await receive(raw);
