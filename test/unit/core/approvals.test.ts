@@ -20,6 +20,7 @@ import {
   newApproval,
   reject,
   reviewDecision,
+  reviewWarnings,
   stepOfApprovalId,
 } from '../../../lambdas/core/approvals';
 import {
@@ -129,6 +130,26 @@ describe('which steps wait for a person', () => {
     ]);
     const cc = sequenceOf([email(0), email(2), email(3)], 'first_step', 'email_cc');
     expect([0, 1, 2].map((index) => needsReview(cc, index))).toEqual([false, true, false]);
+  });
+});
+
+describe('a review that holds nothing', () => {
+  const named = (steps: Step[], review: Sequence['review'], type: Sequence['type'] = 'standard') => ({
+    ...sequenceOf(steps, review, type),
+    name: 'Intro',
+  });
+  const codes = (sequence: ReturnType<typeof named>) => reviewWarnings(sequence).map((item) => item.code);
+
+  it('warns when no step the sequence sends waits for a person: WhatsApp first, or no e-mail step after the Email CC opener', () => {
+    expect(codes(named([whatsapp, email(2)], 'first_step'))).toEqual(['review_without_effect']);
+    // Step 0 of an Email CC sequence is the user's own e-mail, never sent nor held.
+    expect(codes(named([email(0), whatsapp], 'all', 'email_cc'))).toEqual(['review_without_effect']);
+  });
+
+  it('says nothing while a step waits, also by its own review: the warning would tell a team that none does', () => {
+    expect(codes(named([email(0, 'all'), email(3, 'all')], 'all'))).toEqual([]);
+    expect(codes(named([whatsapp, email(2, 'all')], 'first_step'))).toEqual([]);
+    expect(codes(named([email(0), email(2)], 'first_step'))).toEqual([]);
   });
 });
 
