@@ -284,12 +284,23 @@ export function reviewDecision({ approval, planVersion, source, due, now }: Revi
 export interface ApprovedText extends ApprovalText {
   /** The draft's writer, `edited` when the person changed the text: the send record keeps it. */
   writer?: WriterRecord;
+  /**
+   * The language and register the draft was written in (its `draftedFrom`): the e-mail around the
+   * approved text (quote line, footer, unsubscribe link) is written in them, whatever the lead's or the
+   * org's became since the decision, which stands. Absent on a draft that did not record them.
+   */
+  writing?: Pick<DraftSource, 'language' | 'formality'>;
 }
 
 function approvedText(approval: Approval): ApprovedText {
   const edited = approval.approved?.edited === true;
   const writer = approval.writer && { ...approval.writer, ...(edited && { edited: true as const }) };
-  return { ...(approval.approved ?? approval.draft), ...(writer && { writer }) };
+  const from = approval.draftedFrom;
+  return {
+    ...(approval.approved ?? approval.draft),
+    ...(writer && { writer }),
+    ...(from && { writing: { language: from.language, formality: from.formality } }),
+  };
 }
 
 /**

@@ -255,7 +255,13 @@ describe('a firing of a reviewed step', () => {
 
     expect(reviewDecision({ approval: approved, planVersion: 5, due, now: due })).toEqual({
       kind: 'send',
-      text: { subject: 'Hello Ada', body: '<p>Hi {{lead.firstName}}!</p>', edited: true },
+      text: {
+        subject: 'Hello Ada',
+        body: '<p>Hi {{lead.firstName}}!</p>',
+        edited: true,
+        // The e-mail around it is written as the draft was (engine/channels/email.ts)
+        writing: { language: 'de', formality: 'formal' },
+      },
     });
     expect(reviewDecision({ approval: approved, planVersion: 1, due, now: NOW }).kind).toBe('wait_until_due');
   });
