@@ -160,21 +160,21 @@ export function needsReview(sequence: Pick<Sequence, 'type' | 'steps' | 'review'
 }
 
 /**
- * A sequence whose own `review` holds no step back says so: `first_step` when the first step it sends is
- * a WhatsApp one, or `all` when it has no e-mail step following it (WhatsApp steps are never held, and a
- * step's own `review` overrides the sequence's). Otherwise a team believes drafts wait for it while
- * everything goes out unreviewed.
+ * A sequence with a `review` under which no step it sends waits for a person says so: `first_step` when
+ * the first step it sends is a WhatsApp one, or `all` when it has no e-mail step following it (WhatsApp
+ * steps are never held, and a step's own `review` overrides the sequence's). Otherwise a team believes
+ * drafts wait for it while everything goes out unreviewed. Any step held (by its own `review` too) is a
+ * step waiting for a person, and an Email CC sequence's step 0 (the user's own e-mail) is never one.
  */
 export function reviewWarnings(sequence: Pick<Sequence, 'name' | 'type' | 'steps' | 'review'>): Warning[] {
   const policy = sequence.review ?? 'none';
   if (policy === 'none') return [];
-  const followed = sequence.steps.some(
-    (step, index) => step.review === undefined && needsReview(sequence, index),
-  );
-  if (followed) return [];
+  const firstSent = sequence.type === 'email_cc' ? 1 : 0;
+  const held = sequence.steps.some((_, index) => index >= firstSent && needsReview(sequence, index));
+  if (held) return [];
   const why =
     policy === 'first_step'
-      ? `the first step it sends (step ${sequence.type === 'email_cc' ? 1 : 0}) is not an e-mail step following it`
+      ? `the first step it sends (step ${firstSent}) is not an e-mail step following it`
       : 'none of its e-mail steps follows it';
   return [
     warning(
@@ -284,12 +284,23 @@ export function reviewDecision({ approval, planVersion, source, due, now }: Revi
 export interface ApprovedText extends ApprovalText {
   /** The draft's writer, `edited` when the person changed the text: the send record keeps it. */
   writer?: WriterRecord;
+  /**
+   * The language and register the draft was written in (its `draftedFrom`): the e-mail around the
+   * approved text (quote line, footer, unsubscribe link) is written in them, whatever the lead's or the
+   * org's became since the decision, which stands. Absent on a draft that did not record them.
+   */
+  writing?: Pick<DraftSource, 'language' | 'formality'>;
 }
 
 function approvedText(approval: Approval): ApprovedText {
   const edited = approval.approved?.edited === true;
   const writer = approval.writer && { ...approval.writer, ...(edited && { edited: true as const }) };
-  return { ...(approval.approved ?? approval.draft), ...(writer && { writer }) };
+  const from = approval.draftedFrom;
+  return {
+    ...(approval.approved ?? approval.draft),
+    ...(writer && { writer }),
+    ...(from && { writing: { language: from.language, formality: from.formality } }),
+  };
 }
 
 /**

@@ -634,6 +634,32 @@ describe('a draft whose sources changed', () => {
     expect(sentEmails()).toEqual([]);
   });
 
+  it('once approved, is sent in the language it was drafted in: the lead’s language changing after the decision does not put a French footer under the German text', async () => {
+    // Prepare: step 0 drafted in German (the lead's country), approved as drafted
+    const { orgId, admin, owner, lead } = await newOrg('first_step');
+    await fire(lead.id);
+    const approvalId = (await getLead(orgId, lead.id))?.enrollment.approvalId ?? '';
+    const approved = await invoke(leadsApi, 'approveApproval', {
+      caller: admin,
+      params: { id: approvalId },
+      headers: await asRead(orgId, approvalId),
+    });
+    // Act: the lead is then said to read French; the approved step goes
+    const moved = await updateLead(owner, lead.id, { language: 'fr' });
+    const sending = await fire(lead.id);
+    // Assess: the decision stands, and so does the language of what was approved
+    expect(approved.status).toBe(200);
+    expect(moved.status).toBe(200);
+    expect(sending).toMatchObject({ result: 'sent' });
+    const [call] = ses.commandCalls(SendEmailCommand);
+    const html = call?.args[0].input.Content?.Simple?.Body?.Html?.Data ?? '';
+    const headers = call?.args[0].input.Content?.Simple?.Headers ?? [];
+    expect(html).toContain(approved.body.draft.body.slice(0, 20));
+    expect(html).toContain('Wenn Sie keine E-Mails mehr von mir erhalten möchten');
+    expect(html).not.toContain('Si vous préférez');
+    expect(headers.find((header) => header.Name === 'List-Unsubscribe')?.Value).toContain('?language=de');
+  });
+
   it('is drafted again at its due firing once its custom message was edited', async () => {
     // Prepare: a sequence whose reviewed first step is a custom message
     const { orgId, admin, owner, assistant } = await newOrg('all');

@@ -134,7 +134,7 @@ const ENGLISH_FORMAL: LeadWriting = { language: 'en', formality: 'formal' };
  */
 export function emailLanguage(input: Pick<RenderEmailInput, 'step' | 'customMessage' | 'writing'>): Written {
   const writing = input.writing ?? ENGLISH_FORMAL;
-  // An approved edit keeps the language of the text it was drafted from.
+  // An approved text's `writing` is the one it was drafted in (engine/channels/email.ts).
   const body =
     input.step.messageType === 'custom'
       ? bodyLanguage(input.customMessage?.email, writing.language, writing.messageLanguage)

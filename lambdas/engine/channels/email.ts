@@ -46,7 +46,8 @@ export async function renderEmail(step: ChannelStep): Promise<StepEmail> {
     ...(customMessage && { customMessage }),
     ...(thread && { thread }),
     ...(approved && { approved }),
-    writing: leadWriting(lead, state.settings),
+    // An approved text is sent in the language and register it was drafted in (core/approvals.ts).
+    writing: { ...leadWriting(lead, state.settings), ...approved?.writing },
   };
   const input: RenderEmailInput = {
     ...content,

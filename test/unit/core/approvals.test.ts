@@ -20,6 +20,7 @@ import {
   newApproval,
   reject,
   reviewDecision,
+  reviewWarnings,
   stepOfApprovalId,
 } from '../../../lambdas/core/approvals';
 import {
@@ -132,6 +133,26 @@ describe('which steps wait for a person', () => {
   });
 });
 
+describe('a review that holds nothing', () => {
+  const named = (steps: Step[], review: Sequence['review'], type: Sequence['type'] = 'standard') => ({
+    ...sequenceOf(steps, review, type),
+    name: 'Intro',
+  });
+  const codes = (sequence: ReturnType<typeof named>) => reviewWarnings(sequence).map((item) => item.code);
+
+  it('warns when no step the sequence sends waits for a person: WhatsApp first, or no e-mail step after the Email CC opener', () => {
+    expect(codes(named([whatsapp, email(2)], 'first_step'))).toEqual(['review_without_effect']);
+    // Step 0 of an Email CC sequence is the user's own e-mail, never sent nor held.
+    expect(codes(named([email(0), whatsapp], 'all', 'email_cc'))).toEqual(['review_without_effect']);
+  });
+
+  it('says nothing while a step waits, also by its own review: the warning would tell a team that none does', () => {
+    expect(codes(named([email(0, 'all'), email(3, 'all')], 'all'))).toEqual([]);
+    expect(codes(named([whatsapp, email(2, 'all')], 'first_step'))).toEqual([]);
+    expect(codes(named([email(0), email(2)], 'first_step'))).toEqual([]);
+  });
+});
+
 describe('when a reviewed step is drafted', () => {
   it('drafts 24 h ahead, at once when the step is due sooner, and at its own firing when due within a minute', () => {
     const soonest = at(60_000);
@@ -234,7 +255,13 @@ describe('a firing of a reviewed step', () => {
 
     expect(reviewDecision({ approval: approved, planVersion: 5, due, now: due })).toEqual({
       kind: 'send',
-      text: { subject: 'Hello Ada', body: '<p>Hi {{lead.firstName}}!</p>', edited: true },
+      text: {
+        subject: 'Hello Ada',
+        body: '<p>Hi {{lead.firstName}}!</p>',
+        edited: true,
+        // The e-mail around it is written as the draft was (engine/channels/email.ts)
+        writing: { language: 'de', formality: 'formal' },
+      },
     });
     expect(reviewDecision({ approval: approved, planVersion: 1, due, now: NOW }).kind).toBe('wait_until_due');
   });
