@@ -13,7 +13,7 @@
 import * as z from 'zod/mini';
 import type { Enrollment } from './enrollment';
 import { ConflictError, ForbiddenError, PreconditionFailedError, ValidationError } from './errors';
-import type { Formality } from './languages';
+import { type Formality, writtenLanguage } from './languages';
 import { lazy } from './lazy';
 import { EmailContentSchema } from './messages';
 import type { Caller } from './permissions';
@@ -227,10 +227,19 @@ export interface ReviewFacts {
   now: Date;
 }
 
-/** Whether two drafts would be written from the same sources. */
+/**
+ * Whether two drafts would be written from the same sources. A generated step is written per written
+ * language (`de` for de-AT and de-CH: the bank's and the model's brief), so a change of region alone
+ * leaves its draft; a custom message picks its translation by the full tag first (core/messages.ts), so
+ * for it the tag itself must be the same.
+ */
 export function sameSource(a: DraftSource, b: DraftSource): boolean {
+  const custom = a.message !== undefined || b.message !== undefined;
+  const sameLanguage = custom
+    ? a.language === b.language
+    : writtenLanguage(a.language).language === writtenLanguage(b.language).language;
   return (
-    a.language === b.language &&
+    sameLanguage &&
     a.formality === b.formality &&
     a.message?.id === b.message?.id &&
     a.message?.version === b.message?.version

@@ -21,6 +21,7 @@ import {
   reject,
   reviewDecision,
   reviewWarnings,
+  sameSource,
   stepOfApprovalId,
 } from '../../../lambdas/core/approvals';
 import {
@@ -445,5 +446,31 @@ describe('edits that re-plan the leads', () => {
     const unreviewed = { steps: [email(3)] };
     expect(editReplansLeads(unreviewed, { steps: [{ ...email(3), tone: 'candid' }] })).toBe(false);
     expect(editReplansLeads(unreviewed, { steps: [email(4)] })).toBe(true);
+  });
+});
+
+describe('whether a draft is written from the same sources', () => {
+  it('keeps a generated step’s draft across a change of region, and withdraws it for a new language or a custom message’s tag', () => {
+    // Prepare
+    const austrian = { language: 'de-AT', formality: 'formal' } as const;
+    const message = { id: 'msg-1', version: 3 };
+
+    // Act
+    const swiss = sameSource(austrian, { language: 'de-CH', formality: 'formal' });
+    const french = sameSource(austrian, { language: 'fr', formality: 'formal' });
+    const informal = sameSource(austrian, { language: 'de', formality: 'informal' });
+    const customTag = sameSource(
+      { ...austrian, message },
+      { language: 'de-CH', formality: 'formal', message },
+    );
+    const customSame = sameSource({ ...austrian, message }, { ...austrian, message });
+
+    // Assess
+    expect(swiss).toBe(true);
+    expect(french).toBe(false);
+    expect(informal).toBe(false);
+    // A custom message's translation is picked by the full tag first: de-AT and de-CH may differ.
+    expect(customTag).toBe(false);
+    expect(customSame).toBe(true);
   });
 });
