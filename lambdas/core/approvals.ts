@@ -340,8 +340,12 @@ export interface DraftInput {
   lead: { name: string; email: string };
   rendered: { subject: string; messageHtml: string; opensThread: boolean };
   source: DraftSource;
-  /** The pending draft this one replaces (it no longer applied): the new one is its next version. */
-  replaces?: Pick<Approval, 'version'>;
+  /**
+   * The draft this one replaces (it no longer applied): a pending one stored, whose next version the new
+   * one is, or one withdrawn when someone tried to decide it (the plan's `withdrawnDraft`, no version).
+   * Either way the new draft times out no later than it did: a redraft never extends the step's wait.
+   */
+  replaces?: Partial<Pick<Approval, 'version' | 'timesOutAt'>>;
   /** Which writer wrote it, when a model is configured. */
   writer?: WriterRecord;
   due: Date;
@@ -372,9 +376,13 @@ export function newApproval(input: DraftInput): Approval {
     ...(input.writer && { writer: input.writer }),
     draftedAt: now.toISOString(),
     dueAt: due.toISOString(),
-    timesOutAt: expiryOf(due, now, timeoutDays).toISOString(),
+    timesOutAt: earlierOf(expiryOf(due, now, timeoutDays).toISOString(), input.replaces?.timesOutAt),
   };
 }
+
+/** ISO 8601 UTC instants compare as strings. */
+const earlierOf = (fresh: string, kept: string | undefined): string =>
+  kept !== undefined && kept < fresh ? kept : fresh;
 
 function assertPending(approval: Approval): void {
   if (approval.status !== 'pending') {

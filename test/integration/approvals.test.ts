@@ -631,6 +631,10 @@ describe('a draft whose sources changed', () => {
       draftedFrom: { language: 'de', formality: 'informal' },
     });
     expect(again?.version).toBeGreaterThan(drafted?.version ?? 0);
+    // Drafted again for the time it was due, it waits no longer than the draft withdrawn would have
+    expect(again?.dueAt).toBe(drafted?.dueAt);
+    expect(again?.timesOutAt).toBe(drafted?.timesOutAt);
+    expect((await getLead(orgId, lead.id))?.enrollment.withdrawnDraft).toBeUndefined();
     expect(sentEmails()).toEqual([]);
   });
 
