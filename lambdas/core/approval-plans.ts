@@ -29,7 +29,7 @@ export function drafted(
   window: SendWindow,
   now: Date,
 ): Enrollment {
-  const { draftAt: _drafted, ...rest } = enrollment;
+  const { draftAt: _drafted, withdrawnDraft: _redrafted, ...rest } = enrollment;
   const marked = { ...rest, approvalId: approval.id };
   if (new Date(approval.dueAt).getTime() - now.getTime() > MINUTE_MS) {
     return {
@@ -101,20 +101,35 @@ export function decided(
  * The draft no longer applies (what it was written from changed: core/approvals.ts, draftIsStale) and a
  * person tried to decide it: the plan lets it go (engine/plans.ts removes it) and the step fires in a
  * minute to be drafted again, staying at its due time when that is later, so the new draft is waiting
- * for the next look rather than for the old one's time-out.
+ * for the next look rather than for the old one's time-out. The plan keeps the withdrawn draft's due
+ * time and time-out (`withdrawnDraft`) for that draft: a redraft never makes the step wait longer.
  */
-export function redrafting(enrollment: Enrollment, approval: Pick<Approval, 'dueAt'>, now: Date): Enrollment {
+export function redrafting(
+  enrollment: Enrollment,
+  approval: Pick<Approval, 'dueAt' | 'timesOutAt'>,
+  now: Date,
+): Enrollment {
   const { approvalId: _stale, draftAt: _drafted, ...rest } = enrollment;
   const soon = ceilToMinute(new Date(now.getTime() + MINUTE_MS));
   const reasons = withoutAwaiting(enrollment.nextReasons);
+  const revision = enrollment.revision + 1;
+  const withdrawnDraft = { revision, dueAt: approval.dueAt, timesOutAt: approval.timesOutAt };
   if (new Date(approval.dueAt).getTime() - soon.getTime() > MINUTE_MS) {
     return {
       ...rest,
-      revision: enrollment.revision + 1,
+      revision,
       nextSendAt: approval.dueAt,
       draftAt: soon.toISOString(),
       nextReasons: reasons,
+      withdrawnDraft,
     };
   }
-  return { ...rest, revision: enrollment.revision + 1, nextSendAt: soon.toISOString(), nextReasons: reasons };
+  return { ...rest, revision, nextSendAt: soon.toISOString(), nextReasons: reasons, withdrawnDraft };
+}
+
+/** The draft a firing of this plan writes again, if it replaces one withdrawn by the plan's last change. */
+export function withdrawnDraftOf(enrollment: Enrollment): Pick<Approval, 'dueAt' | 'timesOutAt'> | undefined {
+  const withdrawn = enrollment.withdrawnDraft;
+  if (!withdrawn || withdrawn.revision !== enrollment.revision) return undefined;
+  return { dueAt: withdrawn.dueAt, timesOutAt: withdrawn.timesOutAt };
 }

@@ -13,7 +13,7 @@
 import * as z from 'zod/mini';
 import type { Enrollment } from './enrollment';
 import { ConflictError, ForbiddenError, PreconditionFailedError, ValidationError } from './errors';
-import type { Formality } from './languages';
+import { type Formality, writtenLanguage } from './languages';
 import { lazy } from './lazy';
 import { EmailContentSchema } from './messages';
 import type { Caller } from './permissions';
@@ -227,10 +227,19 @@ export interface ReviewFacts {
   now: Date;
 }
 
-/** Whether two drafts would be written from the same sources. */
+/**
+ * Whether two drafts would be written from the same sources. A generated step is written per written
+ * language (`de` for de-AT and de-CH: the bank's and the model's brief), so a change of region alone
+ * leaves its draft; a custom message picks its translation by the full tag first (core/messages.ts), so
+ * for it the tag itself must be the same.
+ */
 export function sameSource(a: DraftSource, b: DraftSource): boolean {
+  const custom = a.message !== undefined || b.message !== undefined;
+  const sameLanguage = custom
+    ? a.language === b.language
+    : writtenLanguage(a.language).language === writtenLanguage(b.language).language;
   return (
-    a.language === b.language &&
+    sameLanguage &&
     a.formality === b.formality &&
     a.message?.id === b.message?.id &&
     a.message?.version === b.message?.version
@@ -331,8 +340,12 @@ export interface DraftInput {
   lead: { name: string; email: string };
   rendered: { subject: string; messageHtml: string; opensThread: boolean };
   source: DraftSource;
-  /** The pending draft this one replaces (it no longer applied): the new one is its next version. */
-  replaces?: Pick<Approval, 'version'>;
+  /**
+   * The draft this one replaces (it no longer applied): a pending one stored, whose next version the new
+   * one is, or one withdrawn when someone tried to decide it (the plan's `withdrawnDraft`, no version).
+   * Either way the new draft times out no later than it did: a redraft never extends the step's wait.
+   */
+  replaces?: Partial<Pick<Approval, 'version' | 'timesOutAt'>>;
   /** Which writer wrote it, when a model is configured. */
   writer?: WriterRecord;
   due: Date;
@@ -363,9 +376,13 @@ export function newApproval(input: DraftInput): Approval {
     ...(input.writer && { writer: input.writer }),
     draftedAt: now.toISOString(),
     dueAt: due.toISOString(),
-    timesOutAt: expiryOf(due, now, timeoutDays).toISOString(),
+    timesOutAt: earlierOf(expiryOf(due, now, timeoutDays).toISOString(), input.replaces?.timesOutAt),
   };
 }
+
+/** ISO 8601 UTC instants compare as strings. */
+const earlierOf = (fresh: string, kept: string | undefined): string =>
+  kept !== undefined && kept < fresh ? kept : fresh;
 
 function assertPending(approval: Approval): void {
   if (approval.status !== 'pending') {

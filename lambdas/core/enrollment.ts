@@ -69,6 +69,13 @@ export interface Enrollment {
    * sequence, a snooze) or a new version of its sequence removes the draft (engine/plans.ts).
    */
   approvalId?: string;
+  /**
+   * A pending draft withdrawn because what it was written from changed (core/approval-plans.ts,
+   * redrafting): its due time and time-out, which the draft written again at the next firing keeps, so a
+   * redraft never extends the time the step waits. Only for the plan of that `revision`: any other plan
+   * change since makes it moot (engine/plans.ts drops it).
+   */
+  withdrawnDraft?: { revision: number; dueAt: string; timesOutAt: string };
 }
 
 /** Transient provider failures are retried with growing waits (1, 2, 4 ... 32 minutes), then recorded. */

@@ -8,6 +8,7 @@
  * - decide / expire                 Update if status = pending and version = the one read (a decision in
  *                                   the plan's transaction, an expiry with its timeline entry)
  * - remove a draft that lapsed      Delete if status = pending
+ * - a run's approvals              Query pk=LEADLOG#<org>#<lead>, begins_with(sk, APPROVAL#<run>#)
  * - the org's approvals by status   Query gsi1: gsi1pk=ORG#<org>#APPROVALS#<status>, gsi1sk=<dueAt>#<id>,
  *                                   soonest due first; a member's FilterExpression sequenceOwnerId = me
  * They live in the lead's log partition, so a lead's erasure (engine/privacy.ts) takes them with it.
@@ -20,6 +21,7 @@ import { db, tableName } from './client';
 import { conditionFailed } from './conditions';
 import { decodeKeyCursor, encodeKeyCursor } from './cursors';
 import { type Item, leadLogKey, orgKey, recordOf, replaceFieldsExpression } from './items';
+import { queryAll } from './reads';
 import { APPROVAL_ENTITY, TABLE_KEYS } from './table-schema';
 import { type TransactItem, transact } from './transactions';
 
@@ -65,6 +67,19 @@ function atPendingVersion(version: number) {
     ExpressionAttributeNames: { '#pendingStatus': 'status', '#readVersion': 'version' },
     ExpressionAttributeValues: { ':pending': 'pending', ':readVersion': version },
   };
+}
+
+/**
+ * The approvals of one lead's run, oldest step first: what a model writing a later step is told a
+ * person approved (engine/drafting.ts). One Query; a run has a few steps.
+ */
+export async function runApprovals(orgId: string, leadId: string, runId: string): Promise<Approval[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': leadLogKey(orgId, leadId), ':prefix': `APPROVAL#${runId}#` },
+    ConsistentRead: true,
+  });
+  return items.map(approvalOf);
 }
 
 /**

@@ -460,6 +460,25 @@ export async function lastSentBefore(
 }
 
 /**
+ * The steps of one run that went out, oldest first: what a model writing a later step is told was sent
+ * (engine/drafting.ts). One Query of the run's send records; a run has a few steps.
+ */
+export async function sentStepsOfRun(orgId: string, leadId: string, runId: string): Promise<SendRecord[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    FilterExpression: '#status = :sent',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':pk': leadLogKey(orgId, leadId),
+      ':prefix': `SEND#${runId}#`,
+      ':sent': 'sent',
+    },
+    ConsistentRead: true,
+  });
+  return items.map(sendFromItem);
+}
+
+/**
  * The lead's reply events (replied, not interested, unsubscribed) at or before `at`, newest first, as
  * stored: what a correction of a reply's intent looks back on (the stats consumer). One Query; a lead's
  * log stays small.

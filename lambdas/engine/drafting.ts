@@ -5,7 +5,9 @@
  * formality: a step that asks for another since is written anew, core/rendering/draft-brief.ts). The
  * model is asked under a claim on the step's draft item, so two firings at once (a re-delivery) pay for
  * one text: the other waits for it. The model gets the thread so far: our earlier e-mails of the
- * run (the opening one as sent, the later ones as kept) and the lead's last reply as the engine read it.
+ * run as they went out (the opening one as quoted; a later one as a person approved it, else as kept,
+ * and only if its send record says sent: a step rejected, timed out or skipped was never read by the
+ * lead), at the time they were sent, and the lead's last reply as the engine read it.
  * A model that fails, is too slow, or writes a draft the guardrails refuse is replaced by the bank's
  * text for that step, kept the same way, with the reason: a log line, the `FollowupWriterFallbacks`
  * metric, and `writer.fallbackReason` on the draft and the send record (the lead's timeline shows it).
@@ -14,6 +16,7 @@
  * step, written again the same at every render.
  */
 import { randomUUID } from 'node:crypto';
+import type { ApprovalText } from '../core/approvals';
 import type { LastReply } from '../core/leads';
 import { draftBriefOf, fitsBrief } from '../core/rendering/draft-brief';
 import {
@@ -33,6 +36,7 @@ import { fillPlaceholders } from '../core/rendering/personalize';
 import { htmlToPlainText } from '../core/rendering/plain-text';
 import type { FirstEmail } from '../core/rendering/threading';
 import { CLAIM_LEASE_MS } from '../core/sends';
+import { runApprovals } from '../data/approvals';
 import {
   claimDrafting,
   getRunDrafts,
@@ -40,6 +44,7 @@ import {
   type LeadRef,
   type StepDraftItem,
 } from '../data/drafts';
+import { sentStepsOfRun } from '../data/sends';
 import { countEvent, logger } from '../runtime/observability';
 
 export interface DraftingInput {
@@ -104,7 +109,10 @@ export async function draftStep(
       written ??= {
         ...step,
         writtenFor: brief,
-        ...(await write(writer, { ...request, thread: threadSoFar(input, drafts) })),
+        ...(await write(writer, {
+          ...request,
+          thread: threadSoFar(input, drafts, await sentOfRun(lead, runId)),
+        })),
         at: now.toISOString(),
       };
       const kept = await keepClaimedDraft(lead, written, claim.by);
@@ -141,20 +149,60 @@ async function write(
   }
 }
 
-/** Our e-mails of the run before this step, oldest first, and the lead's last reply. */
-function threadSoFar(input: DraftingInput, drafts: readonly StepDraft[]): ThreadSoFar {
+/** A step of the run that went out: its send record, and the approval a person gave it, if any. */
+interface SentStep {
+  stepIndex: number;
+  sentAt: string;
+  approved?: ApprovalText;
+}
+
+/**
+ * The run's steps that were sent, with the text a person approved for them: read only when the model is
+ * asked (once per step), so a firing that reuses a kept draft reads nothing more.
+ */
+async function sentOfRun(lead: LeadRef, runId: string): Promise<SentStep[]> {
+  const [sends, approvals] = await Promise.all([
+    sentStepsOfRun(lead.orgId, lead.leadId, runId),
+    runApprovals(lead.orgId, lead.leadId, runId),
+  ]);
+  return sends.map((send) => {
+    const approval = approvals.find((each) => each.stepIndex === send.stepIndex);
+    const approved = approval?.status === 'approved' ? approval.approved : undefined;
+    return { stepIndex: send.stepIndex, sentAt: send.at, ...(approved && { approved }) };
+  });
+}
+
+/**
+ * Our e-mails of the run before this step as the lead read them, oldest first, and the lead's last reply:
+ * a step counts only if it was sent, in the text a person approved (an edit included) or else its kept
+ * draft; a sent step with neither (a custom message) is left out, as before.
+ */
+function threadSoFar(
+  input: DraftingInput,
+  drafts: readonly StepDraft[],
+  sent: readonly SentStep[],
+): ThreadSoFar {
   const { request, firstEmail, lead } = input;
   const openingStep = input.openingStep ?? 0;
-  const earlier = drafts
-    .filter((draft) => draft.stepIndex < request.stepIndex)
-    .filter((draft) => !(firstEmail && draft.stepIndex === openingStep))
-    .map((draft) => ({
-      stepIndex: draft.stepIndex,
-      ...(draft.message.subject !== undefined && { subject: draft.message.subject }),
-      // The bank's text is kept with its placeholders: the model reads it as the lead did.
-      text: htmlToPlainText(fillPlaceholders(draft.message.html, request, 'html').text),
-      sentAt: draft.at,
-    }));
+  const earlier = sent
+    .filter((step) => step.stepIndex < request.stepIndex)
+    .filter((step) => !(firstEmail && step.stepIndex === openingStep))
+    .flatMap((step) => {
+      const kept = drafts.find((draft) => draft.stepIndex === step.stepIndex)?.message;
+      const text = step.approved
+        ? { subject: step.approved.subject, html: step.approved.body }
+        : kept && { subject: kept.subject, html: kept.html };
+      if (!text) return [];
+      return [
+        {
+          stepIndex: step.stepIndex,
+          ...(text.subject !== undefined && { subject: text.subject }),
+          // Placeholders filled: the model reads the text as the lead did.
+          text: htmlToPlainText(fillPlaceholders(text.html, request, 'html').text),
+          sentAt: step.sentAt,
+        },
+      ];
+    });
   const opening = firstEmail
     ? [{ stepIndex: openingStep, text: htmlToPlainText(firstEmail.html), sentAt: firstEmail.sentAt }]
     : [];

@@ -4,6 +4,7 @@
  * Apart from enrollments.ts, which plans, so that the routes that only read load no planning code.
  */
 import type { Assistant } from '../core/assistants';
+import { isRunning } from '../core/enrollment-status';
 import { NotFoundError } from '../core/errors';
 import { languageWarnings, ownLanguage, writtenLanguage } from '../core/languages';
 import type { Lead } from '../core/leads';
@@ -185,9 +186,11 @@ export async function requireLead(caller: Caller, id: string | undefined): Promi
 /**
  * The warnings of a lead's enrollment that stay true while it runs, repeated on a read so that a
  * screen showing the lead shows them too (a write answered them once): language_fallback, its
- * generated steps written in English.
+ * generated steps written in English. Only while it runs (active or snoozed: a snoozed lead's next step
+ * is still written so): a stopped or completed lead has no step left to write.
  */
 export async function standingWarnings(reads: EnrollmentReads, lead: Lead): Promise<Warning[]> {
+  if (!isRunning(lead.enrollment.status)) return [];
   // The org's default language is read only for a lead with neither a language nor a country, and the
   // sequence (which the lead's view reads anyway) only for a language without a bank.
   const language = ownLanguage(lead) ?? (await reads.orgSettings()).defaultLanguage;

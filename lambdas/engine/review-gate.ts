@@ -5,7 +5,7 @@
  * text. A step that needs no review passes untouched, and costs no read.
  */
 
-import { atDueTime, awaitingDecision, drafted } from '../core/approval-plans';
+import { atDueTime, awaitingDecision, drafted, withdrawnDraftOf } from '../core/approval-plans';
 import type { Approval, ApprovedText, DraftSource } from '../core/approvals';
 import { expire, needsReview, newApproval, reviewDecision } from '../core/approvals';
 import type { SendWindow } from '../core/business-hours';
@@ -60,7 +60,9 @@ export async function reviewGate(firing: ReviewedFiring, drafting: StepDrafting)
   const pending = approval?.status === 'pending' ? approval : undefined;
   // Only a pending draft is compared with its sources: a decision stands whatever changed since.
   const source = pending ? await drafting.source() : undefined;
-  const due = new Date(approval?.dueAt ?? enrollment.nextSendAt ?? now.toISOString());
+  // A draft withdrawn by the plan's last change is written again for the time it was due.
+  const withdrawn = approval ? undefined : withdrawnDraftOf(enrollment);
+  const due = new Date(approval?.dueAt ?? withdrawn?.dueAt ?? enrollment.nextSendAt ?? now.toISOString());
   const decision = reviewDecision({
     approval,
     planVersion: enrollment.sequenceVersion,
@@ -72,7 +74,7 @@ export async function reviewGate(firing: ReviewedFiring, drafting: StepDrafting)
     case 'send':
       return { action: 'send', approved: decision.text };
     case 'draft':
-      return draft(firing, drafting, due, pending, source);
+      return draft(firing, drafting, due, pending ?? withdrawn, source);
     case 'wait_until_due':
       return hold(firing, atDueTime(enrollment, decision.due), 'the step is not due yet');
     case 'await':
@@ -86,13 +88,14 @@ export async function reviewGate(firing: ReviewedFiring, drafting: StepDrafting)
 /**
  * Renders the step and stores it as a pending draft with the plan that waits for it and its timeline
  * entry, in one transaction: a draft exists exactly when a plan awaits it. A pending draft that no
- * longer applied (`replaces`) is overwritten by the next version.
+ * longer applied (`replaces`) is overwritten by the next version; one withdrawn already (no version)
+ * leaves only its time-out, which the new draft keeps.
  */
 async function draft(
   firing: ReviewedFiring,
   drafting: StepDrafting,
   due: Date,
-  replaces: Approval | undefined,
+  replaces: Approval | Pick<Approval, 'timesOutAt'> | undefined,
   read: DraftSource | undefined,
 ): Promise<ReviewGate> {
   const { lead, enrollment, sequence, window, now } = firing;
@@ -135,7 +138,8 @@ async function draft(
     previousFired: true,
     sequence,
     alongside: [
-      draftApprovalPut(approval, replaces),
+      // Written over a stored draft only: a withdrawn one was removed with its plan.
+      draftApprovalPut(approval, replaces && 'version' in replaces ? replaces : undefined),
       timelineEventPut(lead.orgId, lead.id, {
         kind: 'approval_requested',
         at: now.toISOString(),

@@ -522,11 +522,25 @@ async function deliver(firing: Firing): Promise<SendOutcome> {
   return { result: 'sent', channel: step.channel, providerMessageId: accepted.providerMessageId };
 }
 
+type StepExtras = Awaited<ReturnType<typeof readStepExtras>>;
+
+/** Each firing's extras, read once: a reviewed step's draft asks for them twice (its source, its rendering). */
+const extrasOfFiring = new WeakMap<Firing, Promise<StepExtras>>();
+
+function stepExtras(firing: Firing): Promise<StepExtras> {
+  let extras = extrasOfFiring.get(firing);
+  if (!extras) {
+    extras = readStepExtras(firing);
+    extrasOfFiring.set(firing, extras);
+  }
+  return extras;
+}
+
 /**
  * The step's custom message and the send that opened its thread: from what the firing read when the
  * schedule named the message (the usual case), else in a second read, only of what is missing.
  */
-async function stepExtras({ lead, message: step, enrollment, state }: Firing) {
+async function readStepExtras({ lead, message: step, enrollment, state }: Firing) {
   const { messageId } = step;
   const system = messageId === undefined ? undefined : findSystemMessage(lead.orgId, messageId);
   const read = messageId !== undefined && state.messages.has(messageId);

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
@@ -631,6 +631,10 @@ describe('a draft whose sources changed', () => {
       draftedFrom: { language: 'de', formality: 'informal' },
     });
     expect(again?.version).toBeGreaterThan(drafted?.version ?? 0);
+    // Drafted again for the time it was due, it waits no longer than the draft withdrawn would have
+    expect(again?.dueAt).toBe(drafted?.dueAt);
+    expect(again?.timesOutAt).toBe(drafted?.timesOutAt);
+    expect((await getLead(orgId, lead.id))?.enrollment.withdrawnDraft).toBeUndefined();
     expect(sentEmails()).toEqual([]);
   });
 
@@ -706,6 +710,55 @@ describe('a draft whose sources changed', () => {
     expect(again?.draftedFrom?.message).toEqual({ id: message.id, version: 2 });
     expect(again?.draft.body).toContain('Version two');
     expect(again?.version).toBeGreaterThan(drafted?.version ?? 0);
+  });
+});
+
+describe('drafting a reviewed custom step', () => {
+  it('reads its message once when the schedule did not name it: its source and its rendering share the read', async () => {
+    // Prepare: a reviewed custom first step, fired with an input that does not name its message
+    const { orgId, owner, assistant } = await newOrg('all');
+    const { body: message } = await invoke(messagesApi, 'createMessage', {
+      caller: owner,
+      body: { name: 'Intro', channel: 'email', email: { subject: 'Hello', html: '<p>Version one</p>' } },
+    });
+    const { body: sequence } = await invoke(sequencesApi, 'createSequence', {
+      caller: owner,
+      body: {
+        name: 'Custom reviewed first',
+        review: 'all',
+        steps: [{ afterDays: 0, channel: 'email', messageType: 'custom', messageId: message.id }],
+      },
+    });
+    const { body: lead } = await invoke(leadsApi, 'createLead', {
+      caller: owner,
+      body: {
+        firstName: 'Ada',
+        email: `ada3@${orgId}.example`,
+        assistantId: assistant.id,
+        sequenceId: sequence.id,
+      },
+    });
+    const { input } = await scheduleOf(lead.id);
+    const { messageIds: _named, ...unnamed } = input;
+    const readsMessage = (command: Sent) =>
+      command instanceof BatchGetCommand &&
+      Object.values(command.input.RequestItems ?? {}).some((request) =>
+        (request.Keys ?? []).some((key) => key.sk === `MSG#${message.id}`),
+      );
+
+    // Act
+    const { result, requests } = await withRequests(() =>
+      sendScheduledStep(unnamed, NOW, TEST_SEND_SETTINGS),
+    );
+
+    // Assess
+    expect(result).toMatchObject({ result: 'deferred', reason: 'drafted for approval' });
+    expect(requests.filter(readsMessage)).toHaveLength(1);
+    const approvalId = (await getLead(orgId, lead.id))?.enrollment.approvalId ?? '';
+    expect(await getApproval(orgId, approvalId)).toMatchObject({
+      status: 'pending',
+      draftedFrom: { message: { id: message.id, version: message.version } },
+    });
   });
 });
 

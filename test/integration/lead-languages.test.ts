@@ -97,6 +97,25 @@ describe('a lead’s language', () => {
     expect(readGerman.body.warnings).toEqual([]);
   });
 
+  it('is not repeated once the lead stops: language_fallback is said only while its steps are still written', async () => {
+    // Prepare
+    const { create, admin } = await newOrg();
+    const polish = await create({ country: 'PL' });
+    const running = await invoke(leadsApi, 'getLead', { caller: admin, params: { id: polish.body.id } });
+    expect(codesOf(running.body.warnings)).toContain('language_fallback');
+
+    // Act
+    const stop = await invoke(leadsApi, 'stopLead', { caller: admin, params: { id: polish.body.id } });
+    const read = await invoke(leadsApi, 'getLead', { caller: admin, params: { id: polish.body.id } });
+
+    // Assess
+    expect(stop.status).toBe(200);
+    expect(read.status).toBe(200);
+    expect(read.body.enrollment.status).toBe('stopped');
+    expect(read.body.language).toBe('pl');
+    expect(codesOf(read.body.warnings)).not.toContain('language_fallback');
+  });
+
   it('refuses a tag that is no known language, naming the field', async () => {
     // Prepare
     const { create, admin } = await newOrg();

@@ -79,8 +79,8 @@ beforeEach(() => {
   ses.on(SendEmailCommand).callsFake(async () => ({ MessageId: `ses-${randomUUID()}` }));
 });
 
-/** An org with a two-step generated sequence, and a lead on it whose first step is due now. */
-async function leadOnGeneratedSequence(review: 'none' | 'first_step' = 'none') {
+/** An org with a generated sequence (two steps, or three), and a lead on it whose first step is due now. */
+async function leadOnGeneratedSequence(review: 'none' | 'first_step' | 'all' = 'none', stepCount = 2) {
   const { orgId, admin, assistantId } = await orgWithAssistant();
   const { body: sequence } = await invoke(sequencesApi, 'createSequence', {
     caller: admin,
@@ -90,6 +90,9 @@ async function leadOnGeneratedSequence(review: 'none' | 'first_step' = 'none') {
       steps: [
         { afterDays: 0, channel: 'email', messageType: 'generated', tone: 'candid' },
         { afterDays: 2, channel: 'email', messageType: 'generated', tone: 'gentle' },
+        ...(stepCount > 2
+          ? [{ afterDays: 2, channel: 'email', messageType: 'generated', tone: 'candid' }]
+          : []),
       ],
     },
   });
@@ -390,4 +393,106 @@ describe('a reviewed step the model drafted', () => {
       expect(entry.writer).toEqual(writer);
     },
   );
+});
+
+describe('the thread a model is given for a later step', () => {
+  let clockNow = MONDAY;
+  pinClock({ now: () => clockNow });
+  beforeEach(() => {
+    clockNow = MONDAY;
+  });
+
+  /** Fires the lead's live schedule at its own time, with the engine's clock there too. */
+  async function fire(leadId: string) {
+    const { Schedules = [] } = await scheduler.send(
+      new ListSchedulesCommand({ GroupName: group, NamePrefix: `lead-${leadId}-` }),
+    );
+    const live = await Promise.all(
+      Schedules.map(({ Name }) => scheduler.send(new GetScheduleCommand({ Name, GroupName: group }))),
+    );
+    const input = (schedule: (typeof live)[number]) =>
+      JSON.parse(schedule.Target?.Input ?? '{}') as SenderInput;
+    const latest = live.sort((a, b) => input(b).revision - input(a).revision)[0];
+    if (!latest) throw new Error(`Lead ${leadId} has no schedule`);
+    clockNow = new Date(`${(latest.ScheduleExpression ?? '').slice(3, -1)}Z`);
+    return sendScheduledStep(input(latest), clockNow, SETTINGS);
+  }
+
+  /** The pending approval of the lead's step, as GET /approvals lists it. */
+  async function pendingOf(admin: Awaited<ReturnType<typeof orgWithAssistant>>['admin'], leadId: string) {
+    const { body } = await invoke(leadsApi, 'listApprovals', { caller: admin });
+    const item = body.items.find((each: { leadId: string }) => each.leadId === leadId);
+    return { id: item?.id as string, headers: { 'if-match': `"${item?.version}"` } };
+  }
+
+  const askedText = (call: number) =>
+    bedrock.commandCalls(ConverseCommand)[call]?.args[0].input.messages?.[0]?.content?.[0]?.text ?? '';
+
+  it('leaves out a step a person rejected: the lead never read it', async () => {
+    // Prepare: step 0 is drafted by the model for approval, rejected, and skipped at its firing
+    const { admin, leadId } = await leadOnGeneratedSequence('first_step');
+    bedrock
+      .on(ConverseCommand)
+      .resolvesOnce(toolCall({ subject: SUBJECT, body: BODY }))
+      .resolves(toolCall({ subject: GENTLE_SUBJECT, body: GENTLE_BODY }));
+    expect(await fire(leadId)).toMatchObject({ result: 'deferred', reason: 'drafted for approval' });
+    const pending = await pendingOf(admin, leadId);
+    const rejected = await invoke(leadsApi, 'rejectApproval', {
+      caller: admin,
+      params: { id: pending.id },
+      headers: pending.headers,
+    });
+    expect(rejected.status).toBe(200);
+    expect(await fire(leadId)).toMatchObject({ result: 'skipped' });
+
+    // Act: step 1 is written by the model
+    const outcome = await fire(leadId);
+
+    // Assess
+    expect(outcome).toMatchObject({ result: 'sent' });
+    expect(bedrock).toHaveReceivedCommandTimes(ConverseCommand, 2);
+    expect(askedText(1)).not.toContain('take that off your plate entirely');
+    expect(askedText(1)).not.toContain(SUBJECT);
+    expect(sentContent(0).html).toContain('no rush at all');
+  });
+
+  it('gives a step a person approved with an edit as edited, at the time it was sent', async () => {
+    // Prepare: every step reviewed; step 0 approved as drafted, step 1 approved with an edit
+    const { orgId, admin, leadId } = await leadOnGeneratedSequence('all', 3);
+    bedrock
+      .on(ConverseCommand)
+      .resolvesOnce(toolCall({ subject: SUBJECT, body: BODY }))
+      .resolvesOnce(toolCall({ subject: GENTLE_SUBJECT, body: GENTLE_BODY }))
+      .resolves(toolCall({ subject: SUBJECT, body: BODY }));
+    for (const edits of [
+      {},
+      { body: '<p>Hi {{lead.firstName}}, a note of my own about your Fridays.</p>' },
+    ]) {
+      expect(await fire(leadId)).toMatchObject({ result: 'deferred', reason: 'drafted for approval' });
+      const pending = await pendingOf(admin, leadId);
+      const approved = await invoke(leadsApi, 'approveApproval', {
+        caller: admin,
+        params: { id: pending.id },
+        headers: pending.headers,
+        body: edits,
+      });
+      expect(approved.status).toBe(200);
+      expect(await fire(leadId)).toMatchObject({ result: 'sent' });
+    }
+    const runId = (await latestInput(leadId)).runId;
+    const secondSent = await getSend(orgId, leadId, runId, 1);
+
+    // Act: step 2 is drafted for approval by the model
+    const drafting = await fire(leadId);
+
+    // Assess
+    expect(drafting).toMatchObject({ result: 'deferred', reason: 'drafted for approval' });
+    expect(bedrock).toHaveReceivedCommandTimes(ConverseCommand, 3);
+    const context = askedText(2);
+    expect(context).toContain('Hi Ada, a note of my own about your Fridays.');
+    expect(context).not.toContain('no rush at all');
+    expect(context).toContain('take that off your plate entirely');
+    expect(secondSent?.status).toBe('sent');
+    expect(context).toContain(secondSent?.at ?? 'a send time');
+  });
 });

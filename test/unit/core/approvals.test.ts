@@ -4,7 +4,13 @@
  * with each state of its draft.
  */
 import { describe, expect, it } from 'vitest';
-import { awaitsApproval, decided, drafted } from '../../../lambdas/core/approval-plans';
+import {
+  awaitsApproval,
+  decided,
+  drafted,
+  redrafting,
+  withdrawnDraftOf,
+} from '../../../lambdas/core/approval-plans';
 import {
   type Approval,
   approvalIdOf,
@@ -21,6 +27,7 @@ import {
   reject,
   reviewDecision,
   reviewWarnings,
+  sameSource,
   stepOfApprovalId,
 } from '../../../lambdas/core/approvals';
 import {
@@ -445,5 +452,89 @@ describe('edits that re-plan the leads', () => {
     const unreviewed = { steps: [email(3)] };
     expect(editReplansLeads(unreviewed, { steps: [{ ...email(3), tone: 'candid' }] })).toBe(false);
     expect(editReplansLeads(unreviewed, { steps: [email(4)] })).toBe(true);
+  });
+});
+
+describe('whether a draft is written from the same sources', () => {
+  it('keeps a generated step’s draft across a change of region, and withdraws it for a new language or a custom message’s tag', () => {
+    // Prepare
+    const austrian = { language: 'de-AT', formality: 'formal' } as const;
+    const message = { id: 'msg-1', version: 3 };
+
+    // Act
+    const swiss = sameSource(austrian, { language: 'de-CH', formality: 'formal' });
+    const french = sameSource(austrian, { language: 'fr', formality: 'formal' });
+    const informal = sameSource(austrian, { language: 'de', formality: 'informal' });
+    const customTag = sameSource(
+      { ...austrian, message },
+      { language: 'de-CH', formality: 'formal', message },
+    );
+    const customSame = sameSource({ ...austrian, message }, { ...austrian, message });
+
+    // Assess
+    expect(swiss).toBe(true);
+    expect(french).toBe(false);
+    expect(informal).toBe(false);
+    // A custom message's translation is picked by the full tag first: de-AT and de-CH may differ.
+    expect(customTag).toBe(false);
+    expect(customSame).toBe(true);
+  });
+});
+
+describe('a draft written again', () => {
+  const context: PlanContext = { sequence: sequenceOf([email(3), email(2)], 'all'), window, now: NOW };
+  const planned = enroll(context, NOW, 'run-1');
+  const dueAt = planned.nextSendAt ?? '';
+  // Drafted a day ahead, due on Thursday 4 March; it times out a week after that.
+  const stale = pending({
+    dueAt,
+    draftedAt: at(2 * DAY).toISOString(),
+    timesOutAt: '2027-03-11T09:00:00.000Z',
+  });
+  const waiting = drafted(planned, stale, window, new Date(dueAt));
+  const redraftAt = new Date('2027-03-09T12:00:00Z');
+
+  it('after it was withdrawn past its due time, keeps the due time and time-out of the one withdrawn', () => {
+    // Prepare: two days before its time-out someone tries to approve it; its sources had changed
+    const withdrawing = redrafting(waiting, stale, redraftAt);
+
+    // Act: the firing a minute later drafts it again
+    const withdrawn = withdrawnDraftOf(withdrawing);
+    const again = newApproval({
+      ...draftOf(),
+      due: new Date(withdrawn?.dueAt ?? ''),
+      ...(withdrawn && { replaces: withdrawn }),
+      now: new Date('2027-03-09T12:01:00Z'),
+    });
+    const next = drafted(withdrawing, again, window, new Date('2027-03-09T12:01:00Z'));
+
+    // Assess
+    expect(withdrawing.approvalId).toBeUndefined();
+    expect(withdrawn).toEqual({ dueAt, timesOutAt: stale.timesOutAt });
+    expect(again.dueAt).toBe(dueAt);
+    expect(again.timesOutAt).toBe(stale.timesOutAt);
+    expect(next.nextSendAt).toBe(stale.timesOutAt);
+    expect(next.withdrawnDraft).toBeUndefined();
+  });
+
+  it('over a stale pending draft, times out no later than it', () => {
+    // Act: the firing at the due time finds the draft stale and writes its next version
+    const again = newApproval({ ...draftOf(), due: new Date(dueAt), replaces: stale, now: redraftAt });
+
+    // Assess
+    expect(again.version).toBeGreaterThan(stale.version);
+    expect(again.timesOutAt).toBe(stale.timesOutAt);
+  });
+
+  it('forgets the withdrawn draft’s times once the plan changed again', () => {
+    // Prepare
+    const withdrawing = redrafting(waiting, stale, redraftAt);
+
+    // Act
+    const moved = { ...withdrawing, revision: withdrawing.revision + 1 };
+
+    // Assess
+    expect(withdrawnDraftOf(moved)).toBeUndefined();
+    expect(withdrawnDraftOf(waiting)).toBeUndefined();
   });
 });
