@@ -14,7 +14,6 @@ import { postToEndpoint } from '../adapters/webhook-endpoint';
 import type { DeliveryJob, WebhookQueue } from '../adapters/webhook-queue';
 import { MAX_DELAY_SECONDS } from '../adapters/webhook-queue';
 import type { WebhookSecretStore } from '../adapters/webhook-secrets';
-import { signedHeaders } from '../adapters/webhook-signing';
 import type { DomainEvent } from '../core/domain-events';
 import type { WebhookUrlPolicy } from '../core/webhook-urls';
 import {
@@ -170,6 +169,9 @@ export async function attemptDelivery(
   if (!claimed) return 'taken';
   const secrets = await settings.secrets.read(webhook.orgId, webhook.id, webhook.secretRotatedAt);
   if (!secrets) throw new Error(`Webhook ${webhook.id} of org ${webhook.orgId} has no secret`);
+  // Loaded with the first delivery: the webhooks API, which imports this module for its test event and
+  // redeliveries, starts without the signing package (a CommonJS tree run at load).
+  const { signedHeaders } = await import('../adapters/webhook-signing');
   const headers = signedHeaders(
     claimed.deliveryId,
     settings.signedAt(),

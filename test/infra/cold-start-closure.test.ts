@@ -98,7 +98,7 @@ describe('an HTTP API function at cold start', () => {
     imports: 155,
     public: 190,
     stats: 150,
-    webhooks: 165,
+    webhooks: 150,
     accounts: 145,
     suppressions: 170,
     privacy: 170,
