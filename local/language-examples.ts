@@ -93,7 +93,7 @@ export function languageExamplesPage(): string {
     'are English:',
     '',
     '- a generated body is written in the lead’s language (`de-AT` → the German bank; `ja` → English, with the',
-    '  warning `language_fallback` on the lead, which `GET /leads/{id}` repeats);',
+    '  warning `language_fallback` on the lead, which `GET /leads/{id}` repeats while the lead runs);',
     '- a custom message sends the translation picked for the lead’s language, and is written in that translation’s',
     '  language (a `de` translation → a German footer and quote line);',
     '- with no translation for the lead, the message’s own text is sent, taken to be in the org’s `defaultLanguage`',
