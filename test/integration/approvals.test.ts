@@ -5,14 +5,12 @@
  * reply removing a draft. SES is mocked; every time is pinned.
  */
 import { randomUUID } from 'node:crypto';
-import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { BatchGetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler as assistantsApi } from '../../lambdas/assistants-api';
 import { stop } from '../../lambdas/core/enrollment-status';
-import type { SenderInput } from '../../lambdas/core/sender-input';
 import { draftApprovalPut, getApproval } from '../../lambdas/data/approvals';
 import { db } from '../../lambdas/data/client';
 import { getLead } from '../../lambdas/data/leads';
@@ -29,11 +27,10 @@ import { handler as privacyApi } from '../../lambdas/privacy-api';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke, type TestCaller } from '../support/invoke';
+import { liveScheduleOf } from '../support/live-schedule';
 import { pinClock } from '../support/pinned-clock';
 
-const scheduler = new SchedulerClient({});
 const ses = mockClient(SESv2Client);
-const group = process.env.SCHEDULE_GROUP;
 
 /** Monday 4 March 2030, 11:00 in Berlin. */
 const NOW = new Date('2030-03-04T10:00:00Z');
@@ -81,24 +78,9 @@ async function newOrg(review: 'first_step' | 'all', secondAfterDays = 2) {
   return { orgId, admin, owner, member, assistant, sequence, lead };
 }
 
-/** The lead's one live schedule: when it fires and what it hands the sender. */
-async function scheduleOf(leadId: string): Promise<{ at: string; input: SenderInput }> {
-  const { Schedules = [] } = await scheduler.send(
-    new ListSchedulesCommand({ GroupName: group, NamePrefix: `lead-${leadId}-` }),
-  );
-  const live = await Promise.all(
-    Schedules.map(({ Name }) => scheduler.send(new GetScheduleCommand({ Name, GroupName: group }))),
-  );
-  const input = (schedule: (typeof live)[number]) =>
-    JSON.parse(schedule.Target?.Input ?? '{}') as SenderInput;
-  const latest = live.sort((a, b) => input(b).revision - input(a).revision)[0];
-  if (!latest) throw new Error(`Lead ${leadId} has no schedule`);
-  return { at: latest.ScheduleExpression ?? '', input: input(latest) };
-}
-
 /** Fires the lead's live schedule at its time (or `at`). */
 async function fire(leadId: string, at?: Date) {
-  const { at: expression, input } = await scheduleOf(leadId);
+  const { at: expression, input } = await liveScheduleOf(leadId);
   const when = at ?? new Date(`${expression.slice(3, -1)}Z`);
   clockNow = when;
   return sendScheduledStep(input, when, TEST_SEND_SETTINGS);
@@ -738,7 +720,7 @@ describe('drafting a reviewed custom step', () => {
         sequenceId: sequence.id,
       },
     });
-    const { input } = await scheduleOf(lead.id);
+    const { input } = await liveScheduleOf(lead.id);
     const { messageIds: _named, ...unnamed } = input;
     const readsMessage = (command: Sent) =>
       command instanceof BatchGetCommand &&

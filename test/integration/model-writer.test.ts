@@ -29,6 +29,7 @@ import { handler as leadsApi } from '../../lambdas/leads-api';
 import { handler as sequencesApi } from '../../lambdas/sequences-api';
 import { TEST_SEND_SETTINGS } from '../support/engine-settings';
 import { invoke } from '../support/invoke';
+import { liveScheduleOf } from '../support/live-schedule';
 import { orgWithAssistant } from '../support/org-setup';
 import { pinClock } from '../support/pinned-clock';
 
@@ -130,18 +131,7 @@ const GENTLE_BODY = [
 
 /** The lead's live schedule's input: the one of its latest plan revision. */
 async function latestInput(leadId: string): Promise<SenderInput> {
-  const { Schedules = [] } = await scheduler.send(
-    new ListSchedulesCommand({ GroupName: group, NamePrefix: `lead-${leadId}-` }),
-  );
-  const inputs = await Promise.all(
-    Schedules.map(async ({ Name }) => {
-      const schedule = await scheduler.send(new GetScheduleCommand({ Name, GroupName: group }));
-      return JSON.parse(schedule.Target?.Input ?? '{}') as SenderInput;
-    }),
-  );
-  const latest = inputs.sort((a, b) => b.revision - a.revision)[0];
-  if (!latest) throw new Error(`Lead ${leadId} has no schedule`);
-  return latest;
+  return (await liveScheduleOf(leadId)).input;
 }
 
 const sentContent = (call: number) => {
@@ -404,18 +394,9 @@ describe('the thread a model is given for a later step', () => {
 
   /** Fires the lead's live schedule at its own time, with the engine's clock there too. */
   async function fire(leadId: string) {
-    const { Schedules = [] } = await scheduler.send(
-      new ListSchedulesCommand({ GroupName: group, NamePrefix: `lead-${leadId}-` }),
-    );
-    const live = await Promise.all(
-      Schedules.map(({ Name }) => scheduler.send(new GetScheduleCommand({ Name, GroupName: group }))),
-    );
-    const input = (schedule: (typeof live)[number]) =>
-      JSON.parse(schedule.Target?.Input ?? '{}') as SenderInput;
-    const latest = live.sort((a, b) => input(b).revision - input(a).revision)[0];
-    if (!latest) throw new Error(`Lead ${leadId} has no schedule`);
-    clockNow = new Date(`${(latest.ScheduleExpression ?? '').slice(3, -1)}Z`);
-    return sendScheduledStep(input(latest), clockNow, SETTINGS);
+    const { at, input } = await liveScheduleOf(leadId);
+    clockNow = new Date(`${at.slice(3, -1)}Z`);
+    return sendScheduledStep(input, clockNow, SETTINGS);
   }
 
   /** The pending approval of the lead's step, as GET /approvals lists it. */
