@@ -73,7 +73,7 @@ export interface Enrollment {
    * A pending draft withdrawn because what it was written from changed (core/approval-plans.ts,
    * redrafting): its due time and time-out, which the draft written again at the next firing keeps, so a
    * redraft never extends the time the step waits. Only for the plan of that `revision`: any other plan
-   * change since makes it moot (engine/plans.ts drops it).
+   * change since makes it moot (withdrawnDraftOf reads it only at that revision; drafting clears it).
    */
   withdrawnDraft?: { revision: number; dueAt: string; timesOutAt: string };
 }

@@ -90,8 +90,6 @@ export async function commitPlan(
 ): Promise<void> {
   const { lead, previous, next } = change;
   const lapsedDraft = lapsedDraftOf(previous, next);
-  // A withdrawn draft's times hold for the plan that withdrew it only (core/approval-plans.ts).
-  if (next.withdrawnDraft && next.withdrawnDraft.revision !== next.revision) delete next.withdrawnDraft;
   const sequenceCheck = joinsSequence(previous, next)
     ? sequenceOpenCheck(lead.orgId, next.sequenceId)
     : undefined;
